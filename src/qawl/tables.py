@@ -86,3 +86,91 @@ def read_table(run_dir: PathLike, name: str) -> pd.DataFrame:
             f"(python -m qawl run runs them in order)"
         )
     return pd.read_parquet(path)
+
+
+class TableWriter:
+    """Stream rows into ``tables/<name>.parquet`` and ``.csv`` in chunks.
+
+    Memory stays bounded by ``chunk_rows`` whatever the corpus size. Both files
+    are written under temporary names and renamed into place by ``close()``;
+    an exception inside the ``with`` block leaves any earlier table untouched.
+    """
+
+    def __init__(self, run_dir: PathLike, name: str, columns: list[str], chunk_rows: int = 2000):
+        self.folder = tables_dir(run_dir)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.name, self.columns, self.chunk_rows = name, list(columns), chunk_rows
+        self.rows: list[dict] = []
+        self.count = 0
+        self._parquet_tmp = self.folder / f".{name}.parquet.tmp"
+        self._csv_tmp = self.folder / f".{name}.csv.tmp"
+        self._writer = None
+        self._schema = None
+        self._csv_header = True
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def add(self, row: dict) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.chunk_rows:
+            self._flush()
+
+    def extend(self, rows) -> None:
+        for row in rows:
+            self.add(row)
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        frame = pd.DataFrame(self.rows, columns=self.columns)
+        self.rows = []
+        if self._writer is None:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            self._schema = table.schema
+            self._writer = pq.ParquetWriter(self._parquet_tmp, self._schema)
+        else:
+            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        self._writer.write_table(table)
+        frame.to_csv(
+            self._csv_tmp,
+            mode="w" if self._csv_header else "a",
+            header=self._csv_header,
+            index=False,
+            encoding="utf-8-sig" if self._csv_header else "utf-8",
+        )
+        self._csv_header = False
+        self.count += len(frame)
+
+    def close(self) -> Path:
+        if self.rows or self._writer is None:
+            self._flush()
+        self._writer.close()
+        os.replace(self._parquet_tmp, self.folder / f"{self.name}.parquet")
+        os.replace(self._csv_tmp, self.folder / f"{self.name}.csv")
+        logger.info("wrote %s (%d rows)", self.folder / f"{self.name}.parquet", self.count)
+        return self.folder / f"{self.name}.parquet"
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        self._parquet_tmp.unlink(missing_ok=True)
+        self._csv_tmp.unlink(missing_ok=True)
+
+
+def iter_table(run_dir: PathLike, name: str, batch_rows: int = 2000):
+    """Yield ``tables/<name>.parquet`` as DataFrames of at most ``batch_rows`` rows."""
+    import pyarrow.parquet as pq
+
+    path = tables_dir(run_dir) / f"{name}.parquet"
+    if not path.exists():
+        read_table(run_dir, name)  # raises the explanatory error
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+        yield batch.to_pandas()

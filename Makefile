@@ -1,0 +1,63 @@
+# qawl: `make run` and `make test` work on a fresh clone; `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb)
+CORPUS ?= seeds
+LIMIT ?=
+RUN_ID := $(shell date +%Y%m%d-%H%M%S)
+SHARED ?= ../shared
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance train-ner clean-outputs
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@echo "  variables: CORPUS=path (default seeds), LIMIT=N, SHARED=../shared"
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv if missing and install requirements.txt
+
+run: setup strip ## execute every notebook on $(CORPUS) into outputs/<run_id>/ (prints report path)
+	$(PY) -m qawl run --corpus $(CORPUS) --out outputs/$(RUN_ID)_$(notdir $(CORPUS)) $(if $(LIMIT),--limit $(LIMIT),)
+
+test: setup strip unit nbval ## unit tests, then nbval on the notebooks
+
+unit: setup ## the pytest suite (package, CLI, smoke tests on ../shared when present)
+	QAWL_SHARED=$(SHARED) MPLBACKEND=Agg $(PY) -m pytest -q tests
+
+nbval: setup ## run the notebooks under nbval (lax; tagged cells' outputs are checked)
+	rm -rf outputs/notebooks
+	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/
+
+strip: setup ## strip notebook outputs (keeps the nbval-check-output claims)
+	@$(PY) tools/strip_notebooks.py $(NOTEBOOKS)
+
+claims: setup ## refresh the checked claims from a fresh run on seeds/
+	rm -rf outputs/claims
+	$(PY) -m qawl run --corpus seeds --out outputs/claims
+	$(PY) tools/strip_notebooks.py --claims-from outputs/claims $(NOTEBOOKS)
+
+benchmarks: bench-ner bench-quotes bench-stance ## every quality benchmark (needs ../shared)
+
+bench-ner: setup ## NER P/R/F1 on ANERcorp, AQMAR, Wojood; speed and model size
+	$(PY) benchmarks/ner.py
+
+bench-quotes: setup ## quote detection, speaker, type, cue and end-to-end scores on the gold
+	$(PY) benchmarks/quotes.py
+
+bench-stance: setup ## stance P/R/F1 on the gold
+	$(PY) benchmarks/stance.py
+
+train-ner: setup ## retrain the built-in CRF tagger (seeded, about 15 minutes)
+	$(PY) -m qawl.entities.train
+
+clean-outputs: ## delete every run folder under outputs/
+	find outputs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,0 +1,324 @@
+"""Scoring against the gold files, exactly as ``../shared/eval/ANNOTATION.md`` defines it.
+
+Shared by every benchmark script (quotes, entities, stance). All comparisons go
+through ``match_tokens``: runs of letters and digits, without diacritics or
+tatweel, with أ إ آ read as ا, ى as ي and ة as ه.
+
+Predictions are plain dicts so that any stage can be scored:
+
+- quote: ``{"type", "cue", "content", "speaker", "speaker_canonical"}`` (strings);
+- mention: ``{"text", "label", "canonical"}``;
+- stance: ``{"speaker", "target", "polarity"}`` (``speaker_canonical`` optional).
+
+Gold documents are the gold file's dicts (``doc`` identifies a document); the
+scoring functions take them as a list or as a dict keyed by ``doc``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Callable, Iterable, Mapping, Sequence, Union
+
+from qawl.clean import match_form
+
+WHITESPACE_RE = re.compile(r"[\s\u00a0]+")
+TOKEN_RE = re.compile(r"[^\W_]+")
+CLITICS = ("و", "ف", "ب", "ل")
+SCORED_ENTITY_LABELS = ("PER", "LOC", "ORG")
+
+GoldDocs = Union[Sequence[Mapping[str, Any]], Mapping[str, Mapping[str, Any]]]
+
+
+# --- text ------------------------------------------------------------------
+
+
+def normalise_text(text: str) -> str:
+    """Every run of white space (U+00A0 included) becomes one space; ends trimmed."""
+    return WHITESPACE_RE.sub(" ", text or "").strip()
+
+
+def match_tokens(text: str) -> list[str]:
+    """Runs of letters and digits in matching form (no diacritics, alef/ya/ta normalised)."""
+    return TOKEN_RE.findall(match_form(normalise_text(text)))
+
+
+def contents_match(pred: str, gold: str) -> bool:
+    """True when the two contents share at least half of the tokens of each."""
+    shared = _shared_tokens(pred, gold)
+    pred_n, gold_n = len(match_tokens(pred)), len(match_tokens(gold))
+    return pred_n > 0 and gold_n > 0 and 2 * shared >= pred_n and 2 * shared >= gold_n
+
+
+def _shared_tokens(pred: str, gold: str) -> int:
+    return sum((Counter(match_tokens(pred)) & Counter(match_tokens(gold))).values())
+
+
+def _overlap(pred: str, gold: str) -> float:
+    """Pairing score for greedy matching: the smaller of the two shared fractions."""
+    pred_n, gold_n = len(match_tokens(pred)), len(match_tokens(gold))
+    if not pred_n or not gold_n:
+        return 0.0
+    shared = _shared_tokens(pred, gold)
+    return min(shared / pred_n, shared / gold_n)
+
+
+def _strip_clitic(tokens: list[str]) -> list[str] | None:
+    """Tokens with a leading clitic و/ف/ب/ل removed from the first word, if it has one."""
+    if tokens and len(tokens[0]) > 2 and tokens[0][0] in CLITICS:
+        return [tokens[0][1:], *tokens[1:]]
+    return None
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    size = len(needle)
+    return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
+
+
+def string_matches(pred: str, gold_strings: Iterable[str], contain_min_words: int = 2) -> bool:
+    """``pred`` equals a gold string, or contains one of ``contain_min_words`` or more words.
+
+    Compared as match tokens; a clitic و/ف/ب/ل at the start of ``pred`` is allowed.
+    """
+    tokens = match_tokens(pred)
+    if not tokens:
+        return False
+    variants = [tokens] + [v for v in [_strip_clitic(tokens)] if v]
+    for gold in gold_strings:
+        gold_tokens = match_tokens(gold)
+        if not gold_tokens:
+            continue
+        for variant in variants:
+            if variant == gold_tokens:
+                return True
+            if len(gold_tokens) >= contain_min_words and _contains(variant, gold_tokens):
+                return True
+    return False
+
+
+def speaker_matches(pred_text: str, pred_canonical: str, gold_strings: Iterable[str]) -> bool:
+    """The predicted speaker (its text or its canonical name) matches one of the gold strings."""
+    gold_strings = list(gold_strings or [])
+    return any(
+        string_matches(candidate, gold_strings) for candidate in (pred_text, pred_canonical) if candidate
+    )
+
+
+def target_matches(pred_target: str, gold_targets: Iterable[str]) -> bool:
+    """As ``string_matches``, or ``pred_target`` contains all the words of one gold target."""
+    gold_targets = list(gold_targets or [])
+    if string_matches(pred_target, gold_targets):
+        return True
+    pred_words = set(match_tokens(pred_target))
+    stripped = {w[1:] for w in pred_words if len(w) > 2 and w[0] in CLITICS}
+    words = pred_words | stripped
+    return any(
+        (gold_words := set(match_tokens(gold))) and gold_words <= words for gold in gold_targets
+    )
+
+
+def cue_matches(pred_cue: str, gold_cue: str) -> bool:
+    """Cues compare as match tokens, with the conjunction و/ف allowed on the prediction."""
+    pred, gold = match_tokens(pred_cue), match_tokens(gold_cue)
+    if not gold:  # the headline cue ":" has no letters
+        return normalise_text(pred_cue) == normalise_text(gold_cue)
+    if pred == gold:
+        return True
+    return bool(pred) and pred[0][:1] in ("و", "ف") and [pred[0][1:], *pred[1:]] == gold
+
+
+# --- matching ----------------------------------------------------------------
+
+
+def greedy_pairs(
+    preds: Sequence[Any], golds: Sequence[Any], score: Callable[[Any, Any], float]
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index), best score first; score 0 never pairs."""
+    scored = [
+        (value, p, g)
+        for p, pred in enumerate(preds)
+        for g, gold in enumerate(golds)
+        if (value := score(pred, gold)) > 0
+    ]
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    used_p, used_g, pairs = set(), set(), []
+    for _, p, g in scored:
+        if p in used_p or g in used_g:
+            continue
+        used_p.add(p)
+        used_g.add(g)
+        pairs.append((p, g))
+    return sorted(pairs)
+
+
+def prf(true_pos: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    precision = true_pos / n_pred if n_pred else 0.0
+    recall = true_pos / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def _by_doc(gold_docs: GoldDocs) -> dict[str, Mapping[str, Any]]:
+    if isinstance(gold_docs, Mapping):
+        return dict(gold_docs)
+    return {gold["doc"]: gold for gold in gold_docs}
+
+
+def _gold_list(gold: Any, key: str) -> list:
+    """The ``key`` list of a gold document, or the list itself when given one."""
+    if isinstance(gold, Mapping):
+        return list(gold.get(key, []))
+    return list(gold or [])
+
+
+# --- quotes --------------------------------------------------------------------
+
+
+def _quote_score(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> float:
+    if not contents_match(pred.get("content", ""), gold.get("content", "")):
+        return 0.0
+    return _overlap(pred.get("content", ""), gold.get("content", ""))
+
+
+def score_quotes(pred_docs: Mapping[str, list], gold_docs: GoldDocs) -> dict[str, Any]:
+    """Detection P/R/F1, speaker/type/cue accuracy on matched pairs, end-to-end F1.
+
+    ``pred_docs`` maps a gold ``doc`` id to its predicted quote dicts. Returns
+    ``{"overall": {...}, "per_doc": {doc: {...}}, "errors": {"missed", "spurious",
+    "wrong_speaker"}}``.
+    """
+    totals = Counter()
+    per_doc, missed, spurious, wrong_speaker = {}, [], [], []
+    for doc, gold in _by_doc(gold_docs).items():
+        golds = _gold_list(gold, "quotes")
+        preds = list(pred_docs.get(doc, []))
+        pairs = greedy_pairs(preds, golds, _quote_score)
+        counts = Counter(pred=len(preds), gold=len(golds), matched=len(pairs))
+        for p, g in pairs:
+            pred, gold_quote = preds[p], golds[g]
+            if speaker_matches(
+                pred.get("speaker") or "", pred.get("speaker_canonical") or "", gold_quote["speaker"]
+            ):
+                counts["speaker_ok"] += 1
+            else:
+                wrong_speaker.append({"doc": doc, "pred": dict(pred), "gold": dict(gold_quote)})
+            counts["type_ok"] += pred.get("type") == gold_quote.get("type")
+            counts["cue_ok"] += cue_matches(pred.get("cue") or "", gold_quote.get("cue") or "")
+        paired_p, paired_g = {p for p, _ in pairs}, {g for _, g in pairs}
+        missed += [{"doc": doc, "gold": dict(q)} for i, q in enumerate(golds) if i not in paired_g]
+        spurious += [{"doc": doc, "pred": dict(q)} for i, q in enumerate(preds) if i not in paired_p]
+        per_doc[doc] = _quote_summary(counts)
+        totals.update(counts)
+    return {
+        "overall": _quote_summary(totals),
+        "per_doc": per_doc,
+        "errors": {"missed": missed, "spurious": spurious, "wrong_speaker": wrong_speaker},
+    }
+
+
+def _quote_summary(counts: Counter) -> dict[str, Any]:
+    matched = counts["matched"]
+    detection = prf(matched, counts["pred"], counts["gold"])
+    end_to_end = prf(counts["speaker_ok"], counts["pred"], counts["gold"])
+    return {
+        "n_pred": counts["pred"],
+        "n_gold": counts["gold"],
+        "matched": matched,
+        "detection": detection,
+        "speaker_accuracy": counts["speaker_ok"] / matched if matched else 0.0,
+        "type_accuracy": counts["type_ok"] / matched if matched else 0.0,
+        "cue_accuracy": counts["cue_ok"] / matched if matched else 0.0,
+        "end_to_end": end_to_end,
+    }
+
+
+# --- entities ---------------------------------------------------------------------
+
+
+def group_mentions(mentions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Predicted mentions grouped by (label, canonical): ``{"label", "strings"}``."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    for mention in mentions:
+        canonical = mention.get("canonical") or mention.get("text", "")
+        key = (mention["label"], " ".join(match_tokens(canonical)))
+        groups.setdefault(key, {canonical}).add(mention.get("text", ""))
+    return [{"label": label, "strings": sorted(s for s in strings if s)} for (label, _), strings in groups.items()]
+
+
+def _entity_score(pred_group: Mapping[str, Any], gold_strings: list[str]) -> float:
+    matches = any(string_matches(s, gold_strings, contain_min_words=10**9) for s in pred_group["strings"])
+    return 1.0 if matches else 0.0
+
+
+def score_entities(
+    pred_by_doc: Mapping[str, list], gold_docs: GoldDocs, labels: Sequence[str] = SCORED_ENTITY_LABELS
+) -> dict[str, Any]:
+    """P/R/F1 over entity groups, per label and micro.
+
+    ``pred_by_doc`` maps a doc id to mention dicts (``text``, ``label``,
+    ``canonical``). A predicted group matches a gold group of its label when one
+    of its strings equals one of the gold strings (a leading clitic allowed).
+    """
+    counts = {label: Counter() for label in labels}
+    missed, spurious = [], []
+    for doc, gold in _by_doc(gold_docs).items():
+        gold_entities = gold.get("entities", {}) if isinstance(gold, Mapping) else {}
+        groups = group_mentions(m for m in pred_by_doc.get(doc, []) if m.get("label") in labels)
+        for label in labels:
+            preds = [g for g in groups if g["label"] == label]
+            golds = [list(strings) for strings in gold_entities.get(label, [])]
+            pairs = greedy_pairs(preds, golds, _entity_score)
+            counts[label].update(pred=len(preds), gold=len(golds), matched=len(pairs))
+            paired_p, paired_g = {p for p, _ in pairs}, {g for _, g in pairs}
+            missed += [{"doc": doc, "label": label, "gold": s} for i, s in enumerate(golds) if i not in paired_g]
+            spurious += [
+                {"doc": doc, "label": label, "pred": g["strings"]} for i, g in enumerate(preds) if i not in paired_p
+            ]
+    per_label = {label: prf(c["matched"], c["pred"], c["gold"]) for label, c in counts.items()}
+    total = sum(counts.values(), Counter())
+    return {
+        "per_label": per_label,
+        "micro": prf(total["matched"], total["pred"], total["gold"]),
+        "errors": {"missed": missed, "spurious": spurious},
+    }
+
+
+# --- stances --------------------------------------------------------------------------
+
+
+def _as_strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in (value or []) if isinstance(v, str)]
+
+
+def stance_matches(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    """Same polarity, speaker as for quotes, target equal/contained or containing all words of one."""
+    if pred.get("polarity") != gold.get("polarity"):
+        return False
+    if not speaker_matches(pred.get("speaker") or "", pred.get("speaker_canonical") or "", gold["speaker"]):
+        return False
+    return any(target_matches(t, gold["target"]) for t in _as_strings(pred.get("target")))
+
+
+def score_stances(pred_by_doc: Mapping[str, list], gold_by_doc: GoldDocs) -> dict[str, Any]:
+    """Stance P/R/F1 with one-to-one greedy matching.
+
+    ``pred_by_doc``: doc id -> ``[{"speaker", "target", "polarity"}, ...]``;
+    ``gold_by_doc``: the gold documents (list, or dict doc -> document or stance list).
+    """
+    totals, per_doc, missed, spurious = Counter(), {}, [], []
+    for doc, gold in _by_doc(gold_by_doc).items():
+        golds = _gold_list(gold, "stances")
+        preds = list(pred_by_doc.get(doc, []))
+        pairs = greedy_pairs(preds, golds, lambda p, g: 1.0 if stance_matches(p, g) else 0.0)
+        counts = Counter(pred=len(preds), gold=len(golds), matched=len(pairs))
+        paired_p, paired_g = {p for p, _ in pairs}, {g for _, g in pairs}
+        missed += [{"doc": doc, "gold": dict(s)} for i, s in enumerate(golds) if i not in paired_g]
+        spurious += [{"doc": doc, "pred": dict(s)} for i, s in enumerate(preds) if i not in paired_p]
+        per_doc[doc] = {**prf(counts["matched"], counts["pred"], counts["gold"]), **counts}
+        totals.update(counts)
+    return {
+        "overall": {**prf(totals["matched"], totals["pred"], totals["gold"]), **totals},
+        "per_doc": per_doc,
+        "errors": {"missed": missed, "spurious": spurious},
+    }

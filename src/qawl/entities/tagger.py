@@ -1,0 +1,95 @@
+"""The built-in CRF tagger: load the model shipped in ``qawl/models`` and tag tokens."""
+from __future__ import annotations
+
+import gzip
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from qawl.entities.clusters import load_clusters
+from qawl.entities.features import FeatureExtractor, split_proclitics
+from qawl.clean import match_form
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = "ner_crf.crfsuite"
+CLUSTERS_FILE = "ner_clusters.tsv.gz"
+GAZETTEER_FILE = "ner_train_gazetteer.tsv.gz"
+# A name must be this share of a word's entity readings to enter the training gazetteer.
+GAZETTEER_MIN_SHARE = 0.5
+
+
+def default_model_dir() -> Path:
+    """``src/qawl/models`` (where ``python -m qawl.entities.train`` writes)."""
+    return Path(str(resources.files("qawl").joinpath("models")))
+
+
+def build_train_gazetteer(sentences: Iterable[tuple[list[str], list[str]]]) -> dict[str, str]:
+    """``{form: label}`` for words that are mostly part of names of one label.
+
+    Keys are the word's base and stem (clitics stripped), so وموسكو counts for موسكو.
+    """
+    totals: Counter[str] = Counter()
+    labelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for tokens, tags in sentences:
+        for token, tag in zip(tokens, tags):
+            split = split_proclitics(match_form(token))
+            for key in {split.base, split.stem}:
+                totals[key] += 1
+                if tag != "O":
+                    labelled[key][tag[2:]] += 1
+    table = {}
+    for key, counts in labelled.items():
+        label, count = counts.most_common(1)[0]
+        if count / totals[key] >= GAZETTEER_MIN_SHARE:
+            table[key] = label
+    return table
+
+
+def save_table(table: dict[str, str], path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for key in sorted(table):
+            handle.write(f"{key}\t{table[key]}\n")
+
+
+def load_table(path: Path) -> dict[str, str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
+
+
+class CrfTagger:
+    """IOB2 tagger over pre-tokenised sentences (labels PER, LOC, ORG, MISC)."""
+
+    def __init__(self, model_dir: Path | None = None):
+        import pycrfsuite
+
+        model_dir = Path(model_dir) if model_dir else default_model_dir()
+        self.model_dir = model_dir
+        self.clusters = load_clusters(model_dir / CLUSTERS_FILE)
+        self.extractor = FeatureExtractor(self.clusters, load_table(model_dir / GAZETTEER_FILE))
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / MODEL_FILE))
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """IOB2 tags for one sentence."""
+        if not tokens:
+            return []
+        return self._tagger.tag(self.extractor.sentence_features(tokens))
+
+    def tag_sentences(self, sentences: Iterable[list[str]]) -> list[list[str]]:
+        return [self.tag(tokens) for tokens in sentences]
+
+    def word_count(self, form: str) -> int:
+        """How often a matching form occurs in the unlabelled corpora (0 if unseen)."""
+        entry = self.clusters.get(form)
+        return entry[0] if entry else 0
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> CrfTagger:
+    """The shipped CRF tagger, loaded once."""
+    logger.info("loading the CRF NER model from %s", default_model_dir())
+    return CrfTagger()

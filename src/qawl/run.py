@@ -1,0 +1,184 @@
+"""The runner: execute the notebooks in order with papermill into a run folder.
+
+A run folder holds the executed notebooks, ``tables/``, ``figures/``,
+``logs/``, ``run.json`` (parameters, git SHA, versions, times, failures) and
+``report.html``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import platform
+import re
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Optional
+
+from qawl.tables import atomic_write_text
+
+logger = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOK_RE = re.compile(r"^\d\d_\w+\.ipynb$")
+PARAMETER_NAMES = ("corpus", "output_dir", "limit", "seed")
+RECORDED_PACKAGES = (
+    "qawl", "camel-tools", "pandas", "pyarrow", "matplotlib", "papermill", "nbval",
+    "sklearn-crfsuite", "python-crfsuite", "torch", "networkx", "numpy",
+)
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised; the message names the notebook and the cell."""
+
+
+def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The stage notebooks (``NN_name.ipynb``) in run order."""
+    return sorted(p for p in Path(folder).glob("*.ipynb") if NOTEBOOK_RE.match(p.name))
+
+
+def default_run_id(corpus: str) -> str:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = re.sub(r"[^\w.-]+", "_", Path(str(corpus)).name) or "corpus"
+    return f"{stamp}_{name}"
+
+
+def git_sha(root: Path = PROJECT_ROOT) -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                             text=True, timeout=10)
+        sha = out.stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+        return (sha + ("-dirty" if dirty else "")) if sha else "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def package_versions() -> dict[str, str]:
+    versions = {}
+    for name in RECORDED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def model_versions() -> dict:
+    """What the entities stage will use (the CRF card, and whether camel data is there)."""
+    try:
+        from qawl.entities import model_info
+    except ImportError:
+        return {}
+    return model_info()
+
+
+def coerce_parameter(value: str):
+    """``-p name=value`` strings to int, float, bool, None or str."""
+    lowered = value.lower()
+    if lowered in ("none", "null"):
+        return None
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _failing_cell(notebook_path: Path) -> str:
+    """Describe the cell that raised, from the executed notebook papermill saved."""
+    try:
+        import nbformat
+
+        nb = nbformat.read(notebook_path, as_version=4)
+    except Exception:  # the notebook may not have been written at all
+        return "unknown cell"
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                first_line = (cell.source.strip().splitlines() or [""])[0]
+                return f"cell {index} ({first_line[:60]!r}): {output.get('ename')}: {output.get('evalue')}"
+    return "unknown cell"
+
+
+def _collect_failures(run_dir: Path) -> list[dict]:
+    failures = []
+    for report in sorted((run_dir / "logs").glob("*_report.json")):
+        failures.extend(json.loads(report.read_text(encoding="utf-8")).get("failures", []))
+    return failures
+
+
+def write_run_json(run_dir: Path, record: dict) -> None:
+    record = {**record, "failures": _collect_failures(run_dir)}
+    atomic_write_text(run_dir / "run.json", json.dumps(record, ensure_ascii=False, indent=1))
+
+
+def prepare_run_dir(out: Path, overwrite: bool) -> Path:
+    """Create the run folder; refuse to reuse one that holds a finished run."""
+    out = Path(out).resolve()
+    if (out / "run.json").exists() and not overwrite:
+        raise FileExistsError(
+            f"{out} already holds a run; choose another --out, or pass --overwrite to replace it"
+        )
+    for sub in ("tables", "figures", "logs"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def run_notebooks(
+    corpus: str,
+    out: Path,
+    limit: Optional[int] = None,
+    seed: int = 0,
+    extra: Optional[dict] = None,
+    notebooks: Optional[list[Path]] = None,
+    overwrite: bool = False,
+    report: bool = True,
+) -> Path:
+    """Execute the notebooks in order; stop at the first failure, naming the cell."""
+    import papermill as pm
+
+    corpus_path = Path(corpus).resolve()
+    if not corpus_path.exists():
+        raise FileNotFoundError(f"corpus {corpus} does not exist")
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be a positive number of articles, got {limit}")
+    run_dir = prepare_run_dir(out, overwrite)
+    notebooks = notebooks or list_notebooks()
+    parameters = {"corpus": str(corpus_path), "output_dir": str(run_dir), "limit": limit,
+                  "seed": seed, **(extra or {})}
+    record = {
+        "parameters": parameters, "git_sha": git_sha(), "python": sys.version.split()[0],
+        "platform": platform.platform(), "packages": package_versions(),
+        "models": model_versions(), "notebooks": [p.name for p in notebooks],
+        "started": dt.datetime.now().isoformat(timespec="seconds"), "status": "running",
+    }
+    write_run_json(run_dir, record)
+    executed = []
+    for notebook in notebooks:
+        target = run_dir / notebook.name
+        logger.info("executing %s", notebook.name)
+        try:
+            pm.execute_notebook(str(notebook), str(target), parameters=parameters,
+                                cwd=str(notebook.parent), progress_bar=False, kernel_name="python3")
+        except Exception as error:
+            where = _failing_cell(target)
+            record.update(status="failed", failed_notebook=notebook.name, error=where,
+                          finished=dt.datetime.now().isoformat(timespec="seconds"))
+            write_run_json(run_dir, record)
+            raise NotebookFailed(f"{notebook.name} failed at {where}") from error
+        executed.append(target)
+    record.update(status="ok", finished=dt.datetime.now().isoformat(timespec="seconds"))
+    if report:
+        from qawl.report import write_report
+
+        record["report"] = str(write_report(run_dir, executed))
+    write_run_json(run_dir, record)
+    return run_dir

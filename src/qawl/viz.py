@@ -1,0 +1,552 @@
+"""Figures for a paper: who is quoted, how, by which outlet, about whom, when.
+
+Every figure function takes run-folder tables (pandas frames, see
+``qawl.tables``) and returns a ``matplotlib.figure.Figure``; nothing is shown
+and no pyplot state is touched, so a notebook displays the returned figure
+and a script saves it with ``save_figure``.
+
+Arabic labels are passed to matplotlib as raw strings: matplotlib >= 3.11
+shapes them (joined letters, right to left) itself, so no reshaping step is
+applied. The font is set per figure (``HOUSE_STYLE``), never in the global
+rcParams a notebook may have changed.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import re
+from pathlib import Path
+from typing import Callable, Optional, TypeVar
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.colors import TwoSlopeNorm
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
+from qawl.tables import PathLike, atomic_write_bytes, figures_dir
+
+logger = logging.getLogger(__name__)
+
+# DejaVu Sans ships with matplotlib and has Arabic glyphs.
+FONT_FAMILY = "DejaVu Sans"
+HOUSE_STYLE = {
+    "font.family": [FONT_FAMILY],
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+    "svg.fonttype": "path",  # glyph outlines: the SVG looks the same without the font
+    "svg.hashsalt": "qawl",  # stable ids, so a rerun writes the same SVG
+}
+PNG_DPI = 150
+FIGURE_WIDTH = 7.5  # inches; fits a page with margins
+ROW_HEIGHT = 0.28  # inches per bar/row
+MAX_FIGURE_HEIGHT = 14.0
+MIN_FIGURE_HEIGHT = 2.8
+
+ELLIPSIS = "…"
+OTHERS = "others"
+NO_SPEAKER = "(no speaker)"
+UNKNOWN_OUTLET = "(unknown outlet)"
+OTHERS_COLOUR = "#bdbdbd"
+NO_DATA_COLOUR = "#616161"
+
+KIND_COLOURS = {
+    "person": "#1f77b4",
+    "organisation": "#ff7f0e",
+    "anonymous": "#7f7f7f",
+    "media": "#2ca02c",
+    "unknown": "#c7c7c7",
+}
+TYPE_COLOURS = {"direct": "#08519c", "indirect": "#6baed6", "mixed": "#fd8d3c"}
+TYPE_MARKERS = {"direct": "o", "indirect": "s", "mixed": "D"}
+POLARITY_COLOURS = {"favor": "#2166ac", "against": "#b2182b", "neutral": "#9e9e9e"}
+SPEAKER_PALETTE = "tab10"
+
+WHITESPACE_RE = re.compile(r"\s+")
+NAME_SEPARATOR_RE = re.compile(r"[\\/]")
+
+FigureFunction = TypeVar("FigureFunction", bound=Callable[..., Figure])
+
+
+def house_style(function: FigureFunction) -> FigureFunction:
+    """Build the figure under ``HOUSE_STYLE`` so fonts do not depend on global rcParams."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(HOUSE_STYLE):
+            return function(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- labels ---
+
+
+def shorten_label(label, max_chars: int = 30) -> str:
+    """Shorten ``label`` to at most ``max_chars`` characters, keeping whole words.
+
+    Whitespace runs become one space; a cut label ends with "…". A first word
+    longer than the limit is cut inside the word.
+    """
+    if label is None or (isinstance(label, float) and np.isnan(label)):
+        return ""
+    text = WHITESPACE_RE.sub(" ", str(label)).strip()
+    if len(text) <= max_chars:
+        return text
+    budget = max_chars - len(ELLIPSIS)
+    kept = ""
+    for word in text.split(" "):
+        candidate = f"{kept} {word}" if kept else word
+        if len(candidate) > budget:
+            break
+        kept = candidate
+    if not kept:
+        kept = text[:budget]
+    return kept.rstrip(" ،,.;:-") + ELLIPSIS
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column as clean strings; "" where missing (tables may hold None/NaN)."""
+    if name not in frame.columns:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str).str.strip()
+
+
+def speaker_names(quotes: pd.DataFrame) -> pd.Series:
+    """The name to show for each quote's speaker: canonical form, else surface form."""
+    canonical = _text_column(quotes, "speaker_canonical")
+    surface = _text_column(quotes, "speaker")
+    return canonical.where(canonical != "", surface)
+
+
+def _top_with_others(counts: pd.Series, top_n: int) -> tuple[pd.Series, int, int]:
+    """Keep the ``top_n`` largest counts; return them, the rest's total and how many were folded."""
+    counts = counts.sort_values(ascending=False, kind="stable")
+    top = counts.iloc[:top_n]
+    rest = counts.iloc[top_n:]
+    return top, int(rest.sum()), len(rest)
+
+
+def _rows_height(n_rows: int, extra: float = 1.4) -> float:
+    return float(np.clip(extra + ROW_HEIGHT * n_rows, MIN_FIGURE_HEIGHT, MAX_FIGURE_HEIGHT))
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def no_data_figure(title: str, message: str) -> Figure:
+    """A small figure that says there is nothing to plot, and why."""
+    with matplotlib.rc_context(HOUSE_STYLE):
+        fig = _new_figure(FIGURE_WIDTH, MIN_FIGURE_HEIGHT)
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.set_title(title)
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11,
+                color=NO_DATA_COLOUR, transform=ax.transAxes, wrap=True)
+    return fig
+
+
+def _note(fig: Figure, message: str) -> None:
+    """A grey footnote under the plot (what was left out, and why)."""
+    fig.text(0.01, 0.005, message, ha="left", va="bottom", fontsize=8, color=NO_DATA_COLOUR)
+
+
+def _barh_axis(ax, labels: list[str]) -> None:
+    """Categorical y axis listing ``labels`` top to bottom."""
+    ax.set_yticks(range(len(labels)), labels=labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+
+
+# --------------------------------------------------------------- figures ---
+
+
+@house_style
+def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
+    """Horizontal bars of the most quoted speakers, coloured by speaker kind.
+
+    Speakers past ``top_n`` are folded into one "others" bar; quotes without a
+    speaker are left out and counted in a footnote.
+    """
+    title = "Share of voice: most quoted speakers"
+    names = speaker_names(quotes)
+    attributed = names != ""
+    unattributed = int((~attributed).sum())
+    if not attributed.any():
+        return no_data_figure(title, f"no quotes with a speaker ({len(quotes)} quotes in total)")
+
+    kinds = _text_column(quotes, "speaker_kind").where(lambda k: k.isin(SPEAKER_KINDS), "unknown")
+    frame = pd.DataFrame({"name": names[attributed], "kind": kinds[attributed]})
+    counts = frame["name"].value_counts()
+    # a speaker's kind is the one most of its quotes were given
+    kind_of = frame.groupby("name")["kind"].agg(lambda k: k.value_counts().index[0])
+    top, others_total, others_n = _top_with_others(counts, top_n)
+
+    labels = [shorten_label(name) for name in top.index]
+    values = list(top.values)
+    colours = [KIND_COLOURS[kind_of[name]] for name in top.index]
+    if others_n:
+        labels.append(f"{OTHERS} ({others_n} speakers)")
+        values.append(others_total)
+        colours.append(OTHERS_COLOUR)
+
+    total = int(attributed.sum())
+    fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels)))
+    ax = fig.add_subplot()
+    bars = ax.barh(range(len(labels)), values, color=colours)
+    _barh_axis(ax, labels)
+    ax.bar_label(bars, labels=[f"{v} ({v / total:.0%})" for v in values], padding=3, fontsize=8)
+    ax.margins(x=0.15)
+    ax.set_xlabel("quotes")
+    ax.set_title(f"{title}\n{total} attributed quotes, {len(counts)} speakers", fontsize=10)
+    shown_kinds = [kind for kind in SPEAKER_KINDS if kind in set(kind_of[top.index])]
+    handles = [Patch(color=KIND_COLOURS[kind], label=kind) for kind in shown_kinds]
+    if others_n:
+        handles.append(Patch(color=OTHERS_COLOUR, label=OTHERS))
+    ax.legend(handles=handles, loc="lower right", title="speaker kind", fontsize=8)
+    if unattributed:
+        _note(fig, f"{unattributed} quotes without a speaker are not shown.")
+    return fig
+
+
+@house_style
+def directness_by_outlet_figure(quotes: pd.DataFrame, top_n: int = 12, shares: bool = True) -> Figure:
+    """Stacked bars of direct / indirect / mixed quotes per outlet (shares or counts)."""
+    title = "Direct, indirect and mixed quotes by outlet"
+    if quotes.empty:
+        return no_data_figure(title, "no quotes")
+    outlets = _text_column(quotes, "source").replace("", UNKNOWN_OUTLET)
+    types = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
+    table = pd.crosstab(outlets, types).reindex(columns=list(QUOTE_TYPES), fill_value=0)
+    totals = table.sum(axis=1)
+    top, _, others_n = _top_with_others(totals, top_n)
+    shown = table.loc[top.index]
+    if others_n:
+        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({others_n} outlets)")
+        shown = pd.concat([shown, rest.to_frame().T])
+    row_totals = shown.sum(axis=1)
+    values = shown.div(row_totals, axis=0) if shares else shown
+
+    labels = [shorten_label(name) for name in shown.index]
+    fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels), extra=1.8))
+    ax = fig.add_subplot()
+    left = np.zeros(len(shown))
+    for quote_type in QUOTE_TYPES:
+        widths = values[quote_type].to_numpy(dtype=float)
+        ax.barh(range(len(labels)), widths, left=left, color=TYPE_COLOURS[quote_type], label=quote_type)
+        left += widths
+    _barh_axis(ax, labels)
+    for row, n in enumerate(row_totals):
+        ax.text(left[row], row, f"  n={n}", va="center", ha="left", fontsize=8)
+    if shares:
+        ax.set_xlim(0, 1.12)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0%", "25%", "50%", "75%", "100%"])
+        ax.set_xlabel("share of the outlet's quotes")
+    else:
+        ax.margins(x=0.1)
+        ax.set_xlabel("quotes")
+    ax.set_title(f"{title}\n{int(row_totals.sum())} quotes, {len(table)} outlets", fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 if len(labels) < 6 else -0.06),
+              ncols=len(QUOTE_TYPES), fontsize=8)
+    return fig
+
+
+def _stance_pairs(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per stance with clean speaker/target/polarity; rows lacking either end dropped."""
+    frame = pd.DataFrame({
+        "speaker": _text_column(stances, "speaker"),
+        "target": _text_column(stances, "target"),
+        "polarity": _text_column(stances, "polarity"),
+    })
+    frame = frame[(frame["speaker"] != "") & (frame["target"] != "")]
+    return frame[frame["polarity"].isin(POLARITIES)]
+
+
+def _polarity_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Counts per (speaker, target): favor, against, neutral, total, net."""
+    counts = (pairs.groupby(["speaker", "target"])["polarity"].value_counts()
+              .unstack(fill_value=0).reindex(columns=list(POLARITIES), fill_value=0))
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts["net"] = counts["favor"] - counts["against"]
+    return counts
+
+
+@house_style
+def stance_heatmap(stances: pd.DataFrame, top_n: int = 15) -> Figure:
+    """Speaker x target grid: colour = favor minus against (blue favor, red against), text = count."""
+    title = "Stance of speakers towards targets"
+    pairs = _stance_pairs(stances)
+    if pairs.empty:
+        return no_data_figure(title, "no stances with a speaker and a target")
+    speakers = pairs["speaker"].value_counts(sort=True).index[:top_n]
+    targets = pairs["target"].value_counts(sort=True).index[:top_n]
+    kept = pairs[pairs["speaker"].isin(speakers) & pairs["target"].isin(targets)]
+    counts = _polarity_counts(kept)
+    net = counts["net"].unstack().reindex(index=speakers, columns=targets)
+    total = counts["total"].unstack().reindex(index=speakers, columns=targets).fillna(0).astype(int)
+
+    width = float(np.clip(3.5 + 0.45 * len(targets), 5.0, FIGURE_WIDTH + 3))
+    height = float(np.clip(2.8 + 0.35 * len(speakers), MIN_FIGURE_HEIGHT, MAX_FIGURE_HEIGHT))
+    fig = _new_figure(width, height)
+    ax = fig.add_subplot()
+    ax.spines[:].set_visible(False)
+    limit = max(1, int(np.nanmax(np.abs(net.to_numpy(dtype=float)))))
+    norm = TwoSlopeNorm(vcenter=0, vmin=-limit, vmax=limit)
+    cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="#f5f5f5")  # bad: no stance between the pair
+    image = ax.imshow(np.ma.masked_invalid(net.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
+    for (row, col), n in np.ndenumerate(total.to_numpy()):
+        if n:
+            dark = abs(net.iat[row, col]) > 0.6 * limit
+            ax.text(col, row, str(n), ha="center", va="center", fontsize=8,
+                    color="white" if dark else "black")
+    ax.set_xticks(range(len(targets)), labels=[shorten_label(t, 25) for t in targets],
+                  rotation=45, ha="right", rotation_mode="anchor")
+    ax.set_yticks(range(len(speakers)), labels=[shorten_label(s, 25) for s in speakers])
+    ax.tick_params(length=0)
+    ax.set_xlabel("target")
+    ax.set_ylabel("speaker")
+    colourbar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    colourbar.set_label("favor − against (count)")
+    ax.set_title(f"{title}\nnumbers: stances per pair; top {len(speakers)} speakers × "
+                 f"{len(targets)} targets of {len(pairs)} stances", fontsize=10)
+    return fig
+
+
+@house_style
+def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0) -> Figure:
+    """Speaker -> target network of the ``top_n`` busiest names.
+
+    An edge's colour is the pair's prevailing polarity (favor blue, against
+    red, otherwise grey), its width the number of stances; the layout is
+    networkx's spring layout with the given ``seed``.
+    """
+    import networkx as nx  # only this figure needs it
+
+    title = "Who takes a stance on whom"
+    pairs = _stance_pairs(stances)
+    pairs = pairs[pairs["speaker"] != pairs["target"]]
+    if pairs.empty:
+        return no_data_figure(title, "no stances with a speaker and a distinct target")
+    activity = pd.concat([pairs["speaker"], pairs["target"]]).value_counts()
+    names = set(activity.index[:top_n])
+    counts = _polarity_counts(pairs[pairs["speaker"].isin(names) & pairs["target"].isin(names)])
+    if counts.empty:
+        return no_data_figure(title, f"no stances among the {top_n} most active names")
+
+    graph = nx.DiGraph()
+    for (speaker, target), row in counts.iterrows():
+        polarity = "favor" if row["net"] > 0 else "against" if row["net"] < 0 else "neutral"
+        graph.add_edge(speaker, target, weight=int(row["total"]), polarity=polarity)
+    speakers = set(counts.index.get_level_values("speaker"))
+    degree = dict(graph.degree(weight="weight"))
+
+    layout = nx.spring_layout(graph, seed=seed, k=1.6 / np.sqrt(graph.number_of_nodes()), iterations=100)
+    size = float(np.clip(3 + 0.17 * graph.number_of_nodes(), 5, 10))
+    fig = _new_figure(size + 1, size)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    max_weight = max(w for *_, w in graph.edges(data="weight"))
+    node_order = list(graph.nodes)
+    node_sizes = [120 + 600 * degree[n] / max(degree.values()) for n in node_order]
+    nx.draw_networkx_nodes(
+        graph, layout, ax=ax, nodelist=node_order, node_size=node_sizes, alpha=0.9,
+        node_color=["#fdd49e" if n in speakers else "#d9d9d9" for n in node_order],
+        edgecolors="#636363", linewidths=0.5,
+    )
+    edges = list(graph.edges(data=True))
+    nx.draw_networkx_edges(
+        graph, layout, ax=ax, edgelist=[(u, v) for u, v, _ in edges],
+        edge_color=[POLARITY_COLOURS[d["polarity"]] for *_, d in edges],
+        width=[0.8 + 4.2 * d["weight"] / max_weight for *_, d in edges],
+        arrows=True, arrowstyle="-|>", arrowsize=10, alpha=0.8,
+        node_size=node_sizes, nodelist=node_order, connectionstyle="arc3,rad=0.08",
+    )
+    nx.draw_networkx_labels(
+        graph, layout, ax=ax, labels={n: shorten_label(n, 22) for n in node_order},
+        font_size=8, font_family=FONT_FAMILY,
+    )
+    ax.margins(0.12)
+    handles = [Line2D([], [], color=POLARITY_COLOURS[p], lw=2.5, label=p) for p in POLARITIES]
+    handles += [
+        Line2D([], [], ls="", marker="o", ms=9, mfc="#fdd49e", mec="#636363", label="speaker"),
+        Line2D([], [], ls="", marker="o", ms=9, mfc="#d9d9d9", mec="#636363", label="target only"),
+    ]
+    ax.legend(handles=handles, loc="lower left", fontsize=8, ncols=2)
+    ax.set_title(f"{title}\n{graph.number_of_nodes()} names, {int(counts['total'].sum())} stances; "
+                 f"edge width = stances, colour = prevailing polarity", fontsize=10)
+    return fig
+
+
+def _auto_frequency(dates: pd.Series) -> str:
+    """Day, week or month bins depending on the time span covered."""
+    span_days = (dates.max() - dates.min()).days
+    if span_days <= 62:
+        return "D"
+    if span_days <= 2 * 365:
+        return "W-MON"
+    return "MS"
+
+
+FREQUENCY_NAMES = {"D": "day", "W-MON": "week", "W": "week", "MS": "month", "ME": "month", "M": "month"}
+
+
+@house_style
+def quotes_over_time(quotes: pd.DataFrame, freq: Optional[str] = None, by: str = "type", top_n: int = 5) -> Figure:
+    """Quotes per day, week or month (``freq``, chosen from the span when None).
+
+    ``by="type"`` draws one line per quote type; ``by="source"`` one per
+    outlet for the ``top_n`` largest, the rest as "others". Quotes without a
+    date are left out and counted in a footnote.
+    """
+    title = "Quotes over time"
+    dates = pd.to_datetime(_text_column(quotes, "date"), errors="coerce", format="ISO8601")
+    dated = dates.notna()
+    undated = int((~dated).sum())
+    if not dated.any():
+        return no_data_figure(title, f"no dated quotes ({undated} quotes without a date)")
+    if by == "type":
+        groups = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
+        order = [t for t in QUOTE_TYPES if (groups[dated] == t).any()]
+        colours = dict(TYPE_COLOURS)
+    elif by == "source":
+        groups = _text_column(quotes, "source").replace("", UNKNOWN_OUTLET)
+        top, _, others_n = _top_with_others(groups[dated].value_counts(), top_n)
+        groups = groups.where(groups.isin(top.index), OTHERS)
+        order = list(top.index) + ([OTHERS] if others_n else [])
+        palette = matplotlib.colormaps[SPEAKER_PALETTE]
+        colours = {name: palette(i % 10) for i, name in enumerate(top.index)} | {OTHERS: OTHERS_COLOUR}
+    else:
+        raise ValueError(f"by must be 'type' or 'source', not {by!r}")
+
+    freq = freq or _auto_frequency(dates[dated])
+    frame = pd.DataFrame({"date": dates[dated], "group": groups[dated]})
+    series = (frame.groupby([pd.Grouper(key="date", freq=freq), "group"]).size()
+              .unstack(fill_value=0).reindex(columns=order, fill_value=0))
+    fig = _new_figure(FIGURE_WIDTH, 3.8)
+    ax = fig.add_subplot()
+    few_points = len(series) <= 40
+    for group in order:
+        ax.plot(series.index, series[group], label=shorten_label(group, 25), color=colours[group],
+                marker="o" if few_points else None, ms=3, lw=1.5)
+    ax.set_ylim(bottom=0)
+    unit = FREQUENCY_NAMES.get(freq, freq)
+    ax.set_ylabel(f"quotes per {unit}")
+    ax.legend(fontsize=8, ncols=2 if len(order) > 4 else 1)
+    if len(series) > 8:
+        fig.autofmt_xdate()
+    ax.set_title(f"{title}\n{int(dated.sum())} dated quotes per {unit}, by {'quote type' if by == 'type' else 'outlet'}",
+                 fontsize=10)
+    if undated:
+        _note(fig, f"{undated} of {len(quotes)} quotes have no date and are not shown.")
+    return fig
+
+
+def _int_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame.columns:
+        return pd.Series([-1] * len(frame), index=frame.index, dtype=int)
+    return pd.to_numeric(frame[name], errors="coerce").fillna(-1).astype(int)
+
+
+@house_style
+def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str, max_speakers: int = 9) -> Figure:
+    """One article, paragraph by paragraph (top to bottom): who speaks where.
+
+    Each paragraph is a grey bar as long as its text; a quote is a segment
+    over the characters of its content, coloured by speaker, with a marker at
+    its cue (shape = quote type). Paragraphs are labelled by role, with their
+    opening words on the right.
+    """
+    title = f"Who speaks where: {doc_id}"
+    own_blocks = blocks[_text_column(blocks, "doc_id") == str(doc_id)]
+    if own_blocks.empty:
+        return no_data_figure(title, f"no paragraphs for document {doc_id!r}")
+    own_blocks = own_blocks.assign(start=_int_column(own_blocks, "start"), end=_int_column(own_blocks, "end"))
+    own_blocks = own_blocks.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    roles = _text_column(own_blocks, "role").replace("", "block")
+    texts = _text_column(own_blocks, "text")
+    starts = own_blocks["start"].to_numpy()
+    ends = own_blocks["end"].to_numpy()
+
+    own_quotes = quotes[_text_column(quotes, "doc_id") == str(doc_id)]
+    names = speaker_names(own_quotes).replace("", NO_SPEAKER)
+    ranked = names.value_counts(sort=True)
+    named = [n for n in ranked.index if n != NO_SPEAKER][:max_speakers]
+    palette = matplotlib.colormaps[SPEAKER_PALETTE]
+    speaker_colour = {name: palette(i % 10) for i, name in enumerate(named)}
+    speaker_colour[OTHERS] = OTHERS_COLOUR
+    speaker_colour[NO_SPEAKER] = "#000000"
+
+    n_rows = len(own_blocks)
+    fig = _new_figure(FIGURE_WIDTH + 1.5, _rows_height(n_rows, extra=1.8))
+    ax = fig.add_subplot()
+    ax.barh(range(n_rows), ends - starts, color="#eeeeee", height=0.7, zorder=1)
+
+    content_start = _int_column(own_quotes, "content_start").to_numpy()
+    content_end = _int_column(own_quotes, "content_end").to_numpy()
+    cue_start = _int_column(own_quotes, "cue_start").to_numpy()
+    types = _text_column(own_quotes, "type").to_numpy()
+    seen_types: set[str] = set()
+    for i, name in enumerate(names):
+        key = name if name in speaker_colour else OTHERS
+        colour = speaker_colour[key]
+        for row in np.flatnonzero((starts < content_end[i]) & (ends > content_start[i])):
+            left = max(content_start[i], starts[row]) - starts[row]
+            right = min(content_end[i], ends[row]) - starts[row]
+            ax.plot([left, right], [row, row], color=colour, lw=5, solid_capstyle="butt", zorder=2, alpha=0.85)
+        cue_rows = np.flatnonzero((starts <= cue_start[i]) & (ends > cue_start[i]))
+        if cue_start[i] >= 0 and len(cue_rows):
+            row = cue_rows[0]
+            quote_type = types[i] if types[i] in TYPE_MARKERS else "mixed"
+            seen_types.add(quote_type)
+            ax.plot(cue_start[i] - starts[row], row, marker=TYPE_MARKERS[quote_type], color=colour,
+                    mec="black", mew=0.6, ms=7, ls="", zorder=3)
+
+    labels = [f"{role} {i + 1}" for i, role in enumerate(roles)]
+    _barh_axis(ax, labels)
+    snippets = ax.secondary_yaxis("right")
+    snippets.set_yticks(range(n_rows), labels=[shorten_label(t, 32) for t in texts])
+    snippets.tick_params(length=0, labelsize=7, labelcolor=NO_DATA_COLOUR)
+    snippets.spines[:].set_visible(False)
+    ax.set_xlabel("characters into the paragraph")
+    ax.set_xlim(left=0)
+
+    legend_names = named + ([OTHERS] if any(n not in speaker_colour for n in names) else [])
+    legend_names += [NO_SPEAKER] if (names == NO_SPEAKER).any() else []
+    handles = [Line2D([], [], color=speaker_colour[n], lw=5, label=shorten_label(n, 25)) for n in legend_names]
+    handles += [Line2D([], [], ls="", marker=TYPE_MARKERS[t], color="white", mec="black", label=f"cue: {t}")
+                for t in QUOTE_TYPES if t in seen_types]
+    if handles:
+        fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8)
+    title_text = texts[roles == "title"].iloc[0] if (roles == "title").any() else ""
+    subtitle = shorten_label(title_text, 70) if title_text else f"{n_rows} paragraphs"
+    ax.set_title(f"{title}\n{subtitle}", fontsize=10)
+    if own_quotes.empty:
+        _note(fig, "no quotes found in this article.")
+    return fig
+
+
+# ------------------------------------------------------------------ save ---
+
+
+def save_figure(fig: Figure, run_dir: PathLike, name: str) -> list[Path]:
+    """Write ``<run_dir>/figures/<name>.png`` (dpi 150) and ``.svg`` atomically."""
+    if not name or NAME_SEPARATOR_RE.search(name):
+        raise ValueError(f"figure name must be a plain file stem, not {name!r}")
+    folder = figures_dir(run_dir)
+    written = []
+    with matplotlib.rc_context(HOUSE_STYLE):
+        for fmt, options in (("png", {"dpi": PNG_DPI}), ("svg", {"metadata": {"Date": None}})):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, bbox_inches="tight", pad_inches=0.1, **options)
+            written.append(atomic_write_bytes(folder / f"{name}.{fmt}", buffer.getvalue()))
+    logger.info("wrote figure %s (png, svg)", folder / name)
+    return written
