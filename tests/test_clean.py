@@ -123,3 +123,17 @@ def test_arabic_like_input_spans_hold(parts):
     doc = clean.clean_article(Article("h", "".join(parts), "h"))
     for span in (*doc.blocks, *doc.sentences, *doc.tokens):
         assert doc.text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentences",
+    [
+        ('وأضاف "نواصل الجهود.. ولا ينتظر أحد". وانتهى اللقاء.',
+         ['وأضاف "نواصل الجهود.. ولا ينتظر أحد".', "وانتهى اللقاء."]),
+        ('قال «انتهى. بدأ» ثم غادر.', ["قال «انتهى. بدأ» ثم غادر."]),
+        ('قال "انتهى. ثم غادر.', ['قال "انتهى.', "ثم غادر."]),  # unbalanced mark
+    ],
+)
+def test_sentences_keep_quotations_whole(paragraph, sentences):
+    doc = clean.clean_article(Article("q", "عنوان\n\n" + paragraph, "q"))
+    assert [s.text for s in doc.sentences[1:]] == sentences

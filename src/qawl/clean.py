@@ -241,10 +241,36 @@ def token_spans(text: str, start: int = 0, end: Optional[int] = None) -> list[Sp
 SENTENCE_BOUNDARY_RE = re.compile(r"(?<![A-Z]\.)(?<!\b[A-Za-z])[.!?؟…]+[\"'»”)]*(?=\s|$)")
 
 
+QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}
+
+
+def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Closed quotations in ``text[start:end]`` as (open, close) offsets.
+
+    An opening mark without its closing mark in the block gives no region, so
+    an unbalanced mark cannot swallow the rest of the paragraph.
+    """
+    regions, position = [], start
+    while position < end:
+        char = text[position]
+        closer = QUOTE_PAIRS.get(char)
+        if closer is not None:
+            close = text.find(closer, position + 1, end)
+            if close > 0:
+                regions.append((position, close))
+                position = close + 1
+                continue
+        position += 1
+    return regions
+
+
 def sentence_spans(text: str, block: Span) -> list[Span]:
-    """Sentence spans inside one block."""
+    """Sentence spans inside one block; a quotation is never cut in two."""
+    regions = quoted_regions(text, block.start, block.end)
     spans, start = [], block.start
     for match in SENTENCE_BOUNDARY_RE.finditer(text, block.start, block.end):
+        if any(open_ < match.start() < close for open_, close in regions):
+            continue
         spans.append(make_span(text, start, match.end(), "sentence"))
         start = match.end()
         while start < block.end and text[start] == " ":

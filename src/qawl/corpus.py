@@ -133,7 +133,7 @@ class _Unreadable(ValueError):
 class _Input:
     """Where some bytes came from.
 
-    ``origin`` names it for people (relative to the folder given);
+    ``origin`` names it for people (the path as given, then zip member and position);
     ``id_path`` is the relative path used in doc ids (zip suffixes dropped);
     ``full_path`` keeps the folders above, which ANT ids are built from.
     """
@@ -334,8 +334,8 @@ def _iter_inputs(root: Path, skipped: Optional[list[Skipped]]) -> Iterator[tuple
         yield root, _Input(root.as_posix(), PurePosixPath(root.name), PurePosixPath(root.absolute().as_posix()))
         return
     for path in _walk(root, skipped, {os.path.realpath(root)}):
-        relative = path.relative_to(root).as_posix()
-        yield path, _Input(relative, PurePosixPath(relative), PurePosixPath(path.absolute().as_posix()))
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        yield path, _Input(path.as_posix(), relative, PurePosixPath(path.absolute().as_posix()))
 
 
 def _walk(folder: Path, skipped: Optional[list[Skipped]], seen: set[str]) -> Iterator[Path]:

@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
 import matplotlib
+import matplotlib.colors
+import matplotlib.dates
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
-from matplotlib.colors import TwoSlopeNorm
+from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -155,9 +158,14 @@ def no_data_figure(title: str, message: str) -> Figure:
     return fig
 
 
-def _note(fig: Figure, message: str) -> None:
-    """A grey footnote under the plot (what was left out, and why)."""
-    fig.text(0.01, 0.005, message, ha="left", va="bottom", fontsize=8, color=NO_DATA_COLOUR)
+def _title(ax, title: str, *details: str) -> None:
+    """Title, then one line per detail: counts, what was left out (empty details dropped)."""
+    detail = "\n".join(d for d in details if d)
+    ax.set_title(f"{title}\n{detail}" if detail else title, fontsize=10)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _barh_axis(ax, labels: list[str]) -> None:
@@ -182,7 +190,7 @@ def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
     attributed = names != ""
     unattributed = int((~attributed).sum())
     if not attributed.any():
-        return no_data_figure(title, f"no quotes with a speaker ({len(quotes)} quotes in total)")
+        return no_data_figure(title, f"no quotes with a speaker ({_plural(len(quotes), 'quote')} in total)")
 
     kinds = _text_column(quotes, "speaker_kind").where(lambda k: k.isin(SPEAKER_KINDS), "unknown")
     frame = pd.DataFrame({"name": names[attributed], "kind": kinds[attributed]})
@@ -192,29 +200,35 @@ def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
     top, others_total, others_n = _top_with_others(counts, top_n)
 
     labels = [shorten_label(name) for name in top.index]
-    values = list(top.values)
+    values = [int(v) for v in top.values]
     colours = [KIND_COLOURS[kind_of[name]] for name in top.index]
     if others_n:
-        labels.append(f"{OTHERS} ({others_n} speakers)")
+        labels.append(f"{OTHERS} ({_plural(others_n, 'speaker')})")
         values.append(others_total)
         colours.append(OTHERS_COLOUR)
 
     total = int(attributed.sum())
-    fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels)))
+    fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels), extra=1.8))
     ax = fig.add_subplot()
-    bars = ax.barh(range(len(labels)), values, color=colours)
-    _barh_axis(ax, labels)
+    # a long tail can outweigh every named speaker: cut its bar at the axis
+    # end (hatched) so the named speakers stay readable; its label keeps the count
+    x_max = 1.2 * max(values[: len(top)])
+    widths = [min(v, x_max) for v in values]
+    bars = ax.barh(range(len(labels)), widths, color=colours)
+    if others_n and others_total > x_max:
+        bars[-1].set_hatch("//")
+        bars[-1].set_edgecolor("white")
+    ax.set_xlim(0, max(widths) * 1.18)
     ax.bar_label(bars, labels=[f"{v} ({v / total:.0%})" for v in values], padding=3, fontsize=8)
-    ax.margins(x=0.15)
+    _barh_axis(ax, labels)
     ax.set_xlabel("quotes")
-    ax.set_title(f"{title}\n{total} attributed quotes, {len(counts)} speakers", fontsize=10)
+    _title(ax, title, f"{_plural(total, 'attributed quote')}, {_plural(len(counts), 'speaker')}",
+           f"{unattributed} quotes without a speaker not shown" if unattributed else "")
     shown_kinds = [kind for kind in SPEAKER_KINDS if kind in set(kind_of[top.index])]
     handles = [Patch(color=KIND_COLOURS[kind], label=kind) for kind in shown_kinds]
     if others_n:
         handles.append(Patch(color=OTHERS_COLOUR, label=OTHERS))
-    ax.legend(handles=handles, loc="lower right", title="speaker kind", fontsize=8)
-    if unattributed:
-        _note(fig, f"{unattributed} quotes without a speaker are not shown.")
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8)
     return fig
 
 
@@ -231,7 +245,7 @@ def directness_by_outlet_figure(quotes: pd.DataFrame, top_n: int = 12, shares: b
     top, _, others_n = _top_with_others(totals, top_n)
     shown = table.loc[top.index]
     if others_n:
-        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({others_n} outlets)")
+        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({_plural(others_n, 'outlet')})")
         shown = pd.concat([shown, rest.to_frame().T])
     row_totals = shown.sum(axis=1)
     values = shown.div(row_totals, axis=0) if shares else shown
@@ -254,9 +268,8 @@ def directness_by_outlet_figure(quotes: pd.DataFrame, top_n: int = 12, shares: b
     else:
         ax.margins(x=0.1)
         ax.set_xlabel("quotes")
-    ax.set_title(f"{title}\n{int(row_totals.sum())} quotes, {len(table)} outlets", fontsize=10)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 if len(labels) < 6 else -0.06),
-              ncols=len(QUOTE_TYPES), fontsize=8)
+    _title(ax, title, f"{int(row_totals.sum())} quotes, {_plural(len(table), 'outlet')}")
+    fig.legend(loc="outside lower center", ncols=len(QUOTE_TYPES), fontsize=8)
     return fig
 
 
@@ -287,11 +300,14 @@ def stance_heatmap(stances: pd.DataFrame, top_n: int = 15) -> Figure:
     pairs = _stance_pairs(stances)
     if pairs.empty:
         return no_data_figure(title, "no stances with a speaker and a target")
-    speakers = pairs["speaker"].value_counts(sort=True).index[:top_n]
+    # speakers ranked by stances on the top targets, so that no row is empty
     targets = pairs["target"].value_counts(sort=True).index[:top_n]
-    kept = pairs[pairs["speaker"].isin(speakers) & pairs["target"].isin(targets)]
+    on_targets = pairs[pairs["target"].isin(targets)]
+    speakers = on_targets["speaker"].value_counts(sort=True).index[:top_n]
+    kept = on_targets[on_targets["speaker"].isin(speakers)]
+    targets = [t for t in targets if t in set(kept["target"])]
     counts = _polarity_counts(kept)
-    net = counts["net"].unstack().reindex(index=speakers, columns=targets)
+    net = (counts["net"] / counts["total"]).unstack().reindex(index=speakers, columns=targets)
     total = counts["total"].unstack().reindex(index=speakers, columns=targets).fillna(0).astype(int)
 
     width = float(np.clip(3.5 + 0.45 * len(targets), 5.0, FIGURE_WIDTH + 3))
@@ -299,35 +315,65 @@ def stance_heatmap(stances: pd.DataFrame, top_n: int = 15) -> Figure:
     fig = _new_figure(width, height)
     ax = fig.add_subplot()
     ax.spines[:].set_visible(False)
-    limit = max(1, int(np.nanmax(np.abs(net.to_numpy(dtype=float)))))
-    norm = TwoSlopeNorm(vcenter=0, vmin=-limit, vmax=limit)
-    cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="#f5f5f5")  # bad: no stance between the pair
-    image = ax.imshow(np.ma.masked_invalid(net.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
+    norm = Normalize(vmin=-1, vmax=1)
+    cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="white")  # bad: no stance between the pair
+    image = ax.pcolormesh(np.ma.masked_invalid(net.to_numpy(dtype=float)), cmap=cmap, norm=norm,
+                          edgecolors="#e0e0e0", linewidth=0.5)
+    ax.set_xlim(0, len(targets))
+    ax.set_ylim(len(speakers), 0)
     for (row, col), n in np.ndenumerate(total.to_numpy()):
         if n:
-            dark = abs(net.iat[row, col]) > 0.6 * limit
-            ax.text(col, row, str(n), ha="center", va="center", fontsize=8,
+            dark = abs(net.iat[row, col]) > 0.6
+            ax.text(col + 0.5, row + 0.5, str(n), ha="center", va="center", fontsize=8,
                     color="white" if dark else "black")
-    ax.set_xticks(range(len(targets)), labels=[shorten_label(t, 25) for t in targets],
+    ax.set_xticks(np.arange(len(targets)) + 0.5, labels=[shorten_label(t, 25) for t in targets],
                   rotation=45, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(len(speakers)), labels=[shorten_label(s, 25) for s in speakers])
+    ax.set_yticks(np.arange(len(speakers)) + 0.5, labels=[shorten_label(s, 25) for s in speakers])
     ax.tick_params(length=0)
     ax.set_xlabel("target")
     ax.set_ylabel("speaker")
     colourbar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    colourbar.set_label("favor − against (count)")
-    ax.set_title(f"{title}\nnumbers: stances per pair; top {len(speakers)} speakers × "
-                 f"{len(targets)} targets of {len(pairs)} stances", fontsize=10)
+    colourbar.set_label("(favor − against) / stances")
+    colourbar.set_ticks([-1, 0, 1], labels=["−1 all against", "0", "+1 all favor"])
+    _title(ax, title, f"numbers: stances per pair; top {len(speakers)} speakers × "
+                      f"{len(targets)} targets, {len(kept)} of {len(pairs)} stances")
     return fig
 
 
+def _spread_apart(points: np.ndarray, min_distance: float = 0.07, rounds: int = 150) -> np.ndarray:
+    """Push points apart until none are closer than ``min_distance`` of the layout's extent.
+
+    Distance is measured with x halved: labels are wide, so side-by-side
+    neighbours need twice the room of stacked ones.
+    """
+    scale = np.array([0.5, 1.0])
+    points = points.astype(float) * scale
+    extent = float(np.ptp(points, axis=0).max()) or 1.0
+    wanted = min_distance * extent
+    # coincident points are pushed along x, each pair in opposite directions
+    order = np.arange(len(points))
+    tie_break = np.sign(order[:, None] - order[None, :])[..., None] * np.array([1.0, 0.0])
+    for _ in range(rounds):
+        offsets = points[:, None, :] - points[None, :, :]
+        distances = np.sqrt((offsets ** 2).sum(axis=-1))
+        np.fill_diagonal(distances, np.inf)
+        overlap = np.clip(wanted - distances, 0, None)
+        if not overlap.any():
+            break
+        safe = np.maximum(distances, 1e-12)[..., None]
+        directions = np.where(distances[..., None] > 1e-12, offsets / safe, tie_break)
+        points += 0.5 * (directions * overlap[..., None]).sum(axis=1)
+    return points / scale
+
+
 @house_style
-def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0) -> Figure:
+def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edges: int = 60) -> Figure:
     """Speaker -> target network of the ``top_n`` busiest names.
 
     An edge's colour is the pair's prevailing polarity (favor blue, against
-    red, otherwise grey), its width the number of stances; the layout is
-    networkx's spring layout with the given ``seed``.
+    red, otherwise grey), its width the number of stances; only the
+    ``max_edges`` heaviest edges are drawn. Speakers start on an inner ring and
+    targets on an outer one, then networkx's spring layout (``seed``) settles them.
     """
     import networkx as nx  # only this figure needs it
 
@@ -341,21 +387,24 @@ def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0) -> Fig
     counts = _polarity_counts(pairs[pairs["speaker"].isin(names) & pairs["target"].isin(names)])
     if counts.empty:
         return no_data_figure(title, f"no stances among the {top_n} most active names")
+    counts = counts.sort_values("total", ascending=False, kind="stable").iloc[:max_edges]
 
     graph = nx.DiGraph()
     for (speaker, target), row in counts.iterrows():
         polarity = "favor" if row["net"] > 0 else "against" if row["net"] < 0 else "neutral"
         graph.add_edge(speaker, target, weight=int(row["total"]), polarity=polarity)
+    node_order = sorted(graph.nodes, key=lambda n: (-activity[n], n))
     speakers = set(counts.index.get_level_values("speaker"))
-    degree = dict(graph.degree(weight="weight"))
+    rings = [[n for n in node_order if n in speakers], [n for n in node_order if n not in speakers]]
+    start = nx.shell_layout(graph, nlist=[ring for ring in rings if ring])
+    layout = nx.spring_layout(graph, pos=start, seed=seed, k=2.5 / np.sqrt(len(node_order)), iterations=60)
+    layout = dict(zip(node_order, _spread_apart(np.array([layout[n] for n in node_order]))))
 
-    layout = nx.spring_layout(graph, seed=seed, k=1.6 / np.sqrt(graph.number_of_nodes()), iterations=100)
-    size = float(np.clip(3 + 0.17 * graph.number_of_nodes(), 5, 10))
+    size = float(np.clip(3 + 0.17 * len(node_order), 5, 10))
     fig = _new_figure(size + 1, size)
     ax = fig.add_subplot()
     ax.set_axis_off()
-    max_weight = max(w for *_, w in graph.edges(data="weight"))
-    node_order = list(graph.nodes)
+    degree = dict(graph.degree(weight="weight"))
     node_sizes = [120 + 600 * degree[n] / max(degree.values()) for n in node_order]
     nx.draw_networkx_nodes(
         graph, layout, ax=ax, nodelist=node_order, node_size=node_sizes, alpha=0.9,
@@ -363,36 +412,38 @@ def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0) -> Fig
         edgecolors="#636363", linewidths=0.5,
     )
     edges = list(graph.edges(data=True))
+    max_weight = max(d["weight"] for *_, d in edges)
     nx.draw_networkx_edges(
         graph, layout, ax=ax, edgelist=[(u, v) for u, v, _ in edges],
         edge_color=[POLARITY_COLOURS[d["polarity"]] for *_, d in edges],
         width=[0.8 + 4.2 * d["weight"] / max_weight for *_, d in edges],
-        arrows=True, arrowstyle="-|>", arrowsize=10, alpha=0.8,
+        arrows=True, arrowstyle="-|>", arrowsize=10, alpha=0.7,
         node_size=node_sizes, nodelist=node_order, connectionstyle="arc3,rad=0.08",
     )
-    nx.draw_networkx_labels(
-        graph, layout, ax=ax, labels={n: shorten_label(n, 22) for n in node_order},
-        font_size=8, font_family=FONT_FAMILY,
-    )
-    ax.margins(0.12)
+    for name, area in zip(node_order, node_sizes):
+        # under the node (its radius in points is sqrt(area) / 2), so the node stays visible
+        ax.annotate(shorten_label(name, 22), layout[name], xytext=(0, -np.sqrt(area) / 2 - 1),
+                    textcoords="offset points", ha="center", va="top", fontsize=8, zorder=4,
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+    ax.margins(0.1)
     handles = [Line2D([], [], color=POLARITY_COLOURS[p], lw=2.5, label=p) for p in POLARITIES]
     handles += [
         Line2D([], [], ls="", marker="o", ms=9, mfc="#fdd49e", mec="#636363", label="speaker"),
         Line2D([], [], ls="", marker="o", ms=9, mfc="#d9d9d9", mec="#636363", label="target only"),
     ]
-    ax.legend(handles=handles, loc="lower left", fontsize=8, ncols=2)
-    ax.set_title(f"{title}\n{graph.number_of_nodes()} names, {int(counts['total'].sum())} stances; "
-                 f"edge width = stances, colour = prevailing polarity", fontsize=10)
+    fig.legend(handles=handles, loc="outside lower center", fontsize=8, ncols=len(handles))
+    _title(ax, title, f"{len(node_order)} names, {graph.number_of_edges()} pairs, "
+                      f"{int(counts['total'].sum())} stances", "edge width = stances, colour = prevailing polarity")
     return fig
 
 
-def _auto_frequency(dates: pd.Series) -> str:
-    """Day, week or month bins depending on the time span covered."""
-    span_days = (dates.max() - dates.min()).days
-    if span_days <= 62:
-        return "D"
-    if span_days <= 2 * 365:
-        return "W-MON"
+def _auto_frequency(dates: pd.Series, max_bins: int = 120, min_per_bin: float = 3.0) -> str:
+    """The finest of day / week / month bins with at most ``max_bins`` bins and enough quotes per bin."""
+    span_days = (dates.max() - dates.min()).days + 1
+    for freq, days in (("D", 1), ("W-MON", 7)):
+        n_bins = max(1.0, span_days / days)
+        if n_bins <= max_bins and len(dates) / n_bins >= min_per_bin:
+            return freq
     return "MS"
 
 
@@ -412,7 +463,7 @@ def quotes_over_time(quotes: pd.DataFrame, freq: Optional[str] = None, by: str =
     dated = dates.notna()
     undated = int((~dated).sum())
     if not dated.any():
-        return no_data_figure(title, f"no dated quotes ({undated} quotes without a date)")
+        return no_data_figure(title, f"no dated quotes ({_plural(undated, 'quote')} without a date)")
     if by == "type":
         groups = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
         order = [t for t in QUOTE_TYPES if (groups[dated] == t).any()]
@@ -438,15 +489,17 @@ def quotes_over_time(quotes: pd.DataFrame, freq: Optional[str] = None, by: str =
         ax.plot(series.index, series[group], label=shorten_label(group, 25), color=colours[group],
                 marker="o" if few_points else None, ms=3, lw=1.5)
     ax.set_ylim(bottom=0)
+    if len(series) == 1:  # one bin: keep the axis to a few bins around it, not years
+        ax.set_xlim(series.index[0] - pd.Timedelta(days=15), series.index[0] + pd.Timedelta(days=15))
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    locator = matplotlib.dates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
     unit = FREQUENCY_NAMES.get(freq, freq)
     ax.set_ylabel(f"quotes per {unit}")
-    ax.legend(fontsize=8, ncols=2 if len(order) > 4 else 1)
-    if len(series) > 8:
-        fig.autofmt_xdate()
-    ax.set_title(f"{title}\n{int(dated.sum())} dated quotes per {unit}, by {'quote type' if by == 'type' else 'outlet'}",
-                 fontsize=10)
-    if undated:
-        _note(fig, f"{undated} of {len(quotes)} quotes have no date and are not shown.")
+    fig.legend(loc="outside right upper", fontsize=8)
+    _title(ax, title, f"{_plural(int(dated.sum()), 'dated quote')} per {unit}, by {'quote type' if by == 'type' else 'outlet'}",
+           f"{undated} of {_plural(len(quotes), 'quote')} without a date not shown" if undated else "")
     return fig
 
 
@@ -456,14 +509,46 @@ def _int_column(frame: pd.DataFrame, name: str) -> pd.Series:
     return pd.to_numeric(frame[name], errors="coerce").fillna(-1).astype(int)
 
 
+def _speaker_colours(names: pd.Series, max_speakers: int) -> dict[str, tuple]:
+    """One palette colour per most frequent speaker; grey for the rest, black for no speaker."""
+    ranked = [n for n in names.value_counts(sort=True).index if n != NO_SPEAKER][:max_speakers]
+    palette = matplotlib.colormaps[SPEAKER_PALETTE]
+    colours = {name: palette(i % palette.N) for i, name in enumerate(ranked)}
+    colours[OTHERS] = matplotlib.colors.to_rgba(OTHERS_COLOUR)
+    colours[NO_SPEAKER] = matplotlib.colors.to_rgba("black")
+    return colours
+
+
+def _draw_quotes(ax, starts: np.ndarray, ends: np.ndarray, quotes: pd.DataFrame,
+                 names: pd.Series, colours: dict) -> set[str]:
+    """Content segments (clipped to each paragraph they cover) and cue markers; returns the types drawn."""
+    content_start = _int_column(quotes, "content_start").to_numpy()
+    content_end = _int_column(quotes, "content_end").to_numpy()
+    cue_start = _int_column(quotes, "cue_start").to_numpy()
+    types = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed").to_numpy()
+    for i, name in enumerate(names):
+        colour = colours.get(name, colours[OTHERS])
+        for row in np.flatnonzero((starts < content_end[i]) & (ends > content_start[i])):
+            segment = [max(content_start[i], starts[row]) - starts[row], min(content_end[i], ends[row]) - starts[row]]
+            ax.plot(segment, [row, row], color=colour, lw=5, solid_capstyle="butt", zorder=2, alpha=0.85)
+        cue_rows = np.flatnonzero((starts <= cue_start[i]) & (ends > cue_start[i]))
+        if cue_start[i] >= 0 and len(cue_rows):
+            row = cue_rows[0]
+            ax.plot(cue_start[i] - starts[row], row, marker=TYPE_MARKERS[types[i]], color=colour,
+                    mec="black", mew=0.6, ms=7, ls="", zorder=3, clip_on=False)
+    return set(types[cue_start >= 0])
+
+
 @house_style
-def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str, max_speakers: int = 9) -> Figure:
+def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
+                     max_speakers: int = 9, rtl: bool = True) -> Figure:
     """One article, paragraph by paragraph (top to bottom): who speaks where.
 
     Each paragraph is a grey bar as long as its text; a quote is a segment
     over the characters of its content, coloured by speaker, with a marker at
-    its cue (shape = quote type). Paragraphs are labelled by role, with their
-    opening words on the right.
+    its cue (shape = quote type). With ``rtl`` (Arabic) a paragraph starts on
+    the right, as on the page, and role labels stand on the right; the
+    paragraphs' opening words stand on the other side.
     """
     title = f"Who speaks where: {doc_id}"
     own_blocks = blocks[_text_column(blocks, "doc_id") == str(doc_id)]
@@ -475,62 +560,41 @@ def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str, ma
     texts = _text_column(own_blocks, "text")
     starts = own_blocks["start"].to_numpy()
     ends = own_blocks["end"].to_numpy()
-
     own_quotes = quotes[_text_column(quotes, "doc_id") == str(doc_id)]
     names = speaker_names(own_quotes).replace("", NO_SPEAKER)
-    ranked = names.value_counts(sort=True)
-    named = [n for n in ranked.index if n != NO_SPEAKER][:max_speakers]
-    palette = matplotlib.colormaps[SPEAKER_PALETTE]
-    speaker_colour = {name: palette(i % 10) for i, name in enumerate(named)}
-    speaker_colour[OTHERS] = OTHERS_COLOUR
-    speaker_colour[NO_SPEAKER] = "#000000"
+    colours = _speaker_colours(names, max_speakers)
 
     n_rows = len(own_blocks)
-    fig = _new_figure(FIGURE_WIDTH + 1.5, _rows_height(n_rows, extra=1.8))
+    fig = _new_figure(FIGURE_WIDTH + 1.5, _rows_height(n_rows, extra=2.2))
     ax = fig.add_subplot()
     ax.barh(range(n_rows), ends - starts, color="#eeeeee", height=0.7, zorder=1)
+    seen_types = _draw_quotes(ax, starts, ends, own_quotes, names, colours)
 
-    content_start = _int_column(own_quotes, "content_start").to_numpy()
-    content_end = _int_column(own_quotes, "content_end").to_numpy()
-    cue_start = _int_column(own_quotes, "cue_start").to_numpy()
-    types = _text_column(own_quotes, "type").to_numpy()
-    seen_types: set[str] = set()
-    for i, name in enumerate(names):
-        key = name if name in speaker_colour else OTHERS
-        colour = speaker_colour[key]
-        for row in np.flatnonzero((starts < content_end[i]) & (ends > content_start[i])):
-            left = max(content_start[i], starts[row]) - starts[row]
-            right = min(content_end[i], ends[row]) - starts[row]
-            ax.plot([left, right], [row, row], color=colour, lw=5, solid_capstyle="butt", zorder=2, alpha=0.85)
-        cue_rows = np.flatnonzero((starts <= cue_start[i]) & (ends > cue_start[i]))
-        if cue_start[i] >= 0 and len(cue_rows):
-            row = cue_rows[0]
-            quote_type = types[i] if types[i] in TYPE_MARKERS else "mixed"
-            seen_types.add(quote_type)
-            ax.plot(cue_start[i] - starts[row], row, marker=TYPE_MARKERS[quote_type], color=colour,
-                    mec="black", mew=0.6, ms=7, ls="", zorder=3)
-
-    labels = [f"{role} {i + 1}" for i, role in enumerate(roles)]
-    _barh_axis(ax, labels)
-    snippets = ax.secondary_yaxis("right")
+    _barh_axis(ax, [f"{role} {i + 1}" for i, role in enumerate(roles)])
+    snippets = ax.secondary_yaxis("left" if rtl else "right")
     snippets.set_yticks(range(n_rows), labels=[shorten_label(t, 32) for t in texts])
     snippets.tick_params(length=0, labelsize=7, labelcolor=NO_DATA_COLOUR)
     snippets.spines[:].set_visible(False)
-    ax.set_xlabel("characters into the paragraph")
-    ax.set_xlim(left=0)
+    ax.set_xlim(0, max(1, int((ends - starts).max())) * 1.02)
+    if rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
+        ax.tick_params(axis="y", pad=7)  # room for cue markers at the paragraph start
+        ax.spines["left"].set_visible(False)
+        ax.spines["right"].set_visible(True)
+    ax.set_xlabel("characters into the paragraph" + (" (read from the right)" if rtl else ""))
 
-    legend_names = named + ([OTHERS] if any(n not in speaker_colour for n in names) else [])
+    legend_names = [n for n in colours if n not in (OTHERS, NO_SPEAKER)]
+    legend_names += [OTHERS] if any(n not in colours for n in names) else []
     legend_names += [NO_SPEAKER] if (names == NO_SPEAKER).any() else []
-    handles = [Line2D([], [], color=speaker_colour[n], lw=5, label=shorten_label(n, 25)) for n in legend_names]
+    handles = [Line2D([], [], color=colours[n], lw=5, label=shorten_label(n, 25)) for n in legend_names]
     handles += [Line2D([], [], ls="", marker=TYPE_MARKERS[t], color="white", mec="black", label=f"cue: {t}")
                 for t in QUOTE_TYPES if t in seen_types]
     if handles:
         fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8)
     title_text = texts[roles == "title"].iloc[0] if (roles == "title").any() else ""
-    subtitle = shorten_label(title_text, 70) if title_text else f"{n_rows} paragraphs"
-    ax.set_title(f"{title}\n{subtitle}", fontsize=10)
-    if own_quotes.empty:
-        _note(fig, "no quotes found in this article.")
+    _title(ax, title, shorten_label(title_text, 70) or _plural(n_rows, "paragraph"),
+           "no quotes found in this article" if own_quotes.empty else "")
     return fig
 
 

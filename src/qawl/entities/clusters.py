@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 WORD_RE = re.compile(r"\w+|[^\w\s]")
 ANT_FIELD_RE = re.compile(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", re.DOTALL)
-CLUSTER_SIZES = (64, 256, 1024)
+CLUSTER_SIZES = (64, 256, 1024, 4096)
 
 
 def _read_saudinewsnet(root: Path) -> Iterator[str]:
@@ -117,7 +117,7 @@ def ppmi(matrix, alpha: float = 0.75):
 def build_clusters(
     corpora: Path,
     seed: int,
-    n_words: int = 60000,
+    n_words: int = 150000,
     n_contexts: int = 6000,
     dims: int = 100,
     sizes: tuple[int, ...] = CLUSTER_SIZES,

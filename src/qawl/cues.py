@@ -1,0 +1,191 @@
+"""The reporting-cue lexicon: ``data/cues.json`` expanded into every inflected form.
+
+The JSON file holds one record per lemma (stems, complements, polarity); this
+module generates the surface forms (قال قالت قالوا قلن يقول تقول يقولون قائلا
+قائلة قوله ...) in matching form, so a token is looked up with one dict access.
+The stance stage reads a cue's polarity through ``cue_entry``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator, Optional
+
+from qawl.clean import match_form
+
+logger = logging.getLogger(__name__)
+
+CUES_FILE = "cues.json"
+CONJUNCTIONS = ("و", "ف")
+WEAK_FINALS = ("ى", "ي")
+
+# (suffix, gender, number) for a regular past stem; the short stem takes "ن".
+PAST_SUFFIXES = (("", "m", "s"), ("ت", "f", "s"), ("وا", "m", "p"), ("ا", "m", "d"), ("تا", "f", "d"))
+# (prefix, suffix, gender, number, person) for a regular present stem.
+PRESENT_AFFIXES = (
+    ("ي", "", "m", "s", 3),
+    ("ت", "", "f", "s", 3),
+    ("ي", "ون", "m", "p", 3),
+    ("ي", "ان", "m", "d", 3),
+    ("ت", "ان", "f", "d", 3),
+    ("ن", "", "", "p", 1),
+    ("أ", "", "", "s", 1),
+)
+PARTICIPLE_SUFFIXES = (("", "m", "s"), ("ا", "m", "s"), ("ة", "f", "s"), ("ين", "m", "p"), ("ون", "m", "p"), ("ات", "f", "p"))
+NOUN_SUFFIXES = (("ه", "m", "s"), ("ها", "f", "s"), ("هم", "m", "p"), ("هما", "m", "d"))
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One surface form of a cue and what it tells: lemma, kind, polarity, agreement."""
+
+    form: str  # matching form of the surface word, without conjunction
+    lemma: str
+    kind: str  # verb, participle, noun, phrase
+    polarity: str  # favor, against, neutral
+    complements: tuple[str, ...] = ()
+    strength: float = 1.0
+    tense: str = ""  # past, present ("" for participles and nouns)
+    gender: str = ""  # m, f, "" when the form does not say
+    number: str = ""  # s, d, p
+    person: int = 3
+    relays: bool = False  # نقل عن: the source follows عن, the subject only relays
+
+    @property
+    def complement(self) -> str:
+        """The first complement the cue takes ("أن", "إلى", "ب", "obj", ...), or ""."""
+        return self.complements[0] if self.complements else ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The expanded lexicon: form -> entry, plus the word lists the extractor uses."""
+
+    forms: dict[str, CueEntry]
+    attribution_words: frozenset[str]
+    attribution_links: frozenset[str]
+    attribution_carriers: frozenset[str]
+    closers: tuple[tuple[str, ...], ...]
+    heads: dict[str, frozenset[str]]  # kind -> head words (matching form)
+    naming_nouns: frozenset[str]
+
+
+def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
+    """(form, tense, gender, number, person) of every inflection of one verb record."""
+    if record.get("class") == "defective":
+        yield from _defective_forms(record)
+        return
+    past, present = record["past"], record["present"]
+    past_short = record.get("past_short", past)
+    present_short = record.get("present_short", present)
+    for suffix, gender, number in PAST_SUFFIXES:
+        yield past + suffix, "past", gender, number, 3
+    yield past_short + "ن", "past", "f", "p", 3
+    yield past_short + "نا", "past", "", "p", 1
+    for prefix, suffix, gender, number, person in PRESENT_AFFIXES:
+        yield prefix + present + suffix, "present", gender, number, person
+    yield "ي" + present_short + "ن", "present", "f", "p", 3
+
+
+def _defective_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
+    past, final = record["past"], record["past_final"]
+    present, present_final = record["present"], record["present_final"]
+    y_final = final in WEAK_FINALS
+    yield past + final, "past", "m", "s", 3
+    yield past + "ت", "past", "f", "s", 3
+    yield past + "وا", "past", "m", "p", 3
+    yield past + ("يا" if y_final else "وا"), "past", "m", "d", 3
+    yield past + "تا", "past", "f", "d", 3
+    yield past + ("ين" if y_final else "ون"), "past", "f", "p", 3
+    for prefix, gender, number, person in (("ي", "m", "s", 3), ("ت", "f", "s", 3), ("ن", "", "p", 1), ("أ", "", "s", 1)):
+        yield prefix + present + present_final, "present", gender, number, person
+    yield "ي" + present + "ون", "present", "m", "p", 3
+    dual_stem = present + ("ي" if present_final in WEAK_FINALS else "و")
+    yield "ي" + dual_stem + "ان", "present", "m", "d", 3
+    yield "ت" + dual_stem + "ان", "present", "f", "d", 3
+
+
+def _participle_forms(stem: str) -> Iterator[tuple[str, str, str]]:
+    base = stem[:-1] if stem.endswith("ي") else stem
+    for suffix, gender, number in PARTICIPLE_SUFFIXES:
+        yield (base if suffix in ("ين", "ون") else stem) + suffix, gender, number
+
+
+def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
+    common = dict(
+        lemma=record["lemma"],
+        polarity=record.get("polarity", "neutral"),
+        complements=tuple(record.get("complements", ())),
+        strength=float(record.get("strength", 1.0)),
+        relays=bool(record.get("relays", False)),
+    )
+    skip = {match_form(form) for form in record.get("skip_forms", ())}
+    for form, tense, gender, number, person in _verb_forms(record):
+        if match_form(form) not in skip:
+            yield CueEntry(match_form(form), kind="verb", tense=tense, gender=gender, number=number, person=person, **common)
+    if record.get("participle"):
+        for form, gender, number in _participle_forms(record["participle"]):
+            yield CueEntry(match_form(form), kind="participle", gender=gender, number=number, **common)
+    for noun in record.get("nouns", ()):
+        for suffix, gender, number in NOUN_SUFFIXES:
+            yield CueEntry(match_form(noun + suffix), kind="noun", gender=gender, number=number, **common)
+
+
+def _match_set(words: list[str]) -> frozenset[str]:
+    return frozenset(match_form(word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Lexicon:
+    """Read ``data/cues.json`` once and expand it; the first lemma listed wins a shared form."""
+    raw = json.loads(resources.files("qawl").joinpath("data", CUES_FILE).read_text(encoding="utf-8"))
+    forms: dict[str, CueEntry] = {}
+    for record in raw["verbs"]:
+        for entry in _entries(record):
+            forms.setdefault(entry.form, entry)
+    attribution = raw["attribution"]
+    for word in attribution["words"]:
+        form = match_form(word)
+        forms.setdefault(form, CueEntry(form, lemma=word, kind="phrase", polarity="neutral", strength=0.8))
+    heads = {kind: _match_set(words) for kind, words in raw["speaker_heads"].items() if not kind.startswith("_")}
+    logger.debug("cue lexicon: %d forms from %d lemmas", len(forms), len(raw["verbs"]))
+    return Lexicon(
+        forms=forms,
+        attribution_words=_match_set(attribution["words"]),
+        attribution_links=_match_set(attribution["links"]),
+        attribution_carriers=_match_set(attribution["carriers"]),
+        closers=tuple(tuple(match_form(closer).split()) for closer in attribution["closers"]),
+        heads=heads,
+        naming_nouns=_match_set(raw["naming_nouns"]["words"]),
+    )
+
+
+def lookup_cue(key: str) -> tuple[Optional[CueEntry], str]:
+    """Entry for a token in matching form, and the conjunction (و/ف) stripped to find it."""
+    forms = load_cues().forms
+    entry = forms.get(key)
+    if entry is not None:
+        return entry, ""
+    if len(key) > 3 and key[0] in CONJUNCTIONS:
+        entry = forms.get(key[1:])
+        if entry is not None:
+            return entry, key[0]
+    return None, ""
+
+
+def cue_entry(word: str) -> Optional[CueEntry]:
+    """The lexicon entry of a surface word (any inflection, with or without و/ف), or None.
+
+    >>> cue_entry("وقالت").lemma, cue_entry("اتهم").polarity
+    ('قال', 'against')
+    """
+    return lookup_cue(match_form(word.strip()))[0]
+
+
+def cue_polarity(word: str) -> str:
+    """Polarity the cue itself expresses; "neutral" for unknown words."""
+    entry = cue_entry(word)
+    return entry.polarity if entry else "neutral"
