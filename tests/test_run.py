@@ -36,7 +36,7 @@ def test_runner_stops_at_the_failing_cell(tmp_path):
     notebooks = [tiny_notebook(tmp_path / "01_ok.ipynb", "x = 1"),
                  tiny_notebook(tmp_path / "02_bad.ipynb", "raise ValueError('broken stage')"),
                  tiny_notebook(tmp_path / "03_never.ipynb", "y = 2")]
-    with pytest.raises(NotebookFailed, match=r"02_bad.ipynb failed at cell 1 .*ValueError: broken stage"):
+    with pytest.raises(NotebookFailed, match=r"02_bad.ipynb failed at cell \d+ \(.raise ValueError.*\): ValueError: broken stage"):
         run_notebooks(str(SEED), tmp_path / "run", notebooks=notebooks, report=False)
     record = json.loads((tmp_path / "run" / "run.json").read_text())
     assert record["status"] == "failed" and record["failed_notebook"] == "02_bad.ipynb"

@@ -167,9 +167,12 @@ def run_notebooks(
         logger.info("executing %s", notebook.name)
         try:
             pm.execute_notebook(str(notebook), str(target), parameters=parameters,
-                                cwd=str(notebook.parent), progress_bar=False, kernel_name="python3")
+                                cwd=str(notebook.parent), progress_bar=False, kernel_name="python3",
+                                language="python")
         except Exception as error:
             where = _failing_cell(target)
+            if where == "unknown cell":  # papermill failed before running a cell
+                where = f"start: {type(error).__name__}: {error}"
             record.update(status="failed", failed_notebook=notebook.name, error=where,
                           finished=dt.datetime.now().isoformat(timespec="seconds"))
             write_run_json(run_dir, record)

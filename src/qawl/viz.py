@@ -223,7 +223,7 @@ def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
     _barh_axis(ax, labels)
     ax.set_xlabel("quotes")
     _title(ax, title, f"{_plural(total, 'attributed quote')}, {_plural(len(counts), 'speaker')}",
-           f"{unattributed} quotes without a speaker not shown" if unattributed else "")
+           f"{_plural(unattributed, 'quote')} without a speaker not shown" if unattributed else "")
     shown_kinds = [kind for kind in SPEAKER_KINDS if kind in set(kind_of[top.index])]
     handles = [Patch(color=KIND_COLOURS[kind], label=kind) for kind in shown_kinds]
     if others_n:

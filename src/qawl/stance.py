@@ -1,0 +1,1074 @@
+"""Stance: what each quoted speaker is for or against, and attribution tables.
+
+For every quote the stage finds the *targets* it is about and the speaker's
+*polarity* towards each (``favor``, ``against``; neutral stances are not kept).
+It combines four kinds of evidence, all read from ``data/stance_lexicon.json``
+(our own MSA news lexicon, matched in ``match_form`` after removing clitics):
+
+- the cue's polarity (``qawl.cues.cue_entry``; our lexicon when the cue
+  lexicon says neutral): اتهم روسيا → against روسيا, رحب بالقرار → favor القرار;
+- evaluative *acts* inside the content with their object: لوقف المذابح →
+  against المذابح; *qualities* after a noun phrase: مواقفه الظالمة → against;
+  *labels* in scare quotes: وصفها بـ"المحتالة" → against what was so called;
+  *deeds* of a clause subject: X يهدد … → against X;
+- negation (لا، لم، لن، ليس، غير، عدم) just before a word: a negated favor
+  word becomes against, a negated against word becomes neutral;
+- composition: an against act on an against act is favor (حذر من رفض
+  الاتفاق → against the rejection, favor the agreement).
+
+Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …) give
+stances with ``quote == -1``. A speaker is never his own target. Every stance
+keeps the words that decided it in ``evidence``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import pandas as pd
+
+from qawl.clean import match_form
+from qawl.schema import POLARITIES, Document, Mention, Quote, Stance, make_span
+
+logger = logging.getLogger(__name__)
+
+LEXICON_FILE = "stance_lexicon.json"
+KINDS = ("act", "quality", "label", "deed")
+
+# --- word shapes -----------------------------------------------------------------
+
+WORD_RE = re.compile(r"[^\W_]")
+QUOTE_MARKS = frozenset('"«»“”')
+CONJUNCTIONS = ("و", "ف")
+PREP_CLITICS = ("ب", "ل", "ك")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+SUFFIXES = (
+    "تهما", "تها", "تهم", "ته", "هما", "هم", "ها", "هن", "كم", "نا", "ني",
+    "ات", "ون", "ين", "ان", "وا", "تم", "ه", "ي", "ت", "ا",
+)
+# Matching forms of the particles that end a noun phrase.
+STOP_FORMS = frozenset(match_form(w) for w in (
+    "أن", "إن", "أنه", "أنها", "أنهم", "إنه", "إنها", "لأن", "لأنه", "كي", "لكي", "حتى", "الذي",
+    "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما", "مما", "عندما", "حين", "حينما",
+    "حيث", "إذ", "إذا", "لو", "قد", "لقد", "سوف", "لكن", "لكنه", "لكنها", "بل", "ثم", "أو", "أم",
+    "كما", "بينما", "فيما", "هل", "إلا", "رغم", "بعد", "قبل", "منذ", "خلال", "عبر", "أثناء", "عند",
+    "وفق", "وفقا", "بحسب", "حسب", "أيضا", "كذلك", "فقط", "جدا", "الآن", "اليوم", "أمس", "غدا",
+    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن", "كل", "أي",
+))
+PREP_FORMS = frozenset(match_form(w) for w in (
+    "في", "مع", "إلى", "على", "من", "عن", "تجاه", "ضد", "بين", "حول", "بشأن", "لدى", "أمام", "نحو",
+    "داخل", "فوق", "تحت", "لصالح",
+))
+DEMONSTRATIVES = frozenset(match_form(w) for w in (
+    "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذين", "هاتين", "هذان", "هاتان",
+))
+PRONOUNS = frozenset(match_form(w) for w in (
+    "هو", "هي", "هم", "هما", "نحن", "أنا", "أنت", "أنتم", "ذلك", "هذا", "هذه", "تلك", "الأمر",
+    "الذي", "التي", "ما",
+))
+# Words that say the target is the speaker's own side.
+SELF_FORMS = frozenset(match_form(w) for w in ("بلاده", "بلادنا", "بلادها", "نحن", "أنفسنا", "حكومته"))
+RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+# Verbs of naming: وصفها بـ"المحتالة", مما أسماه "الطلب المفرط".
+NAMING_STEMS = frozenset(match_form(w) for w in ("وصف", "يصف", "تصف", "أسمى", "سمى", "يسمي", "تسمي", "نعت"))
+BY_AGENT = (match_form("من"), match_form("قبل"))  # انتقادات من قبل X
+SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشيء", "ذلك"))
+
+MAX_NP_TOKENS = 6
+MAX_SUBJECT_TOKENS = 6
+NEGATION_WINDOW = 2
+SCARE_QUOTE_MAX_TOKENS = 5
+CLAUSE_ANTECEDENT_TOKENS = 4
+
+
+# --- lexicon -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One evaluative term: its kind, polarity and (for acts) how it takes its object."""
+
+    term: str
+    kind: str  # one of KINDS
+    polarity: str  # favor or against
+    category: str = ""
+    preps: tuple[str, ...] = ()
+    object_before_prep: bool = False  # اتهم X بـ Y: X is the object
+    words: tuple[str, ...] = ()  # matching forms of the term's words
+
+
+@dataclass
+class Lexicon:
+    """Evaluative terms indexed by the matching form of their first word, plus word lists."""
+
+    entries: dict[str, list[LexiconEntry]]
+    negators: frozenset
+    copulas: frozenset
+    issue_heads: frozenset
+    holder_heads: dict[str, str]
+    honorifics: tuple[tuple[str, ...], ...]
+
+    def __len__(self) -> int:
+        return sum(len(entries) for entries in self.entries.values())
+
+    def add(self, entry: LexiconEntry) -> None:
+        """Add ``entry``; a later entry for the same words replaces the earlier one."""
+        bucket = self.entries.setdefault(entry.words[0], [])
+        bucket[:] = [e for e in bucket if e.words != entry.words]
+        bucket.append(entry)
+        bucket.sort(key=lambda e: -len(e.words))
+
+
+def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False):
+    words = tuple(match_form(word) for word in term.split())
+    return LexiconEntry(term, kind, polarity, category, tuple(match_form(p) for p in preps), before, words)
+
+
+POLARITY_ALIASES = {
+    "favor": "favor", "favour": "favor", "positive": "favor", "pos": "favor", "+": "favor",
+    "1": "favor", "against": "against", "negative": "against", "neg": "against", "-": "against",
+    "-1": "against", "neutral": "neutral", "0": "neutral",
+}
+
+
+def _read_extra_lexicon(path: Path) -> Iterable[LexiconEntry]:
+    """``term,polarity[,kind]`` rows (CSV or TSV, optional header); neutral rows skipped."""
+    text = path.read_text(encoding="utf-8-sig")
+    dialect = "excel-tab" if "\t" in text.split("\n", 1)[0] else "excel"
+    for row in csv.reader(text.splitlines(), dialect=dialect):
+        if len(row) < 2 or not row[0].strip() or row[0].startswith("#"):
+            continue
+        polarity = POLARITY_ALIASES.get(row[1].strip().lower())
+        if polarity is None:  # a header line or an unknown label
+            logger.debug("%s: skipped row %r", path, row)
+            continue
+        kind = row[2].strip() if len(row) > 2 and row[2].strip() in KINDS else "quality"
+        if polarity != "neutral":
+            yield _entry(row[0].strip(), kind, polarity, category=f"extra:{path.name}")
+
+
+@lru_cache(maxsize=1)
+def _packaged_lexicon_text() -> str:
+    return resources.files("qawl").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
+
+
+def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
+    """Our evaluative lexicon, merged with a researcher's ``term,polarity`` file if given.
+
+    The extra file (CSV or TSV, NileULex style) may use favor/against,
+    positive/negative or 1/-1; its terms are read as qualities unless a third
+    column gives the kind (act, quality, label, deed). Its entries override ours.
+    """
+    raw = json.loads(_packaged_lexicon_text())
+    lexicon = Lexicon(
+        entries={},
+        negators=frozenset(match_form(w) for w in raw["negators"]),
+        copulas=frozenset(match_form(w) for w in raw["copulas"]),
+        issue_heads=frozenset(match_form(w) for w in raw["issue_heads"]),
+        holder_heads={
+            match_form(word): polarity
+            for polarity, words in raw["holder_heads"].items()
+            for word in words
+        },
+        honorifics=tuple(tuple(match_form(w).split()) for w in raw["honorifics"]),
+    )
+    for category, spec in raw["categories"].items():
+        for term in spec["terms"]:
+            lexicon.add(_entry(term, spec["kind"], spec["polarity"], category,
+                               spec.get("preps", ()), spec.get("object") == "before_prep"))
+    if extra_path:
+        extra = list(_read_extra_lexicon(Path(extra_path)))
+        for entry in extra:
+            lexicon.add(entry)
+        logger.info("merged %d terms from %s", len(extra), extra_path)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def word_stems(form: str) -> list[str]:
+    """Candidate stems of a word in matching form, longest first.
+
+    Removes the conjunction و/ف, a preposition ب/ل/ك (لل = ل + ال), the
+    article, an imperfect prefix and one suffix; the lexicon decides which
+    candidate is a word.
+    """
+    bases = [form]
+    if len(form) > 3 and form[0] in CONJUNCTIONS:
+        bases.append(form[1:])
+    for base in list(bases):
+        if base.startswith("لل") and len(base) > 4:
+            bases += [base[2:], "ال" + base[2:]]
+        elif len(base) > 3 and base[0] in PREP_CLITICS:
+            bases.append(base[1:])
+    for base in list(bases):
+        if base.startswith("ال") and len(base) > 4:
+            bases.append(base[2:])
+        elif len(base) > 3 and base[0] in IMPERFECT_PREFIXES:
+            bases.append(base[1:])
+        elif len(base) > 4 and base[0] == "س" and base[1] in "يتن":
+            bases.append(base[2:])
+    stems = set(bases)
+    for base in bases:
+        for suffix in SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 2:
+                stem = base[: -len(suffix)]
+                stems.add(stem)
+                if stem.endswith("ت"):  # إدانتها -> إدانة
+                    stems.add(stem[:-1] + "ه")
+    return sorted(stems, key=lambda s: (-len(s), s))
+
+
+# --- tokens of one document --------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    entry: LexiconEntry
+    start: int  # token index
+    end: int  # token index after the term
+
+
+class _Tokens:
+    """The document's tokens with matching forms, stems and lexicon look-ups."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon, mentions: Sequence[Mention]):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.spans = list(doc.tokens)
+        self.forms = [match_form(t.text) for t in self.spans]
+        self.starts = [t.start for t in self.spans]
+        self._stems: dict[int, list[str]] = {}
+        self._hits: dict[int, Optional[_Hit]] = {}
+        self.mention_at: dict[int, Mention] = {}
+        for mention in mentions:
+            for index in self.range_of(mention.start, mention.end):
+                self.mention_at[index] = mention
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def range_of(self, start: int, end: int) -> range:
+        """Token indices whose span lies inside ``[start, end)`` (partial overlaps included)."""
+        first = next((i for i, t in enumerate(self.spans) if t.end > start), len(self.spans))
+        last = first
+        while last < len(self.spans) and self.spans[last].start < end:
+            last += 1
+        return range(first, last)
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.spans) and bool(WORD_RE.search(self.spans[i].text))
+
+    def is_quote_mark(self, i: int) -> bool:
+        return 0 <= i < len(self.spans) and self.spans[i].text in QUOTE_MARKS
+
+    def stems(self, i: int) -> list[str]:
+        if i not in self._stems:
+            self._stems[i] = word_stems(self.forms[i])
+        return self._stems[i]
+
+    def bare(self, i: int) -> str:
+        """The form without a leading conjunction (ولا -> لا)."""
+        form = self.forms[i]
+        return form[1:] if len(form) > 2 and form[0] in CONJUNCTIONS else form
+
+    def hit(self, i: int) -> Optional[_Hit]:
+        """The longest lexicon term starting at token ``i``."""
+        if i in self._hits:
+            return self._hits[i]
+        found = None
+        if self.is_word(i):
+            for stem in self.stems(i):
+                for entry in self.lexicon.entries.get(stem, ()):
+                    if self._rest_matches(i, entry.words):
+                        found = _Hit(entry, i, i + len(entry.words))
+                        break
+                if found:
+                    break
+        self._hits[i] = found
+        return found
+
+    def _rest_matches(self, i: int, words: tuple[str, ...]) -> bool:
+        for offset, word in enumerate(words[1:], start=1):
+            j = i + offset
+            if not self.is_word(j) or word not in self.stems(j):
+                return False
+        return True
+
+    def negated(self, i: int, floor: int = 0) -> Optional[int]:
+        """Index of a negator within the few words before ``i``, if any."""
+        for j in range(i - 1, max(floor, i - NEGATION_WINDOW) - 1, -1):
+            if not self.is_word(j):
+                return None
+            if self.bare(j) in self.lexicon.negators or self.forms[j] in self.lexicon.negators:
+                return j
+        return None
+
+    def prep_at(self, i: int, preps: Iterable[str]) -> Optional[int]:
+        """Where the object starts when token ``i`` is one of ``preps``; None otherwise.
+
+        A standalone preposition (إلى) puts the object on the next token; a
+        clitic one (بالقرار, للاتفاق, لمواصلة) keeps it on this token.
+        """
+        if not self.is_word(i):
+            return None
+        form = self.bare(i)
+        for prep in preps:
+            if form == prep:
+                return i + 1
+            if len(prep) == 1 and form.startswith(prep) and len(form) >= 4:
+                return i
+        return None
+
+
+# --- noun phrases ---------------------------------------------------------------
+
+
+def _is_np_word(tokens: _Tokens, i: int) -> bool:
+    form = tokens.bare(i)
+    return (
+        tokens.is_word(i)
+        and tokens.forms[i] not in STOP_FORMS
+        and form not in STOP_FORMS
+        and form not in tokens.lexicon.negators
+        and form not in tokens.lexicon.copulas
+    )
+
+
+def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the noun phrase at ``i`` (empty when none).
+
+    A leading standalone preposition is skipped; one inner preposition is kept
+    (سلام في سوريا, الاتفاق النووي مع إيران); a demonstrative, a particle or
+    punctuation ends the phrase; و + definite noun continues it when ``coordinate``.
+    """
+    limit = min(limit, len(tokens))
+    if i < limit and tokens.is_word(i) and tokens.bare(i) in PREP_FORMS:
+        i += 1
+    if i < limit and tokens.is_quote_mark(i):
+        i += 1
+    j, inner_preps = i, 0
+    while j < limit and j - i < MAX_NP_TOKENS and _is_np_word(tokens, j):
+        form = tokens.forms[j]
+        if j > i:
+            if form in DEMONSTRATIVES:
+                break
+            is_prep = form in PREP_FORMS or (
+                len(form) >= 4 and form[0] in "بل" and form[1:].startswith(("ال", "ل"))
+            )
+            if is_prep:
+                if inner_preps or j - i > 3 or not _is_np_word(tokens, j + 1) or j + 1 >= limit:
+                    break
+                inner_preps += 1
+            elif form[0] in CONJUNCTIONS and len(form) > 2:
+                if not (coordinate and form[1:].startswith("ال")):
+                    break
+        j += 1
+    while j > i and (tokens.forms[j - 1] in PREP_FORMS or tokens.forms[j - 1] in DEMONSTRATIVES):
+        j -= 1
+    return i, j
+
+
+def read_np_back(tokens: _Tokens, end: int, floor: int, max_tokens: int = MAX_NP_TOKENS) -> int:
+    """Start index of the noun phrase that ends just before ``end`` (== ``end`` when none)."""
+    i = end
+    while i > floor and end - i < max_tokens and _is_np_word(tokens, i - 1):
+        form = tokens.forms[i - 1]
+        if form in PREP_FORMS:
+            break
+        i -= 1
+        if form in DEMONSTRATIVES:
+            break
+    return i
+
+
+def _starts_proper(tokens: _Tokens, i: int) -> bool:
+    """A name rather than a common noun: a mention, or a word without the article."""
+    if i in tokens.mention_at:
+        return True
+    stem = tokens.bare(i)
+    return not stem.startswith("ال") and tokens.hit(i) is None and stem not in tokens.lexicon.issue_heads
+
+
+def conjuncts(tokens: _Tokens, i: int, limit: int) -> list[tuple[int, int]]:
+    """روسيا والنظام -> [روسيا, النظام]: names are split, common nouns stay together."""
+    start, end = read_np(tokens, i, limit, coordinate=not _starts_proper(tokens, i))
+    phrases = [(start, end)] if end > start else []
+    while phrases and end < limit and tokens.is_word(end):
+        form = tokens.forms[end]
+        if not (form[0] == "و" and len(form) > 2 and _is_np_word(tokens, end)):
+            break
+        start, end = read_np(tokens, end, limit, coordinate=False)
+        if end <= start:
+            break
+        phrases.append((start, end))
+    return phrases
+
+
+# --- candidate stances --------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    holder: str
+    start: int  # token range of the target
+    end: int
+    polarity: str
+    quote: int
+    evidence: list[str] = field(default_factory=list)
+
+
+def flip(polarity: str) -> str:
+    """Polarity under negation: favor -> against; against -> neutral (not rejecting ≠ supporting)."""
+    return {"favor": "against", "against": "neutral"}.get(polarity, polarity)
+
+
+def compose(outer: str, inner: str) -> str:
+    """Polarity of an act inside an act: against an against-act is favor (حذر من رفض …)."""
+    if "neutral" in (outer, inner):
+        return "neutral"
+    return "favor" if outer == inner else "against"
+
+
+class _StanceFinder:
+    """Rules over one document's tokens; collects candidates, then ``stances()``."""
+
+    def __init__(self, doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention],
+                 lexicon: Lexicon):
+        self.doc = doc
+        self.quotes = list(quotes)
+        self.tokens = _Tokens(doc, lexicon, mentions)
+        self.lexicon = lexicon
+        self.candidates: list[_Candidate] = []
+        self.used: set[int] = set()  # tokens whose act was already read as part of a frame
+        self.quoted: set[int] = set()
+        for quote in self.quotes:
+            self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
+            self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
+
+    # -- emitting
+
+    def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
+        start, end = np
+        if end > start and polarity in ("favor", "against") and holder:
+            self.candidates.append(_Candidate(holder, start, end, polarity, quote, list(evidence)))
+
+    def salient(self, np: tuple[int, int]) -> bool:
+        """A phrase worth a stance of its own: a name, an issue, an evaluated thing, "هذه الفكرة"."""
+        start, end = np
+        tokens = self.tokens
+        for i in range(start, end):
+            if i in tokens.mention_at:
+                return True
+            hit = tokens.hit(i)
+            if hit and hit.entry.kind in ("label", "quality"):
+                return True
+        if end > start and tokens.forms[start] in DEMONSTRATIVES and end - start > 1:
+            return True
+        return any(stem in self.lexicon.issue_heads for stem in tokens.stems(start)) if end > start else False
+
+    # -- acts and their objects
+
+    def act_objects(self, hit: _Hit, limit: int) -> list[tuple[int, int]]:
+        """Noun phrases an act applies to, between the act and ``limit``."""
+        tokens, entry, j = self.tokens, hit.entry, hit.end
+        if j < limit and tokens.is_quote_mark(j):
+            j += 1
+        if entry.object_before_prep:
+            for m in range(j, min(limit, j + 8)):
+                if not tokens.is_word(m):
+                    break
+                if m > j and tokens.prep_at(m, entry.preps) is not None:
+                    return conjuncts(tokens, j, m)
+            return conjuncts(tokens, j, limit)
+        if entry.preps:
+            for m in range(j, min(limit, j + 4)):
+                if not tokens.is_word(m) or (m > j and tokens.forms[m] in STOP_FORMS):
+                    break
+                start = tokens.prep_at(m, entry.preps)
+                if start is not None:
+                    return conjuncts(tokens, start, limit)
+        return conjuncts(tokens, j, limit)
+
+    def apply_act(self, holder: str, hit: _Hit, polarity: str, limit: int, quote: int,
+                  evidence: list[str], require_salient: bool, depth: int = 0) -> None:
+        """Stances of ``holder`` towards the objects of one act, and of acts nested in them."""
+        self.used.update(range(hit.start, hit.end))
+        for np in self.act_objects(hit, limit):
+            if not require_salient or self.salient(np):
+                self.emit(holder, np, polarity, quote, evidence)
+            inner = self.tokens.hit(np[0])
+            if inner and inner.entry.kind == "act" and depth < 2 and np[1] - np[0] > 1:
+                inner_polarity = compose(polarity, inner.entry.polarity)
+                word = self.tokens.spans[np[0]].text
+                self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
+                               require_salient=True, depth=depth + 1)
+
+    # -- per quote
+
+    def cue_frame(self, quote: Quote) -> tuple[Optional[_Hit], str]:
+        """The cue as an act (our lexicon) and its polarity (the cue lexicon's when it has one)."""
+        cue_tokens = self.tokens.range_of(quote.cue.start, quote.cue.end)
+        hit = next((h for i in cue_tokens if (h := self.tokens.hit(i)) and h.entry.kind == "act"), None)
+        polarity = hit.entry.polarity if hit else "neutral"
+        external = _cue_polarity(quote.cue.text)
+        if external in ("favor", "against"):
+            polarity = external
+        if hit is None and polarity != "neutral" and cue_tokens:
+            last = cue_tokens[-1]
+            hit = _Hit(_entry(quote.cue.text, "act", polarity), last, last + 1)
+        if cue_tokens and self.tokens.negated(cue_tokens[0]) is not None:
+            polarity = flip(polarity)
+        return hit, polarity
+
+    def quote_stances(self, index: int, quote: Quote) -> None:
+        speaker = speaker_name(quote)
+        if not speaker:
+            return
+        tokens = self.tokens
+        content = tokens.range_of(quote.content.start, quote.content.end)
+        if not content:
+            return
+        first, limit = content.start, content.stop
+        hit, polarity = self.cue_frame(quote)
+        if hit is not None and polarity in ("favor", "against"):
+            # the cue's object is where the content starts (اتهمت | روسيا والنظام بارتكاب …)
+            self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
+                           [quote.cue.text], require_salient=False)
+        embedded = quote.speaker_kind in ("anonymous", "media", "unknown")
+        i = first
+        while i < limit:
+            hit = tokens.hit(i)
+            if hit is None or i in self.used:
+                i += 1
+                continue
+            self.content_term(speaker, hit, first, limit, index, embedded)
+            i = max(hit.end, i + 1)
+        self.honorifics(index, first, limit)
+
+    def content_term(self, speaker: str, hit: _Hit, first: int, limit: int, quote: int,
+                     embedded: bool) -> None:
+        """One evaluative term inside a quote's content."""
+        tokens, entry = self.tokens, hit.entry
+        word = " ".join(t.text for t in tokens.spans[hit.start:hit.end])
+        negator = tokens.negated(hit.start, first)
+        polarity = flip(entry.polarity) if negator is not None else entry.polarity
+        evidence = [tokens.spans[negator].text, word] if negator is not None else [word]
+        if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
+            return
+        if entry.kind == "act":
+            holder = (embedded and self.clause_subject(hit.start, first)) or speaker
+            self.apply_act(holder, hit, polarity, limit, quote, evidence, require_salient=True)
+        elif entry.kind == "quality":
+            self.quality(speaker, hit, polarity, first, quote, evidence)
+        elif entry.kind == "deed" and negator is None:
+            start = self._subject_start(hit.start, first)
+            if start is not None and self.salient((start, hit.start)):
+                self.emit(speaker, (start, hit.start), polarity, quote, evidence)
+
+    def quality(self, speaker, hit, polarity, first, quote, evidence) -> None:
+        """مواقفه الظالمة, الاتفاق جيد, قرارات الاتحاد كانت متعنتة: the phrase before it."""
+        tokens = self.tokens
+        end = hit.start
+        negator = tokens.negated(hit.start, first)
+        if negator is not None:
+            end = negator
+        while end > first and tokens.bare(end - 1) in self.lexicon.copulas:
+            end -= 1
+        start = read_np_back(tokens, end, first)
+        if start >= end:
+            return
+        attributive = tokens.bare(hit.start).startswith("ال") or tokens.forms[hit.start].startswith("ال")
+        target_end = hit.end if attributive and end == hit.start else end
+        self.emit(speaker, (start, target_end), polarity, quote, evidence)
+
+    def _subject_start(self, verb: int, first: int) -> Optional[int]:
+        """Start of a clause-initial subject right before ``verb`` (SVO), if there is one."""
+        end = verb
+        while end > first and self.tokens.bare(end - 1) in (match_form("قد"), match_form("سوف")):
+            end -= 1
+        start = read_np_back(self.tokens, end, first, max_tokens=4)
+        if start >= end:
+            return None
+        before = start - 1
+        if start == first or not self.tokens.is_word(before) or self.tokens.bare(before) in STOP_FORMS:
+            return start
+        return None
+
+    def clause_subject(self, verb: int, first: int) -> str:
+        """The name of an explicit subject of a verb inside the content (المعارضة وافقت على …)."""
+        if self.tokens.forms[verb].startswith("ال"):
+            return ""
+        start = self._subject_start(verb, first)
+        if start is None:
+            return ""
+        return self.target_name((start, verb))
+
+    def scare_quoted(self, speaker, hit, polarity, first, limit, quote, evidence) -> bool:
+        """A label in quotation marks: وصفها بـ"المحتالة", لكل "الإرهابيين", "الطلب المفرط"."""
+        tokens = self.tokens
+        if hit.entry.kind not in ("label", "quality"):
+            return False
+        open_at = next((j for j in range(hit.start - 1, max(first, hit.start - SCARE_QUOTE_MAX_TOKENS) - 1, -1)
+                        if tokens.is_quote_mark(j) or not tokens.is_word(j)), None)
+        close_at = next((j for j in range(hit.end, min(limit, hit.end + SCARE_QUOTE_MAX_TOKENS))
+                         if tokens.is_quote_mark(j) or not tokens.is_word(j)), None)
+        if open_at is None or close_at is None:
+            return False
+        if not (tokens.is_quote_mark(open_at) and tokens.is_quote_mark(close_at)):
+            return False
+        label = (open_at + 1, close_at)
+        # "وصفها بـ" / "مما أسماه": the holder of the label is named before the naming verb
+        k = open_at - 1
+        if k >= first and tokens.bare(k) in ("ب",):
+            k -= 1
+        if k >= first and any(stem in NAMING_STEMS for stem in tokens.stems(k)):
+            before = k - 1
+            if before >= first and tokens.bare(before) in RELATIVES:
+                start = read_np_back(tokens, before, first)
+                if start < before:
+                    self.emit(speaker, (start, before), polarity, quote, evidence)
+                    return True
+            if hit.entry.kind == "quality" and label[1] - label[0] == 1:
+                return True  # "ما وصفه بـ"المحتالة"": nothing named to hold it
+        self.emit(speaker, label, polarity, quote, evidence)
+        return True
+
+    def honorifics(self, quote: int, first: int, limit: int) -> None:
+        """أيده الله after a person: the speaker favours the nearest person named before it."""
+        tokens = self.tokens
+        for i in range(first, limit):
+            for phrase in self.lexicon.honorifics:
+                if tuple(tokens.bare(j) if j == i else tokens.forms[j]
+                         for j in range(i, min(i + len(phrase), limit))) != phrase:
+                    continue
+                person = next((j for j in range(i - 1, first - 1, -1)
+                               if tokens.mention_at.get(j) and tokens.mention_at[j].label == "PER"), None)
+                if person is not None:
+                    mention = tokens.mention_at[person]
+                    np = (tokens.range_of(mention.start, mention.end).start, person + 1)
+                    speaker = self._quote_speaker(quote)
+                    self.emit(speaker, np, "favor", quote, [" ".join(phrase)])
+
+    def _quote_speaker(self, index: int) -> str:
+        return speaker_name(self.quotes[index]) if 0 <= index < len(self.quotes) else ""
+
+    # -- acts reported without words
+
+    def reported_acts(self) -> None:
+        """Stances in narration: أشاد X بـ Y, ينتقد X Y, الهدنة التي دعا إليها X, انتقادات من قبل X لـ Y."""
+        tokens = self.tokens
+        for sentence in self.doc.sentences:
+            span = tokens.range_of(sentence.start, sentence.end)
+            first, limit = span.start, span.stop
+            i = first
+            while i < limit:
+                hit = tokens.hit(i)
+                if hit is None or i in self.quoted or i in self.used or hit.entry.kind != "act":
+                    i += 1
+                    continue
+                self.narrated_act(hit, first, limit)
+                i = max(hit.end, i + 1)
+
+    def narrated_act(self, hit: _Hit, first: int, limit: int) -> None:
+        tokens = self.tokens
+        i = hit.start
+        word = " ".join(t.text for t in tokens.spans[hit.start:hit.end])
+        negator = tokens.negated(i, first)
+        polarity = flip(hit.entry.polarity) if negator is not None else hit.entry.polarity
+        evidence = [word] if negator is None else [tokens.spans[negator].text, word]
+        # الهدنة التي دعا إليها مجلس الأمن
+        if i - 1 >= first and tokens.bare(i - 1) in RELATIVES:
+            antecedent = read_np_back(tokens, i - 1, first, CLAUSE_ANTECEDENT_TOKENS)
+            after = hit.end
+            if after < limit and tokens.is_word(after) and tokens.bare(after) in PREP_FORMS | {
+                    match_form(w) for w in ("إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له")}:
+                after += 1
+            holder = read_np(tokens, after, limit, coordinate=False)
+            if antecedent < i - 1 and holder[1] > holder[0] and \
+                    tokens.forms[antecedent] not in SKIPPED_ANTECEDENTS:
+                self.emit(self.target_name(holder), (antecedent, i - 1), polarity, -1, evidence)
+            return
+        # انتقادات من قبل السلطات … لحيازتها
+        j = hit.end
+        if j + 1 < limit and (tokens.forms[j], tokens.forms[j + 1]) == BY_AGENT:
+            holder = read_np(tokens, j + 2, limit, coordinate=False)
+            if holder[1] > holder[0]:
+                target = self._object_after(hit, holder[1], limit)
+                if target:
+                    self.emit(self.target_name(holder), target, polarity, -1, evidence)
+            return
+        # a verb opening its clause, then its subject, then its object
+        at_clause_start = i == first or not tokens.is_word(i - 1)
+        if not at_clause_start or tokens.forms[i].startswith(("ال", "وال")):
+            return
+        subject = self._subject_after(hit.end, limit)
+        if subject is None:
+            return
+        target = self._object_after(hit, subject[1], limit)
+        if target:
+            self.emit(self.target_name(subject), target, polarity, -1, evidence)
+
+    def _subject_after(self, j: int, limit: int) -> Optional[tuple[int, int]]:
+        tokens = self.tokens
+        if j in tokens.mention_at:
+            mention = tokens.mention_at[j]
+            span = tokens.range_of(mention.start, mention.end)
+            # a title before the name is part of the subject: رئيس مجلس النواب بول ريان
+            return j, max(span.stop, j + 1)
+        start, end = read_np(tokens, j, limit, coordinate=False)
+        if end <= start or start != j:
+            return None
+        end = min(end, start + MAX_SUBJECT_TOKENS)
+        while end in tokens.mention_at:  # extend through a name that follows the title
+            end = tokens.range_of(tokens.mention_at[end].start, tokens.mention_at[end].end).stop
+        return start, end
+
+    def _object_after(self, hit: _Hit, j: int, limit: int) -> Optional[tuple[int, int]]:
+        """The object of a narrated act after its subject, skipping an apposition between commas."""
+        tokens = self.tokens
+        if j < limit and tokens.spans[j].text in ("،", ","):
+            close = next((k for k in range(j + 1, min(limit, j + 25)) if tokens.spans[k].text in ("،", ",")), None)
+            if close is None:
+                return None
+            j = close + 1
+        objects = self.act_objects(_Hit(hit.entry, j - 1, j), limit)
+        return objects[0] if objects else None
+
+    # -- names and output
+
+    def target_name(self, np: tuple[int, int]) -> str:
+        """A mention's canonical name when the phrase is one mention; else the phrase's words."""
+        start, end = np
+        tokens = self.tokens
+        mention = tokens.mention_at.get(start)
+        if mention is not None and tokens.range_of(mention.start, mention.end) == range(start, end):
+            return mention.canonical or mention.text
+        words = [t.text for t in tokens.spans[start:end] if not t.text in QUOTE_MARKS]
+        if words:
+            words[0] = strip_proclitic(words[0])
+        return " ".join(words)
+
+    def holder_stances(self) -> None:
+        """معارضو القانون الضريبي الجديد: the speaker's name says the stance."""
+        for index, quote in enumerate(self.quotes):
+            speaker = speaker_name(quote)
+            words = speaker.split()
+            if len(words) < 2 or quote.speaker is None:
+                continue
+            polarity = self.lexicon.holder_heads.get(match_form(strip_proclitic(words[0])))
+            span = self.tokens.range_of(quote.speaker.start, quote.speaker.end)
+            if polarity and len(span) > 1:
+                self.emit(speaker, (span.start + 1, span.stop), polarity, index, [words[0]])
+
+    def stances(self) -> list[Stance]:
+        results: list[Stance] = []
+        for candidate in self.candidates:
+            target = self.target_name((candidate.start, candidate.end))
+            if not _keep(candidate.holder, target):
+                continue
+            span = make_span(self.doc.text, self.tokens.spans[candidate.start].start,
+                             self.tokens.spans[candidate.end - 1].end)
+            results.append(Stance(candidate.holder, target, candidate.polarity, candidate.quote,
+                                  candidate.evidence, span.start, span.end))
+        return merge_stances(results)
+
+
+def strip_proclitic(word: str) -> str:
+    """للاتفاق -> الاتفاق, بالقرار -> القرار, لمواصلة -> مواصلة (only clear clitics)."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    for prefix in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and (rest.startswith("ال") or (prefix in ("ب", "ل") and len(rest) >= 4)):
+            return rest if not rest.startswith("ل") or rest.startswith("ال") else word
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [strip_proclitic(w) for w in match_form(text).split() if WORD_RE.search(w)]
+
+
+def _keep(holder: str, target: str) -> bool:
+    """No self-stances, no pronoun or own-side targets."""
+    target_words, holder_words = _words(target), _words(holder)
+    if not target_words or all(w in PRONOUNS for w in target_words):
+        return False
+    if any(w in SELF_FORMS for w in target_words):
+        return False
+    if len(target_words) == 1 and target_words[0].endswith("نا") and len(target_words[0]) > 4:
+        return False  # اقتصادنا: the speaker's own
+    shorter = min(len(target_words), len(holder_words))
+    return not (shorter and target_words[:shorter] == holder_words[:shorter])
+
+
+def merge_stances(stances: Iterable[Stance]) -> list[Stance]:
+    """One stance per speaker, polarity and target: a target inside a longer one merges into it."""
+    kept: list[Stance] = []
+    ordered = sorted(stances, key=lambda s: -len(_words(s.target)))
+    for stance in ordered:
+        words = set(_words(stance.target))
+        twin = next((k for k in kept if k.speaker == stance.speaker and k.polarity == stance.polarity
+                     and words <= set(_words(k.target))), None)
+        if twin is None:
+            kept.append(Stance(stance.speaker, stance.target, stance.polarity, stance.quote,
+                               list(stance.evidence), stance.target_start, stance.target_end))
+            continue
+        twin.evidence += [e for e in stance.evidence if e not in twin.evidence]
+        if stance.quote >= 0 and (twin.quote < 0 or stance.quote < twin.quote):
+            twin.quote = stance.quote
+    return sorted(kept, key=lambda s: (s.quote if s.quote >= 0 else 10**9, s.target_start))
+
+
+def speaker_name(quote: Quote) -> str:
+    """The name a stance carries: the canonical speaker, else the speaker's words."""
+    if quote.speaker_canonical:
+        return quote.speaker_canonical
+    return quote.speaker.text if quote.speaker is not None else ""
+
+
+def _cue_polarity(cue: str) -> str:
+    """Polarity from the quotes stage's cue lexicon; "neutral" when it is not importable."""
+    try:
+        from qawl.cues import cue_polarity
+    except ImportError:  # the cue lexicon is optional for this stage
+        return "neutral"
+    return cue_polarity(cue)
+
+
+# --- public API ------------------------------------------------------------------
+
+
+def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[Sequence[Mention]] = None,
+                    lexicon: Optional[Lexicon] = None, narrated: bool = True) -> list[Stance]:
+    """Stances of the speakers of ``quotes`` (and of narrated acts when ``narrated``).
+
+    Each ``Stance.quote`` indexes ``quotes`` (-1 for an act reported without
+    words); ``target_start``/``target_end`` locate the target's words in
+    ``doc.text``; ``target`` is the mention's canonical name when the target is
+    one mention, else those words without a leading preposition.
+    """
+    finder = _StanceFinder(doc, quotes, mentions or [], lexicon or default_lexicon())
+    for index, quote in enumerate(finder.quotes):
+        finder.quote_stances(index, quote)
+    finder.holder_stances()
+    if narrated:
+        finder.reported_acts()
+    return finder.stances()
+
+
+def stance_rows(doc: Document, stances: Iterable[Stance]) -> list[dict]:
+    """Rows of the ``stances`` table for one document."""
+    return [
+        {
+            "doc_id": doc.doc_id,
+            "quote": stance.quote,
+            "speaker": stance.speaker,
+            "target": stance.target,
+            "polarity": stance.polarity,
+            "evidence": " | ".join(stance.evidence),
+            "source": doc.source,
+            "date": doc.date,
+        }
+        for stance in stances
+    ]
+
+
+# --- attribution analysis (notebook 04) --------------------------------------------
+
+SOURCE_TYPES = {
+    "person": "named official/person",
+    "organisation": "named official/person",
+    "anonymous": "anonymous source",
+    "media": "agency or media",
+    "unknown": "other",
+}
+UNATTRIBUTED = "(no speaker)"
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A text column as strings ("" for missing values or a missing column)."""
+    if name not in frame.columns:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str)
+
+
+def speaker_keys(quotes: pd.DataFrame) -> pd.Series:
+    """Who said it: the canonical speaker, else the speaker's words, else "(no speaker)"."""
+    canonical = _column(quotes, "speaker_canonical").str.strip()
+    surface = _column(quotes, "speaker").str.strip()
+    return canonical.where(canonical != "", surface).replace("", UNATTRIBUTED)
+
+
+def content_words(quotes: pd.DataFrame) -> pd.Series:
+    """Length of each quote in words."""
+    return _column(quotes, "content").str.split().str.len().fillna(0).astype(int)
+
+
+def _outlets(frame: pd.DataFrame) -> pd.Series:
+    return _column(frame, "source").str.strip().replace("", UNKNOWN_OUTLET)
+
+
+def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who is quoted, how often and at what length, with the source type of each speaker.
+
+    Columns: speaker, source_type, n_quotes, share, words, mean_words (most quoted first).
+    """
+    columns = ["speaker", "source_type", "n_quotes", "share", "words", "mean_words"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame({
+        "speaker": speaker_keys(quotes),
+        "source_type": _column(quotes, "speaker_kind").map(SOURCE_TYPES).fillna("other"),
+        "words": content_words(quotes),
+    })
+    # a speaker's type is the one most of its quotes were given
+    kind = frame.groupby("speaker")["source_type"].agg(lambda s: s.value_counts().index[0])
+    table = frame.groupby("speaker").agg(n_quotes=("words", "size"), words=("words", "sum"))
+    table["source_type"] = kind
+    table["share"] = table["n_quotes"] / table["n_quotes"].sum()
+    table["mean_words"] = table["words"] / table["n_quotes"]
+    table = table.reset_index().sort_values(["n_quotes", "speaker"], ascending=[False, True])
+    return table[columns].reset_index(drop=True)
+
+
+def directness(quotes: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
+    """Direct, indirect and mixed quotes per speaker (``by="speaker"``) or outlet (``"source"``).
+
+    Columns: <by>, direct, indirect, mixed, total, share_direct, share_indirect, share_mixed.
+    """
+    if by not in ("speaker", "source"):
+        raise ValueError(f"by must be 'speaker' or 'source', not {by!r}")
+    types = ["direct", "indirect", "mixed"]
+    columns = [by, *types, "total", *[f"share_{t}" for t in types]]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    keys = speaker_keys(quotes) if by == "speaker" else _outlets(quotes)
+    counts = pd.crosstab(keys.rename(by), _column(quotes, "type").rename("type"))
+    counts = counts.reindex(columns=types, fill_value=0)
+    counts["total"] = counts[types].sum(axis=1)
+    for t in types:
+        counts[f"share_{t}"] = counts[t] / counts["total"]
+    counts = counts.reset_index().sort_values(["total", by], ascending=[False, True])
+    return counts[columns].reset_index(drop=True)
+
+
+def _polarity_counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    counts = pd.crosstab([frame[k] for k in keys], frame["polarity"])
+    counts = counts.reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    return counts
+
+
+def speaker_target_table(stances: pd.DataFrame) -> pd.DataFrame:
+    """Speaker -> target with favor/against/neutral counts, total and net (favor - against)."""
+    columns = ["speaker", "target", *POLARITIES, "total", "net"]
+    if stances.empty:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame({"speaker": _column(stances, "speaker"), "target": _column(stances, "target"),
+                          "polarity": _column(stances, "polarity")})
+    counts = _polarity_counts(frame, ["speaker", "target"])
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts["net"] = counts["favor"] - counts["against"]
+    counts = counts.reset_index().sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    return counts[columns].reset_index(drop=True)
+
+
+def stance_over_time(stances: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
+    """Stance counts per day ("D"), week ("W") or month ("M"); undated stances are left out.
+
+    Columns: period (start date), favor, against, neutral, total, net.
+    """
+    if freq not in ("D", "W", "M"):
+        raise ValueError(f"freq must be 'D', 'W' or 'M', not {freq!r}")
+    columns = ["period", *POLARITIES, "total", "net"]
+    dates = pd.to_datetime(_column(stances, "date"), errors="coerce", format="%Y-%m-%d") \
+        if not stances.empty else pd.Series([], dtype="datetime64[ns]")
+    dated = stances.assign(_date=dates)[dates.notna()] if not stances.empty else stances
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    period = dated["_date"].dt.to_period(freq).dt.start_time.rename("period")
+    counts = pd.crosstab(period, dated["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts["net"] = counts["favor"] - counts["against"]
+    return counts.reset_index()[columns]
+
+
+def outlet_comparison(quotes: pd.DataFrame, top_n: int = 10) -> pd.DataFrame:
+    """How outlets quote the ``top_n`` most quoted speakers: count, direct share, words.
+
+    Columns: speaker, source, n_quotes, share_direct, mean_words, n_outlets (of the speaker).
+    """
+    columns = ["speaker", "source", "n_quotes", "share_direct", "mean_words", "n_outlets"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame({
+        "speaker": speaker_keys(quotes), "source": _outlets(quotes),
+        "direct": (_column(quotes, "type") == "direct").astype(int), "words": content_words(quotes),
+    })
+    frame = frame[frame["speaker"] != UNATTRIBUTED]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    top = frame["speaker"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    frame = frame[frame["speaker"].isin(top.index[:top_n])]
+    table = frame.groupby(["speaker", "source"]).agg(
+        n_quotes=("words", "size"), share_direct=("direct", "mean"), mean_words=("words", "mean"))
+    table = table.reset_index()
+    table["n_outlets"] = table.groupby("speaker")["source"].transform("nunique")
+    order = {speaker: rank for rank, speaker in enumerate(top.index)}
+    table = table.sort_values(["speaker", "n_quotes"], key=lambda s: s.map(order) if s.name == "speaker" else -s)
+    return table[columns].reset_index(drop=True)
+
+
+def attribution_table(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (outlet, speaker, speaker kind): quotes by type, words, favor/against stances.
+
+    Stances count for the speaker and outlet they carry; a speaker with stances
+    but no quotes (a narrated act) gets a row with ``n_quotes == 0``.
+    """
+    columns = ["source", "speaker", "speaker_kind", "n_quotes", "n_direct", "n_indirect", "n_mixed",
+               "words", "n_favor", "n_against"]
+    parts = []
+    if not quotes.empty:
+        frame = pd.DataFrame({
+            "source": _outlets(quotes), "speaker": speaker_keys(quotes),
+            "speaker_kind": _column(quotes, "speaker_kind").replace("", "unknown"),
+            "type": _column(quotes, "type"), "words": content_words(quotes),
+        })
+        for t in ("direct", "indirect", "mixed"):
+            frame[f"n_{t}"] = (frame["type"] == t).astype(int)
+        parts.append(frame.groupby(["source", "speaker", "speaker_kind"]).agg(
+            n_quotes=("words", "size"), n_direct=("n_direct", "sum"), n_indirect=("n_indirect", "sum"),
+            n_mixed=("n_mixed", "sum"), words=("words", "sum")).reset_index())
+    table = parts[0] if parts else pd.DataFrame(columns=columns[:8])
+    if not stances.empty:
+        votes = pd.DataFrame({
+            "source": _outlets(stances), "speaker": _column(stances, "speaker").replace("", UNATTRIBUTED),
+            "n_favor": (_column(stances, "polarity") == "favor").astype(int),
+            "n_against": (_column(stances, "polarity") == "against").astype(int),
+        }).groupby(["source", "speaker"]).sum().reset_index()
+        # a speaker's stances go to the row of its most quoted kind in that outlet
+        main_kind = (table.sort_values("n_quotes", ascending=False)
+                     .drop_duplicates(["source", "speaker"])[["source", "speaker", "speaker_kind"]])
+        votes = votes.merge(main_kind, on=["source", "speaker"], how="left")
+        votes["speaker_kind"] = votes["speaker_kind"].fillna("unknown")
+        table = table.merge(votes, on=["source", "speaker", "speaker_kind"], how="outer")
+    table = table.reindex(columns=columns)
+    counts = columns[3:]
+    table[counts] = table[counts].fillna(0).astype(int)
+    if table.empty:
+        return pd.DataFrame(columns=columns).astype({c: int for c in counts})
+    table = table.sort_values(["source", "n_quotes", "speaker"], ascending=[True, False, True])
+    return table.reset_index(drop=True)

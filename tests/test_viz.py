@@ -1,0 +1,238 @@
+"""Figures: made from small frames, Arabic labels kept, empty input survives, files written."""
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from qawl import viz
+
+QUOTE_COLUMNS = [
+    "doc_id", "quote", "type", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
+    "speaker", "speaker_start", "speaker_end", "speaker_canonical", "speaker_kind", "speaker_is_pronoun",
+    "confidence", "block_role", "embedded_source", "cue_lemma", "cue_polarity", "source", "date",
+]
+STANCE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date"]
+BLOCK_COLUMNS = ["doc_id", "block", "role", "start", "end", "text"]
+
+KERRY, LAVROV, OPPOSITION, SECURITY, SPA = "جون كيري", "سيرغي لافروف", "المعارضة السورية", "مصادر أمنية", "وكالة الأنباء السعودية"
+
+
+def quote_rows(rows: list[tuple]) -> pd.DataFrame:
+    """(speaker_canonical, speaker_kind, type, source, date) -> a quotes frame with every column."""
+    frame = pd.DataFrame(rows, columns=["speaker_canonical", "speaker_kind", "type", "source", "date"])
+    frame["speaker"] = frame["speaker_canonical"]
+    frame["doc_id"] = "d1"
+    return frame.reindex(columns=QUOTE_COLUMNS)
+
+
+@pytest.fixture
+def quotes() -> pd.DataFrame:
+    return quote_rows([
+        (KERRY, "person", "direct", "okaz", "2015-03-01"),
+        (KERRY, "person", "indirect", "okaz", "2015-03-02"),
+        (KERRY, "person", "direct", "الحياة", "2015-03-02"),
+        (LAVROV, "person", "indirect", "الحياة", "2015-03-05"),
+        (OPPOSITION, "organisation", "mixed", "okaz", ""),
+        (SECURITY, "anonymous", "indirect", "sabq", "2015-03-09"),
+        (SPA, "media", "direct", "sabq", "2015-03-09"),
+        ("", "unknown", "indirect", "sabq", "2015-03-10"),
+    ])
+
+
+@pytest.fixture
+def stances() -> pd.DataFrame:
+    rows = [
+        (KERRY, "إيران", "against"), (KERRY, "إيران", "against"), (KERRY, "روسيا", "neutral"),
+        (LAVROV, "الولايات المتحدة", "favor"), (OPPOSITION, "نظام الأسد", "against"),
+        (SECURITY, "إيران", "favor"), ("", "إيران", "favor"),
+    ]
+    return pd.DataFrame(rows, columns=["speaker", "target", "polarity"]).reindex(columns=STANCE_COLUMNS)
+
+
+@pytest.fixture(autouse=True)
+def no_pyplot_leak():
+    before = set(plt.get_fignums())
+    yield
+    assert set(plt.get_fignums()) == before, "a figure function left a pyplot figure open"
+
+
+def texts(labels) -> list[str]:
+    return [label.get_text() for label in labels]
+
+
+def title(fig: Figure) -> str:
+    return fig.axes[0].get_title(loc="left")  # house style puts titles on the left
+
+
+def all_texts(fig: Figure) -> str:
+    """Every piece of text in the figure, titles, ticks, legends and annotations included."""
+    return "\n".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+
+
+@pytest.mark.parametrize(
+    ("text_in", "max_chars", "text_out"),
+    [
+        ("جون كيري", 30, "جون كيري"),
+        ("  جون \n كيري  ", 30, "جون كيري"),
+        ("الأمير محمد بن سلمان بن عبدالعزيز آل سعود", 21, "الأمير محمد بن سلمان…"),
+        ("الأمير محمد بن سلمان بن عبدالعزيز آل سعود", 20, "الأمير محمد بن…"),
+        ("وزير الخارجية الأمريكي جون كيري", 16, "وزير الخارجية…"),
+        ("وكالة_الأنباء_السعودية_واس", 10, "وكالة_الأ…"),
+        ("", 30, ""),
+        (None, 30, ""),
+        (float("nan"), 30, ""),
+        ("Reuters news agency, London", 14, "Reuters news…"),
+    ],
+)
+def test_shorten_label(text_in, max_chars, text_out):
+    assert viz.shorten_label(text_in, max_chars) == text_out
+    assert len(viz.shorten_label(text_in, max_chars)) <= max_chars
+
+
+def test_share_of_voice_lists_speakers_and_folds_the_rest(quotes):
+    fig = viz.share_of_voice_figure(quotes, top_n=3)
+    labels = texts(fig.axes[0].get_yticklabels())
+    assert labels[0] == KERRY  # most quoted on top
+    assert LAVROV in labels[:3]
+    assert labels[-1] == "others (2 speakers)"
+    assert "1 quote without a speaker not shown" in title(fig)
+
+
+def test_share_of_voice_uses_surface_name_when_no_canonical(quotes):
+    quotes = quotes.assign(speaker_canonical="")
+    labels = texts(viz.share_of_voice_figure(quotes).axes[0].get_yticklabels())
+    assert KERRY in labels
+
+
+def test_share_of_voice_scales_with_many_speakers():
+    rows = [(f"متحدث رقم {i}", "person", "direct", "okaz", "2015-01-01") for i in range(500)]
+    fig = viz.share_of_voice_figure(quote_rows(rows + rows[:5]), top_n=20)
+    labels = texts(fig.axes[0].get_yticklabels())
+    assert len(labels) == 21
+    assert labels[-1] == "others (480 speakers)"
+    assert fig.get_figheight() <= viz.MAX_FIGURE_HEIGHT
+
+
+def test_directness_by_outlet_has_outlets_and_types(quotes):
+    fig = viz.directness_by_outlet_figure(quotes)
+    assert set(texts(fig.axes[0].get_yticklabels())) == {"okaz", "الحياة", "sabq"}
+    assert {"direct", "indirect", "mixed"} <= set(all_texts(fig).split("\n"))
+
+
+def test_stance_heatmap_axes_and_counts(stances):
+    fig = viz.stance_heatmap(stances)
+    ax = fig.axes[0]
+    assert texts(ax.get_xticklabels())[0] == "إيران"  # most frequent target first
+    assert set(texts(ax.get_yticklabels())) == {KERRY, LAVROV, OPPOSITION, SECURITY}  # "" speaker dropped
+    assert "2" in texts(ax.texts)  # Kerry against Iran twice
+
+
+def test_stance_network_labels_and_fixed_seed(stances):
+    first = viz.stance_network(stances, seed=3)
+    second = viz.stance_network(stances, seed=3)
+    names = texts(first.axes[0].texts)
+    assert {KERRY, "إيران", "نظام الأسد"} <= set(names)
+
+    def positions(fig):
+        return [annotation.xy for annotation in fig.axes[0].texts]
+
+    assert positions(first) == positions(second)
+
+
+def test_quotes_over_time_reports_missing_dates(quotes):
+    fig = viz.quotes_over_time(quotes)
+    assert "1 of 8 quotes without a date" in title(fig)
+    assert "per week" in title(fig)  # 7 quotes over 10 days: too thin for daily bins
+
+
+def test_quotes_over_time_by_outlet(quotes):
+    fig = viz.quotes_over_time(quotes, freq="W-MON", by="source", top_n=2)
+    legend = all_texts(fig)
+    assert "okaz" in legend and "others" in legend
+    with pytest.raises(ValueError):
+        viz.quotes_over_time(quotes, by="speaker")
+
+
+def test_quotes_over_time_without_any_date(quotes):
+    fig = viz.quotes_over_time(quotes.assign(date=""))
+    assert "no dated quotes (8 quotes without a date)" in all_texts(fig)
+
+
+@pytest.fixture
+def article() -> tuple[pd.DataFrame, pd.DataFrame]:
+    paragraphs = [
+        ("title", "كيري ولافروف يبحثان الأزمة السورية"),
+        ("body", "قال جون كيري إن الحل سياسي."),
+        ("body", "وأكد سيرغي لافروف أن موسكو ترفض التدخل."),
+        ("source_line", "جنيف - واس"),
+    ]
+    text, rows = "", []
+    for index, (role, paragraph) in enumerate(paragraphs):
+        rows.append({"doc_id": "d1", "block": index, "role": role, "start": len(text),
+                     "end": len(text) + len(paragraph), "text": paragraph})
+        text += paragraph + "\n\n"
+
+    def quote(speaker, cue, content, quote_type):
+        return {"doc_id": "d1", "type": quote_type, "speaker": speaker, "speaker_canonical": speaker,
+                "cue_start": text.index(cue), "content_start": text.index(content),
+                "content_end": text.index(content) + len(content)}
+
+    quotes = pd.DataFrame([
+        quote(KERRY, "قال", "إن الحل سياسي", "indirect"),
+        quote(LAVROV, "وأكد", "أن موسكو ترفض التدخل", "indirect"),
+        quote("", "وأكد", "ترفض", "direct"),
+    ]).reindex(columns=QUOTE_COLUMNS)
+    return pd.DataFrame(rows, columns=BLOCK_COLUMNS), quotes
+
+
+def test_article_timeline_rows_and_speakers(article):
+    blocks, quotes = article
+    fig = viz.article_timeline(blocks, quotes, "d1")
+    assert texts(fig.axes[0].get_yticklabels()) == ["title 1", "body 2", "body 3", "source_line 4"]
+    legend = all_texts(fig)
+    assert KERRY in legend and LAVROV in legend and viz.NO_SPEAKER in legend
+    assert "كيري ولافروف يبحثان الأزمة السورية" in title(fig)
+
+
+def test_article_timeline_unknown_document(article):
+    blocks, quotes = article
+    assert "no paragraphs for document 'nope'" in all_texts(viz.article_timeline(blocks, quotes, "nope"))
+
+
+EMPTY_FIGURES = [
+    lambda: viz.share_of_voice_figure(pd.DataFrame(columns=QUOTE_COLUMNS)),
+    lambda: viz.directness_by_outlet_figure(pd.DataFrame(columns=QUOTE_COLUMNS)),
+    lambda: viz.stance_heatmap(pd.DataFrame(columns=STANCE_COLUMNS)),
+    lambda: viz.stance_network(pd.DataFrame(columns=STANCE_COLUMNS)),
+    lambda: viz.quotes_over_time(pd.DataFrame(columns=QUOTE_COLUMNS)),
+    lambda: viz.article_timeline(pd.DataFrame(columns=BLOCK_COLUMNS), pd.DataFrame(columns=QUOTE_COLUMNS), "d1"),
+]
+
+
+@pytest.mark.parametrize("make_figure", EMPTY_FIGURES)
+def test_empty_input_says_no_data(make_figure):
+    fig = make_figure()
+    assert isinstance(fig, Figure)
+    assert "no " in all_texts(fig)
+
+
+def test_font_does_not_follow_global_rcparams(quotes):
+    with matplotlib.rc_context({"font.family": ["serif"]}):
+        fig = viz.share_of_voice_figure(quotes)
+    assert fig.axes[0].get_yticklabels()[0].get_fontname() == "DejaVu Sans"
+
+
+def test_save_figure_writes_png_and_svg(tmp_path, quotes):
+    paths = viz.save_figure(viz.share_of_voice_figure(quotes), tmp_path, "share_of_voice")
+    assert [p.name for p in paths] == ["share_of_voice.png", "share_of_voice.svg"]
+    assert paths[0].read_bytes().startswith(b"\x89PNG")
+    assert b"<svg" in paths[1].read_bytes()[:1000]
+    assert not list((tmp_path / "figures").glob(".*"))  # no temporary files left
+
+
+def test_save_figure_rejects_paths(tmp_path, quotes):
+    with pytest.raises(ValueError):
+        viz.save_figure(viz.share_of_voice_figure(quotes), tmp_path, "../escape")
