@@ -53,6 +53,8 @@ class CueEntry:
     number: str = ""  # s, d, p
     person: int = 3
     relays: bool = False  # نقل عن: the source follows عن, the subject only relays
+    impersonal_present: bool = False  # يذكر أن / يتوقع أن without subject: "it is said"
+    ambiguous: bool = False  # also a common other word (بين "between")
 
     @property
     def complement(self) -> str:
@@ -71,6 +73,7 @@ class Lexicon:
     closers: tuple[tuple[str, ...], ...]
     heads: dict[str, frozenset[str]]  # kind -> head words (matching form)
     naming_nouns: frozenset[str]
+    scripture_speakers: frozenset[str]
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -121,17 +124,27 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         complements=tuple(record.get("complements", ())),
         strength=float(record.get("strength", 1.0)),
         relays=bool(record.get("relays", False)),
+        impersonal_present=bool(record.get("impersonal_present", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
+    ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}
     for form, tense, gender, number, person in _verb_forms(record):
-        if match_form(form) not in skip:
-            yield CueEntry(match_form(form), kind="verb", tense=tense, gender=gender, number=number, person=person, **common)
+        key = match_form(form)
+        if key not in skip:
+            yield CueEntry(
+                key, kind="verb", tense=tense, gender=gender, number=number, person=person,
+                ambiguous=key in ambiguous, **common,
+            )
     if record.get("participle"):
         for form, gender, number in _participle_forms(record["participle"]):
             yield CueEntry(match_form(form), kind="participle", gender=gender, number=number, **common)
     for noun in record.get("nouns", ()):
         for suffix, gender, number in NOUN_SUFFIXES:
             yield CueEntry(match_form(noun + suffix), kind="noun", gender=gender, number=number, **common)
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _match_set(words: list[str]) -> frozenset[str]:
@@ -150,7 +163,11 @@ def load_cues() -> Lexicon:
     for word in attribution["words"]:
         form = match_form(word)
         forms.setdefault(form, CueEntry(form, lemma=word, kind="phrase", polarity="neutral", strength=0.8))
-    heads = {kind: _match_set(words) for kind, words in raw["speaker_heads"].items() if not kind.startswith("_")}
+    heads = {
+        kind: _match_set(words) | _match_set([_without_article(w) for w in words])
+        for kind, words in raw["speaker_heads"].items()
+        if not kind.startswith("_")
+    }
     logger.debug("cue lexicon: %d forms from %d lemmas", len(forms), len(raw["verbs"]))
     return Lexicon(
         forms=forms,
@@ -160,6 +177,7 @@ def load_cues() -> Lexicon:
         closers=tuple(tuple(match_form(closer).split()) for closer in attribution["closers"]),
         heads=heads,
         naming_nouns=_match_set(raw["naming_nouns"]["words"]),
+        scripture_speakers=_match_set(raw["scripture_speakers"]["words"]),
     )
 
 
@@ -171,7 +189,8 @@ def lookup_cue(key: str) -> tuple[Optional[CueEntry], str]:
         return entry, ""
     if len(key) > 3 and key[0] in CONJUNCTIONS:
         entry = forms.get(key[1:])
-        if entry is not None:
+        # only verbs and phrases take the conjunction: وسائل is not و + سائل
+        if entry is not None and entry.kind in ("verb", "phrase"):
             return entry, key[0]
     return None, ""
 

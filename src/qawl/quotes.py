@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
@@ -49,7 +49,7 @@ COMPLEMENTISERS = frozenset(
 )
 # "أن" after these is the narrator's conjunction (رغم أن، إلا أن، مع العلم بأن), not a complementiser.
 NARRATOR_BEFORE_COMPLEMENTISER = frozenset(
-    "العلم علما رغم بالرغم برغم غير الا بعد قبل حيث حين لاجل دون بدون مجرد لو ولو منذ الي".split()
+    "العلم علما رغم بالرغم برغم غير الا بعد قبل حيث حين لاجل دون بدون مجرد لو ولو منذ حتي".split()
 )
 PREPOSITIONS = frozenset(
     "في من الي علي عن مع خلال اثناء عبر امام لدي حول بشان ضمن بعد قبل عقب منذ حتي نحو تجاه ازاء "
@@ -61,7 +61,7 @@ TIME_WORDS = frozenset(
 )
 PARTICLES = frozenset(
     "قد لقد لا لم لن ما لما كما فيما بينما ثم حيث اذ اذا لكن ولكن كان كانت وكان وكانت فان وان "
-    "ان ايضا قبل هو هي هم وهو وهي".split()
+    "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل".split()
 )
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي ما مما عما".split())
 # Words after which a verb starts its own clause (VSO) rather than following its subject.
@@ -85,10 +85,12 @@ TERMINAL_WINDOW = 30
 FRAME_WINDOW = 14
 MIN_SPEECH_WORDS = 4
 MAX_NAME_WORDS = 4
+MAX_TITLE_WORDS = 12
 MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_WORDS = 30
 MAX_APPOSITION_GAP = 12
 OVERLAP_DUPLICATE = 0.5
+REPEAT_SHARE = 0.75
 MENTION_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
 # Confidence by how the content was found (before the cue's own strength).
@@ -240,7 +242,10 @@ def _prev_word(tokens: list[_Token], index: int) -> Optional[_Token]:
 
 
 def _is_stop(token: _Token) -> bool:
-    key = token.key
+    return _is_stop_key(token.key) or (len(token.key) > 2 and token.key[0] == "و" and _is_stop_key(token.key[1:]))
+
+
+def _is_stop_key(key: str) -> bool:
     return (
         key in PREPOSITIONS
         or key in TIME_WORDS
@@ -253,9 +258,9 @@ def _is_stop(token: _Token) -> bool:
     )
 
 
-def _is_cue_token(token: _Token) -> bool:
+def _is_cue_token(token: _Token, kinds: tuple[str, ...] = ("verb", "participle")) -> bool:
     entry = lookup_cue(token.key)[0]
-    return entry is not None and entry.kind in ("verb", "participle")
+    return entry is not None and entry.kind in kinds and entry.person == 3
 
 
 class _Extractor:
@@ -267,6 +272,8 @@ class _Extractor:
         self.blocks = _blocks(doc)
         self.mentions = sorted(mentions or [], key=lambda m: (m.start, -m.end))
         self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]
+        # subjects of cues that reported nothing: later dropped subjects may refer to them
+        self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
 
     # -- mentions --
 
@@ -308,8 +315,8 @@ class _Extractor:
                 continue
             if not token.is_word or _is_stop(token):
                 break
-            if words and _is_cue_token(token):
-                break
+            if _is_cue_token(token, ("verb", "participle", "noun", "phrase")):
+                break  # أجاب قائلا: / عن X قوله
             words += 1
             t += 1
         return self._extend_to_mention(b, start, t, limit)
@@ -319,6 +326,12 @@ class _Extractor:
         if not self.mentions or end <= start:
             return end
         tokens = self.blocks[b].tokens
+        first = self.mention_at(b, start)
+        if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
+            t = start
+            while t < limit and tokens[t].start < first.end:
+                t += 1
+            return t
         # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
         last = self.mention_at(b, end - 1)
         while last is not None and end < limit and tokens[end].start < last.end:
@@ -353,9 +366,6 @@ class _Extractor:
                 break
             if _is_stop(token) or _is_cue_token(token) or words >= MAX_SUBJECT_WORDS:
                 return None
-            if token.key[:1] == "و" and t - 1 < cue - 1 and token.key[1:] not in ("",):
-                # a coordinated clause before the subject: والتقى كيري ... we cannot tell; stop
-                pass
             words += 1
             t -= 1
         return t if words else None
@@ -374,9 +384,14 @@ class _Extractor:
 
     def is_name_region(self, b: int, region: _Region) -> bool:
         """A quoted title or name (صحيفة "الوطن"), not quoted speech."""
-        if region.words == 0 or region.words > MAX_NAME_WORDS:
+        if region.words == 0:
             return False
         tokens = self.blocks[b].tokens
+        before = tokens[region.open_token - 1] if region.open_token > 0 else None
+        if before is not None and before.is_word and _strip_noun(before.key) in self.lexicon.naming_nouns:
+            return region.words <= MAX_TITLE_WORDS  # ندوة «ظاهرة التطرف الديني وسط الشباب..»
+        if region.words > MAX_NAME_WORDS:
+            return False
         inside = tokens[region.first : region.last + 1]
         if LATIN_RE.search(" ".join(t.text for t in inside)) and len(inside) <= 3:
             return True
@@ -396,10 +411,11 @@ class _Extractor:
                 break
         return False
 
-    def scan_terminal(self, b: int, start: int) -> tuple[str, int]:
-        """First complementiser, colon, quotation or clause end after token ``start``."""
+    def scan_terminal(self, b: int, start: int, entry: CueEntry, window: int = TERMINAL_WINDOW) -> tuple[str, int]:
+        """First complementiser, colon, quotation, frame preposition or clause end after ``start``."""
         tokens = self.blocks[b].tokens
-        t, limit = start, min(len(tokens), start + TERMINAL_WINDOW)
+        t, limit = start, min(len(tokens), start + window)
+        first = self._skip_adjuncts(b, start, limit)
         while t < limit:
             token = tokens[t]
             if token.text in ALL_MARKS and token.region < 0:
@@ -417,10 +433,14 @@ class _Extractor:
                 before = tokens[t - 1].key if t > 0 else ""
                 if before not in NARRATOR_BEFORE_COMPLEMENTISER:
                     return "that", t
+            # the verb's own preposition right after the speaker: لفت مدير المرصد إلى ...
+            if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
+                if tokens[t + 1].key not in COMPLEMENTISERS:
+                    return "prep", t
             if t > start and _is_cue_token(token):
-                entry = lookup_cue(token.key)[0]
+                other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
-                if not (entry.lemma == "قال" and entry.kind in ("participle", "verb") and entry.tense != "past"):
+                if not (other.lemma == "قال" and other.tense != "past"):
                     return "cue", t
             t += 1
         return "window", t
@@ -428,26 +448,24 @@ class _Extractor:
     def frame_start(self, b: int, entry: CueEntry, start: int, end: int) -> tuple[str, int]:
         """Where a complement without complementiser starts (دعا إلى، اتهم X بـ، أعلن X)."""
         tokens = self.blocks[b].tokens
-        end = min(end, start + FRAME_WINDOW, len(tokens))
+        end = min(end, len(tokens))
         complements = set(entry.complements)
+        first = self._skip_adjuncts(b, start, end)
+        has_object = first < end and tokens[first].is_word and not _is_stop(tokens[first])
         for t in range(start, end):
             key = tokens[t].key
             if not tokens[t].is_word:
                 continue
-            for prep in ("الي", "علي", "من", "عن", "في"):
-                if _key(_prep_form(prep)) in complements and key == prep and t + 1 < len(tokens):
-                    if "obj" in complements and t > start:
-                        return "prep", self._skip_adjuncts(b, start, t)
-                    return "prep", t + 1
+            if _prep_form(key) in complements and key in PREPOSITIONS and t + 1 < end:
+                # دعا نائب الرئيس الغرب إلى: the object belongs to the content
+                return "prep", first if ("obj" in complements and has_object and t > first) else t + 1
+            if t - first > FRAME_WINDOW:
+                continue  # a clitic preposition far from the cue is any preposition
             for prep in ("ب", "ل"):
                 if prep in complements and key.startswith(prep) and len(key) > 3 and not self.mention_at(b, t):
-                    if "obj" in complements and t > start:
-                        return "prep", self._skip_adjuncts(b, start, t)
-                    return "prep", t
-        if "obj" in complements:
-            first = self._skip_adjuncts(b, start, end)
-            if first < end and tokens[first].is_word and not _is_stop(tokens[first]):
-                return "obj", first
+                    return "prep", first if ("obj" in complements and has_object and t > first) else t
+        if "obj" in complements and has_object and first - start <= 2:
+            return "obj", first
         return "", -1
 
     def _skip_adjuncts(self, b: int, start: int, end: int) -> int:
@@ -464,8 +482,10 @@ class _Extractor:
         tokens = self.blocks[b].tokens
         prev = _prev_word(tokens, t)
         opens_clause = bool(conj) or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
-        if prev is not None and prev.key in RELATIVES:
-            return None  # التي دعا إليها، ما وصفه بـ: a relative clause, not a report
+        if prev is not None and (prev.key in RELATIVES or _strip_conj(prev.key) in self.lexicon.attribution_words):
+            return None  # التي دعا إليها، ما وصفه بـ، حسبما أعلنت: not a report of its own
+        if entry.kind == "participle" and not (opens_clause or prev.text in ALL_MARKS):
+            return None  # a participle reports only as a continuation: ، مؤكدا أن
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
@@ -476,10 +496,14 @@ class _Extractor:
                 speaker, start_token = (subject, t), subject
             elif np_end > t + 1:
                 speaker, after = (t + 1, np_end), np_end
+            elif entry.impersonal_present and entry.tense == "present":
+                return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
         elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
             after = t + 1
+        if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
+            return None  # قال الله تعالى: scripture cited inside someone's words
         candidate = self.complement_candidate(b, t, entry, after)
-        if candidate is None:
+        if candidate is None or (entry.ambiguous and candidate.method != "that"):
             return None
         candidate.speaker = speaker
         candidate.start_token = start_token
@@ -488,14 +512,30 @@ class _Extractor:
         )
         return candidate
 
+    def _clause_end(self, b: int, t: int) -> int:
+        tokens = self.blocks[b].tokens
+        while t < len(tokens) and not (tokens[t].region < 0 and tokens[t].text in SENTENCE_END):
+            t += 1
+        return t
+
     def _opens_before(self, b: int, t: int) -> bool:
         tokens = self.blocks[b].tokens
-        return t == 0 or not tokens[t - 1].is_word or tokens[t - 1].key in SUBJECT_OPENERS
+        # after إن/أن the subject sits inside a reported clause: لافروف قال إن دي ميستورا اقترح
+        return t == 0 or not tokens[t - 1].is_word or (
+            tokens[t - 1].key in SUBJECT_OPENERS and tokens[t - 1].key not in ("ان", "وان")
+        )
 
-    def complement_candidate(self, b: int, cue: int, entry: CueEntry, after: int) -> Optional[_Candidate]:
+    def complement_candidate(
+        self, b: int, cue: int, entry: CueEntry, after: int, window: int = TERMINAL_WINDOW
+    ) -> Optional[_Candidate]:
         tokens = self.blocks[b].tokens
-        kind, at = self.scan_terminal(b, after)
+        kind, at = self.scan_terminal(b, after, entry, window)
         make = lambda method, start, region=-1: _Candidate(b, (cue, cue + 1), entry, method, start, region=region)
+        if kind == "prep":
+            region = self.region_opening_at(b, at + 1)
+            if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):
+                return make("quote", region.first, self.blocks[b].regions.index(region))
+            return make("prep", at + 1)
         if kind == "quote":
             region = self.region_opening_at(b, at)
             index = self.blocks[b].regions.index(region)
@@ -512,7 +552,7 @@ class _Extractor:
             if at + 1 < len(tokens):
                 return make("that", at + 1)
             return None
-        method, start = self.frame_start(b, entry, after, at if kind != "window" else at)
+        method, start = self.frame_start(b, entry, after, at)
         if method:
             return make(method, start)
         return None
@@ -524,8 +564,8 @@ class _Extractor:
                 if not token.is_word or token.region >= 0:
                     continue
                 entry, conj = lookup_cue(token.key)
-                if entry is None:
-                    continue
+                if entry is None or entry.person != 3:
+                    continue  # first person: words inside someone's statement
                 candidate = None
                 if entry.kind in ("verb", "participle"):
                     candidate = self.relay_candidate(b, t, entry) if entry.relays else None
@@ -534,7 +574,7 @@ class _Extractor:
                     candidate = self.attribution_candidate(b, t, entry)
                 if candidate is not None:
                     found.append(candidate)
-                elif entry.kind == "verb":
+                elif entry.kind == "verb" and not entry.ambiguous:
                     self.record_agent(b, t, entry, conj)
         return found
 
@@ -563,12 +603,17 @@ class _Extractor:
             after = np_end
             while after < limit and tokens[after].text in COMMAS:
                 after += 1
-            noun_cue = lookup_cue(tokens[after].key)[0] if after < limit else None
-            if noun_cue is not None and noun_cue.kind == "noun":
+            noun_cue = lookup_cue(tokens[after].key)[0] if after < len(tokens) else None
+            # the relaying verb agrees with the agency, not with the source: no agreement features
+            reported = replace(entry, gender="", number="")
+            window = TERMINAL_WINDOW
+            if noun_cue is not None and noun_cue.kind == "noun":  # عن X قوله / تأكيده على
                 after += 1
-            candidate = self.complement_candidate(b, t, entry, after)
+                reported = replace(noun_cue, gender="", number="")
+                window = 2 * TERMINAL_WINDOW
+            candidate = self.complement_candidate(b, t, reported, after, window)
             if candidate is None:
-                noun = _Candidate(b, (t, t + 1), entry, "obj", after)
+                noun = _Candidate(b, (t, t + 1), reported, "obj", after)
                 candidate = noun if after < limit and tokens[after].is_word and not _is_stop(tokens[after]) else None
             if candidate is not None:
                 if candidate.method == "prep" and tokens[candidate.content_start - 1].key == "علي":
@@ -586,7 +631,7 @@ class _Extractor:
         lex = self.lexicon
         while s < limit and (tokens[s].key in lex.attribution_links or tokens[s].key in ("صادر", "الصادر")):
             s += 1
-        if s < limit and tokens[s].key[:1] == "ل" and _strip_noun(tokens[s].key) in lex.attribution_carriers:
+        if s < limit and tokens[s].key[:1] == "ل" and tokens[s].key[1:] in lex.attribution_carriers:
             s += 1  # وفقا لبيان
         while s < limit and (tokens[s].key in lex.attribution_carriers or tokens[s].key in ("صادر", "الصادر", "عن")):
             s += 1
@@ -596,7 +641,7 @@ class _Extractor:
                 cue, entry = (s, s + 1), verb
                 s += 1
         np_end = self.speaker_forward(b, s, limit)
-        if np_end == s or _strip_noun(tokens[s].key) in lex.heads["not_sources"] or tokens[s].key in lex.heads["not_sources"]:
+        if np_end == s or not self.is_source(b, s, np_end):
             return None
         prev = _prev_word(tokens, t)
         sentence_start = self.sentence_start(b, t)
@@ -619,6 +664,20 @@ class _Extractor:
         candidate.start_token = t
         candidate.boundary = False
         return candidate
+
+    def is_source(self, b: int, start: int, end: int) -> bool:
+        """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        first = tokens[start].key
+        if first in heads["not_sources"] or _strip_noun(first) in heads["not_sources"]:
+            return False
+        if any(self.mention_at(b, t) is not None for t in range(start, end)):
+            return True
+        known = ("person", "organisation", "media", "anonymous")
+        if any(first in heads[k] or _strip_noun(first) in heads[k] for k in known):
+            return True
+        # without a recognised entity: a short bare name, not a definite common noun
+        return not self.mentions and not first.startswith("ال") and end - start <= 3
 
     def sentence_start(self, b: int, t: int) -> int:
         tokens = self.blocks[b].tokens
@@ -679,13 +738,13 @@ class _Extractor:
         subject = None if conj else self.subject_backward(b, t)
         if subject is not None:
             span = (subject, t)
-        else:
+        elif conj:  # a bare form inside a clause is too often not a verb at all
             end = self.speaker_forward(b, t + 1, len(tokens))
             span = (t + 1, end) if end > t + 1 else None
+        else:
+            span = None
         if span is not None:
             self.loose_agents.append((b, span, entry))
-
-    loose_agents: list = []
 
     def speaker_text(self, candidate: _Candidate) -> str:
         tokens = self.blocks[candidate.block].tokens
@@ -711,6 +770,10 @@ def _strip_noun(key: str) -> str:
     return key
 
 
+def _strip_conj(key: str) -> str:
+    return key[1:] if len(key) > 3 and key[0] in "وف" else key
+
+
 def _strip_object(key: str) -> str:
     """نشرته -> نشرت, نقلته -> نقلت: a verb with an object pronoun."""
     for suffix in ("ها", "ه"):
@@ -733,3 +796,389 @@ def _trim_credit(tokens: list[_Token], end: int) -> int:
             if tokens[t].text == "(":
                 return t
     return end
+
+
+# --- content boundaries and selection ------------------------------------------------
+
+
+def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
+    """Token index (exclusive) where an indirect quote's content ends."""
+    tokens = ex.blocks[c.block].tokens
+    t = c.content_start
+    next_stop = min((s for s in stops if s > c.content_start), default=len(tokens))
+    closers = ex.lexicon.closers
+    while t < next_stop:
+        token = tokens[t]
+        if token.region < 0:
+            if token.text in SENTENCE_END and not _is_ellipsis(tokens, t):
+                break
+            if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
+                break
+            if _starts_closer(tokens, t, closers):
+                break
+        t += 1
+    end = _trim_credit(tokens, t) if t == len(tokens) else t
+    if end == next_stop:  # drop the connector before the next cue: "، مؤكدا" / "كما"
+        while end > c.content_start and (not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS) and tokens[end - 1].text not in ALL_MARKS:
+            end -= 1
+    return end
+
+
+def _is_ellipsis(tokens: list[_Token], t: int) -> bool:
+    """".." inside a sentence (سوريا.. ولا) is a pause, not a full stop."""
+    return tokens[t].text == "." and (
+        (t + 1 < len(tokens) and tokens[t + 1].text == "." and tokens[t + 1].start == tokens[t].end)
+        or (t > 0 and tokens[t - 1].text == "." and tokens[t - 1].end == tokens[t].start)
+    )
+
+
+def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
+    key = tokens[t].key
+    if key in CLAUSE_STOPPERS or (key[:1] == "و" and key[1:] in CLAUSE_STOPPERS):
+        return True
+    if t + 1 < len(tokens) and (key, tokens[t + 1].key) in CLAUSE_STOPPER_PAIRS:
+        return True
+    return _starts_closer(tokens, t, closers)
+
+
+def _starts_closer(tokens: list[_Token], t: int, closers) -> bool:
+    return any(
+        t + len(closer) <= len(tokens) and all(tokens[t + i].key == word for i, word in enumerate(closer))
+        for closer in closers
+    )
+
+
+def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Bound every content, drop cues nested in an accepted quote, keep one of duplicates."""
+    candidates.sort(key=lambda c: (c.block, min(c.start_token, c.cue[0])))
+    stops: dict[int, list[int]] = {}
+    for c in candidates:
+        if c.boundary:
+            stops.setdefault(c.block, []).append(min(c.start_token, c.cue[0]))
+    accepted: list[_Candidate] = []
+    for c in candidates:
+        tokens = ex.blocks[c.block].tokens
+        if c.region >= 0:
+            region = ex.blocks[c.block].regions[c.region]
+            c.content_start, c.content_end = region.first, region.last + 1
+        elif c.content_end < 0:
+            c.content_end = _content_end(ex, c, stops.get(c.block, []))
+        if c.content_end <= c.content_start or not any(t.is_word for t in tokens[c.content_start : c.content_end]):
+            continue
+        container = next((a for a in accepted if _inside(c, a)), None)
+        if container is not None:
+            if c.speaker and not container.embedded and c.speaker[0] > container.content_start:
+                container.embedded = ex.speaker_text(c)
+            continue
+        if any(_overlaps(c, a) for a in accepted if a.block == c.block):
+            continue
+        accepted.append(c)
+    return _drop_repeats(ex, accepted)
+
+
+def _inside(c: _Candidate, a: _Candidate) -> bool:
+    position = min(c.start_token, c.cue[0])
+    return c.block == a.block and a.content_start <= position < a.content_end and not c.boundary
+
+
+def _overlaps(c: _Candidate, a: _Candidate) -> bool:
+    shared = min(c.content_end, a.content_end) - max(c.content_start, a.content_start)
+    shortest = min(c.content_end - c.content_start, a.content_end - a.content_start)
+    return shared > 0 and shared >= OVERLAP_DUPLICATE * shortest
+
+
+def _drop_repeats(ex: _Extractor, accepted: list[_Candidate]) -> list[_Candidate]:
+    """A statement repeated by the layout (a caption twice, a lead paragraph echoed) is one quote.
+
+    A repeat has the same cue lemma and nearly the same words; the same fact
+    reported through another cue (أعلن ... / بحسب ما أفاد ...) stays.
+    """
+    kept, seen = [], []
+    for c in accepted:
+        tokens = ex.blocks[c.block].tokens[c.content_start : c.content_end]
+        words = {t.key for t in tokens if t.is_word}
+        if any(
+            lemma == c.entry.lemma and len(words & other) >= REPEAT_SHARE * max(len(words), len(other))
+            for lemma, other in seen
+        ):
+            continue
+        seen.append((c.entry.lemma, words))
+        kept.append(c)
+    return kept
+
+
+# --- speakers ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Agent:
+    position: int
+    span: Span
+    canonical: str
+    kind: str
+    gender: str
+    number: str
+
+
+@dataclass
+class _Attribution:
+    span: Optional[Span]
+    canonical: str = ""
+    kind: str = "unknown"
+    is_pronoun: bool = False
+
+
+class _Resolver:
+    """Speakers in reading order, with a memory of who spoke for dropped subjects."""
+
+    def __init__(self, ex: _Extractor):
+        self.ex = ex
+        self.agents: list[_Agent] = []
+
+    def phrase_span(self, b: int, start: int, end: int) -> Optional[Span]:
+        tokens = self.ex.blocks[b].tokens
+        while start < end and not tokens[start].is_word:
+            start += 1
+        while end > start and not tokens[end - 1].is_word:
+            end -= 1
+        if end <= start:
+            return None
+        first = tokens[start]
+        offset = first.start
+        entry, conj = lookup_cue(first.key)
+        if conj and first.key[1:] in self.ex.lexicon.heads["pronoun"]:
+            offset += 1
+        return make_span(self.ex.doc.text, offset, tokens[end - 1].end, "speaker")
+
+    def best_mention(self, b: int, start: int, end: int) -> Optional[Mention]:
+        mentions = [m for t in range(start, end) if (m := self.ex.mention_at(b, t)) is not None]
+        return min(mentions, key=lambda m: MENTION_PRIORITY.get(m.label, 9), default=None)
+
+    def kind_of(self, keys: list[str], mention: Optional[Mention]) -> str:
+        heads = self.ex.lexicon.heads
+        first = keys[0] if keys else ""
+        bare = _strip_noun(first)
+        text = " ".join(keys)
+        if any(text.startswith(h) for h in heads["media"] if " " in h) or first in heads["media"] or bare in heads["media"]:
+            return "media"
+        if mention is not None and mention.label == "PER":
+            return "person"
+        if first in heads["anonymous"] or bare in heads["anonymous"]:
+            return "anonymous"
+        if first in heads["person"] or bare in heads["person"]:
+            return "person"
+        if mention is not None and mention.label in ("ORG", "LOC"):
+            return "organisation"
+        if first in heads["organisation"] or bare in heads["organisation"]:
+            return "organisation"
+        if keys and not first.startswith("ال") and len(keys) <= 4:
+            return "person"
+        return "unknown"
+
+    def antecedent(self, entry: CueEntry, before: int) -> Optional[_Agent]:
+        earlier = [a for a in self.agents if a.position <= before]
+        for agent in reversed(earlier):
+            if _agrees(entry.gender, agent.gender) and _agrees(entry.number, agent.number):
+                return agent
+        return earlier[-1] if earlier else None
+
+    def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
+        """An earlier agent named by this short or descriptive phrase (المصادر, كيري)."""
+        wanted = {_strip_noun(k) for k in keys if k not in DEMONSTRATIVES}
+        if not wanted:
+            return None
+        for agent in reversed([a for a in self.agents if a.position < before]):
+            words = {_strip_noun(k) for k in _key_text(agent.span.text + " " + agent.canonical).split()}
+            if wanted <= words:
+                return agent
+        return None
+
+    def resolve(self, c: _Candidate, position: int) -> _Attribution:
+        ex, entry = self.ex, c.entry
+        if c.speaker is None:
+            agent = self.antecedent(entry, position)
+            if agent is None:
+                return _Attribution(None)
+            self.remember(agent.span, agent.canonical, agent.kind, entry, position)
+            return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb")
+        b, (start, end) = c.block, c.speaker
+        span = self.phrase_span(b, start, end)
+        if span is None:
+            return _Attribution(None)
+        keys = [t.key for t in ex.blocks[b].tokens[start:end] if t.is_word]
+        mention = self.best_mention(b, start, end)
+        heads = ex.lexicon.heads
+        if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]):
+            agent = self.antecedent(entry, position)
+            canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
+            self.remember(span, canonical, kind, entry, position)
+            return _Attribution(span, canonical, kind, is_pronoun=True)
+        descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
+        if mention is not None:
+            canonical = mention.canonical or mention.text
+            kind = self.kind_of(keys, mention)
+            agent = None
+        else:
+            agent = self.refers_back(keys, position) if (descriptive or len(keys) <= 2) else None
+            canonical = agent.canonical if agent else span.text
+            kind = agent.kind if agent else self.kind_of(keys, None)
+        self.remember(span, canonical, kind, entry, position)
+        return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None)
+
+    def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int) -> None:
+        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number))
+
+    def remember_loose(self, b: int, token_span: tuple[int, int], entry: CueEntry) -> None:
+        span = self.phrase_span(b, *token_span)
+        if span is None:
+            return
+        keys = [t.key for t in self.ex.blocks[b].tokens[token_span[0] : token_span[1]] if t.is_word]
+        mention = self.best_mention(b, *token_span)
+        canonical = (mention.canonical or mention.text) if mention else span.text
+        self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start)
+
+
+def _agrees(feature: str, other: str) -> bool:
+    return not feature or not other or feature == other
+
+
+# --- building quotes ----------------------------------------------------------------------
+
+
+def _content_span(ex: _Extractor, c: _Candidate) -> tuple[Span, bool]:
+    """Content span (quotation marks left out of direct quotes) and whether its marks balance."""
+    block = ex.blocks[c.block]
+    tokens, text = block.tokens, ex.doc.text
+    if c.region >= 0:
+        region = block.regions[c.region]
+        end = tokens[region.close_token].start if region.close_token >= 0 else tokens[region.last].end
+        start, balanced = tokens[region.first].start, region.balanced
+    else:
+        start, end = tokens[c.content_start].start, tokens[c.content_end - 1].end
+        inside = {t.region for t in tokens[c.content_start : c.content_end] if t.region >= 0}
+        balanced = all(block.regions[r].balanced for r in inside)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,:؛"):
+        end -= 1
+    return make_span(text, start, end, "content"), balanced
+
+
+def _without_marks(text: str, span: Span) -> Span:
+    """«...» -> ...: a direct quote's content leaves its quotation marks out."""
+    start, end = span.start, span.end
+    while start < end and (text[start] in ALL_MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in ALL_MARKS or text[end - 1].isspace() or text[end - 1] in ".،,"):
+        end -= 1
+    return make_span(text, start, end, "content") if end > start else span
+
+
+def _quote_type(ex: _Extractor, c: _Candidate) -> str:
+    if c.region >= 0:
+        return "direct"
+    block = ex.blocks[c.block]
+    tokens = block.tokens
+    regions = sorted({t.region for t in tokens[c.content_start : c.content_end] if t.region >= 0})
+    words = [t for t in tokens[c.content_start : c.content_end] if t.is_word]
+    if regions and words and all(t.region >= 0 for t in words) and len(regions) == 1:
+        return "direct"  # إنها «...»: the whole complement is quoted
+    if any(not ex.is_name_region(c.block, block.regions[r]) for r in regions):
+        return "mixed"
+    return "indirect"
+
+
+def _cue_span(ex: _Extractor, c: _Candidate) -> Span:
+    tokens = ex.blocks[c.block].tokens
+    first = tokens[c.cue[0]]
+    start = first.start
+    _, conj = lookup_cue(first.key)
+    if conj and ex.doc.text[start] in "وف":
+        start += 1
+    return make_span(ex.doc.text, start, tokens[c.cue[1] - 1].end, "cue")
+
+
+def _confidence(c: _Candidate, balanced: bool, speaker: _Attribution) -> float:
+    value = BASE_CONFIDENCE[c.method] * c.entry.strength
+    if not balanced:
+        value *= UNBALANCED_PENALTY
+    if speaker.span is None:
+        value *= NO_SPEAKER_PENALTY
+    elif speaker.is_pronoun:
+        value *= PRONOUN_PENALTY
+    return round(min(1.0, max(0.0, value)), 3)
+
+
+def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> list[Quote]:
+    """Direct, indirect and mixed quotes of a cleaned document, with their speakers.
+
+    ``mentions`` (from ``qawl.entities.extract_mentions``) sharpen speaker spans
+    and give ``speaker_canonical``; without them the extractor falls back on its
+    own noun-phrase rules. Never raises on odd text: unbalanced quotation marks
+    lower the confidence instead.
+    """
+    ex = _Extractor(doc, mentions)
+    accepted = _select(ex, ex.candidates())
+    accepted = _select(ex, accepted + ex.headline_candidates(accepted))
+    resolver = _Resolver(ex)
+    events = [(ex.blocks[c.block].tokens[c.cue[0]].start, 1, c) for c in accepted]
+    events += [(ex.blocks[b].tokens[span[0]].start, 0, (b, span, entry)) for b, span, entry in ex.loose_agents]
+    quotes = []
+    for position, is_quote, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if not is_quote:
+            resolver.remember_loose(*item)
+            continue
+        c = item
+        speaker = resolver.resolve(c, position)
+        content, balanced = _content_span(ex, c)
+        quote_type = _quote_type(ex, c)
+        if quote_type == "direct":
+            content = _without_marks(doc.text, content)
+        cue = _cue_span(ex, c)
+        quotes.append(
+            Quote(
+                type=quote_type,
+                cue=cue,
+                content=content,
+                speaker=speaker.span,
+                speaker_canonical=speaker.canonical,
+                speaker_kind=speaker.kind,
+                speaker_is_pronoun=speaker.is_pronoun,
+                confidence=_confidence(c, balanced, speaker),
+                block_role=doc.block_role(cue.start),
+                embedded_source=c.embedded,
+            )
+        )
+    quotes.sort(key=lambda q: q.content.start)
+    return quotes
+
+
+def quote_rows(doc: Document, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
+    """Flat rows for ``tables/quotes.parquet``: one per quote, spans as text/start/end."""
+    rows = []
+    for index, quote in enumerate(quotes):
+        entry = cue_entry(quote.cue.text) if quote.cue.text != ":" else None
+        speaker = quote.speaker
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "quote": index,
+                "type": quote.type,
+                "cue": quote.cue.text,
+                "cue_start": quote.cue.start,
+                "cue_end": quote.cue.end,
+                "content": quote.content.text,
+                "content_start": quote.content.start,
+                "content_end": quote.content.end,
+                "speaker": speaker.text if speaker else "",
+                "speaker_start": speaker.start if speaker else -1,
+                "speaker_end": speaker.end if speaker else -1,
+                "speaker_canonical": quote.speaker_canonical or (speaker.text if speaker else ""),
+                "speaker_kind": quote.speaker_kind,
+                "speaker_is_pronoun": quote.speaker_is_pronoun,
+                "confidence": quote.confidence,
+                "block_role": quote.block_role,
+                "embedded_source": quote.embedded_source,
+                "cue_lemma": entry.lemma if entry else quote.cue.text,
+                "cue_polarity": entry.polarity if entry else "neutral",
+            }
+        )
+    return rows

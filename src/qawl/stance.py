@@ -51,7 +51,7 @@ PREP_CLITICS = ("ب", "ل", "ك")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 SUFFIXES = (
     "تهما", "تها", "تهم", "ته", "هما", "هم", "ها", "هن", "كم", "نا", "ني",
-    "ات", "ون", "ين", "ان", "وا", "تم", "ه", "ي", "ت", "ا",
+    "ات", "ون", "ين", "ان", "وا", "تم", "ه", "ي", "ت",
 )
 # Matching forms of the particles that end a noun phrase.
 STOP_FORMS = frozenset(match_form(w) for w in (
@@ -60,7 +60,7 @@ STOP_FORMS = frozenset(match_form(w) for w in (
     "حيث", "إذ", "إذا", "لو", "قد", "لقد", "سوف", "لكن", "لكنه", "لكنها", "بل", "ثم", "أو", "أم",
     "كما", "بينما", "فيما", "هل", "إلا", "رغم", "بعد", "قبل", "منذ", "خلال", "عبر", "أثناء", "عند",
     "وفق", "وفقا", "بحسب", "حسب", "أيضا", "كذلك", "فقط", "جدا", "الآن", "اليوم", "أمس", "غدا",
-    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن", "كل", "أي",
+    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن",
 ))
 PREP_FORMS = frozenset(match_form(w) for w in (
     "في", "مع", "إلى", "على", "من", "عن", "تجاه", "ضد", "بين", "حول", "بشأن", "لدى", "أمام", "نحو",
@@ -86,6 +86,8 @@ MAX_SUBJECT_TOKENS = 6
 NEGATION_WINDOW = 2
 SCARE_QUOTE_MAX_TOKENS = 5
 CLAUSE_ANTECEDENT_TOKENS = 4
+# Narrated acts that state a stance whatever their object (others need a salient object).
+EXPLICIT_CATEGORIES = frozenset(("condemnation", "rejection", "accusation", "praise", "support", "call"))
 
 
 # --- lexicon -------------------------------------------------------------------
@@ -101,6 +103,7 @@ class LexiconEntry:
     category: str = ""
     preps: tuple[str, ...] = ()
     object_before_prep: bool = False  # اتهم X بـ Y: X is the object
+    far_preps: tuple[str, ...] = ()  # prepositions that may follow an addressee or agent
     words: tuple[str, ...] = ()  # matching forms of the term's words
 
 
@@ -126,9 +129,10 @@ class Lexicon:
         bucket.sort(key=lambda e: -len(e.words))
 
 
-def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False):
+def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False, far_preps=()):
     words = tuple(match_form(word) for word in term.split())
-    return LexiconEntry(term, kind, polarity, category, tuple(match_form(p) for p in preps), before, words)
+    return LexiconEntry(term, kind, polarity, category, tuple(match_form(p) for p in preps), before,
+                        tuple(match_form(p) for p in far_preps), words)
 
 
 POLARITY_ALIASES = {
@@ -182,7 +186,8 @@ def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
     for category, spec in raw["categories"].items():
         for term in spec["terms"]:
             lexicon.add(_entry(term, spec["kind"], spec["polarity"], category,
-                               spec.get("preps", ()), spec.get("object") == "before_prep"))
+                               spec.get("preps", ()), spec.get("object") == "before_prep",
+                               spec.get("far_preps", ())))
     if extra_path:
         extra = list(_read_extra_lexicon(Path(extra_path)))
         for entry in extra:
@@ -287,7 +292,7 @@ class _Tokens:
         if i in self._hits:
             return self._hits[i]
         found = None
-        if self.is_word(i):
+        if self.is_word(i) and not self._inside_name(i):
             for stem in self.stems(i):
                 for entry in self.lexicon.entries.get(stem, ()):
                     if self._rest_matches(i, entry.words):
@@ -298,12 +303,30 @@ class _Tokens:
         self._hits[i] = found
         return found
 
+    def _inside_name(self, i: int) -> bool:
+        """A word inside a multi-word name (وزارة الدفاع, حزب العدالة والتنمية) evaluates nothing."""
+        mention = self.mention_at.get(i)
+        return mention is not None and len(mention.text.split()) > 1
+
     def _rest_matches(self, i: int, words: tuple[str, ...]) -> bool:
         for offset, word in enumerate(words[1:], start=1):
             j = i + offset
             if not self.is_word(j) or word not in self.stems(j):
                 return False
         return True
+
+    def conjoined(self, i: int) -> bool:
+        """و here is the conjunction (والنظام, ورفضه, ويمنعها), not a first letter (وجود, وزير)."""
+        form = self.forms[i] if self.is_word(i) else ""
+        if len(form) < 3 or form[0] != "و":
+            return False
+        rest = form[1:]
+        if rest.startswith(("ال", "لل")) or i in self.mention_at or rest in STOP_FORMS:
+            return True
+        if rest[0] in "يتن" and len(rest) >= 4 or rest.endswith("وا"):
+            return True  # a verb: ويمنعها, وتحفز, وأضافوا
+        return any(stem in self.lexicon.entries or stem in self.lexicon.issue_heads
+                   for stem in word_stems(rest))
 
     def negated(self, i: int, floor: int = 0) -> Optional[int]:
         """Index of a negator within the few words before ``i``, if any."""
@@ -322,7 +345,7 @@ class _Tokens:
         """
         if not self.is_word(i):
             return None
-        form = self.bare(i)
+        form = self.forms[i]
         for prep in preps:
             if form == prep:
                 return i + 1
@@ -345,7 +368,8 @@ def _is_np_word(tokens: _Tokens, i: int) -> bool:
     )
 
 
-def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True) -> tuple[int, int]:
+def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
+            inner_prep: bool = True) -> tuple[int, int]:
     """Token range ``[start, end)`` of the noun phrase at ``i`` (empty when none).
 
     A leading standalone preposition is skipped; one inner preposition is kept
@@ -364,13 +388,15 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True) -> tup
             if form in DEMONSTRATIVES:
                 break
             is_prep = form in PREP_FORMS or (
-                len(form) >= 4 and form[0] in "بل" and form[1:].startswith(("ال", "ل"))
+                len(form) >= 4 and form[0] in "بل"
+                and (form[1:].startswith(("ال", "ل")) or form.endswith(("ها", "هم")))
             )
             if is_prep:
-                if inner_preps or j - i > 3 or not _is_np_word(tokens, j + 1) or j + 1 >= limit:
+                if not inner_prep or inner_preps or j - i > 3 or j + 1 >= limit \
+                        or not _is_np_word(tokens, j + 1):
                     break
                 inner_preps += 1
-            elif form[0] in CONJUNCTIONS and len(form) > 2:
+            elif tokens.conjoined(j):
                 if not (coordinate and form[1:].startswith("ال")):
                     break
         j += 1
@@ -381,11 +407,15 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True) -> tup
 
 def read_np_back(tokens: _Tokens, end: int, floor: int, max_tokens: int = MAX_NP_TOKENS) -> int:
     """Start index of the noun phrase that ends just before ``end`` (== ``end`` when none)."""
-    i = end
+    i, crossed = end, False
     while i > floor and end - i < max_tokens and _is_np_word(tokens, i - 1):
         form = tokens.forms[i - 1]
         if form in PREP_FORMS:
-            break
+            # one inner preposition (الاتفاق مع إيران) when a noun comes before it
+            if crossed or i - 1 <= floor or end - i > 2 or not _is_np_word(tokens, i - 2) \
+                    or tokens.forms[i - 2] in PREP_FORMS:
+                break
+            crossed = True
         i -= 1
         if form in DEMONSTRATIVES:
             break
@@ -396,17 +426,23 @@ def _starts_proper(tokens: _Tokens, i: int) -> bool:
     """A name rather than a common noun: a mention, or a word without the article."""
     if i in tokens.mention_at:
         return True
-    stem = tokens.bare(i)
-    return not stem.startswith("ال") and tokens.hit(i) is None and stem not in tokens.lexicon.issue_heads
+    form = tokens.forms[i]
+    if _definite(form) or tokens.hit(i) is not None or form in tokens.lexicon.issue_heads:
+        return False
+    # a noun in construct (مراجعة مواقفه) is followed by its definite complement
+    following = tokens.forms[i + 1] if tokens.is_word(i + 1) else ""
+    return not (_definite(following) and not following.startswith("و"))
 
 
 def conjuncts(tokens: _Tokens, i: int, limit: int) -> list[tuple[int, int]]:
     """روسيا والنظام -> [روسيا, النظام]: names are split, common nouns stay together."""
-    start, end = read_np(tokens, i, limit, coordinate=not _starts_proper(tokens, i))
+    if i >= min(limit, len(tokens)):
+        return []
+    proper = _starts_proper(tokens, i)
+    start, end = read_np(tokens, i, limit, coordinate=not proper)
     phrases = [(start, end)] if end > start else []
-    while phrases and end < limit and tokens.is_word(end):
-        form = tokens.forms[end]
-        if not (form[0] == "و" and len(form) > 2 and _is_np_word(tokens, end)):
+    while proper and phrases and end < limit and tokens.is_word(end):
+        if not (tokens.conjoined(end) and _is_np_word(tokens, end)):
             break
         start, end = read_np(tokens, end, limit, coordinate=False)
         if end <= start:
@@ -467,15 +503,21 @@ class _StanceFinder:
         """A phrase worth a stance of its own: a name, an issue, an evaluated thing, "هذه الفكرة"."""
         start, end = np
         tokens = self.tokens
-        for i in range(start, end):
-            if i in tokens.mention_at:
-                return True
-            hit = tokens.hit(i)
-            if hit and hit.entry.kind in ("label", "quality"):
-                return True
-        if end > start and tokens.forms[start] in DEMONSTRATIVES and end - start > 1:
+        if end <= start:
+            return False
+        if start in tokens.mention_at or (tokens.forms[start] in DEMONSTRATIVES and end - start > 1):
             return True
-        return any(stem in self.lexicon.issue_heads for stem in tokens.stems(start)) if end > start else False
+        if any(stem in self.lexicon.issue_heads for stem in tokens.stems(start)):
+            return True
+        head = tokens.hit(start)
+        if head and head.entry.kind == "label":
+            return True
+        return any((hit := tokens.hit(i)) and hit.entry.kind == "quality" for i in range(start, end))
+
+    def opposed_inside(self, np: tuple[int, int], polarity: str) -> bool:
+        """A quality of the other polarity inside the phrase (دعا إلى مراجعة مواقفه الظالمة)."""
+        return any((hit := self.tokens.hit(i)) and hit.entry.kind == "quality"
+                   and hit.entry.polarity != polarity for i in range(*np))
 
     # -- acts and their objects
 
@@ -491,13 +533,21 @@ class _StanceFinder:
                 if m > j and tokens.prep_at(m, entry.preps) is not None:
                     return conjuncts(tokens, j, m)
             return conjuncts(tokens, j, limit)
-        if entry.preps:
-            for m in range(j, min(limit, j + 4)):
-                if not tokens.is_word(m) or (m > j and tokens.forms[m] in STOP_FORMS):
-                    break
-                start = tokens.prep_at(m, entry.preps)
-                if start is not None:
-                    return conjuncts(tokens, start, limit)
+        # دعا الغرب إلى …, دعم الدولة لمخرجات …: the object follows the act's preposition;
+        # right after the act any preposition introduces it (دعا لمواصلة …)
+        m = j
+        while entry.preps and m < min(limit, j + 4):
+            if tokens.spans[m].text in ("،", ","):
+                m += 1
+                continue
+            if not tokens.is_word(m) or (m > j and (tokens.forms[m] in STOP_FORMS or tokens.conjoined(m))):
+                break
+            if m > j and tokens.forms[m] in PREP_FORMS and tokens.forms[m] not in entry.far_preps:
+                break
+            start = tokens.prep_at(m, entry.preps + ("ل",) if m == j else entry.far_preps)
+            if start is not None:
+                return conjuncts(tokens, start, limit)
+            m += 1
         return conjuncts(tokens, j, limit)
 
     def apply_act(self, holder: str, hit: _Hit, polarity: str, limit: int, quote: int,
@@ -505,11 +555,16 @@ class _StanceFinder:
         """Stances of ``holder`` towards the objects of one act, and of acts nested in them."""
         self.used.update(range(hit.start, hit.end))
         for np in self.act_objects(hit, limit):
-            if not require_salient or self.salient(np):
+            emitted = (not require_salient or self.salient(np)) and not self.opposed_inside(np, polarity)
+            if emitted:
                 self.emit(holder, np, polarity, quote, evidence)
+            if emitted:  # acts inside the object speak through it (دعمها لجهود منع التطرف)
+                self.used.update(i for i in range(*np) if (h := self.tokens.hit(i)) and h.entry.kind == "act")
             inner = self.tokens.hit(np[0])
             if inner and inner.entry.kind == "act" and depth < 2 and np[1] - np[0] > 1:
                 inner_polarity = compose(polarity, inner.entry.polarity)
+                if inner_polarity == polarity and emitted:  # the outer phrase already says it
+                    continue
                 word = self.tokens.spans[np[0]].text
                 self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
                                require_salient=True, depth=depth + 1)
@@ -577,20 +632,44 @@ class _StanceFinder:
                 self.emit(speaker, (start, hit.start), polarity, quote, evidence)
 
     def quality(self, speaker, hit, polarity, first, quote, evidence) -> None:
-        """مواقفه الظالمة, الاتفاق جيد, قرارات الاتحاد كانت متعنتة: the phrase before it."""
+        """The phrase a quality evaluates: attributive (مواقفه الظالمة, المذابح غير المبررة)
+        or predicate of a clause-initial subject (الاتفاق جيد, قرارات الاتحاد كانت متعنتة)."""
         tokens = self.tokens
-        end = hit.start
         negator = tokens.negated(hit.start, first)
-        if negator is not None:
-            end = negator
+        end = hit.start if negator is None else negator
+        if _definite(tokens.forms[hit.start]):
+            noun = tokens.hit(end - 1) if end > first else None
+            if noun and noun.entry.kind == "label" and noun.entry.polarity != hit.entry.polarity:
+                return  # الحقد العظيم: the adjective only intensifies
+            start = self._attributed_noun(end, first)
+            if start < end:
+                self.emit(speaker, (start, hit.end), polarity, quote, evidence)
+            return
         while end > first and tokens.bare(end - 1) in self.lexicon.copulas:
             end -= 1
-        start = read_np_back(tokens, end, first)
-        if start >= end:
+        start = self._subject_start(end, first)
+        if start is None or start >= end:
             return
-        attributive = tokens.bare(hit.start).startswith("ال") or tokens.forms[hit.start].startswith("ال")
-        target_end = hit.end if attributive and end == hit.start else end
-        self.emit(speaker, (start, target_end), polarity, quote, evidence)
+        if tokens.bare(start) in DEMONSTRATIVES and not _definite(tokens.forms[min(start + 1, end - 1)]):
+            return  # هذه أنباء عظيمة: the subject is the bare demonstrative
+        while end > start + 1 and tokens.forms[end - 1] in PREP_FORMS:
+            end -= 1  # الاتفاق من أفضل …
+        self.emit(speaker, (start, end), polarity, quote, evidence)
+
+    def _attributed_noun(self, end: int, first: int) -> int:
+        """Start of the definite phrase before an attributive adjective: definite words back to
+        the construct head (حادثة التفجير الغاشم) or a preposition clitic (للحوار الوطني)."""
+        tokens, i = self.tokens, end
+        while i > first and _is_np_word(tokens, i - 1) and end - i < MAX_NP_TOKENS:
+            form = tokens.forms[i - 1]
+            if form in PREP_FORMS:
+                break
+            i -= 1
+            if not _definite(form) or form in DEMONSTRATIVES or form[0] in "بلكو" and _definite(form[1:]):
+                break
+            if form.startswith("لل"):
+                break
+        return i
 
     def _subject_start(self, verb: int, first: int) -> Optional[int]:
         """Start of a clause-initial subject right before ``verb`` (SVO), if there is one."""
@@ -606,11 +685,20 @@ class _StanceFinder:
         return None
 
     def clause_subject(self, verb: int, first: int) -> str:
-        """The name of an explicit subject of a verb inside the content (المعارضة وافقت على …)."""
-        if self.tokens.forms[verb].startswith("ال"):
+        """The name of an explicit subject of a verb inside the content (المعارضة وافقت على …):
+        a mention, or one definite word, opening the clause right before the verb."""
+        tokens = self.tokens
+        form = tokens.bare(verb)
+        if verb == first or form.startswith(("ال", "ب", "ل")):
             return ""
-        start = self._subject_start(verb, first)
-        if start is None:
+        mention = tokens.mention_at.get(verb - 1)
+        if mention is not None:
+            start = tokens.range_of(mention.start, mention.end).start
+        elif _definite(tokens.forms[verb - 1]) and tokens.forms[verb - 1][0] not in "بلك":
+            start = verb - 1
+        else:
+            return ""
+        if self._subject_start(verb, first) != start and start != first:
             return ""
         return self.target_name((start, verb))
 
@@ -688,13 +776,13 @@ class _StanceFinder:
         polarity = flip(hit.entry.polarity) if negator is not None else hit.entry.polarity
         evidence = [word] if negator is None else [tokens.spans[negator].text, word]
         # الهدنة التي دعا إليها مجلس الأمن
-        if i - 1 >= first and tokens.bare(i - 1) in RELATIVES:
+        if i - 1 >= first and tokens.bare(i - 1) in RELATIVES and not hit.entry.object_before_prep:
             antecedent = read_np_back(tokens, i - 1, first, CLAUSE_ANTECEDENT_TOKENS)
             after = hit.end
             if after < limit and tokens.is_word(after) and tokens.bare(after) in PREP_FORMS | {
                     match_form(w) for w in ("إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له")}:
                 after += 1
-            holder = read_np(tokens, after, limit, coordinate=False)
+            holder = read_np(tokens, after, limit, coordinate=False, inner_prep=False)
             if antecedent < i - 1 and holder[1] > holder[0] and \
                     tokens.forms[antecedent] not in SKIPPED_ANTECEDENTS:
                 self.emit(self.target_name(holder), (antecedent, i - 1), polarity, -1, evidence)
@@ -702,7 +790,7 @@ class _StanceFinder:
         # انتقادات من قبل السلطات … لحيازتها
         j = hit.end
         if j + 1 < limit and (tokens.forms[j], tokens.forms[j + 1]) == BY_AGENT:
-            holder = read_np(tokens, j + 2, limit, coordinate=False)
+            holder = read_np(tokens, j + 2, limit, coordinate=False, inner_prep=False)
             if holder[1] > holder[0]:
                 target = self._object_after(hit, holder[1], limit)
                 if target:
@@ -710,14 +798,24 @@ class _StanceFinder:
             return
         # a verb opening its clause, then its subject, then its object
         at_clause_start = i == first or not tokens.is_word(i - 1)
-        if not at_clause_start or tokens.forms[i].startswith(("ال", "وال")):
-            return
+        form = tokens.bare(i)
+        if not at_clause_start or form.startswith("ال") or (
+                form[0] in PREP_CLITICS and not hit.entry.words[0].startswith(form[0])):
+            return  # a masdar (الانتقاد) or a purpose phrase (لعرقلة), not a verb
         subject = self._subject_after(hit.end, limit)
         if subject is None:
             return
+        holder = self.target_name(subject)
         target = self._object_after(hit, subject[1], limit)
-        if target:
-            self.emit(self.target_name(subject), target, polarity, -1, evidence)
+        if not target:
+            return
+        if hit.entry.category in EXPLICIT_CATEGORIES or self.salient(target):
+            self.emit(holder, target, polarity, -1, evidence)
+        # واصلت الحكومة الضغط … لعرقلة الاتفاق: the purpose is the subject's too
+        purpose = tokens.hit(target[1]) if target[1] < limit else None
+        if purpose and purpose.entry.kind == "act" and tokens.forms[target[1]].startswith("ل"):
+            self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
+                           evidence + [tokens.spans[target[1]].text], require_salient=True)
 
     def _subject_after(self, j: int, limit: int) -> Optional[tuple[int, int]]:
         tokens = self.tokens
@@ -726,7 +824,7 @@ class _StanceFinder:
             span = tokens.range_of(mention.start, mention.end)
             # a title before the name is part of the subject: رئيس مجلس النواب بول ريان
             return j, max(span.stop, j + 1)
-        start, end = read_np(tokens, j, limit, coordinate=False)
+        start, end = read_np(tokens, j, limit, coordinate=False, inner_prep=False)
         if end <= start or start != j:
             return None
         end = min(end, start + MAX_SUBJECT_TOKENS)
@@ -795,6 +893,15 @@ def strip_proclitic(word: str) -> str:
     return word
 
 
+def _definite(form: str) -> bool:
+    """الاتفاق, والاتفاق, بالاتفاق, للاتفاق, مواقفه (a possessed noun is definite too)."""
+    for prefix in ("", "و", "ف"):
+        rest = form[len(prefix):] if form.startswith(prefix) else ""
+        if rest.startswith(("ال", "بال", "كال", "لل")) and len(rest) > 3:
+            return True
+    return len(form) > 4 and form.endswith(("ها", "هم"))
+
+
 def _words(text: str) -> list[str]:
     return [strip_proclitic(w) for w in match_form(text).split() if WORD_RE.search(w)]
 
@@ -806,8 +913,8 @@ def _keep(holder: str, target: str) -> bool:
         return False
     if any(w in SELF_FORMS for w in target_words):
         return False
-    if len(target_words) == 1 and target_words[0].endswith("نا") and len(target_words[0]) > 4:
-        return False  # اقتصادنا: the speaker's own
+    if len(target_words) == 1 and len(target_words[0]) >= 4 and target_words[0].endswith(("نا", "ها", "هم")):
+        return False  # اقتصادنا: the speaker's own; خططها: an unresolved owner
     shorter = min(len(target_words), len(holder_words))
     return not (shorter and target_words[:shorter] == holder_words[:shorter])
 

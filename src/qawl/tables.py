@@ -19,6 +19,13 @@ logger = logging.getLogger(__name__)
 PathLike = Union[str, os.PathLike]
 
 
+def _umask_mode() -> int:
+    """File mode a plain ``open()`` would give (mkstemp makes files 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write_bytes(path: PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
     path = Path(path)
@@ -29,6 +36,7 @@ def atomic_write_bytes(path: PathLike, data: bytes) -> Path:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
+        os.chmod(tmp_name, _umask_mode())
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
@@ -51,6 +59,7 @@ def _atomic_write_frame(frame: pd.DataFrame, path: Path, writer: str) -> None:
         else:
             # utf-8-sig so that spreadsheet programs read the Arabic correctly
             frame.to_csv(tmp_name, index=False, encoding="utf-8-sig")
+        os.chmod(tmp_name, _umask_mode())
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

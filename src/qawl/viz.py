@@ -49,6 +49,7 @@ HOUSE_STYLE = {
     "svg.hashsalt": "qawl",  # stable ids, so a rerun writes the same SVG
 }
 PNG_DPI = 150
+NOTEBOOK_DPI = 100
 FIGURE_WIDTH = 7.5  # inches; fits a page with margins
 ROW_HEIGHT = 0.28  # inches per bar/row
 MAX_FIGURE_HEIGHT = 14.0
@@ -133,6 +134,8 @@ def speaker_names(quotes: pd.DataFrame) -> pd.Series:
 def _top_with_others(counts: pd.Series, top_n: int) -> tuple[pd.Series, int, int]:
     """Keep the ``top_n`` largest counts; return them, the rest's total and how many were folded."""
     counts = counts.sort_values(ascending=False, kind="stable")
+    if len(counts) == top_n + 1:  # an "others" bar for a single name hides it for nothing
+        top_n += 1
     top = counts.iloc[:top_n]
     rest = counts.iloc[top_n:]
     return top, int(rest.sum()), len(rest)
@@ -142,8 +145,28 @@ def _rows_height(n_rows: int, extra: float = 1.4) -> float:
     return float(np.clip(extra + ROW_HEIGHT * n_rows, MIN_FIGURE_HEIGHT, MAX_FIGURE_HEIGHT))
 
 
+class NotebookFigure(Figure):
+    """A Figure that Jupyter shows as a PNG by itself.
+
+    Built without pyplot, a plain Figure has no inline-backend formatter
+    unless the notebook imported pyplot; ``_repr_png_`` makes the returned
+    figure display (and land in the executed notebook) either way.
+    """
+
+    def _repr_png_(self) -> bytes:
+        return render_figure(self, "png", dpi=NOTEBOOK_DPI)
+
+
+def render_figure(fig: Figure, fmt: str, **options) -> bytes:
+    """The figure as ``fmt`` bytes, drawn in the house style, trimmed to its content."""
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(HOUSE_STYLE):
+        fig.savefig(buffer, format=fmt, bbox_inches="tight", pad_inches=0.1, **options)
+    return buffer.getvalue()
+
+
 def _new_figure(width: float, height: float) -> Figure:
-    return Figure(figsize=(width, height), layout="constrained")
+    return NotebookFigure(figsize=(width, height), layout="constrained")
 
 
 def no_data_figure(title: str, message: str) -> Figure:
@@ -398,14 +421,15 @@ def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0, max_ed
     rings = [[n for n in node_order if n in speakers], [n for n in node_order if n not in speakers]]
     start = nx.shell_layout(graph, nlist=[ring for ring in rings if ring])
     layout = nx.spring_layout(graph, pos=start, seed=seed, k=2.5 / np.sqrt(len(node_order)), iterations=60)
-    layout = dict(zip(node_order, _spread_apart(np.array([layout[n] for n in node_order]))))
+    spread = _spread_apart(np.array([layout[n] for n in node_order]), min_distance=max(0.07, 0.45 / np.sqrt(len(node_order))))
+    layout = dict(zip(node_order, spread))
 
     size = float(np.clip(3 + 0.17 * len(node_order), 5, 10))
     fig = _new_figure(size + 1, size)
     ax = fig.add_subplot()
     ax.set_axis_off()
     degree = dict(graph.degree(weight="weight"))
-    node_sizes = [120 + 600 * degree[n] / max(degree.values()) for n in node_order]
+    node_sizes = [100 + 450 * degree[n] / max(degree.values()) for n in node_order]
     nx.draw_networkx_nodes(
         graph, layout, ax=ax, nodelist=node_order, node_size=node_sizes, alpha=0.9,
         node_color=["#fdd49e" if n in speakers else "#d9d9d9" for n in node_order],
@@ -606,11 +630,9 @@ def save_figure(fig: Figure, run_dir: PathLike, name: str) -> list[Path]:
     if not name or NAME_SEPARATOR_RE.search(name):
         raise ValueError(f"figure name must be a plain file stem, not {name!r}")
     folder = figures_dir(run_dir)
-    written = []
-    with matplotlib.rc_context(HOUSE_STYLE):
-        for fmt, options in (("png", {"dpi": PNG_DPI}), ("svg", {"metadata": {"Date": None}})):
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, bbox_inches="tight", pad_inches=0.1, **options)
-            written.append(atomic_write_bytes(folder / f"{name}.{fmt}", buffer.getvalue()))
+    written = [
+        atomic_write_bytes(folder / f"{name}.png", render_figure(fig, "png", dpi=PNG_DPI)),
+        atomic_write_bytes(folder / f"{name}.svg", render_figure(fig, "svg", metadata={"Date": None})),
+    ]
     logger.info("wrote figure %s (png, svg)", folder / name)
     return written

@@ -205,3 +205,34 @@ class FeatureExtractor:
                 features.append(f"bi={typed[i - 1][0][1][2:]}|{typed[i][0][1][2:]}")
             out.append(features)
         return out
+
+
+def document_features(sentences: list[list[str]], tags: list[list[str]]) -> list[list[list[str]]]:
+    """Label-consistency hints: how the rest of the document tagged each word.
+
+    For every token, the labels that a first tagging pass gave to the other
+    occurrences of the same stem in ``sentences`` (one document).
+    """
+    stems = [[split_proclitics(match_form(token)).stem for token in tokens] for tokens in sentences]
+    seen: dict[str, dict[str, int]] = {}
+    for sentence_stems, sentence_tags in zip(stems, tags):
+        for stem, tag in zip(sentence_stems, sentence_tags):
+            counts = seen.setdefault(stem, {})
+            label = tag[2:] or "O"
+            counts[label] = counts.get(label, 0) + 1
+    out = []
+    for sentence_stems, sentence_tags in zip(stems, tags):
+        sentence_features = []
+        for stem, tag in zip(sentence_stems, sentence_tags):
+            counts = dict(seen[stem])
+            own = tag[2:] or "O"
+            counts[own] -= 1  # only the *other* occurrences count
+            others = {label: n for label, n in counts.items() if n > 0}
+            features = [f"doc={label}" for label in others]
+            entity = {label: n for label, n in others.items() if label != "O"}
+            if entity:
+                features.append(f"docmaj={max(entity, key=entity.get)}")
+            features.append(f"self1={own}")
+            sentence_features.append(features)
+        out.append(sentence_features)
+    return out

@@ -10,12 +10,13 @@ from importlib import resources
 from pathlib import Path
 
 from qawl.entities.clusters import load_clusters
-from qawl.entities.features import FeatureExtractor, split_proclitics
+from qawl.entities.features import FeatureExtractor, document_features, split_proclitics
 from qawl.clean import match_form
 
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "ner_crf.crfsuite"
+DOC_MODEL_FILE = "ner_crf_doc.crfsuite"  # second pass, with document-consistency hints
 CLUSTERS_FILE = "ner_clusters.tsv.gz"
 GAZETTEER_FILE = "ner_train_gazetteer.tsv.gz"
 # A name must be this share of a word's entity readings to enter the training gazetteer.
@@ -63,24 +64,39 @@ def load_table(path: Path) -> dict[str, str]:
 class CrfTagger:
     """IOB2 tagger over pre-tokenised sentences (labels PER, LOC, ORG, MISC)."""
 
-    def __init__(self, model_dir: Path | None = None):
+    def __init__(self, model_dir: Path | None = None, suffix: str = "",
+                 gazetteer: dict[str, str] | None = None,
+                 clusters: dict[str, tuple[int, ...]] | None = None):
         import pycrfsuite
 
         model_dir = Path(model_dir) if model_dir else default_model_dir()
         self.model_dir = model_dir
-        self.clusters = load_clusters(model_dir / CLUSTERS_FILE)
-        self.extractor = FeatureExtractor(self.clusters, load_table(model_dir / GAZETTEER_FILE))
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_dir / MODEL_FILE))
+        self.clusters = clusters if clusters is not None else load_clusters(model_dir / CLUSTERS_FILE)
+        if gazetteer is None:
+            gazetteer = load_table(model_dir / GAZETTEER_FILE)
+        self.extractor = FeatureExtractor(self.clusters, gazetteer)
+        self._first = pycrfsuite.Tagger()
+        self._first.open(str(model_dir / (MODEL_FILE + suffix)))
+        self._second = pycrfsuite.Tagger()
+        self._second.open(str(model_dir / (DOC_MODEL_FILE + suffix)))
+
+    def tag_first_pass(self, tokens: list[str]) -> list[str]:
+        """IOB2 tags of one sentence from the sentence-level model alone."""
+        return self._first.tag(self.extractor.sentence_features(tokens)) if tokens else []
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 tags for the sentences of one document (two passes: labels agree across it)."""
+        features = [self.extractor.sentence_features(tokens) for tokens in sentences]
+        first = [self._first.tag(f) if f else [] for f in features]
+        hints = document_features(sentences, first)
+        return [
+            self._second.tag([a + b for a, b in zip(f, h)]) if f else []
+            for f, h in zip(features, hints)
+        ]
 
     def tag(self, tokens: list[str]) -> list[str]:
-        """IOB2 tags for one sentence."""
-        if not tokens:
-            return []
-        return self._tagger.tag(self.extractor.sentence_features(tokens))
-
-    def tag_sentences(self, sentences: Iterable[list[str]]) -> list[list[str]]:
-        return [self.tag(tokens) for tokens in sentences]
+        """IOB2 tags for one sentence, taken as a document of its own."""
+        return self.tag_document([tokens])[0]
 
     def word_count(self, form: str) -> int:
         """How often a matching form occurs in the unlabelled corpora (0 if unseen)."""

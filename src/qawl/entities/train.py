@@ -18,10 +18,11 @@ from pathlib import Path
 
 from qawl.entities.clusters import build_clusters, load_clusters, save_clusters
 from qawl.entities.conll import read_conll, score_spans
-from qawl.entities.features import FeatureExtractor
+from qawl.entities.features import FeatureExtractor, document_features
 from qawl.entities.tagger import (
     CLUSTERS_FILE,
     GAZETTEER_FILE,
+    DOC_MODEL_FILE,
     MODEL_FILE,
     build_train_gazetteer,
     default_model_dir,
@@ -32,13 +33,17 @@ logger = logging.getLogger(__name__)
 
 TRAIN_FILE = "data/ner/anercorp/ANERCorp_CamelLab_train.txt"
 N_FOLDS = 5
+DOC_CHUNK = 30  # sentences per pseudo-document when the data has no breaks
 
 
-def fold_features(sentences, clusters, n_folds: int, seed: int) -> list[list[list[str]]]:
-    """Features for each training sentence with a gazetteer built from the other folds."""
-    order = list(range(len(sentences)))
+def assign_folds(n_sentences: int, n_folds: int, seed: int) -> dict[int, int]:
+    order = list(range(n_sentences))
     random.Random(seed).shuffle(order)
-    fold_of = {index: position % n_folds for position, index in enumerate(order)}
+    return {index: position % n_folds for position, index in enumerate(order)}
+
+
+def fold_features(sentences, clusters, fold_of, n_folds: int) -> list[list[list[str]]]:
+    """Features for each training sentence with a gazetteer built from the other folds."""
     features: list = [None] * len(sentences)
     for fold in range(n_folds):
         others = [s for i, s in enumerate(sentences) if fold_of[i] != fold]
@@ -47,6 +52,42 @@ def fold_features(sentences, clusters, n_folds: int, seed: int) -> list[list[lis
             if fold_of[i] == fold:
                 features[i] = extractor.sentence_features(tokens)
     return features
+
+
+def chunk_documents(n_sentences: int, size: int = DOC_CHUNK) -> list[range]:
+    """ANERcorp has no document breaks: runs of consecutive sentences stand in."""
+    return [range(i, min(i + size, n_sentences)) for i in range(0, n_sentences, size)]
+
+
+def stacked_features(sentences, first_features, first_tags) -> list[list[list[str]]]:
+    """First-pass features plus document-consistency hints from first-pass tags."""
+    stacked = [None] * len(sentences)
+    for chunk in chunk_documents(len(sentences)):
+        hints = document_features([sentences[i][0] for i in chunk], [first_tags[i] for i in chunk])
+        for i, extra in zip(chunk, hints):
+            stacked[i] = [f + e for f, e in zip(first_features[i], extra)]
+    return stacked
+
+
+def cross_val_tags(features, tags, fold_of, n_folds, workdir: Path, args) -> list[list[str]]:
+    """First-pass tags of every training sentence from a CRF that did not see its fold."""
+    import pycrfsuite
+
+    predicted: list = [None] * len(features)
+    for fold in range(n_folds):
+        inside = [i for i in range(len(features)) if fold_of[i] != fold]
+        path = workdir / f"fold{fold}.crfsuite"
+        train_crf([features[i] for i in inside], [tags[i] for i in inside], path,
+                  args.c1, args.c2, args.max_iterations)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        for i in range(len(features)):
+            if fold_of[i] == fold:
+                predicted[i] = tagger.tag(features[i])
+        tagger.close()
+        path.unlink()
+        logger.info("cross-validation fold %d done", fold)
+    return predicted
 
 
 def train_crf(features, tags, path: Path, c1: float, c2: float, max_iterations: int) -> None:
@@ -83,6 +124,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help=f"keep an existing {CLUSTERS_FILE} in --out instead of relearning it")
     parser.add_argument("--dev", type=float, default=0.0, metavar="FRACTION",
                         help="hold out the last FRACTION of train sentences, score on it, write nothing")
+    parser.add_argument("--keep-dev-model", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--c1", type=float, default=0.05, help="L1 regularisation")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 regularisation")
     parser.add_argument("--max-iterations", type=int, default=200)
@@ -107,24 +149,36 @@ def main(argv=None) -> int:
     if args.dev:
         cut = int(len(sentences) * (1 - args.dev))
         sentences, held_out = sentences[:cut], sentences[cut:]
-    features = fold_features(sentences, clusters, N_FOLDS, args.seed)
-    model_path = args.out / (MODEL_FILE + (".dev" if args.dev else ""))
-    train_crf(features, [tags for _, tags in sentences], model_path,
+    fold_of = assign_folds(len(sentences), N_FOLDS, args.seed)
+    features = fold_features(sentences, clusters, fold_of, N_FOLDS)
+    tags = [tags for _, tags in sentences]
+    suffix = ".dev" if args.dev else ""
+    first_path = args.out / (MODEL_FILE + suffix)
+    doc_path = args.out / (DOC_MODEL_FILE + suffix)
+    train_crf(features, tags, first_path, args.c1, args.c2, args.max_iterations)
+    logger.info("first-pass CRF trained (%.0f s)", time.time() - started)
+    first_tags = cross_val_tags(features, tags, fold_of, N_FOLDS, args.out, args)
+    train_crf(stacked_features(sentences, features, first_tags), tags, doc_path,
               args.c1, args.c2, args.max_iterations)
-    logger.info("CRF trained (%.0f s)", time.time() - started)
+    logger.info("document-level CRF trained (%.0f s)", time.time() - started)
     gazetteer = build_train_gazetteer(sentences)
     if args.dev:
-        import pycrfsuite
+        from qawl.entities.tagger import CrfTagger
 
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(model_path))
-        extractor = FeatureExtractor(clusters, gazetteer)
-        predicted = [tagger.tag(extractor.sentence_features(tokens)) for tokens, _ in held_out]
-        table = score_spans([tags for _, tags in held_out], predicted)
-        for label, row in table.items():
-            sys.stdout.write(f"dev {label:6} P {row['precision']:.3f} R {row['recall']:.3f} "
-                             f"F1 {row['f1']:.3f} n={row['support']}\n")
-        model_path.unlink()
+        tagger = CrfTagger(args.out, suffix=suffix, gazetteer=gazetteer, clusters=clusters)
+        gold = [tags for _, tags in held_out]
+        for name, predicted in (
+            ("first", [tagger.tag_first_pass(tokens) for tokens, _ in held_out]),
+            ("stacked", [t for chunk in chunk_documents(len(held_out)) for t in
+                         tagger.tag_document([held_out[i][0] for i in chunk])]),
+        ):
+            table = score_spans(gold, predicted)
+            for label, row in table.items():
+                sys.stdout.write(f"dev {name} {label:6} P {row['precision']:.3f} "
+                                 f"R {row['recall']:.3f} F1 {row['f1']:.3f} n={row['support']}\n")
+        if not args.keep_dev_model:
+            first_path.unlink()
+            doc_path.unlink()
     else:
         save_table(gazetteer, args.out / GAZETTEER_FILE)
     logger.info("done in %.0f s", time.time() - started)

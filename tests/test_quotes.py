@@ -1,0 +1,374 @@
+"""Quote extraction: the hard constructions, as small tables of sentences the tests own.
+
+Each row gives a text and what must come out: (type, cue, a string the speaker
+must contain, the start of the content). No quality numbers here: those are in
+benchmarks/quotes.py.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qawl.clean import clean_article
+from qawl.cues import cue_entry, load_cues
+from qawl.quotes import extract_quotes, quote_regions, quote_rows
+from qawl.schema import QUOTE_TYPES, SPEAKER_KINDS, Article, Mention, check_span
+
+
+def document(text: str):
+    return clean_article(Article(doc_id="test", raw_text=text, origin="test"))
+
+
+def quotes_of(text: str, mentions=None):
+    doc = document(text)
+    return doc, extract_quotes(doc, mentions(doc) if callable(mentions) else mentions)
+
+
+def summary(quote):
+    speaker = quote.speaker.text if quote.speaker else ""
+    return quote.type, quote.cue.text, speaker, quote.content.text
+
+
+# (text, [(type, cue, speaker contains, content starts with), ...])
+CONSTRUCTIONS = {
+    "vso": (
+        "وقال وزير الخارجية الفرنسي جان إيف لودريان إن بلاده ستواصل دعم الحل السياسي.",
+        [("indirect", "قال", "جان إيف لودريان", "بلاده ستواصل دعم الحل السياسي")],
+    ),
+    "vso adjunct before complementiser": (
+        "وقال أحمد الخزعل نائب المدير العام في مؤتمر صحفي اليوم الثلاثاء إن الملاعب جاهزة.",
+        [("indirect", "قال", "أحمد الخزعل", "الملاعب جاهزة")],
+    ),
+    "svo after kana": (
+        "وكان رئيس الوزراء العراقي حيدر العبادي قال أمس إن الحكومة ستجري الانتخابات في موعدها.",
+        [("indirect", "قال", "حيدر العبادي", "الحكومة ستجري الانتخابات")],
+    ),
+    "svo caption": (
+        "المعارضة السورية اتهمت روسيا والنظام بارتكاب مجازر في حلب (الجزيرة)",
+        [("indirect", "اتهمت", "المعارضة السورية", "روسيا والنظام بارتكاب مجازر في حلب")],
+    ),
+    "participle continuation": (
+        "وقال المدير إن الشركة حققت أرباحا كبيرة، مؤكدا أن التوسع سيستمر العام المقبل.",
+        [
+            ("indirect", "قال", "المدير", "الشركة حققت أرباحا كبيرة"),
+            ("indirect", "مؤكدا", "المدير", "التوسع سيستمر العام المقبل"),
+        ],
+    ),
+    "kama continuation": (
+        "قال الرئيس إن الاتفاق جيد، كما أوضح أن المراقبة ستكون دقيقة.",
+        [("indirect", "قال", "الرئيس", "الاتفاق جيد"), ("indirect", "أوضح", "الرئيس", "المراقبة ستكون دقيقة")],
+    ),
+    "direct after colon over two sentences": (
+        'وقال الوزير: "نحن مستعدون للحوار. لن نتراجع عن مواقفنا".',
+        [("direct", "قال", "الوزير", "نحن مستعدون للحوار. لن نتراجع عن مواقفنا")],
+    ),
+    "direct after adjunct": (
+        'وقال كيري أثناء جلسة في العاصمة الإيطالية روما، "كل الدبلوماسية لا تزال على قيد الحياة"، في إشارة إلى الجهود.',
+        [("direct", "قال", "كيري", "كل الدبلوماسية لا تزال على قيد الحياة")],
+    ),
+    "whole complement quoted is direct": (
+        "وقالت الرئاسة إنها «ستصدر قرارات تؤكد دعمها لجهود منع التطرف».",
+        [("direct", "قالت", "الرئاسة", "ستصدر قرارات")],
+    ),
+    "scare quotes make it mixed, not a quote of their own": (
+        'وقال الوزير إن الحكومة لن تتفاوض مع "الإرهابيين" تحت أي ظرف.',
+        [("mixed", "قال", "الوزير", 'الحكومة لن تتفاوض مع "الإرهابيين" تحت أي ظرف')],
+    ),
+    "quoted name stays indirect": (
+        'وقالت وكالة أنباء الصين الجديدة "شينخوا" إنه جرى إطلاق الصاروخ الحامل "لونغ مارش" من إقليم سيتشوان.',
+        [("indirect", "قالت", "شينخوا", "جرى إطلاق الصاروخ الحامل")],
+    ),
+    "preposition complement": (
+        "ودعا وزير الخارجية خلال اجتماع مع نظيره لمواصلة الجهود للتوصل إلى سلام، في حين تستأنف المباحثات غدا.",
+        [("indirect", "دعا", "وزير الخارجية", "لمواصلة الجهود للتوصل إلى سلام")],
+    ),
+    "attribution after the clause": (
+        "وارتفع عدد القتلى إلى عشرين شخصا في المدينة، بحسب وزارة الصحة.",
+        [("indirect", "بحسب", "وزارة الصحة", "وارتفع عدد القتلى إلى عشرين شخصا في المدينة")],
+    ),
+    "attribution with a verb": (
+        "وقتل مدير المركز في انفجار استهدف سيارته، وفق ما أفاد المرصد السوري لحقوق الإنسان.",
+        [("indirect", "أفاد", "المرصد السوري لحقوق الإنسان", "وقتل مدير المركز في انفجار")],
+    ),
+    "attribution before the clause": (
+        "ووفقا لوكالة رويترز، فإن الاجتماع سيعقد الأسبوع المقبل في جنيف.",
+        [("indirect", "وفقا", "وكالة رويترز", "الاجتماع سيعقد الأسبوع المقبل")],
+    ),
+    "relayed source": (
+        "ونقلت تقارير تليفزيونية عن محمد علوش، المسؤول السياسي بجيش الإسلام، قوله الجمعة إن عدد المقاتلين لا يتجاوز بضع مئات.",
+        [("indirect", "نقلت", "محمد علوش", "عدد المقاتلين لا يتجاوز بضع مئات")],
+    ),
+    "nested attribution is one quote": (
+        "وقال لافروف إن دي ميستورا اقترح خروج المسلحين من المدينة.",
+        [("indirect", "قال", "لافروف", "دي ميستورا اقترح خروج المسلحين من المدينة")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", CONSTRUCTIONS.values(), ids=CONSTRUCTIONS.keys())
+def test_constructions(text, expected):
+    _, quotes = quotes_of(text)
+    assert len(quotes) == len(expected), [summary(q) for q in quotes]
+    for quote, (type_, cue, speaker, content) in zip(quotes, expected):
+        got_type, got_cue, got_speaker, got_content = summary(quote)
+        assert (got_type, got_cue) == (type_, cue)
+        assert speaker in got_speaker or speaker in quote.speaker_canonical
+        assert got_content.startswith(content)
+
+
+NOT_QUOTES = {
+    "dateline with dash": "الرياض - واس\n\nافتتح أمير المنطقة المعرض الدولي للكتاب اليوم في مركز المعارض.",
+    "byline with colon": "لندن: رنيم حنوش\n\nافتتح المعرض الدولي للكتاب أبوابه اليوم في مركز المعارض بالمدينة.",
+    "section title with colon": "سوريا: اغتيال مدير مركز البحوث العلمية في انفجار\n\nلقي مدير المركز مصرعه في انفجار سيارة.",
+    "praise with a noun object": "وأشاد الوزير بجهود رجال الأمن في حفظ النظام.",
+    "refusing to comment": "ورفضت متحدثة باسم الجيش التعليق على الأمر.",
+    "impersonal present": "ويذكر أن المهرجان انطلق قبل عشرة أعوام في المدينة.",
+    "relative clause": "ولم تشمل الهدنة التي دعا إليها مجلس الأمن الجماعات المتشددة.",
+    "evidence is not a source": "وحسب الصور، فقد بدا أن بعض هؤلاء شبان صغار.",
+    "adverb that looks like a participle": "وسيلتقي المبعوث الأممي مجددا الأسبوع المقبل في جنيف.",
+    "between is not a cue": "ووقعت اشتباكات بين القوات الحكومية والمسلحين قرب الحدود.",
+}
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES.values(), ids=NOT_QUOTES.keys())
+def test_not_quotes(text):
+    _, quotes = quotes_of(text)
+    assert quotes == [], [summary(q) for q in quotes]
+
+
+def test_dropped_subject_takes_the_last_speaker():
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للتعاون. وأضاف أنه لا يستبعد محاولة أخرى."
+    _, quotes = quotes_of(text)
+    assert [q.cue.text for q in quotes] == ["قال", "أضاف"]
+    assert "سيرغي لافروف" in quotes[1].speaker.text
+    assert quotes[1].speaker_is_pronoun and not quotes[0].speaker_is_pronoun
+
+
+def test_dropped_subject_agrees_in_gender():
+    text = (
+        "وقال الوزير خالد العتيبي إن المشروع سيبدأ قريبا. "
+        "وقالت المتحدثة باسم الوزارة ريم السالم إن التمويل متوفر. "
+        "وأضاف أن العمل سيستمر عامين."
+    )
+    _, quotes = quotes_of(text)
+    assert [q.cue.text for q in quotes] == ["قال", "قالت", "أضاف"]
+    assert "خالد العتيبي" in quotes[2].speaker.text  # masculine أضاف skips the feminine speaker
+
+
+def test_honorific_pronoun_refers_back():
+    text = (
+        "وصف مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ التفجير بالعمل الإجرامي. "
+        "وقال سماحته: هذا عمل مشين لا يقبله دين."
+    )
+    _, quotes = quotes_of(text)
+    assert quotes[-1].speaker.text == "سماحته" and quotes[-1].speaker_is_pronoun
+    assert "عبدالعزيز آل الشيخ" in quotes[-1].speaker_canonical
+
+
+def test_headline_form_in_title():
+    text = "أردوغان: اقتصادنا قوي ولن يركع الأتراك عبر الدولار\n\nقال الرئيس التركي رجب طيب أردوغان إن الغرب لن يتمكن من تركيع الشعب التركي."
+    doc, quotes = quotes_of(text)
+    headline = [q for q in quotes if q.cue.text == ":"]
+    assert len(headline) == 1
+    assert headline[0].type == "indirect" and headline[0].block_role == "title"
+    assert headline[0].speaker.text == "أردوغان"
+    assert headline[0].content.text.startswith("اقتصادنا قوي")
+
+
+def test_repeated_caption_is_one_quote():
+    caption = "المعارضة السورية اتهمت روسيا والنظام بارتكاب مجازر في حلب (الجزيرة)"
+    body = "وجرت محادثات في أنقرة بين الطرفين منذ نحو أسبوعين دون نتيجة واضحة حتى الآن."
+    _, quotes = quotes_of(f"{caption}\n{body}\n{caption.replace('(الجزيرة)', '(رويترز)')}")
+    assert [q.cue.text for q in quotes] == ["اتهمت"]
+
+
+def test_same_fact_through_another_cue_is_kept():
+    text = (
+        "أعلن المرصد أن مدير المركز قتل في انفجار استهدف سيارته ليل السبت.\n"
+        "وقتل مدير المركز في انفجار استهدف سيارته ليل السبت، بحسب ما أفاد المرصد."
+    )
+    _, quotes = quotes_of(text)
+    assert [q.cue.text for q in quotes] == ["أعلن", "أفاد"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("وقال مصدر أمني إن الهجوم أسفر عن مقتل ثلاثة جنود.", "anonymous"),
+        ("وكشفت مصادر في المعارضة أن المفاوضات أرجئت إلى الغد.", "anonymous"),
+        ("وذكرت وكالة الأنباء السعودية أن الملك استقبل الوفد.", "media"),
+        ("وقالت وسائل إعلام سورية رسمية إن عددا من المقاتلين غادروا المنطقة.", "media"),
+        ("وقال وزير المالية إن العجز تراجع هذا العام.", "person"),
+        ("وقالت وزارة الصحة إن الحالات تراجعت هذا الأسبوع.", "organisation"),
+    ],
+)
+def test_speaker_kind(text, kind):
+    _, quotes = quotes_of(text)
+    assert len(quotes) == 1 and quotes[0].speaker_kind == kind
+
+
+def test_mentions_give_speaker_span_and_canonical():
+    text = "وتتهم واشنطن المركز بالمساعدة في تطوير غاز السارين."
+
+    def mentions(doc):
+        start = doc.text.index("واشنطن")
+        return [Mention(start, start + 6, "واشنطن", "LOC", "الولايات المتحدة")]
+
+    _, without = quotes_of(text)
+    _, quotes = quotes_of(text, mentions)
+    assert without[0].speaker.text != "واشنطن"  # the rules alone cannot see where the name ends
+    assert quotes[0].speaker.text == "واشنطن"
+    assert quotes[0].speaker_canonical == "الولايات المتحدة"
+    assert quotes[0].speaker_kind == "organisation"
+
+
+# --- regressions: dev-gold sentences that once failed --------------------------------
+
+REGRESSIONS = {
+    # إلى أن was once read as the narrator's "until"
+    "participle with ila anna": (
+        "وقال الرئيس إن الغرب لن يتمكن من تركيع الشعب، لافتا إلى أن الشعب التركي ليس بالشعب الذي يرضخ أمام التهديدات.",
+        ["قال", "لافتا"],
+    ),
+    # the preposition of the verb comes before a quotation: direct, not a quote of the region alone
+    "preposition then quotation": (
+        'وأشار المرصد إلى "اغتيال اللواء في قوات النظام عزيز إسبر، وذلك في انفجار استهدف سيارته".',
+        ["أشار"],
+    ),
+    # و + سائل was read as a participle cue inside the speaker
+    "wasail is not a cue": (
+        "وقالت وسائل إعلام سورية رسمية إن عددا قليلا من المقاتلين غادروا الغوطة الشرقية.",
+        ["قالت"],
+    ),
+    # a first-person verb inside someone's words once cut the quote
+    "first person inside the statement": (
+        "وقال سماحته في مداخلة مع قناة الإخبارية : المصاب مصاب الجميع وأسأل الله أن يتقبل الشهداء.",
+        ["قال"],
+    ),
+    # scripture cited inside a statement once split it
+    "scripture inside a statement": (
+        "وقال الشيخ : المصاب مصاب الجميع , قال الله تعالى // ومن أظلم ممن منع مساجد الله // , هذا عمل إجرامي.",
+        ["قال"],
+    ),
+    # a noun cue (تأكيده) after a relayed source, far from its preposition
+    "relayed noun cue": (
+        "ونقلت وكالة الأنباء السودانية عن عبد الرحمن تأكيده في كلمة ألقاها بقاعة الصداقة خلال ندوة "
+        "«ظاهرة التطرف الديني وسط الشباب.. الأسباب والحلول» التي نظمها مجلس الشباب، على دعم الدولة لمخرجات الندوة.",
+        ["نقلت"],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, cues", REGRESSIONS.values(), ids=REGRESSIONS.keys())
+def test_regressions(text, cues):
+    _, quotes = quotes_of(text)
+    assert [q.cue.text for q in quotes] == cues, [summary(q) for q in quotes]
+
+
+def test_relayed_noun_cue_content_follows_its_preposition():
+    _, quotes = quotes_of(REGRESSIONS["relayed noun cue"][0])
+    assert quotes[0].content.text.startswith("دعم الدولة")
+    assert "عبد الرحمن" in quotes[0].speaker.text
+
+
+def test_nested_source_is_recorded():
+    _, quotes = quotes_of(CONSTRUCTIONS["nested attribution is one quote"][0])
+    assert "دي ميستورا" in quotes[0].embedded_source
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text_in, regions",
+    [
+        ('قال "نعم" ثم «لا»', [(4, 9, True), (13, 17, True)]),
+        ("«قال “كلمة” ثم مضى»", [(0, 19, True)]),  # nested marks: one outer region
+        ('قال "بلا نهاية', [(4, 14, False)]),  # unbalanced: runs to the end
+        ("كلام» بلا بداية", []),  # a stray closing mark is ignored
+    ],
+)
+def test_quote_regions(text_in, regions):
+    assert quote_regions(text_in) == regions
+
+
+def test_unbalanced_mark_lowers_confidence_and_never_raises():
+    _, closed = quotes_of('وقال المتحدث: "سنواصل العمل حتى النهاية مهما كانت الظروف".')
+    _, unclosed = quotes_of('وقال المتحدث: "سنواصل العمل حتى النهاية مهما كانت الظروف.')
+    assert len(closed) == len(unclosed) == 1
+    assert unclosed[0].type == "direct"
+    assert unclosed[0].confidence < closed[0].confidence
+
+
+# --- lexicon -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, lemma, kind, polarity, gender, number",
+    [
+        ("وقالت", "قال", "verb", "neutral", "f", "s"),
+        ("قلن", "قال", "verb", "neutral", "f", "p"),
+        ("يقولون", "قال", "verb", "neutral", "m", "p"),
+        ("فأضافوا", "أضاف", "verb", "neutral", "m", "p"),
+        ("مؤكدًا", "أكد", "participle", "neutral", "m", "s"),
+        ("مشيرةً", "أشار", "participle", "neutral", "f", "s"),
+        ("يدعو", "دعا", "verb", "favor", "m", "s"),
+        ("نفت", "نفى", "verb", "against", "f", "s"),
+        ("ينفون", "نفى", "verb", "against", "m", "p"),
+        ("اتهموا", "اتهم", "verb", "against", "m", "p"),
+        ("يرى", "رأى", "verb", "neutral", "m", "s"),
+        ("قوله", "قال", "noun", "neutral", "m", "s"),
+    ],
+)
+def test_cue_entry_inflections(word, lemma, kind, polarity, gender, number):
+    entry = cue_entry(word)
+    assert (entry.lemma, entry.kind, entry.polarity, entry.gender, entry.number) == (
+        lemma, kind, polarity, gender, number,
+    )
+
+
+@pytest.mark.parametrize("word", ["الكتاب", "بين", "وسائل", "مجددا", "مقر"])
+def test_cue_entry_rejects_non_cues(word):
+    entry = cue_entry(word)
+    assert entry is None or entry.ambiguous
+
+
+def test_cue_complements_for_stance_stage():
+    assert "إلى" in cue_entry("دعا").complements and cue_entry("دعا").polarity == "favor"
+    assert cue_entry("حذر").complement == "أن" and "من" in cue_entry("حذر").complements
+    assert len(load_cues().forms) > 1000
+
+
+# --- rows and robustness ------------------------------------------------------------------------
+
+
+def test_quote_rows_are_flat_and_consistent():
+    doc, quotes = quotes_of("وقالت المصادر إن الوفد قدم عرضا جديدا. واتهمت المعارضة النظام بخرق الهدنة.")
+    rows = quote_rows(doc, quotes)
+    assert [row["quote"] for row in rows] == list(range(len(quotes)))
+    for row in rows:
+        assert doc.text[row["content_start"] : row["content_end"]] == row["content"]
+        assert doc.text[row["cue_start"] : row["cue_end"]] == row["cue"]
+    assert rows[0]["cue_lemma"] == "قال" and rows[0]["cue_polarity"] == "neutral"
+    assert rows[1]["cue_lemma"] == "اتهم" and rows[1]["cue_polarity"] == "against"
+
+
+PIECES = [
+    "قال", "وقالت", "إن", "أن", "أنه", "مؤكدا", "بحسب", "وفقا", "ل", "نقلا عن", "الوزير", "كيري", "المصادر",
+    "سماحته", ":", "،", ".", '"', "«", "»", "“", "”", "(", ")", "\n", "\n\n", " ", "\u00a0", "الإرهابيين",
+    "في", "إلى", "دعا", "اتهم", "بـ", "ـ", "2016", "ً", "–", "واس", "-", "..", "قوله", "على حد قوله",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40).map(" ".join))
+def test_any_text_gives_valid_spans(text):
+    doc = document(text)
+    for quote in extract_quotes(doc):
+        check_span(doc.text, quote.cue)
+        check_span(doc.text, quote.content)
+        if quote.speaker is not None:
+            check_span(doc.text, quote.speaker)
+        assert quote.type in QUOTE_TYPES and quote.speaker_kind in SPEAKER_KINDS
+        assert 0.0 <= quote.confidence <= 1.0

@@ -1,0 +1,172 @@
+"""The matching rules of benchmarks/scoring.py on tiny examples (ANNOTATION.md "Scoring")."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.scoring import (  # noqa: E402
+    contents_match,
+    cue_matches,
+    greedy_pairs,
+    match_tokens,
+    normalise_text,
+    score_entities,
+    score_quotes,
+    score_stances,
+    speaker_matches,
+    target_matches,
+)
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("قال\u00a0 الوزير  ", "قال الوزير"),
+        ("\n سطر\tثان \n", "سطر ثان"),
+        ("", ""),
+    ],
+)
+def test_normalise_text(text_in, text_out):
+    assert normalise_text(text_in) == text_out
+
+
+@pytest.mark.parametrize(
+    "text_in, tokens",
+    [
+        ("«الإرهابيين»", ["الارهابيين"]),
+        ("مؤكدًا", ["مؤكدا"]),
+        ("مدرسةٌ كبرى", ["مدرسه", "كبري"]),
+        ("آلاف الجنــود", ["الاف", "الجنود"]),
+        ("عام 2016، بيدو2-", ["عام", "2016", "بيدو2"]),
+    ],
+)
+def test_match_tokens(text_in, tokens):
+    assert match_tokens(text_in) == tokens
+
+
+@pytest.mark.parametrize(
+    "pred, gold, matches",
+    [
+        ("الاتفاق جيد جدا", "الاتفاق جيد", True),  # 2 of 3 and 2 of 2
+        ("إن الاتفاق جيد ويمنع إيران من السلاح", "الاتفاق جيد", False),  # 2 of 7 < half of pred
+        ("الاتفاق", "الاتفاق جيد ويمنع", False),  # 1 of 3 < half of gold
+        ("«الأمر مقلق»", "الامر مقلق", True),  # marks and hamza do not count
+        ("", "شيء", False),
+    ],
+)
+def test_contents_match(pred, gold, matches):
+    assert contents_match(pred, gold) is matches
+
+
+@pytest.mark.parametrize(
+    "pred_text, pred_canonical, gold, matches",
+    [
+        ("كيري", "", ["جون كيري", "كيري"], True),
+        ("وكيري", "", ["جون كيري", "كيري"], True),  # clitic و allowed
+        ("وزير الخارجية الأميركي جون كيري", "", ["جون كيري", "كيري"], True),  # contains a 2-word string
+        ("الوزير كيري", "", ["كيري"], False),  # contains only a 1-word string
+        ("سماحته", "عبدالعزيز آل الشيخ", ["عبدالعزيز آل الشيخ"], True),  # canonical counts
+        ("المصادر", "", ["مصادر في المعارضة"], False),
+        ("", "", ["كيري"], False),
+    ],
+)
+def test_speaker_matches(pred_text, pred_canonical, gold, matches):
+    assert speaker_matches(pred_text, pred_canonical, gold) is matches
+
+
+@pytest.mark.parametrize(
+    "pred, gold, matches",
+    [
+        ("روسيا", ["روسيا"], True),
+        ("قرار تأجيل البطولة الخليجية", ["قرار تأجيل"], True),  # contains
+        ("العرض", ["العرض الروسي"], False),
+        ("بالعرض الروسي الجديد", ["العرض الروسي"], True),  # all words of the gold, clitic allowed
+    ],
+)
+def test_target_matches(pred, gold, matches):
+    assert target_matches(pred, gold) is matches
+
+
+@pytest.mark.parametrize(
+    "pred, gold, matches",
+    [("وقال", "قال", True), ("قالت", "قال", False), (":", ":", True), ("مؤكدًا", "مؤكدا", True)],
+)
+def test_cue_matches(pred, gold, matches):
+    assert cue_matches(pred, gold) is matches
+
+
+def test_greedy_pairs_are_one_to_one_best_first():
+    scores = {(0, 0): 0.6, (1, 0): 0.9, (1, 1): 0.5}
+    pairs = greedy_pairs([0, 1], [0, 1], lambda p, g: scores.get((p, g), 0.0))
+    assert pairs == [(1, 0)]  # pred 1 takes gold 0; pred 0 has nothing left, gold 1's only pred is used
+
+
+def _gold_quote(content, speaker, type_="indirect", cue="قال"):
+    return {"type": type_, "cue": cue, "content": content, "speaker": speaker}
+
+
+def _pred_quote(content, speaker, type_="indirect", cue="قال", canonical=""):
+    return {"type": type_, "cue": cue, "content": content, "speaker": speaker, "speaker_canonical": canonical}
+
+
+def test_score_quotes_counts_detection_speaker_and_errors():
+    gold = [
+        {
+            "doc": "d1",
+            "quotes": [
+                _gold_quote("الاتفاق جيد ويمنع إيران من امتلاك السلاح", ["باراك أوباما", "أوباما"]),
+                _gold_quote("إيران ستخضع لمراقبة دقيقة", ["باراك أوباما", "أوباما"], cue="أوضح"),
+            ],
+        }
+    ]
+    preds = {
+        "d1": [
+            _pred_quote("الاتفاق جيد ويمنع إيران من امتلاك السلاح", "أوباما"),
+            _pred_quote("ستخضع إيران لمراقبة دقيقة وعلى مدار الساعة", "الكونغرس", cue="وأوضح"),
+            _pred_quote("كلام لا علاقة له", "أحد"),
+        ]
+    }
+    overall = score_quotes(preds, gold)["overall"]
+    assert overall["matched"] == 2
+    assert overall["detection"]["precision"] == pytest.approx(2 / 3)
+    assert overall["detection"]["recall"] == 1.0
+    assert overall["speaker_accuracy"] == 0.5
+    assert overall["cue_accuracy"] == 1.0
+    assert overall["end_to_end"]["recall"] == 0.5
+    errors = score_quotes(preds, gold)["errors"]
+    assert len(errors["spurious"]) == 1 and len(errors["wrong_speaker"]) == 1 and not errors["missed"]
+
+
+def test_score_quotes_each_gold_matches_one_prediction():
+    gold = [{"doc": "d", "quotes": [_gold_quote("الاتفاق جيد جدا", ["أوباما"])]}]
+    preds = {"d": [_pred_quote("الاتفاق جيد جدا", "أوباما"), _pred_quote("الاتفاق جيد جدا", "أوباما")]}
+    overall = score_quotes(preds, gold)["overall"]
+    assert overall["matched"] == 1 and overall["n_pred"] == 2
+
+
+def test_score_stances_needs_polarity_speaker_and_target():
+    gold = {"d": [{"speaker": ["سيرغي لافروف", "لافروف"], "target": ["جيش حلب"], "polarity": "against"}]}
+    right = {"speaker": "لافروف", "target": "إنشاء جيش حلب", "polarity": "against"}
+    wrong_polarity = dict(right, polarity="favor")
+    wrong_target = dict(right, target="حلب")
+    assert score_stances({"d": [right]}, gold)["overall"]["f1"] == 1.0
+    assert score_stances({"d": [wrong_polarity]}, gold)["overall"]["matched"] == 0
+    assert score_stances({"d": [wrong_target]}, gold)["overall"]["matched"] == 0
+
+
+def test_score_entities_groups_by_canonical_and_allows_clitic():
+    gold = [{"doc": "d", "entities": {"PER": [["جون كيري", "كيري"]], "LOC": [["روسيا", "موسكو"]], "ORG": []}}]
+    mentions = [
+        {"text": "كيري", "label": "PER", "canonical": "جون كيري"},
+        {"text": "جون كيري", "label": "PER", "canonical": "جون كيري"},
+        {"text": "وروسيا", "label": "LOC", "canonical": "وروسيا"},
+        {"text": "حلب", "label": "LOC", "canonical": "حلب"},
+    ]
+    scores = score_entities({"d": mentions}, gold)
+    assert scores["per_label"]["PER"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert scores["per_label"]["LOC"]["precision"] == 0.5
+    assert scores["micro"]["recall"] == 1.0

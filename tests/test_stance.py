@@ -1,0 +1,349 @@
+"""Stance rules on small sentences, the lexicon, and the attribution tables."""
+import pandas as pd
+import pytest
+
+from qawl.clean import clean_article, match_form
+from qawl.schema import Article, Mention, Quote, make_span
+from qawl.stance import (
+    attribution_table,
+    compose,
+    directness,
+    extract_stances,
+    flip,
+    load_lexicon,
+    outlet_comparison,
+    share_of_voice,
+    speaker_target_table,
+    stance_over_time,
+    stance_rows,
+    word_stems,
+)
+from qawl.tables import read_table, write_table
+
+STANCE_TABLE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date"]
+
+
+def make_doc(text: str, source: str = "", date: str = ""):
+    return clean_article(Article("t", raw_text=text, origin="test", source=source, date=date))
+
+
+def make_quote(doc, cue: str, content: str, speaker: str, kind: str = "person", qtype: str = "indirect"):
+    """A quote whose cue, content and speaker are the first matching strings of the text."""
+    text = doc.text
+    content = content.replace("\u0640", "")  # cleaning removes the tatweel of بـ
+    content_start = text.index(content)
+    cue_start = text.rfind(cue, 0, content_start)
+    if cue_start < 0:
+        cue_start = text.index(cue, content_start + len(content))
+    speaker_start = text.index(speaker)
+    return Quote(
+        type=qtype,
+        cue=make_span(text, cue_start, cue_start + len(cue)),
+        content=make_span(text, content_start, content_start + len(content)),
+        speaker=make_span(text, speaker_start, speaker_start + len(speaker)),
+        speaker_canonical=speaker,
+        speaker_kind=kind,
+    )
+
+
+def pairs(stances):
+    return {(match_form(s.target), s.polarity) for s in stances}
+
+
+def has(stances, target: str, polarity: str) -> bool:
+    """A stance with this polarity whose target contains all the words of ``target``."""
+    words = set(match_form(target).split())
+    return any(s.polarity == polarity and words <= set(match_form(s.target).split()) for s in stances)
+
+
+# --- rules: (text, cue, content, speaker) -> (target, polarity) --------------------------
+
+RULE_CASES = [
+    # accusation: against the accused, each of them
+    ("اتهمت المعارضة روسيا بارتكاب مجازر في حلب.", "اتهمت", "روسيا بارتكاب مجازر في حلب",
+     "المعارضة", "روسيا", "against"),
+    ("اتهمت المعارضة روسيا والنظام بارتكاب مجازر في حلب.", "اتهمت", "روسيا والنظام بارتكاب مجازر في حلب",
+     "المعارضة", "النظام", "against"),
+    # condemnation
+    ("أدان الوزير الهجوم على المدنيين في المدينة.", "أدان", "الهجوم على المدنيين في المدينة",
+     "الوزير", "الهجوم", "against"),
+    ("وندد الحزب بالحصار المفروض على القطاع.", "ندد", "بالحصار المفروض على القطاع",
+     "الحزب", "الحصار", "against"),
+    # welcoming and praise
+    ("رحب الرئيس بالقرار الجديد لمجلس الأمن.", "رحب", "بالقرار الجديد لمجلس الأمن",
+     "الرئيس", "القرار الجديد", "favor"),
+    # calling for peace
+    ("دعا الأمين العام إلى السلام في اليمن.", "دعا", "إلى السلام في اليمن",
+     "الأمين العام", "السلام", "favor"),
+    ("دعا الوزير لمواصلة الجهود للتوصل إلى سلام في سوريا.", "دعا",
+     "لمواصلة الجهود للتوصل إلى سلام في سوريا", "الوزير", "الجهود", "favor"),
+    # an act inside the content: stopping the massacres
+    ("وقال الوزير إن الحكومة تعمل لوقف المذابح في سوريا.", "قال", "الحكومة تعمل لوقف المذابح في سوريا",
+     "الوزير", "المذابح", "against"),
+    # negation: not supporting / not welcoming is against
+    ("وقال الوزير إن الحكومة لا تؤيد الخطة الجديدة.", "قال", "الحكومة لا تؤيد الخطة الجديدة",
+     "الوزير", "الخطة الجديدة", "against"),
+    ("وقال الوزير إنه لم يرحب بالاقتراح الأمريكي.", "قال", "لم يرحب بالاقتراح الأمريكي",
+     "الوزير", "الاقتراح الأمريكي", "against"),
+    ("وقال الوزير إن المذابح غير المبررة يجب أن تتوقف.", "قال", "المذابح غير المبررة يجب أن تتوقف",
+     "الوزير", "المذابح", "against"),
+    # rejection and doubt
+    ("وقال الوزير إن حكومته ترفض الاتفاق.", "قال", "حكومته ترفض الاتفاق", "الوزير", "الاتفاق", "against"),
+    ('وقال الوزير إن موسكو مستعدة للتعاون بغض النظر عن "غموض هذه الفكرة".', "قال",
+     'موسكو مستعدة للتعاون بغض النظر عن "غموض هذه الفكرة"', "الوزير", "هذه الفكرة", "against"),
+    # composition: warning against rejecting the deal favours the deal
+    ("حذر الرئيس من رفض الاتفاق النووي.", "حذر", "من رفض الاتفاق النووي", "الرئيس",
+     "رفض الاتفاق النووي", "against"),
+    ("حذر الرئيس من رفض الاتفاق النووي.", "حذر", "من رفض الاتفاق النووي", "الرئيس",
+     "الاتفاق النووي", "favor"),
+    # scare-quoted labels and what they are said of
+    ('وقال الوزير إن المبعوث اقترح خروج "الإرهابيين" من المدينة.', "قال",
+     'المبعوث اقترح خروج "الإرهابيين" من المدينة', "الوزير", "الإرهابيين", "against"),
+    ('وقال الرئيس إن تصنيفات وكالات الائتمان التي وصفها بـ"المحتالة" لا تخيفه.', "قال",
+     'تصنيفات وكالات الائتمان التي وصفها بـ"المحتالة" لا تخيفه', "الرئيس", "وكالات الائتمان", "against"),
+    # qualities: attributive and predicate
+    ("وقال الوزير إن على الغرب مراجعة مواقفه الظالمة تجاه الآخرين.", "قال",
+     "على الغرب مراجعة مواقفه الظالمة تجاه الآخرين", "الوزير", "مواقفه الظالمة", "against"),
+    ("وقال الرئيس إن الاتفاق مع إيران جيد.", "قال", "الاتفاق مع إيران جيد", "الرئيس",
+     "الاتفاق مع إيران", "favor"),
+]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, target, polarity", RULE_CASES)
+def test_rule(text, cue, content, speaker, target, polarity):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
+    assert has(stances, target, polarity), [(s.target, s.polarity) for s in stances]
+
+
+NO_STANCE_CASES = [
+    # not rejecting is not supporting
+    ("وقال الوزير إن حكومته لم ترفض الاتفاق.", "قال", "حكومته لم ترفض الاتفاق", "الوزير", "الاتفاق"),
+    # neutral reporting
+    ("وقال الوزير إن الاجتماع سيعقد في جنيف الأسبوع المقبل.", "قال",
+     "الاجتماع سيعقد في جنيف الأسبوع المقبل", "الوزير", "الاجتماع"),
+    # no self-stance
+    ("اتهمت روسيا روسيا بارتكاب أخطاء.", "اتهمت", "روسيا بارتكاب أخطاء", "روسيا", "روسيا"),
+]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, target", NO_STANCE_CASES)
+def test_no_stance(text, cue, content, speaker, target):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
+    assert not any(match_form(target) in match_form(s.target).split() for s in stances), \
+        [(s.target, s.polarity) for s in stances]
+
+
+def test_embedded_subject_holds_the_stance_for_an_anonymous_source():
+    text = "وقالت المصادر إن المعارضة وافقت على العرض الروسي."
+    doc = make_doc(text)
+    quote = make_quote(doc, "قالت", "المعارضة وافقت على العرض الروسي", "المصادر", kind="anonymous")
+    stances = extract_stances(doc, [quote])
+    assert [(s.speaker, s.polarity) for s in stances if "العرض" in s.target] == [("المعارضة", "favor")]
+
+
+def test_cue_negation_flips_the_cue():
+    doc = make_doc("لم يرحب الوزير بالقرار الجديد.")
+    stances = extract_stances(doc, [make_quote(doc, "يرحب", "بالقرار الجديد", "الوزير")])
+    assert has(stances, "القرار الجديد", "against")
+    assert not has(stances, "القرار الجديد", "favor")
+
+
+def test_mention_gives_the_canonical_target():
+    doc = make_doc("اتهمت المعارضة موسكو بارتكاب مجازر.")
+    start = doc.text.index("موسكو")
+    mention = Mention(start, start + len("موسكو"), "موسكو", "LOC", "روسيا")
+    quote = make_quote(doc, "اتهمت", "موسكو بارتكاب مجازر", "المعارضة")
+    stances = extract_stances(doc, [quote], [mention])
+    assert ("روسيا", "against") in {(s.target, s.polarity) for s in stances}
+    stance = next(s for s in stances if s.target == "روسيا")
+    assert doc.text[stance.target_start:stance.target_end] == "موسكو"
+
+
+def test_evidence_and_quote_index_are_kept():
+    doc = make_doc("قال الوزير إن الطقس معتدل. وأدان الوزير الهجوم على المدنيين.")
+    quotes = [make_quote(doc, "قال", "الطقس معتدل", "الوزير"),
+              make_quote(doc, "أدان", "الهجوم على المدنيين", "الوزير")]
+    [stance] = [s for s in extract_stances(doc, quotes) if "الهجوم" in s.target]
+    assert stance.quote == 1
+    assert "أدان" in stance.evidence
+
+
+NARRATED_CASES = [
+    ("وأشاد رئيس الوزراء بالاتفاق الجديد مع الشركة.", "رئيس الوزراء", "الاتفاق الجديد", "favor"),
+    ("وينتقد معارضو القانون هذه الخطوة.", "معارضو القانون", "هذه الخطوة", "against"),
+    ("ولم تشمل الهدنة التي دعا إليها مجلس الأمن المدينة.", "مجلس الأمن", "الهدنة", "favor"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, target, polarity", NARRATED_CASES)
+def test_acts_without_reported_words(text, speaker, target, polarity):
+    stances = extract_stances(make_doc(text), [])
+    assert any(s.speaker.startswith(speaker) and s.quote == -1 for s in stances if has([s], target, polarity)), \
+        [(s.speaker, s.target, s.polarity) for s in stances]
+
+
+def test_narrated_acts_can_be_switched_off():
+    assert extract_stances(make_doc("وأشاد رئيس الوزراء بالاتفاق الجديد."), [], narrated=False) == []
+
+
+# --- polarity algebra ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("polarity, flipped", [("favor", "against"), ("against", "neutral"), ("neutral", "neutral")])
+def test_flip(polarity, flipped):
+    assert flip(polarity) == flipped
+
+
+@pytest.mark.parametrize("outer, inner, result", [
+    ("against", "against", "favor"), ("against", "favor", "against"),
+    ("favor", "against", "against"), ("favor", "favor", "favor"), ("neutral", "favor", "neutral"),
+])
+def test_compose(outer, inner, result):
+    assert compose(outer, inner) == result
+
+
+# --- lexicon ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("للاتفاق", "الاتفاق"), ("بالقرار", "قرار"), ("اتهمت", "اتهم"), ("يرفض", "رفض"),
+    ("وإدانتها", "ادانه"), ("ومواقفه", "مواقف"),
+])
+def test_word_stems(word, stem):
+    assert stem in word_stems(match_form(word))
+
+
+def test_packaged_lexicon_is_broad_and_categorised():
+    lexicon = load_lexicon()
+    assert len(lexicon) >= 300
+    kinds = {e.kind for entries in lexicon.entries.values() for e in entries}
+    assert kinds == {"act", "quality", "label", "deed"}
+
+
+@pytest.mark.parametrize("content, header", [
+    ("term\tpolarity\nمتغطرس\tnegative\nمتغطرسة\tnegative\n", True),
+    ("متغطرس,-1\nمتغطرسة,-1\n", False),
+])
+def test_extra_lexicon_is_merged(tmp_path, content, header):
+    path = tmp_path / ("extra.tsv" if header else "extra.csv")
+    path.write_text(content, encoding="utf-8")
+    text = "وقال الوزير إن الموقف المتغطرس لن يدوم."
+    doc = make_doc(text)
+    quote = make_quote(doc, "قال", "الموقف المتغطرس لن يدوم", "الوزير")
+    assert not has(extract_stances(doc, [quote]), "الموقف", "against")
+    merged = load_lexicon(path)
+    assert len(merged) > len(load_lexicon())
+    assert has(extract_stances(doc, [quote], lexicon=merged), "الموقف", "against")
+
+
+# --- rows ----------------------------------------------------------------------------
+
+
+def test_stance_rows_have_the_table_columns(tmp_path):
+    doc = make_doc("اتهمت المعارضة روسيا بارتكاب مجازر.", source="الجزيرة", date="2016-12-03")
+    stances = extract_stances(doc, [make_quote(doc, "اتهمت", "روسيا بارتكاب مجازر", "المعارضة")])
+    rows = stance_rows(doc, stances)
+    assert rows and list(rows[0]) == STANCE_TABLE_COLUMNS
+    assert rows[0]["source"] == "الجزيرة" and isinstance(rows[0]["evidence"], str)
+    write_table(pd.DataFrame(rows, columns=STANCE_TABLE_COLUMNS), tmp_path, "stances")
+    assert len(read_table(tmp_path, "stances")) == len(rows)
+
+
+# --- attribution tables ----------------------------------------------------------------
+
+QUOTE_COLUMNS = ["doc_id", "quote", "type", "content", "speaker", "speaker_canonical", "speaker_kind",
+                 "source", "date"]
+
+
+@pytest.fixture
+def quotes_frame():
+    rows = [
+        ("d1", 0, "direct", "كل الدبلوماسية لا تزال حية", "كيري", "جون كيري", "person", "الجزيرة", "2016-12-03"),
+        ("d1", 1, "indirect", "المفاوضات أرجئت", "مصادر", "", "anonymous", "الجزيرة", "2016-12-03"),
+        ("d2", 0, "indirect", "الاتفاق جيد", "جون كيري", "جون كيري", "person", "الرياض", "2016-12-10"),
+        ("d2", 1, "mixed", "نص", "", "", "unknown", "الرياض", ""),
+    ]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+@pytest.fixture
+def stances_frame():
+    rows = [
+        ("d1", 0, "جون كيري", "المذابح", "against", "وقف", "الجزيرة", "2016-12-03"),
+        ("d2", 0, "جون كيري", "الاتفاق", "favor", "جيد", "الرياض", "2016-12-10"),
+        ("d2", -1, "مجلس الأمن", "الهدنة", "favor", "دعا", "الرياض", "2016-12-10"),
+        ("d2", 0, "جون كيري", "الاتفاق", "favor", "جيد", "الرياض", ""),
+    ]
+    return pd.DataFrame(rows, columns=STANCE_TABLE_COLUMNS)
+
+
+def test_share_of_voice(quotes_frame):
+    table = share_of_voice(quotes_frame)
+    top = table.iloc[0]
+    assert (top["speaker"], top["n_quotes"], top["source_type"]) == ("جون كيري", 2, "named official/person")
+    assert table["share"].sum() == pytest.approx(1.0)
+    assert set(table["source_type"]) >= {"anonymous source", "other"}
+
+
+@pytest.mark.parametrize("by, key, direct, total", [("speaker", "جون كيري", 1, 2), ("source", "الرياض", 0, 2)])
+def test_directness(quotes_frame, by, key, direct, total):
+    row = directness(quotes_frame, by=by).set_index(by).loc[key]
+    assert (row["direct"], row["total"]) == (direct, total)
+    assert row[["share_direct", "share_indirect", "share_mixed"]].sum() == pytest.approx(1.0)
+
+
+def test_directness_rejects_unknown_grouping(quotes_frame):
+    with pytest.raises(ValueError):
+        directness(quotes_frame, by="outlet")
+
+
+def test_speaker_target_table(stances_frame):
+    row = speaker_target_table(stances_frame).set_index(["speaker", "target"]).loc[("جون كيري", "الاتفاق")]
+    assert (row["favor"], row["against"], row["net"]) == (2, 0, 2)
+
+
+@pytest.mark.parametrize("freq, periods", [("D", 2), ("W", 2), ("M", 1)])
+def test_stance_over_time(stances_frame, freq, periods):
+    table = stance_over_time(stances_frame, freq=freq)
+    assert len(table) == periods
+    assert table["total"].sum() == 3  # the undated stance is left out
+
+
+def test_outlet_comparison(quotes_frame):
+    table = outlet_comparison(quotes_frame, top_n=1)
+    assert set(table["speaker"]) == {"جون كيري"}
+    assert set(table["source"]) == {"الجزيرة", "الرياض"}
+    assert (table["n_outlets"] == 2).all()
+
+
+def test_attribution_table(quotes_frame, stances_frame):
+    table = attribution_table(quotes_frame, stances_frame)
+    kerry = table.set_index(["source", "speaker"]).loc[("الرياض", "جون كيري")]
+    assert (kerry["n_quotes"], kerry["n_indirect"], kerry["n_favor"]) == (1, 1, 2)
+    council = table.set_index(["source", "speaker"]).loc[("الرياض", "مجلس الأمن")]
+    assert (council["n_quotes"], council["n_favor"], council["speaker_kind"]) == (0, 1, "unknown")
+
+
+EMPTY_CASES = [
+    (share_of_voice, ("quotes",)),
+    (lambda q: directness(q, by="source"), ("quotes",)),
+    (speaker_target_table, ("stances",)),
+    (stance_over_time, ("stances",)),
+    (outlet_comparison, ("quotes",)),
+    (attribution_table, ("quotes", "stances")),
+]
+
+
+@pytest.mark.parametrize("function, inputs", EMPTY_CASES)
+def test_attribution_functions_accept_empty_frames(function, inputs):
+    frames = {"quotes": pd.DataFrame(columns=QUOTE_COLUMNS), "stances": pd.DataFrame(columns=STANCE_TABLE_COLUMNS)}
+    result = function(*[frames[name] for name in inputs])
+    assert isinstance(result, pd.DataFrame) and result.empty and len(result.columns) > 0
+
+
+def test_attribution_table_with_quotes_but_no_stances(quotes_frame):
+    table = attribution_table(quotes_frame, pd.DataFrame(columns=STANCE_TABLE_COLUMNS))
+    assert table["n_quotes"].sum() == len(quotes_frame)
+    assert (table[["n_favor", "n_against"]] == 0).all().all()
