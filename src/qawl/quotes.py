@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
@@ -77,7 +77,7 @@ SUBJECT_OPENERS = frozenset(
 CLAUSE_STOPPERS = frozenset("بينما وذلك ذلك وسط عقب وفقا وفق بحسب حسب حسبما طبقا نقلا".split())
 CLAUSE_STOPPER_PAIRS = frozenset({("في", "حين"), ("في", "اشاره"), ("علي", "حد"), ("في", "وقت")})
 DEMONSTRATIVES = frozenset("هذا هذه هؤلاء ذلك تلك".split())
-CONTENT_OPENERS = frozenset("فان فقد فان وان ان".split())
+CONTENT_OPENERS = frozenset("فان فقد وان ان".split())
 
 MAX_SPEAKER_WORDS = 10
 MAX_SUBJECT_WORDS = 8
@@ -253,6 +253,7 @@ def _is_stop_key(key: str) -> bool:
         or key in COMPLEMENTISERS
         or key in RELATIVES
         or key.startswith("لل")
+        or (key.startswith("بال") and len(key) > 5)  # بالعمل: a prepositional phrase, not the name
         or key in ("ل", "ب", "و", "ف")
         or bool(DIGIT_RE.match(key))
     )
@@ -600,16 +601,15 @@ class _Extractor:
             np_end = self.speaker_forward(b, source, limit)
             if np_end == source:
                 return None
-            after = np_end
-            while after < limit and tokens[after].text in COMMAS:
-                after += 1
+            after = self._skip_apposition(b, np_end, limit)
             noun_cue = lookup_cue(tokens[after].key)[0] if after < len(tokens) else None
-            # the relaying verb agrees with the agency, not with the source: no agreement features
-            reported = replace(entry, gender="", number="")
+            # the relaying verb agrees with the agency, not with the source; what follows
+            # the source is reported speech, so a that-clause is always welcome
+            reported = replace(entry, gender="", number="", complements=("أن", *entry.complements))
             window = TERMINAL_WINDOW
             if noun_cue is not None and noun_cue.kind == "noun":  # عن X قوله / تأكيده على
                 after += 1
-                reported = replace(noun_cue, gender="", number="")
+                reported = replace(noun_cue, gender="", number="", complements=("أن", *noun_cue.complements))
                 window = 2 * TERMINAL_WINDOW
             candidate = self.complement_candidate(b, t, reported, after, window)
             if candidate is None:
@@ -622,6 +622,17 @@ class _Extractor:
                 candidate.start_token = t
             return candidate
         return None
+
+    def _skip_apposition(self, b: int, t: int, limit: int) -> int:
+        """Skip "، المسؤول السياسي بجيش الإسلام،" between a source and what it said."""
+        tokens = self.blocks[b].tokens
+        if t < limit and tokens[t].text in COMMAS:
+            close = next((i for i in range(t + 1, min(limit, t + MAX_APPOSITION_GAP)) if tokens[i].text in COMMAS), None)
+            if close is not None and close + 1 < len(tokens) and lookup_cue(tokens[close + 1].key)[0] is not None:
+                return close + 1
+        while t < limit and tokens[t].text in COMMAS:
+            t += 1
+        return t
 
     def attribution_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """بحسب ما أفاد X / وفقا لبيان صادر عن X / نقلا عن X: X is the source of the clause."""
@@ -736,14 +747,15 @@ class _Extractor:
         """A cue that reports nothing still names a subject a later dropped subject may refer to."""
         tokens = self.blocks[b].tokens
         subject = None if conj else self.subject_backward(b, t)
+        prev = _prev_word(tokens, t)
         if subject is not None:
             span = (subject, t)
-        elif conj:  # a bare form inside a clause is too often not a verb at all
+        elif conj or prev is None or not prev.is_word:  # a bare form inside a clause is too often not a verb
             end = self.speaker_forward(b, t + 1, len(tokens))
             span = (t + 1, end) if end > t + 1 else None
         else:
             span = None
-        if span is not None:
+        if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:
             self.loose_agents.append((b, span, entry))
 
     def speaker_text(self, candidate: _Candidate) -> str:
@@ -867,7 +879,7 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         container = next((a for a in accepted if _inside(c, a)), None)
         if container is not None:
-            if c.speaker and not container.embedded and c.speaker[0] > container.content_start:
+            if c.speaker and not container.embedded and c.speaker[0] >= container.content_start:
                 container.embedded = ex.speaker_text(c)
             continue
         if any(_overlaps(c, a) for a in accepted if a.block == c.block):
@@ -1120,7 +1132,12 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
     accepted = _select(ex, accepted + ex.headline_candidates(accepted))
     resolver = _Resolver(ex)
     events = [(ex.blocks[c.block].tokens[c.cue[0]].start, 1, c) for c in accepted]
-    events += [(ex.blocks[b].tokens[span[0]].start, 0, (b, span, entry)) for b, span, entry in ex.loose_agents]
+    # a subject inside someone's words is not a candidate for a later "he"
+    events += [
+        (ex.blocks[b].tokens[span[0]].start, 0, (b, span, entry))
+        for b, span, entry in ex.loose_agents
+        if not any(c.block == b and c.content_start <= span[0] < c.content_end for c in accepted)
+    ]
     quotes = []
     for position, is_quote, item in sorted(events, key=lambda e: (e[0], e[1])):
         if not is_quote:

@@ -429,9 +429,8 @@ def _starts_proper(tokens: _Tokens, i: int) -> bool:
     form = tokens.forms[i]
     if _definite(form) or tokens.hit(i) is not None or form in tokens.lexicon.issue_heads:
         return False
-    # a noun in construct (مراجعة مواقفه) is followed by its definite complement
-    following = tokens.forms[i + 1] if tokens.is_word(i + 1) else ""
-    return not (_definite(following) and not following.startswith("و"))
+    # a name stands alone (روسيا والنظام); a noun in construct has a complement (مراجعة مواقفه)
+    return not tokens.is_word(i + 1) or tokens.conjoined(i + 1)
 
 
 def conjuncts(tokens: _Tokens, i: int, limit: int) -> list[tuple[int, int]]:
@@ -639,7 +638,7 @@ class _StanceFinder:
         end = hit.start if negator is None else negator
         if _definite(tokens.forms[hit.start]):
             noun = tokens.hit(end - 1) if end > first else None
-            if noun and noun.entry.kind == "label" and noun.entry.polarity != hit.entry.polarity:
+            if noun and noun.entry.kind == "label" and noun.entry.polarity != polarity:
                 return  # الحقد العظيم: the adjective only intensifies
             start = self._attributed_noun(end, first)
             if start < end:
@@ -828,6 +827,11 @@ class _StanceFinder:
         if end <= start or start != j:
             return None
         end = min(end, start + MAX_SUBJECT_TOKENS)
+        # VSO: an indefinite word after the definite subject starts the object (اقترح الاتحاد الكويتي تأجيل …)
+        for k in range(start + 1, end):
+            if _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]) and k not in tokens.mention_at:
+                end = k
+                break
         while end in tokens.mention_at:  # extend through a name that follows the title
             end = tokens.range_of(tokens.mention_at[end].start, tokens.mention_at[end].end).stop
         return start, end
