@@ -372,3 +372,106 @@ def test_any_text_gives_valid_spans(text):
             check_span(doc.text, quote.speaker)
         assert quote.type in QUOTE_TYPES and quote.speaker_kind in SPEAKER_KINDS
         assert 0.0 <= quote.confidence <= 1.0
+
+
+# --- held-out audit: constructions the audit articles showed (our own sentences) ---------
+
+AUDIT_CONSTRUCTIONS = {
+    "adverb with a pronoun is not the speaker": (
+        'وقال الوزير قبلها عبر تويتر: "لن نتراجع عن هذا القرار أبدا".',
+        [("direct", "قال", "الوزير", "لن نتراجع")],
+    ),
+    "adverbial phrase before the verb": (
+        "وبشكل عام قال الخبراء إن الأسعار سترتفع خلال الشهر المقبل.",
+        [("indirect", "قال", "الخبراء", "الأسعار سترتفع")],
+    ),
+    "participle without comma before its complement": (
+        "وقال الوزير إن المشروع سيكتمل قريبا لافتا إلى أن التكلفة ارتفعت كثيرا.",
+        [("indirect", "قال", "الوزير", "المشروع سيكتمل قريبا"), ("indirect", "لافتا", "الوزير", "التكلفة ارتفعت")],
+    ),
+    "participle before a quotation": (
+        'وردّ الرئيس على منتقديه قائلا "نحن نحترم كل الآراء في هذا البلد".',
+        [("direct", "ردّ", "الرئيس", "نحن نحترم كل الآراء")],
+    ),
+    "between used as a preposition inside the frame": (
+        'وأضافت الأم وهي بين أقاربها "أريد حق ابني كاملا اليوم".',
+        [("direct", "أضافت", "الأم", "أريد حق ابني")],
+    ),
+    "relayed source after the speaker": (
+        "وذكرت الوكالة نقلا عن مصدر أمني أن الهجوم أسفر عن مقتل ثلاثة أشخاص.",
+        [("indirect", "ذكرت", "مصدر أمني", "الهجوم أسفر")],
+    ),
+    "relative clause with a that-clause": (
+        "ورفضت الحكومة، التي تؤكد أن الوضع مستقر تماما، هذه الاتهامات.",
+        [("indirect", "تؤكد", "الحكومة", "الوضع مستقر تماما")],
+    ),
+    "relative ma with a quotation": (
+        'على غرار ما كتب أحد المغردين "لا أحد يستطيع إيقاف هذا الفريق اليوم".',
+        [("direct", "كتب", "أحد المغردين", "لا أحد يستطيع")],
+    ),
+    "headline speaker with an addressee": (
+        'الوزير لـ "الشرق": المفاوضات ستستأنف الأسبوع المقبل\n\nوصل الوفد إلى العاصمة مساء أمس.',
+        [("indirect", ":", "الوزير", "المفاوضات ستستأنف")],
+    ),
+    "disagreeing participle stays inside the report": (
+        "وقالت الصحيفة إن الصورة دفعت سياسيين إلى انتقاد الرئيس، واصفين الخطأ بأنه غير مقبول.",
+        [("indirect", "قالت", "الصحيفة", "الصورة دفعت سياسيين")],
+    ),
+    "awrada reports": (
+        "وأوردت الصحيفة أن الوزير سيزور العاصمة الأسبوع المقبل.",
+        [("indirect", "أوردت", "الصحيفة", "الوزير سيزور العاصمة")],
+    ),
+    "reminding participle": (
+        "وقال الرئيس إن بلاده قوية، مذكرا بأن الجيش مستعد للدفاع عنها.",
+        [("indirect", "قال", "الرئيس", "بلاده قوية"), ("indirect", "مذكرا", "الرئيس", "الجيش مستعد")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", AUDIT_CONSTRUCTIONS.values(), ids=AUDIT_CONSTRUCTIONS.keys())
+def test_audit_constructions(text, expected):
+    test_constructions(text, expected)
+
+
+AUDIT_NOT_QUOTES = {
+    "conveying thanks, the preposition belongs to the next clause": (
+        "ونقل الوزير تحيات الملك للحضور، كما عبر المدير عن شكره للجميع."
+    ),
+    "verbal noun after a noun": "وتساءل كثيرون هل هي لغة طلب متعجل أو أنها لغة مقبولة.",
+}
+
+
+@pytest.mark.parametrize("text", AUDIT_NOT_QUOTES.values(), ids=AUDIT_NOT_QUOTES.keys())
+def test_audit_not_quotes(text):
+    _, quotes = quotes_of(text)
+    assert all(q.cue.text not in ("نقل", "طلب") for q in quotes), [summary(q) for q in quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('وقال الوزير قبلها عبر تويتر: "لن نتراجع عن هذا القرار أبدا".', "الوزير"),
+    ("وبشكل عام قال الخبراء إن الأسعار سترتفع خلال الشهر المقبل.", "الخبراء"),
+])
+def test_adverbs_stay_out_of_the_speaker(text, speaker):
+    _, quotes = quotes_of(text)
+    assert [q.speaker.text for q in quotes] == [speaker]
+
+
+def test_pronoun_carried_by_lakin_refers_back():
+    _, quotes = quotes_of("وانتقد المحامي القانون الجديد بشدة. لكنه قال إن الحكومة استجابت لبعض المطالب.")
+    said = [q for q in quotes if q.cue.text == "قال"]
+    assert len(said) == 1 and said[0].speaker is not None and "المحامي" in said[0].speaker.text
+
+
+@pytest.mark.parametrize("text, cue, next_clause", [
+    ('وتتهم منظمات حقوقية الشرطة بـ"ممارسة التعذيب"، وهي تهمة تنفيها الحكومة.', "تتهم", "وهي"),
+    ("وطلبت الإدارة من الدول التوقف عن شراء النفط، ويجري المسؤولون محادثات مع المستوردين.", "طلبت", "ويجري"),
+])
+def test_frame_content_ends_before_the_next_clause(text, cue, next_clause):
+    _, quotes = quotes_of(text)
+    framed = [q for q in quotes if q.cue.text == cue]
+    assert len(framed) == 1 and next_clause not in framed[0].content.text, [summary(q) for q in quotes]
+
+
+def test_narrator_biad_anna_is_not_a_complementiser():
+    _, quotes = quotes_of("وأعلنت الحكومة حالة الطوارئ في الموانئ، بيد أن الإنتاج لم يتأثر كثيرا.")
+    assert not any(q.content.text.startswith("الإنتاج") for q in quotes), [summary(q) for q in quotes]

@@ -187,10 +187,11 @@ def lookup_cue(key: str) -> tuple[Optional[CueEntry], str]:
     entry = forms.get(key)
     if entry is not None:
         return entry, ""
-    if len(key) > 3 and key[0] in CONJUNCTIONS:
+    if len(key) > 2 and key[0] in CONJUNCTIONS:
         entry = forms.get(key[1:])
-        # only verbs and phrases take the conjunction: وسائل is not و + سائل
-        if entry is not None and entry.kind in ("verb", "phrase"):
+        # only verbs and phrases take the conjunction: وسائل is not و + سائل; of three
+        # letters only a doubled verb (وردّ = و + ردّ، وحثّ) is read as conjunction + cue
+        if entry is not None and entry.kind in ("verb", "phrase") and (len(key) > 3 or entry.kind == "verb"):
             return entry, key[0]
     return None, ""
 

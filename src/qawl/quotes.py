@@ -49,7 +49,7 @@ COMPLEMENTISERS = frozenset(
 )
 # "أن" after these is the narrator's conjunction (رغم أن، إلا أن، مع العلم بأن), not a complementiser.
 NARRATOR_BEFORE_COMPLEMENTISER = frozenset(
-    "العلم علما رغم بالرغم برغم غير الا بعد قبل حيث حين لاجل دون بدون مجرد لو ولو منذ حتي".split()
+    "العلم علما رغم بالرغم برغم غير الا بعد قبل حيث حين لاجل دون بدون مجرد لو ولو منذ حتي بيد".split()
 )
 PREPOSITIONS = frozenset(
     "في من الي علي عن مع خلال اثناء عبر امام لدي حول بشان ضمن بعد قبل عقب منذ حتي نحو تجاه ازاء "
@@ -61,13 +61,27 @@ TIME_WORDS = frozenset(
 )
 PARTICLES = frozenset(
     "قد لقد لا لم لن ما لما كما فيما بينما ثم حيث اذ اذا لكن ولكن كان كانت وكان وكانت فان وان "
-    "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل".split()
+    "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل او ام".split()
+)
+# Prepositions and time nouns that take a pronoun suffix (قبلها، بعده، عندها): adverbs, never names.
+ADVERB_STEMS = frozenset("قبل بعد عند حين وقت يوم اثر عقب خلال لدي".split())
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+# First words of adverbial phrases that may precede a verb (وبشكل عام قال، من جهته أكد):
+# a phrase starting with them is not the verb's subject.
+ADVERBIAL_HEADS = frozenset(
+    "بشكل بصوره بوجه بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ناحيتها المقابل "
+    "غضون بالمقابل بالتزامن تزامنا بالتوازي فعلا ايضا".split()
 )
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي ما مما عما".split())
 # Words after which a verb starts its own clause (VSO) rather than following its subject.
 CLAUSE_OPENERS = frozenset(
     "و ف كما فيما بينما ثم وقد قد لقد فقد حيث كذلك وكذلك وكما اذ فيما بعدما عندما حين لكن ولكن "
     "بل كذلك ايضا".split()
+)
+MONTHS_AND_DAYS = frozenset("يوم يومي يناير يونيو يوليو يونيه يوليه".split())
+# Particles carrying the subject pronoun (لكنه قال، إلا أنها أكدت): the subject is dropped.
+PRONOUN_CARRIERS = frozenset(
+    f"{particle}{suffix}" for particle in ("لكن", "ولكن", "ان", "فان", "لان") for suffix in ("ه", "ها", "هم", "هما")
 )
 # Words that end a subject scanned backwards: it starts right after them.
 SUBJECT_OPENERS = frozenset(
@@ -89,6 +103,7 @@ MAX_TITLE_WORDS = 12
 MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_WORDS = 30
 MAX_APPOSITION_GAP = 12
+MAX_RELAY_GAP = 16
 OVERLAP_DUPLICATE = 0.5
 REPEAT_SHARE = 0.75
 MENTION_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -256,7 +271,13 @@ def _is_stop_key(key: str) -> bool:
         or (key.startswith("بال") and len(key) > 5)  # بالعمل: a prepositional phrase, not the name
         or key in ("ل", "ب", "و", "ف")
         or bool(DIGIT_RE.match(key))
+        or _is_adverb_with_pronoun(key)
     )
+
+
+def _is_adverb_with_pronoun(key: str) -> bool:
+    """قبلها، بعده، عندهم: a preposition or time noun carrying a pronoun."""
+    return any(key.endswith(suffix) and key[: -len(suffix)] in ADVERB_STEMS for suffix in PRONOUN_SUFFIXES)
 
 
 def _is_cue_token(token: _Token, kinds: tuple[str, ...] = ("verb", "participle")) -> bool:
@@ -369,6 +390,8 @@ class _Extractor:
                 return None
             words += 1
             t -= 1
+        if words and _strip_conj(tokens[t].key) in ADVERBIAL_HEADS:
+            return None  # وبشكل عام قال المحللون: the subject follows the verb
         return t if words else None
 
     # -- terminals --
@@ -438,13 +461,21 @@ class _Extractor:
             if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
                 if tokens[t + 1].key not in COMPLEMENTISERS:
                     return "prep", t
-            if t > start and _is_cue_token(token):
+            if t > start and _is_cue_token(token) and not self._ambiguous_noun(b, t):
                 other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
                 if not (other.lemma == "قال" and other.tense != "past"):
                     return "cue", t
             t += 1
         return "window", t
+
+    def _ambiguous_noun(self, b: int, t: int) -> bool:
+        """بين جمع من المعزين: a form that is also a common noun or preposition, used as one."""
+        tokens = self.blocks[b].tokens
+        entry = lookup_cue(tokens[t].key)[0]
+        return entry is not None and entry.ambiguous and not (
+            t + 1 < len(tokens) and tokens[t + 1].key in COMPLEMENTISERS
+        )
 
     def frame_start(self, b: int, entry: CueEntry, start: int, end: int) -> tuple[str, int]:
         """Where a complement without complementiser starts (دعا إلى، اتهم X بـ، أعلن X)."""
@@ -457,6 +488,8 @@ class _Extractor:
             key = tokens[t].key
             if not tokens[t].is_word:
                 continue
+            if t > start and key in CLAUSE_OPENERS:
+                break  # نقل ... كما عبر فلان عن: the preposition belongs to the next clause
             if _prep_form(key) in complements and key in PREPOSITIONS and t + 1 < end:
                 # دعا نائب الرئيس الغرب إلى: the object belongs to the content
                 return "prep", first if ("obj" in complements and has_object and t > first) else t + 1
@@ -482,23 +515,31 @@ class _Extractor:
     def verb_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         tokens = self.blocks[b].tokens
         prev = _prev_word(tokens, t)
-        opens_clause = bool(conj) or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
-        if prev is not None and (prev.key in RELATIVES or _strip_conj(prev.key) in self.lexicon.attribution_words):
-            return None  # التي دعا إليها، ما وصفه بـ، حسبما أعلنت: not a report of its own
-        if entry.kind == "participle" and not (opens_clause or prev.text in ALL_MARKS):
+        carried = prev is not None and prev.key in PRONOUN_CARRIERS
+        opens_clause = bool(conj) or carried or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
+        if prev is not None and prev.key in RELATIVES and entry.kind == "verb":
+            return self.relative_candidate(b, t, entry)
+        if prev is not None and _strip_conj(prev.key) in self.lexicon.attribution_words:
+            return None  # حسبما أعلنت: not a report of its own
+        if entry.kind == "participle" and not (opens_clause or prev.text in ALL_MARKS or self.introduces_speech(b, t + 1)):
             return None  # a participle reports only as a continuation: ، مؤكدا أن
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
         if entry.kind == "verb":
             np_end = self.speaker_forward(b, t + 1, len(tokens))
-            subject = None if conj else self.subject_backward(b, t)
+            subject = None if conj or carried else self.subject_backward(b, t)
             if subject is not None and (np_end == t + 1 or not opens_clause):
                 speaker, start_token = (subject, t), subject
             elif np_end > t + 1:
                 speaker, after = (t + 1, np_end), np_end
+                relayed = self.relayed_source(b, np_end)
+                if relayed is not None:  # ذكرت الوكالة نقلا عن المصدر أن: the source speaks
+                    speaker, after = relayed, relayed[1]
             elif entry.impersonal_present and entry.tense == "present":
                 return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
+            if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev):
+                return None  # هي لغة طلب متنمر: the noun طلب, not the verb
         elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
             after = t + 1
         if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
@@ -512,6 +553,59 @@ class _Extractor:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def relayed_source(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """The X of "نقلا عن X" right after a speaker, as a token range, or None."""
+        tokens = self.blocks[b].tokens
+        while t < len(tokens) and tokens[t].text in COMMAS:
+            t += 1
+        if t + 2 < len(tokens) and tokens[t].key == "نقلا" and tokens[t + 1].key == "عن":
+            end = self.speaker_forward(b, t + 2, len(tokens))
+            if end > t + 2:
+                return (t + 2, end)
+        return None
+
+    def relative_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """الحكومة، التي تؤكد أن / ما كتب فلان "...": a relative clause that reports words.
+
+        Only a that-clause, a colon or a quotation counts (الهدنة التي دعا إليها
+        reports nothing). The speaker is the noun phrase after the verb, else the
+        one the relative pronoun refers to.
+        """
+        tokens = self.blocks[b].tokens
+        np_end = self.speaker_forward(b, t + 1, len(tokens))
+        candidate = self.complement_candidate(b, t, entry, np_end)
+        if candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
+            return None
+        if np_end > t + 1:
+            candidate.speaker = (t + 1, np_end)
+        else:
+            relative = t - 1
+            head = relative - 1 if relative > 0 and tokens[relative - 1].text in COMMAS else relative
+            start = self.subject_backward(b, head)
+            if start is None:  # ورفضت الحكومة، التي: the noun phrase after a verb
+                start = head
+                while start > 0 and head - start < MAX_NAME_WORDS and tokens[start - 1].is_word \
+                        and not _is_stop(tokens[start - 1]) and not _is_cue_token(tokens[start - 1]) \
+                        and lookup_cue(_strip_object(tokens[start - 1].key))[0] is None:  # تنفيها الحكومة
+                    start -= 1
+            if start >= head or tokens[relative].key == "ما":
+                return None
+            candidate.speaker = (start, head)
+        candidate.start_token = t
+        # "، التي تؤكد أن" starts a report of its own; without the comma it is part of the clause
+        candidate.boundary = tokens[t - 2].text in COMMAS if t > 1 else False
+        return candidate
+
+    def introduces_speech(self, b: int, t: int) -> bool:
+        """A complementiser, colon or quotation mark at ``t`` (after إلى): ... لافتا إلى أن / قائلا "."""
+        tokens = self.blocks[b].tokens
+        if t < len(tokens) and tokens[t].key in ("الي", "علي"):
+            t += 1
+        if t >= len(tokens):
+            return False
+        token = tokens[t]
+        return token.key in COMPLEMENTISERS or token.text == ":" or (token.text in ALL_MARKS and token.region < 0)
 
     def _clause_end(self, b: int, t: int) -> int:
         tokens = self.blocks[b].tokens
@@ -558,6 +652,16 @@ class _Extractor:
             return make(method, start)
         return None
 
+    def nest_disagreeing_participles(self, found: list[_Candidate]) -> None:
+        """قالت الصحيفة إن ... السياسيين ...، واصفين: the plural participle describes the
+        politicians inside the newspaper's report, not the newspaper: no new clause."""
+        for previous, c in zip(found, found[1:]):
+            if c.entry.kind != "participle" or c.speaker is not None or previous.block != c.block:
+                continue
+            number, other = c.entry.number, previous.entry.number
+            if number and other and number != other and self.sentence_start(c.block, c.cue[0]) <= previous.cue[0]:
+                c.boundary = False
+
     def candidates(self) -> list[_Candidate]:
         found = []
         for b, block in enumerate(self.blocks):
@@ -577,6 +681,7 @@ class _Extractor:
                     found.append(candidate)
                 elif entry.kind == "verb" and not entry.ambiguous:
                     self.record_agent(b, t, entry, conj)
+        self.nest_disagreeing_participles(found)
         return found
 
     # -- نقل عن X قوله / بحسب X --
@@ -585,10 +690,10 @@ class _Extractor:
         """نقلت وكالة X عن Y (قوله) إن ...: Y speaks, the agency relays."""
         tokens = self.blocks[b].tokens
         limit = min(len(tokens), t + TERMINAL_WINDOW)
-        for s in range(t + 1, limit):
+        for s in range(t + 1, min(limit, t + MAX_RELAY_GAP)):
             key = tokens[s].key
-            if tokens[s].text in SENTENCE_END:
-                return None
+            if tokens[s].text in SENTENCE_END or (s > t + 1 and key in CLAUSE_OPENERS):
+                return None  # نقل ... كما عبر فلان عن: that عن belongs to another clause
             source = None
             if key == "عن":
                 source = s + 1
@@ -711,18 +816,19 @@ class _Extractor:
             colon = next((i for i, t in enumerate(tokens[: MAX_HEADLINE_SPEAKER_WORDS + 1]) if t.text == ":"), None)
             if colon is None or colon == 0 or any(c.block == b for c in accepted):
                 continue
-            head = tokens[:colon]
+            speaker_end = _addressee_start(tokens, colon)
+            head = tokens[:speaker_end]
             if any(not t.is_word or _is_stop(t) or _is_cue_token(t) for t in head):
                 continue
             rest = [t for t in tokens[colon + 1 :] if t.is_word]
-            if len(rest) < 3 or not self.is_headline_speaker(b, 0, colon, speakers):
+            if len(rest) < 3 or not self.is_headline_speaker(b, 0, speaker_end, speakers):
                 continue
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:
                 candidate.region = self.blocks[b].regions.index(region)
                 candidate.content_start = region.first
-            candidate.speaker = (0, colon)
+            candidate.speaker = (0, speaker_end)
             candidate.content_end = _trim_credit(tokens, len(tokens))
             found.append(candidate)
         return found
@@ -765,6 +871,34 @@ class _Extractor:
 
 
 _COLON_ENTRY = CueEntry(":", lemma=":", kind="phrase", polarity="neutral", strength=1.0)
+
+
+def _is_verbal_noun_form(entry: CueEntry) -> bool:
+    """طلب، رد، ذكر، نشر: the bare masculine past of a weak cue is also its verbal noun."""
+    return entry.tense == "past" and entry.gender == "m" and entry.number == "s" and entry.strength < 1.0
+
+
+def _opens_new_clause(token: _Token) -> bool:
+    """وهي / وتجري / ونشرت after a comma: the narrator's next clause, not more of a frame's object."""
+    key = token.key
+    if key in ("وهي", "وهو", "وهم", "وهما") or key in CLAUSE_OPENERS:
+        return True
+    entry, conj = lookup_cue(key)
+    if conj:
+        return True
+    # و + a present verb (وتجري، ويعمل); ت- is left out, it also starts verbal nouns (وتصنيفات)
+    return len(key) > 4 and key.startswith("وي") and key[1:] not in MONTHS_AND_DAYS
+
+
+def _addressee_start(tokens: list[_Token], colon: int) -> int:
+    """Where "لـ X" / "لX" (whom a headline speaker addresses) starts before the colon, else the colon."""
+    for t in range(1, colon):
+        key = tokens[t].key
+        if key in ("ل", "لـ") or (key.startswith("ل") and not key.startswith("لل") and len(key) > 3 and t == colon - 1):
+            rest = tokens[t + 1 : colon] if key in ("ل", "لـ") else []
+            if all(r.is_word or r.text in ALL_MARKS for r in rest):
+                return t
+    return colon
 
 
 def _prep_form(prep: str) -> str:
@@ -825,6 +959,8 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             if token.text in SENTENCE_END and not _is_ellipsis(tokens, t):
                 break
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
+                break
+            if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
                 break
             if _starts_closer(tokens, t, closers):
                 break

@@ -565,8 +565,9 @@ class _StanceFinder:
                 if inner_polarity == polarity and emitted:  # the outer phrase already says it
                     continue
                 word = self.tokens.spans[np[0]].text
+                # طالب بإخراج الأكراد: what the cue's own act acts on needs no salience either
                 self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
-                               require_salient=True, depth=depth + 1)
+                               require_salient=require_salient or depth > 0, depth=depth + 1)
 
     # -- per quote
 
