@@ -80,13 +80,14 @@ ENTITIES = [
         "corpus by type, and which entities appear together. Writes `tables/mentions` and "
         "`tables/entities`."),
     params('\nbackend = "auto"  # NER backend: auto, crf (built-in) or camel (needs camel_data -i ner-arabert)'),
-    code(SETUP + "\nfrom qawl import entities as ner"),
+    code(SETUP + "\nfrom qawl.entities import analysis as entity_views"),
     code("report = pipeline.entities_stage(output_dir, backend=backend)\n"
-         "print(ner.backend_description(backend))"),
+         "print(entity_views.describe_backend(backend))"),
     code("mentions = read_table(output_dir, \"mentions\")\n"
          "entities = read_table(output_dir, \"entities\")\n"
          "documents = read_table(output_dir, \"documents\")\n"
          "print(f\"{len(mentions)} mentions of {len(entities)} entities in {len(documents)} documents\")"),
+    code("entities.groupby(\"label\").canonical.nunique()", check=True),
     new_markdown_cell("## Entities per article, in context"),
     code("for doc in documents.head(3).itertuples():\n"
          "    spans = mentions[mentions.doc_id == doc.doc_id]\n"
@@ -94,9 +95,9 @@ ENTITIES = [
          "    display(entities[entities.doc_id == doc.doc_id][[\"label\", \"canonical\", \"mentions\"]])"),
     code("display(HTML(views.legend([\"PER\", \"LOC\", \"ORG\", \"MISC\"])))"),
     new_markdown_cell("## Top entities of the corpus, by type"),
-    code("ner.top_entities(entities, n=15)"),
+    code("entity_views.top_entities(entities, n=15)"),
     new_markdown_cell("## Entity co-occurrence\n\nPairs of entities named in the same article."),
-    code("ner.entity_cooccurrence(entities, n=20)"),
+    code("entity_views.entity_cooccurrence(entities, n=20)"),
 ]
 
 QUOTES = [
@@ -113,6 +114,7 @@ QUOTES = [
          "quotes = read_table(output_dir, \"quotes\")\n"
          "documents = read_table(output_dir, \"documents\")\n"
          "print(f\"{len(quotes)} quotes in {len(documents)} documents\")"),
+    code("quotes.type.value_counts()", check=True),
     new_markdown_cell("## Quotes in context\n\nSpeaker, cue and content are highlighted."),
     code("display(HTML(views.legend([\"speaker\", \"cue\", \"content\"])))\n"
          "for doc in documents.head(3).itertuples():\n"
@@ -139,6 +141,7 @@ STANCE = [
          "quotes = read_table(output_dir, \"quotes\")\n"
          "stances = read_table(output_dir, \"stances\")\n"
          "print(f\"{len(stances)} stances from {len(quotes)} quotes\")"),
+    code("stances.polarity.value_counts()", check=True),
     code("stances[[\"doc_id\", \"speaker\", \"polarity\", \"target\", \"evidence\"]].head(30)"),
     new_markdown_cell("## Share of voice"),
     code("stance.share_of_voice(quotes).head(20)"),
@@ -178,6 +181,8 @@ VISUALISE = [
     code("doc_id = views.most_quoted_document(quotes, documents)\n"
          "figure = viz.article_timeline(blocks, quotes, doc_id)\n"
          "viz.save_figure(figure, output_dir, \"article_timeline\")\nfigure"),
+    new_markdown_cell("## Files written"),
+    code("from qawl.tables import figures_dir\nsorted(path.name for path in figures_dir(output_dir).iterdir())", check=True),
 ]
 
 

@@ -156,7 +156,8 @@ def _documents_with_progress(run_dir: Path, desc: str) -> Iterator[Document]:
 
 def entities_stage(run_dir, backend: str = "auto") -> StageReport:
     """Tag every document, write mentions and per-document entities."""
-    from qawl.entities import entity_rows, extract_mentions, mention_rows
+    from qawl.entities import entity_key, extract_mentions
+    from qawl.entities.analysis import entity_rows, mention_rows
 
     run_dir = Path(run_dir)
     report = StageReport("entities")
@@ -168,8 +169,8 @@ def entities_stage(run_dir, backend: str = "auto") -> StageReport:
             except Exception as error:
                 report.fail(doc.origin or doc.doc_id, f"{type(error).__name__}: {error}")
                 continue
-            mentions.extend(mention_rows(doc, found))
-            entities.extend(entity_rows(doc, found))
+            mentions.extend(mention_rows(doc, found, entity_key))
+            entities.extend(entity_rows(doc, found, entity_key))
             report.documents += 1
     return report.save(run_dir)
 

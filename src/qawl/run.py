@@ -70,10 +70,8 @@ def package_versions() -> dict[str, str]:
 
 def model_versions() -> dict:
     """What the entities stage will use (the CRF card, and whether camel data is there)."""
-    try:
-        from qawl.entities import model_info
-    except ImportError:
-        return {}
+    from qawl.entities.analysis import model_info
+
     return model_info()
 
 

@@ -59,3 +59,30 @@ def entity_cooccurrence(entities: pd.DataFrame, n: int = 20, labels=SCORED_LABEL
     rows = [{"entity_a": names[a], "entity_b": names[b], "articles": count}
             for (a, b), count in pairs.most_common(n)]
     return pd.DataFrame(rows, columns=columns)
+
+
+def describe_backend(backend: str = "auto") -> str:
+    """One line saying which tagger ``backend`` resolves to here, and why."""
+    from qawl.entities.camel import camel_ner_available
+
+    if backend == "crf":
+        return "NER backend: built-in CRF (asked for explicitly)"
+    if camel_ner_available():
+        return "NER backend: camel-tools BERT (its data is installed)"
+    return ("NER backend: built-in CRF (camel-tools NER data not installed; "
+            "`camel_data -i ner-arabert` would enable it)")
+
+
+def model_info() -> dict:
+    """Versions of the entity models, for ``run.json``."""
+    import hashlib
+
+    from qawl.entities.camel import camel_ner_available
+    from qawl.entities.tagger import default_model_dir
+
+    models = {}
+    for path in sorted(default_model_dir().glob("ner_*")):
+        if path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            models[path.name] = {"bytes": path.stat().st_size, "sha256_16": digest}
+    return {"ner_files": models, "camel_ner_installed": camel_ner_available()}
