@@ -11,6 +11,7 @@ Usage::
 
     .venv/bin/python benchmarks/stance.py                  # seed + dev gold, both modes
     .venv/bin/python benchmarks/stance.py --gold FILE --mode oracle --errors 50
+    .venv/bin/python benchmarks/stance.py --no-entities    # without any entity mentions
 """
 from __future__ import annotations
 
@@ -148,17 +149,21 @@ def oracle_mentions(doc: Document, gold: dict) -> list[Mention]:
 # --- end to end -------------------------------------------------------------------
 
 
-def pipeline_quotes(doc: Document) -> tuple[list[Mention], list[Quote], str]:
+def pipeline_quotes(doc: Document, use_entities: bool = True) -> tuple[list[Mention], list[Quote], str]:
     """Mentions and quotes from the project's own stages, with a note of what ran."""
     note = []
-    try:
-        from qawl.entities import extract_mentions
-
-        mentions = extract_mentions(doc)
-        note.append("entities")
-    except ImportError as error:
+    if not use_entities:
         mentions = []
-        note.append(f"no entities ({error})")
+        note.append("no entities (--no-entities)")
+    else:
+        try:
+            from qawl.entities import extract_mentions
+
+            mentions = extract_mentions(doc)
+            note.append("entities")
+        except ImportError as error:
+            mentions = []
+            note.append(f"no entities ({error})")
     from qawl.quotes import extract_quotes
 
     return mentions, extract_quotes(doc, mentions), ", ".join(note)
@@ -185,15 +190,16 @@ def stance_dicts(stances) -> list[dict]:
              "evidence": " | ".join(s.evidence)} for s in stances]
 
 
-def run_mode(mode: str, golds: list[dict], lexicon) -> Optional[dict]:
+def run_mode(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -> Optional[dict]:
     predictions, notes = {}, set()
     for gold in golds:
         doc = clean_article(Article(gold["doc"], raw_text=raw_text(gold), origin="gold"))
         if mode == "oracle":
-            mentions, quotes = oracle_mentions(doc, gold), oracle_quotes(doc, gold)
+            mentions = oracle_mentions(doc, gold) if use_entities else []
+            quotes = oracle_quotes(doc, gold)
         else:
             try:
-                mentions, quotes, note = pipeline_quotes(doc)
+                mentions, quotes, note = pipeline_quotes(doc, use_entities)
             except ImportError as error:
                 print(f"[{mode}] skipped: the quotes stage is not importable ({error})")
                 return None
@@ -229,6 +235,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--gold", action="append", type=Path, help="gold JSON file (repeatable)")
     parser.add_argument("--mode", choices=("both", "e2e", "oracle"), default="both")
     parser.add_argument("--lexicon", help="extra term,polarity file merged with ours")
+    parser.add_argument("--no-entities", action="store_true",
+                        help="no entity mentions (neither qawl.entities in e2e nor gold ones in oracle)")
     parser.add_argument("--errors", type=int, default=40, help="error cases shown per list")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
@@ -242,7 +250,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     modes = ("e2e", "oracle") if args.mode == "both" else (args.mode,)
     for mode in modes:
         started = time.perf_counter()
-        result = run_mode(mode, golds, lexicon)
+        result = run_mode(mode, golds, lexicon, use_entities=not args.no_entities)
         if result is not None:
             report(mode, result, args.errors)
             print(f"({len(golds)} documents, {time.perf_counter() - started:.1f} s)")

@@ -16,6 +16,7 @@ from qawl.stance import (
     speaker_target_table,
     stance_over_time,
     stance_rows,
+    strip_proclitic,
     word_stems,
 )
 from qawl.tables import read_table, write_table
@@ -347,3 +348,123 @@ def test_attribution_table_with_quotes_but_no_stances(quotes_frame):
     table = attribution_table(quotes_frame, pd.DataFrame(columns=STANCE_TABLE_COLUMNS))
     assert table["n_quotes"].sum() == len(quotes_frame)
     assert (table[["n_favor", "n_against"]] == 0).all().all()
+
+
+# --- rules for unseen articles: addressees, expression frames, participles ----------------
+
+
+def mentions_of(doc, *names: tuple[str, str]) -> list[Mention]:
+    """Every occurrence of each ``(name, label)`` in the cleaned text, as its own canonical."""
+    found = []
+    for name, label in names:
+        start = doc.text.find(name)
+        while start >= 0:
+            found.append(Mention(start, start + len(name), name, label, name))
+            start = doc.text.find(name, start + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+NARRATED_FRAME_CASES = [
+    # the object after a long named addressee; a call to remove X is against X
+    ("طالبت الأحزاب رئيس الوزراء العراقي حيدر العبادي بإقالة قائد الجيش.", [("حيدر العبادي", "PER")],
+     "الأحزاب", "قائد الجيش", "against"),
+    # أعرب/عبر X عن + act: the subject holds the act, past an apposition and an intensifier
+    ("وعبرت الوزيرة، رئيسة الحزب، عن غضبها من القرار.", [], "الوزيرة", "القرار", "against"),
+    ("وأعرب المدير عن عظيم شكره لزملائه.", [], "المدير", "زملائه", "favor"),
+    # a punitive act ordered
+    ("أمرت النيابة العامة بحبس ضابطين.", [], "النيابة العامة", "ضابطين", "against"),
+    # a title ends with the person it names; the holder is the person
+    ("هاجم الرئيس الإيراني حسن روحاني نظيره الأمريكي دونالد ترامب.",
+     [("حسن روحاني", "PER"), ("دونالد ترامب", "PER")], "حسن روحاني", "دونالد ترامب", "against"),
+]
+
+
+@pytest.mark.parametrize("text, names, holder, target, polarity", NARRATED_FRAME_CASES)
+def test_narrated_frames(text, names, holder, target, polarity):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [], mentions_of(doc, *names))
+    assert any(s.speaker == holder and has([s], target, polarity) for s in stances), \
+        [(s.speaker, s.target, s.polarity) for s in stances]
+
+
+def test_a_call_to_remove_someone_is_not_favor_of_the_removal():
+    stances = extract_stances(make_doc("طالبت الأحزاب الحكومة بإقالة قائد الجيش."), [])
+    assert not any(s.polarity == "favor" for s in stances), [(s.target, s.polarity) for s in stances]
+
+
+def test_relative_clause_with_comitative_names_no_holder():
+    doc = make_doc("انسحبت الولايات المتحدة من الاتفاق الذي أبرمته مع القوى العظمى.")
+    assert not any(s.speaker.startswith("القوى") for s in extract_stances(doc, []))
+
+
+QUOTE_FRAME_CASES = [
+    # the accused sits between the cue (and its VSO subject) and the content
+    ("واتهم الوزير المعارضة بارتكاب انتهاكات.", "اتهم", "ارتكاب انتهاكات", "الوزير", "المعارضة", "against"),
+    # a reply names whom it answers; the content is not its target
+    ("الوزير يرد على المعارضة: الانتخابات في موعدها", "يرد", "الانتخابات في موعدها", "الوزير",
+     "المعارضة", "against"),
+    # a negated benefit: X لا يساعد -> against X
+    ("وقال المحامي إن القوانين الحالية لا تساعد.", "قال", "القوانين الحالية لا تساعد", "المحامي",
+     "القوانين الحالية", "against"),
+    # a condemning noun opening the clause is the speaker's target
+    ("وقال المحامي إن التعذيب في السجون أمر ممنهج.", "قال", "التعذيب في السجون أمر ممنهج", "المحامي",
+     "التعذيب في السجون", "against"),
+    # credit given: بفضل X
+    ("وقال المدير إن الفريق نجح بفضل دعم الوزارة.", "قال", "الفريق نجح بفضل دعم الوزارة", "المدير",
+     "الوزارة", "favor"),
+]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, target, polarity", QUOTE_FRAME_CASES)
+def test_quote_frames(text, cue, content, speaker, target, polarity):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)], narrated=False)
+    assert has(stances, target, polarity), [(s.target, s.polarity) for s in stances]
+
+
+def test_reply_content_is_not_a_target():
+    doc = make_doc("الوزير يرد على المعارضة: الانتخابات في موعدها")
+    stances = extract_stances(doc, [make_quote(doc, "يرد", "الانتخابات في موعدها", "الوزير")], narrated=False)
+    assert not has(stances, "الانتخابات", "against")
+
+
+def test_label_with_a_named_owner():
+    doc = make_doc("وقال المندوب إن الاجتماع سيبحث جرائم إسرائيل بحق المدنيين.")
+    quote = make_quote(doc, "قال", "الاجتماع سيبحث جرائم إسرائيل بحق المدنيين", "المندوب")
+    stances = extract_stances(doc, [quote], mentions_of(doc, ("إسرائيل", "LOC")), narrated=False)
+    assert ("جرائم إسرائيل", "against") in {(s.target, s.polarity) for s in stances}
+
+
+def test_participle_after_a_quote_is_the_speakers():
+    doc = make_doc("وقال الوزير إن بلاده لن تسلم الطائرات، رافضا تعويض الشركة.")
+    quote = make_quote(doc, "قال", "بلاده لن تسلم الطائرات", "الوزير")
+    stances = extract_stances(doc, [quote])
+    assert any(s.speaker == "الوزير" and s.quote == -1 for s in stances if has([s], "تعويض الشركة", "against"))
+
+
+NO_STANCE_CASES = [
+    ('وقال الرئيس إن الحرب ستكون "أم الحروب".', "الحرب ستكون \"أم الحروب\""),  # an event named
+    ('وأكدت الحكومة أن ما وقع لا يتعدى مجرد "جرائم فردية".', "ما وقع لا يتعدى مجرد \"جرائم فردية\""),
+    ("وقال المندوب إن الاجتماع سيبحث الاعتداءات ضد المتظاهرين.", "الاجتماع سيبحث الاعتداءات ضد المتظاهرين"),
+]
+
+
+@pytest.mark.parametrize("text, content", NO_STANCE_CASES)
+def test_no_stance(text, content):
+    doc = make_doc(text)
+    cue = "قال" if "قال" in text else "أكدت"
+    speaker = text.split()[1]
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)], narrated=False)
+    assert not any(s.target in ("أم الحروب", "جرائم فردية", "المتظاهرين") for s in stances), \
+        [(s.target, s.polarity) for s in stances]
+
+
+@pytest.mark.parametrize("word, known, stripped", [
+    ("لافروف", False, "لافروف"),   # a name's own first letter stays
+    ("للاتفاق", False, "الاتفاق"),
+    ("بالقرار", False, "القرار"),
+    ("لمواصلة", True, "مواصلة"),   # only a known word loses its clitic
+    ("لمواصلة", False, "لمواصلة"),
+])
+def test_strip_proclitic(word, known, stripped):
+    assert strip_proclitic(word, (lambda w: known) if known else None) == stripped

@@ -16,6 +16,12 @@ It combines four kinds of evidence, all read from ``data/stance_lexicon.json``
 - composition: an against act on an against act is favor (حذر من رفض
   الاتفاق → against the rejection, favor the agreement).
 
+Frames that name whom an act is aimed at: the addressee between a cue and its
+content (اتهم الشرطة بـ…, رد على ترامب: …, حذر إيران من …), أعرب/عبر X عن + act
+(عن غضبها من الصورة), a participle after a quote (…، رافضا تعويض العراق), a
+negated benefit (القوانين لا تساعد), a condemning noun with a named owner or
+opening the clause (جرائم إسرائيل; التعذيب … أمر ممنهج), credit (بفضل X).
+
 Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …) give
 stances with ``quote == -1``. A speaker is never his own target. Every stance
 keeps the words that decided it in ``evidence``.
@@ -30,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import pandas as pd
 
@@ -60,7 +66,7 @@ STOP_FORMS = frozenset(match_form(w) for w in (
     "حيث", "إذ", "إذا", "لو", "قد", "لقد", "سوف", "لكن", "لكنه", "لكنها", "بل", "ثم", "أو", "أم",
     "كما", "بينما", "فيما", "هل", "إلا", "رغم", "بعد", "قبل", "منذ", "خلال", "عبر", "أثناء", "عند",
     "وفق", "وفقا", "بحسب", "حسب", "أيضا", "كذلك", "فقط", "جدا", "الآن", "اليوم", "أمس", "غدا",
-    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن",
+    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن", "بفضل",
 ))
 PREP_FORMS = frozenset(match_form(w) for w in (
     "في", "مع", "إلى", "على", "من", "عن", "تجاه", "ضد", "بين", "حول", "بشأن", "لدى", "أمام", "نحو",
@@ -79,14 +85,32 @@ RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذي�
 # Verbs of naming: وصفها بـ"المحتالة", مما أسماه "الطلب المفرط".
 NAMING_STEMS = frozenset(match_form(w) for w in ("وصف", "يصف", "تصف", "أسمى", "سمى", "يسمي", "تسمي", "نعت"))
 BY_AGENT = (match_form("من"), match_form("قبل"))  # انتقادات من قبل X
+POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+RESUMPTIVE_PREPS = frozenset(match_form(w) for w in (
+    "إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له", "فيها", "فيه"))
 SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشيء", "ذلك"))
 
 MAX_NP_TOKENS = 6
+CLAUSE_SPAN = 20  # tokens between an expression verb and its عن (a subject with an apposition)
+FAR_PREP_WINDOW = 8  # tokens of an addressee between an act and its preposition
 MAX_SUBJECT_TOKENS = 6
 NEGATION_WINDOW = 2
 SCARE_QUOTE_MAX_TOKENS = 5
 CLAUSE_ANTECEDENT_TOKENS = 4
 # Narrated acts that state a stance whatever their object (others need a salient object).
+MINIMISERS = frozenset(match_form(w) for w in ("مجرد", "سوى", "إلا", "محض"))
+# Labels of events rather than of wrongdoers: a war or a blast named is not a stance.
+CALAMITIES = frozenset(("calamity",))
+# Verbs of expressing a feeling or position: أعرب عن قلقه, عبر عن شكره, أبدى استياءه.
+EXPRESSION_VERBS = frozenset(match_form(w) for w in (
+    "أعرب", "أعربت", "يعرب", "تعرب", "عبر", "عبرت", "يعبر", "تعبر", "أبدى", "أبدت", "يبدي", "تبدي",
+    "أعلن", "أعلنت", "يعلن", "تعلن", "نقل", "نقلت", "سجل", "سجلت",
+))
+INTENSIFIERS = frozenset(match_form(w) for w in (
+    "عظيم", "بالغ", "شديد", "عميق", "خالص", "جزيل", "كامل", "تام", "صادق", "وافر",
+))
+# Acts aimed at the addressee they name: اتهم X بـ, انتقد X, شكر X على, حذر X من, رد على X.
+ADDRESSEE_CATEGORIES = frozenset(("accusation", "condemnation", "praise", "warning", "rebuttal"))
 EXPLICIT_CATEGORIES = frozenset(("condemnation", "rejection", "accusation", "praise", "support", "call"))
 
 
@@ -117,6 +141,10 @@ class Lexicon:
     issue_heads: frozenset
     holder_heads: dict[str, str]
     honorifics: tuple[tuple[str, ...], ...]
+    # nouns that only frame their complement (مغبة رفض الاتفاق): the act is the complement's
+    light_heads: frozenset = frozenset()
+    # heads of phrases that name actors (الشعب الفلسطيني, المتمردين): worth a stance
+    actor_heads: frozenset = frozenset()
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.entries.values())
@@ -182,6 +210,8 @@ def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
             for word in words
         },
         honorifics=tuple(tuple(match_form(w).split()) for w in raw["honorifics"]),
+        light_heads=frozenset(match_form(w) for w in raw.get("light_heads", ())),
+        actor_heads=frozenset(match_form(w) for w in raw.get("actor_heads", ())),
     )
     for category, spec in raw["categories"].items():
         for term in spec["terms"]:
@@ -256,6 +286,7 @@ class _Tokens:
         self._stems: dict[int, list[str]] = {}
         self._hits: dict[int, Optional[_Hit]] = {}
         self.mention_at: dict[int, Mention] = {}
+        self.mention_forms = frozenset(match_form(m.text) for m in mentions)
         for mention in mentions:
             for index in self.range_of(mention.start, mention.end):
                 self.mention_at[index] = mention
@@ -270,6 +301,17 @@ class _Tokens:
         while last < len(self.spans) and self.spans[last].start < end:
             last += 1
         return range(first, last)
+
+    def known(self, word: str) -> bool:
+        """A word the stage can vouch for: a lexicon or list word, a possessed noun, a mention."""
+        form = match_form(word)
+        if len(form) >= 4 and form.endswith(POSSESSIVE_ENDINGS) or form in DEMONSTRATIVES:
+            return True
+        lexicon = self.lexicon
+        if any(stem in lexicon.entries or stem in lexicon.issue_heads or stem in lexicon.actor_heads
+               or stem in lexicon.light_heads for stem in word_stems(form)):
+            return True
+        return form in self.mention_forms
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.spans) and bool(WORD_RE.search(self.spans[i].text))
@@ -487,6 +529,7 @@ class _StanceFinder:
         self.candidates: list[_Candidate] = []
         self.used: set[int] = set()  # tokens whose act was already read as part of a frame
         self.quoted: set[int] = set()
+        self._doc_words: Optional[frozenset] = None
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
@@ -508,10 +551,13 @@ class _StanceFinder:
             return True
         if any(stem in self.lexicon.issue_heads for stem in tokens.stems(start)):
             return True
-        head = tokens.hit(start)
-        if head and head.entry.kind == "label":
-            return True
-        return any((hit := tokens.hit(i)) and hit.entry.kind == "quality" for i in range(start, end))
+        if any(i in tokens.mention_at and tokens.mention_at[i].label in ("PER", "ORG") for i in range(start, end)):
+            return True  # اهتمام ودعم الأمير خالد بن سلطان
+        if any(stem in self.lexicon.actor_heads for stem in tokens.stems(start)):
+            return True  # الشعب الفلسطيني, المتمردين, منتقدي الصورة
+        # a condemning noun as head or its complement (خطاب الكراهية), or a quality anywhere
+        return any((hit := tokens.hit(i)) and (hit.entry.kind == "quality" or hit.entry.kind == "label" and i < start + 2)
+                   for i in range(start, end))
 
     def opposed_inside(self, np: tuple[int, int], polarity: str) -> bool:
         """A quality of the other polarity inside the phrase (دعا إلى مراجعة مواقفه الظالمة)."""
@@ -535,9 +581,13 @@ class _StanceFinder:
         # دعا الغرب إلى …, دعم الدولة لمخرجات …: the object follows the act's preposition;
         # right after the act any preposition introduces it (دعا لمواصلة …)
         m = j
-        while entry.preps and m < min(limit, j + 4):
+        while entry.preps and m < min(limit, j + FAR_PREP_WINDOW):
             if tokens.spans[m].text in ("،", ","):
                 m += 1
+                continue
+            if m in tokens.mention_at:  # a named addressee: رئيس الوزراء حيدر العبادي بإقالة …
+                mention = tokens.mention_at[m]
+                m = max(m + 1, tokens.range_of(mention.start, mention.end).stop)
                 continue
             if not tokens.is_word(m) or (m > j and (tokens.forms[m] in STOP_FORMS or tokens.conjoined(m))):
                 break
@@ -549,22 +599,35 @@ class _StanceFinder:
             m += 1
         return conjuncts(tokens, j, limit)
 
+    def inner_act(self, np: tuple[int, int]) -> Optional[_Hit]:
+        """The act heading a phrase, past a light head (مغبة رفض الاتفاق -> رفض)."""
+        start, end = np
+        tokens = self.tokens
+        if end - start > 2 and any(stem in self.lexicon.light_heads for stem in tokens.stems(start)):
+            start += 1
+        hit = tokens.hit(start)
+        return hit if hit and hit.entry.kind == "act" else None
+
     def apply_act(self, holder: str, hit: _Hit, polarity: str, limit: int, quote: int,
                   evidence: list[str], require_salient: bool, depth: int = 0) -> None:
         """Stances of ``holder`` towards the objects of one act, and of acts nested in them."""
         self.used.update(range(hit.start, hit.end))
         for np in self.act_objects(hit, limit):
-            emitted = (not require_salient or self.salient(np)) and not self.opposed_inside(np, polarity)
+            inner = self.inner_act(np)
+            # طالب بإقالة X: the call is against X, not "for a dismissal"
+            removal = polarity == "favor" and inner is not None and inner.entry.polarity == "against" \
+                and np[1] - inner.end > 0
+            emitted = (not require_salient or self.salient(np)) and not self.opposed_inside(np, polarity) \
+                and not removal
             if emitted:
                 self.emit(holder, np, polarity, quote, evidence)
             if emitted:  # acts inside the object speak through it (دعمها لجهود منع التطرف)
                 self.used.update(i for i in range(*np) if (h := self.tokens.hit(i)) and h.entry.kind == "act")
-            inner = self.tokens.hit(np[0])
-            if inner and inner.entry.kind == "act" and depth < 2 and np[1] - np[0] > 1:
+            if inner and depth < 2 and np[1] - inner.start > 1:
                 inner_polarity = compose(polarity, inner.entry.polarity)
                 if inner_polarity == polarity and emitted:  # the outer phrase already says it
                     continue
-                word = self.tokens.spans[np[0]].text
+                word = self.tokens.spans[inner.start].text
                 # طالب بإخراج الأكراد: what the cue's own act acts on needs no salience either
                 self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
                                require_salient=require_salient or depth > 0, depth=depth + 1)
@@ -597,9 +660,12 @@ class _StanceFinder:
         first, limit = content.start, content.stop
         hit, polarity = self.cue_frame(quote)
         if hit is not None and polarity in ("favor", "against"):
-            # the cue's object is where the content starts (اتهمت | روسيا والنظام بارتكاب …)
-            self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
-                           [quote.cue.text], require_salient=False)
+            # the cue's object is where the content starts (اتهمت | روسيا والنظام بارتكاب …),
+            # unless the cue named whom it is aimed at (رد على ترامب: …, شكر الوزير على …)
+            aimed = self.addressee(speaker, quote, hit, polarity, index)
+            if not aimed or hit.entry.category == "warning":
+                self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
+                               [quote.cue.text], require_salient=False)
         embedded = quote.speaker_kind in ("anonymous", "media", "unknown")
         i = first
         while i < limit:
@@ -610,6 +676,38 @@ class _StanceFinder:
             self.content_term(speaker, hit, first, limit, index, embedded)
             i = max(hit.end, i + 1)
         self.honorifics(index, first, limit)
+
+    def addressee(self, speaker: str, quote: Quote, hit: _Hit, polarity: str, index: int) -> bool:
+        """Whom the cue is aimed at, between the cue (or a following speaker) and the content:
+        اتهم | الحكومة | بأنها …, حذر | إيران | من …, شكر | الوزير | على …, رد على | ترامب | : …"""
+        if hit.entry.category not in ADDRESSEE_CATEGORIES:
+            return False
+        tokens = self.tokens
+        start = max(hit.end, tokens.range_of(quote.cue.start, quote.cue.end).stop)
+        if quote.speaker is not None and quote.cue.start <= quote.speaker.start < quote.content.start:
+            start = max(start, tokens.range_of(quote.speaker.start, quote.speaker.end).stop)
+        end = tokens.range_of(quote.content.start, quote.content.end).start
+        if not 0 < end - start <= FAR_PREP_WINDOW or not tokens.is_word(start):
+            return False
+        stop = next((k for k in range(start, end) if not tokens.is_word(k)), end)
+        while stop > start and (tokens.bare(stop - 1) in PREP_FORMS or tokens.forms[stop - 1] in PREP_CLITICS):
+            stop -= 1  # the preposition that introduces the content: … بـ"انتهاج التعذيب"
+        said_by = [match_form(w) for w in (quote.speaker.text if quote.speaker else speaker).split()]
+        if [tokens.bare(k) for k in range(start, min(stop, start + len(said_by)))] == said_by:
+            start += len(said_by)  # VSO: أدان | الوزير | الهجوم — the subject is not the addressee
+        if start < stop and tokens.bare(start) in PREP_FORMS:
+            start += 1
+        if stop <= start:
+            return False
+        named = start in tokens.mention_at or _starts_proper(tokens, start)
+        if hit.entry.category == "warning" and not named:
+            return False  # حذر المواطنين من …: a warning is against whom it names, not whom it addresses
+        aimed = False
+        for np in conjuncts(tokens, start, stop):
+            if hit.entry.category != "rebuttal" or self.salient(np):
+                self.emit(speaker, np, polarity, index, [quote.cue.text])
+                aimed = True
+        return aimed or hit.entry.category == "rebuttal"
 
     def content_term(self, speaker: str, hit: _Hit, first: int, limit: int, quote: int,
                      embedded: bool) -> None:
@@ -622,14 +720,52 @@ class _StanceFinder:
         if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
             return
         if entry.kind == "act":
+            if entry.words == (match_form("ضد"),) and self.follows_wrong(hit.start, first):
+                return  # جرائم إسرائيل ضد المتظاهرين: ضد names the victims
             holder = (embedded and self.clause_subject(hit.start, first)) or speaker
             self.apply_act(holder, hit, polarity, limit, quote, evidence, require_salient=True)
         elif entry.kind == "quality":
             self.quality(speaker, hit, polarity, first, quote, evidence)
-        elif entry.kind == "deed" and negator is None:
-            start = self._subject_start(hit.start, first)
-            if start is not None and self.salient((start, hit.start)):
-                self.emit(speaker, (start, hit.start), polarity, quote, evidence)
+        elif entry.kind == "deed":
+            # X يهدد … -> against X; X لا يساعد / لن يفيد -> against X (a negated harm says nothing)
+            verb = hit.start if negator is None else negator
+            start = self._subject_start(verb, first)
+            if start is not None and self.salient((start, verb)):
+                self.emit(speaker, (start, verb), polarity, quote, evidence)
+        elif entry.kind == "label" and entry.polarity == "against" and negator is None \
+                and entry.category not in CALAMITIES:
+            self.label_phrase(speaker, hit, first, limit, quote, evidence)
+
+    def follows_wrong(self, i: int, first: int) -> bool:
+        """A condemning noun or hostile deed just before ``i``."""
+        return any((h := self.tokens.hit(k)) and h.entry.polarity == "against" and h.entry.kind in ("label", "deed")
+                   for k in range(max(first, i - 4), i))
+
+    def label_phrase(self, speaker, hit, first, limit, quote, evidence) -> None:
+        """A condemning noun said of someone (جرائم إسرائيل -> against; its owner is named) or
+        opening the clause as its topic (التعذيب في أقسام الشرطة أمر ممنهج -> against)."""
+        tokens = self.tokens
+        after = hit.end
+        if after < limit and after in tokens.mention_at:
+            mention = tokens.mention_at[after]
+            self.emit(speaker, (hit.start, tokens.range_of(mention.start, mention.end).stop),
+                      "against", quote, evidence)
+            return
+        opens = hit.start == first or not tokens.is_word(hit.start - 1) or tokens.bare(hit.start - 1) in STOP_FORMS
+        if opens and _definite(tokens.forms[hit.start]) and tokens.forms[hit.start][0] not in "بلك":
+            self.emit(speaker, self.topic_np(hit.start, limit), "against", quote, evidence)
+
+    def topic_np(self, start: int, limit: int) -> tuple[int, int]:
+        """The clause-opening noun phrase, up to the predicate: an indefinite word after a
+        definite one (التعذيب في أقسام الشرطة | أمر ممنهج)."""
+        tokens = self.tokens
+        _, end = read_np(tokens, start, limit, coordinate=True)
+        for k in range(start + 1, end):
+            before = tokens.forms[k - 1]
+            if _definite(before) and before not in PREP_FORMS and not _definite(tokens.forms[k]) \
+                    and tokens.forms[k] not in PREP_FORMS and k not in tokens.mention_at:
+                return start, k
+        return start, max(end, start + 1)
 
     def quality(self, speaker, hit, polarity, first, quote, evidence) -> None:
         """The phrase a quality evaluates: attributive (مواقفه الظالمة, المذابح غير المبررة)
@@ -700,7 +836,7 @@ class _StanceFinder:
             return ""
         if self._subject_start(verb, first) != start and start != first:
             return ""
-        return self.target_name((start, verb))
+        return self.holder_name((start, verb))
 
     def scare_quoted(self, speaker, hit, polarity, first, limit, quote, evidence) -> bool:
         """A label in quotation marks: وصفها بـ"المحتالة", لكل "الإرهابيين", "الطلب المفرط"."""
@@ -716,6 +852,14 @@ class _StanceFinder:
         if not (tokens.is_quote_mark(open_at) and tokens.is_quote_mark(close_at)):
             return False
         label = (open_at + 1, close_at)
+        if hit.entry.category in CALAMITIES:
+            return True  # ستكون "أم الحروب": a war named is no stance
+        before = tokens.bare(open_at - 1) if open_at > first else ""
+        if before in self.lexicon.copulas or before in MINIMISERS:
+            return True  # لا يتعدى مجرد "جرائم فردية": the speaker plays it down
+        if before == "ب" and any((h := tokens.hit(k)) and h.entry.category == "accusation"
+                                 for k in range(max(0, open_at - FAR_PREP_WINDOW), open_at)):
+            return True  # اتهم الشرطة بـ"انتهاج التعذيب": the charge, not the speaker's target
         # "وصفها بـ" / "مما أسماه": the holder of the label is named before the naming verb
         k = open_at - 1
         if k >= first and tokens.bare(k) in ("ب",):
@@ -779,13 +923,14 @@ class _StanceFinder:
         if i - 1 >= first and tokens.bare(i - 1) in RELATIVES and not hit.entry.object_before_prep:
             antecedent = read_np_back(tokens, i - 1, first, CLAUSE_ANTECEDENT_TOKENS)
             after = hit.end
-            if after < limit and tokens.is_word(after) and tokens.bare(after) in PREP_FORMS | {
-                    match_form(w) for w in ("إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له")}:
+            if after < limit and tokens.is_word(after) and tokens.bare(after) in RESUMPTIVE_PREPS:
                 after += 1
+            elif after < limit and tokens.bare(after) in PREP_FORMS:
+                return  # الاتفاق الذي أبرمته مع …: the subject is the verb's own pronoun
             holder = read_np(tokens, after, limit, coordinate=False, inner_prep=False)
             if antecedent < i - 1 and holder[1] > holder[0] and \
                     tokens.forms[antecedent] not in SKIPPED_ANTECEDENTS:
-                self.emit(self.target_name(holder), (antecedent, i - 1), polarity, -1, evidence)
+                self.emit(self.holder_name(holder), (antecedent, i - 1), polarity, -1, evidence)
             return
         # انتقادات من قبل السلطات … لحيازتها
         j = hit.end
@@ -794,7 +939,19 @@ class _StanceFinder:
             if holder[1] > holder[0]:
                 target = self._object_after(hit, holder[1], limit)
                 if target:
-                    self.emit(self.target_name(holder), target, polarity, -1, evidence)
+                    self.emit(self.holder_name(holder), target, polarity, -1, evidence)
+            return
+        # أعرب X عن قلقه إزاء …, عبرت X، …، عن غضبها من …: the act is the subject's
+        holder = self.expressed_by(i, first, limit)
+        if holder:
+            self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            return
+        # …، رافضا تعويض العراق: a circumstantial participle belongs to the clause's speaker
+        holder = self.participle_holder(i, first)
+        if holder:
+            self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
             return
         # a verb opening its clause, then its subject, then its object
         at_clause_start = i == first or not tokens.is_word(i - 1)
@@ -805,17 +962,44 @@ class _StanceFinder:
         subject = self._subject_after(hit.end, limit)
         if subject is None:
             return
-        holder = self.target_name(subject)
+        holder = self.holder_name(subject)
         target = self._object_after(hit, subject[1], limit)
         if not target:
             return
-        if hit.entry.category in EXPLICIT_CATEGORIES or self.salient(target):
-            self.emit(holder, target, polarity, -1, evidence)
+        self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity, target[1], -1, evidence,
+                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
         # واصلت الحكومة الضغط … لعرقلة الاتفاق: the purpose is the subject's too
         purpose = tokens.hit(target[1]) if target[1] < limit else None
         if purpose and purpose.entry.kind == "act" and tokens.forms[target[1]].startswith("ل"):
             self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
                            evidence + [tokens.spans[target[1]].text], require_salient=True)
+
+    def expressed_by(self, i: int, first: int, limit: int) -> str:
+        """The subject of أعرب/عبر/أبدى … عن when the act at ``i`` is what was expressed."""
+        tokens = self.tokens
+        k = i - 1
+        while k > first and tokens.bare(k) in INTENSIFIERS:
+            k -= 1  # عن عظيم شكره, عن بالغ قلقه
+        if k <= first or tokens.bare(k) != match_form("عن"):
+            return ""
+        for verb in range(k - 1, max(first, k - CLAUSE_SPAN) - 1, -1):
+            if tokens.bare(verb) in EXPRESSION_VERBS and (verb == first or not tokens.is_word(verb - 1)
+                                                          or tokens.bare(verb - 1) in STOP_FORMS):
+                subject = self._subject_after(verb + 1, k)
+                return self.holder_name(subject) if subject else ""
+        return ""
+
+    def participle_holder(self, i: int, first: int) -> str:
+        """Who an accusative participle after a comma (رافضا, محذرا, مشيدا) speaks for: the
+        speaker of a quote earlier in the sentence."""
+        tokens = self.tokens
+        form = tokens.bare(i)
+        participle = len(form) >= 5 and form.endswith("ا") and (form[0] == "م" or form[1] == "ا")
+        if not participle or i == first or tokens.spans[i - 1].text not in ("،", ","):
+            return ""
+        start = tokens.spans[first].start
+        before = [q for q in self.quotes if start <= q.cue.start < tokens.spans[i].start]
+        return speaker_name(before[-1]) if before else ""
 
     def _subject_after(self, j: int, limit: int) -> Optional[tuple[int, int]]:
         tokens = self.tokens
@@ -828,9 +1012,12 @@ class _StanceFinder:
         if end <= start or start != j:
             return None
         end = min(end, start + MAX_SUBJECT_TOKENS)
-        # VSO: an indefinite word after the definite subject starts the object (اقترح الاتحاد الكويتي تأجيل …)
+        # VSO: an indefinite word after the definite subject starts the object (اقترح الاتحاد الكويتي تأجيل …);
+        # a word after a name does too (الرئيس الإيراني حسن روحاني | نظيره …)
         for k in range(start + 1, end):
-            if _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]) and k not in tokens.mention_at:
+            if k in tokens.mention_at:
+                continue
+            if k - 1 in tokens.mention_at or _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]):
                 end = k
                 break
         while end in tokens.mention_at:  # extend through a name that follows the title
@@ -859,8 +1046,31 @@ class _StanceFinder:
             return mention.canonical or mention.text
         words = [t.text for t in tokens.spans[start:end] if not t.text in QUOTE_MARKS]
         if words:
-            words[0] = strip_proclitic(words[0])
+            words[0] = strip_proclitic(words[0], tokens.known)
         return " ".join(words)
+
+    def _attested(self, name: str) -> bool:
+        """Every word of ``name`` occurs in the document (a canonical form is not a mangled one)."""
+        if not name:
+            return False
+        if self._doc_words is None:
+            self._doc_words = frozenset(self.tokens.forms)
+        return all(match_form(w) in self._doc_words for w in name.split())
+
+    def holder_name(self, np: tuple[int, int]) -> str:
+        """Who a narrated subject is: the person (else the first) mention in it, by its
+        canonical name (الرئيس الإيراني حسن روحاني -> حسن روحاني); else its words."""
+        tokens = self.tokens
+        mentions = [tokens.mention_at[i] for i in range(*np) if i in tokens.mention_at]
+        if mentions:
+            person = next((m for m in mentions if m.label == "PER"), None)
+            first = tokens.mention_at.get(np[0])
+            chosen = person or first
+            if chosen is not None and self._attested(chosen.canonical):
+                return chosen.canonical
+            if chosen is not None:
+                return chosen.text
+        return self.target_name(np)
 
     def holder_stances(self) -> None:
         """معارضو القانون الضريبي الجديد: the speaker's name says the stance."""
@@ -887,14 +1097,22 @@ class _StanceFinder:
         return merge_stances(results)
 
 
-def strip_proclitic(word: str) -> str:
-    """للاتفاق -> الاتفاق, بالقرار -> القرار, لمواصلة -> مواصلة (only clear clitics)."""
+def strip_proclitic(word: str, is_known: Optional[Callable[[str], bool]] = None) -> str:
+    """للاتفاق -> الاتفاق, بالقرار -> القرار; لمواصلة -> مواصلة only when ``is_known("مواصلة")``.
+
+    Without the article after it, a first ب/ل/و/ف may be the name's own letter
+    (لافروف, بوتين, وليد), so it goes only when the rest is a known word.
+    """
     if word.startswith("لل") and len(word) > 4:
         return "ال" + word[2:]
     for prefix in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
         rest = word[len(prefix):]
-        if word.startswith(prefix) and (rest.startswith("ال") or (prefix in ("ب", "ل") and len(rest) >= 4)):
-            return rest if not rest.startswith("ل") or rest.startswith("ال") else word
+        if not word.startswith(prefix) or len(rest) < 2:
+            continue
+        if rest.startswith("ال") and len(rest) > 3:
+            return rest
+        if len(rest) >= 3 and is_known is not None and is_known(rest):
+            return rest
     return word
 
 
