@@ -35,7 +35,7 @@ unit: setup ## the pytest suite (package, CLI, smoke tests on ../shared when pre
 
 nbval: setup ## run the notebooks under nbval (lax; tagged cells' outputs are checked)
 	rm -rf outputs/notebooks
-	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/
+	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/
 
 strip: setup ## strip notebook outputs (keeps the nbval-check-output claims)
 	@$(PY) tools/strip_notebooks.py $(NOTEBOOKS)

@@ -51,8 +51,8 @@ CLEAN = [
         "Writes `tables/documents`, `tables/blocks` and `tables/sentences` (parquet and CSV)."),
     params(),
     code(SETUP),
-    code("report = pipeline.clean_stage(corpus, output_dir, limit=limit)\n"
-         "print(f\"{report.documents} documents cleaned; {len(report.failures)} inputs skipped\")",
+    code("report = pipeline.clean_stage(corpus, output_dir, limit=limit)"),
+    code("print(f\"{report.documents} documents cleaned; {len(report.failures)} inputs skipped\")",
          check=True),
     code("pd.DataFrame(report.failures, columns=[\"stage\", \"origin\", \"reason\"])"),
     new_markdown_cell("## Before and after\n\nThe first article of the corpus as the page gave it, "
