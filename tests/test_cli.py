@@ -43,17 +43,17 @@ def test_bad_run_parameter_is_a_usage_error(capsys):
     assert "NAME=VALUE" in capsys.readouterr().err
 
 
-def test_corpus_summary_counts_and_skips(tmp_path, capsys):
+def test_corpus_summary_counts_and_skips(tmp_path):
     (tmp_path / "a.txt").write_text("عنوان\n\nقال كيري إن الحرب انتهت.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes("عنوان آخر\n\nنص المقال".encode("cp1256"))
     (tmp_path / "empty.txt").write_bytes(b"")
-    assert main(["corpus", str(tmp_path)]) == 1
-    captured = capsys.readouterr()
-    summary = json.loads(captured.out)
+    captured = run_cli("corpus", str(tmp_path))
+    assert captured.returncode == 1
+    summary = json.loads(captured.stdout)
     assert summary["articles"] == 2
     assert summary["words"] == 6 + 4
     assert [s["origin"] for s in summary["skipped"]] == [str(tmp_path / "empty.txt")]
-    assert "empty.txt" in captured.err
+    assert captured.stderr.strip().splitlines() == [f"qawl: skipped {tmp_path / 'empty.txt'}: empty file"]
 
 
 def test_analyze_seed_recovers_structure():

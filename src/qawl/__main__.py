@@ -102,8 +102,6 @@ def cmd_corpus(args) -> int:
     summary = summarize_corpus(args.paths, limit=args.limit)
     json.dump(summary, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
-    for item in summary["skipped"]:
-        print(f"qawl: skipped {item['origin']}: {item['reason']}", file=sys.stderr)
     return 1 if summary["skipped"] else 0
 
 
@@ -122,8 +120,7 @@ def cmd_analyze(args) -> int:
             print(f"qawl: {article.origin}: {type(error).__name__}: {error}", file=sys.stderr)
             continue
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    for item in skipped:
-        print(f"qawl: skipped {item.origin}: {item.reason}", file=sys.stderr)
+    # each skipped file was already reported on stderr by qawl.corpus's warning
     return 1 if (skipped or failed) else 0
 
 
@@ -175,7 +172,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on bad usage, 0 on --help
         return int(exit_.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+                        format="qawl: %(message)s", stream=sys.stderr)
     if args.command is None:
         parser.print_help()
         return 2
