@@ -475,3 +475,206 @@ def test_frame_content_ends_before_the_next_clause(text, cue, next_clause):
 def test_narrator_biad_anna_is_not_a_complementiser():
     _, quotes = quotes_of("وأعلنت الحكومة حالة الطوارئ في الموانئ، بيد أن الإنتاج لم يتأثر كثيرا.")
     assert not any(q.content.text.startswith("الإنتاج") for q in quotes), [summary(q) for q in quotes]
+
+
+# --- round 2: general rules for known error classes (our own sentences) ------------------
+
+ROUND2_CONSTRUCTIONS = {
+    # the object of an addressee verb comes after its subject: it is content, never speaker
+    "addressee title after the subject": (
+        "طالبت القوى السياسية رئيس الوزراء حيدر العبادي بإقالة قائد الشرطة من منصبه.",
+        [("indirect", "طالبت", "القوى السياسية", "رئيس الوزراء حيدر العبادي بإقالة")],
+    ),
+    "addressee definite noun after the subject": (
+        "دعت المنظمة الحكومة إلى الإفراج عن المعتقلين.",
+        [("indirect", "دعت", "المنظمة", "الحكومة إلى الإفراج")],
+    ),
+    "accused after a nisba adjective": (
+        "اتهم الجيش المسلحين بخرق الهدنة.",
+        [("indirect", "اتهم", "الجيش", "المسلحين بخرق الهدنة")],
+    ),
+    "addressee after a named person": (
+        "وطالب الرئيس الأمريكي دونالد ترامب الكونغرس بتمرير القانون.",
+        [("indirect", "طالب", "دونالد ترامب", "الكونغرس بتمرير القانون")],
+    ),
+    "title after the name starts the addressee": (
+        "وأبلغ وزير الدفاع الأمريكي اشتون كارتر رئيس الوزراء العراقي أن واشنطن لن تسلم الطائرات.",
+        [("indirect", "أبلغ", "اشتون كارتر", "واشنطن لن تسلم")],
+    ),
+    "agreeing participle is an adjective": (
+        "ونفت أمانة منطقة المدينة المنورة صحة التقارير عن التحقيق مع موظفيها.",
+        [("indirect", "نفت", "أمانة منطقة المدينة المنورة", "صحة التقارير")],
+    ),
+    "proposition noun object of akkada": (
+        "وأكد الأمين العام المساعد بالجامعة ضرورة تحمل المجتمع الدولي مسؤولياته.",
+        [("indirect", "أكد", "الأمين العام المساعد", "ضرورة تحمل المجتمع الدولي")],
+    ),
+    "proposition noun after a dropped subject": (
+        "وجدد التزام بلاده بالحل السياسي للأزمة.",
+        [("indirect", "جدد", "", "التزام بلاده بالحل السياسي")],
+    ),
+    "masdar object of a declaring verb": (
+        "وأعلن جيش الإسلام التوصل إلى اتفاق مع الحكومة.",
+        [("indirect", "أعلن", "جيش الإسلام", "التوصل إلى اتفاق")],
+    ),
+    "verbal noun after a preposition": (
+        "جاء ذلك عقب تأكيد وزير الخارجية أن بلاده لن تتراجع عن موقفها.",
+        [("indirect", "تأكيد", "وزير الخارجية", "بلاده لن تتراجع")],
+    ),
+    "verbal noun with its preposition": (
+        "وتأتي الزيارة بعد دعوة الرئيس الفرنسي إلى عقد مؤتمر دولي للسلام.",
+        [("indirect", "دعوة", "الرئيس الفرنسي", "عقد مؤتمر دولي")],
+    ),
+    "statement owner is the dropped subject": (
+        "وفي بيان لوزارة الخارجية، حذرت من السفر إلى المنطقة.",
+        [("indirect", "حذرت", "وزارة الخارجية", "السفر إلى المنطقة")],
+    ),
+    "list of speakers after kull min": (
+        "وأكد كل من الوزير خالد العتيبي، ومدير الشرطة سعد الحربي أن الوضع مستقر.",
+        [("indirect", "أكد", "خالد العتيبي، ومدير الشرطة سعد الحربي", "الوضع مستقر")],
+    ),
+    "apposed name between commas": (
+        "ودعا وزير الخارجية الإيراني، جواد ظريف، الدول الأوروبية إلى الحذر.",
+        [("indirect", "دعا", "جواد ظريف", "الدول الأوروبية إلى الحذر")],
+    ),
+    "narrator resumes after a comma": (
+        "وقالت الوزارة إن عدد الإصابات ارتفع إلى مئة حالة، ونشرت الوزارة صورا للمستشفيات.",
+        [("indirect", "قالت", "الوزارة", "عدد الإصابات ارتفع إلى مئة حالة")],
+    ),
+    "closer attributes the clause": (
+        "وقال المدير إن الشركة حققت أرباحا. وتعاني السوق من ركود طويل يصعب الخروج منه على حد قوله.",
+        [("indirect", "قال", "المدير", "الشركة حققت"), ("indirect", "على حد قوله", "المدير", "وتعاني السوق")],
+    ),
+    "addressee with lam is not the subject": (
+        'وقال لـ"عكاظ" المتحدث الرسمي إن الاجتماع سيعقد غدا.',
+        [("indirect", "قال", "المتحدث الرسمي", "الاجتماع سيعقد")],
+    ),
+    "anonymous source specified by a phrase": (
+        "ووفقا لشهود من الناجين، فإن عشرين شخصا غرقوا قبالة الساحل.",
+        [("indirect", "وفقا", "شهود من الناجين", "عشرين شخصا غرقوا")],
+    ),
+    "relational noun is the addressee": (
+        "وأبلغ الوزير نظيره أن الصفقة ألغيت.",
+        [("indirect", "أبلغ", "الوزير", "الصفقة ألغيت")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", ROUND2_CONSTRUCTIONS.values(), ids=ROUND2_CONSTRUCTIONS.keys())
+def test_round2_constructions(text, expected):
+    _, quotes = quotes_of(text)
+    assert len(quotes) == len(expected), [summary(q) for q in quotes]
+    for quote, (type_, cue, speaker, content) in zip(quotes, expected):
+        got_type, got_cue, got_speaker, got_content = summary(quote)
+        assert (got_type, got_cue) == (type_, cue)
+        assert speaker in got_speaker or speaker in quote.speaker_canonical
+        assert got_content.startswith(content)
+
+
+ROUND2_SPEAKERS = {
+    # (text, cue, the exact speaker span)
+    "the cue stays out of the speaker": ("وأردف البرعي أن الفريق سيعود أقوى في الموسم المقبل.", "أردف", "البرعي"),
+    "demonstrative object before the subject": (
+        "وتبدأ الوزارة صرف المستحقات غدا. أعلن ذلك وزير الزراعة، مبينا أن الدفعة تشمل جميع المزارعين.",
+        "مبينا", "وزير الزراعة",
+    ),
+    "title after an honorific": (
+        "وصف مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ التفجير بالعمل الإجرامي.",
+        "وصف", "مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, cue, speaker", ROUND2_SPEAKERS.values(), ids=ROUND2_SPEAKERS.keys())
+def test_round2_speaker_spans(text, cue, speaker):
+    _, quotes = quotes_of(text)
+    found = [q for q in quotes if q.cue.text == cue]
+    assert len(found) == 1 and found[0].speaker is not None, [summary(q) for q in quotes]
+    assert found[0].speaker.text == speaker
+
+
+ROUND2_NOT_QUOTES = {
+    "in reference to": "وجاءت تصريحاته في إشارة إلى أن الحكومة لن تستقيل.",
+    "unfinished attribution phrase": "ووفقا لمعلومات حصلت عليها الصحيفة من مصادرها فقد سافر الوزير أمس إلى جنيف.",
+    "medium of a statement is not its owner": "وفي حديث لصحيفة الرياض، أكد أن التمويل متوفر.",
+}
+
+
+@pytest.mark.parametrize("text", ROUND2_NOT_QUOTES.values(), ids=ROUND2_NOT_QUOTES.keys())
+def test_round2_not_quotes_or_no_speaker(text):
+    _, quotes = quotes_of(text)
+    assert all(q.cue.text not in ("إشارة", "وفقا") for q in quotes), [summary(q) for q in quotes]
+    assert all(q.speaker is None or "الرياض" not in q.speaker.text for q in quotes), [summary(q) for q in quotes]
+
+
+def _mentions_for(*names):
+    """A stand-in tagger: each (surface, label, canonical) where it occurs in the text."""
+    def mentions(doc):
+        found = []
+        for surface, label, canonical in names:
+            start = doc.text.find(surface)
+            while start >= 0:
+                found.append(Mention(start, start + len(surface), surface, label, canonical))
+                start = doc.text.find(surface, start + 1)
+        return sorted(found, key=lambda m: m.start)
+    return mentions
+
+
+def test_mention_after_the_cue_is_the_speaker_head_and_object_starts_after_it():
+    text = "وحذر الرئيس الأمريكي إيران من تهديد الولايات المتحدة."
+    _, quotes = quotes_of(text, _mentions_for(("إيران", "LOC", "إيران")))
+    assert [q.speaker.text for q in quotes] == ["الرئيس الأمريكي"]
+    assert quotes[0].content.text.startswith("إيران")
+
+
+def test_tagger_span_over_the_cue_is_clipped_from_the_canonical():
+    text = "وأردف البرعي أن الفريق سيعود أقوى في الموسم المقبل."
+    _, quotes = quotes_of(text, _mentions_for(("وأردف البرعي", "PER", "وأردف البرعي")))
+    assert quotes[0].speaker.text == "البرعي" and quotes[0].speaker_canonical == "البرعي"
+
+
+def test_organisation_after_a_title_is_not_the_canonical():
+    text = "وقال مدير غوغل للتعليم إن الأجهزة ستصبح أذكى."
+    _, quotes = quotes_of(text, _mentions_for(("غوغل", "ORG", "غوغل")))
+    assert quotes[0].speaker_canonical != "غوغل" and quotes[0].speaker_kind == "person"
+
+
+def test_participle_takes_the_person_named_in_its_sentence():
+    text = "كما عبر عمر البنيان عن شكره لزملائه، مؤكدا أنهم أدوا عملهم على الوجه الأكمل."
+    _, quotes = quotes_of(text, _mentions_for(("عمر البنيان", "PER", "عمر البنيان")))
+    said = [q for q in quotes if q.cue.text == "مؤكدا"]
+    assert len(said) == 1 and said[0].speaker_canonical == "عمر البنيان"
+
+
+def test_family_name_alone_is_the_person_named_in_full():
+    text = (
+        "وأقام القنصل عمر بخيت البنيان حفلا للدبلوماسيين. "
+        "كما عبر البنيان عن شكره لزملائه، مؤكدا أنهم أدوا عملهم على الوجه الأكمل."
+    )
+    _, quotes = quotes_of(text, _mentions_for(("عمر بخيت البنيان", "PER", "عمر بخيت البنيان")))
+    said = [q for q in quotes if q.cue.text == "مؤكدا"]
+    assert len(said) == 1 and said[0].speaker_canonical == "عمر بخيت البنيان"
+
+
+def test_headline_speaker_is_the_name_not_the_clause():
+    text = "ترامب يتوعد روحاني: ستدفع إيران ثمنا باهظا\n\nكتب الرئيس الأمريكي تغريدة على تويتر."
+    mentions = _mentions_for(("ترامب", "PER", "دونالد ترامب"), ("روحاني", "PER", "حسن روحاني"))
+    _, quotes = quotes_of(text, mentions)
+    assert [(q.cue.text, q.speaker.text, q.speaker_canonical) for q in quotes] == [(":", "ترامب", "دونالد ترامب")]
+
+
+def test_pronoun_takes_the_most_recent_agreeing_speaker_with_mentions():
+    text = (
+        "وقال الوزير خالد العتيبي إن المشروع سيبدأ قريبا. "
+        "وقالت المتحدثة باسم الوزارة ريم السالم إن التمويل متوفر. "
+        "وأضاف أن العمل سيستمر عامين. وأضافت أن الميزانية أقرت."
+    )
+    mentions = _mentions_for(("خالد العتيبي", "PER", "خالد العتيبي"), ("ريم السالم", "PER", "ريم السالم"))
+    _, quotes = quotes_of(text, mentions)
+    assert [q.speaker_canonical for q in quotes] == ["خالد العتيبي", "ريم السالم", "خالد العتيبي", "ريم السالم"]
+
+
+def test_anonymous_and_media_kinds_remain_with_mentions():
+    text = "وقال مصدر أمني إن الهجوم فشل. وذكرت وكالة رويترز أن القوات انسحبت."
+    _, quotes = quotes_of(text, _mentions_for(("رويترز", "ORG", "رويترز")))
+    assert [q.speaker_kind for q in quotes] == ["anonymous", "media"]

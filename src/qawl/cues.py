@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator, Optional
@@ -55,6 +55,7 @@ class CueEntry:
     relays: bool = False  # نقل عن: the source follows عن, the subject only relays
     impersonal_present: bool = False  # يذكر أن / يتوقع أن without subject: "it is said"
     ambiguous: bool = False  # also a common other word (بين "between")
+    addressee: bool = False  # طالب/دعا/اتهم: whom the act aims at follows the subject as an object
 
     @property
     def complement(self) -> str:
@@ -74,6 +75,10 @@ class Lexicon:
     heads: dict[str, frozenset[str]]  # kind -> head words (matching form)
     naming_nouns: frozenset[str]
     scripture_speakers: frozenset[str]
+    # bare verbal nouns (تأكيد، تحذير) -> entry: they report only in a frame (عقب تأكيد الوزير أن)
+    verbal_nouns: dict[str, CueEntry]
+    proposition_nouns: frozenset[str]  # ضرورة، أهمية: a proposition as object, never a name
+    statement_frames: frozenset[str]  # بيان، تصريح: في بيان لـ X names X as the one who speaks next
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -125,6 +130,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         strength=float(record.get("strength", 1.0)),
         relays=bool(record.get("relays", False)),
         impersonal_present=bool(record.get("impersonal_present", False)),
+        addressee=bool(record.get("addressee", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}
@@ -156,9 +162,15 @@ def load_cues() -> Lexicon:
     """Read ``data/cues.json`` once and expand it; the first lemma listed wins a shared form."""
     raw = json.loads(resources.files("qawl").joinpath("data", CUES_FILE).read_text(encoding="utf-8"))
     forms: dict[str, CueEntry] = {}
+    verbal_nouns: dict[str, CueEntry] = {}
     for record in raw["verbs"]:
         for entry in _entries(record):
             forms.setdefault(entry.form, entry)
+        for noun in record.get("nouns", ()):
+            bare = next(_entries({**record, "nouns": [], "participle": ""}), None)
+            if bare is not None:
+                form = match_form(noun)
+                verbal_nouns.setdefault(form, replace(bare, form=form, kind="noun", tense="", gender="", number=""))
     attribution = raw["attribution"]
     for word in attribution["words"]:
         form = match_form(word)
@@ -178,6 +190,9 @@ def load_cues() -> Lexicon:
         heads=heads,
         naming_nouns=_match_set(raw["naming_nouns"]["words"]),
         scripture_speakers=_match_set(raw["scripture_speakers"]["words"]),
+        verbal_nouns=verbal_nouns,
+        proposition_nouns=_match_set(raw["proposition_nouns"]["words"]),
+        statement_frames=_match_set(raw["statement_frames"]["words"]),
     )
 
 

@@ -9,8 +9,9 @@ The extractor is rule based and works on the cleaned ``Document``:
    أكد, أشار إلى ...), each parsed into speaker (VSO: the noun phrase after the
    verb; SVO: the one before it; pro-drop: none) and a terminal (a complementiser
    إن/أن, a colon, a quotation, or the preposition/object the verb takes);
-3. attribution phrases (بحسب / وفقا لـ / نقلا عن X) and headline forms
-   (``المتحدث: قول``);
+3. attribution phrases (بحسب / وفقا لـ / نقلا عن X), verbal nouns after a
+   preposition (عقب تأكيد X أن), clauses closed by على حد قوله, and headline
+   forms (``المتحدث: قول``, the speaker being the name, not a clause);
 4. content boundaries: to the end of the sentence, a clause stopper (، في حين)
    or the next accepted cue; cues inside another quote's content are nested
    sources, not quotes;
@@ -91,6 +92,25 @@ SUBJECT_OPENERS = frozenset(
 CLAUSE_STOPPERS = frozenset("بينما وذلك ذلك وسط عقب وفقا وفق بحسب حسب حسبما طبقا نقلا".split())
 CLAUSE_STOPPER_PAIRS = frozenset({("في", "حين"), ("في", "اشاره"), ("علي", "حد"), ("في", "وقت")})
 DEMONSTRATIVES = frozenset("هذا هذه هؤلاء ذلك تلك".split())
+# Relational (nisba) adjective endings, matching form: السياسية، الأمريكي، العراقيين.
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتان", "يتين", "يات")
+# Common adjectives that are not nisba forms: they extend a definite noun phrase, never start one.
+ADJECTIVES = frozenset(
+    "عام عامه جديد جديده سابق سابقه كبير كبري اكبر متحده دائم دائمه مساعد اول اولي ثاني ثانيه خاص "
+    "خاصه مكلف مستقل مستقله مشترك مشتركه عليا مؤقت مؤقته حالي منتهيه ولايته منتخب منتخبه عامل عامله "
+    "مفوض مقيم معني معنيه مختص مختصه".split()
+)
+# Words inside a name after which the next word belongs to it (آل الشيخ، بن سلمان).
+NAME_LINKS = frozenset("ال بن ابن بنت ابو ابي ام عبد ذو ذي".split())
+# Prepositions before a verbal noun that reports (عقب تأكيد X أن، بعد دعوة X إلى).
+NOUN_FRAME_PREPS = frozenset("عقب بعد اثر في خلال وسط مع رغم منذ ازاء لدي تزامنا".split())
+OBJECT_PRONOUNS = frozenset("ه ها هم هما نا كم".split())
+# Objects pointing back at what was said before the verb (أعلن ذلك الوزير).
+ANAPHORIC_OBJECTS = frozenset("ذلك هذا".split())
+# Nouns of relation that take the pronoun of the one they relate to (نظيره، زميلها).
+RELATIONAL_NOUNS = frozenset("نظير نظيره نظراء زميل زميله زملاء حليف حلفاء خصم خصوم منافس مضيف ضيف".split())
+# "كل من X و Y": the list of speakers starts after these two words.
+LIST_OPENER = ("كل", "من")
 CONTENT_OPENERS = frozenset("فان فقد وان ان".split())
 
 MAX_SPEAKER_WORDS = 10
@@ -104,6 +124,7 @@ MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_WORDS = 30
 MAX_APPOSITION_GAP = 12
 MAX_RELAY_GAP = 16
+MAX_PROPOSITION_GAP = 3
 OVERLAP_DUPLICATE = 0.5
 REPEAT_SHARE = 0.75
 MENTION_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -118,6 +139,7 @@ BASE_CONFIDENCE = {
     "attribution": 0.7,
     "headline": 0.75,
     "after_quote": 0.8,
+    "closer": 0.7,
 }
 UNBALANCED_PENALTY = 0.6
 PRONOUN_PENALTY = 0.9
@@ -294,6 +316,13 @@ class _Extractor:
         self.blocks = _blocks(doc)
         self.mentions = sorted(mentions or [], key=lambda m: (m.start, -m.end))
         self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]
+        # the family name of a person named in full (البنيان of عمر بخيت البنيان) names them
+        # wherever the tagger missed it alone
+        self.surnames: dict[str, Mention] = {}
+        for mention in self.mentions:
+            words = _key_text(mention.text).split()
+            if mention.label == "PER" and len(words) >= 2 and len(words[-1]) > 3:
+                self.surnames.setdefault(words[-1], mention)
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
 
@@ -322,8 +351,17 @@ class _Extractor:
 
     # -- noun phrases --
 
-    def speaker_forward(self, b: int, start: int, limit: int) -> int:
-        """End (exclusive) of the noun phrase that starts at token ``start``."""
+    def speaker_forward(self, b: int, start: int, limit: int, split_object: bool = False) -> int:
+        """End (exclusive) of the noun phrase that starts at token ``start``.
+
+        With ``split_object`` (a cue that takes whom it aims at as an object:
+        طالبت القوى السياسية رئيسَ الوزراء بـ) the phrase ends where a second
+        noun phrase starts.
+        """
+        end = self._noun_phrase_end(b, start, limit)
+        return self._object_start(b, start, end) if split_object else end
+
+    def _noun_phrase_end(self, b: int, start: int, limit: int) -> int:
         tokens, regions = self.blocks[b].tokens, self.blocks[b].regions
         t, words = start, 0
         while t < limit and words < MAX_SPEAKER_WORDS:
@@ -339,9 +377,150 @@ class _Extractor:
                 break
             if _is_cue_token(token, ("verb", "participle", "noun", "phrase")):
                 break  # أجاب قائلا: / عن X قوله
+            if self.is_proposition_noun(tokens, t, start):
+                break  # جدد الوزير التزام بلاده: the object, not more of the name
             words += 1
             t += 1
         return self._extend_to_mention(b, start, t, limit)
+
+    def is_proposition_noun(self, tokens: list[_Token], t: int, start: int) -> bool:
+        """ضرورة، أهمية first or after a complete phrase (not after a construct head: قوات دعم)."""
+        if tokens[t].key not in self.lexicon.proposition_nouns:
+            return False
+        if t == start:
+            return True
+        prev = tokens[t - 1].key
+        return not any(prev in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
+
+    def _object_start(self, b: int, start: int, end: int) -> int:
+        """Where an object noun phrase starts inside ``tokens[start:end]`` (else ``end``).
+
+        A phrase is complete after a definite word or a name; what may still follow
+        is an adjective (القوى الشيعية السياسية), a coordinated phrase (والقوى),
+        a prepositional phrase (لحقوق الإنسان) or, after a person's title, more
+        titles and that person's name (مفتي عام المملكة الشيخ عبدالعزيز). Anything
+        else starts the object: a definite noun (الحكومة), a title after the name
+        (كارتر | رئيس الوزراء), a second name (كيري | روسيا).
+        """
+        if end - start < 2:
+            return end
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        is_title = lambda key: key in heads["person"] or _strip_noun(key) in heads["person"]
+        first = tokens[start].key
+        person_head = is_title(first) or first in heads["anonymous"] or _strip_noun(first) in heads["anonymous"]
+        named = (m := self.mention_at(b, start)) is not None and m.label == "PER"
+        regions = self.blocks[b].regions
+        for i in range(start + 1, end):
+            prev, token = tokens[i - 1], tokens[i]
+            if token.text in ALL_MARKS and prev.is_word and any(r.open_token == i for r in regions):
+                # a quoted name after a definite or naming noun is apposed (الوكالة "شينخوا"),
+                # after a bare name it is the object (أعلنت ليبيا "القوة القاهرة")
+                if _is_definite(prev.key) or _strip_noun(prev.key) in self.lexicon.naming_nouns:
+                    continue
+                return i
+            if not (prev.is_word and token.is_word) or token.region >= 0:
+                continue
+            previous, mention = self.mention_at(b, i - 1), self.mention_at(b, i)
+            if mention is not None and mention is previous:
+                continue  # inside one name
+            if _is_coordinated(token.key, is_title) or (token.key[0] in "لب" and not _is_definite(token.key) and mention is None):
+                continue  # والقوى / ومدير / لحقوق الإنسان
+            if prev.key in NAME_LINKS or (token.key in NAME_LINKS and person_head and not named):
+                continue  # آل الشيخ، بن سلمان، أبو علي; الوزير | عبد الرحمن
+            if named and is_title(token.key) and (mention is None or mention.label != "PER"):
+                return i  # أبلغ الوزير اشتون كارتر | رئيس الوزراء
+            if named and _is_definite(token.key) and not _looks_adjective(token.key) and not _is_definite(prev.key):
+                return i  # طالب الرئيس دونالد ترامب | الكونغرس
+            if not (_is_definite(prev.key) or previous is not None):
+                if person_head and not is_title(token.key) and not _is_definite(token.key):
+                    named = named or (mention is not None and mention.label == "PER") or (
+                        not self.mentions and not is_title(prev.key) and not _is_definite(prev.key) and i - 1 > start
+                    )
+                continue  # a construct head (وزير الخارجية) or a name going on (دونالد ترامب)
+            if person_head and not named and is_title(token.key):
+                continue  # مفتي عام المملكة | الشيخ عبدالعزيز
+            if _is_definite(token.key):
+                if mention is None and (_looks_adjective(token.key) or _agreeing_participle(prev.key, token.key)):
+                    continue
+                return i
+            if mention is not None:
+                if mention.label == "PER" and person_head and not named:
+                    named = True  # الرئيس الأمريكي | دونالد ترامب
+                    continue
+                return i
+            if _is_relational(token.key):
+                return i  # أبلغ الوزير | نظيره
+            if person_head and not named and not self.mentions:
+                named = True  # without mentions a bare word after a title is taken for the name
+                continue
+            return i
+        return end
+
+    def apposed_name(self, b: int, head: tuple[int, int], limit: int) -> int:
+        """End of "، جواد ظريف،" after a title (وزير الخارجية الإيراني، جواد ظريف، ...), else the head's end."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        start, end = head
+        first = _strip_noun(tokens[start].key)
+        if end >= limit or tokens[end].text not in COMMAS or first not in heads["person"] and tokens[start].key not in heads["person"]:
+            return end
+        close = next((i for i in range(end + 1, min(limit, end + 2 + MAX_NAME_WORDS)) if not tokens[i].is_word), None)
+        if close is None or tokens[close].text not in COMMAS or close == end + 1:
+            return end
+        name = range(end + 1, close)
+        if self.mentions:
+            ok = all((m := self.mention_at(b, i)) is not None and m.label == "PER" for i in name)
+        else:
+            ok = all(not _is_definite(tokens[i].key) and not _is_stop(tokens[i]) and lookup_cue(tokens[i].key)[0] is None
+                     and tokens[i].key not in heads["person"] for i in name)
+        return close if ok else end
+
+    def skip_addressee(self, b: int, t: int) -> int:
+        """Skip "لفوكس نيوز" / "لـ«عكاظ»" right after a verb: whom it was said to, never its subject."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word:
+            return t
+        token, heads = tokens[t], self.lexicon.heads
+        if token.key in ("ل", "لـ"):
+            nxt = t + 1
+            region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None
+            if region is not None and region.balanced and region.words:
+                return region.close_token + 1
+            end = self.speaker_forward(b, nxt, len(tokens))
+            return end if end > nxt else t
+        if token.key[:1] != "ل" or token.key.startswith("لل") or len(token.key) < 4:
+            return t
+        mention = self.mention_at(b, t)
+        clitic = mention is not None and mention.start > token.start
+        named = mention is not None and _key_text(mention.canonical or mention.text)[:1] != "ل"
+        if clitic or named or any(_strip_noun(token.key[1:]) in heads[k] for k in ("person", "organisation", "media")):
+            end = self.speaker_forward(b, t, len(tokens))
+            return end if end > t else t
+        return t
+
+    def speaker_list(self, b: int, t: int, limit: int) -> Optional[tuple[int, int]]:
+        """"كل من الوزير X، ومدير الشرطة Y، والمحافظ Z": the speakers after "كل من", as one span."""
+        tokens = self.blocks[b].tokens
+        if t + 2 >= limit or (tokens[t].key, tokens[t + 1].key) != LIST_OPENER:
+            return None
+        start = t + 2
+        end = self.speaker_forward(b, start, limit)
+        if end == start:
+            return None
+        return start, self._coordinated(b, end, limit)
+
+    def _coordinated(self, b: int, end: int, limit: int) -> int:
+        """Grow a speaker over "، و + another speaker" (، ومدير الشرطة سعد الحربي)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        while end + 1 < limit and tokens[end].text in COMMAS and tokens[end + 1].key[:1] == "و":
+            key = _strip_noun(tokens[end + 1].key[1:]) if len(tokens[end + 1].key) > 3 else ""
+            mention = self.mention_at(b, end + 1)
+            if not (key in heads["person"] or key in heads["organisation"] or (mention is not None and mention.label in ("PER", "ORG"))):
+                break
+            nxt = self.speaker_forward(b, end + 1, limit)
+            if nxt == end + 1:
+                break
+            end = nxt
+        return end
 
     def _extend_to_mention(self, b: int, start: int, end: int, limit: int) -> int:
         """Grow a phrase cut inside a named entity, or cut just before a name it introduces."""
@@ -349,14 +528,19 @@ class _Extractor:
             return end
         tokens = self.blocks[b].tokens
         first = self.mention_at(b, start)
+        # a tagger's span never carries the phrase over a preposition (وصرح هاشمي | أمام السجن)
+        inside = lambda t, mention: t < limit and tokens[t].start < mention.end and not _is_stop(tokens[t])
         if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
-            t = start
-            while t < limit and tokens[t].start < first.end:
+            t = start + 1
+            while inside(t, first):
                 t += 1
+            heads = self.lexicon.heads["person"]
+            if first.label == "PER" and t < end and (tokens[t].key in heads or _strip_noun(tokens[t].key) in heads):
+                return end  # unless the person's title follows: جون فامفاكاتيس مدير غوغل للتعليم
             return t
         # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
         last = self.mention_at(b, end - 1)
-        while last is not None and end < limit and tokens[end].start < last.end:
+        while last is not None and inside(end, last):
             end += 1
         # a title whose person comes a few words later: سماحة مفتي عام المملكة ... الشيخ عبدالعزيز
         if not any((m := self.mention_at(b, t)) is not None and m.label == "PER" for t in range(start, end)):
@@ -500,6 +684,13 @@ class _Extractor:
                     return "prep", first if ("obj" in complements and has_object and t > first) else t
         if "obj" in complements and has_object and first - start <= 2:
             return "obj", first
+        if "prop" in complements:
+            # أكد الأمين العام المساعد بالجامعة ضرورة ...: a proposition noun after a short adjunct
+            for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
+                if tokens[t].key in self.lexicon.proposition_nouns:
+                    return "obj", t
+                if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
+                    break
         return "", -1
 
     def _skip_adjuncts(self, b: int, start: int, end: int) -> int:
@@ -527,17 +718,32 @@ class _Extractor:
         start_token = t
         after = t + 1
         if entry.kind == "verb":
-            np_end = self.speaker_forward(b, t + 1, len(tokens))
+            splits = entry.addressee or "obj" in entry.complements
+            after = self.skip_addressee(b, t + 1)
+            pointing = after < len(tokens) and tokens[after].key in ANAPHORIC_OBJECTS
+            if pointing:  # أعلن ذلك الوزير: "that" is the object, the subject follows it
+                after += 1
+            listed = self.speaker_list(b, after, len(tokens))
+            np_end = listed[1] if listed else self.speaker_forward(b, after, len(tokens), split_object=splits)
+            if np_end == after:
+                np_end = after = t + 1
             subject = None if conj or carried else self.subject_backward(b, t)
             if subject is not None and (np_end == t + 1 or not opens_clause):
                 speaker, start_token = (subject, t), subject
-            elif np_end > t + 1:
-                speaker, after = (t + 1, np_end), np_end
+            elif listed:
+                speaker, after = listed, np_end
+            elif np_end > after:
+                np_end = self.apposed_name(b, (after, np_end), len(tokens))
+                np_end = self._coordinated(b, np_end, len(tokens))
+                speaker, after = (after, np_end), np_end
                 relayed = self.relayed_source(b, np_end)
                 if relayed is not None:  # ذكرت الوكالة نقلا عن المصدر أن: the source speaks
                     speaker, after = relayed, relayed[1]
             elif entry.impersonal_present and entry.tense == "present":
                 return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
+            if pointing and speaker is not None:
+                self.loose_agents.append((b, speaker, entry))
+                return None  # what "that" points back to is not parsed: no quote, but a speaker
             if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev):
                 return None  # هي لغة طلب متنمر: the noun طلب, not the verb
         elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
@@ -669,7 +875,14 @@ class _Extractor:
                 if not token.is_word or token.region >= 0:
                     continue
                 entry, conj = lookup_cue(token.key)
-                if entry is None or entry.person != 3:
+                if entry is None:
+                    noun = self.noun_candidate(b, t)
+                    if noun is not None:
+                        found.append(noun)
+                    else:
+                        self.record_statement_owner(b, t)
+                    continue
+                if entry.person != 3:
                     continue  # first person: words inside someone's statement
                 candidate = None
                 if entry.kind in ("verb", "participle"):
@@ -683,6 +896,105 @@ class _Extractor:
                     self.record_agent(b, t, entry, conj)
         self.nest_disagreeing_participles(found)
         return found
+
+    def narrator_resumes(self, b: int, t: int) -> bool:
+        """"، ونشرت القوة الشرعية …": و + a past reporting or publishing verb with its own
+        named or definite subject is the narrator's next sentence, not more reported words."""
+        tokens = self.blocks[b].tokens
+        if t + 1 >= len(tokens):
+            return False
+        entry, conj = lookup_cue(tokens[t].key)
+        if entry is None or not conj or entry.kind != "verb" or entry.tense != "past":
+            return False
+        subject = tokens[t + 1]
+        mention = self.mention_at(b, t + 1)
+        return _is_definite(subject.key) and not _is_stop(subject) or (mention is not None and mention.label in ("PER", "ORG"))
+
+    # -- على حد قوله --
+
+    def closer_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
+        """"…، على حد قوله": a clause no cue introduced, attributed by its closer to "him"."""
+        found = []
+        for b, block in enumerate(self.blocks):
+            tokens = block.tokens
+            for t in range(1, len(tokens)):
+                if tokens[t].region >= 0 or not _starts_closer(tokens, t, self.lexicon.closers):
+                    continue
+                if any(c.block == b and c.content_start <= t <= c.content_end + 1 for c in accepted):
+                    continue  # the closer of an accepted quote (قال إن … على حد تعبيره)
+                start, end = self.sentence_start(b, t), t
+                while end > start and not tokens[end - 1].is_word:
+                    end -= 1
+                if sum(tok.is_word for tok in tokens[start:end]) < MIN_SPEECH_WORDS:
+                    continue
+                size = next(len(c) for c in self.lexicon.closers if all(
+                    t + i < len(tokens) and tokens[t + i].key == w for i, w in enumerate(c)))
+                noun = tokens[t + size - 1].key
+                entry = replace(_CLOSER_ENTRY, gender="f" if noun.endswith("ها") else "m")
+                candidate = _Candidate(b, (t, t + size), entry, "closer", start, content_end=end)
+                candidate.boundary = False
+                candidate.start_token = start
+                candidate.speaker = self.last_person(b, start, end)
+                found.append(candidate)
+        return found
+
+    def last_person(self, b: int, start: int, end: int) -> Optional[tuple[int, int]]:
+        """The last person named in ``tokens[start:end]`` (from mentions), as a token range."""
+        last = None
+        for t in range(start, end):
+            mention = self.mention_at(b, t)
+            if mention is not None and mention.label == "PER":
+                if last is not None and self.mention_at(b, last[0]) is mention:
+                    last = (last[0], t + 1)
+                else:
+                    last = (t, t + 1)
+        return last
+
+    # -- عقب تأكيد X أن / في بيان لـ X --
+
+    def noun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """عقب تأكيد وزير الخارجية أن …، بعد دعوة الرئيس إلى …: a verbal noun whose agent follows it.
+
+        Only after a preposition of time or circumstance, with the agent right
+        after the noun (في إشارة إلى … has none), and a complement the verb takes.
+        """
+        tokens = self.blocks[b].tokens
+        entry = self.lexicon.verbal_nouns.get(_strip_conj(tokens[t].key))
+        prev = _prev_word(tokens, t)
+        if entry is None or prev is None or _strip_conj(prev.key) not in NOUN_FRAME_PREPS:
+            return None
+        np_end = self.speaker_forward(b, t + 1, len(tokens), split_object=entry.addressee)
+        if np_end == t + 1 or tokens[t + 1].key in self.lexicon.proposition_nouns:
+            return None
+        candidate = self.complement_candidate(b, t, entry, np_end)
+        if candidate is None or candidate.method not in ("that", "quote", "colon", "prep"):
+            return None
+        candidate.speaker = (t + 1, np_end)
+        candidate.start_token = t - 1
+        return candidate
+
+    def record_statement_owner(self, b: int, t: int) -> None:
+        """في بيان لوزارة الخارجية، حذرت …: the owner of the statement is who speaks next."""
+        tokens = self.blocks[b].tokens
+        if _strip_conj(tokens[t].key) not in self.lexicon.statement_frames or t + 1 >= len(tokens):
+            return
+        owner = tokens[t + 1]
+        if owner.key in ("ل", "لـ"):
+            start = t + 2
+        elif owner.key.startswith("ل") and not owner.key.startswith("لل") and owner.key[1:] not in OBJECT_PRONOUNS:
+            start = t + 1
+        else:
+            return
+        if start >= len(tokens) or not tokens[start].is_word:
+            return  # في تصريح لـ"عكاظ": a quoted name is the medium spoken to
+        end = self.speaker_forward(b, start, len(tokens))
+        if end == start:
+            return
+        keys = [_strip_noun(tokens[start].key), _strip_noun(tokens[start].key[1:])]
+        mention = self.mention_at(b, start)
+        if any(k in self.lexicon.heads["media"] for k in keys) or (mention is not None and mention.label == "LOC"):
+            return  # في حديث لصحيفة …: the medium, not the speaker
+        self.loose_agents.append((b, (start, end), _OWNER_ENTRY))
 
     # -- نقل عن X قوله / بحسب X --
 
@@ -759,14 +1071,15 @@ class _Extractor:
         np_end = self.speaker_forward(b, s, limit)
         if np_end == s or not self.is_source(b, s, np_end):
             return None
+        np_end = self.specified_source(b, s, np_end, limit)
         prev = _prev_word(tokens, t)
         sentence_start = self.sentence_start(b, t)
         if t == sentence_start or (prev is not None and prev.key in CLAUSE_OPENERS and t - 1 == sentence_start):
             after = np_end
             while after < len(tokens) and (tokens[after].text in COMMAS or tokens[after].key in CONTENT_OPENERS):
                 after += 1
-            if after >= len(tokens) or not tokens[after].is_word:
-                return None
+            if after >= len(tokens) or not tokens[after].is_word or tokens[after].key in PREPOSITIONS:
+                return None  # وفقا لمعلومات حصلت عليها «عكاظ» | من مصادرها: the phrase is not over
             candidate = _Candidate(b, cue, entry, "attribution", after)
         else:
             end = t
@@ -781,12 +1094,24 @@ class _Extractor:
         candidate.boundary = False
         return candidate
 
+    def specified_source(self, b: int, start: int, end: int, limit: int) -> int:
+        """"شهود من الناجين"، "مصادر في الوزارة": an anonymous source takes the phrase that says
+        which ones it is."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        first = _source_head(tokens[start].key)
+        if first not in heads["anonymous"] or end + 1 >= limit or tokens[end].key not in ("من", "في"):
+            return end
+        nxt = self.speaker_forward(b, end + 1, limit)
+        return nxt if nxt > end + 1 else end
+
     def is_source(self, b: int, start: int, end: int) -> bool:
         """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         first = tokens[start].key
         if first in heads["not_sources"] or _strip_noun(first) in heads["not_sources"]:
             return False
+        if _source_head(first) in heads["anonymous"] or _source_head(first) in heads["media"]:
+            return True  # وفقا لشهود، بحسب مصادر
         if any(self.mention_at(b, t) is not None for t in range(start, end)):
             return True
         known = ("person", "organisation", "media", "anonymous")
@@ -823,6 +1148,7 @@ class _Extractor:
             rest = [t for t in tokens[colon + 1 :] if t.is_word]
             if len(rest) < 3 or not self.is_headline_speaker(b, 0, speaker_end, speakers):
                 continue
+            speaker_end = self.headline_name_end(b, speaker_end)
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:
@@ -832,6 +1158,26 @@ class _Extractor:
             candidate.content_end = _trim_credit(tokens, len(tokens))
             found.append(candidate)
         return found
+
+    def headline_name_end(self, b: int, end: int) -> int:
+        """"ترامب يتوعد روحاني: …": the speaker is the name before the verb, not the clause.
+
+        The name ends before a present-tense verb (ي + stem) or, with mentions, where
+        the first name ends when another name follows it.
+        """
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        for t in range(1, end):
+            key = tokens[t].key
+            if key.startswith("ي") and len(key) > 3 and not any(key in heads[k] for k in heads):
+                return t
+        first = self.mention_at(b, 0)
+        if first is not None:
+            t = 1
+            while t < end and self.mention_at(b, t) is first:
+                t += 1
+            if t < end and self.mention_at(b, t) is not None:
+                return t
+        return end
 
     def is_headline_speaker(self, b: int, start: int, end: int, speakers: set[str]) -> bool:
         tokens = self.blocks[b].tokens
@@ -871,11 +1217,60 @@ class _Extractor:
 
 
 _COLON_ENTRY = CueEntry(":", lemma=":", kind="phrase", polarity="neutral", strength=1.0)
+_CLOSER_ENTRY = CueEntry("علي حد قوله", lemma="على حد قوله", kind="phrase", polarity="neutral", strength=0.8)
+# The owner of a statement (في بيان لـ X) agrees with any later cue.
+_OWNER_ENTRY = CueEntry("", lemma="", kind="noun", polarity="neutral", strength=1.0)
 
 
 def _is_verbal_noun_form(entry: CueEntry) -> bool:
     """طلب، رد، ذكر، نشر: the bare masculine past of a weak cue is also its verbal noun."""
     return entry.tense == "past" and entry.gender == "m" and entry.number == "s" and entry.strength < 1.0
+
+
+def _is_definite(key: str) -> bool:
+    return key.startswith("ال") and len(key) > 3
+
+
+def _number_gender(key: str) -> str:
+    """Rough agreement class of a definite word from its ending: f (ـة، ـات), p (ـين، ـون), m."""
+    if key.endswith(("ه", "ات")):
+        return "f"
+    if key.endswith(("ين", "ون")):
+        return "p"
+    return "m"
+
+
+def _agreeing_participle(noun: str, key: str) -> bool:
+    """المدينة المنورة، القوات المسلحة: a definite participle that agrees with the noun before it
+    is its adjective; الجيش | المسلحين, الحكومة | المواطنين do not agree and start an object."""
+    return key.startswith("الم") and len(key) > 5 and _number_gender(noun) == _number_gender(key)
+
+
+def _source_head(key: str) -> str:
+    """لشهود -> شهود, لوكالة -> وكاله: the head of a source after the preposition لـ."""
+    if key[:1] == "ل" and not key.startswith("لل") and len(key) > 3:
+        key = key[1:]
+    return _strip_noun(key)
+
+
+def _is_relational(key: str) -> bool:
+    """نظيره، زميلها: a noun with its possessor's pronoun is never a name."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)]
+            return stem in RELATIONAL_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in RELATIONAL_NOUNS)
+    return False
+
+
+def _is_coordinated(key: str, is_title) -> bool:
+    """والقوى، ومدير: و + a definite word or a title (not واشنطن، وزير)."""
+    return len(key) > 3 and key[0] == "و" and (_is_definite(key[1:]) or is_title(key[1:]))
+
+
+def _looks_adjective(key: str) -> bool:
+    """السياسيه، الامريكي، العام: a definite adjective that extends the phrase before it."""
+    bare = key[2:] if key.startswith("ال") else key
+    return bare.endswith(NISBA_ENDINGS) or bare in ADJECTIVES
 
 
 def _opens_new_clause(token: _Token) -> bool:
@@ -961,6 +1356,8 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
             if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
+                break
+            if token.text in COMMAS and ex.narrator_resumes(c.block, t + 1):
                 break
             if _starts_closer(tokens, t, closers):
                 break
@@ -1079,8 +1476,9 @@ class _Attribution:
 class _Resolver:
     """Speakers in reading order, with a memory of who spoke for dropped subjects."""
 
-    def __init__(self, ex: _Extractor):
+    def __init__(self, ex: _Extractor, accepted: Sequence[_Candidate] = ()):
         self.ex = ex
+        self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
 
     def phrase_span(self, b: int, start: int, end: int) -> Optional[Span]:
@@ -1094,13 +1492,38 @@ class _Resolver:
         first = tokens[start]
         offset = first.start
         entry, conj = lookup_cue(first.key)
-        if conj and first.key[1:] in self.ex.lexicon.heads["pronoun"]:
+        heads = self.ex.lexicon.heads
+        if conj and first.key[1:] in heads["pronoun"]:
             offset += 1
+        elif first.key[:1] == "ل" and not first.key.startswith("لل") and any(
+            _strip_noun(first.key[1:]) in heads[k] for k in ("person", "organisation", "anonymous", "media")
+        ):
+            offset += 1  # في بيان لوزارة الخارجية: the speaker is وزارة الخارجية
         return make_span(self.ex.doc.text, offset, tokens[end - 1].end, "speaker")
 
     def best_mention(self, b: int, start: int, end: int) -> Optional[Mention]:
+        """The mention that names the speaker: a person, else a name at the head of the phrase.
+
+        After a person's title an organisation or place is only its complement
+        (مدير غوغل، وزير خارجية روسيا): it names no one.
+        """
+        tokens, heads = self.ex.blocks[b].tokens, self.ex.lexicon.heads
         mentions = [m for t in range(start, end) if (m := self.ex.mention_at(b, t)) is not None]
-        return min(mentions, key=lambda m: MENTION_PRIORITY.get(m.label, 9), default=None)
+        best = min(mentions, key=lambda m: MENTION_PRIORITY.get(m.label, 9), default=None)
+        if best is None or best.label == "PER":
+            return best
+        first = tokens[start].key
+        if best.start > tokens[start].start and (first in heads["person"] or _strip_noun(first) in heads["person"]):
+            return None
+        return best
+
+    def mention_name(self, mention: Mention, span: Span) -> str:
+        """The mention's canonical name, or the part of it inside the speaker span when the
+        tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
+        if span.start <= mention.start and mention.end <= span.end:
+            return mention.canonical or mention.text
+        start, end = max(span.start, mention.start), min(span.end, mention.end)
+        return self.ex.doc.text[start:end].strip() if end > start else span.text
 
     def kind_of(self, keys: list[str], mention: Optional[Mention]) -> str:
         heads = self.ex.lexicon.heads
@@ -1145,6 +1568,11 @@ class _Resolver:
         ex, entry = self.ex, c.entry
         if c.speaker is None:
             agent = self.antecedent(entry, position)
+            sentence = ex.blocks[c.block].tokens[ex.sentence_start(c.block, c.cue[0])].start
+            if agent is None or (entry.kind == "participle" and agent.position < sentence):
+                # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
+                # named earlier in its own sentence, even when that verb reported nothing
+                agent = self.named_in_sentence(c) or agent
             if agent is None:
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position)
@@ -1163,15 +1591,38 @@ class _Resolver:
             return _Attribution(span, canonical, kind, is_pronoun=True)
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         if mention is not None:
-            canonical = mention.canonical or mention.text
+            canonical = self.mention_name(mention, span)
             kind = self.kind_of(keys, mention)
             agent = None
         else:
-            agent = self.refers_back(keys, position) if (descriptive or len(keys) <= 2) else None
+            described = keys[0].startswith("ال") and len(keys) <= MAX_NAME_WORDS
+            agent = self.refers_back(keys, position) if (descriptive or described or len(keys) <= 2) else None
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
         self.remember(span, canonical, kind, entry, position)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None)
+
+    def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
+        """The last person mention before the cue in its sentence, outside any quote's words."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        for t in range(c.cue[0] - 1, start - 1, -1):
+            mention = ex.mention_at(b, t) or ex.surnames.get(tokens[t].key)
+            if mention is None or mention.label != "PER" or any(
+                a.block == b and a.content_start <= t < a.content_end for a in self.accepted
+            ):
+                continue
+            if ex.mention_at(b, t) is None:  # a family name alone
+                span = self.phrase_span(b, t, t + 1)
+                return _Agent(span.start, span, mention.canonical or mention.text, "person", "", "")
+            first = t
+            while first > start and ex.mention_at(b, first - 1) is mention:
+                first -= 1
+            span = self.phrase_span(b, first, t + 1)
+            if span is not None:
+                return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "")
+        return None
 
     def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int) -> None:
         self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number))
@@ -1182,7 +1633,7 @@ class _Resolver:
             return
         keys = [t.key for t in self.ex.blocks[b].tokens[token_span[0] : token_span[1]] if t.is_word]
         mention = self.best_mention(b, *token_span)
-        canonical = (mention.canonical or mention.text) if mention else span.text
+        canonical = self.mention_name(mention, span) if mention else span.text
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start)
 
 
@@ -1266,7 +1717,8 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
     ex = _Extractor(doc, mentions)
     accepted = _select(ex, ex.candidates())
     accepted = _select(ex, accepted + ex.headline_candidates(accepted))
-    resolver = _Resolver(ex)
+    accepted = _select(ex, accepted + ex.closer_candidates(accepted))
+    resolver = _Resolver(ex, accepted)
     events = [(ex.blocks[c.block].tokens[c.cue[0]].start, 1, c) for c in accepted]
     # a subject inside someone's words is not a candidate for a later "he"
     events += [
