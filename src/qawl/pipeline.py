@@ -12,7 +12,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from tqdm.auto import tqdm
 
@@ -150,8 +150,19 @@ def clean_stage(corpus, run_dir, limit: Optional[int] = None, dediacritise: bool
     return report.save(run_dir)
 
 
-def _documents_with_progress(run_dir: Path, desc: str) -> Iterator[Document]:
-    return tqdm(iter_documents(run_dir), desc=desc, unit="doc", total=count_documents(run_dir))
+def _for_each_document(run_dir: Path, report: StageReport, work: Callable[[Document], None]) -> None:
+    """Run ``work`` on every document; a failing document is recorded, not fatal.
+
+    ``work`` computes before it writes, so a failure leaves no partial rows.
+    """
+    documents = iter_documents(run_dir)
+    for doc in tqdm(documents, desc=report.stage, unit="doc", total=count_documents(run_dir)):
+        try:
+            work(doc)
+        except Exception as error:  # one bad document must not stop a corpus
+            report.fail(doc.origin or doc.doc_id, f"{type(error).__name__}: {error}")
+            continue
+        report.documents += 1
 
 
 def entities_stage(run_dir, backend: str = "auto") -> StageReport:
@@ -163,15 +174,13 @@ def entities_stage(run_dir, backend: str = "auto") -> StageReport:
     report = StageReport("entities")
     with TableWriter(run_dir, "mentions", MENTION_COLUMNS) as mentions, \
             TableWriter(run_dir, "entities", ENTITY_COLUMNS) as entities:
-        for doc in _documents_with_progress(run_dir, "entities"):
-            try:
-                found = extract_mentions(doc, backend=backend)
-            except Exception as error:
-                report.fail(doc.origin or doc.doc_id, f"{type(error).__name__}: {error}")
-                continue
+
+        def tag(doc: Document) -> None:
+            found = extract_mentions(doc, backend=backend)
             mentions.extend(mention_rows(doc, found, entity_key))
             entities.extend(entity_rows(doc, found, entity_key))
-            report.documents += 1
+
+        _for_each_document(run_dir, report, tag)
     return report.save(run_dir)
 
 
@@ -192,15 +201,12 @@ def quotes_stage(run_dir) -> StageReport:
     report = StageReport("quotes")
     mentions = mentions_by_document(run_dir)
     with TableWriter(run_dir, "quotes", QUOTE_COLUMNS) as table:
-        for doc in _documents_with_progress(run_dir, "quotes"):
-            try:
-                quotes = extract_quotes(doc, mentions.get(doc.doc_id, []))
-            except Exception as error:
-                report.fail(doc.origin or doc.doc_id, f"{type(error).__name__}: {error}")
-                continue
-            for row in quote_rows(doc, quotes):
-                table.add({**row, "source": doc.source, "date": doc.date})
-            report.documents += 1
+
+        def quote(doc: Document) -> None:
+            rows = quote_rows(doc, extract_quotes(doc, mentions.get(doc.doc_id, [])))
+            table.extend({**row, "source": doc.source, "date": doc.date} for row in rows)
+
+        _for_each_document(run_dir, report, quote)
     return report.save(run_dir)
 
 
@@ -236,16 +242,14 @@ def stance_stage(run_dir, lexicon_path: Optional[str] = None) -> StageReport:
     mentions = mentions_by_document(run_dir)
     quotes = quotes_by_document(run_dir)
     with TableWriter(run_dir, "stances", STANCE_COLUMNS) as table:
-        for doc in _documents_with_progress(run_dir, "stance"):
-            try:
-                stances = extract_stances(doc, quotes.get(doc.doc_id, []),
-                                          mentions.get(doc.doc_id, []), lexicon=lexicon)
-            except Exception as error:
-                report.fail(doc.origin or doc.doc_id, f"{type(error).__name__}: {error}")
-                continue
-            for row in stance_rows(doc, stances):
-                table.add({**row, "source": doc.source, "date": doc.date})
-            report.documents += 1
+
+        def take_stances(doc: Document) -> None:
+            stances = extract_stances(doc, quotes.get(doc.doc_id, []),
+                                      mentions.get(doc.doc_id, []), lexicon=lexicon)
+            rows = stance_rows(doc, stances)
+            table.extend({**row, "source": doc.source, "date": doc.date} for row in rows)
+
+        _for_each_document(run_dir, report, take_stances)
     write_table(attribution_table(read_table(run_dir, "quotes"), read_table(run_dir, "stances")),
                 run_dir, "attribution")
     return report.save(run_dir)
