@@ -53,6 +53,28 @@ def read_unlabelled_texts(corpora: Path) -> Iterator[str]:
     yield from _read_ant(corpora / "ant")
 
 
+SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+|\n+")
+MAX_SENTENCE_TOKENS = 80
+
+
+def unlabelled_sentences(corpora: Path, max_tokens: int, seed: int) -> list[list[str]]:
+    """A seeded random sample of tokenised corpus sentences, about ``max_tokens`` tokens."""
+    import random
+
+    texts = list(read_unlabelled_texts(corpora))
+    random.Random(seed).shuffle(texts)
+    sentences, total = [], 0
+    for text in texts:
+        for piece in SENTENCE_END_RE.split(text):
+            tokens = WORD_RE.findall(piece)[:MAX_SENTENCE_TOKENS]
+            if len(tokens) > 2:
+                sentences.append(tokens)
+                total += len(tokens)
+        if total >= max_tokens:
+            break
+    return sentences
+
+
 def corpus_word_ids(texts: Iterable[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     """Token id stream (-1 between articles), id→word list and per-id counts."""
     vocabulary: dict[str, int] = {}
@@ -114,16 +136,10 @@ def ppmi(matrix, alpha: float = 0.75):
     ).tocsr()
 
 
-def build_clusters(
-    corpora: Path,
-    seed: int,
-    n_words: int = 150000,
-    n_contexts: int = 6000,
-    dims: int = 100,
-    sizes: tuple[int, ...] = CLUSTER_SIZES,
-) -> dict[str, tuple[int, ...]]:
-    """Learn ``{word: (count, cluster id per size)}`` from the corpora under ``corpora``."""
-    from sklearn.cluster import MiniBatchKMeans
+def embed_words(
+    corpora: Path, seed: int, n_words: int = 150000, n_contexts: int = 6000, dims: int = 100
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The ``n_words`` most frequent forms, their counts and unit-length SVD vectors."""
     from sklearn.utils.extmath import randomized_svd
 
     stream, words, counts = corpus_word_ids(read_unlabelled_texts(corpora))
@@ -136,16 +152,25 @@ def build_clusters(
     u, s, _ = randomized_svd(matrix, n_components=dims, random_state=seed)
     vectors = u * np.sqrt(s)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    top = order[:n_words]
+    return [words[i] for i in top], counts[top], vectors
+
+
+def build_clusters(
+    corpora: Path, seed: int, sizes: tuple[int, ...] = CLUSTER_SIZES
+) -> dict[str, tuple[int, ...]]:
+    """Learn ``{word: (count, cluster id per size)}`` from the corpora under ``corpora``."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    words, counts, vectors = embed_words(corpora, seed)
     labels = []
     for size in sizes:
         kmeans = MiniBatchKMeans(n_clusters=size, random_state=seed, batch_size=4096, n_init=3)
         labels.append(kmeans.fit_predict(vectors))
         logger.info("k-means with %d clusters done", size)
-    table = {}
-    for position in range(n_words):
-        word = words[order[position]]
-        table[word] = (int(counts[order[position]]), *(int(l[position]) for l in labels))
-    return table
+    return {
+        word: (int(counts[i]), *(int(l[i]) for l in labels)) for i, word in enumerate(words)
+    }
 
 
 def save_clusters(table: dict[str, tuple[int, ...]], path: Path) -> None:

@@ -114,14 +114,18 @@ class FeatureExtractor:
     """Per-type cached features; ``sentence_features(tokens)`` for one sentence.
 
     ``clusters``: ``{form: (count, id64, id256, id1024)}``; ``train_gazetteer``:
-    ``{form: label}`` of names seen in (other folds of) the training data.
+    ``{form: label}`` of names seen in (other folds of) the training data;
+    ``corpus_gazetteer``: ``{form: "LABEL:strength"}``, how a first tagging pass
+    labelled the word across the unlabelled corpora (see ``qawl.entities.train``).
     """
 
     clusters: dict[str, tuple[int, ...]]
     train_gazetteer: dict[str, str] = field(default_factory=dict)
+    corpus_gazetteer: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, tuple[list[str], dict[int, list[str]]]] = field(
         default_factory=dict, repr=False
     )
+    _trigger_labels: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def _cluster_features(self, name: str, form: str) -> list[str]:
         entry = self.clusters.get(form)
@@ -157,16 +161,37 @@ class FeatureExtractor:
             own += self._cluster_features("base", split.base)
         count = self.clusters.get(form, (0,))[0]
         own.append(f"freq={min(len(str(count)), 6)}")
+        own += self._usage_features(split)
         hints = self._hints(form, split)
         own += hints
         near = [f"w={form}", f"stem={split.stem}", *hints]
         near += self._cluster_features("", form)[1:]
         far = [f"stem={split.stem}", *hints]
+        self._trigger_labels[token] = tuple(h for h in hints if h.startswith("trig="))
         neighbours = {
             offset: [f"{offset}:{feature}" for feature in (near if abs(offset) == 1 else far)]
             for offset in NEIGHBOUR_OFFSETS
         }
         return own, neighbours
+
+    def _count(self, form: str) -> int:
+        entry = self.clusters.get(form)
+        return entry[0] if entry else 0
+
+    def _usage_features(self, split: CliticSplit) -> list[str]:
+        """How the corpus uses the stem: names rarely take the article or plural endings."""
+        stem_count = self._count(split.stem)
+        with_article = self._count("ال" + split.stem)
+        total = stem_count + with_article
+        if total == 0:
+            return ["use=unseen"]
+        share = with_article / total
+        bucket = "0" if share == 0 else "lo" if share < 0.1 else "mid" if share < 0.5 else "hi"
+        features = [f"alshare={bucket}"]
+        inflected = self._count(split.stem + "ات") + self._count(split.stem + "ه") + self._count(
+            split.stem + "ين")
+        features.append(f"infl={'0' if not inflected else 'lo' if inflected < total / 10 else 'hi'}")
+        return features
 
     def _hints(self, form: str, split: CliticSplit) -> list[str]:
         hints = []
@@ -180,6 +205,9 @@ class FeatureExtractor:
             label = self.train_gazetteer.get(candidate)
             if label:
                 hints.append(f"tgaz={label}")
+            label = self.corpus_gazetteer.get(candidate)
+            if label:
+                hints.append(f"cgaz={label}")
         return sorted(set(hints))
 
     def type_features(self, token: str) -> tuple[list[str], dict[int, list[str]]]:
@@ -203,6 +231,8 @@ class FeatureExtractor:
                     features.append(f"{offset}:edge")
             if i > 0:
                 features.append(f"bi={typed[i - 1][0][1][2:]}|{typed[i][0][1][2:]}")
+            for j in range(max(0, i - 3), i):  # titles often stand 2-3 words before the name
+                features += [f"before:{t}" for t in self._trigger_labels[tokens[j]]]
             out.append(features)
         return out
 

@@ -19,6 +19,9 @@ MODEL_FILE = "ner_crf.crfsuite"
 DOC_MODEL_FILE = "ner_crf_doc.crfsuite"  # second pass, with document-consistency hints
 CLUSTERS_FILE = "ner_clusters.tsv.gz"
 GAZETTEER_FILE = "ner_train_gazetteer.tsv.gz"
+CORPUS_GAZETTEER_FILE = "ner_corpus_gazetteer.tsv.gz"
+# A word needs this many corpus occurrences before its corpus labelling is trusted.
+CORPUS_GAZETTEER_MIN_COUNT = 3
 # A name must be this share of a word's entity readings to enter the training gazetteer.
 GAZETTEER_MIN_SHARE = 0.5
 
@@ -50,6 +53,32 @@ def build_train_gazetteer(sentences: Iterable[tuple[list[str], list[str]]]) -> d
     return table
 
 
+def build_corpus_gazetteer(tagged: Iterable[tuple[list[str], list[str]]]) -> dict[str, str]:
+    """``{form: "LABEL:strength"}`` from a tagging pass over unlabelled sentences.
+
+    ``strength`` says how often the word was tagged with its most frequent
+    entity label: ``hi`` (≥ 50 %), ``mid`` (≥ 20 %) or ``lo`` (≥ 5 %).
+    """
+    totals: Counter[str] = Counter()
+    labelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for tokens, tags in tagged:
+        for token, tag in zip(tokens, tags):
+            split = split_proclitics(match_form(token))
+            for key in {split.base, split.stem}:
+                totals[key] += 1
+                if tag != "O":
+                    labelled[key][tag[2:]] += 1
+    table = {}
+    for key, counts in labelled.items():
+        if totals[key] < CORPUS_GAZETTEER_MIN_COUNT:
+            continue
+        label, count = counts.most_common(1)[0]
+        share = count / totals[key]
+        if share >= 0.05:
+            table[key] = f"{label}:{'hi' if share >= 0.5 else 'mid' if share >= 0.2 else 'lo'}"
+    return table
+
+
 def save_table(table: dict[str, str], path: Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
         for key in sorted(table):
@@ -66,7 +95,8 @@ class CrfTagger:
 
     def __init__(self, model_dir: Path | None = None, suffix: str = "",
                  gazetteer: dict[str, str] | None = None,
-                 clusters: dict[str, tuple[int, ...]] | None = None):
+                 clusters: dict[str, tuple[int, ...]] | None = None,
+                 corpus_gazetteer: dict[str, str] | None = None):
         import pycrfsuite
 
         model_dir = Path(model_dir) if model_dir else default_model_dir()
@@ -74,7 +104,10 @@ class CrfTagger:
         self.clusters = clusters if clusters is not None else load_clusters(model_dir / CLUSTERS_FILE)
         if gazetteer is None:
             gazetteer = load_table(model_dir / GAZETTEER_FILE)
-        self.extractor = FeatureExtractor(self.clusters, gazetteer)
+        if corpus_gazetteer is None:
+            path = model_dir / CORPUS_GAZETTEER_FILE
+            corpus_gazetteer = load_table(path) if path.exists() else {}
+        self.extractor = FeatureExtractor(self.clusters, gazetteer, corpus_gazetteer)
         self._first = pycrfsuite.Tagger()
         self._first.open(str(model_dir / (MODEL_FILE + suffix)))
         self._second = pycrfsuite.Tagger()

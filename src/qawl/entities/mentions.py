@@ -1,0 +1,262 @@
+"""Mentions on cleaned documents and their grouping into entities.
+
+``extract_mentions`` tags each sentence, turns IOB2 runs into character spans
+of ``Document.text`` without attached proclitics (وروسيا → روسيا), and gives
+every mention the fullest name the article uses for its entity
+(لافروف → سيرغي لافروف). ``group_entities`` then counts per entity, keyed by
+``entity_key`` so counts add up across a corpus.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import logging
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from qawl.clean import match_form
+from qawl.entities.conll import bio_spans
+from qawl.entities.features import gazetteer, split_proclitics, triggers
+from qawl.schema import Document, Mention, Span, make_span
+
+logger = logging.getLogger(__name__)
+
+# Proclitics that may be cut off a name: conjunction and/or preposition (not ك,
+# which is rare before names and often a first letter: كيري, كندا).
+STRIPPABLE_CONJ = ("و", "ف")
+STRIPPABLE_PREP = ("ب", "ل")
+MIN_NAME_LETTERS = 2
+ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+SUFFIX_MATCH_LABELS = ("PER", "ORG")  # labels whose short forms end the full name
+
+
+def _is_known_name(form: str, known: dict[str, str]) -> bool:
+    return form in gazetteer() or form in known
+
+
+def proclitic_length(token: str, word_count, known: dict[str, str] | None = None) -> int:
+    """How many leading characters of ``token`` are a proclitic to leave out of a name.
+
+    A prefix is cut only when the rest is a word in its own right that the
+    corpus uses at least as often as the whole token, and the whole token is
+    not itself a known name (فيصل stays, وروسيا → روسيا).
+    """
+    known = known or {}
+    form = match_form(token)
+    if _is_known_name(form, known):
+        return 0
+    split = split_proclitics(form)
+    lil = split.article and form[len(split.conj):].startswith("لل")
+    candidates = []
+    if split.conj and not lil and split.prep in STRIPPABLE_PREP:
+        candidates.append(split.conj + split.prep)
+    if split.conj:
+        candidates.append(split.conj)
+    if not split.conj and not lil and split.prep in STRIPPABLE_PREP:
+        candidates.append(split.prep)
+    full_count = word_count(form)
+    for prefix in dict.fromkeys(c for c in candidates if c):
+        rest = form[len(prefix):]
+        if rest.startswith("لل"):
+            rest = "ا" + rest[1:]  # للأمم is ل + الأمم with the alif dropped
+        if len(rest) < MIN_NAME_LETTERS:
+            continue
+        rest_count = word_count(rest)
+        if _is_known_name(rest, known) or (rest_count > 0 and rest_count >= full_count):
+            return _raw_length(token, len(prefix))
+    return 0
+
+
+def _raw_length(token: str, letters: int) -> int:
+    """Characters of ``token`` covering its first ``letters`` letters and their marks."""
+    position, seen = 0, 0
+    while position < len(token) and seen < letters:
+        position += 1
+        seen += 1
+        while position < len(token) and (
+            unicodedata.combining(token[position]) or token[position] == "\u0640"
+        ):
+            position += 1
+    return position
+
+
+def canonical_surface(text: str) -> str:
+    """A mention's text as a name: للأمم المتحدة → الأمم المتحدة (ل + ال lost its alif)."""
+    form = match_form(text)
+    if form.startswith("لل") and len(form) > 3 and split_proclitics(form).article:
+        return "ال" + text[_raw_length(text, 2):]
+    return text
+
+
+def entity_key(canonical: str) -> str:
+    """Corpus-wide key of an entity name: matching form, single spaces."""
+    return " ".join(match_form(canonical).split())
+
+
+def sentence_tokens(doc: Document) -> list[list[Span]]:
+    tokens = doc.tokens
+    if not doc.sentences:
+        return [list(tokens)] if tokens else []
+    starts = [token.start for token in tokens]
+    groups = []
+    for sentence in doc.sentences:
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_left(starts, sentence.end)
+        group = [t for t in tokens[lo:hi] if t.end <= sentence.end]
+        if group:
+            groups.append(group)
+    return groups
+
+
+def _is_title(token: str) -> bool:
+    form = match_form(token)
+    return "PER" in (triggers().get(form), triggers().get(split_proclitics(form).base))
+
+
+def drop_leading_titles(tokens: list[Span], label: str) -> list[Span]:
+    """Cut a title off a person: وزير الخارجية الروسي سيرغي لافروف → سيرغي لافروف.
+
+    A title word goes, and so do the definite words that follow it while at
+    least two words remain (الرئيس الأسد keeps الأسد).
+    """
+    if label != "PER" or len(tokens) < 2 or not _is_title(tokens[0].text):
+        return tokens
+    position = 1
+    while position < len(tokens) - 1 and (
+        _is_title(tokens[position].text)
+        or (match_form(tokens[position].text).startswith("ال") and len(tokens) - position > 2)
+    ):
+        position += 1
+    return tokens[position:]
+
+
+MAX_ORG_WORDS = 5
+NISBA_RE = re.compile(r"^ال\S{2,}(?:ي|يه)$")  # الإسرائيلي, السورية (matching form)
+
+
+def _org_head(form: str) -> str:
+    """The organisation trigger a word is (وزارة, والجيش → الجيش), or ''."""
+    base = split_proclitics(form).base
+    for candidate in (form, base):
+        if triggers().get(candidate) == "ORG":
+            return candidate
+    return ""
+
+
+def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
+    """Tag institutional names the statistical tagger tends to miss as ORG.
+
+    ``وزارة الدفاع السورية``: an organisation word followed by definite words;
+    ``الجيش الإسرائيلي``: a definite organisation word followed by a relational
+    adjective. Names the tagger already holds as persons are left alone.
+    """
+    tags = list(tags)
+    forms = [match_form(token) for token in tokens]
+    i = 0
+    while i < len(tokens):
+        head = _org_head(forms[i])
+        if not head or tags[i][2:] == "PER":
+            i += 1
+            continue
+        end = i + 1
+        if head.startswith("ال"):
+            while end < len(tokens) and end - i < MAX_ORG_WORDS and NISBA_RE.match(forms[end]):
+                end += 1
+        else:
+            while end < len(tokens) and end - i < MAX_ORG_WORDS:
+                form = split_proclitics(forms[end])
+                known_name = tags[end] != "O" and tags[end][2:] != "PER"
+                if form.conj or not (form.article or known_name):
+                    break  # و starts another name: مجلس الأمن والجمعية العامة
+                end += 1
+        if end > i + 1 and all(tag[2:] != "PER" for tag in tags[i:end]):
+            if end < len(tags) and tags[end].startswith("I-"):
+                end = i + 1  # the tagger's own name runs on: keep its reading
+            else:
+                tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+                i = end
+                continue
+        i += 1
+    return tags
+
+
+def spans_to_mentions(
+    doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
+    known: dict[str, str] | None = None,
+) -> list[Mention]:
+    """Character-offset mentions (no canonical yet) from per-sentence IOB2 tags."""
+    mentions = []
+    for tokens, sentence_tags in zip(sentences, tags):
+        sentence_tags = complete_organisations([t.text for t in tokens], sentence_tags)
+        for first, last, label in bio_spans(sentence_tags):
+            if label not in ("PER", "LOC", "ORG", "MISC"):
+                continue
+            run = drop_leading_titles(tokens[first:last], label)
+            start = run[0].start + proclitic_length(run[0].text, word_count, known)
+            end = run[-1].end
+            text = doc.text[start:end]
+            # the tagger knows Arabic only: Latin captions come out as noise
+            if len(match_form(text).replace(" ", "")) < MIN_NAME_LETTERS or not ARABIC_LETTER_RE.search(text):
+                continue
+            span = make_span(doc.text, start, end, label)
+            mentions.append(Mention(span.start, span.end, span.text, label))
+    return mentions
+
+
+def _ends_like(short: list[str], full: list[str]) -> bool:
+    """``short`` ends ``full`` and its words appear in ``full`` in order (لافروف ↔ سيرغي لافروف)."""
+    if len(short) >= len(full) or short[-1] != full[-1]:
+        return False
+    position = 0
+    for word in short:
+        try:
+            position = full.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
+    """Give each mention the fullest form of its entity within the document."""
+    mentions = list(mentions)
+    by_label: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        surface = canonical_surface(mention.text)
+        key = entity_key(surface)
+        by_label[mention.label][key] += 1
+        surfaces[(mention.label, key)][surface] += 1
+    target: dict[tuple[str, str], str] = {}
+    for label, keys in by_label.items():
+        for key in keys:
+            best = key
+            if label in SUFFIX_MATCH_LABELS:
+                words = key.split()
+                fuller = [k for k in keys if _ends_like(words, k.split())]
+                if fuller:  # the longest, then the most frequent, fuller form
+                    best = max(fuller, key=lambda k: (len(k.split()), keys[k], k))
+            target[(label, key)] = best
+    out = []
+    for mention in mentions:
+        key = entity_key(canonical_surface(mention.text))
+        best = target[(mention.label, key)]
+        canonical = surfaces[(mention.label, best)].most_common(1)[0][0]
+        out.append(Mention(mention.start, mention.end, mention.text, mention.label, canonical))
+    return out
+
+
+def group_entities(mentions: Iterable[Mention]) -> list[dict]:
+    """Per-document entities: ``{canonical, label, key, mentions, count}``, most mentioned first."""
+    groups: dict[tuple[str, str], dict] = {}
+    for mention in mentions:
+        canonical = mention.canonical or mention.text
+        key = entity_key(canonical)
+        group = groups.setdefault(
+            (mention.label, key),
+            {"canonical": canonical, "label": mention.label, "key": key, "mentions": [], "count": 0},
+        )
+        if mention.text not in group["mentions"]:
+            group["mentions"].append(mention.text)
+        group["count"] += 1
+    return sorted(groups.values(), key=lambda g: (-g["count"], g["label"], g["key"]))

@@ -1,0 +1,248 @@
+"""Tests for qawl.entities: clitics, grouping, backends, CoNLL tagging, spans."""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+
+import pytest
+
+import qawl.entities as entities
+from qawl.clean import clean_article
+from qawl.entities import (
+    entity_key,
+    extract_mentions,
+    group_entities,
+    proclitic_length,
+    tag_conll,
+)
+from qawl.entities.camel import CamelTagger, camel_ner_available
+from qawl.entities.conll import bio_spans, map_tag, score_spans
+from qawl.entities.features import split_proclitics
+from qawl.entities.mentions import canonical_surface, canonicalise
+from qawl.schema import Article, Mention
+
+TAG_RE = re.compile(r"^(O|[BI]-(PER|LOC|ORG|MISC))$")
+
+# Corpus counts (matching forms) standing in for the unlabelled-corpus table.
+COUNTS = {
+    "روسيا": 900, "وروسيا": 40, "موسكو": 500, "بموسكو": 30, "كيري": 300, "لكيري": 5,
+    "المعارضه": 800, "فالمعارضه": 10, "لبنان": 700, "ولبنان": 50, "يصل": 2000,
+    "فيصل": 900, "وليد": 400, "ليد": 3, "الامم": 600, "للامم": 300,
+}
+
+
+def word_count(form: str) -> int:
+    return COUNTS.get(form, 0)
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("وروسيا", "روسيا"),
+        ("بموسكو", "موسكو"),
+        ("لكيري", "كيري"),
+        ("فالمعارضة", "المعارضة"),
+        ("ولبنان", "لبنان"),
+        ("فيصل", "فيصل"),  # a known name: its ف is a letter of the word
+        ("وليد", "وليد"),  # ليد is not a word
+        ("وَروسيا", "روسيا"),  # a diacritic on the clitic goes with it
+        ("روسيا", "روسيا"),
+        ("كندا", "كندا"),
+    ],
+)
+def test_proclitic_length(text_in, text_out):
+    assert text_in[proclitic_length(text_in, word_count):] == text_out
+
+
+@pytest.mark.parametrize(
+    "text_in, stem, base",
+    [("وبالمدينة", "مدينه", "المدينه"), ("للأمم", "امم", "الامم"), ("وفي", "في", "في"), ("ولد", "ولد", "ولد")],
+)
+def test_split_proclitics(text_in, stem, base):
+    from qawl.clean import match_form
+
+    split = split_proclitics(match_form(text_in))
+    assert (split.stem, split.base) == (stem, base)
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [("للأمم المتحدة", "الأمم المتحدة"), ("الأمم المتحدة", "الأمم المتحدة"), ("لافروف", "لافروف")],
+)
+def test_canonical_surface(text_in, text_out):
+    assert canonical_surface(text_in) == text_out
+
+
+def mentions_of(*pairs):
+    return [Mention(i * 10, i * 10 + len(text), text, label) for i, (text, label) in enumerate(pairs)]
+
+
+@pytest.mark.parametrize(
+    "pairs, expected",
+    [
+        # surname ↔ full name
+        ((("لافروف", "PER"), ("سيرغي لافروف", "PER"), ("لافروف", "PER")),
+         ["سيرغي لافروف"] * 3),
+        # a short form of an organisation
+        ((("جبهة فتح الشام", "ORG"), ("فتح الشام", "ORG")), ["جبهة فتح الشام"] * 2),
+        # letter variants أ/ا, ة/ه, ى/ي share the written form seen most
+        ((("أنقرة", "LOC"), ("انقره", "LOC"), ("أنقرة", "LOC")), ["أنقرة"] * 3),
+        # same string, different label: not merged
+        ((("حلب", "LOC"), ("جيش حلب", "ORG")), ["حلب", "جيش حلب"]),
+        # a surname shared by two full names does not join two people
+        ((("كيري", "PER"), ("جون كيري", "PER"), ("دي ميستورا", "PER")),
+         ["جون كيري", "جون كيري", "دي ميستورا"]),
+    ],
+)
+def test_canonicalise(pairs, expected):
+    assert [m.canonical for m in canonicalise(mentions_of(*pairs))] == expected
+
+
+def test_group_entities_counts_and_keys():
+    groups = group_entities(canonicalise(mentions_of(
+        ("لافروف", "PER"), ("سيرغي لافروف", "PER"), ("أنقرة", "LOC"), ("انقره", "LOC"))))
+    by_key = {g["key"]: g for g in groups}
+    assert by_key[entity_key("سيرغي لافروف")]["count"] == 2
+    assert set(by_key[entity_key("سيرغي لافروف")]["mentions"]) == {"لافروف", "سيرغي لافروف"}
+    assert by_key[entity_key("أنقرة")]["count"] == 2
+    assert entity_key("أنقرة") == entity_key("انقره") == "انقره"
+
+
+@pytest.mark.parametrize(
+    "tag_in, tag_out",
+    [("B-PERS", "B-PER"), ("I-GPE", "I-LOC"), ("B-MIS", "B-MISC"), ("B-DATE", "O"), ("O", "O")],
+)
+def test_map_tag(tag_in, tag_out):
+    assert map_tag(tag_in) == tag_out
+
+
+def test_bio_spans_and_scores():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    predicted = [["B-PER", "O", "O", "I-LOC"]]  # an I- without B- opens a span (conlleval)
+    assert bio_spans(predicted[0]) == [(0, 1, "PER"), (3, 4, "LOC")]
+    table = score_spans(gold, predicted)
+    assert table["LOC"]["f1"] == 1.0 and table["PER"]["f1"] == 0.0
+
+
+def make_document(raw: str):
+    return clean_article(Article(doc_id="t", raw_text=raw, origin="test"))
+
+
+class FakeRecognizer:
+    """Stands in for camel_tools.ner.NERecognizer: tags from a word list."""
+
+    LABELS = {"كيري": "B-PERS", "جون": "B-PERS", "موسكو": "B-LOC", "وموسكو": "B-LOC"}
+
+    def __init__(self):
+        self.calls = []
+
+    def predict_sentence(self, tokens):
+        self.calls.append(list(tokens))
+        tags = [self.LABELS.get(token, "O") for token in tokens]
+        return [("I-" + t[2:]) if t != "O" and i and tags[i - 1] != "O" else t
+                for i, t in enumerate(tags)]
+
+
+@pytest.fixture
+def fake_camel(monkeypatch):
+    recognizer = FakeRecognizer()
+    monkeypatch.setattr(entities, "camel_ner_available", lambda: True)
+    monkeypatch.setattr(entities, "load_camel_recognizer", lambda: recognizer)
+    return recognizer
+
+
+def test_camel_adapter_offsets_and_labels(fake_camel):
+    doc = make_document("وصل جون كيري إلى موسكو.\n\nثم غادر كيري وموسكو.")
+    mentions = extract_mentions(doc, backend="camel")
+    assert fake_camel.calls, "the recogniser was not used"
+    assert [(m.text, m.label) for m in mentions] == [
+        ("جون كيري", "PER"), ("موسكو", "LOC"), ("كيري", "PER"), ("موسكو", "LOC")]
+    for mention in mentions:
+        assert doc.text[mention.start:mention.end] == mention.text
+    assert mentions[2].canonical == "جون كيري"
+
+
+def test_camel_adapter_rejects_misaligned_labels():
+    class Short:
+        def predict_sentence(self, tokens):
+            return ["O"]
+
+    with pytest.raises(ValueError):
+        CamelTagger(Short()).tag(["a", "b"])
+
+
+def test_auto_falls_back_fast_without_camel_data(monkeypatch, tmp_path, caplog):
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    monkeypatch.setattr(entities, "_fallback_logged", False)
+    entities.default_tagger()  # model loading is not what is timed
+    caplog.set_level(logging.INFO, logger="qawl.entities")
+    started = time.perf_counter()
+    assert not camel_ner_available()
+    tagger = entities.get_tagger("auto")
+    assert time.perf_counter() - started < 1.0
+    assert isinstance(tagger, entities.CrfTagger)
+    assert "camel_tools.ner" not in sys.modules
+    assert any("camel_data -i ner-arabert" in r.getMessage() for r in caplog.records)
+    with pytest.raises(RuntimeError):
+        entities.get_tagger("camel")
+
+
+def test_camel_available_when_model_files_exist(monkeypatch, tmp_path):
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    model = tmp_path / "data" / "ner" / "arabert"
+    model.mkdir(parents=True)
+    assert not camel_ner_available()
+    (model / "config.json").write_text("{}")
+    assert camel_ner_available()
+
+
+def test_tag_conll_line_format():
+    lines = ["جون\tx", "كيري", "", "", "في", "موسكو", ""]
+    out = tag_conll(lines)
+    assert len(out) == len(lines)
+    for line_in, line_out in zip(lines, out):
+        if not line_in.strip():
+            assert line_out == line_in
+        else:
+            assert line_out.startswith(line_in + "\t")
+            assert TAG_RE.match(line_out.rsplit("\t", 1)[1])
+
+
+PARAGRAPH = (
+    "دعا وزير الخارجية الأميركي جون كيري خلال اجتماع مع نظيره الروسي سيرغي لافروف "
+    "لمواصلة الجهود للتوصل إلى سلام في سوريا، في حين تستأنف غدا مباحثات تجمع منذ نحو "
+    "أسبوعين بين روسيا وأطراف من المعارضة السورية المسلحة في العاصمة التركية أنقرة.\n\n"
+    "وقال كيري إن الأمم المتحدة ومجلس الأمن يدعمان الجهود، وإن موسكو كانت مستعدة."
+)
+
+
+def test_crf_mentions_are_valid_spans():
+    doc = make_document(PARAGRAPH)
+    mentions = extract_mentions(doc, backend="crf")
+    assert mentions
+    for mention in mentions:
+        assert doc.text[mention.start:mention.end] == mention.text
+        assert mention.label in ("PER", "LOC", "ORG", "MISC")
+        assert mention.canonical
+        assert not mention.text.startswith((" ", "و ")), mention
+    groups = group_entities(mentions)
+    assert sum(g["count"] for g in groups) == len(mentions)
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("وزارة الدفاع السورية أعلنت", "O O O O", "B-ORG I-ORG I-ORG O"),
+        ("قال الجيش الإسرائيلي إن", "O O O O", "O B-ORG I-ORG O"),
+        ("مجلس الأمن والجمعية العامة", "O O O O", "B-ORG I-ORG O O"),
+        ("قال الجيش إن", "O O O", "O O O"),
+        ("منتخب تونس فاز", "O B-LOC O", "B-ORG I-ORG O"),
+        ("حزب الله", "B-PER I-PER", "B-PER I-PER"),  # the tagger's person stays
+    ],
+)
+def test_complete_organisations(text_in, tags_in, tags_out):
+    from qawl.entities.mentions import complete_organisations
+
+    assert complete_organisations(text_in.split(), tags_in.split()) == tags_out.split()
