@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 STRIPPABLE_CONJ = ("و", "ف")
 STRIPPABLE_PREP = ("ب", "ل")
 MIN_NAME_LETTERS = 2
+MIN_REST_LETTERS = 3  # what is left after a proclitic: بول is not ب + ول
 ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 SUFFIX_MATCH_LABELS = ("PER", "ORG")  # labels whose short forms end the full name
 
@@ -38,9 +39,10 @@ def _is_known_name(form: str, known: dict[str, str]) -> bool:
 def proclitic_length(token: str, word_count, known: dict[str, str] | None = None) -> int:
     """How many leading characters of ``token`` are a proclitic to leave out of a name.
 
-    A prefix is cut only when the rest is a word in its own right that the
-    corpus uses at least as often as the whole token, and the whole token is
-    not itself a known name (فيصل stays, وروسيا → روسيا).
+    Each reading (the whole token, without و/ف, without و/ف + ب/ل) is scored by
+    whether it is a known name, then by how often the corpus uses it; the best
+    reading wins and ties keep more of the token. So وروسيا → روسيا and
+    ولبنان → لبنان, while فيصل and بول stay whole (a rest needs three letters).
     """
     known = known or {}
     form = match_form(token)
@@ -49,23 +51,39 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
     split = split_proclitics(form)
     lil = split.article and form[len(split.conj):].startswith("لل")
     candidates = []
-    if split.conj and not lil and split.prep in STRIPPABLE_PREP:
-        candidates.append(split.conj + split.prep)
     if split.conj:
         candidates.append(split.conj)
-    if not split.conj and not lil and split.prep in STRIPPABLE_PREP:
-        candidates.append(split.prep)
-    full_count = word_count(form)
+    if not lil and split.prep in STRIPPABLE_PREP:
+        candidates.append(split.conj + split.prep)
+    best, best_score = 0, (False, word_count(form))
     for prefix in dict.fromkeys(c for c in candidates if c):
         rest = form[len(prefix):]
         if rest.startswith("لل"):
             rest = "ا" + rest[1:]  # للأمم is ل + الأمم with the alif dropped
-        if len(rest) < MIN_NAME_LETTERS:
+        if len(rest) < MIN_REST_LETTERS:
             continue
-        rest_count = word_count(rest)
-        if _is_known_name(rest, known) or (rest_count > 0 and rest_count >= full_count):
-            return _raw_length(token, len(prefix))
-    return 0
+        score = (_is_known_name(rest, known), word_count(rest))
+        if score > best_score and (score[0] or score[1] > 0):
+            best, best_score = len(prefix), score
+    return _raw_length(token, best) if best else 0
+
+
+def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, str]) -> list[list[Span]]:
+    """Split a place run at a و that starts another place: السعودية ولندن → two.
+
+    Only LOC: in organisation names و belongs to the name (وزارة الخارجية والتعاون).
+    """
+    if label != "LOC" or len(run) < 2:
+        return [run]
+    pieces, current = [], [run[0]]
+    for token in run[1:]:
+        if match_form(token.text).startswith(STRIPPABLE_CONJ) and proclitic_length(token.text, word_count, known):
+            pieces.append(current)
+            current = [token]
+        else:
+            current.append(token)
+    pieces.append(current)
+    return pieces
 
 
 def _raw_length(token: str, letters: int) -> int:
@@ -193,15 +211,22 @@ def spans_to_mentions(
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
             run = drop_leading_titles(tokens[first:last], label)
-            start = run[0].start + proclitic_length(run[0].text, word_count, known)
-            end = run[-1].end
-            text = doc.text[start:end]
-            # the tagger knows Arabic only: Latin captions come out as noise
-            if len(match_form(text).replace(" ", "")) < MIN_NAME_LETTERS or not ARABIC_LETTER_RE.search(text):
-                continue
-            span = make_span(doc.text, start, end, label)
-            mentions.append(Mention(span.start, span.end, span.text, label))
+            for piece in split_coordinated(run, label, word_count, known or {}):
+                mention = _mention(doc, piece, label, word_count, known)
+                if mention is not None:
+                    mentions.append(mention)
     return mentions
+
+
+def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> Mention | None:
+    start = run[0].start + proclitic_length(run[0].text, word_count, known)
+    end = run[-1].end
+    text = doc.text[start:end]
+    # the tagger knows Arabic only: Latin captions come out as noise
+    if len(match_form(text).replace(" ", "")) < MIN_NAME_LETTERS or not ARABIC_LETTER_RE.search(text):
+        return None
+    span = make_span(doc.text, start, end, label)
+    return Mention(span.start, span.end, span.text, label)
 
 
 def _ends_like(short: list[str], full: list[str]) -> bool:
