@@ -137,3 +137,18 @@ def test_arabic_like_input_spans_hold(parts):
 def test_sentences_keep_quotations_whole(paragraph, sentences):
     doc = clean.clean_article(Article("q", "عنوان\n\n" + paragraph, "q"))
     assert [s.text for s in doc.sentences[1:]] == sentences
+
+
+@pytest.mark.parametrize(
+    "line, role",
+    [
+        ("كيري (يمين) خلال لقائه بنظيره الروسي لافروف في روما (رويترز)", "caption"),
+        ("متظاهرون في ساحة التحرير أمس (أ ف ب)", "caption"),
+        ("* 2 سندويش سمك السلمون والبيض (كرييه نيرشي)", "body"),
+        ("9. Husbands | John Cassavetes (USA)", "body"),
+        ("طاجن الكفتة بالبندورة (4 أشخاص) (الشيف ناديا)", "body"),
+    ],
+)
+def test_caption_needs_a_photo_credit(line, role):
+    next_line = "وقال المتحدث باسم الوزارة إن الاجتماع سيعقد الأسبوع المقبل في جنيف بحضور الوفود."
+    assert clean.paragraph_role(line, 3, next_line) == role

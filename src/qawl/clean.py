@@ -63,7 +63,13 @@ PUNCTUATION_MAP = str.maketrans(
 SOURCE_LINE_RE = re.compile(r"^\s*(?:ال)?مصدر\s*[:：]\s*(?P<sources>.+?)\s*$")
 SOURCE_SPLIT_RE = re.compile(r"\s*(?:[+،,/&]|\s-\s|\sو\s)\s*")
 # A photo credit at the end of a caption: "(رويترز)", "(الجزيرة)", "(غيتي إيميجز)".
-CREDIT_TAIL_RE = re.compile(r"\(\s*[^()\d]{2,30}\s*\)\s*$")
+CREDIT_TAIL_RE = re.compile(
+    r"\((?:[^()]*/)?\s*(?:رويترز|الجزيرة|الفرنسية|أ\s?ف\s?ب|أسوشيتد\s?برس|الأوروبية|الأناضول|"
+    r"غيتي(?:\s?إيميجز)?|إ\s?ب\s?أ|د\s?ب\s?أ|شينخوا|وكالات|أرشيف|مواقع التواصل|الصحافة الفرنسية|"
+    r"واس|سبق|الألمانية|EPA|AFP|Reuters|Getty(?: Images)?|AP)[^()]{0,20}\)\s*$",
+    re.IGNORECASE,
+)
+LIST_ITEM_RE = re.compile(r"^\s*(?:[*•\-–]|\d+\s*[.)-])")
 PHOTO_CREDIT_LATIN_RE = re.compile(
     r"\b(?:REUTERS|AFP|EPA|AP Photo|Getty|Anadolu|Pool|Photo:|Xinhua|ANADOLU)\b", re.IGNORECASE
 )
@@ -177,7 +183,7 @@ def paragraph_role(line: str, index: int, next_line: Optional[str]) -> str:
         return "title"
     if _is_mostly_latin(line) and PHOTO_CREDIT_LATIN_RE.search(line):
         return "caption"
-    if len(words) <= MAX_CAPTION_WORDS and CREDIT_TAIL_RE.search(line) and not line.endswith(".)"):
+    if len(words) <= MAX_CAPTION_WORDS and CREDIT_TAIL_RE.search(line) and not LIST_ITEM_RE.match(line):
         return "caption"
     if (
         len(words) <= MAX_SUBHEADING_WORDS
