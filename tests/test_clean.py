@@ -144,11 +144,12 @@ def test_sentences_keep_quotations_whole(paragraph, sentences):
     [
         ("كيري (يمين) خلال لقائه بنظيره الروسي لافروف في روما (رويترز)", "caption"),
         ("متظاهرون في ساحة التحرير أمس (أ ف ب)", "caption"),
-        ("* 2 سندويش سمك السلمون والبيض (كرييه نيرشي)", "body"),
-        ("9. Husbands | John Cassavetes (USA)", "body"),
-        ("طاجن الكفتة بالبندورة (4 أشخاص) (الشيف ناديا)", "body"),
+        ("* 2 سندويش سمك السلمون والبيض (كرييه نيرشي)", "not caption"),
+        ("9. Husbands | John Cassavetes (USA)", "not caption"),
+        ("طاجن الكفتة بالبندورة (4 أشخاص) (الشيف ناديا)", "not caption"),
     ],
 )
 def test_caption_needs_a_photo_credit(line, role):
     next_line = "وقال المتحدث باسم الوزارة إن الاجتماع سيعقد الأسبوع المقبل في جنيف بحضور الوفود."
-    assert clean.paragraph_role(line, 3, next_line) == role
+    found = clean.paragraph_role(line, 3, next_line)
+    assert found == role if role == "caption" else found != "caption"
