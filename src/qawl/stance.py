@@ -66,11 +66,11 @@ STOP_FORMS = frozenset(match_form(w) for w in (
     "حيث", "إذ", "إذا", "لو", "قد", "لقد", "سوف", "لكن", "لكنه", "لكنها", "بل", "ثم", "أو", "أم",
     "كما", "بينما", "فيما", "هل", "إلا", "رغم", "بعد", "قبل", "منذ", "خلال", "عبر", "أثناء", "عند",
     "وفق", "وفقا", "بحسب", "حسب", "أيضا", "كذلك", "فقط", "جدا", "الآن", "اليوم", "أمس", "غدا",
-    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن", "بفضل",
+    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن", "بفضل", "هنا", "هناك", "هنالك",
 ))
 PREP_FORMS = frozenset(match_form(w) for w in (
     "في", "مع", "إلى", "على", "من", "عن", "تجاه", "ضد", "بين", "حول", "بشأن", "لدى", "أمام", "نحو",
-    "داخل", "فوق", "تحت", "لصالح",
+    "داخل", "فوق", "تحت", "لصالح", "بموجب", "مقابل", "إزاء", "حيال", "بسبب", "جراء", "ضمن", "بخصوص",
 ))
 DEMONSTRATIVES = frozenset(match_form(w) for w in (
     "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذين", "هاتين", "هذان", "هاتان",
@@ -86,8 +86,19 @@ RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذي�
 NAMING_STEMS = frozenset(match_form(w) for w in ("وصف", "يصف", "تصف", "أسمى", "سمى", "يسمي", "تسمي", "نعت"))
 BY_AGENT = (match_form("من"), match_form("قبل"))  # انتقادات من قبل X
 POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+OWNER_ENDINGS = ("ها", "هم", "هما", "هن", "كم", "نا")
 RESUMPTIVE_PREPS = frozenset(match_form(w) for w in (
     "إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له", "فيها", "فيه"))
+# Manner adverbials before an object: دعم بشكل فاعل المرشح, أدان بشدة الهجوم.
+MANNER_HEADS = frozenset(match_form(w) for w in ("بشكل", "بصورة", "بطريقة", "بنحو"))
+MANNER_ADVERBS = frozenset(match_form(w) for w in ("بشدة", "بقوة", "بحزم", "بوضوح", "مجددا", "مرة", "أيضا"))
+# Quantifiers that make a subject a group, not a holder: وافق كل من X و Y.
+QUANTIFIERS = frozenset(match_form(w) for w in ("كل", "جميع", "بعض", "معظم", "أغلب"))
+# Complementizers: what follows is a clause, not the object noun phrase of the cue.
+COMPLEMENTIZERS = frozenset(match_form(w) for w in (
+    "أن", "أنه", "أنها", "أنهم", "إن", "إنه", "إنها", "بأن", "بأنه", "بأنها", "بأنهم"))
+# Names that stand in formulas (بفضل الله, الحمد لله), never a stance target.
+FORMULAIC_TARGETS = frozenset(match_form(w) for w in ("الله",))
 SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشيء", "ذلك"))
 
 MAX_NP_TOKENS = 6
@@ -97,6 +108,7 @@ MAX_SUBJECT_TOKENS = 6
 NEGATION_WINDOW = 2
 SCARE_QUOTE_MAX_TOKENS = 5
 CLAUSE_ANTECEDENT_TOKENS = 4
+WRONG_WINDOW = 6  # أي اعتداء يقوم فيه الحرس الثوري ضد …: the victims follow the deed's clause
 # Narrated acts that state a stance whatever their object (others need a salient object).
 MINIMISERS = frozenset(match_form(w) for w in ("مجرد", "سوى", "إلا", "محض"))
 # Labels of events rather than of wrongdoers: a war or a blast named is not a stance.
@@ -334,7 +346,7 @@ class _Tokens:
         if i in self._hits:
             return self._hits[i]
         found = None
-        if self.is_word(i) and not self._inside_name(i):
+        if self.is_word(i) and not self._inside_name(i) and self.forms[i] not in STOP_FORMS:
             for stem in self.stems(i):
                 for entry in self.lexicon.entries.get(stem, ()):
                     if self._rest_matches(i, entry.words):
@@ -423,6 +435,7 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
         i += 1
     if i < limit and tokens.is_quote_mark(i):
         i += 1
+    i = skip_manner(tokens, i, limit)
     j, inner_preps = i, 0
     while j < limit and j - i < MAX_NP_TOKENS and _is_np_word(tokens, j):
         form = tokens.forms[j]
@@ -438,6 +451,8 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
                         or not _is_np_word(tokens, j + 1):
                     break
                 inner_preps += 1
+            elif future_verb(form) and not _definite(form):
+                break  # الاتفاق النووي | سيؤدي: the predicate starts
             elif tokens.conjoined(j):
                 if not (coordinate and form[1:].startswith("ال")):
                     break
@@ -445,6 +460,21 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
     while j > i and (tokens.forms[j - 1] in PREP_FORMS or tokens.forms[j - 1] in DEMONSTRATIVES):
         j -= 1
     return i, j
+
+
+def skip_manner(tokens: _Tokens, i: int, limit: int) -> int:
+    """Past a manner adverbial before an object: بشكل فاعل | المرشح, بشدة | الهجوم."""
+    if i < limit and tokens.is_word(i) and tokens.bare(i) in MANNER_HEADS:
+        return min(i + 2, limit)
+    while i < limit and tokens.is_word(i) and tokens.bare(i) in MANNER_ADVERBS:
+        i += 1
+    return i
+
+
+def future_verb(form: str) -> bool:
+    """سيعين, ستواجه, سنرد: the future prefix on an imperfect verb (not a noun phrase)."""
+    form = form[1:] if len(form) > 4 and form[0] in CONJUNCTIONS else form
+    return len(form) >= 4 and form[0] == "س" and form[1] in "يتن"
 
 
 def read_np_back(tokens: _Tokens, end: int, floor: int, max_tokens: int = MAX_NP_TOKENS) -> int:
@@ -561,8 +591,12 @@ class _StanceFinder:
 
     def opposed_inside(self, np: tuple[int, int], polarity: str) -> bool:
         """A quality of the other polarity inside the phrase (دعا إلى مراجعة مواقفه الظالمة)."""
-        return any((hit := self.tokens.hit(i)) and hit.entry.kind == "quality"
-                   and hit.entry.polarity != polarity for i in range(*np))
+        # a label counts only in the speaker's own scare quotes (حماية من وصفهم بـ"إرهابيين");
+        # جهود منع التطرف names a wrong without favouring it
+        tokens = self.tokens
+        return any((hit := tokens.hit(i)) and hit.entry.polarity != polarity and (
+            hit.entry.kind == "quality" or hit.entry.kind == "label" and hit.entry.category not in CALAMITIES
+            and tokens.is_quote_mark(i - 1)) for i in range(*np))
 
     # -- acts and their objects
 
@@ -661,9 +695,10 @@ class _StanceFinder:
         hit, polarity = self.cue_frame(quote)
         if hit is not None and polarity in ("favor", "against"):
             # the cue's object is where the content starts (اتهمت | روسيا والنظام بارتكاب …),
-            # unless the cue named whom it is aimed at (رد على ترامب: …, شكر الوزير على …)
+            # unless the cue named whom it is aimed at (رد على ترامب: …, شكر الوزير على …),
+            # the content is the charge (اتهم X | بارتكاب …) or a clause (حذر من أنه | سيعين …)
             aimed = self.addressee(speaker, quote, hit, polarity, index)
-            if not aimed or hit.entry.category == "warning":
+            if (not aimed or hit.entry.category == "warning") and not self.charge_or_clause(hit, first, limit):
                 self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
                                [quote.cue.text], require_salient=False)
         embedded = quote.speaker_kind in ("anonymous", "media", "unknown")
@@ -676,6 +711,24 @@ class _StanceFinder:
             self.content_term(speaker, hit, first, limit, index, embedded)
             i = max(hit.end, i + 1)
         self.honorifics(index, first, limit)
+
+    def charge_or_clause(self, hit: _Hit, first: int, limit: int) -> bool:
+        """The content is not the cue's object: the charge after the accused (اتهم X بـ"…"),
+        or a clause after a complementizer (حذر من أنه سيعين …, قال إن …)."""
+        tokens = self.tokens
+        before = first - 1
+        while before >= 0 and tokens.is_quote_mark(before):
+            before -= 1
+        if tokens.is_word(first) and (tokens.bare(first) in COMPLEMENTIZERS or future_verb(tokens.forms[first])):
+            return True
+        if before >= 0 and tokens.is_word(before) and tokens.bare(before) in COMPLEMENTIZERS:
+            return True
+        if not hit.entry.object_before_prep:
+            return False
+        if before >= 0 and tokens.is_word(before) and tokens.bare(before) in hit.entry.preps:
+            return True  # تتهم الشرطة بـ | "انتهاج التعذيب"
+        form = tokens.forms[first] if tokens.is_word(first) else ""
+        return tokens.prep_at(first, hit.entry.preps) == first and tokens.known(form[1:])  # | بارتكاب
 
     def addressee(self, speaker: str, quote: Quote, hit: _Hit, polarity: str, index: int) -> bool:
         """Whom the cue is aimed at, between the cue (or a following speaker) and the content:
@@ -739,7 +792,7 @@ class _StanceFinder:
     def follows_wrong(self, i: int, first: int) -> bool:
         """A condemning noun or hostile deed just before ``i``."""
         return any((h := self.tokens.hit(k)) and h.entry.polarity == "against" and h.entry.kind in ("label", "deed")
-                   for k in range(max(first, i - 4), i))
+                   for k in range(max(first, i - WRONG_WINDOW), i))
 
     def label_phrase(self, speaker, hit, first, limit, quote, evidence) -> None:
         """A condemning noun said of someone (جرائم إسرائيل -> against; its owner is named) or
@@ -778,7 +831,7 @@ class _StanceFinder:
             if noun and noun.entry.kind == "label" and noun.entry.polarity != polarity:
                 return  # الحقد العظيم: the adjective only intensifies
             start = self._attributed_noun(end, first)
-            if start < end:
+            if start < end and not self.descriptive(start, end, first):
                 self.emit(speaker, (start, hit.end), polarity, quote, evidence)
             return
         while end > first and tokens.bare(end - 1) in self.lexicon.copulas:
@@ -791,6 +844,24 @@ class _StanceFinder:
         while end > start + 1 and tokens.forms[end - 1] in PREP_FORMS:
             end -= 1  # الاتفاق من أفضل …
         self.emit(speaker, (start, end), polarity, quote, evidence)
+
+    def descriptive(self, start: int, end: int, first: int) -> bool:
+        """A quality inside a prepositional or purpose phrase about no one in particular
+        (لتقديم الخدمة المميزة, مقابل السياسات المدمرة): description, not the speaker's stance.
+        A named or possessed noun keeps it (لسياسات النظام العدوانية, مواقفه الظالمة)."""
+        tokens = self.tokens
+        # a possessive suffix (ة reads as ه in matching form, so a bare ه is no evidence)
+        if any(i in tokens.mention_at or len(tokens.forms[i]) >= 4 and tokens.forms[i].endswith(OWNER_ENDINGS)
+               for i in range(start, end)):
+            return False
+        if any(stem in self.lexicon.actor_heads for i in range(start + 1, end) for stem in tokens.stems(i)):
+            return False  # its owner is an actor: لسياسات النظام الإيراني العدوانية
+        head = tokens.forms[start]
+        # لتقديم …: ل + an indefinite verbal noun is a purpose phrase
+        purpose = head[0] in "بل" and not _definite(head) and (head[0] == "ل" and len(head) >= 5
+                                                                  or tokens.known(head[1:]))
+        governed = start > first and tokens.is_word(start - 1) and tokens.bare(start - 1) in PREP_FORMS
+        return purpose or governed
 
     def _attributed_noun(self, end: int, first: int) -> int:
         """Start of the definite phrase before an attributive adjective: definite words back to
@@ -816,6 +887,8 @@ class _StanceFinder:
         if start >= end:
             return None
         before = start - 1
+        if start > first and self.tokens.bare(before) in RELATIVES:
+            return None  # التي اتخذها ترامب قانونية: a relative clause, not the clause's subject
         if start == first or not self.tokens.is_word(before) or self.tokens.bare(before) in STOP_FORMS:
             return start
         return None
@@ -925,6 +998,14 @@ class _StanceFinder:
             after = hit.end
             if after < limit and tokens.is_word(after) and tokens.bare(after) in RESUMPTIVE_PREPS:
                 after += 1
+            elif not self.resumptive(hit):
+                # موسوي الذي رفض نتيجة الانتخابات: no pronoun returns to the antecedent, so it is
+                # the subject; only a named person or organisation holds the stance
+                holder = self.named_antecedent(i - 1, first)
+                if holder:
+                    self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                                   require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+                return
             elif after < limit and tokens.bare(after) in PREP_FORMS:
                 return  # الاتفاق الذي أبرمته مع …: the subject is the verb's own pronoun
             holder = read_np(tokens, after, limit, coordinate=False, inner_prep=False)
@@ -973,6 +1054,19 @@ class _StanceFinder:
         if purpose and purpose.entry.kind == "act" and tokens.forms[target[1]].startswith("ل"):
             self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
                            evidence + [tokens.spans[target[1]].text], require_salient=True)
+
+    def resumptive(self, hit: _Hit) -> bool:
+        """A relative verb with an object pronoun that returns to its antecedent (أبرمتها)."""
+        form, term = self.tokens.forms[hit.start], hit.entry.words[0]
+        return form.endswith(("ها", "هم", "هما")) or form.endswith("ه") and not term.endswith("ه")
+
+    def named_antecedent(self, relative: int, first: int) -> str:
+        """The named person or organisation right before a relative pronoun, else ""."""
+        mention = self.tokens.mention_at.get(relative - 1)
+        if relative - 1 < first or mention is None or mention.label not in ("PER", "ORG"):
+            return ""
+        span = self.tokens.range_of(mention.start, mention.end)
+        return self.holder_name((span.start, span.stop))
 
     def expressed_by(self, i: int, first: int, limit: int) -> str:
         """The subject of أعرب/عبر/أبدى … عن when the act at ``i`` is what was expressed."""
@@ -1132,8 +1226,12 @@ def _words(text: str) -> list[str]:
 def _keep(holder: str, target: str) -> bool:
     """No self-stances, no pronoun or own-side targets."""
     target_words, holder_words = _words(target), _words(holder)
-    if not target_words or all(w in PRONOUNS for w in target_words):
+    if not target_words or all(w in PRONOUNS or w in FORMULAIC_TARGETS for w in target_words):
         return False
+    if target_words[0] in MANNER_HEADS:
+        return False  # an adverbial, not a noun phrase
+    if _words(holder)[:1] and _words(holder)[0] in QUANTIFIERS:
+        return False  # كل من X و Y: a group, not one holder
     if any(w in SELF_FORMS for w in target_words):
         return False
     if len(target_words) == 1 and len(target_words[0]) >= 4 and target_words[0].endswith(("نا", "ها", "هم")):
