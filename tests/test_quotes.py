@@ -672,3 +672,130 @@ def test_anonymous_and_media_kinds_remain_with_mentions():
     text = "وقال مصدر أمني إن الهجوم فشل. وذكرت وكالة رويترز أن القوات انسحبت."
     _, quotes = quotes_of(text, _mentions_for(("رويترز", "ORG", "رويترز")))
     assert [q.speaker_kind for q in quotes] == ["anonymous", "media"]
+
+
+# --- round 3: constructions from the audit2 error classes (own sentences) ---
+
+ROUND3_CONSTRUCTIONS = {
+    "back-reference with ذلك opens a paragraph": (
+        "حديقة جديدة في المدينة\n\nوتفتتح البلدية الحديقة العامة الجديدة مطلع الشهر المقبل.\n\n"
+        "أعلن ذلك رئيس البلدية سعد الحربي.",
+        [("indirect", "أعلن", "رئيس البلدية سعد الحربي", "وتفتتح البلدية الحديقة")],
+    ),
+    "back-reference with ذلك after a sentence": (
+        "ستغلق المدارس أبوابها أسبوعا كاملا بسبب الأمطار. أعلن ذلك وزير التعليم.",
+        [("indirect", "أعلن", "وزير التعليم", "ستغلق المدارس أبوابها")],
+    ),
+    "back-reference with هذا ما": (
+        "وارتفعت أسعار الوقود في الأسواق المحلية بنسبة كبيرة، وهذا ما أكده المتحدث باسم الوزارة.",
+        [("indirect", "أكده", "المتحدث باسم الوزارة", "وارتفعت أسعار الوقود")],
+    ),
+    "back-reference after مع أن keeps the complement": (
+        "لا يعرف الطلاب مصيرهم، مع أن الجامعة أوقفت البرنامج منذ عامين كاملين، وهو ما أكده مدير الجامعة.",
+        [("indirect", "أكده", "مدير الجامعة", "الجامعة أوقفت البرنامج")],
+    ),
+    "على ما نقلت: the clause before": (
+        "وصل الرئيس إلى العاصمة في زيارة رسمية تستمر يومين، على ما نقلت وكالة الأنباء الرسمية.",
+        [("indirect", "نقلت", "وكالة الأنباء الرسمية", "وصل الرئيس إلى العاصمة")],
+    ),
+    "announced masdar after an adjunct": (
+        "أعلن الوزيران بعد لقائهما، توقيع اتفاقية جديدة للتعاون التجاري.",
+        [("indirect", "أعلن", "الوزيران", "توقيع اتفاقية جديدة")],
+    ),
+    "verb with an object pronoun before بأنه": (
+        "والتقى الوفدان أمس، فيما وصفه الوزير بأنه لقاء مثمر وبناء.",
+        [("indirect", "وصفه", "الوزير", "لقاء مثمر وبناء")],
+    ),
+    "justified with بأن": (
+        "وبرر المتحدث الرسمي القرار بأن الظروف الأمنية لا تسمح بإقامة المهرجان.",
+        [("indirect", "برر", "المتحدث الرسمي", "الظروف الأمنية لا تسمح")],
+    ),
+    "continuation without complementiser": (
+        "وقال المدير إن المصنع سيفتتح قريبا. وأضاف في كل المراحل السابقة لم نواجه مشكلات تذكر في التمويل.",
+        [("indirect", "قال", "المدير", "المصنع سيفتتح"), ("indirect", "أضاف", "المدير", "في كل المراحل")],
+    ),
+    "participle with a noun object before على": (
+        "ودعم الحزب المرشح المستقل، مؤكدا حصول مخالفات كثيرة على نطاق واسع.",
+        [("indirect", "مؤكدا", "", "حصول مخالفات كثيرة")],
+    ),
+    "quoted organisation name stays in the speaker": (
+        "اتهمت منظمة “أطباء بلا حدود” القوات الحكومية بقصف المستشفى.",
+        [("indirect", "اتهمت", "منظمة “أطباء بلا حدود”", "القوات الحكومية بقصف المستشفى")],
+    ),
+    "headline with a quoted speaker": (
+        "“أطباء بلا حدود”: المستشفيات في المدينة تنهار\n\nوقالت المنظمة إن الأدوية نفدت.",
+        [("indirect", ":", "أطباء بلا حدود", "المستشفيات في المدينة تنهار"), ("indirect", "قالت", "المنظمة", "الأدوية نفدت")],
+    ),
+    "speaker in brackets": (
+        "وقالت (سي ووتش) في بيان إن السفينة أنقذت مئة مهاجر.",
+        [("indirect", "قالت", "سي ووتش", "السفينة أنقذت مئة مهاجر")],
+    ),
+    "form II present with a damma stays active": (
+        "ويُبين التقرير أن الأسعار ارتفعت كثيرا.",
+        [("indirect", "يُبين", "التقرير", "الأسعار ارتفعت")],
+    ),
+    "a judge who speaks is still quoted": (
+        "وقال قاضي محكمة الاستئناف في قراره المكتوب «الرئيس السابق يجب أن يحظى بنفس الظروف».",
+        [("direct", "قال", "قاضي محكمة الاستئناف", "الرئيس السابق يجب")],
+    ),
+    "adverb between the verb and the latter": (
+        "واجتمع الرئيس مع رئيس الوزراء، وقال بعدها الأخير إن الحكومة ستستقيل.",
+        [("indirect", "قال", "الأخير", "الحكومة ستستقيل")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", ROUND3_CONSTRUCTIONS.values(), ids=ROUND3_CONSTRUCTIONS.keys())
+def test_round3_constructions(text, expected):
+    test_constructions(text, expected)
+
+
+ROUND3_NOT_QUOTES = {
+    # (text, a cue that must not be read)
+    "between, not بيّن": ("وتتراوح الأسعار بين (3000 - 5000) ريال على أن يكون السكن في مكة.", "بين"),
+    "passive يُرى": ("ويهدف الأسلوب إلى تنحية من يُرى أنه غير مرغوب فيه.", "يُرى"),
+    "passive أُعلن": ("وأُعلن أن المباراة ستقام في موعدها رغم الأمطار.", "وأُعلن"),
+    "a court upholding a ruling": (
+        "وكانت محكمة الاستئناف أكدت إدانته بتهمتين وعقوبتهما السجن عشر سنوات، وهما «الاحتيال واختلاس الأموال والتزوير».",
+        "أكدت",
+    ),
+    "verbal noun with a pronoun": ("وكانت المحكمة أيدت الحكم بعد أن أكدت إدانته بالتهم كلها.", "إدانته"),
+    "relative clause with an object pronoun": ("ويعني القرار الذي أعلنه رئيس البلدية بأن الحدائق ستغلق ليلا.", "أعلنه"),
+    "considered it, with a second object": ("قد يرسم الفنان ما يعتبره جميلا: عمودا أسود وسط لوحة بيضاء كبيرة.", "يعتبره"),
+    "سوى أن is the narrator's": ("وهي أيضا من اشترطت الحصول عليه، فلا تفسير لذلك سوى أنها تصريفة للخريجين.", "اشترطت"),
+}
+
+
+@pytest.mark.parametrize("text, cue", ROUND3_NOT_QUOTES.values(), ids=ROUND3_NOT_QUOTES.keys())
+def test_round3_not_quotes(text, cue):
+    _, quotes = quotes_of(text)
+    assert all(q.cue.text != cue.lstrip("و") and q.cue.text != cue for q in quotes), [summary(q) for q in quotes]
+
+
+def test_the_latter_is_the_person_named_last():
+    text = "ودارت مباحثات بين سالفيني ودي مايو، قال بعدها الأخير إن المرشح سيكون سياسيا."
+    mentions = _mentions_for(("سالفيني", "PER", "ماتيو سالفيني"), ("دي مايو", "PER", "لويجي دي مايو"))
+    _, quotes = quotes_of(text, mentions)
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [("الأخير", "لويجي دي مايو")]
+
+
+def test_organisation_takes_its_indefinite_adjective():
+    text = "قالت منظمة إنقاذ أوروبية اليوم إن سفينة أنقذت مهاجرين."
+    _, quotes = quotes_of(text, _mentions_for(("منظمة إنقاذ", "ORG", "منظمة إنقاذ")))
+    assert [q.speaker.text for q in quotes] == ["منظمة إنقاذ أوروبية"]
+
+
+def test_link_line_repeating_a_headline_takes_the_inner_speaker():
+    text = (
+        "“أطباء بلا حدود”: المستشفيات في المدينة تنهار\n\n"
+        "وقالت المنظمة إن الأدوية نفدت.\n\n"
+        "رابط الخبر بصحيفة الوئام: “أطباء بلا حدود”: المستشفيات في المدينة تنهار"
+    )
+    _, quotes = quotes_of(text, _mentions_for(("صحيفة الوئام", "ORG", "صحيفة الوئام")))
+    headlines = [q for q in quotes if q.cue.text == ":"]
+    assert [q.speaker.text for q in headlines] == ["أطباء بلا حدود"]
+
+
+def test_continuation_does_not_swallow_a_colon_and_its_quotation():
+    _, quotes = quotes_of("وأضاف في مذكرة نشرت على موقع الوزارة: «سنزيد المساعدات قريبا».")
+    assert not any(q.content.text.startswith("في مذكرة") for q in quotes), [summary(q) for q in quotes]

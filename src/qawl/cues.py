@@ -56,6 +56,7 @@ class CueEntry:
     impersonal_present: bool = False  # يذكر أن / يتوقع أن without subject: "it is said"
     ambiguous: bool = False  # also a common other word (بين "between")
     addressee: bool = False  # طالب/دعا/اتهم: whom the act aims at follows the subject as an object
+    form_i: bool = False  # a simple verb: يُرى with a damma on its prefix is passive (form IV يُؤكد is not)
 
     @property
     def complement(self) -> str:
@@ -79,6 +80,8 @@ class Lexicon:
     verbal_nouns: dict[str, CueEntry]
     proposition_nouns: frozenset[str]  # ضرورة، أهمية: a proposition as object, never a name
     statement_frames: frozenset[str]  # بيان، تصريح: في بيان لـ X names X as the one who speaks next
+    verdict_subjects: frozenset[str] = frozenset()  # المحكمة: its أكدت + object upholds a ruling
+    verdict_cues: frozenset[str] = frozenset()  # lemmas (أكد، أيد) that uphold a ruling after such a subject
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -131,6 +134,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         relays=bool(record.get("relays", False)),
         impersonal_present=bool(record.get("impersonal_present", False)),
         addressee=bool(record.get("addressee", False)),
+        form_i=bool(record.get("form_i", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}
@@ -193,6 +197,8 @@ def load_cues() -> Lexicon:
         verbal_nouns=verbal_nouns,
         proposition_nouns=_match_set(raw["proposition_nouns"]["words"]),
         statement_frames=_match_set(raw["statement_frames"]["words"]),
+        verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
+        verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),
     )
 
 

@@ -50,7 +50,7 @@ COMPLEMENTISERS = frozenset(
 )
 # "أن" after these is the narrator's conjunction (رغم أن، إلا أن، مع العلم بأن), not a complementiser.
 NARRATOR_BEFORE_COMPLEMENTISER = frozenset(
-    "العلم علما رغم بالرغم برغم غير الا بعد قبل حيث حين لاجل دون بدون مجرد لو ولو منذ حتي بيد".split()
+    "العلم علما رغم بالرغم برغم غير الا سوي بعد قبل حيث حين لاجل دون بدون مجرد لو ولو منذ حتي بيد".split()
 )
 PREPOSITIONS = frozenset(
     "في من الي علي عن مع خلال اثناء عبر امام لدي حول بشان ضمن بعد قبل عقب منذ حتي نحو تجاه ازاء "
@@ -107,6 +107,17 @@ NOUN_FRAME_PREPS = frozenset("عقب بعد اثر في خلال وسط مع ر�
 OBJECT_PRONOUNS = frozenset("ه ها هم هما نا كم".split())
 # Objects pointing back at what was said before the verb (أعلن ذلك الوزير).
 ANAPHORIC_OBJECTS = frozenset("ذلك هذا".split())
+# "وهذا ما أكده X": pronouns before the relative ما that point back at the clause before.
+ANAPHORIC_SUBJECTS = frozenset("هذا وهذا ذلك وذلك هو وهو هي وهي".split())
+# "…، على ما نقلت وكالة X": the clause before is what the agency reported.
+BACK_POINTERS = ANAPHORIC_SUBJECTS | {"علي"}
+# Cues that go on with the same speaker's words even without أن or a colon (وأضاف في كل …).
+CONTINUATION_LEMMAS = frozenset("أضاف تابع أردف استطرد".split())
+MIN_CONTINUATION_WORDS = 6
+# "قال بعدها الأخير": the one named last before the cue.
+LATTER = {"الاخير": "m", "الاخيره": "f"}
+# A damma on a verb's first letter marks the passive (يُرى، أُعلن).
+DAMMA, SHADDA = "\u064f", "\u0651"
 # Nouns of relation that take the pronoun of the one they relate to (نظيره، زميلها).
 RELATIONAL_NOUNS = frozenset("نظير نظيره نظراء زميل زميله زملاء حليف حلفاء خصم خصوم منافس مضيف ضيف".split())
 # "كل من X و Y": the list of speakers starts after these two words.
@@ -140,6 +151,7 @@ BASE_CONFIDENCE = {
     "headline": 0.75,
     "after_quote": 0.8,
     "closer": 0.7,
+    "back": 0.7,
 }
 UNBALANCED_PENALTY = 0.6
 PRONOUN_PENALTY = 0.9
@@ -272,6 +284,11 @@ class _Candidate:
     start_token: int = 0  # first token of the construction (subject or cue)
     embedded: str = ""
     accepted: bool = True
+    content_block: int = -1  # block of the content when it is not the cue's (أعلن ذلك X after a paragraph)
+
+    @property
+    def text_block(self) -> int:
+        return self.block if self.content_block < 0 else self.content_block
 
 
 def _prev_word(tokens: list[_Token], index: int) -> Optional[_Token]:
@@ -368,8 +385,10 @@ class _Extractor:
             token = tokens[t]
             if token.text in ALL_MARKS and t + 1 < limit:
                 region = next((r for r in regions if r.open_token == t), None)
-                # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا"
-                if region is None or not region.balanced or not 0 < region.words <= 2 or words == 0:
+                # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا",
+                # منظمة “هيومن رايتس ووتش” (longer after a word that introduces a name)
+                longest = MAX_NAME_WORDS if words and self.introduces_name(tokens[t - 1].key) else 2
+                if region is None or not region.balanced or not 0 < region.words <= longest or words == 0:
                     break
                 t = region.close_token + 1 if region.close_token > 0 else region.last + 1
                 continue
@@ -382,6 +401,11 @@ class _Extractor:
             words += 1
             t += 1
         return self._extend_to_mention(b, start, t, limit)
+
+    def introduces_name(self, key: str) -> bool:
+        """منظمة، وكالة، حزب: a head word whose name may follow in quotation marks."""
+        bare, heads = _strip_noun(key), self.lexicon.heads
+        return bare in self.lexicon.naming_nouns or bare in heads["organisation"] or bare in heads["media"]
 
     def is_proposition_noun(self, tokens: list[_Token], t: int, start: int) -> bool:
         """ضرورة، أهمية first or after a complete phrase (not after a construct head: قوات دعم)."""
@@ -418,6 +442,10 @@ class _Extractor:
                 if _is_definite(prev.key) or _strip_noun(prev.key) in self.lexicon.naming_nouns:
                     continue
                 return i
+            if prev.text in ALL_MARKS and token.is_word and token.region < 0 and any(r.close_token == i - 1 for r in regions):
+                if _looks_adjective(token.key) or _is_coordinated(token.key, is_title) or token.key[:1] in "لب":
+                    continue  # وكالة "شينخوا" الصينية
+                return i  # اتهمت منظمة “هيومن رايتس ووتش” | المتمردين: the quoted name ends the phrase
             if not (prev.is_word and token.is_word) or token.region >= 0:
                 continue
             previous, mention = self.mention_at(b, i - 1), self.mention_at(b, i)
@@ -497,6 +525,20 @@ class _Extractor:
             return end if end > t else t
         return t
 
+    def parenthesised_name(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """"قالت (إس.أو.إس ميديتريني) في بيان": a name in brackets right after the verb."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or tokens[t].text != "(":
+            return None
+        for close in range(t + 1, min(len(tokens), t + 2 + 2 * MAX_NAME_WORDS)):
+            token = tokens[close]
+            if token.text == ")":
+                words = [tok for tok in tokens[t + 1 : close] if tok.is_word]
+                return (t + 1, close) if words and not _is_stop(words[0]) and not DIGIT_RE.match(words[0].key) else None
+            if token.key in COMPLEMENTISERS or token.text in SENTENCE_END and token.text != "." or _is_cue_token(token):
+                return None
+        return None
+
     def speaker_list(self, b: int, t: int, limit: int) -> Optional[tuple[int, int]]:
         """"كل من الوزير X، ومدير الشرطة Y، والمحافظ Z": the speakers after "كل من", as one span."""
         tokens = self.blocks[b].tokens
@@ -537,6 +579,8 @@ class _Extractor:
             heads = self.lexicon.heads["person"]
             if first.label == "PER" and t < end and (tokens[t].key in heads or _strip_noun(tokens[t].key) in heads):
                 return end  # unless the person's title follows: جون فامفاكاتيس مدير غوغل للتعليم
+            if first.label == "ORG" and t < end and _is_indefinite_nisba(tokens[t].key) and self.mention_at(b, t) is None:
+                return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
             return t
         # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
         last = self.mention_at(b, end - 1)
@@ -668,6 +712,11 @@ class _Extractor:
         complements = set(entry.complements)
         first = self._skip_adjuncts(b, start, end)
         has_object = first < end and tokens[first].is_word and not _is_stop(tokens[first])
+        accusative = start > 0 and tokens[start - 1].key.endswith(("ا", "ين"))  # مؤكدا، not the adjective مؤكد
+        if entry.kind == "participle" and accusative and "prop" in complements and has_object and first == start \
+                and not _is_definite(tokens[first].key) and self.mention_at(b, first) is None \
+                and lookup_cue(tokens[first].key)[0] is None:
+            return "obj", first  # مؤكدا حصول تزوير على نطاق واسع: the noun, not على, opens the content
         for t in range(start, end):
             key = tokens[t].key
             if not tokens[t].is_word:
@@ -684,6 +733,10 @@ class _Extractor:
                     return "prep", first if ("obj" in complements and has_object and t > first) else t
         if "obj" in complements and has_object and first - start <= 2:
             return "obj", first
+        adjunct_end = self._adjunct_phrase_end(b, first, end)
+        if "obj" in complements and adjunct_end > first and adjunct_end < end and tokens[adjunct_end].is_word \
+                and not _is_stop(tokens[adjunct_end]) and lookup_cue(tokens[adjunct_end].key)[0] is None:
+            return "obj", adjunct_end
         if "prop" in complements:
             # أكد الأمين العام المساعد بالجامعة ضرورة ...: a proposition noun after a short adjunct
             for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
@@ -692,6 +745,19 @@ class _Extractor:
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
                     break
         return "", -1
+
+    def _adjunct_phrase_end(self, b: int, start: int, end: int) -> int:
+        """"بعد لقائهما، " / "في بيان، ": a short prepositional phrase closed by a comma; the token
+        after the comma, else ``start``."""
+        tokens = self.blocks[b].tokens
+        if start >= end or tokens[start].key not in PREPOSITIONS:
+            return start
+        for t in range(start + 1, min(end, start + 1 + MAX_NAME_WORDS)):
+            if tokens[t].text in COMMAS:
+                return t + 1 if t > start + 1 else start
+            if not tokens[t].is_word or tokens[t].key in COMPLEMENTISERS or _is_cue_token(tokens[t]):
+                return start
+        return start
 
     def _skip_adjuncts(self, b: int, start: int, end: int) -> int:
         """Skip commas and time words between the speaker and an object."""
@@ -720,10 +786,11 @@ class _Extractor:
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
+            after = self.skip_adverb_before_subject(b, after)
             pointing = after < len(tokens) and tokens[after].key in ANAPHORIC_OBJECTS
             if pointing:  # أعلن ذلك الوزير: "that" is the object, the subject follows it
                 after += 1
-            listed = self.speaker_list(b, after, len(tokens))
+            listed = self.speaker_list(b, after, len(tokens)) or self.parenthesised_name(b, after)
             np_end = listed[1] if listed else self.speaker_forward(b, after, len(tokens), split_object=splits)
             if np_end == after:
                 np_end = after = t + 1
@@ -742,8 +809,11 @@ class _Extractor:
             elif entry.impersonal_present and entry.tense == "present":
                 return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
             if pointing and speaker is not None:
-                self.loose_agents.append((b, speaker, entry))
-                return None  # what "that" points back to is not parsed: no quote, but a speaker
+                # أعلن ذلك الوزير: what "that" points back to is the clause or sentence before
+                back = self.back_reference(b, t, t, entry, speaker)
+                if back is None:
+                    self.loose_agents.append((b, speaker, entry))
+                return back
             if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev):
                 return None  # هي لغة طلب متنمر: the noun طلب, not the verb
         elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
@@ -751,13 +821,94 @@ class _Extractor:
         if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
             return None  # قال الله تعالى: scripture cited inside someone's words
         candidate = self.complement_candidate(b, t, entry, after)
-        if candidate is None or (entry.ambiguous and candidate.method != "that"):
-            return None
+        if candidate is None and speaker is None and conj:
+            candidate = self.continuation_candidate(b, t, entry)
+        if candidate is None or (entry.ambiguous and (candidate.method != "that" or candidate.content_start != after + 1)):
+            return None  # بين (3000 - 5250) ريالا على أن: "between", unless أن follows at once
+        if speaker is not None and entry.lemma in self.lexicon.verdict_cues and (
+            candidate.method not in ("that", "quote", "colon") or candidate.content_start > after + 2
+        ) and (
+            _strip_noun(tokens[speaker[0]].key) in self.lexicon.verdict_subjects
+            or tokens[speaker[0]].key in self.lexicon.verdict_subjects
+        ):
+            return None  # أكدت المحكمة إدانته: a court upholding a ruling
         candidate.speaker = speaker
         candidate.start_token = start_token
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
+        return candidate
+
+    def continuation_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """"وأضاف في كل مراحل التاريخ …": أضاف/تابع with a dropped subject goes on with the
+        speaker's words even without أن or a colon, when a full clause follows."""
+        tokens = self.blocks[b].tokens
+        if entry.lemma not in CONTINUATION_LEMMAS or entry.tense != "past" or t + 1 >= len(tokens):
+            return None
+        first = tokens[t + 1]
+        if not first.is_word or first.key in COMPLEMENTISERS or first.region >= 0:
+            return None
+        end = t + 1
+        while end < len(tokens) and not (tokens[end].text in SENTENCE_END and tokens[end].region < 0):
+            end += 1
+        if sum(tok.is_word for tok in tokens[t + 1 : end]) < MIN_CONTINUATION_WORDS:
+            return None
+        for token in tokens[t + 2 : end]:
+            if lookup_cue(token.key)[1]:
+                break  # وقال: the next clause's own words
+            if token.text == ":" or (token.text in ALL_MARKS and token.region < 0):
+                return None  # وأضاف في مذكرة نشرت …: «…»: the words come after the colon
+        return _Candidate(b, (t, t + 1), entry, "colon", t + 1)
+
+    def skip_adverb_before_subject(self, b: int, t: int) -> int:
+        """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if t + 1 >= len(tokens) or not (tokens[t].key in TIME_WORDS or _is_adverb_with_pronoun(tokens[t].key)):
+            return t
+        nxt = tokens[t + 1]
+        mention = self.mention_at(b, t + 1)
+        named = mention is not None and mention.label in ("PER", "ORG")
+        head = _strip_noun(nxt.key)
+        if named or nxt.key in LATTER or any(head in heads[k] for k in ("person", "organisation", "anonymous", "media")):
+            return t + 1
+        return t
+
+    def back_reference(
+        self, b: int, anchor: int, cue: int, entry: CueEntry, speaker: tuple[int, int]
+    ) -> Optional[_Candidate]:
+        """أعلن ذلك X / وهذا ما أكده X: the content is what comes before ``anchor``.
+
+        Inside a sentence it is the clause before (after its first أن when it has
+        one: مع أن …); at a sentence's start it is the previous sentence, in
+        the previous paragraph when the reference opens one.
+        """
+        tokens = self.blocks[b].tokens
+        start = self.sentence_start(b, anchor)
+        end = anchor
+        while end > start and not tokens[end - 1].is_word:
+            end -= 1
+        content_block = b
+        if sum(tok.is_word for tok in tokens[start:end]) >= MIN_SPEECH_WORDS:
+            that = next((i for i in range(start, end) if tokens[i].key in COMPLEMENTISERS and tokens[i].region < 0), None)
+            if that is not None and end - that > MIN_SPEECH_WORDS:
+                start = that + 1
+        else:
+            if start > 0:
+                end = start
+            elif b > 0 and self.blocks[b - 1].tokens and self.blocks[b - 1].span.label == self.blocks[b].span.label:
+                content_block, end = b - 1, len(self.blocks[b - 1].tokens)
+            else:
+                return None
+            previous = self.blocks[content_block].tokens
+            while end > 0 and not previous[end - 1].is_word:
+                end -= 1
+            start = self.sentence_start(content_block, end)
+            if sum(tok.is_word for tok in previous[start:end]) < MIN_SPEECH_WORDS:
+                return None
+        candidate = _Candidate(b, (cue, cue + 1), entry, "back", start, content_end=end, speaker=speaker,
+                               content_block=content_block)
+        candidate.boundary = False
+        candidate.start_token = anchor
         return candidate
 
     def relayed_source(self, b: int, t: int) -> Optional[tuple[int, int]]:
@@ -782,6 +933,11 @@ class _Extractor:
         np_end = self.speaker_forward(b, t + 1, len(tokens))
         candidate = self.complement_candidate(b, t, entry, np_end)
         if candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
+            pointer = t - 2
+            # وهذا ما أكده المتحدث.: the clause before is what he confirmed
+            if candidate is None and entry.kind == "verb" and not entry.ambiguous and np_end > t + 1 and pointer >= 0 \
+                    and tokens[t - 1].key == "ما" and tokens[pointer].key in BACK_POINTERS:
+                return self.back_reference(b, pointer, t, entry, (t + 1, np_end))
             return None
         if np_end > t + 1:
             candidate.speaker = (t + 1, np_end)
@@ -875,7 +1031,13 @@ class _Extractor:
                 if not token.is_word or token.region >= 0:
                     continue
                 entry, conj = lookup_cue(token.key)
+                if entry is not None and _is_passive(token.text, entry, conj):
+                    continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
                 if entry is None:
+                    carried_object = self.object_pronoun_candidate(b, t)
+                    if carried_object is not None:
+                        found.append(carried_object)
+                        continue
                     noun = self.noun_candidate(b, t)
                     if noun is not None:
                         found.append(noun)
@@ -896,6 +1058,34 @@ class _Extractor:
                     self.record_agent(b, t, entry, conj)
         self.nest_disagreeing_participles(found)
         return found
+
+    def object_pronoun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """وصفه ترامب بأنه …: a cue carrying its object pronoun reports only with a that-clause or quotation."""
+        tokens = self.blocks[b].tokens
+        key = tokens[t].key
+        stripped = _strip_object(key)
+        if stripped == key or not re.sub(r"[\u064b-\u0652\u0640]", "", tokens[t].text).endswith(("ه", "ها")):
+            return None  # إضافة، دعاة: a feminine ending, not a pronoun
+        entry, conj = lookup_cue(stripped)
+        if entry is None or entry.kind != "verb" or entry.person != 3 or entry.ambiguous or entry.relays:
+            return None
+        prev = _prev_word(tokens, t)
+        if prev is not None and prev.key in RELATIVES:
+            # وهذا ما أكده المتحدث: only the back-reference; ما يعتبره جميلا: / القرار الذي أعلنه reports nothing
+            candidate = self.relative_candidate(b, t, entry)
+            return candidate if candidate is not None and candidate.method == "back" else None
+        if not (conj or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS):
+            return None  # أكدت إدانته: inside a clause the form is a verbal noun with its pronoun
+        # the object is the pronoun, so what follows بأنه is the content (وصفه الوزير بأنه …)
+        entry = replace(entry, complements=("أن", *entry.complements))
+        candidate = self.verb_candidate(b, t, entry, conj)
+        if candidate is None or candidate.method not in ("that", "quote") or candidate.speaker is None:
+            return None
+        # only right after its subject (وصفه ترامب بأنه): اعتبره X جميلا takes a second object instead
+        opener = candidate.content_start - 1
+        if opener != candidate.speaker[1] and not (candidate.method == "quote" and tokens[opener].text in ALL_MARKS and opener == candidate.speaker[1]):
+            return None
+        return candidate
 
     def narrator_resumes(self, b: int, t: int) -> bool:
         """"، ونشرت القوة الشرعية …": و + a past reporting or publishing verb with its own
@@ -920,7 +1110,7 @@ class _Extractor:
             for t in range(1, len(tokens)):
                 if tokens[t].region >= 0 or not _starts_closer(tokens, t, self.lexicon.closers):
                     continue
-                if any(c.block == b and c.content_start <= t <= c.content_end + 1 for c in accepted):
+                if any(c.text_block == b and c.content_start <= t <= c.content_end + 1 for c in accepted):
                     continue  # the closer of an accepted quote (قال إن … على حد تعبيره)
                 start, end = self.sentence_start(b, t), t
                 while end > start and not tokens[end - 1].is_word:
@@ -1138,41 +1328,67 @@ class _Extractor:
                 continue
             if block.span.label not in ("title", "caption", "subheading") and any(t.text in SENTENCE_END for t in tokens[:-1]):
                 continue
-            colon = next((i for i, t in enumerate(tokens[: MAX_HEADLINE_SPEAKER_WORDS + 1]) if t.text == ":"), None)
-            if colon is None or colon == 0 or any(c.block == b for c in accepted):
+            if any(c.block == b for c in accepted):
                 continue
-            speaker_end = _addressee_start(tokens, colon)
-            head = tokens[:speaker_end]
-            if any(not t.is_word or _is_stop(t) or _is_cue_token(t) for t in head):
+            head = self.headline_head(b, 0, speakers)
+            if head is None:
                 continue
-            rest = [t for t in tokens[colon + 1 :] if t.is_word]
-            if len(rest) < 3 or not self.is_headline_speaker(b, 0, speaker_end, speakers):
-                continue
-            speaker_end = self.headline_name_end(b, speaker_end)
+            # رابط الخبر: “هيومن رايتس ووتش”: …: a speaker form inside the content is the real one
+            head = self.headline_head(b, head[2] + 1, speakers) or head
+            speaker_start, speaker_end, colon = head
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:
                 candidate.region = self.blocks[b].regions.index(region)
                 candidate.content_start = region.first
-            candidate.speaker = (0, speaker_end)
+            candidate.speaker = (speaker_start, speaker_end)
             candidate.content_end = _trim_credit(tokens, len(tokens))
             found.append(candidate)
         return found
 
-    def headline_name_end(self, b: int, end: int) -> int:
+    def headline_head(self, b: int, start: int, speakers: set[str]) -> Optional[tuple[int, int, int]]:
+        """Speaker (start, end) and colon of a headline form starting at ``start``, or None.
+
+        The speaker is a short name phrase, or a quoted name (“هيومن رايتس ووتش”: …).
+        """
+        tokens = self.blocks[b].tokens
+        region = self.region_opening_at(b, start)
+        quoted = (
+            region is not None and region.balanced and 0 < region.words <= MAX_NAME_WORDS
+            and region.close_token + 1 < len(tokens) and tokens[region.close_token + 1].text == ":"
+        )
+        if quoted:
+            first, end, colon = region.first, region.last + 1, region.close_token + 1
+        else:
+            limit = min(len(tokens), start + MAX_HEADLINE_SPEAKER_WORDS + 1)
+            colon = next((i for i in range(start, limit) if tokens[i].text == ":"), None)
+            if colon is None or colon == start:
+                return None
+            first, end = start, _addressee_start(tokens, colon, start)
+            if any(not t.is_word or _is_stop(t) or _is_cue_token(t) for t in tokens[first:end]):
+                return None
+        if sum(t.is_word for t in tokens[colon + 1 :]) < 3:
+            return None
+        if not self.is_headline_speaker(b, first, end, speakers):
+            # a quoted name may still speak when the tagger did not see it as a place
+            if not quoted or any((m := self.mention_at(b, t)) is not None and m.label == "LOC" for t in range(first, end)):
+                return None
+        return first, (end if quoted else self.headline_name_end(b, end, first)), colon
+
+    def headline_name_end(self, b: int, end: int, start: int = 0) -> int:
         """"ترامب يتوعد روحاني: …": the speaker is the name before the verb, not the clause.
 
         The name ends before a present-tense verb (ي + stem) or, with mentions, where
         the first name ends when another name follows it.
         """
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
-        for t in range(1, end):
+        for t in range(start + 1, end):
             key = tokens[t].key
             if key.startswith("ي") and len(key) > 3 and not any(key in heads[k] for k in heads):
                 return t
-        first = self.mention_at(b, 0)
+        first = self.mention_at(b, start)
         if first is not None:
-            t = 1
+            t = start + 1
             while t < end and self.mention_at(b, t) is first:
                 t += 1
             if t < end and self.mention_at(b, t) is not None:
@@ -1225,6 +1441,11 @@ _OWNER_ENTRY = CueEntry("", lemma="", kind="noun", polarity="neutral", strength=
 def _is_verbal_noun_form(entry: CueEntry) -> bool:
     """طلب، رد، ذكر، نشر: the bare masculine past of a weak cue is also its verbal noun."""
     return entry.tense == "past" and entry.gender == "m" and entry.number == "s" and entry.strength < 1.0
+
+
+def _is_indefinite_nisba(key: str) -> bool:
+    """أوروبية، دولية، حقوقية: an indefinite relational adjective (long enough not to be a name like علي)."""
+    return not key.startswith("ال") and len(key) > 4 and key.endswith(("يه", "يين", "يون", "يات"))
 
 
 def _is_definite(key: str) -> bool:
@@ -1285,9 +1506,9 @@ def _opens_new_clause(token: _Token) -> bool:
     return len(key) > 4 and key.startswith("وي") and key[1:] not in MONTHS_AND_DAYS
 
 
-def _addressee_start(tokens: list[_Token], colon: int) -> int:
+def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
     """Where "لـ X" / "لX" (whom a headline speaker addresses) starts before the colon, else the colon."""
-    for t in range(1, colon):
+    for t in range(start + 1, colon):
         key = tokens[t].key
         if key in ("ل", "لـ") or (key.startswith("ل") and not key.startswith("لل") and len(key) > 3 and t == colon - 1):
             rest = tokens[t + 1 : colon] if key in ("ل", "لـ") else []
@@ -1402,7 +1623,7 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             stops.setdefault(c.block, []).append(min(c.start_token, c.cue[0]))
     accepted: list[_Candidate] = []
     for c in candidates:
-        tokens = ex.blocks[c.block].tokens
+        tokens = ex.blocks[c.text_block].tokens
         if c.region >= 0:
             region = ex.blocks[c.block].regions[c.region]
             c.content_start, c.content_end = region.first, region.last + 1
@@ -1415,7 +1636,7 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             if c.speaker and not container.embedded and c.speaker[0] >= container.content_start:
                 container.embedded = ex.speaker_text(c)
             continue
-        if any(_overlaps(c, a) for a in accepted if a.block == c.block):
+        if any(_overlaps(c, a) for a in accepted if a.text_block == c.text_block):
             continue
         accepted.append(c)
     return _drop_repeats(ex, accepted)
@@ -1423,7 +1644,7 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _inside(c: _Candidate, a: _Candidate) -> bool:
     position = min(c.start_token, c.cue[0])
-    return c.block == a.block and a.content_start <= position < a.content_end and not c.boundary
+    return c.block == a.text_block and a.content_start <= position < a.content_end and not c.boundary
 
 
 def _overlaps(c: _Candidate, a: _Candidate) -> bool:
@@ -1440,7 +1661,7 @@ def _drop_repeats(ex: _Extractor, accepted: list[_Candidate]) -> list[_Candidate
     """
     kept, seen = [], []
     for c in accepted:
-        tokens = ex.blocks[c.block].tokens[c.content_start : c.content_end]
+        tokens = ex.blocks[c.text_block].tokens[c.content_start : c.content_end]
         words = {t.key for t in tokens if t.is_word}
         if any(
             lemma == c.entry.lemma and len(words & other) >= REPEAT_SHARE * max(len(words), len(other))
@@ -1485,7 +1706,10 @@ class _Resolver:
         tokens = self.ex.blocks[b].tokens
         while start < end and not tokens[start].is_word:
             start += 1
+        regions = self.ex.blocks[b].regions
         while end > start and not tokens[end - 1].is_word:
+            if any(r.close_token == end - 1 and r.open_token >= start for r in regions):
+                break  # منظمة “هيومن رايتس ووتش”: the name's closing mark stays
             end -= 1
         if end <= start:
             return None
@@ -1589,6 +1813,12 @@ class _Resolver:
             canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
             self.remember(span, canonical, kind, entry, position)
             return _Attribution(span, canonical, kind, is_pronoun=True)
+        if len(keys) == 1 and keys[0] in LATTER and mention is None:
+            latter = self.latest_person(span.start)  # قال بعدها الأخير: the one named last
+            if latter is not None:
+                canonical = latter.canonical or latter.text
+                self.remember(span, canonical, "person", entry, position)
+                return _Attribution(span, canonical, "person", is_pronoun=True)
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         if mention is not None:
             canonical = self.mention_name(mention, span)
@@ -1602,6 +1832,10 @@ class _Resolver:
         self.remember(span, canonical, kind, entry, position)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None)
 
+    def latest_person(self, before: int) -> Optional[Mention]:
+        """The last person mention ending before offset ``before``."""
+        return next((m for m in reversed(self.ex.mentions) if m.end <= before and m.label == "PER"), None)
+
     def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
         """The last person mention before the cue in its sentence, outside any quote's words."""
         ex, b = self.ex, c.block
@@ -1610,7 +1844,7 @@ class _Resolver:
         for t in range(c.cue[0] - 1, start - 1, -1):
             mention = ex.mention_at(b, t) or ex.surnames.get(tokens[t].key)
             if mention is None or mention.label != "PER" or any(
-                a.block == b and a.content_start <= t < a.content_end for a in self.accepted
+                a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted
             ):
                 continue
             if ex.mention_at(b, t) is None:  # a family name alone
@@ -1646,7 +1880,7 @@ def _agrees(feature: str, other: str) -> bool:
 
 def _content_span(ex: _Extractor, c: _Candidate) -> tuple[Span, bool]:
     """Content span (quotation marks left out of direct quotes) and whether its marks balance."""
-    block = ex.blocks[c.block]
+    block = ex.blocks[c.text_block]
     tokens, text = block.tokens, ex.doc.text
     if c.region >= 0:
         region = block.regions[c.region]
@@ -1674,13 +1908,13 @@ def _without_marks(text: str, span: Span) -> Span:
 def _quote_type(ex: _Extractor, c: _Candidate) -> str:
     if c.region >= 0:
         return "direct"
-    block = ex.blocks[c.block]
+    block = ex.blocks[c.text_block]
     tokens = block.tokens
     regions = sorted({t.region for t in tokens[c.content_start : c.content_end] if t.region >= 0})
     words = [t for t in tokens[c.content_start : c.content_end] if t.is_word]
     if regions and words and all(t.region >= 0 for t in words) and len(regions) == 1:
         return "direct"  # إنها «...»: the whole complement is quoted
-    if any(not ex.is_name_region(c.block, block.regions[r]) for r in regions):
+    if any(not ex.is_name_region(c.text_block, block.regions[r]) for r in regions):
         return "mixed"
     return "indirect"
 
@@ -1724,7 +1958,7 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
     events += [
         (ex.blocks[b].tokens[span[0]].start, 0, (b, span, entry))
         for b, span, entry in ex.loose_agents
-        if not any(c.block == b and c.content_start <= span[0] < c.content_end for c in accepted)
+        if not any(c.text_block == b and c.content_start <= span[0] < c.content_end for c in accepted)
     ]
     quotes = []
     for position, is_quote, item in sorted(events, key=lambda e: (e[0], e[1])):
@@ -1787,3 +2021,15 @@ def quote_rows(doc: Document, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _is_passive(text: str, entry: CueEntry, conj: str) -> bool:
+    """يُرى، يُقال، أُعلن: a damma on the first letter marks the passive voice.
+
+    A past form with it is always passive; a present one only for a simple
+    (form I) verb: the prefix of form II/IV يُبيّن، يُؤكد takes a damma too.
+    """
+    word = text[1:] if conj and text[:1] in "وف" else text
+    if len(word) < 2 or word[1] != DAMMA or entry.kind != "verb":
+        return False
+    return entry.tense == "past" or (entry.form_i and SHADDA not in word)
