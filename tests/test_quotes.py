@@ -799,3 +799,103 @@ def test_link_line_repeating_a_headline_takes_the_inner_speaker():
 def test_continuation_does_not_swallow_a_colon_and_its_quotation():
     _, quotes = quotes_of("وأضاف في مذكرة نشرت على موقع الوزارة: «سنزيد المساعدات قريبا».")
     assert not any(q.content.text.startswith("في مذكرة") for q in quotes), [summary(q) for q in quotes]
+
+
+ROUND4_CONSTRUCTIONS = {
+    # (text, [(type, cue, speaker contains, content starts with), ...])
+    "decimal number inside the content": (
+        "وقال الاتحاد إن الطلب ارتفع 1.2 في المائة في يونيو مقارنة مع 2.1 في المائة في مايو.",
+        [("indirect", "قال", "الاتحاد", "الطلب ارتفع 1.2 في المائة في يونيو مقارنة مع 2.1")],
+    ),
+    "decimal number before the next sentence": (
+        "قال الوزير إن النمو بلغ 3.5% هذا العام. وأضاف أن البطالة تراجعت.",
+        [("indirect", "قال", "الوزير", "النمو بلغ 3.5% هذا العام"), ("indirect", "أضاف", "الوزير", "البطالة تراجعت")],
+    ),
+    "anonymous speaker keeps its place": (
+        "وقال ضابط كبير في الجيش السوري إن القتال يتركز قرب الحدود.",
+        [("indirect", "قال", "ضابط كبير في الجيش السوري", "القتال يتركز")],
+    ),
+    "anonymous speaker keeps its relative clause": (
+        "وذكر شخص كان يسكن المنطقة أن آلاف المدنيين فروا.",
+        [("indirect", "ذكر", "شخص كان يسكن المنطقة", "آلاف المدنيين فروا")],
+    ),
+    "sources keep their adjectives": (
+        "وقالت مصادر في المعارضة السورية المسلحة إن المقاتلين انسحبوا من البلدة.",
+        [("indirect", "قالت", "مصادر في المعارضة السورية المسلحة", "المقاتلين انسحبوا")],
+    ),
+    "organisation name with لل and its acronym": (
+        "وقال الاتحاد الدولي للنقل الجوي (أياتا) إن الطلب العالمي على الرحلات ارتفع.",
+        [("indirect", "قال", "الاتحاد الدولي للنقل الجوي (أياتا)", "الطلب العالمي")],
+    ),
+    "officer of a company keeps the company": (
+        'وقال الرئيس التنفيذي لشركة "ستارز بلاي" معاذ شيخ إن المحتوى مهم.',
+        [("indirect", "قال", "الرئيس التنفيذي لشركة", "المحتوى مهم")],
+    ),
+    "document after وفقا لـ is the source": (
+        "وتم العثور على مسدس محشو في سيارة المتهم وفقا لوثائق المحكمة.",
+        [("indirect", "وفقا", "وثائق المحكمة", "وتم العثور على مسدس")],
+    ),
+    "study after بحسب is the source": (
+        "وارتفعت الأسعار بنسبة كبيرة بحسب الدراسة.",
+        [("indirect", "بحسب", "الدراسة", "وارتفعت الأسعار")],
+    ),
+    "a study shows that": (
+        "أظهرت دراسة حديثة حول الأسواق، بناء على نتائج العام، أن الأرباح زادت كثيرا.",
+        [("indirect", "أظهرت", "دراسة حديثة", "الأرباح زادت")],
+    ),
+    "polls indicate that": (
+        "وتشير استطلاعات الرأي إلى أن المرشح قد يفوز بولاية ثالثة.",
+        [("indirect", "تشير", "استطلاعات الرأي", "المرشح قد يفوز")],
+    ),
+    "a contract stipulates that": (
+        "وينص العقد الموقع بين الطرفين على أن يدفع النادي مليون يورو سنويا.",
+        [("indirect", "ينص", "العقد", "يدفع النادي مليون")],
+    ),
+    "plural participle after a plural subject of another verb": (
+        "وقال الوزير إن الحكومة ستدعم المزارعين. واحتج المزارعون أمام الوزارة، مطالبين بزيادة الدعم.",
+        [("indirect", "قال", "الوزير", "الحكومة ستدعم"), ("indirect", "مطالبين", "المزارعون", "بزيادة الدعم")],
+    ),
+    "VSO with a بـ complement": (
+        "وطالبت الولايات المتحدة بإجراء تحقيق مستقل في الهجوم.",
+        [("indirect", "طالبت", "الولايات المتحدة", "بإجراء تحقيق مستقل")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", ROUND4_CONSTRUCTIONS.values(), ids=ROUND4_CONSTRUCTIONS.keys())
+def test_round4_constructions(text, expected):
+    test_constructions(text, expected)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وطالبت المنظمة بفتح ممر آمن للمساعدات.", "المنظمة"),
+    ("وقال الشيخ لCNN إن المحتوى الأصلي يبقى طموحا.", "الشيخ"),
+    ("وقال الرجل لشبكة دوتش فيلي الألمانية إنه ارتدى القلنسوة.", "الرجل"),
+    ("وقال المدير لصحيفة الحياة إن المشروع سينتهي قريبا.", "المدير"),
+    ("وقالت منظمة الصحة العالمية إن الأدوية نفدت.", "منظمة الصحة العالمية"),
+    ("وقال وزير الخارجية الفرنسي جان إيف لودريان إن بلاده ستواصل دعم الحل.", "وزير الخارجية الفرنسي جان إيف لودريان"),
+])
+def test_speaker_ends_before_an_object_or_addressee(text, speaker):
+    _, quotes = quotes_of(text)
+    assert [q.speaker.text for q in quotes] == [speaker], [summary(q) for q in quotes]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("وأظهرت لقطات المباراة أن الحارس سقط من دون احتكاك.", "أظهرت"),
+    ("وينص القانون على تطبيق العقوبة الأكبر.", "ينص"),
+    ("وظهر اللاعب في الملعب أمس بعد غياب طويل.", "ظهر"),
+])
+def test_evidence_is_not_a_source(text, cue):
+    _, quotes = quotes_of(text)
+    assert all(q.cue.text != cue for q in quotes), [summary(q) for q in quotes]
+
+
+def test_plural_participle_never_takes_a_singular_speaker():
+    _, quotes = quotes_of("وقال الوزير إن الحكومة ستدعم الزراعة. وتجمع أمام الوزارة، مطالبين بزيادة الدعم.")
+    plural = [q for q in quotes if q.cue.text == "مطالبين"]
+    assert plural and all(q.speaker is None or "الوزير" not in q.speaker.text for q in plural), [summary(q) for q in quotes]
+
+
+def test_document_source_kind():
+    _, quotes = quotes_of("وأظهرت الدراسة أن الأرباح تراجعت في الربع الثاني.")
+    assert [q.speaker_kind for q in quotes] == ["unknown"]

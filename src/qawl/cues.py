@@ -123,6 +123,8 @@ def _participle_forms(stem: str) -> Iterator[tuple[str, str, str]]:
     base = stem[:-1] if stem.endswith("ي") else stem
     for suffix, gender, number in PARTICIPLE_SUFFIXES:
         yield (base if suffix in ("ين", "ون") else stem) + suffix, gender, number
+    if base != stem:  # متمنيين: the weak letter kept before the plural, a common spelling
+        yield stem + "ين", "m", "p"
 
 
 def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:

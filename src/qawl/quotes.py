@@ -104,6 +104,12 @@ ADJECTIVES = frozenset(
 NAME_LINKS = frozenset("ال بن ابن بنت ابو ابي ام عبد ذو ذي".split())
 # Prepositions before a verbal noun that reports (عقب تأكيد X أن، بعد دعوة X إلى).
 NOUN_FRAME_PREPS = frozenset("عقب بعد اثر في خلال وسط مع رغم منذ ازاء لدي تزامنا".split())
+# Prepositional words inside a speaker's title (المتحدث باسم الوزارة).
+NAME_PREPOSITIONS = frozenset(["باسم"])
+# كان + present verb after an indefinite source: a relative clause describing it (شخص كان يسكن المنطقة).
+LINKING_VERBS = frozenset("كان كانت كانوا".split())
+# Broken plurals naming groups of people (the sound plurals are told by their ending).
+PLURAL_HEADS = frozenset("مصادر شهود خبراء سكان ملاك نشطاء مسؤولو اهالي اهل طلاب عمال محتجون متظاهرون جنود ضباط اطباء".split())
 OBJECT_PRONOUNS = frozenset("ه ها هم هما نا كم".split())
 # Objects pointing back at what was said before the verb (أعلن ذلك الوزير).
 ANAPHORIC_OBJECTS = frozenset("ذلك هذا".split())
@@ -392,6 +398,12 @@ class _Extractor:
                     break
                 t = region.close_token + 1 if region.close_token > 0 else region.last + 1
                 continue
+            if words and self.ends_before_prefixed(b, start, t):
+                break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
+            if words and self.continues_description(b, start, t):
+                t += 2 if tokens[t].key in LINKING_VERBS else 1
+                words += 1
+                continue
             if not token.is_word or _is_stop(token):
                 break
             if _is_cue_token(token, ("verb", "participle", "noun", "phrase")):
@@ -400,7 +412,74 @@ class _Extractor:
                 break  # جدد الوزير التزام بلاده: the object, not more of the name
             words += 1
             t += 1
+        if words >= 2:
+            t = self._bracketed_acronym(b, t, limit)
         return self._extend_to_mention(b, start, t, limit)
+
+    def ends_before_prefixed(self, b: int, start: int, t: int) -> bool:
+        """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
+        الشيخ | لـCNN، | لشبكة دوتش فيلي), unless it goes on a name (لحقوق الإنسان، باسم)."""
+        tokens = self.blocks[b].tokens
+        token, key = tokens[t], tokens[t].key
+        if not token.is_word or key[:1] not in "بل" or len(key) < 3 or key in NAME_PREPOSITIONS:
+            return False
+        mention = self.mention_at(b, t)
+        if mention is not None and mention.start < token.start:
+            return False  # inside a name that started before: منظمة أطباء بلا حدود
+        if key.startswith(("بال", "لل")):
+            return False  # a stop of its own, or a name going on (continues_description)
+        if not _is_definite(tokens[t - 1].key) and mention is None and not LATIN_RE.search(token.text):
+            return False  # after a bare name the word goes on with it: مارين | لوبان
+        nxt = tokens[t + 1] if t + 1 < len(tokens) else None
+        name_goes_on = nxt is not None and nxt.is_word and _is_definite(nxt.key)
+        if key[0] == "ب":  # بفتح ممر، بإجراء تحقيق; not بشار الأسد
+            clitic = mention is not None and mention.start > token.start
+            return clitic or (mention is None and (bool(self.mentions) or not name_goes_on))
+        stem = _strip_noun(key[1:])
+        heads = self.lexicon.heads
+        if LATIN_RE.search(token.text) or token.text.startswith("لـ") or stem in heads["media"]:
+            return True  # an addressee medium is never part of the speaker
+        if stem in heads["organisation"] or stem in heads["person"]:
+            return False  # الرئيس التنفيذي لشركة ...: whose officer he is
+        # a bare لـ word may be a name (لودريان): only a tagger can tell it is not one
+        return bool(self.mentions) and mention is None and not name_goes_on
+
+    def continues_description(self, b: int, start: int, t: int) -> bool:
+        """Words that still describe the speaker after a stop word: an organisation's لل-complement
+        (الاتحاد الدولي | للنقل الجوي), the place of an anonymous source (ضابط كبير | في الجيش،
+        مهاجر | من سوريا) or its relative clause (شخص | كان يسكن المنطقة)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if t + 1 >= len(tokens) or not tokens[t + 1].is_word:
+            return False
+        key, nxt = tokens[t].key, tokens[t + 1]
+        head = _strip_noun(tokens[start].key)
+        nxt_named = _is_definite(nxt.key) or self.mention_at(b, t + 1) is not None
+        if key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]:
+            return _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS
+        if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
+            return False
+        if self.mention_at(b, start) is not None:
+            return False
+        if key in ("في", "من"):
+            return nxt_named and nxt.key not in TIME_WORDS and lookup_cue(nxt.key)[0] is None
+        if key in LINKING_VERBS:
+            return nxt.key[:1] in "يت" and len(nxt.key) > 3 and lookup_cue(nxt.key)[0] is None
+        return False
+
+    def _bracketed_acronym(self, b: int, t: int, limit: int) -> int:
+        """"الاتحاد الدولي للنقل الجوي (أياتا)": a short name in brackets belongs to the phrase."""
+        tokens = self.blocks[b].tokens
+        if t >= limit or tokens[t].text != "(":
+            return t
+        for close in range(t + 2, min(limit, t + 5)):
+            if tokens[close].text == ")":
+                inner = tokens[t + 1 : close]
+                if all(tok.is_word and not DIGIT_RE.match(tok.key) and not _is_stop(tok) for tok in inner):
+                    return close + 1
+                return t
+            if not tokens[close].is_word:
+                return t
+        return t
 
     def introduces_name(self, key: str) -> bool:
         """منظمة، وكالة، حزب: a head word whose name may follow in quotation marks."""
@@ -581,6 +660,8 @@ class _Extractor:
                 return end  # unless the person's title follows: جون فامفاكاتيس مدير غوغل للتعليم
             if first.label == "ORG" and t < end and _is_indefinite_nisba(tokens[t].key) and self.mention_at(b, t) is None:
                 return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
+            if first.label == "ORG" and t < end and (tokens[t].key.startswith("لل") or tokens[t].text == "("):
+                return end  # الاتحاد الدولي | للنقل الجوي (أياتا): the name goes on
             return t
         # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
         last = self.mention_at(b, end - 1)
@@ -679,7 +760,7 @@ class _Extractor:
                     continue
             if token.text == ":" or token.text == "：":
                 return "colon", t
-            if token.text in SENTENCE_END:
+            if _ends_sentence(tokens, t):
                 return "end", t
             if token.key in COMPLEMENTISERS:
                 before = tokens[t - 1].key if t > 0 else ""
@@ -820,6 +901,8 @@ class _Extractor:
             after = t + 1
         if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
             return None  # قال الله تعالى: scripture cited inside someone's words
+        if speaker is not None and entry.strength < 1.0 and self.is_evidence(b, speaker[0]):
+            return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
         candidate = self.complement_candidate(b, t, entry, after)
         if candidate is None and speaker is None and conj:
             candidate = self.continuation_candidate(b, t, entry)
@@ -849,7 +932,7 @@ class _Extractor:
         if not first.is_word or first.key in COMPLEMENTISERS or first.region >= 0:
             return None
         end = t + 1
-        while end < len(tokens) and not (tokens[end].text in SENTENCE_END and tokens[end].region < 0):
+        while end < len(tokens) and not (_ends_sentence(tokens, end) and tokens[end].region < 0):
             end += 1
         if sum(tok.is_word for tok in tokens[t + 1 : end]) < MIN_CONTINUATION_WORDS:
             return None
@@ -971,7 +1054,7 @@ class _Extractor:
 
     def _clause_end(self, b: int, t: int) -> int:
         tokens = self.blocks[b].tokens
-        while t < len(tokens) and not (tokens[t].region < 0 and tokens[t].text in SENTENCE_END):
+        while t < len(tokens) and not (tokens[t].region < 0 and _ends_sentence(tokens, t)):
             t += 1
         return t
 
@@ -1194,7 +1277,7 @@ class _Extractor:
         limit = min(len(tokens), t + TERMINAL_WINDOW)
         for s in range(t + 1, min(limit, t + MAX_RELAY_GAP)):
             key = tokens[s].key
-            if tokens[s].text in SENTENCE_END or (s > t + 1 and key in CLAUSE_OPENERS):
+            if _ends_sentence(tokens, s) or (s > t + 1 and key in CLAUSE_OPENERS):
                 return None  # نقل ... كما عبر فلان عن: that عن belongs to another clause
             source = None
             if key == "عن":
@@ -1294,14 +1377,20 @@ class _Extractor:
         nxt = self.speaker_forward(b, end + 1, limit)
         return nxt if nxt > end + 1 else end
 
+    def is_evidence(self, b: int, t: int) -> bool:
+        key = self.blocks[b].tokens[t].key
+        return self.mention_at(b, t) is None and (
+            key in self.lexicon.heads["not_sources"] or _strip_noun(key) in self.lexicon.heads["not_sources"]
+        )
+
     def is_source(self, b: int, start: int, end: int) -> bool:
         """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         first = tokens[start].key
-        if first in heads["not_sources"] or _strip_noun(first) in heads["not_sources"]:
+        if self.is_evidence(b, start) and self.mention_at(b, start) is None:
             return False
-        if _source_head(first) in heads["anonymous"] or _source_head(first) in heads["media"]:
-            return True  # وفقا لشهود، بحسب مصادر
+        if any(_source_head(first) in heads[k] for k in ("anonymous", "media", "document")):
+            return True  # وفقا لشهود، بحسب مصادر، وفقا لوثائق المحكمة
         if any(self.mention_at(b, t) is not None for t in range(start, end)):
             return True
         known = ("person", "organisation", "media", "anonymous")
@@ -1312,7 +1401,7 @@ class _Extractor:
 
     def sentence_start(self, b: int, t: int) -> int:
         tokens = self.blocks[b].tokens
-        while t > 0 and not (tokens[t - 1].text in SENTENCE_END and tokens[t - 1].region < 0):
+        while t > 0 and not (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0):
             t -= 1
         return t
 
@@ -1326,7 +1415,7 @@ class _Extractor:
             words = sum(t.is_word for t in tokens)
             if not tokens or words > MAX_HEADLINE_WORDS:
                 continue
-            if block.span.label not in ("title", "caption", "subheading") and any(t.text in SENTENCE_END for t in tokens[:-1]):
+            if block.span.label not in ("title", "caption", "subheading") and any(_ends_sentence(tokens, i) for i in range(len(tokens) - 1)):
                 continue
             if any(c.block == b for c in accepted):
                 continue
@@ -1572,7 +1661,7 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
     while t < next_stop:
         token = tokens[t]
         if token.region < 0:
-            if token.text in SENTENCE_END and not _is_ellipsis(tokens, t):
+            if _ends_sentence(tokens, t) and not _is_ellipsis(tokens, t):
                 break
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
@@ -1588,6 +1677,22 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
         while end > c.content_start and (not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS) and tokens[end - 1].text not in ALL_MARKS:
             end -= 1
     return end
+
+
+def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
+    """1.2: a dot glued between digits is part of a number, never a full stop."""
+    return (
+        tokens[t].text == "."
+        and 0 < t < len(tokens) - 1
+        and tokens[t - 1].end == tokens[t].start
+        and tokens[t + 1].start == tokens[t].end
+        and tokens[t - 1].text[-1:].isdigit()
+        and tokens[t + 1].text[:1].isdigit()
+    )
+
+
+def _ends_sentence(tokens: list[_Token], t: int) -> bool:
+    return tokens[t].text in SENTENCE_END and not _is_decimal_point(tokens, t)
 
 
 def _is_ellipsis(tokens: list[_Token], t: int) -> bool:
@@ -1710,6 +1815,8 @@ class _Resolver:
         while end > start and not tokens[end - 1].is_word:
             if any(r.close_token == end - 1 and r.open_token >= start for r in regions):
                 break  # منظمة “هيومن رايتس ووتش”: the name's closing mark stays
+            if tokens[end - 1].text == ")" and any(tok.text == "(" for tok in tokens[start : end - 1]):
+                break  # الاتحاد الدولي للنقل الجوي (أياتا): the acronym's bracket stays
             end -= 1
         if end <= start:
             return None
@@ -1720,7 +1827,7 @@ class _Resolver:
         if conj and first.key[1:] in heads["pronoun"]:
             offset += 1
         elif first.key[:1] == "ل" and not first.key.startswith("لل") and any(
-            _strip_noun(first.key[1:]) in heads[k] for k in ("person", "organisation", "anonymous", "media")
+            _strip_noun(first.key[1:]) in heads[k] for k in ("person", "organisation", "anonymous", "media", "document")
         ):
             offset += 1  # في بيان لوزارة الخارجية: the speaker is وزارة الخارجية
         return make_span(self.ex.doc.text, offset, tokens[end - 1].end, "speaker")
@@ -1766,6 +1873,8 @@ class _Resolver:
             return "organisation"
         if first in heads["organisation"] or bare in heads["organisation"]:
             return "organisation"
+        if first in heads["document"] or bare in heads["document"]:
+            return "unknown"  # a study, poll or contract: a source, but nobody's words
         if keys and not first.startswith("ال") and len(keys) <= 4:
             return "person"
         return "unknown"
@@ -1773,8 +1882,14 @@ class _Resolver:
     def antecedent(self, entry: CueEntry, before: int) -> Optional[_Agent]:
         earlier = [a for a in self.agents if a.position <= before]
         for agent in reversed(earlier):
+            if entry.kind == "participle" and entry.number == "p":
+                if _is_plural_phrase(_key_text(agent.span.text).split()):
+                    return agent  # متسائلين، مشيرين: the most recent plural speaker
+                continue
             if _agrees(entry.gender, agent.gender) and _agrees(entry.number, agent.number):
                 return agent
+        if entry.kind == "participle" and entry.number == "p":
+            return None  # a singular speaker is worse than none
         return earlier[-1] if earlier else None
 
     def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
@@ -1791,7 +1906,8 @@ class _Resolver:
     def resolve(self, c: _Candidate, position: int) -> _Attribution:
         ex, entry = self.ex, c.entry
         if c.speaker is None:
-            agent = self.antecedent(entry, position)
+            plural = entry.kind == "participle" and entry.number == "p"
+            agent = (plural and self.plural_in_sentence(c)) or self.antecedent(entry, position)
             sentence = ex.blocks[c.block].tokens[ex.sentence_start(c.block, c.cue[0])].start
             if agent is None or (entry.kind == "participle" and agent.position < sentence):
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
@@ -1836,6 +1952,25 @@ class _Resolver:
         """The last person mention ending before offset ``before``."""
         return next((m for m in reversed(self.ex.mentions) if m.end <= before and m.label == "PER"), None)
 
+    def plural_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
+        """واحتج المزارعون أمام الوزارة، مطالبين: a plural participle's subject is the last plural
+        subject of a verb in its sentence, outside any quote's words."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        for t in range(c.cue[0] - 1, start, -1):
+            if not tokens[t].is_word or not _is_plural_phrase([tokens[t].key]) or tokens[t - 1].is_word is False:
+                continue
+            if lookup_cue(tokens[t - 1].key)[0] is None and not (t - 1 == start and tokens[t - 1].key[:1] == "و"):
+                continue  # only the subject right after its verb (VSO)
+            if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
+                continue
+            end = ex.speaker_forward(b, t, len(tokens), split_object=True)
+            span = self.phrase_span(b, t, max(end, t + 1))
+            if span is not None:
+                return _Agent(span.start, span, span.text, "person", "m", "p")
+        return None
+
     def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
         """The last person mention before the cue in its sentence, outside any quote's words."""
         ex, b = self.ex, c.block
@@ -1869,6 +2004,14 @@ class _Resolver:
         mention = self.best_mention(b, *token_span)
         canonical = self.mention_name(mention, span) if mention else span.text
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start)
+
+
+def _is_plural_phrase(keys: list[str]) -> bool:
+    """المزارعون، مستخدمو، المسؤولين، مصادر: a head noun naming several people."""
+    if not keys:
+        return False
+    head = _strip_noun(_strip_conj(keys[0]))
+    return head.endswith(("ون", "ين")) or (head.endswith("و") and len(keys) > 1) or head in PLURAL_HEADS
 
 
 def _agrees(feature: str, other: str) -> bool:
