@@ -31,20 +31,26 @@ def default_model_dir() -> Path:
     return Path(str(resources.files("qawl").joinpath("models")))
 
 
-def build_train_gazetteer(sentences: Iterable[tuple[list[str], list[str]]]) -> dict[str, str]:
-    """``{form: label}`` for words that are mostly part of names of one label.
-
-    Keys are the word's base and stem (clitics stripped), so وموسكو counts for موسكو.
-    """
+def _label_counts(tagged: Iterable[tuple[list[str], list[str]]]):
+    """Per clitic-stripped form: how often it occurs, and how often under each entity label."""
     totals: Counter[str] = Counter()
     labelled: dict[str, Counter[str]] = defaultdict(Counter)
-    for tokens, tags in sentences:
+    for tokens, tags in tagged:
         for token, tag in zip(tokens, tags):
             split = split_proclitics(match_form(token))
             for key in {split.base, split.stem}:
                 totals[key] += 1
                 if tag != "O":
                     labelled[key][tag[2:]] += 1
+    return totals, labelled
+
+
+def build_train_gazetteer(sentences: Iterable[tuple[list[str], list[str]]]) -> dict[str, str]:
+    """``{form: label}`` for words that are mostly part of names of one label.
+
+    Keys are the word's base and stem (clitics stripped), so وموسكو counts for موسكو.
+    """
+    totals, labelled = _label_counts(sentences)
     table = {}
     for key, counts in labelled.items():
         label, count = counts.most_common(1)[0]
@@ -59,15 +65,7 @@ def build_corpus_gazetteer(tagged: Iterable[tuple[list[str], list[str]]]) -> dic
     ``strength`` says how often the word was tagged with its most frequent
     entity label: ``hi`` (≥ 50 %), ``mid`` (≥ 20 %) or ``lo`` (≥ 5 %).
     """
-    totals: Counter[str] = Counter()
-    labelled: dict[str, Counter[str]] = defaultdict(Counter)
-    for tokens, tags in tagged:
-        for token, tag in zip(tokens, tags):
-            split = split_proclitics(match_form(token))
-            for key in {split.base, split.stem}:
-                totals[key] += 1
-                if tag != "O":
-                    labelled[key][tag[2:]] += 1
+    totals, labelled = _label_counts(tagged)
     table = {}
     for key, counts in labelled.items():
         if totals[key] < CORPUS_GAZETTEER_MIN_COUNT:
