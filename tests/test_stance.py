@@ -10,6 +10,7 @@ from qawl.stance import (
     directness,
     extract_stances,
     flip,
+    has_article,
     load_lexicon,
     outlet_comparison,
     share_of_voice,
@@ -175,7 +176,31 @@ NARRATED_CASES = [
     ("وأشاد رئيس الوزراء بالاتفاق الجديد مع الشركة.", "رئيس الوزراء", "الاتفاق الجديد", "favor"),
     ("وينتقد معارضو القانون هذه الخطوة.", "معارضو القانون", "هذه الخطوة", "against"),
     ("ولم تشمل الهدنة التي دعا إليها مجلس الأمن المدينة.", "مجلس الأمن", "الهدنة", "favor"),
+    # a verb with hamza (ألغى) is no masdar; a day name sits between subject and object
+    ("ألغت المحكمة العليا الخميس قرارا حكوميا.", "المحكمة العليا", "قرارا حكوميا", "against"),
+    ("وألغى الوزير عقدا مع الشركة.", "الوزير", "عقدا", "against"),
+    # support verb + act noun: the act is the subject's
+    ("وجه المدعي العام اتهامات للوزير السابق بالفساد.", "المدعي العام", "الوزير السابق", "against"),
+    ("استخدمت روسيا الفيتو ضد مشروع القرار.", "روسيا", "مشروع القرار", "against"),
+    ("فرضت الحكومة عقوبات على الشركات المخالفة.", "الحكومة", "الشركات المخالفة", "against"),
+    # a call for a quoted phrase: the phrase is the object
+    ('طالبت المنظمة بفتح "ممر آمن للمدنيين".', "المنظمة", "ممر آمن", "favor"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "فرضت الحكومة الأحد الجديد.",  # a support verb without an act noun
+    "وجه الوزير رسالة إلى نظيره.",
+])
+def test_support_verbs_need_an_act_noun(text):
+    assert extract_stances(make_doc(text), []) == []
+
+
+@pytest.mark.parametrize("word, article", [
+    ("الانتقاد", True), ("والانتقاد", True), ("ألغى", False), ("وألغت", False), ("إلغاء", False),
+])
+def test_has_article(word, article):
+    assert has_article(word) is article
 
 
 @pytest.mark.parametrize("text, speaker, target, polarity", NARRATED_CASES)

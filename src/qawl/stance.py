@@ -100,6 +100,15 @@ COMPLEMENTIZERS = frozenset(match_form(w) for w in (
 # Names that stand in formulas (بفضل الله, الحمد لله), never a stance target.
 FORMULAIC_TARGETS = frozenset(match_form(w) for w in ("الله",))
 SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشيء", "ذلك"))
+# Day names between a narrated subject and its object: ألغى القاضي مورو | الأحد | أمرا قضائيا.
+DAY_NAMES = frozenset(match_form(w) for w in (
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+# Support verbs whose object noun is the act: وجه X اتهامات لـ Y, فرض X عقوبات على Y,
+# استخدم X الفيتو ضد Y, شن X هجوما على Y.
+SUPPORT_VERBS = frozenset(match_form(w) for w in (
+    "وجه", "وجهت", "يوجه", "توجه", "فرض", "فرضت", "يفرض", "تفرض", "استخدم", "استخدمت", "يستخدم",
+    "تستخدم", "شن", "شنت", "يشن", "تشن", "أصدر", "أصدرت", "يصدر", "تصدر",
+))
 
 MAX_NP_TOKENS = 6
 CLAUSE_SPAN = 20  # tokens between an expression verb and its عن (a subject with an apposition)
@@ -457,9 +466,22 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
                 if not (coordinate and form[1:].startswith("ال")):
                     break
         j += 1
+    j = quoted_complement(tokens, i, j, limit)
     while j > i and (tokens.forms[j - 1] in PREP_FORMS or tokens.forms[j - 1] in DEMONSTRATIVES):
         j -= 1
     return i, j
+
+
+def quoted_complement(tokens: _Tokens, i: int, j: int, limit: int) -> int:
+    """طالبت بفتح "مدخل آمن": a verbal noun after its preposition takes the quoted phrase
+    that follows as its object, so the phrase goes on into the quotation marks."""
+    form = tokens.forms[i] if j == i + 1 else ""
+    if not (len(form) >= 4 and form[0] in "بل" and j < limit and tokens.is_quote_mark(j)):
+        return j
+    k = j + 1
+    while k < limit and tokens.is_word(k) and k - j <= MAX_NP_TOKENS:
+        k += 1
+    return k if k > j + 1 else j
 
 
 def skip_manner(tokens: _Tokens, i: int, limit: int) -> int:
@@ -1037,7 +1059,9 @@ class _StanceFinder:
         # a verb opening its clause, then its subject, then its object
         at_clause_start = i == first or not tokens.is_word(i - 1)
         form = tokens.bare(i)
-        if not at_clause_start or form.startswith("ال") or (
+        if not at_clause_start and self.support_verb_subject(hit, first):
+            return
+        if not at_clause_start or has_article(tokens.spans[i].text) or (
                 form[0] in PREP_CLITICS and not hit.entry.words[0].startswith(form[0])):
             return  # a masdar (الانتقاد) or a purpose phrase (لعرقلة), not a verb
         subject = self._subject_after(hit.end, limit)
@@ -1054,6 +1078,25 @@ class _StanceFinder:
         if purpose and purpose.entry.kind == "act" and tokens.forms[target[1]].startswith("ل"):
             self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
                            evidence + [tokens.spans[target[1]].text], require_salient=True)
+
+    def support_verb_subject(self, hit: _Hit, first: int) -> bool:
+        """وجه ممثلو الادعاء اتهامات لمحقق: the act noun right after the subject of a support
+        verb opening the clause is the subject's act. True when a stance was read."""
+        tokens = self.tokens
+        if not {tokens.forms[first], tokens.bare(first)} & SUPPORT_VERBS or hit.start <= first + 1 or tokens.bare(hit.start) in PREP_FORMS:
+            return False
+        subject = self._subject_after(first + 1, hit.start)
+        if subject is None:
+            return False
+        end = subject[1]
+        while end < hit.start and tokens.bare(end) in DAY_NAMES:
+            end += 1
+        if end != hit.start:
+            return False
+        self.apply_act(self.holder_name(subject), hit, hit.entry.polarity, len(tokens), -1,
+                       [tokens.spans[first].text, tokens.spans[hit.start].text],
+                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+        return True
 
     def resumptive(self, hit: _Hit) -> bool:
         """A relative verb with an object pronoun that returns to its antecedent (أبرمتها)."""
@@ -1109,6 +1152,9 @@ class _StanceFinder:
         # VSO: an indefinite word after the definite subject starts the object (اقترح الاتحاد الكويتي تأجيل …);
         # a word after a name does too (الرئيس الإيراني حسن روحاني | نظيره …)
         for k in range(start + 1, end):
+            if tokens.bare(k) in DAY_NAMES:  # ألغت المحكمة العليا | الخميس | القرار
+                end = k
+                break
             if k in tokens.mention_at:
                 continue
             if k - 1 in tokens.mention_at or _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]):
@@ -1126,6 +1172,8 @@ class _StanceFinder:
             if close is None:
                 return None
             j = close + 1
+        while j < limit and tokens.is_word(j) and tokens.bare(j) in DAY_NAMES:
+            j += 1
         objects = self.act_objects(_Hit(hit.entry, j - 1, j), limit)
         return objects[0] if objects else None
 
@@ -1208,6 +1256,12 @@ def strip_proclitic(word: str, is_known: Optional[Callable[[str], bool]] = None)
         if len(rest) >= 3 and is_known is not None and is_known(rest):
             return rest
     return word
+
+
+def has_article(word: str) -> bool:
+    """الانتقاد, والانتقاد: the article; ألغى, وألغت: a verb (the article has no hamza)."""
+    word = word[1:] if len(word) > 3 and word[0] in CONJUNCTIONS else word
+    return word.startswith("ال")
 
 
 def _definite(form: str) -> bool:
