@@ -517,3 +517,16 @@ def test_shared_dev_gold_texts_match_reading_order():
         article = next(a for a in load_corpus(path) if a.doc_id == doc_id)
         assert article.raw_text.split() == entry["text"].split(), doc_id
         assert article.source == entry["source"]
+
+
+def test_sample_corpus_is_seeded_spread_and_in_order(tmp_path):
+    from qawl.corpus import sample_corpus
+
+    for index in range(30):
+        (tmp_path / f"{index:02d}.txt").write_text(f"عنوان {index}\n\nنص المقال رقم {index}", encoding="utf-8")
+    first = [a.doc_id for a in sample_corpus(tmp_path, 5, seed=7)]
+    assert first == [a.doc_id for a in sample_corpus(tmp_path, 5, seed=7)]
+    assert first != [a.doc_id for a in sample_corpus(tmp_path, 5, seed=8)]
+    assert first == sorted(first) and len(set(first)) == 5
+    assert first != ["00", "01", "02", "03", "04"]
+    assert len(sample_corpus(tmp_path, 100)) == 30

@@ -28,6 +28,7 @@ import csv
 import html
 import io
 import json
+import random
 import logging
 import os
 import re
@@ -172,6 +173,32 @@ def load_corpus(
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ValueError(f"limit must be a non-negative integer or None, got {limit!r}")
     return _iter_articles(roots, skipped, limit)
+
+
+def sample_corpus(
+    paths: Union[PathLike, Iterable[PathLike]],
+    size: int,
+    seed: int = 0,
+    skipped: Optional[list[Skipped]] = None,
+) -> list[Article]:
+    """A seeded uniform sample of ``size`` articles from the whole corpus, in corpus order.
+
+    One streaming pass with reservoir sampling: memory holds ``size`` articles,
+    whatever the corpus size. A quick look at 500 articles of a multi-outlet
+    corpus then spans every outlet rather than the first folder.
+    """
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise ValueError(f"sample size must be a non-negative integer, got {size!r}")
+    rng = random.Random(seed)
+    reservoir: list[tuple[int, Article]] = []
+    for index, article in enumerate(load_corpus(paths, skipped=skipped)):
+        if len(reservoir) < size:
+            reservoir.append((index, article))
+        else:
+            slot = rng.randint(0, index)
+            if slot < size:
+                reservoir[slot] = (index, article)
+    return [article for _, article in sorted(reservoir, key=lambda pair: pair[0])]
 
 
 def summarize_corpus(paths: Union[PathLike, Iterable[PathLike]], limit: Optional[int] = None) -> dict[str, Any]:

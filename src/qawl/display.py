@@ -109,11 +109,11 @@ def quote_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
     return spans
 
 
-def first_article(corpus):
-    """The first article a corpus yields (for the before/after view)."""
+def find_article(corpus, doc_id: str):
+    """The raw article ``doc_id`` of a corpus (for the before/after view), or None."""
     from qawl.corpus import load_corpus
 
-    return next(iter(load_corpus(corpus, limit=1)))
+    return next((a for a in load_corpus(corpus) if a.doc_id == doc_id), None)
 
 
 def statistics_by_source(documents: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from tqdm.auto import tqdm
 
 from qawl.clean import clean_article, sentence_spans, token_spans
-from qawl.corpus import load_corpus
+from qawl.corpus import load_corpus, sample_corpus
 from qawl.schema import Article, Document, Mention, Quote, Skipped, Span
 from qawl.tables import TableWriter, atomic_write_text, iter_table, read_table, tables_dir
 
@@ -123,15 +123,24 @@ def count_documents(run_dir: Path) -> int:
 # --- stages -------------------------------------------------------------------
 
 
-def clean_stage(corpus, run_dir, limit: Optional[int] = None, dediacritise: bool = False) -> StageReport:
-    """Load a corpus, clean every article, write documents, blocks and sentences."""
+def clean_stage(corpus, run_dir, limit: Optional[int] = None, seed: int = 0, sample: bool = True,
+                dediacritise: bool = False) -> StageReport:
+    """Load a corpus, clean every article, write documents, blocks and sentences.
+
+    With a ``limit`` and ``sample`` (the default), the articles are a seeded
+    random sample spread over the whole corpus; with ``sample=False`` they are
+    the first ``limit`` articles.
+    """
     run_dir = Path(run_dir)
     report = StageReport("clean")
     skipped: list[Skipped] = []
     with TableWriter(run_dir, "documents", DOCUMENT_COLUMNS) as documents, \
             TableWriter(run_dir, "blocks", BLOCK_COLUMNS) as blocks, \
             TableWriter(run_dir, "sentences", SENTENCE_COLUMNS) as sentences:
-        articles = load_corpus(corpus, limit=limit, skipped=skipped)
+        if limit is not None and sample:
+            articles = sample_corpus(corpus, limit, seed=seed, skipped=skipped)
+        else:
+            articles = load_corpus(corpus, limit=limit, skipped=skipped)
         for article in tqdm(articles, desc="clean", unit="doc", total=limit):
             try:
                 doc = clean_article(article, dediacritise=dediacritise)
