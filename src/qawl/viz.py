@@ -506,6 +506,9 @@ def quotes_over_time(quotes: pd.DataFrame, freq: Optional[str] = None, by: str =
     frame = pd.DataFrame({"date": dates[dated], "group": groups[dated]})
     series = (frame.groupby([pd.Grouper(key="date", freq=freq), "group"]).size()
               .unstack(fill_value=0).reindex(columns=order, fill_value=0))
+    # empty periods are zeros, not a line drawn across the gap
+    full_range = pd.date_range(series.index.min(), series.index.max(), freq=freq)
+    series = series.reindex(full_range, fill_value=0)
     fig = _new_figure(FIGURE_WIDTH, 3.8)
     ax = fig.add_subplot()
     few_points = len(series) <= 40
