@@ -1,6 +1,6 @@
 """NER benchmarks: exact-span P/R/F1 (conlleval style), speed, size, entity groups.
 
-Run: .venv/bin/python benchmarks/ner.py [--backend crf|camel|auto]
+Run: .venv/bin/python benchmarks/ner.py [--backend crf|lstm|camel|auto]
 Needs the shared data (env QAWL_SHARED, default <project root>/../shared).
 """
 from __future__ import annotations
@@ -111,11 +111,15 @@ def gold_documents():
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--backend", default="crf", choices=("auto", "crf", "camel"))
+    parser.add_argument("--backend", default="crf", choices=("auto", "crf", "lstm", "camel"))
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"shared data not found at {SHARED} (set QAWL_SHARED)")
         return 1
+    if args.backend == "lstm":
+        import torch
+
+        torch.set_num_threads(1)  # speed is reported for one core
     get_tagger(args.backend)  # load once, outside the timings
     for name, (path, column, labels) in DATASETS.items():
         sentences = read_conll(SHARED / path, column, labels)
@@ -128,8 +132,11 @@ def main(argv=None) -> int:
                     score_spans([tags for _, tags in sentences], predicted))
         if name == "ANERcorp test":
             print(f"  speed: {n_tokens / seconds:,.0f} tokens/s (one core, cold feature cache)")
-    size = sum(f.stat().st_size for f in default_model_dir().glob("ner_*"))
-    print(f"\nmodel size: {size / 1e6:.1f} MB ({default_model_dir()})")
+    # the lstm tags with its own files only; the CRF's serve extract_mentions' word counts
+    lstm = args.backend == "lstm"
+    files = [f for f in default_model_dir().glob("ner_*") if f.name.startswith("ner_lstm.") == lstm]
+    print(f"\nmodel size: {sum(f.stat().st_size for f in files) / 1e6:.1f} MB "
+          f"({', '.join(sorted(f.name for f in files))})")
     print_table("entity groups, seed + dev gold (ANNOTATION.md, PER/LOC/ORG)",
                 entity_group_scores(gold_documents(), args.backend))
     return 0

@@ -176,13 +176,16 @@ def test_camel_adapter_rejects_misaligned_labels():
 def test_auto_falls_back_fast_without_camel_data(monkeypatch, tmp_path, caplog):
     monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
     monkeypatch.setattr(entities, "_fallback_logged", False)
-    entities.default_tagger()  # model loading is not what is timed
+    from qawl.entities.neural import LstmTagger, default_lstm_tagger
+
+    default_lstm_tagger()  # model loading is not what is timed
     caplog.set_level(logging.INFO, logger="qawl.entities")
     started = time.perf_counter()
     assert not camel_ner_available()
     tagger = entities.get_tagger("auto")
     assert time.perf_counter() - started < 1.0
-    assert isinstance(tagger, entities.CrfTagger)
+    assert isinstance(tagger, LstmTagger)
+    assert isinstance(entities.get_tagger("crf"), entities.CrfTagger)
     assert "camel_tools.ner" not in sys.modules
     assert any("camel_data -i ner-arabert" in r.getMessage() for r in caplog.records)
     with pytest.raises(RuntimeError):

@@ -11,6 +11,8 @@ from typing import Optional, Sequence
 
 logger = logging.getLogger("qawl")
 
+NER_BACKENDS = ("auto", "crf", "lstm", "camel")  # qawl.entities.BACKENDS, without importing it
+
 EXAMPLES = """\
 examples:
   python -m qawl corpus ../shared/corpora/ant            # count articles, words, sources, dates
@@ -65,9 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="corpus file(s) or folder(s)")
     analyze.add_argument("--limit", type=_positive_int, help="stop after N articles")
-    analyze.add_argument("--backend", choices=("auto", "crf", "camel"), default="auto",
+    analyze.add_argument("--backend", choices=NER_BACKENDS, default="auto",
                          help="NER backend: auto uses camel-tools' BERT when its data is installed, "
-                         "else the built-in CRF (default: auto)")
+                         "else the built-in BiLSTM-CRF; crf is the faster CRF (default: auto)")
     analyze.add_argument("--lexicon", help="optional extra stance lexicon (CSV/TSV: term,polarity)")
 
     run = commands.add_parser("run", help="execute the notebooks into a run folder",
@@ -87,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "blank line between sentences) and write each line back with the "
                               "predicted BIO tag appended as the last column (tab-separated).")
     ner.add_argument("file", help="input file ('-' for stdin)")
-    ner.add_argument("--backend", choices=("auto", "crf", "camel"), default="crf")
+    ner.add_argument("--backend", choices=NER_BACKENDS, default="auto")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Named entities: tagging (built-in CRF or camel-tools), mentions, entity groups.
+"""Named entities: tagging (built-in CRF, BiLSTM-CRF or camel-tools), mentions, entity groups.
 
 Public API::
 
@@ -27,7 +27,7 @@ from qawl.schema import Document, Mention
 
 logger = logging.getLogger(__name__)
 
-BACKENDS = ("auto", "crf", "camel")
+BACKENDS = ("auto", "crf", "lstm", "camel")
 CONLL_DOCUMENT_SENTENCES = 30  # a token-per-line file has no document breaks
 _fallback_logged = False
 
@@ -45,7 +45,12 @@ __all__ = [
 
 
 def get_tagger(backend: str = "auto"):
-    """The tagger for ``backend``: ``crf``, ``camel``, or ``auto`` (camel when installed)."""
+    """The tagger for ``backend``: ``crf``, ``lstm``, ``camel``, or ``auto``.
+
+    ``auto`` takes camel-tools' BERT when its data is installed, else the
+    built-in BiLSTM-CRF (better than the CRF on ANERcorp dev, test, AQMAR and
+    Wojood; see the model card), else the CRF.
+    """
     global _fallback_logged
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
@@ -58,12 +63,14 @@ def get_tagger(backend: str = "auto"):
             raise RuntimeError(
                 "camel-tools NER data is not installed: run `camel_data -i ner-arabert`"
             )
-        if not _fallback_logged:
-            logger.info(
-                "camel-tools NER data not installed (camel_data -i ner-arabert); "
-                "using the built-in CRF tagger"
-            )
+    from qawl.entities.neural import default_lstm_tagger, lstm_model_available  # torch on demand
+
+    if backend == "lstm" or (backend == "auto" and lstm_model_available()):
+        if backend == "auto" and not _fallback_logged:
+            logger.info("camel-tools NER data not installed (camel_data -i ner-arabert); "
+                        "using the built-in BiLSTM-CRF tagger")
             _fallback_logged = True
+        return default_lstm_tagger()
     return default_tagger()
 
 
@@ -86,7 +93,8 @@ def extract_mentions(doc: Document, backend: str = "auto") -> list[Mention]:
     tagger = get_tagger(backend)
     sentences = sentence_tokens(doc)
     tags = tagger.tag_document([[token.text for token in tokens] for tokens in sentences])
-    known = tagger.extractor.train_gazetteer if isinstance(tagger, CrfTagger) else None
+    # the lstm backend shares the CRF's training gazetteer (see LstmTagger.extractor)
+    known = tagger.extractor.train_gazetteer if hasattr(tagger, "extractor") else None
     mentions = spans_to_mentions(doc, sentences, tags, _word_count(tagger), known)
     return canonicalise(mentions)
 

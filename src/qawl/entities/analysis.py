@@ -65,11 +65,11 @@ def describe_backend(backend: str = "auto") -> str:
     """One line saying which tagger ``backend`` resolves to here, and why."""
     from qawl.entities.camel import camel_ner_available
 
-    if backend == "crf":
-        return "NER backend: built-in CRF (asked for explicitly)"
+    if backend in ("crf", "lstm"):
+        return f"NER backend: built-in {backend.upper()} (asked for explicitly)"
     if camel_ner_available():
         return "NER backend: camel-tools BERT (its data is installed)"
-    return ("NER backend: built-in CRF (camel-tools NER data not installed; "
+    return ("NER backend: built-in BiLSTM-CRF (camel-tools NER data not installed; "
             "`camel_data -i ner-arabert` would enable it)")
 
 

@@ -1,0 +1,322 @@
+"""A small neural NER tagger: char CNN + word vectors + BiLSTM + CRF (optional backend).
+
+Each word is represented by
+  - frozen 100-dim vectors (PPMI-SVD over the unlabelled corpora, see
+    ``qawl.entities.clusters.embed_words``) of its matching form, its base
+    (conjunction/preposition stripped) and its stem (article stripped too):
+    a clitic-attached name still finds its vector;
+  - a character CNN over the matching form, which is what generalises to
+    names never seen in training;
+  - a few flags: proclitics, shape, hand-written gazetteer and trigger labels.
+A BiLSTM reads the sentence and a linear-chain CRF decodes valid IOB2.
+
+Files in ``src/qawl/models``: ``ner_lstm.pt`` (weights; the embedding table in
+float16) and ``ner_lstm.json.gz`` (configuration, word and character vocabularies).
+Trained by ``python -m qawl.entities.train_neural``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from qawl.clean import match_form
+from qawl.entities.features import (
+    GAZETTEER_LABELS,
+    gazetteer_words,
+    split_proclitics,
+    triggers,
+    word_shape,
+)
+from qawl.entities.tagger import default_model_dir
+
+logger = logging.getLogger(__name__)
+
+WEIGHTS_FILE = "ner_lstm.pt"
+VOCAB_FILE = "ner_lstm.json.gz"
+TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+SHAPES = ("digit", "latin", "arabic", "punct", "mixed")
+DIGIT_RE = re.compile(r"\d")
+MAX_WORD_CHARS = 20
+MAX_CACHED_TYPES = 500_000  # bounds memory on long runs over a corpus
+PAD, UNK = 0, 1  # reserved ids in both vocabularies
+N_FLAGS = 4 + len(SHAPES) + 2 * len(GAZETTEER_LABELS)
+
+
+@dataclass
+class LstmConfig:
+    """Sizes of the network (stored with the weights)."""
+
+    word_dim: int = 100
+    char_dim: int = 32
+    char_filters: int = 64
+    char_width: int = 3
+    hidden: int = 128
+    dropout: float = 0.5
+
+
+@dataclass(frozen=True)
+class EncodedWord:
+    """Model inputs of one word type."""
+
+    word_ids: tuple[int, int, int]  # form, base, stem
+    char_ids: tuple[int, ...]
+    flags: tuple[float, ...]
+
+
+def lookup_form(token: str) -> str:
+    """The form looked up in the vocabularies: matching form, digits as 0."""
+    return DIGIT_RE.sub("0", match_form(token))
+
+
+def word_flags(token: str, form: str) -> tuple[float, ...]:
+    """Proclitics, shape, and gazetteer/trigger labels of form, base or stem."""
+    split = split_proclitics(form)
+    flags = [float(bool(split.conj)), float(bool(split.prep)), float(bool(split.article)),
+             float(len(form) <= 2)]
+    shape = word_shape(token)
+    flags += [float(shape == s) for s in SHAPES]
+    candidates = (form, split.base, split.stem)
+    for table in (gazetteer_words(), triggers()):
+        labels = {table.get(c) for c in candidates}
+        flags += [float(label in labels) for label in GAZETTEER_LABELS]
+    return tuple(flags)
+
+
+class Encoder:
+    """Token → ``EncodedWord``, cached per type."""
+
+    def __init__(self, words: list[str], chars: list[str]):
+        # ids 0 and 1 are padding and unknown
+        self.word_index = {w: i + 2 for i, w in enumerate(words)}
+        self.char_index = {c: i + 2 for i, c in enumerate(chars)}
+        self._cache: dict[str, EncodedWord] = {}
+
+    def encode(self, token: str) -> EncodedWord:
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        form = lookup_form(token)
+        split = split_proclitics(form)
+        index = self.word_index
+        word_ids = tuple(index.get(f, UNK) for f in (form, split.base, split.stem))
+        char_ids = tuple(self.char_index.get(c, UNK) for c in form[:MAX_WORD_CHARS]) or (UNK,)
+        encoded = EncodedWord(word_ids, char_ids, word_flags(token, form))
+        if len(self._cache) < MAX_CACHED_TYPES:
+            self._cache[token] = encoded
+        return encoded
+
+    def batch(self, sentences: list[list[str]]):
+        """Padded tensors for a batch of non-empty sentences.
+
+        Returns ``(words, chars, type_index, flags, lengths)``: ``chars`` has one
+        row per word type and ``type_index`` gives each position's row, so the
+        char CNN runs once per type.
+        """
+        import torch
+
+        n, length = len(sentences), max(len(s) for s in sentences)
+        types: dict[str, int] = {}
+        type_index = np.zeros((n, length), dtype=np.int64)
+        words = np.zeros((n, length, 3), dtype=np.int64)
+        flags = np.zeros((n, length, N_FLAGS), dtype=np.float32)
+        for i, sentence in enumerate(sentences):
+            for j, token in enumerate(sentence):
+                e = self.encode(token)
+                type_index[i, j] = types.setdefault(token, len(types))
+                words[i, j] = e.word_ids
+                flags[i, j] = e.flags
+        encoded = [self.encode(token) for token in types]
+        chars = np.zeros((len(types), max(len(e.char_ids) for e in encoded)), dtype=np.int64)
+        for k, e in enumerate(encoded):
+            chars[k, : len(e.char_ids)] = e.char_ids
+        lengths = torch.tensor([len(s) for s in sentences])
+        return (torch.from_numpy(words), torch.from_numpy(chars), torch.from_numpy(type_index),
+                torch.from_numpy(flags), lengths)
+
+
+def build_network(config: LstmConfig, n_words: int, n_chars: int):
+    """The torch module (built lazily so importing this module needs no torch)."""
+    import torch
+    from torch import nn
+
+    class CharCnn(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.embed = nn.Embedding(n_chars, config.char_dim, padding_idx=PAD)
+            self.conv = nn.Conv1d(config.char_dim, config.char_filters, config.char_width,
+                                  padding=config.char_width // 2)
+
+        def forward(self, chars):  # (types, chars) -> (types, filters)
+            x = self.conv(self.embed(chars).transpose(1, 2))
+            x = x.masked_fill((chars == PAD)[:, None, :], -1e4).max(dim=2).values
+            return x.clamp(min=-1.0)  # bounded below whatever the padding
+
+    class LstmCrf(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.words = nn.Embedding(n_words, config.word_dim, padding_idx=PAD)
+            self.words.weight.requires_grad = False  # corpus vectors stay as learned
+            self.chars = CharCnn()
+            width = 3 * config.word_dim + config.char_filters + N_FLAGS
+            self.dropout = nn.Dropout(config.dropout)
+            self.lstm = nn.LSTM(width, config.hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * config.hidden, len(TAGS))
+            self.transitions = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
+            self.start = nn.Parameter(torch.zeros(len(TAGS)))
+            self.end = nn.Parameter(torch.zeros(len(TAGS)))
+            self.register_buffer("allowed", allowed_transitions())
+
+        def emissions(self, words, chars, type_index, flags, lengths):
+            b, n, _ = words.shape
+            spelled = self.chars(chars)[type_index]
+            x = torch.cat([self.words(words).view(b, n, -1).float(), spelled, flags], -1)
+            packed = nn.utils.rnn.pack_padded_sequence(
+                self.dropout(x), lengths, batch_first=True, enforce_sorted=False)
+            hidden, _ = self.lstm(packed)
+            hidden, _ = nn.utils.rnn.pad_packed_sequence(hidden, batch_first=True, total_length=n)
+            return self.out(self.dropout(hidden))
+
+        def _scores(self):
+            penalty = (~self.allowed).float() * -1e4
+            start_penalty = torch.tensor([-1e4 if t.startswith("I-") else 0.0 for t in TAGS])
+            return self.transitions + penalty, self.start + start_penalty, self.end
+
+        def loss(self, words, chars, type_index, flags, lengths, tags):
+            """Mean negative log-likelihood of the gold tag sequences."""
+            scores = self.emissions(words, chars, type_index, flags, lengths)
+            transitions, start, end = self._scores()
+            mask = torch.arange(scores.shape[1])[None, :] < lengths[:, None]
+            rows = torch.arange(scores.shape[0])
+            emitted = scores.gather(2, tags[:, :, None]).squeeze(2)
+            moved = transitions[tags[:, :-1], tags[:, 1:]]
+            gold = (start[tags[:, 0]] + (emitted * mask).sum(1) + (moved * mask[:, 1:]).sum(1)
+                    + end[tags[rows, lengths - 1]])
+            alpha = start[None, :] + scores[:, 0]
+            for j in range(1, scores.shape[1]):
+                nxt = torch.logsumexp(alpha[:, :, None] + transitions[None], dim=1) + scores[:, j]
+                alpha = torch.where(mask[:, j, None], nxt, alpha)
+            return (torch.logsumexp(alpha + end[None, :], dim=1) - gold).mean()
+
+        def decode(self, words, chars, type_index, flags, lengths) -> list[list[int]]:
+            """Viterbi tag ids of each sentence."""
+            scores = self.emissions(words, chars, type_index, flags, lengths)
+            transitions, start, end = self._scores()
+            n = scores.shape[1]
+            mask = torch.arange(n)[None, :] < lengths[:, None]
+            best = start[None, :] + scores[:, 0]
+            pointers = []
+            for j in range(1, n):
+                total = best[:, :, None] + transitions[None]
+                value, pointer = total.max(dim=1)
+                pointers.append(pointer)
+                best = torch.where(mask[:, j, None], value + scores[:, j], best)
+            best = best + end[None, :]
+            out = []
+            last_tags = best.argmax(dim=1).tolist()
+            pointers = torch.stack(pointers, 1).tolist() if pointers else []
+            for i, length in enumerate(lengths.tolist()):
+                path = [last_tags[i]]
+                for j in range(length - 2, -1, -1):
+                    path.append(pointers[i][j][path[-1]])
+                out.append(path[::-1])
+            return out
+
+    return LstmCrf()
+
+
+def repair_iob2(tags: list[str]) -> list[str]:
+    """``I-X`` that does not continue an ``X`` becomes ``B-X`` (how conlleval reads it)."""
+    out, previous = [], "O"
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        previous = tag
+    return out
+
+
+def allowed_transitions():
+    """Boolean (from, to) matrix: ``I-X`` only after ``B-X`` or ``I-X``."""
+    import torch
+
+    allowed = torch.ones(len(TAGS), len(TAGS), dtype=torch.bool)
+    for j, to in enumerate(TAGS):
+        if to.startswith("I-"):
+            for i, before in enumerate(TAGS):
+                allowed[i, j] = before[2:] == to[2:]
+    return allowed
+
+
+class LstmTagger:
+    """IOB2 tagger over pre-tokenised sentences, same interface as ``CrfTagger``."""
+
+    def __init__(self, model_dir: Path | None = None, network=None, encoder: Encoder | None = None):
+        import torch
+
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        if network is None:
+            with gzip.open(self.model_dir / VOCAB_FILE, "rt", encoding="utf-8") as handle:
+                vocab = json.load(handle)
+            config = LstmConfig(**vocab["config"])
+            encoder = Encoder(vocab["words"], vocab["chars"])
+            network = build_network(config, len(vocab["words"]) + 2, len(vocab["chars"]) + 2)
+            state = torch.load(self.model_dir / WEIGHTS_FILE, map_location="cpu", weights_only=True)
+            network.load_state_dict({k: v.float() for k, v in state.items()})
+        self.network = network.eval()
+        self.encoder = encoder
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 tags for the sentences of a document (each sentence on its own)."""
+        import torch
+
+        present = [s for s in sentences if s]
+        if not present:
+            return [[] for _ in sentences]
+        with torch.inference_mode():
+            ids = iter(self.network.decode(*self.encoder.batch(present)))
+        return [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """IOB2 tags for one sentence."""
+        return self.tag_document([tokens])[0]
+
+    @property
+    def extractor(self):
+        """The CRF's feature extractor (its training gazetteer serves ``extract_mentions``)."""
+        from qawl.entities.tagger import default_tagger
+
+        return default_tagger().extractor
+
+
+def save_model(network, config: LstmConfig, words: list[str], chars: list[str], out: Path) -> None:
+    """Write weights (float16 embedding table) and vocabularies to ``out``."""
+    import torch
+
+    state = {k: (v.half() if k == "words.weight" else v) for k, v in network.state_dict().items()}
+    torch.save(state, out / WEIGHTS_FILE)
+    with gzip.open(out / VOCAB_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
+        json.dump({"config": asdict(config), "tags": TAGS, "words": words, "chars": chars},
+                  handle, ensure_ascii=False)
+
+
+def lstm_model_available(model_dir: Path | None = None) -> bool:
+    """Whether the trained files are present."""
+    model_dir = Path(model_dir) if model_dir else default_model_dir()
+    return (model_dir / WEIGHTS_FILE).exists() and (model_dir / VOCAB_FILE).exists()
+
+
+@lru_cache(maxsize=1)
+def default_lstm_tagger() -> LstmTagger:
+    """The shipped BiLSTM-CRF tagger, loaded once."""
+    if not lstm_model_available():
+        raise RuntimeError(f"{WEIGHTS_FILE} / {VOCAB_FILE} not found in {default_model_dir()}: "
+                           "run `python -m qawl.entities.train_neural --shared ../shared`")
+    logger.info("loading the BiLSTM-CRF NER model from %s", default_model_dir())
+    return LstmTagger()

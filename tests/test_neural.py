@@ -1,0 +1,111 @@
+"""Tests for qawl.entities.neural: the BiLSTM-CRF backend (interface, not quality)."""
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from qawl.entities import get_tagger  # noqa: E402
+from qawl.entities.neural import (  # noqa: E402
+    TAGS,
+    Encoder,
+    LstmConfig,
+    LstmTagger,
+    build_network,
+    allowed_transitions,
+    lookup_form,
+    lstm_model_available,
+    repair_iob2,
+    word_flags,
+)
+
+SENTENCE = "وقال الرئيس المصري حسني مبارك في القاهرة إن الأمم المتحدة ستجتمع".split()
+
+
+def valid_iob2(tags):
+    previous = "O"
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            return False
+        previous = tag
+    return True
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    if not lstm_model_available():
+        pytest.skip("ner_lstm.* not in src/qawl/models (python -m qawl.entities.train_neural)")
+    return get_tagger("lstm")
+
+
+@pytest.fixture(scope="module")
+def untrained():
+    """A tiny random network: decoding must give valid IOB2 whatever the weights."""
+    torch.manual_seed(0)
+    words, chars = ["الرئيس", "مبارك"], sorted(set("".join(SENTENCE)))
+    network = build_network(LstmConfig(hidden=8, char_filters=8), len(words) + 2, len(chars) + 2)
+    with torch.no_grad():
+        for parameter in network.parameters():
+            parameter.normal_(0, 3)
+    return LstmTagger(network=network, encoder=Encoder(words, chars))
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [("الأمم", "الامم"), ("2014", "0000"), ("مدرسةٌ", "مدرسه"), ("إلى", "الي")],
+)
+def test_lookup_form(text_in, text_out):
+    assert lookup_form(text_in) == text_out
+
+
+@pytest.mark.parametrize(
+    "token, conj, prep, article",
+    [("وللأمم", 1.0, 1.0, 1.0), ("بالقاهرة", 0.0, 1.0, 1.0), ("مبارك", 0.0, 0.0, 0.0)],
+)
+def test_word_flags_proclitics(token, conj, prep, article):
+    assert word_flags(token, lookup_form(token))[:3] == (conj, prep, article)
+
+
+def test_allowed_transitions():
+    allowed = allowed_transitions()
+    index = {tag: i for i, tag in enumerate(TAGS)}
+    assert allowed[index["B-PER"], index["I-PER"]]
+    assert not allowed[index["B-PER"], index["I-LOC"]]
+    assert not allowed[index["O"], index["I-ORG"]]
+
+
+def test_untrained_network_gives_valid_iob2(untrained):
+    sentences = [SENTENCE, SENTENCE[:3], ["x"]]
+    tagged = untrained.tag_document(sentences)
+    assert [len(t) for t in tagged] == [len(s) for s in sentences]
+    assert all(valid_iob2(t) and set(t) <= set(TAGS) for t in tagged)
+
+
+def test_shipped_model_tags_a_sentence(shipped):
+    tags = shipped.tag(SENTENCE)
+    assert len(tags) == len(SENTENCE)
+    assert valid_iob2(tags)
+    assert set(tags) <= set(TAGS)
+
+
+def test_shipped_model_is_deterministic(shipped):
+    sentences = [SENTENCE, SENTENCE[::-1], SENTENCE[:4]]
+    assert shipped.tag_document(sentences) == shipped.tag_document(sentences)
+    # a sentence's tags do not depend on the others in the batch
+    assert shipped.tag_document(sentences)[2] == shipped.tag(SENTENCE[:4])
+
+
+@pytest.mark.parametrize("sentences", [[], [[]], [[], ["مبارك"], []]])
+def test_empty_input(shipped, sentences):
+    tagged = shipped.tag_document(sentences)
+    assert [len(t) for t in tagged] == [len(s) for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "tags_in, tags_out",
+    [
+        (["O", "I-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+        (["B-LOC", "I-ORG"], ["B-LOC", "B-ORG"]),
+        (["B-ORG", "I-ORG", "O"], ["B-ORG", "I-ORG", "O"]),
+    ],
+)
+def test_repair_iob2(tags_in, tags_out):
+    assert repair_iob2(tags_in) == tags_out
