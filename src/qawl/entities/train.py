@@ -48,6 +48,15 @@ N_FOLDS = 5
 DOC_CHUNK = 30  # sentences per pseudo-document when the data has no breaks
 
 
+def read_train_split(shared, dev: float = 0.0):
+    """ANERcorp train, and its tail share ``dev`` held out for tuning (never the test split)."""
+    sentences = read_conll(Path(shared) / TRAIN_FILE)
+    if not dev:
+        return sentences, []
+    cut = int(len(sentences) * (1 - dev))
+    return sentences[:cut], sentences[cut:]
+
+
 def assign_folds(n_sentences: int, n_folds: int, seed: int) -> dict[int, int]:
     order = list(range(n_sentences))
     random.Random(seed).shuffle(order)
@@ -186,11 +195,7 @@ def main(argv=None) -> int:
         save_clusters(clusters, clusters_path)
     logger.info("clusters: %d words (%.0f s)", len(clusters), time.time() - started)
 
-    sentences = read_conll(args.shared / TRAIN_FILE)
-    held_out = []
-    if args.dev:
-        cut = int(len(sentences) * (1 - args.dev))
-        sentences, held_out = sentences[:cut], sentences[cut:]
+    sentences, held_out = read_train_split(args.shared, args.dev)
     fold_of = assign_folds(len(sentences), N_FOLDS, args.seed)
     plain_features = fold_features(sentences, clusters, fold_of, N_FOLDS)
     corpus = unlabelled_sentences(args.shared / "corpora", args.corpus_tokens, args.seed)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from qawl.entities.clusters import embed_words
-from qawl.entities.conll import read_conll, score_spans
+from qawl.entities.conll import score_spans
 from qawl.entities.neural import (
     PAD,
     TAGS,
@@ -38,7 +38,8 @@ from qawl.entities.neural import (
     save_model,
 )
 from qawl.entities.tagger import default_model_dir
-from qawl.entities.train import TRAIN_FILE
+from qawl.entities.train import read_train_split
+
 
 logger = logging.getLogger(__name__)
 
@@ -185,11 +186,7 @@ def main(argv=None) -> int:
     words, vectors = corpus_vectors(args.shared / "corpora", args.seed, args.vocab_size,
                                     args.embeddings)
     logger.info("word vectors: %d forms (%.0f s)", len(words), time.time() - started)
-    sentences = read_conll(args.shared / TRAIN_FILE)
-    held_out = []
-    if args.dev:
-        cut = int(len(sentences) * (1 - args.dev))
-        sentences, held_out = sentences[:cut], sentences[cut:]
+    sentences, held_out = read_train_split(args.shared, args.dev)
     network, config, encoder, chars, best_epoch = train(sentences, held_out, words, vectors, args)
     if not held_out:  # like the CRF's --dev, a dev run writes nothing (unless --checkpoint)
         save_model(network, config, words, chars, args.out)
