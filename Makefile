@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb)
+NOTEBOOKS := $(filter-out %.nbval.ipynb,$(wildcard notebooks/[0-9][0-9]_*.ipynb))
 CORPUS ?= seeds
 LIMIT ?=
 RUN_ID := $(shell date +%Y%m%d-%H%M%S)
@@ -33,17 +33,18 @@ test: setup strip unit nbval ## unit tests, then nbval on the notebooks
 unit: setup ## the pytest suite (package, CLI, smoke tests on ../shared when present)
 	QAWL_SHARED=$(SHARED) MPLBACKEND=Agg $(PY) -m pytest -q tests
 
-nbval: setup ## run the notebooks under nbval (lax; tagged cells' outputs are checked)
+nbval: setup ## run the notebooks under nbval (lax; the claims in tests/notebook_claims.json are checked)
 	rm -rf outputs/notebooks
-	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/
+	$(PY) tools/strip_notebooks.py apply $(NOTEBOOKS)
+	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/*.nbval.ipynb
 
-strip: setup ## strip notebook outputs (keeps the nbval-check-output claims)
-	@$(PY) tools/strip_notebooks.py $(NOTEBOOKS)
+strip: setup ## strip every notebook output (outputs stay out of git)
+	@$(PY) tools/strip_notebooks.py strip $(NOTEBOOKS)
 
 claims: setup ## refresh the checked claims from a fresh run on seeds/
 	rm -rf outputs/claims
 	$(PY) -m qawl run --corpus seeds --out outputs/claims
-	$(PY) tools/strip_notebooks.py --claims-from outputs/claims $(NOTEBOOKS)
+	$(PY) tools/strip_notebooks.py save outputs/claims $(NOTEBOOKS)
 
 benchmarks: bench-ner bench-quotes bench-stance ## every quality benchmark (needs ../shared)
 
