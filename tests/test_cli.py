@@ -80,3 +80,15 @@ def test_analyze_goes_on_after_a_bad_file(tmp_path):
     assert result.returncode == 1
     assert [json.loads(l)["doc_id"] for l in result.stdout.splitlines()] == ["good"]
     assert "bad.txt" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unexpected_errors_are_one_line(monkeypatch, capsys):
+    import qawl.__main__ as cli
+
+    def broken(args):
+        raise OSError("disk full")
+
+    monkeypatch.setitem(cli.COMMANDS, "corpus", broken)
+    assert cli.main(["corpus", str(SEED)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "qawl: error: OSError: disk full (rerun with -v for the traceback)"

@@ -188,6 +188,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. piped into head
         return 0
+    except Exception as error:  # a researcher gets one line, not a traceback
+        if args.verbose:
+            raise
+        print(f"qawl: error: {type(error).__name__}: {error} (rerun with -v for the traceback)",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
