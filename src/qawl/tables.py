@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Union
+from typing import Iterator, Union
 
 import pandas as pd
 
@@ -26,22 +27,33 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write_bytes(path: PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+@contextmanager
+def _replaced_atomically(path: PathLike) -> Iterator[str]:
+    """Yield a temporary name beside ``path``; on success it is renamed to ``path``.
+
+    On failure the temporary file is removed and ``path`` is left as it was.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+        yield tmp_name
         os.chmod(tmp_name, _umask_mode())
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    return path
+
+
+def atomic_write_bytes(path: PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    with _replaced_atomically(path) as tmp_name:
+        with open(tmp_name, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+    return Path(path)
 
 
 def atomic_write_text(path: PathLike, text: str) -> Path:
@@ -50,20 +62,12 @@ def atomic_write_text(path: PathLike, text: str) -> Path:
 
 
 def _atomic_write_frame(frame: pd.DataFrame, path: Path, writer: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
+    with _replaced_atomically(path) as tmp_name:
         if writer == "parquet":
             frame.to_parquet(tmp_name, index=False)
         else:
             # utf-8-sig so that spreadsheet programs read the Arabic correctly
             frame.to_csv(tmp_name, index=False, encoding="utf-8-sig")
-        os.chmod(tmp_name, _umask_mode())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def tables_dir(run_dir: PathLike) -> Path:
