@@ -9,13 +9,16 @@ from qawl.entities.neural import (  # noqa: E402
     Encoder,
     LstmConfig,
     LstmTagger,
+    build_ensemble,
     build_network,
     allowed_transitions,
     lookup_form,
     lstm_model_available,
     repair_iob2,
+    save_model,
     word_flags,
 )
+from qawl.entities.lm import build_language_model, reverse_padded  # noqa: E402
 
 SENTENCE = "وقال الرئيس المصري حسني مبارك في القاهرة إن الأمم المتحدة ستجتمع".split()
 
@@ -109,3 +112,63 @@ def test_empty_input(shipped, sentences):
 )
 def test_repair_iob2(tags_in, tags_out):
     assert repair_iob2(tags_in) == tags_out
+
+
+def test_reverse_padded_reverses_each_row_within_its_length():
+    x = torch.tensor([[1, 2, 3, 0], [4, 5, 0, 0]])
+    lengths = torch.tensor([3, 2])
+    assert reverse_padded(x, lengths).tolist() == [[3, 2, 1, 0], [5, 4, 0, 0]]
+    assert torch.equal(reverse_padded(reverse_padded(x, lengths), lengths), x)
+
+
+def test_language_model_states_only_see_their_side():
+    """The forward state at i ignores words after i; the backward state ignores words before."""
+    torch.manual_seed(0)
+    lm = build_language_model(input_dim=6, hidden=5, n_classes=4).eval()
+    x = torch.randn(1, 5, 6)
+    changed = x.clone()
+    changed[0, 3:] = torch.randn(2, 6)  # change the last two words
+    lengths = torch.tensor([5])
+    with torch.no_grad():
+        ahead, behind = lm.states(x, lengths)
+        ahead2, behind2 = lm.states(changed, lengths)
+    assert torch.allclose(ahead[0, :3], ahead2[0, :3])
+    assert not torch.allclose(ahead[0, 3:], ahead2[0, 3:])
+    assert not torch.allclose(behind[0, :3], behind2[0, :3])
+
+
+def tiny_members(n, lm_hidden=4):
+    words, chars = ["الرئيس", "مبارك"], sorted(set("".join(SENTENCE)))
+    config = LstmConfig(hidden=8, char_filters=8, lm_hidden=lm_hidden, lm_classes=3)
+    members = []
+    for seed in range(n):
+        torch.manual_seed(seed)
+        network = build_network(config, len(words) + 2, len(chars) + 2)
+        with torch.no_grad():
+            for parameter in network.parameters():
+                parameter.normal_(0, 3)
+        members.append(network)
+    return config, words, chars, members
+
+
+def test_ensemble_shares_frozen_modules_and_round_trips(tmp_path):
+    config, words, chars, members = tiny_members(3)
+    ensemble = build_ensemble(members)
+    assert members[2].words is members[0].words and members[2].lm is members[0].lm
+    save_model(ensemble, config, words, chars, tmp_path)
+    loaded = LstmTagger(tmp_path, consistent=False)
+    assert len(loaded.network.members) == 3
+    original = LstmTagger(network=ensemble, encoder=Encoder(words, chars), consistent=False)
+    sentences = [SENTENCE, SENTENCE[2:6]]
+    # the word table is stored in float16: compare decodes, not raw scores
+    assert loaded.tag_document(sentences) == original.tag_document(sentences)
+
+
+def test_ensemble_decodes_averaged_scores():
+    """One member repeated is that member."""
+    config, words, chars, members = tiny_members(1, lm_hidden=0)
+    encoder = Encoder(words, chars)
+    single = LstmTagger(network=members[0], encoder=encoder, consistent=False)
+    doubled = LstmTagger(network=build_ensemble([members[0], members[0]]), encoder=encoder,
+                         consistent=False)
+    assert doubled.tag_document([SENTENCE]) == single.tag_document([SENTENCE])

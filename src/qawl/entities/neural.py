@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from qawl.clean import match_form
+from qawl.entities.consistency import propagate_names
 from qawl.entities.features import (
     GAZETTEER_LABELS,
     gazetteer_words,
@@ -59,6 +60,8 @@ class LstmConfig:
     char_width: int = 3
     hidden: int = 128
     dropout: float = 0.5
+    lm_hidden: int = 0  # size of each direction of the corpus language model (0: none)
+    lm_classes: int = 0  # word classes that language model predicts
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
     import torch
     from torch import nn
 
+    from qawl.entities.lm import build_language_model
+
     class CharCnn(nn.Module):
         def __init__(self):
             super().__init__()
@@ -165,6 +170,11 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
             self.words.weight.requires_grad = False  # corpus vectors stay as learned
             self.chars = CharCnn()
             width = 3 * config.word_dim + config.char_filters + N_FLAGS
+            if config.lm_hidden:  # frozen: trained on the unlabelled corpora beforehand
+                self.lm = build_language_model(3 * config.word_dim, config.lm_hidden,
+                                               config.lm_classes)
+                self.lm.requires_grad_(False)
+                width += 2 * config.lm_hidden
             self.dropout = nn.Dropout(config.dropout)
             self.lstm = nn.LSTM(width, config.hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * config.hidden, len(TAGS))
@@ -173,17 +183,26 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
             self.end = nn.Parameter(torch.zeros(len(TAGS)))
             self.register_buffer("allowed", allowed_transitions())
 
-        def emissions(self, words, chars, type_index, flags, lengths):
-            b, n, _ = words.shape
-            spelled = self.chars(chars)[type_index]
-            x = torch.cat([self.words(words).view(b, n, -1).float(), spelled, flags], -1)
+        def context(self, words, lengths) -> list:
+            """Word vectors, and the language model's states when there is one."""
+            vectors = self.words(words).view(*words.shape[:2], -1).float()
+            if not config.lm_hidden:
+                return [vectors]
+            with torch.no_grad():
+                return [vectors, *self.lm.states(vectors, lengths)]
+
+        def emissions(self, words, chars, type_index, flags, lengths, context=None):
+            n = words.shape[1]
+            if context is None:
+                context = self.context(words, lengths)
+            x = torch.cat([*context, self.chars(chars)[type_index], flags], -1)
             packed = nn.utils.rnn.pack_padded_sequence(
                 self.dropout(x), lengths, batch_first=True, enforce_sorted=False)
             hidden, _ = self.lstm(packed)
             hidden, _ = nn.utils.rnn.pad_packed_sequence(hidden, batch_first=True, total_length=n)
             return self.out(self.dropout(hidden))
 
-        def _scores(self):
+        def crf_scores(self):
             penalty = (~self.allowed).float() * -1e4
             start_penalty = torch.tensor([-1e4 if t.startswith("I-") else 0.0 for t in TAGS])
             return self.transitions + penalty, self.start + start_penalty, self.end
@@ -191,7 +210,7 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
         def loss(self, words, chars, type_index, flags, lengths, tags):
             """Mean negative log-likelihood of the gold tag sequences."""
             scores = self.emissions(words, chars, type_index, flags, lengths)
-            transitions, start, end = self._scores()
+            transitions, start, end = self.crf_scores()
             mask = torch.arange(scores.shape[1])[None, :] < lengths[:, None]
             rows = torch.arange(scores.shape[0])
             emitted = scores.gather(2, tags[:, :, None]).squeeze(2)
@@ -207,28 +226,67 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
         def decode(self, words, chars, type_index, flags, lengths) -> list[list[int]]:
             """Viterbi tag ids of each sentence."""
             scores = self.emissions(words, chars, type_index, flags, lengths)
-            transitions, start, end = self._scores()
-            n = scores.shape[1]
-            mask = torch.arange(n)[None, :] < lengths[:, None]
-            best = start[None, :] + scores[:, 0]
-            pointers = []
-            for j in range(1, n):
-                total = best[:, :, None] + transitions[None]
-                value, pointer = total.max(dim=1)
-                pointers.append(pointer)
-                best = torch.where(mask[:, j, None], value + scores[:, j], best)
-            best = best + end[None, :]
-            out = []
-            last_tags = best.argmax(dim=1).tolist()
-            pointers = torch.stack(pointers, 1).tolist() if pointers else []
-            for i, length in enumerate(lengths.tolist()):
-                path = [last_tags[i]]
-                for j in range(length - 2, -1, -1):
-                    path.append(pointers[i][j][path[-1]])
-                out.append(path[::-1])
-            return out
+            return viterbi(scores, *self.crf_scores(), lengths)
 
     return LstmCrf()
+
+
+def viterbi(scores, transitions, start, end, lengths) -> list[list[int]]:
+    """Best tag-id path of each sentence under emission and transition scores."""
+    import torch
+
+    n = scores.shape[1]
+    mask = torch.arange(n)[None, :] < lengths[:, None]
+    best = start[None, :] + scores[:, 0]
+    pointers = []
+    for j in range(1, n):
+        value, pointer = (best[:, :, None] + transitions[None]).max(dim=1)
+        pointers.append(pointer)
+        best = torch.where(mask[:, j, None], value + scores[:, j], best)
+    last_tags = (best + end[None, :]).argmax(dim=1).tolist()
+    pointers = torch.stack(pointers, 1).tolist() if pointers else []
+    out = []
+    for i, length in enumerate(lengths.tolist()):
+        path = [last_tags[i]]
+        for j in range(length - 2, -1, -1):
+            path.append(pointers[i][j][path[-1]])
+        out.append(path[::-1])
+    return out
+
+
+def build_ensemble(members: list):
+    """Networks trained with different seeds, decoded on their averaged scores.
+
+    The members share one word-vector table and one language model (both frozen,
+    so identical across members): stored once, and run once per batch.
+    """
+    from torch import nn
+
+    for member in members[1:]:
+        member.words = members[0].words
+        if hasattr(member, "lm"):
+            member.lm = members[0].lm
+
+    class Ensemble(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.members = nn.ModuleList(members)
+
+        def decode(self, words, chars, type_index, flags, lengths) -> list[list[int]]:
+            context = self.members[0].context(words, lengths)
+            scores = sum(m.emissions(words, chars, type_index, flags, lengths, context)
+                         for m in self.members) / len(self.members)
+            crf = [m.crf_scores() for m in self.members]
+            averaged = [sum(parts) / len(crf) for parts in zip(*crf)]
+            return viterbi(scores, *averaged, lengths)
+
+    return Ensemble()
+
+
+def shared_key(key: str) -> bool:
+    """State-dict keys of a member that only repeat member 0's shared modules."""
+    return key.startswith("members.") and not key.startswith("members.0.") and (
+        ".words." in key or ".lm." in key)
 
 
 def repair_iob2(tags: list[str]) -> list[str]:
@@ -257,8 +315,11 @@ def allowed_transitions():
 class LstmTagger:
     """IOB2 tagger over pre-tokenised sentences, same interface as ``CrfTagger``."""
 
-    def __init__(self, model_dir: Path | None = None, network=None, encoder: Encoder | None = None):
+    def __init__(self, model_dir: Path | None = None, network=None, encoder: Encoder | None = None,
+                 consistent: bool = True):
         import torch
+
+        self.consistent = consistent  # document label consistency (qawl.entities.consistency)
 
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         if network is None:
@@ -266,14 +327,20 @@ class LstmTagger:
                 vocab = json.load(handle)
             config = LstmConfig(**vocab["config"])
             encoder = Encoder(vocab["words"], vocab["chars"])
-            network = build_network(config, len(vocab["words"]) + 2, len(vocab["chars"]) + 2)
+            sizes = (len(vocab["words"]) + 2, len(vocab["chars"]) + 2)
+            members = [build_network(config, *sizes) for _ in range(vocab.get("members", 1))]
+            network = build_ensemble(members) if len(members) > 1 else members[0]
             state = torch.load(self.model_dir / WEIGHTS_FILE, map_location="cpu", weights_only=True)
-            network.load_state_dict({k: v.float() for k, v in state.items()})
+            missing, unexpected = network.load_state_dict(
+                {k: v.float() for k, v in state.items()}, strict=False)
+            if unexpected or any(not shared_key(k) for k in missing):
+                raise RuntimeError(f"{WEIGHTS_FILE} does not match {VOCAB_FILE}: "
+                                   f"missing {missing[:3]}, unexpected {unexpected[:3]}")
         self.network = network.eval()
         self.encoder = encoder
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
-        """IOB2 tags for the sentences of a document (each sentence on its own)."""
+        """IOB2 tags for the sentences of a document, then made consistent across it."""
         import torch
 
         present = [s for s in sentences if s]
@@ -281,7 +348,8 @@ class LstmTagger:
             return [[] for _ in sentences]
         with torch.inference_mode():
             ids = iter(self.network.decode(*self.encoder.batch(present)))
-        return [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
+        tags = [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
+        return propagate_names(sentences, tags) if self.consistent else tags
 
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 tags for one sentence."""
@@ -296,14 +364,16 @@ class LstmTagger:
 
 
 def save_model(network, config: LstmConfig, words: list[str], chars: list[str], out: Path) -> None:
-    """Write weights (float16 embedding table) and vocabularies to ``out``."""
+    """Write weights (float16 embedding table, shared modules once) and vocabularies."""
     import torch
 
-    state = {k: (v.half() if k == "words.weight" else v) for k, v in network.state_dict().items()}
+    state = {k: (v.half() if k.endswith("words.weight") else v)
+             for k, v in network.state_dict().items() if not shared_key(k)}
     torch.save(state, out / WEIGHTS_FILE)
+    members = len(network.members) if hasattr(network, "members") else 1
     with gzip.open(out / VOCAB_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
-        json.dump({"config": asdict(config), "tags": TAGS, "words": words, "chars": chars},
-                  handle, ensure_ascii=False)
+        json.dump({"config": asdict(config), "tags": TAGS, "members": members, "words": words,
+                   "chars": chars}, handle, ensure_ascii=False)
 
 
 def lstm_model_available(model_dir: Path | None = None) -> bool:

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from qawl.entities.clusters import embed_words
+from qawl.entities.clusters import embed_words, unlabelled_sentences
 from qawl.entities.conll import score_spans
+from qawl.entities.lm import train_language_model, word_classes
 from qawl.entities.neural import (
     PAD,
     TAGS,
@@ -32,6 +33,7 @@ from qawl.entities.neural import (
     Encoder,
     LstmConfig,
     LstmTagger,
+    build_ensemble,
     build_network,
     lookup_form,
     repair_iob2,
@@ -77,17 +79,36 @@ def evaluate(tagger: LstmTagger, sentences, batch_size: int = 64) -> dict:
     return score_spans([tags for _, tags in sentences], predicted)
 
 
-def train(sentences, held_out, words, vectors, args) -> tuple:
-    """Train; with ``held_out``, keep the network of the best epoch on it (early stopping).
+def language_model(network, encoder, words, vectors, args) -> dict:
+    """The corpus language model's weights: trained here, or read from ``--lm-cache``."""
+    import torch
 
+    if args.lm_cache and args.lm_cache.exists():
+        return torch.load(args.lm_cache, weights_only=True)
+    corpus = unlabelled_sentences(args.shared / "corpora", args.lm_tokens, args.seed)
+    logger.info("language model: %d corpus sentences", len(corpus))
+    classes = word_classes(words, vectors, args.lm_classes, args.seed)
+    embed = lambda ids: network.words(ids).view(*ids.shape[:2], -1)  # noqa: E731
+    model = train_language_model(corpus, encoder, embed, classes, args.lm_hidden, args.seed)
+    state = model.state_dict()
+    if args.lm_cache:
+        torch.save(state, args.lm_cache)
+    return state
+
+
+def train(sentences, held_out, words, vectors, args, seed: int, lm_state=None) -> tuple:
+    """Train one network; with ``held_out``, keep its best epoch on it (early stopping).
+
+    ``lm_state``: the language model's weights when already trained (by an earlier member).
     Returns ``(network, config, encoder, chars, best_epoch)``.
     """
     import torch
 
-    torch.manual_seed(args.seed)
-    rng = random.Random(args.seed)
-    generator = torch.Generator().manual_seed(args.seed)
-    config = LstmConfig(hidden=args.hidden, dropout=args.dropout)
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    generator = torch.Generator().manual_seed(seed)
+    config = LstmConfig(hidden=args.hidden, dropout=args.dropout, lm_hidden=args.lm_hidden,
+                        lm_classes=args.lm_classes + 1 if args.lm_hidden else 0)
     chars = character_vocabulary(sentences)
     encoder = Encoder(words, chars)
     network = build_network(config, len(words) + 2, len(chars) + 2)
@@ -95,6 +116,8 @@ def train(sentences, held_out, words, vectors, args) -> tuple:
         network.words.weight[2:] = torch.from_numpy(vectors[:, : config.word_dim])
         network.words.weight[:2] = 0
     network.words.weight.requires_grad = args.tune_embeddings
+    if args.lm_hidden:
+        network.lm.load_state_dict(lm_state or language_model(network, encoder, words, vectors, args))
     params = [p for p in network.parameters() if p.requires_grad]
     optimiser = torch.optim.Adam(params, lr=args.lr)
     best_f1, best_state, best_epoch, stale = -1.0, None, args.epochs, 0
@@ -169,6 +192,16 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help="share of word ids replaced by unknown during training")
     parser.add_argument("--tune-embeddings", action="store_true",
                         help="also train the corpus word vectors (frozen by default)")
+    parser.add_argument("--lm-hidden", type=int, default=0,
+                        help="units per direction of the corpus language model (0: none)")
+    parser.add_argument("--lm-tokens", type=int, default=3_000_000,
+                        help="unlabelled corpus tokens the language model reads (one pass)")
+    parser.add_argument("--lm-classes", type=int, default=1024,
+                        help="word classes the language model predicts")
+    parser.add_argument("--lm-cache", type=Path, default=None,
+                        help="file (.pt) to reuse the language model's weights from / save them to")
+    parser.add_argument("--members", type=int, default=1,
+                        help="networks trained with seeds seed, seed+1, … and decoded together")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--checkpoint", action="store_true",
                         help="with --dev: write the model to --out after every improving epoch")
@@ -187,7 +220,14 @@ def main(argv=None) -> int:
                                     args.embeddings)
     logger.info("word vectors: %d forms (%.0f s)", len(words), time.time() - started)
     sentences, held_out = read_train_split(args.shared, args.dev)
-    network, config, encoder, chars, best_epoch = train(sentences, held_out, words, vectors, args)
+    members, best_epochs, lm_state = [], [], None
+    for member in range(args.members):  # seeds seed, seed+1, …; one language model for all
+        network, config, encoder, chars, best_epoch = train(
+            sentences, held_out, words, vectors, args, args.seed + member, lm_state)
+        members.append(network)
+        best_epochs.append(best_epoch)
+        lm_state = network.lm.state_dict() if args.lm_hidden else None
+    network = build_ensemble(members) if len(members) > 1 else members[0]
     if not held_out:  # like the CRF's --dev, a dev run writes nothing (unless --checkpoint)
         save_model(network, config, words, chars, args.out)
     if held_out:
@@ -195,7 +235,7 @@ def main(argv=None) -> int:
         for label, row in table.items():
             sys.stdout.write(f"dev lstm {label:6} P {row['precision']:.3f} R {row['recall']:.3f} "
                              f"F1 {row['f1']:.3f} n={row['support']}\n")
-        sys.stdout.write(f"best epoch: {best_epoch}\n")
+        sys.stdout.write(f"best epoch: {', '.join(map(str, best_epochs))}\n")
     logger.info("done in %.0f s", time.time() - started)
     return 0
 
