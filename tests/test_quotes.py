@@ -881,11 +881,154 @@ def test_document_source_kind():
     assert [q.speaker_kind for q in quotes] == ["unknown"]
 
 
+ROUND5_CONSTRUCTIONS = {
+    # (text, [(type, cue, speaker contains, content starts with), ...])
+    "object between cue and بـ after a statement adjunct": (
+        "ووصفت الوزارة في تصريحات صحفية القرار بأنه خطوة غير مسؤولة.",
+        [("indirect", "وصفت", "الوزارة", "القرار بأنه خطوة")],
+    ),
+    "addressee after a clause-final definite word": (
+        "وبعد الحادث نصح رئيس البلدية السكان بإغلاق النوافذ ليلا.",
+        [("indirect", "نصح", "رئيس البلدية", "السكان بإغلاق النوافذ")],
+    ),
+    "addressee with من before a verbal noun": (
+        "وطلبت الوزارة من الشركات الكبرى تقديم تقارير شهرية عن الأسعار.",
+        [("indirect", "طلبت", "الوزارة", "تقديم تقارير شهرية")],
+    ),
+    "addressee with من before أن": (
+        "وطلب المحافظ من الأهالي أن يبتعدوا عن مجرى السيول.",
+        [("indirect", "طلب", "المحافظ", "يبتعدوا عن مجرى السيول")],
+    ),
+    "document as source with أن": (
+        "وجاء في التقرير أن معدلات البطالة ارتفعت في الربع الأخير.",
+        [("indirect", "جاء في", "التقرير", "معدلات البطالة ارتفعت")],
+    ),
+    "document as source with a quotation": (
+        'وجاء في البيان الختامي: "نرفض أي تدخل في شؤون المنطقة".',
+        [("direct", "جاء في", "البيان الختامي", "نرفض أي تدخل")],
+    ),
+    "participle glued to a quotation": (
+        'وقال المدرب إن "الفريق قدم مباراة كبيرة"مشيرا إلى أن الجمهور ساند اللاعبين.',
+        [("direct", "قال", "المدرب", "الفريق قدم مباراة كبيرة"), ("indirect", "مشيرا", "المدرب", "الجمهور ساند")],
+    ),
+    "participle after a clause without comma": (
+        "وأكد المتحدث أن الهدنة صامدة موضحا أن الخروقات محدودة.",
+        [("indirect", "أكد", "المتحدث", "الهدنة صامدة"), ("indirect", "موضحا", "المتحدث", "الخروقات محدودة")],
+    ),
+    "participle whose object is carried by إيّا": (
+        "وقال الوزير إن المعارضة أفشلت الحوار متهما إياها بتعطيل المفاوضات.",
+        [("indirect", "قال", "الوزير", "المعارضة أفشلت الحوار"), ("indirect", "متهما", "الوزير", "إياها بتعطيل")],
+    ),
+    "title abbreviation د. inside the speaker": (
+        "من جهته أكد د. سالم العنزي مدير المستشفى أن الحالات مستقرة.",
+        [("indirect", "أكد", "سالم العنزي", "الحالات مستقرة")],
+    ),
+    "name after a title abbreviation even when it looks like a particle": (
+        "ويؤكد د. علي للصحيفة أن التجربة ناجحة.",
+        [("indirect", "يؤكد", "د. علي", "التجربة ناجحة")],
+    ),
+    "relative ما as the object": (
+        "ونفت الهيئة ما تداولته مواقع التواصل عن إغلاق المنفذ الحدودي.",
+        [("indirect", "نفت", "الهيئة", "ما تداولته مواقع التواصل")],
+    ),
+    "time adjunct في وقت سابق before the object": (
+        "وأعلن البنك في وقت سابق خفض أسعار الفائدة للمرة الثانية.",
+        [("indirect", "أعلن", "البنك", "خفض أسعار الفائدة")],
+    ),
+    "بالقول after its clause's verb and subject": (
+        "واكتفى المتحدث باسم الشرطة بالقول إن التحقيقات مستمرة.",
+        [("indirect", "بالقول", "المتحدث باسم الشرطة", "التحقيقات مستمرة")],
+    ),
+    "بالقول after an object with a pronoun": (
+        "وختم اللاعب حديثه بالقول إن الموسم المقبل سيكون أفضل.",
+        [("indirect", "بالقول", "اللاعب", "الموسم المقبل")],
+    ),
+    "new lemma أبان": (
+        "وأبان مدير التعليم أن الدراسة ستبدأ في موعدها.",
+        [("indirect", "أبان", "مدير التعليم", "الدراسة ستبدأ")],
+    ),
+    "كتب with a that-clause": (
+        "وكتب المحلل في مقاله أن الأسواق ستتعافى قريبا.",
+        [("indirect", "كتب", "المحلل", "الأسواق ستتعافى")],
+    ),
+    "نقل with a that-clause": (
+        "ونقلت وسائل إعلام محلية أن الحريق اندلع فجرا.",
+        [("indirect", "نقلت", "وسائل إعلام محلية", "الحريق اندلع")],
+    ),
+    "feminine present cue with a dropped subject": (
+        "وقالت الشركة إن مبيعاتها تضاعفت. وتتوقع أن ترتفع الأرباح العام المقبل.",
+        [("indirect", "قالت", "الشركة", "مبيعاتها تضاعفت"), ("indirect", "تتوقع", "الشركة", "ترتفع الأرباح")],
+    ),
+    "participle with its own preposition after a plural subject, no comma": (
+        "وأكد الأهالي أن الطريق مغلق منذ أسابيع متسائلين في الوقت نفسه عن دور البلدية.",
+        [("indirect", "أكد", "الأهالي", "الطريق مغلق منذ أسابيع"), ("indirect", "متسائلين", "الأهالي", "دور البلدية")],
+    ),
+    "quoted specialisation is a name, not speech": (
+        'وأعلنت الجامعة عن وظائف شاغرة في تخصص "الهندسة الكهربائية" للعام المقبل.',
+        [("indirect", "أعلنت", "الجامعة", "وظائف شاغرة في تخصص")],
+    ),
+    "pronoun object before the subject": (
+        "وقال له الطبيب إن حالته تتحسن.",
+        [("indirect", "قال", "الطبيب", "حالته تتحسن")],
+    ),
+}
+
+ROUND5_NOT_QUOTES = {
+    # (text, a cue that must not be read)
+    "جاء as a verb of motion": ("وجاء الوزير في زيارة رسمية استمرت يومين.", "جاء في"),
+    "جاء في with a ranking, not a document": ("وجاء الفريق في المرتبة الثانية بعد أن خسر.", "جاء في"),
+    "first person أعتقد inside nothing": ("وأعتقد أن الأزمة ستنتهي قريبا.", "أعتقد"),
+    "impersonal يُتوقع without subject": ("ويتوقع أن ترتفع الأسعار في الصيف.", "يتوقع"),
+    "بالقول after a modal, no speaker": ("ويمكن تلخيص الموقف بالقول إن الأزمة انتهت.", "بالقول"),
+    "طلب with only an addressee": ("وطلب الرئيس من البرلمان في جلسة طارئة.", "طلب"),
+    "من far from طلب is not its addressee": ("وكانت الحكومة طلبت تسلم المتهم قبل أسبوعين من هروبه.", "طلبت"),
+    "adjective محدد": ("وانتهى الاجتماع في الموعد المحدد بعد نقاش طويل.", "المحدد"),
+    "إبّان 'during' is not أبان": ("وعقدت الندوة إبان عمل السفير في واشنطن حيث تقرر أن تستمر.", "إبان"),
+    "a question is not a source": ("هل تعتقد أن هناك تغييرا قادما في السياسة؟", "تعتقد"),
+    "era abbreviation ends the sentence": ("وافتتح الجسر عام 2015 م. وقال المهندس إن الصيانة دورية.", "م"),
+}
+
+
+@pytest.mark.parametrize("text, cue", ROUND5_NOT_QUOTES.values(), ids=ROUND5_NOT_QUOTES.keys())
+def test_round5_not_quotes(text, cue):
+    _, quotes = quotes_of(text)
+    assert all(q.cue.text != cue for q in quotes), [summary(q) for q in quotes]
+
+
+def test_era_abbreviation_keeps_sentences_apart():
+    _, quotes = quotes_of("وافتتح الجسر عام 2015 م. وقال المهندس إن الصيانة دورية.")
+    assert [summary(q)[2:] for q in quotes] == [("المهندس", "الصيانة دورية")]
+
+
+def test_feminine_participle_takes_the_feminine_clause_subject():
+    text = "وصعدت فرنسا لهجتها تجاه الرئيس جان موريس يوم الأحد متهمة إياه بتزوير الانتخابات."
+    _, quotes = quotes_of(text, _mentions_for(("فرنسا", "LOC", "فرنسا"), ("جان موريس", "PER", "جان موريس")))
+    said = [q for q in quotes if q.cue.text == "متهمة"]
+    assert len(said) == 1 and said[0].speaker_canonical == "فرنسا", [summary(q) for q in quotes]
+    assert said[0].content.text.startswith("إياه بتزوير")
+
+
+def test_preposition_tagged_as_a_name_stays_out_of_the_speaker():
+    text = "وشدد الرئيس على أن الحوار هو الطريق الوحيد."
+    _, quotes = quotes_of(text, _mentions_for(("على", "PER", "على")))
+    assert [q.speaker.text for q in quotes] == ["الرئيس"], [summary(q) for q in quotes]
+
+
+@pytest.mark.parametrize("word, lemma", [("وأبانت", "أبان"), ("معتقدا", "اعتقد"), ("محددة", "حدد")])
+def test_round5_lexicon_entries(word, lemma):
+    assert cue_entry(word).lemma == lemma
+
+
+def test_request_addressee_preposition_is_in_the_lexicon():
+    assert cue_entry("طلبت").addressee_prep == "من" and cue_entry("قال").addressee_prep == ""
+
+
 # Constructions fixed in later rounds (audit sets), checked exactly like CONSTRUCTIONS.
 LATER_CONSTRUCTIONS = {
     f"{round_name}: {case}": value
     for round_name, table in [("audit", AUDIT_CONSTRUCTIONS), ("round2", ROUND2_CONSTRUCTIONS),
-                              ("round3", ROUND3_CONSTRUCTIONS), ("round4", ROUND4_CONSTRUCTIONS)]
+                              ("round3", ROUND3_CONSTRUCTIONS), ("round4", ROUND4_CONSTRUCTIONS),
+                              ("round5", ROUND5_CONSTRUCTIONS)]
     for case, value in table.items()
 }
 

@@ -5,6 +5,7 @@ import pytest
 from qawl.clean import clean_article, match_form
 from qawl.schema import Article, Mention, Quote, make_span
 from qawl.stance import (
+    _keep,
     attribution_table,
     compose,
     directness,
@@ -565,3 +566,130 @@ def test_relative_clause_subject_holds_the_stance():
     stances = extract_stances(doc, [], mentions_of(doc, ("موسوي", "PER")))
     assert any(s.speaker == "موسوي" and has([s], "نتيجة الانتخابات", "against") for s in stances), \
         [(s.speaker, s.target, s.polarity) for s in stances]
+
+
+# --- round 5: whole noun phrases as targets, and the evaluation outside the target -----
+
+# (text, cue, content, speaker, a word no target may contain)
+FRAGMENT_CASES = [
+    # "caution" is no warning against what follows it
+    ("وقال الوزير إن الحكومة دعت إلى الحذر في التعامل مع الأزمة.", "قال",
+     "الحكومة دعت إلى الحذر في التعامل مع الأزمة", "الوزير", "التعامل"),
+    # the masdar of a light verb heads an action, not a target
+    ("حذر الوزير من اتخاذ أي إجراء.", "حذر", "من اتخاذ أي إجراء", "الوزير", "اتخاذ"),
+    ("ودعت الكلية إلى تقديم الطلبات مبكرا.", "دعت", "إلى تقديم الطلبات مبكرا", "الكلية", "تقديم"),
+    # a definite phrase running into a verb is a clause, not a noun phrase
+    ("وقال القائد إن هذه الشعوب دفعت ثمنا باهظا للظلم.", "قال", "هذه الشعوب دفعت ثمنا باهظا للظلم",
+     "القائد", "الشعوب"),
+    # a bare quality in quotation marks evaluates nothing named
+    ('وقالت الكلية إن التقدير يجب ألا يقل عن "جيد جدا".', "قالت", 'التقدير يجب ألا يقل عن "جيد جدا"',
+     "الكلية", "جيد"),
+    # the speaker's own operation: the label is inside the target, under an act
+    ("وقال الجيش إن الهدف من العملية دحر المتشددين في الجنوب.", "قال",
+     "الهدف من العملية دحر المتشددين في الجنوب", "الجيش", "دحر"),
+    # a light verb's masdar inside the phrase: the object of the warning is elsewhere
+    ("وحذر الرئيس، قائلا إن على إدارته الامتناع عن اتخاذ سياسة معادية.", "حذر",
+     "على إدارته الامتناع عن اتخاذ سياسة معادية", "الرئيس", "اتخاذ"),
+    # a light head ends the phrase without what it frames
+    ("وقال المتحدث إن ترامب حذر روحاني من مغبة تهديد الولايات المتحدة.", "قال",
+     "ترامب حذر روحاني من مغبة تهديد الولايات المتحدة", "المتحدث", "مغبة"),
+    # a scare-quoted label followed by a verb with و: the verb starts the next clause
+    ('وقال المندوب إن "الجماعات إرهابية" ونشكر الوفد على دعمه.', "قال",
+     '"الجماعات إرهابية" ونشكر الوفد على دعمه', "المندوب", "ونشكر"),
+    # what the speaker is said to be accused of (اتخاذ, ارتكاب) is not a target
+    ("وقالت الوكالة إن المحكمة أعلنت إدانته بارتكاب جرائم اقتصادية.", "قالت",
+     "المحكمة أعلنت إدانته بارتكاب جرائم اقتصادية", "الوكالة", "بارتكاب"),
+]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, word", FRAGMENT_CASES)
+def test_targets_are_whole_noun_phrases(text, cue, content, speaker, word):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
+    found = [(s.target, s.polarity) for s in stances]
+    assert not any(match_form(word) in match_form(s.target).split() for s in stances), found
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, target", [
+    # spreading chaos is a charge against whoever plans it, not the speaker's favor of chaos
+    ("وقال المتحدث إن المخطط يهدف إلى إثارة الفتنة وإشاعة الفوضى.", "قال",
+     "المخطط يهدف إلى إثارة الفتنة وإشاعة الفوضى", "المتحدث", "الفوضى"),
+    # protecting those the speaker calls terrorists
+    ('وقال المندوب إن الغرب يسعى لحماية حياة "إرهابيين".', "قال",
+     'الغرب يسعى لحماية حياة "إرهابيين"', "المندوب", "إرهابيين"),
+])
+def test_no_favor_for_a_condemned_thing(text, cue, content, speaker, target):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
+    assert not has(stances, target, "favor"), [(s.target, s.polarity) for s in stances]
+
+
+@pytest.mark.parametrize("holder, target, kept", [
+    ("الولايات المتحدة", "إياه", False),
+    ("الولايات المتحدة", "إياهم", False),
+    ("الوزير", "الاتفاق", True),
+])
+def test_pronoun_targets_are_dropped(holder, target, kept):
+    assert _keep(holder, target) is kept
+
+
+# (text, names, holder, target, polarity)
+ROUND5_NARRATED_CASES = [
+    # rejecting a report: the report ("what was published") is the target
+    ("نفت الوزارة ما نشر في إحدى الصحف عن إغلاق المصنع.", [], "الوزارة", "ما نشر", "against"),
+    ("نفت أمانة المدينة ما نشر بإحدى الصحف المحلية.", [("أمانة المدينة", "ORG")], "أمانة المدينة",
+     "الصحف المحلية", "against"),
+    # a sentence handed down is against the sentenced
+    ("حكمت المحكمة على الوزير السابق بالسجن خمس سنوات.", [], "المحكمة", "الوزير السابق", "against"),
+]
+
+
+@pytest.mark.parametrize("text, names, holder, target, polarity", ROUND5_NARRATED_CASES)
+def test_round5_narrated_frames(text, names, holder, target, polarity):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [], mentions_of(doc, *names))
+    assert any(s.speaker == holder and has([s], target, polarity) for s in stances), \
+        [(s.speaker, s.target, s.polarity) for s in stances]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, names, target", [
+    # whom a praise verb takes as its object before على is whom the praise is for
+    ("وقال الجعفري: ونشكر وفد روسيا الاتحادية على طلب عقد الجلسة.", "قال",
+     "ونشكر وفد روسيا الاتحادية على طلب عقد الجلسة", "الجعفري", [("روسيا الاتحادية", "LOC")], "وفد روسيا"),
+    ("وقال الوزير إنه يشكر الأطباء على جهودهم.", "قال", "يشكر الأطباء على جهودهم", "الوزير", [], "الأطباء"),
+])
+def test_the_thanked_are_favoured(text, cue, content, speaker, names, target):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)], mentions_of(doc, *names))
+    assert has(stances, target, "favor"), [(s.target, s.polarity) for s in stances]
+
+
+def test_thanks_and_esteem_take_no_object_from_the_second_noun():
+    doc = make_doc("وعبر القنصل عن عظيم شكره وتقديره لزملائه على ما قدموه.")
+    stances = extract_stances(doc, [])
+    assert not any(match_form("تقديره") in match_form(s.target).split() for s in stances), \
+        [(s.speaker, s.target, s.polarity) for s in stances]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, target, label", [
+    # a naming verb, its object, بأنها, then the label in quotation marks: the object is the target
+    ('ووصفت الحكومة في بيان العقوبات بأنها جزء من "حملة عدوان منظمة" ضد البلاد.', "ووصفت",
+     'العقوبات بأنها جزء من "حملة عدوان منظمة" ضد البلاد', "الحكومة", "العقوبات", "حملة"),
+    ('وقال الوزير إن الحكومة وصفت القرار الأمريكي بأنه "عدوان سافر".', "قال",
+     'الحكومة وصفت القرار الأمريكي بأنه "عدوان سافر"', "الوزير", "القرار الأمريكي", "عدوان"),
+])
+def test_what_is_named_takes_the_label(text, cue, content, speaker, target, label):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
+    found = [(s.target, s.polarity) for s in stances]
+    assert has(stances, target, "against"), found
+    assert not any(match_form(label) in match_form(s.target).split() for s in stances), found
+
+
+def test_a_call_to_caution_warns_the_named_addressee():
+    doc = make_doc("دعا وزير الخارجية الرئيس الأمريكي، دونالد ترامب، إلى الحذر في تصريحاته.")
+    quote = make_quote(doc, "دعا", "الرئيس الأمريكي، دونالد ترامب، إلى الحذر في تصريحاته", "وزير الخارجية")
+    stances = extract_stances(doc, [quote], mentions_of(doc, ("دونالد ترامب", "PER")))
+    found = [(s.target, s.polarity) for s in stances]
+    assert has(stances, "دونالد ترامب", "against"), found
+    assert not any(s.polarity == "favor" for s in stances), found

@@ -57,6 +57,8 @@ class CueEntry:
     ambiguous: bool = False  # also a common other word (بين "between")
     addressee: bool = False  # طالب/دعا/اتهم: whom the act aims at follows the subject as an object
     form_i: bool = False  # a simple verb: يُرى with a damma on its prefix is passive (form IV يُؤكد is not)
+    addressee_prep: str = ""  # طلب من X أن / طلب من X التوقف: the preposition that brings whom it asks
+    needs_source: bool = False  # كتب، نقل، اعتقد: a report only when the subject names a source
 
     @property
     def complement(self) -> str:
@@ -137,6 +139,8 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         impersonal_present=bool(record.get("impersonal_present", False)),
         addressee=bool(record.get("addressee", False)),
         form_i=bool(record.get("form_i", False)),
+        addressee_prep=record.get("addressee_prep", ""),
+        needs_source=bool(record.get("needs_source", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}
@@ -149,7 +153,8 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
             )
     if record.get("participle"):
         for form, gender, number in _participle_forms(record["participle"]):
-            yield CueEntry(match_form(form), kind="participle", gender=gender, number=number, **common)
+            if match_form(form) not in skip:  # معتقدات "beliefs", محدد "set": nouns and adjectives
+                yield CueEntry(match_form(form), kind="participle", gender=gender, number=number, **common)
     for noun in record.get("nouns", ()):
         for suffix, gender, number in NOUN_SUFFIXES:
             yield CueEntry(match_form(noun + suffix), kind="noun", gender=gender, number=number, **common)

@@ -10,8 +10,10 @@ The extractor is rule based and works on the cleaned ``Document``:
    verb; SVO: the one before it; pro-drop: none) and a terminal (a complementiser
    إن/أن, a colon, a quotation, or the preposition/object the verb takes);
 3. attribution phrases (بحسب / وفقا لـ / نقلا عن X), verbal nouns after a
-   preposition (عقب تأكيد X أن), clauses closed by على حد قوله, and headline
-   forms (``المتحدث: قول``, the speaker being the name, not a clause);
+   preposition (عقب تأكيد X أن), documents as sources (جاء في البيان أن),
+   بالقول after its clause's verb (اكتفى الوزير بالقول إن), clauses closed by
+   على حد قوله, and headline forms (``المتحدث: قول``, the speaker being the
+   name, not a clause);
 4. content boundaries: to the end of the sentence, a clause stopper (، في حين)
    or the next accepted cue; cues inside another quote's content are nested
    sources, not quotes;
@@ -62,7 +64,7 @@ TIME_WORDS = frozenset(
 )
 PARTICLES = frozenset(
     "قد لقد لا لم لن ما لما كما فيما بينما ثم حيث اذ اذا لكن ولكن كان كانت وكان وكانت فان وان "
-    "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل او ام".split()
+    "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل او ام هل لان".split()
 )
 # Prepositions and time nouns that take a pronoun suffix (قبلها، بعده، عندها): adverbs, never names.
 ADVERB_STEMS = frozenset("قبل بعد عند حين وقت يوم اثر عقب خلال لدي".split())
@@ -111,6 +113,7 @@ LINKING_VERBS = frozenset("كان كانت كانوا".split())
 # Broken plurals naming groups of people (the sound plurals are told by their ending).
 PLURAL_HEADS = frozenset("مصادر شهود خبراء سكان ملاك نشطاء مسؤولو اهالي اهل طلاب عمال محتجون متظاهرون جنود ضباط اطباء".split())
 OBJECT_PRONOUNS = frozenset("ه ها هم هما نا كم".split())
+OBJECT_CARRIERS = frozenset(f"ايا{suffix}" for suffix in OBJECT_PRONOUNS)
 # Objects pointing back at what was said before the verb (أعلن ذلك الوزير).
 ANAPHORIC_OBJECTS = frozenset("ذلك هذا".split())
 # "وهذا ما أكده X": pronouns before the relative ما that point back at the clause before.
@@ -126,6 +129,27 @@ LATTER = {"الاخير": "m", "الاخيره": "f"}
 DAMMA, SHADDA = "\u064f", "\u0651"
 # Nouns of relation that take the pronoun of the one they relate to (نظيره، زميلها).
 RELATIONAL_NOUNS = frozenset("نظير نظيره نظراء زميل زميله زملاء حليف حلفاء خصم خصوم منافس مضيف ضيف".split())
+# Words that make "ما" after them a conjunction (بقدر ما، مثل ما), not a relative object.
+DEGREE_WORDS = frozenset("بقدر قدر مثل كل اكثر اقل".split())
+# "في الوقت ذاته / نفسه": the same time, an adjunct.
+SAME_WORDS = frozenset("ذاته نفسه".split())
+# "في وقت سابق": the words that make في وقت a time adjunct.
+TIME_QUALIFIERS = frozenset("سابق مضي لاحق متاخر مبكر".split())
+CONJUNCTIONS_WAW_FA = frozenset("وف")
+# Prepositions as written (with ى and hamza): a tagger's one-word name spelled so is the preposition.
+PREPOSITION_SPELLINGS = frozenset("على إلى في من عن مع".split())
+# لها، فيه، عليهم: a preposition carrying a pronoun, right after a verb and before its subject.
+PREPOSITION_PRONOUNS = frozenset(f"{prep}{suffix}" for prep in ("ل", "في", "علي") for suffix in ("ه", "ها", "هم", "هما"))
+# "اكتفى الوزير بالقول إن": بالقول after the clause's own verb and subject.
+SAYING_NOUNS = frozenset("بالقول".split())
+MAX_SAYING_GAP = 8
+# One-letter abbreviations of titles written with a dot (د. = دكتور، م. = مهندس، أ. = أستاذ).
+TITLE_ABBREVIATIONS = frozenset("د م ا".split())
+# "وجاء في البيان أن": the verb that makes a document (DOCUMENT_HEADS, document speaker heads) a source.
+DOCUMENT_VERBS = frozenset("جاء وجاء".split())
+DOCUMENT_HEADS = frozenset("تقرير رساله نص وثيقه شهاده بيان بلاغ مذكره دراسه قرار حكم لائحه".split())
+DOCUMENT_CUE = CueEntry("جاء", lemma="جاء في", kind="verb", polarity="neutral", complements=("أن",),
+                        strength=0.9, tense="past", gender="m", number="s")
 # "كل من X و Y": the list of speakers starts after these two words.
 LIST_OPENER = ("كل", "من")
 CONTENT_OPENERS = frozenset("فان فقد وان ان".split())
@@ -337,7 +361,10 @@ class _Extractor:
         self.doc = doc
         self.lexicon: Lexicon = load_cues()
         self.blocks = _blocks(doc)
-        self.mentions = sorted(mentions or [], key=lambda m: (m.start, -m.end))
+        self.document_heads = DOCUMENT_HEADS | self.lexicon.heads["document"]
+        # "على" tagged as the name علي: as written, it is the preposition
+        named = [m for m in mentions or [] if m.text.strip() not in PREPOSITION_SPELLINGS]
+        self.mentions = sorted(named, key=lambda m: (m.start, -m.end))
         self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]
         # the family name of a person named in full (البنيان of عمر بخيت البنيان) names them
         # wherever the tagger missed it alone
@@ -403,6 +430,12 @@ class _Extractor:
             if words and self.continues_description(b, start, t):
                 t += 2 if tokens[t].key in LINKING_VERBS else 1
                 words += 1
+                continue
+            if _is_title_abbreviation(tokens, t):
+                t += 1  # د. بدر السمحان; the name after it even when it looks like a particle (د. علي)
+                if t < limit and tokens[t].is_word and tokens[t].region < 0:
+                    t += 1
+                    words += 1
                 continue
             if not token.is_word or _is_stop(token):
                 break
@@ -587,6 +620,8 @@ class _Extractor:
         if t >= len(tokens) or not tokens[t].is_word:
             return t
         token, heads = tokens[t], self.lexicon.heads
+        if token.key in PREPOSITION_PRONOUNS:
+            return t + 1  # وقال له الوزير، وكتب فيه الكاتب: a pronoun object before the subject
         if token.key in ("ل", "لـ"):
             nxt = t + 1
             region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None
@@ -792,7 +827,7 @@ class _Extractor:
         end = min(end, len(tokens))
         complements = set(entry.complements)
         first = self._skip_adjuncts(b, start, end)
-        has_object = first < end and tokens[first].is_word and not _is_stop(tokens[first])
+        has_object = (first < end and tokens[first].is_word and not _is_stop(tokens[first])) or self.relative_object(b, first)
         accusative = start > 0 and tokens[start - 1].key.endswith(("ا", "ين"))  # مؤكدا، not the adjective مؤكد
         if entry.kind == "participle" and accusative and "prop" in complements and has_object and first == start \
                 and not _is_definite(tokens[first].key) and self.mention_at(b, first) is None \
@@ -812,7 +847,7 @@ class _Extractor:
             for prep in ("ب", "ل"):
                 if prep in complements and key.startswith(prep) and len(key) > 3 and not self.mention_at(b, t):
                     return "prep", first if ("obj" in complements and has_object and t > first) else t
-        if "obj" in complements and has_object and first - start <= 2:
+        if "obj" in complements and has_object and (first - start <= 2 or any(tok.key == "في" for tok in tokens[start:first])):
             return "obj", first
         adjunct_end = self._adjunct_phrase_end(b, first, end)
         if "obj" in complements and adjunct_end > first and adjunct_end < end and tokens[adjunct_end].is_word \
@@ -826,6 +861,15 @@ class _Extractor:
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
                     break
         return "", -1
+
+    def relative_object(self, b: int, t: int) -> bool:
+        """نفت الوزارة ما نشر / ما تردد عن: "ما" + a verb is the object, what was said or done."""
+        tokens = self.blocks[b].tokens
+        if t + 1 >= len(tokens) or tokens[t].key != "ما" or not tokens[t + 1].is_word or _is_stop(tokens[t + 1]):
+            return False
+        if t > 0 and tokens[t - 1].key in DEGREE_WORDS:
+            return False  # بقدر ما، مثل ما: a conjunction, not an object
+        return tokens[t + 1].key[:1] in "يتن" or len(tokens[t + 1].key) <= 4 and not _is_definite(tokens[t + 1].key)
 
     def _adjunct_phrase_end(self, b: int, start: int, end: int) -> int:
         """"بعد لقائهما، " / "في بيان، ": a short prepositional phrase closed by a comma; the token
@@ -844,7 +888,25 @@ class _Extractor:
         """Skip commas and time words between the speaker and an object."""
         tokens = self.blocks[b].tokens
         t = start
-        while t < end and (tokens[t].text in COMMAS or tokens[t].key in TIME_WORDS):
+        while t < end:
+            if tokens[t].text in COMMAS or tokens[t].key in TIME_WORDS:
+                t += 1
+            elif t + 2 < end and (tokens[t].key, tokens[t + 1].key) == ("في", "وقت") and tokens[t + 2].key in TIME_QUALIFIERS:
+                t += 3  # في وقت سابق / في وقت مضى
+            elif (frame := self._statement_adjunct_end(b, t, end)) > t:
+                t = frame
+            else:
+                break
+        return t
+
+    def _statement_adjunct_end(self, b: int, start: int, end: int) -> int:
+        """"في بيان" / "في تصريحات صحفية" between the speaker and an object (ووصفت الحكومة في بيان
+        العقوبات بأنها): where the adjunct ends, else ``start``."""
+        tokens = self.blocks[b].tokens
+        if start + 1 >= end or tokens[start].key != "في" or tokens[start + 1].key not in self.lexicon.statement_frames:
+            return start
+        t = start + 2
+        while t < end and _is_indefinite_nisba(tokens[t].key):
             t += 1
         return t
 
@@ -859,7 +921,9 @@ class _Extractor:
             return self.relative_candidate(b, t, entry)
         if prev is not None and _strip_conj(prev.key) in self.lexicon.attribution_words:
             return None  # حسبما أعلنت: not a report of its own
-        if entry.kind == "participle" and not (opens_clause or prev.text in ALL_MARKS or self.introduces_speech(b, t + 1)):
+        if entry.kind == "participle" and not (
+            opens_clause or prev.text in ALL_MARKS or self.introduces_speech(b, t + 1) or self.takes_own_preposition(b, t, entry)
+        ):
             return None  # a participle reports only as a continuation: ، مؤكدا أن
         speaker: Optional[tuple[int, int]] = None
         start_token = t
@@ -887,7 +951,8 @@ class _Extractor:
                 relayed = self.relayed_source(b, np_end)
                 if relayed is not None:  # ذكرت الوكالة نقلا عن المصدر أن: the source speaks
                     speaker, after = relayed, relayed[1]
-            elif entry.impersonal_present and entry.tense == "present":
+            elif entry.impersonal_present and entry.tense == "present" and entry.gender != "f":
+                # يُتوقع أن "it is expected" is masculine; تتوقع أن has a dropped feminine subject
                 return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
             if pointing and speaker is not None:
                 # أعلن ذلك الوزير: what "that" points back to is the clause or sentence before
@@ -895,7 +960,8 @@ class _Extractor:
                 if back is None:
                     self.loose_agents.append((b, speaker, entry))
                 return back
-            if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev):
+            if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev) \
+                    and not self.verb_after_adverbial(b, prev, speaker):
                 return None  # هي لغة طلب متنمر: the noun طلب, not the verb
         elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
             after = t + 1
@@ -921,6 +987,11 @@ class _Extractor:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def verb_after_adverbial(self, b: int, prev: _Token, speaker: Optional[tuple[int, int]]) -> bool:
+        """"وكرد فعل على الاعتداء نصح زعيم الجالية": after a definite word (never a construct
+        head) and before a recognised source, a bare form like نصح is the verb, not its noun."""
+        return speaker is not None and _is_definite(prev.key) and self.is_source(b, *speaker)
 
     def continuation_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """"وأضاف في كل مراحل التاريخ …": أضاف/تابع with a dropped subject goes on with the
@@ -1050,7 +1121,19 @@ class _Extractor:
         if t >= len(tokens):
             return False
         token = tokens[t]
-        return token.key in COMPLEMENTISERS or token.text == ":" or (token.text in ALL_MARKS and token.region < 0)
+        return token.key in COMPLEMENTISERS or token.text == ":" or (token.text in ALL_MARKS and token.region < 0) \
+            or token.key in OBJECT_CARRIERS  # متهمة إياه بـ: إيّا carries the participle's object
+
+    def takes_own_preposition(self, b: int, t: int, entry: CueEntry) -> bool:
+        """… متسائلين في الوقت ذاته عن غياب الرقابة: an accusative participle (ـا، ـين) followed by the
+        preposition its verb takes reports even without a comma before it."""
+        tokens = self.blocks[b].tokens
+        if not tokens[t].key.endswith(("ا", "ين")):
+            return False
+        nxt = self._skip_adjuncts(b, t + 1, len(tokens))
+        if nxt + 2 < len(tokens) and (tokens[nxt].key, tokens[nxt + 1].key) == ("في", "الوقت") and tokens[nxt + 2].key in SAME_WORDS:
+            nxt = self._skip_adjuncts(b, nxt + 3, len(tokens))
+        return nxt + 1 < len(tokens) and tokens[nxt].key in PREPOSITIONS and _prep_form(tokens[nxt].key) in entry.complements
 
     def _clause_end(self, b: int, t: int) -> int:
         tokens = self.blocks[b].tokens
@@ -1075,7 +1158,8 @@ class _Extractor:
             region = self.region_opening_at(b, at + 1)
             if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):
                 return make("quote", region.first, self.blocks[b].regions.index(region))
-            return make("prep", at + 1)
+            method, start = self.after_addressee(b, entry, "prep", at + 1, after)
+            return make(method, start) if method else None
         if kind == "quote":
             region = self.region_opening_at(b, at)
             index = self.blocks[b].regions.index(region)
@@ -1094,8 +1178,41 @@ class _Extractor:
             return None
         method, start = self.frame_start(b, entry, after, at)
         if method:
-            return make(method, start)
-        return None
+            method, start = self.after_addressee(b, entry, method, start, after)
+        return make(method, start) if method else None
+
+    def _addressee_end(self, b: int, start: int) -> int:
+        """End of a short addressee phrase: a name, or a noun with its construct complement
+        (دول العالم) and adjectives (الشركات الكبرى); the next bare or definite noun is the content."""
+        tokens = self.blocks[b].tokens
+        if start >= len(tokens) or not tokens[start].is_word or _is_stop(tokens[start]):
+            return start
+        mention = self.mention_at(b, start)
+        t = start + 1
+        while mention is not None and t < len(tokens) and self.mention_at(b, t) is mention:
+            t += 1
+        while t < min(len(tokens), start + MAX_NAME_WORDS) and tokens[t].is_word and not _is_stop(tokens[t]):
+            prev, key = tokens[t - 1].key, tokens[t].key
+            construct = not _is_definite(prev) and not prev.endswith(PRONOUN_SUFFIXES) and _is_definite(key) and mention is None
+            if not (construct or (_is_definite(key) and _looks_adjective(key))):
+                break
+            t += 1
+        return t
+
+    def after_addressee(self, b: int, entry: CueEntry, method: str, start: int, after: int) -> tuple[str, int]:
+        """طلبت الإدارة من دول العالم التوقف / أن تتوقف: the content starts after "من X", the addressee
+        (only right after the speaker: طلبت تسلمه قبل أسبوعين من … is not one)."""
+        tokens = self.blocks[b].tokens
+        if method != "prep" or not entry.addressee_prep or start < 1 or _prep_form(tokens[start - 1].key) != entry.addressee_prep:
+            return method, start
+        if start - 1 != self._skip_adjuncts(b, after, start):
+            return "", -1  # طلبت تسلمه قبل أسبوعين من العملية: "from", not whom it asked
+        end = self._addressee_end(b, start)
+        if start < end < len(tokens) - 1 and tokens[end].key in COMPLEMENTISERS:
+            return "that", end + 1
+        if start < end < len(tokens) and tokens[end].is_word and not _is_stop(tokens[end]) and lookup_cue(tokens[end].key)[0] is None:
+            return "obj", end
+        return "", -1  # طلب الرئيس من البرلمان في جلسة: only whom it asked, no request in words
 
     def nest_disagreeing_participles(self, found: list[_Candidate]) -> None:
         """قالت الصحيفة إن ... السياسيين ...، واصفين: the plural participle describes the
@@ -1103,9 +1220,22 @@ class _Extractor:
         for previous, c in zip(found, found[1:]):
             if c.entry.kind != "participle" or c.speaker is not None or previous.block != c.block:
                 continue
-            number, other = c.entry.number, previous.entry.number
+            number, other = c.entry.number, self.subject_number(previous)
             if number and other and number != other and self.sentence_start(c.block, c.cue[0]) <= previous.cue[0]:
                 c.boundary = False
+
+    def subject_number(self, c: _Candidate) -> str:
+        """Number of a cue's subject: a verb before its subject stays singular (أوضح المغردون),
+        so the subject phrase tells the plural."""
+        if c.speaker is not None and c.speaker[0] > c.cue[0] and c.entry.kind == "verb":
+            first = self.blocks[c.block].tokens[c.speaker[0]]
+            head = _strip_noun(first.key)
+            # المغردون، مستخدمو، مصادر (not جون: a sound plural ending needs the article or a construct)
+            if self.mention_at(c.block, c.speaker[0]) is None and (
+                head in PLURAL_HEADS or (head != first.key and head.endswith(("ون", "ين"))) or (head.endswith("و") and c.speaker[1] > c.speaker[0] + 1)
+            ):
+                return "p"
+        return c.entry.number
 
     def candidates(self) -> list[_Candidate]:
         found = []
@@ -1116,8 +1246,12 @@ class _Extractor:
                 entry, conj = lookup_cue(token.key)
                 if entry is not None and _is_passive(token.text, entry, conj):
                     continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
+                if entry is not None and _is_first_person_hamza(token.text, entry, conj):
+                    continue  # أعتقد أن، أعتبر أن: "I", not the past اعتقد / اعتبر
                 if entry is None:
-                    carried_object = self.object_pronoun_candidate(b, t)
+                    carried_object = (
+                        self.object_pronoun_candidate(b, t) or self.document_candidate(b, t) or self.saying_candidate(b, t)
+                    )
                     if carried_object is not None:
                         found.append(carried_object)
                         continue
@@ -1133,6 +1267,8 @@ class _Extractor:
                 if entry.kind in ("verb", "participle"):
                     candidate = self.relay_candidate(b, t, entry) if entry.relays else None
                     candidate = candidate or self.verb_candidate(b, t, entry, conj)
+                    if candidate is not None and not self.reports_for_source(candidate):
+                        candidate = None
                 elif entry.kind == "phrase":
                     candidate = self.attribution_candidate(b, t, entry)
                 if candidate is not None:
@@ -1141,6 +1277,64 @@ class _Extractor:
                     self.record_agent(b, t, entry, conj)
         self.nest_disagreeing_participles(found)
         return found
+
+    def document_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """"وجاء في البيان أن …" / "جاء في التقرير: …": the document is the source of what follows."""
+        tokens = self.blocks[b].tokens
+        if tokens[t].key not in DOCUMENT_VERBS or t + 2 >= len(tokens) or tokens[t + 1].key != "في":
+            return None
+        head = _strip_noun(tokens[t + 2].key)
+        if head not in self.document_heads:
+            return None
+        np_end = self.speaker_forward(b, t + 2, len(tokens))
+        if np_end == t + 2:
+            return None
+        candidate = self.complement_candidate(b, t, DOCUMENT_CUE, np_end, window=MAX_APPOSITION_GAP)
+        if candidate is None or candidate.method not in ("that", "quote", "colon"):
+            return None
+        candidate.cue = (t, t + 2)
+        candidate.speaker = (t + 2, np_end)
+        candidate.start_token = t
+        return candidate
+
+    def reports_for_source(self, c: _Candidate) -> bool:
+        """كتب يريد أن، الذي يعتقد أنه: a needs_source cue without quotation or colon reports only
+        for a subject that names a source."""
+        if not c.entry.needs_source or c.entry.kind != "verb" or c.method in ("quote", "colon"):
+            return True
+        return c.speaker is not None and self.names_source(c.block, c.speaker[0])
+
+    def names_source(self, b: int, t: int) -> bool:
+        """A phrase starting at ``t`` names a source by its entity or head word (الوزير، وكالة …)."""
+        key, heads = self.blocks[b].tokens[t].key, self.lexicon.heads
+        return self.mention_at(b, t) is not None or any(
+            key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "media", "anonymous")
+        )
+
+    def saying_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """"واكتفى الوزير بالقول إن …" / "وختم حديثه بالقول: …": بالقول reports for the subject
+        of the verb that opens its clause (the noun phrase right after that verb, else dropped)."""
+        tokens = self.blocks[b].tokens
+        entry = self.lexicon.verbal_nouns.get("قول")
+        if entry is None or tokens[t].key not in SAYING_NOUNS:
+            return None
+        candidate = self.complement_candidate(b, t, entry, t + 1, window=2)
+        if candidate is None or candidate.method not in ("that", "quote", "colon"):
+            return None
+        verb = next((v for v in range(t - 1, max(-1, t - 1 - MAX_SAYING_GAP), -1)
+                     if not tokens[v].is_word or tokens[v].key[:1] in CONJUNCTIONS_WAW_FA and v == self.sentence_start(b, v)
+                     or v > 0 and not tokens[v - 1].is_word), None)
+        if verb is None or not tokens[verb].is_word or self.mention_at(b, verb) is not None:
+            return None  # no clause-opening verb close before it
+        np_end = self.speaker_forward(b, verb + 1, t)
+        # the text, not the matching form, tells the pronoun ه from the feminine ة (الشرطة)
+        while np_end > verb + 2 and tokens[np_end - 1].text.endswith(PRONOUN_SUFFIXES) and self.mention_at(b, np_end - 1) is None:
+            np_end -= 1  # وختم المدير حديثه: the object with its pronoun is not the name
+        if np_end > verb + 1 and not self.names_source(b, verb + 1):
+            return None  # ويمكن تلخيص الموقف بالقول: no one speaks
+        candidate.speaker = (verb + 1, np_end) if np_end > verb + 1 else None
+        candidate.start_token = verb
+        return candidate
 
     def object_pronoun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
         """وصفه ترامب بأنه …: a cue carrying its object pronoun reports only with a that-clause or quotation."""
@@ -1692,7 +1886,19 @@ def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
 
 
 def _ends_sentence(tokens: list[_Token], t: int) -> bool:
-    return tokens[t].text in SENTENCE_END and not _is_decimal_point(tokens, t)
+    return tokens[t].text in SENTENCE_END and not _is_decimal_point(tokens, t) and not _is_title_abbreviation(tokens, t)
+
+
+def _is_title_abbreviation(tokens: list[_Token], t: int) -> bool:
+    """د. بدر، م. خالد: the dot after a one-letter title closes the abbreviation, not the sentence."""
+    return (
+        tokens[t].text == "."
+        and 0 < t < len(tokens) - 1
+        and tokens[t - 1].end == tokens[t].start
+        and tokens[t - 1].key in TITLE_ABBREVIATIONS
+        and (t < 2 or (tokens[t - 2].end < tokens[t - 1].start and not DIGIT_RE.match(tokens[t - 2].text)))
+        and tokens[t + 1].is_word  # not "عام 2015 م." (the era), which ends a sentence
+    )
 
 
 def _is_ellipsis(tokens: list[_Token], t: int) -> bool:
@@ -1912,7 +2118,7 @@ class _Resolver:
             if agent is None or (entry.kind == "participle" and agent.position < sentence):
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
                 # named earlier in its own sentence, even when that verb reported nothing
-                agent = self.named_in_sentence(c) or agent
+                agent = self.feminine_clause_subject(c) or self.named_in_sentence(c) or agent
             if agent is None:
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position)
@@ -1970,6 +2176,28 @@ class _Resolver:
             if span is not None:
                 return _Agent(span.start, span, span.text, "person", "m", "p")
         return None
+
+    def feminine_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
+        """"وكثفت الولايات المتحدة ضغوطها على الرئيس مادورو، متهمة إياه": a feminine participle
+        goes with the feminine subject named right after its sentence's first verb (وكثفت), not
+        with the last person named."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        if c.entry.kind != "participle" or c.entry.gender != "f" or start + 2 >= c.cue[0]:
+            return None
+        verb, mention = tokens[start].key, ex.mention_at(b, start + 1)
+        feminine_verb = verb[:1] in CONJUNCTIONS_WAW_FA and verb.endswith("ت") and len(verb) > 4
+        if not feminine_verb or ex.mention_at(b, start) is not None or mention is None or mention.label not in ("LOC", "ORG"):
+            return None
+        end = start + 1
+        while end < c.cue[0] and ex.mention_at(b, end) is mention:
+            end += 1
+        span = self.phrase_span(b, start + 1, end)
+        if span is None:
+            return None
+        kind = self.kind_of([t.key for t in tokens[start + 1 : end]], mention)
+        return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s")
 
     def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
         """The last person mention before the cue in its sentence, outside any quote's words."""
@@ -2067,7 +2295,7 @@ def _cue_span(ex: _Extractor, c: _Candidate) -> Span:
     first = tokens[c.cue[0]]
     start = first.start
     _, conj = lookup_cue(first.key)
-    if conj and ex.doc.text[start] in "وف":
+    if (conj or first.key in DOCUMENT_VERBS) and ex.doc.text[start] in "وف":
         start += 1
     return make_span(ex.doc.text, start, tokens[c.cue[1] - 1].end, "cue")
 
@@ -2164,6 +2392,13 @@ def quote_rows(doc: Document, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _is_first_person_hamza(text: str, entry: CueEntry, conj: str) -> bool:
+    """أعتقد / أعترف: a hamza on the alif of a verb whose past starts with a plain alif (اعتقد،
+    اعترف، استبعد) marks the first person present, which matching form conflates with the past."""
+    word = text[len(conj):] if conj else text
+    return entry.kind == "verb" and entry.tense == "past" and entry.lemma.startswith("ا") and word.startswith("أ")
 
 
 def _is_passive(text: str, entry: CueEntry, conj: str) -> bool:

@@ -22,6 +22,12 @@ content (اتهم الشرطة بـ…, رد على ترامب: …, حذر إي
 negated benefit (القوانين لا تساعد), a condemning noun with a named owner or
 opening the clause (جرائم إسرائيل; التعذيب … أمر ممنهج), credit (بفضل X).
 
+Targets are whole noun phrases: fragments (إياه, اتخاذ, a phrase running into a
+verb) are dropped, and so is a phrase that carries its own evaluation (دحر
+المتشددين, "جيد جدا", favor of إشاعة الفوضى). Other frames: ما نشر … after a
+rejection (the report is the target), حكمت المحكمة على X, نشكر X على …, دعا X
+إلى الحذر (against X), وصف X بأنه "…label…" (X takes the label's polarity).
+
 Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …) give
 stances with ``quote == -1``. A speaker is never his own target. Every stance
 keeps the words that decided it in ``evidence``.
@@ -77,13 +83,15 @@ DEMONSTRATIVES = frozenset(match_form(w) for w in (
 ))
 PRONOUNS = frozenset(match_form(w) for w in (
     "هو", "هي", "هم", "هما", "نحن", "أنا", "أنت", "أنتم", "ذلك", "هذا", "هذه", "تلك", "الأمر",
-    "الذي", "التي", "ما",
+    "الذي", "التي", "ما", "إياه", "إياها", "إياهم", "إياهما", "إياكم", "إيانا",
 ))
 # Words that say the target is the speaker's own side.
 SELF_FORMS = frozenset(match_form(w) for w in ("بلاده", "بلادنا", "بلادها", "نحن", "أنفسنا", "حكومته"))
 RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Verbs of naming: وصفها بـ"المحتالة", مما أسماه "الطلب المفرط".
 NAMING_STEMS = frozenset(match_form(w) for w in ("وصف", "يصف", "تصف", "أسمى", "سمى", "يسمي", "تسمي", "نعت"))
+NAMING_WINDOW = 14  # tokens from a naming verb to its label: وصفت X في بيان Y بأنها جزء من "…"
+THAT_FORMS = frozenset(match_form(w) for w in ("بأنها", "بأنه", "بأنهم", "بأنهما"))
 BY_AGENT = (match_form("من"), match_form("قبل"))  # انتقادات من قبل X
 POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 OWNER_ENDINGS = ("ها", "هم", "هما", "هن", "كم", "نا")
@@ -97,6 +105,16 @@ QUANTIFIERS = frozenset(match_form(w) for w in ("كل", "جميع", "بعض", "�
 # Complementizers: what follows is a clause, not the object noun phrase of the cue.
 COMPLEMENTIZERS = frozenset(match_form(w) for w in (
     "أن", "أنه", "أنها", "أنهم", "إن", "إنه", "إنها", "بأن", "بأنه", "بأنها", "بأنهم"))
+# Verbs of reporting after ما: نفت ما نشر في الصحف, كذب ما تردد عن … (the report is the target).
+REPORTED_FORMS = frozenset(match_form(w) for w in (
+    "نشر", "نشرته", "نشرتها", "ذكر", "ذكرته", "أورد", "أوردته", "تردد", "يتردد", "أشيع", "يشاع",
+    "تداول", "يتداول", "تداولته", "تناقلته", "قيل", "ورد", "جاء"))
+# "Caution" (دعا إلى الحذر) is no warning against what follows, only the verb حذر is.
+CAUTION_FORMS = frozenset(match_form(w) for w in ("الحذر", "بالحذر", "للحذر", "والحذر", "حذرا"))
+# Masdars of light verbs: what they head is an action, not a target (محذرا من اتخاذ,
+# دعت إلى تقديم الطلبات, إدانته بارتكاب جرائم).
+LIGHT_ACTIONS = frozenset(match_form(w) for w in (
+    "اتخاذ", "تقديم", "بث", "إيجاد", "ارتكاب", "القيام", "ممارسة", "الحذر", "توخي"))
 # Names that stand in formulas (بفضل الله, الحمد لله), never a stance target.
 FORMULAIC_TARGETS = frozenset(match_form(w) for w in ("الله",))
 SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشيء", "ذلك"))
@@ -132,7 +150,8 @@ INTENSIFIERS = frozenset(match_form(w) for w in (
 ))
 # Acts aimed at the addressee they name: اتهم X بـ, انتقد X, شكر X على, حذر X من, رد على X.
 ADDRESSEE_CATEGORIES = frozenset(("accusation", "condemnation", "praise", "warning", "rebuttal"))
-EXPLICIT_CATEGORIES = frozenset(("condemnation", "rejection", "accusation", "praise", "support", "call"))
+EXPLICIT_CATEGORIES = frozenset((
+    "condemnation", "rejection", "accusation", "praise", "support", "call", "sentence"))
 
 
 # --- lexicon -------------------------------------------------------------------
@@ -355,7 +374,8 @@ class _Tokens:
         if i in self._hits:
             return self._hits[i]
         found = None
-        if self.is_word(i) and not self._inside_name(i) and self.forms[i] not in STOP_FORMS:
+        if self.is_word(i) and not self._inside_name(i) and self.forms[i] not in STOP_FORMS \
+                and self.forms[i] not in CAUTION_FORMS:
             for stem in self.stems(i):
                 for entry in self.lexicon.entries.get(stem, ()):
                     if self._rest_matches(i, entry.words):
@@ -442,6 +462,9 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
     limit = min(limit, len(tokens))
     if i < limit and tokens.is_word(i) and tokens.bare(i) in PREP_FORMS:
         i += 1
+    report = reported_np(tokens, i, limit)
+    if report is not None:
+        return report
     if i < limit and tokens.is_quote_mark(i):
         i += 1
     i = skip_manner(tokens, i, limit)
@@ -470,6 +493,18 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
     while j > i and (tokens.forms[j - 1] in PREP_FORMS or tokens.forms[j - 1] in DEMONSTRATIVES):
         j -= 1
     return i, j
+
+
+def reported_np(tokens: _Tokens, i: int, limit: int) -> Optional[tuple[int, int]]:
+    """ما نشر بإحدى الصحف المحلية: "what was reported" and where, as one phrase."""
+    if not (i + 1 < limit and tokens.forms[i] == match_form("ما") and tokens.forms[i + 1] in REPORTED_FORMS):
+        return None
+    where = i + 2  # بإحدى الصحف, في الصحف, عن مصادر: where it was reported belongs to it
+    if where < limit and tokens.is_word(where) and tokens.forms[where][:1] in "بفع":
+        start, end = read_np(tokens, where, limit, coordinate=False, inner_prep=False)
+        if start in (where, where + 1) and end > start:
+            return i, end
+    return i, where
 
 
 def quoted_complement(tokens: _Tokens, i: int, j: int, limit: int) -> int:
@@ -655,6 +690,36 @@ class _StanceFinder:
             m += 1
         return conjuncts(tokens, j, limit)
 
+    def cautioned(self, hit: _Hit, limit: int) -> Optional[tuple[int, int]]:
+        """دعا الرئيس الأمريكي، دونالد ترامب، إلى الحذر: a call to caution warns the named
+        addressee, so it is against him."""
+        tokens = self.tokens
+        if hit.entry.category != "call":
+            return None
+        to = next((k for k in range(hit.end, min(limit, hit.end + FAR_PREP_WINDOW + 2))
+                   if tokens.forms[k] == match_form("إلى")), None)
+        if to is None or to + 1 >= limit or tokens.forms[to + 1] not in CAUTION_FORMS:
+            return None
+        named = [k for k in range(hit.end, to) if k in tokens.mention_at]
+        if not named:
+            return None
+        mention = tokens.mention_at[named[-1]]
+        span = tokens.range_of(mention.start, mention.end)
+        return span.start, span.stop
+
+    def thanked(self, hit: _Hit, limit: int) -> Optional[tuple[int, int]]:
+        """نشكر وفد روسيا على طلب …: a praise verb's direct object, before what it is praised
+        for, is whom the praise is for."""
+        tokens, j = self.tokens, hit.end
+        if hit.entry.category != "praise" or hit.end <= hit.start or not tokens.is_word(j) \
+                or tokens.bare(j) in PREP_FORMS or tokens.prep_at(j, hit.entry.preps) is not None \
+                or tokens.conjoined(j) or tokens.hit(j):  # شكره وتقديره لـ …: a second act, no object
+            return None
+        start, end = read_np(tokens, j, limit, coordinate=False, inner_prep=False)
+        if start != j or end <= start or end >= limit or tokens.forms[end] != match_form("على"):
+            return None
+        return start, end
+
     def inner_act(self, np: tuple[int, int]) -> Optional[_Hit]:
         """The act heading a phrase, past a light head (مغبة رفض الاتفاق -> رفض)."""
         start, end = np
@@ -668,6 +733,13 @@ class _StanceFinder:
                   evidence: list[str], require_salient: bool, depth: int = 0) -> None:
         """Stances of ``holder`` towards the objects of one act, and of acts nested in them."""
         self.used.update(range(hit.start, hit.end))
+        cautioned = self.cautioned(hit, limit) if polarity == "favor" else None
+        if cautioned:
+            self.emit(holder, cautioned, "against", quote, evidence)
+        thanked = self.thanked(hit, limit)
+        if thanked and (not require_salient or self.salient(thanked)
+                        or any(i in self.tokens.mention_at for i in range(*thanked))):
+            self.emit(holder, thanked, polarity, quote, evidence)
         for np in self.act_objects(hit, limit):
             inner = self.inner_act(np)
             # طالب بإقالة X: the call is against X, not "for a dismissal"
@@ -853,7 +925,7 @@ class _StanceFinder:
             if noun and noun.entry.kind == "label" and noun.entry.polarity != polarity:
                 return  # الحقد العظيم: the adjective only intensifies
             start = self._attributed_noun(end, first)
-            if start < end and not self.descriptive(start, end, first):
+            if start < end and not self.descriptive(start, end, first) and self.attributive(hit.start, end):
                 self.emit(speaker, (start, hit.end), polarity, quote, evidence)
             return
         while end > first and tokens.bare(end - 1) in self.lexicon.copulas:
@@ -866,6 +938,15 @@ class _StanceFinder:
         while end > start + 1 and tokens.forms[end - 1] in PREP_FORMS:
             end -= 1  # الاتفاق من أفضل …
         self.emit(speaker, (start, end), polarity, quote, evidence)
+
+    def attributive(self, adjective: int, end: int) -> bool:
+        """An adjective agrees with its noun; a definite one after a bare indefinite noun or
+        behind a preposition is the noun's object (دحر المتشددين, قصفه للمتشددين)."""
+        tokens = self.tokens
+        form, before = tokens.forms[adjective], tokens.forms[end - 1]
+        if form.startswith("لل") or form[0] in "بلك" and form[1:].startswith("ال"):
+            return False
+        return _definite(before) or before.endswith(POSSESSIVE_ENDINGS) or (end - 1) in tokens.mention_at
 
     def descriptive(self, start: int, end: int, first: int) -> bool:
         """A quality inside a prepositional or purpose phrase about no one in particular
@@ -955,6 +1036,10 @@ class _StanceFinder:
         if before == "ب" and any((h := tokens.hit(k)) and h.entry.category == "accusation"
                                  for k in range(max(0, open_at - FAR_PREP_WINDOW), open_at)):
             return True  # اتهم الشرطة بـ"انتهاج التعذيب": the charge, not the speaker's target
+        named = self.named_as(open_at, first)
+        if named is not None:
+            self.emit(speaker, named, polarity, quote, evidence)
+            return True
         # "وصفها بـ" / "مما أسماه": the holder of the label is named before the naming verb
         k = open_at - 1
         if k >= first and tokens.bare(k) in ("ب",):
@@ -970,6 +1055,24 @@ class _StanceFinder:
                 return True  # "ما وصفه بـ"المحتالة"": nothing named to hold it
         self.emit(speaker, label, polarity, quote, evidence)
         return True
+
+    def named_as(self, open_at: int, first: int) -> Optional[tuple[int, int]]:
+        """وصفت الحكومة العقوبات بأنها جزء من "حملة عدوان": what a naming verb names, the
+        definite phrase before بأنها, takes the label's polarity (not the label itself)."""
+        tokens = self.tokens
+        floor = max(0, open_at - NAMING_WINDOW)  # the naming verb may be the cue, before ``first``
+        naming = next((j for j in range(open_at - 1, floor - 1, -1)
+                       if any(stem in NAMING_STEMS for stem in tokens.stems(j))), None)
+        if naming is None:
+            return None
+        that = next((j for j in range(naming + 1, open_at) if tokens.forms[j] in THAT_FORMS), None)
+        if that is None:
+            return None
+        start = that
+        while start > naming + 1 and that - start < 3 and _definite(tokens.forms[start - 1]) \
+                and (start - 1) not in tokens.mention_at:
+            start -= 1
+        return (start, that) if start < that else None
 
     def honorifics(self, quote: int, first: int, limit: int) -> None:
         """أيده الله after a person: the speaker favours the nearest person named before it."""
@@ -1214,6 +1317,51 @@ class _StanceFinder:
                 return chosen.text
         return self.target_name(np)
 
+    def fragment(self, np: tuple[int, int]) -> bool:
+        """Not a whole noun phrase: an action (اتخاذ, بارتكاب جرائم), or a definite phrase
+        running into the next clause (هذه الشعوب دفعت, السودان مجتمع)."""
+        start, end = np
+        tokens = self.tokens
+        if start in tokens.mention_at:
+            return False
+        head = tokens.forms[start]
+        if end - start == 1 and head in RESUMPTIVE_PREPS:
+            return True
+        for k in range(start, end):
+            form = tokens.forms[k]
+            if form in LIGHT_ACTIONS or len(form) > 3 and form[0] in "وفبل" and form[1:] in LIGHT_ACTIONS:
+                return True  # إدارته من اتخاذ سياسة: the action's object is elsewhere
+            if k > start and tokens.conjoined(k) and form[1] in "يتن" and not _definite(form) \
+                    and not form.endswith("ات"):
+                return True  # "إرهابية" ونشكر: a verb joins the next clause
+        if end - start > 1 and any(stem in self.lexicon.light_heads for stem in tokens.stems(end - 1)):
+            return True  # روحاني من مغبة: the frame without what it frames
+        if end - start < 2 or (end - 1) in tokens.mention_at:
+            return False
+        last, before = tokens.forms[end - 1], tokens.forms[end - 2]
+        # a last word with a clitic preposition opens a complement (الوساطة الأفريقية برئاسة …)
+        return (not _definite(last) and (_definite(before) or before in DEMONSTRATIVES)
+                and before not in PREP_FORMS and before[0] not in PREP_CLITICS and last[0] not in PREP_CLITICS
+                and last not in RESUMPTIVE_PREPS and not tokens.is_quote_mark(end - 1)
+                and (end - 2) not in tokens.mention_at)
+
+    def self_evaluated(self, candidate: _Candidate) -> bool:
+        """The evaluation is the target's own words, not the speaker's position on it: an
+        act or label inside the phrase (قصفه للمتشددين, القراصنة المحتملين للبناء), a bare
+        quality (عن "جيد جدا"), or favor of a condemned thing (إشاعة الفوضى)."""
+        tokens, start, end = self.tokens, candidate.start, candidate.end
+        head = tokens.hit(start)
+        if head and head.entry.kind == "quality" and not _definite(tokens.forms[start]):
+            return True
+        if candidate.polarity == "favor" and head and head.entry.kind == "label" \
+                and head.entry.polarity == "against" and start not in tokens.mention_at:
+            return True
+        # a label inside counts only under an act head: النظام في خندق الانفراد is evaluated
+        head_act = bool(head) and head.entry.kind == "act"
+        inside = {tokens.spans[k].text for k in range(start + 1, end)
+                  if (hit := tokens.hit(k)) and (hit.entry.kind == "act" or head_act and hit.entry.kind == "label")}
+        return bool(candidate.evidence) and all(word in inside for word in candidate.evidence)
+
     def holder_stances(self) -> None:
         """معارضو القانون الضريبي الجديد: the speaker's name says the stance."""
         for index, quote in enumerate(self.quotes):
@@ -1230,7 +1378,8 @@ class _StanceFinder:
         results: list[Stance] = []
         for candidate in self.candidates:
             target = self.target_name((candidate.start, candidate.end))
-            if not _keep(candidate.holder, target):
+            if self.fragment((candidate.start, candidate.end)) or self.self_evaluated(candidate) \
+                    or not _keep(candidate.holder, target):
                 continue
             span = make_span(self.doc.text, self.tokens.spans[candidate.start].start,
                              self.tokens.spans[candidate.end - 1].end)
