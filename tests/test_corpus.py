@@ -87,10 +87,13 @@ def ant_doc(title: str, text: str, src: str = "france24", cat: str = "sport", ab
         (b"\xef\xbb\xbf" + ARABIC.encode("utf-8"), ARABIC),
         (b"\xff\xfe" + ARABIC.encode("utf-16-le"), ARABIC),
         (b"\xfe\xff" + ARABIC.encode("utf-16-be"), ARABIC),
+        (ARABIC.encode("utf-16-le"), ARABIC),
+        (ARABIC.encode("utf-16-be"), ARABIC),
         (ARABIC.encode("cp1256"), ARABIC),
         ("سطر\r\nسطر\rسطر".encode("utf-8"), "سطر\nسطر\nسطر"),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "cp1256", "crlf"],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "cp1256",
+         "crlf"],
 )
 def test_decode_text(data, text):
     assert decode_text(data) == text
@@ -101,6 +104,7 @@ def test_decode_text(data, text):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
         (b"abc\x00def", "NUL bytes"),
+        (bytes(range(256)) * 4, "NUL bytes and is not UTF-16"),
         (bytes(range(128, 256)) * 8, "neither UTF-8"),
         ("نص\x01\x02\x03\x04".encode("utf-8"), "control characters"),
     ],

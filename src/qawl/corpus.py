@@ -239,7 +239,7 @@ def iter_chunks(iterable: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def decode_text(data: bytes) -> str:
-    """Text from bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, or Windows-1256.
+    """Text from bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, UTF-16 without, or Windows-1256.
 
     The BOM is dropped and line ends become ``\\n``.  Raises ``ValueError``
     (with a reason) for binary data.
@@ -254,7 +254,10 @@ def decode_text(data: bytes) -> str:
             except UnicodeDecodeError as err:
                 raise _Unreadable(f"not text (binary?): starts with a {codec} BOM but does not decode ({err.reason})")
     if b"\x00" in data[:SNIFF_CHARS]:
-        raise _Unreadable("not text (binary?): contains NUL bytes")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise _Unreadable("not text (binary?): contains NUL bytes and is not UTF-16 text")
+        return _normalize_newlines(text)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -266,6 +269,25 @@ def decode_text(data: bytes) -> str:
     if sample and len(CONTROL_CHAR_RE.findall(sample)) / len(sample) > MAX_CONTROL_RATIO:
         raise _Unreadable("not text (binary?): full of control characters")
     return _normalize_newlines(text)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """``data`` decoded as UTF-16 (LE or BE) when it reads as plausible text, else None.
+
+    Some Windows tools save UTF-16 with no byte-order mark; its ASCII characters
+    (spaces, digits, line ends) then show up as NUL bytes.
+    """
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:SNIFF_CHARS]
+        if (plausible_char_ratio(sample) >= MIN_PLAUSIBLE_RATIO
+                and not CONTROL_CHAR_RE.search(sample)):
+            logger.debug("decoded as %s without a BOM", codec)
+            return text
+    return None
 
 
 def plausible_char_ratio(text: str) -> float:
