@@ -11,7 +11,7 @@ RUN_ID := $(shell date +%Y%m%d-%H%M%S)
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance train-ner clean-outputs
+.PHONY: help setup run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance train-ner train-ner-lstm clean-outputs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ bench-stance: setup ## stance P/R/F1 on the gold
 
 train-ner: setup ## retrain the built-in CRF tagger (seeded, about 15 minutes)
 	$(PY) -m qawl.entities.train
+
+train-ner-lstm: setup ## retrain the default BiLSTM-CRF ensemble and its corpus language model (seeded, about 17 minutes)
+	$(PY) -m qawl.entities.train_neural
 
 clean-outputs: ## delete every run folder under outputs/
 	find outputs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

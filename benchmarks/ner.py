@@ -1,6 +1,6 @@
 """NER benchmarks: exact-span P/R/F1 (conlleval style), speed, size, entity groups.
 
-Run: .venv/bin/python benchmarks/ner.py [--backend crf|lstm|camel|auto]
+Run: .venv/bin/python benchmarks/ner.py [--backend crf|lstm|camel|auto] [--gold FILE]
 Needs the shared data (env QAWL_SHARED, default <project root>/../shared).
 """
 from __future__ import annotations
@@ -91,18 +91,21 @@ def entity_group_scores(items, backend):
     return table
 
 
-def gold_documents():
+def gold_documents(files=()):
+    """(cleaned document, gold entities) of the seed + dev gold, or of ``files``."""
     from qawl.clean import clean_article
 
     items = []
-    seed_gold = json.loads((SHARED / "eval/seed_gold.json").read_text(encoding="utf-8"))
-    for record in seed_gold:
+    if files:
+        records = [r for f in files for r in json.loads(Path(f).read_text(encoding="utf-8"))]
+    else:
+        records = json.loads((SHARED / "eval/dev_gold.json").read_text(encoding="utf-8"))
         seed = ROOT / "seeds/000_3ac1dc030114536f.txt"
-        article = Article(doc_id=record["doc"], raw_text=seed.read_text(encoding="utf-8"),
-                          origin=str(seed))
-        items.append((clean_article(article), record["entities"]))
-    dev_gold = json.loads((SHARED / "eval/dev_gold.json").read_text(encoding="utf-8"))
-    for record in dev_gold:
+        for record in json.loads((SHARED / "eval/seed_gold.json").read_text(encoding="utf-8")):
+            article = Article(doc_id=record["doc"], raw_text=seed.read_text(encoding="utf-8"),
+                              origin=str(seed))
+            items.append((clean_article(article), record["entities"]))
+    for record in records:
         article = Article(doc_id=record["doc"], raw_text=record["text"], origin=record["file"])
         items.append((clean_article(article), record["entities"]))
     return items
@@ -112,6 +115,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", default="crf", choices=("auto", "crf", "lstm", "camel"))
+    parser.add_argument("--gold", action="append", default=[], metavar="FILE",
+                        help="score entity groups on this gold file instead of seed + dev "
+                             "(repeatable), e.g. benchmarks/audit5_gold.json")
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"shared data not found at {SHARED} (set QAWL_SHARED)")
@@ -137,8 +143,9 @@ def main(argv=None) -> int:
     files = [f for f in default_model_dir().glob("ner_*") if f.name.startswith("ner_lstm.") == lstm]
     print(f"\nmodel size: {sum(f.stat().st_size for f in files) / 1e6:.1f} MB "
           f"({', '.join(sorted(f.name for f in files))})")
-    print_table("entity groups, seed + dev gold (ANNOTATION.md, PER/LOC/ORG)",
-                entity_group_scores(gold_documents(), args.backend))
+    gold_name = ", ".join(Path(f).name for f in args.gold) or "seed + dev gold"
+    print_table(f"entity groups, {gold_name} (ANNOTATION.md, PER/LOC/ORG)",
+                entity_group_scores(gold_documents(args.gold), args.backend))
     return 0
 
 

@@ -9,6 +9,7 @@ matching form, the first word without its proclitics (وموسكو = موسكو)
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from qawl.clean import match_form
 from qawl.entities.features import split_proclitics
@@ -16,10 +17,19 @@ from qawl.entities.features import split_proclitics
 MIN_NAME_CHARS = 3  # shorter keys (single letters, abbreviations) recur by chance
 
 
+@lru_cache(maxsize=200_000)
+def token_keys(token: str) -> tuple[str, str]:
+    """A token's key as a name's first word (proclitics stripped), and as a later word."""
+    form = match_form(token)
+    return split_proclitics(form).base, form
+
+
 def word_keys(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Per token: its key as a name's first word (proclitics stripped), and as a later word."""
-    forms = [match_form(t) for t in tokens]
-    return [split_proclitics(f).base for f in forms], forms
+    """``token_keys`` of each token, as two lists."""
+    if not tokens:
+        return [], []
+    firsts, forms = zip(*map(token_keys, tokens))
+    return list(firsts), list(forms)
 
 
 def iter_spans(tags: list[str]):

@@ -7,8 +7,13 @@ Each word is represented by
     a clitic-attached name still finds its vector;
   - a character CNN over the matching form, which is what generalises to
     names never seen in training;
-  - a few flags: proclitics, shape, hand-written gazetteer and trigger labels.
-A BiLSTM reads the sentence and a linear-chain CRF decodes valid IOB2.
+  - a few flags: proclitics, shape, hand-written gazetteer and trigger labels;
+  - the states of a frozen language model trained on the unlabelled corpora
+    (``qawl.entities.lm``): the word in its context.
+A BiLSTM reads the sentence and a linear-chain CRF decodes valid IOB2. The
+shipped model is an ensemble of such networks (different seeds, one shared
+word table and language model) decoded on their averaged scores, and a
+document pass (``qawl.entities.consistency``) tags a name wherever it recurs.
 
 Files in ``src/qawl/models``: ``ner_lstm.pt`` (weights; the embedding table in
 float16) and ``ner_lstm.json.gz`` (configuration, word and character vocabularies).
@@ -195,7 +200,8 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
             n = words.shape[1]
             if context is None:
                 context = self.context(words, lengths)
-            x = torch.cat([*context, self.chars(chars)[type_index], flags], -1)
+            vectors, *states = context  # language-model states go last
+            x = torch.cat([vectors, self.chars(chars)[type_index], flags, *states], -1)
             packed = nn.utils.rnn.pack_padded_sequence(
                 self.dropout(x), lengths, batch_first=True, enforce_sorted=False)
             hidden, _ = self.lstm(packed)

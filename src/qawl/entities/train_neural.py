@@ -3,13 +3,15 @@
 Steps (the test split is never read here):
   1. word vectors from the unlabelled shared corpora (PPMI + SVD, as for the
      CRF's clusters; ``--embeddings`` caches them in an .npz);
-  2. ``--dev F``: train on the first 1-F of train, keep the epoch with the best
-     F1 on the held-out tail (early stopping), print its scores, write nothing
-     (``--checkpoint --out DIR`` keeps the best epoch's model);
-     without ``--dev``: train on all of train for ``--epochs`` epochs
-     (use the best epoch count a ``--dev`` run reported).
+  2. a bidirectional language model over ``--lm-tokens`` corpus tokens
+     (``qawl.entities.lm``; ``--lm-cache`` keeps its weights);
+  3. ``--members`` networks with seeds seed, seed+1, …, decoded together;
+     ``--dev F``: each trains on the first 1-F of train and keeps its best epoch
+     on the held-out tail (early stopping); the scores on it are printed and
+     nothing is written (``--checkpoint --out DIR`` keeps a member's best epoch);
+     without ``--dev``: all of train, ``--epochs`` epochs each.
 The model is written to ``--out`` (default: the package's models/). The shipped
-model: ``--dev 0.15`` chose 16 epochs, then ``--epochs 16`` on all of train.
+model is the defaults: ``--dev 0.15`` chose 14-18 epochs for three seeds, so 16.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ logger = logging.getLogger(__name__)
 
 TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 MIN_CHAR_COUNT = 2
+SILVER_DOCUMENT_SENTENCES = 30
 
 
 def corpus_vectors(corpora: Path, seed: int, n_words: int, cache: Path | None):
@@ -96,6 +99,22 @@ def language_model(network, encoder, words, vectors, args) -> dict:
     return state
 
 
+def silver_sentences(args) -> list[tuple[list[str], list[str]]]:
+    """Corpus sentences tagged by the ``--teacher`` model (self-training), in 30-sentence documents."""
+    if not args.silver_tokens:
+        return []
+    if not args.teacher:
+        raise SystemExit("--silver-tokens needs --teacher DIR (a trained ner_lstm model)")
+    teacher = LstmTagger(args.teacher)
+    corpus = unlabelled_sentences(args.shared / "corpora", args.silver_tokens, args.seed + 1)
+    tagged = []
+    for first in range(0, len(corpus), SILVER_DOCUMENT_SENTENCES):
+        chunk = corpus[first:first + SILVER_DOCUMENT_SENTENCES]
+        tagged += zip(chunk, teacher.tag_document(chunk))
+    logger.info("silver: %d corpus sentences tagged by %s", len(tagged), args.teacher)
+    return tagged
+
+
 def train(sentences, held_out, words, vectors, args, seed: int, lm_state=None) -> tuple:
     """Train one network; with ``held_out``, keep its best epoch on it (early stopping).
 
@@ -107,7 +126,8 @@ def train(sentences, held_out, words, vectors, args, seed: int, lm_state=None) -
     torch.manual_seed(seed)
     rng = random.Random(seed)
     generator = torch.Generator().manual_seed(seed)
-    config = LstmConfig(hidden=args.hidden, dropout=args.dropout, lm_hidden=args.lm_hidden,
+    config = LstmConfig(hidden=args.hidden, dropout=args.dropout, char_filters=args.char_filters,
+                        lm_hidden=args.lm_hidden,
                         lm_classes=args.lm_classes + 1 if args.lm_hidden else 0)
     chars = character_vocabulary(sentences)
     encoder = Encoder(words, chars)
@@ -186,22 +206,28 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--dropout", type=float, default=0.5)
+    parser.add_argument("--char-filters", type=int, default=64,
+                        help="filters of the character CNN")
     parser.add_argument("--vocab-size", type=int, default=100_000,
                         help="corpus word forms kept with vectors")
     parser.add_argument("--word-dropout", type=float, default=0.0,
                         help="share of word ids replaced by unknown during training")
     parser.add_argument("--tune-embeddings", action="store_true",
                         help="also train the corpus word vectors (frozen by default)")
-    parser.add_argument("--lm-hidden", type=int, default=0,
+    parser.add_argument("--lm-hidden", type=int, default=128,
                         help="units per direction of the corpus language model (0: none)")
-    parser.add_argument("--lm-tokens", type=int, default=3_000_000,
+    parser.add_argument("--lm-tokens", type=int, default=6_000_000,
                         help="unlabelled corpus tokens the language model reads (one pass)")
     parser.add_argument("--lm-classes", type=int, default=1024,
                         help="word classes the language model predicts")
     parser.add_argument("--lm-cache", type=Path, default=None,
                         help="file (.pt) to reuse the language model's weights from / save them to")
-    parser.add_argument("--members", type=int, default=1,
+    parser.add_argument("--members", type=int, default=3,
                         help="networks trained with seeds seed, seed+1, … and decoded together")
+    parser.add_argument("--silver-tokens", type=int, default=0,
+                        help="also train on this many corpus tokens tagged by --teacher")
+    parser.add_argument("--teacher", type=Path, default=None,
+                        help="model folder (ner_lstm.*) that tags the silver sentences")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--checkpoint", action="store_true",
                         help="with --dev: write the model to --out after every improving epoch")
@@ -220,6 +246,7 @@ def main(argv=None) -> int:
                                     args.embeddings)
     logger.info("word vectors: %d forms (%.0f s)", len(words), time.time() - started)
     sentences, held_out = read_train_split(args.shared, args.dev)
+    sentences += silver_sentences(args)
     members, best_epochs, lm_state = [], [], None
     for member in range(args.members):  # seeds seed, seed+1, …; one language model for all
         network, config, encoder, chars, best_epoch = train(
