@@ -243,6 +243,10 @@ def test_crf_mentions_are_valid_spans():
         ("قال الجيش إن", "O O O", "O O O"),
         ("منتخب تونس فاز", "O B-LOC O", "B-ORG I-ORG O"),
         ("حزب الله", "B-PER I-PER", "B-PER I-PER"),  # the tagger's person stays
+        ("إدارة المستشفى بالوقوف معه", "O O O O", "B-ORG I-ORG O O"),
+        ("وزارة الشؤون الاجتماعية للرياضة", "O O O O", "B-ORG I-ORG I-ORG I-ORG"),
+        ("أنشطة الحرس الثوري العدائية", "O O O O", "O B-ORG I-ORG O"),
+        ("قالت الشرطة الإسرائيلية إن", "O O O O", "O B-ORG I-ORG O"),
     ],
 )
 def test_complete_organisations(text_in, tags_in, tags_out):

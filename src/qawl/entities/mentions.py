@@ -153,6 +153,14 @@ MAX_ORG_WORDS = 5
 NISBA_RE = re.compile(r"^ال\S{2,}(?:ي|يه)$")  # الإسرائيلي, السورية (matching form)
 
 
+NON_NAME_PREPOSITIONS = ("ب", "ك")  # لـ does join names: الهيئة العامة للرياضة
+
+
+def _feminine(form: str) -> bool:
+    """Whether a matching form looks feminine (ة written ه, or a sound plural in ات)."""
+    return form.endswith(("ه", "ات"))
+
+
 def _org_head(form: str) -> str:
     """The organisation trigger a word is (وزارة, والجيش → الجيش), or ''."""
     base = split_proclitics(form).base
@@ -179,14 +187,15 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
             continue
         end = i + 1
         if head.startswith("ال"):
-            while end < len(tokens) and end - i < MAX_ORG_WORDS and NISBA_RE.match(forms[end]):
-                end += 1
+            while (end < len(tokens) and end - i < MAX_ORG_WORDS and NISBA_RE.match(forms[end])
+                   and (_feminine(head) or not _feminine(forms[end]))):
+                end += 1  # a feminine adjective after a masculine head describes an earlier noun
         else:
             while end < len(tokens) and end - i < MAX_ORG_WORDS:
                 form = split_proclitics(forms[end])
                 known_name = tags[end] != "O" and tags[end][2:] != "PER"
-                if form.conj or not (form.article or known_name):
-                    break  # و starts another name: مجلس الأمن والجمعية العامة
+                if form.conj or form.prep in NON_NAME_PREPOSITIONS or not (form.article or known_name):
+                    break  # و starts another name: مجلس الأمن والجمعية العامة; بالوقوف is a phrase
                 end += 1
         if end > i + 1 and all(tag[2:] != "PER" for tag in tags[i:end]):
             if end < len(tags) and tags[end].startswith("I-"):
