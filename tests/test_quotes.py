@@ -1036,3 +1036,76 @@ LATER_CONSTRUCTIONS = {
 @pytest.mark.parametrize("text, expected", LATER_CONSTRUCTIONS.values(), ids=LATER_CONSTRUCTIONS.keys())
 def test_later_constructions(text, expected):
     test_constructions(text, expected)
+
+
+# --- round 6: dropped subjects, time adverbs, speaker boundaries ------------------------
+
+# (text, names tagged as mentions, cue of the quote, its expected speaker)
+ROUND6_DROPPED_SUBJECTS = [
+    (  # a name right after a clause-opening verb is nearer than the last (feminine) speaker
+        "وتضيف الدراسة الجديدة أن الأجهزة معرضة للخطر. واستعرض سامر حداد النظام أمام الصحفيين. "
+        "وقال إنه سيطلق النسخة الأولى بعد المؤتمر.",
+        [("سامر حداد", "PER")], "قال", "سامر حداد",
+    ),
+    (  # a feminine verb before a quoted company name, same sentence
+        "وتتوقع شركة نماء أن تنمو السوق سريعا.\n\n"
+        "وتستفيد \"مجموعة الأفق\" من الطلب المتزايد، إذا أعلنت عن أول قناة عربية في سبتمبر.",
+        [("نماء", "ORG"), ("مجموعة الأفق", "ORG")], "أعلنت", "مجموعة الأفق",
+    ),
+    (  # a named person opening the sentence after لكن
+        "ويتوقع الكثير من السكان أن تتحسن الأوضاع قريبا.\n\n"
+        "لكن خالد المنصور الذي يقود الحزب منذ سنوات تحرك سريعا. وقال في خطابه إن الحزب لن يتراجع.",
+        [("خالد المنصور", "PER")], "قال", "خالد المنصور",
+    ),
+    (  # a masculine verb's subject never overrides an agreeing feminine cue's speaker
+        "وقالت الوزيرة هند العلي إن الخطة جاهزة. واستعرض سامر حداد النظام. وأضافت أن التنفيذ يبدأ غدا.",
+        [("هند العلي", "PER"), ("سامر حداد", "PER")], "أضافت", "الوزيرة هند العلي",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, names, cue, speaker", ROUND6_DROPPED_SUBJECTS)
+def test_dropped_subject_takes_the_nearest_named_clause_subject(text, names, cue, speaker):
+    mentions = _mentions_for(*[(name, label, name) for name, label in names])
+    _, quotes = quotes_of(text, mentions)
+    found = [q for q in quotes if q.cue.text == cue]
+    assert found and found[-1].speaker is not None
+    assert found[-1].speaker.text == speaker
+
+
+ROUND6_TIME_ADVERBS = [
+    ("وكان ضابط قد شارك في الانقلاب وأعلن الأسبوع الماضي أنه ما زال يخطط للعودة.", "الأسبوع الماضي"),
+    ("وقال العام الماضي إن الاقتصاد سينمو بسرعة كبيرة.", "العام الماضي"),
+]
+
+
+@pytest.mark.parametrize("text, time_phrase", ROUND6_TIME_ADVERBS)
+def test_time_phrase_is_never_the_speaker(text, time_phrase):
+    _, quotes = quotes_of(text)
+    assert quotes
+    assert all(q.speaker is None or time_phrase not in q.speaker.text for q in quotes)
+
+
+def test_time_phrase_before_a_named_subject_is_skipped():
+    _, quotes = quotes_of("وقال الأسبوع الماضي وزير الخارجية الروسي سيرغي لافروف إن بلاده لن تتراجع.")
+    assert [q.speaker.text for q in quotes] == ["وزير الخارجية الروسي سيرغي لافروف"]
+
+
+ROUND6_SPEAKER_SPANS = [
+    # the participle's parties belong to the phrase when the complementiser follows them
+    ("وينص العقد الموقع بين الناديين أن يسلم المدرب جميع ملفاته قبل رحيله.", [], "ينص", "العقد الموقع بين الناديين"),
+    # ... but a preposition before other words still ends it
+    ("وقال الوزير الموقع بين قوسين في مؤتمر صحفي إن الاتفاق جيد.", [], "قال", "الوزير الموقع"),
+    # a political epithet after the name is not part of it
+    ("ويصر لولا اليساري البالغ 72 عاما على براءته مؤكدا أن القضية مسيسة.",
+     [("لولا اليساري", "PER")], "مؤكدا", "لولا"),
+]
+
+
+@pytest.mark.parametrize("text, names, cue, speaker", ROUND6_SPEAKER_SPANS)
+def test_round6_speaker_spans(text, names, cue, speaker):
+    mentions = _mentions_for(*[(name, label, name) for name, label in names]) if names else None
+    _, quotes = quotes_of(text, mentions)
+    found = [q for q in quotes if q.cue.text == cue]
+    assert found and found[0].speaker is not None
+    assert found[0].speaker.text == speaker

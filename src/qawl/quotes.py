@@ -66,6 +66,9 @@ PARTICLES = frozenset(
     "قد لقد لا لم لن ما لما كما فيما بينما ثم حيث اذ اذا لكن ولكن كان كانت وكان وكانت فان وان "
     "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل او ام هل لان".split()
 )
+# الأسبوع الماضي، العام المقبل: a definite time noun and the adjective that dates it
+TIME_NOUNS = frozenset("الاسبوع الشهر العام السنه الليله الموسم الصيف الشتاء الربيع الخريف".split())
+TIME_RELATIVES = frozenset("الماضي الماضيه المقبل المقبله القادم القادمه الجاري الحالي الحاليه المنصرم".split())
 # Prepositions and time nouns that take a pronoun suffix (قبلها، بعده، عندها): adverbs, never names.
 ADVERB_STEMS = frozenset("قبل بعد عند حين وقت يوم اثر عقب خلال لدي".split())
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -153,6 +156,15 @@ DOCUMENT_CUE = CueEntry("جاء", lemma="جاء في", kind="verb", polarity="ne
 # "كل من X و Y": the list of speakers starts after these two words.
 LIST_OPENER = ("كل", "من")
 CONTENT_OPENERS = frozenset("فان فقد وان ان".split())
+
+BUT = frozenset("لكن ولكن".split())
+# a person's political colour, never part of the name: ويصر لولا اليساري على براءته
+EPITHETS = frozenset(
+    match_form(word)
+    for word in "اليساري اليميني الاشتراكي الشيوعي الليبرالي المحافظ الإصلاحي المتشدد الوسطي الشعبوي".split()
+)
+# بين + the parties after a participle: ينص العقد الموقع بين الطرفين أن
+BETWEEN = "بين"
 
 MAX_SPEAKER_WORDS = 10
 MAX_SUBJECT_WORDS = 8
@@ -425,6 +437,10 @@ class _Extractor:
                     break
                 t = region.close_token + 1 if region.close_token > 0 else region.last + 1
                 continue
+            if words >= 2 and self.parties_after_participle(tokens, t, limit):
+                t += 2
+                words += 2
+                continue
             if words and self.ends_before_prefixed(b, start, t):
                 break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
             if words and self.continues_description(b, start, t):
@@ -448,6 +464,14 @@ class _Extractor:
         if words >= 2:
             t = self._bracketed_acronym(b, t, limit)
         return self._extend_to_mention(b, start, t, limit)
+
+    def parties_after_participle(self, tokens: list[_Token], t: int, limit: int) -> bool:
+        """العقد الموقع | بين الطرفين أن: the participle's parties belong to the phrase when the
+        complementiser follows them."""
+        if tokens[t].key != BETWEEN or t + 2 >= limit or not tokens[t - 1].key.startswith("ال"):
+            return False
+        parties, after = tokens[t + 1], tokens[t + 2]
+        return parties.is_word and parties.key.startswith("ال") and after.key in COMPLEMENTISERS
 
     def ends_before_prefixed(self, b: int, start: int, t: int) -> bool:
         """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
@@ -693,6 +717,8 @@ class _Extractor:
             heads = self.lexicon.heads["person"]
             if first.label == "PER" and t < end and (tokens[t].key in heads or _strip_noun(tokens[t].key) in heads):
                 return end  # unless the person's title follows: جون فامفاكاتيس مدير غوغل للتعليم
+            if first.label == "PER" and t - 1 > start and tokens[t - 1].key in EPITHETS:
+                return t - 1
             if first.label == "ORG" and t < end and _is_indefinite_nisba(tokens[t].key) and self.mention_at(b, t) is None:
                 return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
             if first.label == "ORG" and t < end and (tokens[t].key.startswith("لل") or tokens[t].text == "("):
@@ -1017,14 +1043,17 @@ class _Extractor:
     def skip_adverb_before_subject(self, b: int, t: int) -> int:
         """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
-        if t + 1 >= len(tokens) or not (tokens[t].key in TIME_WORDS or _is_adverb_with_pronoun(tokens[t].key)):
+        width = _time_phrase_width(tokens, t)
+        if t + width >= len(tokens) or not width:
             return t
-        nxt = tokens[t + 1]
-        mention = self.mention_at(b, t + 1)
+        nxt = tokens[t + width]
+        if width > 1 and nxt.key in COMPLEMENTISERS:
+            return t + width  # أعلن الأسبوع الماضي أنه: a date, never the speaker
+        mention = self.mention_at(b, t + width)
         named = mention is not None and mention.label in ("PER", "ORG")
         head = _strip_noun(nxt.key)
         if named or nxt.key in LATTER or any(head in heads[k] for k in ("person", "organisation", "anonymous", "media")):
-            return t + 1
+            return t + width
         return t
 
     def back_reference(
@@ -2114,6 +2143,10 @@ class _Resolver:
         if c.speaker is None:
             plural = entry.kind == "participle" and entry.number == "p"
             agent = (plural and self.plural_in_sentence(c)) or self.antecedent(entry, position)
+            if entry.kind == "verb":
+                # واستعرض كوي النظام … وقال إنه: a subject named after its verb later in the
+                # paragraph is nearer than the last speaker
+                agent = self.clause_subject_before(c, agent) or agent
             sentence = ex.blocks[c.block].tokens[ex.sentence_start(c.block, c.cue[0])].start
             if agent is None or (entry.kind == "participle" and agent.position < sentence):
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
@@ -2177,6 +2210,55 @@ class _Resolver:
                 return _Agent(span.start, span, span.text, "person", "m", "p")
         return None
 
+    def clause_subject_before(self, c: _Candidate, agent: Optional[_Agent]) -> Optional[_Agent]:
+        """The last name in the cue's paragraph that follows a clause-opening verb (واستعرض كوي,
+        وتستفيد "فوكس"), when it comes after ``agent`` and agrees with the cue's gender."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        for t in range(c.cue[0] - 1, 0, -1):
+            if agent is not None and tokens[t].start <= agent.span.end:
+                return None
+            mention = ex.mention_at(b, t)
+            if mention is None or mention.label not in ("PER", "ORG") or ex.mention_at(b, t - 1) is mention:
+                continue
+            verb = t - 1 if tokens[t - 1].is_word else t - 2  # وتستفيد "21 سنشيري فوكس"
+            if mention.label == "PER" and self.opens_sentence(b, t):
+                gender = ""  # لكن خامنئي الذي … وقال: a named topic of its sentence
+            elif verb >= 0 and self.opens_clause_with_verb(b, verb):
+                gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
+            else:
+                continue
+            if not _agrees(c.entry.gender, gender) or (mention.label != "PER" and gender != c.entry.gender):
+                continue
+            if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
+                continue
+            end = t
+            while end < c.cue[0] and ex.mention_at(b, end) is mention:
+                end += 1
+            span = self.phrase_span(b, t, end)
+            if span is None:
+                return None
+            kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
+            return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s")
+        return None
+
+    def opens_sentence(self, b: int, t: int) -> bool:
+        """خامنئي at a sentence's start, or after its لكن."""
+        tokens = self.ex.blocks[b].tokens
+        if t > 0 and tokens[t - 1].key in BUT:
+            t -= 1
+        return t == 0 or (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0)
+
+    def opens_clause_with_verb(self, b: int, t: int) -> bool:
+        """واستعرض، فتستفيد at a sentence's or clause's start: a verb with its conjunction."""
+        tokens = self.ex.blocks[b].tokens
+        key = tokens[t].key
+        if key[:1] not in CONJUNCTIONS_WAW_FA or len(key) < 4 or key[1:3] == "ال" or _is_stop(tokens[t]):
+            return False
+        if self.ex.mention_at(b, t) is not None or tokens[t].region >= 0:
+            return False
+        return t == 0 or (not tokens[t - 1].is_word and tokens[t - 1].text not in ALL_MARKS)
+
     def feminine_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
         """"وكثفت الولايات المتحدة ضغوطها على الرئيس مادورو، متهمة إياه": a feminine participle
         goes with the feminine subject named right after its sentence's first verb (وكثفت), not
@@ -2216,7 +2298,8 @@ class _Resolver:
             first = t
             while first > start and ex.mention_at(b, first - 1) is mention:
                 first -= 1
-            span = self.phrase_span(b, first, t + 1)
+            last = t if first < t and tokens[t].key in EPITHETS else t + 1
+            span = self.phrase_span(b, first, last)
             if span is not None:
                 return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "")
         return None
@@ -2232,6 +2315,24 @@ class _Resolver:
         mention = self.best_mention(b, *token_span)
         canonical = self.mention_name(mention, span) if mention else span.text
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start)
+
+
+def _time_phrase_width(tokens: list[_Token], t: int) -> int:
+    """Words of the time adverb at ``t``: أمس, بعدها (1); الأسبوع الماضي, العام المقبل (2); else 0."""
+    if t >= len(tokens):
+        return 0
+    key = tokens[t].key
+    if key in TIME_WORDS or _is_adverb_with_pronoun(key):
+        return 1
+    if key in TIME_NOUNS and t + 1 < len(tokens) and tokens[t + 1].key in TIME_RELATIVES:
+        return 2
+    return 0
+
+
+def _looks_feminine_verb(key: str) -> bool:
+    """وتستفيد، وأعلنت: an imperfect with تـ or a perfect ending in ـت, after its conjunction."""
+    stem = key[1:]
+    return stem.endswith("ت") or (stem[:1] == "ت" and len(stem) >= 4)
 
 
 def _is_plural_phrase(keys: list[str]) -> bool:
