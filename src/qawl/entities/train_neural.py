@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qawl.entities import CONLL_DOCUMENT_SENTENCES
 from qawl.entities.clusters import embed_words, unlabelled_sentences
 from qawl.entities.conll import score_spans
 from qawl.entities.lm import train_language_model, word_classes
@@ -49,7 +50,6 @@ logger = logging.getLogger(__name__)
 
 TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 MIN_CHAR_COUNT = 2
-SILVER_DOCUMENT_SENTENCES = 30
 
 
 def corpus_vectors(corpora: Path, seed: int, n_words: int, cache: Path | None):
@@ -100,7 +100,7 @@ def language_model(network, encoder, words, vectors, args) -> dict:
 
 
 def silver_sentences(args) -> list[tuple[list[str], list[str]]]:
-    """Corpus sentences tagged by the ``--teacher`` model (self-training), in 30-sentence documents."""
+    """Corpus sentences tagged by the ``--teacher`` model (self-training), in pseudo-documents."""
     if not args.silver_tokens:
         return []
     if not args.teacher:
@@ -108,8 +108,8 @@ def silver_sentences(args) -> list[tuple[list[str], list[str]]]:
     teacher = LstmTagger(args.teacher)
     corpus = unlabelled_sentences(args.shared / "corpora", args.silver_tokens, args.seed + 1)
     tagged = []
-    for first in range(0, len(corpus), SILVER_DOCUMENT_SENTENCES):
-        chunk = corpus[first:first + SILVER_DOCUMENT_SENTENCES]
+    for first in range(0, len(corpus), CONLL_DOCUMENT_SENTENCES):
+        chunk = corpus[first:first + CONLL_DOCUMENT_SENTENCES]
         tagged += zip(chunk, teacher.tag_document(chunk))
     logger.info("silver: %d corpus sentences tagged by %s", len(tagged), args.teacher)
     return tagged
