@@ -28,6 +28,9 @@ STRIPPABLE_CONJ = ("و", "ف")
 STRIPPABLE_PREP = ("ب", "ل")
 MIN_NAME_LETTERS = 2
 MIN_REST_LETTERS = 3  # what is left after a proclitic: بول is not ب + ول
+# Function words (matching form) a name never is once a proclitic is cut: لولا is not ل + ولا.
+FUNCTION_WORDS = frozenset("ولا ولم ولن وما ومن هذا هذه ذلك تلك الذي التي الذين كان كانت "
+                           "غير بين عند حتي لكن الي علي عن منذ كما لما اذا".split())
 ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 SUFFIX_MATCH_LABELS = ("PER", "ORG")  # labels whose short forms end the full name
 
@@ -60,7 +63,7 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
         rest = form[len(prefix):]
         if rest.startswith("لل"):
             rest = "ا" + rest[1:]  # للأمم is ل + الأمم with the alif dropped
-        if len(rest) < MIN_REST_LETTERS:
+        if len(rest) < MIN_REST_LETTERS or rest in FUNCTION_WORDS:
             continue
         score = (_is_known_name(rest, known), word_count(rest))
         if score > best_score and (score[0] or score[1] > 0):
