@@ -1,12 +1,13 @@
 """Tests for qawl.entities.consistency: document label consistency."""
 import pytest
 
-from qawl.entities.consistency import iter_spans, propagate_names, tagged_names
+from qawl.entities.conll import bio_spans
+from qawl.entities.consistency import propagate_names, tagged_names
 
 
-def test_iter_spans():
+def test_bio_spans_of_valid_iob2():
     tags = ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG"]
-    assert list(iter_spans(tags)) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 6, "ORG")]
+    assert list(bio_spans(tags)) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 6, "ORG")]
 
 
 def test_tagged_names_keys_strip_first_word_proclitics_and_take_majority():

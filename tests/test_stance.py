@@ -405,14 +405,6 @@ NARRATED_FRAME_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, names, holder, target, polarity", NARRATED_FRAME_CASES)
-def test_narrated_frames(text, names, holder, target, polarity):
-    doc = make_doc(text)
-    stances = extract_stances(doc, [], mentions_of(doc, *names))
-    assert any(s.speaker == holder and has([s], target, polarity) for s in stances), \
-        [(s.speaker, s.target, s.polarity) for s in stances]
-
-
 def test_a_call_to_remove_someone_is_not_favor_of_the_removal():
     stances = extract_stances(make_doc("طالبت الأحزاب الحكومة بإقالة قائد الجيش."), [])
     assert not any(s.polarity == "favor" for s in stances), [(s.target, s.polarity) for s in stances]
@@ -644,8 +636,9 @@ ROUND5_NARRATED_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, names, holder, target, polarity", ROUND5_NARRATED_CASES)
-def test_round5_narrated_frames(text, names, holder, target, polarity):
+@pytest.mark.parametrize("text, names, holder, target, polarity",
+                         NARRATED_FRAME_CASES + ROUND5_NARRATED_CASES)
+def test_narrated_frames(text, names, holder, target, polarity):
     doc = make_doc(text)
     stances = extract_stances(doc, [], mentions_of(doc, *names))
     assert any(s.speaker == holder and has([s], target, polarity) for s in stances), \

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from qawl.clean import match_form
+from qawl.entities.conll import bio_spans
 from qawl.entities.features import split_proclitics
 
 MIN_NAME_CHARS = 3  # shorter keys (single letters, abbreviations) recur by chance
@@ -32,23 +33,12 @@ def word_keys(tokens: list[str]) -> tuple[list[str], list[str]]:
     return list(firsts), list(forms)
 
 
-def iter_spans(tags: list[str]):
-    """``(start, end, label)`` of each IOB2 span."""
-    start = None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and tag != "I-" + tags[start][2:]:
-            yield start, i, tags[start][2:]
-            start = None
-        if tag.startswith("B-"):
-            start = i
-
-
 def tagged_names(sentences: list[list[str]], tags: list[list[str]]) -> dict[tuple, str]:
     """Each tagged name's key (tuple of word keys) and its most frequent label."""
     labels: dict[tuple, Counter] = defaultdict(Counter)
     for tokens, sentence_tags in zip(sentences, tags):
         firsts, forms = word_keys(tokens)
-        for start, end, label in iter_spans(sentence_tags):
+        for start, end, label in bio_spans(sentence_tags):
             key = (firsts[start], *forms[start + 1:end])
             if sum(len(k) for k in key) >= MIN_NAME_CHARS:
                 labels[key][label] += 1
