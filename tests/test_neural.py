@@ -172,3 +172,25 @@ def test_ensemble_decodes_averaged_scores():
     doubled = LstmTagger(network=build_ensemble([members[0], members[0]]), encoder=encoder,
                          consistent=False)
     assert doubled.tag_document([SENTENCE]) == single.tag_document([SENTENCE])
+
+
+def test_crf_nll_matches_enumerating_every_path():
+    """The forward algorithm's partition function equals the sum over all 9**3 paths."""
+    import itertools
+
+    from qawl.entities.neural import crf_nll
+
+    torch.manual_seed(1)
+    n = len(TAGS)
+    scores, transitions = torch.randn(1, 3, n), torch.randn(n, n)
+    start, end = torch.randn(n), torch.randn(n)
+    gold = (1, 2, 0)
+
+    def path_score(path):
+        return (start[path[0]] + sum(scores[0, j, t] for j, t in enumerate(path))
+                + sum(transitions[a, b] for a, b in zip(path, path[1:])) + end[path[-1]])
+
+    paths = itertools.product(range(n), repeat=3)
+    log_z = torch.logsumexp(torch.stack([path_score(p) for p in paths]), 0)
+    nll = crf_nll(scores, transitions, start, end, torch.tensor([3]), torch.tensor([gold]))
+    assert nll.item() == pytest.approx((log_z - path_score(gold)).item(), rel=1e-5)

@@ -216,18 +216,7 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
         def loss(self, words, chars, type_index, flags, lengths, tags):
             """Mean negative log-likelihood of the gold tag sequences."""
             scores = self.emissions(words, chars, type_index, flags, lengths)
-            transitions, start, end = self.crf_scores()
-            mask = torch.arange(scores.shape[1])[None, :] < lengths[:, None]
-            rows = torch.arange(scores.shape[0])
-            emitted = scores.gather(2, tags[:, :, None]).squeeze(2)
-            moved = transitions[tags[:, :-1], tags[:, 1:]]
-            gold = (start[tags[:, 0]] + (emitted * mask).sum(1) + (moved * mask[:, 1:]).sum(1)
-                    + end[tags[rows, lengths - 1]])
-            alpha = start[None, :] + scores[:, 0]
-            for j in range(1, scores.shape[1]):
-                nxt = torch.logsumexp(alpha[:, :, None] + transitions[None], dim=1) + scores[:, j]
-                alpha = torch.where(mask[:, j, None], nxt, alpha)
-            return (torch.logsumexp(alpha + end[None, :], dim=1) - gold).mean()
+            return crf_nll(scores, *self.crf_scores(), lengths, tags)
 
         def decode(self, words, chars, type_index, flags, lengths) -> list[list[int]]:
             """Viterbi tag ids of each sentence."""
@@ -235,6 +224,23 @@ def build_network(config: LstmConfig, n_words: int, n_chars: int):
             return viterbi(scores, *self.crf_scores(), lengths)
 
     return LstmCrf()
+
+
+def crf_nll(scores, transitions, start, end, lengths, tags):
+    """Mean negative log-likelihood of the gold tag sequences under a linear-chain CRF."""
+    import torch
+
+    mask = torch.arange(scores.shape[1])[None, :] < lengths[:, None]
+    rows = torch.arange(scores.shape[0])
+    emitted = scores.gather(2, tags[:, :, None]).squeeze(2)
+    moved = transitions[tags[:, :-1], tags[:, 1:]]
+    gold = (start[tags[:, 0]] + (emitted * mask).sum(1) + (moved * mask[:, 1:]).sum(1)
+            + end[tags[rows, lengths - 1]])
+    alpha = start[None, :] + scores[:, 0]
+    for j in range(1, scores.shape[1]):
+        nxt = torch.logsumexp(alpha[:, :, None] + transitions[None], dim=1) + scores[:, j]
+        alpha = torch.where(mask[:, j, None], nxt, alpha)
+    return (torch.logsumexp(alpha + end[None, :], dim=1) - gold).mean()
 
 
 def viterbi(scores, transitions, start, end, lengths) -> list[list[int]]:
