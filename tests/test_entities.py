@@ -248,6 +248,11 @@ def test_crf_mentions_are_valid_spans():
         ("وزارة الشؤون الاجتماعية للرياضة", "O O O O", "B-ORG I-ORG I-ORG I-ORG"),
         ("أنشطة الحرس الثوري العدائية", "O O O O", "O B-ORG I-ORG O"),
         ("قالت الشرطة الإسرائيلية إن", "O O O O", "O B-ORG I-ORG O"),
+        ("صوت مجلس الشيوخ اليوم الأربعاء", "O O O O O", "O B-ORG I-ORG O O"),
+        ("مركز البحوث العلمية التابع للوزارة", "O O O O O", "B-ORG I-ORG I-ORG O O"),
+        ("وزارة الداخلية التي أعلنت", "O O O O", "B-ORG I-ORG O O"),
+        ("قصفت القوات الحكومية المدينة", "O O O O", "O O O O"),
+        ("رئيس مجلس القضاء الإداري الشيخ الدكتور", "O O O O O O", "O B-ORG I-ORG I-ORG O O"),
     ],
 )
 def test_complete_organisations(text_in, tags_in, tags_out):

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.features import gazetteer, split_proclitics, triggers
+from qawl.quotes import TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -154,14 +155,32 @@ def drop_leading_titles(tokens: list[Span], label: str) -> list[Span]:
 
 MAX_ORG_WORDS = 5
 NISBA_RE = re.compile(r"^ال\S{2,}(?:ي|يه)$")  # الإسرائيلي, السورية (matching form)
+# Adjectives that describe rather than name: القوات الحكومية is not an organisation's name.
+GENERIC_ADJECTIVES = frozenset(match_form(w) for w in (
+    "الحكومي", "الحكومية", "الموالي", "الموالية", "الشرعي", "الشرعية", "الرسمي", "الرسمية",
+    "المحلي", "المحلية", "المعني", "المعنية", "المختصة", "الأمنية", "الأولى", "الثانية",
+    "الثالثة", "الحالي", "الحالية", "الماضي", "الماضية", "الأجنبية", "الخاصة", "العسكرية"))
 
 
 NON_NAME_PREPOSITIONS = ("ب", "ك")  # لـ does join names: الهيئة العامة للرياضة
+# Definite words that end an organisation's name rather than continue it: dates
+# (مجلس الشيوخ اليوم الأربعاء), the words that attach it to something else
+# (مركز البحوث التابع لـ) and relative pronouns (وزارة الداخلية التي).
+NAME_ENDING_WORDS = TIME_WORDS | TIME_NOUNS | frozenset(match_form(w) for w in (
+    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "الأسبق", "السابق",
+    "السابقة", "التابع", "التابعة", "المعني", "المعنية", "المكلف", "المكلفة",
+    "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي"))
 
 
 def _feminine(form: str) -> bool:
     """Whether a matching form looks feminine (ة written ه, or a sound plural in ات)."""
     return form.endswith(("ه", "ات"))
+
+
+def _name_adjective(form: str) -> bool:
+    """A relational adjective that can continue a name (الإسرائيلي, الثوري), not a
+    generic one (القوات الحكومية, القوات الموالية)."""
+    return bool(NISBA_RE.match(form)) and form not in GENERIC_ADJECTIVES
 
 
 def _org_head(form: str) -> str:
@@ -190,7 +209,7 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
             continue
         end = i + 1
         if head.startswith("ال"):
-            while (end < len(tokens) and end - i < MAX_ORG_WORDS and NISBA_RE.match(forms[end])
+            while (end < len(tokens) and end - i < MAX_ORG_WORDS and _name_adjective(forms[end])
                    and (_feminine(head) or not _feminine(forms[end]))):
                 end += 1  # a feminine adjective after a masculine head describes an earlier noun
         else:
@@ -199,6 +218,8 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
                 known_name = tags[end] != "O" and tags[end][2:] != "PER"
                 if form.conj or form.prep in NON_NAME_PREPOSITIONS or not (form.article or known_name):
                     break  # و starts another name: مجلس الأمن والجمعية العامة; بالوقوف is a phrase
+                if forms[end] in NAME_ENDING_WORDS or _is_title(tokens[end]):
+                    break  # a date or a title (… الشيخ الدكتور) follows the name
                 end += 1
         if end > i + 1 and all(tag[2:] != "PER" for tag in tags[i:end]):
             if end < len(tags) and tags[end].startswith("I-"):
