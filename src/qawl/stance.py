@@ -47,6 +47,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import pandas as pd
 
 from qawl.clean import match_form
+from qawl.entities.features import triggers
 from qawl.schema import POLARITIES, Document, Mention, Quote, Stance, make_span
 
 logger = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ OWNER_ENDINGS = ("ها", "هم", "هما", "هن", "كم", "نا")
 RESUMPTIVE_PREPS = frozenset(match_form(w) for w in (
     "إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له", "فيها", "فيه"))
 # Manner adverbials before an object: دعم بشكل فاعل المرشح, أدان بشدة الهجوم.
-MANNER_HEADS = frozenset(match_form(w) for w in ("بشكل", "بصورة", "بطريقة", "بنحو"))
+MANNER_HEADS = frozenset(match_form(w) for w in ("بشكل", "بصورة", "بطريقة", "بنحو", "بأشد", "بأقسى"))
 MANNER_ADVERBS = frozenset(match_form(w) for w in ("بشدة", "بقوة", "بحزم", "بوضوح", "مجددا", "مرة", "أيضا"))
 # Quantifiers that make a subject a group, not a holder: وافق كل من X و Y.
 QUANTIFIERS = frozenset(match_form(w) for w in ("كل", "جميع", "بعض", "معظم", "أغلب"))
@@ -592,6 +593,24 @@ class _Candidate:
     evidence: list[str] = field(default_factory=list)
 
 
+def verbal_noun_shape(word: str) -> bool:
+    """حماية, وتعزيز, ومتابعة: shapes no finite verb has (a final ة, the تفعيل pattern);
+    دعم or شكر may be either, so they are not caught here."""
+    form = match_form(word)
+    form = form[1:] if len(form) > 4 and form[0] in CONJUNCTIONS else form
+    return word.endswith("ة") or len(form) == 5 and form[0] == "ت" and form[3] == "ي"
+
+
+def finite_verb_shape(word: str) -> bool:
+    """أدان, يرفض, أمرت, وانتقدت, عارض, نفى: shapes of a finite verb (a hamza-initial perfect,
+    an imperfect prefix, the feminine ت, فاعَل, a final ى); دعم, شكر, غضب may be verbal nouns."""
+    word = word[1:] if len(word) > 3 and word[0] in CONJUNCTIONS else word
+    if verbal_noun_shape(word) or len(word) < 3:
+        return False
+    return (word[0] in "أي" or word[0] in "تن" and len(word) >= 4 or word.endswith("ت") and not word.endswith("ات")
+            or len(word) == 4 and word[1] == "ا" or word.endswith("ى"))
+
+
 def flip(polarity: str) -> str:
     """Polarity under negation: favor -> against; against -> neutral (not rejecting ≠ supporting)."""
     return {"favor": "against", "against": "neutral"}.get(polarity, polarity)
@@ -662,6 +681,12 @@ class _StanceFinder:
         tokens, entry, j = self.tokens, hit.entry, hit.end
         if j < limit and tokens.is_quote_mark(j):
             j += 1
+        # تدين وتستنكر بأشد العبارات …: a coordinated act shares the object, it is not the object
+        coordinated = tokens.hit(j) if j < limit and tokens.conjoined(j) else None
+        if coordinated and coordinated.entry.kind == "act":
+            j = skip_manner(tokens, coordinated.end, limit)
+            while j < limit and tokens.is_word(j) and any(stem in INTENSIFIERS for stem in tokens.stems(j)):
+                j += 1  # عن استنكاره وإدانته الشديدين للحادث
         if entry.object_before_prep:
             for m in range(j, min(limit, j + 8)):
                 if not tokens.is_word(m):
@@ -918,6 +943,8 @@ class _StanceFinder:
         """The phrase a quality evaluates: attributive (مواقفه الظالمة, المذابح غير المبررة)
         or predicate of a clause-initial subject (الاتفاق جيد, قرارات الاتحاد كانت متعنتة)."""
         tokens = self.tokens
+        if hit.start > first and tokens.bare(hit.start - 1) in MANNER_HEADS:
+            return  # يفهم بشكل خاطئ: an adverb of manner evaluates no phrase
         negator = tokens.negated(hit.start, first)
         end = hit.start if negator is None else negator
         if _definite(tokens.forms[hit.start]):
@@ -1167,9 +1194,11 @@ class _StanceFinder:
         if not at_clause_start or has_article(tokens.spans[i].text) or (
                 form[0] in PREP_CLITICS and not hit.entry.words[0].startswith(form[0])):
             return  # a masdar (الانتقاد) or a purpose phrase (لعرقلة), not a verb
+        if verbal_noun_shape(tokens.spans[i].text):
+            return  # وتعزيز الرقابة, حماية المسكن: a verbal noun heading a phrase, not a verb
         subject = self._subject_after(hit.end, limit)
-        if subject is None:
-            return
+        if subject is None or not (finite_verb_shape(tokens.spans[i].text) or self.actor_subject(subject)):
+            return  # ودعم المبادرة في …, وشكر نعمة الأمن: no one acts, the phrase is a noun's
         holder = self.holder_name(subject)
         target = self._object_after(hit, subject[1], limit)
         if not target:
@@ -1181,6 +1210,18 @@ class _StanceFinder:
         if purpose and purpose.entry.kind == "act" and tokens.forms[target[1]].startswith("ل"):
             self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
                            evidence + [tokens.spans[target[1]].text], require_salient=True)
+
+    def actor_subject(self, subject: tuple[int, int]) -> bool:
+        """A subject that can hold a stance: a named person, organisation or country, a title
+        (الرئيس, وزير, المتحدث) or an actor noun (الحكومة, المتظاهرون, معارضو …)."""
+        tokens = self.tokens
+        start, end = subject
+        if any(tokens.mention_at[k].label in ("PER", "ORG", "GPE") for k in range(start, end)
+               if k in tokens.mention_at):
+            return True
+        heads = {tokens.forms[start], tokens.bare(start), *tokens.stems(start)}
+        return bool(heads & self.lexicon.actor_heads or heads & self.lexicon.holder_heads.keys()
+                    or any(triggers().get(form) in ("PER", "ORG") for form in heads))
 
     def support_verb_subject(self, hit: _Hit, first: int) -> bool:
         """وجه ممثلو الادعاء اتهامات لمحقق: the act noun right after the subject of a support
@@ -1433,8 +1474,10 @@ def _keep(holder: str, target: str) -> bool:
         return False
     if target_words[0] in MANNER_HEADS:
         return False  # an adverbial, not a noun phrase
-    if _words(holder)[:1] and _words(holder)[0] in QUANTIFIERS:
+    if holder_words[:1] and holder_words[0] in QUANTIFIERS:
         return False  # كل من X و Y: a group, not one holder
+    if holder_words and all(w in MANNER_ADVERBS or w[1:] in MANNER_ADVERBS for w in holder_words):
+        return False  # أدانوا وبشدة …: an adverb read as the speaker
     if any(w in SELF_FORMS for w in target_words):
         return False
     if len(target_words) == 1 and len(target_words[0]) >= 4 and target_words[0].endswith(("نا", "ها", "هم")):
