@@ -1109,3 +1109,95 @@ def test_round6_speaker_spans(text, names, cue, speaker):
     found = [q for q in quotes if q.cue.text == cue]
     assert found and found[0].speaker is not None
     assert found[0].speaker.text == speaker
+
+
+# --- round 7: complements, pluperfect and topic subjects, relative subjects, quoted names ---
+
+# (text, names tagged as mentions, cue of the quote, its expected speaker)
+ROUND7_SPEAKERS = [
+    (  # a بـ-phrase after a verb that governs بـ is its object: the subject is dropped
+        "وقالت الناشطة سلمى حداد إن الحفل كان رائعا. كما أشادت بكلمة الدوق وعروسه، "
+        "التي كانت \"كلمات جميلة كاد البعض أن يبكي منها\".",
+        [("سلمى حداد", "PER")], "أشادت", "الناشطة سلمى حداد",
+    ),
+    (  # ... and is never remembered as a speaker for a later dropped subject
+        "وقال الرئيس جائير بولسونارو إن البلاد ستتغير. وتعهد بفرض عقوبات صارمة على المخالفين، "
+        "وأعلن أن الانتخابات ستجري في موعدها.",
+        [("جائير بولسونارو", "PER")], "أعلن", "الرئيس جائير بولسونارو",
+    ),
+    (  # a preposition carrying the pronoun that points back comes before the subject
+        "وهي الهدنة التي أعلن عنها الجيش أن القتال سيتوقف.", [], "أعلن", "الجيش",
+    ),
+    (  # كان … قد قال: the pluperfect's subject sits between كان and قد
+        "وقال مدير الشركة إن الأرباح ارتفعت. وكان تيباس قد قال إن الكلاسيكو لن يلعب خارج إسبانيا.",
+        [], "قال", "تيباس",
+    ),
+    (  # ... before its relative clause
+        "وقال مدير الشركة إن الأرباح ارتفعت. وكانت الحكومة التي تواجه أزمة اقتصادية قد أعلنت أنها ستخفض الضرائب.",
+        [], "أعلنت", "الحكومة",
+    ),
+    (  # ... before an apposition between commas
+        "وقال مدير الشركة إن الأرباح ارتفعت. وكان الرئيس الفرنسي إيمانويل ماكرون، الذي يزور المنطقة، "
+        "قد أكد أن بلاده ستدعم الحل.",
+        [("إيمانويل ماكرون", "PER")], "أكد", "الرئيس الفرنسي إيمانويل ماكرون",
+    ),
+    (  # ... with a short quoted name inside
+        "ونقلت الصحيفة عن مصدر مطلع. وكانت شبكة \"فيسبوك\" قد أعلنت أن نحو 50 مليون حساب تعرضوا لهجوم.",
+        [("فيسبوك", "ORG")], "أعلنت", "شبكة \"فيسبوك\"",
+    ),
+    (  # أما X فـ-verb: the topic is the subject
+        "وقال زهران إنه أصيب بجرح. أما رئيس حزب الدستور، خالد داوود، فاتهم الشرطة بأنها تتجاهل الاعتداءات.",
+        [("زهران", "PER"), ("خالد داوود", "PER")], "اتهم", "رئيس حزب الدستور، خالد داوود",
+    ),
+    (
+        "وقال زهران إنه أصيب بجرح. أما وزارة الداخلية المصرية فقالت إن الأجهزة الأمنية تلاحق الجناة.",
+        [("زهران", "PER")], "قالت", "وزارة الداخلية المصرية",
+    ),
+    (  # a relative with no pronoun pointing back is its verb's subject: the noun after is the object
+        "وقال القس الأمريكي كوري الذي لفت الأنظار: \"توجد قوة، قوة في الحب\".",
+        [], "لفت", "القس الأمريكي كوري",
+    ),
+    (  # ... but the noun after the verb is its subject when أن follows it
+        "ووقعت الحكومة الاتفاق الذي قال الوزير إنه سيغير الاقتصاد.", [], "قال", "الوزير",
+    ),
+    (  # a short quoted name right after the verb is its subject
+        "وفي هذا السياق، أوضح «بابا جيف»، أستاذ التسويق في جامعة ستانفورد، أنه يجب على الشخص الانصياع لقلبه.",
+        [("بابا جيف", "PER")], "أوضح", "بابا جيف",
+    ),
+    (  # ... but not after an attribution word
+        "وبحسب «رويترز»، أضاف الاتحاد، في تقريره الشهري، أن حركة النقل الجوي زادت.",
+        [("رويترز", "ORG")], "أضاف", "الاتحاد",
+    ),
+    # بـ-words that are the subject: a name, a quantifier, a verb that does not govern بـ
+    ("وقال بولسونارو إن البلاد ستتغير.", [], "قال", "بولسونارو"),
+    ("وطالب بعض النواب بإجراء تحقيق عاجل في الحادث.", [("النواب", "ORG")], "طالب", "بعض النواب"),
+    ("وطالبت بريطانيا بإجراء تحقيق عاجل في الحادث.", [("بريطانيا", "LOC")], "طالبت", "بريطانيا"),
+]
+
+
+@pytest.mark.parametrize("text, names, cue, speaker", ROUND7_SPEAKERS)
+def test_round7_speakers(text, names, cue, speaker):
+    mentions = _mentions_for(*[(name, label, name) for name, label in names]) if names else None
+    _, quotes = quotes_of(text, mentions)
+    found = [q for q in quotes if q.cue.text == cue]
+    assert found and found[-1].speaker is not None
+    assert found[-1].speaker.text == speaker
+
+
+ROUND7_NOT_SPEAKERS = [
+    # (text, names, a string no speaker may start with)
+    ("ويشار إلى أن فيتنام والفلبين وماليزيا يطالبون بمساحات تتداخل مع بعضها.", [("فيتنام", "LOC")], "بمساحات"),
+    ("ووقعت إيران اتفاقا إضافيا تتعهد بموجبه بالتوقف عن تخصيب اليورانيوم.", [("إيران", "LOC")], "بموجبه"),
+    ("وقال الوزير \"سنفوز\". وقال \"الوضع صعب جدا\"، مضيفا أن الحل قريب.", [], "الوضع"),
+    # an adjunct after أما is no subject of the فـ-verb
+    ("وقال زهران إنه أصيب بجرح. أما على الصعيد الداخلي فقال الوزير إن الأسعار ستنخفض.", [], "على"),
+    ("وقال زهران إنه أصيب بجرح. أما الآن فقال الوزير إن الأسعار ستنخفض.", [], "الآن"),
+]
+
+
+@pytest.mark.parametrize("text, names, word", ROUND7_NOT_SPEAKERS)
+def test_round7_complement_is_never_the_speaker(text, names, word):
+    mentions = _mentions_for(*[(name, label, name) for name, label in names]) if names else None
+    _, quotes = quotes_of(text, mentions)
+    assert quotes
+    assert all(q.speaker is None or not q.speaker.text.startswith(word) for q in quotes)

@@ -79,6 +79,8 @@ ADVERBIAL_HEADS = frozenset(
     "غضون بالمقابل بالتزامن تزامنا بالتوازي فعلا ايضا".split()
 )
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي ما مما عما".split())
+# Relatives that can be the subject of their clause's verb (not ما).
+SUBJECT_RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي".split())
 # Words after which a verb starts its own clause (VSO) rather than following its subject.
 CLAUSE_OPENERS = frozenset(
     "و ف كما فيما بينما ثم وقد قد لقد فقد حيث كذلك وكذلك وكما اذ فيما بعدما عندما حين لكن ولكن "
@@ -119,6 +121,22 @@ OBJECT_PRONOUNS = frozenset("ه ها هم هما نا كم".split())
 OBJECT_CARRIERS = frozenset(f"ايا{suffix}" for suffix in OBJECT_PRONOUNS)
 # Objects pointing back at what was said before the verb (أعلن ذلك الوزير).
 ANAPHORIC_OBJECTS = frozenset("ذلك هذا".split())
+# A preposition carrying a pronoun (إليه، بموجبه، عليها): a complement, never a subject.
+PREPOSITION_PRONOUN_RE = re.compile(r"^(?:ب|ل|الي|علي|عن|من|في|مع|بموجب|لدي|عند|حول|ضد)(?:ه|ها|هم|هما|هن|نا|كم)$")
+# Verbs whose object comes with بـ although بـ brings no reported words (أشاد بكلمة).
+BA_OBJECT_LEMMAS = frozenset("أشاد رحب ندد نوه".split())
+# بـ-words that open a subject (وطالب بعض النواب).
+BA_SUBJECT_WORDS = frozenset(["بعض"])
+# كان before a subject whose verb comes after قد (وكان تيباس قد قال): a pluperfect clause.
+KANA_FORMS = frozenset("كان كانت وكان وكانت فكان فكانت".split())
+# أما that sets up a topic which the فـ-verb after it takes as subject (أما داوود فاتهم).
+TOPIC_MARKERS = frozenset("اما واما".split())
+# Prepositions opening an adjunct topic (أما على الصعيد الداخلي فقال الوزير).
+TOPIC_ADJUNCTS = frozenset("علي عن في من الي مع حول بشان الان هنا بعد قبل".split())
+# Words of a quoted name that may stand as a subject (أردف "عبد المجيد"، شبكة "فيسبوك").
+MAX_QUOTED_NAME_WORDS = 3
+# Words a pluperfect subject may run over before قد (its relative clause, apposition).
+MAX_KANA_SPAN = 25
 # "وهذا ما أكده X": pronouns before the relative ما that point back at the clause before.
 ANAPHORIC_SUBJECTS = frozenset("هذا وهذا ذلك وذلك هو وهو هي وهي".split())
 # "…، على ما نقلت وكالة X": the clause before is what the agency reported.
@@ -433,6 +451,10 @@ class _Extractor:
                 # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا",
                 # منظمة “هيومن رايتس ووتش” (longer after a word that introduces a name)
                 longest = MAX_NAME_WORDS if words and self.introduces_name(tokens[t - 1].key) else 2
+                if words == 0 and self.quoted_subject(b, region, limit):
+                    t = region.close_token + 1
+                    words += region.words
+                    continue  # أردف "عبد المجيد" في روايته، أوضح «بابا جيف»، أستاذ
                 if region is None or not region.balanced or not 0 < region.words <= longest or words == 0:
                     break
                 t = region.close_token + 1 if region.close_token > 0 else region.last + 1
@@ -464,6 +486,25 @@ class _Extractor:
         if words >= 2:
             t = self._bracketed_acronym(b, t, limit)
         return self._extend_to_mention(b, start, t, limit)
+
+    def quoted_subject(self, b: int, region: Optional[_Region], limit: int) -> bool:
+        """A short quoted name right after the verb, followed by a comma or more words rather
+        than the end of the sentence (أضاف "سنفوز". is a quotation). The tagger must have
+        found a name inside: وقال "الوضع صعب"، مضيفا is a quotation."""
+        tokens = self.blocks[b].tokens
+        if region is None or not region.balanced or not 0 < region.words <= MAX_QUOTED_NAME_WORDS:
+            return False
+        verb = lookup_cue(tokens[region.open_token - 1].key)[0] if region.open_token > 0 else None
+        if verb is None or verb.kind != "verb":
+            return False  # بحسب «رويترز»، أضاف الاتحاد: an attribution, not a subject
+        named = (self.mention_at(b, k) for k in range(region.first, region.last + 1))
+        if not any(m is not None and m.label in ("PER", "ORG") for m in named):
+            return False
+        after = region.close_token + 1
+        if after >= limit or tokens[region.first].key in COMPLEMENTISERS:
+            return False
+        nxt = tokens[after]
+        return nxt.text in COMMAS or (nxt.is_word and nxt.key not in COMPLEMENTISERS and not _is_cue_token(nxt))
 
     def parties_after_participle(self, tokens: list[_Token], t: int, limit: int) -> bool:
         """العقد الموقع | بين الطرفين أن: the participle's parties belong to the phrase when the
@@ -741,6 +782,51 @@ class _Extractor:
                     return t
         return end
 
+    def pluperfect_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
+        """وكان تيباس قد قال، وكان العبادي الذي حل ائتلافه ثالثا قد قال: the subject between
+        كان and its relative clause, comma or قد."""
+        tokens = self.blocks[b].tokens
+        if cue < 3 or tokens[cue - 1].key != "قد":
+            return None
+        start = self.sentence_start(b, cue)
+        kana = next(
+            (k for k in range(cue - 2, max(start, cue - MAX_KANA_SPAN) - 1, -1) if tokens[k].key in KANA_FORMS), None
+        )
+        regions = self.blocks[b].regions
+        if kana is None or any(
+            tokens[k].region >= 0 and regions[tokens[k].region].words > MAX_QUOTED_NAME_WORDS for k in range(kana, cue)
+        ):
+            return None  # وكانت شبكة "فيسبوك" قد أعلنت: only a short quoted name may sit inside
+        end = kana + 1
+        while end < cue - 1 and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
+            end += 1
+        words = sum(tok.is_word for tok in tokens[kana + 1 : end])
+        if not 0 < words <= MAX_SUBJECT_WORDS or _is_stop(tokens[kana + 1]) or _is_cue_token(tokens[kana + 1]):
+            return None
+        if end < cue - 1 and tokens[end].key not in RELATIVES and tokens[end].text not in COMMAS:
+            return None  # the subject must end at a relative, a comma or قد
+        return kana + 1, end
+
+    def topic_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
+        """أما رئيس حزب الدستور، خالد داوود، فاتهم: the topic after أما is the فـ-verb's subject."""
+        tokens = self.blocks[b].tokens
+        start = self.sentence_start(b, cue)
+        marker = next(
+            (k for k in range(cue - 1, max(start, cue - MAX_KANA_SPAN) - 1, -1) if tokens[k].key in TOPIC_MARKERS), None
+        )
+        if marker is None or marker + 1 >= cue:
+            return None
+        first = tokens[marker + 1]
+        if _is_stop(first) or first.key in TOPIC_ADJUNCTS or first.key.startswith(("بال", "لل")) \
+                or _strip_conj(first.key) in ADVERBIAL_HEADS or _time_phrase_width(tokens, marker + 1):
+            return None  # أما عن الأسعار / على الصعيد الداخلي / الآن فقال الوزير: no subject
+        inside = tokens[marker + 1 : cue]
+        if sum(tok.is_word for tok in inside) > MAX_SPEAKER_WORDS or any(
+            tok.region >= 0 or _is_cue_token(tok) or tok.text in SENTENCE_END for tok in inside
+        ):
+            return None
+        return marker + 1, cue
+
     def subject_backward(self, b: int, cue: int) -> Optional[int]:
         """Start of the subject right before a verb (SVO), or None."""
         tokens = self.blocks[b].tokens
@@ -962,11 +1048,21 @@ class _Extractor:
             if pointing:  # أعلن ذلك الوزير: "that" is the object, the subject follows it
                 after += 1
             listed = self.speaker_list(b, after, len(tokens)) or self.parenthesised_name(b, after)
-            np_end = listed[1] if listed else self.speaker_forward(b, after, len(tokens), split_object=splits)
+            if listed:
+                np_end = listed[1]
+            elif self.opens_with_complement(b, after, entry):
+                np_end = after  # أشادت بكلمة الدوق، دعت إليه: the subject is dropped
+            else:
+                np_end = self.speaker_forward(b, after, len(tokens), split_object=splits)
             if np_end == after:
                 np_end = after = t + 1
             subject = None if conj or carried else self.subject_backward(b, t)
-            if subject is not None and (np_end == t + 1 or not opens_clause):
+            pluperfect = None if conj or carried or np_end != t + 1 else self.pluperfect_subject(b, t)
+            if pluperfect is None and conj == "ف":
+                pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
+            if pluperfect is not None:
+                speaker, start_token = pluperfect, pluperfect[0]
+            elif subject is not None and (np_end == t + 1 or not opens_clause):
                 speaker, start_token = (subject, t), subject
             elif listed:
                 speaker, after = listed, np_end
@@ -1039,6 +1135,28 @@ class _Extractor:
             if token.text == ":" or (token.text in ALL_MARKS and token.region < 0):
                 return None  # وأضاف في مذكرة نشرت …: «…»: the words come after the colon
         return _Candidate(b, (t, t + 1), entry, "colon", t + 1)
+
+    def opens_with_complement(self, b: int, t: int, entry: CueEntry) -> bool:
+        """A prepositional phrase right after the verb is its complement, never its subject:
+        دعت إليه، تعترف بالأكشن، يطالبون بمساحات، أشادت بكلمة الدوق; not بولسونارو or بعض النواب."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word:
+            return False
+        token, key = tokens[t], tokens[t].key
+        if PREPOSITION_PRONOUN_RE.match(key):
+            return True
+        if key[:1] not in "بل" or len(key) < 4 or key in NAME_PREPOSITIONS or key in BA_SUBJECT_WORDS:
+            return False
+        mention = self.mention_at(b, t)
+        if key.startswith(("بال", "لل")):
+            return mention is None or mention.start > token.start
+        if key[0] != "ب" or not ("ب" in entry.complements or entry.lemma in BA_OBJECT_LEMMAS):
+            return False  # قال بوفون: the tagger may take a name's first letter for بـ
+        if mention is not None:
+            return mention.start > token.start  # طالب بإيران: a clitic on a name; بريطانيا is the name
+        if not self.mentions:
+            return False  # without tagged names an untagged بـ-word may be one
+        return not any(key in words or _strip_noun(key) in words for words in self.lexicon.heads.values())
 
     def skip_adverb_before_subject(self, b: int, t: int) -> int:
         """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
@@ -1113,7 +1231,10 @@ class _Extractor:
         one the relative pronoun refers to.
         """
         tokens = self.blocks[b].tokens
-        np_end = self.speaker_forward(b, t + 1, len(tokens))
+        # التي أعلن عنها الجيش: the pronoun pointing back comes before the subject
+        first = t + 2 if t + 2 < len(tokens) and PREPOSITION_PRONOUN_RE.match(tokens[t + 1].key) else t + 1
+        np_end = self.speaker_forward(b, first, len(tokens))
+        np_end = t + 1 if np_end == first else np_end
         candidate = self.complement_candidate(b, t, entry, np_end)
         if candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
             pointer = t - 2
@@ -1122,8 +1243,8 @@ class _Extractor:
                     and tokens[t - 1].key == "ما" and tokens[pointer].key in BACK_POINTERS:
                 return self.back_reference(b, pointer, t, entry, (t + 1, np_end))
             return None
-        if np_end > t + 1:
-            candidate.speaker = (t + 1, np_end)
+        if np_end > t + 1 and not self.relative_is_subject(b, t, entry, np_end):
+            candidate.speaker = (first, np_end)
         else:
             relative = t - 1
             head = relative - 1 if relative > 0 and tokens[relative - 1].text in COMMAS else relative
@@ -1141,6 +1262,17 @@ class _Extractor:
         # "، التي تؤكد أن" starts a report of its own; without the comma it is part of the clause
         candidate.boundary = tokens[t - 2].text in COMMAS if t > 1 else False
         return candidate
+
+    def relative_is_subject(self, b: int, t: int, entry: CueEntry, np_end: int) -> bool:
+        """القس كوري الذي لفت الأنظار: "…", سكودامور، الذي اقترح الفكرة، إنها: the relative is the
+        verb's subject and the noun after the verb its object, when the verb carries no pronoun
+        pointing back (الذي أعلنه، التي قال فيها) and no أن follows that noun (الذي قال الوزير إنه)."""
+        tokens = self.blocks[b].tokens
+        if tokens[t - 1].key not in SUBJECT_RELATIVES or tokens[t].key != entry.form:
+            return False
+        if PREPOSITION_PRONOUN_RE.match(tokens[t + 1].key):
+            return False
+        return np_end >= len(tokens) or tokens[np_end].key not in COMPLEMENTISERS
 
     def introduces_speech(self, b: int, t: int) -> bool:
         """A complementiser, colon or quotation mark at ``t`` (after إلى): ... لافتا إلى أن / قائلا "."""
