@@ -259,3 +259,21 @@ def test_complete_organisations(text_in, tags_in, tags_out):
     from qawl.entities.mentions import complete_organisations
 
     assert complete_organisations(text_in.split(), tags_in.split()) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("في حلب الشرقية أمس", "O B-LOC O O", "O B-LOC I-LOC O"),
+        ("إلى مكة المكرمة", "O B-LOC O", "O B-LOC I-LOC"),
+        ("في ريف حماة الغربي", "O O B-LOC O", "O O B-LOC O"),  # الغربي describes ريف
+        ("دول غرب أوروبا", "O O B-LOC", "O B-LOC I-LOC"),
+        ("وشمال أفريقيا", "O B-LOC", "B-LOC I-LOC"),
+        ("شمال سوريا", "O B-LOC", "O B-LOC"),  # only continents take the direction
+        ("الحكومة الشرقية", "O O", "O O"),  # no place, nothing to extend
+    ],
+)
+def test_complete_places(text_in, tags_in, tags_out):
+    from qawl.entities.mentions import complete_places
+
+    assert complete_places(text_in.split(), tags_in.split()) == tags_out.split()

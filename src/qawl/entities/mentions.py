@@ -232,6 +232,31 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
     return tags
 
 
+# Words that belong to a place's name: حلب الشرقية, مكة المكرمة, روسيا الاتحادية. Only
+# feminine ones: in ريف حماة الغربي the adjective describes ريف, not the city.
+PLACE_EPITHETS = frozenset(match_form(w) for w in (
+    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الوسطى", "المكرمة", "المنورة", "الاتحادية"))
+# غرب أوروبا, شمال أفريقيا: a direction before a continent names a region.
+DIRECTIONS = frozenset(match_form(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
+CONTINENTS = frozenset(match_form(w) for w in (
+    "أوروبا", "أفريقيا", "إفريقيا", "آسيا", "أمريكا", "أميركا", "أوراسيا"))
+
+
+def complete_places(tokens: list[str], tags: list[str]) -> list[str]:
+    """Extend place names over the words that belong to them (see the tables above)."""
+    tags = list(tags)
+    forms = [match_form(token) for token in tokens]
+    for start, end, label in bio_spans(tags):
+        if label != "LOC":
+            continue
+        if end < len(tags) and tags[end] == "O" and forms[end] in PLACE_EPITHETS:
+            tags[end] = "I-LOC"
+        if (end - start == 1 and forms[start] in CONTINENTS and start > 0 and tags[start - 1] == "O"
+                and split_proclitics(forms[start - 1]).base in DIRECTIONS):
+            tags[start - 1:start + 1] = ["B-LOC", "I-LOC"]
+    return tags
+
+
 def spans_to_mentions(
     doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
     known: dict[str, str] | None = None,
@@ -239,7 +264,8 @@ def spans_to_mentions(
     """Character-offset mentions (no canonical yet) from per-sentence IOB2 tags."""
     mentions = []
     for tokens, sentence_tags in zip(sentences, tags):
-        sentence_tags = complete_organisations([t.text for t in tokens], sentence_tags)
+        words = [t.text for t in tokens]
+        sentence_tags = complete_places(words, complete_organisations(words, sentence_tags))
         for first, last, label in bio_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
