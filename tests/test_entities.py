@@ -58,6 +58,21 @@ def test_proclitic_length(text_in, text_out):
 
 
 @pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("فوكس", "فوكس"),  # the corpus knows فوكس: a clipped وكس in the gazetteer does not win
+        ("وزعيتر", "زعيتر"),  # a known name the corpus has never seen either way
+        ("وروسيا", "روسيا"),
+    ],
+)
+def test_known_names_do_not_outvote_the_corpus(text_in, text_out):
+    counts = {"فوكس": 150, "وروسيا": 40, "روسيا": 900}
+    known = {"وكس": "ORG", "زعيتر": "PER", "روسيا": "LOC"}
+    length = proclitic_length(text_in, lambda form: counts.get(form, 0), known)
+    assert text_in[length:] == text_out
+
+
+@pytest.mark.parametrize(
     "text_in, stem, base",
     [("وبالمدينة", "مدينه", "المدينه"), ("للأمم", "امم", "الامم"), ("وفي", "في", "في"), ("ولد", "ولد", "ولد")],
 )

@@ -44,9 +44,10 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
     """How many leading characters of ``token`` are a proclitic to leave out of a name.
 
     Each reading (the whole token, without و/ف, without و/ف + ب/ل) is scored by
-    whether it is a known name, then by how often the corpus uses it; the best
-    reading wins and ties keep more of the token. So وروسيا → روسيا and
-    ولبنان → لبنان, while فيصل and بول stay whole (a rest needs three letters).
+    whether it is a known name (and not rarer in the corpus than the whole), then
+    by how often the corpus uses it; the best reading wins and ties keep more of
+    the token. So وروسيا → روسيا and ولبنان → لبنان, while فيصل, فوكس and بول stay
+    whole (a rest needs three letters).
     """
     known = known or {}
     form = match_form(token)
@@ -59,14 +60,18 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
         candidates.append(split.conj)
     if not lil and split.prep in STRIPPABLE_PREP:
         candidates.append(split.conj + split.prep)
-    best, best_score = 0, (False, word_count(form))
+    whole_count = word_count(form)
+    best, best_score = 0, (False, whole_count)
     for prefix in dict.fromkeys(c for c in candidates if c):
         rest = form[len(prefix):]
         if rest.startswith("لل"):
             rest = "ا" + rest[1:]  # للأمم is ل + الأمم with the alif dropped
         if len(rest) < MIN_REST_LETTERS or rest in FUNCTION_WORDS:
             continue
-        score = (_is_known_name(rest, known), word_count(rest))
+        # a known rest counts only when the corpus does not prefer the whole token:
+        # the training gazetteer holds clipped forms (وكس of فوكس, اسل of باسل)
+        count = word_count(rest)
+        score = (_is_known_name(rest, known) and count >= whole_count, count)
         if score > best_score and (score[0] or score[1] > 0):
             best, best_score = len(prefix), score
     return _raw_length(token, best) if best else 0
