@@ -292,3 +292,25 @@ def test_complete_places(text_in, tags_in, tags_out):
     from qawl.entities.mentions import complete_places
 
     assert complete_places(text_in.split(), tags_in.split()) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "words, label, pieces",
+    [
+        ("السعودية ولندن", "LOC", ["السعودية", "ولندن"]),
+        ("بومبيو وكيري", "PER", ["بومبيو", "وكيري"]),
+        ("وزارة الخارجية والتعاون", "ORG", ["وزارة الخارجية والتعاون"]),  # و inside the name
+        ("عمر وليد", "PER", ["عمر وليد"]),  # ليد is no word: وليد is a name of its own
+    ],
+)
+def test_split_coordinated(words, label, pieces):
+    from qawl.entities.mentions import split_coordinated
+    from qawl.schema import Span
+
+    run, position = [], 0
+    for word in words.split():
+        run.append(Span(position, position + len(word), word))
+        position += len(word) + 1
+    counts = {**COUNTS, "لندن": 800, "ولندن": 20}
+    split = split_coordinated(run, label, lambda form: counts.get(form, 0), {})
+    assert [" ".join(t.text for t in piece) for piece in split] == pieces

@@ -78,11 +78,12 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
 
 
 def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, str]) -> list[list[Span]]:
-    """Split a place run at a و that starts another place: السعودية ولندن → two.
+    """Split a place or person run at a و that starts another name: السعودية ولندن,
+    بومبيو وكيم → two.
 
-    Only LOC: in organisation names و belongs to the name (وزارة الخارجية والتعاون).
+    Not ORG: in organisation names و belongs to the name (وزارة الخارجية والتعاون).
     """
-    if label != "LOC" or len(run) < 2:
+    if label not in ("LOC", "PER") or len(run) < 2:
         return [run]
     pieces, current = [], [run[0]]
     for token in run[1:]:
