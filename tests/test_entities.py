@@ -259,7 +259,7 @@ def test_crf_mentions_are_valid_spans():
         ("قال الجيش إن", "O O O", "O O O"),
         ("منتخب تونس فاز", "O B-LOC O", "B-ORG I-ORG O"),
         ("حزب الله", "B-PER I-PER", "B-PER I-PER"),  # the tagger's person stays
-        ("إدارة المستشفى بالوقوف معه", "O O O O", "B-ORG I-ORG O O"),
+        ("وزارة الصحة بالوقوف معه", "O O O O", "B-ORG I-ORG O O"),
         ("وزارة الشؤون الاجتماعية للرياضة", "O O O O", "B-ORG I-ORG I-ORG I-ORG"),
         ("أنشطة الحرس الثوري العدائية", "O O O O", "O B-ORG I-ORG O"),
         ("قالت الشرطة الإسرائيلية إن", "O O O O", "O B-ORG I-ORG O"),
@@ -267,6 +267,9 @@ def test_crf_mentions_are_valid_spans():
         ("مركز البحوث العلمية التابع للوزارة", "O O O O O", "B-ORG I-ORG I-ORG O O"),
         ("وزارة الداخلية التي أعلنت", "O O O O", "B-ORG I-ORG O O"),
         ("قصفت القوات الحكومية المدينة", "O O O O", "O O O O"),
+        ("شكلت لجنة للتحقيق في الحادث", "O O O O O", "O O O O O"),
+        ("قالت إدارة المستشفى إن", "O O O O", "O O O O"),
+        ("حركة حماس", "O B-ORG", "B-ORG I-ORG"),
         ("رئيس مجلس القضاء الإداري الشيخ الدكتور", "O O O O O O", "O B-ORG I-ORG I-ORG O O"),
     ],
 )

@@ -896,8 +896,16 @@ class _Extractor:
         tokens = self.blocks[b].tokens
         t, limit = start, min(len(tokens), start + window)
         first = self._skip_adjuncts(b, start, limit)
+        in_relative = enclosed = False
         while t < limit:
             token = tokens[t]
+            if t > start and token.key in SUBJECT_RELATIVES and token.region < 0 and not in_relative:
+                # سكودامور، الذي اقترح الفكرة، إنها: the relative clause describes the speaker; its
+                # verbs (and, between commas, its أن) are not the cue's, nor does it use up the window
+                in_relative, enclosed = True, tokens[t - 1].text in COMMAS
+                limit = min(len(tokens), limit + window)
+            elif in_relative and token.text in COMMAS:
+                in_relative = enclosed = False
             if token.text in ALL_MARKS and token.region < 0:
                 region = self.region_opening_at(b, t)
                 if region is not None and region.words:
@@ -909,7 +917,7 @@ class _Extractor:
                 return "colon", t
             if _ends_sentence(tokens, t):
                 return "end", t
-            if token.key in COMPLEMENTISERS:
+            if token.key in COMPLEMENTISERS and not enclosed:
                 before = tokens[t - 1].key if t > 0 else ""
                 if before not in NARRATOR_BEFORE_COMPLEMENTISER:
                     return "that", t
@@ -917,7 +925,7 @@ class _Extractor:
             if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
                 if tokens[t + 1].key not in COMPLEMENTISERS:
                     return "prep", t
-            if t > start and _is_cue_token(token) and not self._ambiguous_noun(b, t):
+            if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t):
                 other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
                 if not (other.lemma == "قال" and other.tense != "past"):

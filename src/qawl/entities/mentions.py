@@ -183,6 +183,12 @@ def _feminine(form: str) -> bool:
     return form.endswith(("ه", "ات"))
 
 
+# Organisation words that are as often common nouns (حركة الاحتجاجات, إدارة المستشفى,
+# مصلحة الوطن): they open a name only before a word already known as a name.
+WEAK_ORG_HEADS = frozenset(match_form(w) for w in ("حركة", "مصلحة", "إدارة", "مكتب", "حملة"))
+VERBAL_NOUN_RE = re.compile(r"^ت\S\Sي\S$")  # تحقيق, تعليم: لـ + a verbal noun is a purpose
+
+
 def _name_adjective(form: str) -> bool:
     """A relational adjective that can continue a name (الإسرائيلي, الثوري), not a
     generic one (القوات الحكومية, القوات الموالية)."""
@@ -224,6 +230,10 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
                 known_name = tags[end] != "O" and tags[end][2:] != "PER"
                 if form.conj or form.prep in NON_NAME_PREPOSITIONS or not (form.article or known_name):
                     break  # و starts another name: مجلس الأمن والجمعية العامة; بالوقوف is a phrase
+                if head in WEAK_ORG_HEADS and not known_name:
+                    break
+                if form.prep and VERBAL_NOUN_RE.match(form.stem):
+                    break  # لجنة للتحقيق: a committee *to investigate*
                 if forms[end] in NAME_ENDING_WORDS or _is_title(tokens[end]):
                     break  # a date or a title (… الشيخ الدكتور) follows the name
                 end += 1
