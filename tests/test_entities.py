@@ -270,6 +270,7 @@ def test_crf_mentions_are_valid_spans():
         ("شكلت لجنة للتحقيق في الحادث", "O O O O O", "O O O O O"),
         ("قالت إدارة المستشفى إن", "O O O O", "O O O O"),
         ("حركة حماس", "O B-ORG", "B-ORG I-ORG"),
+        ("تنظيم داعش الإرهابي", "O B-ORG O", "B-ORG I-ORG O"),
         ("رئيس مجلس القضاء الإداري الشيخ الدكتور", "O O O O O O", "O B-ORG I-ORG I-ORG O O"),
     ],
 )
