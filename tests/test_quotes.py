@@ -1201,3 +1201,65 @@ def test_round7_complement_is_never_the_speaker(text, names, word):
     _, quotes = quotes_of(text, mentions)
     assert quotes
     assert all(q.speaker is None or not q.speaker.text.startswith(word) for q in quotes)
+
+
+# --- round 8: recall on unseen articles ---------------------------------------------------
+
+# (text, [(type, cue, speaker contains, content starts with), ...]), checked like CONSTRUCTIONS
+ROUND8_CONSTRUCTIONS = {
+    "relative clause with a cue verb between commas": (
+        "وقال أحد المسعفين، الذي نقل الجرحى إلى المستشفى، لوكالة رويترز إنه رأى عشرات المصابين.",
+        [("indirect", "قال", "أحد المسعفين", "رأى عشرات المصابين")],
+    ),
+    "relative clause with its own أن between commas": (
+        "وقالت الجمعية، التي تصف نفسها بأنها منظمة مستقلة لا تتلقى تمويلا حكوميا، إن المعتقلين لم يمثلوا أمام القضاء.",
+        [("indirect", "قالت", "الجمعية", "المعتقلين لم يمثلوا أمام القضاء")],
+    ),
+    "relative clause with a cue verb and no commas": (
+        "وتقول الوزارة التي نشرت التقرير على موقعها إن عدد الزوار تضاعف هذا العام.",
+        [("indirect", "تقول", "الوزارة", "عدد الزوار تضاعف هذا العام")],
+    ),
+    "relative clause in the object keeps its own speaker": (
+        "وهاجم النائب الاتفاق مع الشركة، الذي قالت الحكومة إنه سيوفر آلاف الوظائف.",
+        [("indirect", "قالت", "الحكومة", "سيوفر آلاف الوظائف")],
+    ),
+    "postposed kama cue": (
+        "وأصيب عشرة أشخاص بجروح في انفجار قرب السوق الرئيسية مساء الأحد، كما قال مصدر أمني.",
+        [("indirect", "قال", "مصدر أمني", "وأصيب عشرة أشخاص بجروح")],
+    ),
+    "postposed kama cue with a named source": (
+        "ارتفعت أسعار النفط بنسبة كبيرة خلال الأسبوع الماضي، كما ذكرت وكالة رويترز اليوم.",
+        [("indirect", "ذكرت", "وكالة رويترز", "ارتفعت أسعار النفط")],
+    ),
+    "kama cue with its own complement is not postposed": (
+        "ارتفعت أسعار النفط خلال الأسبوع الماضي، كما قال وزير الطاقة إن الإنتاج سيزيد الشهر المقبل.",
+        [("indirect", "قال", "وزير الطاقة", "الإنتاج سيزيد الشهر المقبل")],
+    ),
+    "initialism dots inside a name": (
+        "أكدت إي.واي الاستشارية في تقرير لها أن البنوك الإسلامية تنمو أسرع من نظيرتها التقليدية.",
+        [("indirect", "أكدت", "إي.واي", "البنوك الإسلامية تنمو")],
+    ),
+    "initialism dots inside an addressee": (
+        'وقالت الأم اليوم لشبكة (إيه.بي.سي) الأسترالية "شعرت بالذهول وركضت نحو التلفاز".',
+        [("direct", "قالت", "الأم", "شعرت بالذهول")],
+    ),
+    "relayed source with a title spelt بروفسور": (
+        "ونقلت الوكالة عن البروفسور كينجي ساتو في مؤتمر صحافي أن الروبوت سيباع العام المقبل.",
+        [("indirect", "نقلت", "البروفسور كينجي ساتو", "الروبوت سيباع العام المقبل")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", ROUND8_CONSTRUCTIONS.values(), ids=ROUND8_CONSTRUCTIONS.keys())
+def test_round8_constructions(text, expected):
+    test_constructions(text, expected)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("انتهى الاجتماع في المدينة.قال الوزير إن الحكومة ستعود قريبا.", "الوزير", "الحكومة ستعود قريبا"),
+    ("وبلغت قيمة العقد 1.5 مليار دولار.قال المدير إن التنفيذ يبدأ غدا.", "المدير", "التنفيذ يبدأ غدا"),
+])
+def test_round8_glued_full_stop_still_ends_the_sentence(text, speaker, content):
+    """Only short letter groups (إيه.بي.سي) make a glued dot part of a name; a run-on full stop does not."""
+    _, quotes = quotes_of(text)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]

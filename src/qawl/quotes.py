@@ -96,6 +96,7 @@ SUBJECT_OPENERS = frozenset(
     "كان كانت وكان وكانت فان وان ان لكن ولكن بينما فيما حين حيث اذ كما ثم بل اما واما".split()
 )
 # First word after a comma that closes an indirect quote's content.
+AS_WORD = "كما"  # …، كما أعلنت الشرطة: "as the police announced"
 CLAUSE_STOPPERS = frozenset("بينما وذلك ذلك وسط عقب وفقا وفق بحسب حسب حسبما طبقا نقلا".split())
 CLAUSE_STOPPER_PAIRS = frozenset({("في", "حين"), ("في", "اشاره"), ("علي", "حد"), ("في", "وقت")})
 DEMONSTRATIVES = frozenset("هذا هذه هؤلاء ذلك تلك".split())
@@ -166,6 +167,7 @@ SAYING_NOUNS = frozenset("بالقول".split())
 MAX_SAYING_GAP = 8
 # One-letter abbreviations of titles written with a dot (د. = دكتور، م. = مهندس، أ. = أستاذ).
 TITLE_ABBREVIATIONS = frozenset("د م ا".split())
+MAX_INITIAL_LETTERS = 3  # إيه.بي.سي: each spelt-out letter is at most three letters long
 # "وجاء في البيان أن": the verb that makes a document (DOCUMENT_HEADS, document speaker heads) a source.
 DOCUMENT_VERBS = frozenset("جاء وجاء".split())
 DOCUMENT_HEADS = frozenset("تقرير رساله نص وثيقه شهاده بيان بلاغ مذكره دراسه قرار حكم لائحه".split())
@@ -468,6 +470,9 @@ class _Extractor:
             if words and self.continues_description(b, start, t):
                 t += 2 if tokens[t].key in LINKING_VERBS else 1
                 words += 1
+                continue
+            if words and _is_initialism_dot(tokens, t):
+                t += 1  # إي.واي الاستشارية: the dot is inside the name
                 continue
             if _is_title_abbreviation(tokens, t):
                 t += 1  # د. بدر السمحان; the name after it even when it looks like a particle (د. علي)
@@ -897,9 +902,12 @@ class _Extractor:
         t, limit = start, min(len(tokens), start + window)
         first = self._skip_adjuncts(b, start, limit)
         in_relative = enclosed = False
+        skipped_cue = -1  # a cue verb inside a relative clause without commas
         while t < limit:
             token = tokens[t]
-            if t > start and token.key in SUBJECT_RELATIVES and token.region < 0 and not in_relative:
+            if token.key in SUBJECT_RELATIVES and token.region < 0 and t > 0 and (
+                t == start or (t == start + 1 and tokens[start].text in COMMAS)
+            ):
                 # سكودامور، الذي اقترح الفكرة، إنها: the relative clause describes the speaker; its
                 # verbs (and, between commas, its أن) are not the cue's, nor does it use up the window
                 in_relative, enclosed = True, tokens[t - 1].text in COMMAS
@@ -910,11 +918,12 @@ class _Extractor:
                 region = self.region_opening_at(b, t)
                 if region is not None and region.words:
                     if self.is_speech_region(b, region):
-                        return "quote", t
+                        # القس كوري الذي لفت الأنظار: "…": the words go with the relative's verb
+                        return ("cue", skipped_cue) if skipped_cue >= 0 else ("quote", t)
                     t = (region.close_token if region.close_token > 0 else region.last) + 1
                     continue
             if token.text == ":" or token.text == "：":
-                return "colon", t
+                return ("cue", skipped_cue) if skipped_cue >= 0 else ("colon", t)
             if _ends_sentence(tokens, t):
                 return "end", t
             if token.key in COMPLEMENTISERS and not enclosed:
@@ -925,6 +934,8 @@ class _Extractor:
             if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
                 if tokens[t + 1].key not in COMPLEMENTISERS:
                     return "prep", t
+            if t > start and in_relative and not enclosed and skipped_cue < 0 and _is_cue_token(token):
+                skipped_cue = t
             if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t):
                 other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
@@ -1041,6 +1052,10 @@ class _Extractor:
             return self.relative_candidate(b, t, entry)
         if prev is not None and _strip_conj(prev.key) in self.lexicon.attribution_words:
             return None  # حسبما أعلنت: not a report of its own
+        if prev is not None and prev.key == AS_WORD and entry.kind == "verb":
+            postposed = self.postposed_candidate(b, t, entry)
+            if postposed is not None:
+                return postposed
         if entry.kind == "participle" and not (
             opens_clause or prev.text in ALL_MARKS or self.introduces_speech(b, t + 1) or self.takes_own_preposition(b, t, entry)
         ):
@@ -1116,6 +1131,28 @@ class _Extractor:
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
+        return candidate
+
+    def postposed_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """"…، كما أعلنت الشرطة.": a cue after كما that closes its sentence attributes the clause
+        before it; "، كما قال الوزير إن" (he also said that) goes on with words of its own."""
+        tokens = self.blocks[b].tokens
+        comma = t - 2
+        if comma < 1 or tokens[comma].text not in COMMAS:
+            return None
+        np_end = self.speaker_forward(b, t + 1, len(tokens))
+        if np_end == t + 1 or not self.is_source(b, t + 1, np_end):
+            return None
+        kind, _ = self.scan_terminal(b, np_end, entry, MAX_PROPOSITION_GAP + 3)
+        if kind != "end":
+            return None  # كما قال مصدر أمني لـ«عكاظ» إن: his own words follow
+        first = self.sentence_start(b, comma)
+        if sum(tok.is_word for tok in tokens[first:comma]) < MIN_SPEECH_WORDS:
+            return None
+        candidate = _Candidate(b, (t, t + 1), entry, "attribution", first, content_end=comma)
+        candidate.speaker = (t + 1, np_end)
+        candidate.start_token = t
+        candidate.boundary = False
         return candidate
 
     def verb_after_adverbial(self, b: int, prev: _Token, speaker: Optional[tuple[int, int]]) -> bool:
@@ -2055,7 +2092,27 @@ def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
 
 
 def _ends_sentence(tokens: list[_Token], t: int) -> bool:
-    return tokens[t].text in SENTENCE_END and not _is_decimal_point(tokens, t) and not _is_title_abbreviation(tokens, t)
+    return tokens[t].text in SENTENCE_END and not _is_decimal_point(tokens, t) and not _is_title_abbreviation(tokens, t) \
+        and not _is_initialism_dot(tokens, t)
+
+
+def _is_initialism_dot(tokens: list[_Token], t: int) -> bool:
+    """إيه.بي.سي، إي.واي: a dot glued between two short letter groups spells out a name; a run-on
+    "الاجتماع.وقال" (a missing space after a full stop) has a longer word on one side."""
+    if tokens[t].text != "." or not 0 < t < len(tokens) - 1:
+        return False
+    left, right = tokens[t - 1], tokens[t + 1]
+    return (
+        left.end == tokens[t].start
+        and right.start == tokens[t].end
+        and left.is_word
+        and right.is_word
+        and len(left.text) <= MAX_INITIAL_LETTERS
+        and len(right.text) <= MAX_INITIAL_LETTERS
+        and not DIGIT_RE.match(left.text)
+        and not DIGIT_RE.match(right.text)
+        and lookup_cue(right.key)[0] is None
+    )
 
 
 def _is_title_abbreviation(tokens: list[_Token], t: int) -> bool:

@@ -187,7 +187,7 @@ def _feminine(form: str) -> bool:
 
 # Organisation words that are as often common nouns (حركة الاحتجاجات, إدارة المستشفى,
 # مصلحة الوطن): they open a name only before a word already known as a name.
-WEAK_ORG_HEADS = frozenset(match_form(w) for w in ("حركة", "مصلحة", "إدارة", "مكتب", "حملة"))
+WEAK_ORG_HEADS = frozenset(match_form(w) for w in ("حركة", "مصلحة", "إدارة", "حملة"))
 VERBAL_NOUN_RE = re.compile(r"^ت\S\Sي\S$")  # تحقيق, تعليم: لـ + a verbal noun is a purpose
 
 
