@@ -318,3 +318,24 @@ def test_split_coordinated(words, label, pieces):
     counts = {**COUNTS, "لندن": 800, "ولندن": 20}
     split = split_coordinated(run, label, lambda form: counts.get(form, 0), {})
     assert [" ".join(t.text for t in piece) for piece in split] == pieces
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("الولايات المتحدة ( CNN )", "B-LOC I-LOC O O O", "B-LOC I-LOC O B-ORG O"),
+        ("قال لCNN إن", "O O O", "O B-ORG O"),
+        ("رسالة SMS إلى", "O O O", "O O O"),  # an acronym not in the list stays untagged
+        ("شبكة CNN", "B-ORG I-ORG", "B-ORG I-ORG"),  # the tagger's own span is kept
+    ],
+)
+def test_tag_latin_organisations(text_in, tags_in, tags_out):
+    from qawl.entities.mentions import tag_latin_organisations
+
+    assert tag_latin_organisations(text_in.split(), tags_in.split()) == tags_out.split()
+
+
+def test_latin_organisation_mention_leaves_out_the_proclitic():
+    doc = make_document("قال الوزير لـCNN إن المفاوضات مستمرة.")
+    mentions = [m for m in extract_mentions(doc, backend="crf") if m.text == "CNN"]
+    assert mentions and all(doc.text[m.start:m.end] == "CNN" for m in mentions)
