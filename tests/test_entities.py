@@ -269,8 +269,9 @@ def test_crf_mentions_are_valid_spans():
         ("قصفت القوات الحكومية المدينة", "O O O O", "O O O O"),
         ("شكلت لجنة للتحقيق في الحادث", "O O O O O", "O O O O O"),
         ("قالت إدارة المستشفى إن", "O O O O", "O O O O"),
-        ("حركة حماس", "O B-ORG", "B-ORG I-ORG"),
-        ("تنظيم داعش الإرهابي", "O B-ORG O", "B-ORG I-ORG O"),
+        ("حركة أمل اللبنانية", "O B-ORG O", "B-ORG I-ORG O"),
+        ("حركة حماس", "O B-ORG", "O B-ORG"),  # a gazetteer name does not take the head
+        ("منظمة أطباء الطوارئ الإرهابي", "O B-ORG I-ORG O", "B-ORG I-ORG I-ORG O"),
         ("رئيس مجلس القضاء الإداري الشيخ الدكتور", "O O O O O O", "O B-ORG I-ORG I-ORG O O"),
     ],
 )
@@ -339,3 +340,26 @@ def test_latin_organisation_mention_leaves_out_the_proclitic():
     doc = make_document("قال الوزير لـCNN إن المفاوضات مستمرة.")
     mentions = [m for m in extract_mentions(doc, backend="crf") if m.text == "CNN"]
     assert mentions and all(doc.text[m.start:m.end] == "CNN" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("وقال البيت الأبيض إن", "O B-MISC I-MISC O", "O B-ORG I-ORG O"),  # the whole name relabelled
+        ("وقصف الحوثيون مواقع", "O O O", "O B-ORG O"),
+        ("اعترف للجيش السوري الحر", "O O O O", "O B-ORG I-ORG I-ORG"),
+        ("وفتح الباب", "O O", "O O"),  # فتح is also a verb: ambiguous names are left out
+        ("البيت الأبيض الجديد", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"),  # a longer span stays
+    ],
+)
+def test_tag_gazetteer_organisations(text_in, tags_in, tags_out):
+    from qawl.entities.mentions import tag_gazetteer_organisations
+
+    assert tag_gazetteer_organisations(text_in.split(), tags_in.split()) == tags_out.split()
+
+
+def test_completion_leaves_a_known_name_without_its_head():
+    from qawl.entities.mentions import complete_organisations
+
+    tokens = "قالت قوات الحشد الشعبي إن".split()
+    assert complete_organisations(tokens, "O O B-ORG I-ORG O".split()) == "O O B-ORG I-ORG O".split()

@@ -14,6 +14,7 @@ import logging
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
@@ -222,6 +223,9 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
             i += 1
             continue
         end = i + 1
+        if end < len(tokens) and gazetteer_organisation_end(forms, end):
+            i += 1  # قوات الحشد الشعبي: a known name follows, and the head is not part of it
+            continue
         if head.startswith("ال"):
             while (end < len(tokens) and end - i < MAX_ORG_WORDS and _name_adjective(forms[end])
                    and (_feminine(head) or not _feminine(forms[end]))):
@@ -258,6 +262,51 @@ PLACE_EPITHETS = frozenset(match_form(w) for w in (
 DIRECTIONS = frozenset(match_form(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
 CONTINENTS = frozenset(match_form(w) for w in (
     "أوروبا", "أفريقيا", "إفريقيا", "آسيا", "أمريكا", "أميركا", "أوراسيا"))
+
+
+# Gazetteer organisations that are also common words (فتح opened, القاعدة the base).
+AMBIGUOUS_ORGANISATIONS = frozenset(match_form(w) for w in (
+    "فتح", "القاعدة", "الأهرام", "أمازون", "عكاظ", "الدولة الإسلامية", "تنظيم الدولة"))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_organisations() -> dict[str, list[tuple[str, ...]]]:
+    """First word → the hand-written gazetteer's unambiguous organisation names, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase, label in gazetteer().items():
+        if label == "ORG" and phrase not in AMBIGUOUS_ORGANISATIONS:
+            words = tuple(phrase.split())
+            index[words[0]].append(words)
+    return {first: sorted(names, key=len, reverse=True) for first, names in index.items()}
+
+
+def tag_gazetteer_organisations(tokens: list[str], tags: list[str]) -> list[str]:
+    """Tag the gazetteer's organisation names as ORG where the tagger left them untagged or
+    read the whole name as another label (البيت الأبيض as MISC): ANNOTATION.md's
+    agencies, parties, armed groups and media are organisations."""
+    tags = list(tags)
+    forms = [match_form(token) for token in tokens]
+    spans = {(start, end): label for start, end, label in bio_spans(tags)}
+    i = 0
+    while i < len(tokens):
+        end = gazetteer_organisation_end(forms, i)
+        if end:
+            untagged = all(tag == "O" for tag in tags[i:end])
+            if untagged or spans.get((i, end), "ORG") != "ORG":
+                tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+                i = end - 1
+        i += 1
+    return tags
+
+
+def gazetteer_organisation_end(forms: list[str], i: int) -> int:
+    """End of the gazetteer organisation name that starts at word ``i`` (proclitics
+    allowed on its first word), or 0."""
+    index = _gazetteer_organisations()
+    for name in index.get(split_proclitics(forms[i]).base, ()) or index.get(forms[i], ()):
+        if tuple(forms[i + 1:i + len(name)]) == name[1:]:
+            return i + len(name)
+    return 0
 
 
 # Organisations that Arabic news names in Latin script, (CNN) in a dateline or لـCNN:
@@ -302,7 +351,7 @@ def spans_to_mentions(
     mentions = []
     for tokens, sentence_tags in zip(sentences, tags):
         words = [t.text for t in tokens]
-        sentence_tags = tag_latin_organisations(words, sentence_tags)
+        sentence_tags = tag_gazetteer_organisations(words, tag_latin_organisations(words, sentence_tags))
         sentence_tags = complete_places(words, complete_organisations(words, sentence_tags))
         for first, last, label in bio_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
