@@ -363,3 +363,23 @@ def test_completion_leaves_a_known_name_without_its_head():
 
     tokens = "قالت قوات الحشد الشعبي إن".split()
     assert complete_organisations(tokens, "O O B-ORG I-ORG O".split()) == "O O B-ORG I-ORG O".split()
+
+
+@pytest.mark.parametrize(
+    "words, kept",
+    [
+        ("وزير الخارجية الروسي سيرغي لافروف", "سيرغي لافروف"),
+        ("الرئيس الأسد", "الأسد"),
+        ("عبد الرحمن الفضلي", "عبد الرحمن الفضلي"),  # عبد opens the name, it is no title
+        ("أبو بكر البغدادي", "أبو بكر البغدادي"),
+    ],
+)
+def test_drop_leading_titles(words, kept):
+    from qawl.entities.mentions import drop_leading_titles
+    from qawl.schema import Span
+
+    run, position = [], 0
+    for word in words.split():
+        run.append(Span(position, position + len(word), word))
+        position += len(word) + 1
+    assert " ".join(t.text for t in drop_leading_titles(run, "PER")) == kept

@@ -138,8 +138,14 @@ def sentence_tokens(doc: Document) -> list[list[Span]]:
     return groups
 
 
+# Person triggers that open a compound name (عبد الرحمن, أبو بكر): never cut off as a title.
+NAME_OPENERS = frozenset(match_form(w) for w in ("عبد", "أبو", "أبي", "أبا", "ابن", "بن", "آل"))
+
+
 def _is_title(token: str) -> bool:
     form = match_form(token)
+    if split_proclitics(form).base in NAME_OPENERS or form in NAME_OPENERS:
+        return False
     return "PER" in (triggers().get(form), triggers().get(split_proclitics(form).base))
 
 
