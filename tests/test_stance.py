@@ -237,6 +237,8 @@ def test_compose(outer, inner, result):
 @pytest.mark.parametrize("word, stem", [
     ("للاتفاق", "الاتفاق"), ("بالقرار", "قرار"), ("اتهمت", "اتهم"), ("يرفض", "رفض"),
     ("وإدانتها", "ادانه"), ("ومواقفه", "مواقف"),
+    # the accusative tanween of an indefinite noun
+    ("تهديدا", "تهديد"), ("وإنجازا", "انجاز"),
 ])
 def test_word_stems(word, stem):
     assert stem in word_stems(match_form(word))
@@ -748,3 +750,83 @@ def test_descriptive_qualities_give_no_stance(text, cue, content, speaker):
 ])
 def test_keep_rejects_adverb_holders(holder, target, kept):
     assert _keep(holder, target) is kept
+
+
+# --- round 7: recall ---------------------------------------------------------------
+
+ROUND7_NARRATED_CASES = [
+    # VSO with two definite phrases: an issue, a country or an act opens the object
+    ("ودعم الرئيس المصري الاتفاق الجديد.", [], "الرئيس المصري", "الاتفاق الجديد", "favor"),
+    ("ورفضت الحكومة الإسرائيلية الاتفاق النووي.", [], "الحكومة الإسرائيلية", "الاتفاق النووي", "against"),
+    ("وانتقد الرئيس الأمريكي إيران بشدة.", [("إيران", "GPE")], "الرئيس الأمريكي", "إيران", "against"),
+    # a title before a person's name is still the subject
+    ("وانتقد الرئيس الأمريكي دونالد ترامب القرار الجديد.", [("دونالد ترامب", "PER")],
+     "دونالد ترامب", "القرار الجديد", "against"),
+    # an adverb of time between the subject and the object
+    ("وفرضت الولايات المتحدة بالفعل عقوبات على مادورو.", [("الولايات المتحدة", "GPE"), ("مادورو", "PER")],
+     "الولايات المتحدة", "مادورو", "against"),
+    # the purpose of a pursuit is the subject's, even when the object runs through a name
+    ("وواصلت الحكومة الإسرائيلية اليوم الضغط على أعضاء الكونجرس لعرقلة الاتفاق.", [("الكونجرس", "ORG")],
+     "الحكومة الإسرائيلية", "الاتفاق", "against"),
+]
+
+
+@pytest.mark.parametrize("text, names, holder, target, polarity", ROUND7_NARRATED_CASES)
+def test_round7_narrated_frames(text, names, holder, target, polarity):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [], mentions_of(doc, *names))
+    assert any(s.speaker == holder and has([s], target, polarity) for s in stances), \
+        [(s.speaker, s.target, s.polarity) for s in stances]
+
+
+def test_a_conjoined_name_is_part_of_the_subject():
+    doc = make_doc("تواصل الجهات الأمنية وهيئة التحقيق تحقيقاتها في الحادث.")
+    stances = extract_stances(doc, [], mentions_of(doc, ("هيئة التحقيق", "ORG")))
+    assert not any("هيئة التحقيق" in s.target for s in stances), [(s.speaker, s.target) for s in stances]
+
+
+def test_pursuit_for_a_purpose_gives_no_stance_on_the_means():
+    doc = make_doc("وواصلت الحكومة الإسرائيلية اليوم الضغط على النواب لعرقلة الاتفاق.")
+    assert not any(has([s], "الضغط", "favor") for s in extract_stances(doc, []))
+
+
+ROUND7_QUOTE_CASES = [
+    # an evaluative noun as the predicate (after a copula) evaluates the subject
+    ("وقال ترامب إن كوريا الشمالية لا تزال تمثل تهديدا.", "قال", "كوريا الشمالية لا تزال تمثل تهديدا",
+     "ترامب", [("كوريا الشمالية", "GPE")], "كوريا الشمالية", "against"),
+    ("وقال الوزير إن الاتفاق كان إنجازا تاريخيا.", "قال", "الاتفاق كان إنجازا تاريخيا",
+     "الوزير", [], "الاتفاق", "favor"),
+    # a predicate after a subject with a short relative clause
+    ('وأضاف الوزير "الإجراءات التي اتخذها ترامب قانونية بالكامل ومبررة تماما".', "وأضاف",
+     "الإجراءات التي اتخذها ترامب قانونية بالكامل ومبررة تماما", "الوزير", [], "الإجراءات التي اتخذها ترامب", "favor"),
+    ("وقال الوزير إن القرار الذي أعلنته الحكومة خاطئ.", "قال", "القرار الذي أعلنته الحكومة خاطئ",
+     "الوزير", [], "القرار", "against"),
+    # a deed conjoined to the first verb of its chain belongs to that verb's subject
+    ("وقال الرئيس إن التخفيضات ستجعل البلاد أكثر قدرة على المنافسة وتحفز الشركات على الاستثمار.", "قال",
+     "التخفيضات ستجعل البلاد أكثر قدرة على المنافسة وتحفز الشركات على الاستثمار", "الرئيس", [],
+     "التخفيضات", "favor"),
+]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, names, target, polarity", ROUND7_QUOTE_CASES)
+def test_round7_quote_frames(text, cue, content, speaker, names, target, polarity):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)], mentions_of(doc, *names))
+    assert has(stances, target, polarity), [(s.target, s.polarity) for s in stances]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, word", [
+    # a negated predicate says nothing; an unnamed subject is no target
+    ("وقال الوزير إن الاتفاق لا يمثل تهديدا.", "قال", "الاتفاق لا يمثل تهديدا", "الوزير", "الاتفاق"),
+    ("وقال الوزير إن ما حدث يمثل انتهاكا للقانون.", "قال", "ما حدث يمثل انتهاكا للقانون", "الوزير", "حدث"),
+    # a chain whose verbs disagree is two clauses
+    ("وقال الوزير إن الطلاب يذهبون إلى المدرسة وتساعد الأسر.", "قال",
+     "الطلاب يذهبون إلى المدرسة وتساعد الأسر", "الوزير", "الطلاب"),
+    # a verb phrase before a quality is no subject
+    ("وقال المدرب إنه يقدم أداء رائعا.", "قال", "يقدم أداء رائعا", "المدرب", "يقدم"),
+])
+def test_round7_no_stance(text, cue, content, speaker, word):
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
+    assert not any(match_form(word) in match_form(s.target).split() for s in stances), \
+        [(s.target, s.polarity) for s in stances]

@@ -95,6 +95,7 @@ NAMING_WINDOW = 14  # tokens from a naming verb to its label: وصفت X في ب
 THAT_FORMS = frozenset(match_form(w) for w in ("بأنها", "بأنه", "بأنهم", "بأنهما"))
 BY_AGENT = (match_form("من"), match_form("قبل"))  # انتقادات من قبل X
 POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 OWNER_ENDINGS = ("ها", "هم", "هما", "هن", "كم", "نا")
 RESUMPTIVE_PREPS = frozenset(match_form(w) for w in (
     "إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له", "فيها", "فيه"))
@@ -122,6 +123,9 @@ SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشي�
 # Day names between a narrated subject and its object: ألغى القاضي مورو | الأحد | أمرا قضائيا.
 DAY_NAMES = frozenset(match_form(w) for w in (
     "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+# adverbs of time between a VSO subject and its object: فرضت واشنطن بالفعل عقوبات على …
+BETWEEN_ADVERBS = DAY_NAMES | frozenset(match_form(w) for w in (
+    "أمس", "اليوم", "بالفعل", "مؤخرا", "أيضا", "مجددا", "كذلك"))
 # Support verbs whose object noun is the act: وجه X اتهامات لـ Y, فرض X عقوبات على Y,
 # استخدم X الفيتو ضد Y, شن X هجوما على Y.
 SUPPORT_VERBS = frozenset(match_form(w) for w in (
@@ -129,7 +133,13 @@ SUPPORT_VERBS = frozenset(match_form(w) for w in (
     "تستخدم", "شن", "شنت", "يشن", "تشن", "أصدر", "أصدرت", "يصدر", "تصدر",
 ))
 
+# a definite nisba adjective (المصري, الإسرائيلية, الأمريكيين) closes a subject phrase
+NISBA_RE = re.compile(r"^ال.{2,}ي(?:ه|ين|ون)?$")
+
+STILL_FORMS = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "يزالون"))
 MAX_NP_TOKENS = 6
+CONJOINED_VERB_WINDOW = 8  # tokens back from a conjoined verb to the first verb of its chain
+RELATIVE_CLAUSE_TOKENS = 4  # relative, verb and its subject before a predicate
 CLAUSE_SPAN = 20  # tokens between an expression verb and its عن (a subject with an apposition)
 FAR_PREP_WINDOW = 8  # tokens of an addressee between an act and its preposition
 MAX_SUBJECT_TOKENS = 6
@@ -294,6 +304,8 @@ def word_stems(form: str) -> list[str]:
             bases.append(base[1:])
         elif len(base) > 4 and base[0] == "س" and base[1] in "يتن":
             bases.append(base[2:])
+    # the accusative tanween of an indefinite noun: تهديدا, انتهاكا, دعما -> تهديد, انتهاك, دعم
+    bases += [base[:-1] for base in bases if len(base) >= 5 and base.endswith("ا") and not base.endswith("وا")]
     stems = set(bases)
     for base in bases:
         for suffix in SUFFIXES:
@@ -533,6 +545,13 @@ def future_verb(form: str) -> bool:
     """سيعين, ستواجه, سنرد: the future prefix on an imperfect verb (not a noun phrase)."""
     form = form[1:] if len(form) > 4 and form[0] in CONJUNCTIONS else form
     return len(form) >= 4 and form[0] == "س" and form[1] in "يتن"
+
+
+def _person_prefix(form: str) -> str:
+    """The person/gender prefix of an imperfect verb (ستجعل -> ت, يذهبون -> ي)."""
+    form = form[1:] if len(form) > 3 and form[0] in CONJUNCTIONS else form
+    form = form[1:] if future_verb(form) else form
+    return form[:1]
 
 
 def read_np_back(tokens: _Tokens, end: int, floor: int, max_tokens: int = MAX_NP_TOKENS) -> int:
@@ -891,6 +910,8 @@ class _StanceFinder:
         evidence = [tokens.spans[negator].text, word] if negator is not None else [word]
         if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
             return
+        if entry.kind in ("label", "deed") and negator is None and self.predicate_noun(speaker, hit, first, quote, evidence):
+            return
         if entry.kind == "act":
             if entry.words == (match_form("ضد"),) and self.follows_wrong(hit.start, first):
                 return  # جرائم إسرائيل ضد المتظاهرين: ضد names the victims
@@ -901,12 +922,52 @@ class _StanceFinder:
         elif entry.kind == "deed":
             # X يهدد … -> against X; X لا يساعد / لن يفيد -> against X (a negated harm says nothing)
             verb = hit.start if negator is None else negator
-            start = self._subject_start(verb, first)
+            if negator is None and tokens.conjoined(verb):
+                verb = self.first_conjoined_verb(verb, first)  # X ستجعل … وتحفز …
+            start = self._subject_start(verb, first) if verb is not None else None
             if start is not None and self.salient((start, verb)):
                 self.emit(speaker, (start, verb), polarity, quote, evidence)
         elif entry.kind == "label" and entry.polarity == "against" and negator is None \
                 and entry.category not in CALAMITIES:
             self.label_phrase(speaker, hit, first, limit, quote, evidence)
+
+    def predicate_noun(self, speaker, hit, first, quote, evidence) -> bool:
+        """An indefinite evaluative noun as the predicate of a clause-initial subject:
+        كوريا الشمالية لا تزال تمثل تهديدا, الحصار يشكل جريمة, الاتفاق كان إنجازا -> the
+        subject takes the noun's polarity. True when a stance was read."""
+        tokens = self.tokens
+        form = tokens.bare(hit.start)
+        if has_article(form) or form[0] in PREP_CLITICS or hit.entry.category in CALAMITIES:
+            return False
+        verb = hit.start - 1
+        if verb < first or not tokens.is_word(verb) or tokens.bare(verb) not in self.lexicon.copulas:
+            return False
+        end = verb
+        if end - 2 >= first and tokens.bare(end - 1) in STILL_FORMS and tokens.bare(end - 2) in (match_form("لا"), match_form("ما")):
+            end -= 2  # لا تزال تمثل: "still", not a negation
+        elif tokens.negated(verb, first) is not None:
+            return False  # لا يمثل تهديدا says nothing either way
+        start = self._subject_start(end, first)
+        if start is None or start >= end or not self.salient((start, end)):
+            return False  # ما حدث يمثل انتهاكا: no one and nothing named
+        self.emit(speaker, (start, end), hit.entry.polarity, quote, evidence + [tokens.spans[verb].text])
+        return True
+
+    def first_conjoined_verb(self, verb: int, first: int) -> Optional[int]:
+        """The first verb of a chain that a conjoined verb continues (التخفيضات | ستجعل الشركات
+        أكثر قدرة وتحفز …): its subject is the deed's. ``verb`` itself when there is no chain,
+        None when the chain's verb does not agree with it (يذهبون … وتساعد)."""
+        tokens = self.tokens
+        for k in range(verb - 1, max(first, verb - CONJOINED_VERB_WINDOW) - 1, -1):
+            if not tokens.is_word(k) or tokens.bare(k) in STOP_FORMS:
+                return verb
+            form = tokens.forms[k]
+            if (future_verb(form) or form[0] in "يت" and finite_verb_shape(tokens.spans[k].text)) \
+                    and k not in tokens.mention_at:
+                # the chain agrees in person and gender: ستجعل … وتحفز, not يذهبون … وتساعد
+                agrees = _person_prefix(form) == _person_prefix(tokens.bare(verb))
+                return k if agrees else None
+        return verb
 
     def follows_wrong(self, i: int, first: int) -> bool:
         """A condemning noun or hostile deed just before ``i``."""
@@ -958,13 +1019,39 @@ class _StanceFinder:
         while end > first and tokens.bare(end - 1) in self.lexicon.copulas:
             end -= 1
         start = self._subject_start(end, first)
+        if start is None:
+            start = self._relative_subject_start(end, first)
         if start is None or start >= end:
             return
+        if start not in tokens.mention_at and tokens.forms[start][0] in "يت" \
+                and finite_verb_shape(tokens.spans[start].text):
+            return  # يقدم أداء رائعا: a verb phrase, not a subject
         if tokens.bare(start) in DEMONSTRATIVES and not _definite(tokens.forms[min(start + 1, end - 1)]):
             return  # هذه أنباء عظيمة: the subject is the bare demonstrative
         while end > start + 1 and tokens.forms[end - 1] in PREP_FORMS:
             end -= 1  # الاتفاق من أفضل …
         self.emit(speaker, (start, end), polarity, quote, evidence)
+
+    def _relative_subject_start(self, end: int, first: int) -> Optional[int]:
+        """A clause-initial subject with a short relative clause before a predicate:
+        الإجراءات التي اتخذها ترامب | قانونية -> the phrase from the antecedent to the predicate.
+        The relative clause is a verb with an object pronoun (its antecedent) and a named or
+        short subject; anything longer may hold the predicate itself."""
+        tokens = self.tokens
+        for relative in range(end - 2, max(first, end - 2 - RELATIVE_CLAUSE_TOKENS) - 1, -1):
+            if not tokens.is_word(relative):
+                return None
+            if tokens.bare(relative) not in RELATIVES:
+                continue
+            verb = relative + 1
+            form = tokens.bare(verb)
+            if has_article(form) or len(form) < 5 or not form.endswith(OBJECT_PRONOUNS):
+                return None  # اتخذها, أعلنته: the verb's pronoun returns to the antecedent
+            if not all(tokens.is_word(k) and tokens.bare(k) not in STOP_FORMS for k in range(verb + 1, end)):
+                return None
+            start = self._subject_start(relative, first)
+            return start if start is not None and start < relative else None
+        return None
 
     def attributive(self, adjective: int, end: int) -> bool:
         """An adjective agrees with its noun; a definite one after a bare indefinite noun or
@@ -1203,13 +1290,19 @@ class _StanceFinder:
         target = self._object_after(hit, subject[1], limit)
         if not target:
             return
-        self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity, target[1], -1, evidence,
-                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
-        # واصلت الحكومة الضغط … لعرقلة الاتفاق: the purpose is the subject's too
-        purpose = tokens.hit(target[1]) if target[1] < limit else None
-        if purpose and purpose.entry.kind == "act" and tokens.forms[target[1]].startswith("ل"):
+        # واصلت الحكومة الضغط … لعرقلة الاتفاق: the purpose is the subject's too, and it ends
+        # the object (which may have run into it through a name)
+        at = next((k for k in range(target[0] + 1, min(target[1] + 1, limit)) if tokens.is_word(k)
+                   and tokens.forms[k].startswith("ل") and (h := tokens.hit(k)) and h.entry.kind == "act"), None)
+        purpose = tokens.hit(at) if at is not None else None
+        if purpose is None or hit.entry.category != "pursuit":
+            # what is pursued for a purpose is only its means
+            self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity,
+                           target[1] if at is None else at, -1, evidence,
+                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+        if purpose is not None:
             self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
-                           evidence + [tokens.spans[target[1]].text], require_salient=True)
+                           evidence + [tokens.spans[at].text], require_salient=True)
 
     def actor_subject(self, subject: tuple[int, int]) -> bool:
         """A subject that can hold a stance: a named person, organisation or country, a title
@@ -1233,7 +1326,7 @@ class _StanceFinder:
         if subject is None:
             return False
         end = subject[1]
-        while end < hit.start and tokens.bare(end) in DAY_NAMES:
+        while end < hit.start and tokens.bare(end) in BETWEEN_ADVERBS:
             end += 1
         if end != hit.start:
             return False
@@ -1296,7 +1389,10 @@ class _StanceFinder:
         # VSO: an indefinite word after the definite subject starts the object (اقترح الاتحاد الكويتي تأجيل …);
         # a word after a name does too (الرئيس الإيراني حسن روحاني | نظيره …)
         for k in range(start + 1, end):
-            if tokens.bare(k) in DAY_NAMES:  # ألغت المحكمة العليا | الخميس | القرار
+            if tokens.bare(k) in BETWEEN_ADVERBS:  # ألغت المحكمة العليا | الخميس | القرار
+                end = k
+                break
+            if self.object_after_definite_subject(k):
                 end = k
                 break
             if k in tokens.mention_at:
@@ -1304,9 +1400,32 @@ class _StanceFinder:
             if k - 1 in tokens.mention_at or _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]):
                 end = k
                 break
-        while end in tokens.mention_at:  # extend through a name that follows the title
+        # extend through a name that follows the title (not a country after it: انتقد الوزير | إيران)
+        while end in tokens.mention_at and not self.object_after_definite_subject(end):
             end = tokens.range_of(tokens.mention_at[end].start, tokens.mention_at[end].end).stop
         return start, end
+
+    def object_after_definite_subject(self, k: int) -> bool:
+        """VSO with two definite phrases: the object starts at ``k`` when it is an issue or an
+        act (رفضت الحكومة الإسرائيلية | الاتفاق النووي), a country or organisation (انتقد الرئيس
+        الأمريكي | إيران), or an actor after a nisba adjective (انتقد الرئيس المصري | الحكومة)."""
+        tokens = self.tokens
+        before = tokens.forms[k - 1]
+        if k - 1 in tokens.mention_at or not _definite(before) or before in PREP_FORMS \
+                or before[0] in "بلك" or tokens.forms[k][0] in "بلك":
+            return False  # a name ends the subject already; a preposition joins its phrase
+        mention = tokens.mention_at.get(k)
+        form = tokens.forms[k]
+        if form.startswith("و") and (mention.start > tokens.spans[k].start if mention else form.startswith("وال")):
+            return False  # الجهات الأمنية وهيئة التحقيق: a conjoined subject
+        if mention is not None:
+            return mention.label in ("GPE", "ORG") and tokens.range_of(mention.start, mention.end).start == k
+        if not _definite(form):
+            return False
+        stems = set(tokens.stems(k))
+        if stems & self.lexicon.issue_heads or (hit := tokens.hit(k)) and hit.entry.kind == "act":
+            return True  # … | الاتفاق النووي; واصلت الحكومة | الضغط
+        return bool(stems & self.lexicon.actor_heads) and NISBA_RE.search(tokens.bare(k - 1)) is not None
 
     def _object_after(self, hit: _Hit, j: int, limit: int) -> Optional[tuple[int, int]]:
         """The object of a narrated act after its subject, skipping an apposition between commas."""
@@ -1316,7 +1435,7 @@ class _StanceFinder:
             if close is None:
                 return None
             j = close + 1
-        while j < limit and tokens.is_word(j) and tokens.bare(j) in DAY_NAMES:
+        while j < limit and tokens.is_word(j) and tokens.bare(j) in BETWEEN_ADVERBS:
             j += 1
         objects = self.act_objects(_Hit(hit.entry, j - 1, j), limit)
         return objects[0] if objects else None
