@@ -299,6 +299,17 @@ def test_complete_places(text_in, tags_in, tags_out):
     assert complete_places(text_in.split(), tags_in.split()) == tags_out.split()
 
 
+def word_spans(words: str):
+    """Spans of the space-separated words of ``words`` (offsets into ``words``)."""
+    from qawl.schema import Span
+
+    spans, position = [], 0
+    for word in words.split():
+        spans.append(Span(position, position + len(word), word))
+        position += len(word) + 1
+    return spans
+
+
 @pytest.mark.parametrize(
     "words, label, pieces",
     [
@@ -310,12 +321,8 @@ def test_complete_places(text_in, tags_in, tags_out):
 )
 def test_split_coordinated(words, label, pieces):
     from qawl.entities.mentions import split_coordinated
-    from qawl.schema import Span
 
-    run, position = [], 0
-    for word in words.split():
-        run.append(Span(position, position + len(word), word))
-        position += len(word) + 1
+    run = word_spans(words)
     counts = {**COUNTS, "لندن": 800, "ولندن": 20}
     split = split_coordinated(run, label, lambda form: counts.get(form, 0), {})
     assert [" ".join(t.text for t in piece) for piece in split] == pieces
@@ -376,10 +383,6 @@ def test_completion_leaves_a_known_name_without_its_head():
 )
 def test_drop_leading_titles(words, kept):
     from qawl.entities.mentions import drop_leading_titles
-    from qawl.schema import Span
 
-    run, position = [], 0
-    for word in words.split():
-        run.append(Span(position, position + len(word), word))
-        position += len(word) + 1
+    run = word_spans(words)
     assert " ".join(t.text for t in drop_leading_titles(run, "PER")) == kept

@@ -47,7 +47,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import pandas as pd
 
 from qawl.clean import match_form
-from qawl.entities.features import triggers
+from qawl.entities.features import tafil_shape, triggers
 from qawl.schema import POLARITIES, Document, Mention, Quote, Stance, make_span
 
 logger = logging.getLogger(__name__)
@@ -617,7 +617,7 @@ def verbal_noun_shape(word: str) -> bool:
     دعم or شكر may be either, so they are not caught here."""
     form = match_form(word)
     form = form[1:] if len(form) > 4 and form[0] in CONJUNCTIONS else form
-    return word.endswith("ة") or len(form) == 5 and form[0] == "ت" and form[3] == "ي"
+    return word.endswith("ة") or tafil_shape(form)
 
 
 def finite_verb_shape(word: str) -> bool:

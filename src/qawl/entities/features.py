@@ -57,6 +57,11 @@ def split_proclitics(form: str) -> CliticSplit:
     return CliticSplit(conj, prep, article, stem)
 
 
+def tafil_shape(form: str) -> bool:
+    """Whether a matching form has the تفعيل verbal-noun pattern (تحقيق, تعزيز, تعليم)."""
+    return len(form) == 5 and form[0] == "ت" and form[3] == "ي"
+
+
 def word_shape(token: str) -> str:
     """Coarse class of a token."""
     if DIGIT_RE.match(token):

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
-from qawl.entities.features import gazetteer, split_proclitics, triggers
+from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.quotes import TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
 
@@ -195,7 +195,6 @@ def _feminine(form: str) -> bool:
 # Organisation words that are as often common nouns (حركة الاحتجاجات, إدارة المستشفى,
 # مصلحة الوطن): they open a name only before a word already known as a name.
 WEAK_ORG_HEADS = frozenset(match_form(w) for w in ("حركة", "مصلحة", "إدارة", "حملة"))
-VERBAL_NOUN_RE = re.compile(r"^ت\S\Sي\S$")  # تحقيق, تعليم: لـ + a verbal noun is a purpose
 
 
 def _name_adjective(form: str) -> bool:
@@ -244,8 +243,8 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
                     break  # و starts another name: مجلس الأمن والجمعية العامة; بالوقوف is a phrase
                 if head in WEAK_ORG_HEADS and not known_name:
                     break
-                if form.prep and VERBAL_NOUN_RE.match(form.stem):
-                    break  # لجنة للتحقيق: a committee *to investigate*
+                if form.prep and tafil_shape(form.stem):
+                    break  # لجنة للتحقيق: لـ + a verbal noun is a purpose, not a name
                 if forms[end] in NAME_ENDING_WORDS or _is_title(tokens[end]):
                     break  # a date or a title (… الشيخ الدكتور) follows the name
                 end += 1
