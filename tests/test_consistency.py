@@ -2,7 +2,12 @@
 import pytest
 
 from qawl.entities.conll import bio_spans
-from qawl.entities.consistency import propagate_names, tagged_names
+from qawl.entities.consistency import (
+    complete_person_names,
+    propagate_names,
+    split_person_coordination,
+    tagged_names,
+)
 
 
 def test_bio_spans_of_valid_iob2():
@@ -43,3 +48,38 @@ def test_tagged_names_keys_strip_first_word_proclitics_and_take_majority():
 )
 def test_propagate_names(sentences, tags_in, tags_out):
     assert propagate_names(sentences, tags_in) == tags_out
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        # a name cannot end on a connector: the next words join it
+        ("تولى علي بن أبي طالب الخلافة", "O B-PER I-PER O O O", "O B-PER I-PER I-PER I-PER O"),
+        ("وقال أبو مازن إن", "O B-PER O O", "O B-PER I-PER O"),
+        # a ruler's ordinal, and its tens
+        ("وقال الملك عبد الله الثاني إن", "O O B-PER I-PER O O", "O O B-PER I-PER I-PER O"),
+        ("البابا بنديكت السادس عشر", "O B-PER O O", "O B-PER I-PER I-PER"),
+        # not after other labels, not across punctuation, not an ordinal after a plain word
+        ("مسجد الحسن الثاني", "O B-LOC O", "O B-LOC O"),
+        ("الحسن بن ، وقال", "B-PER I-PER O O", "B-PER I-PER O O"),
+        ("فاز زيدان في الشوط الثاني", "O B-PER O O O", "O B-PER O O O"),
+    ],
+)
+def test_complete_person_names(text_in, tags_in, tags_out):
+    assert complete_person_names(text_in.split(), tags_in.split()) == tags_out.split()
+
+
+RANKS = {"بلير": 10, "وبلير": 900, "وليد": 20, "ليد": 5000, "رايس": 30}
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("وقال بوش وبلير إن", "O B-PER I-PER O", "O B-PER B-PER O"),
+        ("جورج بوش ورايس", "B-PER I-PER I-PER", "B-PER I-PER B-PER"),  # ورايس: unseen
+        ("محمد وليد", "B-PER I-PER", "B-PER I-PER"),  # ليد is rarer than وليد
+        ("بوش وبلير", "B-ORG I-ORG", "B-ORG I-ORG"),
+    ],
+)
+def test_split_person_coordination(text_in, tags_in, tags_out):
+    assert split_person_coordination(text_in.split(), tags_in.split(), RANKS) == tags_out.split()

@@ -386,3 +386,18 @@ def test_drop_leading_titles(words, kept):
 
     run = word_spans(words)
     assert " ".join(t.text for t in drop_leading_titles(run, "PER")) == kept
+
+
+@pytest.mark.parametrize(
+    "dev_from, held_out_ids",
+    [(None, [17, 18, 19]), (0.0, [0, 1, 2]), (0.5, [10, 11, 12])],
+)
+def test_read_train_split_holds_out_one_block(tmp_path, dev_from, held_out_ids):
+    from qawl.entities.train import TRAIN_FILE, read_train_split
+
+    path = tmp_path / TRAIN_FILE
+    path.parent.mkdir(parents=True)
+    path.write_text("".join(f"w{i} O\nمصر B-LOC\n\n" for i in range(20)), encoding="utf-8")
+    train, dev = read_train_split(tmp_path, 0.15, dev_from)
+    assert [int(tokens[0][1:]) for tokens, _ in dev] == held_out_ids
+    assert len(train) == 17 and not {tuple(t) for t, _ in train} & {tuple(t) for t, _ in dev}

@@ -1,4 +1,10 @@
-"""Document label consistency: a name tagged once is tagged wherever it recurs.
+"""Passes over the tagger's output: whole person names, and document label consistency.
+
+``complete_person_names``: a person's name runs on over the word after a connector
+(بن، أبو، عبد) and over a ruler's ordinal (الحسن الثاني);
+``split_person_coordination``: two coordinated people are two names (بوش وبلير).
+
+``propagate_names``: a name tagged once is tagged wherever it recurs.
 
 A sentence-level tagger often finds a name in one sentence ("قال الوزير X") and
 misses it in another where the context is weaker. Within one document the same
@@ -8,6 +14,7 @@ matching form, the first word without its proclitics (وموسكو = موسكو)
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -66,3 +73,50 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]]) -> list[l
                     break
         out.append(sentence_tags)
     return out
+
+
+# A person's name cannot end on a connector (علي بن | أبي طالب), and a ruler's
+# ordinal belongs to the name (الحسن الثاني، البابا بنديكت السادس عشر).
+NAME_CONNECTORS = frozenset(map(match_form, ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "عبد")))
+REGNAL_ORDINALS = frozenset(map(match_form, (
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+    "العاشر", "الحادي")))
+ORDINAL_TENS = match_form("عشر")
+
+
+def _continues_name(form: str, previous: str) -> bool:
+    """Whether a word right after a person's name still belongs to it."""
+    if previous in NAME_CONNECTORS:
+        return form.isalpha()
+    return form in REGNAL_ORDINALS or (form == ORDINAL_TENS and previous in REGNAL_ORDINALS)
+
+
+def complete_person_names(tokens: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with each person's name run on over a connector's word and a regnal ordinal."""
+    tags = list(tags)
+    for i in range(1, len(tokens)):
+        if (tags[i] == "O" and tags[i - 1][2:] == "PER"
+                and _continues_name(match_form(tokens[i]), match_form(tokens[i - 1]))):
+            tags[i] = "I-PER"
+    return tags
+
+
+def split_person_coordination(tokens: list[str], tags: list[str],
+                              ranks: dict[str, int]) -> list[str]:
+    """``tags`` with a person run split where a word is و + another name (بوش وبلير).
+
+    ``ranks``: corpus frequency rank of each matching form (lower: more frequent).
+    وX opens a new name only if X without the و is the more frequent word, so that
+    names spelled with a و (وليد، وائل) stay whole.
+    """
+    tags = list(tags)
+    for i in range(1, len(tokens)):
+        if tags[i] != "I-PER":
+            continue
+        form = match_form(tokens[i])
+        rest = form[1:]
+        if (form.startswith("و") and len(rest) >= MIN_NAME_CHARS
+                and match_form(tokens[i - 1]) not in NAME_CONNECTORS
+                and ranks.get(rest, math.inf) < ranks.get(form, math.inf)):
+            tags[i] = "B-PER"
+    return tags

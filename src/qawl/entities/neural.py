@@ -32,7 +32,11 @@ from pathlib import Path
 import numpy as np
 
 from qawl.clean import match_form
-from qawl.entities.consistency import propagate_names
+from qawl.entities.consistency import (
+    complete_person_names,
+    propagate_names,
+    split_person_coordination,
+)
 from qawl.entities.features import (
     GAZETTEER_LABELS,
     gazetteer_words,
@@ -360,8 +364,14 @@ class LstmTagger:
             return [[] for _ in sentences]
         with torch.inference_mode():
             ids = iter(self.network.decode(*self.encoder.batch(present)))
-        tags = [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
+        tags = [self._whole_persons(s, [TAGS[i] for i in next(ids)]) if s else []
+                for s in sentences]
         return propagate_names(sentences, tags) if self.consistent else tags
+
+    def _whole_persons(self, tokens: list[str], tags: list[str]) -> list[str]:
+        """Person names run on over connectors and ordinals, and split at و + another name."""
+        ranks = self.encoder.word_index  # ids follow corpus frequency
+        return split_person_coordination(tokens, complete_person_names(tokens, tags), ranks)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 tags for one sentence."""

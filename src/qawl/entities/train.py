@@ -48,13 +48,18 @@ N_FOLDS = 5
 DOC_CHUNK = 30  # sentences per pseudo-document when the data has no breaks
 
 
-def read_train_split(shared, dev: float = 0.0):
-    """ANERcorp train, and its tail share ``dev`` held out for tuning (never the test split)."""
+def read_train_split(shared, dev: float = 0.0, dev_from: float | None = None):
+    """ANERcorp train, and a share ``dev`` of it held out for tuning (never the test split).
+
+    The held-out block is the tail, or starts at the share ``dev_from`` (0: the head), so
+    that a second block can confirm what the tail suggests.
+    """
     sentences = read_conll(Path(shared) / TRAIN_FILE)
     if not dev:
         return sentences, []
-    cut = int(len(sentences) * (1 - dev))
-    return sentences[:cut], sentences[cut:]
+    start = int(len(sentences) * (1 - dev if dev_from is None else dev_from))
+    end = start + int(len(sentences) * dev) if dev_from is not None else len(sentences)
+    return sentences[:start] + sentences[end:], sentences[start:end]
 
 
 def assign_folds(n_sentences: int, n_folds: int, seed: int) -> dict[int, int]:

@@ -199,6 +199,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--dev", type=float, default=0.0, metavar="FRACTION",
                         help="hold out the last FRACTION of train for early stopping")
+    parser.add_argument("--dev-from", type=float, default=None, metavar="SHARE",
+                        help="with --dev: hold out the block starting at SHARE of train "
+                             "instead of the tail (0: the head)")
     parser.add_argument("--epochs", type=int, default=16,
                         help="epochs (the maximum with --dev; default: what --dev 0.15 chose)")
     parser.add_argument("--patience", type=int, default=5)
@@ -245,7 +248,7 @@ def main(argv=None) -> int:
     words, vectors = corpus_vectors(args.shared / "corpora", args.seed, args.vocab_size,
                                     args.embeddings)
     logger.info("word vectors: %d forms (%.0f s)", len(words), time.time() - started)
-    sentences, held_out = read_train_split(args.shared, args.dev)
+    sentences, held_out = read_train_split(args.shared, args.dev, args.dev_from)
     sentences += silver_sentences(args)
     members, best_epochs, lm_state = [], [], None
     for member in range(args.members):  # seeds seed, seed+1, …; one language model for all
