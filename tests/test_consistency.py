@@ -56,6 +56,8 @@ def test_propagate_names(sentences, tags_in, tags_out):
         # a name cannot end on a connector: the next words join it
         ("تولى علي بن أبي طالب الخلافة", "O B-PER I-PER O O O", "O B-PER I-PER I-PER I-PER O"),
         ("وقال أبو مازن إن", "O B-PER O O", "O B-PER I-PER O"),
+        ("الشيخ محمد بن راشد آل مكتوم نائب", "O B-PER I-PER I-PER I-PER O O",
+         "O B-PER I-PER I-PER I-PER I-PER O"),
         # a ruler's ordinal, and its tens
         ("وقال الملك عبد الله الثاني إن", "O O B-PER I-PER O O", "O O B-PER I-PER I-PER O"),
         ("البابا بنديكت السادس عشر", "O B-PER O O", "O B-PER I-PER I-PER"),

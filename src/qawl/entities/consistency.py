@@ -77,7 +77,7 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]]) -> list[l
 
 # A person's name cannot end on a connector (علي بن | أبي طالب), and a ruler's
 # ordinal belongs to the name (الحسن الثاني، البابا بنديكت السادس عشر).
-NAME_CONNECTORS = frozenset(map(match_form, ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "عبد")))
+NAME_CONNECTORS = frozenset(map(match_form, ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "عبد", "آل")))
 REGNAL_ORDINALS = frozenset(map(match_form, (
     "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
     "العاشر", "الحادي")))
