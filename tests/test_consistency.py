@@ -71,7 +71,8 @@ def test_complete_person_names(text_in, tags_in, tags_out):
     assert complete_person_names(text_in.split(), tags_in.split()) == tags_out.split()
 
 
-RANKS = {"بلير": 10, "وبلير": 900, "وليد": 20, "ليد": 5000, "رايس": 30}
+RANKS = {"الي": 10, "والي": 1500, "بلير": 300, "وبلير": 9000, "وليد": 220, "ليد": 5000,
+         "رايس": 400, "جيه": 9900, "وجيه": 37000}
 
 
 @pytest.mark.parametrize(
@@ -80,6 +81,8 @@ RANKS = {"بلير": 10, "وبلير": 900, "وليد": 20, "ليد": 5000, "ر�
         ("وقال بوش وبلير إن", "O B-PER I-PER O", "O B-PER B-PER O"),
         ("جورج بوش ورايس", "B-PER I-PER I-PER", "B-PER I-PER B-PER"),  # ورايس: unseen
         ("محمد وليد", "B-PER I-PER", "B-PER I-PER"),  # ليد is rarer than وليد
+        ("محمد وجيه", "B-PER I-PER", "B-PER I-PER"),  # جيه is not far more frequent
+        ("مصطفى والي", "B-PER I-PER", "B-PER I-PER"),  # الي is إلى, a function word
         ("بوش وبلير", "B-ORG I-ORG", "B-ORG I-ORG"),
     ],
 )

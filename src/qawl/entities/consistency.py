@@ -101,13 +101,18 @@ def complete_person_names(tokens: list[str], tags: list[str]) -> list[str]:
     return tags
 
 
+FUNCTION_WORD_RANK = 200  # the corpus's most frequent forms: particles, prepositions
+RARER_FACTOR = 10  # وX must be this many times further down the frequency ranks than X
+
+
 def split_person_coordination(tokens: list[str], tags: list[str],
                               ranks: dict[str, int]) -> list[str]:
     """``tags`` with a person run split where a word is و + another name (بوش وبلير).
 
     ``ranks``: corpus frequency rank of each matching form (lower: more frequent).
-    وX opens a new name only if X without the و is the more frequent word, so that
-    names spelled with a و (وليد، وائل) stay whole.
+    وX opens a new name only if X is a content word (not among the most frequent
+    forms: والي is not و + إلى) and far more frequent than وX, so that names spelled
+    with a و (وليد، وائل، وجيه) stay whole.
     """
     tags = list(tags)
     for i in range(1, len(tokens)):
@@ -117,6 +122,7 @@ def split_person_coordination(tokens: list[str], tags: list[str],
         rest = form[1:]
         if (form.startswith("و") and len(rest) >= MIN_NAME_CHARS
                 and match_form(tokens[i - 1]) not in NAME_CONNECTORS
-                and ranks.get(rest, math.inf) < ranks.get(form, math.inf)):
+                and FUNCTION_WORD_RANK <= ranks.get(rest, math.inf)
+                and ranks.get(rest, math.inf) * RARER_FACTOR < ranks.get(form, math.inf)):
             tags[i] = "B-PER"
     return tags
