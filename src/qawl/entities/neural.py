@@ -12,8 +12,9 @@ Each word is represented by
     (``qawl.entities.lm``): the word in its context.
 A BiLSTM reads the sentence and a linear-chain CRF decodes valid IOB2. The
 shipped model is an ensemble of such networks (different seeds, one shared
-word table and language model) decoded on their averaged scores, and a
-document pass (``qawl.entities.consistency``) tags a name wherever it recurs.
+word table and language model) decoded on their averaged scores; then person
+names are made whole (connectors, ordinals, و + another name) and a document
+pass tags a name wherever it recurs (both in ``qawl.entities.consistency``).
 
 Files in ``src/qawl/models``: ``ner_lstm.pt`` (weights; the embedding table in
 float16) and ``ner_lstm.json.gz`` (configuration, word and character vocabularies).
