@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 CUES_FILE = "cues.json"
 CONJUNCTIONS = ("و", "ف")
+PURPOSE_PREFIX = "ل"  # لتؤكد أن، ليقول إن: "so as to say", the subject of the verb before speaks
 WEAK_FINALS = ("ى", "ي")
 
 # (suffix, gender, number) for a regular past stem; the short stem takes "ن".
@@ -210,7 +211,7 @@ def load_cues() -> Lexicon:
 
 
 def lookup_cue(key: str) -> tuple[Optional[CueEntry], str]:
-    """Entry for a token in matching form, and the conjunction (و/ف) stripped to find it."""
+    """Entry for a token in matching form, and the conjunction (و/ف, or the purpose لـ) stripped to find it."""
     forms = load_cues().forms
     entry = forms.get(key)
     if entry is not None:
@@ -221,7 +222,19 @@ def lookup_cue(key: str) -> tuple[Optional[CueEntry], str]:
         # letters only a doubled verb (وردّ = و + ردّ، وحثّ) is read as conjunction + cue
         if entry is not None and entry.kind in ("verb", "phrase") and (len(key) > 3 or entry.kind == "verb"):
             return entry, key[0]
-    return None, ""
+    return _purpose_verb(key)
+
+
+def _purpose_verb(key: str) -> tuple[Optional[CueEntry], str]:
+    """لتؤكد / وليقول: a third-person present verb after the purpose لـ (itself maybe after و/ف)."""
+    conj = key[0] if key[:2] in (c + PURPOSE_PREFIX for c in CONJUNCTIONS) else ""
+    rest = key[len(conj):]
+    if not rest.startswith(PURPOSE_PREFIX) or len(rest) < 5:
+        return None, ""
+    entry = load_cues().forms.get(rest[1:])
+    if entry is None or entry.kind != "verb" or entry.tense != "present" or entry.person != 3 or entry.ambiguous:
+        return None, ""
+    return entry, conj + PURPOSE_PREFIX
 
 
 def cue_entry(word: str) -> Optional[CueEntry]:

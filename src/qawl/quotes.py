@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
 from qawl.clean import match_form
-from qawl.cues import CueEntry, Lexicon, cue_entry, load_cues, lookup_cue
+from qawl.cues import PURPOSE_PREFIX, CueEntry, Lexicon, cue_entry, load_cues, lookup_cue
 from qawl.schema import Document, Mention, Quote, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -99,6 +99,8 @@ SUBJECT_OPENERS = frozenset(
 AS_WORD = "كما"  # …، كما أعلنت الشرطة: "as the police announced"
 CLAUSE_STOPPERS = frozenset("بينما وذلك ذلك وسط عقب وفقا وفق بحسب حسب حسبما طبقا نقلا".split())
 CLAUSE_STOPPER_PAIRS = frozenset({("في", "حين"), ("في", "اشاره"), ("علي", "حد"), ("في", "وقت")})
+# The veiled object of كشف النقاب عن / أزاح الستار عن: "unveiled", never part of the subject.
+VEIL_OBJECTS = frozenset("النقاب الستار اللثام".split())
 DEMONSTRATIVES = frozenset("هذا هذه هؤلاء ذلك تلك".split())
 # Relational (nisba) adjective endings, matching form: السياسية، الأمريكي، العراقيين.
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتان", "يتين", "يات")
@@ -148,7 +150,7 @@ MIN_CONTINUATION_WORDS = 6
 # "قال بعدها الأخير": the one named last before the cue.
 LATTER = {"الاخير": "m", "الاخيره": "f"}
 # A damma on a verb's first letter marks the passive (يُرى، أُعلن).
-DAMMA, SHADDA = "\u064f", "\u0651"
+DAMMA, SHADDA, FATHATAN = "\u064f", "\u0651", "\u064b"
 # Nouns of relation that take the pronoun of the one they relate to (نظيره، زميلها).
 RELATIONAL_NOUNS = frozenset("نظير نظيره نظراء زميل زميله زملاء حليف حلفاء خصم خصوم منافس مضيف ضيف".split())
 # Words that make "ما" after them a conjunction (بقدر ما، مثل ما), not a relative object.
@@ -258,7 +260,7 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None) -> list[
 
     Guillemets and curly quotes pair with their partner, straight quotes toggle;
     an opening mark left unclosed runs to ``end`` and is reported unbalanced; a
-    stray closing mark is ignored.
+    stray closing mark opens a quotation right after a colon and is ignored elsewhere.
     """
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
@@ -273,6 +275,8 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None) -> list[
             opener = CLOSE_MARKS[char]
             depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
             if depth is None:
+                if text[max(start, offset - 3) : offset].rstrip().endswith(":"):
+                    stack.append((opener, offset))  # قال :” لست قلقا”: a closing mark typed for the opening one
                 continue
             if depth == 0:
                 regions.append((stack[0][1], offset + 1, True))
@@ -480,17 +484,30 @@ class _Extractor:
                     t += 1
                     words += 1
                 continue
-            if not token.is_word or _is_stop(token):
-                break
+            if not token.is_word or (_is_stop(token) and not self.inside_name(b, t)) or token.key in PRONOUN_CARRIERS:
+                break  # … العمير | ولكنه عاد: the next clause
             if _is_cue_token(token, ("verb", "participle", "noun", "phrase")):
                 break  # أجاب قائلا: / عن X قوله
-            if self.is_proposition_noun(tokens, t, start):
-                break  # جدد الوزير التزام بلاده: the object, not more of the name
+            if self.is_proposition_noun(tokens, t, start) or self.is_veil(b, t):
+                break  # جدد الوزير التزام بلاده، كشفت الوزارة النقاب عن: the object, not more of the name
             words += 1
             t += 1
         if words >= 2:
             t = self._bracketed_acronym(b, t, limit)
         return self._extend_to_mention(b, start, t, limit)
+
+    def is_veil(self, b: int, t: int) -> bool:
+        """كشف النقاب عن: the veiled object before عن (not a name: عبد الكريم النقاب)."""
+        tokens = self.blocks[b].tokens
+        mention = self.mention_at(b, t)
+        return tokens[t].key in VEIL_OBJECTS and t + 1 < len(tokens) and tokens[t + 1].key == "عن" and (
+            mention is None or mention.label != "PER"
+        )
+
+    def inside_name(self, b: int, t: int) -> bool:
+        """فان in لويس فان جال، فان دايك: a particle-like word that a tagged person's name goes on past."""
+        mention = self.mention_at(b, t)
+        return mention is not None and mention.label == "PER" and mention.end > self.blocks[b].tokens[t].end
 
     def quoted_subject(self, b: int, region: Optional[_Region], limit: int) -> bool:
         """A short quoted name right after the verb, followed by a comma or more words rather
@@ -596,6 +613,8 @@ class _Extractor:
         if t == start:
             return True
         prev = tokens[t - 1].key
+        if _is_definite(prev):
+            return True  # المتحدث باسم الجيش | دعم: a definite word is never a construct head
         return not any(prev in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
 
     def _object_start(self, b: int, start: int, end: int) -> int:
@@ -755,7 +774,9 @@ class _Extractor:
         tokens = self.blocks[b].tokens
         first = self.mention_at(b, start)
         # a tagger's span never carries the phrase over a preposition (وصرح هاشمي | أمام السجن)
-        inside = lambda t, mention: t < limit and tokens[t].start < mention.end and not _is_stop(tokens[t])
+        inside = lambda t, mention: t < limit and tokens[t].start < mention.end and (
+            not _is_stop(tokens[t]) or self.inside_name(b, t)
+        )
         if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
             t = start + 1
             while inside(t, first):
@@ -958,7 +979,10 @@ class _Extractor:
         end = min(end, len(tokens))
         complements = set(entry.complements)
         first = self._skip_adjuncts(b, start, end)
-        has_object = (first < end and tokens[first].is_word and not _is_stop(tokens[first])) or self.relative_object(b, first)
+        has_object = (
+            first < end and tokens[first].is_word and not _is_stop(tokens[first])
+            and tokens[first].key not in PRONOUN_CARRIERS and tokens[first].key not in BUT  # أعلن X ولكنه عاد: no object
+        ) or self.relative_object(b, first)
         accusative = start > 0 and tokens[start - 1].key.endswith(("ا", "ين"))  # مؤكدا، not the adjective مؤكد
         if entry.kind == "participle" and accusative and "prop" in complements and has_object and first == start \
                 and not _is_definite(tokens[first].key) and self.mention_at(b, first) is None \
@@ -1073,7 +1097,7 @@ class _Extractor:
             listed = self.speaker_list(b, after, len(tokens)) or self.parenthesised_name(b, after)
             if listed:
                 np_end = listed[1]
-            elif self.opens_with_complement(b, after, entry):
+            elif self.opens_with_complement(b, after, entry) or self.circumstantial_at(b, after):
                 np_end = after  # أشادت بكلمة الدوق، دعت إليه: the subject is dropped
             else:
                 np_end = self.speaker_forward(b, after, len(tokens), split_object=splits)
@@ -1114,6 +1138,8 @@ class _Extractor:
             return None  # قال الله تعالى: scripture cited inside someone's words
         if speaker is not None and entry.strength < 1.0 and self.is_evidence(b, speaker[0]):
             return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
+        if speaker is None and conj.endswith(PURPOSE_PREFIX):
+            speaker = self.purpose_subject(b, t)
         candidate = self.complement_candidate(b, t, entry, after)
         if candidate is None and speaker is None and conj:
             candidate = self.continuation_candidate(b, t, entry)
@@ -1132,6 +1158,21 @@ class _Extractor:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def purpose_subject(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """وخرج الوزير أمام الصحفيين ليقول إن: the subject of the clause's opening verb speaks."""
+        tokens = self.blocks[b].tokens
+        verb = self.sentence_start(b, t)
+        opener = tokens[verb]
+        if verb >= t - 1 or not opener.is_word or opener.key[:1] not in "وف" or _is_stop(opener) or lookup_cue(opener.key)[0]:
+            return None  # only "و/ف + verb" opens such a sentence (وفي، ولكن are no verb; a cue has its own quote)
+        start = self.skip_adverb_before_subject(b, verb + 1)
+        if start >= t or _is_stop(tokens[start]):
+            return None
+        end = self.speaker_forward(b, start, t)
+        if end <= start or not self.is_source(b, start, end):
+            return None
+        return start, end
 
     def postposed_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """"…، كما أعلنت الشرطة.": a cue after كما that closes its sentence attributes the clause
@@ -1180,6 +1221,20 @@ class _Extractor:
             if token.text == ":" or (token.text in ALL_MARKS and token.region < 0):
                 return None  # وأضاف في مذكرة نشرت …: «…»: the words come after the colon
         return _Candidate(b, (t, t + 1), entry, "colon", t + 1)
+
+    def circumstantial_at(self, b: int, t: int) -> bool:
+        """وقالت معلقةً، وقال مخاطبا الحضور، ليضيف بقوله: an accusative participle or بـ + a saying
+        noun after the verb tells how the dropped subject spoke; it is not the subject (a name
+        ماريا، ماجدا is tagged or has ا second)."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word or tokens[t].region >= 0:
+            return False
+        key, text = tokens[t].key, tokens[t].text
+        if key[:1] == "ب" and (noun := lookup_cue(key[1:])[0]) is not None and noun.kind == "noun":
+            return True  # ليضيف بقوله: "by saying", the manner, not the subject
+        if not key.startswith("م") or len(key) < 5 or (mention := self.mention_at(b, t)) is not None and mention.label == "PER":
+            return False
+        return text.endswith(FATHATAN) or (key.endswith("ا") and key[1] != "ا")
 
     def opens_with_complement(self, b: int, t: int, entry: CueEntry) -> bool:
         """A prepositional phrase right after the verb is its complement, never its subject:
@@ -1741,18 +1796,25 @@ class _Extractor:
             if verb is not None and verb.kind == "verb":
                 cue, entry = (s, s + 1), verb
                 s += 1
-        np_end = self.speaker_forward(b, s, limit)
+        quoted = self.quoted_source(b, s)
+        if quoted is not None:
+            s, np_end = quoted  # بحسب "رويترز"، فقد: the name inside the marks
+        else:
+            np_end = self.speaker_forward(b, s, limit)
         if np_end == s or not self.is_source(b, s, np_end):
             return None
-        np_end = self.specified_source(b, s, np_end, limit)
+        np_end = self.specified_source(b, s, np_end, limit) if quoted is None else np_end
         prev = _prev_word(tokens, t)
         sentence_start = self.sentence_start(b, t)
         if t == sentence_start or (prev is not None and prev.key in CLAUSE_OPENERS and t - 1 == sentence_start):
-            after = np_end
+            after = np_end + 1 if quoted is not None else np_end  # past the closing mark
             while after < len(tokens) and (tokens[after].text in COMMAS or tokens[after].key in CONTENT_OPENERS):
                 after += 1
             if after >= len(tokens) or not tokens[after].is_word or tokens[after].key in PREPOSITIONS:
                 return None  # وفقا لمعلومات حصلت عليها «عكاظ» | من مصادرها: the phrase is not over
+            verb = lookup_cue(tokens[after].key)[0]
+            if verb is not None and verb.kind == "verb" and verb.tense == "past":
+                return None  # وبحسب «رويترز»، أضاف الاتحاد أن: the clause names its own speaker (not يُعتقد أن)
             candidate = _Candidate(b, cue, entry, "attribution", after)
         else:
             end = t
@@ -1766,6 +1828,16 @@ class _Extractor:
         candidate.start_token = t
         candidate.boundary = False
         return candidate
+
+    def quoted_source(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """The words of a short balanced quotation opening at ``t`` (بحسب "رويترز"), as a source
+        name; only when the tagger found a name inside, since longer or untagged ones are words."""
+        region = self.region_opening_at(b, t)
+        if region is None or not region.balanced or region.close_token < 0 or not 0 < region.words <= MAX_QUOTED_NAME_WORDS:
+            return None
+        if not any((m := self.mention_at(b, k)) is not None and m.label in ("PER", "ORG") for k in range(region.first, region.last + 1)):
+            return None
+        return region.first, region.last + 1
 
     def specified_source(self, b: int, start: int, end: int, limit: int) -> int:
         """"شهود من الناجين"، "مصادر في الوزارة": an anonymous source takes the phrase that says
@@ -1907,7 +1979,7 @@ class _Extractor:
         prev = _prev_word(tokens, t)
         if subject is not None:
             span = (subject, t)
-        elif conj or prev is None or not prev.is_word:  # a bare form inside a clause is too often not a verb
+        elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
             end = self.speaker_forward(b, t + 1, len(tokens))
             span = (t + 1, end) if end > t + 1 else None
         else:
