@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
+from qawl.entities.consistency import NAME_CONNECTORS
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.quotes import TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
@@ -138,8 +139,9 @@ def sentence_tokens(doc: Document) -> list[list[Span]]:
     return groups
 
 
-# Person triggers that open a compound name (عبد الرحمن, أبو بكر): never cut off as a title.
-NAME_OPENERS = frozenset(match_form(w) for w in ("عبد", "أبو", "أبي", "أبا", "ابن", "بن", "آل"))
+# Person triggers that open a compound name (عبد الرحمن, أبو بكر): never cut off as a
+# title. The tagger's name connectors, except بنت, which mentions still treat as a title.
+NAME_OPENERS = NAME_CONNECTORS - {match_form("بنت")}
 
 
 def _is_title(token: str) -> bool:

@@ -57,8 +57,12 @@ def read_train_split(shared, dev: float = 0.0, dev_from: float | None = None):
     sentences = read_conll(Path(shared) / TRAIN_FILE)
     if not dev:
         return sentences, []
-    start = int(len(sentences) * (1 - dev if dev_from is None else dev_from))
-    end = start + int(len(sentences) * dev) if dev_from is not None else len(sentences)
+    n = len(sentences)
+    if dev_from is None:
+        start, end = int(n * (1 - dev)), n
+    else:
+        start = int(n * dev_from)
+        end = start + int(n * dev)
     return sentences[:start] + sentences[end:], sentences[start:end]
 
 
