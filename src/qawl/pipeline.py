@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+import pyarrow as pa
 from tqdm.auto import tqdm
 
 from qawl.clean import clean_article, sentence_spans, token_spans
@@ -38,6 +39,23 @@ QUOTE_COLUMNS = [
     "cue_lemma", "cue_polarity", "source", "date",
 ]
 STANCE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date"]
+_INTEGER_COLUMNS = {
+    "words", "duplicates_removed", "block", "sentence", "start", "end", "mentions", "first_start",
+    "quote", "cue_start", "cue_end", "content_start", "content_end", "speaker_start", "speaker_end",
+}
+
+
+def _schema(columns: list[str]) -> pa.Schema:
+    """Declared parquet types, so that every partition's part has the same schema."""
+    special = {"confidence": pa.float64(), "speaker_is_pronoun": pa.bool_()}
+    return pa.schema([(name, pa.int64() if name in _INTEGER_COLUMNS else special.get(name, pa.string()))
+                      for name in columns])
+
+
+TABLE_COLUMNS = {"documents": DOCUMENT_COLUMNS, "blocks": BLOCK_COLUMNS, "sentences": SENTENCE_COLUMNS,
+                 "mentions": MENTION_COLUMNS, "entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS,
+                 "stances": STANCE_COLUMNS}
+TABLE_SCHEMAS = {name: _schema(columns) for name, columns in TABLE_COLUMNS.items()}
 
 
 @dataclass
@@ -277,6 +295,11 @@ def analyze_article(article: Article, backend: str = "auto", lexicon=None) -> di
     mentions = extract_mentions(doc, backend=backend)
     quotes = extract_quotes(doc, mentions)
     stances = extract_stances(doc, quotes, mentions, lexicon=lexicon)
+    return analysis_record(doc, mentions, quotes, stances)
+
+
+def analysis_record(doc: Document, mentions, quotes, stances) -> dict:
+    """One article's results as the JSON object of ``analyze``."""
     return {
         "doc_id": doc.doc_id, "source": doc.source, "date": doc.date, "title": doc.title,
         "text": doc.text,

@@ -1,11 +1,18 @@
 """Run-folder tables: atomic parquet + CSV writes, and reads by name.
 
-Every stage reads the previous stage's tables from ``<run>/tables`` and writes
-its own there. A write goes to a temporary file first and is renamed into
-place, so a crash or a rerun never leaves a half-written table.
+A table is either one file, ``tables/<name>.parquet`` (small, derived
+tables), or a folder of partition parts, ``tables/<name>/part-00042.parquet``,
+one per corpus partition (see ``qawl.engine``). A partition is complete when
+its marker ``tables/_partitions/part-00042.json`` exists; the marker is
+written after all of that partition's parts, and readers only read the parts
+of complete partitions, so a half-done partition is never read.
+
+Every write goes to a temporary file first and is renamed into place, so a
+crash or a rerun never leaves a half-written file.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
@@ -90,15 +97,97 @@ def write_table(frame: pd.DataFrame, run_dir: PathLike, name: str) -> Path:
     return parquet
 
 
-def read_table(run_dir: PathLike, name: str) -> pd.DataFrame:
-    """Read ``tables/<name>.parquet``; say which stage makes it when it is missing."""
+def _missing_table(path: Path, name: str) -> FileNotFoundError:
+    return FileNotFoundError(
+        f"{path} not found: run the notebook that writes the '{name}' table first "
+        f"(python -m qawl run runs them in order)"
+    )
+
+
+def read_table(run_dir: PathLike, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read a table whole (its complete parts, in partition order); for small tables.
+
+    Corpus-sized tables are better aggregated over their parts with
+    ``qawl.aggregates``; say which stage makes the table when it is missing.
+    """
+    parts = table_parts(run_dir, name)
+    if parts:
+        return pd.concat([pd.read_parquet(p, columns=columns) for p in parts], ignore_index=True)
     path = tables_dir(run_dir) / f"{name}.parquet"
     if not path.exists():
-        raise FileNotFoundError(
-            f"{path} not found: run the notebook that writes the '{name}' table first "
-            f"(python -m qawl run runs them in order)"
-        )
-    return pd.read_parquet(path)
+        raise _missing_table(path, name)
+    return pd.read_parquet(path, columns=columns)
+
+
+# --- partitioned tables ---------------------------------------------------------
+
+PARTITIONS_FOLDER = "_partitions"
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:05d}"
+
+
+def _marker(run_dir: PathLike, index: int) -> Path:
+    return tables_dir(run_dir) / PARTITIONS_FOLDER / f"{part_name(index)}.json"
+
+
+def write_part(frame: pd.DataFrame, run_dir: PathLike, name: str, index: int, schema=None) -> Path:
+    """Write one partition's rows of a table, ``tables/<name>/part-NNNNN.parquet``, atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tables_dir(run_dir) / name / f"{part_name(index)}.parquet"
+    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    with _replaced_atomically(path) as tmp_name:
+        pq.write_table(table, tmp_name)
+    return path
+
+
+def mark_complete(run_dir: PathLike, index: int, record: dict) -> Path:
+    """Declare a partition complete; written last, after every one of its parts."""
+    return atomic_write_text(_marker(run_dir, index), json.dumps(record, ensure_ascii=False))
+
+
+def partition_records(run_dir: PathLike) -> dict[int, dict]:
+    """The markers of the complete partitions, by partition index."""
+    folder = tables_dir(run_dir) / PARTITIONS_FOLDER
+    records = {}
+    for path in sorted(folder.glob("part-*.json")) if folder.is_dir() else []:
+        try:
+            records[int(path.stem.split("-")[1])] = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, IndexError, OSError) as error:  # a stray file is not a partition
+            logger.warning("ignoring %s: %s", path, error)
+    return records
+
+
+def complete_partitions(run_dir: PathLike) -> list[int]:
+    return sorted(partition_records(run_dir))
+
+
+def table_parts(run_dir: PathLike, name: str) -> list[Path]:
+    """The parts of ``name`` that belong to complete partitions, in partition order."""
+    folder = tables_dir(run_dir) / name
+    if not folder.is_dir():
+        return []
+    parts = (folder / f"{part_name(i)}.parquet" for i in complete_partitions(run_dir))
+    return [p for p in parts if p.exists()]
+
+
+def discard_incomplete(run_dir: PathLike) -> int:
+    """Delete parts of partitions without a marker and leftover temporary files."""
+    complete = {part_name(i) for i in complete_partitions(run_dir)}
+    removed = 0
+    folder = tables_dir(run_dir)
+    for path in folder.glob("*/*") if folder.is_dir() else []:
+        stale = path.name.endswith(".tmp") or (path.suffix == ".parquet" and path.stem not in complete)
+        if stale and path.is_file():
+            path.unlink()
+            removed += 1
+    for path in folder.glob(".*.tmp") if folder.is_dir() else []:
+        path.unlink()
+        removed += 1
+    return removed
 
 
 class TableWriter:
@@ -182,8 +271,9 @@ def iter_table(run_dir: PathLike, name: str, batch_rows: int = 2000):
     """Yield ``tables/<name>.parquet`` as DataFrames of at most ``batch_rows`` rows."""
     import pyarrow.parquet as pq
 
-    path = tables_dir(run_dir) / f"{name}.parquet"
-    if not path.exists():
-        read_table(run_dir, name)  # raises the explanatory error
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
-        yield batch.to_pandas()
+    paths = table_parts(run_dir, name) or [tables_dir(run_dir) / f"{name}.parquet"]
+    if not paths[0].exists():
+        raise _missing_table(paths[0], name)
+    for path in paths:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+            yield batch.to_pandas()

@@ -1,0 +1,514 @@
+"""The engine: a corpus cut into partitions, each partition through every stage in one task.
+
+A partition is a run of consecutive articles (in corpus order, or of the
+seeded sample). One task cleans them, tags their entities in batches, finds
+their quotes and stances, and writes its rows as parquet parts
+(``tables/quotes/part-00042.parquet``); its completion marker is written last
+(see ``qawl.tables``). Tasks run in this process (one worker), on a local
+``dask.distributed`` cluster of worker processes (``workers > 1``), or on a
+running cluster (``scheduler="tcp://…"``). Every worker process runs torch on
+one thread: the parallelism comes from processes.
+
+The partition size depends only on the number of articles, never on the
+number of workers, so any number of workers gives the same tables. A run
+that stopped (Ctrl-C, ``kill -9``, a crash, a full disk) is finished by
+calling ``process_corpus`` again on the same folder: complete partitions are
+kept and only the others are redone.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+import pandas as pd
+
+from qawl.clean import clean_article
+from qawl.corpus import iter_chunks, load_corpus, sample_corpus
+from qawl.schema import Article, Document, Skipped
+from qawl.tables import (
+    atomic_write_text,
+    complete_partitions,
+    discard_incomplete,
+    mark_complete,
+    partition_records,
+    tables_dir,
+    write_part,
+)
+
+logger = logging.getLogger(__name__)
+
+STAGES = ("clean", "entities", "quotes", "stance")
+MAX_PARTITION = 500  # articles; a task's memory stays bounded by this
+MIN_PARTITION = 10
+TARGET_PARTITIONS = 16  # small corpora are still cut finely enough to share out
+PROGRESS_FILE = "progress.jsonl"
+PLAN_FILE = "plan.json"
+PROGRESS_TOPIC = "qawl-progress"
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """What every task needs besides its articles."""
+
+    backend: str = "auto"  # NER backend: auto, lstm, crf or camel
+    lexicon: Optional[str] = None  # extra stance lexicon file
+    dediacritise: bool = False
+
+
+@dataclass
+class DocumentResult:
+    """One article through the stages; ``failures`` names the stages that failed for it."""
+
+    doc: Document
+    mentions: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    stances: list = field(default_factory=list)
+
+
+def partition_size_for(articles: int) -> int:
+    """Articles per partition: at most 500, and about 16 partitions for a small corpus."""
+    return max(MIN_PARTITION, min(MAX_PARTITION, math.ceil(articles / TARGET_PARTITIONS)))
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+# --- one partition ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: Optional[str]):
+    from qawl.stance import load_lexicon
+
+    return load_lexicon(path)
+
+
+def _failure(stage: str, origin: str, error: Exception) -> dict:
+    logger.warning("%s: %s: %s: %s", stage, origin, type(error).__name__, error)
+    return {"stage": stage, "origin": origin, "reason": f"{type(error).__name__}: {error}"}
+
+
+def _tag_all(docs: list[Document], backend: str, failures: list) -> list[list]:
+    """Mentions of every document, in one batched pass; a failing batch is redone per document."""
+    import qawl.entities as entities
+    from qawl.entities import extract_mentions
+
+    try:
+        batch = getattr(entities, "extract_mentions_batch", None)
+        if batch is not None:
+            return batch(docs, backend=backend)
+        return [extract_mentions(doc, backend=backend) for doc in docs]
+    except Exception:  # find the document that fails, keep the others
+        found = []
+        for doc in docs:
+            try:
+                found.append(extract_mentions(doc, backend=backend))
+            except Exception as error:  # one bad document must not stop a corpus
+                failures.append(_failure("entities", doc.origin or doc.doc_id, error))
+                found.append([])
+        return found
+
+
+def analyse_articles(articles: list[Article], config: EngineConfig,
+                     report: Callable[[str, int, int], None] = lambda *a: None
+                     ) -> tuple[list[DocumentResult], list[dict]]:
+    """Clean, tag, quote and stance a list of articles; failures are recorded, not raised."""
+    from qawl.quotes import extract_quotes
+    from qawl.stance import extract_stances
+
+    failures: list[dict] = []
+    results = []
+    for article in articles:
+        try:
+            results.append(DocumentResult(clean_article(article, dediacritise=config.dediacritise)))
+        except Exception as error:  # one bad article must not stop a corpus
+            failures.append(_failure("clean", article.origin, error))
+    words = sum(len(r.doc.text.split()) for r in results)
+    report("clean", len(articles), words)
+    for result, mentions in zip(results, _tag_all([r.doc for r in results], config.backend, failures)):
+        result.mentions = mentions
+    report("entities", len(articles), words)
+    for result in results:
+        try:
+            result.quotes = extract_quotes(result.doc, result.mentions)
+        except Exception as error:
+            failures.append(_failure("quotes", result.doc.origin or result.doc.doc_id, error))
+    report("quotes", len(articles), words)
+    lexicon = _lexicon(config.lexicon)
+    for result in results:
+        try:
+            result.stances = extract_stances(result.doc, result.quotes, result.mentions,
+                                             lexicon=lexicon)
+        except Exception as error:
+            failures.append(_failure("stance", result.doc.origin or result.doc.doc_id, error))
+    report("stance", len(articles), words)
+    return results, failures
+
+
+def table_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
+    """The rows of every table for these documents, with the declared columns and types."""
+    from qawl.entities import entity_key
+    from qawl.entities.analysis import entity_rows, mention_rows
+    from qawl.pipeline import TABLE_SCHEMAS, document_row, span_rows
+    from qawl.quotes import quote_rows
+    from qawl.stance import stance_rows
+
+    rows: dict[str, list] = {name: [] for name in TABLE_SCHEMAS}
+    for r in results:
+        doc = r.doc
+        rows["documents"].append(document_row(doc))
+        rows["blocks"].extend(span_rows(doc, doc.blocks, "block", with_role=True))
+        rows["sentences"].extend(span_rows(doc, doc.sentences, "sentence", with_role=False))
+        rows["mentions"].extend(mention_rows(doc, r.mentions, entity_key))
+        rows["entities"].extend(entity_rows(doc, r.mentions, entity_key))
+        rows["quotes"].extend({**row, "source": doc.source, "date": doc.date}
+                              for row in quote_rows(doc, r.quotes))
+        rows["stances"].extend(stance_rows(doc, r.stances))
+    return {name: pd.DataFrame(rows[name], columns=[f.name for f in schema])
+            for name, schema in TABLE_SCHEMAS.items()}
+
+
+def process_partition(index: int, articles: list[Article], run_dir: str,
+                      config: EngineConfig) -> dict:
+    """One task: every stage over one partition, its parts written, then its marker."""
+    from qawl.pipeline import TABLE_SCHEMAS
+
+    started, cpu = time.time(), time.process_time()
+    results, failures = analyse_articles(articles, config, _stage_reporter(index))
+    counts = {}
+    for name, frame in table_frames(results).items():
+        write_part(frame, run_dir, name, index, schema=TABLE_SCHEMAS[name])
+        counts[name] = len(frame)
+    record = {
+        "partition": index, "articles": len(articles), "documents": len(results),
+        "words": sum(len(r.doc.text.split()) for r in results), "rows": counts,
+        "failures": failures, "seconds": round(time.time() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3), "pid": os.getpid(),
+    }
+    mark_complete(run_dir, index, record)
+    return record
+
+
+def analyse_partition(articles: list[Article], config: EngineConfig) -> tuple[list[dict], list[dict]]:
+    """One task of ``analyze``: the JSON object of each article, and the failures."""
+    from qawl.pipeline import analysis_record
+
+    results, failures = analyse_articles(articles, config)
+    return [analysis_record(r.doc, r.mentions, r.quotes, r.stances) for r in results], failures
+
+
+# --- progress ---------------------------------------------------------------------
+
+
+def _stage_reporter(index: int) -> Callable[[str, int, int], None]:
+    """Report a finished stage of a partition: to the driver, wherever this task runs."""
+    def report(stage: str, articles: int, words: int) -> None:
+        event = {"event": "stage", "partition": index, "stage": stage,
+                 "articles": articles, "words": words}
+        worker = _current_worker()
+        if worker is not None:
+            worker.log_event(PROGRESS_TOPIC, event)
+        elif _local_listener is not None:
+            _local_listener(event)
+    return report
+
+
+def _current_worker():
+    try:
+        from distributed import get_worker
+
+        return get_worker()
+    except (ImportError, ValueError):
+        return None
+
+
+_local_listener: Optional[Callable[[dict], None]] = None
+
+
+class ProgressLog:
+    """Progress events as JSON lines in ``logs/progress.jsonl`` (``qawl run`` shows them
+    as bars on the terminal), and optionally as bars here."""
+
+    def __init__(self, run_dir: Path, total: int, show_bars: bool):
+        self.path = Path(run_dir) / "logs" / PROGRESS_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.lock = threading.Lock()
+        self.bars = _stage_bars(total) if show_bars else {}
+
+    def emit(self, event: dict) -> None:
+        event = {**event, "time": round(time.time(), 3)}
+        with self.lock:
+            with open(self.path, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+            if event.get("event") == "stage" and event["stage"] in self.bars:
+                self.bars[event["stage"]].update(event["articles"])
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def _stage_bars(total: int, done: int = 0) -> dict:
+    from tqdm import tqdm
+
+    return {stage: tqdm(total=total, initial=done, desc=f"{stage:<8}", unit=" articles",
+                        position=i, leave=True, dynamic_ncols=True, smoothing=0.1)
+            for i, stage in enumerate(STAGES)}
+
+
+# --- executors --------------------------------------------------------------------
+
+
+class LocalExecutor:
+    """Tasks one after the other in this process."""
+
+    workers = 1
+
+    def __init__(self, listener: Callable[[dict], None]):
+        global _local_listener
+        _local_listener = listener
+
+    def run(self, function, tasks: Iterable[tuple]) -> Iterator:
+        for task in tasks:
+            yield function(*task)
+
+    def close(self) -> None:
+        global _local_listener
+        _local_listener = None
+
+
+class DaskExecutor:
+    """Tasks on dask.distributed workers: a local cluster of processes, or a running one.
+
+    At most ``2 × workers`` tasks are in flight, so the articles held in
+    memory stay bounded whatever the corpus size. Results come in completion order.
+    """
+
+    def __init__(self, listener: Callable[[dict], None], workers: Optional[int] = None,
+                 scheduler: Optional[str] = None):
+        from distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler, timeout="30s")
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR,
+                worker_class="distributed.Nanny", env={"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 1))
+        self.client.subscribe_topic(PROGRESS_TOPIC, lambda event: listener(event[1]))
+
+    def run(self, function, tasks: Iterable[tuple]) -> Iterator:
+        from distributed import as_completed
+
+        tasks = iter(tasks)
+        window = as_completed()
+        for task in _take(tasks, 2 * self.workers):
+            window.add(self.client.submit(function, *task, pure=False))
+        for future in window:
+            result = future.result()  # re-raises a task's error here
+            future.release()
+            for task in _take(tasks, 1):
+                window.add(self.client.submit(function, *task, pure=False))
+            yield result
+
+    def close(self) -> None:
+        try:
+            self.client.unsubscribe_topic(PROGRESS_TOPIC)
+        except Exception:  # the scheduler may be gone already
+            pass
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _take(iterator: Iterator, n: int) -> list:
+    out = []
+    for item in iterator:
+        out.append(item)
+        if len(out) >= n:
+            break
+    return out
+
+
+def make_executor(listener: Callable[[dict], None], workers: Optional[int] = None,
+                  scheduler: Optional[str] = None):
+    """This process for one worker; dask for more, or for a running scheduler."""
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    if scheduler or workers > 1:
+        return DaskExecutor(listener, workers, scheduler)
+    return LocalExecutor(listener)
+
+
+# --- the corpus -------------------------------------------------------------------
+
+
+@dataclass
+class CorpusPlan:
+    """How a corpus is cut: recorded in ``tables/_partitions/plan.json`` for resumes."""
+
+    corpus: str
+    limit: Optional[int]
+    seed: int
+    sample: bool
+    articles: int
+    partition_size: int
+    partitions: int
+    skipped: list = field(default_factory=list)
+
+
+def _articles(corpus, limit, seed, sample, skipped: list) -> Iterable[Article]:
+    if limit is not None and sample:
+        return sample_corpus(corpus, limit, seed=seed, skipped=skipped)
+    return load_corpus(corpus, limit=limit, skipped=skipped)
+
+
+def _count_articles(corpus, limit) -> int:
+    return sum(1 for _ in load_corpus(corpus, limit=limit))
+
+
+def plan_corpus(corpus, run_dir: Path, limit: Optional[int], seed: int, sample: bool,
+                partition_size: Optional[int]) -> CorpusPlan:
+    """The plan of an earlier attempt at this run, or a new one (counting the articles)."""
+    path = tables_dir(run_dir) / "_partitions" / PLAN_FILE
+    if path.exists():
+        plan = CorpusPlan(**json.loads(path.read_text(encoding="utf-8")))
+        if (plan.corpus, plan.limit, plan.seed, plan.sample) != (str(corpus), limit, seed, sample):
+            raise ValueError(f"{run_dir} holds a run of another corpus or sample ({plan.corpus}, "
+                             f"limit {plan.limit}, seed {plan.seed}); choose another output folder")
+        return plan
+    if limit is not None and sample:
+        articles = min(limit, _count_articles(corpus, None))
+    else:
+        articles = _count_articles(corpus, limit)
+    size = partition_size or partition_size_for(articles)
+    plan = CorpusPlan(str(corpus), limit, seed, sample, articles, size,
+                      math.ceil(articles / size) if articles else 0)
+    atomic_write_text(path, json.dumps(asdict(plan), ensure_ascii=False, indent=1))
+    return plan
+
+
+@dataclass
+class EngineReport:
+    """What a corpus run did."""
+
+    articles: int
+    documents: int
+    partitions: int
+    redone: int
+    words: int
+    seconds: float
+    workers: int
+    rows: dict
+    failures: list
+    skipped: list
+
+
+def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
+                   sample: bool = True, workers: Optional[int] = None,
+                   scheduler: Optional[str] = None, partition_size: Optional[int] = None,
+                   config: EngineConfig = EngineConfig(), show_progress: Optional[bool] = None
+                   ) -> EngineReport:
+    """Every stage over the corpus, partition by partition, into ``run_dir/tables``.
+
+    Partitions that an earlier attempt completed are kept; the others are redone.
+    ``show_progress`` shows bars here (default: unless ``qawl run`` shows them).
+    """
+    started = time.time()
+    run_dir = Path(run_dir)
+    corpus = str(Path(corpus).resolve()) if not isinstance(corpus, (list, tuple)) else corpus
+    removed = discard_incomplete(run_dir)
+    if removed:
+        logger.info("removed %d parts of unfinished partitions", removed)
+    plan = plan_corpus(corpus, run_dir, limit, seed, sample, partition_size)
+    done = set(complete_partitions(run_dir))
+    if show_progress is None:
+        show_progress = not os.environ.get("QAWL_RUN_PROGRESS")
+    progress = ProgressLog(run_dir, plan.articles, show_progress)
+    progress.emit({"event": "start", "articles": plan.articles, "partitions": plan.partitions,
+                   "complete": sorted(done), "partition_size": plan.partition_size})
+    skipped: list[Skipped] = []
+    articles = _articles(corpus, limit, seed, sample, skipped)
+    tasks = ((i, chunk, str(run_dir), config)
+             for i, chunk in enumerate(iter_chunks(articles, plan.partition_size)) if i not in done)
+    for stage_bar in progress.bars.values():
+        stage_bar.update(sum(partition_records(run_dir)[i]["articles"] for i in done))
+    executor = make_executor(progress.emit, workers, scheduler)
+    redone = 0
+    try:
+        for record in executor.run(process_partition, tasks):
+            redone += 1
+            progress.emit({"event": "partition", "partition": record["partition"],
+                           "articles": record["articles"], "seconds": record["seconds"]})
+    finally:
+        executor.close()
+        progress.close()
+    plan.skipped = [asdict(s) for s in skipped]
+    report = _summarise(run_dir, plan, redone, time.time() - started, executor.workers)
+    progress.emit({"event": "done", **{k: v for k, v in asdict(report).items()
+                                       if k not in ("failures", "skipped")}})
+    return report
+
+
+def _summarise(run_dir: Path, plan: CorpusPlan, redone: int, seconds: float,
+               workers: int) -> EngineReport:
+    records = partition_records(run_dir)
+    missing = sorted(set(range(plan.partitions)) - set(records))
+    if missing:
+        raise RuntimeError(f"partitions {missing[:5]} of {run_dir} did not complete; "
+                           f"rerun with --resume {run_dir}")
+    rows: dict[str, int] = {}
+    for record in records.values():
+        for name, n in record["rows"].items():
+            rows[name] = rows.get(name, 0) + n
+    skipped = plan.skipped
+    atomic_write_text(Path(run_dir) / "logs" / "skipped.json",
+                      json.dumps(skipped, ensure_ascii=False, indent=1))
+    return EngineReport(
+        articles=sum(r["articles"] for r in records.values()),
+        documents=sum(r["documents"] for r in records.values()),
+        partitions=len(records), redone=redone,
+        words=sum(r["words"] for r in records.values()), seconds=round(seconds, 1),
+        workers=workers, rows=rows,
+        failures=[f for r in records.values() for f in r["failures"]], skipped=skipped,
+    )
+
+
+def analyse_corpus(paths, limit: Optional[int] = None, workers: Optional[int] = None,
+                   scheduler: Optional[str] = None, config: EngineConfig = EngineConfig(),
+                   skipped: Optional[list] = None, failures: Optional[list] = None,
+                   partition_size: int = 50) -> Iterator[dict]:
+    """The ``analyze`` records of a corpus, in corpus order, computed in partitions."""
+    articles = load_corpus(paths, limit=limit, skipped=skipped)
+    tasks = ((chunk, config) for chunk in iter_chunks(articles, partition_size))
+    indexed = ((i, task) for i, task in enumerate(tasks))
+    executor = make_executor(lambda event: None, workers, scheduler)
+    pending: dict[int, list] = {}
+    expected = 0
+    try:
+        for index, (records, failed) in executor.run(_indexed_analysis, indexed):
+            pending[index] = records
+            if failures is not None:
+                failures.extend(failed)
+            while expected in pending:
+                yield from pending.pop(expected)
+                expected += 1
+    finally:
+        executor.close()
+
+
+def _indexed_analysis(index: int, task: tuple) -> tuple[int, tuple]:
+    return index, analyse_partition(*task)
