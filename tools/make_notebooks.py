@@ -21,7 +21,6 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from qawl import display as views
-from qawl import pipeline
 from qawl.tables import read_table
 
 logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -44,21 +43,35 @@ def params(extra=""):
 CLEAN = [
     new_markdown_cell(
         "# 01 · Clean: raw page text to documents\n\n"
-        "Reads the corpus, cleans each article (Unicode, spaces, tatweel, punctuation variants; "
-        "letters kept as written), removes paragraphs the page layout repeated, and labels each "
-        "paragraph as title, caption, subheading, body or source line.\n\n"
-        "Shows a before/after view of one article, its blocks by role, and per-corpus statistics. "
-        "Writes `tables/documents`, `tables/blocks` and `tables/sentences` (parquet and CSV)."),
-    params('\nsample = True  # with a limit: a seeded random sample across the corpus (False: the first articles)'),
-    code(SETUP),
-    code("report = pipeline.clean_stage(corpus, output_dir, limit=limit, seed=seed, sample=sample)"),
-    code("print(f\"{report.documents} documents cleaned; {len(report.failures)} inputs skipped\")",
+        "Runs the engine over the corpus: it is cut into partitions (at most 500 articles), and "
+        "each partition goes through every stage (clean, entities, quotes, stance) on a worker "
+        "process, writing one parquet part per table (`tables/<table>/part-NNNNN.parquet`). "
+        "A stopped run is finished by running this notebook again on the same `output_dir` "
+        "(or `python -m qawl run --resume DIR`): complete partitions are kept.\n\n"
+        "Cleaning: Unicode, spaces, tatweel, punctuation variants (letters kept as written), "
+        "paragraphs the page layout repeated removed, each paragraph labelled as title, caption, "
+        "subheading, body or source line. The next notebooks show the other stages.\n\n"
+        "Shows a before/after view of one article, its blocks by role, and per-corpus statistics."),
+    params('\nsample = True  # with a limit: a seeded random sample across the corpus (False: the first articles)'
+           '\nworkers = None  # worker processes, one core each (None: all cores; 1: in this kernel)'
+           '\nscheduler = None  # address of a running dask.distributed cluster, e.g. "tcp://host:8786"'
+           '\npartition_size = None  # articles per partition (None: at most 500, chosen from the corpus size)'
+           '\nbackend = "auto"  # NER backend: auto, lstm (built-in), crf (faster) or camel (needs camel_data -i ner-arabert)'
+           '\nlexicon = None  # optional extra stance lexicon file (CSV/TSV: term,polarity), merged with ours'),
+    code(SETUP + "\nfrom qawl import engine"),
+    code("report = engine.process_corpus(\n"
+         "    corpus, output_dir, limit=limit, seed=seed, sample=sample, workers=workers,\n"
+         "    scheduler=scheduler, partition_size=partition_size,\n"
+         "    config=engine.EngineConfig(backend=backend, lexicon=lexicon))"),
+    code("print(f\"{report.documents} documents cleaned; {len(report.skipped)} inputs skipped\")",
          check=True),
-    code("pd.DataFrame(report.failures, columns=[\"stage\", \"origin\", \"reason\"])"),
+    code("print(f\"{report.words:,} words in {report.partitions} partitions ({report.redone} processed now) \"\n"
+         "      f\"on {report.workers} worker(s) in {report.seconds:.0f} s\")\n"
+         "pd.DataFrame(report.skipped + report.failures, columns=[\"stage\", \"origin\", \"reason\"])"),
     new_markdown_cell("## Before and after\n\nOne article of the corpus as the page gave it, "
                       "and as cleaned (␣ marks a no-break space)."),
-    code("documents = read_table(output_dir, \"documents\")\n"
-         "blocks = read_table(output_dir, \"blocks\")\n"
+    code("documents = read_table(output_dir, \"documents\", parts=1)  # the first partition\n"
+         "blocks = read_table(output_dir, \"blocks\", parts=1)\n"
          "example = documents.iloc[0]\n"
          "article = views.find_article(corpus, example.doc_id)\n"
          "display(HTML(views.before_after(article.raw_text, example.text)))"),
@@ -79,10 +92,9 @@ ENTITIES = [
         "Shows entities per article with their mentions highlighted, the top entities of the "
         "corpus by type, and which entities appear together. Writes `tables/mentions` and "
         "`tables/entities`."),
-    params('\nbackend = "auto"  # NER backend: auto, crf (built-in) or camel (needs camel_data -i ner-arabert)'),
+    params('\nbackend = "auto"  # the NER backend that 01_clean used (it runs every stage)'),
     code(SETUP + "\nfrom qawl.entities import analysis as entity_views"),
-    code("report = pipeline.entities_stage(output_dir, backend=backend)\n"
-         "print(entity_views.describe_backend(backend))"),
+    code("print(entity_views.describe_backend(backend))"),
     code("mentions = read_table(output_dir, \"mentions\")\n"
          "entities = read_table(output_dir, \"entities\")\n"
          "documents = read_table(output_dir, \"documents\")\n"
@@ -110,8 +122,7 @@ QUOTES = [
         "and the most frequent cues. Writes `tables/quotes`."),
     params(),
     code(SETUP + "\nfrom qawl import stance"),
-    code("report = pipeline.quotes_stage(output_dir)\n"
-         "quotes = read_table(output_dir, \"quotes\")\n"
+    code("quotes = read_table(output_dir, \"quotes\")\n"
          "documents = read_table(output_dir, \"documents\")\n"
          "print(f\"{len(quotes)} quotes in {len(documents)} documents\")"),
     code("sorted(quotes.speaker_canonical.unique())  # who is quoted", check=True),
@@ -135,10 +146,9 @@ STANCE = [
         "rules; every stance keeps its evidence. Then, across the corpus: share of voice, "
         "directness by speaker and outlet, who speaks about whom, stance over time and an "
         "outlet comparison. Writes `tables/stances` and `tables/attribution`."),
-    params('\nlexicon = None  # optional extra stance lexicon file (CSV/TSV: term,polarity), merged with ours'),
+    params(),
     code(SETUP + "\nfrom qawl import stance"),
-    code("report = pipeline.stance_stage(output_dir, lexicon_path=lexicon)\n"
-         "quotes = read_table(output_dir, \"quotes\")\n"
+    code("quotes = read_table(output_dir, \"quotes\")\n"
          "stances = read_table(output_dir, \"stances\")\n"
          "print(f\"{len(stances)} stances from {len(quotes)} quotes\")"),
     code("sorted(stances.speaker.unique())  # who takes positions", check=True),

@@ -20,6 +20,9 @@ examples:
   python -m qawl analyze corpus_dir --limit 100 > out.jsonl
   python -m qawl run --corpus seeds                      # all notebooks into outputs/<run_id>/
   python -m qawl run --corpus ../shared/corpora/saudinewsnet --limit 500 --out outputs/snn500
+  python -m qawl run --corpus big_corpus --workers 8 --out outputs/big  # 8 worker processes
+  python -m qawl run --resume outputs/big                # finish a run that was stopped
+  python -m qawl run --corpus big_corpus --scheduler tcp://10.0.0.5:8786  # a running dask cluster
   python -m qawl ner-tag tokens.txt > tagged.txt         # CoNLL-style tagging for your own scorer
 
 Corpora may be a .txt file, a folder of .txt files, SaudiNewsNet zips of JSON,
@@ -44,6 +47,22 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be a positive whole number, got {value}")
     return number
+
+
+def _add_engine_options(command) -> None:
+    command.add_argument("--workers", type=_positive_int, metavar="N",
+                         help="worker processes, each on one core (default: all cores, "
+                         f"{_cores()} here); 1 runs everything in this process")
+    command.add_argument("--scheduler", metavar="ADDRESS",
+                         help="use a running dask.distributed cluster (e.g. tcp://host:8786) "
+                         "instead of local worker processes; the run folder must be on a "
+                         "file system that its workers share")
+
+
+def _cores() -> int:
+    from qawl.engine import default_workers
+
+    return default_workers()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,18 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
                          help="NER backend: auto uses camel-tools' BERT when its data is installed, "
                          "else the built-in BiLSTM-CRF; crf is the faster CRF (default: auto)")
     analyze.add_argument("--lexicon", help="optional extra stance lexicon (CSV/TSV: term,polarity)")
+    _add_engine_options(analyze)
 
     run = commands.add_parser("run", help="execute the notebooks into a run folder",
                               description="Execute notebooks/NN_*.ipynb in order with papermill, "
-                              "passing corpus, output_dir, limit and seed to each. Writes the "
-                              "executed notebooks, tables/, figures/, run.json and report.html.")
+                              "passing corpus, output_dir, limit and seed to each. The first "
+                              "notebook cuts the corpus into partitions (at most 500 articles) and "
+                              "sends each through every stage on the worker processes; the others "
+                              "show and plot the results. Writes the executed notebooks, tables/ "
+                              "(one parquet part per partition, and a CSV per table), figures/, "
+                              "run.json and report.html. Progress goes to stderr. A stopped run "
+                              "(Ctrl-C, kill, crash, full disk) is finished with --resume.")
     run.add_argument("--corpus", default="seeds", help="corpus path (default: seeds)")
     run.add_argument("--out", help="run folder (default: outputs/<date-time>_<corpus name>)")
     run.add_argument("--limit", type=_positive_int, help="stop after N articles")
     run.add_argument("--seed", type=int, default=0, help="random seed passed to every notebook")
     run.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                      help="extra notebook parameter, e.g. -p backend=crf (repeatable)")
-    run.add_argument("--overwrite", action="store_true", help="replace an earlier run in --out")
+    run.add_argument("--overwrite", action="store_true", help="delete an earlier run in --out and start again")
+    run.add_argument("--resume", metavar="DIR",
+                     help="finish the run in DIR with its own parameters: complete partitions are "
+                     "kept, the others redone, every notebook rerun (--workers may change)")
+    _add_engine_options(run)
+    run.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                     help="log progress at INFO level")
 
     ner = commands.add_parser("ner-tag", help="tag a token-per-line file with BIO labels",
                               description="Read a token-per-line file (first column the token, "
@@ -108,22 +139,20 @@ def cmd_corpus(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from qawl.corpus import load_corpus
-    from qawl.pipeline import analyze_article
+    from qawl.engine import EngineConfig, analyse_corpus
     from qawl.stance import load_lexicon
 
-    lexicon = load_lexicon(args.lexicon)
-    skipped, failed = [], 0
-    for article in load_corpus(args.paths, limit=args.limit, skipped=skipped):
-        try:
-            record = analyze_article(article, backend=args.backend, lexicon=lexicon)
-        except Exception as error:  # report and go on with the other articles
-            failed += 1
-            print(f"qawl: {article.origin}: {type(error).__name__}: {error}", file=sys.stderr)
-            continue
+    load_lexicon(args.lexicon)  # a bad lexicon is a usage error before any work
+    config = EngineConfig(backend=args.backend, lexicon=args.lexicon)
+    skipped, failures = [], []
+    for record in analyse_corpus(args.paths, limit=args.limit, workers=args.workers,
+                                 scheduler=args.scheduler, config=config, skipped=skipped,
+                                 failures=failures):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for failure in failures:
+        print(f"qawl: {failure['origin']}: {failure['stage']}: {failure['reason']}", file=sys.stderr)
     # each skipped file was already reported on stderr by qawl.corpus's warning
-    return 1 if (skipped or failed) else 0
+    return 1 if (skipped or failures) else 0
 
 
 def cmd_run(args) -> int:
@@ -135,16 +164,25 @@ def cmd_run(args) -> int:
         if not sep or not name.isidentifier():
             return usage_error(f"-p expects NAME=VALUE, got {item!r}")
         extra[name] = coerce_parameter(value)
-    out = Path(args.out) if args.out else Path("outputs") / default_run_id(args.corpus)
+    extra.update({k: getattr(args, k) for k in ("workers", "scheduler") if getattr(args, k)})
+    if args.resume:
+        out = Path(args.resume)
+    else:
+        out = Path(args.out) if args.out else Path("outputs") / default_run_id(args.corpus)
     started = time.time()
     try:
-        run_dir = run_notebooks(args.corpus, out, limit=args.limit, seed=args.seed,
-                                extra=extra, overwrite=args.overwrite)
+        run_dir = run_notebooks(args.corpus, out, limit=args.limit, seed=args.seed, extra=extra,
+                                overwrite=args.overwrite, resume=bool(args.resume), progress=True)
     except (FileNotFoundError, FileExistsError, ValueError) as error:
         return usage_error(str(error))
     except NotebookFailed as error:
-        print(f"qawl: {error}; the partial run is in {out}", file=sys.stderr)
+        print(f"qawl: {error}; the partial run is in {out} (finish it with "
+              f"python -m qawl run --resume {out})", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"qawl: interrupted; finish the run with python -m qawl run --resume {out}",
+              file=sys.stderr)
+        return 130
     print(f"run folder: {run_dir}")
     print(f"report: {run_dir / 'report.html'}")
     print(f"took {time.time() - started:.0f} s")

@@ -32,11 +32,14 @@ import pandas as pd
 
 from qawl.clean import clean_article
 from qawl.corpus import iter_chunks, load_corpus, sample_corpus
+from qawl.progress import progress_path, stage_bars
+from qawl.pipeline import TABLE_SCHEMAS
 from qawl.schema import Article, Document, Skipped
 from qawl.tables import (
     atomic_write_text,
     complete_partitions,
     discard_incomplete,
+    export_csv,
     mark_complete,
     partition_records,
     tables_dir,
@@ -45,11 +48,9 @@ from qawl.tables import (
 
 logger = logging.getLogger(__name__)
 
-STAGES = ("clean", "entities", "quotes", "stance")
 MAX_PARTITION = 500  # articles; a task's memory stays bounded by this
 MIN_PARTITION = 10
 TARGET_PARTITIONS = 16  # small corpora are still cut finely enough to share out
-PROGRESS_FILE = "progress.jsonl"
 PLAN_FILE = "plan.json"
 PROGRESS_TOPIC = "qawl-progress"
 
@@ -158,7 +159,7 @@ def table_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
     """The rows of every table for these documents, with the declared columns and types."""
     from qawl.entities import entity_key
     from qawl.entities.analysis import entity_rows, mention_rows
-    from qawl.pipeline import TABLE_SCHEMAS, document_row, span_rows
+    from qawl.pipeline import document_row, span_rows
     from qawl.quotes import quote_rows
     from qawl.stance import stance_rows
 
@@ -180,8 +181,6 @@ def table_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
 def process_partition(index: int, articles: list[Article], run_dir: str,
                       config: EngineConfig) -> dict:
     """One task: every stage over one partition, its parts written, then its marker."""
-    from qawl.pipeline import TABLE_SCHEMAS
-
     started, cpu = time.time(), time.process_time()
     results, failures = analyse_articles(articles, config, _stage_reporter(index))
     counts = {}
@@ -238,11 +237,11 @@ class ProgressLog:
     """Progress events as JSON lines in ``logs/progress.jsonl`` (``qawl run`` shows them
     as bars on the terminal), and optionally as bars here."""
 
-    def __init__(self, run_dir: Path, total: int, show_bars: bool):
-        self.path = Path(run_dir) / "logs" / PROGRESS_FILE
+    def __init__(self, run_dir: Path, total: int, done: int, show_bars: bool):
+        self.path = progress_path(run_dir)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.lock = threading.Lock()
-        self.bars = _stage_bars(total) if show_bars else {}
+        self.bars = stage_bars(total, done) if show_bars else {}
 
     def emit(self, event: dict) -> None:
         event = {**event, "time": round(time.time(), 3)}
@@ -255,14 +254,6 @@ class ProgressLog:
     def close(self) -> None:
         for bar in self.bars.values():
             bar.close()
-
-
-def _stage_bars(total: int, done: int = 0) -> dict:
-    from tqdm import tqdm
-
-    return {stage: tqdm(total=total, initial=done, desc=f"{stage:<8}", unit=" articles",
-                        position=i, leave=True, dynamic_ncols=True, smoothing=0.1)
-            for i, stage in enumerate(STAGES)}
 
 
 # --- executors --------------------------------------------------------------------
@@ -437,16 +428,18 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
     done = set(complete_partitions(run_dir))
     if show_progress is None:
         show_progress = not os.environ.get("QAWL_RUN_PROGRESS")
-    progress = ProgressLog(run_dir, plan.articles, show_progress)
+    done_articles = sum(partition_records(run_dir)[i]["articles"] for i in done)
+    progress = ProgressLog(run_dir, plan.articles, done_articles, show_progress)
     progress.emit({"event": "start", "articles": plan.articles, "partitions": plan.partitions,
-                   "complete": sorted(done), "partition_size": plan.partition_size})
+                   "complete": sorted(done), "done_articles": done_articles,
+                   "partition_size": plan.partition_size})
     skipped: list[Skipped] = []
     articles = _articles(corpus, limit, seed, sample, skipped)
     tasks = ((i, chunk, str(run_dir), config)
              for i, chunk in enumerate(iter_chunks(articles, plan.partition_size)) if i not in done)
-    for stage_bar in progress.bars.values():
-        stage_bar.update(sum(partition_records(run_dir)[i]["articles"] for i in done))
-    executor = make_executor(progress.emit, workers, scheduler)
+    pending = plan.partitions - len(done)
+    workers = default_workers() if workers is None else workers
+    executor = make_executor(progress.emit, min(workers, max(pending, 1)), scheduler)
     redone = 0
     try:
         for record in executor.run(process_partition, tasks):
@@ -457,10 +450,22 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
         executor.close()
         progress.close()
     plan.skipped = [asdict(s) for s in skipped]
+    finish_tables(run_dir)
     report = _summarise(run_dir, plan, redone, time.time() - started, executor.workers)
     progress.emit({"event": "done", **{k: v for k, v in asdict(report).items()
                                        if k not in ("failures", "skipped")}})
     return report
+
+
+def finish_tables(run_dir: Path) -> None:
+    """Corpus-level tables once every partition is in: the CSV exports and ``attribution``."""
+    from qawl.stance import attribution_table
+    from qawl.tables import read_table, write_table
+
+    for name in TABLE_SCHEMAS:
+        export_csv(run_dir, name)
+    write_table(attribution_table(read_table(run_dir, "quotes"), read_table(run_dir, "stances")),
+                run_dir, "attribution")
 
 
 def _summarise(run_dir: Path, plan: CorpusPlan, redone: int, seconds: float,

@@ -10,14 +10,18 @@ import datetime as dt
 import json
 import logging
 import platform
+import os
 import re
+import shutil
 import subprocess
 import sys
+import threading
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
-from qawl.tables import atomic_write_text
+from qawl.tables import atomic_write_text, complete_partitions
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +33,10 @@ RECORDED_PACKAGES = (
     "qawl", "camel-tools", "pandas", "pyarrow", "matplotlib", "papermill", "nbval",
     "sklearn-crfsuite", "python-crfsuite", "torch", "networkx", "numpy",
 )
+
+
+# the kernel's own log lines (e.g. its TCP warning) would interleave with the progress bars
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 class NotebookFailed(RuntimeError):
@@ -113,21 +121,59 @@ def _collect_failures(run_dir: Path) -> list[dict]:
     return failures
 
 
+_RUN_JSON_LOCK = threading.Lock()  # the progress thread and the main thread both update it
+
+
 def write_run_json(run_dir: Path, record: dict) -> None:
-    record = {**record, "failures": _collect_failures(run_dir)}
-    atomic_write_text(run_dir / "run.json", json.dumps(record, ensure_ascii=False, indent=1))
+    with _RUN_JSON_LOCK:
+        record["partitions"] = partition_summary(run_dir)
+        record = {**record, "failures": _collect_failures(run_dir)}
+        atomic_write_text(run_dir / "run.json", json.dumps(record, ensure_ascii=False, indent=1))
 
 
-def prepare_run_dir(out: Path, overwrite: bool) -> Path:
-    """Create the run folder; refuse to reuse one that holds a finished run."""
+def partition_summary(run_dir: Path) -> dict:
+    """Which partitions of the corpus are complete (from their markers: the truth on resume)."""
+    plan_path = Path(run_dir) / "tables" / "_partitions" / "plan.json"
+    plan = json.loads(plan_path.read_text(encoding="utf-8")) if plan_path.exists() else {}
+    return {"total": plan.get("partitions"), "size": plan.get("partition_size"),
+            "complete": complete_partitions(run_dir)}
+
+
+def _clear_earlier_run(out: Path) -> None:
+    """``--overwrite``: remove the earlier run's outputs, so that nothing of it mixes in."""
+    for sub in ("tables", "figures", "logs"):
+        shutil.rmtree(out / sub, ignore_errors=True)
+    for path in [*out.glob("[0-9][0-9]_*.ipynb"), out / "report.html", out / "run.json"]:
+        path.unlink(missing_ok=True)
+
+
+def prepare_run_dir(out: Path, overwrite: bool, resume: bool = False) -> Path:
+    """Create the run folder; refuse to reuse one that holds a run, unless told how."""
     out = Path(out).resolve()
-    if (out / "run.json").exists() and not overwrite:
-        raise FileExistsError(
-            f"{out} already holds a run; choose another --out, or pass --overwrite to replace it"
-        )
+    if (out / "run.json").exists() and not resume:
+        if not overwrite:
+            raise FileExistsError(
+                f"{out} already holds a run; choose another --out, pass --resume {out} to "
+                f"finish it, or --overwrite to replace it"
+            )
+        _clear_earlier_run(out)
     for sub in ("tables", "figures", "logs"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     return out
+
+
+def resume_parameters(run_dir: Path) -> dict:
+    """The parameters of the run in ``run_dir``, to finish it with exactly those."""
+    path = Path(run_dir) / "run.json"
+    if not path.exists():
+        raise FileNotFoundError(f"{run_dir} holds no run.json: nothing to resume")
+    return json.loads(path.read_text(encoding="utf-8"))["parameters"]
+
+
+def _say(message: str) -> None:
+    """A line on the terminal of ``qawl run`` (stderr), between the progress bars."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def run_notebooks(
@@ -139,16 +185,28 @@ def run_notebooks(
     notebooks: Optional[list[Path]] = None,
     overwrite: bool = False,
     report: bool = True,
+    resume: bool = False,
+    progress: bool = False,
 ) -> Path:
-    """Execute the notebooks in order; stop at the first failure, naming the cell."""
+    """Execute the notebooks in order; stop at the first failure, naming the cell.
+
+    ``resume`` finishes an earlier run in ``out`` with its own parameters:
+    complete partitions are kept, the rest redone, and every notebook rerun.
+    ``progress`` draws bars per stage and a line per notebook on stderr.
+    """
     import papermill as pm
 
+    if resume:
+        earlier = resume_parameters(out)
+        corpus, limit, seed = earlier["corpus"], earlier["limit"], earlier["seed"]
+        kept = {k: v for k, v in earlier.items() if k not in PARAMETER_NAMES + ("output_dir",)}
+        extra = {**kept, **(extra or {})}  # e.g. another --workers
     corpus_path = Path(corpus).resolve()
     if not corpus_path.exists():
         raise FileNotFoundError(f"corpus {corpus} does not exist")
     if limit is not None and limit < 1:
         raise ValueError(f"limit must be a positive number of articles, got {limit}")
-    run_dir = prepare_run_dir(out, overwrite)
+    run_dir = prepare_run_dir(out, overwrite, resume)
     notebooks = notebooks or list_notebooks()
     parameters = {"corpus": str(corpus_path), "output_dir": str(run_dir), "limit": limit,
                   "seed": seed, **(extra or {})}
@@ -158,24 +216,18 @@ def run_notebooks(
         "models": model_versions(), "notebooks": [p.name for p in notebooks],
         "started": dt.datetime.now().isoformat(timespec="seconds"), "status": "running",
     }
+    if resume:
+        record["resumed"] = True
     write_run_json(run_dir, record)
+    follower = _follow_progress(run_dir, record) if progress else None
+    os.environ["QAWL_RUN_PROGRESS"] = "1" if progress else ""  # the kernels inherit it
     executed = []
-    for notebook in notebooks:
-        target = run_dir / notebook.name
-        logger.info("executing %s", notebook.name)
-        try:
-            pm.execute_notebook(str(notebook), str(target), parameters=parameters,
-                                cwd=str(notebook.parent), progress_bar=False, kernel_name="python3",
-                                language="python")
-        except Exception as error:
-            where = _failing_cell(target)
-            if where == "unknown cell":  # papermill failed before running a cell
-                where = f"start: {type(error).__name__}: {error}"
-            record.update(status="failed", failed_notebook=notebook.name, error=where,
-                          finished=dt.datetime.now().isoformat(timespec="seconds"))
-            write_run_json(run_dir, record)
-            raise NotebookFailed(f"{notebook.name} failed at {where}") from error
-        executed.append(target)
+    try:
+        for notebook in notebooks:
+            executed.append(_execute(pm, notebook, run_dir, parameters, record, progress))
+    finally:
+        if follower is not None:
+            follower.stop()
     record.update(status="ok", finished=dt.datetime.now().isoformat(timespec="seconds"))
     if report:
         from qawl.report import write_report
@@ -183,3 +235,41 @@ def run_notebooks(
         record["report"] = str(write_report(run_dir, executed))
     write_run_json(run_dir, record)
     return run_dir
+
+
+def _follow_progress(run_dir: Path, record: dict):
+    from qawl.progress import ProgressFollower
+
+    def on_event(event: dict) -> None:
+        if event.get("event") == "partition":
+            write_run_json(run_dir, record)
+
+    follower = ProgressFollower(run_dir, on_event)
+    follower.start()
+    return follower
+
+
+def _execute(pm, notebook: Path, run_dir: Path, parameters: dict, record: dict,
+             progress: bool) -> Path:
+    """One notebook with papermill; on failure, run.json says where, and it raises."""
+    target = run_dir / notebook.name
+    logger.info("executing %s", notebook.name)
+    started = time.time()
+    try:
+        pm.execute_notebook(str(notebook), str(target), parameters=parameters,
+                            cwd=str(notebook.parent), progress_bar=False, kernel_name="python3",
+                            language="python", extra_arguments=QUIET_KERNEL)
+    except BaseException as error:
+        where = _failing_cell(target)
+        if where == "unknown cell":  # papermill failed before running a cell
+            where = f"start: {type(error).__name__}: {error}"
+        status = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+        record.update(status=status, failed_notebook=notebook.name, error=where,
+                      finished=dt.datetime.now().isoformat(timespec="seconds"))
+        write_run_json(run_dir, record)
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        raise NotebookFailed(f"{notebook.name} failed at {where}") from error
+    if progress:
+        _say(f"{notebook.stem:<14} done in {time.time() - started:.0f} s")
+    return target

@@ -104,15 +104,15 @@ def _missing_table(path: Path, name: str) -> FileNotFoundError:
     )
 
 
-def read_table(run_dir: PathLike, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """Read a table whole (its complete parts, in partition order); for small tables.
-
-    Corpus-sized tables are better aggregated over their parts with
-    ``qawl.aggregates``; say which stage makes the table when it is missing.
+def read_table(run_dir: PathLike, name: str, columns: list[str] | None = None,
+               parts: int | None = None) -> pd.DataFrame:
+    """Read a table (its complete parts, in partition order; only the first ``parts``
+    when given). Whole, for small tables: corpus-sized ones are aggregated over
+    their parts with ``qawl.aggregates``. Says which stage makes a missing table.
     """
-    parts = table_parts(run_dir, name)
-    if parts:
-        return pd.concat([pd.read_parquet(p, columns=columns) for p in parts], ignore_index=True)
+    found = table_parts(run_dir, name)[:parts]
+    if found:
+        return pd.concat([pd.read_parquet(p, columns=columns) for p in found], ignore_index=True)
     path = tables_dir(run_dir) / f"{name}.parquet"
     if not path.exists():
         raise _missing_table(path, name)
@@ -172,6 +172,22 @@ def table_parts(run_dir: PathLike, name: str) -> list[Path]:
         return []
     parts = (folder / f"{part_name(i)}.parquet" for i in complete_partitions(run_dir))
     return [p for p in parts if p.exists()]
+
+
+def export_csv(run_dir: PathLike, name: str) -> Path:
+    """``tables/<name>.csv`` from the complete parts, streamed part by part, atomically."""
+    import pyarrow.parquet as pq
+
+    path = tables_dir(run_dir) / f"{name}.csv"
+    with _replaced_atomically(path) as tmp_name:
+        header = True
+        for part in table_parts(run_dir, name):
+            frame = pq.read_table(part).to_pandas()
+            # utf-8-sig once, so that spreadsheet programs read the Arabic correctly
+            frame.to_csv(tmp_name, mode="w" if header else "a", header=header, index=False,
+                         encoding="utf-8-sig" if header else "utf-8")
+            header = False
+    return path
 
 
 def discard_incomplete(run_dir: PathLike) -> int:
