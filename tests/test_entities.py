@@ -401,3 +401,43 @@ def test_read_train_split_holds_out_one_block(tmp_path, dev_from, held_out_ids):
     train, dev = read_train_split(tmp_path, 0.15, dev_from)
     assert [int(tokens[0][1:]) for tokens, _ in dev] == held_out_ids
     assert len(train) == 17 and not {tuple(t) for t, _ in train} & {tuple(t) for t, _ in dev}
+
+
+def real_documents(seed_doc, shared, n_corpus=12):
+    """The seed, the dev gold articles and a few SaudiNewsNet articles, cleaned."""
+    import json
+
+    from qawl.corpus import load_corpus
+
+    docs = [seed_doc]
+    for record in json.loads((shared / "eval/dev_gold.json").read_text(encoding="utf-8")):
+        docs.append(make_document(record["text"]))
+    docs += [clean_article(a) for a in load_corpus(shared / "corpora/saudinewsnet", limit=n_corpus)]
+    return docs
+
+
+@pytest.mark.parametrize("backend", ["lstm", "crf"])
+def test_extract_mentions_batch_equals_one_document_at_a_time(seed_doc, shared, backend):
+    from qawl.entities import extract_mentions_batch
+    from qawl.entities.neural import lstm_model_available
+
+    if backend == "lstm" and not lstm_model_available():
+        pytest.skip("ner_lstm.* not in src/qawl/models")
+    docs = real_documents(seed_doc, shared)
+    batched = extract_mentions_batch(docs, backend)
+    assert batched == [extract_mentions(doc, backend) for doc in docs]
+    assert sum(map(len, batched)) > 100  # real text: many mentions compared
+
+
+def test_extract_mentions_batch_of_nothing():
+    from qawl.entities import extract_mentions_batch
+
+    assert extract_mentions_batch([], "crf") == []
+    assert extract_mentions_batch([make_document("")], "crf") == [[]]
+
+
+def test_extract_mentions_batch_with_camel(fake_camel):
+    from qawl.entities import extract_mentions_batch
+
+    docs = [make_document("وصل جون كيري إلى موسكو."), make_document("ثم غادر كيري وموسكو.")]
+    assert extract_mentions_batch(docs, "camel") == [extract_mentions(d, "camel") for d in docs]

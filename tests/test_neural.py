@@ -194,3 +194,66 @@ def test_crf_nll_matches_enumerating_every_path():
     log_z = torch.logsumexp(torch.stack([path_score(p) for p in paths]), 0)
     nll = crf_nll(scores, transitions, start, end, torch.tensor([3]), torch.tensor([gold]))
     assert nll.item() == pytest.approx((log_z - path_score(gold)).item(), rel=1e-5)
+
+
+def test_loading_the_shipped_tagger_uses_one_thread(shipped):
+    """Taggers run in many processes side by side: torch's thread per core makes them fight."""
+    from qawl.entities.neural import default_lstm_tagger
+
+    torch.set_num_threads(2)
+    default_lstm_tagger.cache_clear()  # build it again, as a fresh process would
+    try:
+        get_tagger("lstm")
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(1)
+
+
+def test_loading_camel_recognizer_uses_one_thread(monkeypatch):
+    import sys
+    import types
+
+    from qawl.entities.camel import load_camel_recognizer
+
+    class FakeRecognizer:
+        @staticmethod
+        def pretrained(use_gpu=False):
+            return "recognizer"
+
+    monkeypatch.setitem(sys.modules, "camel_tools.ner", types.SimpleNamespace(NERecognizer=FakeRecognizer))
+    torch.set_num_threads(2)
+    load_camel_recognizer.cache_clear()
+    try:
+        assert load_camel_recognizer() == "recognizer"
+        assert torch.get_num_threads() == 1
+    finally:
+        load_camel_recognizer.cache_clear()
+        torch.set_num_threads(1)
+
+
+def test_length_batches_cover_every_sentence_once_within_bounds():
+    from qawl.entities.neural import length_batches
+
+    sentences = [["w"] * n for n in (3, 50, 1, 7, 7, 120, 2, 30)]
+    batches = length_batches(sentences, max_tokens=100, max_sentences=3)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(sentences)))
+    for batch in batches:
+        lengths = [len(sentences[i]) for i in batch]
+        assert lengths == sorted(lengths, reverse=True)  # longest first: it sets the padding
+        assert len(batch) <= 3
+        assert len(batch) == 1 or len(batch) * lengths[0] <= 100
+
+
+def documents_for_batching():
+    return [[SENTENCE, [], SENTENCE[2:7]], [], [[]], [SENTENCE[::-1]],
+            [SENTENCE[:3], SENTENCE, ["مبارك", "مبارك"], SENTENCE[4:]]]
+
+
+def test_tag_documents_equals_tag_document_each(untrained):
+    documents = documents_for_batching()
+    assert untrained.tag_documents(documents) == [untrained.tag_document(d) for d in documents]
+
+
+def test_shipped_tag_documents_equals_tag_document_each(shipped):
+    documents = documents_for_batching()
+    assert shipped.tag_documents(documents) == [shipped.tag_document(d) for d in documents]

@@ -3,6 +3,7 @@
 Public API::
 
     extract_mentions(doc, backend="auto") -> list[Mention]
+    extract_mentions_batch(docs, backend="auto") -> list[list[Mention]]
     group_entities(mentions) -> list[dict]
     entity_key(canonical) -> str
     tag_sentences(sentences, backend="auto") -> list[list[str]]
@@ -36,6 +37,7 @@ __all__ = [
     "CrfTagger",
     "entity_key",
     "extract_mentions",
+    "extract_mentions_batch",
     "get_tagger",
     "group_entities",
     "proclitic_length",
@@ -93,6 +95,29 @@ def extract_mentions(doc: Document, backend: str = "auto") -> list[Mention]:
     tagger = get_tagger(backend)
     sentences = sentence_tokens(doc)
     tags = tagger.tag_document([[token.text for token in tokens] for tokens in sentences])
+    return _document_mentions(tagger, doc, sentences, tags)
+
+
+def extract_mentions_batch(docs: list[Document], backend: str = "auto") -> list[list[Mention]]:
+    """``[extract_mentions(doc, backend) for doc in docs]``, faster for many documents.
+
+    The BiLSTM-CRF reads the sentences of all documents in a few large batches
+    (``LstmTagger.tag_documents``); the document steps still run per document.
+    """
+    tagger = get_tagger(backend)
+    sentences = [sentence_tokens(doc) for doc in docs]
+    words = [[[token.text for token in tokens] for tokens in doc_sentences]
+             for doc_sentences in sentences]
+    if hasattr(tagger, "tag_documents"):
+        tags = tagger.tag_documents(words)
+    else:  # any other tagger with the CRF's interface: one document at a time
+        tags = [tagger.tag_document(doc_words) for doc_words in words]
+    return [_document_mentions(tagger, doc, doc_sentences, doc_tags)
+            for doc, doc_sentences, doc_tags in zip(docs, sentences, tags)]
+
+
+def _document_mentions(tagger, doc: Document, sentences, tags) -> list[Mention]:
+    """Mentions of one document from its per-sentence tags: spans, then canonical names."""
     # the lstm backend shares the CRF's training gazetteer (see LstmTagger.extractor)
     known = tagger.extractor.train_gazetteer if hasattr(tagger, "extractor") else None
     mentions = spans_to_mentions(doc, sentences, tags, _word_count(tagger), known)

@@ -60,6 +60,9 @@ def camel_ner_available(data_dir: Path | None = None) -> bool:
 def load_camel_recognizer() -> SentenceRecognizer | None:
     """``NERecognizer.pretrained()``, or None (logged) when it cannot be loaded."""
     try:
+        from qawl.entities.neural import use_one_thread  # torch, like camel-tools' BERT
+
+        use_one_thread()  # parallelism comes from processes, not from torch threads
         from camel_tools.ner import NERecognizer
 
         return NERecognizer.pretrained(use_gpu=False)
@@ -84,3 +87,7 @@ class CamelTagger:
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         return [self.tag(tokens) for tokens in sentences]
+
+    def tag_documents(self, documents: list[list[list[str]]]) -> list[list[list[str]]]:
+        """``tag_document`` of each document (the recogniser reads one sentence at a time)."""
+        return [self.tag_document(sentences) for sentences in documents]

@@ -57,6 +57,10 @@ DIGIT_RE = re.compile(r"\d")
 MAX_WORD_CHARS = 20
 MAX_CACHED_TYPES = 500_000  # bounds memory on long runs over a corpus
 PAD, UNK = 0, 1  # reserved ids in both vocabularies
+# Bounds of one network call when tagging many documents at once: padded tokens
+# (sentences × the longest one) and sentences; memory stays small, batches stay large.
+BATCH_TOKENS = 4096
+BATCH_SENTENCES = 256
 N_FLAGS = 4 + len(SHAPES) + 2 * len(GAZETTEER_LABELS)
 
 
@@ -329,6 +333,45 @@ def allowed_transitions():
     return allowed
 
 
+def use_one_thread() -> None:
+    """One torch intra-op thread (and one inter-op thread while torch still allows it).
+
+    Tagging runs in many processes side by side (parallelism comes from processes);
+    torch's default of a thread per core makes them, and any other CPU-bound process,
+    fight over the cores: ANERcorp test beside a busy process took 55 s instead of 6 s.
+    """
+    import torch
+
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
+    if torch.get_num_interop_threads() != 1:
+        try:  # only settable once, and before any inter-op work has started
+            torch.set_num_interop_threads(1)
+        except RuntimeError as error:
+            logger.debug("torch inter-op threads left at %d: %s",
+                         torch.get_num_interop_threads(), error)
+
+
+def length_batches(sentences: list[list[str]], max_tokens: int = BATCH_TOKENS,
+                   max_sentences: int = BATCH_SENTENCES) -> list[list[int]]:
+    """Indices of ``sentences`` (non-empty) in batches of similar length, longest first.
+
+    Sorting by length cuts padding; a batch closes when its padded size (its first,
+    longest sentence × its count) would pass ``max_tokens`` or it has ``max_sentences``.
+    """
+    order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+    batches: list[list[int]] = []
+    for index in order:
+        if batches:
+            batch = batches[-1]
+            longest = len(sentences[batch[0]])
+            if len(batch) < max_sentences and (len(batch) + 1) * longest <= max_tokens:
+                batch.append(index)
+                continue
+        batches.append([index])
+    return batches
+
+
 class LstmTagger:
     """IOB2 tagger over pre-tokenised sentences, same interface as ``CrfTagger``."""
 
@@ -365,8 +408,35 @@ class LstmTagger:
             return [[] for _ in sentences]
         with torch.inference_mode():
             ids = iter(self.network.decode(*self.encoder.batch(present)))
-        tags = [self._whole_persons(s, [TAGS[i] for i in next(ids)]) if s else []
-                for s in sentences]
+        raw = [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
+        return self._finish_document(sentences, raw)
+
+    def tag_documents(self, documents: list[list[list[str]]]) -> list[list[list[str]]]:
+        """``[tag_document(d) for d in documents]``, the network run over all their sentences.
+
+        Sentences of all documents go through the network together, in batches of
+        similar length (``length_batches``); the per-document steps follow per document.
+        """
+        flat = [sentence for sentences in documents for sentence in sentences if sentence]
+        decoded = iter(self._decode_all(flat))
+        return [self._finish_document(sentences, [next(decoded) if s else [] for s in sentences])
+                for sentences in documents]
+
+    def _decode_all(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Raw network tags of non-empty sentences, batched by length, in input order."""
+        import torch
+
+        out: list[list[str]] = [[] for _ in sentences]
+        with torch.inference_mode():
+            for batch in length_batches(sentences):
+                decoded = self.network.decode(*self.encoder.batch([sentences[i] for i in batch]))
+                for i, ids in zip(batch, decoded):
+                    out[i] = [TAGS[t] for t in ids]
+        return out
+
+    def _finish_document(self, sentences: list[list[str]], raw: list[list[str]]) -> list[list[str]]:
+        """Person-name rules per sentence, then the document-consistency pass."""
+        tags = [self._whole_persons(s, t) if s else [] for s, t in zip(sentences, raw)]
         return propagate_names(sentences, tags) if self.consistent else tags
 
     def _whole_persons(self, tokens: list[str], tags: list[str]) -> list[str]:
@@ -412,4 +482,5 @@ def default_lstm_tagger() -> LstmTagger:
         raise RuntimeError(f"{WEIGHTS_FILE} / {VOCAB_FILE} not found in {default_model_dir()}: "
                            "run `python -m qawl.entities.train_neural --shared ../shared`")
     logger.info("loading the BiLSTM-CRF NER model from %s", default_model_dir())
+    use_one_thread()  # before the first network call, while inter-op threads can still be set
     return LstmTagger()

@@ -125,6 +125,10 @@ class CrfTagger:
             for f, h in zip(features, hints)
         ]
 
+    def tag_documents(self, documents: list[list[list[str]]]) -> list[list[list[str]]]:
+        """``tag_document`` of each document (a CRF gains nothing from batching)."""
+        return [self.tag_document(sentences) for sentences in documents]
+
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 tags for one sentence, taken as a document of its own."""
         return self.tag_document([tokens])[0]
