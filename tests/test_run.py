@@ -7,6 +7,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from qawl.run import NotebookFailed, coerce_parameter, list_notebooks, run_notebooks
+from qawl.tables import read_table
 
 from conftest import ROOT, SEED
 
@@ -54,7 +55,7 @@ def assert_complete_run(run_dir, limit=None):
     for name in list_notebooks():
         assert (run_dir / name.name).exists()
     for table in TABLES:
-        assert (run_dir / "tables" / f"{table}.parquet").exists(), table
+        assert not read_table(run_dir, table).columns.empty, table
         assert (run_dir / "tables" / f"{table}.csv").exists(), table
     for figure in FIGURES:
         assert (run_dir / "figures" / f"{figure}.png").exists(), figure
@@ -64,14 +65,37 @@ def assert_complete_run(run_dir, limit=None):
     assert record["git_sha"] and record["packages"]["camel-tools"] != "not installed"
     assert "started" in record and "finished" in record and isinstance(record["failures"], list)
     assert (run_dir / "report.html").stat().st_size > 10_000
-    return pd.read_parquet(run_dir / "tables" / "documents.parquet")
+    assert record["partitions"]["complete"] == list(range(record["partitions"]["total"]))
+    return read_table(run_dir, "documents")
 
 
 def test_full_run_on_the_seed(tmp_path):
     run_dir = run_notebooks(str(ROOT / "seeds"), tmp_path / "seed_run")
     documents = assert_complete_run(run_dir)
     assert documents["doc_id"].tolist() == ["000_3ac1dc030114536f"]
-    assert len(pd.read_parquet(run_dir / "tables" / "quotes.parquet")) > 0
+    assert len(read_table(run_dir, "quotes")) > 0
+
+
+def test_resume_redoes_only_the_missing_partitions(shared, tmp_path):
+    """A run stopped after some partitions is finished by --resume, with the same tables."""
+    run_dir = run_notebooks(str(shared / "corpora/ant"), tmp_path / "run", limit=12, seed=3,
+                            extra={"partition_size": 4, "workers": 1, "backend": "crf"})
+    before = {name: read_table(run_dir, name) for name in ("documents", "quotes", "stances")}
+    markers = sorted((run_dir / "tables" / "_partitions").glob("part-*.json"))
+    assert len(markers) == 3
+    markers[1].unlink()  # as if killed while partition 1 was being written
+    (run_dir / "tables" / "quotes" / "part-00001.parquet").unlink()
+    record = json.loads((run_dir / "run.json").read_text())
+    (run_dir / "run.json").write_text(json.dumps({**record, "status": "running"}))
+    with pytest.raises(FileExistsError, match="--resume"):
+        run_notebooks(str(shared / "corpora/ant"), run_dir)
+    run_notebooks("ignored: taken from run.json", run_dir, resume=True)
+    record = json.loads((run_dir / "run.json").read_text())
+    assert record["status"] == "ok" and record["resumed"] and record["parameters"]["limit"] == 12
+    first = json.loads((run_dir / "logs" / "progress.jsonl").read_text().splitlines()[-1])
+    assert first["event"] == "done" and first["redone"] == 1
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(read_table(run_dir, name), frame)
 
 
 @pytest.mark.parametrize("corpus", ["corpora/saudinewsnet", "corpora/ant"])
