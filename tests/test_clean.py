@@ -153,3 +153,31 @@ def test_caption_needs_a_photo_credit(line, role):
     next_line = "وقال المتحدث باسم الوزارة إن الاجتماع سيعقد الأسبوع المقبل في جنيف بحضور الوفود."
     found = clean.paragraph_role(line, 3, next_line)
     assert found == role if role == "caption" else found != "caption"
+
+
+# --- the fast paths give camel-tools' results ------------------------------------
+
+MIXED_TEXT = st.text(alphabet=st.sampled_from(list(
+    "قال ابن الحكومة.،:؛!؟\"«»“”()-–…123٤٥ abc\u00a0\ufdfc\ufdfd\ufefb\u0640\u064e😀🇸🇦#*\u20e3\u200d")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED_TEXT)
+def test_normalize_unicode_matches_camel_tools(text):
+    from camel_tools.utils.normalize import normalize_unicode
+
+    assert clean.normalize_unicode(text) == normalize_unicode(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED_TEXT)
+def test_word_tokens_match_camel_tools(text):
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    assert clean._tokenize(text) == simple_word_tokenize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED_TEXT)
+def test_match_form_same_for_short_and_long_text(text):
+    assert clean.match_form(text) == clean._match_form(text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -17,7 +19,6 @@ from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
-    normalize_unicode,
 )
 
 from qawl.schema import Article, Document, Span, check_span, make_span
@@ -95,6 +96,16 @@ def remove_control_chars(text: str) -> str:
     return CONTROL_RE.sub("", text)
 
 
+# camel-tools' normalize_unicode maps these two ligatures one character at a time in
+# Python before NFKC; str.translate does the same mapping in C.
+UNICODE_CHAR_FIX = str.maketrans({"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"})
+
+
+def normalize_unicode(text: str) -> str:
+    """NFKC after the ligature fixes: camel-tools' ``normalize_unicode``, faster."""
+    return unicodedata.normalize("NFKC", text.translate(UNICODE_CHAR_FIX))
+
+
 def remove_invisibles(text: str) -> str:
     """Drop zero-width and bidi format characters."""
     return INVISIBLES_RE.sub("", text)
@@ -142,11 +153,25 @@ def clean_text(text: str, dediacritise: bool = False) -> str:
     return text
 
 
+MAX_CACHED_FORM = 40  # words and short phrases repeat; whole paragraphs rarely do
+
+
 def match_form(text: str) -> str:
     """Matching form: no diacritics or tatweel, أإآ→ا, ى→ي, ة→ه.
 
     Use it to compare strings, never to build offsets: it can change lengths.
     """
+    if len(text) <= MAX_CACHED_FORM:
+        return _cached_match_form(text)
+    return _match_form(text)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_match_form(text: str) -> str:
+    return _match_form(text)
+
+
+def _match_form(text: str) -> str:
     text = remove_tatweel(dediac_ar(text))
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
 
@@ -232,7 +257,7 @@ def token_spans(text: str, start: int = 0, end: Optional[int] = None) -> list[Sp
     """camel-tools ``simple_word_tokenize`` tokens of ``text[start:end]`` as spans."""
     end = len(text) if end is None else end
     spans, cursor = [], start
-    for token in simple_word_tokenize(text[start:end]):
+    for token in _tokenize(text[start:end]):
         found = text.find(token, cursor, end)
         if found < 0:  # the tokenizer changed the token; never expected
             logger.debug("token %r not found after offset %d", token, cursor)
@@ -242,12 +267,24 @@ def token_spans(text: str, start: int = 0, end: Optional[int] = None) -> list[Sp
     return spans
 
 
+def _tokenize(text: str) -> list[str]:
+    """``simple_word_tokenize(text)``: it splits each whitespace-separated word on its own,
+    so the tokens of a word are cached (news repeats its words)."""
+    return [token for word in text.split() for token in _word_tokens(word)]
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    return tuple(simple_word_tokenize(word))
+
+
 # A sentence ends at . ! ? ؟ (runs such as ".." included) followed by space,
 # unless the dot sits between digits or ends a one-letter Latin abbreviation.
 SENTENCE_BOUNDARY_RE = re.compile(r"(?<![A-Z]\.)(?<!\b[A-Za-z])[.!?؟…]+[\"'»”)]*(?=\s|$)")
 
 
 QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}
+QUOTE_OPENER_RE = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 
 
 def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -258,14 +295,15 @@ def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     regions, position = [], start
     while position < end:
-        char = text[position]
-        closer = QUOTE_PAIRS.get(char)
-        if closer is not None:
-            close = text.find(closer, position + 1, end)
-            if close > 0:
-                regions.append((position, close))
-                position = close + 1
-                continue
+        opener = QUOTE_OPENER_RE.search(text, position, end)  # skip to the next mark
+        if opener is None:
+            break
+        position = opener.start()
+        close = text.find(QUOTE_PAIRS[opener.group()], position + 1, end)
+        if close > 0:
+            regions.append((position, close))
+            position = close + 1
+            continue
         position += 1
     return regions
 
