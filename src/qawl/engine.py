@@ -100,14 +100,10 @@ def _failure(stage: str, origin: str, error: Exception) -> dict:
 
 def _tag_all(docs: list[Document], backend: str, failures: list) -> list[list]:
     """Mentions of every document, in one batched pass; a failing batch is redone per document."""
-    import qawl.entities as entities
-    from qawl.entities import extract_mentions
+    from qawl.entities import extract_mentions, extract_mentions_batch
 
     try:
-        batch = getattr(entities, "extract_mentions_batch", None)
-        if batch is not None:
-            return batch(docs, backend=backend)
-        return [extract_mentions(doc, backend=backend) for doc in docs]
+        return extract_mentions_batch(docs, backend=backend)
     except Exception:  # find the document that fails, keep the others
         found = []
         for doc in docs:
