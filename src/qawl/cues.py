@@ -210,6 +210,7 @@ def load_cues() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=200_000)  # every token of every document is looked up; the lexicon is loaded once
 def lookup_cue(key: str) -> tuple[Optional[CueEntry], str]:
     """Entry for a token in matching form, and the conjunction (و/ف, or the purpose لـ) stripped to find it."""
     forms = load_cues().forms

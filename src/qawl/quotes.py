@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Iterable, Optional, Sequence
 
 from qawl.clean import match_form
@@ -227,6 +229,12 @@ def _key(word: str) -> str:
     return match_form(word)
 
 
+@lru_cache(maxsize=200_000)
+def _token_shape(text: str) -> tuple[str, bool]:
+    """A token text's matching form and whether it holds a letter or digit (cached: words repeat)."""
+    return _key(text), bool(WORD_RE.search(text))
+
+
 # --- tokens and quotation regions -------------------------------------------------
 
 
@@ -304,15 +312,19 @@ def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token]
     while cursor < len(doc.tokens) and doc.tokens[cursor].start < block.end:
         span = doc.tokens[cursor]
         if span.start >= block.start:
-            tokens.append(_Token(span.start, span.end, span.text, _key(span.text), bool(WORD_RE.search(span.text))))
+            tokens.append(_Token(span.start, span.end, span.text, *_token_shape(span.text)))
         cursor += 1
     return tokens, cursor
 
 
 def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Region]:
     regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end)]
+    starts = [token.start for token in tokens]
     for index, region in enumerate(regions):
-        for t, token in enumerate(tokens):
+        # only tokens starting within [region.start, region.end] can open it or lie inside it
+        first, last = bisect_left(starts, region.start), bisect_right(starts, region.end)
+        for t in range(first, last):
+            token = tokens[t]
             if token.start == region.start:
                 region.open_token = t
             elif region.start < token.start and token.end <= region.end:
@@ -401,6 +413,9 @@ class _Extractor:
         # "على" tagged as the name علي: as written, it is the preposition
         named = [m for m in mentions or [] if m.text.strip() not in PREPOSITION_SPELLINGS]
         self.mentions = sorted(named, key=lambda m: (m.start, -m.end))
+        # the furthest end among the first i+1 mentions: mentions before the first reach
+        # past an offset all end before it (bisect instead of a scan from the start)
+        self.mention_reach = list(accumulate((m.end for m in self.mentions), max))
         self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]
         # the family name of a person named in full (البنيان of عمر بخيت البنيان) names them
         # wherever the tagger missed it alone
@@ -426,7 +441,9 @@ class _Extractor:
         return found
 
     def _mentions_in(self, start: int, end: int) -> Iterable[Mention]:
-        for mention in self.mentions:
+        mentions = self.mentions
+        for i in range(bisect_right(self.mention_reach, start), len(mentions)):
+            mention = mentions[i]
             if mention.start >= end:
                 break
             if mention.end > start:
@@ -2217,10 +2234,24 @@ def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
 
 
 def _starts_closer(tokens: list[_Token], t: int, closers) -> bool:
+    any_empty, by_first_word = _closer_index(closers)
+    if any_empty or t >= len(tokens):
+        return any_empty and t <= len(tokens)
     return any(
         t + len(closer) <= len(tokens) and all(tokens[t + i].key == word for i, word in enumerate(closer))
-        for closer in closers
+        for closer in by_first_word.get(tokens[t].key, ())
     )
+
+
+@lru_cache(maxsize=8)
+def _closer_index(closers: tuple[tuple[str, ...], ...]) -> tuple[bool, dict[str, list[tuple[str, ...]]]]:
+    """Whether an empty closer is listed, and the closers by first word: every token is
+    tested, and only the closers its own word starts can match there."""
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for closer in closers:
+        if closer:
+            by_first_word.setdefault(closer[0], []).append(closer)
+    return not all(closers), by_first_word
 
 
 def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
