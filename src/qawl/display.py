@@ -116,26 +116,39 @@ def find_article(corpus, doc_id: str):
     return next((a for a in load_corpus(corpus) if a.doc_id == doc_id), None)
 
 
+UNKNOWN_SOURCE = "(unknown)"
+SOURCE_STATISTICS_COLUMNS = ["source", "articles", "words", "duplicates_removed"]
+
+
 def statistics_by_source(documents: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: articles, words and duplicate paragraphs removed."""
     if documents.empty:
-        return pd.DataFrame(columns=["source", "articles", "words", "duplicates_removed"])
-    frame = documents.assign(source=documents["source"].replace("", "(unknown)"))
+        return pd.DataFrame(columns=SOURCE_STATISTICS_COLUMNS)
+    frame = documents.assign(source=documents["source"].replace("", UNKNOWN_SOURCE))
     return (frame.groupby("source")
             .agg(articles=("doc_id", "size"), words=("words", "sum"),
                  duplicates_removed=("duplicates_removed", "sum"))
             .sort_values("articles", ascending=False).reset_index())
 
 
+CUE_COLUMNS = ["cue_lemma", "quotes", "forms", "direct", "indirect", "mixed"]
+CUE_FORMS_SHOWN = 5
+CUE_FORMS_SEPARATOR = "، "
+
+
+def cue_lemmas(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's cue lemma, or its cue as written when it has no lemma."""
+    return quotes["cue_lemma"].where(quotes["cue_lemma"].astype(bool), quotes["cue"])
+
+
 def cue_frequencies(quotes: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     """The most frequent cues by lemma, with their forms and quote types."""
     if quotes.empty:
-        return pd.DataFrame(columns=["cue_lemma", "quotes", "forms", "direct", "indirect", "mixed"])
-    lemma = quotes["cue_lemma"].where(quotes["cue_lemma"].astype(bool), quotes["cue"])
-    frame = quotes.assign(cue_lemma=lemma)
+        return pd.DataFrame(columns=CUE_COLUMNS)
+    frame = quotes.assign(cue_lemma=cue_lemmas(quotes))
     table = (frame.groupby("cue_lemma")
              .agg(quotes=("cue", "size"),
-                  forms=("cue", lambda s: "، ".join(s.value_counts().index[:5])))
+                  forms=("cue", lambda s: CUE_FORMS_SEPARATOR.join(s.value_counts().index[:CUE_FORMS_SHOWN])))
              .join(pd.crosstab(frame["cue_lemma"], frame["type"]))
              .sort_values("quotes", ascending=False).head(n).reset_index())
     for column in ("direct", "indirect", "mixed"):

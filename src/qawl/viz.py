@@ -1,9 +1,13 @@
 """Figures for a paper: who is quoted, how, by which outlet, about whom, when.
 
-Every figure function takes run-folder tables (pandas frames, see
-``qawl.tables``) and returns a ``matplotlib.figure.Figure``; nothing is shown
-and no pyplot state is touched, so a notebook displays the returned figure
-and a script saves it with ``save_figure``.
+Every figure function takes a small frame of counts and returns a
+``matplotlib.figure.Figure``; nothing is shown and no pyplot state is touched,
+so a notebook displays the returned figure and a script saves it with
+``save_figure``. The counts come from ``qawl.aggregates`` over a run's
+partitioned tables (bounded memory), or from the reducers here
+(``speaker_voices``, ``stance_pairs``, ``quote_dates``) over an in-memory
+table; both give the same frame. Counts are listed in order of first
+appearance in the table, so that ties rank as they would over the rows.
 
 Arabic labels are passed to matplotlib as raw strings: matplotlib >= 3.11
 shapes them (joined letters, right to left) itself, so no reshaping step is
@@ -201,25 +205,49 @@ def _barh_axis(ax, labels: list[str]) -> None:
 # --------------------------------------------------------------- figures ---
 
 
+def speaker_kinds(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's speaker kind, "unknown" where it is not one of ``SPEAKER_KINDS``."""
+    return _text_column(quotes, "speaker_kind").where(lambda k: k.isin(SPEAKER_KINDS), "unknown")
+
+
+VOICE_COLUMNS = ["speaker", "speaker_kind", "quotes"]
+
+
+def speaker_voices(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes per speaker name ("" for quotes without a speaker) and the kind most of them carry.
+
+    Most quoted first, ties in order of first quote; the input of
+    ``share_of_voice_figure`` (``qawl.aggregates.speaker_voices`` over a run).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=VOICE_COLUMNS).astype({"quotes": int})
+    frame = pd.DataFrame({"speaker": speaker_names(quotes), "speaker_kind": speaker_kinds(quotes)})
+    counts = frame["speaker"].value_counts()
+    # a speaker's kind is the one most of its quotes were given
+    kind_of = frame.groupby("speaker")["speaker_kind"].agg(lambda k: k.value_counts().index[0])
+    return pd.DataFrame({"speaker": counts.index.to_numpy(), "speaker_kind": kind_of[counts.index].to_numpy(),
+                         "quotes": counts.to_numpy()})
+
+
 @house_style
-def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
+def share_of_voice_figure(voices: pd.DataFrame, top_n: int = 20) -> Figure:
     """Horizontal bars of the most quoted speakers, coloured by speaker kind.
 
+    ``voices`` is ``speaker_voices(quotes)`` or ``qawl.aggregates.speaker_voices(run_dir)``.
     Speakers past ``top_n`` are folded into one "others" bar; quotes without a
     speaker are left out and counted in a footnote.
     """
     title = "Share of voice: most quoted speakers"
-    names = speaker_names(quotes)
+    names = _text_column(voices, "speaker")
+    n_quotes = voices["quotes"].astype(int) if "quotes" in voices else pd.Series(0, index=voices.index)
     attributed = names != ""
-    unattributed = int((~attributed).sum())
+    unattributed = int(n_quotes[~attributed].sum())
     if not attributed.any():
-        return no_data_figure(title, f"no quotes with a speaker ({_plural(len(quotes), 'quote')} in total)")
+        total_quotes = int(n_quotes.sum())
+        return no_data_figure(title, f"no quotes with a speaker ({_plural(total_quotes, 'quote')} in total)")
 
-    kinds = _text_column(quotes, "speaker_kind").where(lambda k: k.isin(SPEAKER_KINDS), "unknown")
-    frame = pd.DataFrame({"name": names[attributed], "kind": kinds[attributed]})
-    counts = frame["name"].value_counts()
-    # a speaker's kind is the one most of its quotes were given
-    kind_of = frame.groupby("name")["kind"].agg(lambda k: k.value_counts().index[0])
+    counts = pd.Series(n_quotes[attributed].to_numpy(), index=names[attributed].to_numpy())
+    kind_of = pd.Series(_text_column(voices, "speaker_kind")[attributed].to_numpy(), index=counts.index)
     top, others_total, others_n = _top_with_others(counts, top_n)
 
     labels = [shorten_label(name) for name in top.index]
@@ -230,7 +258,7 @@ def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
         values.append(others_total)
         colours.append(OTHERS_COLOUR)
 
-    total = int(attributed.sum())
+    total = int(counts.sum())
     fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels), extra=1.8))
     ax = fig.add_subplot()
     # a long tail can outweigh every named speaker: cut its bar at the axis
@@ -256,14 +284,18 @@ def share_of_voice_figure(quotes: pd.DataFrame, top_n: int = 20) -> Figure:
 
 
 @house_style
-def directness_by_outlet_figure(quotes: pd.DataFrame, top_n: int = 12, shares: bool = True) -> Figure:
-    """Stacked bars of direct / indirect / mixed quotes per outlet (shares or counts)."""
+def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, shares: bool = True) -> Figure:
+    """Stacked bars of direct / indirect / mixed quotes per outlet (shares or counts).
+
+    ``directness`` is ``qawl.stance.directness(quotes, by="source")`` or
+    ``qawl.aggregates.directness(run_dir, by="source")``: one row per outlet.
+    """
     title = "Direct, indirect and mixed quotes by outlet"
-    if quotes.empty:
+    if directness.empty:
         return no_data_figure(title, "no quotes")
-    outlets = _text_column(quotes, "source").replace("", UNKNOWN_OUTLET)
-    types = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
-    table = pd.crosstab(outlets, types).reindex(columns=list(QUOTE_TYPES), fill_value=0)
+    outlets = _text_column(directness, "source").replace("", UNKNOWN_OUTLET).rename("source")
+    table = directness[list(QUOTE_TYPES)].astype(int).set_axis(outlets, axis=0)
+    table = table.groupby(level=0).sum()  # outlets in name order, as a crosstab gives them
     totals = table.sum(axis=1)
     top, _, others_n = _top_with_others(totals, top_n)
     shown = table.loc[top.index]
@@ -296,7 +328,10 @@ def directness_by_outlet_figure(quotes: pd.DataFrame, top_n: int = 12, shares: b
     return fig
 
 
-def _stance_pairs(stances: pd.DataFrame) -> pd.DataFrame:
+STANCE_PAIR_COLUMNS = ["speaker", "target", *POLARITIES, "total"]
+
+
+def _stance_rows(stances: pd.DataFrame) -> pd.DataFrame:
     """One row per stance with clean speaker/target/polarity; rows lacking either end dropped."""
     frame = pd.DataFrame({
         "speaker": _text_column(stances, "speaker"),
@@ -307,26 +342,50 @@ def _stance_pairs(stances: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["polarity"].isin(POLARITIES)]
 
 
-def _polarity_counts(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Counts per (speaker, target): favor, against, neutral, total, net."""
-    counts = (pairs.groupby(["speaker", "target"])["polarity"].value_counts()
-              .unstack(fill_value=0).reindex(columns=list(POLARITIES), fill_value=0))
+def stance_pairs(stances: pd.DataFrame) -> pd.DataFrame:
+    """Stances per (speaker, target) by polarity, in order of each pair's first stance.
+
+    The input of ``stance_heatmap`` and ``stance_network``
+    (``qawl.aggregates.stance_pairs`` over a run); stances without a speaker,
+    a target or a known polarity are left out.
+    """
+    rows = _stance_rows(stances).reset_index(drop=True)
+    if rows.empty:
+        return pd.DataFrame(columns=STANCE_PAIR_COLUMNS).astype({c: int for c in STANCE_PAIR_COLUMNS[2:]})
+    keys = [rows["speaker"], rows["target"]]
+    counts = pd.crosstab(keys, rows["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
     counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    first = pd.Series(rows.index, index=rows.index).groupby(keys).min()
+    counts = counts.iloc[np.argsort(first.reindex(counts.index).to_numpy(), kind="stable")]
+    return counts.reset_index()[STANCE_PAIR_COLUMNS]
+
+
+def _ranked(pairs: pd.DataFrame, column: str) -> pd.Series:
+    """Stances per name of ``column``, most first, ties in order of first stance (as value_counts)."""
+    return pairs.groupby(column, sort=False)["total"].sum().sort_values(ascending=False, kind="stable")
+
+
+def _polarity_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Counts per (speaker, target), in name order: favor, against, neutral, total, net."""
+    counts = (pairs.groupby(["speaker", "target"])[[*POLARITIES, "total"]].sum().astype(int))
     counts["net"] = counts["favor"] - counts["against"]
     return counts
 
 
 @house_style
-def stance_heatmap(stances: pd.DataFrame, top_n: int = 15) -> Figure:
-    """Speaker x target grid: colour = favor minus against (blue favor, red against), text = count."""
+def stance_heatmap(pairs: pd.DataFrame, top_n: int = 15) -> Figure:
+    """Speaker x target grid: colour = favor minus against (blue favor, red against), text = count.
+
+    ``pairs`` is ``stance_pairs(stances)`` or ``qawl.aggregates.stance_pairs(run_dir)``.
+    """
     title = "Stance of speakers towards targets"
-    pairs = _stance_pairs(stances)
     if pairs.empty:
         return no_data_figure(title, "no stances with a speaker and a target")
     # speakers ranked by stances on the top targets, so that no row is empty
-    targets = pairs["target"].value_counts(sort=True).index[:top_n]
+    targets = _ranked(pairs, "target").index[:top_n]
     on_targets = pairs[pairs["target"].isin(targets)]
-    speakers = on_targets["speaker"].value_counts(sort=True).index[:top_n]
+    speakers = _ranked(on_targets, "speaker").index[:top_n]
     kept = on_targets[on_targets["speaker"].isin(speakers)]
     targets = [t for t in targets if t in set(kept["target"])]
     counts = _polarity_counts(kept)
@@ -359,7 +418,7 @@ def stance_heatmap(stances: pd.DataFrame, top_n: int = 15) -> Figure:
     colourbar.set_label("(favor − against) / stances")
     colourbar.set_ticks([-1, 0, 1], labels=["−1 all against", "0", "+1 all favor"])
     _title(ax, title, f"numbers: stances per pair; top {len(speakers)} speakers × "
-                      f"{len(targets)} targets, {len(kept)} of {len(pairs)} stances")
+                      f"{len(targets)} targets, {int(kept['total'].sum())} of {int(pairs['total'].sum())} stances")
     return fig
 
 
@@ -390,8 +449,10 @@ def _spread_apart(points: np.ndarray, min_distance: float = 0.07, rounds: int = 
 
 
 @house_style
-def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edges: int = 60) -> Figure:
+def stance_network(pairs: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edges: int = 60) -> Figure:
     """Speaker -> target network of the ``top_n`` busiest names.
+
+    ``pairs`` is ``stance_pairs(stances)`` or ``qawl.aggregates.stance_pairs(run_dir)``.
 
     An edge's colour is the pair's prevailing polarity (favor blue, against
     red, otherwise grey), its width the number of stances; only the
@@ -401,11 +462,14 @@ def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0, max_ed
     import networkx as nx  # only this figure needs it
 
     title = "Who takes a stance on whom"
-    pairs = _stance_pairs(stances)
     pairs = pairs[pairs["speaker"] != pairs["target"]]
     if pairs.empty:
         return no_data_figure(title, "no stances with a speaker and a distinct target")
-    activity = pd.concat([pairs["speaker"], pairs["target"]]).value_counts()
+    # a name's stances as speaker and as target; ties in order of first
+    # appearance, speakers before targets (as over the stance rows)
+    ends = pd.concat([pairs[["speaker", "total"]].set_axis(["name", "total"], axis=1),
+                      pairs[["target", "total"]].set_axis(["name", "total"], axis=1)], ignore_index=True)
+    activity = _ranked(ends, "name")
     names = set(activity.index[:top_n])
     counts = _polarity_counts(pairs[pairs["speaker"].isin(names) & pairs["target"].isin(names)])
     if counts.empty:
@@ -461,12 +525,17 @@ def stance_network(stances: pd.DataFrame, top_n: int = 30, seed: int = 0, max_ed
     return fig
 
 
-def _auto_frequency(dates: pd.Series, max_bins: int = 120, min_per_bin: float = 3.0) -> str:
-    """The finest of day / week / month bins with at most ``max_bins`` bins and enough quotes per bin."""
+def _auto_frequency(dates: pd.Series, max_bins: int = 120, min_per_bin: float = 3.0,
+                    n_quotes: Optional[int] = None) -> str:
+    """The finest of day / week / month bins with at most ``max_bins`` bins and enough quotes per bin.
+
+    ``dates`` holds one date per quote, or each date once with ``n_quotes`` the quotes in all.
+    """
     span_days = (dates.max() - dates.min()).days + 1
+    n_quotes = len(dates) if n_quotes is None else n_quotes
     for freq, days in (("D", 1), ("W-MON", 7)):
         n_bins = max(1.0, span_days / days)
-        if n_bins <= max_bins and len(dates) / n_bins >= min_per_bin:
+        if n_bins <= max_bins and n_quotes / n_bins >= min_per_bin:
             return freq
     return "MS"
 
@@ -474,37 +543,64 @@ def _auto_frequency(dates: pd.Series, max_bins: int = 120, min_per_bin: float = 
 FREQUENCY_NAMES = {"D": "day", "W-MON": "week", "W": "week", "MS": "month", "ME": "month", "M": "month"}
 
 
+def _check_by(by: str) -> None:
+    if by not in ("type", "source"):
+        raise ValueError(f"by must be 'type' or 'source', not {by!r}")
+
+
+def quote_groups(quotes: pd.DataFrame, by: str = "type") -> pd.Series:
+    """Each quote's line in ``quotes_over_time``: its type ("mixed" if unknown) or its outlet."""
+    _check_by(by)
+    if by == "type":
+        return _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
+    return _text_column(quotes, "source").replace("", UNKNOWN_OUTLET)
+
+
+def quote_dates(quotes: pd.DataFrame, by: str = "type") -> pd.DataFrame:
+    """Quotes per (date as written, type or outlet), in order of first quote.
+
+    The input of ``quotes_over_time`` (``qawl.aggregates.quote_dates`` over a
+    run); columns: date, <by>, quotes.
+    """
+    frame = pd.DataFrame({"date": _text_column(quotes, "date"), by: quote_groups(quotes, by)})
+    counts = frame.groupby(["date", by], sort=False).size().rename("quotes").reset_index()
+    return counts.astype({"quotes": int})
+
+
 @house_style
-def quotes_over_time(quotes: pd.DataFrame, freq: Optional[str] = None, by: str = "type", top_n: int = 5) -> Figure:
+def quotes_over_time(dates: pd.DataFrame, freq: Optional[str] = None, by: str = "type", top_n: int = 5) -> Figure:
     """Quotes per day, week or month (``freq``, chosen from the span when None).
 
+    ``dates`` is ``quote_dates(quotes, by)`` or ``qawl.aggregates.quote_dates(run_dir, by)``.
     ``by="type"`` draws one line per quote type; ``by="source"`` one per
     outlet for the ``top_n`` largest, the rest as "others". Quotes without a
     date are left out and counted in a footnote.
     """
     title = "Quotes over time"
-    dates = pd.to_datetime(_text_column(quotes, "date"), errors="coerce", format="ISO8601")
-    dated = dates.notna()
-    undated = int((~dated).sum())
+    _check_by(by)
+    n_quotes = dates["quotes"].astype(int) if "quotes" in dates else pd.Series(0, index=dates.index)
+    days = pd.to_datetime(_text_column(dates, "date"), errors="coerce", format="ISO8601")
+    dated = days.notna()
+    undated = int(n_quotes[~dated].sum())
+    n_dated = int(n_quotes[dated].sum())
     if not dated.any():
         return no_data_figure(title, f"no dated quotes ({_plural(undated, 'quote')} without a date)")
+    groups = _text_column(dates, by)
     if by == "type":
-        groups = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
         order = [t for t in QUOTE_TYPES if (groups[dated] == t).any()]
         colours = dict(TYPE_COLOURS)
-    elif by == "source":
-        groups = _text_column(quotes, "source").replace("", UNKNOWN_OUTLET)
-        top, _, others_n = _top_with_others(groups[dated].value_counts(), top_n)
+    else:
+        ranked = (pd.DataFrame({"group": groups, "quotes": n_quotes})[dated]
+                  .groupby("group", sort=False)["quotes"].sum())
+        top, _, others_n = _top_with_others(ranked, top_n)
         groups = groups.where(groups.isin(top.index), OTHERS)
         order = list(top.index) + ([OTHERS] if others_n else [])
         palette = matplotlib.colormaps[SPEAKER_PALETTE]
         colours = {name: palette(i % 10) for i, name in enumerate(top.index)} | {OTHERS: OTHERS_COLOUR}
-    else:
-        raise ValueError(f"by must be 'type' or 'source', not {by!r}")
 
-    freq = freq or _auto_frequency(dates[dated])
-    frame = pd.DataFrame({"date": dates[dated], "group": groups[dated]})
-    series = (frame.groupby([pd.Grouper(key="date", freq=freq), "group"]).size()
+    freq = freq or _auto_frequency(days[dated], n_quotes=n_dated)
+    frame = pd.DataFrame({"date": days[dated], "group": groups[dated], "quotes": n_quotes[dated]})
+    series = (frame.groupby([pd.Grouper(key="date", freq=freq), "group"])["quotes"].sum()
               .unstack(fill_value=0).reindex(columns=order, fill_value=0))
     # empty periods are zeros, not a line drawn across the gap
     full_range = pd.date_range(series.index.min(), series.index.max(), freq=freq)
@@ -525,8 +621,8 @@ def quotes_over_time(quotes: pd.DataFrame, freq: Optional[str] = None, by: str =
     unit = FREQUENCY_NAMES.get(freq, freq)
     ax.set_ylabel(f"quotes per {unit}")
     fig.legend(loc="outside right upper", fontsize=8)
-    _title(ax, title, f"{_plural(int(dated.sum()), 'dated quote')} per {unit}, by {'quote type' if by == 'type' else 'outlet'}",
-           f"{undated} of {_plural(len(quotes), 'quote')} without a date not shown" if undated else "")
+    _title(ax, title, f"{_plural(n_dated, 'dated quote')} per {unit}, by {'quote type' if by == 'type' else 'outlet'}",
+           f"{undated} of {_plural(undated + n_dated, 'quote')} without a date not shown" if undated else "")
     return fig
 
 
@@ -570,6 +666,9 @@ def _draw_quotes(ax, starts: np.ndarray, ends: np.ndarray, quotes: pd.DataFrame,
 def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
                      max_speakers: int = 9, rtl: bool = True) -> Figure:
     """One article, paragraph by paragraph (top to bottom): who speaks where.
+
+    ``blocks`` and ``quotes`` may hold other documents' rows too;
+    ``qawl.aggregates.article_tables(run_dir, doc_id)`` reads just this one's.
 
     Each paragraph is a grey bar as long as its text; a quote is a segment
     over the characters of its content, coloured by speaker, with a marker at

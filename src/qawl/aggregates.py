@@ -1,0 +1,506 @@
+"""Corpus-level aggregates over a run's tables, in bounded memory.
+
+A large run writes its tables as partition parts (``qawl.tables``). Each
+function here reads the parts of the complete partitions only
+(``table_parts``) with an in-memory DuckDB, which streams them, and returns a
+small pandas frame: the same frame its pandas counterpart gives on the whole
+table (``qawl.stance``, ``qawl.entities.analysis``, ``qawl.display``, and
+the reducers of ``qawl.viz`` for the figures). A run folder with a single
+``tables/<name>.parquet`` works too.
+
+Per-row rules (speaker keys, outlets, words, cue lemmas, label cleaning)
+stay in those modules: they are called here as vectorised DuckDB functions
+(``qawl_*``) over batches of rows, so heavy text columns are never loaded
+whole. Where pandas breaks ties by first appearance, ``row_pos`` (partition,
+then row) does the same; where pandas' own order of ties is unspecified (an
+unstable sort), ties are broken by name, as a stable sort would.
+"""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from qawl import display, stance, viz
+from qawl.entities.analysis import MAX_ENTITIES_PER_DOC, SCORED_LABELS
+from qawl.schema import POLARITIES, QUOTE_TYPES
+from qawl.tables import PathLike, _missing_table, table_parts, tables_dir
+
+logger = logging.getLogger(__name__)
+
+MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this
+ROW_SPAN = 1 << 40  # row_pos = partition position * ROW_SPAN + row in the part
+
+
+# --- connection ------------------------------------------------------------------
+
+
+def table_paths(run_dir: PathLike, name: str) -> list[Path]:
+    """The parquet files of ``name``: its complete parts, else its single file."""
+    parts = table_parts(run_dir, name)
+    if parts:
+        return parts
+    single = tables_dir(run_dir) / f"{name}.parquet"
+    if not single.exists():
+        raise _missing_table(single, name)
+    return [single]
+
+
+def _sql_list(values: Sequence) -> str:
+    """A SQL list literal of strings (views cannot take prepared parameters)."""
+    quoted = ("'" + str(value).replace("'", "''") + "'" for value in values)
+    return "[" + ", ".join(quoted) + "]"
+
+
+def _frame(**columns: pa.Array) -> pd.DataFrame:
+    """A batch of UDF arguments as the pandas frame the row rules expect."""
+    return pd.DataFrame({name: array.to_pandas() for name, array in columns.items()})
+
+
+def _strings(values: pd.Series) -> pa.Array:
+    return pa.array(values, type=pa.string(), from_pandas=True)
+
+
+def _source_types(quotes: pd.DataFrame) -> pd.Series:
+    # the rule of stance.share_of_voice, over its own column helper and table
+    return stance._column(quotes, "speaker_kind").map(stance.SOURCE_TYPES).fillna("other")
+
+
+UDFS = {
+    "qawl_speaker_key": (lambda c, s: _strings(stance.speaker_keys(_frame(speaker_canonical=c, speaker=s))),
+                         ["VARCHAR", "VARCHAR"], "VARCHAR"),
+    "qawl_outlet": (lambda s: _strings(stance._outlets(_frame(source=s))), ["VARCHAR"], "VARCHAR"),
+    "qawl_words": (lambda c: pa.array(stance.content_words(_frame(content=c)), type=pa.int64()),
+                   ["VARCHAR"], "BIGINT"),
+    "qawl_source_type": (lambda k: _strings(_source_types(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
+    "qawl_cue_lemma": (lambda l, c: _strings(display.cue_lemmas(_frame(cue_lemma=l, cue=c))),
+                       ["VARCHAR", "VARCHAR"], "VARCHAR"),
+    "qawl_speaker_name": (lambda c, s: _strings(viz.speaker_names(_frame(speaker_canonical=c, speaker=s))),
+                          ["VARCHAR", "VARCHAR"], "VARCHAR"),
+    "qawl_speaker_kind": (lambda k: _strings(viz.speaker_kinds(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
+    "qawl_label": (lambda t: _strings(viz._text_column(_frame(text=t), "text")), ["VARCHAR"], "VARCHAR"),
+    "qawl_type_line": (lambda t: _strings(viz.quote_groups(_frame(type=t), "type")), ["VARCHAR"], "VARCHAR"),
+    "qawl_source_line": (lambda s: _strings(viz.quote_groups(_frame(source=s), "source")),
+                         ["VARCHAR"], "VARCHAR"),
+}
+
+
+def _register_udfs(con: duckdb.DuckDBPyConnection) -> None:
+    for name, (function, arguments, result) in UDFS.items():
+        # 'special': NULLs reach the rules, which treat them like pandas does
+        con.create_function(name, function, arguments, result, type="arrow", null_handling="special",
+                            side_effects=False)
+
+
+@contextmanager
+def connect(run_dir: PathLike, *names: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB with a view per table ``names`` (plus ``row_pos``) and the ``qawl_*`` rules."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute("SET preserve_insertion_order = false")  # every query orders its own result
+        _register_udfs(con)
+        for name in names:
+            paths = table_paths(run_dir, name)
+            logger.debug("%s: %d parquet files", name, len(paths))
+            con.execute(
+                f"CREATE VIEW {name} AS SELECT *, file_index * {ROW_SPAN} + file_row_number AS row_pos "
+                f"FROM read_parquet({_sql_list(paths)}, file_row_number = true, union_by_name = true)")
+        yield con
+    finally:
+        con.close()
+
+
+def _query(con: duckdb.DuckDBPyConnection, sql: str, parameters: Sequence = ()) -> pd.DataFrame:
+    return con.execute(sql, list(parameters)).df()
+
+
+def _count(con: duckdb.DuckDBPyConnection, name: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
+
+
+def _polarity_counts_sql(column: str = "polarity") -> str:
+    return ", ".join(f"count(*) FILTER (WHERE {column} = '{p}') AS {p}" for p in POLARITIES)
+
+
+def _type_counts_sql(prefix: str = "") -> str:
+    return ", ".join(f"count(*) FILTER (WHERE type = '{t}') AS {prefix}{t}" for t in QUOTE_TYPES)
+
+
+# --- quotes (qawl.stance) ------------------------------------------------------------
+
+
+SHARE_OF_VOICE_COLUMNS = ["speaker", "source_type", "n_quotes", "share", "words", "mean_words"]
+
+
+def share_of_voice(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.stance.share_of_voice`` over the run's quotes."""
+    with connect(run_dir, "quotes") as con:
+        table = _query(con, """
+            WITH kinds AS (
+                SELECT qawl_speaker_key(speaker_canonical, speaker) AS speaker,
+                       qawl_source_type(speaker_kind) AS source_type,
+                       count(*) AS n, sum(qawl_words(content)) AS words, min(row_pos) AS first
+                FROM quotes GROUP BY ALL),
+            speakers AS (
+                SELECT speaker, source_type,
+                       sum(n) OVER by_speaker AS n_quotes, sum(words) OVER by_speaker AS words,
+                       -- a speaker's type is the one most of its quotes were given
+                       row_number() OVER (PARTITION BY speaker ORDER BY n DESC, first) AS rank
+                FROM kinds WINDOW by_speaker AS (PARTITION BY speaker))
+            SELECT speaker, source_type, n_quotes::BIGINT AS n_quotes,
+                   n_quotes::DOUBLE / sum(n_quotes) OVER () AS share, words::BIGINT AS words,
+                   words::DOUBLE / n_quotes AS mean_words
+            FROM speakers WHERE rank = 1 ORDER BY n_quotes DESC, speaker""")
+    if table.empty:
+        return pd.DataFrame(columns=SHARE_OF_VOICE_COLUMNS)
+    return table[SHARE_OF_VOICE_COLUMNS]
+
+
+def directness(run_dir: PathLike, by: str = "speaker") -> pd.DataFrame:
+    """``qawl.stance.directness`` over the run's quotes, per speaker or per outlet (``by="source"``)."""
+    if by not in ("speaker", "source"):
+        raise ValueError(f"by must be 'speaker' or 'source', not {by!r}")
+    types = list(QUOTE_TYPES)
+    columns = [by, *types, "total", *[f"share_{t}" for t in types]]
+    key = "qawl_speaker_key(speaker_canonical, speaker)" if by == "speaker" else "qawl_outlet(source)"
+    with connect(run_dir, "quotes") as con:
+        counts = _query(con, f"SELECT {key} AS {by}, {_type_counts_sql()} FROM quotes GROUP BY 1")
+    if counts.empty:
+        return pd.DataFrame(columns=columns)
+    counts["total"] = counts[types].sum(axis=1)
+    for t in types:
+        counts[f"share_{t}"] = counts[t] / counts["total"]
+    counts = counts.sort_values(["total", by], ascending=[False, True])[columns].reset_index(drop=True)
+    counts.columns.name = "type"  # as the pandas version's crosstab leaves it
+    return counts
+
+
+OUTLET_COLUMNS = ["speaker", "source", "n_quotes", "share_direct", "mean_words", "n_outlets"]
+
+
+def outlet_comparison(run_dir: PathLike, top_n: int = 10) -> pd.DataFrame:
+    """``qawl.stance.outlet_comparison`` over the run's quotes."""
+    with connect(run_dir, "quotes") as con:
+        table = _query(con, """
+            WITH pairs AS (
+                SELECT qawl_speaker_key(speaker_canonical, speaker) AS speaker, qawl_outlet(source) AS source,
+                       count(*) AS n, count(*) FILTER (WHERE type = 'direct') AS direct,
+                       sum(qawl_words(content)) AS words
+                FROM quotes GROUP BY ALL),
+            ranked AS (
+                SELECT *, dense_rank() OVER (ORDER BY speaker_quotes DESC, speaker) AS rank
+                FROM (SELECT *, sum(n) OVER (PARTITION BY speaker) AS speaker_quotes,
+                             count(*) OVER (PARTITION BY speaker) AS n_outlets
+                      FROM pairs WHERE speaker <> ?))
+            SELECT speaker, source, n::BIGINT AS n_quotes, direct::DOUBLE / n AS share_direct,
+                   words::DOUBLE / n AS mean_words, n_outlets::BIGINT AS n_outlets
+            FROM ranked WHERE rank <= ? ORDER BY rank, n DESC, source""",
+                       [stance.UNATTRIBUTED, top_n])
+    if table.empty:
+        return pd.DataFrame(columns=OUTLET_COLUMNS)
+    return table[OUTLET_COLUMNS]
+
+
+ATTRIBUTION_COLUMNS = ["source", "speaker", "speaker_kind", "n_quotes", "n_direct", "n_indirect", "n_mixed",
+                       "words", "n_favor", "n_against"]
+
+
+def attribution_table(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.stance.attribution_table`` over the run's quotes and stances.
+
+    DuckDB counts quotes per (outlet, speaker, kind) and stances per (outlet,
+    speaker), each in key order as pandas' groupby gives them; the two are then
+    joined as the pandas version joins them (the same sorts, so the same ties).
+    """
+    counts = ATTRIBUTION_COLUMNS[3:]
+    with connect(run_dir, "quotes", "stances") as con:
+        quoted = _query(con, f"""
+            SELECT qawl_outlet(source) AS source, qawl_speaker_key(speaker_canonical, speaker) AS speaker,
+                   coalesce(nullif(speaker_kind, ''), 'unknown') AS speaker_kind,
+                   count(*) AS n_quotes, {_type_counts_sql("n_")}, sum(qawl_words(content))::BIGINT AS words
+            FROM quotes GROUP BY ALL ORDER BY source, speaker, speaker_kind""")
+        votes = _query(con, """
+            SELECT qawl_outlet(source) AS source, coalesce(nullif(speaker, ''), $1) AS speaker,
+                   count(*) FILTER (WHERE polarity = 'favor') AS n_favor,
+                   count(*) FILTER (WHERE polarity = 'against') AS n_against
+            FROM stances GROUP BY ALL ORDER BY source, speaker""", [stance.UNATTRIBUTED])
+    table = quoted if not quoted.empty else pd.DataFrame(columns=ATTRIBUTION_COLUMNS[:8])
+    if not votes.empty:
+        # a speaker's stances go to the row of its most quoted kind in that outlet
+        main_kind = (table.sort_values("n_quotes", ascending=False)
+                     .drop_duplicates(["source", "speaker"])[["source", "speaker", "speaker_kind"]])
+        votes = votes.merge(main_kind, on=["source", "speaker"], how="left")
+        votes["speaker_kind"] = votes["speaker_kind"].fillna("unknown")
+        table = table.merge(votes, on=["source", "speaker", "speaker_kind"], how="outer")
+    table = table.reindex(columns=ATTRIBUTION_COLUMNS)
+    table[counts] = table[counts].fillna(0).astype(int)
+    if table.empty:
+        return pd.DataFrame(columns=ATTRIBUTION_COLUMNS).astype({c: int for c in counts})
+    table = table.sort_values(["source", "n_quotes", "speaker"], ascending=[True, False, True])
+    return table.reset_index(drop=True)
+
+
+# --- stances (qawl.stance) -----------------------------------------------------------
+
+
+SPEAKER_TARGET_COLUMNS = ["speaker", "target", *POLARITIES, "total", "net"]
+
+
+def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.stance.speaker_target_table`` over the run's stances."""
+    with connect(run_dir, "stances") as con:
+        table = _query(con, f"""
+            SELECT coalesce(speaker, '') AS speaker, coalesce(target, '') AS target,
+                   {_polarity_counts_sql("coalesce(polarity, '')")}
+            FROM stances GROUP BY ALL""")
+    if table.empty:
+        return pd.DataFrame(columns=SPEAKER_TARGET_COLUMNS)
+    table["total"] = table[list(POLARITIES)].sum(axis=1)
+    table["net"] = table["favor"] - table["against"]
+    table = table.sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    return table[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
+
+
+def stance_over_time(run_dir: PathLike, freq: str = "W") -> pd.DataFrame:
+    """``qawl.stance.stance_over_time`` over the run's stances.
+
+    Counts per (date as written, polarity) come from DuckDB; the dates are
+    then parsed and binned as the pandas version does, on that small frame.
+    """
+    if freq not in ("D", "W", "M"):
+        raise ValueError(f"freq must be 'D', 'W' or 'M', not {freq!r}")
+    columns = ["period", *POLARITIES, "total", "net"]
+    with connect(run_dir, "stances") as con:
+        counts = _query(con, """
+            SELECT coalesce(date, '') AS date, polarity, count(*) AS n
+            FROM stances WHERE polarity IS NOT NULL GROUP BY ALL""")
+    dates = pd.to_datetime(counts["date"], errors="coerce", format="%Y-%m-%d")
+    dated = counts.assign(_date=dates)[dates.notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    period = dated["_date"].dt.to_period(freq).dt.start_time.rename("period")
+    table = (dated.groupby([period, dated["polarity"]])["n"].sum().unstack(fill_value=0)
+             .reindex(columns=list(POLARITIES), fill_value=0).astype(int))
+    table.columns.name = None
+    table["total"] = table[list(POLARITIES)].sum(axis=1)
+    table["net"] = table["favor"] - table["against"]
+    return table.reset_index()[columns]
+
+
+# --- entities (qawl.entities.analysis) --------------------------------------------------
+
+
+def top_entities(run_dir: PathLike, n: int = 15) -> pd.DataFrame:
+    """``qawl.entities.analysis.top_entities`` over the run's entities."""
+    columns = ["label", "entity", "articles", "mentions"]
+    with connect(run_dir, "entities") as con:
+        table = _query(con, """
+            WITH kept AS (SELECT * FROM entities WHERE label IS NOT NULL AND entity_key IS NOT NULL),
+            names AS (
+                -- an entity's name is its most frequent canonical form, the first seen among equals
+                SELECT label, entity_key, canonical AS entity FROM (
+                    SELECT label, entity_key, canonical, count(*) AS n, min(row_pos) AS first
+                    FROM kept WHERE canonical IS NOT NULL GROUP BY ALL)
+                QUALIFY row_number() OVER (PARTITION BY label, entity_key ORDER BY n DESC, first) = 1),
+            totals AS (
+                SELECT label, entity_key, count(DISTINCT doc_id) AS articles, sum(mentions)::BIGINT AS mentions
+                FROM kept GROUP BY ALL)
+            SELECT label, entity, articles, mentions FROM totals LEFT JOIN names USING (label, entity_key)
+            QUALIFY row_number() OVER (PARTITION BY label
+                                       ORDER BY articles DESC, mentions DESC, entity_key) <= $1
+            ORDER BY label, articles DESC, mentions DESC, entity_key""", [n])
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    return table[columns]
+
+
+def _crowded_documents_keys(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The entities kept for pairing in articles naming more than ``MAX_ENTITIES_PER_DOC``.
+
+    Only these few articles need a choice; it is made by the pandas code
+    itself (its unstable sort included) over their rows in table order.
+    """
+    rows = _query(con, """
+        SELECT doc_id, entity_key, mentions FROM kept
+        WHERE doc_id IN (SELECT doc_id FROM kept GROUP BY doc_id HAVING count(DISTINCT entity_key) > $1)
+        ORDER BY row_pos""", [MAX_ENTITIES_PER_DOC])
+    chosen = [
+        pd.DataFrame({"doc_id": doc_id, "entity_key": group.sort_values("mentions", ascending=False)["entity_key"]
+                      .drop_duplicates().head(MAX_ENTITIES_PER_DOC).to_numpy()})
+        for doc_id, group in rows.groupby("doc_id", sort=False)
+    ]
+    return pd.concat(chosen) if chosen else pd.DataFrame({"doc_id": pd.Series(dtype=str),
+                                                          "entity_key": pd.Series(dtype=str)})
+
+
+def entity_cooccurrence(run_dir: PathLike, n: int = 20, labels=SCORED_LABELS) -> pd.DataFrame:
+    """``qawl.entities.analysis.entity_cooccurrence`` over the run's entities.
+
+    Pairs named together equally often rank in order of their first article
+    (by doc_id, then the pair's names), as ``Counter.most_common`` ranks them.
+    """
+    columns = ["entity_a", "entity_b", "articles"]
+    with connect(run_dir, "entities") as con:
+        con.execute(f"CREATE TEMP VIEW kept AS SELECT * FROM entities "
+                    f"WHERE list_contains({_sql_list(labels)}, label) AND entity_key IS NOT NULL")
+        crowded = _crowded_documents_keys(con)
+        con.register("crowded", crowded)
+        table = _query(con, """
+            WITH names AS (
+                SELECT entity_key, canonical AS name FROM (
+                    SELECT entity_key, canonical, count(*) AS n, min(row_pos) AS first
+                    FROM kept WHERE canonical IS NOT NULL GROUP BY ALL)
+                QUALIFY row_number() OVER (PARTITION BY entity_key ORDER BY n DESC, first) = 1),
+            top_keys AS (
+                SELECT DISTINCT doc_id, entity_key FROM kept WHERE doc_id NOT IN (SELECT doc_id FROM crowded)
+                UNION ALL SELECT doc_id, entity_key FROM crowded),
+            pairs AS (
+                SELECT a.entity_key AS key_a, b.entity_key AS key_b,
+                       count(*) AS articles, min(a.doc_id) AS first_doc
+                FROM top_keys a JOIN top_keys b ON a.doc_id = b.doc_id AND a.entity_key < b.entity_key
+                GROUP BY ALL ORDER BY articles DESC, first_doc, key_a, key_b LIMIT $1)
+            SELECT na.name AS entity_a, nb.name AS entity_b, articles::BIGINT AS articles
+            FROM pairs JOIN names na ON na.entity_key = key_a JOIN names nb ON nb.entity_key = key_b
+            ORDER BY pairs.articles DESC, first_doc, key_a, key_b""", [n])
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    return table[columns]
+
+
+# --- documents and cues (qawl.display) -------------------------------------------------
+
+
+def corpus_statistics(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.display.corpus_statistics`` over the run's documents."""
+    with connect(run_dir, "documents") as con:
+        row = con.execute("""
+            SELECT count(*), coalesce(sum(words), 0)::BIGINT, count(DISTINCT nullif(source, '')),
+                   coalesce(sum(duplicates_removed), 0)::BIGINT, min(nullif(date, '')), max(nullif(date, ''))
+            FROM documents""").fetchone()
+    articles, words, sources, duplicates, date_min, date_max = row
+    if articles and date_min is None:  # pandas' min of no dates is NaN
+        date_min = date_max = float("nan")
+    return pd.DataFrame([{
+        "articles": int(articles), "words": int(words), "sources": int(sources),
+        "duplicate paragraphs removed": int(duplicates), "date_min": date_min, "date_max": date_max,
+    }])
+
+
+def statistics_by_source(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.display.statistics_by_source`` over the run's documents."""
+    with connect(run_dir, "documents") as con:
+        table = _query(con, """
+            SELECT CASE WHEN source = '' THEN $1 ELSE source END AS source, count(*) AS articles,
+                   sum(words)::BIGINT AS words, sum(duplicates_removed)::BIGINT AS duplicates_removed
+            FROM documents WHERE source IS NOT NULL GROUP BY 1 ORDER BY source""",
+                       [display.UNKNOWN_SOURCE])
+    if table.empty:
+        return pd.DataFrame(columns=display.SOURCE_STATISTICS_COLUMNS)
+    # sorted by name as groupby gives it, then the same (unstable) sort: equal ties
+    table = table.sort_values("articles", ascending=False).reset_index(drop=True)
+    return table[display.SOURCE_STATISTICS_COLUMNS]
+
+
+def cue_frequencies(run_dir: PathLike, n: int = 20) -> pd.DataFrame:
+    """``qawl.display.cue_frequencies`` over the run's quotes."""
+    with connect(run_dir, "quotes") as con:
+        con.execute("""
+            CREATE TEMP TABLE cues AS
+            SELECT qawl_cue_lemma(cue_lemma, cue) AS lemma, cue, type, row_pos FROM quotes""")
+        types = [t for (t,) in con.execute(
+            "SELECT DISTINCT type FROM cues WHERE type IS NOT NULL ORDER BY type").fetchall()]
+        type_counts = "".join(f", count(*) FILTER (WHERE type = ${i + 1}) AS \"{i}\"" for i in range(len(types)))
+        table = _query(con, f"""
+            WITH lemmas AS (
+                SELECT lemma, count(*) AS quotes {type_counts} FROM cues WHERE lemma IS NOT NULL GROUP BY lemma),
+            forms AS (
+                SELECT * FROM (
+                    SELECT lemma, cue, count(*) AS n, min(row_pos) AS first
+                    FROM cues WHERE cue IS NOT NULL AND lemma IS NOT NULL GROUP BY ALL)
+                QUALIFY row_number() OVER (PARTITION BY lemma ORDER BY n DESC, first) <= {display.CUE_FORMS_SHOWN})
+            SELECT lemmas.*,
+                   coalesce(string_agg(cue, '{display.CUE_FORMS_SEPARATOR}' ORDER BY n DESC, first), '') AS forms
+            FROM lemmas LEFT JOIN forms USING (lemma) GROUP BY ALL ORDER BY lemma""", types)
+    if table.empty:
+        return pd.DataFrame(columns=display.CUE_COLUMNS)
+    table = table.rename(columns={"lemma": "cue_lemma", **{str(i): t for i, t in enumerate(types)}})
+    # one row per lemma in name order, as groupby gives it; then the same
+    # (unstable) sort as the pandas version, so that ties come out the same
+    table = table.sort_values("quotes", ascending=False).head(n).reset_index(drop=True)
+    table = table[["cue_lemma", "quotes", "forms", *types]]
+    for column in ("direct", "indirect", "mixed"):
+        if column not in table:
+            table[column] = 0
+    return table
+
+
+def most_quoted_document(run_dir: PathLike) -> str:
+    """``qawl.display.most_quoted_document`` over the run: the doc_id with the most quotes."""
+    with connect(run_dir, "quotes", "documents") as con:
+        row = con.execute("""
+            SELECT doc_id FROM quotes WHERE doc_id IS NOT NULL
+            GROUP BY doc_id ORDER BY count(*) DESC, min(row_pos) LIMIT 1""").fetchone()
+        if row is None:
+            row = con.execute("SELECT doc_id FROM documents ORDER BY row_pos LIMIT 1").fetchone()
+    return str(row[0]) if row else ""
+
+
+# --- the figures' inputs (qawl.viz) -------------------------------------------------------
+
+
+def speaker_voices(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.viz.speaker_voices`` over the run's quotes: input of ``share_of_voice_figure``."""
+    with connect(run_dir, "quotes") as con:
+        table = _query(con, """
+            WITH kinds AS (
+                SELECT qawl_speaker_name(speaker_canonical, speaker) AS speaker,
+                       qawl_speaker_kind(speaker_kind) AS speaker_kind, count(*) AS n, min(row_pos) AS first
+                FROM quotes GROUP BY ALL),
+            speakers AS (
+                SELECT speaker, speaker_kind, sum(n) OVER by_speaker AS quotes, min(first) OVER by_speaker AS first,
+                       row_number() OVER (PARTITION BY speaker ORDER BY n DESC, first) AS rank
+                FROM kinds WINDOW by_speaker AS (PARTITION BY speaker))
+            SELECT speaker, speaker_kind, quotes::BIGINT AS quotes FROM speakers WHERE rank = 1
+            ORDER BY quotes DESC, first""")
+    return table[viz.VOICE_COLUMNS]
+
+
+def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
+    """``qawl.viz.stance_pairs`` over the run's stances: input of ``stance_heatmap`` and ``stance_network``."""
+    with connect(run_dir, "stances") as con:
+        table = _query(con, f"""
+            WITH clean AS (
+                SELECT qawl_label(speaker) AS speaker, qawl_label(target) AS target,
+                       qawl_label(polarity) AS polarity, row_pos FROM stances)
+            SELECT speaker, target, {_polarity_counts_sql()}, count(*) AS total
+            FROM clean WHERE speaker <> '' AND target <> '' AND list_contains($1, polarity)
+            GROUP BY ALL ORDER BY min(row_pos)""", [list(POLARITIES)])
+    return table[viz.STANCE_PAIR_COLUMNS]
+
+
+def quote_dates(run_dir: PathLike, by: str = "type") -> pd.DataFrame:
+    """``qawl.viz.quote_dates`` over the run's quotes: input of ``quotes_over_time``."""
+    viz.quote_groups(pd.DataFrame(), by)  # the same error for a wrong ``by``
+    group = "qawl_type_line(type)" if by == "type" else "qawl_source_line(source)"
+    with connect(run_dir, "quotes") as con:
+        table = _query(con, f"""
+            SELECT qawl_label(date) AS date, {group} AS "{by}", count(*) AS quotes
+            FROM quotes GROUP BY ALL ORDER BY min(row_pos)""")
+    return table[["date", by, "quotes"]]
+
+
+def article_tables(run_dir: PathLike, doc_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One document's blocks and quotes, in table order: the inputs of ``article_timeline``."""
+    with connect(run_dir, "blocks", "quotes") as con:
+        frames = [
+            _query(con, f"SELECT * EXCLUDE (file_row_number, row_pos) FROM {name} "
+                        "WHERE doc_id = $1 ORDER BY row_pos", [str(doc_id)])
+            for name in ("blocks", "quotes")
+        ]
+    return frames[0], frames[1]

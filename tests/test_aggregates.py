@@ -1,0 +1,252 @@
+"""Aggregates over partition parts equal the pandas functions over the whole tables.
+
+The run folder is real: the seed article and articles of SaudiNewsNet go
+through the stages (CRF tagger), and their rows are split into three complete
+partitions, plus a fourth part with no completion marker that must never be read.
+"""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from qawl import aggregates, display, stance, viz
+from qawl.entities import analysis
+from qawl.tables import mark_complete, read_table, write_part
+
+from conftest import SEED, shared_dir
+
+TABLES = ["documents", "blocks", "sentences", "mentions", "entities", "quotes", "stances"]
+PARTITIONS = 3
+ARTICLES_PER_DAY = 3
+
+
+def _articles(shared):
+    """The seed article, then a few articles a day from ten days of SaudiNewsNet (several outlets)."""
+    from qawl.corpus import load_corpus
+    from qawl.schema import Article
+
+    days = sorted((shared / "corpora" / "saudinewsnet" / "dataset").glob("*.zip"))[:10]
+    if not days:
+        pytest.skip(f"no SaudiNewsNet days under {shared}")
+    articles = [Article(doc_id=SEED.stem, raw_text=SEED.read_text(encoding="utf-8"), origin=str(SEED))]
+    for day in days[::2]:
+        # every 97th article, so that outlets vary
+        articles += list(itertools.islice(load_corpus(day), 0, 97 * ARTICLES_PER_DAY * 2, 97))[:ARTICLES_PER_DAY * 2]
+    return articles
+
+
+def _run_stages(articles, run_dir):
+    """The pipeline's stages over ``articles``, into single-file tables of ``run_dir``."""
+    from qawl import pipeline
+    from qawl.clean import clean_article
+    from qawl.tables import write_table
+
+    docs = [clean_article(article) for article in articles]
+    write_table(pd.DataFrame([pipeline.document_row(d) for d in docs], columns=pipeline.DOCUMENT_COLUMNS),
+                run_dir, "documents")
+    write_table(pd.DataFrame([r for d in docs for r in pipeline.span_rows(d, d.blocks, "block", True)],
+                             columns=pipeline.BLOCK_COLUMNS), run_dir, "blocks")
+    write_table(pd.DataFrame([r for d in docs for r in pipeline.span_rows(d, d.sentences, "sentence", False)],
+                             columns=pipeline.SENTENCE_COLUMNS), run_dir, "sentences")
+    pipeline.entities_stage(run_dir, backend="crf")
+    pipeline.quotes_stage(run_dir)
+    pipeline.stance_stage(run_dir)
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory):
+    """Every table of the real run, whole (the pandas functions' input)."""
+    shared = shared_dir()
+    if not (shared / "corpora").is_dir():
+        pytest.skip(f"shared data not found at {shared} (set QAWL_SHARED to its location)")
+    run_dir = tmp_path_factory.mktemp("whole")
+    _run_stages(_articles(shared), run_dir)
+    return {name: read_table(run_dir, name) for name in TABLES}
+
+
+@pytest.fixture(scope="module")
+def junk_part():
+    """Rows of a partition that never completed: a speaker, outlet and cue found nowhere else."""
+    return {"doc_id": "unfinished", "speaker": "متحدث من جزء ناقص", "speaker_canonical": "متحدث من جزء ناقص", "source": "outlet-never-finished",
+            "cue": "هتف", "date": "1999-01-01", "target": "هدف ناقص"}
+
+
+@pytest.fixture(scope="module")
+def parted(whole, junk_part, tmp_path_factory):
+    """The same rows as three complete partitions (split by document), and an unmarked fourth part."""
+    run_dir = tmp_path_factory.mktemp("parted")
+    doc_ids = list(whole["documents"]["doc_id"])
+    chunks = np.array_split(np.arange(len(doc_ids)), PARTITIONS)
+    for index, chunk in enumerate(chunks):
+        docs = {doc_ids[i] for i in chunk}
+        for name in TABLES:
+            frame = whole[name]
+            write_part(frame[frame["doc_id"].isin(docs)], run_dir, name, index)
+        mark_complete(run_dir, index, {"documents": len(docs)})
+    for name in TABLES:  # a partition whose marker was never written
+        junk = whole[name].head(3).copy()
+        for column, value in junk_part.items():
+            if column in junk:
+                junk[column] = value
+        write_part(junk, run_dir, name, PARTITIONS)
+    return run_dir
+
+
+def _same(mine: pd.DataFrame, theirs: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(mine.reset_index(drop=True), theirs.reset_index(drop=True),
+                                  check_dtype=False, check_index_type=False, check_column_type=False)
+    assert list(mine.columns) == list(theirs.columns)
+
+
+def test_the_fixture_has_something_to_aggregate(whole):
+    quotes, stances = whole["quotes"], whole["stances"]
+    assert len(quotes) > 50 and len(stances) > 20
+    assert quotes["source"].nunique() >= 2 and quotes["date"].nunique() >= 3
+
+
+def test_share_of_voice(whole, parted):
+    _same(aggregates.share_of_voice(parted), stance.share_of_voice(whole["quotes"]))
+
+
+@pytest.mark.parametrize("by", ["speaker", "source"])
+def test_directness(whole, parted, by):
+    _same(aggregates.directness(parted, by=by), stance.directness(whole["quotes"], by=by))
+
+
+def test_directness_rejects_other_keys(parted):
+    with pytest.raises(ValueError):
+        aggregates.directness(parted, by="date")
+
+
+@pytest.mark.parametrize("top_n", [3, 10])
+def test_outlet_comparison(whole, parted, top_n):
+    _same(aggregates.outlet_comparison(parted, top_n=top_n), stance.outlet_comparison(whole["quotes"], top_n=top_n))
+
+
+def test_attribution_table(whole, parted):
+    _same(aggregates.attribution_table(parted), stance.attribution_table(whole["quotes"], whole["stances"]))
+
+
+def test_speaker_target_table(whole, parted):
+    _same(aggregates.speaker_target_table(parted), stance.speaker_target_table(whole["stances"]))
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+def test_stance_over_time(whole, parted, freq):
+    _same(aggregates.stance_over_time(parted, freq=freq), stance.stance_over_time(whole["stances"], freq=freq))
+
+
+@pytest.mark.parametrize("n", [3, 15])
+def test_top_entities(whole, parted, n):
+    _same(aggregates.top_entities(parted, n=n), analysis.top_entities(whole["entities"], n=n))
+
+
+@pytest.mark.parametrize(("n", "labels"), [(20, analysis.SCORED_LABELS), (50, ("PER", "ORG", "LOC", "MISC"))])
+def test_entity_cooccurrence(whole, parted, n, labels):
+    _same(aggregates.entity_cooccurrence(parted, n=n, labels=labels),
+          analysis.entity_cooccurrence(whole["entities"], n=n, labels=labels))
+
+
+def test_corpus_statistics(whole, parted):
+    _same(aggregates.corpus_statistics(parted), display.corpus_statistics(whole["documents"]))
+
+
+def test_statistics_by_source(whole, parted):
+    _same(aggregates.statistics_by_source(parted), display.statistics_by_source(whole["documents"]))
+
+
+@pytest.mark.parametrize("n", [5, 1000])
+def test_cue_frequencies(whole, parted, n):
+    _same(aggregates.cue_frequencies(parted, n=n), display.cue_frequencies(whole["quotes"], n=n))
+
+
+def test_most_quoted_document(whole, parted):
+    expected = display.most_quoted_document(whole["quotes"], whole["documents"])
+    assert aggregates.most_quoted_document(parted) == expected
+
+
+def test_speaker_voices(whole, parted):
+    _same(aggregates.speaker_voices(parted), viz.speaker_voices(whole["quotes"]))
+
+
+def test_stance_pairs(whole, parted):
+    _same(aggregates.stance_pairs(parted), viz.stance_pairs(whole["stances"]))
+
+
+@pytest.mark.parametrize("by", ["type", "source"])
+def test_quote_dates(whole, parted, by):
+    _same(aggregates.quote_dates(parted, by=by), viz.quote_dates(whole["quotes"], by=by))
+
+
+def test_article_tables(whole, parted):
+    doc_id = aggregates.most_quoted_document(parted)
+    blocks, quotes = aggregates.article_tables(parted, doc_id)
+    expected_blocks = whole["blocks"][whole["blocks"]["doc_id"] == doc_id]
+    expected_quotes = whole["quotes"][whole["quotes"]["doc_id"] == doc_id]
+    assert len(quotes) > 0
+    _same(blocks, expected_blocks)
+    _same(quotes, expected_quotes)
+
+
+def _png(fig) -> bytes:
+    return viz.render_figure(fig, "png", dpi=60)
+
+
+def test_figures_from_parts_equal_figures_from_whole_tables(whole, parted):
+    quotes, stances = whole["quotes"], whole["stances"]
+    pairs, whole_pairs = aggregates.stance_pairs(parted), viz.stance_pairs(stances)
+    doc_id = aggregates.most_quoted_document(parted)
+    figures = [
+        (viz.share_of_voice_figure(aggregates.speaker_voices(parted), top_n=5),
+         viz.share_of_voice_figure(viz.speaker_voices(quotes), top_n=5)),
+        (viz.directness_by_outlet_figure(aggregates.directness(parted, by="source")),
+         viz.directness_by_outlet_figure(stance.directness(quotes, by="source"))),
+        (viz.stance_heatmap(pairs), viz.stance_heatmap(whole_pairs)),
+        (viz.stance_network(pairs, seed=1), viz.stance_network(whole_pairs, seed=1)),
+        (viz.quotes_over_time(aggregates.quote_dates(parted, by="source"), by="source", top_n=1),
+         viz.quotes_over_time(viz.quote_dates(quotes, by="source"), by="source", top_n=1)),
+        (viz.article_timeline(*aggregates.article_tables(parted, doc_id), doc_id),
+         viz.article_timeline(whole["blocks"], quotes, doc_id)),
+    ]
+    for mine, theirs in figures:
+        assert _png(mine) == _png(theirs), mine.axes[0].get_title(loc="left")
+
+
+def test_a_part_without_marker_is_never_read(parted, junk_part):
+    assert junk_part["speaker"] not in set(aggregates.share_of_voice(parted)["speaker"])
+    assert junk_part["source"] not in set(aggregates.directness(parted, by="source")["source"])
+    assert junk_part["doc_id"] not in set(aggregates.article_tables(parted, junk_part["doc_id"])[1]["doc_id"])
+    assert junk_part["cue"] not in set(aggregates.cue_frequencies(parted, n=1000)["cue_lemma"])
+    assert junk_part["speaker"] not in set(aggregates.stance_pairs(parted)["speaker"])
+    assert "1999-01-01" not in set(aggregates.quote_dates(parted)["date"])
+    assert aggregates.corpus_statistics(parted)["date_min"].iloc[0] != "1999-01-01"
+    # the part is there, and would be read if its partition were complete
+    mark_complete(parted, PARTITIONS, {"documents": 1})
+    try:
+        assert junk_part["speaker"] in set(aggregates.share_of_voice(parted)["speaker"])
+    finally:
+        (parted / "tables" / "_partitions" / f"part-{PARTITIONS:05d}.json").unlink()
+
+
+def test_a_missing_table_names_its_stage(tmp_path):
+    with pytest.raises(FileNotFoundError, match="quotes"):
+        aggregates.share_of_voice(tmp_path)
+
+
+def test_empty_tables_give_the_empty_frames(whole, tmp_path):
+    for name in TABLES:
+        write_part(whole[name].head(0), tmp_path, name, 0)
+    mark_complete(tmp_path, 0, {"documents": 0})
+    empty_quotes, empty_stances = whole["quotes"].head(0), whole["stances"].head(0)
+    _same(aggregates.share_of_voice(tmp_path), stance.share_of_voice(empty_quotes))
+    _same(aggregates.directness(tmp_path), stance.directness(empty_quotes))
+    _same(aggregates.attribution_table(tmp_path), stance.attribution_table(empty_quotes, empty_stances))
+    _same(aggregates.speaker_target_table(tmp_path), stance.speaker_target_table(empty_stances))
+    _same(aggregates.cue_frequencies(tmp_path), display.cue_frequencies(empty_quotes))
+    _same(aggregates.corpus_statistics(tmp_path), display.corpus_statistics(whole["documents"].head(0)))
+    assert aggregates.most_quoted_document(tmp_path) == ""
+    assert "no " in "".join(t.get_text() for t in viz.share_of_voice_figure(
+        aggregates.speaker_voices(tmp_path)).findobj(lambda a: hasattr(a, "get_text")))
