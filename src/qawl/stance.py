@@ -38,6 +38,7 @@ import csv
 import json
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -289,6 +290,11 @@ def word_stems(form: str) -> list[str]:
     article, an imperfect prefix and one suffix; the lexicon decides which
     candidate is a word.
     """
+    return list(_word_stems(form))
+
+
+@lru_cache(maxsize=200_000)  # a pure function of the word, asked for every token and again per rule
+def _word_stems(form: str) -> tuple[str, ...]:
     bases = [form]
     if len(form) > 3 and form[0] in CONJUNCTIONS:
         bases.append(form[1:])
@@ -314,7 +320,7 @@ def word_stems(form: str) -> list[str]:
                 stems.add(stem)
                 if stem.endswith("ت"):  # إدانتها -> إدانة
                     stems.add(stem[:-1] + "ه")
-    return sorted(stems, key=lambda s: (-len(s), s))
+    return tuple(sorted(stems, key=lambda s: (-len(s), s)))
 
 
 # --- tokens of one document --------------------------------------------------------
@@ -336,6 +342,10 @@ class _Tokens:
         self.spans = list(doc.tokens)
         self.forms = [match_form(t.text) for t in self.spans]
         self.starts = [t.start for t in self.spans]
+        # per-token facts the rules ask for again and again, computed once
+        self.ends = [t.end for t in self.spans]
+        self.words = [bool(WORD_RE.search(t.text)) for t in self.spans]
+        self.bares = [form[1:] if len(form) > 2 and form[0] in CONJUNCTIONS else form for form in self.forms]
         self._stems: dict[int, list[str]] = {}
         self._hits: dict[int, Optional[_Hit]] = {}
         self.mention_at: dict[int, Mention] = {}
@@ -349,11 +359,9 @@ class _Tokens:
 
     def range_of(self, start: int, end: int) -> range:
         """Token indices whose span lies inside ``[start, end)`` (partial overlaps included)."""
-        first = next((i for i, t in enumerate(self.spans) if t.end > start), len(self.spans))
-        last = first
-        while last < len(self.spans) and self.spans[last].start < end:
-            last += 1
-        return range(first, last)
+        # tokens are in text order, so their starts and ends are sorted: bisect, not scan
+        first = bisect_right(self.ends, start)
+        return range(first, bisect_left(self.starts, end, lo=first))
 
     def known(self, word: str) -> bool:
         """A word the stage can vouch for: a lexicon or list word, a possessed noun, a mention."""
@@ -367,7 +375,7 @@ class _Tokens:
         return form in self.mention_forms
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.spans) and bool(WORD_RE.search(self.spans[i].text))
+        return 0 <= i < len(self.words) and self.words[i]
 
     def is_quote_mark(self, i: int) -> bool:
         return 0 <= i < len(self.spans) and self.spans[i].text in QUOTE_MARKS
@@ -379,8 +387,7 @@ class _Tokens:
 
     def bare(self, i: int) -> str:
         """The form without a leading conjunction (ولا -> لا)."""
-        form = self.forms[i]
-        return form[1:] if len(form) > 2 and form[0] in CONJUNCTIONS else form
+        return self.bares[i]
 
     def hit(self, i: int) -> Optional[_Hit]:
         """The longest lexicon term starting at token ``i``."""
@@ -1192,7 +1199,10 @@ class _StanceFinder:
         """أيده الله after a person: the speaker favours the nearest person named before it."""
         tokens = self.tokens
         for i in range(first, limit):
+            bare = tokens.bare(i)
             for phrase in self.lexicon.honorifics:
+                if not phrase or phrase[0] != bare:
+                    continue  # the first word decides most phrases without building the tuple
                 if tuple(tokens.bare(j) if j == i else tokens.forms[j]
                          for j in range(i, min(i + len(phrase), limit))) != phrase:
                     continue
