@@ -7,15 +7,16 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(filter-out %.nbval.ipynb,$(wildcard notebooks/[0-9][0-9]_*.ipynb))
 CORPUS ?= seeds
 LIMIT ?=
+WORKERS ?=
 RUN_ID := $(shell date +%Y%m%d-%H%M%S)
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance train-ner train-ner-lstm clean-outputs
+.PHONY: help setup run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance bench-speed train-ner train-ner-lstm clean-outputs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
-	@echo "  variables: CORPUS=path (default seeds), LIMIT=N, SHARED=../shared"
+	@echo "  variables: CORPUS=path (default seeds), LIMIT=N, WORKERS=N (default all cores), SHARED=../shared"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +27,7 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP) ## create .venv if missing and install requirements.txt
 
 run: setup strip ## execute every notebook on $(CORPUS) into outputs/<run_id>/ (prints report path)
-	$(PY) -m qawl run --corpus $(CORPUS) --out outputs/$(RUN_ID)_$(notdir $(CORPUS)) $(if $(LIMIT),--limit $(LIMIT),)
+	$(PY) -m qawl run --corpus $(CORPUS) --out outputs/$(RUN_ID)_$(notdir $(CORPUS)) $(if $(LIMIT),--limit $(LIMIT),) $(if $(WORKERS),--workers $(WORKERS),)
 
 test: setup strip unit nbval ## unit tests, then nbval on the notebooks
 
@@ -56,6 +57,11 @@ bench-quotes: setup ## quote detection, speaker, type, cue and end-to-end scores
 
 bench-stance: setup ## stance P/R/F1 on the gold
 	$(PY) benchmarks/stance.py
+
+bench-speed: setup ## words/s per stage, then qawl run on SaudiNewsNet + ANT (37,162 articles; about 20 minutes)
+	$(PY) benchmarks/speed.py stages --limit 1000
+	$(PY) benchmarks/speed.py run --tag full
+	$(PY) benchmarks/speed.py plot
 
 train-ner: setup ## retrain the built-in CRF tagger (seeded, about 15 minutes)
 	$(PY) -m qawl.entities.train

@@ -92,3 +92,13 @@ def test_unexpected_errors_are_one_line(monkeypatch, capsys):
     assert cli.main(["corpus", str(SEED)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "qawl: error: OSError: disk full (rerun with -v for the traceback)"
+
+
+def test_analyze_on_two_workers_writes_the_lines_of_one_in_corpus_order(shared):
+    corpus = str(shared / "corpora" / "ant" / "BBC")
+    one = run_cli("analyze", corpus, "--limit", "60", "--backend", "crf", "--workers", "1")
+    two = run_cli("analyze", corpus, "--limit", "60", "--backend", "crf", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert len(one.stdout.splitlines()) == 60
+    assert one.stdout == two.stdout
+    assert two.stderr == ""  # no worker or scheduler chatter

@@ -25,6 +25,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -284,6 +285,8 @@ class DaskExecutor:
                  scheduler: Optional[str] = None):
         from distributed import Client, LocalCluster
 
+        for name in ("distributed", "bokeh", "tornado"):  # their INFO lines would bury the progress
+            logging.getLogger(name).setLevel(logging.ERROR)
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler, timeout="30s")
@@ -354,22 +357,35 @@ class CorpusPlan:
     articles: int
     partition_size: int
     partitions: int
-    skipped: list = field(default_factory=list)
 
 
-def _articles(corpus, limit, seed, sample, skipped: list) -> Iterable[Article]:
-    if limit is not None and sample:
-        return sample_corpus(corpus, limit, seed=seed, skipped=skipped)
-    return load_corpus(corpus, limit=limit, skipped=skipped)
+class CorpusArticles:
+    """The articles of a run and how many there are.
 
+    A sample is drawn at once (it is at most ``limit`` articles); a whole corpus
+    is counted in one quick pass, then streamed.
+    """
 
-def _count_articles(corpus, limit) -> int:
-    return sum(1 for _ in load_corpus(corpus, limit=limit))
+    def __init__(self, corpus, limit: Optional[int], seed: int, sample: bool):
+        self.corpus, self.limit = corpus, limit
+        self.skipped: list[Skipped] = []
+        self.sampled = sample_corpus(corpus, limit, seed=seed, skipped=self.skipped) \
+            if limit is not None and sample else None
+
+    def count(self) -> int:
+        if self.sampled is not None:
+            return len(self.sampled)
+        return sum(1 for _ in load_corpus(self.corpus, limit=self.limit))
+
+    def __iter__(self) -> Iterator[Article]:
+        if self.sampled is not None:
+            return iter(self.sampled)
+        return load_corpus(self.corpus, limit=self.limit, skipped=self.skipped)
 
 
 def plan_corpus(corpus, run_dir: Path, limit: Optional[int], seed: int, sample: bool,
-                partition_size: Optional[int]) -> CorpusPlan:
-    """The plan of an earlier attempt at this run, or a new one (counting the articles)."""
+                partition_size: Optional[int], count: Callable[[], int]) -> CorpusPlan:
+    """The plan of an earlier attempt at this run, or a new one (``count`` gives the articles)."""
     path = tables_dir(run_dir) / "_partitions" / PLAN_FILE
     if path.exists():
         plan = CorpusPlan(**json.loads(path.read_text(encoding="utf-8")))
@@ -377,10 +393,7 @@ def plan_corpus(corpus, run_dir: Path, limit: Optional[int], seed: int, sample: 
             raise ValueError(f"{run_dir} holds a run of another corpus or sample ({plan.corpus}, "
                              f"limit {plan.limit}, seed {plan.seed}); choose another output folder")
         return plan
-    if limit is not None and sample:
-        articles = min(limit, _count_articles(corpus, None))
-    else:
-        articles = _count_articles(corpus, limit)
+    articles = count()
     size = partition_size or partition_size_for(articles)
     plan = CorpusPlan(str(corpus), limit, seed, sample, articles, size,
                       math.ceil(articles / size) if articles else 0)
@@ -420,7 +433,8 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
     removed = discard_incomplete(run_dir)
     if removed:
         logger.info("removed %d parts of unfinished partitions", removed)
-    plan = plan_corpus(corpus, run_dir, limit, seed, sample, partition_size)
+    articles = CorpusArticles(corpus, limit, seed, sample)
+    plan = plan_corpus(corpus, run_dir, limit, seed, sample, partition_size, articles.count)
     done = set(complete_partitions(run_dir))
     if show_progress is None:
         show_progress = not os.environ.get("QAWL_RUN_PROGRESS")
@@ -429,8 +443,6 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
     progress.emit({"event": "start", "articles": plan.articles, "partitions": plan.partitions,
                    "complete": sorted(done), "done_articles": done_articles,
                    "partition_size": plan.partition_size})
-    skipped: list[Skipped] = []
-    articles = _articles(corpus, limit, seed, sample, skipped)
     tasks = ((i, chunk, str(run_dir), config)
              for i, chunk in enumerate(iter_chunks(articles, plan.partition_size)) if i not in done)
     pending = plan.partitions - len(done)
@@ -445,9 +457,9 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
     finally:
         executor.close()
         progress.close()
-    plan.skipped = [asdict(s) for s in skipped]
     finish_tables(run_dir)
-    report = _summarise(run_dir, plan, redone, time.time() - started, executor.workers)
+    skipped = [asdict(s) for s in articles.skipped]
+    report = _summarise(run_dir, plan, skipped, redone, time.time() - started, executor.workers)
     progress.emit({"event": "done", **{k: v for k, v in asdict(report).items()
                                        if k not in ("failures", "skipped")}})
     return report
@@ -464,7 +476,7 @@ def finish_tables(run_dir: Path) -> None:
                 run_dir, "attribution")
 
 
-def _summarise(run_dir: Path, plan: CorpusPlan, redone: int, seconds: float,
+def _summarise(run_dir: Path, plan: CorpusPlan, skipped: list, redone: int, seconds: float,
                workers: int) -> EngineReport:
     records = partition_records(run_dir)
     missing = sorted(set(range(plan.partitions)) - set(records))
@@ -475,7 +487,7 @@ def _summarise(run_dir: Path, plan: CorpusPlan, redone: int, seconds: float,
     for record in records.values():
         for name, n in record["rows"].items():
             rows[name] = rows.get(name, 0) + n
-    skipped = plan.skipped
+    skipped = [{"stage": "read", **item} for item in skipped]
     atomic_write_text(Path(run_dir) / "logs" / "skipped.json",
                       json.dumps(skipped, ensure_ascii=False, indent=1))
     return EngineReport(
@@ -493,10 +505,11 @@ def analyse_corpus(paths, limit: Optional[int] = None, workers: Optional[int] = 
                    skipped: Optional[list] = None, failures: Optional[list] = None,
                    partition_size: int = 50) -> Iterator[dict]:
     """The ``analyze`` records of a corpus, in corpus order, computed in partitions."""
-    articles = load_corpus(paths, limit=limit, skipped=skipped)
-    tasks = ((chunk, config) for chunk in iter_chunks(articles, partition_size))
-    indexed = ((i, task) for i, task in enumerate(tasks))
-    executor = make_executor(lambda event: None, workers, scheduler)
+    chunks = iter_chunks(load_corpus(paths, limit=limit, skipped=skipped), partition_size)
+    first = list(islice(chunks, 2))  # a single partition needs no worker processes
+    indexed = enumerate((chunk, config) for chunk in chain(first, chunks))
+    workers = default_workers() if workers is None else workers
+    executor = make_executor(lambda event: None, min(workers, max(len(first), 1)), scheduler)
     pending: dict[int, list] = {}
     expected = 0
     try:

@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
-from qawl.tables import atomic_write_text, complete_partitions
+from qawl.tables import atomic_write_text, complete_partitions, partition_records
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +115,12 @@ def _failing_cell(notebook_path: Path) -> str:
 
 
 def _collect_failures(run_dir: Path) -> list[dict]:
-    failures = []
-    for report in sorted((run_dir / "logs").glob("*_report.json")):
-        failures.extend(json.loads(report.read_text(encoding="utf-8")).get("failures", []))
+    """Inputs that could not be read, then documents a stage failed on (from the markers)."""
+    skipped_path = run_dir / "logs" / "skipped.json"
+    skipped = json.loads(skipped_path.read_text(encoding="utf-8")) if skipped_path.exists() else []
+    failures = [{"stage": "read", **item} for item in skipped]
+    for record in partition_records(run_dir).values():
+        failures.extend(record.get("failures", []))
     return failures
 
 
