@@ -12,8 +12,9 @@ Per-row rules (speaker keys, outlets, words, cue lemmas, label cleaning)
 stay in those modules: they are called here as vectorised DuckDB functions
 (``qawl_*``) over batches of rows, so heavy text columns are never loaded
 whole. Where pandas breaks ties by first appearance, ``row_pos`` (partition,
-then row) does the same; where pandas' own order of ties is unspecified (an
-unstable sort), ties are broken by name, as a stable sort would.
+then row) does the same. Where pandas sorts with an unstable sort (whose
+order of ties is its own), DuckDB returns the small grouped frame in the order
+pandas' groupby gives it and the same pandas sort is applied to it.
 """
 from __future__ import annotations
 
