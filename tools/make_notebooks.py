@@ -20,6 +20,7 @@ SETUP = '''import logging
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from qawl import aggregates
 from qawl import display as views
 from qawl.tables import read_table
 
@@ -79,63 +80,67 @@ CLEAN = [
     code("display(HTML(views.blocks_view(blocks[blocks.doc_id == example.doc_id])))"),
     code("blocks.role.value_counts()", check=True),
     new_markdown_cell("## Corpus statistics"),
-    code("views.corpus_statistics(documents)"),
-    code("views.statistics_by_source(documents)"),
+    code("aggregates.corpus_statistics(output_dir)"),
+    code("aggregates.statistics_by_source(output_dir)"),
 ]
+
+EXAMPLES = ('\nexamples = None  # doc_ids of the articles to show in context (None: the first three)')
+EXAMPLE_DOCUMENTS = ("documents = aggregates.example_documents(output_dir, examples)  # only these are read")
 
 ENTITIES = [
     new_markdown_cell(
         "# 02 · Entities: who and what the news talks about\n\n"
-        "Tags people (PER), places (LOC), organisations (ORG) and other names (MISC) with the "
-        "built-in offline CRF tagger (or camel-tools' BERT when its data is installed), and groups "
-        "the mentions of each entity under one canonical name per article.\n\n"
+        "People (PER), places (LOC), organisations (ORG) and other names (MISC), tagged by "
+        "01_clean's engine with the built-in BiLSTM-CRF (or camel-tools' BERT when its data is "
+        "installed), and the mentions of each entity grouped under one canonical name per article.\n\n"
         "Shows entities per article with their mentions highlighted, the top entities of the "
-        "corpus by type, and which entities appear together. Writes `tables/mentions` and "
-        "`tables/entities`."),
-    params('\nbackend = "auto"  # the NER backend that 01_clean used (it runs every stage)'),
+        "corpus by type, and which entities appear together. The tables are `tables/mentions` and "
+        "`tables/entities`; corpus-level views are computed over their parts with DuckDB."),
+    params('\nbackend = "auto"  # the NER backend that 01_clean used (it runs every stage)' + EXAMPLES),
     code(SETUP + "\nfrom qawl.entities import analysis as entity_views"),
-    code("print(entity_views.describe_backend(backend))"),
-    code("mentions = read_table(output_dir, \"mentions\")\n"
-         "entities = read_table(output_dir, \"entities\")\n"
-         "documents = read_table(output_dir, \"documents\")\n"
-         "print(f\"{len(mentions)} mentions of {len(entities)} entities in {len(documents)} documents\")"),
-    code("sorted(entities[entities.label == \"PER\"].canonical.unique())  # the people named", check=True),
+    code("print(entity_views.describe_backend(backend))\n"
+         "top = aggregates.top_entities(output_dir, n=15)"),
+    code("sorted(top[top.label == \"PER\"].entity)  # the people named in the most articles (up to 15)",
+         check=True),
     new_markdown_cell("## Entities per article, in context"),
-    code("for doc in documents.head(3).itertuples():\n"
+    code(EXAMPLE_DOCUMENTS + "\n"
+         "mentions = read_table(output_dir, \"mentions\", parts=1)\n"
+         "entities = read_table(output_dir, \"entities\", parts=1)\n"
+         "for doc in documents.itertuples():\n"
          "    spans = mentions[mentions.doc_id == doc.doc_id]\n"
          "    display(HTML(views.highlight(doc.text, zip(spans.start, spans.end, spans.label), title=doc.doc_id)))\n"
          "    display(entities[entities.doc_id == doc.doc_id][[\"label\", \"canonical\", \"mentions\"]])"),
     code("display(HTML(views.legend([\"PER\", \"LOC\", \"ORG\", \"MISC\"])))"),
     new_markdown_cell("## Top entities of the corpus, by type"),
-    code("entity_views.top_entities(entities, n=15)"),
+    code("top"),
     new_markdown_cell("## Entity co-occurrence\n\nPairs of entities named in the same article."),
-    code("entity_views.entity_cooccurrence(entities, n=20)"),
+    code("aggregates.entity_cooccurrence(output_dir, n=20)"),
 ]
 
 QUOTES = [
     new_markdown_cell(
         "# 03 · Quotes: who said what\n\n"
-        "Finds direct quotes (in quotation marks), indirect quotes (a cue such as قال إن، أكد أن، "
+        "Direct quotes (in quotation marks), indirect quotes (a cue such as قال إن، أكد أن، "
         "بحسب), mixed quotes and headline quotes (المتحدث: …), each with its cue, content and "
         "speaker; pronoun and descriptive speakers are resolved to the entity they refer to.\n\n"
         "Shows each article's quotes in context, who is quoted how often directly and indirectly, "
-        "and the most frequent cues. Writes `tables/quotes`."),
-    params(),
-    code(SETUP + "\nfrom qawl import stance"),
-    code("quotes = read_table(output_dir, \"quotes\")\n"
-         "documents = read_table(output_dir, \"documents\")\n"
-         "print(f\"{len(quotes)} quotes in {len(documents)} documents\")"),
-    code("sorted(quotes.speaker_canonical.unique())  # who is quoted", check=True),
+        "and the most frequent cues. The table is `tables/quotes`."),
+    params(EXAMPLES),
+    code(SETUP),
+    code("shares = aggregates.share_of_voice(output_dir)\n"
+         "print(f\"{shares.n_quotes.sum()} quotes from {len(shares)} speakers\")"),
+    code("sorted(shares.speaker.head(20))  # the 20 most quoted speakers", check=True),
     new_markdown_cell("## Quotes in context\n\nSpeaker, cue and content are highlighted."),
-    code("display(HTML(views.legend([\"speaker\", \"cue\", \"content\"])))\n"
-         "for doc in documents.head(3).itertuples():\n"
-         "    found = quotes[quotes.doc_id == doc.doc_id]\n"
+    code(EXAMPLE_DOCUMENTS + "\n"
+         "display(HTML(views.legend([\"speaker\", \"cue\", \"content\"])))\n"
+         "for doc in documents.itertuples():\n"
+         "    _, found = aggregates.article_tables(output_dir, doc.doc_id)\n"
          "    display(HTML(views.highlight(doc.text, views.quote_spans(found), title=doc.doc_id)))\n"
          "    display(found[[\"type\", \"speaker_canonical\", \"speaker_kind\", \"cue\", \"content\", \"confidence\"]])"),
     new_markdown_cell("## Who is quoted, directly and indirectly"),
-    code("stance.directness(quotes, by=\"speaker\").head(20)"),
+    code("aggregates.directness(output_dir, by=\"speaker\").head(20)"),
     new_markdown_cell("## The most frequent cues"),
-    code("views.cue_frequencies(quotes, n=20)"),
+    code("aggregates.cue_frequencies(output_dir, n=20)"),
 ]
 
 STANCE = [
@@ -145,24 +150,28 @@ STANCE = [
         "(favor, against, neutral), from the cue, an evaluative lexicon, negation and binding "
         "rules; every stance keeps its evidence. Then, across the corpus: share of voice, "
         "directness by speaker and outlet, who speaks about whom, stance over time and an "
-        "outlet comparison. Writes `tables/stances` and `tables/attribution`."),
+        "outlet comparison. The tables are `tables/stances` and `tables/attribution`."),
     params(),
-    code(SETUP + "\nfrom qawl import stance"),
-    code("quotes = read_table(output_dir, \"quotes\")\n"
-         "stances = read_table(output_dir, \"stances\")\n"
-         "print(f\"{len(stances)} stances from {len(quotes)} quotes\")"),
-    code("sorted(stances.speaker.unique())  # who takes positions", check=True),
-    code("stances[[\"doc_id\", \"speaker\", \"polarity\", \"target\", \"evidence\"]].head(30)"),
+    code(SETUP),
+    code("pairs = aggregates.speaker_target_table(output_dir)\n"
+         "print(f\"{pairs.total.sum()} stances, \"\n"
+         "      f\"{len(pairs)} speaker-target pairs\")"),
+    code("sorted(pairs.speaker.unique()[:20])  # who takes positions (the first 20 pairs' speakers)",
+         check=True),
+    code("read_table(output_dir, \"stances\", parts=1)[[\"doc_id\", \"speaker\", \"polarity\", \"target\", \"evidence\"]].head(30)"),
     new_markdown_cell("## Share of voice"),
-    code("stance.share_of_voice(quotes).head(20)"),
+    code("aggregates.share_of_voice(output_dir).head(20)"),
     new_markdown_cell("## Directness by outlet"),
-    code("stance.directness(quotes, by=\"source\")"),
+    code("aggregates.directness(output_dir, by=\"source\")"),
     new_markdown_cell("## Who speaks about whom"),
-    code("stance.speaker_target_table(stances).head(30)"),
+    code("pairs.head(30)"),
     new_markdown_cell("## Stance over time"),
-    code("stance.stance_over_time(stances)"),
+    code("aggregates.stance_over_time(output_dir)"),
     new_markdown_cell("## Outlet comparison: how outlets quote the same people"),
-    code("stance.outlet_comparison(quotes, top_n=10)"),
+    code("aggregates.outlet_comparison(output_dir, top_n=10)"),
+    new_markdown_cell("## Attribution by outlet and speaker"),
+    code("attribution = read_table(output_dir, \"attribution\")\n"
+         "attribution.head(30)"),
 ]
 
 VISUALISE = [
@@ -170,26 +179,27 @@ VISUALISE = [
         "# 05 · Figures\n\n"
         "Paper-ready figures from the run's tables, saved as PNG and SVG in `figures/`: share of "
         "voice, direct vs indirect by outlet, the speaker × target stance heatmap, the speaker → "
-        "target network, quotes over time, and a timeline of one article showing who speaks where."),
+        "target network, quotes over time, and a timeline of one article showing who speaks where. "
+        "Each figure is drawn from small counts computed over the table parts with DuckDB."),
     params(),
     code(SETUP + "\nfrom qawl import viz"),
-    code("quotes = read_table(output_dir, \"quotes\")\n"
-         "stances = read_table(output_dir, \"stances\")\n"
-         "blocks = read_table(output_dir, \"blocks\")\n"
-         "documents = read_table(output_dir, \"documents\")"),
     new_markdown_cell("## Share of voice"),
-    code("figure = viz.share_of_voice_figure(quotes)\nviz.save_figure(figure, output_dir, \"share_of_voice\")\nfigure"),
+    code("figure = viz.share_of_voice_figure(aggregates.speaker_voices(output_dir))\n"
+         "viz.save_figure(figure, output_dir, \"share_of_voice\")\nfigure"),
     new_markdown_cell("## Direct and indirect quoting by outlet"),
-    code("figure = viz.directness_by_outlet_figure(quotes)\nviz.save_figure(figure, output_dir, \"directness_by_outlet\")\nfigure"),
+    code("figure = viz.directness_by_outlet_figure(aggregates.directness(output_dir, by=\"source\"))\n"
+         "viz.save_figure(figure, output_dir, \"directness_by_outlet\")\nfigure"),
     new_markdown_cell("## Speaker × target stance"),
-    code("figure = viz.stance_heatmap(stances)\nviz.save_figure(figure, output_dir, \"stance_heatmap\")\nfigure"),
+    code("pairs = aggregates.stance_pairs(output_dir)\n"
+         "figure = viz.stance_heatmap(pairs)\nviz.save_figure(figure, output_dir, \"stance_heatmap\")\nfigure"),
     new_markdown_cell("## Who speaks about whom"),
-    code("figure = viz.stance_network(stances, seed=seed)\nviz.save_figure(figure, output_dir, \"stance_network\")\nfigure"),
+    code("figure = viz.stance_network(pairs, seed=seed)\nviz.save_figure(figure, output_dir, \"stance_network\")\nfigure"),
     new_markdown_cell("## Quotes over time"),
-    code("figure = viz.quotes_over_time(quotes)\nviz.save_figure(figure, output_dir, \"quotes_over_time\")\nfigure"),
+    code("figure = viz.quotes_over_time(aggregates.quote_dates(output_dir, by=\"type\"), by=\"type\")\n"
+         "viz.save_figure(figure, output_dir, \"quotes_over_time\")\nfigure"),
     new_markdown_cell("## One article: who speaks where\n\nThe article with the most quotes."),
-    code("doc_id = views.most_quoted_document(quotes, documents)\n"
-         "figure = viz.article_timeline(blocks, quotes, doc_id)\n"
+    code("doc_id = aggregates.most_quoted_document(output_dir)\n"
+         "figure = viz.article_timeline(*aggregates.article_tables(output_dir, doc_id), doc_id)\n"
          "viz.save_figure(figure, output_dir, \"article_timeline\")\nfigure"),
     new_markdown_cell("## Files written"),
     code("from qawl.tables import figures_dir\nsorted(path.name for path in figures_dir(output_dir).iterdir())", check=True),

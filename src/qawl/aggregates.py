@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 import duckdb
 import pandas as pd
@@ -30,7 +30,7 @@ import pyarrow as pa
 from qawl import display, stance, viz
 from qawl.entities.analysis import MAX_ENTITIES_PER_DOC, SCORED_LABELS
 from qawl.schema import POLARITIES, QUOTE_TYPES
-from qawl.tables import PathLike, _missing_table, table_parts, tables_dir
+from qawl.tables import PathLike, _missing_table, read_table, table_parts, tables_dir
 
 logger = logging.getLogger(__name__)
 
@@ -505,3 +505,19 @@ def article_tables(run_dir: PathLike, doc_id: str) -> tuple[pd.DataFrame, pd.Dat
             for name in ("blocks", "quotes")
         ]
     return frames[0], frames[1]
+
+
+def example_documents(run_dir: PathLike, doc_ids: Optional[Sequence[str]] = None,
+                      n: int = 3) -> pd.DataFrame:
+    """The documents to show in context: ``doc_ids`` in table order, or the first ``n``."""
+    if doc_ids is None:
+        return read_table(run_dir, "documents", parts=1).head(n).reset_index(drop=True)
+    if isinstance(doc_ids, str):
+        doc_ids = [doc_ids]
+    with connect(run_dir, "documents") as con:
+        found = _query(con, "SELECT * EXCLUDE (file_row_number, row_pos) FROM documents "
+                            f"WHERE doc_id IN {_sql_list([str(d) for d in doc_ids])} ORDER BY row_pos")
+    missing = sorted(set(map(str, doc_ids)) - set(found["doc_id"]))
+    if missing:
+        raise KeyError(f"no document {', '.join(missing[:5])} in {run_dir} (see tables/documents.csv)")
+    return found

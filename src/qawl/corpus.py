@@ -44,7 +44,7 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, TypeVar, Union
 
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from qawl.schema import Article, Skipped
 

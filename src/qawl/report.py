@@ -197,6 +197,9 @@ def report_exporter() -> HTMLExporter:
         exclude_output_prompt=True,
         embed_images=True,
     )
+    # nbconvert warns about figures without alt text on every run; captions are the report's job
+    exporter.log = logging.getLogger(f"{__name__}.nbconvert")
+    exporter.log.setLevel(logging.ERROR)
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_CELL_TAGS),
                               remove_all_outputs_tags=set(HIDDEN_OUTPUT_TAGS)),
