@@ -7,6 +7,9 @@
         entity stage (extract_mentions per document, or extract_mentions_batch) over
         SaudiNewsNet articles, one thread: words per CPU second (time.process_time),
         each repeat in a fresh process so the type caches start cold.
+    .venv/bin/python benchmarks/ner_speed.py quality [--lever int8]
+        ANERcorp test micro F1 (as benchmarks/ner.py) and entity-group F1 on every gold set,
+        for the BiLSTM-CRF with a speed lever applied (``--lever`` also works with ``cpu``).
 
 Needs the shared data (env QAWL_SHARED, default <project root>/../shared).
 """
@@ -53,6 +56,58 @@ def threads(rounds: int) -> None:
     print(f"median: default {d:.1f} s, OMP_NUM_THREADS=1 {o:.1f} s, ratio {d / o:.2f}")
 
 
+GOLD_SETS = {
+    "seed + dev": [],
+    "dev2": [SHARED / "eval/dev2_gold.json"],
+    **{name: [ROOT / f"benchmarks/{name}_gold.json"]
+       for name in ("audit", "audit2", "audit3", "audit4", "audit5")},
+}
+
+
+def quantize_network(network):
+    """The network with its LSTMs and linear layers in int8 (dynamic quantisation).
+
+    Measured, not shipped: activations are scaled per batch, so a sentence's tags
+    depend on the other sentences in its batch (see the README's speed levers).
+    """
+    import warnings
+
+    import torch
+    from torch import nn
+
+    with warnings.catch_warnings():  # torch.ao.quantization is deprecated
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(network, {nn.LSTM, nn.Linear},
+                                                      dtype=torch.qint8)
+
+
+def apply_lever(lever: str):
+    """The shipped tagger, with an inference lever applied to it in place (``none``: as is)."""
+    from qawl.entities import get_tagger
+
+    tagger = get_tagger("lstm")
+    if lever == "int8":
+        tagger.network = quantize_network(tagger.network)
+    elif lever != "none":
+        raise SystemExit(f"unknown lever {lever!r}")
+    return tagger
+
+
+def quality(lever: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.ner import entity_group_scores, gold_documents, tag_in_documents
+    from qawl.entities.conll import map_tag, read_conll, score_spans
+
+    apply_lever(lever)
+    sentences = read_conll(ANERCORP_TEST, 1, ("PER", "LOC", "ORG", "MISC"))
+    predicted = [[map_tag(t) for t in tags] for tags in tag_in_documents(sentences, "lstm")]
+    table = score_spans([tags for _, tags in sentences], predicted)
+    print(f"lever {lever}: ANERcorp test micro F1 {table['micro']['f1']:.4f}", flush=True)
+    for name, files in GOLD_SETS.items():
+        groups = entity_group_scores(gold_documents(files), "lstm")
+        print(f"lever {lever}: entity groups {name} F1 {groups['micro']['f1']:.4f}", flush=True)
+
+
 def load_documents(limit: int):
     from qawl.clean import clean_article
     from qawl.corpus import load_corpus
@@ -60,7 +115,7 @@ def load_documents(limit: int):
     return [clean_article(a) for a in load_corpus(SHARED / "corpora/saudinewsnet", limit=limit)]
 
 
-def cpu_once(limit: int, mode: str, backend: str) -> dict:
+def cpu_once(limit: int, mode: str, backend: str, lever: str = "none") -> dict:
     """One measurement in this process: CPU seconds of the entity stage alone."""
     import torch
 
@@ -68,7 +123,12 @@ def cpu_once(limit: int, mode: str, backend: str) -> dict:
 
     torch.set_num_threads(1)  # per-core numbers, also for code without use_one_thread
     docs = load_documents(limit)
-    get_tagger(backend)  # model loading is not timed
+    from qawl.entities.tagger import default_tagger
+
+    get_tagger(backend)  # model loading is not timed,
+    default_tagger()  # nor the CRF's tables, which extract_mentions borrows for every backend
+    if lever != "none":
+        apply_lever(lever)
     started = time.process_time()
     if mode == "batch":
         from qawl.entities import extract_mentions_batch
@@ -82,25 +142,26 @@ def cpu_once(limit: int, mode: str, backend: str) -> dict:
             "mentions": sum(len(m) for m in mentions), "threads": torch.get_num_threads()}
 
 
-def cpu(limit: int, mode: str, backend: str, repeat: int) -> None:
+def cpu(limit: int, mode: str, backend: str, repeat: int, lever: str) -> None:
     runs = []
     for _ in range(repeat):
         out = subprocess.run([sys.executable, __file__, "cpu-once", "--limit", str(limit),
-                              "--mode", mode, "--backend", backend],
+                              "--mode", mode, "--backend", backend, "--lever", lever],
                              check=True, capture_output=True, text=True).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
         r = runs[-1]
-        print(f"{mode}: {r['docs']} docs, {r['words']} words, {r['mentions']} mentions, "
+        print(f"{mode} ({lever}): {r['docs']} docs, {r['words']} words, {r['mentions']} mentions, "
               f"{r['cpu_s']:.1f} CPU s = {r['words'] / r['cpu_s']:,.0f} words/CPU s", flush=True)
     seconds = statistics.median(r["cpu_s"] for r in runs)
-    print(f"median {mode}: {runs[0]['words'] / seconds:,.0f} words per CPU second "
+    print(f"median {mode} ({lever}): {runs[0]['words'] / seconds:,.0f} words per CPU second "
           f"({seconds:.1f} s)")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("threads", "cpu", "cpu-once"))
+    parser.add_argument("what", choices=("threads", "cpu", "cpu-once", "quality"))
+    parser.add_argument("--lever", default="none", help="none or int8 (see apply_lever)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--mode", choices=("single", "batch"), default="single")
@@ -113,9 +174,11 @@ def main(argv=None) -> int:
     if args.what == "threads":
         threads(args.rounds)
     elif args.what == "cpu":
-        cpu(args.limit, args.mode, args.backend, args.repeat)
+        cpu(args.limit, args.mode, args.backend, args.repeat, args.lever)
+    elif args.what == "quality":
+        quality(args.lever)
     else:
-        print(json.dumps(cpu_once(args.limit, args.mode, args.backend)))
+        print(json.dumps(cpu_once(args.limit, args.mode, args.backend, args.lever)))
     return 0
 
 

@@ -257,3 +257,20 @@ def test_tag_documents_equals_tag_document_each(untrained):
 def test_shipped_tag_documents_equals_tag_document_each(shipped):
     documents = documents_for_batching()
     assert shipped.tag_documents(documents) == [shipped.tag_document(d) for d in documents]
+
+
+def test_encoder_batch_gathers_each_tokens_encoding_and_zero_padding():
+    words, chars = ["الرئيس", "مبارك"], sorted(set("".join(SENTENCE)))
+    encoder = Encoder(words, chars)
+    sentences = [SENTENCE[:4], ["مبارك", "مبارك"]]
+    ids, char_rows, type_index, flags, lengths = encoder.batch(sentences)
+    assert lengths.tolist() == [4, 2]
+    for i, sentence in enumerate(sentences):
+        for j, token in enumerate(sentence):
+            encoded = encoder.encode(token)
+            assert tuple(ids[i, j].tolist()) == encoded.word_ids
+            assert tuple(flags[i, j].tolist()) == pytest.approx(encoded.flags)
+            row = char_rows[type_index[i, j]].tolist()
+            assert tuple(row[:len(encoded.char_ids)]) == encoded.char_ids
+    assert not ids[1, 2:].any() and not flags[1, 2:].any() and not type_index[1, 2:].any()
+    assert len(char_rows) == len(set(SENTENCE[:4]) | {"مبارك"})  # the char CNN runs per type

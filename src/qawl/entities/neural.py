@@ -140,16 +140,19 @@ class Encoder:
 
         n, length = len(sentences), max(len(s) for s in sentences)
         types: dict[str, int] = {}
-        type_index = np.zeros((n, length), dtype=np.int64)
-        words = np.zeros((n, length, 3), dtype=np.int64)
-        flags = np.zeros((n, length, N_FLAGS), dtype=np.float32)
-        for i, sentence in enumerate(sentences):
-            for j, token in enumerate(sentence):
-                e = self.encode(token)
-                type_index[i, j] = types.setdefault(token, len(types))
-                words[i, j] = e.word_ids
-                flags[i, j] = e.flags
+        rows = [[types.setdefault(token, len(types)) for token in s] for s in sentences]
         encoded = [self.encode(token) for token in types]
+        # per-type rows gathered by position (numpy), instead of a Python loop over positions;
+        # padding gathers the extra all-zero row at the end
+        gather = np.full((n, length), len(types), dtype=np.int64)
+        for i, row in enumerate(rows):
+            gather[i, : len(row)] = row
+        type_words = np.zeros((len(types) + 1, 3), dtype=np.int64)
+        type_words[:-1] = [e.word_ids for e in encoded]
+        type_flags = np.zeros((len(types) + 1, N_FLAGS), dtype=np.float32)
+        type_flags[:-1] = [e.flags for e in encoded]
+        words, flags = type_words[gather], type_flags[gather]
+        type_index = np.where(gather < len(types), gather, 0)
         chars = np.zeros((len(types), max(len(e.char_ids) for e in encoded)), dtype=np.int64)
         for k, e in enumerate(encoded):
             chars[k, : len(e.char_ids)] = e.char_ids
