@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from qawl import aggregates, display, stance, viz
+from qawl import aggregates, stance, viz
 from qawl.entities import analysis
 from qawl.tables import mark_complete, read_table, write_part
 
@@ -151,34 +151,34 @@ def test_entity_cooccurrence(whole, parted, n, labels):
 
 
 def test_corpus_statistics(whole, parted):
-    _same(aggregates.corpus_statistics(parted), display.corpus_statistics(whole["documents"]))
+    _same(aggregates.corpus_statistics(parted), aggregates.corpus_statistics_of(whole["documents"]))
 
 
 def test_statistics_by_source(whole, parted):
-    _same(aggregates.statistics_by_source(parted), display.statistics_by_source(whole["documents"]))
+    _same(aggregates.statistics_by_source(parted), aggregates.statistics_by_source_of(whole["documents"]))
 
 
 @pytest.mark.parametrize("n", [5, 1000])
 def test_cue_frequencies(whole, parted, n):
-    _same(aggregates.cue_frequencies(parted, n=n), display.cue_frequencies(whole["quotes"], n=n))
+    _same(aggregates.cue_frequencies(parted, n=n), aggregates.cue_frequencies_of(whole["quotes"], n=n))
 
 
 def test_most_quoted_document(whole, parted):
-    expected = display.most_quoted_document(whole["quotes"], whole["documents"])
+    expected = aggregates.most_quoted_document_of(whole["quotes"], whole["documents"])
     assert aggregates.most_quoted_document(parted) == expected
 
 
 def test_speaker_voices(whole, parted):
-    _same(aggregates.speaker_voices(parted), viz.speaker_voices(whole["quotes"]))
+    _same(aggregates.speaker_voices(parted), aggregates.speaker_voices_of(whole["quotes"]))
 
 
 def test_stance_pairs(whole, parted):
-    _same(aggregates.stance_pairs(parted), viz.stance_pairs(whole["stances"]))
+    _same(aggregates.stance_pairs(parted), aggregates.stance_pairs_of(whole["stances"]))
 
 
 @pytest.mark.parametrize("by", ["type", "source"])
 def test_quote_dates(whole, parted, by):
-    _same(aggregates.quote_dates(parted, by=by), viz.quote_dates(whole["quotes"], by=by))
+    _same(aggregates.quote_dates(parted, by=by), aggregates.quote_dates_of(whole["quotes"], by=by))
 
 
 def test_article_tables(whole, parted):
@@ -197,17 +197,17 @@ def _png(fig) -> bytes:
 
 def test_figures_from_parts_equal_figures_from_whole_tables(whole, parted):
     quotes, stances = whole["quotes"], whole["stances"]
-    pairs, whole_pairs = aggregates.stance_pairs(parted), viz.stance_pairs(stances)
+    pairs, whole_pairs = aggregates.stance_pairs(parted), aggregates.stance_pairs_of(stances)
     doc_id = aggregates.most_quoted_document(parted)
     figures = [
         (viz.share_of_voice_figure(aggregates.speaker_voices(parted), top_n=5),
-         viz.share_of_voice_figure(viz.speaker_voices(quotes), top_n=5)),
+         viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes), top_n=5)),
         (viz.directness_by_outlet_figure(aggregates.directness(parted, by="source")),
          viz.directness_by_outlet_figure(stance.directness(quotes, by="source"))),
         (viz.stance_heatmap(pairs), viz.stance_heatmap(whole_pairs)),
         (viz.stance_network(pairs, seed=1), viz.stance_network(whole_pairs, seed=1)),
         (viz.quotes_over_time(aggregates.quote_dates(parted, by="source"), by="source", top_n=1),
-         viz.quotes_over_time(viz.quote_dates(quotes, by="source"), by="source", top_n=1)),
+         viz.quotes_over_time(aggregates.quote_dates_of(quotes, by="source"), by="source", top_n=1)),
         (viz.article_timeline(*aggregates.article_tables(parted, doc_id), doc_id),
          viz.article_timeline(whole["blocks"], quotes, doc_id)),
     ]
@@ -245,8 +245,8 @@ def test_empty_tables_give_the_empty_frames(whole, tmp_path):
     _same(aggregates.directness(tmp_path), stance.directness(empty_quotes))
     _same(aggregates.attribution_table(tmp_path), stance.attribution_table(empty_quotes, empty_stances))
     _same(aggregates.speaker_target_table(tmp_path), stance.speaker_target_table(empty_stances))
-    _same(aggregates.cue_frequencies(tmp_path), display.cue_frequencies(empty_quotes))
-    _same(aggregates.corpus_statistics(tmp_path), display.corpus_statistics(whole["documents"].head(0)))
+    _same(aggregates.cue_frequencies(tmp_path), aggregates.cue_frequencies_of(empty_quotes))
+    _same(aggregates.corpus_statistics(tmp_path), aggregates.corpus_statistics_of(whole["documents"].head(0)))
     assert aggregates.most_quoted_document(tmp_path) == ""
     assert "no " in "".join(t.get_text() for t in viz.share_of_voice_figure(
         aggregates.speaker_voices(tmp_path)).findobj(lambda a: hasattr(a, "get_text")))

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from qawl import viz
+from qawl import aggregates, viz
 from qawl.stance import directness
 
 QUOTE_COLUMNS = [
@@ -94,7 +94,7 @@ def test_shorten_label(text_in, max_chars, text_out):
 
 
 def test_share_of_voice_lists_speakers_and_folds_the_rest(quotes):
-    fig = viz.share_of_voice_figure(viz.speaker_voices(quotes), top_n=3)
+    fig = viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes), top_n=3)
     labels = texts(fig.axes[0].get_yticklabels())
     assert labels[0] == KERRY  # most quoted on top
     assert LAVROV in labels[:3]
@@ -104,13 +104,13 @@ def test_share_of_voice_lists_speakers_and_folds_the_rest(quotes):
 
 def test_share_of_voice_uses_surface_name_when_no_canonical(quotes):
     quotes = quotes.assign(speaker_canonical="")
-    labels = texts(viz.share_of_voice_figure(viz.speaker_voices(quotes)).axes[0].get_yticklabels())
+    labels = texts(viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes)).axes[0].get_yticklabels())
     assert KERRY in labels
 
 
 def test_share_of_voice_scales_with_many_speakers():
     rows = [(f"متحدث رقم {i}", "person", "direct", "okaz", "2015-01-01") for i in range(500)]
-    fig = viz.share_of_voice_figure(viz.speaker_voices(quote_rows(rows + rows[:5])), top_n=20)
+    fig = viz.share_of_voice_figure(aggregates.speaker_voices_of(quote_rows(rows + rows[:5])), top_n=20)
     labels = texts(fig.axes[0].get_yticklabels())
     assert len(labels) == 21
     assert labels[-1] == "others (480 speakers)"
@@ -124,7 +124,7 @@ def test_directness_by_outlet_has_outlets_and_types(quotes):
 
 
 def test_stance_heatmap_axes_and_counts(stances):
-    fig = viz.stance_heatmap(viz.stance_pairs(stances))
+    fig = viz.stance_heatmap(aggregates.stance_pairs_of(stances))
     ax = fig.axes[0]
     assert texts(ax.get_xticklabels())[0] == "إيران"  # most frequent target first
     assert set(texts(ax.get_yticklabels())) == {KERRY, LAVROV, OPPOSITION, SECURITY}  # "" speaker dropped
@@ -132,8 +132,8 @@ def test_stance_heatmap_axes_and_counts(stances):
 
 
 def test_stance_network_labels_and_fixed_seed(stances):
-    first = viz.stance_network(viz.stance_pairs(stances), seed=3)
-    second = viz.stance_network(viz.stance_pairs(stances), seed=3)
+    first = viz.stance_network(aggregates.stance_pairs_of(stances), seed=3)
+    second = viz.stance_network(aggregates.stance_pairs_of(stances), seed=3)
     names = texts(first.axes[0].texts)
     assert {KERRY, "إيران", "نظام الأسد"} <= set(names)
 
@@ -144,21 +144,21 @@ def test_stance_network_labels_and_fixed_seed(stances):
 
 
 def test_quotes_over_time_reports_missing_dates(quotes):
-    fig = viz.quotes_over_time(viz.quote_dates(quotes))
+    fig = viz.quotes_over_time(aggregates.quote_dates_of(quotes))
     assert "1 of 8 quotes without a date" in title(fig)
     assert "per week" in title(fig)  # 7 quotes over 10 days: too thin for daily bins
 
 
 def test_quotes_over_time_by_outlet(quotes):
-    fig = viz.quotes_over_time(viz.quote_dates(quotes, by="source"), freq="W-MON", by="source", top_n=1)
+    fig = viz.quotes_over_time(aggregates.quote_dates_of(quotes, by="source"), freq="W-MON", by="source", top_n=1)
     legend = all_texts(fig)
     assert "sabq" in legend and "others" in legend  # sabq has the most dated quotes
     with pytest.raises(ValueError):
-        viz.quote_dates(quotes, by="speaker")
+        aggregates.quote_dates_of(quotes, by="speaker")
 
 
 def test_quotes_over_time_without_any_date(quotes):
-    fig = viz.quotes_over_time(viz.quote_dates(quotes.assign(date="")))
+    fig = viz.quotes_over_time(aggregates.quote_dates_of(quotes.assign(date="")))
     assert "no dated quotes (8 quotes without a date)" in all_texts(fig)
 
 
@@ -204,11 +204,11 @@ def test_article_timeline_unknown_document(article):
 
 
 EMPTY_FIGURES = [
-    lambda: viz.share_of_voice_figure(viz.speaker_voices(pd.DataFrame(columns=QUOTE_COLUMNS))),
+    lambda: viz.share_of_voice_figure(aggregates.speaker_voices_of(pd.DataFrame(columns=QUOTE_COLUMNS))),
     lambda: viz.directness_by_outlet_figure(directness(pd.DataFrame(columns=QUOTE_COLUMNS), by="source")),
-    lambda: viz.stance_heatmap(viz.stance_pairs(pd.DataFrame(columns=STANCE_COLUMNS))),
-    lambda: viz.stance_network(viz.stance_pairs(pd.DataFrame(columns=STANCE_COLUMNS))),
-    lambda: viz.quotes_over_time(viz.quote_dates(pd.DataFrame(columns=QUOTE_COLUMNS))),
+    lambda: viz.stance_heatmap(aggregates.stance_pairs_of(pd.DataFrame(columns=STANCE_COLUMNS))),
+    lambda: viz.stance_network(aggregates.stance_pairs_of(pd.DataFrame(columns=STANCE_COLUMNS))),
+    lambda: viz.quotes_over_time(aggregates.quote_dates_of(pd.DataFrame(columns=QUOTE_COLUMNS))),
     lambda: viz.article_timeline(pd.DataFrame(columns=BLOCK_COLUMNS), pd.DataFrame(columns=QUOTE_COLUMNS), "d1"),
 ]
 
@@ -222,12 +222,12 @@ def test_empty_input_says_no_data(make_figure):
 
 def test_font_does_not_follow_global_rcparams(quotes):
     with matplotlib.rc_context({"font.family": ["serif"]}):
-        fig = viz.share_of_voice_figure(viz.speaker_voices(quotes))
+        fig = viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes))
     assert fig.axes[0].get_yticklabels()[0].get_fontname() == "DejaVu Sans"
 
 
 def test_save_figure_writes_png_and_svg(tmp_path, quotes):
-    paths = viz.save_figure(viz.share_of_voice_figure(viz.speaker_voices(quotes)), tmp_path, "share_of_voice")
+    paths = viz.save_figure(viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes)), tmp_path, "share_of_voice")
     assert [p.name for p in paths] == ["share_of_voice.png", "share_of_voice.svg"]
     assert paths[0].read_bytes().startswith(b"\x89PNG")
     assert b"<svg" in paths[1].read_bytes()[:1000]
@@ -236,7 +236,7 @@ def test_save_figure_writes_png_and_svg(tmp_path, quotes):
 
 def test_save_figure_rejects_paths(tmp_path, quotes):
     with pytest.raises(ValueError):
-        viz.save_figure(viz.share_of_voice_figure(viz.speaker_voices(quotes)), tmp_path, "../escape")
+        viz.save_figure(viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes)), tmp_path, "../escape")
 
 
 @pytest.mark.parametrize(
@@ -255,14 +255,14 @@ def test_auto_frequency(first, last, n_quotes, freq):
 
 
 def test_counts_rank_ties_by_first_appearance(quotes, stances):
-    voices = viz.speaker_voices(quotes)
+    voices = aggregates.speaker_voices_of(quotes)
     assert list(voices["speaker"][:3]) == [KERRY, LAVROV, OPPOSITION]  # 3, then 1s in order of first quote
-    assert list(voices.columns) == viz.VOICE_COLUMNS
-    pairs = viz.stance_pairs(stances)
+    assert list(voices.columns) == aggregates.VOICE_COLUMNS
+    pairs = aggregates.stance_pairs_of(stances)
     assert list(pairs.itertuples(index=False, name=None))[:2] == [
         (KERRY, "إيران", 0, 2, 0, 2), (KERRY, "روسيا", 0, 0, 1, 1)]
     assert int(pairs["total"].sum()) == 6  # the stance without a speaker is left out
-    dates = viz.quote_dates(quotes, by="source")
+    dates = aggregates.quote_dates_of(quotes, by="source")
     assert list(dates.iloc[0]) == ["2015-03-01", "okaz", 1]
     assert int(dates["quotes"].sum()) == len(quotes)
 
@@ -270,8 +270,8 @@ def test_counts_rank_ties_by_first_appearance(quotes, stances):
 def test_figures_weigh_counts_like_rows(quotes):
     """A figure of counts equals the figure of the rows they count (rows repeated = counts doubled)."""
     doubled = pd.concat([quotes, quotes], ignore_index=True)
-    voices = viz.speaker_voices(quotes).assign(quotes=lambda f: f["quotes"] * 2)
-    assert voices.equals(viz.speaker_voices(doubled))
-    first = viz.render_figure(viz.quotes_over_time(viz.quote_dates(doubled)), "png", dpi=50)
-    dates = viz.quote_dates(quotes).assign(quotes=lambda f: f["quotes"] * 2)
+    voices = aggregates.speaker_voices_of(quotes).assign(quotes=lambda f: f["quotes"] * 2)
+    assert voices.equals(aggregates.speaker_voices_of(doubled))
+    first = viz.render_figure(viz.quotes_over_time(aggregates.quote_dates_of(doubled)), "png", dpi=50)
+    dates = aggregates.quote_dates_of(quotes).assign(quotes=lambda f: f["quotes"] * 2)
     assert viz.render_figure(viz.quotes_over_time(dates), "png", dpi=50) == first

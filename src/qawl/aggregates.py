@@ -4,14 +4,17 @@ A large run writes its tables as partition parts (``qawl.tables``). Each
 function here reads the parts of the complete partitions only
 (``table_parts``) with an in-memory DuckDB, which streams them, and returns a
 small pandas frame: the same frame its pandas counterpart gives on the whole
-table (``qawl.stance``, ``qawl.entities.analysis``, ``qawl.display``, and
-the reducers of ``qawl.viz`` for the figures). A run folder with a single
-``tables/<name>.parquet`` works too.
+table (``qawl.stance``, ``qawl.entities.analysis``, or the ``*_of`` functions
+here: corpus statistics, cue frequencies and the figures' inputs). A run
+folder with a single ``tables/<name>.parquet`` works too.
 
-Per-row rules (speaker keys, outlets, words, cue lemmas, label cleaning)
-stay in those modules: they are called here as vectorised DuckDB functions
-(``qawl_*``) over batches of rows, so heavy text columns are never loaded
-whole. Where pandas breaks ties by first appearance, ``row_pos`` (partition,
+This module sits below the figures (``qawl.viz``) and the notebook views
+(``qawl.display``), which import from it and never the reverse. The per-row
+rules live in one place each: speaker keys, outlets and words in
+``qawl.stance``; label cleaning, speaker names and kinds, quote lines and cue
+lemmas here (the figures use them too). They are called here as vectorised
+DuckDB functions (``qawl_*``) over batches of rows, so heavy text columns are
+never loaded whole. Where pandas breaks ties by first appearance, ``row_pos`` (partition,
 then row) does the same. Where pandas sorts with an unstable sort (whose
 order of ties is its own), DuckDB returns the small grouped frame in the order
 pandas' groupby gives it and the same pandas sort is applied to it.
@@ -24,18 +27,71 @@ from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import display, stance, viz
+from qawl import stance
 from qawl.entities.analysis import MAX_ENTITIES_PER_DOC, SCORED_LABELS
-from qawl.schema import POLARITIES, QUOTE_TYPES
+from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
 from qawl.tables import PathLike, _missing_table, read_table, table_parts, tables_dir
 
 logger = logging.getLogger(__name__)
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this
 ROW_SPAN = 1 << 40  # row_pos = partition position * ROW_SPAN + row in the part
+
+UNKNOWN_SOURCE = "(unknown)"
+SOURCE_STATISTICS_COLUMNS = ["source", "articles", "words", "duplicates_removed"]
+CUE_COLUMNS = ["cue_lemma", "quotes", "forms", "direct", "indirect", "mixed"]
+CUE_FORMS_SHOWN = 5
+CUE_FORMS_SEPARATOR = "، "
+VOICE_COLUMNS = ["speaker", "speaker_kind", "quotes"]
+STANCE_PAIR_COLUMNS = ["speaker", "target", *POLARITIES, "total"]
+
+
+# --- per-row rules (also used by qawl.viz) ----------------------------------------------
+
+
+def text_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column as clean strings; "" where missing (tables may hold None/NaN)."""
+    return stance._column(frame, name).str.strip()
+
+
+def outlets(frame: pd.DataFrame) -> pd.Series:
+    """Each row's outlet: its source, ``qawl.stance.UNKNOWN_OUTLET`` where it has none."""
+    return stance._outlets(frame)
+
+
+def speaker_names(quotes: pd.DataFrame) -> pd.Series:
+    """The name to show for each quote's speaker: canonical form, else surface form."""
+    canonical = text_column(quotes, "speaker_canonical")
+    surface = text_column(quotes, "speaker")
+    return canonical.where(canonical != "", surface)
+
+
+def speaker_kinds(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's speaker kind, "unknown" where it is not one of ``SPEAKER_KINDS``."""
+    return text_column(quotes, "speaker_kind").where(lambda k: k.isin(SPEAKER_KINDS), "unknown")
+
+
+def check_quote_grouping(by: str) -> None:
+    """Quotes over time are grouped by "type" or "source"; anything else is an error."""
+    if by not in ("type", "source"):
+        raise ValueError(f"by must be 'type' or 'source', not {by!r}")
+
+
+def quote_groups(quotes: pd.DataFrame, by: str = "type") -> pd.Series:
+    """Each quote's line in ``qawl.viz.quotes_over_time``: its type ("mixed" if unknown) or its outlet."""
+    check_quote_grouping(by)
+    if by == "type":
+        return text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
+    return outlets(quotes)
+
+
+def cue_lemmas(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's cue lemma, or its cue as written when it has no lemma."""
+    return quotes["cue_lemma"].where(quotes["cue_lemma"].astype(bool), quotes["cue"])
 
 
 # --- connection ------------------------------------------------------------------
@@ -75,19 +131,17 @@ def _source_types(quotes: pd.DataFrame) -> pd.Series:
 UDFS = {
     "qawl_speaker_key": (lambda c, s: _strings(stance.speaker_keys(_frame(speaker_canonical=c, speaker=s))),
                          ["VARCHAR", "VARCHAR"], "VARCHAR"),
-    "qawl_outlet": (lambda s: _strings(stance._outlets(_frame(source=s))), ["VARCHAR"], "VARCHAR"),
+    "qawl_outlet": (lambda s: _strings(outlets(_frame(source=s))), ["VARCHAR"], "VARCHAR"),
     "qawl_words": (lambda c: pa.array(stance.content_words(_frame(content=c)), type=pa.int64()),
                    ["VARCHAR"], "BIGINT"),
     "qawl_source_type": (lambda k: _strings(_source_types(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
-    "qawl_cue_lemma": (lambda l, c: _strings(display.cue_lemmas(_frame(cue_lemma=l, cue=c))),
+    "qawl_cue_lemma": (lambda l, c: _strings(cue_lemmas(_frame(cue_lemma=l, cue=c))),
                        ["VARCHAR", "VARCHAR"], "VARCHAR"),
-    "qawl_speaker_name": (lambda c, s: _strings(viz.speaker_names(_frame(speaker_canonical=c, speaker=s))),
+    "qawl_speaker_name": (lambda c, s: _strings(speaker_names(_frame(speaker_canonical=c, speaker=s))),
                           ["VARCHAR", "VARCHAR"], "VARCHAR"),
-    "qawl_speaker_kind": (lambda k: _strings(viz.speaker_kinds(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
-    "qawl_label": (lambda t: _strings(viz._text_column(_frame(text=t), "text")), ["VARCHAR"], "VARCHAR"),
-    "qawl_type_line": (lambda t: _strings(viz.quote_groups(_frame(type=t), "type")), ["VARCHAR"], "VARCHAR"),
-    "qawl_source_line": (lambda s: _strings(viz.quote_groups(_frame(source=s), "source")),
-                         ["VARCHAR"], "VARCHAR"),
+    "qawl_speaker_kind": (lambda k: _strings(speaker_kinds(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
+    "qawl_label": (lambda t: _strings(text_column(_frame(text=t), "text")), ["VARCHAR"], "VARCHAR"),
+    "qawl_type_line": (lambda t: _strings(quote_groups(_frame(type=t), "type")), ["VARCHAR"], "VARCHAR"),
 }
 
 
@@ -374,11 +428,11 @@ def entity_cooccurrence(run_dir: PathLike, n: int = 20, labels=SCORED_LABELS) ->
     return table[columns]
 
 
-# --- documents and cues (qawl.display) -------------------------------------------------
+# --- documents and cues -------------------------------------------------
 
 
 def corpus_statistics(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.display.corpus_statistics`` over the run's documents."""
+    """``corpus_statistics_of`` over the run's documents."""
     with connect(run_dir, "documents") as con:
         row = con.execute("""
             SELECT count(*), coalesce(sum(words), 0)::BIGINT, count(DISTINCT nullif(source, '')),
@@ -394,22 +448,22 @@ def corpus_statistics(run_dir: PathLike) -> pd.DataFrame:
 
 
 def statistics_by_source(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.display.statistics_by_source`` over the run's documents."""
+    """``statistics_by_source_of`` over the run's documents."""
     with connect(run_dir, "documents") as con:
         table = _query(con, """
             SELECT CASE WHEN source = '' THEN $1 ELSE source END AS source, count(*) AS articles,
                    sum(words)::BIGINT AS words, sum(duplicates_removed)::BIGINT AS duplicates_removed
             FROM documents WHERE source IS NOT NULL GROUP BY 1 ORDER BY source""",
-                       [display.UNKNOWN_SOURCE])
+                       [UNKNOWN_SOURCE])
     if table.empty:
-        return pd.DataFrame(columns=display.SOURCE_STATISTICS_COLUMNS)
+        return pd.DataFrame(columns=SOURCE_STATISTICS_COLUMNS)
     # sorted by name as groupby gives it, then the same (unstable) sort: equal ties
     table = table.sort_values("articles", ascending=False).reset_index(drop=True)
-    return table[display.SOURCE_STATISTICS_COLUMNS]
+    return table[SOURCE_STATISTICS_COLUMNS]
 
 
 def cue_frequencies(run_dir: PathLike, n: int = 20) -> pd.DataFrame:
-    """``qawl.display.cue_frequencies`` over the run's quotes."""
+    """``cue_frequencies_of`` over the run's quotes."""
     with connect(run_dir, "quotes") as con:
         con.execute("""
             CREATE TEMP TABLE cues AS
@@ -424,12 +478,12 @@ def cue_frequencies(run_dir: PathLike, n: int = 20) -> pd.DataFrame:
                 SELECT * FROM (
                     SELECT lemma, cue, count(*) AS n, min(row_pos) AS first
                     FROM cues WHERE cue IS NOT NULL AND lemma IS NOT NULL GROUP BY ALL)
-                QUALIFY row_number() OVER (PARTITION BY lemma ORDER BY n DESC, first) <= {display.CUE_FORMS_SHOWN})
+                QUALIFY row_number() OVER (PARTITION BY lemma ORDER BY n DESC, first) <= {CUE_FORMS_SHOWN})
             SELECT lemmas.*,
-                   coalesce(string_agg(cue, '{display.CUE_FORMS_SEPARATOR}' ORDER BY n DESC, first), '') AS forms
+                   coalesce(string_agg(cue, '{CUE_FORMS_SEPARATOR}' ORDER BY n DESC, first), '') AS forms
             FROM lemmas LEFT JOIN forms USING (lemma) GROUP BY ALL ORDER BY lemma""", types)
     if table.empty:
-        return pd.DataFrame(columns=display.CUE_COLUMNS)
+        return pd.DataFrame(columns=CUE_COLUMNS)
     table = table.rename(columns={"lemma": "cue_lemma", **{str(i): t for i, t in enumerate(types)}})
     # one row per lemma in name order, as groupby gives it; then the same
     # (unstable) sort as the pandas version, so that ties come out the same
@@ -442,7 +496,7 @@ def cue_frequencies(run_dir: PathLike, n: int = 20) -> pd.DataFrame:
 
 
 def most_quoted_document(run_dir: PathLike) -> str:
-    """``qawl.display.most_quoted_document`` over the run: the doc_id with the most quotes."""
+    """``most_quoted_document_of`` over the run: the doc_id with the most quotes."""
     with connect(run_dir, "quotes", "documents") as con:
         row = con.execute("""
             SELECT doc_id FROM quotes WHERE doc_id IS NOT NULL
@@ -456,7 +510,7 @@ def most_quoted_document(run_dir: PathLike) -> str:
 
 
 def speaker_voices(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.viz.speaker_voices`` over the run's quotes: input of ``share_of_voice_figure``."""
+    """``speaker_voices_of`` over the run's quotes: input of ``qawl.viz.share_of_voice_figure``."""
     with connect(run_dir, "quotes") as con:
         table = _query(con, """
             WITH kinds AS (
@@ -469,11 +523,11 @@ def speaker_voices(run_dir: PathLike) -> pd.DataFrame:
                 FROM kinds WINDOW by_speaker AS (PARTITION BY speaker))
             SELECT speaker, speaker_kind, quotes::BIGINT AS quotes FROM speakers WHERE rank = 1
             ORDER BY quotes DESC, first""")
-    return table[viz.VOICE_COLUMNS]
+    return table[VOICE_COLUMNS]
 
 
 def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.viz.stance_pairs`` over the run's stances: input of ``stance_heatmap`` and ``stance_network``."""
+    """``stance_pairs_of`` over the run's stances: input of ``qawl.viz.stance_heatmap`` and ``stance_network``."""
     with connect(run_dir, "stances") as con:
         table = _query(con, f"""
             WITH clean AS (
@@ -482,13 +536,13 @@ def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
             SELECT speaker, target, {_polarity_counts_sql()}, count(*) AS total
             FROM clean WHERE speaker <> '' AND target <> '' AND list_contains($1, polarity)
             GROUP BY ALL ORDER BY min(row_pos)""", [list(POLARITIES)])
-    return table[viz.STANCE_PAIR_COLUMNS]
+    return table[STANCE_PAIR_COLUMNS]
 
 
 def quote_dates(run_dir: PathLike, by: str = "type") -> pd.DataFrame:
-    """``qawl.viz.quote_dates`` over the run's quotes: input of ``quotes_over_time``."""
-    viz.quote_groups(pd.DataFrame(), by)  # the same error for a wrong ``by``
-    group = "qawl_type_line(type)" if by == "type" else "qawl_source_line(source)"
+    """``quote_dates_of`` over the run's quotes: input of ``qawl.viz.quotes_over_time``."""
+    check_quote_grouping(by)
+    group = "qawl_type_line(type)" if by == "type" else "qawl_outlet(source)"  # as ``quote_groups``
     with connect(run_dir, "quotes") as con:
         table = _query(con, f"""
             SELECT qawl_label(date) AS date, {group} AS "{by}", count(*) AS quotes
@@ -497,7 +551,7 @@ def quote_dates(run_dir: PathLike, by: str = "type") -> pd.DataFrame:
 
 
 def article_tables(run_dir: PathLike, doc_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One document's blocks and quotes, in table order: the inputs of ``article_timeline``."""
+    """One document's blocks and quotes, in table order: the inputs of ``qawl.viz.article_timeline``."""
     with connect(run_dir, "blocks", "quotes") as con:
         frames = [
             _query(con, f"SELECT * EXCLUDE (file_row_number, row_pos) FROM {name} "
@@ -521,3 +575,109 @@ def example_documents(run_dir: PathLike, doc_ids: Optional[Sequence[str]] = None
     if missing:
         raise KeyError(f"no document {', '.join(missing[:5])} in {run_dir} (see tables/documents.csv)")
     return found
+
+
+# --- the same over in-memory tables (pandas) ----------------------------------------------
+
+
+def corpus_statistics_of(documents: pd.DataFrame) -> pd.DataFrame:
+    """Articles, words, distinct sources and paragraphs removed as duplicates."""
+    return pd.DataFrame([{
+        "articles": len(documents),
+        "words": int(documents["words"].sum()) if len(documents) else 0,
+        "sources": int(documents["source"].replace("", pd.NA).nunique()) if len(documents) else 0,
+        "duplicate paragraphs removed": int(documents["duplicates_removed"].sum()) if len(documents) else 0,
+        "date_min": documents["date"].replace("", pd.NA).min() if len(documents) else None,
+        "date_max": documents["date"].replace("", pd.NA).max() if len(documents) else None,
+    }])
+
+
+def statistics_by_source_of(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: articles, words and duplicate paragraphs removed."""
+    if documents.empty:
+        return pd.DataFrame(columns=SOURCE_STATISTICS_COLUMNS)
+    frame = documents.assign(source=documents["source"].replace("", UNKNOWN_SOURCE))
+    return (frame.groupby("source")
+            .agg(articles=("doc_id", "size"), words=("words", "sum"),
+                 duplicates_removed=("duplicates_removed", "sum"))
+            .sort_values("articles", ascending=False).reset_index())
+
+
+def cue_frequencies_of(quotes: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The most frequent cues by lemma, with their forms and quote types."""
+    if quotes.empty:
+        return pd.DataFrame(columns=CUE_COLUMNS)
+    frame = quotes.assign(cue_lemma=cue_lemmas(quotes))
+    table = (frame.groupby("cue_lemma")
+             .agg(quotes=("cue", "size"),
+                  forms=("cue", lambda s: CUE_FORMS_SEPARATOR.join(s.value_counts().index[:CUE_FORMS_SHOWN])))
+             .join(pd.crosstab(frame["cue_lemma"], frame["type"]))
+             .sort_values("quotes", ascending=False).head(n).reset_index())
+    for column in ("direct", "indirect", "mixed"):
+        if column not in table:
+            table[column] = 0
+    return table
+
+
+def most_quoted_document_of(quotes: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """The doc_id with the most quotes (the first document when none has any)."""
+    if not quotes.empty:
+        return str(quotes["doc_id"].value_counts().idxmax())
+    return str(documents["doc_id"].iloc[0]) if len(documents) else ""
+
+
+def speaker_voices_of(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes per speaker name ("" for quotes without a speaker) and the kind most of them carry.
+
+    Most quoted first, ties in order of first quote; the input of
+    ``qawl.viz.share_of_voice_figure`` (``speaker_voices`` over a run).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=VOICE_COLUMNS).astype({"quotes": int})
+    frame = pd.DataFrame({"speaker": speaker_names(quotes), "speaker_kind": speaker_kinds(quotes)})
+    counts = frame["speaker"].value_counts()
+    # a speaker's kind is the one most of its quotes were given
+    kind_of = frame.groupby("speaker")["speaker_kind"].agg(lambda k: k.value_counts().index[0])
+    return pd.DataFrame({"speaker": counts.index.to_numpy(), "speaker_kind": kind_of[counts.index].to_numpy(),
+                         "quotes": counts.to_numpy()})
+
+
+def _stance_rows(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per stance with clean speaker/target/polarity; rows lacking either end dropped."""
+    frame = pd.DataFrame({
+        "speaker": text_column(stances, "speaker"),
+        "target": text_column(stances, "target"),
+        "polarity": text_column(stances, "polarity"),
+    })
+    frame = frame[(frame["speaker"] != "") & (frame["target"] != "")]
+    return frame[frame["polarity"].isin(POLARITIES)]
+
+
+def stance_pairs_of(stances: pd.DataFrame) -> pd.DataFrame:
+    """Stances per (speaker, target) by polarity, in order of each pair's first stance.
+
+    The input of ``qawl.viz.stance_heatmap`` and ``stance_network``
+    (``stance_pairs`` over a run); stances without a speaker, a target or a
+    known polarity are left out.
+    """
+    rows = _stance_rows(stances).reset_index(drop=True)
+    if rows.empty:
+        return pd.DataFrame(columns=STANCE_PAIR_COLUMNS).astype({c: int for c in STANCE_PAIR_COLUMNS[2:]})
+    keys = [rows["speaker"], rows["target"]]
+    counts = pd.crosstab(keys, rows["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    first = pd.Series(rows.index, index=rows.index).groupby(keys).min()
+    counts = counts.iloc[np.argsort(first.reindex(counts.index).to_numpy(), kind="stable")]
+    return counts.reset_index()[STANCE_PAIR_COLUMNS]
+
+
+def quote_dates_of(quotes: pd.DataFrame, by: str = "type") -> pd.DataFrame:
+    """Quotes per (date as written, type or outlet), in order of first quote.
+
+    The input of ``qawl.viz.quotes_over_time`` (``quote_dates`` over a run);
+    columns: date, <by>, quotes.
+    """
+    frame = pd.DataFrame({"date": text_column(quotes, "date"), by: quote_groups(quotes, by)})
+    counts = frame.groupby(["date", by], sort=False).size().rename("quotes").reset_index()
+    return counts.astype({"quotes": int})

@@ -1,7 +1,8 @@
-"""HTML and table views for the notebooks: text with its spans highlighted.
+"""HTML views for the notebooks: text with its spans highlighted.
 
-Views are right-to-left HTML strings (wrap them in ``IPython.display.HTML``)
-or DataFrames; they never print.
+Views are right-to-left HTML strings (wrap them in ``IPython.display.HTML``);
+they never print. The corpus-level tables the notebooks show (statistics,
+cue frequencies) come from ``qawl.aggregates``.
 """
 from __future__ import annotations
 
@@ -86,18 +87,6 @@ def blocks_view(blocks: pd.DataFrame) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-def corpus_statistics(documents: pd.DataFrame) -> pd.DataFrame:
-    """Articles, words, distinct sources and paragraphs removed as duplicates."""
-    return pd.DataFrame([{
-        "articles": len(documents),
-        "words": int(documents["words"].sum()) if len(documents) else 0,
-        "sources": int(documents["source"].replace("", pd.NA).nunique()) if len(documents) else 0,
-        "duplicate paragraphs removed": int(documents["duplicates_removed"].sum()) if len(documents) else 0,
-        "date_min": documents["date"].replace("", pd.NA).min() if len(documents) else None,
-        "date_max": documents["date"].replace("", pd.NA).max() if len(documents) else None,
-    }])
-
-
 def quote_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
     """Cue, content and speaker spans of a quotes frame, for ``highlight``."""
     spans = []
@@ -114,51 +103,3 @@ def find_article(corpus, doc_id: str):
     from qawl.corpus import load_corpus
 
     return next((a for a in load_corpus(corpus) if a.doc_id == doc_id), None)
-
-
-UNKNOWN_SOURCE = "(unknown)"
-SOURCE_STATISTICS_COLUMNS = ["source", "articles", "words", "duplicates_removed"]
-
-
-def statistics_by_source(documents: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: articles, words and duplicate paragraphs removed."""
-    if documents.empty:
-        return pd.DataFrame(columns=SOURCE_STATISTICS_COLUMNS)
-    frame = documents.assign(source=documents["source"].replace("", UNKNOWN_SOURCE))
-    return (frame.groupby("source")
-            .agg(articles=("doc_id", "size"), words=("words", "sum"),
-                 duplicates_removed=("duplicates_removed", "sum"))
-            .sort_values("articles", ascending=False).reset_index())
-
-
-CUE_COLUMNS = ["cue_lemma", "quotes", "forms", "direct", "indirect", "mixed"]
-CUE_FORMS_SHOWN = 5
-CUE_FORMS_SEPARATOR = "، "
-
-
-def cue_lemmas(quotes: pd.DataFrame) -> pd.Series:
-    """Each quote's cue lemma, or its cue as written when it has no lemma."""
-    return quotes["cue_lemma"].where(quotes["cue_lemma"].astype(bool), quotes["cue"])
-
-
-def cue_frequencies(quotes: pd.DataFrame, n: int = 20) -> pd.DataFrame:
-    """The most frequent cues by lemma, with their forms and quote types."""
-    if quotes.empty:
-        return pd.DataFrame(columns=CUE_COLUMNS)
-    frame = quotes.assign(cue_lemma=cue_lemmas(quotes))
-    table = (frame.groupby("cue_lemma")
-             .agg(quotes=("cue", "size"),
-                  forms=("cue", lambda s: CUE_FORMS_SEPARATOR.join(s.value_counts().index[:CUE_FORMS_SHOWN])))
-             .join(pd.crosstab(frame["cue_lemma"], frame["type"]))
-             .sort_values("quotes", ascending=False).head(n).reset_index())
-    for column in ("direct", "indirect", "mixed"):
-        if column not in table:
-            table[column] = 0
-    return table
-
-
-def most_quoted_document(quotes: pd.DataFrame, documents: pd.DataFrame) -> str:
-    """The doc_id with the most quotes (the first document when none has any)."""
-    if not quotes.empty:
-        return str(quotes["doc_id"].value_counts().idxmax())
-    return str(documents["doc_id"].iloc[0]) if len(documents) else ""

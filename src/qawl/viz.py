@@ -4,9 +4,11 @@ Every figure function takes a small frame of counts and returns a
 ``matplotlib.figure.Figure``; nothing is shown and no pyplot state is touched,
 so a notebook displays the returned figure and a script saves it with
 ``save_figure``. The counts come from ``qawl.aggregates`` over a run's
-partitioned tables (bounded memory), or from the reducers here
-(``speaker_voices``, ``stance_pairs``, ``quote_dates``) over an in-memory
-table; both give the same frame. Counts are listed in order of first
+partitioned tables (bounded memory: ``speaker_voices``, ``stance_pairs``,
+``quote_dates``), or over an in-memory table (``speaker_voices_of``,
+``stance_pairs_of``, ``quote_dates_of``); both give the same frame. The
+per-row rules (label cleaning, speaker names, quote lines) are those of
+``qawl.aggregates`` too. Counts are listed in order of first
 appearance in the table, so that ties rank as they would over the rows.
 
 Arabic labels are passed to matplotlib as raw strings: matplotlib >= 3.11
@@ -34,6 +36,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from qawl.aggregates import check_quote_grouping, outlets, quote_groups, speaker_names, text_column
 from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
 from qawl.tables import PathLike, atomic_write_bytes, figures_dir
 
@@ -62,7 +65,6 @@ MIN_FIGURE_HEIGHT = 2.8
 ELLIPSIS = "…"
 OTHERS = "others"
 NO_SPEAKER = "(no speaker)"
-UNKNOWN_OUTLET = "(unknown outlet)"
 OTHERS_COLOUR = "#bdbdbd"
 NO_DATA_COLOUR = "#616161"
 
@@ -119,20 +121,6 @@ def shorten_label(label, max_chars: int = 30) -> str:
     if not kept:
         kept = text[:budget]
     return kept.rstrip(" ،,.;:-") + ELLIPSIS
-
-
-def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
-    """A column as clean strings; "" where missing (tables may hold None/NaN)."""
-    if name not in frame.columns:
-        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-    return frame[name].fillna("").astype(str).str.strip()
-
-
-def speaker_names(quotes: pd.DataFrame) -> pd.Series:
-    """The name to show for each quote's speaker: canonical form, else surface form."""
-    canonical = _text_column(quotes, "speaker_canonical")
-    surface = _text_column(quotes, "speaker")
-    return canonical.where(canonical != "", surface)
 
 
 def _top_with_others(counts: pd.Series, top_n: int) -> tuple[pd.Series, int, int]:
@@ -205,40 +193,16 @@ def _barh_axis(ax, labels: list[str]) -> None:
 # --------------------------------------------------------------- figures ---
 
 
-def speaker_kinds(quotes: pd.DataFrame) -> pd.Series:
-    """Each quote's speaker kind, "unknown" where it is not one of ``SPEAKER_KINDS``."""
-    return _text_column(quotes, "speaker_kind").where(lambda k: k.isin(SPEAKER_KINDS), "unknown")
-
-
-VOICE_COLUMNS = ["speaker", "speaker_kind", "quotes"]
-
-
-def speaker_voices(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Quotes per speaker name ("" for quotes without a speaker) and the kind most of them carry.
-
-    Most quoted first, ties in order of first quote; the input of
-    ``share_of_voice_figure`` (``qawl.aggregates.speaker_voices`` over a run).
-    """
-    if quotes.empty:
-        return pd.DataFrame(columns=VOICE_COLUMNS).astype({"quotes": int})
-    frame = pd.DataFrame({"speaker": speaker_names(quotes), "speaker_kind": speaker_kinds(quotes)})
-    counts = frame["speaker"].value_counts()
-    # a speaker's kind is the one most of its quotes were given
-    kind_of = frame.groupby("speaker")["speaker_kind"].agg(lambda k: k.value_counts().index[0])
-    return pd.DataFrame({"speaker": counts.index.to_numpy(), "speaker_kind": kind_of[counts.index].to_numpy(),
-                         "quotes": counts.to_numpy()})
-
-
 @house_style
 def share_of_voice_figure(voices: pd.DataFrame, top_n: int = 20) -> Figure:
     """Horizontal bars of the most quoted speakers, coloured by speaker kind.
 
-    ``voices`` is ``speaker_voices(quotes)`` or ``qawl.aggregates.speaker_voices(run_dir)``.
+    ``voices`` is ``qawl.aggregates.speaker_voices(run_dir)`` or ``qawl.aggregates.speaker_voices_of(quotes)``.
     Speakers past ``top_n`` are folded into one "others" bar; quotes without a
     speaker are left out and counted in a footnote.
     """
     title = "Share of voice: most quoted speakers"
-    names = _text_column(voices, "speaker")
+    names = text_column(voices, "speaker")
     n_quotes = voices["quotes"].astype(int) if "quotes" in voices else pd.Series(0, index=voices.index)
     attributed = names != ""
     unattributed = int(n_quotes[~attributed].sum())
@@ -247,7 +211,7 @@ def share_of_voice_figure(voices: pd.DataFrame, top_n: int = 20) -> Figure:
         return no_data_figure(title, f"no quotes with a speaker ({_plural(total_quotes, 'quote')} in total)")
 
     counts = pd.Series(n_quotes[attributed].to_numpy(), index=names[attributed].to_numpy())
-    kind_of = pd.Series(_text_column(voices, "speaker_kind")[attributed].to_numpy(), index=counts.index)
+    kind_of = pd.Series(text_column(voices, "speaker_kind")[attributed].to_numpy(), index=counts.index)
     top, others_total, others_n = _top_with_others(counts, top_n)
 
     labels = [shorten_label(name) for name in top.index]
@@ -293,8 +257,8 @@ def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, share
     title = "Direct, indirect and mixed quotes by outlet"
     if directness.empty:
         return no_data_figure(title, "no quotes")
-    outlets = _text_column(directness, "source").replace("", UNKNOWN_OUTLET).rename("source")
-    table = directness[list(QUOTE_TYPES)].astype(int).set_axis(outlets, axis=0)
+    names = outlets(directness).rename("source")
+    table = directness[list(QUOTE_TYPES)].astype(int).set_axis(names, axis=0)
     table = table.groupby(level=0).sum()  # outlets in name order, as a crosstab gives them
     totals = table.sum(axis=1)
     top, _, others_n = _top_with_others(totals, top_n)
@@ -328,39 +292,6 @@ def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, share
     return fig
 
 
-STANCE_PAIR_COLUMNS = ["speaker", "target", *POLARITIES, "total"]
-
-
-def _stance_rows(stances: pd.DataFrame) -> pd.DataFrame:
-    """One row per stance with clean speaker/target/polarity; rows lacking either end dropped."""
-    frame = pd.DataFrame({
-        "speaker": _text_column(stances, "speaker"),
-        "target": _text_column(stances, "target"),
-        "polarity": _text_column(stances, "polarity"),
-    })
-    frame = frame[(frame["speaker"] != "") & (frame["target"] != "")]
-    return frame[frame["polarity"].isin(POLARITIES)]
-
-
-def stance_pairs(stances: pd.DataFrame) -> pd.DataFrame:
-    """Stances per (speaker, target) by polarity, in order of each pair's first stance.
-
-    The input of ``stance_heatmap`` and ``stance_network``
-    (``qawl.aggregates.stance_pairs`` over a run); stances without a speaker,
-    a target or a known polarity are left out.
-    """
-    rows = _stance_rows(stances).reset_index(drop=True)
-    if rows.empty:
-        return pd.DataFrame(columns=STANCE_PAIR_COLUMNS).astype({c: int for c in STANCE_PAIR_COLUMNS[2:]})
-    keys = [rows["speaker"], rows["target"]]
-    counts = pd.crosstab(keys, rows["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
-    counts.columns.name = None
-    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
-    first = pd.Series(rows.index, index=rows.index).groupby(keys).min()
-    counts = counts.iloc[np.argsort(first.reindex(counts.index).to_numpy(), kind="stable")]
-    return counts.reset_index()[STANCE_PAIR_COLUMNS]
-
-
 def _ranked(pairs: pd.DataFrame, column: str) -> pd.Series:
     """Stances per name of ``column``, most first, ties in order of first stance (as value_counts)."""
     return pairs.groupby(column, sort=False)["total"].sum().sort_values(ascending=False, kind="stable")
@@ -377,7 +308,7 @@ def _polarity_counts(pairs: pd.DataFrame) -> pd.DataFrame:
 def stance_heatmap(pairs: pd.DataFrame, top_n: int = 15) -> Figure:
     """Speaker x target grid: colour = favor minus against (blue favor, red against), text = count.
 
-    ``pairs`` is ``stance_pairs(stances)`` or ``qawl.aggregates.stance_pairs(run_dir)``.
+    ``pairs`` is ``qawl.aggregates.stance_pairs(run_dir)`` or ``qawl.aggregates.stance_pairs_of(stances)``.
     """
     title = "Stance of speakers towards targets"
     if pairs.empty:
@@ -452,7 +383,7 @@ def _spread_apart(points: np.ndarray, min_distance: float = 0.07, rounds: int = 
 def stance_network(pairs: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edges: int = 60) -> Figure:
     """Speaker -> target network of the ``top_n`` busiest names.
 
-    ``pairs`` is ``stance_pairs(stances)`` or ``qawl.aggregates.stance_pairs(run_dir)``.
+    ``pairs`` is ``qawl.aggregates.stance_pairs(run_dir)`` or ``qawl.aggregates.stance_pairs_of(stances)``.
 
     An edge's colour is the pair's prevailing polarity (favor blue, against
     red, otherwise grey), its width the number of stances; only the
@@ -543,49 +474,25 @@ def _auto_frequency(dates: pd.Series, max_bins: int = 120, min_per_bin: float = 
 FREQUENCY_NAMES = {"D": "day", "W-MON": "week", "W": "week", "MS": "month", "ME": "month", "M": "month"}
 
 
-def _check_by(by: str) -> None:
-    if by not in ("type", "source"):
-        raise ValueError(f"by must be 'type' or 'source', not {by!r}")
-
-
-def quote_groups(quotes: pd.DataFrame, by: str = "type") -> pd.Series:
-    """Each quote's line in ``quotes_over_time``: its type ("mixed" if unknown) or its outlet."""
-    _check_by(by)
-    if by == "type":
-        return _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed")
-    return _text_column(quotes, "source").replace("", UNKNOWN_OUTLET)
-
-
-def quote_dates(quotes: pd.DataFrame, by: str = "type") -> pd.DataFrame:
-    """Quotes per (date as written, type or outlet), in order of first quote.
-
-    The input of ``quotes_over_time`` (``qawl.aggregates.quote_dates`` over a
-    run); columns: date, <by>, quotes.
-    """
-    frame = pd.DataFrame({"date": _text_column(quotes, "date"), by: quote_groups(quotes, by)})
-    counts = frame.groupby(["date", by], sort=False).size().rename("quotes").reset_index()
-    return counts.astype({"quotes": int})
-
-
 @house_style
 def quotes_over_time(dates: pd.DataFrame, freq: Optional[str] = None, by: str = "type", top_n: int = 5) -> Figure:
     """Quotes per day, week or month (``freq``, chosen from the span when None).
 
-    ``dates`` is ``quote_dates(quotes, by)`` or ``qawl.aggregates.quote_dates(run_dir, by)``.
+    ``dates`` is ``qawl.aggregates.quote_dates(run_dir, by)`` or ``qawl.aggregates.quote_dates_of(quotes, by)``.
     ``by="type"`` draws one line per quote type; ``by="source"`` one per
     outlet for the ``top_n`` largest, the rest as "others". Quotes without a
     date are left out and counted in a footnote.
     """
     title = "Quotes over time"
-    _check_by(by)
+    check_quote_grouping(by)
     n_quotes = dates["quotes"].astype(int) if "quotes" in dates else pd.Series(0, index=dates.index)
-    days = pd.to_datetime(_text_column(dates, "date"), errors="coerce", format="ISO8601")
+    days = pd.to_datetime(text_column(dates, "date"), errors="coerce", format="ISO8601")
     dated = days.notna()
     undated = int(n_quotes[~dated].sum())
     n_dated = int(n_quotes[dated].sum())
     if not dated.any():
         return no_data_figure(title, f"no dated quotes ({_plural(undated, 'quote')} without a date)")
-    groups = _text_column(dates, by)
+    groups = text_column(dates, by)
     if by == "type":
         order = [t for t in QUOTE_TYPES if (groups[dated] == t).any()]
         colours = dict(TYPE_COLOURS)
@@ -648,7 +555,7 @@ def _draw_quotes(ax, starts: np.ndarray, ends: np.ndarray, quotes: pd.DataFrame,
     content_start = _int_column(quotes, "content_start").to_numpy()
     content_end = _int_column(quotes, "content_end").to_numpy()
     cue_start = _int_column(quotes, "cue_start").to_numpy()
-    types = _text_column(quotes, "type").where(lambda t: t.isin(QUOTE_TYPES), "mixed").to_numpy()
+    types = quote_groups(quotes, "type").to_numpy()
     for i, name in enumerate(names):
         colour = colours.get(name, colours[OTHERS])
         for row in np.flatnonzero((starts < content_end[i]) & (ends > content_start[i])):
@@ -677,16 +584,16 @@ def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
     paragraphs' opening words stand on the other side.
     """
     title = f"Who speaks where: {doc_id}"
-    own_blocks = blocks[_text_column(blocks, "doc_id") == str(doc_id)]
+    own_blocks = blocks[text_column(blocks, "doc_id") == str(doc_id)]
     if own_blocks.empty:
         return no_data_figure(title, f"no paragraphs for document {doc_id!r}")
     own_blocks = own_blocks.assign(start=_int_column(own_blocks, "start"), end=_int_column(own_blocks, "end"))
     own_blocks = own_blocks.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-    roles = _text_column(own_blocks, "role").replace("", "block")
-    texts = _text_column(own_blocks, "text")
+    roles = text_column(own_blocks, "role").replace("", "block")
+    texts = text_column(own_blocks, "text")
     starts = own_blocks["start"].to_numpy()
     ends = own_blocks["end"].to_numpy()
-    own_quotes = quotes[_text_column(quotes, "doc_id") == str(doc_id)]
+    own_quotes = quotes[text_column(quotes, "doc_id") == str(doc_id)]
     names = speaker_names(own_quotes).replace("", NO_SPEAKER)
     colours = _speaker_colours(names, max_speakers)
 
