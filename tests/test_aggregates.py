@@ -39,21 +39,16 @@ def _articles(shared):
 
 
 def _run_stages(articles, run_dir):
-    """The pipeline's stages over ``articles``, into single-file tables of ``run_dir``."""
-    from qawl import pipeline
-    from qawl.clean import clean_article
-    from qawl.tables import write_table
+    """The engine's stages over ``articles`` (in one partition) into ``run_dir``."""
+    from qawl.engine import EngineConfig, analyse_articles, finish_tables, table_frames
+    from qawl.pipeline import TABLE_SCHEMAS
+    from qawl.tables import mark_complete, write_part
 
-    docs = [clean_article(article) for article in articles]
-    write_table(pd.DataFrame([pipeline.document_row(d) for d in docs], columns=pipeline.DOCUMENT_COLUMNS),
-                run_dir, "documents")
-    write_table(pd.DataFrame([r for d in docs for r in pipeline.span_rows(d, d.blocks, "block", True)],
-                             columns=pipeline.BLOCK_COLUMNS), run_dir, "blocks")
-    write_table(pd.DataFrame([r for d in docs for r in pipeline.span_rows(d, d.sentences, "sentence", False)],
-                             columns=pipeline.SENTENCE_COLUMNS), run_dir, "sentences")
-    pipeline.entities_stage(run_dir, backend="crf")
-    pipeline.quotes_stage(run_dir)
-    pipeline.stance_stage(run_dir)
+    results, _ = analyse_articles(articles, EngineConfig(backend="crf"))
+    for name, frame in table_frames(results).items():
+        write_part(frame, run_dir, name, 0, schema=TABLE_SCHEMAS[name])
+    mark_complete(run_dir, 0, {"partition": 0, "rows": {}, "failures": []})
+    finish_tables(run_dir)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from qawl.tables import TableWriter, iter_table, read_table, write_table
+from qawl.tables import (complete_partitions, discard_incomplete, export_csv, mark_complete,
+                         read_table, write_part, write_table)
 
 
 def test_write_and_read_roundtrip(tmp_path):
@@ -18,29 +19,50 @@ def test_missing_table_names_the_stage(tmp_path):
         read_table(tmp_path, "quotes")
 
 
-def test_table_writer_streams_in_chunks(tmp_path):
-    with TableWriter(tmp_path, "rows", ["doc_id", "n"], chunk_rows=3) as writer:
-        writer.extend({"doc_id": f"d{i}", "n": i} for i in range(10))
-    chunks = list(iter_table(tmp_path, "rows", batch_rows=4))
-    assert [len(c) for c in chunks] == [4, 4, 2]
-    assert pd.concat(chunks)["n"].tolist() == list(range(10))
-    csv = pd.read_csv(tmp_path / "tables" / "rows.csv", encoding="utf-8-sig")
-    assert csv["n"].tolist() == list(range(10))
+def part(frame_rows, run_dir, index, name="rows"):
+    return write_part(pd.DataFrame(frame_rows), run_dir, name, index)
 
 
-def test_failed_rewrite_keeps_the_earlier_table(tmp_path):
-    write_table(pd.DataFrame({"doc_id": ["old"]}), tmp_path, "rows")
-    with pytest.raises(RuntimeError):
-        with TableWriter(tmp_path, "rows", ["doc_id"], chunk_rows=1) as writer:
-            writer.add({"doc_id": "new"})
-            writer.add({"doc_id": "newer"})
-            raise RuntimeError("crash in the middle of a stage")
-    assert read_table(tmp_path, "rows")["doc_id"].tolist() == ["old"]
-    assert not list((tmp_path / "tables").glob(".*tmp"))
+def test_only_complete_partitions_are_read_in_partition_order(tmp_path):
+    part({"doc_id": ["b"]}, tmp_path, 1)
+    part({"doc_id": ["a"]}, tmp_path, 0)
+    part({"doc_id": ["half-written partition"]}, tmp_path, 2)
+    mark_complete(tmp_path, 1, {})
+    mark_complete(tmp_path, 0, {})
+    assert read_table(tmp_path, "rows")["doc_id"].tolist() == ["a", "b"]
+    assert read_table(tmp_path, "rows", parts=1)["doc_id"].tolist() == ["a"]
+    assert complete_partitions(tmp_path) == [0, 1]
 
 
-def test_empty_table_has_its_columns(tmp_path):
-    with TableWriter(tmp_path, "quotes", ["doc_id", "type"]):
-        pass
-    frame = read_table(tmp_path, "quotes")
-    assert list(frame.columns) == ["doc_id", "type"] and frame.empty
+def test_discard_incomplete_removes_unmarked_parts_and_temporary_files(tmp_path):
+    part({"doc_id": ["kept"]}, tmp_path, 0)
+    mark_complete(tmp_path, 0, {})
+    stale = part({"doc_id": ["stale"]}, tmp_path, 1)
+    leftover = stale.parent / ".part-00003.parquet.x.tmp"
+    leftover.write_bytes(b"half")
+    assert discard_incomplete(tmp_path) == 2
+    assert not stale.exists() and not leftover.exists()
+    assert read_table(tmp_path, "rows")["doc_id"].tolist() == ["kept"]
+
+
+def test_failed_part_write_leaves_no_file(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", full_disk)
+    with pytest.raises(OSError):
+        part({"doc_id": ["x"]}, tmp_path, 0)
+    assert not list((tmp_path / "tables").rglob("*.parquet"))
+    assert not list((tmp_path / "tables").rglob("*.tmp"))
+
+
+def test_csv_export_streams_the_complete_parts(tmp_path):
+    part({"doc_id": ["a"], "text": ["قال كيري"]}, tmp_path, 0)
+    part({"doc_id": ["b"], "text": ["رويترز"]}, tmp_path, 1)
+    part({"doc_id": ["c"], "text": ["غير مكتمل"]}, tmp_path, 2)
+    mark_complete(tmp_path, 0, {})
+    mark_complete(tmp_path, 1, {})
+    csv = export_csv(tmp_path, "rows").read_text(encoding="utf-8-sig")
+    assert csv.splitlines() == ["doc_id,text", "a,قال كيري", "b,رويترز"]
