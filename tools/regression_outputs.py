@@ -10,6 +10,7 @@ and words/s of each stage.
     python tools/regression_outputs.py record  --out /tmp/qawl_regress/baseline.jsonl
     python tools/regression_outputs.py compare --baseline /tmp/qawl_regress/baseline.jsonl
     python tools/regression_outputs.py profile --stage quotes   # cProfile of one stage
+    python tools/regression_outputs.py scale 1000 2000 4000     # quadratic paths
 
 The article set: the first 500 articles of SaudiNewsNet, the first 500 of ANT,
 the seeds, and a few synthetic articles that stress quadratic paths (many
@@ -187,6 +188,37 @@ def profile(baseline_path: Path, stage: str, top: int) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
+def quoted_paragraphs(n: int):
+    """One article of ``n`` short quoted paragraphs, each with a named speaker."""
+    from qawl.schema import Article
+
+    names = ["محمد مرسي", "سامح شكري", "عادل الجبير", "جون كيري", "بان كي مون"]
+    words = "الحكومة الاقتصاد السلام الحرب الشعب الأمن الحدود الاتفاق المفاوضات العدوان غزة إسرائيل".split()
+    lines = [f'وقال {names[i % len(names)]}: "نرفض {words[i % 12]} و{words[i // 12 % 12]} '
+             f'في {words[i // 144 % 12]} رقم {i}".' for i in range(n)]
+    return Article(f"quoted_{n}", "\n".join(lines), f"synthetic#quoted_{n}")
+
+
+def scale(sizes) -> None:
+    """CPU time of each stage as the number of short quoted paragraphs grows (quadratic paths)."""
+    from qawl.clean import clean_article
+    from qawl.entities import extract_mentions
+    from qawl.quotes import extract_quotes
+    from qawl.stance import default_lexicon, extract_stances
+
+    default_lexicon()
+    for n in sizes:
+        doc = clean_article(quoted_paragraphs(n))
+        mentions = extract_mentions(doc, backend="crf")
+        t0 = time.process_time()
+        quotes = extract_quotes(doc, mentions)
+        t1 = time.process_time()
+        stances = extract_stances(doc, quotes, mentions)
+        t2 = time.process_time()
+        print(f"{n:6d} paragraphs, {len(mentions)} mentions, {len(quotes)} quotes, {len(stances)} stances: "
+              f"quotes {t1 - t0:6.2f} s, stance {t2 - t1:6.2f} s CPU")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -199,12 +231,17 @@ def main(argv=None) -> int:
     prof.add_argument("--baseline", type=Path, default=Path("/tmp/qawl_regress/baseline.jsonl"))
     prof.add_argument("--stage", choices=("clean", "quotes", "stance"), required=True)
     prof.add_argument("--top", type=int, default=40)
+    scl = sub.add_parser("scale")
+    scl.add_argument("sizes", type=int, nargs="*", default=[1000, 2000, 4000])
     args = parser.parse_args(argv)
     if args.command == "record":
         record(args.out)
         return 0
     if args.command == "compare":
         return compare(args.baseline, args.repeat)
+    if args.command == "scale":
+        scale(args.sizes)
+        return 0
     profile(args.baseline, args.stage, args.top)
     return 0
 

@@ -2262,6 +2262,8 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
         if c.boundary:
             stops.setdefault(c.block, []).append(min(c.start_token, c.cue[0]))
     accepted: list[_Candidate] = []
+    # accepted quotes by the block of their words: _inside and _overlaps only hold within one
+    accepted_in: dict[int, list[_Candidate]] = {}
     for c in candidates:
         tokens = ex.blocks[c.text_block].tokens
         if c.region >= 0:
@@ -2271,14 +2273,15 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             c.content_end = _content_end(ex, c, stops.get(c.block, []))
         if c.content_end <= c.content_start or not any(t.is_word for t in tokens[c.content_start : c.content_end]):
             continue
-        container = next((a for a in accepted if _inside(c, a)), None)
+        container = next((a for a in accepted_in.get(c.block, ()) if _inside(c, a)), None)
         if container is not None:
             if c.speaker and not container.embedded and c.speaker[0] >= container.content_start:
                 container.embedded = ex.speaker_text(c)
             continue
-        if any(_overlaps(c, a) for a in accepted if a.text_block == c.text_block):
+        if any(_overlaps(c, a) for a in accepted_in.get(c.text_block, ())):
             continue
         accepted.append(c)
+        accepted_in.setdefault(c.text_block, []).append(c)
     return _drop_repeats(ex, accepted)
 
 
@@ -2299,18 +2302,21 @@ def _drop_repeats(ex: _Extractor, accepted: list[_Candidate]) -> list[_Candidate
     A repeat has the same cue lemma and nearly the same words; the same fact
     reported through another cue (أعلن ... / بحسب ما أفاد ...) stays.
     """
-    kept, seen = [], []
+    kept, seen = [], {}  # seen: the word sets of the kept quotes, by cue lemma
     for c in accepted:
         tokens = ex.blocks[c.text_block].tokens[c.content_start : c.content_end]
         words = {t.key for t in tokens if t.is_word}
-        if any(
-            lemma == c.entry.lemma and len(words & other) >= REPEAT_SHARE * max(len(words), len(other))
-            for lemma, other in seen
-        ):
+        if any(_repeats(words, other) for other in seen.get(c.entry.lemma, ())):
             continue
-        seen.append((c.entry.lemma, words))
+        seen.setdefault(c.entry.lemma, []).append(words)
         kept.append(c)
     return kept
+
+
+def _repeats(words: set[str], other: set[str]) -> bool:
+    most = REPEAT_SHARE * max(len(words), len(other))
+    # the sizes alone rule most pairs out before the intersection is built
+    return min(len(words), len(other)) >= most and len(words & other) >= most
 
 
 # --- speakers ---------------------------------------------------------------------------

@@ -346,7 +346,6 @@ class _Tokens:
         self.ends = [t.end for t in self.spans]
         self.words = [bool(WORD_RE.search(t.text)) for t in self.spans]
         self.bares = [form[1:] if len(form) > 2 and form[0] in CONJUNCTIONS else form for form in self.forms]
-        self._stems: dict[int, list[str]] = {}
         self._hits: dict[int, Optional[_Hit]] = {}
         self.mention_at: dict[int, Mention] = {}
         self.mention_forms = frozenset(match_form(m.text) for m in mentions)
@@ -370,7 +369,7 @@ class _Tokens:
             return True
         lexicon = self.lexicon
         if any(stem in lexicon.entries or stem in lexicon.issue_heads or stem in lexicon.actor_heads
-               or stem in lexicon.light_heads for stem in word_stems(form)):
+               or stem in lexicon.light_heads for stem in _word_stems(form)):
             return True
         return form in self.mention_forms
 
@@ -380,10 +379,8 @@ class _Tokens:
     def is_quote_mark(self, i: int) -> bool:
         return 0 <= i < len(self.spans) and self.spans[i].text in QUOTE_MARKS
 
-    def stems(self, i: int) -> list[str]:
-        if i not in self._stems:
-            self._stems[i] = word_stems(self.forms[i])
-        return self._stems[i]
+    def stems(self, i: int) -> tuple[str, ...]:
+        return _word_stems(self.forms[i])
 
     def bare(self, i: int) -> str:
         """The form without a leading conjunction (ولا -> لا)."""
@@ -429,7 +426,7 @@ class _Tokens:
         if rest[0] in "يتن" and len(rest) >= 4 or rest.endswith("وا"):
             return True  # a verb: ويمنعها, وتحفز, وأضافوا
         return any(stem in self.lexicon.entries or stem in self.lexicon.issue_heads
-                   for stem in word_stems(rest))
+                   for stem in _word_stems(rest))
 
     def negated(self, i: int, floor: int = 0) -> Optional[int]:
         """Index of a negator within the few words before ``i``, if any."""
@@ -1618,14 +1615,18 @@ def _keep(holder: str, target: str) -> bool:
 def merge_stances(stances: Iterable[Stance]) -> list[Stance]:
     """One stance per speaker, polarity and target: a target inside a longer one merges into it."""
     kept: list[Stance] = []
-    ordered = sorted(stances, key=lambda s: -len(_words(s.target)))
-    for stance in ordered:
-        words = set(_words(stance.target))
-        twin = next((k for k in kept if k.speaker == stance.speaker and k.polarity == stance.polarity
-                     and words <= set(_words(k.target))), None)
+    # a target's words are read once, and only the kept stances of the same speaker and
+    # polarity are looked at (a kept target never changes): linear, not quadratic, in stances
+    kept_words: dict[tuple[str, str], list[tuple[Stance, set[str]]]] = {}
+    ordered = sorted(((stance, _words(stance.target)) for stance in stances), key=lambda pair: -len(pair[1]))
+    for stance, target_words in ordered:
+        words = set(target_words)
+        same_side = kept_words.setdefault((stance.speaker, stance.polarity), [])
+        twin = next((k for k, k_words in same_side if words <= k_words), None)
         if twin is None:
             kept.append(Stance(stance.speaker, stance.target, stance.polarity, stance.quote,
                                list(stance.evidence), stance.target_start, stance.target_end))
+            same_side.append((kept[-1], words))
             continue
         twin.evidence += [e for e in stance.evidence if e not in twin.evidence]
         if stance.quote >= 0 and (twin.quote < 0 or stance.quote < twin.quote):
