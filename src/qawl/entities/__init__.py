@@ -108,12 +108,16 @@ def extract_mentions_batch(docs: list[Document], backend: str = "auto") -> list[
     sentences = [sentence_tokens(doc) for doc in docs]
     words = [[[token.text for token in tokens] for tokens in doc_sentences]
              for doc_sentences in sentences]
-    if hasattr(tagger, "tag_documents"):
-        tags = tagger.tag_documents(words)
-    else:  # any other tagger with the CRF's interface: one document at a time
-        tags = [tagger.tag_document(doc_words) for doc_words in words]
+    tags = _tag_documents(tagger, words)
     return [_document_mentions(tagger, doc, doc_sentences, doc_tags)
             for doc, doc_sentences, doc_tags in zip(docs, sentences, tags)]
+
+
+def _tag_documents(tagger, documents: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Tags of many documents: in shared batches where the tagger can, else one by one."""
+    if hasattr(tagger, "tag_documents"):
+        return tagger.tag_documents(documents)
+    return [tagger.tag_document(sentences) for sentences in documents]  # any other tagger
 
 
 def _document_mentions(tagger, doc: Document, sentences, tags) -> list[Mention]:
@@ -137,12 +141,12 @@ def tag_conll(lines: Iterable[str], backend: str = "crf") -> list[str]:
         elif sentences[-1]:
             sentences.append([])
     sentences = [s for s in sentences if s]
-    tagger = get_tagger(backend)
+    chunks = [sentences[first:first + CONLL_DOCUMENT_SENTENCES]
+              for first in range(0, len(sentences), CONLL_DOCUMENT_SENTENCES)]
+    tokens = [[[lines[i].split()[0] for i in sentence] for sentence in chunk] for chunk in chunks]
     out = list(lines)
-    for first in range(0, len(sentences), CONLL_DOCUMENT_SENTENCES):
-        chunk = sentences[first:first + CONLL_DOCUMENT_SENTENCES]
-        tokens = [[lines[i].split()[0] for i in sentence] for sentence in chunk]
-        for sentence, tags in zip(chunk, tagger.tag_document(tokens)):
+    for chunk, chunk_tags in zip(chunks, _tag_documents(get_tagger(backend), tokens)):
+        for sentence, tags in zip(chunk, chunk_tags):
             for index, tag in zip(sentence, tags):
                 out[index] = f"{lines[index]}\t{tag}"
     return out
