@@ -158,7 +158,7 @@ def test_caption_needs_a_photo_credit(line, role):
 # --- the fast paths give camel-tools' results ------------------------------------
 
 MIXED_TEXT = st.text(alphabet=st.sampled_from(list(
-    "قال ابن الحكومة.،:؛!؟\"«»“”()-–…123٤٥ abc\u00a0\ufdfc\ufdfd\ufefb\u0640\u064e😀🇸🇦#*\u20e3\u200d")))
+    "قال ابن الحكومة.،:؛!؟\"«»“”()-–…123٤٥ abc\u00a0\ufdfc\ufdfd\ufefb\u0640\u064e😀🇸🇦#*\u20e3\u200d\n\t\x1c\x85\u2003")))
 
 
 @settings(max_examples=300, deadline=None)
@@ -181,3 +181,29 @@ def test_word_tokens_match_camel_tools(text):
 @given(MIXED_TEXT)
 def test_match_form_same_for_short_and_long_text(text):
     assert clean.match_form(text) == clean._match_form(text)
+
+
+def _reference_token_spans(text, start=0, end=None):
+    """token_spans as first written: tokenize the slice, then find each token in the text."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    from qawl.schema import Span
+
+    end = len(text) if end is None else end
+    spans, cursor = [], start
+    for token in simple_word_tokenize(text[start:end]):
+        found = text.find(token, cursor, end)
+        if found < 0:
+            continue
+        spans.append(Span(found, found + len(token), token))
+        cursor = found + len(token)
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED_TEXT, st.integers(0, 30), st.integers(0, 40))
+def test_token_spans_match_the_reference(text, start, length):
+    end = min(len(text), start + length)
+    start = min(start, end)
+    assert clean.token_spans(text, start, end) == _reference_token_spans(text, start, end)
+    assert clean.token_spans(text) == _reference_token_spans(text)

@@ -255,16 +255,19 @@ def parse_sources(source_line: str) -> list[str]:
 
 def token_spans(text: str, start: int = 0, end: Optional[int] = None) -> list[Span]:
     """camel-tools ``simple_word_tokenize`` tokens of ``text[start:end]`` as spans."""
-    end = len(text) if end is None else end
-    spans, cursor = [], start
-    for token in _tokenize(text[start:end]):
-        found = text.find(token, cursor, end)
-        if found < 0:  # the tokenizer changed the token; never expected
-            logger.debug("token %r not found after offset %d", token, cursor)
-            continue
-        spans.append(Span(found, found + len(token), token))
-        cursor = found + len(token)
+    start, end, _ = slice(start, end).indices(len(text))  # offsets as text[start:end] reads them
+    spans = []
+    # the tokenizer splits on whitespace as str.split does, then cuts each word into
+    # pieces that follow one another: a token's offset is its word's plus the pieces before it
+    for word in NON_SPACE_RE.finditer(text, start, end):
+        offset = word.start()
+        for token in _word_tokens(word.group()):
+            spans.append(Span(offset, offset + len(token), token))
+            offset += len(token)
     return spans
+
+
+NON_SPACE_RE = re.compile(r"\S+")  # \s is exactly str.isspace, the whitespace of str.split
 
 
 def _tokenize(text: str) -> list[str]:
