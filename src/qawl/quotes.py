@@ -308,9 +308,9 @@ class _Block:
 
 
 def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token], int]:
-    tokens = []
-    while cursor < len(doc.tokens) and doc.tokens[cursor].start < block.end:
-        span = doc.tokens[cursor]
+    tokens, spans = [], doc.tokens
+    while cursor < len(spans) and spans[cursor].start < block.end:
+        span = spans[cursor]
         if span.start >= block.start:
             tokens.append(_Token(span.start, span.end, span.text, *_token_shape(span.text)))
         cursor += 1
@@ -2243,15 +2243,27 @@ def _starts_closer(tokens: list[_Token], t: int, closers) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
-def _closer_index(closers: tuple[tuple[str, ...], ...]) -> tuple[bool, dict[str, list[tuple[str, ...]]]]:
+_CloserIndex = tuple[bool, dict[str, list[tuple[str, ...]]]]
+_last_closer_index: tuple[Any, _CloserIndex] = ((), (False, {}))
+
+
+def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
     """Whether an empty closer is listed, and the closers by first word: every token is
-    tested, and only the closers its own word starts can match there."""
-    by_first_word: dict[str, list[tuple[str, ...]]] = {}
-    for closer in closers:
-        if closer:
-            by_first_word.setdefault(closer[0], []).append(closer)
-    return not all(closers), by_first_word
+    tested, and only the closers its own word starts can match there.
+
+    The lexicon's closers are one tuple, so the last index is kept by identity (cheaper
+    than hashing the tuple on every token).
+    """
+    global _last_closer_index
+    cached_for, index = _last_closer_index
+    if cached_for is not closers:
+        by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        for closer in closers:
+            if closer:
+                by_first_word.setdefault(closer[0], []).append(closer)
+        index = (not all(closers), by_first_word)
+        _last_closer_index = (closers, index)
+    return index
 
 
 def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
