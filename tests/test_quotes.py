@@ -1347,3 +1347,37 @@ def test_closing_mark_after_colon_opens(text_in, regions):
 def test_purpose_prefix_only_on_present_verbs(word, lemma):
     entry = cue_entry(word)
     assert (entry.lemma if entry else None) == lemma
+
+
+# --- the fast paths agree with the plain scans they replaced --------------------------
+
+
+def test_mentions_in_matches_a_scan_of_all_mentions():
+    from qawl.quotes import _Extractor
+
+    doc = document("قال الأمير سلمان بن عبدالعزيز إن وزارة الخارجية السعودية ترحب بالاتفاق.")
+    spans = [(0, 3), (4, 30), (11, 17), (11, 30), (18, 30), (34, 58), (40, 49), (60, 70)]
+    mentions = [Mention(s, e, doc.text[s:e], "PER" if i % 2 else "ORG") for i, (s, e) in enumerate(spans)]
+    ex = _Extractor(doc, mentions)
+    for start in range(len(doc.text)):
+        for end in range(start + 1, len(doc.text) + 1):
+            scan = []
+            for mention in ex.mentions:
+                if mention.start >= end:
+                    break
+                if mention.end > start:
+                    scan.append(mention)
+            assert list(ex._mentions_in(start, end)) == scan, (start, end)
+
+
+def test_starts_closer_matches_every_closer_tried():
+    from qawl.quotes import _Token, _starts_closer
+
+    keys = "قال علي حد قوله علي حد تعبيرها علي حد".split()
+    tokens = [_Token(i, i + 1, k, k, True) for i, k in enumerate(keys)]
+    for closers in (load_cues().closers, (), (("حد",), ()), (("علي", "حد", "قوله", "x"),)):
+        for t in range(len(tokens) + 2):
+            expected = any(
+                t + len(c) <= len(tokens) and all(tokens[t + i].key == w for i, w in enumerate(c)) for c in closers
+            )
+            assert _starts_closer(tokens, t, closers) == expected, (closers, t)

@@ -830,3 +830,41 @@ def test_round7_no_stance(text, cue, content, speaker, word):
     stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
     assert not any(match_form(word) in match_form(s.target).split() for s in stances), \
         [(s.target, s.polarity) for s in stances]
+
+
+# --- the fast paths agree with the plain scans they replaced --------------------------
+
+RANGE_TEXT = 'قال وزير الخارجية: "نرفض العدوان على غزة". وأكد الرئيس، في بيان، دعمه للاتفاق!\n\nوقال آخر إن السلام ممكن.'
+
+
+def test_range_of_matches_a_scan_of_the_tokens():
+    from qawl.stance import _Tokens, default_lexicon
+
+    doc = make_doc(RANGE_TEXT)
+    tokens = _Tokens(doc, default_lexicon(), [])
+    spans = doc.tokens
+    for start in range(-1, len(doc.text) + 2):
+        for end in range(start - 1, min(start + 25, len(doc.text) + 2)):
+            first = next((i for i, t in enumerate(spans) if t.end > start), len(spans))
+            last = first
+            while last < len(spans) and spans[last].start < end:
+                last += 1
+            assert tokens.range_of(start, end) == range(first, last), (start, end)
+
+
+def test_merge_stances_keeps_the_first_longer_twin():
+    from qawl.schema import Stance
+    from qawl.stance import merge_stances
+
+    stances = [
+        Stance("أ", "الاتفاق", "against", 2, ["رفض"], 10, 17),
+        Stance("أ", "الاتفاق النووي", "against", 1, ["انتقد"], 30, 44),
+        Stance("ب", "الاتفاق", "against", 0, ["ندد"], 50, 57),
+        Stance("أ", "الاتفاق", "favor", -1, ["دعم"], 60, 67),
+    ]
+    merged = merge_stances(stances)
+    assert [(s.speaker, s.target, s.polarity, s.quote, s.evidence) for s in merged] == [
+        ("ب", "الاتفاق", "against", 0, ["ندد"]),
+        ("أ", "الاتفاق النووي", "against", 1, ["انتقد", "رفض"]),
+        ("أ", "الاتفاق", "favor", -1, ["دعم"]),
+    ]

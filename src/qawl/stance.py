@@ -1615,8 +1615,8 @@ def _keep(holder: str, target: str) -> bool:
 def merge_stances(stances: Iterable[Stance]) -> list[Stance]:
     """One stance per speaker, polarity and target: a target inside a longer one merges into it."""
     kept: list[Stance] = []
-    # a target's words are read once, and only the kept stances of the same speaker and
-    # polarity are looked at (a kept target never changes): linear, not quadratic, in stances
+    # a target's words are read once (a kept target never changes), and a stance is compared
+    # only with the kept stances of its own speaker and polarity, not with all of them
     kept_words: dict[tuple[str, str], list[tuple[Stance, set[str]]]] = {}
     ordered = sorted(((stance, _words(stance.target)) for stance in stances), key=lambda pair: -len(pair[1]))
     for stance, target_words in ordered:
