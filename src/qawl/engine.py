@@ -467,13 +467,12 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
 
 def finish_tables(run_dir: Path) -> None:
     """Corpus-level tables once every partition is in: the CSV exports and ``attribution``."""
-    from qawl.stance import attribution_table
-    from qawl.tables import read_table, write_table
+    from qawl.aggregates import attribution_table
+    from qawl.tables import write_table
 
     for name in TABLE_SCHEMAS:
         export_csv(run_dir, name)
-    write_table(attribution_table(read_table(run_dir, "quotes"), read_table(run_dir, "stances")),
-                run_dir, "attribution")
+    write_table(attribution_table(run_dir), run_dir, "attribution")
 
 
 def _summarise(run_dir: Path, plan: CorpusPlan, skipped: list, redone: int, seconds: float,
