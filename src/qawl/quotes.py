@@ -43,6 +43,7 @@ OPEN_MARKS = {"«": "»", "“": "”"}
 CLOSE_MARKS = {"»": "«", "”": "“"}
 STRAIGHT_MARK = '"'
 ALL_MARKS = frozenset('«»“”"')
+MARK_RE = re.compile("[" + "".join(sorted(ALL_MARKS)) + "]")
 SENTENCE_END = frozenset(".!?؟…")
 COMMAS = frozenset("،,")
 WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
@@ -273,10 +274,8 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None) -> list[
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
     regions = []
-    for offset in range(start, end):
-        char = text[offset]
-        if char not in ALL_MARKS:
-            continue
+    for mark in MARK_RE.finditer(text, start, end):  # only the marks matter: jump between them
+        offset, char = mark.start(), mark.group()
         if char in OPEN_MARKS:
             stack.append((char, offset))
         elif char in CLOSE_MARKS:
@@ -430,11 +429,17 @@ class _Extractor:
     # -- mentions --
 
     def _map_mentions(self, block: _Block) -> dict[int, Mention]:
+        """Token index -> the mention over it, PER before ORG before LOC before MISC (the first of a rank)."""
         found: dict[int, Mention] = {}
-        if not self.mentions:
+        tokens = block.tokens
+        if not self.mentions or not tokens:
             return found
-        for t, token in enumerate(block.tokens):
-            for mention in self._mentions_in(token.start, token.end):
+        starts, ends = [token.start for token in tokens], [token.end for token in tokens]
+        # mention by mention, in order, each over the tokens it overlaps (found by bisect):
+        # every token sees its mentions in the same order as a scan per token would
+        for mention in self._mentions_in(tokens[0].start, tokens[-1].end):
+            first = bisect_right(ends, mention.start)
+            for t in range(first, bisect_left(starts, mention.end, lo=first)):
                 best = found.get(t)
                 if best is None or MENTION_PRIORITY.get(mention.label, 9) < MENTION_PRIORITY.get(best.label, 9):
                     found[t] = mention
