@@ -207,3 +207,13 @@ def test_token_spans_match_the_reference(text, start, length):
     start = min(start, end)
     assert clean.token_spans(text, start, end) == _reference_token_spans(text, start, end)
     assert clean.token_spans(text) == _reference_token_spans(text)
+
+
+def test_plain_word_letters_are_never_split_off():
+    from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
+
+    letters = [chr(c) for c in range(0x10000) if clean.PLAIN_WORD_RE.fullmatch(chr(c))]
+    assert len(letters) == 0x653 - 0x621 + 52
+    for letter in letters:
+        symbol = _SYMBOLS_RE.match(letter)
+        assert symbol is None or symbol.group() not in _SYMBOLS_ALL, hex(ord(letter))

@@ -276,8 +276,15 @@ def _tokenize(text: str) -> list[str]:
     return [token for word in text.split() for token in _word_tokens(word)]
 
 
+# Arabic letters and harakat, Latin letters: the tokenizer never cuts a word made only of
+# these (none is a symbol, punctuation or emoji; tests/test_clean.py checks each one)
+PLAIN_WORD_RE = re.compile("[\u0621-\u0652A-Za-z]+")
+
+
 @lru_cache(maxsize=200_000)
 def _word_tokens(word: str) -> tuple[str, ...]:
+    if PLAIN_WORD_RE.fullmatch(word):
+        return (word,)
     return tuple(simple_word_tokenize(word))
 
 
