@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from qawl import aggregates, stance, viz
+from qawl import aggregates, viz
 from qawl.entities import analysis
 from qawl.tables import mark_complete, read_table, write_part
 
@@ -103,12 +103,12 @@ def test_the_fixture_has_something_to_aggregate(whole):
 
 
 def test_share_of_voice(whole, parted):
-    _same(aggregates.share_of_voice(parted), stance.share_of_voice(whole["quotes"]))
+    _same(aggregates.share_of_voice(parted), aggregates.share_of_voice_of(whole["quotes"]))
 
 
 @pytest.mark.parametrize("by", ["speaker", "source"])
 def test_directness(whole, parted, by):
-    _same(aggregates.directness(parted, by=by), stance.directness(whole["quotes"], by=by))
+    _same(aggregates.directness(parted, by=by), aggregates.directness_of(whole["quotes"], by=by))
 
 
 def test_directness_rejects_other_keys(parted):
@@ -118,20 +118,20 @@ def test_directness_rejects_other_keys(parted):
 
 @pytest.mark.parametrize("top_n", [3, 10])
 def test_outlet_comparison(whole, parted, top_n):
-    _same(aggregates.outlet_comparison(parted, top_n=top_n), stance.outlet_comparison(whole["quotes"], top_n=top_n))
+    _same(aggregates.outlet_comparison(parted, top_n=top_n), aggregates.outlet_comparison_of(whole["quotes"], top_n=top_n))
 
 
 def test_attribution_table(whole, parted):
-    _same(aggregates.attribution_table(parted), stance.attribution_table(whole["quotes"], whole["stances"]))
+    _same(aggregates.attribution_table(parted), aggregates.attribution_table_of(whole["quotes"], whole["stances"]))
 
 
 def test_speaker_target_table(whole, parted):
-    _same(aggregates.speaker_target_table(parted), stance.speaker_target_table(whole["stances"]))
+    _same(aggregates.speaker_target_table(parted), aggregates.speaker_target_table_of(whole["stances"]))
 
 
 @pytest.mark.parametrize("freq", ["D", "W", "M"])
 def test_stance_over_time(whole, parted, freq):
-    _same(aggregates.stance_over_time(parted, freq=freq), stance.stance_over_time(whole["stances"], freq=freq))
+    _same(aggregates.stance_over_time(parted, freq=freq), aggregates.stance_over_time_of(whole["stances"], freq=freq))
 
 
 @pytest.mark.parametrize("n", [3, 15])
@@ -198,7 +198,7 @@ def test_figures_from_parts_equal_figures_from_whole_tables(whole, parted):
         (viz.share_of_voice_figure(aggregates.speaker_voices(parted), top_n=5),
          viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes), top_n=5)),
         (viz.directness_by_outlet_figure(aggregates.directness(parted, by="source")),
-         viz.directness_by_outlet_figure(stance.directness(quotes, by="source"))),
+         viz.directness_by_outlet_figure(aggregates.directness_of(quotes, by="source"))),
         (viz.stance_heatmap(pairs), viz.stance_heatmap(whole_pairs)),
         (viz.stance_network(pairs, seed=1), viz.stance_network(whole_pairs, seed=1)),
         (viz.quotes_over_time(aggregates.quote_dates(parted, by="source"), by="source", top_n=1),
@@ -236,10 +236,10 @@ def test_empty_tables_give_the_empty_frames(whole, tmp_path):
         write_part(whole[name].head(0), tmp_path, name, 0)
     mark_complete(tmp_path, 0, {"documents": 0})
     empty_quotes, empty_stances = whole["quotes"].head(0), whole["stances"].head(0)
-    _same(aggregates.share_of_voice(tmp_path), stance.share_of_voice(empty_quotes))
-    _same(aggregates.directness(tmp_path), stance.directness(empty_quotes))
-    _same(aggregates.attribution_table(tmp_path), stance.attribution_table(empty_quotes, empty_stances))
-    _same(aggregates.speaker_target_table(tmp_path), stance.speaker_target_table(empty_stances))
+    _same(aggregates.share_of_voice(tmp_path), aggregates.share_of_voice_of(empty_quotes))
+    _same(aggregates.directness(tmp_path), aggregates.directness_of(empty_quotes))
+    _same(aggregates.attribution_table(tmp_path), aggregates.attribution_table_of(empty_quotes, empty_stances))
+    _same(aggregates.speaker_target_table(tmp_path), aggregates.speaker_target_table_of(empty_stances))
     _same(aggregates.cue_frequencies(tmp_path), aggregates.cue_frequencies_of(empty_quotes))
     _same(aggregates.corpus_statistics(tmp_path), aggregates.corpus_statistics_of(whole["documents"].head(0)))
     assert aggregates.most_quoted_document(tmp_path) == ""

@@ -4,19 +4,21 @@ import pytest
 
 from qawl.clean import clean_article, match_form
 from qawl.schema import Article, Mention, Quote, make_span
+from qawl.aggregates import (
+    attribution_table_of,
+    directness_of,
+    outlet_comparison_of,
+    share_of_voice_of,
+    speaker_target_table_of,
+    stance_over_time_of,
+)
 from qawl.stance import (
     _keep,
-    attribution_table,
     compose,
-    directness,
     extract_stances,
     flip,
     has_article,
     load_lexicon,
-    outlet_comparison,
-    share_of_voice,
-    speaker_target_table,
-    stance_over_time,
     stance_rows,
     strip_proclitic,
     word_stems,
@@ -309,7 +311,7 @@ def stances_frame():
 
 
 def test_share_of_voice(quotes_frame):
-    table = share_of_voice(quotes_frame)
+    table = share_of_voice_of(quotes_frame)
     top = table.iloc[0]
     assert (top["speaker"], top["n_quotes"], top["source_type"]) == ("جون كيري", 2, "named official/person")
     assert table["share"].sum() == pytest.approx(1.0)
@@ -318,37 +320,37 @@ def test_share_of_voice(quotes_frame):
 
 @pytest.mark.parametrize("by, key, direct, total", [("speaker", "جون كيري", 1, 2), ("source", "الرياض", 0, 2)])
 def test_directness(quotes_frame, by, key, direct, total):
-    row = directness(quotes_frame, by=by).set_index(by).loc[key]
+    row = directness_of(quotes_frame, by=by).set_index(by).loc[key]
     assert (row["direct"], row["total"]) == (direct, total)
     assert row[["share_direct", "share_indirect", "share_mixed"]].sum() == pytest.approx(1.0)
 
 
 def test_directness_rejects_unknown_grouping(quotes_frame):
     with pytest.raises(ValueError):
-        directness(quotes_frame, by="outlet")
+        directness_of(quotes_frame, by="outlet")
 
 
 def test_speaker_target_table(stances_frame):
-    row = speaker_target_table(stances_frame).set_index(["speaker", "target"]).loc[("جون كيري", "الاتفاق")]
+    row = speaker_target_table_of(stances_frame).set_index(["speaker", "target"]).loc[("جون كيري", "الاتفاق")]
     assert (row["favor"], row["against"], row["net"]) == (2, 0, 2)
 
 
 @pytest.mark.parametrize("freq, periods", [("D", 2), ("W", 2), ("M", 1)])
 def test_stance_over_time(stances_frame, freq, periods):
-    table = stance_over_time(stances_frame, freq=freq)
+    table = stance_over_time_of(stances_frame, freq=freq)
     assert len(table) == periods
     assert table["total"].sum() == 3  # the undated stance is left out
 
 
 def test_outlet_comparison(quotes_frame):
-    table = outlet_comparison(quotes_frame, top_n=1)
+    table = outlet_comparison_of(quotes_frame, top_n=1)
     assert set(table["speaker"]) == {"جون كيري"}
     assert set(table["source"]) == {"الجزيرة", "الرياض"}
     assert (table["n_outlets"] == 2).all()
 
 
 def test_attribution_table(quotes_frame, stances_frame):
-    table = attribution_table(quotes_frame, stances_frame)
+    table = attribution_table_of(quotes_frame, stances_frame)
     kerry = table.set_index(["source", "speaker"]).loc[("الرياض", "جون كيري")]
     assert (kerry["n_quotes"], kerry["n_indirect"], kerry["n_favor"]) == (1, 1, 2)
     council = table.set_index(["source", "speaker"]).loc[("الرياض", "مجلس الأمن")]
@@ -356,12 +358,12 @@ def test_attribution_table(quotes_frame, stances_frame):
 
 
 EMPTY_CASES = [
-    (share_of_voice, ("quotes",)),
-    (lambda q: directness(q, by="source"), ("quotes",)),
-    (speaker_target_table, ("stances",)),
-    (stance_over_time, ("stances",)),
-    (outlet_comparison, ("quotes",)),
-    (attribution_table, ("quotes", "stances")),
+    (share_of_voice_of, ("quotes",)),
+    (lambda q: directness_of(q, by="source"), ("quotes",)),
+    (speaker_target_table_of, ("stances",)),
+    (stance_over_time_of, ("stances",)),
+    (outlet_comparison_of, ("quotes",)),
+    (attribution_table_of, ("quotes", "stances")),
 ]
 
 
@@ -373,7 +375,7 @@ def test_attribution_functions_accept_empty_frames(function, inputs):
 
 
 def test_attribution_table_with_quotes_but_no_stances(quotes_frame):
-    table = attribution_table(quotes_frame, pd.DataFrame(columns=STANCE_TABLE_COLUMNS))
+    table = attribution_table_of(quotes_frame, pd.DataFrame(columns=STANCE_TABLE_COLUMNS))
     assert table["n_quotes"].sum() == len(quotes_frame)
     assert (table[["n_favor", "n_against"]] == 0).all().all()
 

@@ -8,7 +8,6 @@ import pytest
 from matplotlib.figure import Figure
 
 from qawl import aggregates, viz
-from qawl.stance import directness
 
 QUOTE_COLUMNS = [
     "doc_id", "quote", "type", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
@@ -118,7 +117,7 @@ def test_share_of_voice_scales_with_many_speakers():
 
 
 def test_directness_by_outlet_has_outlets_and_types(quotes):
-    fig = viz.directness_by_outlet_figure(directness(quotes, by="source"))
+    fig = viz.directness_by_outlet_figure(aggregates.directness_of(quotes, by="source"))
     assert set(texts(fig.axes[0].get_yticklabels())) == {"okaz", "الحياة", "sabq"}
     assert {"direct", "indirect", "mixed"} <= set(all_texts(fig).split("\n"))
 
@@ -194,7 +193,7 @@ def test_article_timeline_rows_and_speakers(article):
     fig = viz.article_timeline(blocks, quotes, "d1")
     assert texts(fig.axes[0].get_yticklabels()) == ["title 1", "body 2", "body 3", "source_line 4"]
     legend = all_texts(fig)
-    assert KERRY in legend and LAVROV in legend and viz.NO_SPEAKER in legend
+    assert KERRY in legend and LAVROV in legend and aggregates.UNATTRIBUTED in legend
     assert "كيري ولافروف يبحثان الأزمة السورية" in title(fig)
 
 
@@ -205,7 +204,7 @@ def test_article_timeline_unknown_document(article):
 
 EMPTY_FIGURES = [
     lambda: viz.share_of_voice_figure(aggregates.speaker_voices_of(pd.DataFrame(columns=QUOTE_COLUMNS))),
-    lambda: viz.directness_by_outlet_figure(directness(pd.DataFrame(columns=QUOTE_COLUMNS), by="source")),
+    lambda: viz.directness_by_outlet_figure(aggregates.directness_of(pd.DataFrame(columns=QUOTE_COLUMNS), by="source")),
     lambda: viz.stance_heatmap(aggregates.stance_pairs_of(pd.DataFrame(columns=STANCE_COLUMNS))),
     lambda: viz.stance_network(aggregates.stance_pairs_of(pd.DataFrame(columns=STANCE_COLUMNS))),
     lambda: viz.quotes_over_time(aggregates.quote_dates_of(pd.DataFrame(columns=QUOTE_COLUMNS))),

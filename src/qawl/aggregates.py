@@ -4,15 +4,15 @@ A large run writes its tables as partition parts (``qawl.tables``). Each
 function here reads the parts of the complete partitions only
 (``table_parts``) with an in-memory DuckDB, which streams them, and returns a
 small pandas frame: the same frame its pandas counterpart gives on the whole
-table (``qawl.stance``, ``qawl.entities.analysis``, or the ``*_of`` functions
-here: corpus statistics, cue frequencies and the figures' inputs). A run
-folder with a single ``tables/<name>.parquet`` works too.
+table (``qawl.entities.analysis``, or the ``*_of`` functions here: attribution
+and stance tables, corpus statistics, cue frequencies and the figures'
+inputs). A run folder with a single ``tables/<name>.parquet`` works too.
 
 This module sits below the figures (``qawl.viz``) and the notebook views
 (``qawl.display``), which import from it and never the reverse. The per-row
-rules live in one place each: speaker keys, outlets and words in
-``qawl.stance``; label cleaning, speaker names and kinds, quote lines and cue
-lemmas here (the figures use them too). They are called here as vectorised
+rules live in one place each, here: text columns, speaker names and keys,
+speaker kinds, source types, outlets, words, quote lines and cue lemmas (the
+figures use them too). They are called here as vectorised
 DuckDB functions (``qawl_*``) over batches of rows, so heavy text columns are
 never loaded whole. Where pandas breaks ties by first appearance, ``row_pos`` (partition,
 then row) does the same. Where pandas sorts with an unstable sort (whose
@@ -31,7 +31,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import stance
 from qawl.entities.analysis import MAX_ENTITIES_PER_DOC, SCORED_LABELS
 from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
 from qawl.tables import PathLike, _missing_table, read_table, table_parts, tables_dir
@@ -42,6 +41,15 @@ MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this
 ROW_SPAN = 1 << 40  # row_pos = partition position * ROW_SPAN + row in the part
 
 UNKNOWN_SOURCE = "(unknown)"
+UNKNOWN_OUTLET = "(unknown outlet)"
+UNATTRIBUTED = "(no speaker)"
+SOURCE_TYPES = {
+    "person": "named official/person",
+    "organisation": "named official/person",
+    "anonymous": "anonymous source",
+    "media": "agency or media",
+    "unknown": "other",
+}
 SOURCE_STATISTICS_COLUMNS = ["source", "articles", "words", "duplicates_removed"]
 CUE_COLUMNS = ["cue_lemma", "quotes", "forms", "direct", "indirect", "mixed"]
 CUE_FORMS_SHOWN = 5
@@ -53,14 +61,21 @@ STANCE_PAIR_COLUMNS = ["speaker", "target", *POLARITIES, "total"]
 # --- per-row rules (also used by qawl.viz) ----------------------------------------------
 
 
+def string_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A text column as strings ("" for missing values or a missing column)."""
+    if name not in frame.columns:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str)
+
+
 def text_column(frame: pd.DataFrame, name: str) -> pd.Series:
     """A column as clean strings; "" where missing (tables may hold None/NaN)."""
-    return stance._column(frame, name).str.strip()
+    return string_column(frame, name).str.strip()
 
 
 def outlets(frame: pd.DataFrame) -> pd.Series:
-    """Each row's outlet: its source, ``qawl.stance.UNKNOWN_OUTLET`` where it has none."""
-    return stance._outlets(frame)
+    """Each row's outlet: its source, ``UNKNOWN_OUTLET`` where it has none."""
+    return text_column(frame, "source").replace("", UNKNOWN_OUTLET)
 
 
 def speaker_names(quotes: pd.DataFrame) -> pd.Series:
@@ -68,6 +83,21 @@ def speaker_names(quotes: pd.DataFrame) -> pd.Series:
     canonical = text_column(quotes, "speaker_canonical")
     surface = text_column(quotes, "speaker")
     return canonical.where(canonical != "", surface)
+
+
+def speaker_keys(quotes: pd.DataFrame) -> pd.Series:
+    """Who said it: the canonical speaker, else the speaker's words, else ``UNATTRIBUTED``."""
+    return speaker_names(quotes).replace("", UNATTRIBUTED)
+
+
+def content_words(quotes: pd.DataFrame) -> pd.Series:
+    """Length of each quote in words."""
+    return string_column(quotes, "content").str.split().str.len().fillna(0).astype(int)
+
+
+def source_types(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's source type (``SOURCE_TYPES`` of its speaker kind, else "other")."""
+    return string_column(quotes, "speaker_kind").map(SOURCE_TYPES).fillna("other")
 
 
 def speaker_kinds(quotes: pd.DataFrame) -> pd.Series:
@@ -123,18 +153,13 @@ def _strings(values: pd.Series) -> pa.Array:
     return pa.array(values, type=pa.string(), from_pandas=True)
 
 
-def _source_types(quotes: pd.DataFrame) -> pd.Series:
-    # the rule of stance.share_of_voice, over its own column helper and table
-    return stance._column(quotes, "speaker_kind").map(stance.SOURCE_TYPES).fillna("other")
-
-
 UDFS = {
-    "qawl_speaker_key": (lambda c, s: _strings(stance.speaker_keys(_frame(speaker_canonical=c, speaker=s))),
+    "qawl_speaker_key": (lambda c, s: _strings(speaker_keys(_frame(speaker_canonical=c, speaker=s))),
                          ["VARCHAR", "VARCHAR"], "VARCHAR"),
     "qawl_outlet": (lambda s: _strings(outlets(_frame(source=s))), ["VARCHAR"], "VARCHAR"),
-    "qawl_words": (lambda c: pa.array(stance.content_words(_frame(content=c)), type=pa.int64()),
+    "qawl_words": (lambda c: pa.array(content_words(_frame(content=c)), type=pa.int64()),
                    ["VARCHAR"], "BIGINT"),
-    "qawl_source_type": (lambda k: _strings(_source_types(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
+    "qawl_source_type": (lambda k: _strings(source_types(_frame(speaker_kind=k))), ["VARCHAR"], "VARCHAR"),
     "qawl_cue_lemma": (lambda l, c: _strings(cue_lemmas(_frame(cue_lemma=l, cue=c))),
                        ["VARCHAR", "VARCHAR"], "VARCHAR"),
     "qawl_speaker_name": (lambda c, s: _strings(speaker_names(_frame(speaker_canonical=c, speaker=s))),
@@ -194,7 +219,7 @@ SHARE_OF_VOICE_COLUMNS = ["speaker", "source_type", "n_quotes", "share", "words"
 
 
 def share_of_voice(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.stance.share_of_voice`` over the run's quotes."""
+    """``share_of_voice_of`` over the run's quotes."""
     with connect(run_dir, "quotes") as con:
         table = _query(con, """
             WITH kinds AS (
@@ -218,7 +243,7 @@ def share_of_voice(run_dir: PathLike) -> pd.DataFrame:
 
 
 def directness(run_dir: PathLike, by: str = "speaker") -> pd.DataFrame:
-    """``qawl.stance.directness`` over the run's quotes, per speaker or per outlet (``by="source"``)."""
+    """``directness_of`` over the run's quotes, per speaker or per outlet (``by="source"``)."""
     if by not in ("speaker", "source"):
         raise ValueError(f"by must be 'speaker' or 'source', not {by!r}")
     types = list(QUOTE_TYPES)
@@ -240,7 +265,7 @@ OUTLET_COLUMNS = ["speaker", "source", "n_quotes", "share_direct", "mean_words",
 
 
 def outlet_comparison(run_dir: PathLike, top_n: int = 10) -> pd.DataFrame:
-    """``qawl.stance.outlet_comparison`` over the run's quotes."""
+    """``outlet_comparison_of`` over the run's quotes."""
     with connect(run_dir, "quotes") as con:
         table = _query(con, """
             WITH pairs AS (
@@ -256,7 +281,7 @@ def outlet_comparison(run_dir: PathLike, top_n: int = 10) -> pd.DataFrame:
             SELECT speaker, source, n::BIGINT AS n_quotes, direct::DOUBLE / n AS share_direct,
                    words::DOUBLE / n AS mean_words, n_outlets::BIGINT AS n_outlets
             FROM ranked WHERE rank <= ? ORDER BY rank, n DESC, source""",
-                       [stance.UNATTRIBUTED, top_n])
+                       [UNATTRIBUTED, top_n])
     if table.empty:
         return pd.DataFrame(columns=OUTLET_COLUMNS)
     return table[OUTLET_COLUMNS]
@@ -267,7 +292,7 @@ ATTRIBUTION_COLUMNS = ["source", "speaker", "speaker_kind", "n_quotes", "n_direc
 
 
 def attribution_table(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.stance.attribution_table`` over the run's quotes and stances.
+    """``attribution_table_of`` over the run's quotes and stances.
 
     DuckDB counts quotes per (outlet, speaker, kind) and stances per (outlet,
     speaker), each in key order as pandas' groupby gives them; the two are then
@@ -284,7 +309,7 @@ def attribution_table(run_dir: PathLike) -> pd.DataFrame:
             SELECT qawl_outlet(source) AS source, coalesce(nullif(speaker, ''), $1) AS speaker,
                    count(*) FILTER (WHERE polarity = 'favor') AS n_favor,
                    count(*) FILTER (WHERE polarity = 'against') AS n_against
-            FROM stances GROUP BY ALL ORDER BY source, speaker""", [stance.UNATTRIBUTED])
+            FROM stances GROUP BY ALL ORDER BY source, speaker""", [UNATTRIBUTED])
     table = quoted if not quoted.empty else pd.DataFrame(columns=ATTRIBUTION_COLUMNS[:8])
     if not votes.empty:
         # a speaker's stances go to the row of its most quoted kind in that outlet
@@ -308,7 +333,7 @@ SPEAKER_TARGET_COLUMNS = ["speaker", "target", *POLARITIES, "total", "net"]
 
 
 def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
-    """``qawl.stance.speaker_target_table`` over the run's stances."""
+    """``speaker_target_table_of`` over the run's stances."""
     with connect(run_dir, "stances") as con:
         table = _query(con, f"""
             SELECT coalesce(speaker, '') AS speaker, coalesce(target, '') AS target,
@@ -323,7 +348,7 @@ def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
 
 
 def stance_over_time(run_dir: PathLike, freq: str = "W") -> pd.DataFrame:
-    """``qawl.stance.stance_over_time`` over the run's stances.
+    """``stance_over_time_of`` over the run's stances.
 
     Counts per (date as written, polarity) come from DuckDB; the dates are
     then parsed and binned as the pandas version does, on that small frame.
@@ -578,6 +603,156 @@ def example_documents(run_dir: PathLike, doc_ids: Optional[Sequence[str]] = None
 
 
 # --- the same over in-memory tables (pandas) ----------------------------------------------
+
+
+def share_of_voice_of(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who is quoted, how often and at what length, with the source type of each speaker.
+
+    Columns: speaker, source_type, n_quotes, share, words, mean_words (most quoted first).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=SHARE_OF_VOICE_COLUMNS)
+    frame = pd.DataFrame({
+        "speaker": speaker_keys(quotes),
+        "source_type": source_types(quotes),
+        "words": content_words(quotes),
+    })
+    # a speaker's type is the one most of its quotes were given
+    kind = frame.groupby("speaker")["source_type"].agg(lambda s: s.value_counts().index[0])
+    table = frame.groupby("speaker").agg(n_quotes=("words", "size"), words=("words", "sum"))
+    table["source_type"] = kind
+    table["share"] = table["n_quotes"] / table["n_quotes"].sum()
+    table["mean_words"] = table["words"] / table["n_quotes"]
+    table = table.reset_index().sort_values(["n_quotes", "speaker"], ascending=[False, True])
+    return table[SHARE_OF_VOICE_COLUMNS].reset_index(drop=True)
+
+
+def directness_of(quotes: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
+    """Direct, indirect and mixed quotes per speaker (``by="speaker"``) or outlet (``"source"``).
+
+    Columns: <by>, direct, indirect, mixed, total, share_direct, share_indirect, share_mixed.
+    """
+    if by not in ("speaker", "source"):
+        raise ValueError(f"by must be 'speaker' or 'source', not {by!r}")
+    types = list(QUOTE_TYPES)
+    columns = [by, *types, "total", *[f"share_{t}" for t in types]]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    keys = speaker_keys(quotes) if by == "speaker" else outlets(quotes)
+    counts = pd.crosstab(keys.rename(by), string_column(quotes, "type").rename("type"))
+    counts = counts.reindex(columns=types, fill_value=0)
+    counts["total"] = counts[types].sum(axis=1)
+    for t in types:
+        counts[f"share_{t}"] = counts[t] / counts["total"]
+    counts = counts.reset_index().sort_values(["total", by], ascending=[False, True])
+    return counts[columns].reset_index(drop=True)
+
+
+def outlet_comparison_of(quotes: pd.DataFrame, top_n: int = 10) -> pd.DataFrame:
+    """How outlets quote the ``top_n`` most quoted speakers: count, direct share, words.
+
+    Columns: speaker, source, n_quotes, share_direct, mean_words, n_outlets (of the speaker).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=OUTLET_COLUMNS)
+    frame = pd.DataFrame({
+        "speaker": speaker_keys(quotes), "source": outlets(quotes),
+        "direct": (string_column(quotes, "type") == "direct").astype(int), "words": content_words(quotes),
+    })
+    frame = frame[frame["speaker"] != UNATTRIBUTED]
+    if frame.empty:
+        return pd.DataFrame(columns=OUTLET_COLUMNS)
+    top = frame["speaker"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    frame = frame[frame["speaker"].isin(top.index[:top_n])]
+    table = frame.groupby(["speaker", "source"]).agg(
+        n_quotes=("words", "size"), share_direct=("direct", "mean"), mean_words=("words", "mean"))
+    table = table.reset_index()
+    table["n_outlets"] = table.groupby("speaker")["source"].transform("nunique")
+    order = {speaker: rank for rank, speaker in enumerate(top.index)}
+    table = table.sort_values(["speaker", "n_quotes"], key=lambda s: s.map(order) if s.name == "speaker" else -s)
+    return table[OUTLET_COLUMNS].reset_index(drop=True)
+
+
+def attribution_table_of(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (outlet, speaker, speaker kind): quotes by type, words, favor/against stances.
+
+    Stances count for the speaker and outlet they carry; a speaker with stances
+    but no quotes (a narrated act) gets a row with ``n_quotes == 0``.
+    """
+    columns = ATTRIBUTION_COLUMNS
+    parts = []
+    if not quotes.empty:
+        frame = pd.DataFrame({
+            "source": outlets(quotes), "speaker": speaker_keys(quotes),
+            "speaker_kind": string_column(quotes, "speaker_kind").replace("", "unknown"),
+            "type": string_column(quotes, "type"), "words": content_words(quotes),
+        })
+        for t in QUOTE_TYPES:
+            frame[f"n_{t}"] = (frame["type"] == t).astype(int)
+        parts.append(frame.groupby(["source", "speaker", "speaker_kind"]).agg(
+            n_quotes=("words", "size"), n_direct=("n_direct", "sum"), n_indirect=("n_indirect", "sum"),
+            n_mixed=("n_mixed", "sum"), words=("words", "sum")).reset_index())
+    table = parts[0] if parts else pd.DataFrame(columns=columns[:8])
+    if not stances.empty:
+        votes = pd.DataFrame({
+            "source": outlets(stances), "speaker": string_column(stances, "speaker").replace("", UNATTRIBUTED),
+            "n_favor": (string_column(stances, "polarity") == "favor").astype(int),
+            "n_against": (string_column(stances, "polarity") == "against").astype(int),
+        }).groupby(["source", "speaker"]).sum().reset_index()
+        # a speaker's stances go to the row of its most quoted kind in that outlet
+        main_kind = (table.sort_values("n_quotes", ascending=False)
+                     .drop_duplicates(["source", "speaker"])[["source", "speaker", "speaker_kind"]])
+        votes = votes.merge(main_kind, on=["source", "speaker"], how="left")
+        votes["speaker_kind"] = votes["speaker_kind"].fillna("unknown")
+        table = table.merge(votes, on=["source", "speaker", "speaker_kind"], how="outer")
+    table = table.reindex(columns=columns)
+    counts = columns[3:]
+    table[counts] = table[counts].fillna(0).astype(int)
+    if table.empty:
+        return pd.DataFrame(columns=columns).astype({c: int for c in counts})
+    table = table.sort_values(["source", "n_quotes", "speaker"], ascending=[True, False, True])
+    return table.reset_index(drop=True)
+
+
+def _polarity_counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    counts = pd.crosstab([frame[k] for k in keys], frame["polarity"])
+    counts = counts.reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    return counts
+
+
+def speaker_target_table_of(stances: pd.DataFrame) -> pd.DataFrame:
+    """Speaker -> target with favor/against/neutral counts, total and net (favor - against)."""
+    if stances.empty:
+        return pd.DataFrame(columns=SPEAKER_TARGET_COLUMNS)
+    frame = pd.DataFrame({"speaker": string_column(stances, "speaker"), "target": string_column(stances, "target"),
+                          "polarity": string_column(stances, "polarity")})
+    counts = _polarity_counts(frame, ["speaker", "target"])
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts["net"] = counts["favor"] - counts["against"]
+    counts = counts.reset_index().sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    return counts[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
+
+
+def stance_over_time_of(stances: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
+    """Stance counts per day ("D"), week ("W") or month ("M"); undated stances are left out.
+
+    Columns: period (start date), favor, against, neutral, total, net.
+    """
+    if freq not in ("D", "W", "M"):
+        raise ValueError(f"freq must be 'D', 'W' or 'M', not {freq!r}")
+    columns = ["period", *POLARITIES, "total", "net"]
+    dates = pd.to_datetime(string_column(stances, "date"), errors="coerce", format="%Y-%m-%d") \
+        if not stances.empty else pd.Series([], dtype="datetime64[ns]")
+    dated = stances.assign(_date=dates)[dates.notna()] if not stances.empty else stances
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    period = dated["_date"].dt.to_period(freq).dt.start_time.rename("period")
+    counts = pd.crosstab(period, dated["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts["net"] = counts["favor"] - counts["against"]
+    return counts.reset_index()[columns]
 
 
 def corpus_statistics_of(documents: pd.DataFrame) -> pd.DataFrame:

@@ -36,7 +36,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from qawl.aggregates import check_quote_grouping, outlets, quote_groups, speaker_names, text_column
+from qawl.aggregates import UNATTRIBUTED, check_quote_grouping, outlets, quote_groups, speaker_keys, text_column
 from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
 from qawl.tables import PathLike, atomic_write_bytes, figures_dir
 
@@ -64,7 +64,6 @@ MIN_FIGURE_HEIGHT = 2.8
 
 ELLIPSIS = "…"
 OTHERS = "others"
-NO_SPEAKER = "(no speaker)"
 OTHERS_COLOUR = "#bdbdbd"
 NO_DATA_COLOUR = "#616161"
 
@@ -251,7 +250,7 @@ def share_of_voice_figure(voices: pd.DataFrame, top_n: int = 20) -> Figure:
 def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, shares: bool = True) -> Figure:
     """Stacked bars of direct / indirect / mixed quotes per outlet (shares or counts).
 
-    ``directness`` is ``qawl.stance.directness(quotes, by="source")`` or
+    ``directness`` is ``qawl.aggregates.directness_of(quotes, by="source")`` or
     ``qawl.aggregates.directness(run_dir, by="source")``: one row per outlet.
     """
     title = "Direct, indirect and mixed quotes by outlet"
@@ -541,11 +540,11 @@ def _int_column(frame: pd.DataFrame, name: str) -> pd.Series:
 
 def _speaker_colours(names: pd.Series, max_speakers: int) -> dict[str, tuple]:
     """One palette colour per most frequent speaker; grey for the rest, black for no speaker."""
-    ranked = [n for n in names.value_counts(sort=True).index if n != NO_SPEAKER][:max_speakers]
+    ranked = [n for n in names.value_counts(sort=True).index if n != UNATTRIBUTED][:max_speakers]
     palette = matplotlib.colormaps[SPEAKER_PALETTE]
     colours = {name: palette(i % palette.N) for i, name in enumerate(ranked)}
     colours[OTHERS] = matplotlib.colors.to_rgba(OTHERS_COLOUR)
-    colours[NO_SPEAKER] = matplotlib.colors.to_rgba("black")
+    colours[UNATTRIBUTED] = matplotlib.colors.to_rgba("black")
     return colours
 
 
@@ -594,7 +593,7 @@ def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
     starts = own_blocks["start"].to_numpy()
     ends = own_blocks["end"].to_numpy()
     own_quotes = quotes[text_column(quotes, "doc_id") == str(doc_id)]
-    names = speaker_names(own_quotes).replace("", NO_SPEAKER)
+    names = speaker_keys(own_quotes)
     colours = _speaker_colours(names, max_speakers)
 
     n_rows = len(own_blocks)
@@ -617,9 +616,9 @@ def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
         ax.spines["right"].set_visible(True)
     ax.set_xlabel("characters into the paragraph" + (" (read from the right)" if rtl else ""))
 
-    legend_names = [n for n in colours if n not in (OTHERS, NO_SPEAKER)]
+    legend_names = [n for n in colours if n not in (OTHERS, UNATTRIBUTED)]
     legend_names += [OTHERS] if any(n not in colours for n in names) else []
-    legend_names += [NO_SPEAKER] if (names == NO_SPEAKER).any() else []
+    legend_names += [UNATTRIBUTED] if (names == UNATTRIBUTED).any() else []
     handles = [Line2D([], [], color=colours[n], lw=5, label=shorten_label(n, 25)) for n in legend_names]
     handles += [Line2D([], [], ls="", marker=TYPE_MARKERS[t], color="white", mec="black", label=f"cue: {t}")
                 for t in QUOTE_TYPES if t in seen_types]
