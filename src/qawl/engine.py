@@ -67,7 +67,7 @@ class EngineConfig:
 
 @dataclass
 class DocumentResult:
-    """One article through the stages; ``failures`` names the stages that failed for it."""
+    """One article through the stages (a stage that failed on it leaves its list empty)."""
 
     doc: Document
     mentions: list = field(default_factory=list)
