@@ -145,10 +145,16 @@ NAME_OPENERS = NAME_CONNECTORS - {match_form("بنت")}
 
 
 def _is_title(token: str) -> bool:
-    form = match_form(token)
-    if split_proclitics(form).base in NAME_OPENERS or form in NAME_OPENERS:
+    return _is_title_form(match_form(token))
+
+
+@lru_cache(maxsize=200_000)
+def _is_title_form(form: str) -> bool:
+    """Whether a matching form is a person's title (cached: it depends on the form only)."""
+    base = split_proclitics(form).base
+    if base in NAME_OPENERS or form in NAME_OPENERS:
         return False
-    return "PER" in (triggers().get(form), triggers().get(split_proclitics(form).base))
+    return "PER" in (triggers().get(form), triggers().get(base))
 
 
 def drop_leading_titles(tokens: list[Span], label: str) -> list[Span]:
@@ -205,6 +211,7 @@ def _name_adjective(form: str) -> bool:
     return bool(NISBA_RE.match(form)) and form not in GENERIC_ADJECTIVES
 
 
+@lru_cache(maxsize=200_000)
 def _org_head(form: str) -> str:
     """The organisation trigger a word is (وزارة, والجيش → الجيش), or ''."""
     base = split_proclitics(form).base
@@ -214,15 +221,18 @@ def _org_head(form: str) -> str:
     return ""
 
 
-def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
+def complete_organisations(tokens: list[str], tags: list[str],
+                           forms: list[str] | None = None) -> list[str]:
     """Tag institutional names the statistical tagger tends to miss as ORG.
 
     ``وزارة الدفاع السورية``: an organisation word followed by definite words;
     ``الجيش الإسرائيلي``: a definite organisation word followed by a relational
     adjective. Names the tagger already holds as persons are left alone.
+    ``forms``: the tokens' matching forms, when the caller has them already.
     """
     tags = list(tags)
-    forms = [match_form(token) for token in tokens]
+    if forms is None:
+        forms = [match_form(token) for token in tokens]
     i = 0
     while i < len(tokens):
         head = _org_head(forms[i])
@@ -247,7 +257,7 @@ def complete_organisations(tokens: list[str], tags: list[str]) -> list[str]:
                     break
                 if form.prep and tafil_shape(form.stem):
                     break  # لجنة للتحقيق: لـ + a verbal noun is a purpose, not a name
-                if forms[end] in NAME_ENDING_WORDS or _is_title(tokens[end]):
+                if forms[end] in NAME_ENDING_WORDS or _is_title_form(forms[end]):
                     break  # a date or a title (… الشيخ الدكتور) follows the name
                 end += 1
         if end > i + 1 and all(tag[2:] != "PER" for tag in tags[i:end]):
@@ -287,17 +297,22 @@ def _gazetteer_organisations() -> dict[str, list[tuple[str, ...]]]:
     return {first: sorted(names, key=len, reverse=True) for first, names in index.items()}
 
 
-def tag_gazetteer_organisations(tokens: list[str], tags: list[str]) -> list[str]:
+def tag_gazetteer_organisations(tokens: list[str], tags: list[str],
+                                forms: list[str] | None = None) -> list[str]:
     """Tag the gazetteer's organisation names as ORG where the tagger left them untagged or
     read the whole name as another label (البيت الأبيض as MISC): ANNOTATION.md's
-    agencies, parties, armed groups and media are organisations."""
-    tags = list(tags)
-    forms = [match_form(token) for token in tokens]
-    spans = {(start, end): label for start, end, label in bio_spans(tags)}
+    agencies, parties, armed groups and media are organisations.
+    ``forms``: the tokens' matching forms, when the caller has them already."""
+    given, tags = tags, list(tags)
+    if forms is None:
+        forms = [match_form(token) for token in tokens]
+    spans = None  # the input's spans, read only when a gazetteer name is found
     i = 0
     while i < len(tokens):
-        end = gazetteer_organisation_end(forms, i)
+        end = _organisation_end(forms, i) if _organisation_names(forms[i]) else 0
         if end:
+            if spans is None:
+                spans = {(start, stop): label for start, stop, label in _spans(given)}
             untagged = all(tag == "O" for tag in tags[i:end])
             if untagged or spans.get((i, end), "ORG") != "ORG":
                 tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
@@ -309,11 +324,26 @@ def tag_gazetteer_organisations(tokens: list[str], tags: list[str]) -> list[str]
 def gazetteer_organisation_end(forms: list[str], i: int) -> int:
     """End of the gazetteer organisation name that starts at word ``i`` (proclitics
     allowed on its first word), or 0."""
-    index = _gazetteer_organisations()
-    for name in index.get(split_proclitics(forms[i]).base, ()) or index.get(forms[i], ()):
+    return _organisation_end(forms, i) if _organisation_names(forms[i]) else 0
+
+
+def _organisation_end(forms: list[str], i: int) -> int:
+    for name in _organisation_names(forms[i]):
         if tuple(forms[i + 1:i + len(name)]) == name[1:]:
             return i + len(name)
     return 0
+
+
+@lru_cache(maxsize=200_000)
+def _organisation_names(form: str) -> list[tuple[str, ...]]:
+    """The gazetteer organisation names a word with matching form ``form`` may open."""
+    index = _gazetteer_organisations()
+    return index.get(split_proclitics(form).base, ()) or index.get(form, ())
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``bio_spans(tags)``, without its loop for a sentence with no name at all."""
+    return bio_spans(tags) if tags.count("O") != len(tags) else []
 
 
 # Organisations that Arabic news names in Latin script, (CNN) in a dateline or لـCNN:
@@ -329,16 +359,26 @@ def tag_latin_organisations(tokens: list[str], tags: list[str]) -> list[str]:
     """Tag the untagged Latin-script organisation names of ``LATIN_ORGANISATIONS`` as ORG."""
     tags = list(tags)
     for i, token in enumerate(tokens):
-        match = LATIN_NAME_RE.match(token)
-        if tags[i] == "O" and match and match.group(1) in LATIN_ORGANISATIONS:
+        if tags[i] == "O" and _latin_organisation(token):
             tags[i] = "B-ORG"
     return tags
 
 
-def complete_places(tokens: list[str], tags: list[str]) -> list[str]:
-    """Extend place names over the words that belong to them (see the tables above)."""
+def _latin_organisation(token: str) -> bool:
+    match = LATIN_NAME_RE.match(token)
+    return bool(match) and match.group(1) in LATIN_ORGANISATIONS
+
+
+def complete_places(tokens: list[str], tags: list[str],
+                    forms: list[str] | None = None) -> list[str]:
+    """Extend place names over the words that belong to them (see the tables above).
+
+    ``forms``: the tokens' matching forms, when the caller has them already."""
     tags = list(tags)
-    forms = [match_form(token) for token in tokens]
+    if "B-LOC" not in tags and "I-LOC" not in tags:
+        return tags  # no place to extend
+    if forms is None:
+        forms = [match_form(token) for token in tokens]
     for start, end, label in bio_spans(tags):
         if label != "LOC":
             continue
@@ -358,9 +398,12 @@ def spans_to_mentions(
     mentions = []
     for tokens, sentence_tags in zip(sentences, tags):
         words = [t.text for t in tokens]
-        sentence_tags = tag_gazetteer_organisations(words, tag_latin_organisations(words, sentence_tags))
-        sentence_tags = complete_places(words, complete_organisations(words, sentence_tags))
-        for first, last, label in bio_spans(sentence_tags):
+        forms = [match_form(word) for word in words]  # once for the three rules below
+        sentence_tags = tag_gazetteer_organisations(
+            words, tag_latin_organisations(words, sentence_tags), forms)
+        sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
+                                        forms)
+        for first, last, label in _spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
             run = drop_leading_titles(tokens[first:last], label)
@@ -404,26 +447,31 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
     mentions = list(mentions)
     by_label: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    keys_of = []  # each mention's key, computed once
     for mention in mentions:
         surface = canonical_surface(mention.text)
         key = entity_key(surface)
+        keys_of.append(key)
         by_label[mention.label][key] += 1
         surfaces[(mention.label, key)][surface] += 1
     target: dict[tuple[str, str], str] = {}
     for label, keys in by_label.items():
+        split_keys = {key: key.split() for key in keys} if label in SUFFIX_MATCH_LABELS else {}
         for key in keys:
             best = key
             if label in SUFFIX_MATCH_LABELS:
-                words = key.split()
-                fuller = [k for k in keys if _ends_like(words, k.split())]
+                words = split_keys[key]
+                fuller = [k for k, k_words in split_keys.items() if _ends_like(words, k_words)]
                 if fuller:  # the longest, then the most frequent, fuller form
-                    best = max(fuller, key=lambda k: (len(k.split()), keys[k], k))
+                    best = max(fuller, key=lambda k: (len(split_keys[k]), keys[k], k))
             target[(label, key)] = best
     out = []
-    for mention in mentions:
-        key = entity_key(canonical_surface(mention.text))
-        best = target[(mention.label, key)]
-        canonical = surfaces[(mention.label, best)].most_common(1)[0][0]
+    chosen: dict[tuple[str, str], str] = {}  # (label, best key) → its most common surface
+    for mention, key in zip(mentions, keys_of):
+        best = (mention.label, target[(mention.label, key)])
+        canonical = chosen.get(best)
+        if canonical is None:
+            canonical = chosen[best] = surfaces[best].most_common(1)[0][0]
         out.append(Mention(mention.start, mention.end, mention.text, mention.label, canonical))
     return out
 

@@ -28,6 +28,7 @@ import logging
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -94,16 +95,25 @@ def lookup_form(token: str) -> str:
 
 def word_flags(token: str, form: str) -> tuple[float, ...]:
     """Proclitics, shape, and gazetteer/trigger labels of form, base or stem."""
+    clitics, labels = _form_flags(form)
+    return clitics + SHAPE_FLAGS[word_shape(token)] + labels
+
+
+SHAPE_FLAGS = {shape: tuple(float(shape == s) for s in SHAPES) for shape in SHAPES}
+
+
+@lru_cache(maxsize=200_000)
+def _form_flags(form: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The flags of ``word_flags`` that depend on the form alone: before and after the shape."""
     split = split_proclitics(form)
-    flags = [float(bool(split.conj)), float(bool(split.prep)), float(bool(split.article)),
-             float(len(form) <= 2)]
-    shape = word_shape(token)
-    flags += [float(shape == s) for s in SHAPES]
+    clitics = (float(bool(split.conj)), float(bool(split.prep)), float(bool(split.article)),
+               float(len(form) <= 2))
     candidates = (form, split.base, split.stem)
+    flags = []
     for table in (gazetteer_words(), triggers()):
         labels = {table.get(c) for c in candidates}
         flags += [float(label in labels) for label in GAZETTEER_LABELS]
-    return tuple(flags)
+    return clitics, tuple(flags)
 
 
 class Encoder:
@@ -123,7 +133,7 @@ class Encoder:
         split = split_proclitics(form)
         index = self.word_index
         word_ids = tuple(index.get(f, UNK) for f in (form, split.base, split.stem))
-        char_ids = tuple(self.char_index.get(c, UNK) for c in form[:MAX_WORD_CHARS]) or (UNK,)
+        char_ids = tuple(map(self.char_index.get, form[:MAX_WORD_CHARS], repeat(UNK))) or (UNK,)
         encoded = EncodedWord(word_ids, char_ids, word_flags(token, form))
         if len(self._cache) < MAX_CACHED_TYPES:
             self._cache[token] = encoded
@@ -141,7 +151,8 @@ class Encoder:
         n, length = len(sentences), max(len(s) for s in sentences)
         types: dict[str, int] = {}
         rows = [[types.setdefault(token, len(types)) for token in s] for s in sentences]
-        encoded = [self.encode(token) for token in types]
+        cache = self._cache
+        encoded = [cache.get(token) or self.encode(token) for token in types]
         # per-type rows gathered by position (numpy), instead of a Python loop over positions;
         # padding gathers the extra all-zero row at the end
         gather = np.full((n, length), len(types), dtype=np.int64)
@@ -153,9 +164,13 @@ class Encoder:
         type_flags[:-1] = [e.flags for e in encoded]
         words, flags = type_words[gather], type_flags[gather]
         type_index = np.where(gather < len(types), gather, 0)
-        chars = np.zeros((len(types), max(len(e.char_ids) for e in encoded)), dtype=np.int64)
-        for k, e in enumerate(encoded):
-            chars[k, : len(e.char_ids)] = e.char_ids
+        char_lengths = np.fromiter((len(e.char_ids) for e in encoded), dtype=np.int64,
+                                   count=len(encoded))
+        chars = np.zeros((len(types), int(char_lengths.max())), dtype=np.int64)
+        # row by row, left-aligned: the positions a boolean mask selects, in row-major order
+        chars[np.arange(chars.shape[1])[None, :] < char_lengths[:, None]] = np.fromiter(
+            chain.from_iterable(e.char_ids for e in encoded), dtype=np.int64,
+            count=int(char_lengths.sum()))
         lengths = torch.tensor([len(s) for s in sentences])
         return (torch.from_numpy(words), torch.from_numpy(chars), torch.from_numpy(type_index),
                 torch.from_numpy(flags), lengths)
