@@ -40,12 +40,21 @@ def word_keys(tokens: list[str]) -> tuple[list[str], list[str]]:
     return list(firsts), list(forms)
 
 
+def name_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``bio_spans(tags)``, without its loop for a sentence with no name at all."""
+    return bio_spans(tags) if tags.count("O") != len(tags) else []
+
+
 def tagged_names(sentences: list[list[str]], tags: list[list[str]]) -> dict[tuple, str]:
     """Each tagged name's key (tuple of word keys) and its most frequent label."""
+    return _tagged_names([word_keys(tokens) for tokens in sentences], tags)
+
+
+def _tagged_names(keys: list[tuple[list[str], list[str]]], tags: list[list[str]]) -> dict[tuple, str]:
+    """``tagged_names`` from the sentences' ``word_keys``."""
     labels: dict[tuple, Counter] = defaultdict(Counter)
-    for tokens, sentence_tags in zip(sentences, tags):
-        firsts, forms = word_keys(tokens)
-        for start, end, label in bio_spans(sentence_tags):
+    for (firsts, forms), sentence_tags in zip(keys, tags):
+        for start, end, label in name_spans(sentence_tags):
             key = (firsts[start], *forms[start + 1:end])
             if sum(len(k) for k in key) >= MIN_NAME_CHARS:
                 labels[key][label] += 1
@@ -54,14 +63,17 @@ def tagged_names(sentences: list[list[str]], tags: list[list[str]]) -> dict[tupl
 
 def propagate_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """``tags`` with each document name also tagged where it was left untagged (longest first)."""
-    names = tagged_names(sentences, tags)
+    keys = [word_keys(tokens) for tokens in sentences]  # once for both passes
+    names = _tagged_names(keys, tags)
     by_first: dict[str, list[tuple]] = defaultdict(list)
     for key in sorted(names, key=len, reverse=True):
         by_first[key[0]].append(key)
     out = []
-    for tokens, sentence_tags in zip(sentences, tags):
+    for (firsts, forms), sentence_tags in zip(keys, tags):
         sentence_tags = list(sentence_tags)
-        firsts, forms = word_keys(tokens)
+        if by_first.keys().isdisjoint(firsts):  # no name of the document starts here
+            out.append(sentence_tags)
+            continue
         for i, first in enumerate(firsts):
             for key in by_first.get(first, ()):
                 end = i + len(key)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
-from qawl.entities.consistency import NAME_CONNECTORS
+from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.quotes import TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
@@ -312,7 +312,7 @@ def tag_gazetteer_organisations(tokens: list[str], tags: list[str],
         end = _organisation_end(forms, i) if _organisation_names(forms[i]) else 0
         if end:
             if spans is None:
-                spans = {(start, stop): label for start, stop, label in _spans(given)}
+                spans = {(start, stop): label for start, stop, label in name_spans(given)}
             untagged = all(tag == "O" for tag in tags[i:end])
             if untagged or spans.get((i, end), "ORG") != "ORG":
                 tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
@@ -341,9 +341,6 @@ def _organisation_names(form: str) -> list[tuple[str, ...]]:
     return index.get(split_proclitics(form).base, ()) or index.get(form, ())
 
 
-def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """``bio_spans(tags)``, without its loop for a sentence with no name at all."""
-    return bio_spans(tags) if tags.count("O") != len(tags) else []
 
 
 # Organisations that Arabic news names in Latin script, (CNN) in a dateline or لـCNN:
@@ -353,13 +350,15 @@ LATIN_ORGANISATIONS = frozenset((
     "Bloomberg", "NATO", "OPEC", "FIFA", "UEFA", "IMF", "UNICEF", "UNESCO", "UNHCR", "CIA", "FBI",
     "NASA", "Google", "Facebook", "Twitter", "Apple", "Microsoft", "Amazon", "Samsung"))
 LATIN_NAME_RE = re.compile(r"^(?:و?[بلف])?([A-Za-z]+)$")  # لCNN, وبـGoogle → the Latin name
+LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # how one ends
 
 
 def tag_latin_organisations(tokens: list[str], tags: list[str]) -> list[str]:
     """Tag the untagged Latin-script organisation names of ``LATIN_ORGANISATIONS`` as ORG."""
     tags = list(tags)
     for i, token in enumerate(tokens):
-        if tags[i] == "O" and _latin_organisation(token):
+        if (tags[i] == "O" and (token[-1:] in LATIN_LETTERS or token.endswith("\n"))
+                and _latin_organisation(token)):  # the pattern's $ also matches before a \n
             tags[i] = "B-ORG"
     return tags
 
@@ -403,7 +402,7 @@ def spans_to_mentions(
             words, tag_latin_organisations(words, sentence_tags), forms)
         sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
                                         forms)
-        for first, last, label in _spans(sentence_tags):
+        for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
             run = drop_leading_titles(tokens[first:last], label)

@@ -149,15 +149,17 @@ class Encoder:
         import torch
 
         n, length = len(sentences), max(len(s) for s in sentences)
-        types: dict[str, int] = {}
-        rows = [[types.setdefault(token, len(types)) for token in s] for s in sentences]
+        sentence_lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=n)
+        # word types in order of first occurrence, and each position's type
+        types = {token: k for k, token in enumerate(dict.fromkeys(chain.from_iterable(sentences)))}
         cache = self._cache
         encoded = [cache.get(token) or self.encode(token) for token in types]
         # per-type rows gathered by position (numpy), instead of a Python loop over positions;
         # padding gathers the extra all-zero row at the end
         gather = np.full((n, length), len(types), dtype=np.int64)
-        for i, row in enumerate(rows):
-            gather[i, : len(row)] = row
+        gather[np.arange(length)[None, :] < sentence_lengths[:, None]] = np.fromiter(
+            map(types.__getitem__, chain.from_iterable(sentences)), dtype=np.int64,
+            count=int(sentence_lengths.sum()))
         type_words = np.zeros((len(types) + 1, 3), dtype=np.int64)
         type_words[:-1] = [e.word_ids for e in encoded]
         type_flags = np.zeros((len(types) + 1, N_FLAGS), dtype=np.float32)
