@@ -129,3 +129,20 @@ def test_a_folder_of_another_corpus_is_refused(tmp_path):
     with pytest.raises(ValueError, match="another corpus"):
         process_corpus(str(ROOT / "README.md"), tmp_path, workers=1, config=CRF,
                        show_progress=False)
+
+
+def test_local_workers_run_torch_on_one_thread_with_glibc_default_trimming():
+    from distributed import Client
+
+    from qawl.engine import _local_cluster
+
+    def worker_settings():
+        import torch
+
+        from qawl.entities.neural import use_one_thread
+
+        use_one_thread()
+        return os.environ.get("MALLOC_TRIM_THRESHOLD_"), torch.get_num_threads()
+
+    with _local_cluster(1) as cluster, Client(cluster) as client:
+        assert client.submit(worker_settings).result() == (None, 1)
