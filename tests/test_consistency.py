@@ -88,3 +88,16 @@ RANKS = {"الي": 10, "والي": 1500, "بلير": 300, "وبلير": 9000, "�
 )
 def test_split_person_coordination(text_in, tags_in, tags_out):
     assert split_person_coordination(text_in.split(), tags_in.split(), RANKS) == tags_out.split()
+
+
+def test_name_spans_equals_bio_spans():
+    import random
+
+    from qawl.entities.consistency import name_spans
+
+    rng = random.Random(11)
+    vocabulary = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "B-MISC", "I", "B", "X-PER"]
+    cases = [[], ["O"], ["I-PER"], ["B-PER", "O"], ["O", "I-LOC", "I-LOC"], ["B-ORG", "I-PER"]]
+    cases += [[rng.choice(vocabulary) for _ in range(rng.randint(0, 12))] for _ in range(3000)]
+    for tags in cases:
+        assert name_spans(tags) == bio_spans(tags), tags

@@ -41,8 +41,27 @@ def word_keys(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 def name_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """``bio_spans(tags)``, without its loop for a sentence with no name at all."""
-    return bio_spans(tags) if tags.count("O") != len(tags) else []
+    """``bio_spans(tags)``, faster: no loop for a sentence with no name at all, and an
+    ``O`` only closes the open span (bio_spans reads it as neither B nor I)."""
+    if tags.count("O") == len(tags):
+        return []
+    spans, start, label = [], None, None
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if start is not None:
+                spans.append((start, i, label))
+                start = None
+            continue
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == label and start is not None
+        if start is not None and not continues:
+            spans.append((start, i, label))
+            start = None
+        if prefix in ("B", "I") and not continues:
+            start, label = i, kind
+    if start is not None:
+        spans.append((start, len(tags), label))
+    return spans
 
 
 def tagged_names(sentences: list[list[str]], tags: list[list[str]]) -> dict[tuple, str]:

@@ -108,10 +108,10 @@ def _form_flags(form: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
     split = split_proclitics(form)
     clitics = (float(bool(split.conj)), float(bool(split.prep)), float(bool(split.article)),
                float(len(form) <= 2))
-    candidates = (form, split.base, split.stem)
+    base, stem = split.base, split.stem
     flags = []
     for table in (gazetteer_words(), triggers()):
-        labels = {table.get(c) for c in candidates}
+        labels = (table.get(form), table.get(base), table.get(stem))
         flags += [float(label in labels) for label in GAZETTEER_LABELS]
     return clitics, tuple(flags)
 
@@ -131,8 +131,8 @@ class Encoder:
             return cached
         form = lookup_form(token)
         split = split_proclitics(form)
-        index = self.word_index
-        word_ids = tuple(index.get(f, UNK) for f in (form, split.base, split.stem))
+        get = self.word_index.get
+        word_ids = (get(form, UNK), get(split.base, UNK), get(split.stem, UNK))
         char_ids = tuple(map(self.char_index.get, form[:MAX_WORD_CHARS], repeat(UNK))) or (UNK,)
         encoded = EncodedWord(word_ids, char_ids, word_flags(token, form))
         if len(self._cache) < MAX_CACHED_TYPES:
