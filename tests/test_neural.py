@@ -274,3 +274,43 @@ def test_encoder_batch_gathers_each_tokens_encoding_and_zero_padding():
             assert tuple(row[:len(encoded.char_ids)]) == encoded.char_ids
     assert not ids[1, 2:].any() and not flags[1, 2:].any() and not type_index[1, 2:].any()
     assert len(char_rows) == len(set(SENTENCE[:4]) | {"مبارك"})  # the char CNN runs per type
+
+
+def _viterbi_reference(scores, transitions, start, end, lengths):
+    """Viterbi as first written: pointers as nested lists, backtracked per sentence."""
+    import torch
+
+    n = scores.shape[1]
+    mask = torch.arange(n)[None, :] < lengths[:, None]
+    best = start[None, :] + scores[:, 0]
+    pointers = []
+    for j in range(1, n):
+        value, pointer = (best[:, :, None] + transitions[None]).max(dim=1)
+        pointers.append(pointer)
+        best = torch.where(mask[:, j, None], value + scores[:, j], best)
+    last_tags = (best + end[None, :]).argmax(dim=1).tolist()
+    pointers = torch.stack(pointers, 1).tolist() if pointers else []
+    out = []
+    for i, length in enumerate(lengths.tolist()):
+        path = [last_tags[i]]
+        for j in range(length - 2, -1, -1):
+            path.append(pointers[i][j][path[-1]])
+        out.append(path[::-1])
+    return out
+
+
+def test_viterbi_backtrack_equals_reference():
+    import torch
+
+    from qawl.entities.neural import viterbi
+
+    generator = torch.Generator().manual_seed(11)
+    for batch, n in ((1, 1), (1, 5), (7, 1), (13, 9), (64, 40)):
+        for _ in range(5):
+            lengths = torch.randint(1, n + 1, (batch,), generator=generator)
+            lengths[0] = n
+            scores = torch.randn(batch, n, 9, generator=generator)
+            transitions = torch.randn(9, 9, generator=generator)
+            start, end = torch.randn(9, generator=generator), torch.randn(9, generator=generator)
+            args = (scores, transitions, start, end, lengths)
+            assert viterbi(*args) == _viterbi_reference(*args)

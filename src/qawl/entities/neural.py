@@ -284,15 +284,19 @@ def viterbi(scores, transitions, start, end, lengths) -> list[list[int]]:
         value, pointer = (best[:, :, None] + transitions[None]).max(dim=1)
         pointers.append(pointer)
         best = torch.where(mask[:, j, None], value + scores[:, j], best)
-    last_tags = (best + end[None, :]).argmax(dim=1).tolist()
-    pointers = torch.stack(pointers, 1).tolist() if pointers else []
-    out = []
-    for i, length in enumerate(lengths.tolist()):
-        path = [last_tags[i]]
-        for j in range(length - 2, -1, -1):
-            path.append(pointers[i][j][path[-1]])
-        out.append(path[::-1])
-    return out
+    last_tags = (best + end[None, :]).argmax(dim=1)
+    # backtrack all sentences at once: the tag at j is the pointer at j of the tag at j + 1,
+    # and a sentence's last tag is set where j is its last position
+    paths = torch.empty((scores.shape[0], n), dtype=torch.int64)
+    last_position = lengths - 1
+    current = last_tags
+    for j in range(n - 1, -1, -1):
+        if j < n - 1:
+            previous = pointers[j].gather(1, current[:, None]).squeeze(1)
+            current = torch.where(j < last_position, previous, current)
+        current = torch.where(last_position == j, last_tags, current)
+        paths[:, j] = current
+    return [row[:length] for row, length in zip(paths.tolist(), lengths.tolist())]
 
 
 def build_ensemble(members: list):
