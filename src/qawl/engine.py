@@ -54,6 +54,7 @@ MIN_PARTITION = 10
 TARGET_PARTITIONS = 16  # small corpora are still cut finely enough to share out
 PLAN_FILE = "plan.json"
 PROGRESS_TOPIC = "qawl-progress"
+DASK_MALLOC_TRIM = "65536"  # what dask's nannies set; see _local_cluster
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,8 @@ def _local_cluster(workers: int):
     import dask
     from distributed import LocalCluster
 
+    if os.environ.get("MALLOC_TRIM_THRESHOLD_") == DASK_MALLOC_TRIM:
+        del os.environ["MALLOC_TRIM_THRESHOLD_"]  # left here by an earlier cluster's nannies
     with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             dashboard_address=None, silence_logs=logging.ERROR,
