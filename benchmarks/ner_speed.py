@@ -7,6 +7,10 @@
         entity stage (extract_mentions per document, or extract_mentions_batch) over
         SaudiNewsNet articles, one thread: words per CPU second (time.process_time),
         each repeat in a fresh process so the type caches start cold.
+    .venv/bin/python benchmarks/ner_speed.py stages [--limit 300]
+        where the CPU goes in extract_mentions_batch with the BiLSTM-CRF, without a profiler's
+        overhead: CPU seconds of the network and its parts, the encoder and the rules
+        (nested stages overlap: network.decode holds the members and the language model).
     .venv/bin/python benchmarks/ner_speed.py quality [--lever int8]
         ANERcorp test micro F1 (as benchmarks/ner.py) and entity-group F1 on every gold set,
         for the BiLSTM-CRF with a speed lever applied (``--lever`` also works with ``cpu``).
@@ -142,6 +146,58 @@ def cpu_once(limit: int, mode: str, backend: str, lever: str = "none") -> dict:
             "mentions": sum(len(m) for m in mentions), "threads": torch.get_num_threads()}
 
 
+def stages(limit: int) -> None:
+    """CPU seconds per stage of one extract_mentions_batch run (timers wrapped around them)."""
+    import functools
+
+    import torch
+
+    import qawl.entities as entities
+    from qawl.entities import get_tagger, neural
+    from qawl.entities.tagger import default_tagger
+
+    torch.set_num_threads(1)
+    docs = load_documents(limit)
+    tagger = get_tagger("lstm")
+    default_tagger()
+    seconds: dict[str, float] = {}
+
+    def timed(owner, name: str, stage: str) -> None:
+        function = getattr(owner, name)
+        seconds.setdefault(stage, 0.0)  # printed in this order
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - started
+
+        setattr(owner, name, wrapper)
+
+    network = tagger.network
+    members = getattr(network, "members", [network])
+    timed(tagger.encoder, "batch", "encoder.batch (word types -> tensors)")
+    timed(network, "decode", "network.decode (all of the network)")
+    for member in members:
+        timed(member, "emissions", "  member emissions (char CNN + BiLSTM + packing)")
+        timed(member.chars, "forward", "    char CNN")
+        timed(member.lstm, "forward", "    BiLSTM")
+    timed(members[0], "context", "  language model (once per batch)")
+    timed(neural, "viterbi", "  viterbi")
+    timed(tagger, "_finish_document", "person names + document pass")
+    timed(entities, "spans_to_mentions", "mention rules (spans_to_mentions)")
+    timed(entities, "canonicalise", "canonicalise")
+    started = time.process_time()
+    entities.extract_mentions_batch(docs, "lstm")
+    total = time.process_time() - started
+    words = sum(len(doc.text.split()) for doc in docs)
+    print(f"{len(docs)} docs, {words} words: {total:.1f} CPU s = {words / total:,.0f} words/CPU s")
+    for stage, value in seconds.items():
+        print(f"{stage:50s} {value:6.1f} s {100 * value / total:5.1f} %")
+
+
 def cpu(limit: int, mode: str, backend: str, repeat: int, lever: str) -> None:
     runs = []
     for _ in range(repeat):
@@ -160,7 +216,7 @@ def cpu(limit: int, mode: str, backend: str, repeat: int, lever: str) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("threads", "cpu", "cpu-once", "quality"))
+    parser.add_argument("what", choices=("threads", "cpu", "cpu-once", "stages", "quality"))
     parser.add_argument("--lever", default="none", help="none or int8 (see apply_lever)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int, default=500)
@@ -175,6 +231,8 @@ def main(argv=None) -> int:
         threads(args.rounds)
     elif args.what == "cpu":
         cpu(args.limit, args.mode, args.backend, args.repeat, args.lever)
+    elif args.what == "stages":
+        stages(args.limit)
     elif args.what == "quality":
         quality(args.lever)
     else:
