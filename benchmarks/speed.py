@@ -91,6 +91,7 @@ class MemorySampler(threading.Thread):
         self.root = psutil.Process(pid)
         self.interval = interval
         self.peak_total = self.peak_single = 0
+        self.peaks: dict[int, tuple[int, str]] = {}  # pid -> (peak RSS, what the process is)
         self.stopping = threading.Event()
 
     def run(self) -> None:
@@ -109,6 +110,21 @@ class MemorySampler(threading.Thread):
                     pass
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_single = max(self.peak_single, max(sizes, default=0))
+            for process, size in zip(processes, sizes):
+                if size > self.peaks.get(process.pid, (0, ""))[0]:
+                    self.peaks[process.pid] = (size, _role(process))
+
+
+def _role(process) -> str:
+    try:
+        line = " ".join(process.cmdline())
+    except Exception:  # gone, or not ours to read
+        return "?"
+    for marker, role in (("ipykernel", "notebook kernel"), ("multiprocessing", "dask worker"),
+                         ("-m qawl run", "qawl run")):
+        if marker in line:
+            return role
+    return line[:40]
 
 
 def both_corpora_folder() -> Path:
@@ -144,8 +160,21 @@ def run(limit: int | None, workers: int | None, tag: str) -> dict:
         "engine_words_per_second": round(done["words"] / done["seconds"]),
         "peak_rss_all_mb": round(sampler.peak_total / 2**20),
         "peak_rss_largest_process_mb": round(sampler.peak_single / 2**20),
+        "peak_rss_by_role_mb": _peaks_by_role(sampler.peaks),
+        "peak_rss_worker_markers_mb": max((r.get("peak_rss_mb") or 0 for r in _markers(out)), default=None),
         "status": run_json["status"], "run_dir": str(out),
     })
+
+
+def _peaks_by_role(peaks: dict) -> dict:
+    roles: dict[str, int] = {}
+    for size, role in peaks.values():
+        roles[role] = max(roles.get(role, 0), round(size / 2**20))
+    return roles
+
+
+def _markers(run_dir: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in (run_dir / "tables" / "_partitions").glob("part-*.json")]
 
 
 # --- plot -------------------------------------------------------------------------------

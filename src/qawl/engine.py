@@ -190,9 +190,19 @@ def process_partition(index: int, articles: list[Article], run_dir: str,
         "words": sum(len(r.doc.text.split()) for r in results), "rows": counts,
         "failures": failures, "seconds": round(time.time() - started, 3),
         "cpu_seconds": round(time.process_time() - cpu, 3), "pid": os.getpid(),
+        "peak_rss_mb": _peak_rss_mb(),
     }
     mark_complete(run_dir, index, record)
     return record
+
+
+def _peak_rss_mb() -> Optional[int]:
+    """This process's peak memory so far (what a worker needs), where the OS tells it."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return None
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
 
 
 def analyse_partition(articles: list[Article], config: EngineConfig) -> tuple[list[dict], list[dict]]:
