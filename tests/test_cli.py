@@ -102,3 +102,10 @@ def test_analyze_on_two_workers_writes_the_lines_of_one_in_corpus_order(shared):
     assert len(one.stdout.splitlines()) == 60
     assert one.stdout == two.stdout
     assert two.stderr == ""  # no worker or scheduler chatter
+
+
+def test_a_parameter_no_notebook_takes_is_a_usage_error(capsys, tmp_path):
+    assert main(["run", "--corpus", str(SEED), "--out", str(tmp_path / "run"), "-p", "bogus=1"]) == 2
+    err = capsys.readouterr().err
+    assert "no notebook takes the parameter bogus" in err and "partition_size" in err
+    assert not (tmp_path / "run").exists()

@@ -165,6 +165,13 @@ def prepare_run_dir(out: Path, overwrite: bool, resume: bool = False) -> Path:
     return out
 
 
+def declared_parameters(notebook: Path) -> set[str]:
+    """The names in a notebook's cell tagged ``parameters``."""
+    import papermill as pm
+
+    return set(pm.inspect_notebook(str(notebook)))
+
+
 def resume_parameters(run_dir: Path) -> dict:
     """The parameters of the run in ``run_dir``, to finish it with exactly those."""
     path = Path(run_dir) / "run.json"
@@ -209,8 +216,13 @@ def run_notebooks(
         raise FileNotFoundError(f"corpus {corpus} does not exist")
     if limit is not None and limit < 1:
         raise ValueError(f"limit must be a positive number of articles, got {limit}")
-    run_dir = prepare_run_dir(out, overwrite, resume)
     notebooks = notebooks or list_notebooks()
+    declared = {path: declared_parameters(path) for path in notebooks}
+    unknown = sorted(set(extra or {}) - set().union(*declared.values()))
+    if unknown:
+        raise ValueError(f"no notebook takes the parameter {', '.join(unknown)}; the notebooks "
+                         f"take {', '.join(sorted(set().union(*declared.values())))}")
+    run_dir = prepare_run_dir(out, overwrite, resume)
     parameters = {"corpus": str(corpus_path), "output_dir": str(run_dir), "limit": limit,
                   "seed": seed, **(extra or {})}
     record = {
@@ -227,7 +239,8 @@ def run_notebooks(
     executed = []
     try:
         for notebook in notebooks:
-            executed.append(_execute(pm, notebook, run_dir, parameters, record, progress))
+            own = {k: v for k, v in parameters.items() if k in declared[notebook] or k in PARAMETER_NAMES}
+            executed.append(_execute(pm, notebook, run_dir, own, record, progress))
     finally:
         if follower is not None:
             follower.stop()
