@@ -23,6 +23,7 @@ import math
 import os
 import threading
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -344,7 +345,10 @@ def _local_cluster(workers: int):
 
     if os.environ.get("MALLOC_TRIM_THRESHOLD_") == DASK_MALLOC_TRIM:
         del os.environ["MALLOC_TRIM_THRESHOLD_"]  # left here by an earlier cluster's nannies
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}), \
+            warnings.catch_warnings():
+        # another cluster on this machine holds port 8787; any free port serves
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             dashboard_address=None, silence_logs=logging.ERROR,
                             env={"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})

@@ -166,10 +166,18 @@ def prepare_run_dir(out: Path, overwrite: bool, resume: bool = False) -> Path:
 
 
 def declared_parameters(notebook: Path) -> set[str]:
-    """The names in a notebook's cell tagged ``parameters``."""
-    import papermill as pm
+    """The names assigned in a notebook's cell tagged ``parameters``."""
+    import ast
 
-    return set(pm.inspect_notebook(str(notebook)))
+    import nbformat
+
+    names: set[str] = set()
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    names.add(node.id)
+    return names
 
 
 def resume_parameters(run_dir: Path) -> dict:
