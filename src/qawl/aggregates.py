@@ -291,6 +291,16 @@ ATTRIBUTION_COLUMNS = ["source", "speaker", "speaker_kind", "n_quotes", "n_direc
                        "words", "n_favor", "n_against"]
 
 
+def _join_stance_votes(table: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
+    """Favor/against counts joined to the quote rows: a speaker's stances go to the row
+    of its most quoted kind in that outlet."""
+    main_kind = (table.sort_values("n_quotes", ascending=False)
+                 .drop_duplicates(["source", "speaker"])[["source", "speaker", "speaker_kind"]])
+    votes = votes.merge(main_kind, on=["source", "speaker"], how="left")
+    votes["speaker_kind"] = votes["speaker_kind"].fillna("unknown")
+    return table.merge(votes, on=["source", "speaker", "speaker_kind"], how="outer")
+
+
 def attribution_table(run_dir: PathLike) -> pd.DataFrame:
     """``attribution_table_of`` over the run's quotes and stances.
 
@@ -312,12 +322,7 @@ def attribution_table(run_dir: PathLike) -> pd.DataFrame:
             FROM stances GROUP BY ALL ORDER BY source, speaker""", [UNATTRIBUTED])
     table = quoted if not quoted.empty else pd.DataFrame(columns=ATTRIBUTION_COLUMNS[:8])
     if not votes.empty:
-        # a speaker's stances go to the row of its most quoted kind in that outlet
-        main_kind = (table.sort_values("n_quotes", ascending=False)
-                     .drop_duplicates(["source", "speaker"])[["source", "speaker", "speaker_kind"]])
-        votes = votes.merge(main_kind, on=["source", "speaker"], how="left")
-        votes["speaker_kind"] = votes["speaker_kind"].fillna("unknown")
-        table = table.merge(votes, on=["source", "speaker", "speaker_kind"], how="outer")
+        table = _join_stance_votes(table, votes)
     table = table.reindex(columns=ATTRIBUTION_COLUMNS)
     table[counts] = table[counts].fillna(0).astype(int)
     if table.empty:
@@ -699,12 +704,7 @@ def attribution_table_of(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.Data
             "n_favor": (string_column(stances, "polarity") == "favor").astype(int),
             "n_against": (string_column(stances, "polarity") == "against").astype(int),
         }).groupby(["source", "speaker"]).sum().reset_index()
-        # a speaker's stances go to the row of its most quoted kind in that outlet
-        main_kind = (table.sort_values("n_quotes", ascending=False)
-                     .drop_duplicates(["source", "speaker"])[["source", "speaker", "speaker_kind"]])
-        votes = votes.merge(main_kind, on=["source", "speaker"], how="left")
-        votes["speaker_kind"] = votes["speaker_kind"].fillna("unknown")
-        table = table.merge(votes, on=["source", "speaker", "speaker_kind"], how="outer")
+        table = _join_stance_votes(table, votes)
     table = table.reindex(columns=columns)
     counts = columns[3:]
     table[counts] = table[counts].fillna(0).astype(int)
