@@ -44,7 +44,7 @@ from qawl.tables import (
     export_csv,
     mark_complete,
     partition_records,
-    tables_dir,
+    plan_path,
     write_part,
 )
 
@@ -53,7 +53,6 @@ logger = logging.getLogger(__name__)
 MAX_PARTITION = 500  # articles; a task's memory stays bounded by this
 MIN_PARTITION = 10
 TARGET_PARTITIONS = 16  # small corpora are still cut finely enough to share out
-PLAN_FILE = "plan.json"
 PROGRESS_TOPIC = "qawl-progress"
 DASK_MALLOC_TRIM = "65536"  # what dask's nannies set; see _local_cluster
 
@@ -313,12 +312,12 @@ class DaskExecutor:
 
         tasks = iter(tasks)
         window = as_completed()
-        for task in _take(tasks, 2 * self.workers):
+        for task in islice(tasks, 2 * self.workers):
             window.add(self.client.submit(function, *task, pure=False))
         for future in window:
             result = future.result()  # re-raises a task's error here
             future.release()
-            for task in _take(tasks, 1):
+            for task in islice(tasks, 1):
                 window.add(self.client.submit(function, *task, pure=False))
             yield result
 
@@ -354,19 +353,15 @@ def _local_cluster(workers: int):
                             env={"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
 
 
-def _take(iterator: Iterator, n: int) -> list:
-    out = []
-    for item in iterator:
-        out.append(item)
-        if len(out) >= n:
-            break
-    return out
-
-
 def make_executor(listener: Callable[[dict], None], workers: Optional[int] = None,
-                  scheduler: Optional[str] = None):
-    """This process for one worker; dask for more, or for a running scheduler."""
+                  scheduler: Optional[str] = None, tasks: Optional[int] = None):
+    """This process for one worker; dask for more, or for a running scheduler.
+
+    No more local workers are started than there are ``tasks`` (when known).
+    """
     workers = default_workers() if workers is None else workers
+    if tasks is not None:
+        workers = min(workers, max(tasks, 1))
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     if scheduler or workers > 1:
@@ -417,7 +412,7 @@ class CorpusArticles:
 def plan_corpus(corpus, run_dir: Path, limit: Optional[int], seed: int, sample: bool,
                 partition_size: Optional[int], count: Callable[[], int]) -> CorpusPlan:
     """The plan of an earlier attempt at this run, or a new one (``count`` gives the articles)."""
-    path = tables_dir(run_dir) / "_partitions" / PLAN_FILE
+    path = plan_path(run_dir)
     if path.exists():
         plan = CorpusPlan(**json.loads(path.read_text(encoding="utf-8")))
         if (plan.corpus, plan.limit, plan.seed, plan.sample) != (str(corpus), limit, seed, sample):
@@ -476,9 +471,7 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
                    "partition_size": plan.partition_size})
     tasks = ((i, chunk, str(run_dir), config)
              for i, chunk in enumerate(iter_chunks(articles, plan.partition_size)) if i not in done)
-    pending = plan.partitions - len(done)
-    workers = default_workers() if workers is None else workers
-    executor = make_executor(progress.emit, min(workers, max(pending, 1)), scheduler)
+    executor = make_executor(progress.emit, workers, scheduler, tasks=plan.partitions - len(done))
     redone = 0
     try:
         for record in executor.run(process_partition, tasks):
@@ -538,8 +531,7 @@ def analyse_corpus(paths, limit: Optional[int] = None, workers: Optional[int] = 
     chunks = iter_chunks(load_corpus(paths, limit=limit, skipped=skipped), partition_size)
     first = list(islice(chunks, 2))  # a single partition needs no worker processes
     indexed = enumerate((chunk, config) for chunk in chain(first, chunks))
-    workers = default_workers() if workers is None else workers
-    executor = make_executor(lambda event: None, min(workers, max(len(first), 1)), scheduler)
+    executor = make_executor(lambda event: None, workers, scheduler, tasks=len(first))
     pending: dict[int, list] = {}
     expected = 0
     try:

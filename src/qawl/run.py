@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
-from qawl.tables import atomic_write_text, complete_partitions, partition_records
+from qawl.tables import atomic_write_text, complete_partitions, partition_records, plan_path
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def _collect_failures(run_dir: Path) -> list[dict]:
     """Inputs that could not be read, then documents a stage failed on (from the markers)."""
     skipped_path = run_dir / "logs" / "skipped.json"
     skipped = json.loads(skipped_path.read_text(encoding="utf-8")) if skipped_path.exists() else []
-    failures = [{"stage": "read", **item} for item in skipped]
+    failures = list(skipped)  # the engine wrote them with stage "read"
     for record in partition_records(run_dir).values():
         failures.extend(record.get("failures", []))
     return failures
@@ -136,8 +136,8 @@ def write_run_json(run_dir: Path, record: dict) -> None:
 
 def partition_summary(run_dir: Path) -> dict:
     """Which partitions of the corpus are complete (from their markers: the truth on resume)."""
-    plan_path = Path(run_dir) / "tables" / "_partitions" / "plan.json"
-    plan = json.loads(plan_path.read_text(encoding="utf-8")) if plan_path.exists() else {}
+    path = plan_path(run_dir)
+    plan = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     return {"total": plan.get("partitions"), "size": plan.get("partition_size"),
             "complete": complete_partitions(run_dir)}
 

@@ -128,6 +128,11 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}"
 
 
+def plan_path(run_dir: PathLike) -> Path:
+    """Where the engine records how the corpus is cut (read again on resume)."""
+    return tables_dir(run_dir) / PARTITIONS_FOLDER / "plan.json"
+
+
 def _marker(run_dir: PathLike, index: int) -> Path:
     return tables_dir(run_dir) / PARTITIONS_FOLDER / f"{part_name(index)}.json"
 
