@@ -15,8 +15,12 @@ scoring functions take them as a list or as a dict keyed by ``doc``.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence, Union
 
 from qawl.clean import match_form
@@ -224,6 +228,9 @@ def _quote_summary(counts: Counter) -> dict[str, Any]:
         "n_gold": counts["gold"],
         "matched": matched,
         "detection": detection,
+        "speaker_ok": counts["speaker_ok"],
+        "type_ok": counts["type_ok"],
+        "cue_ok": counts["cue_ok"],
         "speaker_accuracy": counts["speaker_ok"] / matched if matched else 0.0,
         "type_accuracy": counts["type_ok"] / matched if matched else 0.0,
         "cue_accuracy": counts["cue_ok"] / matched if matched else 0.0,
@@ -322,3 +329,173 @@ def score_stances(pred_by_doc: Mapping[str, list], gold_by_doc: GoldDocs) -> dic
         "per_doc": per_doc,
         "errors": {"missed": missed, "spurious": spurious},
     }
+
+
+# --- the evaluation split (issue 14) ---------------------------------------------------
+
+BENCHMARKS = Path(__file__).resolve().parent
+SPLIT_FILE = BENCHMARKS / "split.json"
+PARTS = ("dev", "test")
+UNSPLIT = "unsplit"  # an article of a gold file that the split does not know (e.g. a new held-out file)
+
+# Every gold file, in the order the benchmarks read them: (name, folder) where the
+# folder is "shared" (``../shared/eval``) or "benchmarks" (this folder).
+GOLD_FILES = (
+    ("seed_gold.json", "shared"),
+    ("dev_gold.json", "shared"),
+    ("dev2_gold.json", "shared"),
+    ("audit_gold.json", "benchmarks"),
+    ("audit2_gold.json", "benchmarks"),
+    ("audit3_gold.json", "benchmarks"),
+    ("audit4_gold.json", "benchmarks"),
+    ("audit5_gold.json", "benchmarks"),
+)
+
+
+def gold_paths(shared: Path) -> list[Path]:
+    """The paths of every gold file in ``GOLD_FILES`` (``shared`` is the ``../shared`` folder)."""
+    return [(shared / "eval" if where == "shared" else BENCHMARKS) / name for name, where in GOLD_FILES]
+
+
+def article_corpus(doc_id: str) -> str:
+    """``saudinewsnet``, ``ant`` or ``seed`` (the Al Jazeera seed article), from a gold ``doc`` id."""
+    head = doc_id.split("/", 1)[0]
+    return {"snn": "saudinewsnet", "ant": "ant"}.get(head, "seed")
+
+
+def split_key(salt: str, doc_id: str) -> str:
+    """The article's place in the split order: sha256 of salt, NUL, doc id (hex)."""
+    return hashlib.sha256(f"{salt}\0{doc_id}".encode("utf-8")).hexdigest()
+
+
+def make_split(
+    files: Sequence[tuple[str, Sequence[Mapping[str, Any]]]],
+    test_files: Iterable[str],
+    salt: str,
+    every: int = 4,
+) -> dict[str, str]:
+    """doc id -> "dev" or "test", by the procedure that ``split.json`` records.
+
+    Articles of files not in ``test_files`` are all "dev". In each file of
+    ``test_files``, the articles are ordered by (corpus, annotator, outlet,
+    ``split_key``) and the article at position i (from 0) is "dev" when
+    ``i % every == every - 1``, else "test": each file, corpus, annotator and
+    outlet goes about (every - 1) / every to the test part.
+    """
+    test_files, parts = set(test_files), {}
+    for name, golds in files:
+        ordered = sorted(
+            golds,
+            key=lambda g: (article_corpus(g["doc"]), g.get("annotator") or "", g.get("source") or "",
+                           split_key(salt, g["doc"])),
+        )
+        for i, gold in enumerate(ordered):
+            if gold["doc"] in parts:
+                raise ValueError(f"{gold['doc']} is in two gold files")
+            test = name in test_files and i % every != every - 1
+            parts[gold["doc"]] = "test" if test else "dev"
+    return parts
+
+
+def ids_digest(ids: Iterable[str]) -> str:
+    """sha256 of the sorted ids joined by newlines: a fingerprint of a part."""
+    return hashlib.sha256("\n".join(sorted(ids)).encode("utf-8")).hexdigest()
+
+
+def load_split(path: Path = SPLIT_FILE) -> dict[str, str]:
+    """doc id -> "dev" or "test", as written in ``split.json`` (which is never regenerated)."""
+    return dict(json.loads(Path(path).read_text(encoding="utf-8"))["articles"])
+
+
+def part_of(doc_id: str, split: Mapping[str, str]) -> str:
+    return split.get(doc_id, UNSPLIT)
+
+
+# --- bootstrap intervals over articles ---------------------------------------------------
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def harmonic(a: float, b: float) -> float:
+    return 2 * a * b / (a + b) if a + b else 0.0
+
+
+def _prf_measures(prefix: str, hit: str) -> dict[str, Callable[[Mapping[str, float]], float]]:
+    return {
+        f"{prefix}precision": lambda c: ratio(c[hit], c["pred"]),
+        f"{prefix}recall": lambda c: ratio(c[hit], c["gold"]),
+        f"{prefix}f1": lambda c: harmonic(ratio(c[hit], c["pred"]), ratio(c[hit], c["gold"])),
+    }
+
+
+# Micro measures computed from summed per-article counts (keys of ``quote_counts``).
+QUOTE_MEASURES: dict[str, Callable[[Mapping[str, float]], float]] = {
+    **_prf_measures("detection_", "matched"),
+    "speaker_accuracy": lambda c: ratio(c["speaker_ok"], c["matched"]),
+    "type_accuracy": lambda c: ratio(c["type_ok"], c["matched"]),
+    "cue_accuracy": lambda c: ratio(c["cue_ok"], c["matched"]),
+    **_prf_measures("end_to_end_", "speaker_ok"),
+}
+QUOTE_COUNTS = ("pred", "gold", "matched", "speaker_ok", "type_ok", "cue_ok")
+
+# Keys of ``score_stances``' per-document rows: pred, gold, matched.
+STANCE_MEASURES: dict[str, Callable[[Mapping[str, float]], float]] = _prf_measures("", "matched")
+STANCE_COUNTS = ("pred", "gold", "matched")
+
+
+def quote_counts(summary: Mapping[str, Any]) -> dict[str, int]:
+    """The counts of one ``score_quotes`` summary (a per-document row or the overall one)."""
+    return {
+        "pred": summary["n_pred"], "gold": summary["n_gold"], "matched": summary["matched"],
+        "speaker_ok": summary["speaker_ok"], "type_ok": summary["type_ok"], "cue_ok": summary["cue_ok"],
+    }
+
+
+def bootstrap(
+    rows: Sequence[Mapping[str, float]],
+    measures: Mapping[str, Callable[[Mapping[str, float]], float]],
+    resamples: int = 1000,
+    seed: int = 14,
+    level: float = 0.95,
+) -> dict[str, dict[str, Any]]:
+    """Point estimate and percentile bootstrap interval of each measure, resampling articles.
+
+    ``rows`` holds one dict of counts per article (same keys in each). Each
+    resample draws len(rows) articles with replacement, sums their counts and
+    recomputes every measure from the sums (micro averaging), so the interval
+    reflects how much the score depends on which articles were annotated.
+    Returns ``{name: {"value", "low", "high"}}``; with no rows, all None.
+    """
+    import numpy as np
+
+    if not rows:
+        return {name: {"value": None, "low": None, "high": None} for name in measures}
+    keys = sorted(rows[0])
+    matrix = np.array([[row[k] for k in keys] for row in rows], dtype=np.int64)
+    point = dict(zip(keys, matrix.sum(axis=0).tolist()))
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(rows), size=(resamples, len(rows)))
+    sums = [dict(zip(keys, total)) for total in matrix[picks].sum(axis=1).tolist()]
+    tail = (1 - level) / 2
+    result = {}
+    for name, measure in measures.items():
+        values = sorted(measure(total) for total in sums)
+        low = values[max(0, math.floor(tail * resamples))]
+        high = values[min(resamples - 1, math.ceil((1 - tail) * resamples) - 1)]
+        result[name] = {"value": measure(point), "low": low, "high": high}
+    return result
+
+
+def part_report(
+    per_doc: Mapping[str, Mapping[str, Any]],
+    docs: Iterable[str],
+    measures: Mapping[str, Callable[[Mapping[str, float]], float]],
+    counts: Callable[[Mapping[str, Any]], Mapping[str, float]],
+    **bootstrap_options: Any,
+) -> dict[str, Any]:
+    """Articles, summed counts and bootstrapped measures of the per-document rows of ``docs``."""
+    rows = [dict(counts(per_doc[doc])) for doc in docs]
+    totals = {key: sum(row[key] for row in rows) for key in (rows[0] if rows else {})}
+    return {"articles": len(rows), "counts": totals, "measures": bootstrap(rows, measures, **bootstrap_options)}

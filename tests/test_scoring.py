@@ -1,6 +1,8 @@
 """The matching rules of benchmarks/scoring.py on tiny examples (ANNOTATION.md "Scoring")."""
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -9,10 +11,19 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.scoring import (  # noqa: E402
+    QUOTE_MEASURES,
+    SPLIT_FILE,
+    STANCE_MEASURES,
+    bootstrap,
     contents_match,
     cue_matches,
+    gold_paths,
     greedy_pairs,
+    ids_digest,
+    load_split,
+    make_split,
     match_tokens,
+    quote_counts,
     normalise_text,
     score_entities,
     score_quotes,
@@ -170,3 +181,88 @@ def test_score_entities_groups_by_canonical_and_allows_clitic():
     assert scores["per_label"]["PER"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert scores["per_label"]["LOC"]["precision"] == 0.5
     assert scores["micro"]["recall"] == 1.0
+
+
+# --- bootstrap intervals --------------------------------------------------------------
+
+
+def test_bootstrap_interval_contains_the_point_estimate():
+    rows = [{"pred": p, "gold": g, "matched": m} for p, g, m in
+            [(5, 6, 4), (3, 3, 3), (0, 2, 0), (7, 5, 4), (2, 4, 2), (6, 6, 5), (1, 0, 0), (4, 5, 3)]]
+    result = bootstrap(rows, STANCE_MEASURES, resamples=500, seed=1)
+    assert result["precision"]["value"] == pytest.approx(21 / 28)
+    assert result["recall"]["value"] == pytest.approx(21 / 31)
+    for measure in result.values():
+        assert measure["low"] <= measure["value"] <= measure["high"]
+        assert measure["low"] < measure["high"]
+    assert bootstrap(rows, STANCE_MEASURES, resamples=500, seed=1) == result  # seeded
+
+
+def test_bootstrap_of_identical_articles_has_zero_width():
+    rows = [{"pred": 7, "gold": 5, "matched": 3}] * 12
+    for measure in bootstrap(rows, STANCE_MEASURES, resamples=200).values():
+        assert measure["low"] == measure["value"] == measure["high"]
+
+
+def test_bootstrap_without_articles_gives_no_numbers():
+    assert bootstrap([], STANCE_MEASURES)["f1"] == {"value": None, "low": None, "high": None}
+
+
+def test_quote_measures_agree_with_score_quotes():
+    gold = [{"doc": "d", "quotes": [_gold_quote("الاتفاق جيد جدا", ["أوباما"]),
+                                    _gold_quote("إيران ستخضع لمراقبة دقيقة", ["الكونغرس"])]}]
+    preds = {"d": [_pred_quote("الاتفاق جيد جدا", "أوباما"), _pred_quote("إيران ستخضع لمراقبة", "أحد"),
+                   _pred_quote("كلام آخر", "أحد")]}
+    scores = score_quotes(preds, gold)
+    overall = scores["overall"]
+    measures = bootstrap([quote_counts(scores["per_doc"]["d"])], QUOTE_MEASURES, resamples=10)
+    assert measures["detection_f1"]["value"] == pytest.approx(overall["detection"]["f1"])
+    assert measures["speaker_accuracy"]["value"] == pytest.approx(overall["speaker_accuracy"])
+    assert measures["end_to_end_f1"]["value"] == pytest.approx(overall["end_to_end"]["f1"])
+
+
+# --- the evaluation split (benchmarks/split.json) -------------------------------------------
+
+SHARED = Path(os.environ.get("QAWL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+TEST_PART_SIZE = 52
+TEST_PART_SHA256 = "8600b60899f25b2f488b914a2d89e41695f6aa771690c6f56862e6e92494ba36"
+
+
+def _split_record():
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), "an article is listed twice in split.json"
+        return dict(pairs)
+
+    return json.loads(SPLIT_FILE.read_text(encoding="utf-8"), object_pairs_hook=no_duplicates)
+
+
+def test_split_file_does_not_drift():
+    record = _split_record()
+    split = load_split()
+    assert set(split.values()) == {"dev", "test"}
+    test_ids = [doc for doc, part in split.items() if part == "test"]
+    assert len(test_ids) == TEST_PART_SIZE >= 50
+    assert ids_digest(test_ids) == TEST_PART_SHA256 == record["test_ids_sha256"]
+    assert record["counts"]["test"] == TEST_PART_SIZE and record["counts"]["dev"] == len(split) - TEST_PART_SIZE
+
+
+def _gold_files():
+    paths = gold_paths(SHARED)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        pytest.skip(f"gold files not found (set QAWL_SHARED): {', '.join(missing)}")
+    return [(p.name, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+
+
+def test_every_gold_article_is_in_exactly_one_part():
+    files = _gold_files()
+    gold_ids = [gold["doc"] for _, golds in files for gold in golds]
+    assert len(gold_ids) == len(set(gold_ids))  # no article in two gold files
+    assert sorted(gold_ids) == sorted(load_split())
+
+
+def test_split_file_is_what_its_procedure_gives():
+    record = _split_record()
+    made = make_split(_gold_files(), record["test_files"], record["salt"], every=record["every"])
+    assert made == record["articles"]
