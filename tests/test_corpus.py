@@ -217,20 +217,20 @@ def test_single_txt_file(tmp_path):
 def test_saudinewsnet_zip(tmp_path):
     records = [
         snn_record("عنوان أول", "فقرة أولى\n\nفقرة ثانية"),
-        snn_record("", "", source="okaz"),  # empty content is still an article
+        snn_record("كاريكاتير", " ", source="okaz"),  # no content: a skip, ids of the others unchanged
         snn_record("عنوان ثالث", "عنوان ثالث في بداية النص"),
     ]
     zip_of(tmp_path / "dataset" / "2015-08-04.zip", {"2015-08-04.json": json.dumps(records, ensure_ascii=False)})
     articles, skipped = read(tmp_path)
-    assert [a.doc_id for a in articles] == ["snn/2015-08-04/0", "snn/2015-08-04/1", "snn/2015-08-04/2"]
+    assert [a.doc_id for a in articles] == ["snn/2015-08-04/0", "snn/2015-08-04/2"]
     first = articles[0]
     assert first.raw_text == "عنوان أول\n\nفقرة أولى\n\nفقرة ثانية"
     assert rel(first.origin, tmp_path) == "dataset/2015-08-04.zip:2015-08-04.json#0"
     assert (first.source, first.date, first.title, first.author) == ("alriyadh", "2015-08-04", "عنوان أول", "الرياض - واس")
     assert first.url == "http://example.com/21"
-    assert articles[1].raw_text == "" and articles[1].source == "okaz"
-    assert articles[2].raw_text == "عنوان ثالث في بداية النص"  # title not repeated
-    assert skipped == []
+    assert articles[1].raw_text == "عنوان ثالث في بداية النص"  # title not repeated
+    assert [(rel(s.origin, tmp_path), s.reason) for s in skipped] == [
+        ("dataset/2015-08-04.zip:2015-08-04.json#1", "record #1: field 'content' is empty (only whitespace)")]
 
 
 def test_ant_pseudo_xml_and_malformed(tmp_path):
@@ -463,6 +463,7 @@ def test_summarize_corpus(tmp_path):
         "date_min": "2015-07-21",
         "date_max": "2015-08-04",
         "skipped": [{"origin": (tmp_path / "bad.txt").as_posix(), "reason": "empty file"}],
+        "renamed_ids": [],
     }
     assert json.loads(json.dumps(summary)) == summary
     assert summarize_corpus(tmp_path, limit=1)["articles"] == 1

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import html
 import io
 import json
@@ -32,11 +33,12 @@ import random
 import logging
 import os
 import re
+import stat
 import sys
 import zipfile
 import zlib
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -55,6 +57,8 @@ T = TypeVar("T")
 
 # A single file above this is skipped: it would be held in memory whole.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Zips inside zips are read this deep at most: a zip quine or bomb must not recurse forever.
+MAX_ZIP_DEPTH = 3
 # Characters looked at when judging whether decoded bytes are text.
 SNIFF_CHARS = 65536
 # Share of plausible characters needed to accept a Windows-1256 decoding.
@@ -102,6 +106,9 @@ IMPLAUSIBLE_CHAR_RE = re.compile(
     "\xe0\xe2\xe7-\xeb\xee\xef\xf4\xf9\xfb\xfc]"
 )
 CONTROL_CHAR_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# What ``printable`` escapes: controls, line/paragraph separators, bidi overrides, lone surrogates.
+UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 NEWLINE_RE = re.compile(r"\r\n?")
 WHITESPACE_RUN_RE = re.compile(r"[^\S\n]+")
 BLANK_EDGES_RE = re.compile(r"^(?:[^\S\n]*\n)+|(?:\n[^\S\n]*)+$")
@@ -151,6 +158,20 @@ class _Input:
         )
 
 
+@dataclass(frozen=True)
+class RenamedId:
+    """An article whose ``doc_id`` an earlier article of the same read already had.
+
+    The first article keeps the id; this one was given ``doc_id``: the
+    original, ``@``, its file and position in the file (``n1@b.jsonl:7``),
+    then ``~2``, ``~3``... while that is taken too.
+    """
+
+    origin: str
+    original: str
+    doc_id: str
+
+
 # ---------------------------------------------------------------- public API
 
 
@@ -158,13 +179,20 @@ def load_corpus(
     paths: Union[PathLike, Iterable[PathLike]],
     limit: Optional[int] = None,
     skipped: Optional[list[Skipped]] = None,
+    renamed: Optional[list[RenamedId]] = None,
 ) -> Iterator[Article]:
     """Stream the articles under ``paths`` (files or folders), in a fixed order.
 
     Folders are walked recursively in name order, skipping hidden files and
-    documentation (README*, LICENSE*, ...).  At most ``limit`` articles are
-    yielded.  Unreadable inputs are appended to ``skipped`` (if given) as
+    documentation (README*, LICENSE*, ...).  Links are followed once: loops,
+    broken links, special files (FIFOs, sockets, devices) and a file reached
+    a second time are skipped.  At most ``limit`` articles are yielded.
+    Unreadable inputs are appended to ``skipped`` (if given) as
     ``Skipped(origin, reason)`` and logged; they never raise.
+
+    Every yielded ``doc_id`` is unique: an article whose id an earlier one
+    has gets a new one, recorded in ``renamed`` (if given) as a ``RenamedId``
+    and logged.
 
     Raises ``FileNotFoundError`` for a path that does not exist and
     ``ValueError`` for a negative ``limit`` or no paths, at call time.
@@ -172,7 +200,7 @@ def load_corpus(
     roots = _as_roots(paths)
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ValueError(f"limit must be a non-negative integer or None, got {limit!r}")
-    return _iter_articles(roots, skipped, limit)
+    return _iter_articles(roots, skipped, renamed, limit)
 
 
 def sample_corpus(
@@ -180,25 +208,33 @@ def sample_corpus(
     size: int,
     seed: int = 0,
     skipped: Optional[list[Skipped]] = None,
+    renamed: Optional[list[RenamedId]] = None,
 ) -> list[Article]:
     """A seeded uniform sample of ``size`` articles from the whole corpus, in corpus order.
 
     One streaming pass with reservoir sampling: memory holds ``size`` articles,
     whatever the corpus size. A quick look at 500 articles of a multi-outlet
-    corpus then spans every outlet rather than the first folder.
+    corpus then spans every outlet rather than the first folder.  Ids are
+    made unique over the whole corpus, as in ``load_corpus``; ``renamed``
+    receives the renames of the sampled articles only.
     """
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise ValueError(f"sample size must be a non-negative integer, got {size!r}")
     rng = random.Random(seed)
     reservoir: list[tuple[int, Article]] = []
-    for index, article in enumerate(load_corpus(paths, skipped=skipped)):
+    every_rename: list[RenamedId] = []
+    for index, article in enumerate(load_corpus(paths, skipped=skipped, renamed=every_rename)):
         if len(reservoir) < size:
             reservoir.append((index, article))
         else:
             slot = rng.randint(0, index)
             if slot < size:
                 reservoir[slot] = (index, article)
-    return [article for _, article in sorted(reservoir, key=lambda pair: pair[0])]
+    sample = [article for _, article in sorted(reservoir, key=lambda pair: pair[0])]
+    if renamed is not None:
+        ids = {article.doc_id for article in sample}
+        renamed.extend(record for record in every_rename if record.doc_id in ids)
+    return sample
 
 
 def summarize_corpus(paths: Union[PathLike, Iterable[PathLike]], limit: Optional[int] = None) -> dict[str, Any]:
@@ -206,13 +242,17 @@ def summarize_corpus(paths: Union[PathLike, Iterable[PathLike]], limit: Optional
 
     ``words`` counts whitespace-separated tokens of each ``raw_text``
     (title included).  Dates are ISO strings, ``None`` when no article has one.
+    ``skipped`` lists every input not read, with its reason; ``renamed_ids``
+    every article whose duplicate id was changed (``origin``, ``original``, ``doc_id``).
     """
     skipped: list[Skipped] = []
+    renamed: list[RenamedId] = []
     articles = words = 0
     sources: Counter[str] = Counter()
     date_min: Optional[str] = None
     date_max: Optional[str] = None
-    for article in tqdm(load_corpus(paths, limit, skipped), desc="reading corpus", unit=" articles", disable=None):
+    reading = load_corpus(paths, limit, skipped, renamed)
+    for article in tqdm(reading, desc="reading corpus", unit=" articles", disable=None):
         articles += 1
         words += len(article.raw_text.split())
         sources[article.source] += 1
@@ -226,6 +266,7 @@ def summarize_corpus(paths: Union[PathLike, Iterable[PathLike]], limit: Optional
         "date_min": date_min,
         "date_max": date_max,
         "skipped": [asdict(item) for item in skipped],
+        "renamed_ids": [asdict(item) for item in renamed],
     }
 
 
@@ -353,59 +394,168 @@ def prepend_title(title: str, body: str) -> str:
 # ------------------------------------------------------------- walking paths
 
 
+@dataclass
+class _Seen:
+    """What one read has met, so that links never make it loop or read a file twice.
+
+    Keys are ``(st_dev, st_ino)``; values the first origin, named in skip reasons.
+    """
+
+    files: dict[tuple[int, int], str] = field(default_factory=dict)
+    folders: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
 def _as_roots(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]:
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if not items:
         raise ValueError("no corpus paths given")
     roots = [Path(item) for item in items]
     for root in roots:
-        if not root.exists():
+        # lexists: a broken or looping link given as the corpus is a skip with its reason.
+        if not os.path.lexists(root):
             raise FileNotFoundError(f"corpus path does not exist: {root}")
     return roots
 
 
-def _iter_articles(roots: list[Path], skipped: Optional[list[Skipped]], limit: Optional[int]) -> Iterator[Article]:
-    yield from islice(_read_roots(roots, skipped), limit)
+def _iter_articles(roots: list[Path], skipped: Optional[list[Skipped]],
+                   renamed: Optional[list[RenamedId]], limit: Optional[int]) -> Iterator[Article]:
+    yield from islice(_unique_ids(_read_roots(roots, skipped), renamed), limit)
 
 
-def _read_roots(roots: list[Path], skipped: Optional[list[Skipped]]) -> Iterator[Article]:
+def _read_roots(roots: list[Path], skipped: Optional[list[Skipped]]) -> Iterator[tuple[Article, _Input]]:
+    """Each article with the file it came from (which names it when its id must change)."""
+    seen = _Seen()
     for root in roots:
-        for path, source in _iter_inputs(root, skipped):
+        for path, source in _iter_inputs(root, skipped, seen):
             try:
-                yield from _read_path(path, source, skipped)
+                for article in _read_path(path, source, skipped, seen):
+                    yield article, source
             except Exception as err:  # one bad file must not stop a 100,000-article run
                 logger.debug("unexpected error reading %s", source.origin, exc_info=True)
                 _skip(skipped, source.origin, f"unexpected error: {type(err).__name__}: {err}")
 
 
-def _iter_inputs(root: Path, skipped: Optional[list[Skipped]]) -> Iterator[tuple[Path, _Input]]:
-    if not root.is_dir():
-        yield root, _Input(root.as_posix(), PurePosixPath(root.name), PurePosixPath(root.absolute().as_posix()))
+def _iter_inputs(root: Path, skipped: Optional[list[Skipped]], seen: _Seen) -> Iterator[tuple[Path, _Input]]:
+    status = _stat_or_skip(root, skipped)
+    if status is None:
         return
-    for path in _walk(root, skipped, {os.path.realpath(root)}):
-        relative = PurePosixPath(path.relative_to(root).as_posix())
-        yield path, _Input(path.as_posix(), relative, PurePosixPath(path.absolute().as_posix()))
+    if stat.S_ISDIR(status.st_mode):
+        for path in _walk(root, status, skipped, seen):
+            relative = PurePosixPath(printable(path.relative_to(root).as_posix()))
+            yield path, _Input(printable(path.as_posix()), relative, PurePosixPath(printable(path.absolute().as_posix())))
+    elif _special_kind(status.st_mode):
+        _skip(skipped, root.as_posix(), _not_regular(root, status))
+    else:
+        yield root, _Input(printable(root.as_posix()), PurePosixPath(printable(root.name)),
+                           PurePosixPath(printable(root.absolute().as_posix())))
 
 
-def _walk(folder: Path, skipped: Optional[list[Skipped]], seen: set[str]) -> Iterator[Path]:
-    """Files under ``folder``, depth first in name order; symlink loops are cut."""
+def _walk(root: Path, status: os.stat_result, skipped: Optional[list[Skipped]], seen: _Seen) -> Iterator[Path]:
+    """Regular files under ``root``, depth first in name order, following links once.
+
+    Iterative, so that deep trees cannot exhaust the recursion limit.  A link
+    back to a folder being walked is a loop; a folder reached a second time
+    (through a link) is skipped; both are recorded with their reason.
+    """
+    key = _inode(status)
+    if key in seen.folders:
+        _skip(skipped, root.as_posix(), f"folder already read as {seen.folders[key]}")
+        return
+    seen.folders[key] = root.as_posix()
+    stack = [(key, _list_folder(root, skipped))]
+    open_folders = {key}  # the folders on the current path: a link back to one is a loop
+    while stack:
+        key, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            open_folders.discard(key)
+            continue
+        if _is_ignored(entry.name):
+            logger.debug("ignoring %s", entry.path)
+            continue
+        path = Path(entry.path)
+        status = _stat_or_skip(path, skipped)
+        if status is None:
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            child = _inode(status)
+            if child in open_folders:
+                _skip(skipped, path.as_posix(), f"link loop: {_link_note(path)}leads back to {seen.folders[child]}")
+            elif child in seen.folders:
+                _skip(skipped, path.as_posix(), f"folder already read as {seen.folders[child]}")
+            else:
+                seen.folders[child] = path.as_posix()
+                open_folders.add(child)
+                stack.append((child, _list_folder(path, skipped)))
+        elif _special_kind(status.st_mode):
+            _skip(skipped, path.as_posix(), _not_regular(path, status))
+        else:
+            yield path
+
+
+def _list_folder(folder: Path, skipped: Optional[list[Skipped]]) -> Iterator[os.DirEntry]:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as err:
         _skip(skipped, folder.as_posix(), f"cannot list folder: {err.strerror or err}")
-        return
-    for entry in entries:
-        if _is_ignored(entry.name):
-            logger.debug("ignoring %s", entry.path)
-            continue
-        if entry.is_dir():
-            real = os.path.realpath(entry.path)
-            if real not in seen:
-                seen.add(real)
-                yield from _walk(Path(entry.path), skipped, seen)
-        elif entry.is_file():
-            yield Path(entry.path)
+        return iter(())
+    return iter(entries)
+
+
+def _stat_or_skip(path: Path, skipped: Optional[list[Skipped]]) -> Optional[os.stat_result]:
+    """``os.stat`` (links followed), or None after recording why it failed."""
+    try:
+        return os.stat(path)
+    except (OSError, ValueError) as err:  # ValueError: a NUL byte in the name
+        _skip(skipped, path.as_posix(), _stat_problem(path, err))
+        return None
+
+
+def _stat_problem(path: Path, err: Exception) -> str:
+    target = _link_target(path)
+    errno_ = getattr(err, "errno", None)
+    if target is None:
+        return f"cannot read: {getattr(err, 'strerror', None) or err}"
+    if errno_ == errno.ELOOP:
+        return f"link loop: -> {target}"
+    if errno_ in (errno.ENOENT, errno.ENOTDIR):
+        return f"broken link -> {target}"
+    return f"cannot follow link -> {target}: {getattr(err, 'strerror', None) or err}"
+
+
+def _link_target(path: Path) -> Optional[str]:
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _link_note(path: Path) -> str:
+    target = _link_target(path)
+    return "" if target is None else f"-> {target} "
+
+
+def _inode(status: os.stat_result) -> tuple[int, int]:
+    return status.st_dev, status.st_ino
+
+
+def _special_kind(mode: int) -> str:
+    """What a non-regular, non-folder file is ("" for a regular file)."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")):
+        if test(mode):
+            return kind
+    return "special file"
+
+
+def _not_regular(path: Path, status: os.stat_result) -> str:
+    target = _link_target(path)
+    via = f", reached by link -> {target}" if target is not None else ""
+    return f"not a regular file ({_special_kind(status.st_mode)}){via}"
 
 
 def _is_ignored(name: str) -> bool:
@@ -413,35 +563,119 @@ def _is_ignored(name: str) -> bool:
 
 
 def _skip(skipped: Optional[list[Skipped]], origin: str, reason: str) -> None:
+    origin, reason = printable(origin), printable(reason)  # one line per skipped input
     logger.warning("skipped %s: %s", origin, reason)
     if skipped is not None:
         skipped.append(Skipped(origin, reason))
 
 
+def printable(text: str) -> str:
+    """``text`` with line breaks, control and bidi characters and undecodable bytes escaped.
+
+    File names may hold any of them; reported as is, they would break
+    "one line per skipped file" or read as something else.  Idempotent.
+    """
+    return UNPRINTABLE_RE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return repr(match.group())[1:-1]
+    return f"\\u{code:04x}"
+
+
+# ----------------------------------------------------------- doc ids unique
+
+
+def _unique_ids(pairs: Iterable[tuple[Article, _Input]], renamed: Optional[list[RenamedId]]) -> Iterator[Article]:
+    """The articles, each later holder of a taken ``doc_id`` renamed (the first keeps it).
+
+    A rename depends only on earlier articles, so a limited or sampled read
+    gives an article the same id as a full read.
+    """
+    taken: set[str] = set()
+    for article, source in pairs:
+        if article.doc_id in taken:
+            article = _rename(article, source, taken, renamed)
+        taken.add(article.doc_id)
+        yield article
+
+
+def _rename(article: Article, source: _Input, taken: set[str], renamed: Optional[list[RenamedId]]) -> Article:
+    """``id@file[position]``, then ``~2``, ``~3``... until free."""
+    position = article.origin[len(source.origin):] if article.origin.startswith(source.origin) else ""
+    base = f"{article.doc_id}@{source.id_path.as_posix()}{position}"
+    doc_id, count = base, 1
+    while doc_id in taken:
+        count += 1
+        doc_id = f"{base}~{count}"
+    record = RenamedId(origin=article.origin, original=article.doc_id, doc_id=doc_id)
+    logger.warning("renamed %s: doc id %s already taken, now %s", record.origin, printable(record.original), record.doc_id)
+    if renamed is not None:
+        renamed.append(record)
+    return replace(article, doc_id=doc_id)
+
+
 # ------------------------------------------------------------- reading bytes
 
 
-def _read_path(path: Path, source: _Input, skipped: Optional[list[Skipped]]) -> Iterator[Article]:
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(4)
-    except OSError as err:
-        _skip(skipped, source.origin, f"cannot read file: {err.strerror or err}")
+def _read_path(path: Path, source: _Input, skipped: Optional[list[Skipped]], seen: _Seen) -> Iterator[Article]:
+    opened = _open_regular(path, source, skipped, seen)
+    if opened is None:
         return
-    if size == 0:
-        _skip(skipped, source.origin, "empty file")
-    elif head.startswith(ZIP_MAGIC):
-        yield from _read_zip(path, source, skipped)  # members are read one by one
-    elif size > MAX_FILE_BYTES:
-        _skip(skipped, source.origin, _too_big(size))
-    else:
+    handle, size = opened
+    with handle:
+        if size == 0:
+            _skip(skipped, source.origin, "empty file")
+            return
         try:
-            data = path.read_bytes()
+            head = handle.read(4)
+            if head.startswith(ZIP_MAGIC):
+                handle.seek(0)
+                yield from _read_zip(handle, source, skipped, depth=1)  # members are read one by one
+                return
+            if size > MAX_FILE_BYTES:
+                _skip(skipped, source.origin, _too_big(size))
+                return
+            data = head + handle.read(MAX_FILE_BYTES + 1 - len(head))
         except OSError as err:
             _skip(skipped, source.origin, f"cannot read file: {err.strerror or err}")
             return
-        yield from _read_bytes(data, source, skipped)
+    if len(data) > MAX_FILE_BYTES:  # it grew since it was measured
+        _skip(skipped, source.origin, _too_big(len(data)))
+        return
+    yield from _read_bytes(data, source, skipped, depth=0)
+
+
+def _open_regular(path: Path, source: _Input, skipped: Optional[list[Skipped]],
+                  seen: _Seen) -> Optional[tuple[BinaryIO, int]]:
+    """``path`` open for reading with its size, if it is a regular file not read before.
+
+    Non-blocking, and checked on the open file: a FIFO that took the file's
+    place since the walk must not hang the read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except (OSError, ValueError) as err:
+        _skip(skipped, source.origin, f"cannot read file: {getattr(err, 'strerror', None) or err}")
+        return None
+    handle = os.fdopen(fd, "rb")
+    status = os.fstat(fd)
+    key = _inode(status)
+    problem = ""
+    if _special_kind(status.st_mode):
+        problem = _not_regular(path, status)
+    elif key in seen.files:
+        problem = f"same file as {seen.files[key]} (already read)"
+    if problem:
+        handle.close()
+        _skip(skipped, source.origin, problem)
+        return None
+    seen.files[key] = source.origin
+    return handle, status.st_size
 
 
 def _too_big(size: int) -> str:
@@ -452,12 +686,17 @@ def _too_big(size: int) -> str:
     )
 
 
-def _read_bytes(data: bytes, source: _Input, skipped: Optional[list[Skipped]]) -> Iterator[Article]:
+def _read_bytes(data: bytes, source: _Input, skipped: Optional[list[Skipped]], depth: int) -> Iterator[Article]:
+    """The articles in ``data``; ``depth`` counts the zips it sits in."""
     if not data:
         _skip(skipped, source.origin, "empty file")
         return
     if data.startswith(ZIP_MAGIC):
-        yield from _read_zip(io.BytesIO(data), source, skipped)
+        if depth >= MAX_ZIP_DEPTH:
+            _skip(skipped, source.origin, f"zip nested in {depth} zips, deeper than qawl.corpus.MAX_ZIP_DEPTH "
+                                          f"({MAX_ZIP_DEPTH}): unzip the outer ones first")
+            return
+        yield from _read_zip(io.BytesIO(data), source, skipped, depth + 1)
         return
     try:
         text = decode_text(data)
@@ -468,10 +707,10 @@ def _read_bytes(data: bytes, source: _Input, skipped: Optional[list[Skipped]]) -
         _skip(skipped, source.origin, str(err))
 
 
-def _read_zip(archive_file: Union[Path, BinaryIO], source: _Input, skipped: Optional[list[Skipped]]) -> Iterator[Article]:
+def _read_zip(archive_file: BinaryIO, source: _Input, skipped: Optional[list[Skipped]], depth: int) -> Iterator[Article]:
     try:
         archive = zipfile.ZipFile(archive_file)
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
         _skip(skipped, source.origin, f"corrupt or truncated zip: {err}")
         return
     with archive:
@@ -483,16 +722,18 @@ def _read_zip(archive_file: Union[Path, BinaryIO], source: _Input, skipped: Opti
             _skip(skipped, source.origin, "an Office document or EPUB, not a corpus zip: export it to text first")
             return
         for info in members:
-            member = source.member(info.filename)
+            member = source.member(printable(info.filename))
+            # The declared size bounds what is read: zipfile never inflates past it.
             if info.file_size > MAX_FILE_BYTES:
                 _skip(skipped, member.origin, _too_big(info.file_size))
                 continue
             try:
                 data = archive.read(info)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as err:
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
+                    ValueError) as err:
                 _skip(skipped, member.origin, f"cannot read zip member: {err}")
                 continue
-            yield from _read_bytes(data, member, skipped)
+            yield from _read_bytes(data, member, skipped, depth)
 
 
 def _is_ignored_member(name: str) -> bool:
@@ -509,7 +750,7 @@ def _normalize_newlines(text: str) -> str:
 def _parse_text(text: str, source: _Input, skipped: Optional[list[Skipped]]) -> Iterator[Article]:
     kind = detect_format(text, source.id_path.name)
     if kind == "trec":
-        yield from _parse_trec(text, source)
+        yield from _parse_trec(text, source, skipped)
     elif kind == "html":
         yield _parse_html(text, source)
     elif kind == "json":
@@ -540,12 +781,15 @@ def _first_line(text: str) -> str:
 # TREC / ANT pseudo-XML -------------------------------------------------------
 
 
-def _parse_trec(text: str, source: _Input) -> Iterator[Article]:
+def _parse_trec(text: str, source: _Input, skipped: Optional[list[Skipped]]) -> Iterator[Article]:
     docs = TREC_DOC_RE.findall(text)
     for index, doc in enumerate(docs):
         fields = {tag: _trec_field(doc, tag) for tag in TREC_FIELDS}
         suffix = f"#{index}" if len(docs) > 1 else ""
         body = fields["TEXT"] or fields["ABSTRACT"]  # the gold leaves the abstract out
+        if not body.strip():
+            _skip(skipped, source.origin + suffix, f"document #{index}: no <TEXT> or <ABSTRACT> text")
+            continue
         yield Article(
             doc_id=f"ant/{_trec_id_path(source, fields['CAT'])}{suffix}",
             raw_text=prepend_title(fields["TITLE"], body),
@@ -739,7 +983,10 @@ def _parse_csv(text: str, source: _Input, skipped: Optional[list[Skipped]]) -> I
             _skip(skipped, origin, f"line {start}: expected {len(columns)} fields, found {len(row)}")
         else:
             record = dict(zip(columns, row))
-            yield _record_article(record, _record_id(record, source, index), origin)
+            try:
+                yield _record_article(record, _record_id(record, source, index), origin)
+            except _Unreadable as err:
+                _skip(skipped, origin, f"line {start}: {err}")
         index += 1
 
 
@@ -764,7 +1011,7 @@ def _record_id(record: Any, source: _Input, index: int) -> str:
         fields = _lower_keys(record)
         for key in ID_FIELDS:
             if fields.get(key) not in (None, ""):
-                return str(fields[key])
+                return printable(str(fields[key]))
         if SNN_FIELDS <= fields.keys():
             return f"snn/{source.id_path.stem}/{index}"  # the gold's SaudiNewsNet ids
     return f"{source.id_path.with_suffix('')}/{index}"
@@ -774,16 +1021,22 @@ def _record_article(record: Any, doc_id: str, origin: str) -> Article:
     if not isinstance(record, dict):
         raise _Unreadable(f"not an object but {type(record).__name__}")
     fields = _lower_keys(record)
-    key = next((key for key in TEXT_FIELDS if key in fields), None)
-    if key is None:
+    present = [key for key in TEXT_FIELDS if key in fields]
+    if not present:
         raise _Unreadable("no 'text' or 'content' field")
-    body = "" if fields[key] is None else fields[key]
+    # A record may carry both fields with one of them empty.
+    key = next((key for key in present if isinstance(fields[key], str) and fields[key].strip()), present[0])
+    body = fields[key]
+    if body is None:
+        raise _Unreadable(f"field '{key}' is null")
     if not isinstance(body, str):
         raise _Unreadable(f"field '{key}' is {type(body).__name__}, not text")
+    if not body.strip():
+        raise _Unreadable(f"field '{key}' is empty" + (" (only whitespace)" if body else ""))
     title = _field(fields, "title")
     return Article(
         doc_id=doc_id,
-        raw_text=prepend_title(title, _normalize_newlines(body)),
+        raw_text=prepend_title(title, _normalize_newlines(_no_surrogates(body))),
         origin=origin,
         source=_field(fields, "source"),
         date=next((parse_date(fields[key]) for key in DATE_FIELDS if fields.get(key)), ""),
@@ -799,7 +1052,12 @@ def _lower_keys(record: dict) -> dict[str, Any]:
 
 def _field(fields: dict[str, Any], key: str) -> str:
     value = fields.get(key)
-    return "" if value is None else str(value).strip()
+    return "" if value is None else _no_surrogates(str(value)).strip()
+
+
+def _no_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (JSON ``"\\ud83d"`` of a cut emoji) as U+FFFD: they cannot be written as UTF-8."""
+    return SURROGATE_RE.sub("\ufffd", text) if SURROGATE_RE.search(text) else text
 
 
 # ---------------------------------------------------------------------- CLI
