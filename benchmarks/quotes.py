@@ -1,6 +1,6 @@
 """Quote extraction benchmark: scores against gold files and measures throughput.
 
-    .venv/bin/python benchmarks/quotes.py                      # seed + dev gold
+    .venv/bin/python benchmarks/quotes.py                      # every gold file, by part of the split
     .venv/bin/python benchmarks/quotes.py --gold FILE [FILE]   # any gold file(s) in that format
     .venv/bin/python benchmarks/quotes.py --throughput 1000    # also words/s over SaudiNewsNet
     .venv/bin/python benchmarks/quotes.py --no-entities        # without the entities stage
@@ -8,6 +8,13 @@
 The pipeline is the project's: clean -> mentions (when ``qawl.entities``
 provides ``extract_mentions``) -> ``extract_quotes``. Scores follow
 ``../shared/eval/ANNOTATION.md`` through ``benchmarks/scoring.py``.
+
+Every gold article belongs to the development (dev) or the test part of
+``benchmarks/split.json``; each part is reported on its own with 95% bootstrap
+intervals over articles, and per gold file. Articles the split does not know
+(a new ``--gold`` file) are reported as "unsplit". Per-document rows and error
+lists are printed for dev and unsplit articles only: the test part is scored to
+report, never to choose. A default run writes ``benchmarks/quotes_results.json``.
 """
 from __future__ import annotations
 
@@ -22,10 +29,28 @@ from typing import Any, Callable, Optional
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scoring import score_quotes  # noqa: E402
+from benchmarks.scoring import (  # noqa: E402
+    PARTS,
+    QUOTE_MEASURES,
+    SPLIT_FILE,
+    UNSPLIT,
+    gold_paths,
+    interval_text,
+    load_split,
+    part_of,
+    part_report,
+    point_measures,
+    quote_counts,
+    run_record,
+    score_quotes,
+    write_results,
+)
 from qawl.clean import clean_article  # noqa: E402
 from qawl.quotes import extract_quotes  # noqa: E402
 from qawl.schema import Article, Document  # noqa: E402
+
+
+RESULTS = ROOT / "benchmarks" / "quotes_results.json"
 
 
 def shared_dir() -> Path:
@@ -41,6 +66,13 @@ def mention_extractor(enabled: bool) -> Optional[Callable]:
     except ImportError:
         return None
     return extract_mentions
+
+
+def tagger_name() -> str:
+    """The class of the tagger that ``extract_mentions``' default backend resolves to here."""
+    from qawl.entities import get_tagger
+
+    return f"default backend: {type(get_tagger()).__name__}"
 
 
 def gold_text(gold: dict[str, Any], gold_file: Path) -> str:
@@ -70,27 +102,66 @@ def prediction(quote) -> dict[str, Any]:
     }
 
 
-def run_gold(files: list[Path], extract_mentions: Optional[Callable]) -> dict[str, Any]:
-    golds, preds = [], {}
+def run_gold(files: list[Path], extract_mentions: Optional[Callable]) -> tuple[dict, list, dict]:
+    """Predictions for every gold article: (doc -> quote dicts, gold documents, doc -> gold file name)."""
+    golds, preds, file_of = [], {}, {}
     for gold_file in files:
         for gold in json.loads(gold_file.read_text(encoding="utf-8")):
             _, quotes = analyse(gold_text(gold, gold_file), gold["doc"], extract_mentions)
             preds[gold["doc"]] = [prediction(q) for q in quotes]
             golds.append(gold)
-    return score_quotes(preds, golds)
+            file_of[gold["doc"]] = gold_file.name
+    return preds, golds, file_of
 
 
-def print_scores(scores: dict[str, Any], show_errors: bool) -> None:
-    overall = scores["overall"]
-    det, e2e = overall["detection"], overall["end_to_end"]
-    print(f"quotes: gold {overall['n_gold']}  predicted {overall['n_pred']}  matched {overall['matched']}")
-    print(f"detection   P {det['precision']:.3f}  R {det['recall']:.3f}  F1 {det['f1']:.3f}")
-    print(f"end-to-end  P {e2e['precision']:.3f}  R {e2e['recall']:.3f}  F1 {e2e['f1']:.3f}")
-    print(
-        f"speaker accuracy {overall['speaker_accuracy']:.3f}  type accuracy {overall['type_accuracy']:.3f}"
-        f"  cue accuracy {overall['cue_accuracy']:.3f}"
-    )
-    print("\nper document: gold pred matched det-F1 e2e-F1 speaker-acc")
+def evaluate(preds: dict, golds: list, file_of: dict, split: dict, resamples: int = 1000) -> dict[str, Any]:
+    """Scores per part of the split (dev, test, and unsplit articles) with bootstrap intervals,
+    point scores per gold file and part, and per-document rows and errors of the parts that may be read.
+
+    Each part is scored on its own, so nothing about a test article but its counts leaves this function.
+    """
+    by_part: dict[str, list] = {}
+    for gold in golds:
+        by_part.setdefault(part_of(gold["doc"], split), []).append(gold)
+    parts, readable = {}, {}
+    for part, part_golds in by_part.items():
+        scores = score_quotes(preds, part_golds)
+        docs = [gold["doc"] for gold in part_golds]
+        parts[part] = part_report(scores["per_doc"], docs, QUOTE_MEASURES, quote_counts, resamples=resamples)
+        by_file: dict[str, list] = {}
+        for doc in docs:
+            by_file.setdefault(file_of[doc], []).append(doc)
+        parts[part]["by_file"] = {
+            name: point_measures(scores["per_doc"], file_docs, QUOTE_MEASURES, quote_counts)
+            for name, file_docs in by_file.items()
+        }
+        if part != "test":  # the test part is scored only to report: no per-article output, no errors
+            readable[part] = {"per_doc": scores["per_doc"], "errors": scores["errors"]}
+    order = [p for p in (*PARTS, UNSPLIT) if p in parts]
+    return {"parts": {p: parts[p] for p in order}, "readable": {p: readable[p] for p in order if p in readable}}
+
+
+def print_parts(result: dict[str, Any]) -> None:
+    for part, report in result["parts"].items():
+        m, c = report["measures"], report["counts"]
+        print(f"\n== {part}: {report['articles']} articles, {c.get('gold', 0)} gold quotes, "
+              f"{c.get('pred', 0)} predicted, {c.get('matched', 0)} matched (95% bootstrap intervals over articles) ==")
+        for label, prefix in (("detection", "detection_"), ("end-to-end", "end_to_end_")):
+            print(f"  {label:<11} P {interval_text(m[prefix + 'precision'])}  R {interval_text(m[prefix + 'recall'])}"
+                  f"  F1 {interval_text(m[prefix + 'f1'])}")
+        print(f"  speaker accuracy {interval_text(m['speaker_accuracy'])}  type {interval_text(m['type_accuracy'])}"
+              f"  cue {interval_text(m['cue_accuracy'])}")
+    print(f"\nby gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'det-F1':>7} {'speaker':>7} {'e2e-F1':>7}")
+    for part, report in result["parts"].items():
+        for name, row in report["by_file"].items():
+            m, c = row["measures"], row["counts"]
+            print(f"  {name:<18} {part:<7} {row['articles']:>8} {c['gold']:>5} {c['pred']:>5} "
+                  f"{m['detection_f1']:>7.3f} {m['speaker_accuracy']:>7.3f} {m['end_to_end_f1']:>7.3f}")
+
+
+def print_details(part: str, scores: dict[str, Any], show_errors: bool) -> None:
+    """Per-document rows and error lists of one readable part (never the test part)."""
+    print(f"\n[{part}] per document: gold pred matched det-F1 e2e-F1 speaker-acc")
     for doc, row in scores["per_doc"].items():
         print(
             f"  {doc:<55} {row['n_gold']:>3} {row['n_pred']:>3} {row['matched']:>3}"
@@ -99,15 +170,15 @@ def print_scores(scores: dict[str, Any], show_errors: bool) -> None:
     if not show_errors:
         return
     errors = scores["errors"]
-    print(f"\nmissed ({len(errors['missed'])})")
+    print(f"\n[{part}] missed ({len(errors['missed'])})")
     for item in errors["missed"]:
         gold = item["gold"]
         print(f"  [{item['doc']}] {gold['cue']} | {gold['speaker'][0]} | {gold['content'][:100]}")
-    print(f"\nspurious ({len(errors['spurious'])})")
+    print(f"\n[{part}] spurious ({len(errors['spurious'])})")
     for item in errors["spurious"]:
         pred = item["pred"]
         print(f"  [{item['doc']}] {pred['cue']} | {pred['speaker']} | {pred['content'][:100]}")
-    print(f"\nwrong speaker ({len(errors['wrong_speaker'])})")
+    print(f"\n[{part}] wrong speaker ({len(errors['wrong_speaker'])})")
     for item in errors["wrong_speaker"]:
         pred, gold = item["pred"], item["gold"]
         print(
@@ -138,20 +209,45 @@ def throughput(limit: int, extract_mentions: Optional[Callable]) -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", nargs="+", type=Path, help="gold file(s); default: seed + dev gold")
+    parser.add_argument("--gold", nargs="+", type=Path, help="gold file(s); default: every gold file (scoring.GOLD_FILES)")
     parser.add_argument("--throughput", type=int, nargs="?", const=1000, default=0, metavar="N",
                         help="also time extraction over N SaudiNewsNet articles (default N: 1000)")
     parser.add_argument("--no-entities", action="store_true", help="do not use qawl.entities mentions")
-    parser.add_argument("--quiet", action="store_true", help="numbers only, no error lists")
+    parser.add_argument("--quiet", action="store_true", help="numbers only: no per-document rows, no error lists")
+    parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    parser.add_argument("--out", type=Path, help="results JSON (default: benchmarks/quotes_results.json "
+                        "for a default run; none with --gold or --no-entities unless given)")
     args = parser.parse_args(argv)
     extract_mentions = mention_extractor(not args.no_entities)
-    files = args.gold or [shared_dir() / "eval" / "seed_gold.json", shared_dir() / "eval" / "dev_gold.json"]
+    files = args.gold or gold_paths(shared_dir())
     missing = [f for f in files if not f.exists()]
     if missing:
         print(f"gold file(s) not found: {', '.join(map(str, missing))}")
         return 1
-    print(f"gold: {', '.join(f.name for f in files)}; mentions: {'qawl.entities' if extract_mentions else 'none'}")
-    print_scores(run_gold(files, extract_mentions), show_errors=not args.quiet)
+    out = args.out or (None if args.gold or args.no_entities else RESULTS)
+    mentions = f"qawl.entities.extract_mentions ({tagger_name()})" if extract_mentions else "none"
+    print(f"gold: {', '.join(f.name for f in files)}; mentions: {mentions}; split: {SPLIT_FILE.name}")
+    started = time.perf_counter()
+    preds, golds, file_of = run_gold(files, extract_mentions)
+    result = evaluate(preds, golds, file_of, load_split(), resamples=args.resamples)
+    print_parts(result)
+    if not args.quiet:
+        for part, scores in result["readable"].items():
+            print_details(part, scores, show_errors=True)
+    if out:
+        write_results(out, {
+            "benchmark": "quotes",
+            **run_record(),
+            "command": "benchmarks/quotes.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+            "gold_files": [f.name for f in files],
+            "mentions": mentions,
+            "split": {"file": SPLIT_FILE.name, "test_ids_sha256": json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["test_ids_sha256"]},
+            "bootstrap": {"resamples": args.resamples, "seed": 14, "level": 0.95, "unit": "article",
+                          "statistic": "micro measures from summed per-article counts, percentile interval"},
+            "seconds": round(time.perf_counter() - started, 1),
+            "parts": result["parts"],
+        })
+        print(f"\nresults: {out}")
     if args.throughput:
         throughput(args.throughput, extract_mentions)
     return 0

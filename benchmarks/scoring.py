@@ -499,3 +499,56 @@ def part_report(
     rows = [dict(counts(per_doc[doc])) for doc in docs]
     totals = {key: sum(row[key] for row in rows) for key in (rows[0] if rows else {})}
     return {"articles": len(rows), "counts": totals, "measures": bootstrap(rows, measures, **bootstrap_options)}
+
+
+def point_measures(
+    per_doc: Mapping[str, Mapping[str, Any]],
+    docs: Iterable[str],
+    measures: Mapping[str, Callable[[Mapping[str, float]], float]],
+    counts: Callable[[Mapping[str, Any]], Mapping[str, float]],
+) -> dict[str, Any]:
+    """As ``part_report`` without intervals (for the per-file breakdown)."""
+    rows = [dict(counts(per_doc[doc])) for doc in docs]
+    totals = {key: sum(row[key] for row in rows) for key in (rows[0] if rows else {})}
+    return {"articles": len(rows), "counts": totals,
+            "measures": {name: measure(totals) if rows else None for name, measure in measures.items()}}
+
+
+def interval_text(measure: Mapping[str, Any]) -> str:
+    """``0.843 [0.801, 0.880]`` (or ``-`` when there is nothing to score)."""
+    if measure["value"] is None:
+        return "-"
+    return f"{measure['value']:.3f} [{measure['low']:.3f}, {measure['high']:.3f}]"
+
+
+# --- recording results ----------------------------------------------------------------------
+
+
+def run_record() -> dict[str, Any]:
+    """When and on what code a benchmark ran: date, git commit, uncommitted changes under src/."""
+    import datetime
+    import platform
+    import subprocess
+
+    root = BENCHMARKS.parent
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.rstrip("\n")
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "git_commit": git("rev-parse", "HEAD"),
+        "uncommitted_src_changes": git("status", "--porcelain", "--", "src").splitlines(),
+        "python": platform.python_version(),
+    }
+
+
+def write_results(path: Path, record: Mapping[str, Any]) -> None:
+    """``record`` as indented JSON at ``path``, written to a temporary file and renamed."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)

@@ -7,9 +7,16 @@ Two modes on every gold document:
 - ``oracle``: the gold quotes (and gold entity mentions) located in the
   cleaned text, so stance errors are seen apart from quote errors.
 
+Every gold article belongs to the development (dev) or the test part of
+``benchmarks/split.json``; each part is reported on its own with 95% bootstrap
+intervals over articles, and per gold file. Per-document rows and error cases
+are printed for dev (and articles the split does not know) only: the test part
+is scored to report, never to choose. A default run writes
+``benchmarks/stance_results.json``.
+
 Usage::
 
-    .venv/bin/python benchmarks/stance.py                  # seed + dev gold, both modes
+    .venv/bin/python benchmarks/stance.py                  # every gold file, both modes, by part of the split
     .venv/bin/python benchmarks/stance.py --gold FILE --mode oracle --errors 50
     .venv/bin/python benchmarks/stance.py --no-entities    # without any entity mentions
 """
@@ -26,9 +33,24 @@ from pathlib import Path
 from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
-from scoring import score_stances  # noqa: E402
+from benchmarks.scoring import (  # noqa: E402
+    PARTS,
+    SPLIT_FILE,
+    STANCE_COUNTS,
+    STANCE_MEASURES,
+    UNSPLIT,
+    gold_paths,
+    interval_text,
+    load_split,
+    part_of,
+    part_report,
+    point_measures,
+    run_record,
+    score_stances,
+    write_results,
+)
 
 from qawl.clean import clean_article, match_form  # noqa: E402
 from qawl.schema import Article, Document, Mention, Quote, make_span  # noqa: E402
@@ -37,7 +59,7 @@ from qawl.stance import extract_stances, load_lexicon  # noqa: E402
 logger = logging.getLogger("benchmarks.stance")
 
 SHARED = Path(os.environ.get("QAWL_SHARED", ROOT.parent / "shared"))
-DEFAULT_GOLD = [SHARED / "eval" / "seed_gold.json", SHARED / "eval" / "dev_gold.json"]
+RESULTS = ROOT / "benchmarks" / "stance_results.json"
 SEEDS = ROOT / "seeds"
 SKIPPED_CHARS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # diacritics and tatweel
 ANONYMOUS_RE = re.compile(r"^(?:ال)?مصادر|^(?:ال)?مصدر|^مسؤول(?:ون)? ")
@@ -172,11 +194,14 @@ def pipeline_quotes(doc: Document, use_entities: bool = True) -> tuple[list[Ment
 # --- running ------------------------------------------------------------------------
 
 
-def load_gold(paths: list[Path]) -> list[dict]:
-    docs = []
+def load_gold(paths: list[Path]) -> tuple[list[dict], dict[str, str]]:
+    """Gold documents of ``paths`` in order, and doc id -> gold file name."""
+    docs, file_of = [], {}
     for path in paths:
-        docs += json.loads(Path(path).read_text(encoding="utf-8"))
-    return docs
+        for gold in json.loads(Path(path).read_text(encoding="utf-8")):
+            docs.append(gold)
+            file_of[gold["doc"]] = Path(path).name
+    return docs, file_of
 
 
 def raw_text(gold: dict) -> str:
@@ -190,7 +215,8 @@ def stance_dicts(stances) -> list[dict]:
              "evidence": " | ".join(s.evidence)} for s in stances]
 
 
-def run_mode(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -> Optional[dict]:
+def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -> Optional[tuple[dict, list]]:
+    """(doc -> predicted stance dicts, notes on what ran), or None when the quotes stage is missing."""
     predictions, notes = {}, set()
     for gold in golds:
         doc = clean_article(Article(gold["doc"], raw_text=raw_text(gold), origin="gold"))
@@ -205,23 +231,61 @@ def run_mode(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -
                 return None
             notes.add(note)
         predictions[gold["doc"]] = stance_dicts(extract_stances(doc, quotes, mentions, lexicon=lexicon))
-    result = score_stances(predictions, golds)
-    result["notes"] = sorted(notes)
-    return result
+    return predictions, sorted(notes)
 
 
-def report(mode: str, result: dict, max_errors: int) -> None:
-    overall = result["overall"]
-    print(f"\n== stances, {mode} ==" + (f"  ({'; '.join(result['notes'])})" if result["notes"] else ""))
+def evaluate(predictions: dict, golds: list[dict], file_of: dict, split: dict, resamples: int = 1000) -> dict:
+    """Scores per part of the split with bootstrap intervals, per gold file and part, and the
+    per-document rows and errors of the readable parts (dev, unsplit; never test)."""
+    by_part: dict[str, list] = {}
+    for gold in golds:
+        by_part.setdefault(part_of(gold["doc"], split), []).append(gold)
+    parts, readable = {}, {}
+    for part, part_golds in by_part.items():
+        scores = score_stances(predictions, part_golds)
+        docs = [gold["doc"] for gold in part_golds]
+        parts[part] = part_report(scores["per_doc"], docs, STANCE_MEASURES, stance_counts, resamples=resamples)
+        by_file: dict[str, list] = {}
+        for doc in docs:
+            by_file.setdefault(file_of[doc], []).append(doc)
+        parts[part]["by_file"] = {name: point_measures(scores["per_doc"], file_docs, STANCE_MEASURES, stance_counts)
+                                  for name, file_docs in by_file.items()}
+        if part != "test":  # the test part is scored only to report: no per-article output, no errors
+            readable[part] = scores
+    order = [p for p in (*PARTS, UNSPLIT) if p in parts]
+    return {"parts": {p: parts[p] for p in order}, "readable": {p: readable[p] for p in order if p in readable}}
+
+
+def stance_counts(row: dict) -> dict:
+    return {key: row.get(key, 0) for key in STANCE_COUNTS}
+
+
+def report_parts(mode: str, result: dict, notes: list) -> None:
+    print(f"\n== stances, {mode} ==" + (f"  ({'; '.join(notes)})" if notes else ""))
+    print("  (95% bootstrap intervals over articles)")
+    for part, row in result["parts"].items():
+        m, c = row["measures"], row["counts"]
+        print(f"  {part:<7} {row['articles']:>3} articles, gold {c.get('gold', 0):>3}, predicted {c.get('pred', 0):>3}, "
+              f"matched {c.get('matched', 0):>3}:  P {interval_text(m['precision'])}  R {interval_text(m['recall'])}"
+              f"  F1 {interval_text(m['f1'])}")
+    print(f"  by gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    for part, row in result["parts"].items():
+        for name, file_row in row["by_file"].items():
+            m, c = file_row["measures"], file_row["counts"]
+            print(f"    {name:<18} {part:<7} {file_row['articles']:>8} {c['gold']:>5} {c['pred']:>5} {c['matched']:>4}"
+                  f" {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}")
+
+
+def report_details(mode: str, part: str, result: dict, max_errors: int) -> None:
+    """Per-document rows and error cases of one readable part (never the test part)."""
+    print(f"\n-- [{mode}, {part}] per document")
     print(f"{'doc':<52} {'pred':>4} {'gold':>4} {'ok':>3} {'P':>5} {'R':>5} {'F1':>5}")
     for doc, row in result["per_doc"].items():
         print(f"{doc[:52]:<52} {row['pred']:>4} {row['gold']:>4} {row['matched']:>3} "
               f"{row['precision']:>5.2f} {row['recall']:>5.2f} {row['f1']:>5.2f}")
-    print(f"{'ALL':<52} {overall['pred']:>4} {overall['gold']:>4} {overall['matched']:>3} "
-          f"{overall['precision']:>5.2f} {overall['recall']:>5.2f} {overall['f1']:>5.2f}")
     for kind in ("missed", "spurious"):
         errors = result["errors"][kind]
-        print(f"-- {kind} ({len(errors)})")
+        print(f"-- [{mode}, {part}] {kind} ({len(errors)})")
         for error in errors[:max_errors]:
             item = error.get("gold") or error.get("pred")
             speaker = item["speaker"][0] if isinstance(item["speaker"], list) else item["speaker"]
@@ -232,28 +296,59 @@ def report(mode: str, result: dict, max_errors: int) -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", action="append", type=Path, help="gold JSON file (repeatable)")
+    parser.add_argument("--gold", action="append", type=Path,
+                        help="gold JSON file (repeatable); default: every gold file (scoring.GOLD_FILES)")
     parser.add_argument("--mode", choices=("both", "e2e", "oracle"), default="both")
     parser.add_argument("--lexicon", help="extra term,polarity file merged with ours")
     parser.add_argument("--no-entities", action="store_true",
                         help="no entity mentions (neither qawl.entities in e2e nor gold ones in oracle)")
-    parser.add_argument("--errors", type=int, default=40, help="error cases shown per list")
+    parser.add_argument("--errors", type=int, default=40, help="error cases shown per list (dev part only)")
+    parser.add_argument("--quiet", action="store_true", help="numbers only: no per-document rows, no error lists")
+    parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    parser.add_argument("--out", type=Path, help="results JSON (default: benchmarks/stance_results.json for a "
+                        "default run; none with --gold, --lexicon, --no-entities or one --mode unless given)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
-    paths = args.gold or DEFAULT_GOLD
+    paths = args.gold or gold_paths(SHARED)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         print(f"gold file(s) not found: {', '.join(map(str, missing))} (set QAWL_SHARED)")
         return 2
-    golds = load_gold(paths)
+    golds, file_of = load_gold(paths)
+    split = load_split()
     lexicon = load_lexicon(args.lexicon)
+    default_run = not (args.gold or args.lexicon or args.no_entities or args.mode != "both")
+    out = args.out or (RESULTS if default_run else None)
+    print(f"gold: {', '.join(Path(p).name for p in paths)}; split: {SPLIT_FILE.name}")
     modes = ("e2e", "oracle") if args.mode == "both" else (args.mode,)
+    record = {}
     for mode in modes:
         started = time.perf_counter()
-        result = run_mode(mode, golds, lexicon, use_entities=not args.no_entities)
-        if result is not None:
-            report(mode, result, args.errors)
-            print(f"({len(golds)} documents, {time.perf_counter() - started:.1f} s)")
+        predicted = predict(mode, golds, lexicon, use_entities=not args.no_entities)
+        if predicted is None:
+            continue
+        predictions, notes = predicted
+        result = evaluate(predictions, golds, file_of, split, resamples=args.resamples)
+        seconds = time.perf_counter() - started
+        report_parts(mode, result, notes)
+        if not args.quiet:
+            for part, scores in result["readable"].items():
+                report_details(mode, part, scores, args.errors)
+        print(f"({len(golds)} documents, {seconds:.1f} s)")
+        record[mode] = {"notes": notes, "seconds": round(seconds, 1), "parts": result["parts"]}
+    if out:
+        write_results(out, {
+            "benchmark": "stance",
+            **run_record(),
+            "command": "benchmarks/stance.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+            "gold_files": [Path(p).name for p in paths],
+            "split": {"file": SPLIT_FILE.name,
+                      "test_ids_sha256": json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["test_ids_sha256"]},
+            "bootstrap": {"resamples": args.resamples, "seed": 14, "level": 0.95, "unit": "article",
+                          "statistic": "micro P/R/F1 from summed per-article counts, percentile interval"},
+            "modes": record,
+        })
+        print(f"\nresults: {out}")
     return 0
 
 

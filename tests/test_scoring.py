@@ -266,3 +266,27 @@ def test_split_file_is_what_its_procedure_gives():
     record = _split_record()
     made = make_split(_gold_files(), record["test_files"], record["salt"], every=record["every"])
     assert made == record["articles"]
+
+
+def test_benchmarks_report_the_test_part_only_as_numbers():
+    from benchmarks import quotes as quote_bench
+    from benchmarks import stance as stance_bench
+
+    split = {"d1": "dev", "t1": "test"}
+    quote = _gold_quote("الاتفاق جيد جدا", ["أوباما"])
+    golds = [{"doc": "d1", "quotes": [quote], "stances": []},
+             {"doc": "t1", "quotes": [quote], "stances": []},
+             {"doc": "n1", "quotes": [quote], "stances": []}]
+    file_of = {"d1": "a.json", "t1": "a.json", "n1": "b.json"}
+    preds = {doc: [_pred_quote("كلام آخر", "أحد")] for doc in file_of}
+    result = quote_bench.evaluate(preds, golds, file_of, split, resamples=20)
+    assert list(result["parts"]) == ["dev", "test", "unsplit"]
+    assert list(result["readable"]) == ["dev", "unsplit"]
+    assert result["parts"]["test"]["counts"] == {"pred": 1, "gold": 1, "matched": 0, "speaker_ok": 0,
+                                                 "type_ok": 0, "cue_ok": 0}
+    assert "t1" not in json.dumps(result["parts"]) and "t1" not in json.dumps(result["readable"])
+    stance = {"speaker": "أوباما", "target": "الاتفاق", "polarity": "favor"}
+    stance_result = stance_bench.evaluate({doc: [stance] for doc in file_of}, golds, file_of, split, resamples=20)
+    assert list(stance_result["readable"]) == ["dev", "unsplit"]
+    assert stance_result["parts"]["test"]["counts"] == {"pred": 1, "gold": 0, "matched": 0}
+    assert "t1" not in json.dumps(stance_result["parts"]) and "t1" not in json.dumps(stance_result["readable"])
