@@ -1,10 +1,15 @@
 """qawl.corpus: every input format, encoding and failure, on fixtures written here."""
 from __future__ import annotations
 
+import io
 import json
 import os
+import socket
+import struct
+import threading
 import types
 import zipfile
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -535,3 +540,384 @@ def test_sample_corpus_is_seeded_spread_and_in_order(tmp_path):
     assert first == sorted(first) and len(set(first)) == 5
     assert first != ["00", "01", "02", "03", "04"]
     assert len(sample_corpus(tmp_path, 100)) == 30
+
+
+# -------------------------------------------- hostile folders (issue 12)
+
+
+def reasons(skipped, root: Path) -> dict[str, str]:
+    return {rel(s.origin, root): s.reason for s in skipped}
+
+
+def read_within(seconds: float, paths, **kwargs):
+    """``read`` in a thread: a read that hangs (on a FIFO, say) fails the test instead of the suite."""
+    outcome = {}
+    thread = threading.Thread(target=lambda: outcome.update(result=read(paths, **kwargs)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"reading {paths} hangs"
+    return outcome["result"]
+
+
+def test_symlink_loops_are_skipped_and_the_walk_goes_on(tmp_path, capsys):
+    write(tmp_path / "a.txt", ARABIC)
+    write(tmp_path / "sub" / "b.txt", ARABIC)
+    (tmp_path / "sub" / "up").symlink_to("..")  # back to the corpus folder
+    (tmp_path / "self").symlink_to("self")  # ELOOP when followed
+    (tmp_path / "ping").symlink_to("pong")
+    (tmp_path / "pong").symlink_to("ping")
+    write(tmp_path / "zz.txt", ARABIC)
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["a", "sub/b", "zz"]
+    assert reasons(skipped, tmp_path) == {
+        "ping": "link loop: -> pong",
+        "pong": "link loop: -> ping",
+        "self": "link loop: -> self",
+        "sub/up": f"link loop: -> .. leads back to {tmp_path.as_posix()}",
+    }
+    assert corpus.main([str(tmp_path)]) == 0  # the CLI prints its JSON, every loop listed
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["articles"] == 3 and len(summary["skipped"]) == 4
+
+
+def test_a_link_loop_given_as_the_corpus_is_a_skip(tmp_path):
+    (tmp_path / "self").symlink_to("self")
+    articles, skipped = read(tmp_path / "self")
+    assert articles == [] and skipped == [Skipped((tmp_path / "self").as_posix(), "link loop: -> self")]
+
+
+def test_files_and_folders_reached_twice_are_read_once(tmp_path):
+    write(tmp_path / "a.txt", ARABIC)
+    (tmp_path / "b_link.txt").symlink_to("a.txt")
+    os.link(tmp_path / "a.txt", tmp_path / "c_hard.txt")
+    write(tmp_path / "sub" / "x.txt", ARABIC)
+    (tmp_path / "zlink").symlink_to("sub")
+    articles, skipped = read([tmp_path, tmp_path / "sub" / "x.txt"])
+    assert [a.doc_id for a in articles] == ["a", "sub/x"]
+    first = (tmp_path / "a.txt").as_posix()
+    assert [(s.origin, s.reason) for s in skipped] == [
+        ((tmp_path / "b_link.txt").as_posix(), f"same file as {first} (already read)"),
+        ((tmp_path / "c_hard.txt").as_posix(), f"same file as {first} (already read)"),
+        ((tmp_path / "zlink").as_posix(), f"folder already read as {(tmp_path / 'sub').as_posix()}"),
+        ((tmp_path / "sub" / "x.txt").as_posix(), f"same file as {(tmp_path / 'sub' / 'x.txt').as_posix()} (already read)"),
+    ]
+
+
+def test_broken_links_are_skipped_with_their_target(tmp_path):
+    write(tmp_path / "a.txt", ARABIC)
+    (tmp_path / "gone.txt").symlink_to("deleted.txt")
+    (tmp_path / "gone_folder").symlink_to(tmp_path / "nowhere" / "deeper")
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["a"]
+    assert reasons(skipped, tmp_path) == {
+        "gone.txt": "broken link -> deleted.txt",
+        "gone_folder": f"broken link -> {(tmp_path / 'nowhere' / 'deeper').as_posix()}",
+    }
+    # given as the corpus, it is a skip too, not "does not exist"
+    assert read(tmp_path / "gone.txt")[1] == [Skipped((tmp_path / "gone.txt").as_posix(), "broken link -> deleted.txt")]
+
+
+def test_special_files_are_never_opened(tmp_path):
+    write(tmp_path / "a.txt", ARABIC)
+    os.mkfifo(tmp_path / "b_fifo")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "c_socket"))
+        (tmp_path / "d_null").symlink_to("/dev/null")
+        write(tmp_path / "e.txt", ARABIC)
+        articles, skipped = read_within(20, tmp_path)
+    finally:
+        server.close()
+    assert [a.doc_id for a in articles] == ["a", "e"]
+    assert reasons(skipped, tmp_path) == {
+        "b_fifo": "not a regular file (FIFO)",
+        "c_socket": "not a regular file (socket)",
+        "d_null": "not a regular file (character device), reached by link -> /dev/null",
+    }
+
+
+def test_a_fifo_given_as_the_corpus_does_not_hang(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    articles, skipped = read_within(20, tmp_path / "pipe")
+    assert articles == [] and skipped == [Skipped((tmp_path / "pipe").as_posix(), "not a regular file (FIFO)")]
+
+
+def test_a_fifo_that_replaced_a_file_after_the_walk_is_not_opened(tmp_path, monkeypatch):
+    os.mkfifo(tmp_path / "was_a_file.txt")
+    write(tmp_path / "ok.txt", ARABIC)
+    # The walk saw two regular files; by the time they are read, one is a FIFO.
+    monkeypatch.setattr(corpus, "_walk", lambda root, status, skipped, seen: iter(sorted(root.iterdir())))
+    articles, skipped = read_within(20, tmp_path)
+    assert [a.doc_id for a in articles] == ["ok"]
+    assert reasons(skipped, tmp_path) == {"was_a_file.txt": "not a regular file (FIFO)"}
+
+
+def test_control_characters_in_names_are_escaped_wherever_reported(tmp_path, caplog):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"bad\nname.txt"), "wb"):
+        pass  # empty: skipped
+    with open(os.path.join(folder, b"good\rname\xff\xe2\x80\xae.txt"), "wb") as handle:
+        handle.write(ARABIC.encode("utf-8"))
+    zip_of(tmp_path / "z.zip", {"member\nname.txt": b""})
+    with caplog.at_level("WARNING", logger="qawl.corpus"):
+        articles, skipped = read(tmp_path)
+    (article,) = articles
+    assert article.doc_id == "good\\rname\\xff\\u202e"
+    assert rel(article.origin, tmp_path) == "good\\rname\\xff\\u202e.txt"
+    assert [rel(s.origin, tmp_path) for s in skipped] == ["bad\\nname.txt", "z.zip:member\\nname.txt"]
+    logged = [record.getMessage() for record in caplog.records]
+    assert len(logged) == 2 and not any("\n" in line for line in logged)
+    summary = summarize_corpus(tmp_path)
+    json.dumps(summary, ensure_ascii=False).encode("utf-8")  # no lone surrogate left to choke on
+
+
+def test_printable_is_idempotent_and_leaves_arabic_alone():
+    assert corpus.printable("a\nb\t\x7f\u2028") == "a\\nb\\t\\x7f\\u2028"
+    assert corpus.printable(corpus.printable("x\ny")) == "x\\ny"
+    assert corpus.printable(ARABIC + " \u200c") == ARABIC + " \u200c"
+
+
+# ------------------------------------------------------ records without text
+
+
+def test_records_with_null_or_empty_text_are_skips(tmp_path):
+    records = [{"text": None}, {"text": ""}, {"text": " \n "}, {"text": "أ"}, {"content": "ب", "text": None}, {"title": "ع"}]
+    write(tmp_path / "a.json", json.dumps(records, ensure_ascii=False))
+    write(tmp_path / "b.jsonl", '{"id": "n1", "text": null}\n{"id": "n2", "text": "ج"}\n')
+    write(tmp_path / "c.csv", 'id,title,text\nc1,عنوان,\nc2,,د\nc3,عنوان,"  "\n')
+    articles, skipped = read(tmp_path)
+    assert [(a.doc_id, a.raw_text) for a in articles] == [("a/3", "أ"), ("a/4", "ب"), ("n2", "ج"), ("c2", "د")]
+    assert reasons(skipped, tmp_path) == {
+        "a.json#0": "record #0: field 'text' is null",
+        "a.json#1": "record #1: field 'text' is empty",
+        "a.json#2": "record #2: field 'text' is empty (only whitespace)",
+        "a.json#5": "record #5: no 'text' or 'content' field",
+        "b.jsonl:1": "line 1: field 'text' is null",
+        "c.csv:2": "line 2: field 'text' is empty",
+        "c.csv:4": "line 4: field 'text' is empty (only whitespace)",
+    }
+
+
+def test_trec_document_without_text_is_a_skip(tmp_path):
+    empty = ant_doc("عنوان", "", abstract="")
+    write(tmp_path / "docs.txt", empty + ant_doc("عنوان", ARABIC))
+    articles, skipped = read(tmp_path)
+    assert [a.origin.endswith("docs.txt#1") for a in articles] == [True]
+    assert reasons(skipped, tmp_path) == {"docs.txt#0": "document #0: no <TEXT> or <ABSTRACT> text"}
+
+
+def test_lone_surrogates_in_json_text_become_replacement_characters(tmp_path):
+    write(tmp_path / "cut.jsonl", '{"id": "x\\ud800", "text": "نص \\ud83d", "title": "\\udc00ع"}\n')
+    (article,) = load_corpus(tmp_path)
+    assert article.raw_text == "\ufffdع\n\nنص \ufffd" and article.doc_id == "x\\ud800"
+    json.dumps(asdict(article), ensure_ascii=False).encode("utf-8")
+
+
+# ------------------------------------------------------------ duplicate ids
+
+
+def test_duplicate_ids_across_files_are_made_unique_and_reported(tmp_path, caplog):
+    write(tmp_path / "a.jsonl", '{"id": "x", "text": "أ"}\n')
+    write(tmp_path / "b.jsonl", '{"id": "x", "text": "ب"}\n{"id": "x", "text": "ج"}\n{"id": "x@b.jsonl:1", "text": "د"}\n')
+    renamed: list = []
+    with caplog.at_level("WARNING", logger="qawl.corpus"):
+        articles = list(load_corpus(tmp_path, renamed=renamed))
+    assert [a.doc_id for a in articles] == ["x", "x@b.jsonl:1", "x@b.jsonl:2", "x@b.jsonl:1@b.jsonl:3"]
+    assert [(rel(r.origin, tmp_path), r.original, r.doc_id) for r in renamed] == [
+        ("b.jsonl:1", "x", "x@b.jsonl:1"),
+        ("b.jsonl:2", "x", "x@b.jsonl:2"),
+        ("b.jsonl:3", "x@b.jsonl:1", "x@b.jsonl:1@b.jsonl:3"),
+    ]
+    assert caplog.text.count("already taken") == 3
+    summary = summarize_corpus(tmp_path)
+    assert [item["doc_id"] for item in summary["renamed_ids"]] == [r.doc_id for r in renamed]
+    assert summary["articles"] == 4 and summary["skipped"] == []
+
+
+def test_same_file_names_in_several_roots_get_a_counter(tmp_path):
+    roots = [write(tmp_path / name / "x.txt", ARABIC).parent for name in ("d1", "d2", "d3")]
+    assert [a.doc_id for a in load_corpus(roots)] == ["x", "x@x.txt", "x@x.txt~2"]
+
+
+def test_a_limited_read_gives_the_ids_of_a_full_read(tmp_path):
+    for name in "abcd":
+        write(tmp_path / f"{name}.jsonl", '{"id": "same", "text": "نص"}\n')
+    full = [a.doc_id for a in load_corpus(tmp_path)]
+    assert len(set(full)) == 4
+    renamed: list = []
+    assert [a.doc_id for a in load_corpus(tmp_path, limit=2, renamed=renamed)] == full[:2]
+    assert [r.doc_id for r in renamed] == full[1:2]  # only the renames of what was read
+
+
+def test_sampled_and_unsampled_reads_give_an_article_the_same_id(tmp_path):
+    from qawl.corpus import sample_corpus
+
+    for index in range(40):
+        write(tmp_path / f"{index:02d}.jsonl", f'{{"id": "dup{index % 3}", "text": "نص {index}"}}\n')
+    full = {a.origin: a.doc_id for a in load_corpus(tmp_path)}
+    assert len(set(full.values())) == 40
+    renamed: list = []
+    sample = sample_corpus(tmp_path, 10, seed=3, renamed=renamed)
+    assert len(sample) == 10 and all(full[a.origin] == a.doc_id for a in sample)
+    sampled_renames = {a.doc_id for a in sample if "@" in a.doc_id}
+    assert sampled_renames and {r.doc_id for r in renamed} == sampled_renames
+
+
+# ------------------------------------------------------ other hostile inputs
+
+
+def test_zip_member_declaring_a_huge_size_is_skipped_unread(tmp_path):
+    path = zip_of(tmp_path / "bomb.zip", {"a.txt": ARABIC * 10, "b.txt": ARABIC})
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<I", data, central + 24, 0xFFFFFFF0)  # a.txt's declared size: 4 GB
+    path.write_bytes(bytes(data))
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["bomb/b"]
+    assert rel(skipped[0].origin, tmp_path) == "bomb.zip:a.txt"
+    assert "unpacks to 4096.0 MB" in skipped[0].reason and "MAX_FILE_BYTES" in skipped[0].reason
+
+
+def test_zip_member_larger_than_declared_is_skipped(tmp_path):
+    path = zip_of(tmp_path / "liar.zip", {"a.txt": ARABIC * 10, "b.txt": ARABIC})
+    data = bytearray(path.read_bytes())
+    struct.pack_into("<I", data, data.find(b"PK\x01\x02") + 24, 10)  # declares 10 bytes
+    struct.pack_into("<I", data, data.find(b"PK\x03\x04") + 22, 10)
+    path.write_bytes(bytes(data))
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["liar/b"]
+    assert rel(skipped[0].origin, tmp_path) == "liar.zip:a.txt" and "Bad CRC-32" in skipped[0].reason
+
+
+def test_zips_nested_too_deep_are_skipped(tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("deep.txt", ARABIC)
+    for level in range(corpus.MAX_ZIP_DEPTH):  # deep.txt ends up inside MAX_ZIP_DEPTH + 1 zips
+        outer = io.BytesIO()
+        with zipfile.ZipFile(outer, "w") as archive:
+            archive.writestr(f"level{level}.zip", inner.getvalue())
+            if level == 0:
+                archive.writestr("shallow.txt", ARABIC)
+        inner = outer
+    write(tmp_path / "nest.zip", inner.getvalue())
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["nest/level2/level1/shallow"]  # in MAX_ZIP_DEPTH zips
+    assert [rel(s.origin, tmp_path) for s in skipped] == ["nest.zip:level2.zip:level1.zip:level0.zip"]
+    assert "MAX_ZIP_DEPTH" in skipped[0].reason
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_arabic_without_bom_or_spaces(tmp_path, codec):
+    text = "وزيرالخارجية" * 20  # no ASCII: no NUL byte to give UTF-16 away
+    (article,) = load_corpus(write(tmp_path / "doc.txt", text.encode(codec)))
+    assert article.raw_text == text
+
+
+def test_cp1256_arabic_with_latin_digits_and_guillemets(tmp_path):
+    text = "قال الوزير: «نعم» في 2015 — OK"
+    (article,) = load_corpus(write(tmp_path / "doc.txt", text.encode("cp1256")))
+    assert article.raw_text == text
+
+
+def test_unreadable_folder_is_skipped_and_the_walk_goes_on(tmp_path, monkeypatch):
+    write(tmp_path / "a" / "x.txt", ARABIC)
+    write(tmp_path / "b" / "y.txt", ARABIC)
+    scandir = os.scandir
+
+    def denied(path):
+        if Path(path) == tmp_path / "a":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(corpus.os, "scandir", denied)
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["b/y"]
+    assert reasons(skipped, tmp_path) == {"a": "cannot list folder: Permission denied"}
+
+
+def test_unreadable_file_is_skipped_and_the_walk_goes_on(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", ARABIC)
+    write(tmp_path / "b.txt", ARABIC)
+    os_open = os.open
+
+    def denied(path, flags, *args, **kwargs):
+        if Path(path) == tmp_path / "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return os_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(corpus.os, "open", denied)
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["b"]
+    assert reasons(skipped, tmp_path) == {"a.txt": "cannot read file: Permission denied"}
+
+
+def test_real_permissions(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("running as root: permissions do not block reads")
+    write(tmp_path / "closed" / "x.txt", ARABIC)
+    write(tmp_path / "secret.txt", ARABIC).chmod(0)
+    write(tmp_path / "z.txt", ARABIC)
+    (tmp_path / "closed").chmod(0)
+    try:
+        articles, skipped = read(tmp_path)
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+        (tmp_path / "secret.txt").chmod(0o644)
+    assert [a.doc_id for a in articles] == ["z"]
+    assert reasons(skipped, tmp_path) == {
+        "closed": "cannot list folder: Permission denied",
+        "secret.txt": "cannot read file: Permission denied",
+    }
+
+
+def test_an_unexpected_error_in_one_file_skips_that_file_only(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", ARABIC)
+    write(tmp_path / "boom.txt", ARABIC)
+    write(tmp_path / "c.txt", ARABIC)
+    parse_text = corpus._parse_text
+
+    def flaky(text, source, skipped):
+        if source.id_path.name == "boom.txt":
+            raise KeyError("surprise")
+        return parse_text(text, source, skipped)
+
+    monkeypatch.setattr(corpus, "_parse_text", flaky)
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["a", "c"]
+    assert reasons(skipped, tmp_path) == {"boom.txt": "unexpected error: KeyError: 'surprise'"}
+
+
+def test_a_very_deep_folder_tree(tmp_path):
+    deep = str(tmp_path)
+    for _ in range(1200):  # deeper than the recursion limit (and than Path.mkdir(parents=True) copes with)
+        deep += "/d"
+        os.mkdir(deep)
+    Path(deep, "x.txt").write_text(ARABIC, encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert article.doc_id == "/".join(["d"] * 1200 + ["x"])
+
+
+def test_every_bad_input_of_a_folder_is_listed_in_the_summary(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "MAX_FILE_BYTES", 2000)
+    write(tmp_path / "good.txt", ARABIC)
+    bad = {
+        "empty.txt": b"",
+        "blank.txt": b" \n",
+        "binary.bin": bytes(range(256)) * 2,
+        "huge.txt": ARABIC.encode("utf-8") * 100,
+        "null.jsonl": b'{"text": null}\n',
+        "bad.zip": b"PK\x03\x04 truncated",
+        "feed.xml": b'<?xml version="1.0"?><rss/>',
+    }
+    for name, data in bad.items():
+        write(tmp_path / name, data)
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "dangling").symlink_to("nowhere")
+    os.mkfifo(tmp_path / "fifo")
+    summary = summarize_corpus(tmp_path)
+    listed = [rel(item["origin"], tmp_path) for item in summary["skipped"]]
+    expected = {"null.jsonl:1" if name == "null.jsonl" else name for name in bad} | {"loop", "dangling", "fifo"}
+    assert summary["articles"] == 1
+    assert sorted(listed) == sorted(expected)  # each once
+    assert all(item["reason"] for item in summary["skipped"])

@@ -304,12 +304,20 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError:
         text = data.decode("cp1256", errors="replace")
         if plausible_char_ratio(text[:SNIFF_CHARS]) < MIN_PLAUSIBLE_RATIO:
-            raise _Unreadable("not text (binary?): neither UTF-8, UTF-16 nor Windows-1256 Arabic")
+            return _normalize_newlines(_utf16_or_fail(data, "neither UTF-8, UTF-16 nor Windows-1256 Arabic"))
         logger.debug("decoded as Windows-1256")
     sample = text[:SNIFF_CHARS]
     if sample and len(CONTROL_CHAR_RE.findall(sample)) / len(sample) > MAX_CONTROL_RATIO:
-        raise _Unreadable("not text (binary?): full of control characters")
+        # UTF-16 Arabic without a BOM or a space has no NUL byte but many 0x06 bytes.
+        return _normalize_newlines(_utf16_or_fail(data, "full of control characters"))
     return _normalize_newlines(text)
+
+
+def _utf16_or_fail(data: bytes, reason: str) -> str:
+    text = _utf16_without_bom(data)
+    if text is None:
+        raise _Unreadable(f"not text (binary?): {reason}")
+    return text
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
@@ -686,6 +694,15 @@ def _too_big(size: int) -> str:
     )
 
 
+def _too_big_member(info: zipfile.ZipInfo) -> str:
+    ratio = info.file_size / max(info.compress_size, 1)
+    return (
+        f"zip member unpacks to {info.file_size / 2**20:.1f} MB ({ratio:.0f} times its packed size), "
+        f"over the {MAX_FILE_BYTES / 2**20:.0f} MB limit (qawl.corpus.MAX_FILE_BYTES): "
+        "split it into smaller files inside the zip"
+    )
+
+
 def _read_bytes(data: bytes, source: _Input, skipped: Optional[list[Skipped]], depth: int) -> Iterator[Article]:
     """The articles in ``data``; ``depth`` counts the zips it sits in."""
     if not data:
@@ -725,7 +742,7 @@ def _read_zip(archive_file: BinaryIO, source: _Input, skipped: Optional[list[Ski
             member = source.member(printable(info.filename))
             # The declared size bounds what is read: zipfile never inflates past it.
             if info.file_size > MAX_FILE_BYTES:
-                _skip(skipped, member.origin, _too_big(info.file_size))
+                _skip(skipped, member.origin, _too_big_member(info))
                 continue
             try:
                 data = archive.read(info)
