@@ -32,6 +32,14 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import pandas as pd
 
+from qawl.budget import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_TIME_BUDGET,
+    ArticleClock,
+    ArticleTimeout,
+    article_of,
+    cut_sections,
+)
 from qawl.clean import clean_article
 from qawl.corpus import iter_chunks, load_corpus, sample_corpus
 from qawl.progress import progress_path, stage_bars
@@ -64,6 +72,8 @@ class EngineConfig:
     backend: str = "auto"  # NER backend: auto, lstm, crf or camel
     lexicon: Optional[str] = None  # extra stance lexicon file
     dediacritise: bool = False
+    time_budget: Optional[float] = DEFAULT_TIME_BUDGET  # seconds per article; None: no limit
+    max_chars: int = DEFAULT_MAX_CHARS  # longer articles are cut into sections; 0: never
 
 
 @dataclass
@@ -100,57 +110,106 @@ def _failure(stage: str, origin: str, error: Exception) -> dict:
     return {"stage": stage, "origin": origin, "reason": f"{type(error).__name__}: {error}"}
 
 
-def _tag_all(docs: list[Document], backend: str, failures: list) -> list[list]:
-    """Mentions of every document, in one batched pass; a failing batch is redone per document."""
+BATCH_WORDS = 4_000  # longer documents are tagged alone, on their own time budget
+
+
+class _Budgeted:
+    """Runs each stage of each article on that article's time budget, and records failures."""
+
+    def __init__(self, config: EngineConfig):
+        self.clock = ArticleClock(config.time_budget)
+        self.failures: list[dict] = []
+        self.stopped: set[str] = set()  # articles whose budget is spent
+
+    def run(self, stage: str, doc_id: str, origin: str, work: Callable):
+        """``work()``, or None when it fails or the article's time runs out."""
+        article = article_of(doc_id, origin)
+        if article in self.stopped:
+            return None
+        try:
+            with self.clock.limit(article):
+                return work()
+        except ArticleTimeout:
+            self.stopped.add(article)
+            self.failures.append(self._timeout(stage, origin or doc_id))
+        except Exception as error:  # one bad article must not stop a corpus
+            self.failures.append(_failure(stage, origin or doc_id, error))
+        return None
+
+    def _timeout(self, stage: str, origin: str) -> dict:
+        reason = (f"over the time budget of {self.clock.budget:g} s per article "
+                  f"(stopped in {stage}; later stages skipped)")
+        logger.warning("%s: %s: %s", stage, origin, reason)
+        return {"stage": stage, "origin": origin, "reason": reason}
+
+
+def _tag_all(results: list[DocumentResult], backend: str, budget: _Budgeted) -> None:
+    """Mentions of every document: short ones in one batched pass, long ones alone."""
+    from qawl.entities import extract_mentions
+
+    words = [len(r.doc.text.split()) for r in results]
+    short = [r for r, n in zip(results, words) if n <= BATCH_WORDS]
+    _tag_batch(short, backend, budget)
+    for result, n in zip(results, words):
+        if n > BATCH_WORDS:
+            doc = result.doc
+            result.mentions = budget.run("entities", doc.doc_id, doc.origin,
+                                         lambda: extract_mentions(doc, backend=backend)) or []
+
+
+def _tag_batch(results: list[DocumentResult], backend: str, budget: _Budgeted) -> None:
+    """One batched pass; a failing batch is redone per document.
+
+    The batch is not charged to the articles' budgets: its documents are short
+    (the tagger is linear), and its first call loads the model.
+    """
     from qawl.entities import extract_mentions, extract_mentions_batch
 
+    docs = [r.doc for r in results]
     try:
-        return extract_mentions_batch(docs, backend=backend)
+        found = extract_mentions_batch(docs, backend=backend)
     except Exception:  # find the document that fails, keep the others
-        found = []
-        for doc in docs:
-            try:
-                found.append(extract_mentions(doc, backend=backend))
-            except Exception as error:  # one bad document must not stop a corpus
-                failures.append(_failure("entities", doc.origin or doc.doc_id, error))
-                found.append([])
-        return found
+        found = [budget.run("entities", doc.doc_id, doc.origin,
+                            lambda doc=doc: extract_mentions(doc, backend=backend)) or []
+                 for doc in docs]
+    for result, mentions in zip(results, found):
+        result.mentions = mentions
 
 
 def analyse_articles(articles: list[Article], config: EngineConfig,
                      report: Callable[[str, int, int], None] = lambda *a: None
                      ) -> tuple[list[DocumentResult], list[dict]]:
-    """Clean, tag, quote and stance a list of articles; failures are recorded, not raised."""
+    """Clean, tag, quote and stance a list of articles; failures are recorded, not raised.
+
+    An article longer than ``config.max_chars`` is analysed in sections; each
+    article (with all its sections) has ``config.time_budget`` seconds, after
+    which it is recorded as failed and the next one goes on.
+    """
     from qawl.quotes import extract_quotes
     from qawl.stance import extract_stances
 
-    failures: list[dict] = []
+    budget = _Budgeted(config)
     results = []
-    for article in articles:
-        try:
-            results.append(DocumentResult(clean_article(article, dediacritise=config.dediacritise)))
-        except Exception as error:  # one bad article must not stop a corpus
-            failures.append(_failure("clean", article.origin, error))
+    for article in (s for a in articles for s in cut_sections(a, config.max_chars)):
+        doc = budget.run("clean", article.doc_id, article.origin,
+                         lambda: clean_article(article, dediacritise=config.dediacritise))
+        if doc is not None:
+            results.append(DocumentResult(doc))
     words = sum(len(r.doc.text.split()) for r in results)
     report("clean", len(articles), words)
-    for result, mentions in zip(results, _tag_all([r.doc for r in results], config.backend, failures)):
-        result.mentions = mentions
+    _tag_all(results, config.backend, budget)
     report("entities", len(articles), words)
-    for result in results:
-        try:
-            result.quotes = extract_quotes(result.doc, result.mentions)
-        except Exception as error:
-            failures.append(_failure("quotes", result.doc.origin or result.doc.doc_id, error))
+    for r in results:
+        r.quotes = budget.run("quotes", r.doc.doc_id, r.doc.origin,
+                              lambda: extract_quotes(r.doc, r.mentions)) or []
     report("quotes", len(articles), words)
     lexicon = _lexicon(config.lexicon)
-    for result in results:
-        try:
-            result.stances = extract_stances(result.doc, result.quotes, result.mentions,
-                                             lexicon=lexicon)
-        except Exception as error:
-            failures.append(_failure("stance", result.doc.origin or result.doc.doc_id, error))
+    for r in results:
+        r.stances = budget.run("stance", r.doc.doc_id, r.doc.origin,
+                               lambda: extract_stances(r.doc, r.quotes, r.mentions,
+                                                       lexicon=lexicon)) or []
     report("stance", len(articles), words)
-    return results, failures
+    return results, budget.failures
 
 
 def table_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
@@ -372,6 +431,23 @@ def make_executor(listener: Callable[[dict], None], workers: Optional[int] = Non
 # --- the corpus -------------------------------------------------------------------
 
 
+class NoArticles(ValueError):
+    """The corpus holds no article that could be read."""
+
+
+def no_articles_message(corpus, skipped: list[Skipped]) -> str:
+    """'no articles in …', with the commonest reasons why inputs were skipped."""
+    message = f"no articles in {corpus}"
+    if skipped:
+        reasons: dict[str, int] = {}
+        for item in skipped:
+            reasons[item.reason] = reasons.get(item.reason, 0) + 1
+        common = sorted(reasons.items(), key=lambda kv: -kv[1])[:3]
+        message += f": {len(skipped)} inputs skipped (" + "; ".join(
+            f"{n}× {reason}" for reason, n in common) + ")"
+    return message
+
+
 @dataclass
 class CorpusPlan:
     """How a corpus is cut: recorded in ``tables/_partitions/plan.json`` for resumes."""
@@ -401,7 +477,8 @@ class CorpusArticles:
     def count(self) -> int:
         if self.sampled is not None:
             return len(self.sampled)
-        return sum(1 for _ in load_corpus(self.corpus, limit=self.limit))
+        self.count_skipped: list[Skipped] = []  # seen again when the articles are read
+        return sum(1 for _ in load_corpus(self.corpus, limit=self.limit, skipped=self.count_skipped))
 
     def __iter__(self) -> Iterator[Article]:
         if self.sampled is not None:
@@ -461,6 +538,9 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
         logger.info("removed %d parts of unfinished partitions", removed)
     articles = CorpusArticles(corpus, limit, seed, sample)
     plan = plan_corpus(corpus, run_dir, limit, seed, sample, partition_size, articles.count)
+    if plan.articles == 0:
+        raise NoArticles(no_articles_message(
+            corpus, articles.skipped or getattr(articles, "count_skipped", [])))
     done = set(complete_partitions(run_dir))
     if show_progress is None:
         show_progress = not os.environ.get("QAWL_RUN_PROGRESS")
