@@ -58,12 +58,15 @@ CLEAN = [
            '\nscheduler = None  # address of a running dask.distributed cluster, e.g. "tcp://host:8786"'
            '\npartition_size = None  # articles per partition (None: at most 500, chosen from the corpus size)'
            '\nbackend = "auto"  # NER backend: auto, lstm (built-in), crf (faster) or camel (needs camel_data -i ner-arabert)'
-           '\nlexicon = None  # optional extra stance lexicon file (CSV/TSV: term,polarity), merged with ours'),
+           '\nlexicon = None  # optional extra stance lexicon file (CSV/TSV: term,polarity), merged with ours'
+           '\ntime_budget = 10.0  # seconds one article may take over all stages; past it, it is recorded as failed (None: no limit)'
+           '\nmax_chars = 50000  # longer articles (page dumps) are analysed in sections of at most this many characters'),
     code(SETUP + "\nfrom qawl import engine"),
     code("report = engine.process_corpus(\n"
          "    corpus, output_dir, limit=limit, seed=seed, sample=sample, workers=workers,\n"
          "    scheduler=scheduler, partition_size=partition_size,\n"
-         "    config=engine.EngineConfig(backend=backend, lexicon=lexicon))"),
+         "    config=engine.EngineConfig(backend=backend, lexicon=lexicon, time_budget=time_budget,\n"
+         "                               max_chars=max_chars))"),
     code("print(f\"{report.documents} documents cleaned; {len(report.skipped)} inputs skipped\")",
          check=True),
     code("print(f\"{report.words:,} words in {report.partitions} partitions ({report.redone} processed now) \"\n"
@@ -211,6 +214,8 @@ def main():
     for name, cells in [("01_clean", CLEAN), ("02_entities", ENTITIES), ("03_quotes", QUOTES),
                         ("04_stance", STANCE), ("05_visualise", VISUALISE)]:
         nb = new_notebook(cells=cells)
+        for i, cell in enumerate(nb.cells):  # stable ids: a regeneration diffs only what changed
+            cell.id = f"{name[:2]}-{i:02d}"
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nb.metadata["language_info"] = {"name": "python"}
         nbformat.write(nb, NOTEBOOKS / f"{name}.ipynb")
