@@ -889,12 +889,17 @@ def test_an_unexpected_error_in_one_file_skips_that_file_only(tmp_path, monkeypa
 
 
 def test_a_very_deep_folder_tree(tmp_path):
-    deep = str(tmp_path)
-    for _ in range(1200):  # deeper than the recursion limit (and than Path.mkdir(parents=True) copes with)
-        deep += "/d"
-        os.mkdir(deep)
-    Path(deep, "x.txt").write_text(ARABIC, encoding="utf-8")
-    (article,) = load_corpus(tmp_path)
+    folders = [str(tmp_path)]
+    for _ in range(1200):  # deeper than the recursion limit
+        folders.append(folders[-1] + "/d")
+        os.mkdir(folders[-1])
+    Path(folders[-1], "x.txt").write_text(ARABIC, encoding="utf-8")
+    try:
+        (article,) = load_corpus(tmp_path)
+    finally:  # bottom-up: pytest's own (recursive) clean-up would hit the recursion limit
+        os.remove(Path(folders[-1], "x.txt"))
+        for folder in reversed(folders[1:]):
+            os.rmdir(folder)
     assert article.doc_id == "/".join(["d"] * 1200 + ["x"])
 
 
