@@ -926,3 +926,35 @@ def test_every_bad_input_of_a_folder_is_listed_in_the_summary(tmp_path, monkeypa
     assert summary["articles"] == 1
     assert sorted(listed) == sorted(expected)  # each once
     assert all(item["reason"] for item in summary["skipped"])
+
+
+def test_a_number_too_long_to_convert_skips_its_record_only(tmp_path):
+    long_id = "1" * 5000  # over Python's int/str conversion limit: ValueError, not JSONDecodeError
+    write(tmp_path / "a.jsonl", f'{{"id": {long_id}, "text": "أ"}}\n{{"id": "ok", "text": "ب"}}\n')
+    write(tmp_path / "b.json", f'[{{"id": {long_id}, "text": "أ"}}]')
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["ok"]
+    assert [rel(s.origin, tmp_path) for s in skipped] == ["a.jsonl:1", "b.json"]
+    assert all("integer string conversion" in s.reason for s in skipped)
+
+
+def test_zip_members_that_are_links_or_encrypted_are_skipped(tmp_path):
+    path = tmp_path / "odd.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        link = zipfile.ZipInfo("a_link.txt")
+        link.external_attr = (0o120777 << 16)
+        archive.writestr(link, "/etc/passwd")
+        archive.writestr("b_locked.txt", ARABIC)
+        archive.writestr("c.txt", ARABIC)
+    data = bytearray(path.read_bytes())
+    locked = data.find(b"PK\x03\x04", data.find(b"PK\x03\x04") + 4)  # b_locked.txt's local header
+    central = data.find(b"PK\x01\x02", data.find(b"PK\x01\x02") + 4)
+    data[locked + 6] |= 1  # the "encrypted" flag bit, in both headers
+    data[central + 8] |= 1
+    path.write_bytes(bytes(data))
+    articles, skipped = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["odd/c"]
+    assert reasons(skipped, tmp_path) == {
+        "odd.zip:a_link.txt": "zip member is a symbolic link",
+        "odd.zip:b_locked.txt": "zip member is encrypted: unzip it with its password first",
+    }

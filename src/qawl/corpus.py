@@ -740,6 +740,12 @@ def _read_zip(archive_file: BinaryIO, source: _Input, skipped: Optional[list[Ski
             return
         for info in members:
             member = source.member(printable(info.filename))
+            if stat.S_ISLNK(info.external_attr >> 16):  # its bytes are a path, not an article
+                _skip(skipped, member.origin, "zip member is a symbolic link")
+                continue
+            if info.flag_bits & 0x1:
+                _skip(skipped, member.origin, "zip member is encrypted: unzip it with its password first")
+                continue
             # The declared size bounds what is read: zipfile never inflates past it.
             if info.file_size > MAX_FILE_BYTES:
                 _skip(skipped, member.origin, _too_big_member(info))
@@ -933,8 +939,8 @@ def _parse_json(text: str, source: _Input, skipped: Optional[list[Skipped]]) -> 
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise _Unreadable(f"malformed JSON: {err.msg} at line {err.lineno} column {err.colno}") from err
-    except RecursionError as err:
-        raise _Unreadable("malformed JSON: nested too deeply") from err
+    except (ValueError, RecursionError) as err:
+        raise _Unreadable(f"malformed JSON: {_json_problem(err)}") from err
     records = _json_records(data)
     for index, record in enumerate(records):
         origin = f"{source.origin}#{index}"
@@ -942,6 +948,15 @@ def _parse_json(text: str, source: _Input, skipped: Optional[list[Skipped]]) -> 
             yield _record_article(record, _record_id(record, source, index), origin)
         except _Unreadable as err:
             _skip(skipped, origin, f"record #{index}: {err}")
+
+
+def _json_problem(err: Exception) -> str:
+    """Why ``json.loads`` failed: its message, too deep nesting, or a number too long to convert."""
+    if isinstance(err, json.JSONDecodeError):
+        return err.msg
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return str(err).split(";")[0]  # e.g. "Exceeds the limit (4300 digits) for integer string conversion"
 
 
 def _json_records(data: Any) -> list:
@@ -965,8 +980,8 @@ def _parse_jsonl(text: str, source: _Input, skipped: Optional[list[Skipped]]) ->
         try:
             try:
                 record = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as err:
-                raise _Unreadable(f"malformed JSON ({getattr(err, 'msg', 'nested too deeply')})") from err
+            except (ValueError, RecursionError) as err:
+                raise _Unreadable(f"malformed JSON ({_json_problem(err)})") from err
             yield _record_article(record, _record_id(record, source, index), origin)
         except _Unreadable as err:
             _skip(skipped, origin, f"line {lineno}: {err}")
@@ -1019,7 +1034,7 @@ def _csv_delimiter(header: str) -> str:
 def _is_json_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: also an integer too long to convert
         return False
 
 
