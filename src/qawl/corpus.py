@@ -636,10 +636,7 @@ def _read_path(path: Path, source: _Input, skipped: Optional[list[Skipped]], see
         return
     handle, size = opened
     with handle:
-        if size == 0:
-            _skip(skipped, source.origin, "empty file")
-            return
-        try:
+        try:  # a size of 0 is not trusted: /proc and some FUSE files report it and hold text
             head = handle.read(4)
             if head.startswith(ZIP_MAGIC):
                 handle.seek(0)
