@@ -1,5 +1,8 @@
 """The command line: help that teaches, exit codes, and one line per bad file."""
+import errno
 import json
+import os
+import shlex
 import subprocess
 import sys
 
@@ -86,12 +89,141 @@ def test_unexpected_errors_are_one_line(monkeypatch, capsys):
     import qawl.__main__ as cli
 
     def broken(args):
-        raise OSError("disk full")
+        raise RuntimeError("a bug")
 
     monkeypatch.setitem(cli.COMMANDS, "corpus", broken)
     assert cli.main(["corpus", str(SEED)]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == "qawl: error: OSError: disk full (rerun with -v for the traceback)"
+    assert err.strip() == "qawl: error: RuntimeError: a bug (rerun with -v for the traceback)"
+
+
+def test_an_io_failure_exits_3_with_one_line(monkeypatch, capsys):
+    import qawl.__main__ as cli
+
+    def full(args):
+        raise OSError(errno.ENOSPC, "No space left on device", "/data/out")
+
+    monkeypatch.setitem(cli.COMMANDS, "corpus", full)
+    assert cli.main(["corpus", str(SEED)]) == 3
+    assert capsys.readouterr().err.strip() == "qawl: error: No space left on device (/data/out)"
+
+
+def test_help_documents_the_exit_codes(capsys):
+    for argv in (["--help"], ["run", "--help"]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert "exit codes:" in out
+        for code in ("  0 ", "  1 ", "  2 ", "  3 ", "130", "143"):
+            assert code in out, (argv, code)
+
+
+def test_stdin_is_not_a_corpus(capsys):
+    assert main(["analyze", "-"]) == 2
+    assert "'-' (stdin) is not a corpus" in capsys.readouterr().err
+
+
+def test_a_missing_lexicon_is_a_usage_error(capsys, tmp_path):
+    assert main(["analyze", str(SEED), "--lexicon", str(tmp_path / "missing.csv")]) == 2
+    assert "cannot read the lexicon" in capsys.readouterr().err
+    assert main(["run", "--corpus", str(SEED), "--out", str(tmp_path / "run"),
+                 "-p", f"lexicon={tmp_path / 'missing.csv'}"]) == 2
+    assert not (tmp_path / "run").exists()
+
+
+def all_skipped_corpus(folder):
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    return folder
+
+
+@pytest.mark.parametrize("command", ["analyze", "corpus", "run"])
+def test_a_corpus_without_articles_is_a_usage_error(command, tmp_path, capsys):
+    corpus = all_skipped_corpus(tmp_path / "corpus")
+    argv = ([command, str(corpus)] if command != "run"
+            else ["run", "--corpus", str(corpus), "--out", str(tmp_path / "run")])
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"qawl: error: no articles in {corpus}: 2 inputs skipped: ")
+    assert "empty file (1)" in err
+    assert not (tmp_path / "run").exists()  # no run folder for a run that cannot start
+
+
+def test_a_full_disk_on_stdout_exits_3():
+    result = subprocess.run(f"{shlex.quote(sys.executable)} -m qawl corpus {shlex.quote(str(SEED))} > /dev/full",
+                            shell=True, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 3
+    assert result.stderr.strip() == "qawl: error: cannot write stdout: No space left on device"
+
+
+def fake_analysis(monkeypatch, records=3):
+    import qawl.engine
+
+    def analyse_corpus(paths, **kwargs):
+        for index in range(records):
+            yield {"doc_id": f"doc{index}", "text": "نص " * 50}
+
+    monkeypatch.setattr(qawl.engine, "analyse_corpus", analyse_corpus)
+
+
+def disk_full_after(monkeypatch, good_writes):
+    """os.write succeeds ``good_writes`` times, then writes 10 bytes and fails (ENOSPC)."""
+    import qawl.__main__ as cli
+
+    calls = []
+    real_write = os.write
+
+    def write(fd, data):
+        calls.append(fd)
+        if len(calls) <= good_writes:
+            return real_write(fd, data)
+        if len(calls) == good_writes + 1:
+            return real_write(fd, bytes(data[:10]))  # a short write: the disk filled up
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli.os, "write", write)
+
+
+def test_a_full_disk_during_analyze_leaves_whole_lines(monkeypatch, tmp_path, capsys):
+    fake_analysis(monkeypatch)
+    out_path = tmp_path / "out.jsonl"
+    with open(out_path, "w", encoding="utf-8") as stdout:
+        monkeypatch.setattr(sys, "stdout", stdout)
+        disk_full_after(monkeypatch, good_writes=1)
+        code = main(["analyze", str(SEED)])
+    assert code == 3
+    assert capsys.readouterr().err.strip() == "qawl: error: cannot write stdout: No space left on device"
+    lines = out_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == 1 and lines[0].endswith("\n") and json.loads(lines[0])["doc_id"] == "doc0"
+
+
+def test_analyze_out_is_written_atomically(monkeypatch, tmp_path, capsys):
+    fake_analysis(monkeypatch)
+    out_path = tmp_path / "out.jsonl"
+    assert main(["analyze", str(SEED), "--out", str(out_path)]) == 0
+    assert [json.loads(l)["doc_id"] for l in out_path.read_text().splitlines()] == ["doc0", "doc1", "doc2"]
+    before = out_path.read_bytes()
+    disk_full_after(monkeypatch, good_writes=1)
+    assert main(["analyze", str(SEED), "--out", str(out_path)]) == 3
+    assert "cannot write" in capsys.readouterr().err
+    assert out_path.read_bytes() == before  # the earlier output is untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no temporary file left
+
+
+def test_status_tells_the_truth_about_a_dead_run(tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    (run_dir / "logs").mkdir(parents=True)
+    (run_dir / "logs" / "skipped.json").write_text(json.dumps([{"stage": "read", "origin": "x", "reason": "y"}]))
+    (run_dir / "run.json").write_text(json.dumps(
+        {"parameters": {}, "status": "running", "pid": 999999, "host": "elsewhere",
+         "started": "2026-01-01T00:00:00"}))
+    assert main(["status", str(run_dir)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("status: interrupted (its process (pid 999999 on elsewhere) ended")
+    assert "failures: 1 inputs skipped, 0 articles failed" in out
+    assert f"resume: python -m qawl run --resume {run_dir}" in out
+    assert json.loads((run_dir / "run.json").read_text())["status"] == "interrupted"
+    assert main(["status", str(tmp_path)]) == 2
 
 
 def test_analyze_on_two_workers_writes_the_lines_of_one_in_corpus_order(shared):
