@@ -1,12 +1,18 @@
 """The papermill runner: run folders, run.json, failures named by cell, smoke runs."""
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import nbformat
 import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from qawl.run import NotebookFailed, coerce_parameter, list_notebooks, run_notebooks
+from qawl.run import (NotebookFailed, RunLock, RunLocked, coerce_parameter, list_notebooks,
+                      run_notebooks, run_status)
 from qawl.tables import read_table
 
 from conftest import ROOT, SEED
@@ -106,3 +112,226 @@ def test_full_chain_on_shared_corpora(shared, tmp_path, corpus):
     assert documents["source"].astype(bool).all()
     if corpus.endswith("ant"):  # a limited run samples across the outlets
         assert documents["source"].nunique() > 1
+
+
+# --- one run per folder, interrupts, overwrite --------------------------------------
+
+CLI_WITH_NOTEBOOKS = """
+import sys
+from pathlib import Path
+import qawl.run
+folder = Path(sys.argv[1])
+qawl.run.list_notebooks = lambda *args: sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+from qawl.__main__ import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def start_cli(tmp_path, notebooks_dir, *args):
+    """``python -m qawl`` with the notebooks of ``notebooks_dir``, in its own session."""
+    script = tmp_path / "cli_with_notebooks.py"
+    script.write_text(CLI_WITH_NOTEBOOKS)
+    return subprocess.Popen([sys.executable, str(script), str(notebooks_dir), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=ROOT, start_new_session=True)
+
+
+def wait_for(path, process, timeout=120):
+    deadline = time.time() + timeout
+    while not path.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.time() < deadline, f"{path} never appeared"
+        time.sleep(0.2)
+
+
+def alive(pids):
+    import psutil
+
+    found = []
+    for pid in pids:
+        try:
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                found.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    return found
+
+
+def test_a_locked_folder_is_refused_and_names_its_run(tmp_path):
+    notebooks = [tiny_notebook(tmp_path / "01_ok.ipynb", "x = 1")]
+    (tmp_path / "run").mkdir()
+    lock = RunLock(tmp_path / "run").acquire()
+    try:
+        with pytest.raises(RunLocked, match=rf"run is in use by run {os.getpid()} on \S+ started 20"):
+            run_notebooks(str(SEED), tmp_path / "run", notebooks=notebooks, report=False)
+    finally:
+        lock.release()
+    assert not (tmp_path / "run" / "run.json").exists()
+    run_notebooks(str(SEED), tmp_path / "run", notebooks=notebooks, report=False)  # free again
+    assert json.loads((tmp_path / "run" / "run.json").read_text())["status"] == "ok"
+
+
+def test_two_runs_started_together_never_both_proceed(tmp_path):
+    notebooks_dir = tmp_path / "notebooks"
+    notebooks_dir.mkdir()
+    tiny_notebook(notebooks_dir / "01_write.ipynb",
+                  "import pathlib, time\n"
+                  "(pathlib.Path(output_dir) / 'tables' / f'written_by_limit_{limit}').write_text('x')\n"
+                  "time.sleep(3)")
+    out = tmp_path / "run"
+    runs = {limit: start_cli(tmp_path, notebooks_dir, "run", "--corpus", str(SEED), "--out", str(out),
+                             "--limit", str(limit)) for limit in (1, 2)}
+    results = {limit: (p.wait(timeout=300), p.communicate()[1]) for limit, p in runs.items()}
+    codes = sorted(code for code, _ in results.values())
+    assert codes == [0, 2], results
+    winner = next(limit for limit, (code, _) in results.items() if code == 0)
+    loser_err = next(err for code, err in results.values() if code == 2)
+    assert f"{out.resolve()} is in use by run " in loser_err and "Traceback" not in loser_err
+    record = json.loads((out / "run.json").read_text())
+    assert record["status"] == "ok" and record["parameters"]["limit"] == winner
+    assert sorted(p.name for p in (out / "tables").glob("written_by_*")) == [f"written_by_limit_{winner}"]
+    injected = nbformat.read(out / "01_write.ipynb", as_version=4).cells[1].source
+    assert f"limit = {winner}" in injected
+
+
+STAGE_WITH_WORKERS = """
+import json, os, pathlib, time
+import psutil
+from qawl.tables import atomic_write_text, mark_complete, plan_path
+out = pathlib.Path(output_dir)
+atomic_write_text(plan_path(out), json.dumps({"partitions": 2, "partition_size": 1}))
+mark_complete(out, 0, {"partition": 0, "failures": []})
+(out / "tables" / f"documents_of_limit_{limit}.txt").write_text(str(limit))
+if limit == 2 and not (out / "ready.json").exists():  # the attempt that gets interrupted
+    from distributed import LocalCluster
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    (out / "tables" / ".documents.part.abc.tmp").write_text("half written")
+    pids = [os.getpid()] + [p.pid for p in psutil.Process().children(recursive=True)]
+    (out / "ready.json").write_text(json.dumps(pids))
+    time.sleep(300)
+mark_complete(out, 1, {"partition": 1, "failures": []})
+"""
+
+
+def test_an_interrupted_overwrite_never_mixes_two_runs(tmp_path):
+    """SIGTERM in the middle of --overwrite: the new run says interrupted (no file of the old
+    beside it), the old is kept whole aside, kernel and workers are gone, --resume finishes."""
+    notebooks_dir = tmp_path / "notebooks"
+    notebooks_dir.mkdir()
+    tiny_notebook(notebooks_dir / "01_stage.ipynb", STAGE_WITH_WORKERS)
+    tiny_notebook(notebooks_dir / "02_more.ipynb", "y = 2")
+    out = (tmp_path / "run").resolve()
+    first = start_cli(tmp_path, notebooks_dir, "run", "--corpus", str(SEED), "--out", str(out), "--limit", "1")
+    assert first.wait(timeout=300) == 0, first.communicate()
+    second = start_cli(tmp_path, notebooks_dir, "run", "--corpus", str(SEED), "--out", str(out),
+                       "--limit", "2", "--overwrite")
+    wait_for(out / "ready.json", second)
+    time.sleep(0.5)
+    pids = json.loads((out / "ready.json").read_text())
+    assert len(alive(pids)) >= 3  # the kernel and its two workers
+    second.send_signal(signal.SIGTERM)
+    code = second.wait(timeout=60)
+    err = second.communicate()[1]
+    assert code == 143, err
+    assert "Traceback" not in err and "Error" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"qawl: interrupted (SIGTERM); 1 of 2 partitions complete; finish the run "
+                           f"with python -m qawl run --resume {out}; the run it replaces is kept in ")
+    record = json.loads((out / "run.json").read_text())
+    assert record["status"] == "interrupted" and record["parameters"]["limit"] == 2
+    assert record["resume"] == {"complete": 1, "total": 2,
+                                "command": f"python -m qawl run --resume {out}"}
+    assert [p.name for p in (out / "tables").glob("documents_of_*")] == ["documents_of_limit_2.txt"]
+    assert not list(out.rglob("*.tmp"))
+    (earlier,) = tmp_path.glob("run.old-*")
+    assert json.loads((earlier / "run.json").read_text())["parameters"]["limit"] == 1
+    assert [p.name for p in (earlier / "tables").glob("documents_of_*")] == ["documents_of_limit_1.txt"]
+    deadline = time.time() + 10
+    while alive(pids) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not alive(pids)
+
+    resumed = start_cli(tmp_path, notebooks_dir, "run", "--resume", str(out))
+    assert resumed.wait(timeout=300) == 0, resumed.communicate()
+    record = json.loads((out / "run.json").read_text())
+    assert record["status"] == "ok" and record["partitions"]["complete"] == [0, 1]
+    assert "replaces" not in record and not earlier.exists()
+
+
+def test_a_dead_run_is_recorded_as_interrupted(tmp_path):
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "run.json").write_text(json.dumps({"parameters": {}, "status": "running",
+                                                  "pid": 999999, "host": "h"}))
+    lock = RunLock(run_dir).acquire()  # alive: the status stays
+    try:
+        assert run_status(run_dir)["status"] == "running"
+        assert json.loads((run_dir / "run.json").read_text())["status"] == "running"
+    finally:
+        lock.release()
+    record = run_status(run_dir)  # nobody holds the lock: it died
+    assert record["status"] == "interrupted" and "pid 999999 on h" in record["interrupted"]
+    assert record["finished"] is None and record["resume"]["command"].endswith(f"--resume {run_dir}")
+    assert json.loads((run_dir / "run.json").read_text())["status"] == "interrupted"
+
+
+def test_resume_removes_temporary_files_and_settles_a_dead_run(tmp_path):
+    notebooks = [tiny_notebook(tmp_path / "01_ok.ipynb", "x = 1")]
+    run_dir = run_notebooks(str(SEED), tmp_path / "run", notebooks=notebooks, report=False)
+    record = json.loads((run_dir / "run.json").read_text())
+    (run_dir / "run.json").write_text(json.dumps({**record, "status": "running"}))  # as after kill -9
+    leftovers = [run_dir / "tables" / "quotes" / ".part-00001.parquet.x1.tmp",
+                 run_dir / ".run.json.x2.tmp", run_dir / "figures" / "share_of_voice.png.tmp"]
+    for path in leftovers:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half")
+    with pytest.raises(FileExistsError, match=r"already holds a run \(interrupted\)"):
+        run_notebooks(str(SEED), run_dir, notebooks=notebooks, report=False)
+    run_notebooks("ignored", run_dir, notebooks=notebooks, report=False, resume=True)
+    assert not any(path.exists() for path in leftovers)
+    assert json.loads((run_dir / "run.json").read_text())["status"] == "ok"
+
+
+def test_kernel_output_goes_to_the_run_log_not_the_terminal(tmp_path, capfd):
+    notebooks = [tiny_notebook(tmp_path / "01_noisy.ipynb",
+                               "import os\nos.write(2, b'low-level noise\\n')")]
+    run_dir = run_notebooks(str(SEED), tmp_path / "run", notebooks=notebooks, report=False)
+    assert "low-level noise" not in capfd.readouterr().err
+    assert (run_dir / "logs" / "kernel.log").exists()
+
+
+def article_corpus(folder, articles=3):
+    folder.mkdir()
+    for index in range(articles):
+        (folder / f"a{index}.txt").write_text(
+            f"عنوان {index}\n\nقال وزير الخارجية إن المفاوضات ستستمر. وأضاف: \"لن نتراجع\".",
+            encoding="utf-8")
+    return folder
+
+
+def test_ctrl_c_on_a_real_run_prints_one_line_and_leaves_no_process(tmp_path):
+    """The real notebooks on two dask workers, Ctrl-C at the terminal (SIGINT to the group)."""
+    corpus = article_corpus(tmp_path / "corpus")
+    out = (tmp_path / "run").resolve()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qawl", "run", "--corpus", str(corpus), "--out", str(out),
+         "--workers", "2", "-p", "partition_size=1", "-p", "backend=crf"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+    import psutil
+
+    wait_for(out / "logs" / "progress.jsonl", process, timeout=240)
+    time.sleep(1)
+    children = [p.pid for p in psutil.Process(process.pid).children(recursive=True)]
+    os.killpg(process.pid, signal.SIGINT)
+    code = process.wait(timeout=60)
+    err = process.communicate()[1]
+    assert code == 130, err
+    messages = [line for line in err.splitlines() if line.startswith("qawl:")]
+    assert len(messages) == 1 and messages[0].startswith("qawl: interrupted (SIGINT); "), err
+    assert "Traceback" not in err and "ZMQError" not in err
+    record = json.loads((out / "run.json").read_text())
+    assert record["status"] == "interrupted" and record["resume"]["total"] == 3
+    deadline = time.time() + 10
+    while alive(children) and time.time() < deadline:
+        time.sleep(0.2)
+    assert children and not alive(children)
