@@ -241,3 +241,36 @@ def test_a_parameter_no_notebook_takes_is_a_usage_error(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "no notebook takes the parameter bogus" in err and "partition_size" in err
     assert not (tmp_path / "run").exists()
+
+
+def run_with_notebook(monkeypatch, tmp_path, source):
+    """``qawl run`` in this process, with one tiny notebook instead of the stages."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    import qawl.run
+
+    params = new_code_cell('corpus = ""\noutput_dir = ""\nlimit = None\nseed = 0')
+    params.metadata["tags"] = ["parameters"]
+    notebook = tmp_path / "01_tiny.ipynb"
+    nbformat.write(new_notebook(cells=[params, new_code_cell(source)]), notebook)
+    monkeypatch.setattr(qawl.run, "list_notebooks", lambda *args: [notebook])
+    return main(["run", "--corpus", str(SEED), "--out", str(tmp_path / "run")])
+
+
+def test_a_run_with_skipped_inputs_exits_1(monkeypatch, tmp_path, capsys):
+    code = run_with_notebook(monkeypatch, tmp_path, (
+        "import json, pathlib\n"
+        "skipped = [{'stage': 'read', 'origin': 'bad.txt', 'reason': 'empty file'}]\n"
+        "(pathlib.Path(output_dir) / 'logs' / 'skipped.json').write_text(json.dumps(skipped))"))
+    assert code == 1
+    assert "qawl: 1 inputs skipped and 0 articles failed" in capsys.readouterr().err
+
+
+def test_a_run_that_fills_the_disk_exits_3(monkeypatch, tmp_path, capsys):
+    code = run_with_notebook(monkeypatch, tmp_path,
+                             "raise OSError(28, 'No space left on device')")
+    assert code == 3
+    err = capsys.readouterr().err
+    assert "01_tiny.ipynb failed at cell" in err and "No space left on device" in err
+    assert json.loads((tmp_path / "run" / "run.json").read_text())["status"] == "failed"

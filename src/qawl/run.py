@@ -351,7 +351,6 @@ def _exchange(a: Path, b: Path) -> Path:
     aside = a.with_name(a.name + "-earlier")
     os.rename(b, aside)
     os.rename(a, b)
-    shutil.rmtree(a, ignore_errors=True)
     return aside
 
 
@@ -433,13 +432,6 @@ def _swap_out_earlier_run(out: Path, lock: RunLock, record: dict) -> RunFolder:
     return RunFolder(out, [new_lock, lock], replaces, record)
 
 
-def prepare_run_dir(out: Path, overwrite: bool, resume: bool = False) -> Path:
-    """Create and check the run folder (without keeping its lock: for scripts and tests)."""
-    folder = claim_run_folder(out, overwrite, resume)
-    folder.release()
-    return folder.path
-
-
 # --- checks before any notebook runs ------------------------------------------------
 
 
@@ -495,14 +487,6 @@ def declared_parameters(notebook: Path) -> set[str]:
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                     names.add(node.id)
     return names
-
-
-def resume_parameters(run_dir: Path) -> dict:
-    """The parameters of the run in ``run_dir``, to finish it with exactly those."""
-    record = read_run_json(Path(run_dir))
-    if record is None:
-        raise FileNotFoundError(f"{run_dir} holds no {RUN_JSON}: nothing to resume")
-    return record["parameters"]
 
 
 def _say(message: str) -> None:
