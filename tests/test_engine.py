@@ -146,3 +146,26 @@ def test_local_workers_run_torch_on_one_thread_with_glibc_default_trimming():
 
     with _local_cluster(1) as cluster, Client(cluster) as client:
         assert client.submit(worker_settings).result() == (None, 1)
+
+
+def test_duplicate_doc_ids_across_files_are_made_unique_and_recorded(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    record = '{"id": "n1", "text": "قال الوزير سامح شكري إن المحادثات ستستمر."}\n'
+    for name in ("a.jsonl", "b.jsonl"):
+        (corpus / name).write_text(record, encoding="utf-8")
+    run = tmp_path / "run"
+    report = process_corpus(str(corpus), run, workers=1, config=CRF, show_progress=False)
+    ids = read_table(run, "documents").doc_id.tolist()
+    assert len(ids) == len(set(ids)) == 2 and "n1" in ids
+    assert [r["original"] for r in report.renamed_ids] == ["n1"]
+    assert (run / "logs" / "renamed_ids.json").exists()
+
+
+def test_a_corpus_whose_every_file_is_skipped_says_there_are_no_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.bin").write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(engine.NoArticles, match=r"no articles in .*corpus: 2 inputs skipped"):
+        process_corpus(str(corpus), tmp_path / "run", workers=1, config=CRF, show_progress=False)

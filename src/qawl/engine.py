@@ -24,6 +24,7 @@ import os
 import threading
 import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -41,7 +42,8 @@ from qawl.budget import (
     cut_sections,
 )
 from qawl.clean import clean_article
-from qawl.corpus import iter_chunks, load_corpus, sample_corpus
+from qawl.corpus import RenamedId, iter_chunks, load_corpus, sample_corpus
+from qawl.corpus import logger as corpus_logger
 from qawl.progress import progress_path, stage_bars
 from qawl.pipeline import TABLE_SCHEMAS
 from qawl.schema import Article, Document, Skipped
@@ -471,19 +473,35 @@ class CorpusArticles:
     def __init__(self, corpus, limit: Optional[int], seed: int, sample: bool):
         self.corpus, self.limit = corpus, limit
         self.skipped: list[Skipped] = []
-        self.sampled = sample_corpus(corpus, limit, seed=seed, skipped=self.skipped) \
+        self.renamed: list[RenamedId] = []  # duplicate doc_ids made unique, as read
+        self.sampled = sample_corpus(corpus, limit, seed=seed, skipped=self.skipped,
+                                     renamed=self.renamed) \
             if limit is not None and sample else None
 
     def count(self) -> int:
         if self.sampled is not None:
             return len(self.sampled)
         self.count_skipped: list[Skipped] = []  # seen again when the articles are read
-        return sum(1 for _ in load_corpus(self.corpus, limit=self.limit, skipped=self.count_skipped))
+        with _quiet(corpus_logger):  # its warnings come once, when the articles are read
+            return sum(1 for _ in load_corpus(self.corpus, limit=self.limit,
+                                              skipped=self.count_skipped))
 
     def __iter__(self) -> Iterator[Article]:
         if self.sampled is not None:
             return iter(self.sampled)
-        return load_corpus(self.corpus, limit=self.limit, skipped=self.skipped)
+        return load_corpus(self.corpus, limit=self.limit, skipped=self.skipped,
+                           renamed=self.renamed)
+
+
+@contextmanager
+def _quiet(log: logging.Logger):
+    """Silence ``log`` below errors for the block."""
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def plan_corpus(corpus, run_dir: Path, limit: Optional[int], seed: int, sample: bool,
@@ -518,6 +536,7 @@ class EngineReport:
     rows: dict
     failures: list
     skipped: list
+    renamed_ids: list = field(default_factory=list)  # {origin, original, doc_id}
 
 
 def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
@@ -564,9 +583,20 @@ def process_corpus(corpus, run_dir, limit: Optional[int] = None, seed: int = 0,
     finish_tables(run_dir)
     skipped = [asdict(s) for s in articles.skipped]
     report = _summarise(run_dir, plan, skipped, redone, time.time() - started, executor.workers)
+    report.renamed_ids = _record_renames(run_dir, articles.renamed)
     progress.emit({"event": "done", **{k: v for k, v in asdict(report).items()
-                                       if k not in ("failures", "skipped")}})
+                                       if k not in ("failures", "skipped", "renamed_ids")}})
     return report
+
+
+def _record_renames(run_dir: Path, renamed: list[RenamedId]) -> list[dict]:
+    """``logs/renamed_ids.json``: the duplicate doc_ids that were made unique, and how."""
+    rows = [asdict(r) for r in renamed]
+    atomic_write_text(Path(run_dir) / "logs" / "renamed_ids.json",
+                      json.dumps(rows, ensure_ascii=False, indent=1))
+    if rows:
+        logger.warning("%d duplicate doc_ids were made unique (see logs/renamed_ids.json)", len(rows))
+    return rows
 
 
 def finish_tables(run_dir: Path) -> None:
@@ -606,9 +636,10 @@ def _summarise(run_dir: Path, plan: CorpusPlan, skipped: list, redone: int, seco
 def analyse_corpus(paths, limit: Optional[int] = None, workers: Optional[int] = None,
                    scheduler: Optional[str] = None, config: EngineConfig = EngineConfig(),
                    skipped: Optional[list] = None, failures: Optional[list] = None,
-                   partition_size: int = 50) -> Iterator[dict]:
+                   partition_size: int = 50, renamed: Optional[list] = None) -> Iterator[dict]:
     """The ``analyze`` records of a corpus, in corpus order, computed in partitions."""
-    chunks = iter_chunks(load_corpus(paths, limit=limit, skipped=skipped), partition_size)
+    chunks = iter_chunks(load_corpus(paths, limit=limit, skipped=skipped, renamed=renamed),
+                         partition_size)
     first = list(islice(chunks, 2))  # a single partition needs no worker processes
     indexed = enumerate((chunk, config) for chunk in chain(first, chunks))
     executor = make_executor(lambda event: None, workers, scheduler, tasks=len(first))
