@@ -1,0 +1,161 @@
+"""Actors across a corpus (issue 16): alias merge precision/recall and role accuracy.
+
+    .venv/bin/python benchmarks/actors.py                  # both gold sets, dev and test
+    .venv/bin/python benchmarks/actors.py --errors         # also the dev errors (never the test ones)
+    .venv/bin/python benchmarks/actors.py --run DIR        # another run folder of the same 500 articles
+
+The gold (``benchmarks/actors/``, rules in ``ALIASES.md`` and ``ROLES.md``) was
+labelled from a run over 500 ANT articles; the system's alias table is built with
+``qawl.actors.build_aliases`` over that run's quotes, stances and mentions
+(``qawl.actors.run_occurrences``). When the run folder is missing it is made first:
+
+    .venv/bin/python -m qawl run --corpus ../shared/corpora/ant --limit 500 --out /tmp/actors_ant500 --workers 2
+
+Gold alias keys (and role items, by form) are split into dev and test halves by a
+seeded hash; the test half is reported, never looked at for errors. Writes
+``benchmarks/actors_results.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import itertools
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from qawl import actors  # noqa: E402
+
+GOLD = ROOT / "benchmarks" / "actors"
+RESULTS = ROOT / "benchmarks" / "actors_results.json"
+SPLIT_SALT = "qawl-actors-16"
+DEFAULT_RUN = Path("/tmp/actors_ant500")
+GENERIC = "-"
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("QAWL_SHARED", ROOT.parent / "shared"))
+
+
+def part_of(value: str) -> str:
+    """dev or test, from a seeded hash of a gold key (or form)."""
+    digest = hashlib.sha256(f"{SPLIT_SALT}\0{value}".encode("utf-8")).hexdigest()
+    return "dev" if int(digest[:8], 16) % 2 == 0 else "test"
+
+
+def read_tsv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def ensure_run(run_dir: Path) -> None:
+    if (run_dir / "tables").is_dir():
+        return
+    corpus = shared_dir() / "corpora" / "ant"
+    command = [sys.executable, "-m", "qawl", "run", "--corpus", str(corpus), "--limit", "500",
+               "--out", str(run_dir), "--workers", "2"]
+    print("making the run:", " ".join(command), file=sys.stderr)
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def pair_scores(rows: list[dict], predicted: dict) -> dict:
+    """Pairwise precision/recall over the named gold forms of ``rows``."""
+    named = [r for r in rows if r["key"] != GENERIC]
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(named, 2):
+        gold = a["key"] == b["key"]
+        pred = predicted[a["form"]] == predicted[b["form"]]
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    generic = [r for r in rows if r["key"] == GENERIC]
+    return {
+        "forms": len(rows), "named_forms": len(named), "actors": len({r["key"] for r in named}),
+        "gold_pairs": tp + fn, "predicted_pairs": tp + fp, "true_pairs": tp,
+        "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+        "generic_forms": len(generic),
+        "generic_found": round(sum(predicted[r["form"]].startswith(actors.GENERIC_PREFIX) for r in generic)
+                               / len(generic), 3) if generic else None,
+        "named_called_generic": sum(predicted[r["form"]].startswith(actors.GENERIC_PREFIX) for r in named),
+    }
+
+
+def alias_errors(rows: list[dict], predicted: dict) -> list[str]:
+    named = [r for r in rows if r["key"] != GENERIC]
+    lines = []
+    for a, b in itertools.combinations(named, 2):
+        gold = a["key"] == b["key"]
+        pred = predicted[a["form"]] == predicted[b["form"]]
+        if gold and not pred:
+            lines.append(f"split   {a['form']} | {b['form']}  ({predicted[a['form']]} / {predicted[b['form']]})")
+        elif pred and not gold:
+            lines.append(f"merged  {a['form']} | {b['form']}  (gold {a['key']} / {b['key']})")
+    for r in rows:
+        if r["key"] == GENERIC and not predicted[r["form"]].startswith(actors.GENERIC_PREFIX):
+            lines.append(f"named   {r['form']}  -> {predicted[r['form']]}")
+    return sorted(lines)
+
+
+def role_scores(items: list[dict], roles: dict) -> dict:
+    right = sum(roles.get(i["form"], "other") == i["role"] for i in items)
+    return {"speakers": len(items), "correct": right,
+            "accuracy": round(right / len(items), 3) if items else None}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--run", type=Path, default=DEFAULT_RUN)
+    parser.add_argument("--errors", action="store_true", help="print the dev errors")
+    args = parser.parse_args(argv)
+    ensure_run(args.run)
+    started = time.time()
+    occurrences = actors.run_occurrences(args.run)
+    table = actors.build_aliases(occurrences)
+    seconds = time.time() - started
+    keys = dict(zip(table["form"], table["key"]))
+    roles = dict(zip(table["form"], table["role"]))
+    gold = read_tsv(GOLD / "aliases_gold.tsv")
+    predicted = {r["form"]: keys.get(r["form"], "missing:" + r["form"]) for r in gold}
+    missing = [r["form"] for r in gold if r["form"] not in keys]
+    items = read_tsv(GOLD / "roles_gold.tsv")
+    results = {"run": str(args.run), "forms_in_table": len(table), "actors": int(table["key"].nunique()),
+               "seconds": round(seconds, 1), "gold_forms_missing": missing, "aliases": {}, "roles": {}}
+    for part in ("dev", "test"):
+        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == part]
+        results["aliases"][part] = pair_scores(rows, predicted)
+        part_items = [i for i in items if part_of(i["form"]) == part]
+        results["roles"][part] = role_scores(part_items, roles)
+    for part in ("dev", "test"):
+        a, r = results["aliases"][part], results["roles"][part]
+        print(f"{part:4}  aliases: {a['named_forms']} named forms, {a['actors']} actors, {a['gold_pairs']} gold pairs"
+              f"  precision {a['precision']:.3f}  recall {a['recall']:.3f}  F1 {a['f1']:.3f}"
+              f"  | generic found {a['generic_found']} of {a['generic_forms']}"
+              f"  | roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
+    print(f"alias table: {len(table)} forms, {results['actors']} actors, built in {seconds:.1f} s;"
+          f" {len(missing)} gold forms not in the run's tables")
+    if args.errors:
+        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == "dev"]
+        print("\n".join(alias_errors(rows, predicted)))
+        confusion = Counter()
+        for i in items:
+            if part_of(i["form"]) == "dev" and roles.get(i["form"], "other") != i["role"]:
+                confusion[(i["role"], roles.get(i["form"], "other"))] += 1
+                print(f"role  {i['form']}: gold {i['role']}, system {roles.get(i['form'], 'other')}")
+        print(confusion.most_common())
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
