@@ -195,10 +195,17 @@ def lexicons() -> Lexicons:
 # --- names -----------------------------------------------------------------------
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, disabled: frozenset = frozenset()) -> str:
     """The matching key of a name (rule A-NORM, A-LATIN): matching form, no punctuation,
     عبد/أبو joined to the next word, Latin in lower case."""
-    words = _PUNCT.sub(" ", match_form(name).replace("_", " ").replace("#", " ")).lower().split()
+    if "A-NORM" in disabled:
+        return " ".join(name.split())
+    text = match_form(name)
+    if "A-HASHTAG" not in disabled:
+        text = text.replace("_", " ").replace("#", " ")
+    words = _PUNCT.sub(" ", text).split()
+    if "A-LATIN" not in disabled:
+        words = [w.lower() for w in words]
     joined: list[str] = []
     for word in words:
         if joined and joined[-1] in _JOINED_OPENERS:
@@ -367,7 +374,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     lex = lex or lexicons()
     text, rules = _clean_surface(form, disabled)
     reading = Reading(form=form)
-    raw = _PUNCT.sub(" ", text.replace("_", " ")).split()
+    raw = _PUNCT.sub(" ", text if "A-HASHTAG" in disabled else text.replace("_", " ")).split()
     words = tuple(match_form(w).lower() for w in raw)
     if not words:
         reading.generic_role = "none"
@@ -410,18 +417,20 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.affiliation = " ".join(name_words)
         _read_description(reading, words, roles, lex, rules)
         return reading
-    if len(words) > 1 and words[0] in lex.not_speakers:  # حوالي ربع المشاركين
-        _read_description(reading, words, roles, lex, rules)
+    if len(words) > 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
+        _read_description(reading, words, roles, lex, rules)  # حوالي ربع المشاركين
+        if not roles:  # تلك المرحلة
+            reading.generic_role, reading.rules = "none", ("A-NONE",)
         return reading
     # a named body keeps its head noun unless a proper name follows it (شركة أبل → أبل)
-    if body_head and first == 0 and last == len(words):
+    if body_head and first == 0 and last == len(words) and "A-TITLE" not in disabled:
         name_words, stripped = _strip_body_head(raw, words, lex)
         if stripped:
             rules.append("A-TITLE")
     elif (first, last) != (0, len(words)):
         rules.append("A-TITLE")
     reading.name = " ".join(name_words)
-    reading.key = name_key(reading.name)
+    reading.key = name_key(reading.name, disabled)
     if not reading.key:
         _read_description(reading, words, roles, lex, rules)
         return reading
@@ -473,6 +482,7 @@ def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
 def _read_description(reading: Reading, words: tuple, roles: list, lex: Lexicons, rules: list) -> None:
     """A form without a name: a title alone (an office, for A-OFFICE) or a generic description."""
     role = roles[0][0] if roles else "other"
+    reading.name = reading.key = ""
     reading.roles = tuple(roles)
     found = match_terms(words, lex)
     first = found[0][1] if found and found[0][0] == 0 else None
@@ -573,6 +583,7 @@ class _Clusters:
 class _Evidence:
     """What the occurrences say about the forms (collected once)."""
 
+    disabled: frozenset = frozenset()
     count: Counter = field(default_factory=Counter)
     actor_forms: set = field(default_factory=set)
     entity_forms: set = field(default_factory=set)
@@ -587,8 +598,9 @@ class _Evidence:
 OCCURRENCE_COLUMNS = ["doc_id", "form", "surface", "kind", "source", "before", "after", "n"]
 
 
-def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons) -> _Evidence:
-    ev = _Evidence()
+def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
+            disabled: frozenset = frozenset()) -> _Evidence:
+    ev = _Evidence(disabled=disabled)
     frame = occurrences.reindex(columns=OCCURRENCE_COLUMNS)
     frame = frame.fillna({"form": "", "surface": "", "kind": "", "source": "", "before": "", "after": "",
                           "n": 1})
@@ -606,8 +618,9 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons) -> _Eviden
         (ev.actor_forms if source in ACTOR_SOURCES else ev.entity_forms).add(form)
         if kind:
             ev.kinds[form][kind] += n
-        title = title_before(str(before), lex) if before else ()
-        apposition = apposition_after(str(after), lex) if after else ()
+        context = "R-CONTEXT" not in disabled
+        title = title_before(str(before), lex) if before and context else ()
+        apposition = apposition_after(str(after), lex) if after and context else ()
         for words, near_end in ((title, True), (apposition, False)):
             if not words:
                 continue
@@ -618,7 +631,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons) -> _Eviden
                 ev.context_affiliations[form][affiliation] += n
         reading = readings.get(form)
         said_surface = readings.get(surface) if surface and surface != form else None
-        if said_surface is not None and said_surface.roles:  # what the article wrote around the name
+        if said_surface is not None and said_surface.roles and "R-TITLE" not in disabled:
+            # what the article wrote around the name
             ev.context_roles[form][said_surface.roles[0][0]] += n
             if said_surface.affiliation:
                 ev.context_affiliations[form][said_surface.affiliation] += n
@@ -648,7 +662,7 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     lex = lexicons()
     forms = _all_forms(occurrences)
     readings = {form: read_form(form, lex, disabled) for form in forms}
-    ev = _gather(occurrences, readings, lex)
+    ev = _gather(occurrences, readings, lex, disabled)
     clusters = _Clusters()
     for reading in readings.values():
         if reading.key:
@@ -797,23 +811,31 @@ def _resolve_offices(readings: dict, clusters: _Clusters, ev: _Evidence) -> dict
 
 
 def _label_of(members: list, readings: dict, ev: _Evidence) -> str:
-    """An actor's label: its most used name among those with the most words (up to 4)."""
+    """An actor's label: its most used name, or the most used fuller name that contains it
+    (دونالد ترامب rather than ترامب) when that is used at least a fifth as often."""
     names = Counter()
     for form in members:
         reading = readings[form]
         names[reading.name] += max(ev.count[form], 1)
-    return max(names, key=lambda name: (2 <= len(name.split()) <= 3, names[name], -len(name)))
+    best = max(names, key=lambda name: (names[name], -len(name)))
+    words = tuple(name_key(best).split())
+    fuller = [name for name in names if len(name.split()) > len(words) and names[name] * 5 >= names[best]
+              and _contains(words, tuple(name_key(name).split()))]
+    return max(fuller, key=lambda name: (names[name], -len(name))) if fuller else best
 
 
 def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str) -> tuple[str, str]:
-    if key in lex.states or key in lex.capitals:
+    disabled = ev.disabled
+    if (key in lex.states or key in lex.capitals) and "R-STATE" not in disabled:
         return "minister_or_official", "R-STATE"
     votes: Counter = Counter()
     rules: dict = {}
     for form in members:
         weight = max(ev.count[form], 1)
         reading = readings[form]
-        for i, (role, rule) in enumerate(reading.roles[:1]):
+        for role, rule in reading.roles[:1]:
+            if rule in disabled:
+                continue
             votes[role] += 2 * weight
             rules.setdefault(role, rule)
         for role, n in ev.context_roles.get(form, {}).items():
@@ -822,7 +844,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     if votes:
         role = min(votes, key=lambda r: (-votes[r], ROLE_PRIORITY.get(r, 99)))
         return role, rules[role]
-    if not any(form in ev.tagged for form in members):
+    if not any(form in ev.tagged for form in members) and "R-UNTAGGED" not in disabled:
         return "none", "R-UNTAGGED"
     kinds = Counter()
     for form in members:
@@ -830,7 +852,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     kind = kinds.most_common(1)[0][0] if kinds else ""
     by_kind = {"media": "journalist_or_media", "organisation": "organisation_or_spokesperson",
                "ORG": "organisation_or_spokesperson", "LOC": "minister_or_official"}
-    if kind in by_kind:
+    if kind in by_kind and "R-KIND" not in disabled:
         return by_kind[kind], "R-KIND"
     return "other", "R-DEFAULT"
 
@@ -850,11 +872,15 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
     for form, reading in readings.items():
         if reading.key:
             members[clusters.find(reading.key)].append(form)
-    actors = {}
-    for root, forms in members.items():
+    actors, taken = {}, set()
+    for root, forms in sorted(members.items()):
         label = _label_of(forms, readings, ev)
         role, role_rule = _role_votes(forms, readings, ev, lex, root)
-        actors[root] = (name_key(label), label, role, _affiliation_of(forms, readings, ev), role_rule)
+        key = name_key(label, ev.disabled)
+        if key in taken:  # two actors whose labels read alike stay two keys
+            key = f"{key}|{root}"
+        taken.add(key)
+        actors[root] = (key, label, role, _affiliation_of(forms, readings, ev), role_rule)
     rows = []
     for form in sorted(readings):
         reading = readings[form]
@@ -927,6 +953,10 @@ def apply_edits(auto: pd.DataFrame, edits: Optional[pd.DataFrame]) -> pd.DataFra
             differs = {c: v for c, v in given.items() if str(row[c]) != v}
             if not differs:
                 continue
+            if "key" in differs:  # the form joins another actor: it takes that actor's label and role
+                for column in ("label", "role", "affiliation"):
+                    if column not in given:
+                        current.at[form, column] = ""
             for column, value in differs.items():
                 current.at[form, column] = value
             current.at[form, "rule"] = "A-RESEARCHER"
@@ -973,7 +1003,7 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
     from qawl.aggregates import connect, table_paths
 
     frames = []
-    with connect(run_dir, "quotes", "documents") as con:
+    with connect(run_dir, "quotes", "documents", merged=False) as con:
         frames.append(con.execute(f"""
             SELECT q.doc_id,
                    coalesce(nullif(trim(q.speaker_canonical), ''), trim(q.speaker), '') AS form,
@@ -1003,7 +1033,7 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
             table_paths(run_dir, name)
         except FileNotFoundError:
             continue
-        with connect(run_dir, name) as con:
+        with connect(run_dir, name, merged=False) as con:
             frames.append(con.execute(sql).df())
     return pd.concat(frames, ignore_index=True).reindex(columns=OCCURRENCE_COLUMNS)
 
@@ -1036,8 +1066,16 @@ def read_aliases(run_dir: PathLike) -> Optional[pd.DataFrame]:
 
 
 def entity_aliases(aliases: pd.DataFrame) -> pd.DataFrame:
-    """The rows that apply to the entity table: not capitals standing for their state."""
-    return aliases[~aliases["rule"].str.contains("A-CAPITAL", regex=False)]
+    """The rows that apply to the entity table: not capitals standing for their state, not
+    the unnamed actors."""
+    keep = ~aliases["rule"].str.contains("A-CAPITAL", regex=False) & ~aliases["key"].str.startswith(GENERIC_PREFIX)
+    return aliases[keep]
+
+
+def target_aliases(aliases: pd.DataFrame) -> pd.DataFrame:
+    """The rows that apply to stance targets: named actors only (a target is what a quote is
+    about; ``(unnamed …)`` says nothing of it)."""
+    return aliases[~aliases["key"].str.startswith(GENERIC_PREFIX)]
 
 
 # --- applying the table to in-memory tables (the pandas side of qawl.aggregates) ----------
@@ -1047,8 +1085,8 @@ def map_forms(values: pd.Series, aliases: pd.DataFrame, column: str = "label") -
     """Each value's actor ``column`` (label, key, role, affiliation) where the table has
     its form; the value itself (stripped) elsewhere."""
     lookup = aliases.drop_duplicates("form").set_index("form")[column]
-    clean = values.fillna("").astype(str).str.strip()
-    return clean.map(lookup).fillna(clean).where(clean != "", clean)
+    mapped = values.fillna("").astype(str).str.strip().map(lookup)
+    return mapped.where(mapped.notna(), values)
 
 
 def merge_quotes(quotes: pd.DataFrame, aliases: Optional[pd.DataFrame]) -> pd.DataFrame:
@@ -1060,9 +1098,10 @@ def merge_quotes(quotes: pd.DataFrame, aliases: Optional[pd.DataFrame]) -> pd.Da
     canonical = frame.get("speaker_canonical", pd.Series("", index=frame.index)).fillna("").astype(str).str.strip()
     surface = frame.get("speaker", pd.Series("", index=frame.index)).fillna("").astype(str).str.strip()
     form = canonical.where(canonical != "", surface)
-    frame["speaker_canonical"] = map_forms(form, aliases).where(form != "", canonical)
-    frame["speaker_role"] = map_forms(form, aliases, "role").where(form.isin(aliases["form"]), "")
-    frame["speaker_affiliation"] = map_forms(form, aliases, "affiliation").where(form.isin(aliases["form"]), "")
+    known = form.isin(aliases["form"]) & (form != "")
+    frame["speaker_canonical"] = frame.get("speaker_canonical").where(~known, map_forms(form, aliases))
+    frame["speaker_role"] = map_forms(form, aliases, "role").where(known, "")
+    frame["speaker_affiliation"] = map_forms(form, aliases, "affiliation").where(known, "")
     return frame
 
 
@@ -1071,10 +1110,13 @@ def merge_stances(stances: pd.DataFrame, aliases: Optional[pd.DataFrame]) -> pd.
     frame = stances.copy()
     if aliases is None or frame.empty:
         return frame
-    for column in ("speaker", "target"):
-        if column in frame:
-            values = frame[column]
-            frame[column] = map_forms(values, aliases).where(values.notna(), values)
+    speakers = frame["speaker"] if "speaker" in frame else pd.Series("", index=frame.index)
+    known = speakers.fillna("").astype(str).str.strip().isin(aliases["form"])
+    frame["speaker_role"] = map_forms(speakers, aliases, "role").where(known, "")
+    if "speaker" in frame:
+        frame["speaker"] = map_forms(frame["speaker"], aliases)
+    if "target" in frame:
+        frame["target"] = map_forms(frame["target"], target_aliases(aliases))
     return frame
 
 
@@ -1085,7 +1127,18 @@ def merge_entities(entities: pd.DataFrame, aliases: Optional[pd.DataFrame]) -> p
         return frame
     rows = entity_aliases(aliases)
     canonical = frame["canonical"]
-    known = canonical.fillna("").astype(str).str.strip().isin(rows["form"])
-    frame["entity_key"] = frame["entity_key"].where(~known, map_forms(canonical, rows, "key"))
-    frame["canonical"] = canonical.where(~known, map_forms(canonical, rows))
+    frame["entity_key"] = map_forms(canonical, rows, "key").where(
+        canonical.fillna("").astype(str).str.strip().isin(rows["form"]), frame["entity_key"])
+    frame["canonical"] = map_forms(canonical, rows)
     return frame
+
+
+def write_actor_tables(run_dir: PathLike, aliases: Optional[PathLike] = None) -> pd.DataFrame:
+    """The run's corpus-level tables that count actors: ``tables/aliases.csv`` (with the
+    researcher's ``aliases`` applied), then ``tables/attribution.parquet`` and its CSV."""
+    from qawl.aggregates import attribution_table
+    from qawl.tables import write_table
+
+    table = write_aliases(run_dir, aliases)
+    write_table(attribution_table(run_dir), run_dir, "attribution")
+    return table

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from qawl.actors import ROLES, entity_aliases, read_aliases, target_aliases
 from qawl.entities.analysis import MAX_ENTITIES_PER_DOC, SCORED_LABELS
 from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
 from qawl.tables import PathLike, _missing_table, read_table, table_parts, tables_dir
@@ -177,20 +178,61 @@ def _register_udfs(con: duckdb.DuckDBPyConnection) -> None:
                             side_effects=False)
 
 
+# Views of the tables that name actors, with each form replaced by its actor (qawl.actors):
+# the speaker by its label (and its role and affiliation added), stance speakers and targets by
+# their labels, entities by their actor's label and key (capitals stay places).
+_ACTOR_VIEWS = {
+    "quotes": """
+        SELECT q.* REPLACE (coalesce(a.label, q.speaker_canonical) AS speaker_canonical),
+               coalesce(a.role, '') AS speaker_role, coalesce(a.affiliation, '') AS speaker_affiliation
+        FROM _raw_quotes q LEFT JOIN actor_aliases a
+          ON a.form = coalesce(nullif(trim(q.speaker_canonical), ''), trim(q.speaker))""",
+    "stances": """
+        SELECT s.* REPLACE (coalesce(a.label, s.speaker) AS speaker, coalesce(b.label, s.target) AS target),
+               coalesce(a.role, '') AS speaker_role
+        FROM _raw_stances s LEFT JOIN actor_aliases a ON a.form = trim(s.speaker)
+        LEFT JOIN target_aliases b ON b.form = trim(s.target)""",
+    "entities": """
+        SELECT e.* REPLACE (coalesce(a.label, e.canonical) AS canonical, coalesce(a.key, e.entity_key) AS entity_key)
+        FROM _raw_entities e LEFT JOIN entity_aliases a ON a.form = trim(e.canonical)""",
+}
+
+
+def _register_aliases(con: duckdb.DuckDBPyConnection, aliases: pd.DataFrame) -> None:
+    table = aliases[aliases["form"].str.strip() != ""].drop_duplicates("form")
+    con.register("actor_aliases", table[ALIAS_JOIN_COLUMNS])
+    con.register("entity_aliases", entity_aliases(table)[ALIAS_JOIN_COLUMNS])
+    con.register("target_aliases", target_aliases(table)[ALIAS_JOIN_COLUMNS])
+
+
+ALIAS_JOIN_COLUMNS = ["form", "key", "label", "role", "affiliation"]
+
+
 @contextmanager
-def connect(run_dir: PathLike, *names: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory DuckDB with a view per table ``names`` (plus ``row_pos``) and the ``qawl_*`` rules."""
+def connect(run_dir: PathLike, *names: str, merged: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB with a view per table ``names`` (plus ``row_pos``) and the ``qawl_*`` rules.
+
+    When the run has an alias table (``tables/aliases.csv``, ``qawl.actors``) and ``merged``,
+    the quotes, stances and entities name actors, not forms (``_ACTOR_VIEWS``).
+    """
     con = duckdb.connect()
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         con.execute("SET preserve_insertion_order = false")  # every query orders its own result
         _register_udfs(con)
+        aliases = read_aliases(run_dir) if merged else None
+        if aliases is not None:
+            _register_aliases(con, aliases)
         for name in names:
             paths = table_paths(run_dir, name)
             logger.debug("%s: %d parquet files", name, len(paths))
+            wrapped = aliases is not None and name in _ACTOR_VIEWS
             con.execute(
-                f"CREATE VIEW {name} AS SELECT *, file_index * {ROW_SPAN} + file_row_number AS row_pos "
+                f"CREATE VIEW {'_raw_' + name if wrapped else name} AS "
+                f"SELECT *, file_index * {ROW_SPAN} + file_row_number AS row_pos "
                 f"FROM read_parquet({_sql_list(paths)}, file_row_number = true, union_by_name = true)")
+            if wrapped:
+                con.execute(f"CREATE VIEW {name} AS {_ACTOR_VIEWS[name]}")
         yield con
     finally:
         con.close()
@@ -856,3 +898,135 @@ def quote_dates_of(quotes: pd.DataFrame, by: str = "type") -> pd.DataFrame:
     frame = pd.DataFrame({"date": text_column(quotes, "date"), by: quote_groups(quotes, by)})
     counts = frame.groupby(["date", by], sort=False).size().rename("quotes").reset_index()
     return counts.astype({"quotes": int})
+
+
+# --- actors: roles (qawl.actors) ------------------------------------------------------------
+
+NO_ROLE = "unknown"  # quotes of a run without an alias table
+ROLE_VOICE_COLUMNS = ["role", "n_quotes", "share", "speakers", "share_direct"]
+OUTLET_ROLE_COLUMNS = ["source", "role", "n_quotes", "share"]
+STANCE_ROLE_COLUMNS = ["role", *POLARITIES, "total"]
+
+
+def quote_roles(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's speaker role: its actor's role (``qawl.actors.merge_quotes``),
+    ``UNATTRIBUTED`` without a speaker, ``NO_ROLE`` when the table has no roles."""
+    if "speaker_role" not in quotes.columns:
+        roles = pd.Series(NO_ROLE, index=quotes.index, dtype=object)
+    else:
+        roles = text_column(quotes, "speaker_role").replace("", "other")
+    return roles.where(speaker_keys(quotes) != UNATTRIBUTED, UNATTRIBUTED)
+
+
+def _role_order(table: pd.DataFrame, column: str = "role") -> pd.Series:
+    order = {role: i for i, role in enumerate([*ROLES, NO_ROLE, UNATTRIBUTED])}
+    return table[column].map(order).fillna(len(order))
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return column in con.execute(f"SELECT * FROM {table} LIMIT 0").df().columns
+
+
+def _role_sql(con: duckdb.DuckDBPyConnection, table: str = "quotes") -> str:
+    """The SQL of ``quote_roles`` (``stance_roles`` for stances)."""
+    if not _has_column(con, table, "speaker_role"):
+        role = f"'{NO_ROLE}'"
+    else:
+        role = "coalesce(nullif(trim(speaker_role), ''), 'other')"
+    if table == "quotes":
+        return f"CASE WHEN qawl_speaker_key(speaker_canonical, speaker) = '{UNATTRIBUTED}' " \
+               f"THEN '{UNATTRIBUTED}' ELSE {role} END"
+    return role
+
+
+def voice_by_role_of(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes per speaker role: count, share, distinct speakers and share of direct quotes.
+
+    Columns: role, n_quotes, share, speakers, share_direct (in the order of ``qawl.actors.ROLES``).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=ROLE_VOICE_COLUMNS)
+    frame = pd.DataFrame({"role": quote_roles(quotes), "speaker": speaker_keys(quotes),
+                          "direct": (string_column(quotes, "type") == "direct").astype(int)})
+    table = frame.groupby("role").agg(n_quotes=("speaker", "size"), speakers=("speaker", "nunique"),
+                                      share_direct=("direct", "mean")).reset_index()
+    table["share"] = table["n_quotes"] / table["n_quotes"].sum()
+    table = table.iloc[np.argsort(_role_order(table).to_numpy(), kind="stable")]
+    return table[ROLE_VOICE_COLUMNS].reset_index(drop=True)
+
+
+def voice_by_role(run_dir: PathLike) -> pd.DataFrame:
+    """``voice_by_role_of`` over the run's quotes."""
+    with connect(run_dir, "quotes") as con:
+        table = _query(con, f"""
+            SELECT {_role_sql(con)} AS role, count(*) AS n_quotes,
+                   count(DISTINCT qawl_speaker_key(speaker_canonical, speaker)) AS speakers,
+                   avg(CASE WHEN type = 'direct' THEN 1 ELSE 0 END) AS share_direct
+            FROM quotes GROUP BY 1""")
+    if table.empty:
+        return pd.DataFrame(columns=ROLE_VOICE_COLUMNS)
+    table["share"] = table["n_quotes"] / table["n_quotes"].sum()
+    table = table.iloc[np.argsort(_role_order(table).to_numpy(), kind="stable")]
+    return table[ROLE_VOICE_COLUMNS].reset_index(drop=True)
+
+
+def outlet_roles_of(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet, quotes by speaker role and their share of the outlet's quotes
+    (e.g. how much each outlet quotes officials, opposition, experts, citizens).
+
+    Columns: source, role, n_quotes, share (outlets by name, roles in ``ROLES`` order).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=OUTLET_ROLE_COLUMNS)
+    frame = pd.DataFrame({"source": outlets(quotes), "role": quote_roles(quotes)})
+    table = frame.groupby(["source", "role"]).size().rename("n_quotes").reset_index()
+    return _outlet_shares(table)
+
+
+def _outlet_shares(table: pd.DataFrame) -> pd.DataFrame:
+    table["share"] = table["n_quotes"] / table.groupby("source")["n_quotes"].transform("sum")
+    table = table.assign(_order=_role_order(table)).sort_values(["source", "_order"], kind="stable")
+    return table[OUTLET_ROLE_COLUMNS].reset_index(drop=True)
+
+
+def outlet_roles(run_dir: PathLike) -> pd.DataFrame:
+    """``outlet_roles_of`` over the run's quotes."""
+    with connect(run_dir, "quotes") as con:
+        table = _query(con, f"""
+            SELECT qawl_outlet(source) AS source, {_role_sql(con)} AS role, count(*) AS n_quotes
+            FROM quotes GROUP BY ALL""")
+    if table.empty:
+        return pd.DataFrame(columns=OUTLET_ROLE_COLUMNS)
+    return _outlet_shares(table)
+
+
+def stance_by_role_of(stances: pd.DataFrame) -> pd.DataFrame:
+    """Stances by the role of their speaker (``qawl.actors.merge_stances``), by polarity."""
+    rows = stances.assign(speaker=text_column(stances, "speaker"), target=text_column(stances, "target"),
+                          polarity=text_column(stances, "polarity"))
+    rows = rows[(rows["speaker"] != "") & (rows["target"] != "") & rows["polarity"].isin(POLARITIES)]
+    if rows.empty:
+        return pd.DataFrame(columns=STANCE_ROLE_COLUMNS)
+    role = (text_column(rows, "speaker_role").replace("", "other") if "speaker_role" in rows.columns
+            else pd.Series(NO_ROLE, index=rows.index))
+    counts = pd.crosstab(role.rename("role"), rows["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts = counts.reset_index()
+    counts = counts.iloc[np.argsort(_role_order(counts).to_numpy(), kind="stable")]
+    return counts[STANCE_ROLE_COLUMNS].reset_index(drop=True)
+
+
+def stance_by_role(run_dir: PathLike) -> pd.DataFrame:
+    """``stance_by_role_of`` over the run's stances."""
+    with connect(run_dir, "stances") as con:
+        table = _query(con, f"""
+            SELECT {_role_sql(con, "stances")} AS role, {_polarity_counts_sql()}, count(*) AS total
+            FROM stances
+            WHERE coalesce(trim(speaker), '') <> '' AND coalesce(trim(target), '') <> ''
+              AND list_contains($1, polarity)
+            GROUP BY 1""", [list(POLARITIES)])
+    if table.empty:
+        return pd.DataFrame(columns=STANCE_ROLE_COLUMNS)
+    table = table.iloc[np.argsort(_role_order(table).to_numpy(), kind="stable")]
+    return table[STANCE_ROLE_COLUMNS].reset_index(drop=True)

@@ -600,13 +600,14 @@ def _record_renames(run_dir: Path, renamed: list[RenamedId]) -> list[dict]:
 
 
 def finish_tables(run_dir: Path) -> None:
-    """Corpus-level tables once every partition is in: the CSV exports and ``attribution``."""
-    from qawl.aggregates import attribution_table
-    from qawl.tables import write_table
+    """Corpus-level tables once every partition is in: the CSV exports, the alias table of
+    the corpus's actors (``qawl.actors``: with the researcher's edits a previous run kept) and
+    ``attribution``, which counts actors."""
+    from qawl.actors import write_actor_tables
 
     for name in TABLE_SCHEMAS:
         export_csv(run_dir, name)
-    write_table(attribution_table(run_dir), run_dir, "attribution")
+    write_actor_tables(run_dir)
 
 
 def _summarise(run_dir: Path, plan: CorpusPlan, skipped: list, redone: int, seconds: float,

@@ -1,0 +1,292 @@
+"""qawl.actors: every merge and role rule does what RULES says, and only that.
+
+Each rule is tested on a small corpus of occurrences, with the rule and without it
+(``build_aliases(..., disabled={rule})``): the test fails when the rule is switched off.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from qawl import actors
+from qawl.actors import GENERIC_PREFIX, RULES, apply_edits, build_aliases, read_form
+
+
+def occurrences(*rows) -> pd.DataFrame:
+    """Rows of (form, surface, kind, source, before, after, n); missing fields default."""
+    filled = []
+    for i, row in enumerate(rows):
+        form, surface, kind, source, before, after, n = (list(row) + ["", "", "quote", "", "", 1][len(row) - 1:])[:7]
+        filled.append({"doc_id": f"d{i}", "form": form, "surface": surface, "kind": kind, "source": source,
+                       "before": before, "after": after, "n": n})
+    return pd.DataFrame(filled)
+
+
+def keys(table: pd.DataFrame) -> dict:
+    return dict(zip(table["form"], table["key"]))
+
+
+def same_actor(rows: pd.DataFrame, a: str, b: str, disabled=()) -> bool:
+    k = keys(build_aliases(rows, disabled=disabled))
+    return k[a] == k[b]
+
+
+def test_every_rule_has_an_id_and_a_one_line_description():
+    assert all(rule.startswith(("A-", "R-")) and text and "\n" not in text for rule, text in RULES.items())
+
+
+def test_the_alias_table_has_its_columns_and_one_row_per_form():
+    table = build_aliases(occurrences(("دونالد ترامب", "ترامب", "person"), ("الشركة",)))
+    assert list(table.columns) == actors.ALIAS_COLUMNS
+    assert sorted(table["form"]) == sorted(["دونالد ترامب", "ترامب", "الشركة"])
+    assert table.set_index("form").loc["دونالد ترامب", "count"] == 1
+
+
+@pytest.mark.parametrize("rule, a, b", [
+    ("A-NORM", "أحمد المسماري", "احمد المسماري"),
+    ("A-NORM", "عبد الفتاح السيسي", "عبدالفتاح السيسي"),
+    ("A-HASHTAG", "#سيرغي_لافروف", "سيرغي لافروف"),
+    ("A-CLITIC", "لCNN", "CNN"),
+    ("A-LATIN", "CNN", "cnn"),
+    ("A-TITLE", "الرئيس التركي، رجب طيب أردوغان", "رجب طيب أردوغان"),
+    ("A-VARIANT-DATA", "أمريكا", "الولايات المتحدة"),
+    ("A-VOWEL", "بنيامين نتنياهو", "بنيامين نتانياهو"),
+    ("A-VOWEL", "دونالد ترمب", "دونالد ترامب"),
+    ("A-VOWEL", "رجب طيب أردغان", "رجب طيب أردوغان"),
+])
+def test_a_merge_rule_joins_its_forms_and_only_with_it(rule, a, b):
+    rows = occurrences((a, "", "person"), (b, "", "person"))
+    assert same_actor(rows, a, b)
+    assert not same_actor(rows, a, b, disabled={rule})
+
+
+def test_a_named_body_loses_its_head_noun():
+    rows = occurrences(("شركة أبل", "", "organisation"), ("أبل", "", "organisation"))
+    assert same_actor(rows, "شركة أبل", "أبل", disabled={"A-SURNAME"})
+    assert not same_actor(rows, "شركة أبل", "أبل", disabled={"A-SURNAME", "A-TITLE"})
+
+
+def test_the_clitic_rule_joins_an_arabic_form_only_to_a_form_the_corpus_has():
+    rows = occurrences(("لروبين", "", "person"), ("روبين", "", "person"), ("روبين", "", "person"),
+                       ("لفريدمان", "", "person"), ("توماس فريدمان", "", "person"))
+    assert same_actor(rows, "لروبين", "روبين")
+    assert not same_actor(rows, "لروبين", "روبين", disabled={"A-CLITIC"})
+    assert not same_actor(rows, "لفريدمان", "توماس فريدمان")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("محمد عباس", "محمود عباس"),  # given names are compared exactly
+    ("حامد", "حمد"),
+    ("مارك", "ماركا"),  # the last letter counts
+])
+def test_vowel_matching_keeps_different_names_apart(a, b):
+    assert not same_actor(occurrences((a, "", "person"), (b, "", "person")), a, b)
+
+
+def test_vowel_matching_never_joins_a_person_and_a_place():
+    rows = occurrences(("كورتوا", "", "PER", "mention"), ("كرواتيا", "", "LOC", "mention"))
+    assert not same_actor(rows, "كورتوا", "كرواتيا")
+
+
+def test_a_surname_joins_the_one_full_name_that_ends_with_it():
+    rows = occurrences(("ماكرون", "", "person"), ("إيمانويل ماكرون", "", "person"))
+    assert same_actor(rows, "ماكرون", "إيمانويل ماكرون")
+    assert not same_actor(rows, "ماكرون", "إيمانويل ماكرون", disabled={"A-SURNAME"})
+
+
+def test_a_surname_two_people_share_stays_apart():
+    rows = occurrences(("عباس", "", "person"), ("محمود عباس", "", "person"), ("حيدر عباس", "", "person"))
+    table = keys(build_aliases(rows))
+    assert table["عباس"] not in (table["محمود عباس"], table["حيدر عباس"])
+    assert table["محمود عباس"] != table["حيدر عباس"]
+
+
+def test_a_bare_given_name_never_joins_a_surname():
+    rows = occurrences(("سعيد", "", "person"), ("ريهام سعيد", "", "person"))
+    assert not same_actor(rows, "سعيد", "ريهام سعيد")
+
+
+def test_the_articles_link_a_shared_surname_to_one_person():
+    # أوغلو ends two names, but every article that writes it means Çavuşoğlu
+    rows = occurrences(("مولود جاويش أوغلو", "أوغلو", "person"), ("مولود جاويش أوغلو", "أوغلو", "person"),
+                       ("جنان كفتان جو أوغلو", "", "person"))
+    assert same_actor(rows, "أوغلو", "مولود جاويش أوغلو")
+    assert not same_actor(rows, "أوغلو", "مولود جاويش أوغلو", disabled={"A-DOCLINK"})
+
+
+def test_a_surname_the_articles_link_to_two_people_stays_apart():
+    rows = occurrences(("جورج بوش", "بوش", "person"), ("بيلي بوش", "بوش", "person"))
+    table = keys(build_aliases(rows))
+    assert table["بوش"] not in (table["جورج بوش"], table["بيلي بوش"])
+
+
+def test_a_title_alone_joins_the_person_the_corpus_gives_it_to():
+    rows = occurrences(("الرئيس الأمريكي", "", "person"),
+                       ("دونالد ترامب", "", "person", "quote", "وقال الرئيس الأمريكي "),
+                       ("دونالد ترامب", "", "person", "quote", "وأكد الرئيس الأميركي "),
+                       ("الرئيس الأمريكي دونالد ترامب", "", "person"))
+    assert same_actor(rows, "الرئيس الأمريكي", "دونالد ترامب")
+    assert keys(build_aliases(rows, disabled={"A-OFFICE"}))["الرئيس الأمريكي"].startswith(GENERIC_PREFIX)
+
+
+def test_a_title_two_people_hold_stays_unnamed():
+    rows = occurrences(("الرئيس الأمريكي", "", "person"),
+                       ("دونالد ترامب", "", "person", "quote", "وقال الرئيس الأمريكي "),
+                       ("باراك أوباما", "", "person", "quote", "وقال الرئيس الأمريكي "))
+    assert keys(build_aliases(rows))["الرئيس الأمريكي"].startswith(GENERIC_PREFIX)
+
+
+def test_a_capital_speaking_is_its_state_but_a_place_stays_a_place():
+    rows = occurrences(("موسكو", "", "organisation", "quote"), ("روسيا", "", "organisation", "quote"),
+                       ("بكين", "", "LOC", "mention"), ("الصين", "", "LOC", "mention"))
+    table = build_aliases(rows)
+    assert keys(table)["موسكو"] == keys(table)["روسيا"]
+    assert keys(table)["بكين"] != keys(table)["الصين"]
+    assert not same_actor(rows, "موسكو", "روسيا", disabled={"A-CAPITAL"})
+    assert "موسكو" not in set(actors.entity_aliases(table)["form"])
+
+
+@pytest.mark.parametrize("form, role", [
+    ("الشركة", "organisation_or_spokesperson"),
+    ("البيان", "document_or_report"),
+    ("تقارير", "document_or_report"),
+    ("مصدر مسؤول", "minister_or_official"),
+    ("منظمة خيرية بريطانية", "organisation_or_spokesperson"),
+    ('متحدثة باسم "ليفايز"', "organisation_or_spokesperson"),
+])
+def test_a_form_without_a_name_is_the_unnamed_actor_of_its_role(form, role):
+    row = build_aliases(occurrences((form, "", "organisation"))).iloc[0]
+    assert (row["key"], row["role"]) == (actors.generic_key(role), role)
+    assert row["label"].startswith("(unnamed")
+
+
+def test_a_pronoun_or_adverb_names_nobody():
+    rows = occurrences(("لي", "", "person"), ("حينئذ", "", "person"))
+    assert set(keys(build_aliases(rows)).values()) == {actors.generic_key("none")}
+    assert not keys(build_aliases(rows, disabled={"A-NONE"}))["لي"] == actors.generic_key("none")
+
+
+def test_named_bodies_keep_their_names():
+    for form in ("وكالة الأنباء السعودية", "الحكومة السورية", "المحكمة الجنائية الدولية", "حماس"):
+        reading = read_form(form)
+        assert reading.key and not reading.generic_role, form
+
+
+def test_the_label_is_the_fuller_name():
+    rows = occurrences(("ترامب", "", "person"), ("ترامب", "", "person"), ("دونالد ترامب", "", "person"))
+    assert set(build_aliases(rows)["label"]) == {"دونالد ترامب"}
+
+
+def test_the_why_column_explains_a_merge():
+    table = build_aliases(occurrences(("بنيامين نتنياهو", "", "person"), ("بنيامين نتانياهو", "", "person"),
+                                      ("بنيامين نتانياهو", "", "person")))
+    row = table.set_index("form").loc["بنيامين نتنياهو"]
+    assert "A-VOWEL" in row["rule"] and "vowel" in row["why"]
+
+
+# --- roles and affiliations ------------------------------------------------------------
+
+
+def role_of(rows, form, disabled=()):
+    return build_aliases(rows, disabled=disabled).set_index("form").loc[form, "role"]
+
+
+def test_role_and_affiliation_from_the_words_before_the_speaker():
+    rows = occurrences(("سيرغي لافروف", "", "person", "quote", "وقال وزير الخارجية الروسي "))
+    table = build_aliases(rows).set_index("form")
+    assert (table.loc["سيرغي لافروف", "role"], table.loc["سيرغي لافروف", "affiliation"]) == \
+        ("minister_or_official", "روسيا")
+    assert role_of(rows, "سيرغي لافروف", disabled={"R-CONTEXT"}) != "minister_or_official"
+
+
+def test_role_from_an_apposition_after_the_speaker():
+    rows = occurrences(("يورغن كلوب", "", "person", "quote", "وقال ", "، مدرب ليفربول، إن"),
+                       ("دارا خسروشاهي", "", "person", "quote", "وقال ", "، الرئيس التنفيذي لشركة أوبر"))
+    assert role_of(rows, "يورغن كلوب") == "other"
+    assert role_of(rows, "دارا خسروشاهي") == "organisation_or_spokesperson"
+
+
+def test_role_from_the_title_in_the_speaker_span():
+    rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
+                       ("هيذر نويرت", "", "PER", "mention"))
+    assert role_of(rows, "هيذر نويرت") == "minister_or_official"
+    assert role_of(rows, "هيذر نويرت", disabled={"R-TITLE"}) != "minister_or_official"
+
+
+def test_a_head_takes_the_role_of_the_body_it_heads():
+    rows = occurrences(("حسن توانا", "", "person", "quote", "وقال ", "، رئيس غرفة التجارة للإيرانيين"))
+    assert role_of(rows, "حسن توانا") == "organisation_or_spokesperson"
+
+
+def test_names_the_lexicon_lists_get_their_role():
+    assert role_of(occurrences(("رويترز", "", "media")), "رويترز") == "journalist_or_media"
+    assert role_of(occurrences(("حماس", "", "organisation")), "حماس") == "armed_group"
+
+
+def test_a_state_speaking_is_an_official_voice():
+    rows = occurrences(("إيران", "", "organisation", "quote", "وقال المتحدث "))
+    assert role_of(rows, "إيران") == "minister_or_official"
+    assert role_of(rows, "إيران", disabled={"R-STATE"}) != "minister_or_official"
+
+
+def test_without_a_title_the_speaker_kind_decides():
+    rows = occurrences(("ديزني", "", "organisation"), ("ديزني", "", "ORG", "mention"))
+    assert role_of(rows, "ديزني") == "organisation_or_spokesperson"
+    assert role_of(rows, "ديزني", disabled={"R-KIND"}) == "other"
+
+
+def test_a_form_no_article_tags_as_a_name_and_no_title_describes_is_no_speaker():
+    rows = occurrences(("كالعقوبات والعائلات المنفصلة", "", "person"))
+    assert role_of(rows, "كالعقوبات والعائلات المنفصلة") == "none"
+    assert role_of(rows, "كالعقوبات والعائلات المنفصلة", disabled={"R-UNTAGGED"}) == "other"
+
+
+def test_a_demonstrative_phrase_names_nobody():
+    assert build_aliases(occurrences(("تلك المرحلة", "", "person")))["key"].iloc[0] == actors.generic_key("none")
+
+
+# --- the researcher's table -----------------------------------------------------------------
+
+
+@pytest.fixture
+def auto():
+    return build_aliases(occurrences(("دونالد ترامب", "", "person", "quote", "وقال الرئيس الأمريكي "),
+                                     ("ترامب", "", "person"), ("البيت الأبيض", "", "organisation")))
+
+
+def test_an_edited_key_moves_a_form_and_is_recorded(auto):
+    edits = pd.DataFrame([{"form": "البيت الأبيض", "key": auto.set_index("form").loc["ترامب", "key"]}])
+    table = apply_edits(auto, edits.reindex(columns=actors.EDIT_COLUMNS, fill_value="")).set_index("form")
+    assert table.loc["البيت الأبيض", "key"] == table.loc["ترامب", "key"]
+    assert table.loc["البيت الأبيض", "label"] == "دونالد ترامب"
+    assert table.loc["البيت الأبيض", "rule"] == "A-RESEARCHER"
+
+
+def test_an_edited_role_applies_to_every_form_of_the_actor(auto):
+    edits = pd.DataFrame([{"form": "ترامب", "role": "party_or_opposition"}]).reindex(
+        columns=actors.EDIT_COLUMNS, fill_value="")
+    table = apply_edits(auto, edits).set_index("form")
+    assert table.loc["دونالد ترامب", "role"] == table.loc["ترامب", "role"] == "party_or_opposition"
+
+
+def test_the_unchanged_rows_of_a_returned_table_change_nothing(auto):
+    same = auto[actors.EDIT_COLUMNS]
+    assert apply_edits(auto, same).equals(auto)
+
+
+def test_an_alias_csv_with_an_unknown_role_is_refused(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("form,key,label,role,affiliation\nترامب,trump,Trump,president,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown roles"):
+        actors.read_alias_csv(path)
+
+
+def test_merged_frames_name_actors():
+    aliases = build_aliases(occurrences(("بنيامين نتنياهو", "", "person"), ("بنيامين نتانياهو", "", "person"),
+                                        ("بنيامين نتانياهو", "", "PER", "mention")))
+    quotes = pd.DataFrame({"speaker": ["نتنياهو", "x"], "speaker_canonical": ["بنيامين نتنياهو", ""]})
+    merged = actors.merge_quotes(quotes, aliases)
+    assert list(merged["speaker_canonical"]) == ["بنيامين نتانياهو", ""]
+    assert list(merged["speaker_role"]) == ["other", ""]
+    stances = pd.DataFrame({"speaker": ["بنيامين نتنياهو"], "target": ["بنيامين نتنياهو"]})
+    assert actors.merge_stances(stances, aliases)["target"].iloc[0] == "بنيامين نتانياهو"
