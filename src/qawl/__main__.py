@@ -317,8 +317,10 @@ def cmd_run(args) -> int:
     except (FileNotFoundError, FileExistsError, ValueError, RunLocked) as error:
         return usage_error(str(error))
     except NotebookFailed as error:
+        replaced = (read_run_json(out.resolve()) or {}).get("replaces", [])
+        kept = f"; the run it replaces is kept in {replaced[0]}" if replaced else ""
         print(f"qawl: {error}; the partial run is in {out} (finish it with "
-              f"{resume_command(out.resolve())})", file=sys.stderr)
+              f"{resume_command(out.resolve())}){kept}", file=sys.stderr)
         return EXIT_IO if error.io_failure else EXIT_INCOMPLETE
     except RunInterrupted as error:
         return _report_interrupt(error, out)
