@@ -1,10 +1,12 @@
 """Cleaning steps as text_in/text_out tables, seed structure, and offset invariants."""
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from qawl import clean
 from qawl.schema import Article, check_span
+
+from adversarial import adversarial_texts
 
 NBSP = "\u00a0"
 
@@ -15,6 +17,21 @@ NBSP = "\u00a0"
         (clean.normalize_line_breaks, "a\r\nb\rc\u2029d", "a\nb\nc\nd"),
         (clean.remove_control_chars, "قال\x00 كيري\x07", "قال كيري"),
         (clean.remove_invisibles, "روسيا\u200f والنظام\u200b", "روسيا والنظام"),
+        (clean.remove_invisibles, "كي\u061cري قال\u200dت\u200c", "كيري قالت"),  # ALM, ZWJ, ZWNJ
+        (clean.remove_invisibles, "\u2067روسيا\u2069\u2060 \u202bلافروف\u202c\u034f", "روسيا لافروف"),
+        (clean.remove_invisibles, "\u0600١٢ \u06dd", "\u0600١٢ \u06dd"),  # visible format characters stay
+        (clean.limit_combining_marks, "ب" + "\u064e" * 9, "ب" + "\u064e" * 4),
+        (clean.limit_combining_marks, "ب" + "\u064e\u0651\u0650\u0652" * 3 + "ت\u064f",
+         "ب\u064e\u0651\u0650\u0652ت\u064f"),  # a run per base character
+        (clean.limit_combining_marks, "مُحَمَّدٌ شَّ", "مُحَمَّدٌ شَّ"),  # real words are untouched
+        (clean.limit_combining_marks, "e\u0301\u0302\u0303\u0304\u0305x", "e\u0301\u0302\u0303\u0304x"),
+        (clean.limit_combining_marks, "\uff76" + "\uff9e" * 6, "\uff76" + "\uff9e" * 4),  # halfwidth: a mark after NFKC
+        (clean.normalize_persian_letters, "کیری", "كيرى"),
+        (clean.normalize_persian_letters, "یک ایرانی", "يك ايرانى"),
+        (clean.normalize_persian_letters, "علیٌ، فی.", "علىٌ، فى."),  # marks and punctuation after a final yeh
+        (clean.normalize_persian_letters, "پاکستانے ہے", "پاكستانى هى"),
+        (clean.normalize_persian_letters, "خانۀ دولتۃ", "خانه\u0654 دولتة"),
+        (clean.normalize_persian_letters, "في على كيري", "في على كيري"),
         (clean.normalize_spaces, f"المعارضة{NBSP}السورية  اتهمت \n", "المعارضة السورية اتهمت\n"),
         (clean.normalize_spaces, "a\u2009b\u3000c", "a b c"),
         (clean.remove_tatweel, "الحـــرب", "الحرب"),
@@ -22,6 +39,7 @@ NBSP = "\u00a0"
         (clean.normalize_punctuation, '"كل الدبلوماسية" «لا» “تزال”', '"كل الدبلوماسية" «لا» “تزال”'),
         (clean.dediacritize, "قَالَ", "قال"),
         (clean.normalize_unicode, "\ufefb", "\u0644\u0627"),
+        (clean.normalize_unicode, "\ufdfc \ufdfd", "ريال بسم الله الرحمن الرحيم"),
         (clean.collapse_doubled_sentence, "اتهمت روسيا بالمجازر اتهمت روسيا بالمجازر (الجزيرة)",
          "اتهمت روسيا بالمجازر (الجزيرة)"),
         (clean.collapse_doubled_sentence, "قال قال إن", "قال قال إن"),
@@ -217,3 +235,118 @@ def test_plain_word_letters_are_never_split_off():
     for letter in letters:
         symbol = _SYMBOLS_RE.match(letter)
         assert symbol is None or symbol.group() not in _SYMBOLS_ALL, hex(ord(letter))
+
+
+# --- linear-time paths give the results of the regexes they replace ---------------
+
+BOUNDARY_TEXT = st.text(alphabet=st.sampled_from(list(".!?؟…\"'»”)( \nUSaبت1")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BOUNDARY_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_sentence_boundaries_match_the_regex(text, start, end):
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = [(m.start(), m.end()) for m in clean.SENTENCE_BOUNDARY_RE.finditer(text, start, end)]
+    assert clean.sentence_boundaries(text, start, end) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?؟:؛،, -»\"aب1_\u064e")), max_size=30))
+def test_ends_sentence_matches_the_regex(line):
+    import re
+
+    assert clean._ends_sentence(line) == bool(re.search(r"[.!?؟:؛،,]\W*$", line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('"«»“”ab ')), max_size=40), st.integers(0, 40))
+def test_inside_region_matches_any(text, position):
+    regions = clean.quoted_regions(text, 0, len(text))
+    opens = [open_ for open_, _ in regions]
+    expected = any(open_ < position < close for open_, close in regions)
+    assert clean._inside_region(position, opens, regions) == expected
+
+
+def _reference_quoted_regions(text, start, end):
+    """quoted_regions as first written: every opener searches for its closer."""
+    regions, position = [], start
+    while position < end:
+        opener = clean.QUOTE_OPENER_RE.search(text, position, end)
+        if opener is None:
+            break
+        position = opener.start()
+        close = text.find(clean.QUOTE_PAIRS[opener.group()], position + 1, end)
+        if close > 0:
+            regions.append((position, close))
+            position = close + 1
+            continue
+        position += 1
+    return regions
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('"«»“”ab ')), max_size=40))
+def test_quoted_regions_match_the_reference(text):
+    assert clean.quoted_regions(text, 0, len(text)) == _reference_quoted_regions(text, 0, len(text))
+
+
+def test_combining_class_holds_every_character_nfkc_sorts():
+    import sys
+    import unicodedata
+
+    sorted_by_nfkc = [chr(c) for c in range(sys.maxunicode + 1)
+                      if unicodedata.combining(unicodedata.normalize("NFKD", chr(c))[:1] or " ")]
+    assert len(sorted_by_nfkc) > 900
+    missing = [hex(ord(c)) for c in sorted_by_nfkc if not clean.regex.fullmatch(clean.COMBINING, c)]
+    assert missing == []
+
+
+# --- cleaning takes time linear in the text ----------------------------------------
+
+
+def _clean_seconds(text: str, repeat: int = 3) -> float:
+    """Least CPU time of a few ``clean_article`` runs (the least is the least noisy)."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        clean.clean_article(Article("t", text, "t"))
+        best = min(best, time.process_time() - started)
+    return best
+
+
+MIN_BASE_SECONDS = 0.01  # below this, timer noise decides the ratio
+MAX_RATIO_FOR_8X = 20  # linear gives about 8, quadratic 64
+
+
+def _grows_linearly(small: str, large: str) -> bool:
+    return _clean_seconds(large, 2) < MAX_RATIO_FOR_8X * max(_clean_seconds(small), MIN_BASE_SECONDS)
+
+
+RUN_PIECES = st.sampled_from([
+    ".", ":", "؟", "…", "!", ",", "،", '"', "«", "»", "“", "”", "(", ")", "-", " ", "\n", "\u00a0",
+    "\u064e", "\u0651\u0650", "\u0652\u064f", "\u0301", "\u0640", "\u200d", "\u200f", "ی", "ک",
+    "ب", "قال", "U.", "a", "1", "المصدر: ", "(رويترز)", "\ufefb",
+])
+
+
+# no shrinking: each step of it would time a text again
+@settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.generate])
+@given(st.lists(st.tuples(RUN_PIECES, st.integers(1, 40)), min_size=1, max_size=8), st.booleans())
+def test_cleaning_time_grows_linearly(runs, longer_runs):
+    """8x the text costs well under 20x the time, whether the runs or their count grow."""
+    def text(scale: int, repeats: int) -> str:
+        unit = "".join(piece * (count * scale) for piece, count in runs)
+        return unit * repeats
+
+    size = max(1, 3000 // len(text(1, 1)))  # about 3,000 characters to start from
+    if longer_runs:
+        assert _grows_linearly(text(size, 1), text(8 * size, 1))
+    else:
+        assert _grows_linearly(text(1, size), text(1, 8 * size))
+
+
+@pytest.mark.parametrize("name", sorted(adversarial_texts(0.01)))
+def test_adversarial_texts_clean_in_linear_time(name):
+    assert _grows_linearly(adversarial_texts(0.01)[name], adversarial_texts(0.08)[name])

@@ -1,17 +1,25 @@
 """Cleaning and page structure: raw article text to a ``Document``.
 
 The cleaning is a pipeline of small ``str -> str`` steps (textacy style) built on
-camel-tools. The cleaned ``text`` keeps letters as written; the letter
-normalisations (alef, alef maksura, teh marbuta) only make the separate
+camel-tools. The cleaned ``text`` keeps letters as written, except that invisible
+format characters go and Persian/Urdu letter variants become their Arabic letters;
+the letter normalisations (alef, alef maksura, teh marbuta) only make the separate
 *matching form* returned by ``match_form``.
+
+Every step is linear in the length of its input, whatever the input: scraped pages
+hold runs of punctuation and of marks that a backtracking regex or a sort would
+make quadratic.
 """
 from __future__ import annotations
 
 import logging
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
+
+import regex
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.dediac import dediac_ar
@@ -27,10 +35,29 @@ logger = logging.getLogger(__name__)
 
 # --- character classes --------------------------------------------------------
 
+
+def _map_chars(pattern: re.Pattern, table: dict[str, str], text: str) -> str:
+    """Replace each character that ``pattern`` matches by ``table[char]``.
+
+    ``str.translate`` looks every character of the text up in its table, slow on
+    non-ASCII text; a regex class scan finds the few characters to map far faster.
+    """
+    return pattern.sub(lambda match: table[match.group()], text)
+
+
+def _char_class(table: dict[str, str]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(char) for char in table) + "]")
+
+
 # No-break and typographic spaces that should read as a plain space.
 ODD_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
-# Invisible format characters that only get in the way of matching.
-INVISIBLES_RE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+# Invisible format characters that only get in the way of matching: soft hyphen, CGJ,
+# Arabic letter mark, Mongolian vowel separator, zero-width space/joiners, bidi marks,
+# embeddings and isolates, word joiner and invisible operators, deprecated format
+# controls, BOM. Visible Cf characters (Arabic number signs U+0600-0605, end of ayah)
+# and emoji tags/variation selectors stay.
+INVISIBLES = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+INVISIBLES_RE = re.compile(f"[{INVISIBLES}]")
 LINE_BREAKS_RE = re.compile("\r\n|[\r\u2028\u2029\u0085]")
 SPACE_RUN_RE = re.compile(r" {2,}")
 TATWEEL_RE = re.compile("\u0640")
@@ -40,24 +67,23 @@ LATIN_LETTER_RE = re.compile("[A-Za-z]")
 
 # Punctuation variants mapped to the forms later stages look for. Quotation
 # marks keep their open/close distinction ("" « » “ ”): quotes need it.
-PUNCTUATION_MAP = str.maketrans(
-    {
-        "\u201e": "\u201c",  # „ low double quote opens like “
-        "\u201f": "\u201c",
-        "\u2033": '"',  # ″ double prime used as a quote
-        "\uff02": '"',
-        "\u2039": "\u00ab",  # ‹ › single guillemets
-        "\u203a": "\u00bb",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u066a": "%",  # Arabic percent sign
-    }
-)
+PUNCTUATION_MAP = {
+    "\u201e": "\u201c",  # „ low double quote opens like “
+    "\u201f": "\u201c",
+    "\u2033": '"',  # ″ double prime used as a quote
+    "\uff02": '"',
+    "\u2039": "\u00ab",  # ‹ › single guillemets
+    "\u203a": "\u00bb",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u066a": "%",  # Arabic percent sign
+}
+PUNCTUATION_RE = _char_class(PUNCTUATION_MAP)
 
 # --- structure patterns -------------------------------------------------------
 
@@ -97,18 +123,65 @@ def remove_control_chars(text: str) -> str:
 
 
 # camel-tools' normalize_unicode maps these two ligatures one character at a time in
-# Python before NFKC; str.translate does the same mapping in C.
-UNICODE_CHAR_FIX = str.maketrans({"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"})
+# Python before NFKC; str.replace does the same mapping in C.
+UNICODE_CHAR_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+
+# Combining marks (the regex module's \p{M}: the re module checks a class this large
+# range by range, ten times slower) and the two halfwidth sound marks that NFKC makes
+# combining marks (U+FF9E, U+FF9F). tests/test_clean.py checks that the class holds
+# every character of nonzero combining class, the ones NFKC sorts.
+COMBINING = r"[\p{M}\uff9e\uff9f]"
+MAX_COMBINING_MARKS = 4  # Arabic needs at most shadda + haraka + hamza/madda on a letter
+COMBINING_RUN_RE = regex.compile(f"({COMBINING}{{{MAX_COMBINING_MARKS}}}){COMBINING}+")
+
+
+def limit_combining_marks(text: str) -> str:
+    """Keep at most ``MAX_COMBINING_MARKS`` combining marks after each base character.
+
+    NFKC sorts each run of marks by insertion, quadratic in the run's length: a
+    400 KB run of harakat took 46 s. No real word has more than a few marks per letter.
+    """
+    return COMBINING_RUN_RE.sub(r"\1", text)
 
 
 def normalize_unicode(text: str) -> str:
     """NFKC after the ligature fixes: camel-tools' ``normalize_unicode``, faster."""
-    return unicodedata.normalize("NFKC", text.translate(UNICODE_CHAR_FIX))
+    for ligature, letters in UNICODE_CHAR_FIX.items():
+        if ligature in text:
+            text = text.replace(ligature, letters)
+    return unicodedata.normalize("NFKC", text)
 
 
 def remove_invisibles(text: str) -> str:
-    """Drop zero-width and bidi format characters."""
+    """Drop zero-width, joiner and bidi format characters (ZWJ, ZWNJ, ALM, LRM, ...)."""
     return INVISIBLES_RE.sub("", text)
+
+
+# Persian and Urdu letter variants to the Arabic letter they are written as. The
+# dotless yehs are done apart (their Arabic letter depends on the position).
+PERSIAN_LETTER_MAP = {
+    "\u06a9": "\u0643",  # ک keheh -> ك
+    "\u06aa": "\u0643",  # ڪ swash kaf -> ك
+    "\u06c1": "\u0647",  # ہ heh goal -> ه
+    "\u06d5": "\u0647",  # ە ae (Kurdish, also a final heh) -> ه
+    "\u06be": "\u0647",  # ھ heh doachashmee -> ه
+    "\u06c0": "\u0647\u0654",  # ۀ heh with hamza (Persian ezafe) -> ه + hamza above
+    "\u06c2": "\u0647\u0654",  # ۂ heh goal with hamza -> ه + hamza above
+    "\u06c3": "\u0629",  # ۃ teh marbuta goal -> ة
+    "\u06d3": "\u0626",  # ۓ yeh barree with hamza -> ئ
+}
+PERSIAN_LETTER_RE = _char_class(PERSIAN_LETTER_MAP)
+DOTLESS_YEHS = "\u06cc\u06d2"  # ی farsi yeh, ے yeh barree: no dots in any position
+# A dotless yeh that no letter follows (marks aside) ends its word: Arabic writes that ى.
+FINAL_DOTLESS_YEH_RE = re.compile(f"[{DOTLESS_YEHS}](?![\u064b-\u065f\u0670]*[^\\W\\d_])")
+DOTLESS_YEH_RE = re.compile(f"[{DOTLESS_YEHS}]")
+
+
+def normalize_persian_letters(text: str) -> str:
+    """Persian/Urdu letters to Arabic: ک→ك, ہ ە ھ→ه, ی ے→ى at a word's end, else ي."""
+    text = _map_chars(PERSIAN_LETTER_RE, PERSIAN_LETTER_MAP, text)
+    text = FINAL_DOTLESS_YEH_RE.sub("\u0649", text)
+    return DOTLESS_YEH_RE.sub("\u064a", text)
 
 
 def normalize_spaces(text: str) -> str:
@@ -125,7 +198,7 @@ def remove_tatweel(text: str) -> str:
 
 def normalize_punctuation(text: str) -> str:
     """Map Latin/Arabic punctuation variants to the forms later stages expect."""
-    return text.translate(PUNCTUATION_MAP)
+    return _map_chars(PUNCTUATION_RE, PUNCTUATION_MAP, text)
 
 
 def dediacritize(text: str) -> str:
@@ -136,8 +209,10 @@ def dediacritize(text: str) -> str:
 DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (
     normalize_line_breaks,
     remove_control_chars,
+    remove_invisibles,  # before NFKC: a joiner between a letter and its marks hides the run
+    limit_combining_marks,  # before NFKC, which is quadratic in a run's length
     normalize_unicode,
-    remove_invisibles,
+    normalize_persian_letters,  # after NFKC, which makes Persian letters of their presentation forms
     normalize_punctuation,
     remove_tatweel,
     normalize_spaces,
@@ -157,7 +232,8 @@ MAX_CACHED_FORM = 40  # words and short phrases repeat; whole paragraphs rarely 
 
 
 def match_form(text: str) -> str:
-    """Matching form: no diacritics or tatweel, أإآ→ا, ى→ي, ة→ه.
+    """Matching form: no diacritics, tatweel or invisibles, NFKC, Persian letters as
+    Arabic, أإآ→ا, ى→ي, ة→ه.
 
     Use it to compare strings, never to build offsets: it can change lengths.
     """
@@ -172,8 +248,24 @@ def _cached_match_form(text: str) -> str:
 
 
 def _match_form(text: str) -> str:
-    text = remove_tatweel(dediac_ar(text))
+    text = remove_tatweel(dediac_ar(_as_cleaned(text)))
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
+# Characters that the cleaning's character steps change, besides NFKC.
+UNCLEAN_CHAR_RE = re.compile(f"[{INVISIBLES}{''.join(PERSIAN_LETTER_MAP)}{DOTLESS_YEHS}]")
+
+
+def _as_cleaned(text: str) -> str:
+    """The cleaning's character steps, for text that did not come through ``clean_text``.
+
+    Cleaned text, most of what ``match_form`` sees, is returned as it is after two
+    quick checks instead of five passes.
+    """
+    if unicodedata.is_normalized("NFKC", text) and not UNCLEAN_CHAR_RE.search(text):
+        return text
+    text = normalize_unicode(limit_combining_marks(remove_invisibles(text)))
+    return normalize_persian_letters(text)
 
 
 # --- paragraphs and roles -----------------------------------------------------
@@ -190,13 +282,25 @@ def collapse_doubled_sentence(line: str) -> str:
     return line
 
 
+def _count(pattern: re.Pattern, text: str) -> int:
+    """How many characters of ``text`` ``pattern`` matches (one character per match),
+    without findall's list of one-letter strings."""
+    return len(text) - len(pattern.sub("", text))
+
+
 def _is_mostly_latin(line: str) -> bool:
-    latin = len(LATIN_LETTER_RE.findall(line))
-    return latin > 2 * len(ARABIC_LETTER_RE.findall(line))
+    return _count(LATIN_LETTER_RE, line) > 2 * _count(ARABIC_LETTER_RE, line)
+
+
+LINE_END_PUNCTUATION = frozenset(".!?؟:؛،,")
+NON_WORD_RUN_RE = re.compile(r"\W*")
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?؟:؛،,]\W*$", line))
+    """``re.search(r"[.!?؟:؛،,]\\W*$", line)`` read from the end: the regex backtracks
+    quadratically on a long run of punctuation that a letter follows."""
+    tail = NON_WORD_RUN_RE.match(line[::-1]).group()
+    return any(char in LINE_END_PUNCTUATION for char in tail)
 
 
 def paragraph_role(line: str, index: int, next_line: Optional[str]) -> str:
@@ -291,6 +395,29 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 # A sentence ends at . ! ? ؟ (runs such as ".." included) followed by space,
 # unless the dot sits between digits or ends a one-letter Latin abbreviation.
 SENTENCE_BOUNDARY_RE = re.compile(r"(?<![A-Z]\.)(?<!\b[A-Za-z])[.!?؟…]+[\"'»”)]*(?=\s|$)")
+# SENTENCE_BOUNDARY_RE in pieces: searched whole, it retries a long run of dots from
+# each of its characters, quadratic (see sentence_boundaries).
+END_PUNCTUATION_RUN_RE = re.compile(r"[.!?؟…]+")
+CLOSING_MARKS_RE = re.compile(r"[\"'»”)]*")
+NOT_ABBREVIATION_RE = re.compile(r"(?<![A-Z]\.)(?<!\b[A-Za-z])")
+
+
+def sentence_boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(m.start(), m.end())`` of each ``SENTENCE_BOUNDARY_RE.finditer(text, start, end)``.
+
+    Each run of end punctuation is read once: the match can only end after the whole
+    run and its closing marks, and starts at the run's first character that no
+    abbreviation precedes (at most the third: past it two dots precede).
+    """
+    boundaries = []
+    for run in END_PUNCTUATION_RUN_RE.finditer(text, start, end):
+        close = CLOSING_MARKS_RE.match(text, run.end(), end).end()
+        if close < end and not text[close].isspace():
+            continue
+        first = next((p for p in range(run.start(), run.end()) if NOT_ABBREVIATION_RE.match(text, p)), None)
+        if first is not None:
+            boundaries.append((first, close))
+    return boundaries
 
 
 QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}
@@ -303,30 +430,42 @@ def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     An opening mark without its closing mark in the block gives no region, so
     an unbalanced mark cannot swallow the rest of the paragraph.
     """
-    regions, position = [], start
+    regions, position, unclosed = [], start, set()
     while position < end:
         opener = QUOTE_OPENER_RE.search(text, position, end)  # skip to the next mark
         if opener is None:
             break
         position = opener.start()
-        close = text.find(QUOTE_PAIRS[opener.group()], position + 1, end)
+        closer = QUOTE_PAIRS[opener.group()]
+        # a closer missing after one opener is missing after every later one: not
+        # searching again keeps a run of unclosed marks linear
+        close = -1 if closer in unclosed else text.find(closer, position + 1, end)
         if close > 0:
             regions.append((position, close))
             position = close + 1
             continue
+        unclosed.add(closer)
         position += 1
     return regions
+
+
+def _inside_region(position: int, opens: list[int], regions: list[tuple[int, int]]) -> bool:
+    """``any(open_ < position < close for open_, close in regions)`` for sorted,
+    disjoint regions, by bisection."""
+    index = bisect_left(opens, position) - 1
+    return index >= 0 and position < regions[index][1]
 
 
 def sentence_spans(text: str, block: Span) -> list[Span]:
     """Sentence spans inside one block; a quotation is never cut in two."""
     regions = quoted_regions(text, block.start, block.end)
+    opens = [open_ for open_, _ in regions]
     spans, start = [], block.start
-    for match in SENTENCE_BOUNDARY_RE.finditer(text, block.start, block.end):
-        if any(open_ < match.start() < close for open_, close in regions):
+    for boundary_start, boundary_end in sentence_boundaries(text, block.start, block.end):
+        if _inside_region(boundary_start, opens, regions):
             continue
-        spans.append(make_span(text, start, match.end(), "sentence"))
-        start = match.end()
+        spans.append(make_span(text, start, boundary_end, "sentence"))
+        start = boundary_end
         while start < block.end and text[start] == " ":
             start += 1
     if start < block.end:
