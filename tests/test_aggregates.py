@@ -7,12 +7,13 @@ partitions, plus a fourth part with no completion marker that must never be read
 from __future__ import annotations
 
 import itertools
+import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from qawl import aggregates, viz
+from qawl import actors, aggregates, viz
 from qawl.entities import analysis
 from qawl.tables import mark_complete, read_table, write_part
 
@@ -59,7 +60,7 @@ def whole(tmp_path_factory):
         pytest.skip(f"shared data not found at {shared} (set QAWL_SHARED to its location)")
     run_dir = tmp_path_factory.mktemp("whole")
     _run_stages(_articles(shared), run_dir)
-    return {name: read_table(run_dir, name) for name in TABLES}
+    return {**{name: read_table(run_dir, name) for name in TABLES}, "_run": run_dir}
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +246,102 @@ def test_empty_tables_give_the_empty_frames(whole, tmp_path):
     assert aggregates.most_quoted_document(tmp_path) == ""
     assert "no " in "".join(t.get_text() for t in viz.share_of_voice_figure(
         aggregates.speaker_voices(tmp_path)).findobj(lambda a: hasattr(a, "get_text")))
+
+
+# --- merged actors (qawl.actors): the run's alias table applied -------------------------------
+
+
+@pytest.fixture(scope="module")
+def aliases(whole):
+    """The alias table finish_tables wrote for the real run."""
+    table = actors.read_aliases(whole["_run"])
+    assert table is not None
+    return table
+
+
+@pytest.fixture(scope="module")
+def merged(whole, parted, tmp_path_factory):
+    """The parted run with the whole run's alias table: its aggregates count actors."""
+    run_dir = tmp_path_factory.mktemp("merged")
+    shutil.copytree(parted / "tables", run_dir / "tables")
+    shutil.copyfile(actors.aliases_path(whole["_run"]), actors.aliases_path(run_dir))
+    return run_dir
+
+
+@pytest.fixture(scope="module")
+def merged_tables(whole, aliases):
+    return {"quotes": actors.merge_quotes(whole["quotes"], aliases),
+            "stances": actors.merge_stances(whole["stances"], aliases),
+            "entities": actors.merge_entities(whole["entities"], aliases)}
+
+
+def test_the_run_writes_an_alias_table_that_merges_something(whole, aliases):
+    assert list(aliases.columns) == actors.ALIAS_COLUMNS
+    assert set(aliases["role"]) <= set(actors.ROLES)
+    speakers = set(aggregates.speaker_keys(whole["quotes"])) - {aggregates.UNATTRIBUTED}
+    assert speakers <= set(aliases["form"])
+    assert aliases["key"].nunique() < len(aliases)  # some forms share an actor
+
+
+def test_merged_share_of_voice(merged, merged_tables):
+    _same(aggregates.share_of_voice(merged), aggregates.share_of_voice_of(merged_tables["quotes"]))
+    _same(aggregates.speaker_voices(merged), aggregates.speaker_voices_of(merged_tables["quotes"]))
+    _same(aggregates.directness(merged), aggregates.directness_of(merged_tables["quotes"]))
+    _same(aggregates.outlet_comparison(merged, top_n=5), aggregates.outlet_comparison_of(merged_tables["quotes"], top_n=5))
+
+
+def test_merged_stances_and_attribution(merged, merged_tables):
+    _same(aggregates.stance_pairs(merged), aggregates.stance_pairs_of(merged_tables["stances"]))
+    _same(aggregates.speaker_target_table(merged), aggregates.speaker_target_table_of(merged_tables["stances"]))
+    _same(aggregates.attribution_table(merged),
+          aggregates.attribution_table_of(merged_tables["quotes"], merged_tables["stances"]))
+
+
+def test_merged_entities(merged, merged_tables):
+    _same(aggregates.top_entities(merged, n=15), analysis.top_entities(merged_tables["entities"], n=15))
+    _same(aggregates.entity_cooccurrence(merged, n=20),
+          analysis.entity_cooccurrence(merged_tables["entities"], n=20))
+
+
+def test_roles(merged, parted, merged_tables, whole):
+    _same(aggregates.voice_by_role(merged), aggregates.voice_by_role_of(merged_tables["quotes"]))
+    _same(aggregates.outlet_roles(merged), aggregates.outlet_roles_of(merged_tables["quotes"]))
+    _same(aggregates.stance_by_role(merged), aggregates.stance_by_role_of(merged_tables["stances"]))
+    by_role = aggregates.voice_by_role(merged)
+    assert by_role["n_quotes"].sum() == len(whole["quotes"])
+    assert set(by_role["role"]) <= {*actors.ROLES, aggregates.UNATTRIBUTED}
+    # a run without an alias table has no roles, and says so
+    assert set(aggregates.voice_by_role(parted)["role"]) <= {aggregates.NO_ROLE, aggregates.UNATTRIBUTED}
+
+
+def test_the_alias_table_round_trips(whole, tmp_path):
+    """Edit the run's alias table, pass it back, and the counts change as edited."""
+    run_dir = tmp_path / "run"
+    shutil.copytree(whole["_run"] / "tables", run_dir / "tables")
+    table = actors.read_aliases(run_dir)
+    shares = aggregates.share_of_voice(run_dir)
+    named = shares[~shares["speaker"].str.startswith("(")]
+    first, second = named.iloc[0], named.iloc[1]
+    keys = table.drop_duplicates("label").set_index("label")["key"]
+    edited = table.copy()
+    edited.loc[edited["key"] == keys[second["speaker"]], "key"] = keys[first["speaker"]]
+    edited.loc[edited["key"] == keys[first["speaker"]], "role"] = "party_or_opposition"
+    edits = tmp_path / "edited.csv"
+    edited[actors.EDIT_COLUMNS].to_csv(edits, index=False)
+
+    actors.write_actor_tables(run_dir, edits)
+    after = aggregates.share_of_voice(run_dir).set_index("speaker")
+    assert after.loc[first["speaker"], "n_quotes"] == first["n_quotes"] + second["n_quotes"]
+    assert second["speaker"] not in after.index
+    roles = aggregates.voice_by_role(run_dir).set_index("role")
+    assert roles.loc["party_or_opposition", "n_quotes"] >= first["n_quotes"] + second["n_quotes"]
+    attribution = read_table(run_dir, "attribution")
+    assert second["speaker"] not in set(attribution["speaker"])
+    rules = actors.read_aliases(run_dir).set_index("form")["rule"]
+    assert (rules == "A-RESEARCHER").any()
+
+    # the edits are kept with the run: finishing the tables again keeps them
+    from qawl.engine import finish_tables
+    finish_tables(run_dir)
+    assert aggregates.share_of_voice(run_dir).set_index("speaker").loc[first["speaker"], "n_quotes"] == \
+        first["n_quotes"] + second["n_quotes"]
