@@ -274,3 +274,24 @@ def test_a_run_that_fills_the_disk_exits_3(monkeypatch, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "01_tiny.ipynb failed at cell" in err and "No space left on device" in err
     assert json.loads((tmp_path / "run" / "run.json").read_text())["status"] == "failed"
+
+
+def test_analyze_reports_an_article_over_its_time_budget_and_goes_on(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_slow.txt").write_text("\n".join(
+        f"قال وزير الخارجية سامح شكري إن المحادثات ستستمر {i}." for i in range(20_000)),
+        encoding="utf-8")
+    (corpus / "b_fast.txt").write_text("قال الوزير سامح شكري إن المحادثات ستستمر.", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "qawl", "analyze", str(corpus), "--backend", "crf",
+                          "--workers", "1", "--time-budget", "1", "--max-chars", "0"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 1, out.stderr
+    assert "a_slow.txt" in out.stderr and "time budget of 1 s" in out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["doc_id"] for r in records][-1] == "b_fast" and records[-1]["quotes"]
+
+
+def test_analyze_refuses_a_negative_time_budget(capsys):
+    assert main(["analyze", "x.txt", "--time-budget", "-1"]) == 2
+    assert "--time-budget" in capsys.readouterr().err

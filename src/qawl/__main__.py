@@ -79,6 +79,23 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {value}") from None
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, got {value}")
+    return number
+
+
+def _chars(value: str) -> int:
+    number = int(value)
+    if number != 0 and number < 1_000:
+        raise argparse.ArgumentTypeError(f"must be 0 (never cut) or at least 1000, got {value}")
+    return number
+
+
 def _add_engine_options(command) -> None:
     command.add_argument("--workers", type=_positive_int, metavar="N",
                          help="worker processes, each on one core (default: all cores, "
@@ -120,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="NER backend: auto uses camel-tools' BERT when its data is installed, "
                          "else the built-in BiLSTM-CRF; crf is the faster CRF (default: auto)")
     analyze.add_argument("--lexicon", help="optional extra stance lexicon (CSV/TSV: term,polarity)")
+    analyze.add_argument("--time-budget", type=_seconds, default=10.0, metavar="SECONDS",
+                         help="seconds one article may take over all stages; past it the article "
+                         "is reported as failed and the next one goes on (0: no limit; default 10)")
+    analyze.add_argument("--max-chars", type=_chars, default=50_000, metavar="N",
+                         help="analyse longer articles (page dumps) in sections of at most N "
+                         "characters, each its own record <doc_id>#<k> (0: never; default 50000)")
     analyze.add_argument("-o", "--out", metavar="FILE",
                          help="write the JSON Lines to FILE (atomically) instead of stdout")
     _add_engine_options(analyze)
@@ -253,7 +276,7 @@ def _umask() -> int:
 
 def cmd_corpus(args) -> int:
     from qawl.corpus import summarize_corpus
-    from qawl.run import no_articles_message
+    from qawl.engine import no_articles_message
 
     summary = summarize_corpus(args.paths, limit=args.limit)
     output = LineOutput()
@@ -264,8 +287,8 @@ def cmd_corpus(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from qawl.engine import EngineConfig, analyse_corpus
-    from qawl.run import check_lexicon, no_articles_message
+    from qawl.engine import EngineConfig, analyse_corpus, no_articles_message
+    from qawl.run import check_lexicon
 
     if args.lexicon:
         try:
@@ -274,14 +297,15 @@ def cmd_analyze(args) -> int:
             return usage_error(str(error))
     if args.out and not Path(args.out).resolve().parent.is_dir():
         return usage_error(f"no such folder for --out: {Path(args.out).parent}")
-    config = EngineConfig(backend=args.backend, lexicon=args.lexicon)
-    skipped, failures = [], []
+    config = EngineConfig(backend=args.backend, lexicon=args.lexicon,
+                          time_budget=args.time_budget or None, max_chars=args.max_chars)
+    skipped, failures, renamed = [], [], []
     output = LineOutput(args.out)
     written = 0
     try:
         for record in analyse_corpus(args.paths, limit=args.limit, workers=args.workers,
                                      scheduler=args.scheduler, config=config, skipped=skipped,
-                                     failures=failures):
+                                     failures=failures, renamed=renamed):
             output.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
         if not written and not failures:
@@ -291,6 +315,9 @@ def cmd_analyze(args) -> int:
         output.discard()
     for failure in failures:
         print(f"qawl: {failure['origin']}: {failure['stage']}: {failure['reason']}", file=sys.stderr)
+    for rename in renamed:
+        print(f"qawl: {rename.origin}: duplicate doc_id {rename.original!r} written as "
+              f"{rename.doc_id!r}", file=sys.stderr)
     # each skipped file was already reported on stderr by qawl.corpus's warning
     return EXIT_INCOMPLETE if (skipped or failures) else EXIT_OK
 

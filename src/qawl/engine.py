@@ -24,6 +24,7 @@ import os
 import threading
 import time
 import warnings
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -437,17 +438,15 @@ class NoArticles(ValueError):
     """The corpus holds no article that could be read."""
 
 
-def no_articles_message(corpus, skipped: list[Skipped]) -> str:
-    """'no articles in …', with the commonest reasons why inputs were skipped."""
+def no_articles_message(corpus, skipped: list) -> str:
+    """"no articles in …", with the reasons its inputs were skipped, most common first."""
     message = f"no articles in {corpus}"
-    if skipped:
-        reasons: dict[str, int] = {}
-        for item in skipped:
-            reasons[item.reason] = reasons.get(item.reason, 0) + 1
-        common = sorted(reasons.items(), key=lambda kv: -kv[1])[:3]
-        message += f": {len(skipped)} inputs skipped (" + "; ".join(
-            f"{n}× {reason}" for reason, n in common) + ")"
-    return message
+    if not skipped:
+        return message + " (no input file found)"
+    reasons = Counter(getattr(item, "reason", None) or item.get("reason", "?") for item in skipped)
+    shown = "; ".join(f"{reason} ({count})" for reason, count in reasons.most_common(3))
+    more = f"; {len(reasons) - 3} other reasons" if len(reasons) > 3 else ""
+    return f"{message}: {len(skipped)} inputs skipped: {shown}{more}"
 
 
 @dataclass
@@ -482,7 +481,7 @@ class CorpusArticles:
         if self.sampled is not None:
             return len(self.sampled)
         self.count_skipped: list[Skipped] = []  # seen again when the articles are read
-        with _quiet(corpus_logger):  # its warnings come once, when the articles are read
+        with quiet(corpus_logger):  # its warnings come once, when the articles are read
             return sum(1 for _ in load_corpus(self.corpus, limit=self.limit,
                                               skipped=self.count_skipped))
 
@@ -494,7 +493,7 @@ class CorpusArticles:
 
 
 @contextmanager
-def _quiet(log: logging.Logger):
+def quiet(log: logging.Logger):
     """Silence ``log`` below errors for the block."""
     level = log.level
     log.setLevel(logging.ERROR)

@@ -44,7 +44,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -174,11 +173,14 @@ def _failing_cell(notebook_path: Path) -> str:
 
 
 
+def _read_log(run_dir: Path, name: str) -> list:
+    path = run_dir / "logs" / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
 def _collect_failures(run_dir: Path) -> list[dict]:
     """Inputs that could not be read, then documents a stage failed on (from the markers)."""
-    skipped_path = run_dir / "logs" / "skipped.json"
-    skipped = json.loads(skipped_path.read_text(encoding="utf-8")) if skipped_path.exists() else []
-    failures = list(skipped)  # the engine wrote them with stage "read"
+    failures = list(_read_log(run_dir, "skipped.json"))  # the engine wrote them with stage "read"
     for record in partition_records(run_dir).values():
         failures.extend(record.get("failures", []))
     return failures
@@ -190,7 +192,8 @@ _RUN_JSON_LOCK = threading.Lock()  # the progress thread and the main thread bot
 def write_run_json(run_dir: Path, record: dict) -> None:
     with _RUN_JSON_LOCK:
         record["partitions"] = partition_summary(run_dir)
-        record = {**record, "failures": _collect_failures(run_dir)}
+        record = {**record, "failures": _collect_failures(run_dir),
+                  "renamed_ids": _read_log(run_dir, "renamed_ids.json")}
         atomic_write_text(run_dir / RUN_JSON, json.dumps(record, ensure_ascii=False, indent=1))
 
 
@@ -435,30 +438,15 @@ def _swap_out_earlier_run(out: Path, lock: RunLock, record: dict) -> RunFolder:
 # --- checks before any notebook runs ------------------------------------------------
 
 
-def no_articles_message(corpus, skipped: list) -> str:
-    """"no articles in …", with the reasons its inputs were skipped, most common first."""
-    message = f"no articles in {corpus}"
-    if not skipped:
-        return message + " (no input file found)"
-    reasons = Counter(getattr(item, "reason", None) or item.get("reason", "?") for item in skipped)
-    shown = "; ".join(f"{reason} ({count})" for reason, count in reasons.most_common(3))
-    more = f"; {len(reasons) - 3} other reasons" if len(reasons) > 3 else ""
-    return f"{message}: {len(skipped)} inputs skipped: {shown}{more}"
-
-
 def check_corpus_has_articles(corpus) -> None:
     """Read the corpus lazily up to its first article; raise EmptyCorpus if there is none."""
     from qawl.corpus import load_corpus
+    from qawl.engine import no_articles_message, quiet
 
     skipped: list = []
-    corpus_logger = logging.getLogger("qawl.corpus")
-    level = corpus_logger.level
-    corpus_logger.setLevel(logging.ERROR)  # the run reports each skipped file itself
-    try:
+    with quiet(logging.getLogger("qawl.corpus")):  # the run reports each skipped file itself
         for _article in load_corpus(corpus, skipped=skipped):
             return
-    finally:
-        corpus_logger.setLevel(level)
     raise EmptyCorpus(no_articles_message(corpus, skipped))
 
 
