@@ -60,13 +60,16 @@ CLEAN = [
            '\nbackend = "auto"  # NER backend: auto, lstm (built-in), crf (faster) or camel (needs camel_data -i ner-arabert)'
            '\nlexicon = None  # optional extra stance lexicon file (CSV/TSV: term,polarity), merged with ours'
            '\ntime_budget = 10.0  # seconds one article may take over all stages; past it, it is recorded as failed (None: no limit)'
-           '\nmax_chars = 50000  # longer articles (page dumps) are analysed in sections of at most this many characters'),
-    code(SETUP + "\nfrom qawl import engine"),
+           '\nmax_chars = 50000  # longer articles (page dumps) are analysed in sections of at most this many characters'
+           '\naliases = None  # your alias table (CSV: form,key,label,role,affiliation), e.g. an edited tables/aliases.csv: it overrides the automatic merge of speakers'),
+    code(SETUP + "\nfrom qawl import actors, engine"),
     code("report = engine.process_corpus(\n"
          "    corpus, output_dir, limit=limit, seed=seed, sample=sample, workers=workers,\n"
          "    scheduler=scheduler, partition_size=partition_size,\n"
          "    config=engine.EngineConfig(backend=backend, lexicon=lexicon, time_budget=time_budget,\n"
          "                               max_chars=max_chars))"),
+    code("if aliases is not None:  # the researcher's table: the alias table and attribution again, with it\n"
+         "    actors.write_actor_tables(output_dir, aliases)"),
     code("print(f\"{report.documents} documents cleaned; {len(report.skipped)} inputs skipped\")",
          check=True),
     code("print(f\"{report.words:,} words in {report.partitions} partitions ({report.redone} processed now) \"\n"
@@ -129,7 +132,7 @@ QUOTES = [
         "Shows each article's quotes in context, who is quoted how often directly and indirectly, "
         "and the most frequent cues. The table is `tables/quotes`."),
     params(EXAMPLES),
-    code(SETUP),
+    code(SETUP + "\nfrom qawl import actors"),
     code("shares = aggregates.share_of_voice(output_dir)\n"
          "print(f\"{shares.n_quotes.sum()} quotes from {len(shares)} speakers\")"),
     code("sorted(shares.speaker.head(20))  # the 20 most quoted speakers", check=True),
@@ -140,6 +143,17 @@ QUOTES = [
          "    _, found = aggregates.article_tables(output_dir, doc.doc_id)\n"
          "    display(HTML(views.highlight(doc.text, views.quote_spans(found), title=doc.doc_id)))\n"
          "    display(found[[\"type\", \"speaker_canonical\", \"speaker_kind\", \"cue\", \"content\", \"confidence\"]])"),
+    new_markdown_cell("## Actors: one row per person or body\n\n"
+                      "Speakers are counted as actors: spellings, titles, hashtags and surnames of the same "
+                      "person are merged across articles (`tables/aliases.csv` says which form went to which "
+                      "actor, by which rule; edit it and pass it back with `-p aliases=...`). Forms that name "
+                      "nobody count as `(unnamed <role>)`. The merges with the most quotes:"),
+    code("alias_table = actors.read_aliases(output_dir)\n"
+         "merged_forms = alias_table[alias_table.key.duplicated(keep=False) & ~alias_table.key.str.startswith(actors.GENERIC_PREFIX)]\n"
+         "merged_forms.sort_values([\"label\", \"count\"], ascending=[True, False]).head(30)"),
+    new_markdown_cell("## Speakers by role\n\nFrom titles and descriptions in the articles "
+                      "(`وزير الخارجية الروسي`, `المتحدث باسم …`); quotes, speakers and direct quotes per role."),
+    code("aggregates.voice_by_role(output_dir)"),
     new_markdown_cell("## Who is quoted, directly and indirectly"),
     code("aggregates.directness(output_dir, by=\"speaker\").head(20)"),
     new_markdown_cell("## The most frequent cues"),
@@ -166,6 +180,12 @@ STANCE = [
     code("aggregates.share_of_voice(output_dir).head(20)"),
     new_markdown_cell("## Directness by outlet"),
     code("aggregates.directness(output_dir, by=\"source\")"),
+    new_markdown_cell("## Outlets by speaker role\n\nPer outlet, the share of its quotes from officials, "
+                      "opposition, experts, citizens and the other roles."),
+    code("outlet_roles = aggregates.outlet_roles(output_dir)\n"
+         "outlet_roles.pivot_table(index=\"source\", columns=\"role\", values=\"share\", fill_value=0).round(3)"),
+    new_markdown_cell("## Stance by speaker role"),
+    code("aggregates.stance_by_role(output_dir)"),
     new_markdown_cell("## Who speaks about whom"),
     code("pairs.head(30)"),
     new_markdown_cell("## Stance over time"),
@@ -181,14 +201,18 @@ VISUALISE = [
     new_markdown_cell(
         "# 05 · Figures\n\n"
         "Paper-ready figures from the run's tables, saved as PNG and SVG in `figures/`: share of "
-        "voice, direct vs indirect by outlet, the speaker × target stance heatmap, the speaker → "
+        "voice, who each outlet quotes by speaker role, direct vs indirect by outlet, the speaker × target stance heatmap, the speaker → "
         "target network, quotes over time, and a timeline of one article showing who speaks where. "
-        "Each figure is drawn from small counts computed over the table parts with DuckDB."),
+        "Each figure is drawn from small counts computed over the table parts with DuckDB, and counts "
+        "actors: the forms of one person merged across articles (`tables/aliases.csv`)."),
     params(),
     code(SETUP + "\nfrom qawl import viz"),
     new_markdown_cell("## Share of voice"),
     code("figure = viz.share_of_voice_figure(aggregates.speaker_voices(output_dir))\n"
          "viz.save_figure(figure, output_dir, \"share_of_voice\")\nfigure"),
+    new_markdown_cell("## Who each outlet quotes, by speaker role"),
+    code("figure = viz.outlet_roles_figure(aggregates.outlet_roles(output_dir))\n"
+         "viz.save_figure(figure, output_dir, \"outlet_roles\")\nfigure"),
     new_markdown_cell("## Direct and indirect quoting by outlet"),
     code("figure = viz.directness_by_outlet_figure(aggregates.directness(output_dir, by=\"source\"))\n"
          "viz.save_figure(figure, output_dir, \"directness_by_outlet\")\nfigure"),

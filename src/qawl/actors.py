@@ -106,6 +106,8 @@ _CLITIC_LATIN = re.compile(r"^[لب]\s*(?=[A-Za-z])")
 _SPACES = re.compile(r"\s+")
 _VOWELS = set("اويءئؤ")
 _JOINED_OPENERS = ("عبد", "ابو", "ابي", "ابا")
+_NAME_LINKS = frozenset({"ال", "بن", "بنت", "ابن", "ابو", "ابي", "ابا", "عبد", "ام"})  # matching forms
+SURNAME_MIN_LETTERS = 4  # a surname matched by its consonants (A-SURNAME) needs this many
 
 
 def generic_key(role: str) -> str:
@@ -311,6 +313,10 @@ def _describing(words: tuple, lex: Lexicons) -> list[bool]:
     while i < len(words):
         word = words[i]
         term = terms.get(i)
+        if i > 0 and words[i - 1] in _NAME_LINKS:  # آل الشيخ, بن سلطان: the name goes on
+            in_title = False
+            i += 1
+            continue
         if term is not None and term.kind in ("person", "head", "generic", "modifier"):
             for j in range(i, i + len(term.words)):
                 marks[j] = True
@@ -761,10 +767,12 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
     """A-DOCLINK, then A-SURNAME: a shorter name joins the one actor whose names contain it."""
     keys = sorted(clusters.parent)
     skeletons = {key: skeleton_key(key, lex) for key in keys}
-    endings: dict[tuple, set] = defaultdict(set)  # skeleton ending -> roots of longer names
+    endings: dict[tuple, set] = defaultdict(set)  # ending -> roots of longer names
     for key, skel in skeletons.items():
+        words = tuple(key.split())
         for k in range(1, len(skel)):
             endings[skel[-k:]].add(clusters.find(key))
+            endings[words[-k:]].add(clusters.find(key))
     decisions = []
     for form, reading in readings.items():
         key = reading.key
@@ -783,7 +791,9 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
                 target = next(iter(linked))
                 decisions.append((key, target, "A-DOCLINK", f"articles resolve {form} to {target}"))
             continue
-        candidates = endings.get(skeletons[key], set()) - {root}
+        loose = len("".join(skeletons[key])) >= SURNAME_MIN_LETTERS  # short words must match exactly
+        candidates = (endings.get(skeletons[key], set()) if loose else set()) | endings.get(tuple(key.split()), set())
+        candidates -= {root}
         if len(candidates) == 1 and "A-SURNAME" not in disabled and len("".join(skeletons[key])) >= 3 \
                 and key not in lex.given_names:
             target = next(iter(candidates))

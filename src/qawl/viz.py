@@ -291,6 +291,51 @@ def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, share
     return fig
 
 
+def outlet_roles_figure(roles: pd.DataFrame, top_n: int = 12) -> Figure:
+    """Stacked bars: per outlet, the share of its quotes from each speaker role
+    (officials, opposition, experts, citizens…), counting merged actors.
+
+    ``roles`` is ``qawl.aggregates.outlet_roles(run_dir)`` (or ``outlet_roles_of``).
+    """
+    from qawl.actors import ROLES
+    from qawl.aggregates import NO_ROLE
+
+    title = "Who each outlet quotes, by speaker role"
+    if roles.empty:
+        return no_data_figure(title, "no quotes")
+    table = roles.pivot_table(index="source", columns="role", values="n_quotes", aggfunc="sum", fill_value=0)
+    order = [r for r in [*ROLES, NO_ROLE, UNATTRIBUTED] if r in table.columns]
+    table = table[order]
+    totals = table.sum(axis=1)
+    top, _, others_n = _top_with_others(totals, top_n)
+    shown = table.loc[top.index]
+    if others_n:
+        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({_plural(others_n, 'outlet')})")
+        shown = pd.concat([shown, rest.to_frame().T])
+    row_totals = shown.sum(axis=1)
+    values = shown.div(row_totals, axis=0)
+    palette = matplotlib.colormaps["tab10"]
+    greys = {"other": "#757575", "none": OTHERS_COLOUR, NO_ROLE: OTHERS_COLOUR, UNATTRIBUTED: "#e0e0e0"}
+    labels = [shorten_label(name) for name in shown.index]
+    fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels), extra=2.6))
+    ax = fig.add_subplot()
+    left = np.zeros(len(shown))
+    for i, role in enumerate(order):
+        widths = values[role].to_numpy(dtype=float)
+        colour = greys.get(role, palette(i % 10))
+        ax.barh(range(len(labels)), widths, left=left, color=colour, label=role.replace("_", " "))
+        left += widths
+    _barh_axis(ax, labels)
+    for row, n in enumerate(row_totals):
+        ax.text(left[row], row, f"  n={n}", va="center", ha="left", fontsize=8)
+    ax.set_xlim(0, 1.12)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0%", "25%", "50%", "75%", "100%"])
+    ax.set_xlabel("share of the outlet's quotes")
+    _title(ax, title, f"{int(row_totals.sum())} quotes, {_plural(len(table), 'outlet')}")
+    fig.legend(loc="outside lower center", ncols=3, fontsize=7)
+    return fig
+
+
 def _ranked(pairs: pd.DataFrame, column: str) -> pd.Series:
     """Stances per name of ``column``, most first, ties in order of first stance (as value_counts)."""
     return pairs.groupby(column, sort=False)["total"].sum().sort_values(ascending=False, kind="stable")
