@@ -24,12 +24,13 @@ The extractor is rule based and works on the cleaned ``Document``:
 from __future__ import annotations
 
 import logging
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from qawl.clean import match_form
 from qawl.cues import PURPOSE_PREFIX, CueEntry, Lexicon, cue_entry, load_cues, lookup_cue
@@ -305,6 +306,59 @@ class _Block:
     tokens: list[_Token]
     regions: list[_Region]
 
+    # indexes built on first use: a walk to a sentence's edge becomes a bisect (a one-line
+    # page is one block of thousands of cues, each walking its whole sentence)
+
+    @cached_property
+    def opening(self) -> dict[int, int]:
+        """Token index -> index of the (first) region that token opens."""
+        found: dict[int, int] = {}
+        for index, region in enumerate(self.regions):
+            found.setdefault(region.open_token, index)
+        return found
+
+    @cached_property
+    def closing(self) -> dict[int, _Region]:
+        """Token index -> the (first) region that token closes."""
+        found: dict[int, _Region] = {}
+        for region in self.regions:
+            found.setdefault(region.close_token, region)
+        return found
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Tokens that end a sentence outside quotation marks, in order."""
+        tokens = self.tokens
+        return [t for t, token in enumerate(tokens)
+                if token.text in SENTENCE_END and token.region < 0 and _ends_sentence(tokens, t)]
+
+    @cached_property
+    def words_before(self) -> list[int]:
+        """``words_before[t]``: how many word tokens come before token ``t``."""
+        return [0, *accumulate(token.is_word for token in self.tokens)]
+
+    def word_count(self, start: int, end: int) -> int:
+        """``sum(token.is_word for token in tokens[start:end])`` for ``0 <= start``."""
+        end = min(end, len(self.tokens))
+        return self.words_before[end] - self.words_before[start] if start < end else 0
+
+    @cached_property
+    def conjoined_cues(self) -> list[int]:
+        """Tokens read as a conjunction + cue (وقال), in order."""
+        return [t for t, token in enumerate(self.tokens) if lookup_cue(token.key)[1]]
+
+    @cached_property
+    def colons_and_open_marks(self) -> list[int]:
+        """Colons and quotation marks outside any quotation, in order."""
+        return [t for t, token in enumerate(self.tokens)
+                if token.text == ":" or (token.text in ALL_MARKS and token.region < 0)]
+
+
+def _first_in(indices: list[int], start: int, end: int) -> Optional[int]:
+    """The first of the sorted ``indices`` in ``[start, end)``, or None."""
+    at = bisect_left(indices, start)
+    return indices[at] if at < len(indices) and indices[at] < end else None
+
 
 def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token], int]:
     tokens, spans = [], doc.tokens
@@ -425,6 +479,7 @@ class _Extractor:
                 self.surnames.setdefault(words[-1], mention)
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
+        self._people: dict[int, list[int]] = {}
 
     # -- mentions --
 
@@ -475,7 +530,7 @@ class _Extractor:
         while t < limit and words < MAX_SPEAKER_WORDS:
             token = tokens[t]
             if token.text in ALL_MARKS and t + 1 < limit:
-                region = next((r for r in regions if r.open_token == t), None)
+                region = self.region_opening_at(b, t)
                 # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا",
                 # منظمة “هيومن رايتس ووتش” (longer after a word that introduces a name)
                 longest = MAX_NAME_WORDS if words and self.introduces_name(tokens[t - 1].key) else 2
@@ -656,16 +711,16 @@ class _Extractor:
         first = tokens[start].key
         person_head = is_title(first) or first in heads["anonymous"] or _strip_noun(first) in heads["anonymous"]
         named = (m := self.mention_at(b, start)) is not None and m.label == "PER"
-        regions = self.blocks[b].regions
+        block = self.blocks[b]
         for i in range(start + 1, end):
             prev, token = tokens[i - 1], tokens[i]
-            if token.text in ALL_MARKS and prev.is_word and any(r.open_token == i for r in regions):
+            if token.text in ALL_MARKS and prev.is_word and i in block.opening:
                 # a quoted name after a definite or naming noun is apposed (الوكالة "شينخوا"),
                 # after a bare name it is the object (أعلنت ليبيا "القوة القاهرة")
                 if _is_definite(prev.key) or _strip_noun(prev.key) in self.lexicon.naming_nouns:
                     continue
                 return i
-            if prev.text in ALL_MARKS and token.is_word and token.region < 0 and any(r.close_token == i - 1 for r in regions):
+            if prev.text in ALL_MARKS and token.is_word and token.region < 0 and i - 1 in block.closing:
                 if _looks_adjective(token.key) or _is_coordinated(token.key, is_title) or token.key[:1] in "لب":
                     continue  # وكالة "شينخوا" الصينية
                 return i  # اتهمت منظمة “هيومن رايتس ووتش” | المتمردين: the quoted name ends the phrase
@@ -883,7 +938,7 @@ class _Extractor:
             token = tokens[t - 1]
             if token.text in ALL_MARKS and token.region < 0:
                 # a closing mark of a quoted name inside the subject
-                region = next((r for r in self.blocks[b].regions if r.close_token == t - 1), None)
+                region = self.blocks[b].closing.get(t - 1)
                 if region is not None and 0 < region.words <= 2:
                     t = region.open_token
                     continue
@@ -901,7 +956,13 @@ class _Extractor:
     # -- terminals --
 
     def region_opening_at(self, b: int, t: int) -> Optional[_Region]:
-        return next((r for r in self.blocks[b].regions if r.open_token == t), None)
+        block = self.blocks[b]
+        index = block.opening.get(t)
+        return None if index is None else block.regions[index]
+
+    def region_index(self, b: int, region: _Region) -> int:
+        """Where ``region`` (one that ``region_opening_at`` gave) is in its block's regions."""
+        return self.blocks[b].opening[region.open_token]
 
     def is_speech_region(self, b: int, region: _Region) -> bool:
         tokens = self.blocks[b].tokens
@@ -1232,16 +1293,16 @@ class _Extractor:
         first = tokens[t + 1]
         if not first.is_word or first.key in COMPLEMENTISERS or first.region >= 0:
             return None
-        end = t + 1
-        while end < len(tokens) and not (_ends_sentence(tokens, end) and tokens[end].region < 0):
-            end += 1
-        if sum(tok.is_word for tok in tokens[t + 1 : end]) < MIN_CONTINUATION_WORDS:
+        block = self.blocks[b]
+        end = self._clause_end(b, t + 1)
+        if block.word_count(t + 1, end) < MIN_CONTINUATION_WORDS:
             return None
-        for token in tokens[t + 2 : end]:
-            if lookup_cue(token.key)[1]:
-                break  # وقال: the next clause's own words
-            if token.text == ":" or (token.text in ALL_MARKS and token.region < 0):
-                return None  # وأضاف في مذكرة نشرت …: «…»: the words come after the colon
+        # the first of: a conjoined cue (وقال: the next clause's own words, fine), or a colon or
+        # mark (وأضاف في مذكرة نشرت …: «…»: the words come after the colon)
+        cue = _first_in(block.conjoined_cues, t + 2, end)
+        mark = _first_in(block.colons_and_open_marks, t + 2, end)
+        if mark is not None and (cue is None or mark < cue):
+            return None
         return _Candidate(b, (t, t + 1), entry, "colon", t + 1)
 
     def circumstantial_at(self, b: int, t: int) -> bool:
@@ -1419,10 +1480,12 @@ class _Extractor:
         return nxt + 1 < len(tokens) and tokens[nxt].key in PREPOSITIONS and _prep_form(tokens[nxt].key) in entry.complements
 
     def _clause_end(self, b: int, t: int) -> int:
-        tokens = self.blocks[b].tokens
-        while t < len(tokens) and not (tokens[t].region < 0 and _ends_sentence(tokens, t)):
-            t += 1
-        return t
+        """The first token from ``t`` on that ends a sentence (outside quotes), else the block's end."""
+        block = self.blocks[b]
+        if t >= len(block.tokens):
+            return t
+        end = _first_in(block.sentence_ends, t, len(block.tokens))
+        return len(block.tokens) if end is None else end
 
     def _opens_before(self, b: int, t: int) -> bool:
         tokens = self.blocks[b].tokens
@@ -1440,18 +1503,18 @@ class _Extractor:
         if kind == "prep":
             region = self.region_opening_at(b, at + 1)
             if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):
-                return make("quote", region.first, self.blocks[b].regions.index(region))
+                return make("quote", region.first, self.region_index(b, region))
             method, start = self.after_addressee(b, entry, "prep", at + 1, after)
             return make(method, start) if method else None
         if kind == "quote":
             region = self.region_opening_at(b, at)
-            index = self.blocks[b].regions.index(region)
+            index = self.region_index(b, region)
             return make("quote", region.first, index)
         if kind == "colon":
             nxt = at + 1
             region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None
             if region is not None and region.words:
-                return make("quote", region.first, self.blocks[b].regions.index(region))
+                return make("quote", region.first, self.region_index(b, region))
             if nxt < len(tokens) and tokens[nxt].is_word:
                 return make("colon", nxt)
             return None
@@ -1665,17 +1728,18 @@ class _Extractor:
     def closer_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
         """"…، على حد قوله": a clause no cue introduced, attributed by its closer to "him"."""
         found = []
+        closing = _QuotedTokens(accepted, after=2)  # a quote's words and the two tokens after them
         for b, block in enumerate(self.blocks):
             tokens = block.tokens
             for t in range(1, len(tokens)):
                 if tokens[t].region >= 0 or not _starts_closer(tokens, t, self.lexicon.closers):
                     continue
-                if any(c.text_block == b and c.content_start <= t <= c.content_end + 1 for c in accepted):
+                if closing.holds(b, t):
                     continue  # the closer of an accepted quote (قال إن … على حد تعبيره)
                 start, end = self.sentence_start(b, t), t
                 while end > start and not tokens[end - 1].is_word:
                     end -= 1
-                if sum(tok.is_word for tok in tokens[start:end]) < MIN_SPEECH_WORDS:
+                if block.word_count(start, end) < MIN_SPEECH_WORDS:
                     continue
                 size = next(len(c) for c in self.lexicon.closers if all(
                     t + i < len(tokens) and tokens[t + i].key == w for i, w in enumerate(c)))
@@ -1689,16 +1753,23 @@ class _Extractor:
         return found
 
     def last_person(self, b: int, start: int, end: int) -> Optional[tuple[int, int]]:
-        """The last person named in ``tokens[start:end]`` (from mentions), as a token range."""
-        last = None
-        for t in range(start, end):
-            mention = self.mention_at(b, t)
-            if mention is not None and mention.label == "PER":
-                if last is not None and self.mention_at(b, last[0]) is mention:
-                    last = (last[0], t + 1)
-                else:
-                    last = (t, t + 1)
-        return last
+        """The last person named in ``tokens[start:end]`` (from mentions), as a token range:
+        from the last token under a person, back over the person tokens of that same mention."""
+        people = self._person_tokens(b)
+        at = bisect_left(people, end) - 1
+        if at < 0 or people[at] < start:
+            return None
+        last, mention = people[at], self.mention_at(b, people[at])
+        while at > 0 and people[at - 1] >= start and self.mention_at(b, people[at - 1]) is mention:
+            at -= 1
+        return people[at], last + 1
+
+    def _person_tokens(self, b: int) -> list[int]:
+        """The tokens of block ``b`` under a person mention, in order (built on first use)."""
+        people = self._people.get(b)
+        if people is None:
+            people = self._people[b] = sorted(t for t, m in self.token_mention[b].items() if m.label == "PER")
+        return people
 
     # -- عقب تأكيد X أن / في بيان لـ X --
 
@@ -1894,16 +1965,19 @@ class _Extractor:
         return not self.mentions and not first.startswith("ال") and end - start <= 3
 
     def sentence_start(self, b: int, t: int) -> int:
-        tokens = self.blocks[b].tokens
-        while t > 0 and not (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0):
-            t -= 1
-        return t
+        """The token after the last sentence end before ``t`` (outside quotes), else 0."""
+        if t <= 0:
+            return t
+        ends = self.blocks[b].sentence_ends
+        before = bisect_left(ends, t) - 1
+        return ends[before] + 1 if before >= 0 else 0
 
     # -- headline form: المتحدث: قول --
 
     def headline_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
         found = []
         speakers = {_key_text(self.speaker_text(c)) for c in accepted if c.speaker}
+        quoting = {c.block for c in accepted}
         for b, block in enumerate(self.blocks):
             tokens = block.tokens
             words = sum(t.is_word for t in tokens)
@@ -1911,7 +1985,7 @@ class _Extractor:
                 continue
             if block.span.label not in ("title", "caption", "subheading") and any(_ends_sentence(tokens, i) for i in range(len(tokens) - 1)):
                 continue
-            if any(c.block == b for c in accepted):
+            if b in quoting:
                 continue
             head = self.headline_head(b, 0, speakers)
             if head is None:
@@ -1922,7 +1996,7 @@ class _Extractor:
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:
-                candidate.region = self.blocks[b].regions.index(region)
+                candidate.region = self.region_index(b, region)
                 candidate.content_start = region.first
             candidate.speaker = (speaker_start, speaker_end)
             candidate.content_end = _trim_credit(tokens, len(tokens))
@@ -2150,7 +2224,8 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
     """Token index (exclusive) where an indirect quote's content ends."""
     tokens = ex.blocks[c.block].tokens
     t = c.content_start
-    next_stop = min((s for s in stops if s > c.content_start), default=len(tokens))
+    after = bisect_right(stops, c.content_start)  # stops are sorted
+    next_stop = stops[after] if after < len(stops) else len(tokens)
     closers = ex.lexicon.closers
     while t < next_stop:
         token = tokens[t]
@@ -2274,13 +2349,13 @@ def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
 def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
     """Bound every content, drop cues nested in an accepted quote, keep one of duplicates."""
     candidates.sort(key=lambda c: (c.block, min(c.start_token, c.cue[0])))
-    stops: dict[int, list[int]] = {}
+    stops: dict[int, list[int]] = {}  # sorted: the candidates are in order within a block
     for c in candidates:
         if c.boundary:
             stops.setdefault(c.block, []).append(min(c.start_token, c.cue[0]))
     accepted: list[_Candidate] = []
     # accepted quotes by the block of their words: _inside and _overlaps only hold within one
-    accepted_in: dict[int, list[_Candidate]] = {}
+    accepted_in: dict[int, _AcceptedIndex] = {}
     for c in candidates:
         tokens = ex.blocks[c.text_block].tokens
         if c.region >= 0:
@@ -2290,15 +2365,17 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             c.content_end = _content_end(ex, c, stops.get(c.block, []))
         if c.content_end <= c.content_start or not any(t.is_word for t in tokens[c.content_start : c.content_end]):
             continue
-        container = next((a for a in accepted_in.get(c.block, ()) if _inside(c, a)), None)
+        own = accepted_in.get(c.block)
+        container = own.container(c) if own is not None else None
         if container is not None:
             if c.speaker and not container.embedded and c.speaker[0] >= container.content_start:
                 container.embedded = ex.speaker_text(c)
             continue
-        if any(_overlaps(c, a) for a in accepted_in.get(c.text_block, ())):
+        index = accepted_in.setdefault(c.text_block, _AcceptedIndex())
+        if index.overlapping(c):
             continue
+        index.add(c)
         accepted.append(c)
-        accepted_in.setdefault(c.text_block, []).append(c)
     return _drop_repeats(ex, accepted)
 
 
@@ -2313,6 +2390,49 @@ def _overlaps(c: _Candidate, a: _Candidate) -> bool:
     return shared > 0 and shared >= OVERLAP_DUPLICATE * shortest
 
 
+class _AcceptedIndex:
+    """The accepted quotes of one block, sorted by where their content starts.
+
+    No two of them overlap by half of the shorter (``_overlaps`` would have dropped
+    one), so none holds another, their ends are sorted like their starts, and a token
+    lies in at most two of them. A check then reads the one or two neighbours that
+    bisect finds instead of every accepted quote of the block (quadratic on a one-line
+    page with thousands of cues).
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.quotes: list[tuple[int, _Candidate]] = []  # (order of acceptance, quote), by start
+
+    def add(self, c: _Candidate) -> None:
+        at = bisect_right(self.starts, c.content_start)
+        self.starts.insert(at, c.content_start)
+        self.quotes.insert(at, (len(self.quotes), c))
+
+    def container(self, c: _Candidate) -> Optional[_Candidate]:
+        """The first accepted quote (in order of acceptance) that ``c``'s cue is ``_inside``."""
+        if c.boundary:
+            return None
+        position = min(c.start_token, c.cue[0])
+        holders = []
+        for at in range(bisect_right(self.starts, position) - 1, -1, -1):
+            order, a = self.quotes[at]
+            if a.content_end <= position:
+                break  # the ends are sorted: every earlier quote ends before too
+            holders.append((order, a))
+        return min(holders, key=lambda pair: pair[0])[1] if holders else None
+
+    def overlapping(self, c: _Candidate) -> bool:
+        """Whether ``c``'s content ``_overlaps`` an accepted one."""
+        for at in range(bisect_left(self.starts, c.content_end) - 1, -1, -1):
+            a = self.quotes[at][1]
+            if a.content_end <= c.content_start:
+                return False  # the ends are sorted: no earlier quote reaches c
+            if _overlaps(c, a):
+                return True
+        return False
+
+
 def _drop_repeats(ex: _Extractor, accepted: list[_Candidate]) -> list[_Candidate]:
     """A statement repeated by the layout (a caption twice, a lead paragraph echoed) is one quote.
 
@@ -2323,11 +2443,44 @@ def _drop_repeats(ex: _Extractor, accepted: list[_Candidate]) -> list[_Candidate
     for c in accepted:
         tokens = ex.blocks[c.text_block].tokens[c.content_start : c.content_end]
         words = {t.key for t in tokens if t.is_word}
-        if any(_repeats(words, other) for other in seen.get(c.entry.lemma, ())):
+        index = seen.setdefault(c.entry.lemma, _WordSetIndex())
+        if index.repeated(words):
             continue
-        seen.setdefault(c.entry.lemma, []).append(words)
+        index.add(words)
         kept.append(c)
     return kept
+
+
+class _WordSetIndex:
+    """Word sets with a look-up of the ones a new set ``_repeats``, without reading them all.
+
+    A repeat shares at least ``ceil(REPEAT_SHARE * len(words))`` words, so it holds at
+    least one of any ``len(words) - that + 1`` words of the new set: only the sets that
+    hold one of its rarest words so far are compared (as in set-similarity joins).
+    """
+
+    def __init__(self) -> None:
+        self.sets: list[set[str]] = []
+        self.holding: dict[str, list[int]] = {}  # word -> indices of the sets that hold it
+
+    def add(self, words: set[str]) -> None:
+        for word in words:
+            self.holding.setdefault(word, []).append(len(self.sets))
+        self.sets.append(words)
+
+    def repeated(self, words: set[str]) -> bool:
+        if not words:
+            return any(_repeats(words, other) for other in self.sets)
+        probes = len(words) - math.ceil(REPEAT_SHARE * len(words)) + 1
+        rarest = sorted((self.holding.get(word, ()) for word in words), key=len)[:probes]
+        compared: set[int] = set()
+        for holders in rarest:
+            for i in holders:
+                if i not in compared:
+                    compared.add(i)
+                    if _repeats(words, self.sets[i]):
+                        return True
+        return False
 
 
 def _repeats(words: set[str], other: set[str]) -> bool:
@@ -2369,9 +2522,9 @@ class _Resolver:
         tokens = self.ex.blocks[b].tokens
         while start < end and not tokens[start].is_word:
             start += 1
-        regions = self.ex.blocks[b].regions
+        closing = self.ex.blocks[b].closing
         while end > start and not tokens[end - 1].is_word:
-            if any(r.close_token == end - 1 and r.open_token >= start for r in regions):
+            if (region := closing.get(end - 1)) is not None and region.open_token >= start:
                 break  # منظمة “هيومن رايتس ووتش”: the name's closing mark stays
             if tokens[end - 1].text == ")" and any(tok.text == "(" for tok in tokens[start : end - 1]):
                 break  # الاتحاد الدولي للنقل الجوي (أياتا): the acronym's bracket stays
@@ -2735,6 +2888,46 @@ def _confidence(c: _Candidate, balanced: bool, speaker: _Attribution) -> float:
     return round(min(1.0, max(0.0, value)), 3)
 
 
+class _QuotedTokens:
+    """Whether a token lies inside an accepted quote's words, by bisect within its block."""
+
+    def __init__(self, accepted: Sequence[_Candidate], after: int = 0):
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for c in accepted:  # with ``after``, that many tokens past the words count too
+            spans.setdefault(c.text_block, []).append((c.content_start, c.content_end + after))
+        # per block, in order of start: starts, ends and the furthest end so far
+        self.blocks = {}
+        for b, ranges in spans.items():
+            ranges.sort()
+            ends = [e for _, e in ranges]
+            self.blocks[b] = ([s for s, _ in ranges], ends, list(accumulate(ends, max)))
+
+    def holds(self, b: int, t: int) -> bool:
+        if b not in self.blocks:
+            return False
+        starts, ends, reach = self.blocks[b]
+        for i in range(bisect_right(starts, t) - 1, -1, -1):
+            if reach[i] <= t:
+                return False  # no quote starting this early reaches t
+            if t < ends[i]:
+                return True
+        return False
+
+
+def _block_roles(doc: Document) -> Callable[[int], str]:
+    """``doc.block_role`` by bisect (one call per quote scanned every block)."""
+    blocks = doc.blocks
+    if any(blocks[i].end > blocks[i + 1].start for i in range(len(blocks) - 1)):
+        return doc.block_role  # not in text order: the first block holding the offset wins
+    starts = [block.start for block in blocks]
+
+    def role(offset: int) -> str:
+        i = bisect_right(starts, offset) - 1
+        return blocks[i].label if i >= 0 and offset < blocks[i].end else "body"
+
+    return role
+
+
 def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> list[Quote]:
     """Direct, indirect and mixed quotes of a cleaned document, with their speakers.
 
@@ -2750,12 +2943,14 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
     resolver = _Resolver(ex, accepted)
     events = [(ex.blocks[c.block].tokens[c.cue[0]].start, 1, c) for c in accepted]
     # a subject inside someone's words is not a candidate for a later "he"
+    quoted = _QuotedTokens(accepted)
     events += [
         (ex.blocks[b].tokens[span[0]].start, 0, (b, span, entry))
         for b, span, entry in ex.loose_agents
-        if not any(c.text_block == b and c.content_start <= span[0] < c.content_end for c in accepted)
+        if not quoted.holds(b, span[0])
     ]
     quotes = []
+    block_role = _block_roles(doc)
     for position, is_quote, item in sorted(events, key=lambda e: (e[0], e[1])):
         if not is_quote:
             resolver.remember_loose(*item)
@@ -2777,7 +2972,7 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
                 speaker_kind=speaker.kind,
                 speaker_is_pronoun=speaker.is_pronoun,
                 confidence=_confidence(c, balanced, speaker),
-                block_role=doc.block_role(cue.start),
+                block_role=block_role(cue.start),
                 embedded_source=c.embedded,
             )
         )
