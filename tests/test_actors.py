@@ -290,3 +290,12 @@ def test_merged_frames_name_actors():
     assert list(merged["speaker_role"]) == ["other", ""]
     stances = pd.DataFrame({"speaker": ["بنيامين نتنياهو"], "target": ["بنيامين نتنياهو"]})
     assert actors.merge_stances(stances, aliases)["target"].iloc[0] == "بنيامين نتانياهو"
+
+
+def test_a_moved_form_takes_the_label_of_the_actor_it_joins_even_from_a_whole_table(auto):
+    # the researcher passes back the whole table, with one key changed and the old label left in
+    edited = auto[actors.EDIT_COLUMNS].copy()
+    trump = auto.set_index("form").loc["ترامب", "key"]
+    edited.loc[edited["form"] == "البيت الأبيض", "key"] = trump
+    table = apply_edits(auto, edited).set_index("form")
+    assert set(table.loc[["البيت الأبيض", "ترامب", "دونالد ترامب"], "label"]) == {"دونالد ترامب"}

@@ -93,6 +93,7 @@ ALIASES_NAME = "aliases"  # tables/aliases.csv
 EDITS_NAME = "aliases_edits"  # tables/aliases_edits.csv: the researcher's table, kept with the run
 GENERIC_PREFIX = "generic:"
 CONTEXT_CHARS = 80
+MENTION_CONTEXT_CHARS = 50
 MAX_TITLE_WORDS = 8
 OFFICE_MIN_VOTES = 2
 OFFICE_MIN_SHARE = 0.75
@@ -557,6 +558,14 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None) -> tuple:
     return ()
 
 
+def _may_hold_title(before: str) -> bool:
+    """A cheap test before ``title_before``: does the last word before the name end a title?"""
+    lex = lexicons()
+    words = words_of(before[-40:])
+    return bool(words) and (any((w,) in lex.terms or w in lex.honorifics for w in words[-3:])
+                            or _nisba_at(words, len(words) - 1, lex)[0] > 0)
+
+
 # --- the merge --------------------------------------------------------------------------
 
 
@@ -631,10 +640,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if not words:
                 continue
             for role, _ in _roles_in(words, lex, "R-CONTEXT", near_end)[:1]:
-                ev.context_roles[form][role] += n
+                ev.context_roles[form][role] += max(n, 1)
             affiliation = _affiliation_in(words, lex)
             if affiliation:
-                ev.context_affiliations[form][affiliation] += n
+                ev.context_affiliations[form][affiliation] += max(n, 1)
         reading = readings.get(form)
         said_surface = readings.get(surface) if surface and surface != form else None
         if said_surface is not None and said_surface.roles and "R-TITLE" not in disabled:
@@ -652,7 +661,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if title and reading is not None and reading.key:
             office = office_key(title, lex)
             if "@" in office:
-                ev.offices[office][form] += n
+                ev.offices[office][form] += max(n, 1)
     return ev
 
 
@@ -963,6 +972,7 @@ def apply_edits(auto: pd.DataFrame, edits: Optional[pd.DataFrame]) -> pd.DataFra
             differs = {c: v for c, v in given.items() if str(row[c]) != v}
             if not differs:
                 continue
+            given = differs  # fields passed back unchanged are not edits
             if "key" in differs:  # the form joins another actor: it takes that actor's label and role
                 for column in ("label", "role", "affiliation"):
                     if column not in given:
@@ -1038,13 +1048,25 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
                 SELECT '' AS doc_id, trim(canonical) AS form, trim(text) AS surface, label AS kind,
                        'mention' AS source, '' AS before, '' AS after, count(*) AS n
                 FROM mentions WHERE label IN ('PER', 'ORG', 'LOC') AND coalesce(canonical, '') <> ''
-                GROUP BY ALL""")):
+                GROUP BY ALL"""),
+            # the words before each person's mention: titles come with names (R-CONTEXT)
+            ("mentions", f"""
+                SELECT '' AS doc_id, trim(m.canonical) AS form, '' AS surface, '' AS kind,
+                       'mention' AS source,
+                       substring(d.text, greatest(m.start - {MENTION_CONTEXT_CHARS}, 0) + 1,
+                                 m.start - greatest(m.start - {MENTION_CONTEXT_CHARS}, 0)) AS before,
+                       '' AS after, 0 AS n
+                FROM mentions m JOIN documents d USING (doc_id)
+                WHERE m.label = 'PER' AND coalesce(m.canonical, '') <> '' AND m.start > 0""")):
         try:
             table_paths(run_dir, name)
         except FileNotFoundError:
             continue
-        with connect(run_dir, name, merged=False) as con:
-            frames.append(con.execute(sql).df())
+        with connect(run_dir, name, "documents", merged=False) as con:
+            frame = con.execute(sql).df()
+        if name == "mentions" and "before" in frame and (frame["before"] != "").any():
+            frame = frame[frame["before"].map(_may_hold_title)]  # most mentions have no title before
+        frames.append(frame)
     return pd.concat(frames, ignore_index=True).reindex(columns=OCCURRENCE_COLUMNS)
 
 
