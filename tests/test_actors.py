@@ -299,3 +299,10 @@ def test_a_moved_form_takes_the_label_of_the_actor_it_joins_even_from_a_whole_ta
     edited.loc[edited["form"] == "البيت الأبيض", "key"] = trump
     table = apply_edits(auto, edited).set_index("form")
     assert set(table.loc[["البيت الأبيض", "ترامب", "دونالد ترامب"], "label"]) == {"دونالد ترامب"}
+
+
+def test_a_former_office_is_not_the_office():
+    rows = occurrences(("الرئيس الأمريكي السابق", "", "person"),
+                       ("دونالد ترامب", "", "person", "quote", "وقال الرئيس الأمريكي "),
+                       ("دونالد ترامب", "", "person", "quote", "وقال الرئيس الأمريكي "))
+    assert keys(build_aliases(rows))["الرئيس الأمريكي السابق"].startswith(GENERIC_PREFIX)

@@ -8,7 +8,8 @@ writes one of its own) merges those forms into actors and explains each merge in
 
     form, key, label, role, affiliation, rule, why, count
 
-``rule`` names the rules (``RULES``) that took the form to its key, ``why`` says how.
+``count`` is how many times the run's tables give the form (as a name, or as the words an
+article wrote for a name it resolved). ``rule`` names the rules (``RULES``) that took the form to its key, ``why`` says how.
 The run writes it to ``tables/aliases.csv``; a researcher edits it (or writes a
 smaller CSV with ``form, key, label, role, affiliation``) and passes it back
 (``aliases=path``): every row that differs from the automatic table overrides it
@@ -108,6 +109,7 @@ _SPACES = re.compile(r"\s+")
 _VOWELS = set("اويءئؤ")
 _JOINED_OPENERS = ("عبد", "ابو", "ابي", "ابا")
 _NAME_LINKS = frozenset({"ال", "بن", "بنت", "ابن", "ابو", "ابي", "ابا", "عبد", "ام"})  # matching forms
+_FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الراحل", "الراحله"})  # a former office is another office
 SURNAME_MIN_LETTERS = 4  # a surname matched by its consonants (A-SURNAME) needs this many
 
 
@@ -516,7 +518,7 @@ def office_key(words: tuple, lex: Lexicons) -> str:
         if n:
             out.append("@" + name_key(affiliation))
             i += n
-        elif _is_modifier(words[i], lex) or words[i] in lex.honorifics:
+        elif (_is_modifier(words[i], lex) and words[i] not in _FORMER) or words[i] in lex.honorifics:
             i += 1
         else:
             out.append(words[i])
@@ -628,7 +630,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         n = int(n)
         ev.count[form] += n
         if surface and surface != form:
-            ev.count[surface] += 0  # known, counted where it is the form
+            ev.count[surface] += n  # the words as written, resolved to ``form`` in the article
             ev.links[surface][form] += n
         (ev.actor_forms if source in ACTOR_SOURCES else ev.entity_forms).add(form)
         if kind:
