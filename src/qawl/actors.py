@@ -568,6 +568,16 @@ def _may_hold_title(before: str) -> bool:
                             or _nisba_at(words, len(words) - 1, lex)[0] > 0)
 
 
+def _may_open_apposition(after: str) -> bool:
+    """A cheap test before ``apposition_after``: does a title follow the name's comma?"""
+    text = after.lstrip()
+    if not text.startswith(("،", ",")):
+        return False
+    words = words_of(text[1:30])
+    lex = lexicons()
+    return bool(words) and ((words[0],) in lex.terms or words[:2] in lex.terms)
+
+
 # --- the merge --------------------------------------------------------------------------
 
 
@@ -1057,7 +1067,7 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
                        'mention' AS source,
                        substring(d.text, greatest(m.start - {MENTION_CONTEXT_CHARS}, 0) + 1,
                                  m.start - greatest(m.start - {MENTION_CONTEXT_CHARS}, 0)) AS before,
-                       '' AS after, 0 AS n
+                       substring(d.text, m."end" + 1, {MENTION_CONTEXT_CHARS}) AS after, 0 AS n
                 FROM mentions m JOIN documents d USING (doc_id)
                 WHERE m.label = 'PER' AND coalesce(m.canonical, '') <> '' AND m.start > 0""")):
         try:
@@ -1067,7 +1077,8 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
         with connect(run_dir, name, "documents", merged=False) as con:
             frame = con.execute(sql).df()
         if name == "mentions" and "before" in frame and (frame["before"] != "").any():
-            frame = frame[frame["before"].map(_may_hold_title)]  # most mentions have no title before
+            # most mentions have no title before or after them
+            frame = frame[frame["before"].map(_may_hold_title) | frame["after"].map(_may_open_apposition)]
         frames.append(frame)
     return pd.concat(frames, ignore_index=True).reindex(columns=OCCURRENCE_COLUMNS)
 
