@@ -345,3 +345,56 @@ def test_the_alias_table_round_trips(whole, tmp_path):
     finish_tables(run_dir)
     assert aggregates.share_of_voice(run_dir).set_index("speaker").loc[first["speaker"], "n_quotes"] == \
         first["n_quotes"] + second["n_quotes"]
+
+
+# --- context columns of the quotes table, and the article's section ---------------------------
+
+
+def test_quote_context_rows_hold_their_sentence_paragraph_and_article(seed_doc):
+    from qawl.pipeline import TABLE_SCHEMAS, quote_context
+    from qawl.quotes import extract_quotes, quote_rows
+
+    quotes = extract_quotes(seed_doc, [])
+    assert quotes, "the seed has quotes"
+    seed_doc.url, seed_doc.section = "https://example.org/a", "politics"
+    rows = quote_context(seed_doc, quote_rows(seed_doc, quotes))
+    text = seed_doc.text
+    for row in rows:
+        s, p = row["sentence_start"], row["paragraph_start"]
+        assert text[s:s + len(row["sentence"])] == row["sentence"]
+        assert text[p:p + len(row["paragraph"])] == row["paragraph"]
+        # the sentence holds the whole quote, and the paragraph holds the sentence
+        assert s <= min(row["cue_start"], row["content_start"])
+        assert max(row["cue_end"], row["content_end"]) <= s + len(row["sentence"])
+        assert p <= s and s + len(row["sentence"]) <= p + len(row["paragraph"])
+        assert (row["title"], row["url"], row["section"]) == (seed_doc.title, "https://example.org/a", "politics")
+    # a short quote's sentence is shorter than the article
+    assert min(len(r["sentence"]) for r in rows) < len(text) / 4
+    assert {"sentence", "paragraph", "title", "url", "section"} <= set(TABLE_SCHEMAS["quotes"].names)
+    assert str(TABLE_SCHEMAS["quotes"].field("sentence").type) == "string"
+    assert str(TABLE_SCHEMAS["sentences"].field("sentence").type) == "int64"
+
+
+def test_ant_category_is_the_section(tmp_path):
+    from qawl.clean import clean_article
+    from qawl.corpus import load_corpus
+    from qawl.pipeline import document_row
+
+    folder = tmp_path / "BBC" / "politics"
+    folder.mkdir(parents=True)
+    (folder / "BBC-politics-1.txt").write_text(
+        "<DOC>\n<DOCNO>BBC-politics-1</DOCNO>\n<URL>https://bbc.example/1</URL>\n<SRC>bbc</SRC>\n"
+        "<CAT>politics</CAT>\n<TITLE>عنوان</TITLE>\n<TIME>Sun, 15 Jul 2018 21:56:56 +0400</TIME>\n"
+        "<TEXT>\nقال الوزير إن الحوار مستمر.\n</TEXT>\n</DOC>\n", encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert article.section == "politics"
+    assert document_row(clean_article(article))["section"] == "politics"
+
+
+def test_record_category_is_the_section(tmp_path):
+    from qawl.corpus import load_corpus
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "قال الوزير إن الحوار مستمر.", "category": "economy"}\n'
+                    '{"text": "قال الوزير إن الحوار مستمر."}\n', encoding="utf-8")
+    assert [a.section for a in load_corpus(path)] == ["economy", ""]

@@ -504,6 +504,7 @@ def build_document(article: Article, dediacritise: bool = False) -> Document:
         author=article.author,
         origin=article.origin,
         duplicates_removed=removed,
+        section=article.section,
     )
 
 

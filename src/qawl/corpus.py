@@ -70,6 +70,8 @@ TEXT_FIELDS = ("text", "content")
 ID_FIELDS = ("doc_id", "id")
 DATE_FIELDS = ("date", "date_extracted", "published")
 SNN_FIELDS = frozenset({"source", "url", "date_extracted", "title", "author", "content"})
+# a record's section of the outlet, where it has one (SaudiNewsNet has none)
+SECTION_FIELDS = ("section", "category", "cat")
 TREC_FIELDS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "ABSTRACT", "TEXT")
 
 # Files that document a corpus folder rather than being articles.
@@ -819,6 +821,7 @@ def _parse_trec(text: str, source: _Input, skipped: Optional[list[Skipped]]) -> 
             title=fields["TITLE"].strip(),
             url=fields["URL"].strip(),
             author=fields["AUTHOR"].strip(),
+            section=fields["CAT"].strip(),
         )
 
 
@@ -1072,6 +1075,7 @@ def _record_article(record: Any, doc_id: str, origin: str) -> Article:
         title=title.strip(),
         url=_field(fields, "url"),
         author=_field(fields, "author"),
+        section=next((_field(fields, key) for key in SECTION_FIELDS if _field(fields, key)), ""),
     )
 
 

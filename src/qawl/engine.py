@@ -219,7 +219,7 @@ def table_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
     """The rows of every table for these documents, with the declared columns and types."""
     from qawl.entities import entity_key
     from qawl.entities.analysis import entity_rows, mention_rows
-    from qawl.pipeline import document_row, span_rows
+    from qawl.pipeline import document_row, quote_context, span_rows
     from qawl.quotes import quote_rows
     from qawl.stance import stance_rows
 
@@ -231,8 +231,8 @@ def table_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
         rows["sentences"].extend(span_rows(doc, doc.sentences, "sentence", with_role=False))
         rows["mentions"].extend(mention_rows(doc, r.mentions, entity_key))
         rows["entities"].extend(entity_rows(doc, r.mentions, entity_key))
-        rows["quotes"].extend({**row, "source": doc.source, "date": doc.date}
-                              for row in quote_rows(doc, r.quotes))
+        rows["quotes"].extend(quote_context(doc, [{**row, "source": doc.source, "date": doc.date}
+                                                  for row in quote_rows(doc, r.quotes)]))
         rows["stances"].extend(stance_rows(doc, r.stances))
     return {name: pd.DataFrame(rows[name], columns=[f.name for f in schema])
             for name, schema in TABLE_SCHEMAS.items()}

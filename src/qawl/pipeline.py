@@ -5,8 +5,9 @@ The stages themselves run in ``qawl.engine``, partition by partition.
 """
 from __future__ import annotations
 
+import bisect
 import logging
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pyarrow as pa
 
@@ -17,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "date", "title", "url", "author", "origin",
-    "text", "sources", "words", "duplicates_removed",
+    "text", "sources", "words", "duplicates_removed", "section",
 ]
 BLOCK_COLUMNS = ["doc_id", "block", "role", "start", "end", "text"]
 SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", "text"]
@@ -28,25 +29,33 @@ QUOTE_COLUMNS = [
     "content_end", "speaker", "speaker_start", "speaker_end", "speaker_canonical",
     "speaker_kind", "speaker_is_pronoun", "confidence", "block_role", "embedded_source",
     "cue_lemma", "cue_polarity", "source", "date",
+    # context for researchers (the spans above stay offsets into the document text):
+    # the sentence(s) and paragraph(s) the quote covers, and where they start in the text
+    "sentence", "sentence_start", "paragraph", "paragraph_start", "title", "url", "section",
 ]
 STANCE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date"]
 _INTEGER_COLUMNS = {
     "words", "duplicates_removed", "block", "sentence", "start", "end", "mentions", "first_start",
     "quote", "cue_start", "cue_end", "content_start", "content_end", "speaker_start", "speaker_end",
+    "sentence_start", "paragraph_start",
 }
+# in the quotes table, ``sentence`` is the sentence's text, not its number
+_TEXT_COLUMNS = {"quotes": {"sentence"}}
 
 
-def _schema(columns: list[str]) -> pa.Schema:
+def _schema(columns: list[str], text_columns: Iterable[str] = ()) -> pa.Schema:
     """Declared parquet types, so that every partition's part has the same schema."""
     special = {"confidence": pa.float64(), "speaker_is_pronoun": pa.bool_()}
-    return pa.schema([(name, pa.int64() if name in _INTEGER_COLUMNS else special.get(name, pa.string()))
+    text_columns = set(text_columns)
+    return pa.schema([(name, pa.int64() if name in _INTEGER_COLUMNS and name not in text_columns
+                       else special.get(name, pa.string()))
                       for name in columns])
 
 
 TABLE_COLUMNS = {"documents": DOCUMENT_COLUMNS, "blocks": BLOCK_COLUMNS, "sentences": SENTENCE_COLUMNS,
                  "mentions": MENTION_COLUMNS, "entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS,
                  "stances": STANCE_COLUMNS}
-TABLE_SCHEMAS = {name: _schema(columns) for name, columns in TABLE_COLUMNS.items()}
+TABLE_SCHEMAS = {name: _schema(columns, _TEXT_COLUMNS.get(name, ())) for name, columns in TABLE_COLUMNS.items()}
 
 
 # --- rows <-> documents -------------------------------------------------------
@@ -57,7 +66,7 @@ def document_row(doc: Document) -> dict:
         "doc_id": doc.doc_id, "source": doc.source, "date": doc.date, "title": doc.title,
         "url": doc.url, "author": doc.author, "origin": doc.origin, "text": doc.text,
         "sources": " + ".join(doc.sources), "words": len(doc.text.split()),
-        "duplicates_removed": doc.duplicates_removed,
+        "duplicates_removed": doc.duplicates_removed, "section": doc.section,
     }
 
 
@@ -70,6 +79,48 @@ def span_rows(doc: Document, spans: Iterable[Span], index_name: str, with_role: 
             row["role"] = span.label
         rows.append(row)
     return rows
+
+
+def _covering(spans: Sequence[Span], starts: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """Start and end of the run of ``spans`` (sorted, with their ``starts``) that overlap ``[lo, hi)``;
+    ``(-1, -1)`` when none does."""
+    first = max(0, bisect.bisect_right(starts, lo) - 1)
+    covered = [s for s in spans[first:bisect.bisect_left(starts, max(hi, lo + 1))]
+               if s.start < max(hi, lo + 1) and s.end > lo]
+    if not covered:
+        return -1, -1
+    return covered[0].start, covered[-1].end
+
+
+def _quote_extent(row: dict) -> tuple[int, int]:
+    """The characters a quote row covers: its cue, content and speaker."""
+    starts = [row["cue_start"], row["content_start"]] + ([row["speaker_start"]] if row["speaker_start"] >= 0 else [])
+    ends = [row["cue_end"], row["content_end"]] + ([row["speaker_end"]] if row["speaker_start"] >= 0 else [])
+    return min(starts), max(ends)
+
+
+def quote_context(doc: Document, rows: list[dict]) -> list[dict]:
+    """The quote ``rows`` with their context: ``sentence`` (the sentences the quote covers) and
+    ``paragraph`` (its paragraphs) as text with their start offsets, and the article's
+    ``title``, ``url`` and ``section``."""
+    sentences = sorted(doc.sentences, key=lambda s: s.start)
+    blocks = sorted(doc.blocks, key=lambda s: s.start)
+    sentence_starts, block_starts = [s.start for s in sentences], [b.start for b in blocks]
+    article = {"title": doc.title, "url": doc.url, "section": doc.section}
+    out = []
+    for row in rows:
+        lo, hi = _quote_extent(row)
+        p_start, p_end = _covering(blocks, block_starts, lo, hi)
+        if p_start < 0:
+            p_start, p_end = lo, hi
+        s_start, s_end = _covering(sentences, sentence_starts, lo, hi)
+        if s_start < 0:
+            s_start, s_end = p_start, p_end
+        s_start, s_end = min(s_start, lo), max(s_end, hi)  # the whole quote, even past its sentences
+        out.append({**row, "sentence": doc.text[s_start:s_end], "sentence_start": s_start,
+                    "paragraph": doc.text[min(p_start, s_start):max(p_end, s_end)],
+                    "paragraph_start": min(p_start, s_start), **article})
+    return out
 
 
 # --- one article, end to end (the analyze contract) ---------------------------

@@ -58,6 +58,7 @@ class Article:
     title: str = ""
     url: str = ""
     author: str = ""
+    section: str = ""  # the outlet's section or category ("politics"), where the corpus gives it
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Document:
     author: str = ""
     origin: str = ""
     duplicates_removed: int = 0
+    section: str = ""  # the article's section or category, where the corpus gives it
 
     def block_role(self, offset: int) -> str:
         """Role of the block holding ``offset`` ("body" when between blocks)."""
