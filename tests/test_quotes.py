@@ -1381,3 +1381,153 @@ def test_starts_closer_matches_every_closer_tried():
                 t + len(c) <= len(tokens) and all(tokens[t + i].key == w for i, w in enumerate(c)) for c in closers
             )
             assert _starts_closer(tokens, t, closers) == expected, (closers, t)
+
+
+# --- linear time (issue 12): indexes instead of scans, same results ----------------------
+
+
+def _naive_select_checks(c, accepted):
+    """What _select decided before _AcceptedIndex: a scan of every accepted quote."""
+    from qawl.quotes import _inside, _overlaps
+
+    container = next((a for a in accepted if a.text_block == c.block and _inside(c, a)), None)
+    overlapping = any(_overlaps(c, a) for a in accepted if a.text_block == c.text_block)
+    return container, overlapping
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12), st.integers(0, 70), st.booleans()),
+                max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_accepted_index_decides_like_a_scan_of_every_accepted_quote(specs):
+    from qawl.quotes import _AcceptedIndex, _Candidate
+
+    entry = cue_entry("قال")
+    index, accepted = _AcceptedIndex(), []
+    for start, width, cue, boundary in specs:
+        c = _Candidate(0, (cue, cue + 1), entry, "that", start, content_end=start + width, start_token=cue)
+        c.boundary = boundary
+        container, overlapping = _naive_select_checks(c, accepted)
+        assert index.container(c) is container
+        if container is not None:
+            continue
+        assert index.overlapping(c) == overlapping
+        if not overlapping:
+            index.add(c)
+            accepted.append(c)
+
+
+@given(st.lists(st.sets(st.sampled_from("abcdefgh"), max_size=7), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_word_set_index_finds_every_repeat_a_scan_finds(word_sets):
+    from qawl.quotes import _repeats, _WordSetIndex
+
+    index, kept = _WordSetIndex(), []
+    for words in word_sets:
+        assert index.repeated(words) == any(_repeats(words, other) for other in kept)
+        index.add(words)
+        kept.append(words)
+
+
+SENTENCE_EDGES = (
+    'قال الوزير إن النمو بلغ 2.5 في المئة. وأضاف: "لن نتراجع. أبدا" ثم غادر! '
+    "وقال د. أحمد إن شركة إيه.بي.سي ستعمل… على حد قوله؟ "
+    'وقال «نرفض. ذلك» الوزير محمد مرسي على حد تعبيره'
+)
+
+
+def test_sentence_edges_are_where_a_walk_over_the_tokens_stops():
+    from qawl.quotes import _Extractor, _ends_sentence
+
+    doc = document(SENTENCE_EDGES + "\n" + SENTENCE_EDGES)
+    ex = _Extractor(doc, [])
+    for b, block in enumerate(ex.blocks):
+        tokens = block.tokens
+        ends = lambda t: _ends_sentence(tokens, t) and tokens[t].region < 0
+        for t in range(len(tokens) + 1):
+            start = t
+            while start > 0 and not ends(start - 1):
+                start -= 1
+            end = t
+            while end < len(tokens) and not ends(end):
+                end += 1
+            assert ex.sentence_start(b, t) == start, t
+            assert ex._clause_end(b, t) == end, t
+            assert block.word_count(0, t) == sum(tok.is_word for tok in tokens[:t])
+
+
+def test_last_person_is_the_last_person_mention_a_scan_finds():
+    from qawl.quotes import _Extractor
+
+    text = "التقى محمد مرسي وسامح شكري مع بان كي مون في القاهرة ثم عادل الجبير"
+    doc = document(text)
+    names = ("محمد مرسي", "سامح شكري", "بان كي مون", "القاهرة", "عادل الجبير", "مرسي وسامح")
+    mentions = [Mention(doc.text.index(n), doc.text.index(n) + len(n), n, "LOC" if n == "القاهرة" else "PER")
+                for n in names]
+    ex = _Extractor(doc, mentions)
+    tokens = ex.blocks[0].tokens
+    for start in range(len(tokens) + 1):
+        for end in range(start, len(tokens) + 1):
+            last = None
+            for t in range(start, end):
+                mention = ex.mention_at(0, t)
+                if mention is not None and mention.label == "PER":
+                    same = last is not None and ex.mention_at(0, last[0]) is mention
+                    last = (last[0], t + 1) if same else (t, t + 1)
+            assert ex.last_person(0, start, end) == last, (start, end)
+
+
+MIN_BASE_SECONDS = 0.03  # a shorter time is mostly noise
+MAX_RATIO_FOR_4X = 10  # linear gives about 4, quadratic 16
+
+
+def _cpu_seconds(work) -> float:
+    from time import process_time
+
+    best = float("inf")
+    for _ in range(2):  # the faster of two runs: less noise from a busy machine
+        started = process_time()
+        work()
+        best = min(best, process_time() - started)
+    return best
+
+
+def grows_linearly(make_text, size: int, stage) -> bool:
+    """``stage(doc)`` on 4x the text costs well under 16x (quadratic) the time."""
+    small, large = document(make_text(size)), document(make_text(4 * size))
+    base = max(_cpu_seconds(lambda: stage(small)), MIN_BASE_SECONDS)
+    return _cpu_seconds(lambda: stage(large)) < MAX_RATIO_FOR_4X * base
+
+
+def _names_as_mentions(doc, names=("سامح شكري", "محمد مرسي", "عبد الفتاح السيسي", "الوزير")):
+    import re
+
+    pattern = re.compile("|".join(names))
+    return [Mention(m.start(), m.end(), m.group(), "PER") for m in pattern.finditer(doc.text)]
+
+
+def made_up_word(i: int) -> str:
+    """A different word for each ``i`` (quotes of different words are not repeats)."""
+    letters, word = "بتثجحخدذرزسشصضطظعغفقكلمنهي", "ال"
+    while True:
+        word, i = word + letters[i % len(letters)], i // len(letters)
+        if not i:
+            return word + "ية"
+
+
+LONG_INPUTS = {  # each once took quadratic time in extract_quotes; (text of size n, n)
+    "one line of reported speech": (lambda n: " ".join(
+        f"قال الوزير سامح شكري إن الحكومة المصرية ستعمل على حل الأزمة رقم {i}." for i in range(n)), 400),
+    "quoted paragraphs, each different": (lambda n: "\n".join(
+        f'وقال محمد مرسي: "نرفض {made_up_word(3 * i)} و{made_up_word(3 * i + 1)} في '
+        f'{made_up_word(3 * i + 2)} رقم {i}".' for i in range(n)), 150),
+    "cue verbs only": (lambda n: "قال وأضاف وأكد " * (4 * n), 150),
+    "unbalanced quotes": (lambda n: 'قال الوزير "نرفض ذلك. ' * (2 * n), 300),
+    "colons after cues": (lambda n: "قال: " * (8 * n), 150),
+    "closers in one sentence": (lambda n: "الحكومة تدعم السلام على حد قوله و" * (2 * n), 150),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_INPUTS))
+def test_quote_extraction_time_grows_linearly(name):
+    make_text, size = LONG_INPUTS[name]
+    assert grows_linearly(make_text, size, lambda doc: extract_quotes(doc, _names_as_mentions(doc)))
