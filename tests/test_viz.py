@@ -97,8 +97,10 @@ def test_share_of_voice_lists_speakers_and_folds_the_rest(quotes):
     labels = texts(fig.axes[0].get_yticklabels())
     assert labels[0] == KERRY  # most quoted on top
     assert LAVROV in labels[:3]
-    assert labels[-1] == "others (2 speakers)"
-    assert "1 quote without a speaker not shown" in title(fig)
+    assert len(labels) == 3  # the others are a line of text, not a bar that dwarfs the named speakers
+    assert "not shown: 2 other speakers with" in title(fig)
+    assert "1 quote without a speaker not counted" in title(fig)
+    assert "n = 7 attributed quotes" in fig.caption
 
 
 def test_share_of_voice_uses_surface_name_when_no_canonical(quotes):
@@ -111,8 +113,12 @@ def test_share_of_voice_scales_with_many_speakers():
     rows = [(f"متحدث رقم {i}", "person", "direct", "okaz", "2015-01-01") for i in range(500)]
     fig = viz.share_of_voice_figure(aggregates.speaker_voices_of(quote_rows(rows + rows[:5])), top_n=20)
     labels = texts(fig.axes[0].get_yticklabels())
-    assert len(labels) == 21
-    assert labels[-1] == "others (480 speakers)"
+    assert len(labels) == 20
+    assert "not shown: 480 other speakers with 480 quotes (95%)" in title(fig)
+    # every bar's label has a non-zero share: 1 of 505 quotes is 0.2%, not "0%"
+    bar_labels = texts(fig.axes[0].texts)
+    assert bar_labels and not any("(0%)" in label for label in bar_labels)
+    assert "1 (0.2%)" in bar_labels
     assert fig.get_figheight() <= viz.MAX_FIGURE_HEIGHT
 
 

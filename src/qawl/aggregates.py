@@ -622,6 +622,21 @@ def quote_dates(run_dir: PathLike, by: str = "type") -> pd.DataFrame:
     return table[["date", by, "quotes"]]
 
 
+QUOTE_RATE_COLUMNS = ["date", "source", "articles", "quotes"]
+
+
+def quote_rates(run_dir: PathLike) -> pd.DataFrame:
+    """``quote_rates_of`` over the run: input of ``qawl.viz.quotes_per_article``."""
+    with connect(run_dir, "documents", "quotes") as con:
+        table = _query(con, """
+            WITH per_doc AS (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id)
+            SELECT qawl_label(d.date) AS date, qawl_outlet(d.source) AS source, count(*) AS articles,
+                   coalesce(sum(p.n), 0)::BIGINT AS quotes
+            FROM documents d LEFT JOIN per_doc p USING (doc_id)
+            GROUP BY ALL ORDER BY min(d.row_pos)""")
+    return table[QUOTE_RATE_COLUMNS].astype({"articles": int, "quotes": int})
+
+
 def article_tables(run_dir: PathLike, doc_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One document's blocks and quotes, in table order: the inputs of ``qawl.viz.article_timeline``."""
     with connect(run_dir, "blocks", "quotes") as con:
@@ -898,6 +913,18 @@ def quote_dates_of(quotes: pd.DataFrame, by: str = "type") -> pd.DataFrame:
     frame = pd.DataFrame({"date": text_column(quotes, "date"), by: quote_groups(quotes, by)})
     counts = frame.groupby(["date", by], sort=False).size().rename("quotes").reset_index()
     return counts.astype({"quotes": int})
+
+
+def quote_rates_of(documents: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Articles and their quotes per (date as written, outlet), in order of first article.
+
+    Columns: date, source, articles, quotes (articles without a quote count, with 0 quotes).
+    """
+    per_doc = quotes.groupby("doc_id").size() if len(quotes) else pd.Series(dtype=int)
+    frame = pd.DataFrame({"date": text_column(documents, "date"), "source": outlets(documents),
+                          "quotes": documents["doc_id"].map(per_doc).fillna(0).astype(int) if len(documents) else []})
+    table = frame.groupby(["date", "source"], sort=False).agg(articles=("quotes", "size"), quotes=("quotes", "sum"))
+    return table.reset_index()[QUOTE_RATE_COLUMNS].astype({"articles": int, "quotes": int})
 
 
 # --- actors: roles (qawl.actors) ------------------------------------------------------------

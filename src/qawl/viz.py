@@ -36,7 +36,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from qawl.aggregates import UNATTRIBUTED, check_quote_grouping, outlets, quote_groups, speaker_keys, text_column
+from qawl.aggregates import (UNATTRIBUTED, check_quote_grouping, outlets, quote_groups, speaker_keys,
+                             string_column, text_column)
 from qawl.schema import POLARITIES, QUOTE_TYPES, SPEAKER_KINDS
 from qawl.tables import PathLike, atomic_write_bytes, figures_dir
 
@@ -132,6 +133,15 @@ def _top_with_others(counts: pd.Series, top_n: int) -> tuple[pd.Series, int, int
     return top, int(rest.sum()), len(rest)
 
 
+def percent(share: float) -> str:
+    """A share as a percentage a reader can compare: "12%", "3.4%", "0.4%", "<0.1%" (never "0%" for a non-zero share)."""
+    if share <= 0:
+        return "0%"
+    if share < 0.001:
+        return "<0.1%"
+    return f"{share:.0%}" if share >= 0.095 else f"{share:.1%}"
+
+
 def _rows_height(n_rows: int, extra: float = 1.4) -> float:
     return float(np.clip(extra + ROW_HEIGHT * n_rows, MIN_FIGURE_HEIGHT, MAX_FIGURE_HEIGHT))
 
@@ -143,6 +153,9 @@ class NotebookFigure(Figure):
     unless the notebook imported pyplot; ``_repr_png_`` makes the returned
     figure display (and land in the executed notebook) either way.
     """
+
+    caption = ""  # what is shown, n, the selection and definitions (set by each figure function)
+    stage = ""  # the pipeline stage whose measured quality the caption reports (``STAGE_QUALITY``)
 
     def _repr_png_(self) -> bytes:
         return render_figure(self, "png", dpi=NOTEBOOK_DPI)
@@ -169,6 +182,7 @@ def no_data_figure(title: str, message: str) -> Figure:
         ax.set_title(title)
         ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11,
                 color=NO_DATA_COLOUR, transform=ax.transAxes, wrap=True)
+    fig.caption = f"{title}: {message}."
     return fig
 
 
@@ -187,6 +201,107 @@ def _barh_axis(ax, labels: list[str]) -> None:
     ax.set_yticks(range(len(labels)), labels=labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
+
+
+# ------------------------------------------------------------- captions ---
+
+DEFINITIONS = {
+    "direct": "direct: the speaker's words in quotation marks",
+    "indirect": "indirect: reported speech after a cue such as قال إن or أكد أن",
+    "mixed": "mixed: a paraphrase that quotes some of the speaker's words in quotation marks",
+    "leaning": "leaning = (favor − against) ÷ all stances of the pair, from −1 (all against) to +1 (all in favour)",
+    "stance": "a stance is a quote's position (favor, against or neutral) towards a person, body or "
+              "country it names, decided from its cue, evaluative words and negation",
+}
+QUOTE_TYPE_DEFINITIONS = "; ".join(DEFINITIONS[t] for t in QUOTE_TYPES) + "."
+
+# the held-out ("test") part of each benchmark, and what to read from it: (file, path to the part, measures)
+QUALITY_SOURCES = {
+    "quotes": ("quotes_results.json", ("parts", "test"),
+               [("detection_f1", "quote detection F1"), ("type_accuracy", "quote type accuracy")]),
+    "speakers": ("quotes_results.json", ("parts", "test"),
+                 [("speaker_accuracy", "speaker accuracy"), ("detection_f1", "quote detection F1")]),
+    "actors": ("actors_results.json", ("aliases", "test"), [("f1", "speaker merge F1")]),
+    "roles": ("actors_results.json", ("roles", "test"), [("accuracy", "speaker role accuracy")]),
+    "stance": ("stance_results.json", ("modes", "e2e", "parts", "test"), [("f1", "stance F1")]),
+}
+STAGE_QUALITY = {"speakers": ["speakers", "actors"], "quotes": ["quotes"], "roles": ["roles", "quotes"],
+                 "stance": ["stance"]}
+
+
+def benchmarks_dir() -> Path:
+    """The project's ``benchmarks/`` folder (beside ``src/`` in a checkout)."""
+    return Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _measure_value(measure) -> Optional[float]:
+    value = measure.get("value") if isinstance(measure, dict) else measure
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def measured_quality(source: str, folder: Optional[PathLike] = None) -> list[str]:
+    """The held-out scores of one benchmark (``QUALITY_SOURCES``), as "quote detection F1 0.84"; [] when not measured."""
+    import json
+
+    file_name, path, measures = QUALITY_SOURCES[source]
+    try:
+        part = json.loads((Path(folder or benchmarks_dir()) / file_name).read_text(encoding="utf-8"))
+        for key in path:
+            part = part[key]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    found = part.get("measures", part)
+    scores = []
+    for key, name in measures:
+        value = _measure_value(found.get(key)) if isinstance(found, dict) else None
+        if value is not None:
+            scores.append(f"{name} {value:.2f}")
+    return scores
+
+
+def quality_note(stage: str, folder: Optional[PathLike] = None) -> str:
+    """One sentence on the measured quality of the stage behind a figure, on held-out news."""
+    if not stage:
+        return ""
+    scores = [score for source in STAGE_QUALITY.get(stage, [stage]) if source in QUALITY_SOURCES
+              for score in measured_quality(source, folder)]
+    scores = list(dict.fromkeys(scores))
+    if not scores:
+        return f"Quality of the {stage} stage: not measured (no benchmark results in benchmarks/)."
+    return ("Measured quality on held-out annotated news (benchmarks/, test part): "
+            + ", ".join(scores) + ".")
+
+
+def figure_caption(fig: Figure, folder: Optional[PathLike] = None) -> str:
+    """The figure's caption followed by the measured quality of the stage behind it."""
+    parts = [getattr(fig, "caption", ""), quality_note(getattr(fig, "stage", ""), folder)]
+    return " ".join(p for p in parts if p)
+
+
+class ShownFigure:
+    """A saved figure with its caption, shown in a notebook (and the report) as one HTML figure."""
+
+    def __init__(self, fig: Figure, caption: str, name: str):
+        self.fig, self.caption, self.name = fig, caption, name
+
+    def _repr_html_(self) -> str:
+        import base64
+        import html
+
+        png = base64.b64encode(render_figure(self.fig, "png", dpi=NOTEBOOK_DPI)).decode("ascii")
+        caption = html.escape(self.caption)
+        return (f'<figure class="qawl-figure" id="figure-{html.escape(self.name)}">'
+                f'<img src="data:image/png;base64,{png}" alt="{caption}">'
+                f'<figcaption dir="ltr"><b>Figure ({html.escape(self.name)}).</b> {caption}</figcaption></figure>')
+
+    def __repr__(self) -> str:
+        return f"{self.name}: {self.caption}"
+
+
+def show(fig: Figure, run_dir: PathLike, name: str) -> ShownFigure:
+    """Save ``fig`` as ``figures/<name>.png`` and ``.svg`` and return it with its caption, for display."""
+    save_figure(fig, run_dir, name)
+    return ShownFigure(fig, figure_caption(fig), name)
 
 
 # --------------------------------------------------------------- figures ---
@@ -216,33 +331,33 @@ def share_of_voice_figure(voices: pd.DataFrame, top_n: int = 20) -> Figure:
     labels = [shorten_label(name) for name in top.index]
     values = [int(v) for v in top.values]
     colours = [KIND_COLOURS[kind_of[name]] for name in top.index]
-    if others_n:
-        labels.append(f"{OTHERS} ({_plural(others_n, 'speaker')})")
-        values.append(others_total)
-        colours.append(OTHERS_COLOUR)
 
     total = int(counts.sum())
     fig = _new_figure(FIGURE_WIDTH, _rows_height(len(labels), extra=1.8))
     ax = fig.add_subplot()
-    # a long tail can outweigh every named speaker: cut its bar at the axis
-    # end (hatched) so the named speakers stay readable; its label keeps the count
-    x_max = 1.2 * max(values[: len(top)])
-    widths = [min(v, x_max) for v in values]
-    bars = ax.barh(range(len(labels)), widths, color=colours)
-    if others_n and others_total > x_max:
-        bars[-1].set_hatch("//")
-        bars[-1].set_edgecolor("white")
-    ax.set_xlim(0, max(widths) * 1.18)
-    ax.bar_label(bars, labels=[f"{v} ({v / total:.0%})" for v in values], padding=3, fontsize=8)
+    # the long tail is a line of text, not a bar: a bar would dwarf (or be cut to fit) the named speakers
+    bars = ax.barh(range(len(labels)), values, color=colours)
+    ax.set_xlim(0, max(values) * 1.25)
+    ax.bar_label(bars, labels=[f"{v} ({percent(v / total)})" for v in values], padding=3, fontsize=8)
     _barh_axis(ax, labels)
     ax.set_xlabel("quotes")
-    _title(ax, title, f"{_plural(total, 'attributed quote')}, {_plural(len(counts), 'speaker')}",
-           f"{_plural(unattributed, 'quote')} without a speaker not shown" if unattributed else "")
+    others_line = (f"not shown: {_plural(others_n, 'other speaker')} with {_plural(others_total, 'quote')} "
+                   f"({percent(others_total / total)})" if others_n else "")
+    _title(ax, title, f"{_plural(total, 'attributed quote')}, {_plural(len(counts), 'speaker')}; "
+                      f"top {len(top)} shown", others_line,
+           f"{_plural(unattributed, 'quote')} without a speaker not counted" if unattributed else "")
     shown_kinds = [kind for kind in SPEAKER_KINDS if kind in set(kind_of[top.index])]
     handles = [Patch(color=KIND_COLOURS[kind], label=kind) for kind in shown_kinds]
-    if others_n:
-        handles.append(Patch(color=OTHERS_COLOUR, label=OTHERS))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8)
+    fig.caption = (
+        f"The {len(top)} most quoted speakers of the run, by number of quotes attributed to them "
+        f"(n = {total:,} attributed quotes from {len(counts):,} speakers; "
+        f"{unattributed:,} quotes without a speaker are not counted). "
+        + (f"The other {others_n:,} speakers ({others_total:,} quotes, {percent(others_total / total)}) are not drawn. "
+           if others_n else "")
+        + "A speaker is an actor: the spellings, titles and surnames of one person or body are merged "
+          "across articles (tables/aliases.csv). Colour: the kind of speaker.")
+    fig.stage = "speakers"
     return fig
 
 
@@ -288,6 +403,12 @@ def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, share
         ax.set_xlabel("quotes")
     _title(ax, title, f"{int(row_totals.sum())} quotes, {_plural(len(table), 'outlet')}")
     fig.legend(loc="outside lower center", ncols=len(QUOTE_TYPES), fontsize=8)
+    fig.caption = (
+        f"Per outlet, the {'share' if shares else 'number'} of its quotes that are direct, indirect or mixed "
+        f"(n = {int(row_totals.sum()):,} quotes in {len(table):,} outlets"
+        + (f"; the {others_n} smallest outlets pooled as 'others'" if others_n else "") + "). "
+        + QUOTE_TYPE_DEFINITIONS)
+    fig.stage = "quotes"
     return fig
 
 
@@ -333,6 +454,13 @@ def outlet_roles_figure(roles: pd.DataFrame, top_n: int = 12) -> Figure:
     ax.set_xlabel("share of the outlet's quotes")
     _title(ax, title, f"{int(row_totals.sum())} quotes, {_plural(len(table), 'outlet')}")
     fig.legend(loc="outside lower center", ncols=3, fontsize=7)
+    fig.caption = (
+        f"Per outlet, the share of its quotes whose speaker has each role (n = {int(row_totals.sum()):,} quotes "
+        f"in {len(table):,} outlets" + (f"; the {others_n} smallest outlets pooled as 'others'" if others_n else "")
+        + "). A speaker's role comes from the titles and descriptions the articles give it "
+          "(وزير، المتحدث باسم …); 'other' is a named speaker without a known role, "
+          f"'{UNATTRIBUTED}' a quote without a speaker.")
+    fig.stage = "roles"
     return fig
 
 
@@ -390,10 +518,16 @@ def stance_heatmap(pairs: pd.DataFrame, top_n: int = 15) -> Figure:
     ax.set_xlabel("target")
     ax.set_ylabel("speaker")
     colourbar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    colourbar.set_label("(favor − against) / stances")
-    colourbar.set_ticks([-1, 0, 1], labels=["−1 all against", "0", "+1 all favor"])
+    colourbar.set_label("how the speaker leans towards the target")
+    colourbar.set_ticks([-1, 0, 1], labels=["all against", "balanced", "all in favour"])
     _title(ax, title, f"numbers: stances per pair; top {len(speakers)} speakers × "
                       f"{len(targets)} targets, {int(kept['total'].sum())} of {int(pairs['total'].sum())} stances")
+    fig.caption = (
+        f"Stances of the {len(speakers)} speakers with the most stances on the {len(targets)} most frequent "
+        f"targets (n = {int(kept['total'].sum()):,} of {int(pairs['total'].sum()):,} stances in the run). "
+        f"Each cell: the number of stances; colour: {DEFINITIONS['leaning']}; white: none. "
+        f"{DEFINITIONS['stance'].capitalize()}.")
+    fig.stage = "stance"
     return fig
 
 
@@ -497,6 +631,13 @@ def stance_network(pairs: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edge
     fig.legend(handles=handles, loc="outside lower center", fontsize=8, ncols=len(handles))
     _title(ax, title, f"{len(node_order)} names, {graph.number_of_edges()} pairs, "
                       f"{int(counts['total'].sum())} stances", "edge width = stances, colour = prevailing polarity")
+    fig.caption = (
+        f"Who takes a stance on whom among the {top_n} names most active as speaker or target: "
+        f"{graph.number_of_edges()} speaker → target pairs, n = {int(counts['total'].sum()):,} stances "
+        f"(the {max_edges} heaviest pairs at most). Arrow width: number of stances; colour: the pair's "
+        "prevailing polarity (blue more in favour, red more against, grey balanced or neutral). "
+        f"{DEFINITIONS['stance'].capitalize()}. Layout: spring layout with a fixed seed ({seed}).")
+    fig.stage = "stance"
     return fig
 
 
@@ -574,6 +715,105 @@ def quotes_over_time(dates: pd.DataFrame, freq: Optional[str] = None, by: str = 
     fig.legend(loc="outside right upper", fontsize=8)
     _title(ax, title, f"{_plural(n_dated, 'dated quote')} per {unit}, by {'quote type' if by == 'type' else 'outlet'}",
            f"{undated} of {_plural(undated + n_dated, 'quote')} without a date not shown" if undated else "")
+    fig.caption = (f"Quotes per {unit} by {'quote type' if by == 'type' else 'outlet'} (n = {n_dated:,} dated quotes"
+                   + (f"; {undated:,} without a date left out" if undated else "") + "). "
+                   + (QUOTE_TYPE_DEFINITIONS if by == "type" else "Raw counts: see quotes_per_article for a rate."))
+    fig.stage = "quotes"
+    return fig
+
+
+def trim_dates(days: pd.Series, weights: pd.Series, tail: float = 0.01,
+               min_margin_days: int = 7) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The date range to draw: the weighted ``tail`` and ``1 - tail`` quantiles of ``days``, widened by
+    a margin (a tenth of that span, at least ``min_margin_days``); dates outside are outliers
+    (an article dated years before the rest stretches the axis into a flat line)."""
+    order = np.argsort(days.to_numpy(), kind="stable")
+    sorted_days = days.to_numpy()[order]
+    cumulative = np.cumsum(weights.to_numpy(dtype=float)[order])
+    total = cumulative[-1] if len(cumulative) and cumulative[-1] > 0 else 1.0
+    low = pd.Timestamp(sorted_days[min(np.searchsorted(cumulative, tail * total), len(order) - 1)])
+    high = pd.Timestamp(sorted_days[min(np.searchsorted(cumulative, (1 - tail) * total), len(order) - 1)])
+    margin = max(pd.Timedelta(days=min_margin_days), (high - low) / 10)
+    return low - margin, high + margin
+
+
+@house_style
+def quotes_per_article(rates: pd.DataFrame, freq: Optional[str] = None, top_n: int = 5) -> Figure:
+    """Quotes per article over time, one line per outlet (the ``top_n`` with most articles, the rest
+    as "others"), and the articles per period beneath; outlier dates are trimmed and reported.
+
+    ``rates`` is ``qawl.aggregates.quote_rates(run_dir)`` or ``quote_rates_of(documents, quotes)``:
+    one row per (date, source) with its articles and quotes.
+    """
+    title = "Quotes per article over time, by outlet"
+    articles = pd.to_numeric(rates.get("articles", pd.Series(dtype=int)), errors="coerce").fillna(0).astype(int)
+    quotes = pd.to_numeric(rates.get("quotes", pd.Series(dtype=int)), errors="coerce").fillna(0).astype(int)
+    days = pd.to_datetime(text_column(rates, "date"), errors="coerce", format="ISO8601")
+    dated = days.notna() & (articles > 0)
+    undated_articles = int(articles[~dated].sum())
+    if not dated.any():
+        return no_data_figure(title, f"no dated articles ({_plural(undated_articles, 'article')} without a date)")
+    low, high = trim_dates(days[dated], articles[dated])
+    kept = dated & (days >= low) & (days <= high)
+    outside = dated & ~kept
+    trimmed = (pd.DataFrame({"date": text_column(rates, "date")[outside], "articles": articles[outside]})
+               .groupby("date")["articles"].sum().sort_index())
+    groups = outlets(rates)
+    ranked = pd.DataFrame({"group": groups[kept], "articles": articles[kept]}).groupby(
+        "group", sort=False)["articles"].sum()
+    top, _, others_n = _top_with_others(ranked, top_n)
+    groups = groups.where(groups.isin(top.index), OTHERS)
+    order = list(top.index) + ([OTHERS] if others_n else [])
+    palette = matplotlib.colormaps[SPEAKER_PALETTE]
+    colours = {name: palette(i % 10) for i, name in enumerate(top.index)} | {OTHERS: OTHERS_COLOUR}
+
+    n_articles = int(articles[kept].sum())
+    freq = freq or _auto_frequency(days[kept], n_quotes=n_articles)
+    frame = pd.DataFrame({"date": days[kept], "group": groups[kept], "articles": articles[kept], "quotes": quotes[kept]})
+    grouped = frame.groupby([pd.Grouper(key="date", freq=freq), "group"])[["articles", "quotes"]].sum()
+    periods = pd.date_range(grouped.index.get_level_values(0).min(), grouped.index.get_level_values(0).max(), freq=freq)
+    per_group = {name: grouped.xs(name, level="group").reindex(periods, fill_value=0) if name in
+                 grouped.index.get_level_values("group") else pd.DataFrame(0, index=periods, columns=["articles", "quotes"])
+                 for name in order}
+    totals = frame.groupby(pd.Grouper(key="date", freq=freq))["articles"].sum().reindex(periods, fill_value=0)
+
+    fig = _new_figure(FIGURE_WIDTH, 4.8)
+    top_ax, bottom_ax = fig.subplots(2, 1, sharex=True, height_ratios=[3, 1])
+    few_points = len(periods) <= 40
+    for name in order:
+        series = per_group[name]
+        rate = (series["quotes"] / series["articles"]).where(series["articles"] > 0)  # no article: a gap
+        top_ax.plot(periods, rate, label=f"{shorten_label(name, 25)} ({int(series['articles'].sum())})",
+                    color=colours[name], marker="o" if few_points else None, ms=3, lw=1.5)
+    top_ax.set_ylim(bottom=0)
+    unit = FREQUENCY_NAMES.get(freq, freq)
+    top_ax.set_ylabel("quotes per article")
+    width = {"D": 0.8, "W-MON": 5, "W": 5}.get(freq, 25)
+    bottom_ax.bar(periods, totals.to_numpy(), width=width, color=OTHERS_COLOUR)
+    bottom_ax.set_ylabel(f"articles\nper {unit}")
+    bottom_ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=3))
+    locator = matplotlib.dates.AutoDateLocator()
+    bottom_ax.xaxis.set_major_locator(locator)
+    bottom_ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+    if len(periods) == 1:
+        bottom_ax.set_xlim(periods[0] - pd.Timedelta(days=15), periods[0] + pd.Timedelta(days=15))
+    fig.legend(loc="outside right upper", fontsize=8, title="outlet (articles)", title_fontsize=8)
+    trimmed_line = (f"{_plural(int(trimmed.sum()), 'article')} dated outside "
+                    f"{low:%Y-%m-%d} – {high:%Y-%m-%d} not shown" if len(trimmed) else "")
+    _title(top_ax, title, f"{_plural(n_articles, 'article')}, {int(frame['quotes'].sum()):,} quotes, per {unit}",
+           trimmed_line, f"{_plural(undated_articles, 'article')} without a date not shown" if undated_articles else "")
+    fig.trimmed = trimmed
+    fig.caption = (
+        f"Quotes per article per {unit} for the {len(top)} outlets with the most articles"
+        + (" (the others pooled)" if others_n else "") + f", and the number of articles per {unit} beneath "
+        f"(n = {n_articles:,} articles with {int(frame['quotes'].sum()):,} quotes). Counting quotes per article "
+        "keeps a busy week from looking like a talkative one. "
+        + (f"Outlier dates trimmed: {int(trimmed.sum())} articles dated outside {low:%Y-%m-%d} – {high:%Y-%m-%d} "
+           f"(the 1st–99th percentile of article dates plus a margin) are left out: "
+           + ", ".join(f"{d} ({n})" for d, n in list(trimmed.items())[:5]) + ("…" if len(trimmed) > 5 else "") + ". "
+           if len(trimmed) else "No date was trimmed as an outlier. ")
+        + (f"{undated_articles} articles without a date are left out." if undated_articles else ""))
+    fig.stage = "quotes"
     return fig
 
 
@@ -583,19 +823,31 @@ def _int_column(frame: pd.DataFrame, name: str) -> pd.Series:
     return pd.to_numeric(frame[name], errors="coerce").fillna(-1).astype(int)
 
 
+def speaker_palette() -> list[tuple]:
+    """20 colours for speakers: tab20's ten dark hues first, then their light partners."""
+    tab20 = matplotlib.colormaps["tab20"]
+    return [tab20(i) for i in range(0, 20, 2)] + [tab20(i) for i in range(1, 20, 2)]
+
+
 def _speaker_colours(names: pd.Series, max_speakers: int) -> dict[str, tuple]:
-    """One palette colour per most frequent speaker; grey for the rest, black for no speaker."""
+    """One colour per most frequent speaker (up to 20); grey for the rest, black for no speaker."""
     ranked = [n for n in names.value_counts(sort=True).index if n != UNATTRIBUTED][:max_speakers]
-    palette = matplotlib.colormaps[SPEAKER_PALETTE]
-    colours = {name: palette(i % palette.N) for i, name in enumerate(ranked)}
+    palette = speaker_palette()
+    colours = {name: palette[i % len(palette)] for i, name in enumerate(ranked)}
     colours[OTHERS] = matplotlib.colors.to_rgba(OTHERS_COLOUR)
     colours[UNATTRIBUTED] = matplotlib.colors.to_rgba("black")
     return colours
 
 
-def _draw_quotes(ax, starts: np.ndarray, ends: np.ndarray, quotes: pd.DataFrame,
-                 names: pd.Series, colours: dict) -> set[str]:
-    """Content segments (clipped to each paragraph they cover) and cue markers; returns the types drawn."""
+def _words_before(text: str, offset: int) -> int:
+    """How many words of ``text`` start before character ``offset``."""
+    return len(text[:max(0, offset)].split())
+
+
+def _draw_quotes(ax, starts: np.ndarray, ends: np.ndarray, texts: list[str], quotes: pd.DataFrame,
+                 names: pd.Series, colours: dict, numbers: dict) -> set[str]:
+    """Content segments (clipped to each paragraph they cover, in words) and cue markers with the
+    speaker's number; returns the types drawn."""
     content_start = _int_column(quotes, "content_start").to_numpy()
     content_end = _int_column(quotes, "content_end").to_numpy()
     cue_start = _int_column(quotes, "cue_start").to_numpy()
@@ -603,29 +855,35 @@ def _draw_quotes(ax, starts: np.ndarray, ends: np.ndarray, quotes: pd.DataFrame,
     for i, name in enumerate(names):
         colour = colours.get(name, colours[OTHERS])
         for row in np.flatnonzero((starts < content_end[i]) & (ends > content_start[i])):
-            segment = [max(content_start[i], starts[row]) - starts[row], min(content_end[i], ends[row]) - starts[row]]
-            ax.plot(segment, [row, row], color=colour, lw=5, solid_capstyle="butt", zorder=2, alpha=0.85)
+            first = _words_before(texts[row], max(content_start[i], starts[row]) - starts[row])
+            last = max(first + 0.5, _words_before(texts[row], min(content_end[i], ends[row]) - starts[row]))
+            ax.plot([first, last], [row, row], color=colour, lw=5, solid_capstyle="butt", zorder=2, alpha=0.85)
         cue_rows = np.flatnonzero((starts <= cue_start[i]) & (ends > cue_start[i]))
         if cue_start[i] >= 0 and len(cue_rows):
             row = cue_rows[0]
-            ax.plot(cue_start[i] - starts[row], row, marker=TYPE_MARKERS[types[i]], color=colour,
+            x = _words_before(texts[row], cue_start[i] - starts[row])
+            ax.plot(x, row, marker=TYPE_MARKERS[types[i]], color=colour,
                     mec="black", mew=0.6, ms=7, ls="", zorder=3, clip_on=False)
+            if name in numbers:
+                ax.annotate(str(numbers[name]), (x, row), xytext=(0, 6), textcoords="offset points",
+                            ha="center", va="bottom", fontsize=6.5, zorder=4, annotation_clip=False)
     return set(types[cue_start >= 0])
 
 
 @house_style
 def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
-                     max_speakers: int = 9, rtl: bool = True) -> Figure:
+                     max_speakers: int = 20, rtl: bool = True) -> Figure:
     """One article, paragraph by paragraph (top to bottom): who speaks where.
 
     ``blocks`` and ``quotes`` may hold other documents' rows too;
     ``qawl.aggregates.article_tables(run_dir, doc_id)`` reads just this one's.
 
-    Each paragraph is a grey bar as long as its text; a quote is a segment
-    over the characters of its content, coloured by speaker, with a marker at
-    its cue (shape = quote type). With ``rtl`` (Arabic) a paragraph starts on
-    the right, as on the page, and role labels stand on the right; the
-    paragraphs' opening words stand on the other side.
+    Each paragraph is a grey bar as long as its text in words; a quote is a segment
+    over the words of its content, coloured by speaker, with a marker at its cue
+    (shape = quote type) and the speaker's number from the legend above it (up to
+    ``max_speakers`` speakers get their own colour and number, the rest are grey).
+    With ``rtl`` (Arabic) a paragraph starts on the right, as on the page, and role
+    labels stand on the right; the paragraphs' opening words stand on the other side.
     """
     title = f"Who speaks where: {doc_id}"
     own_blocks = blocks[text_column(blocks, "doc_id") == str(doc_id)]
@@ -635,36 +893,43 @@ def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
     own_blocks = own_blocks.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
     roles = text_column(own_blocks, "role").replace("", "block")
     texts = text_column(own_blocks, "text")
+    raw_texts = list(string_column(own_blocks, "text"))
     starts = own_blocks["start"].to_numpy()
     ends = own_blocks["end"].to_numpy()
     own_quotes = quotes[text_column(quotes, "doc_id") == str(doc_id)]
     names = speaker_keys(own_quotes)
     colours = _speaker_colours(names, max_speakers)
+    named = [n for n in colours if n not in (OTHERS, UNATTRIBUTED)]
+    numbers = {name: i + 1 for i, name in enumerate(named)}
 
     n_rows = len(own_blocks)
-    fig = _new_figure(FIGURE_WIDTH + 1.5, _rows_height(n_rows, extra=2.2))
+    lengths = np.array([len(t.split()) for t in raw_texts])
+    fig = _new_figure(FIGURE_WIDTH + 1.5, _rows_height(n_rows, extra=2.2 + 0.12 * len(named)))
     ax = fig.add_subplot()
-    ax.barh(range(n_rows), ends - starts, color="#eeeeee", height=0.7, zorder=1)
-    seen_types = _draw_quotes(ax, starts, ends, own_quotes, names, colours)
+    ax.barh(range(n_rows), lengths, color="#eeeeee", height=0.7, zorder=1)
+    seen_types = _draw_quotes(ax, starts, ends, raw_texts, own_quotes, names, colours, numbers)
 
     _barh_axis(ax, [f"{role} {i + 1}" for i, role in enumerate(roles)])
     snippets = ax.secondary_yaxis("left" if rtl else "right")
     snippets.set_yticks(range(n_rows), labels=[shorten_label(t, 32) for t in texts])
     snippets.tick_params(length=0, labelsize=7, labelcolor=NO_DATA_COLOUR)
     snippets.spines[:].set_visible(False)
-    ax.set_xlim(0, max(1, int((ends - starts).max())) * 1.02)
+    ax.set_xlim(0, max(1, int(lengths.max())) * 1.02)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     if rtl:
         ax.invert_xaxis()
         ax.yaxis.tick_right()
         ax.tick_params(axis="y", pad=7)  # room for cue markers at the paragraph start
         ax.spines["left"].set_visible(False)
         ax.spines["right"].set_visible(True)
-    ax.set_xlabel("characters into the paragraph" + (" (read from the right)" if rtl else ""))
+    ax.set_xlabel("words into the paragraph" + (" (the paragraph starts on the right, as on the page)" if rtl else ""))
 
-    legend_names = [n for n in colours if n not in (OTHERS, UNATTRIBUTED)]
+    legend_names = list(named)
     legend_names += [OTHERS] if any(n not in colours for n in names) else []
     legend_names += [UNATTRIBUTED] if (names == UNATTRIBUTED).any() else []
-    handles = [Line2D([], [], color=colours[n], lw=5, label=shorten_label(n, 25)) for n in legend_names]
+    handles = [Line2D([], [], color=colours[n], lw=5,
+                      label=(f"{numbers[n]} {shorten_label(n, 25)}" if n in numbers else shorten_label(n, 25)))
+               for n in legend_names]
     handles += [Line2D([], [], ls="", marker=TYPE_MARKERS[t], color="white", mec="black", label=f"cue: {t}")
                 for t in QUOTE_TYPES if t in seen_types]
     if handles:
@@ -672,6 +937,12 @@ def article_timeline(blocks: pd.DataFrame, quotes: pd.DataFrame, doc_id: str,
     title_text = texts[roles == "title"].iloc[0] if (roles == "title").any() else ""
     _title(ax, title, shorten_label(title_text, 70) or _plural(n_rows, "paragraph"),
            "no quotes found in this article" if own_quotes.empty else "")
+    fig.caption = (
+        f"One article ({doc_id}), paragraph by paragraph from the top: grey bars are paragraphs "
+        f"(length in words); a coloured segment is the content of a quote, coloured and numbered by speaker; "
+        f"the marker is its cue (shape: quote type). n = {len(own_quotes)} quotes from "
+        f"{len(set(names) - {UNATTRIBUTED})} speakers in {n_rows} paragraphs. " + QUOTE_TYPE_DEFINITIONS)
+    fig.stage = "speakers"
     return fig
 
 
