@@ -314,3 +314,56 @@ def test_viterbi_backtrack_equals_reference():
             start, end = torch.randn(9, generator=generator), torch.randn(9, generator=generator)
             args = (scores, transitions, start, end, lengths)
             assert viterbi(*args) == _viterbi_reference(*args)
+
+
+def _single_batch_tags(tagger, sentences):
+    """What tag_document did before length batches: every sentence in one padded batch."""
+    present = [s for s in sentences if s]
+    with torch.inference_mode():
+        ids = iter(tagger.network.decode(*tagger.encoder.batch(present)))
+    raw = [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
+    return tagger._finish_document(sentences, raw)
+
+
+def test_tag_document_in_length_batches_tags_as_one_batch_did(untrained):
+    for sentences in documents_for_batching():
+        if any(sentences):
+            assert untrained.tag_document(sentences) == _single_batch_tags(untrained, sentences)
+
+
+def test_shipped_tag_document_in_length_batches_tags_as_one_batch_did(shipped):
+    sentences = [SENTENCE, SENTENCE[3:], ["مبارك"], SENTENCE * 3, SENTENCE[::-1]]
+    assert shipped.tag_document(sentences) == _single_batch_tags(shipped, sentences)
+
+
+def _network_inputs(tagger, monkeypatch) -> list[tuple[int, int]]:
+    """Records (sentences, padded length) of every batch the network is given."""
+    seen = []
+    batch = tagger.encoder.batch
+
+    def recording(sentences):
+        seen.append((len(sentences), max(map(len, sentences))))
+        return batch(sentences)
+
+    monkeypatch.setattr(tagger.encoder, "batch", recording)
+    return seen
+
+
+def test_a_long_token_run_is_decoded_in_bounded_pieces(untrained, monkeypatch):
+    import qawl.entities.neural as neural
+
+    monkeypatch.setattr(neural, "MAX_SEQUENCE_TOKENS", 5)
+    seen = _network_inputs(untrained, monkeypatch)
+    sentences = [SENTENCE * 3, [], SENTENCE[:2]]
+    tags = untrained.tag_document(sentences)
+    assert [len(t) for t in tags] == [len(s) for s in sentences]
+    assert all(valid_iob2(t) for t in tags)
+    assert max(length for _, length in seen) == 5
+
+
+def test_one_long_sentence_does_not_pad_the_others(untrained, monkeypatch):
+    from qawl.entities.neural import BATCH_TOKENS, MAX_SEQUENCE_TOKENS
+
+    seen = _network_inputs(untrained, monkeypatch)
+    untrained.tag_document([SENTENCE] * 300 + [SENTENCE * 150])  # 1,650 tokens in one sentence
+    assert all(count * length <= max(BATCH_TOKENS, MAX_SEQUENCE_TOKENS) for count, length in seen)

@@ -84,23 +84,27 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]]) -> list[l
     """``tags`` with each document name also tagged where it was left untagged (longest first)."""
     keys = [word_keys(tokens) for tokens in sentences]  # once for both passes
     names = _tagged_names(keys, tags)
-    by_first: dict[str, list[tuple]] = defaultdict(list)
-    for key in sorted(names, key=len, reverse=True):
-        by_first[key[0]].append(key)
+    # the lengths of the names each first word opens, longest first: at a word, one look-up
+    # per length (two names of one length cannot both match), not a comparison per name
+    lengths: dict[str, list[int]] = defaultdict(list)
+    for key in names:
+        lengths[key[0]].append(len(key))
+    lengths = {first: sorted(set(sizes), reverse=True) for first, sizes in lengths.items()}
     out = []
     for (firsts, forms), sentence_tags in zip(keys, tags):
         sentence_tags = list(sentence_tags)
-        if by_first.keys().isdisjoint(firsts):  # no name of the document starts here
+        if lengths.keys().isdisjoint(firsts):  # no name of the document starts here
             out.append(sentence_tags)
             continue
         for i, first in enumerate(firsts):
-            for key in by_first.get(first, ()):
-                end = i + len(key)
-                if (tuple(forms[i + 1:end]) == key[1:]
+            for size in lengths.get(first, ()):
+                end = i + size
+                key = (first, *forms[i + 1:end])
+                if (end <= len(forms) and key in names
                         and all(t == "O" for t in sentence_tags[i:end])
                         and not (end < len(sentence_tags) and sentence_tags[end].startswith("I-"))):
                     label = names[key]
-                    sentence_tags[i:end] = ["B-" + label] + ["I-" + label] * (len(key) - 1)
+                    sentence_tags[i:end] = ["B-" + label] + ["I-" + label] * (size - 1)
                     break
         out.append(sentence_tags)
     return out

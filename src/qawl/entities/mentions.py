@@ -441,6 +441,16 @@ def _ends_like(short: list[str], full: list[str]) -> bool:
     return True
 
 
+def _keys_by_last_word(split_keys: dict[str, list[str]]) -> dict[str, tuple[list[int], list[str]]]:
+    """Last word -> (word counts, keys): the keys ending on it, by their number of words."""
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, words in split_keys.items():
+        if words:
+            groups[words[-1]].append((len(words), key))
+    return {last: ([n for n, _ in sorted(group)], [k for _, k in sorted(group)])
+            for last, group in groups.items()}
+
+
 def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
     """Give each mention the fullest form of its entity within the document."""
     mentions = list(mentions)
@@ -456,11 +466,16 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
     target: dict[tuple[str, str], str] = {}
     for label, keys in by_label.items():
         split_keys = {key: key.split() for key in keys} if label in SUFFIX_MATCH_LABELS else {}
+        # a fuller form ends on the same word and is longer: only those keys are compared
+        # (every pair of a document's names was quadratic in a list of thousands of names)
+        by_last = _keys_by_last_word(split_keys)
         for key in keys:
             best = key
-            if label in SUFFIX_MATCH_LABELS:
+            if label in SUFFIX_MATCH_LABELS and split_keys[key]:
                 words = split_keys[key]
-                fuller = [k for k, k_words in split_keys.items() if _ends_like(words, k_words)]
+                sizes, longer = by_last[words[-1]]
+                fuller = [k for k in longer[bisect.bisect_right(sizes, len(words)):]
+                          if _ends_like(words, split_keys[k])]
                 if fuller:  # the longest, then the most frequent, fuller form
                     best = max(fuller, key=lambda k: (len(split_keys[k]), keys[k], k))
             target[(label, key)] = best
@@ -478,6 +493,7 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
 def group_entities(mentions: Iterable[Mention]) -> list[dict]:
     """Per-document entities: ``{canonical, label, key, mentions, count}``, most mentioned first."""
     groups: dict[tuple[str, str], dict] = {}
+    seen: dict[tuple[str, str], set[str]] = {}
     for mention in mentions:
         canonical = mention.canonical or mention.text
         key = entity_key(canonical)
@@ -485,7 +501,9 @@ def group_entities(mentions: Iterable[Mention]) -> list[dict]:
             (mention.label, key),
             {"canonical": canonical, "label": mention.label, "key": key, "mentions": [], "count": 0},
         )
-        if mention.text not in group["mentions"]:
+        surfaces = seen.setdefault((mention.label, key), set())
+        if mention.text not in surfaces:  # a set beside the list: no scan of the list
+            surfaces.add(mention.text)
             group["mentions"].append(mention.text)
         group["count"] += 1
     return sorted(groups.values(), key=lambda g: (-g["count"], g["label"], g["key"]))

@@ -62,6 +62,10 @@ PAD, UNK = 0, 1  # reserved ids in both vocabularies
 # (sentences × the longest one) and sentences; memory stays small, batches stay large.
 BATCH_TOKENS = 4096
 BATCH_SENTENCES = 256
+# A longer token run (a page dump without punctuation) goes through the network in pieces
+# of this many tokens: memory grows with a sequence's length (about 16 KB a token), and no
+# sentence of the news corpora comes near it (the longest of 20,000 has about 400 tokens).
+MAX_SEQUENCE_TOKENS = 1000
 N_FLAGS = 4 + len(SHAPES) + 2 * len(GAZETTEER_LABELS)
 
 
@@ -425,15 +429,9 @@ class LstmTagger:
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for the sentences of a document, then made consistent across it."""
-        import torch
-
-        present = [s for s in sentences if s]
-        if not present:
-            return [[] for _ in sentences]
-        with torch.inference_mode():
-            ids = iter(self.network.decode(*self.encoder.batch(present)))
-        raw = [[TAGS[i] for i in next(ids)] if s else [] for s in sentences]
-        return self._finish_document(sentences, raw)
+        # batched by length like tag_documents: one batch of all the sentences would pad
+        # every one to the longest (20,000 sentences and one of 5,000 tokens: 100 M positions)
+        return self.tag_documents([sentences])[0]
 
     def tag_documents(self, documents: list[list[list[str]]]) -> list[list[list[str]]]:
         """``[tag_document(d) for d in documents]``, the network run over all their sentences.
@@ -447,15 +445,26 @@ class LstmTagger:
                 for sentences in documents]
 
     def _decode_all(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Raw network tags of non-empty sentences, batched by length, in input order."""
+        """Raw network tags of non-empty sentences, batched by length, in input order.
+
+        A sentence longer than ``MAX_SEQUENCE_TOKENS`` is decoded in pieces, joined after.
+        """
         import torch
 
-        out: list[list[str]] = [[] for _ in sentences]
+        pieces, owners = [], []  # the sequences the network reads, and whose each is
+        for index, sentence in enumerate(sentences):
+            for start in range(0, len(sentence), MAX_SEQUENCE_TOKENS):
+                pieces.append(sentence[start:start + MAX_SEQUENCE_TOKENS])
+                owners.append(index)
+        decoded_pieces: list[list[str]] = [[] for _ in pieces]
         with torch.inference_mode():
-            for batch in length_batches(sentences):
-                decoded = self.network.decode(*self.encoder.batch([sentences[i] for i in batch]))
+            for batch in length_batches(pieces):
+                decoded = self.network.decode(*self.encoder.batch([pieces[i] for i in batch]))
                 for i, ids in zip(batch, decoded):
-                    out[i] = [TAGS[t] for t in ids]
+                    decoded_pieces[i] = [TAGS[t] for t in ids]
+        out: list[list[str]] = [[] for _ in sentences]
+        for owner, tags in zip(owners, decoded_pieces):  # pieces are in sentence order
+            out[owner].extend(tags)
         return out
 
     def _finish_document(self, sentences: list[list[str]], raw: list[list[str]]) -> list[list[str]]:
