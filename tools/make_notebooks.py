@@ -12,8 +12,8 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 PARAMETERS = '''corpus = "../seeds"  # corpus file or folder: txt, SaudiNewsNet zips, ANT XML, JSONL, CSV
 output_dir = "../outputs/notebooks"  # run folder: tables/ and figures/ are written here
-limit = None  # stop after this many articles (None reads the whole corpus)
-seed = 0  # random seed for sampled examples and layouts'''
+limit = None  # analyse this many articles, a random sample across the corpus drawn with `seed` (None: every article)
+seed = 0  # random seed for the sample of articles, sampled examples and layouts'''
 
 SETUP = '''import logging
 
@@ -28,10 +28,18 @@ logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(mes
 pd.set_option("display.max_colwidth", 120)'''
 
 
-def code(source, check=False):
+def code(source, check=False, interactive=False):
     cell = new_code_cell(source)
     if check:
         cell.metadata["tags"] = ["nbval-check-output"]
+    if interactive:  # widgets need a running kernel: left out of report.html
+        cell.metadata["tags"] = ["report-hide"]
+    return cell
+
+
+def interactive_note(text):
+    cell = new_markdown_cell(text)
+    cell.metadata["tags"] = ["report-hide"]
     return cell
 
 
@@ -74,9 +82,10 @@ CLEAN = [
          check=True),
     code("print(f\"{report.words:,} words in {report.partitions} partitions ({report.redone} processed now) \"\n"
          "      f\"on {report.workers} worker(s) in {report.seconds:.0f} s\")\n"
-         "pd.DataFrame(report.skipped + report.failures, columns=[\"stage\", \"origin\", \"reason\"])"),
+         "problems = pd.DataFrame(report.skipped + report.failures, columns=[\"stage\", \"origin\", \"reason\"])\n"
+         "problems if len(problems) else Markdown(\"No input was skipped and no article failed.\")"),
     new_markdown_cell("## Before and after\n\nOne article of the corpus as the page gave it, "
-                      "and as cleaned (␣ marks a no-break space)."),
+                      "and as cleaned (␣ marks a no-break space). The explorers in 02 and 03 pick any article."),
     code("documents = read_table(output_dir, \"documents\", parts=1)  # the first partition\n"
          "blocks = read_table(output_dir, \"blocks\", parts=1)\n"
          "example = documents.iloc[0]\n"
@@ -117,6 +126,9 @@ ENTITIES = [
          "    display(HTML(views.highlight(doc.text, zip(spans.start, spans.end, spans.label), title=doc.doc_id)))\n"
          "    display(entities[entities.doc_id == doc.doc_id][[\"label\", \"canonical\", \"mentions\"]])"),
     code("display(HTML(views.legend([\"PER\", \"LOC\", \"ORG\", \"MISC\"])))"),
+    interactive_note("### Pick an article\n\nBy outlet and date range (most quoted articles first); "
+                     "needs a running kernel (the report shows the examples above)."),
+    code("views.article_explorer(output_dir, layer=\"entities\")", interactive=True),
     new_markdown_cell("## Top entities of the corpus, by type"),
     code("top"),
     new_markdown_cell("## Entity co-occurrence\n\nPairs of entities named in the same article."),
@@ -131,7 +143,8 @@ QUOTES = [
         "speaker; pronoun and descriptive speakers are resolved to the entity they refer to.\n\n"
         "Shows each article's quotes in context, who is quoted how often directly and indirectly, "
         "and the most frequent cues. The table is `tables/quotes`."),
-    params(EXAMPLES),
+    params(EXAMPLES + '\nspeaker = None  # part of a speaker\'s name, e.g. "لافروف", to list with context (None: the most quoted named speaker)'
+           '\nsample_size = 100  # quotes in the random sample for checking by hand (exports/quotes_sample.csv)'),
     code(SETUP + "\nfrom qawl import actors"),
     code("shares = aggregates.share_of_voice(output_dir)\n"
          "print(f\"{shares.n_quotes.sum()} quotes from {len(shares)} speakers\")"),
@@ -143,6 +156,24 @@ QUOTES = [
          "    _, found = aggregates.article_tables(output_dir, doc.doc_id)\n"
          "    display(HTML(views.highlight(doc.text, views.quote_spans(found), title=doc.doc_id)))\n"
          "    display(found[[\"type\", \"speaker_canonical\", \"speaker_kind\", \"cue\", \"content\", \"confidence\"]])"),
+    interactive_note("### Pick an article, a speaker, an outlet or a date range\n\n"
+                     "Both explorers need a running kernel (the report shows the examples above and links "
+                     "the quote browser, quotes.html)."),
+    code("views.article_explorer(output_dir, layer=\"quotes\")", interactive=True),
+    code("views.quote_explorer(output_dir, speaker=speaker or \"\")", interactive=True),
+    new_markdown_cell("## One speaker's quotes with their context\n\n"
+                      "`aggregates.quotes_by(output_dir, \"لافروف\")` lists a speaker's quotes (part of a name is "
+                      "enough) with the sentence, paragraph, article title, URL and section; "
+                      "`aggregates.quotes_where` filters by outlet, type, role, dates and words too."),
+    code("by_speaker = aggregates.quotes_by(output_dir, speaker)\n"
+         "print(f\"{len(by_speaker)} quotes of {by_speaker.speaker.iloc[0] if len(by_speaker) else speaker}\")\n"
+         "by_speaker[[\"date\", \"source\", \"type\", \"cue\", \"sentence\", \"title\", \"url\"]].head(20)"),
+    new_markdown_cell("## Exports for a spreadsheet and for checking by hand\n\n"
+                      "Every quote with its context as CSV (UTF-8 with BOM, opens in Excel), a seeded random sample "
+                      "with blank columns for a coder's verdict, and an Excel workbook with both sheets when openpyxl "
+                      "is installed."),
+    code("exported = aggregates.export_quotes(output_dir, sample=sample_size, seed=seed)\n"
+         "Markdown(\"\\n\".join(f\"- `{path.relative_to(output_dir)}`\" for path in exported))"),
     new_markdown_cell("## Actors: one row per person or body\n\n"
                       "Speakers are counted as actors: spellings, titles, hashtags and surnames of the same "
                       "person are merged across articles (`tables/aliases.csv` says which form went to which "
@@ -208,26 +239,23 @@ VISUALISE = [
     params(),
     code(SETUP + "\nfrom qawl import viz"),
     new_markdown_cell("## Share of voice"),
-    code("figure = viz.share_of_voice_figure(aggregates.speaker_voices(output_dir))\n"
-         "viz.save_figure(figure, output_dir, \"share_of_voice\")\nfigure"),
+    code("viz.show(viz.share_of_voice_figure(aggregates.speaker_voices(output_dir)), output_dir, \"share_of_voice\")"),
     new_markdown_cell("## Who each outlet quotes, by speaker role"),
-    code("figure = viz.outlet_roles_figure(aggregates.outlet_roles(output_dir))\n"
-         "viz.save_figure(figure, output_dir, \"outlet_roles\")\nfigure"),
+    code("viz.show(viz.outlet_roles_figure(aggregates.outlet_roles(output_dir)), output_dir, \"outlet_roles\")"),
     new_markdown_cell("## Direct and indirect quoting by outlet"),
-    code("figure = viz.directness_by_outlet_figure(aggregates.directness(output_dir, by=\"source\"))\n"
-         "viz.save_figure(figure, output_dir, \"directness_by_outlet\")\nfigure"),
+    code("viz.show(viz.directness_by_outlet_figure(aggregates.directness(output_dir, by=\"source\")), output_dir,\n"
+         "         \"directness_by_outlet\")"),
     new_markdown_cell("## Speaker × target stance"),
     code("pairs = aggregates.stance_pairs(output_dir)\n"
-         "figure = viz.stance_heatmap(pairs)\nviz.save_figure(figure, output_dir, \"stance_heatmap\")\nfigure"),
+         "viz.show(viz.stance_heatmap(pairs), output_dir, \"stance_heatmap\")"),
     new_markdown_cell("## Who speaks about whom"),
-    code("figure = viz.stance_network(pairs, seed=seed)\nviz.save_figure(figure, output_dir, \"stance_network\")\nfigure"),
+    code("viz.show(viz.stance_network(pairs, seed=seed), output_dir, \"stance_network\")"),
     new_markdown_cell("## Quotes over time"),
-    code("figure = viz.quotes_over_time(aggregates.quote_dates(output_dir, by=\"type\"), by=\"type\")\n"
-         "viz.save_figure(figure, output_dir, \"quotes_over_time\")\nfigure"),
+    code("viz.show(viz.quotes_per_article(aggregates.quote_rates(output_dir)), output_dir, \"quotes_over_time\")"),
     new_markdown_cell("## One article: who speaks where\n\nThe article with the most quotes."),
     code("doc_id = aggregates.most_quoted_document(output_dir)\n"
-         "figure = viz.article_timeline(*aggregates.article_tables(output_dir, doc_id), doc_id)\n"
-         "viz.save_figure(figure, output_dir, \"article_timeline\")\nfigure"),
+         "viz.show(viz.article_timeline(*aggregates.article_tables(output_dir, doc_id), doc_id), output_dir,\n"
+         "         \"article_timeline\")"),
     new_markdown_cell("## Files written"),
     code("from qawl.tables import figures_dir\nsorted(path.name for path in figures_dir(output_dir).iterdir())", check=True),
 ]

@@ -1,7 +1,14 @@
 """One self-contained HTML page made from a run's executed notebooks.
 
-The notebooks are merged into one (a contents list first, then each
-notebook's cells under an anchor) and exported with nbconvert's ``lab``
+The page opens with a summary of the run (corpus, dates, outlets, articles,
+quotes, the most quoted speakers and the main findings as numbers, and the
+measured quality of each stage), then the notebooks merged into one (a
+contents list first, then each notebook's cells under an anchor). Cells that
+make claims for the tests (tagged ``nbval-check-output``) stay out of the
+page; empty tables are dropped; every other table gets a filter box, sorting
+by column and shows its first rows until expanded (``data/report.js``). The
+quote browser (``qawl.browser``) is written beside it and linked. The
+notebooks are and exported with nbconvert's ``lab``
 template: code hidden, prompts hidden, images embedded as base64. The page
 must open offline, so the template's CDN scripts (require.js, MathJax,
 mermaid, widgets) are left out and any remaining remote ``<script src>`` or
@@ -17,7 +24,7 @@ import logging
 import mimetypes
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 import jinja2
 import nbformat
@@ -31,8 +38,8 @@ logger = logging.getLogger(__name__)
 
 REPORT_NAME = "report.html"
 DEFAULT_TITLE = "qawl: who is quoted, saying what, about whom"
-# cells a notebook author marks as not for readers
-HIDDEN_CELL_TAGS = ("remove-cell", "remove_cell", "report-hide")
+# cells a notebook author marks as not for readers, and the claims the tests check (long lists)
+HIDDEN_CELL_TAGS = ("remove-cell", "remove_cell", "report-hide", "nbval-check-output")
 HIDDEN_OUTPUT_TAGS = ("remove-output", "remove_output")
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -53,7 +60,24 @@ body { max-width: 1100px; margin: 0 auto; padding: 0 1.5em 3em; }
   text-align: start;
 }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { max-width: 40em; }
-.jp-RenderedImage img { max-width: 100%; height: auto; }
+.jp-RenderedImage img, .qawl-figure img { max-width: 100%; height: auto; }
+.qawl-figure { margin: 1em 0; }
+.qawl-figure figcaption { font-size: 0.85em; color: #333; max-width: 60em; line-height: 1.45; }
+/* long views of article text scroll inside a box */
+.qawl-text { max-height: 18em; overflow: auto; border: 1px solid #e5e7eb; padding: 0 .5em; }
+.qawl-summary { background: #f7f9fc; border: 1px solid #dde3ea; padding: .3em 1.2em 1em; margin: 1em 0; }
+.qawl-summary h2 { margin-top: .6em; }
+.qawl-summary ul { line-height: 1.6; }
+.qawl-summary table { border-collapse: collapse; font-size: .9em; }
+.qawl-summary td, .qawl-summary th { padding: .15em .7em; border-bottom: 1px solid #e3e6ea; text-align: start; }
+.qawl-summary .num { text-align: end; font-variant-numeric: tabular-nums; }
+.qawl-browse { font-size: 1.05em; }
+/* interactive tables (data/report.js) */
+.qawl-tools { font-size: .85em; margin: .4em 0; display: flex; gap: .8em; align-items: center; }
+.qawl-tools input { font: inherit; padding: .1em .3em; width: 16em; }
+table.dataframe th.qawl-sortable { cursor: pointer; user-select: none; }
+table.dataframe th.qawl-sortable::after { content: " ⇅"; color: #aaa; font-size: .8em; }
+table.dataframe tr.qawl-hidden { display: none; }
 /* monospace fonts rarely have Arabic: fall back to one that joins the letters */
 .jp-RenderedText pre { font-family: var(--jp-code-font-family), "DejaVu Sans", "Noto Sans Arabic", sans-serif; }
 """
@@ -70,6 +94,7 @@ REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- if cell.metadata.get('qawl_report') -%}{{ cell.source }}{%- else -%}{{ super() }}{%- endif -%}
 {% endblock rawcell %}
 {% block extra_css %}<style type="text/css">""" + REPORT_CSS + """</style>{% endblock extra_css %}
+{% block body_footer %}{{ super() }}<script>{{ resources.qawl_script }}</script>{% endblock body_footer %}
 """
 TEMPLATE_FILE = "qawl_report.html.j2"
 
@@ -85,6 +110,10 @@ MARKDOWN_IMAGE_RE = re.compile(r"(!\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))"
 HTML_IMAGE_RE = re.compile(r"(<img\b[^>]*\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re.IGNORECASE)
 NOT_LOCAL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 ANCHOR_CHARS_RE = re.compile(r"[^A-Za-z0-9_-]+")
+# a pandas table, with the wrapper div nbconvert puts around it
+DATAFRAME_BLOCK_RE = re.compile(r"<div>\s*(?:<style[^>]*>.*?</style>\s*)?<table[^>]*class=\"dataframe\".*?</table>\s*</div>",
+                                re.IGNORECASE | re.DOTALL)
+BODY_ROW_RE = re.compile(r"<tbody>\s*<tr", re.IGNORECASE)
 
 
 # ------------------------------------------------------------ notebooks ---
@@ -139,22 +168,22 @@ def _raw_html_cell(markup: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_raw_cell(markup, metadata={"raw_mimetype": "text/html", "qawl_report": True})
 
 
-def _contents_cell(title: str, run_dir: Path, sections: Sequence[tuple[str, str, Path]]) -> nbformat.NotebookNode:
+def _contents_cell(title: str, run_dir: Path, sections: Sequence[tuple[str, str, Path]],
+                   summary: str = "") -> nbformat.NotebookNode:
     items = "\n".join(
-        f'<li dir="auto"><a href="#{anchor}">{html.escape(name)}</a> '
-        f'<span class="qawl-file">({html.escape(path.name)})</span></li>'
+        f'<li dir="auto"><a href="#{anchor}">{html.escape(name)}</a></li>'
         for anchor, name, path in sections
     )
     return _raw_html_cell(
         f'<header class="qawl-header"><h1 dir="auto">{html.escape(title)}</h1>'
         f'<p class="qawl-meta">run folder: <code>{html.escape(run_dir.name)}</code> · '
-        f"made by qawl {html.escape(__version__)}</p>"
+        f"made by qawl {html.escape(__version__)}</p>{summary}"
         f'<nav class="qawl-toc"><h2>Contents</h2><ol>\n{items}\n</ol></nav></header>'
     )
 
 
 def merge_notebooks(notebooks: Iterable[PathLike], title: str, run_dir: PathLike,
-                    keep_stderr: bool = False) -> nbformat.NotebookNode:
+                    keep_stderr: bool = False, summary: str = "") -> nbformat.NotebookNode:
     """One notebook: a contents list, then each notebook's cells after an anchor of its own."""
     merged = nbformat.v4.new_notebook(metadata={"title": title})
     sections, cells = [], []
@@ -165,9 +194,7 @@ def merge_notebooks(notebooks: Iterable[PathLike], title: str, run_dir: PathLike
         name = notebook_title(notebook, fallback=path.stem)
         anchor = _anchor(index, path)
         sections.append((anchor, name, path))
-        cells.append(_raw_html_cell(
-            f'<div class="qawl-notebook" id="{anchor}"><span class="qawl-file">{html.escape(path.name)}</span></div>'
-        ))
+        cells.append(_raw_html_cell(f'<div class="qawl-notebook" id="{anchor}"></div>'))
         for position, cell in enumerate(notebook.cells):
             cell = copy.deepcopy(cell)
             cell["id"] = f"{anchor}-{position}"[:64]  # ids must stay unique in the merged notebook
@@ -179,7 +206,7 @@ def merge_notebooks(notebooks: Iterable[PathLike], title: str, run_dir: PathLike
         if not merged.metadata.get("kernelspec") and notebook.metadata.get("kernelspec"):
             merged.metadata["kernelspec"] = notebook.metadata["kernelspec"]
             merged.metadata["language_info"] = notebook.metadata.get("language_info", {})
-    merged.cells = [_contents_cell(title, Path(run_dir), sections)] + cells
+    merged.cells = [_contents_cell(title, Path(run_dir), sections, summary)] + cells
     return merged
 
 
@@ -226,17 +253,222 @@ def add_auto_direction(page: str) -> str:
     return "".join(piece for i, piece in enumerate(pieces) if i % 3 != 2)
 
 
+def drop_empty_tables(page: str) -> str:
+    """Remove pandas tables without a body row (an empty failures table says nothing)."""
+    def keep(match: re.Match) -> str:
+        return match.group(0) if BODY_ROW_RE.search(match.group(0)) else ""
+
+    page, dropped = DATAFRAME_BLOCK_RE.subn(keep, page)
+    return page
+
+
+def report_script() -> str:
+    from importlib import resources
+
+    return resources.files("qawl").joinpath("data", "report.js").read_text(encoding="utf-8")
+
+
 def render_report(notebook: nbformat.NotebookNode) -> str:
-    page, _ = report_exporter().from_notebook_node(notebook)
-    return add_auto_direction(strip_remote_resources(page))
+    page, _ = report_exporter().from_notebook_node(notebook, resources={"qawl_script": report_script()})
+    return add_auto_direction(drop_empty_tables(strip_remote_resources(page)))
 
 
 def write_report(run_dir: PathLike, notebooks: list[Path], title: str = DEFAULT_TITLE,
-                 keep_stderr: bool = False) -> Path:
-    """Write ``<run_dir>/report.html`` from the executed ``notebooks``, in the order given."""
+                 keep_stderr: bool = False, browser: bool = True) -> Path:
+    """Write ``<run_dir>/report.html`` from the executed ``notebooks``, in the order given,
+    with a summary of the run's tables; with ``browser``, the quote browser ``quotes.html`` too."""
     if not notebooks:
         raise ValueError("no notebooks to make a report from")
-    merged = merge_notebooks(notebooks, title=title, run_dir=run_dir, keep_stderr=keep_stderr)
+    browser_path = None
+    if browser:
+        from qawl.browser import write_browser
+
+        try:
+            browser_path = write_browser(run_dir)
+        except FileNotFoundError as error:
+            logger.warning("no quote browser: %s", error)
+    summary = run_summary_html(run_dir, browser_path)
+    merged = merge_notebooks(notebooks, title=title, run_dir=run_dir, keep_stderr=keep_stderr, summary=summary)
     path = atomic_write_text(Path(run_dir) / REPORT_NAME, render_report(merged))
     logger.info("wrote %s from %d notebooks", path, len(notebooks))
     return path
+
+
+# -------------------------------------------------------------- summary ---
+
+TOP_SPEAKERS = 10
+
+
+def _number(value) -> str:
+    return f"{int(value):,}"
+
+
+def _share(part: float, whole: float) -> str:
+    from qawl.viz import percent
+
+    return percent(part / whole) if whole else "–"
+
+
+def _run_parameters(run_dir: Path) -> dict:
+    import json
+
+    try:
+        return json.loads((run_dir / "run.json").read_text(encoding="utf-8")).get("parameters", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def _is_named(speaker: str) -> bool:
+    """An actor with a name: not "(unnamed …)" nor "(no speaker)"."""
+    return bool(speaker) and not speaker.startswith("(")
+
+
+def corpus_line(run_dir: Path, statistics, outlets_table, rates) -> str:
+    """Corpus, selection, articles, words, outlets and dates (outlier dates named)."""
+    from qawl.viz import trim_dates
+
+    parameters = _run_parameters(run_dir)
+    corpus = Path(str(parameters.get("corpus", ""))).name or "?"
+    limit, seed = parameters.get("limit"), parameters.get("seed", 0)
+    selection = (f"a random sample of {_number(limit)} articles (seed {seed})" if limit
+                 else "every article")
+    row = statistics.iloc[0]
+    outlets = ", ".join(f"{html.escape(str(r.source))} ({_number(r.articles)})" for r in outlets_table.itertuples())
+    dates = ""
+    import pandas as pd
+
+    days = pd.to_datetime(rates["date"], errors="coerce", format="ISO8601")
+    dated = days.notna()
+    if dated.any():
+        low, high = trim_dates(days[dated], rates["articles"][dated])
+        inside = dated & (days >= low) & (days <= high)
+        span = f"{days[inside].min():%Y-%m-%d} to {days[inside].max():%Y-%m-%d}"
+        outside = int(rates["articles"][dated & ~inside].sum())
+        undated = int(rates["articles"][~dated].sum())
+        dates = (f"; dated {span}" + (f" ({outside} articles dated far outside this range: "
+                 f"{', '.join(sorted(set(rates['date'][dated & ~inside])))[:120]})" if outside else "")
+                 + (f"; {undated} without a date" if undated else ""))
+    return (f"<p><b>Corpus</b>: <code>{html.escape(corpus)}</code>, {selection}: "
+            f"{_number(row['articles'])} articles, {_number(row['words'])} words, "
+            f"{_number(row['sources'])} outlets ({outlets}){dates}.</p>")
+
+
+def _speaker_link(name: str, browser: bool) -> str:
+    from urllib.parse import quote
+
+    label = html.escape(name)
+    if not browser or not _is_named(name):
+        return f'<span dir="auto">{label}</span>'
+    return f'<a dir="auto" href="quotes.html#speaker={quote(name)}">{label}</a>'
+
+
+def top_speakers_table(shares, roles: dict, browser: bool) -> str:
+    """The most quoted named actors: quotes, share of attributed quotes, role."""
+    named = shares[shares["speaker"].map(_is_named)].head(TOP_SPEAKERS)
+    attributed = int(shares.loc[shares["speaker"] != "(no speaker)", "n_quotes"].sum())
+    rows = "".join(
+        f"<tr><td>{_speaker_link(r.speaker, browser)}</td><td class=\"num\">{_number(r.n_quotes)}</td>"
+        f"<td class=\"num\">{_share(r.n_quotes, attributed)}</td>"
+        f"<td>{html.escape(str(roles.get(r.speaker, '')).replace('_', ' '))}</td></tr>"
+        for r in named.itertuples())
+    return ("<table><thead><tr><th>speaker (merged actor)</th><th>quotes</th><th>share of attributed quotes</th>"
+            f"<th>role</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def findings(shares, by_outlet, by_role, pairs, rates) -> list[str]:
+    """The main findings, each as one sentence with its numbers."""
+    items = []
+    total = int(shares["n_quotes"].sum())
+    attributed = int(shares.loc[shares["speaker"] != "(no speaker)", "n_quotes"].sum())
+    named = shares[shares["speaker"].map(_is_named)]
+    if total:
+        top = named.head(TOP_SPEAKERS)
+        items.append(f"The {len(top)} most quoted named speakers give {_share(top['n_quotes'].sum(), attributed)} "
+                     f"of the {_number(attributed)} attributed quotes; {_number((named['n_quotes'] == 1).sum())} of "
+                     f"{_number(len(named))} named speakers are quoted once.")
+        unnamed = int(shares.loc[shares["speaker"].str.startswith("(unnamed"), "n_quotes"].sum())
+        items.append(f"{_share(unnamed, attributed)} of attributed quotes ({_number(unnamed)}) come from speakers "
+                     "the articles do not name (an unnamed official, a report, a source).")
+    roles = by_role[~by_role["role"].isin(["other", "none", "unknown", "(no speaker)"])]
+    if len(roles):
+        top_roles = roles.sort_values("n_quotes", ascending=False).head(3)
+        items.append("Most quoted roles: " + "; ".join(
+            f"{r.role.replace('_', ' ')} {_share(r.n_quotes, total)} of quotes "
+            f"({_number(r.speakers)} speakers, {_share(r.share_direct, 1)} direct)" for r in top_roles.itertuples()) + ".")
+    if len(by_outlet):
+        ranked = by_outlet.sort_values("share_direct", ascending=False)
+        high, low = ranked.iloc[0], ranked.iloc[-1]
+        types = {t: int(by_outlet[t].sum()) for t in ("direct", "indirect", "mixed")}
+        items.append(f"Quotes are {_share(types['direct'], total)} direct, {_share(types['indirect'], total)} indirect "
+                     f"and {_share(types['mixed'], total)} mixed; {html.escape(str(high['source']))} quotes directly most "
+                     f"({_share(high['share_direct'], 1)} of its quotes), {html.escape(str(low['source']))} least "
+                     f"({_share(low['share_direct'], 1)}).")
+    articles = int(rates["articles"].sum())
+    if articles:
+        per_outlet = rates.groupby("source")[["articles", "quotes"]].sum()
+        per_outlet = per_outlet[per_outlet["articles"] > 0]
+        rate = per_outlet["quotes"] / per_outlet["articles"]
+        items.append(f"{int(rates['quotes'].sum()) / articles:.1f} quotes per article on average, from "
+                     f"{rate.min():.1f} ({html.escape(str(rate.idxmin()))}) to {rate.max():.1f} "
+                     f"({html.escape(str(rate.idxmax()))}).")
+    if len(pairs):
+        stances = {p: int(pairs[p].sum()) for p in ("favor", "against", "neutral")}
+        n = sum(stances.values())
+        targets = pairs.groupby("target")["total"].sum().sort_values(ascending=False).head(3)
+        items.append(f"{_number(n)} stances: {_share(stances['favor'], n)} in favour, {_share(stances['against'], n)} "
+                     f"against, {_share(stances['neutral'], n)} neutral; the most frequent targets are "
+                     + ", ".join(f'<span dir="auto">{html.escape(str(t))}</span> ({_number(c)})'
+                                 for t, c in targets.items()) + ". Stance is the least reliable stage (see its quality).")
+    return items
+
+
+def quality_table() -> str:
+    """The held-out scores behind each stage, from benchmarks/ (or "not measured")."""
+    from qawl.viz import QUALITY_SOURCES, measured_quality
+
+    stages = {"quotes": "quotes (detection, type)", "speakers": "speakers", "actors": "speakers merged into actors",
+              "roles": "speaker roles", "stance": "stance"}
+    rows = "".join(
+        f"<tr><td>{stages.get(source, source)}</td><td>{html.escape(', '.join(measured_quality(source)) or 'not measured')}</td></tr>"
+        for source in QUALITY_SOURCES)
+    return ("<table><thead><tr><th>stage</th><th>held-out score (annotated news never tuned on)</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def run_summary_html(run_dir: PathLike, browser: Optional[Path] = None) -> str:
+    """The report's opening: corpus, dates, outlets, counts, top speakers, findings, quality and definitions."""
+    from qawl import actors, aggregates
+    from qawl.viz import DEFINITIONS
+
+    run_dir = Path(run_dir)
+    try:
+        statistics = aggregates.corpus_statistics(run_dir)
+        outlets_table = aggregates.statistics_by_source(run_dir)
+        rates = aggregates.quote_rates(run_dir)
+        shares = aggregates.share_of_voice(run_dir)
+        by_outlet = aggregates.directness(run_dir, by="source")
+        by_role = aggregates.voice_by_role(run_dir)
+        pairs = aggregates.stance_pairs(run_dir)
+    except FileNotFoundError as error:
+        logger.warning("no summary in the report: %s", error)
+        return ""
+    aliases = actors.read_aliases(run_dir)
+    roles = {} if aliases is None else dict(zip(aliases["label"], aliases["role"]))
+    total = int(shares["n_quotes"].sum())
+    speakers = int(shares["speaker"].map(_is_named).sum())
+    link = (f'<p class="qawl-browse">🔎 <a href="{html.escape(browser.name)}">Browse and search all '
+            f"{_number(total)} quotes</a> (speaker, outlet, role, type, dates, confidence, text; "
+            "opens offline beside this page).</p>" if browser else "")
+    items = "".join(f"<li>{item}</li>" for item in findings(shares, by_outlet, by_role, pairs, rates))
+    definitions = "".join(f"<li>{html.escape(DEFINITIONS[k])}</li>" for k in ("direct", "indirect", "mixed", "leaning", "stance"))
+    return (
+        '<section class="qawl-summary" id="summary"><h2>Summary</h2>'
+        + corpus_line(run_dir, statistics, outlets_table, rates)
+        + f"<p><b>Quotes</b>: {_number(total)} from {_number(speakers)} named speakers "
+          f"(speakers are merged actors: the spellings, titles and surnames of one person, see tables/aliases.csv).</p>"
+        + link
+        + f"<h3>Main findings</h3><ul>{items}</ul>"
+        + "<h3>Most quoted speakers</h3>" + top_speakers_table(shares, roles, browser is not None)
+        + "<h3>How far to trust these numbers</h3>" + quality_table()
+        + f"<details><summary>Definitions</summary><ul>{definitions}</ul></details></section>"
+    )
