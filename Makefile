@@ -12,7 +12,7 @@ RUN_ID := $(shell date +%Y%m%d-%H%M%S)
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance bench-speed train-ner train-ner-lstm clean-outputs
+.PHONY: help setup browser run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance bench-speed train-ner train-ner-lstm clean-outputs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,7 +29,14 @@ setup: $(STAMP) ## create .venv if missing and install requirements.txt
 run: setup strip ## execute every notebook on $(CORPUS) into outputs/<run_id>/ (prints report path)
 	$(PY) -m qawl run --corpus $(CORPUS) --out outputs/$(RUN_ID)_$(notdir $(CORPUS)) $(if $(LIMIT),--limit $(LIMIT),) $(if $(WORKERS),--workers $(WORKERS),)
 
-test: setup strip unit nbval ## unit tests, then nbval on the notebooks
+browser: ## install Debian's chromium for the browser test when possible (needs root; else the test skips)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { test "$$(id -u)" = 0 && command -v apt-get >/dev/null 2>&1 && \
+	    (apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1)); } || \
+	  echo "chromium not installed (needs root and apt-get): tests/test_browser.py will skip"
+
+test: setup strip browser unit nbval ## unit tests (with the browser test when chromium is there), then nbval on the notebooks
 
 unit: setup ## the pytest suite (package, CLI, smoke tests on ../shared when present)
 	QAWL_SHARED=$(SHARED) MPLBACKEND=Agg $(PY) -m pytest -q tests

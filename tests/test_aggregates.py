@@ -398,3 +398,66 @@ def test_record_category_is_the_section(tmp_path):
     path.write_text('{"text": "قال الوزير إن الحوار مستمر.", "category": "economy"}\n'
                     '{"text": "قال الوزير إن الحوار مستمر."}\n', encoding="utf-8")
     assert [a.section for a in load_corpus(path)] == ["economy", ""]
+
+
+# --- quotes with context, exports, rates ---------------------------------------------------------
+
+
+def test_quote_rates_over_parts_equal_pandas(whole, parted):
+    expected = aggregates.quote_rates_of(whole["documents"], whole["quotes"])
+    got = aggregates.quote_rates(parted)
+    key = ["date", "source"]
+    assert got.sort_values(key).reset_index(drop=True).equals(expected.sort_values(key).reset_index(drop=True))
+    assert int(got["articles"].sum()) == len(whole["documents"])
+    assert int(got["quotes"].sum()) == len(whole["quotes"])
+
+
+def test_quotes_by_finds_a_speaker_by_part_of_the_name(whole):
+    run_dir = whole["_run"]
+    found = aggregates.quotes_by(run_dir, "لافروف")
+    assert len(found) >= 1 and list(found.columns) == aggregates.CONTEXT_COLUMNS
+    assert found["speaker"].str.contains("لافروف").all()
+    for row in found.itertuples():  # the sentence holds the content, the paragraph the sentence
+        assert row.content in row.sentence and row.sentence in row.paragraph
+    assert aggregates.quotes_by(run_dir, "اسم لا يقوله أحد").empty
+    top = aggregates.quotes_by(run_dir)  # the most quoted named speaker
+    assert len(top) and top["speaker"].nunique() == 1 and not top["speaker"].iloc[0].startswith("(")
+
+
+def test_quotes_where_filters_combine(whole):
+    run_dir, quotes = whole["_run"], whole["quotes"]
+    outlet = quotes["source"].value_counts().index[0]
+    found = aggregates.quotes_where(run_dir, source=outlet, type="indirect")
+    assert len(found) == int(((quotes["source"] == outlet) & (quotes["type"] == "indirect")).sum())
+    dates = sorted(d for d in quotes["date"] if d)
+    middle = dates[len(dates) // 2]
+    within = aggregates.quotes_where(run_dir, start=middle, end=middle)
+    assert len(within) == int((quotes["date"] == middle).sum()) and set(within["date"]) == {middle}
+    assert len(aggregates.quotes_where(run_dir, limit=3)) == 3
+
+
+def test_coding_sample_is_seeded_with_blank_verdicts(whole):
+    quotes = aggregates.quotes_where(whole["_run"])
+    first = aggregates.coding_sample(quotes, n=5, seed=7)
+    again = aggregates.coding_sample(quotes, n=5, seed=7)
+    other = aggregates.coding_sample(quotes, n=5, seed=8)
+    assert first.equals(again) and not first["row"].equals(other["row"])
+    assert len(first) == 5 and first["row"].is_unique
+    for column in aggregates.CODER_COLUMNS:
+        assert (first[column] == "").all()
+    assert len(aggregates.coding_sample(quotes.head(2), n=5)) == 2  # never more than there are
+
+
+def test_export_quotes_writes_csv_readable_by_excel(whole, tmp_path):
+    run_dir = tmp_path / "run"
+    shutil.copytree(whole["_run"], run_dir)
+    paths = aggregates.export_quotes(run_dir, sample=4, seed=1)
+    names = {p.name for p in paths}
+    assert {"quotes.csv", "quotes_sample.csv"} <= names
+    assert ("quotes.xlsx" in names) == aggregates.excel_available()
+    raw = (run_dir / "exports" / "quotes.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Arabic as UTF-8
+    table = pd.read_csv(run_dir / "exports" / "quotes.csv", encoding="utf-8-sig")
+    assert len(table) == len(whole["quotes"]) and "sentence" in table.columns
+    sample = pd.read_csv(run_dir / "exports" / "quotes_sample.csv", encoding="utf-8-sig")
+    assert len(sample) == 4 and "speaker_correct (y/n)" in sample.columns

@@ -116,3 +116,85 @@ def test_missing_notebook_is_named(tmp_path):
 )
 def test_page_post_processing(page_in, page_out):
     assert report.add_auto_direction(report.strip_remote_resources(page_in)) == page_out
+
+
+# --- what the report leaves out, and its tables ------------------------------------------------
+
+
+def _table_html(rows: int) -> str:
+    import pandas as pd
+
+    frame = pd.DataFrame({"speaker": [f"متحدث {i}" for i in range(rows)], "quotes": list(range(rows))})
+    return frame.to_html()
+
+
+@pytest.fixture
+def page_with_claims(tmp_path) -> str:
+    claim = new_code_cell("sorted(people)", metadata={"tags": ["nbval-check-output"]}, outputs=[
+        new_output("execute_result", data={"text/plain": "['claim list marker', 'جون كيري']"}, execution_count=1)])
+    empty = new_code_cell("failures", outputs=[new_output("execute_result", data={
+        "text/html": "<div>" + _table_html(0) + "</div>", "text/plain": "empty"}, execution_count=2)])
+    full = new_code_cell("shares", outputs=[new_output("execute_result", data={
+        "text/html": "<div>" + _table_html(30) + "</div>", "text/plain": "full"}, execution_count=3)])
+    make_notebook(tmp_path / "01_a.ipynb", "A", extra_cells=[claim, empty, full])
+    return report.write_report(tmp_path, [tmp_path / "01_a.ipynb"]).read_text(encoding="utf-8")
+
+
+def test_report_leaves_claims_and_empty_tables_out(page_with_claims):
+    assert "claim list marker" not in page_with_claims
+    assert page_with_claims.count('class="dataframe') == 1  # the empty table is gone, the full one kept
+    assert "متحدث 29" in page_with_claims  # every row is in the page (the script collapses them)
+
+
+def test_report_tables_get_the_inline_script(page_with_claims):
+    script = report.report_script()
+    assert "qawl-tools" in script and "FIRST_ROWS" in script
+    assert script in page_with_claims  # inlined, not linked
+    assert not re.search(r"<script[^>]*\bsrc=", page_with_claims)
+
+
+# --- the summary of a real run on the seed --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """The engine's tables for the seed article, with a run.json and the alias table."""
+    import json
+
+    from qawl.corpus import load_corpus
+    from qawl.engine import EngineConfig, analyse_articles, finish_tables, table_frames
+    from qawl.pipeline import TABLE_SCHEMAS
+    from qawl.tables import mark_complete, write_part
+
+    from conftest import SEED
+
+    run_dir = tmp_path_factory.mktemp("seed_run")
+    results, _ = analyse_articles(list(load_corpus(SEED)), EngineConfig(backend="crf"))
+    for name, frame in table_frames(results).items():
+        write_part(frame, run_dir, name, 0, schema=TABLE_SCHEMAS[name])
+    mark_complete(run_dir, 0, {"partition": 0, "rows": {}, "failures": []})
+    finish_tables(run_dir)
+    (run_dir / "run.json").write_text(json.dumps({"parameters": {"corpus": "/x/seeds", "limit": 7, "seed": 3}}))
+    return run_dir
+
+
+def test_summary_opens_with_corpus_counts_speakers_and_quality(seed_run):
+    from qawl.browser import write_browser
+
+    summary = report.run_summary_html(seed_run, write_browser(seed_run))
+    assert summary.startswith('<section class="qawl-summary"')
+    assert "a random sample of 7 articles (seed 3)" in summary  # the selection, from run.json
+    assert "<code>seeds</code>" in summary and "1 articles" in summary
+    assert "Main findings" in summary and "direct" in summary
+    assert 'href="quotes.html#speaker=' in summary  # top speakers link to the browser
+    assert "سيرغي لافروف" in summary or "جون كيري" in summary
+    assert "stance F1" in summary or "not measured" in summary
+    assert "mixed: a paraphrase" in summary  # definitions
+
+
+def test_quality_table_says_not_measured_without_benchmarks(monkeypatch, tmp_path):
+    from qawl import viz
+
+    monkeypatch.setattr(viz, "benchmarks_dir", lambda: tmp_path)
+    table = report.quality_table()
+    assert table.count("not measured") == len(viz.QUALITY_SOURCES)

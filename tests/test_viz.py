@@ -280,3 +280,83 @@ def test_figures_weigh_counts_like_rows(quotes):
     first = viz.render_figure(viz.quotes_over_time(aggregates.quote_dates_of(doubled)), "png", dpi=50)
     dates = aggregates.quote_dates_of(quotes).assign(quotes=lambda f: f["quotes"] * 2)
     assert viz.render_figure(viz.quotes_over_time(dates), "png", dpi=50) == first
+
+
+# --- captions, shares, time per article, many speakers ---------------------------------------
+
+
+@pytest.mark.parametrize(("share", "text"), [(0.5, "50%"), (0.12, "12%"), (0.034, "3.4%"), (0.004, "0.4%"),
+                                             (0.0002, "<0.1%"), (0.0, "0%")])
+def test_percent_never_rounds_a_share_to_zero(share, text):
+    assert viz.percent(share) == text
+
+
+def test_quotes_per_article_trims_outlier_dates_and_reports_them():
+    dates = [f"2018-03-{d:02d}" for d in range(1, 29)] * 3 + ["2012-10-13"]
+    rates = pd.DataFrame({"date": dates, "source": ["BBC", "CNN", "BBC"] * 28 + ["CNN"],
+                          "articles": [2] * 84 + [1], "quotes": [6] * 84 + [40]})
+    fig = viz.quotes_per_article(rates)
+    assert "1 article dated outside" in title(fig)
+    assert "2012-10-13 (1)" in fig.caption and "n = 168 articles" in fig.caption
+    top_ax = fig.axes[0]
+    low, high = top_ax.get_xlim()
+    import matplotlib.dates as mdates
+    assert mdates.num2date(low).year == 2018  # the axis is not stretched back to 2012
+    ys = [y for line in top_ax.get_lines() for y in line.get_ydata() if y == y]
+    assert ys and max(ys) == pytest.approx(3.0)  # 6 quotes over 2 articles: a rate, not a count
+
+
+def test_quote_rates_count_articles_and_their_quotes():
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2015-01-01", "2015-01-01", ""],
+                              "source": ["okaz", "okaz", ""]})
+    table = aggregates.quote_rates_of(documents, pd.DataFrame({"doc_id": ["a", "a", "c"]}))
+    assert table.to_dict("records") == [
+        {"date": "2015-01-01", "source": "okaz", "articles": 2, "quotes": 2},
+        {"date": "", "source": aggregates.UNKNOWN_OUTLET, "articles": 1, "quotes": 1}]
+
+
+def test_article_timeline_tells_fifteen_speakers_apart(article):
+    blocks, quotes = article
+    many = pd.concat([quotes.iloc[[0]].assign(speaker=f"متحدث {i}", speaker_canonical=f"متحدث {i}")
+                      for i in range(15)], ignore_index=True)
+    fig = viz.article_timeline(blocks, many, "d1")
+    colours = {tuple(line.get_color()) if not isinstance(line.get_color(), str) else line.get_color()
+               for line in fig.legends[0].get_lines()[:15]}
+    assert len(colours) == 15  # no speaker folded into grey "others"
+    assert "others" not in all_texts(fig)
+    assert "words into the paragraph" in fig.axes[0].get_xlabel()
+    assert "n = 15 quotes from 15 speakers" in fig.caption
+
+
+def test_heatmap_colour_bar_speaks_plainly(stances):
+    fig = viz.stance_heatmap(aggregates.stance_pairs_of(stances))
+    labels = [ax.get_ylabel() for ax in fig.axes[1:]]
+    assert labels == ["how the speaker leans towards the target"]
+    assert "(favor − against) ÷ all stances" in fig.caption  # the score is defined in the caption
+
+
+def test_every_figure_caption_has_n_and_definitions(quotes, stances):
+    figures = [viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes)),
+               viz.directness_by_outlet_figure(aggregates.directness_of(quotes, by="source")),
+               viz.stance_heatmap(aggregates.stance_pairs_of(stances)),
+               viz.stance_network(aggregates.stance_pairs_of(stances))]
+    for fig in figures:
+        assert "n = " in fig.caption, fig.caption
+    assert "mixed: a paraphrase" in figures[1].caption
+
+
+def test_quality_note_reads_the_held_out_part(tmp_path):
+    import json
+
+    (tmp_path / "stance_results.json").write_text(json.dumps(
+        {"modes": {"e2e": {"parts": {"dev": {"measures": {"f1": {"value": 0.9}}},
+                                     "test": {"measures": {"f1": {"value": 0.29}}}}}}}))
+    assert viz.quality_note("stance", tmp_path).endswith("stance F1 0.29.")  # test part, not dev
+    assert "not measured" in viz.quality_note("quotes", tmp_path)
+
+
+def test_show_saves_and_captions(tmp_path, quotes):
+    shown = viz.show(viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes)), tmp_path, "sov")
+    assert (tmp_path / "figures" / "sov.png").exists() and (tmp_path / "figures" / "sov.svg").exists()
+    page = shown._repr_html_()
+    assert page.startswith('<figure class="qawl-figure"') and "<figcaption" in page and "n = 7" in page

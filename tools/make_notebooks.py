@@ -99,8 +99,8 @@ CLEAN = [
     code("aggregates.statistics_by_source(output_dir)"),
 ]
 
-EXAMPLES = ('\nexamples = None  # doc_ids of the articles to show in context (None: the first three)')
-EXAMPLE_DOCUMENTS = ("documents = aggregates.example_documents(output_dir, examples)  # only these are read")
+EXAMPLES = ('\nexamples = None  # doc_ids of the articles to show in context (None: the first one; the explorer picks any)')
+EXAMPLE_DOCUMENTS = ("documents = aggregates.example_documents(output_dir, examples, n=1)  # only these are read")
 
 ENTITIES = [
     new_markdown_cell(

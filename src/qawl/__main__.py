@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import logging
@@ -126,13 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(whitespace-separated), sources, date_min/date_max, and the files "
                                  "skipped with their reason.")
     corpus.add_argument("paths", nargs="+", metavar="PATH", help="corpus file(s) or folder(s)")
-    corpus.add_argument("--limit", type=_positive_int, help="stop after N articles")
+    corpus.add_argument("--limit", type=_positive_int, help="read only the first N articles, in corpus order")
 
     analyze = commands.add_parser("analyze", help="analyse articles to JSON Lines on stdout",
                                   description=ANALYZE_HELP,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="corpus file(s) or folder(s)")
-    analyze.add_argument("--limit", type=_positive_int, help="stop after N articles")
+    analyze.add_argument("--limit", type=_positive_int,
+                         help="analyse only the first N articles, in corpus order (no sampling)")
     analyze.add_argument("--backend", choices=NER_BACKENDS, default="auto",
                          help="NER backend: auto uses camel-tools' BERT when its data is installed, "
                          "else the built-in BiLSTM-CRF; crf is the faster CRF (default: auto)")
@@ -161,8 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("--corpus", default="seeds", help="corpus path (default: seeds)")
     run.add_argument("--out", help="run folder (default: outputs/<date-time>_<corpus name>)")
-    run.add_argument("--limit", type=_positive_int, help="stop after N articles")
-    run.add_argument("--seed", type=int, default=0, help="random seed passed to every notebook")
+    run.add_argument("--limit", type=_positive_int,
+                     help="analyse a random sample of N articles drawn across the whole corpus with "
+                     "--seed (the same N and seed give the same articles; -p sample=False takes the "
+                     "first N instead)")
+    run.add_argument("--seed", type=int, default=0,
+                     help="random seed of the --limit sample, the examples and the layouts, passed to "
+                     "every notebook (default: 0)")
     run.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                      help="extra notebook parameter, e.g. -p backend=crf (repeatable)")
     run.add_argument("--overwrite", action="store_true",
@@ -274,11 +281,58 @@ def _umask() -> int:
     return mask
 
 
+SKIPS_NAMED = 5  # skipped inputs named one by one on stderr; the rest are counted by reason
+
+
+class SkipSummary(logging.Filter):
+    """On the corpus reader's logger: lets the first ``SKIPS_NAMED`` "skipped …" warnings through
+    and counts every skipped input by reason, for one summary line at the end."""
+
+    def __init__(self):
+        super().__init__()
+        self.reasons: dict[str, int] = {}
+
+    @property
+    def total(self) -> int:
+        return sum(self.reasons.values())
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("skipped") or len(record.args or ()) != 2:
+            return True
+        reason = str(record.args[1])
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+        return self.total <= SKIPS_NAMED
+
+
+def skip_summary(reasons: dict[str, int], where: str) -> str:
+    """One line: how many inputs were skipped, the commonest reasons, and where the full list is."""
+    total = sum(reasons.values())
+    top = sorted(reasons.items(), key=lambda item: -item[1])[:3]
+    listed = "; ".join(f"{n} × {reason}" for reason, n in top) + ("; …" if len(reasons) > 3 else "")
+    named = f"the first {SKIPS_NAMED} are named above, " if total > SKIPS_NAMED else ""
+    return f"qawl: {total} inputs skipped ({listed}); {named}every one is listed in {where}"
+
+
+@contextlib.contextmanager
+def summarised_skips(where: str):
+    """Name the first few skipped inputs, then print one line counting them all by reason."""
+    summary = SkipSummary()
+    reader = logging.getLogger("qawl.corpus")
+    reader.addFilter(summary)
+    try:
+        yield summary
+    finally:
+        reader.removeFilter(summary)
+        if summary.total > SKIPS_NAMED:
+            print(skip_summary(summary.reasons, where), file=sys.stderr)
+
+
 def cmd_corpus(args) -> int:
     from qawl.corpus import summarize_corpus
     from qawl.engine import no_articles_message
 
-    summary = summarize_corpus(args.paths, limit=args.limit)
+    with summarised_skips("the JSON summary (\"skipped\")"):
+        summary = summarize_corpus(args.paths, limit=args.limit)
     output = LineOutput()
     output.write(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
     if not summary["articles"]:
@@ -303,11 +357,12 @@ def cmd_analyze(args) -> int:
     output = LineOutput(args.out)
     written = 0
     try:
-        for record in analyse_corpus(args.paths, limit=args.limit, workers=args.workers,
-                                     scheduler=args.scheduler, config=config, skipped=skipped,
-                                     failures=failures, renamed=renamed):
-            output.write(json.dumps(record, ensure_ascii=False) + "\n")
-            written += 1
+        with summarised_skips("`python -m qawl corpus` (its \"skipped\" list)"):
+            for record in analyse_corpus(args.paths, limit=args.limit, workers=args.workers,
+                                         scheduler=args.scheduler, config=config, skipped=skipped,
+                                         failures=failures, renamed=renamed):
+                output.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += 1
         if not written and not failures:
             return usage_error(no_articles_message(", ".join(args.paths), skipped))
         output.commit()
@@ -318,7 +373,7 @@ def cmd_analyze(args) -> int:
     for rename in renamed:
         print(f"qawl: {rename.origin}: duplicate doc_id {rename.original!r} written as "
               f"{rename.doc_id!r}", file=sys.stderr)
-    # each skipped file was already reported on stderr by qawl.corpus's warning
+    # the first skipped files were named on stderr by qawl.corpus's warning, the rest counted by reason
     return EXIT_INCOMPLETE if (skipped or failures) else EXIT_OK
 
 
@@ -359,6 +414,12 @@ def cmd_run(args) -> int:
         skipped = sum(1 for f in failures if f.get("stage") == "read")
         print(f"qawl: {skipped} inputs skipped and {len(failures) - skipped} articles failed "
               f"(listed in {run_dir / 'run.json'})", file=sys.stderr)
+        reasons: dict[str, int] = {}
+        for failure in failures:
+            reason = f"{failure.get('stage', '?')}: {failure.get('reason', '?')}"
+            reasons[reason] = reasons.get(reason, 0) + 1
+        for reason, n in sorted(reasons.items(), key=lambda item: -item[1])[:3]:
+            print(f"qawl:   {n} × {reason}", file=sys.stderr)
         return EXIT_INCOMPLETE
     return EXIT_OK
 

@@ -64,7 +64,7 @@ body { max-width: 1100px; margin: 0 auto; padding: 0 1.5em 3em; }
 .qawl-figure { margin: 1em 0; }
 .qawl-figure figcaption { font-size: 0.85em; color: #333; max-width: 60em; line-height: 1.45; }
 /* long views of article text scroll inside a box */
-.qawl-text { max-height: 18em; overflow: auto; border: 1px solid #e5e7eb; padding: 0 .5em; }
+.qawl-text { max-height: 14em; overflow: auto; border: 1px solid #e5e7eb; padding: 0 .5em; }
 .qawl-summary { background: #f7f9fc; border: 1px solid #dde3ea; padding: .3em 1.2em 1em; margin: 1em 0; }
 .qawl-summary h2 { margin-top: .6em; }
 .qawl-summary ul { line-height: 1.6; }
@@ -78,6 +78,11 @@ body { max-width: 1100px; margin: 0 auto; padding: 0 1.5em 3em; }
 table.dataframe th.qawl-sortable { cursor: pointer; user-select: none; }
 table.dataframe th.qawl-sortable::after { content: " ⇅"; color: #aaa; font-size: .8em; }
 table.dataframe tr.qawl-hidden { display: none; }
+table.dataframe.qawl-compact td, table.dataframe.qawl-compact th {
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 22em; }
+/* tall figures (a long article's timeline) are shown at most this tall; the PNG/SVG files are full size */
+.qawl-figure img { max-height: 560px; width: auto; cursor: zoom-in; }
+.qawl-figure img.qawl-full { max-height: none; cursor: zoom-out; }
 /* monospace fonts rarely have Arabic: fall back to one that joins the letters */
 .jp-RenderedText pre { font-family: var(--jp-code-font-family), "DejaVu Sans", "Noto Sans Arabic", sans-serif; }
 """
@@ -111,7 +116,7 @@ HTML_IMAGE_RE = re.compile(r"(<img\b[^>]*\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re
 NOT_LOCAL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 ANCHOR_CHARS_RE = re.compile(r"[^A-Za-z0-9_-]+")
 # a pandas table, with the wrapper div nbconvert puts around it
-DATAFRAME_BLOCK_RE = re.compile(r"<div>\s*(?:<style[^>]*>.*?</style>\s*)?<table[^>]*class=\"dataframe\".*?</table>\s*</div>",
+DATAFRAME_BLOCK_RE = re.compile(r"<div>\s*(?:<style[^>]*>.*?</style>\s*)?<table[^>]*class=\"[^\"]*\bdataframe\b[^\"]*\".*?</table>\s*</div>",
                                 re.IGNORECASE | re.DOTALL)
 BODY_ROW_RE = re.compile(r"<tbody>\s*<tr", re.IGNORECASE)
 

@@ -2,7 +2,7 @@
 // until expanded. Plain JavaScript; nothing is fetched.
 (function () {
   "use strict";
-  var FIRST_ROWS = 8;
+  var FIRST_ROWS = 5;
 
   function cellText(row, column) {
     var cell = row.cells[column];
@@ -18,7 +18,7 @@
     var body = table.tBodies[0];
     if (!body) return;
     var rows = Array.prototype.slice.call(body.rows);
-    var expanded = rows.length <= FIRST_ROWS;
+    var expanded = false;
     var tools = document.createElement("div");
     tools.className = "qawl-tools";
     var filter = document.createElement("input");
@@ -30,9 +30,12 @@
     toggle.type = "button";
     tools.appendChild(filter);
     tools.appendChild(count);
-    if (rows.length > FIRST_ROWS) tools.appendChild(toggle);
+    tools.appendChild(toggle);
     table.parentNode.insertBefore(tools, table);
     table.dataset.qawlTable = index;
+    Array.prototype.forEach.call(table.querySelectorAll("td, th"), function (cell) {
+      if (cell.textContent.length > 40) cell.title = cell.textContent.trim();
+    });
 
     function show() {
       var words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -46,7 +49,9 @@
       });
       var shown = body.querySelectorAll("tr:not(.qawl-hidden)").length;
       count.textContent = shown + " of " + rows.length + " rows";
-      toggle.textContent = expanded ? "show the first " + FIRST_ROWS : "show all " + rows.length;
+      toggle.textContent = expanded ? "collapse" : (rows.length > FIRST_ROWS ? "show all " + rows.length : "expand");
+      // collapsed: one line per cell (the whole text on hover); expanded: cells wrap
+      table.classList.toggle("qawl-compact", !expanded && words.length === 0);
     }
 
     filter.addEventListener("input", show);
@@ -76,4 +81,9 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table.dataframe"), setUp);
+  // a figure shown smaller than its image opens at full size on a click
+  Array.prototype.forEach.call(document.querySelectorAll(".qawl-figure img"), function (img) {
+    img.title = "click to enlarge";
+    img.addEventListener("click", function () { img.classList.toggle("qawl-full"); });
+  });
 })();
