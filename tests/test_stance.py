@@ -870,3 +870,62 @@ def test_merge_stances_keeps_the_first_longer_twin():
         ("أ", "الاتفاق النووي", "against", 1, ["انتقد", "رفض"]),
         ("أ", "الاتفاق", "favor", -1, ["دعم"]),
     ]
+
+
+def _merge_by_comparing_every_kept_stance(stances):
+    """merge_stances as it was: each stance against every kept one of its speaker and polarity."""
+    from qawl.schema import Stance
+    from qawl.stance import _words
+
+    kept, same_sides = [], {}
+    for stance, target_words in sorted(((s, _words(s.target)) for s in stances), key=lambda p: -len(p[1])):
+        words = set(target_words)
+        same_side = same_sides.setdefault((stance.speaker, stance.polarity), [])
+        twin = next((k for k, k_words in same_side if words <= k_words), None)
+        if twin is None:
+            kept.append(Stance(stance.speaker, stance.target, stance.polarity, stance.quote,
+                               list(stance.evidence), stance.target_start, stance.target_end))
+            same_side.append((kept[-1], words))
+            continue
+        twin.evidence += [e for e in stance.evidence if e not in twin.evidence]
+        if stance.quote >= 0 and (twin.quote < 0 or stance.quote < twin.quote):
+            twin.quote = stance.quote
+    return sorted(kept, key=lambda s: (s.quote if s.quote >= 0 else 10**9, s.target_start))
+
+
+def test_merge_stances_merges_like_a_scan_of_every_kept_stance():
+    import random
+
+    from qawl.schema import Stance
+    from qawl.stance import merge_stances
+
+    words = ["الاتفاق", "النووي", "إيران", "الحرب", "غزة", "في"]
+    generator = random.Random(5)
+    for _ in range(300):
+        stances = [Stance(generator.choice("أب"),
+                          " ".join(generator.choice(words) for _ in range(generator.randint(0, 4))),
+                          generator.choice(("favor", "against")), generator.randint(-1, 3),
+                          [generator.choice(("رفض", "دعم", "ندد"))], i, i + 1)
+                   for i in range(generator.randint(0, 12))]
+        assert merge_stances(stances) == _merge_by_comparing_every_kept_stance(stances)
+
+
+def test_merging_time_grows_linearly_with_one_speakers_stances():
+    from time import process_time
+
+    from qawl.schema import Stance
+    from qawl.stance import merge_stances
+
+    def seconds(n):  # one speaker, n different targets (and n repeats of them, to merge)
+        stances = [Stance("سامح شكري", f"العدوان على المدينة{i % n}", "against", i, ["ندين"], i, i + 1)
+                   for i in range(2 * n)]
+        times = []
+        for _ in range(2):  # the faster of two runs
+            started = process_time()
+            merged = merge_stances(stances)
+            times.append(process_time() - started)
+        assert len(merged) == n
+        return min(times)
+
+    base = max(seconds(1000), 0.03)
+    assert seconds(4000) < 10 * base  # linear: about 4; it was about 16

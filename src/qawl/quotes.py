@@ -2357,13 +2357,12 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
     # accepted quotes by the block of their words: _inside and _overlaps only hold within one
     accepted_in: dict[int, _AcceptedIndex] = {}
     for c in candidates:
-        tokens = ex.blocks[c.text_block].tokens
         if c.region >= 0:
             region = ex.blocks[c.block].regions[c.region]
             c.content_start, c.content_end = region.first, region.last + 1
         elif c.content_end < 0:
             c.content_end = _content_end(ex, c, stops.get(c.block, []))
-        if c.content_end <= c.content_start or not any(t.is_word for t in tokens[c.content_start : c.content_end]):
+        if c.content_end <= c.content_start or not _has_words(ex.blocks[c.text_block], c.content_start, c.content_end):
             continue
         own = accepted_in.get(c.block)
         container = own.container(c) if own is not None else None
@@ -2377,6 +2376,13 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
         index.add(c)
         accepted.append(c)
     return _drop_repeats(ex, accepted)
+
+
+def _has_words(block: _Block, start: int, end: int) -> bool:
+    """Whether ``block.tokens[start:end]`` holds a word (a count, not a copy of the slice)."""
+    if start < 0:  # a negative start slices from the end
+        return any(t.is_word for t in block.tokens[start:end])
+    return block.word_count(start, end) > 0
 
 
 def _inside(c: _Candidate, a: _Candidate) -> bool:

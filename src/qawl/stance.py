@@ -1610,21 +1610,48 @@ def _keep(holder: str, target: str) -> bool:
     return not (shorter and target_words[:shorter] == holder_words[:shorter])
 
 
+class _KeptTargets:
+    """The kept stances of one speaker and polarity, and which of them hold a set of words.
+
+    Only the kept targets holding the set's rarest word are read (a speaker with
+    thousands of stances compared each with every kept one).
+    """
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[Stance, set[str]]] = []
+        self.holding: dict[str, list[int]] = {}  # word -> positions in ``kept``, in order
+
+    def add(self, stance: Stance, words: set[str]) -> None:
+        for word in words:
+            self.holding.setdefault(word, []).append(len(self.kept))
+        self.kept.append((stance, words))
+
+    def first_holding(self, words: set[str]) -> Optional[Stance]:
+        """The first kept stance whose target words include all of ``words``, or None."""
+        if not words:
+            return self.kept[0][0] if self.kept else None
+        for position in min((self.holding.get(word, ()) for word in words), key=len):
+            stance, kept_words = self.kept[position]
+            if words <= kept_words:
+                return stance
+        return None
+
+
 def merge_stances(stances: Iterable[Stance]) -> list[Stance]:
     """One stance per speaker, polarity and target: a target inside a longer one merges into it."""
     kept: list[Stance] = []
     # a target's words are read once (a kept target never changes), and a stance is compared
     # only with the kept stances of its own speaker and polarity, not with all of them
-    kept_words: dict[tuple[str, str], list[tuple[Stance, set[str]]]] = {}
+    kept_words: dict[tuple[str, str], _KeptTargets] = {}
     ordered = sorted(((stance, _words(stance.target)) for stance in stances), key=lambda pair: -len(pair[1]))
     for stance, target_words in ordered:
         words = set(target_words)
-        same_side = kept_words.setdefault((stance.speaker, stance.polarity), [])
-        twin = next((k for k, k_words in same_side if words <= k_words), None)
+        same_side = kept_words.setdefault((stance.speaker, stance.polarity), _KeptTargets())
+        twin = same_side.first_holding(words)
         if twin is None:
             kept.append(Stance(stance.speaker, stance.target, stance.polarity, stance.quote,
                                list(stance.evidence), stance.target_start, stance.target_end))
-            same_side.append((kept[-1], words))
+            same_side.add(kept[-1], words)
             continue
         twin.evidence += [e for e in stance.evidence if e not in twin.evidence]
         if stance.quote >= 0 and (twin.quote < 0 or stance.quote < twin.quote):
