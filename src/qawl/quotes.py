@@ -430,6 +430,7 @@ def _is_stop(token: _Token) -> bool:
     return _is_stop_key(token.key) or (len(token.key) > 2 and token.key[0] == "و" and _is_stop_key(token.key[1:]))
 
 
+@lru_cache(maxsize=200_000)  # a function of the word alone, asked for each word again and again
 def _is_stop_key(key: str) -> bool:
     return (
         key in PREPOSITIONS
