@@ -106,7 +106,11 @@ class Chromium:
 
     def open(self, path_or_url: str) -> None:
         """Load a file (or URL) and wait for its load event."""
-        url = path_or_url if "://" in path_or_url else Path(path_or_url).resolve().as_uri()
+        if "://" in path_or_url or path_or_url.startswith("about:"):
+            url = path_or_url
+        else:  # a file path, maybe with a #fragment for the page
+            path, hash_mark, fragment = path_or_url.partition("#")
+            url = Path(path).resolve().as_uri() + hash_mark + fragment
         since = len(self.events)
         self.send("Page.navigate", {"url": url}, session=True)
         self.wait_for("Page.loadEventFired", since)

@@ -461,7 +461,7 @@ def run_summary_html(run_dir: PathLike, browser: Optional[Path] = None) -> str:
     roles = {} if aliases is None else dict(zip(aliases["label"], aliases["role"]))
     total = int(shares["n_quotes"].sum())
     speakers = int(shares["speaker"].map(_is_named).sum())
-    link = (f'<p class="qawl-browse">🔎 <a href="{html.escape(browser.name)}">Browse and search all '
+    link = (f'<p class="qawl-browse"><a href="{html.escape(browser.name)}">Browse and search all '
             f"{_number(total)} quotes</a> (speaker, outlet, role, type, dates, confidence, text; "
             "opens offline beside this page).</p>" if browser else "")
     items = "".join(f"<li>{item}</li>" for item in findings(shares, by_outlet, by_role, pairs, rates))

@@ -182,7 +182,7 @@ def no_data_figure(title: str, message: str) -> Figure:
         ax.set_title(title)
         ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11,
                 color=NO_DATA_COLOUR, transform=ax.transAxes, wrap=True)
-    fig.caption = f"{title}: {message}."
+    fig.caption = f"{title}: nothing to draw, n = 0 ({message})."
     return fig
 
 
