@@ -1531,3 +1531,54 @@ LONG_INPUTS = {  # each once took quadratic time in extract_quotes; (text of siz
 def test_quote_extraction_time_grows_linearly(name):
     make_text, size = LONG_INPUTS[name]
     assert grows_linearly(make_text, size, lambda doc: extract_quotes(doc, _names_as_mentions(doc)))
+
+
+# --- named rules (issue 14) ------------------------------------------------------------
+
+TITLE_TEXT = (
+    "والتقى وزير الخارجية الأمريكي جون كيري نظيره الروسي في جنيف. "
+    "وقال الوزير إن المحادثات كانت مثمرة جدا.\n\n"
+    "وأضاف أنه متفائل بنتائج اللقاء المقبل.\n\n"
+    "وأصدرت الدراسة التي أجرتها «أرقام» أرقاما جديدة. وأظهرت الدراسة أن السوق تراجع بشكل كبير."
+)
+TITLE_NAMES = (("جون كيري", "PER", "جون كيري"), ("أرقام", "ORG", "أرقام"))
+
+
+def test_rules_are_recorded_and_registered():
+    from qawl.quotes import RULES
+
+    _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
+    assert quotes and all(q.rules for q in quotes)
+    assert all(rule in RULES for q in quotes for rule in q.rules)
+    doc = document(TITLE_TEXT)
+    rows = quote_rows(doc, extract_quotes(doc, _mentions_for(*TITLE_NAMES)(doc)))
+    assert all(isinstance(row["rules"], str) and row["rules"] for row in rows)
+
+
+def test_s_title_name_resolves_a_description_to_the_name_the_article_gives(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
+    said = {q.cue.text: q for q in quotes}
+    assert said["قال"].speaker.text == "الوزير" and said["قال"].speaker_canonical == "جون كيري"
+    assert "S-TITLE-NAME" in said["قال"].rules
+    assert said["أضاف"].speaker_canonical == "جون كيري"  # the dropped subject inherits the name
+    assert said["أظهرت"].speaker_canonical == "أرقام"  # الدراسة التي أجرتها «أرقام»
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"S-TITLE-NAME"})
+    _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
+    said = {q.cue.text: q for q in quotes}
+    assert said["قال"].speaker_canonical == "الوزير" and "S-TITLE-NAME" not in said["قال"].rules
+
+
+def test_s_title_name_keeps_apposed_titles_apart():
+    text = ("ودعا وزير الخارجية الإيراني، جواد ظريف، الرئيس الأمريكي، دونالد ترامب، إلى الحذر. "
+            "وقال الرئيس الأمريكي إن إيران ستندم.\n\nوقال الوزير الإيراني إن بلاده لا تخشى أحدا.")
+    names = (("جواد ظريف", "PER", "جواد ظريف"), ("دونالد ترامب", "PER", "دونالد ترامب"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    by_content = {q.content.text[:5]: q.speaker_canonical for q in quotes}
+    assert by_content["إيران"] == "دونالد ترامب"
+    assert by_content["بلاده"] == "جواد ظريف"
+    # anonymous heads name nobody: مسؤول أمريكي stays as written
+    _, quotes = quotes_of("وقال ترامب إن الاتفاق سيئ. وقال المسؤول الأمريكي إن المفاوضات مستمرة.",
+                          _mentions_for(("ترامب", "PER", "دونالد ترامب")))
+    assert quotes[-1].speaker.text == "المسؤول الأمريكي" and quotes[-1].speaker_canonical != "دونالد ترامب"
