@@ -1582,3 +1582,16 @@ def test_s_title_name_keeps_apposed_titles_apart():
     _, quotes = quotes_of("وقال ترامب إن الاتفاق سيئ. وقال المسؤول الأمريكي إن المفاوضات مستمرة.",
                           _mentions_for(("ترامب", "PER", "دونالد ترامب")))
     assert quotes[-1].speaker.text == "المسؤول الأمريكي" and quotes[-1].speaker_canonical != "دونالد ترامب"
+
+
+def test_q_conclude_reads_a_finding_only_right_after_its_preposition(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = ("وخلصت الدراسة إلى أن السوق يتراجع بسرعة كبيرة.\n\n"
+            "وتوصل الطرفان إلى اتفاق بعد أن استمرت المفاوضات طويلا.")
+    _, quotes = quotes_of(text)
+    assert [summary(q)[1:] for q in quotes] == [("خلصت", "الدراسة", "السوق يتراجع بسرعة كبيرة")]
+    assert "Q-CONCLUDE" in quotes[0].rules
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-CONCLUDE"})
+    _, quotes = quotes_of(text)
+    assert quotes == []

@@ -419,6 +419,8 @@ RULES: dict[str, str] = {
     "Q-CLOSER": "a clause closed by على حد قوله",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
     # speakers
+    "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
+                  "data: cues.json that_after",
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
@@ -582,8 +584,8 @@ class _Extractor:
                 u = t - 2 if t > 1 and tokens[t - 1].text in COMMAS else t - 1  # الرئيس الأمريكي، دونالد ترامب
                 while u >= 0 and t - u <= MAX_TITLE_BEFORE and not _stops_title(mapped.get(u), mention):
                     if not tokens[u].is_word:
-                        if tokens[u].text not in ALL_MARKS:
-                            break
+                        if tokens[u].text not in ALL_MARKS or u < t - 1:
+                            break  # a mark other than the name's own opens a quote the title is not in
                     elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
                         break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
                     else:
@@ -1174,6 +1176,8 @@ class _Extractor:
                 return "end", t
             if token.key in COMPLEMENTISERS and not enclosed:
                 before = tokens[t - 1].key if t > 0 else ""
+                if entry.that_after and (not rule_on("Q-CONCLUDE") or _prep_form(before) != entry.that_after):
+                    return "end", t  # توصل إلى اتفاق … بعد أن: no conclusion reported
                 if before not in NARRATOR_BEFORE_COMPLEMENTISER:
                     return "that", t
             # the verb's own preposition right after the speaker: لفت مدير المرصد إلى ...
@@ -3113,7 +3117,7 @@ def _block_roles(doc: Document) -> Callable[[int], str]:
 
 def _quote_rules(c: _Candidate, speaker: _Attribution) -> tuple[str, ...]:
     """The ids of the rules behind a quote: its content's method, its own rules, its speaker's."""
-    ids = [METHOD_RULES.get(c.method, ""), *c.rules, *speaker.rules]
+    ids = [METHOD_RULES.get(c.method, ""), "Q-CONCLUDE" if c.entry.that_after else "", *c.rules, *speaker.rules]
     return tuple(dict.fromkeys(i for i in ids if i))
 
 
