@@ -1595,3 +1595,21 @@ def test_q_conclude_reads_a_finding_only_right_after_its_preposition(monkeypatch
     monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-CONCLUDE"})
     _, quotes = quotes_of(text)
     assert quotes == []
+
+
+def test_s_full_name_keeps_the_name_that_runs_past_the_speaker_phrase(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = "وأوضح مدير عام الجمعية إبراهيم بن سليمان الخميس أن الدورة تناولت تطبيقات الحاسب الآلي."
+    names = (("إبراهيم بن سليمان الخميس", "PER", "إبراهيم بن سليمان الخميس"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "إبراهيم بن سليمان الخميس"
+    assert "الخميس" not in quotes[0].speaker.text  # the weekday reading clips the phrase ...
+    assert "S-FULL-NAME" in quotes[0].rules  # ... and the rule restores the name
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"S-FULL-NAME"})
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "إبراهيم بن سليمان"
+    # a cue in the overflow keeps the clipped name (وأردف البرعي)
+    text = "وأردف البرعي أن الوضع صعب جدا في المدينة."
+    _, quotes = quotes_of(text, _mentions_for(("وأردف البرعي", "PER", "وأردف البرعي")))
+    assert quotes[0].speaker_canonical == "البرعي"

@@ -422,6 +422,8 @@ RULES: dict[str, str] = {
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
+    "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
+                   "| الخميس) gives its whole name, not the clipped part",
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
@@ -2725,10 +2727,24 @@ class _Resolver:
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
         tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
-        if span.start <= mention.start and mention.end <= span.end:
+        if (span.start <= mention.start and mention.end <= span.end) or self.overflow_is_name(mention, span):
             return mention.canonical or mention.text
         start, end = max(span.start, mention.start), min(span.end, mention.end)
         return self.ex.doc.text[start:end].strip() if end > start else span.text
+
+    def overflow_is_name(self, mention: Mention, span: Span) -> bool:
+        """``S-FULL-NAME``: the tagger's name runs past the speaker phrase with words of the name
+        only (مدير عام الجمعية إبراهيم بن سليمان | الخميس, a surname read as a weekday): the fullest
+        name stands. A cue, particle or mark in the overflow (وأردف البرعي) keeps the clipped name."""
+        if not rule_on("S-FULL-NAME") or mention.end <= span.start or mention.start >= span.end:
+            return False
+        text = self.ex.doc.text
+        outside = text[mention.start : max(mention.start, span.start)] + " " + text[min(mention.end, span.end) : mention.end]
+        words = outside.split()
+        if not words or any(not WORD_TOKEN_RE.fullmatch(w) for w in words):
+            return False
+        keys = [match_form(w) for w in words]
+        return not any(lookup_cue(k)[0] is not None or _is_stop_key(k) and k not in TIME_WORDS for k in keys)
 
     def kind_of(self, keys: list[str], mention: Optional[Mention]) -> str:
         heads = self.ex.lexicon.heads
@@ -2825,6 +2841,8 @@ class _Resolver:
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
         rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
+        if mention is not None and not (span.start <= mention.start and mention.end <= span.end) and self.overflow_is_name(mention, span):
+            rule = "S-FULL-NAME"
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             found = ex.named_by_title(keys, span.start, labels)
