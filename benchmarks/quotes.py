@@ -151,12 +151,15 @@ def print_parts(result: dict[str, Any]) -> None:
                   f"  F1 {interval_text(m[prefix + 'f1'])}")
         print(f"  speaker accuracy {interval_text(m['speaker_accuracy'])}  type {interval_text(m['type_accuracy'])}"
               f"  cue {interval_text(m['cue_accuracy'])}")
-    print(f"\nby gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'det-F1':>7} {'speaker':>7} {'e2e-F1':>7}")
+        print(f"  named-speaker share {interval_text(m['named_speaker_share'])} "
+              f"({c.get('named_ok', 0)} of {c.get('named_gold', 0)} matched quotes whose gold speaker has a name)")
+    print(f"\nby gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'det-F1':>7} {'speaker':>7} {'e2e-F1':>7} {'named':>6}")
     for part, report in result["parts"].items():
         for name, row in report["by_file"].items():
             m, c = row["measures"], row["counts"]
             print(f"  {name:<18} {part:<7} {row['articles']:>8} {c['gold']:>5} {c['pred']:>5} "
-                  f"{m['detection_f1']:>7.3f} {m['speaker_accuracy']:>7.3f} {m['end_to_end_f1']:>7.3f}")
+                  f"{m['detection_f1']:>7.3f} {m['speaker_accuracy']:>7.3f} {m['end_to_end_f1']:>7.3f}"
+                  f" {m['named_speaker_share']:>6.3f}")
 
 
 def print_details(part: str, scores: dict[str, Any], show_errors: bool) -> None:
@@ -180,6 +183,14 @@ def print_details(part: str, scores: dict[str, Any], show_errors: bool) -> None:
         print(f"  [{item['doc']}] {pred['cue']} | {pred['speaker']} | {pred['content'][:100]}")
     print(f"\n[{part}] wrong speaker ({len(errors['wrong_speaker'])})")
     for item in errors["wrong_speaker"]:
+        pred, gold = item["pred"], item["gold"]
+        print(
+            f"  [{item['doc']}] {pred['cue']} | pred {pred['speaker']!r} ({pred['speaker_canonical']!r})"
+            f" | gold {gold['speaker'][:3]} | {gold['content'][:60]}"
+        )
+    unnamed = errors.get("unnamed_speaker", [])
+    print(f"\n[{part}] speaker without the name the gold gives ({len(unnamed)})")
+    for item in unnamed:
         pred, gold = item["pred"], item["gold"]
         print(
             f"  [{item['doc']}] {pred['cue']} | pred {pred['speaker']!r} ({pred['speaker_canonical']!r})"

@@ -183,17 +183,38 @@ def _quote_score(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> float:
     return _overlap(pred.get("content", ""), gold.get("content", ""))
 
 
+def gold_names(gold: Any) -> list[str]:
+    """Every string of the gold document's entity groups (any label): the article's names."""
+    entities = gold.get("entities") if isinstance(gold, Mapping) else None
+    if not isinstance(entities, Mapping):
+        return []
+    return [name for groups in entities.values() for group in groups or [] for name in group or []]
+
+
+def named_gold_strings(speaker: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The gold speaker strings that are names: equal (as match tokens) to a string of the
+    article's gold entity groups. ``وزير الداخلية النمساوي`` is acceptable but no name."""
+    keys = {tuple(match_tokens(name)) for name in names}
+    return [s for s in speaker or [] if tuple(match_tokens(s)) in keys]
+
+
 def score_quotes(pred_docs: Mapping[str, list], gold_docs: GoldDocs) -> dict[str, Any]:
     """Detection P/R/F1, speaker/type/cue accuracy on matched pairs, end-to-end F1.
 
+    Named-speaker share: of the matched pairs whose gold speaker has a name (one of its
+    strings is in the gold entity groups), those whose predicted speaker (text or canonical)
+    matches one of those names, not only a description (``named_gold``, ``named_ok``).
+
     ``pred_docs`` maps a gold ``doc`` id to its predicted quote dicts. Returns
     ``{"overall": {...}, "per_doc": {doc: {...}}, "errors": {"missed", "spurious",
-    "wrong_speaker"}}``.
+    "wrong_speaker", "unnamed_speaker"}}`` (the last: matched quotes whose gold speaker has a name
+    that the prediction does not give).
     """
     totals = Counter()
-    per_doc, missed, spurious, wrong_speaker = {}, [], [], []
+    per_doc, missed, spurious, wrong_speaker, unnamed = {}, [], [], [], []
     for doc, gold in _by_doc(gold_docs).items():
         golds = _gold_list(gold, "quotes")
+        names = gold_names(gold)
         preds = list(pred_docs.get(doc, []))
         pairs = greedy_pairs(preds, golds, _quote_score)
         counts = Counter(pred=len(preds), gold=len(golds), matched=len(pairs))
@@ -205,6 +226,13 @@ def score_quotes(pred_docs: Mapping[str, list], gold_docs: GoldDocs) -> dict[str
                 counts["speaker_ok"] += 1
             else:
                 wrong_speaker.append({"doc": doc, "pred": dict(pred), "gold": dict(gold_quote)})
+            named = named_gold_strings(gold_quote["speaker"], names)
+            if named:
+                counts["named_gold"] += 1
+                if speaker_matches(pred.get("speaker") or "", pred.get("speaker_canonical") or "", named):
+                    counts["named_ok"] += 1
+                else:
+                    unnamed.append({"doc": doc, "pred": dict(pred), "gold": dict(gold_quote)})
             counts["type_ok"] += pred.get("type") == gold_quote.get("type")
             counts["cue_ok"] += cue_matches(pred.get("cue") or "", gold_quote.get("cue") or "")
         paired_p, paired_g = {p for p, _ in pairs}, {g for _, g in pairs}
@@ -215,7 +243,8 @@ def score_quotes(pred_docs: Mapping[str, list], gold_docs: GoldDocs) -> dict[str
     return {
         "overall": _quote_summary(totals),
         "per_doc": per_doc,
-        "errors": {"missed": missed, "spurious": spurious, "wrong_speaker": wrong_speaker},
+        "errors": {"missed": missed, "spurious": spurious, "wrong_speaker": wrong_speaker,
+                   "unnamed_speaker": unnamed},
     }
 
 
@@ -231,6 +260,9 @@ def _quote_summary(counts: Counter) -> dict[str, Any]:
         "speaker_ok": counts["speaker_ok"],
         "type_ok": counts["type_ok"],
         "cue_ok": counts["cue_ok"],
+        "named_gold": counts["named_gold"],
+        "named_ok": counts["named_ok"],
+        "named_speaker_share": counts["named_ok"] / counts["named_gold"] if counts["named_gold"] else 0.0,
         "speaker_accuracy": counts["speaker_ok"] / matched if matched else 0.0,
         "type_accuracy": counts["type_ok"] / matched if matched else 0.0,
         "cue_accuracy": counts["cue_ok"] / matched if matched else 0.0,
@@ -437,8 +469,10 @@ QUOTE_MEASURES: dict[str, Callable[[Mapping[str, float]], float]] = {
     "type_accuracy": lambda c: ratio(c["type_ok"], c["matched"]),
     "cue_accuracy": lambda c: ratio(c["cue_ok"], c["matched"]),
     **_prf_measures("end_to_end_", "speaker_ok"),
+    # of the matched quotes whose gold speaker has a name, the share given as that name
+    "named_speaker_share": lambda c: ratio(c["named_ok"], c["named_gold"]),
 }
-QUOTE_COUNTS = ("pred", "gold", "matched", "speaker_ok", "type_ok", "cue_ok")
+QUOTE_COUNTS = ("pred", "gold", "matched", "speaker_ok", "type_ok", "cue_ok", "named_gold", "named_ok")
 
 # Keys of ``score_stances``' per-document rows: pred, gold, matched.
 STANCE_MEASURES: dict[str, Callable[[Mapping[str, float]], float]] = _prf_measures("", "matched")
@@ -450,6 +484,7 @@ def quote_counts(summary: Mapping[str, Any]) -> dict[str, int]:
     return {
         "pred": summary["n_pred"], "gold": summary["n_gold"], "matched": summary["matched"],
         "speaker_ok": summary["speaker_ok"], "type_ok": summary["type_ok"], "cue_ok": summary["cue_ok"],
+        "named_gold": summary.get("named_gold", 0), "named_ok": summary.get("named_ok", 0),
     }
 
 

@@ -1531,3 +1531,85 @@ LONG_INPUTS = {  # each once took quadratic time in extract_quotes; (text of siz
 def test_quote_extraction_time_grows_linearly(name):
     make_text, size = LONG_INPUTS[name]
     assert grows_linearly(make_text, size, lambda doc: extract_quotes(doc, _names_as_mentions(doc)))
+
+
+# --- named rules (issue 14) ------------------------------------------------------------
+
+TITLE_TEXT = (
+    "والتقى وزير الخارجية الأمريكي جون كيري نظيره الروسي في جنيف. "
+    "وقال الوزير إن المحادثات كانت مثمرة جدا.\n\n"
+    "وأضاف أنه متفائل بنتائج اللقاء المقبل.\n\n"
+    "وأصدرت الدراسة التي أجرتها «أرقام» أرقاما جديدة. وأظهرت الدراسة أن السوق تراجع بشكل كبير."
+)
+TITLE_NAMES = (("جون كيري", "PER", "جون كيري"), ("أرقام", "ORG", "أرقام"))
+
+
+def test_rules_are_recorded_and_registered():
+    from qawl.quotes import RULES
+
+    _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
+    assert quotes and all(q.rules for q in quotes)
+    assert all(rule in RULES for q in quotes for rule in q.rules)
+    doc = document(TITLE_TEXT)
+    rows = quote_rows(doc, extract_quotes(doc, _mentions_for(*TITLE_NAMES)(doc)))
+    assert all(isinstance(row["rules"], str) and row["rules"] for row in rows)
+
+
+def test_s_title_name_resolves_a_description_to_the_name_the_article_gives(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
+    said = {q.cue.text: q for q in quotes}
+    assert said["قال"].speaker.text == "الوزير" and said["قال"].speaker_canonical == "جون كيري"
+    assert "S-TITLE-NAME" in said["قال"].rules
+    assert said["أضاف"].speaker_canonical == "جون كيري"  # the dropped subject inherits the name
+    assert said["أظهرت"].speaker_canonical == "أرقام"  # الدراسة التي أجرتها «أرقام»
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"S-TITLE-NAME"})
+    _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
+    said = {q.cue.text: q for q in quotes}
+    assert said["قال"].speaker_canonical == "الوزير" and "S-TITLE-NAME" not in said["قال"].rules
+
+
+def test_s_title_name_keeps_apposed_titles_apart():
+    text = ("ودعا وزير الخارجية الإيراني، جواد ظريف، الرئيس الأمريكي، دونالد ترامب، إلى الحذر. "
+            "وقال الرئيس الأمريكي إن إيران ستندم.\n\nوقال الوزير الإيراني إن بلاده لا تخشى أحدا.")
+    names = (("جواد ظريف", "PER", "جواد ظريف"), ("دونالد ترامب", "PER", "دونالد ترامب"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    by_content = {q.content.text[:5]: q.speaker_canonical for q in quotes}
+    assert by_content["إيران"] == "دونالد ترامب"
+    assert by_content["بلاده"] == "جواد ظريف"
+    # anonymous heads name nobody: مسؤول أمريكي stays as written
+    _, quotes = quotes_of("وقال ترامب إن الاتفاق سيئ. وقال المسؤول الأمريكي إن المفاوضات مستمرة.",
+                          _mentions_for(("ترامب", "PER", "دونالد ترامب")))
+    assert quotes[-1].speaker.text == "المسؤول الأمريكي" and quotes[-1].speaker_canonical != "دونالد ترامب"
+
+
+def test_q_conclude_reads_a_finding_only_right_after_its_preposition(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = ("وخلصت الدراسة إلى أن السوق يتراجع بسرعة كبيرة.\n\n"
+            "وتوصل الطرفان إلى اتفاق بعد أن استمرت المفاوضات طويلا.")
+    _, quotes = quotes_of(text)
+    assert [summary(q)[1:] for q in quotes] == [("خلصت", "الدراسة", "السوق يتراجع بسرعة كبيرة")]
+    assert "Q-CONCLUDE" in quotes[0].rules
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-CONCLUDE"})
+    _, quotes = quotes_of(text)
+    assert quotes == []
+
+
+def test_s_full_name_keeps_the_name_that_runs_past_the_speaker_phrase(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = "وأوضح مدير عام الجمعية إبراهيم بن سليمان الخميس أن الدورة تناولت تطبيقات الحاسب الآلي."
+    names = (("إبراهيم بن سليمان الخميس", "PER", "إبراهيم بن سليمان الخميس"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "إبراهيم بن سليمان الخميس"
+    assert "الخميس" not in quotes[0].speaker.text  # the weekday reading clips the phrase ...
+    assert "S-FULL-NAME" in quotes[0].rules  # ... and the rule restores the name
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"S-FULL-NAME"})
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "إبراهيم بن سليمان"
+    # a cue in the overflow keeps the clipped name (وأردف البرعي)
+    text = "وأردف البرعي أن الوضع صعب جدا في المدينة."
+    _, quotes = quotes_of(text, _mentions_for(("وأردف البرعي", "PER", "وأردف البرعي")))
+    assert quotes[0].speaker_canonical == "البرعي"

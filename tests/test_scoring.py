@@ -283,10 +283,26 @@ def test_benchmarks_report_the_test_part_only_as_numbers():
     assert list(result["parts"]) == ["dev", "test", "unsplit"]
     assert list(result["readable"]) == ["dev", "unsplit"]
     assert result["parts"]["test"]["counts"] == {"pred": 1, "gold": 1, "matched": 0, "speaker_ok": 0,
-                                                 "type_ok": 0, "cue_ok": 0}
+                                                 "type_ok": 0, "cue_ok": 0, "named_gold": 0, "named_ok": 0}
     assert "t1" not in json.dumps(result["parts"]) and "t1" not in json.dumps(result["readable"])
     stance = {"speaker": "أوباما", "target": "الاتفاق", "polarity": "favor"}
     stance_result = stance_bench.evaluate({doc: [stance] for doc in file_of}, golds, file_of, split, resamples=20)
     assert list(stance_result["readable"]) == ["dev", "unsplit"]
     assert stance_result["parts"]["test"]["counts"] == {"pred": 1, "gold": 0, "matched": 0}
     assert "t1" not in json.dumps(stance_result["parts"]) and "t1" not in json.dumps(stance_result["readable"])
+
+
+def test_named_speaker_share_counts_names_not_descriptions():
+    speaker = ["هربرت كيكل", "وزير الداخلية النمساوي", "كيكل"]
+    gold = [{"doc": "d", "entities": {"PER": [["هربرت كيكل", "كيكل"]]},
+             "quotes": [_gold_quote("الاتفاق جيد جدا", speaker), _gold_quote("سيكون هذا مشروعا كبيرا", speaker),
+                        _gold_quote("لا نعرف شيئا عنه", ["مصادر مطلعة"])]}]
+    preds = {"d": [_pred_quote("الاتفاق جيد جدا", "وزير الداخلية النمساوي"),
+                   _pred_quote("سيكون هذا مشروعا كبيرا", "الوزير", canonical="هربرت كيكل"),
+                   _pred_quote("لا نعرف شيئا عنه", "مصادر مطلعة")]}
+    overall = score_quotes(preds, gold)["overall"]
+    assert overall["speaker_ok"] == 3  # a description is an acceptable speaker ...
+    assert (overall["named_gold"], overall["named_ok"]) == (2, 1)  # ... but not a name
+    assert overall["named_speaker_share"] == 0.5
+    measures = bootstrap([quote_counts(overall)], QUOTE_MEASURES, resamples=10)
+    assert measures["named_speaker_share"]["value"] == 0.5

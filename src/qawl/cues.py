@@ -60,6 +60,7 @@ class CueEntry:
     form_i: bool = False  # a simple verb: يُرى with a damma on its prefix is passive (form IV يُؤكد is not)
     addressee_prep: str = ""  # طلب من X أن / طلب من X التوقف: the preposition that brings whom it asks
     needs_source: bool = False  # كتب، نقل، اعتقد: a report only when the subject names a source
+    that_after: str = ""  # توصل/خلص إلى أن: the that-clause reports only right after this preposition
 
     @property
     def complement(self) -> str:
@@ -142,6 +143,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         form_i=bool(record.get("form_i", False)),
         addressee_prep=record.get("addressee_prep", ""),
         needs_source=bool(record.get("needs_source", False)),
+        that_after=record.get("that_after", ""),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}

@@ -27,7 +27,7 @@ ENTITY_COLUMNS = ["doc_id", "canonical", "label", "entity_key", "mentions", "fir
 QUOTE_COLUMNS = [
     "doc_id", "quote", "type", "cue", "cue_start", "cue_end", "content", "content_start",
     "content_end", "speaker", "speaker_start", "speaker_end", "speaker_canonical",
-    "speaker_kind", "speaker_is_pronoun", "confidence", "block_role", "embedded_source",
+    "speaker_kind", "speaker_is_pronoun", "confidence", "block_role", "embedded_source", "rules",
     "cue_lemma", "cue_polarity", "source", "date",
     # context for researchers (the spans above stay offsets into the document text):
     # the sentence(s) and paragraph(s) the quote covers, and where they start in the text

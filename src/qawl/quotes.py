@@ -193,6 +193,10 @@ EPITHETS = frozenset(
 BETWEEN = "بين"
 
 MAX_SPEAKER_WORDS = 10
+MAX_TITLE_BEFORE = 12  # title words read before a name (وزير الخارجية الأمريكي جون كيري)
+MAX_TITLE_AFTER = 6  # apposed title words read after it (جون كيري، وزير الخارجية)
+MAX_DESCRIPTION_WORDS = 8  # a longer speaker phrase is not a title to resolve
+MAX_TITLE_LOOKS = 60  # candidate names tried per description (bounded: no super-linear path)
 MAX_SUBJECT_WORDS = 8
 TERMINAL_WINDOW = 30
 FRAME_WINDOW = 14
@@ -398,6 +402,52 @@ def _blocks(doc: Document) -> list[_Block]:
     return blocks
 
 
+# --- named rules -----------------------------------------------------------------------
+# Every rule that makes a quote or picks its speaker has an id; each quote records the ids
+# of the rules that produced it (``Quote.rules``, the ``rules`` column of the quotes table).
+# The rules added for issue 14 can be switched off for tests: put their id in DISABLED_RULES.
+RULES: dict[str, str] = {
+    # how the content was found (one per BASE_CONFIDENCE method)
+    "Q-QUOTE": "a cue whose content is a quotation (قال: «…», «…» قال)",
+    "Q-COLON": "a cue followed by a colon and unquoted words",
+    "Q-THAT": "a cue with a that-clause (قال إن، أكد أن)",
+    "Q-PREP": "a cue with the preposition its verb takes (دعا إلى، أشار إلى، اتهم … بـ)",
+    "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
+    "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
+    "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
+    "Q-AFTER-QUOTE": "a quotation followed by its cue and speaker («…»، قال X)",
+    "Q-CLOSER": "a clause closed by على حد قوله",
+    "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
+    # speakers
+    "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
+                  "data: cues.json that_after",
+    "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
+    "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
+                   "| الخميس) gives its whole name, not the clipped part",
+    "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
+    "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
+    "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
+    "S-LATTER": "الأخير / الأخيرة resolved to the person named last",
+    "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
+    "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة) resolved to "
+                    "the name the article gives it: the nearest earlier (else the first later) name whose title "
+                    "words, before it or apposed after it, hold every word of the description",
+}
+DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch this)
+
+METHOD_RULES = {
+    "quote": "Q-QUOTE", "colon": "Q-COLON", "that": "Q-THAT", "prep": "Q-PREP", "obj": "Q-OBJ",
+    "attribution": "Q-ATTRIB", "headline": "Q-HEADLINE", "after_quote": "Q-AFTER-QUOTE",
+    "closer": "Q-CLOSER", "back": "Q-BACK",
+}
+
+
+def rule_on(rule_id: str) -> bool:
+    """Whether the rule ``rule_id`` (a key of ``RULES``) is switched on."""
+    return rule_id not in DISABLED_RULES
+
+
+
 # --- candidates ------------------------------------------------------------------------
 
 
@@ -416,6 +466,7 @@ class _Candidate:
     embedded: str = ""
     accepted: bool = True
     content_block: int = -1  # block of the content when it is not the cue's (أعلن ذلك X after a paragraph)
+    rules: tuple[str, ...] = ()  # ids (RULES) of the rules that made this candidate, besides its method's
 
     @property
     def text_block(self) -> int:
@@ -512,6 +563,101 @@ class _Extractor:
 
     def mention_at(self, b: int, t: int) -> Optional[Mention]:
         return self.token_mention[b].get(t)
+
+    @cached_property
+    def title_index(self) -> dict[str, list[tuple[int, Mention, frozenset]]]:
+        """Title word (``_title_key``) -> (offset, mention) of each PER/ORG name it describes, in
+        text order: the words before the name in its clause (up to the previous name or mark), and
+        the title apposed after it (جون كيري، وزير الخارجية). One pass over the tokens."""
+        index: dict[str, list[tuple[int, Mention]]] = {}
+        heads = self.lexicon.heads
+        title_heads = heads["person"] | heads["organisation"] | heads["media"] | heads["document"]
+        for b, block in enumerate(self.blocks):
+            tokens, mapped = block.tokens, self.token_mention[b]
+            t = 0
+            while t < len(tokens):
+                mention = mapped.get(t)
+                if mention is None or mention.label not in ("PER", "ORG"):
+                    t += 1
+                    continue
+                end = t
+                while end < len(tokens) and (mapped.get(end) is mention or not tokens[end].is_word and tokens[end].text in ALL_MARKS):
+                    end += 1
+                words: set[str] = set()
+                u = t - 2 if t > 1 and tokens[t - 1].text in COMMAS else t - 1  # الرئيس الأمريكي، دونالد ترامب
+                while u >= 0 and t - u <= MAX_TITLE_BEFORE and not _stops_title(mapped.get(u), mention):
+                    if not tokens[u].is_word:
+                        if tokens[u].text not in ALL_MARKS or u < t - 1:
+                            break  # a mark other than the name's own opens a quote the title is not in
+                    elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
+                        break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
+                    else:
+                        words.add(_title_key(tokens[u].key))
+                    u -= 1
+                v = end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end
+                if v < len(tokens) and tokens[v].is_word and (
+                    _strip_noun(tokens[v].key) in title_heads or tokens[v].key in title_heads or _looks_adjective(tokens[v].key)
+                ):
+                    after: set[str] = set()
+                    while v < len(tokens) and v - end <= MAX_TITLE_AFTER and tokens[v].is_word and not _stops_title(mapped.get(v), mention):
+                        if (_is_stop_key(tokens[v].key) and not tokens[v].key.startswith("لل")) or self.ends_title(tokens[v]):
+                            break
+                        after.add(_title_key(tokens[v].key))
+                        v += 1
+                    following = mapped.get(v + 1) if v + 1 < len(tokens) and tokens[v].text in COMMAS else None
+                    if following is None or following.label != "PER":  # ظريف، الرئيس الأمريكي، دونالد ترامب
+                        words |= after
+                words.update(_title_key(k) for k in _key_text(mention.text).split())
+                frozen = frozenset(words)
+                for word in frozen:
+                    index.setdefault(word, []).append((tokens[t].start, mention, frozen))
+                t = end
+        return index
+
+    @staticmethod
+    def made_by(tokens: list[_Token], u: int, name: int) -> bool:
+        """الدراسة التي أجرتها «أرقام»، التقرير الذي أعده X: a relative whose verb, with a pronoun for
+        the thing made, comes right before the name: the thing's title goes to its maker."""
+        if tokens[u].key not in SUBJECT_RELATIVES:
+            return False
+        verb = u + 1
+        rest = [tok for tok in tokens[verb + 1 : name] if tok.is_word or tok.text not in ALL_MARKS]
+        return verb < name and tokens[verb].is_word and tokens[verb].key.endswith(("ها", "ه")) and not rest
+
+    @staticmethod
+    def ends_title(token: _Token) -> bool:
+        """A word that no title holds: a complementiser, relative or reporting verb."""
+        key = token.key
+        if key in COMPLEMENTISERS or key in RELATIVES or key in TIME_WORDS:
+            return True
+        entry = lookup_cue(key)[0]
+        return entry is not None and entry.kind == "verb"
+
+    def named_by_title(self, keys: list[str], position: int, labels: tuple[str, ...]) -> Optional[Mention]:
+        """The name whose title words hold every word of ``keys``: the nearest before ``position``,
+        else the first after it (``S-TITLE-NAME``)."""
+        wanted = {_title_key(k) for k in keys if k not in DEMONSTRATIVES}
+        wanted.discard("")
+        if not wanted:
+            return None
+        index = self.title_index
+        lists = [index.get(w, []) for w in wanted]
+        rarest = min(lists, key=len)
+        if not rarest:
+            return None
+        i = bisect_left(rarest, position, key=lambda entry: entry[0])
+
+        def fits(entry: tuple[int, Mention, frozenset]) -> bool:
+            return entry[1].label in labels and wanted <= entry[2]
+
+        before = rarest[max(0, i - MAX_TITLE_LOOKS) : i]
+        for entry in reversed(before):
+            if fits(entry):
+                return entry[1]
+        for entry in rarest[i : i + MAX_TITLE_LOOKS]:
+            if fits(entry):
+                return entry[1]
+        return None
 
     # -- noun phrases --
 
@@ -1033,6 +1179,8 @@ class _Extractor:
                 return "end", t
             if token.key in COMPLEMENTISERS and not enclosed:
                 before = tokens[t - 1].key if t > 0 else ""
+                if entry.that_after and (not rule_on("Q-CONCLUDE") or _prep_form(before) != entry.that_after):
+                    return "end", t  # توصل إلى اتفاق … بعد أن: no conclusion reported
                 if before not in NARRATOR_BEFORE_COMPLEMENTISER:
                     return "that", t
             # the verb's own preposition right after the speaker: لفت مدير المرصد إلى ...
@@ -2190,6 +2338,21 @@ def _strip_noun(key: str) -> str:
     return key
 
 
+def _title_key(key: str) -> str:
+    """A title word compared loosely: no conjunction, article or ل, and no inner vowel letters
+    (الاميركي ~ الأمريكي, والرئيس ~ رئيس)."""
+    bare = _strip_noun(key)  # والرئيس، للرئيس، الرئيس -> رئيس (a bare و of وزير stays)
+    if len(bare) <= 3:
+        return bare
+    return bare[0] + "".join(ch for ch in bare[1:-1] if ch not in "اوي") + bare[-1]
+
+
+def _stops_title(other: Optional[Mention], mention: Mention) -> bool:
+    """Another name ends a name's title words: any person, or an organisation before an organisation
+    (مدير المرصد رامي عبد الرحمن: the organisation is part of the person's title)."""
+    return other is not None and other is not mention and (other.label == "PER" or mention.label == other.label)
+
+
 def _strip_conj(key: str) -> str:
     return key[1:] if len(key) > 3 and key[0] in "وف" else key
 
@@ -2507,6 +2670,7 @@ class _Agent:
     kind: str
     gender: str
     number: str
+    named: bool = False  # the canonical is a name (a mention's), not a description
 
 
 @dataclass
@@ -2515,6 +2679,7 @@ class _Attribution:
     canonical: str = ""
     kind: str = "unknown"
     is_pronoun: bool = False
+    rules: tuple[str, ...] = ()  # ids (RULES) of the rules that chose the speaker
 
 
 class _Resolver:
@@ -2569,10 +2734,24 @@ class _Resolver:
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
         tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
-        if span.start <= mention.start and mention.end <= span.end:
+        if (span.start <= mention.start and mention.end <= span.end) or self.overflow_is_name(mention, span):
             return mention.canonical or mention.text
         start, end = max(span.start, mention.start), min(span.end, mention.end)
         return self.ex.doc.text[start:end].strip() if end > start else span.text
+
+    def overflow_is_name(self, mention: Mention, span: Span) -> bool:
+        """``S-FULL-NAME``: the tagger's name runs past the speaker phrase with words of the name
+        only (مدير عام الجمعية إبراهيم بن سليمان | الخميس, a surname read as a weekday): the fullest
+        name stands. A cue, particle or mark in the overflow (وأردف البرعي) keeps the clipped name."""
+        if not rule_on("S-FULL-NAME") or mention.end <= span.start or mention.start >= span.end:
+            return False
+        text = self.ex.doc.text
+        outside = text[mention.start : max(mention.start, span.start)] + " " + text[min(mention.end, span.end) : mention.end]
+        words = outside.split()
+        if not words or any(not WORD_TOKEN_RE.fullmatch(w) for w in words):
+            return False
+        keys = [match_form(w) for w in words]
+        return not any(lookup_cue(k)[0] is not None or _is_stop_key(k) and k not in TIME_WORDS for k in keys)
 
     def kind_of(self, keys: list[str], mention: Optional[Mention]) -> str:
         heads = self.ex.lexicon.heads
@@ -2637,8 +2816,9 @@ class _Resolver:
                 agent = self.feminine_clause_subject(c) or self.named_in_sentence(c) or agent
             if agent is None:
                 return _Attribution(None)
-            self.remember(agent.span, agent.canonical, agent.kind, entry, position)
-            return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb")
+            self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
+            return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
+                                rules=("S-DROPPED",))
         b, (start, end) = c.block, c.speaker
         span = self.phrase_span(b, start, end)
         if span is None:
@@ -2649,14 +2829,14 @@ class _Resolver:
         if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]):
             agent = self.antecedent(entry, position)
             canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
-            self.remember(span, canonical, kind, entry, position)
-            return _Attribution(span, canonical, kind, is_pronoun=True)
+            self.remember(span, canonical, kind, entry, position, named=agent is not None and agent.named)
+            return _Attribution(span, canonical, kind, is_pronoun=True, rules=("S-PRONOUN",))
         if len(keys) == 1 and keys[0] in LATTER and mention is None:
             latter = self.latest_person(span.start)  # قال بعدها الأخير: the one named last
             if latter is not None:
                 canonical = latter.canonical or latter.text
-                self.remember(span, canonical, "person", entry, position)
-                return _Attribution(span, canonical, "person", is_pronoun=True)
+                self.remember(span, canonical, "person", entry, position, named=True)
+                return _Attribution(span, canonical, "person", is_pronoun=True, rules=("S-LATTER",))
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         if mention is not None:
             canonical = self.mention_name(mention, span)
@@ -2667,8 +2847,33 @@ class _Resolver:
             agent = self.refers_back(keys, position) if (descriptive or described or len(keys) <= 2) else None
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
-        self.remember(span, canonical, kind, entry, position)
-        return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None)
+        rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
+        if mention is not None and not (span.start <= mention.start and mention.end <= span.end) and self.overflow_is_name(mention, span):
+            rule = "S-FULL-NAME"
+        named = mention is not None or (agent is not None and agent.named)
+        if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
+            found = ex.named_by_title(keys, span.start, labels)
+            if found is not None:
+                canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), "S-TITLE-NAME", True
+        self.remember(span, canonical, kind, entry, position, named=named)
+        return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule,))
+
+    def title_labels(self, keys: list[str]) -> tuple[str, ...]:
+        """The labels of the names a description without a name may stand for (``S-TITLE-NAME``):
+        a definite phrase or a title head (وزير الخارجية، نائب الرئيس), short, not anonymous
+        (مصادر، مسؤول: nobody named) nor a pronoun; () when it is no such description."""
+        if not keys or len(keys) > MAX_DESCRIPTION_WORDS:
+            return ()
+        heads = self.ex.lexicon.heads
+        first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
+        bare = _strip_noun(first)
+        if bare in heads["anonymous"] or first in heads["pronoun"] or keys[0] in DEMONSTRATIVES:
+            return ()
+        if first in heads["person"] or bare in heads["person"]:
+            return ("PER",)
+        if any(first in heads[k] or bare in heads[k] for k in ("organisation", "media", "document")):
+            return ("ORG",)
+        return ("PER", "ORG") if first.startswith("ال") else ()
 
     def latest_person(self, before: int) -> Optional[Mention]:
         """The last person mention ending before offset ``before``."""
@@ -2722,7 +2927,7 @@ class _Resolver:
             if span is None:
                 return None
             kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
-            return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s")
+            return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True)
         return None
 
     def opens_sentence(self, b: int, t: int) -> bool:
@@ -2762,7 +2967,7 @@ class _Resolver:
         if span is None:
             return None
         kind = self.kind_of([t.key for t in tokens[start + 1 : end]], mention)
-        return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s")
+        return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s", True)
 
     def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
         """The last person mention before the cue in its sentence, outside any quote's words."""
@@ -2777,18 +2982,18 @@ class _Resolver:
                 continue
             if ex.mention_at(b, t) is None:  # a family name alone
                 span = self.phrase_span(b, t, t + 1)
-                return _Agent(span.start, span, mention.canonical or mention.text, "person", "", "")
+                return _Agent(span.start, span, mention.canonical or mention.text, "person", "", "", True)
             first = t
             while first > start and ex.mention_at(b, first - 1) is mention:
                 first -= 1
             last = t if first < t and tokens[t].key in EPITHETS else t + 1
             span = self.phrase_span(b, first, last)
             if span is not None:
-                return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "")
+                return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "", True)
         return None
 
-    def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int) -> None:
-        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number))
+    def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int, named: bool = False) -> None:
+        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number, named))
 
     def remember_loose(self, b: int, token_span: tuple[int, int], entry: CueEntry) -> None:
         span = self.phrase_span(b, *token_span)
@@ -2797,7 +3002,7 @@ class _Resolver:
         keys = [t.key for t in self.ex.blocks[b].tokens[token_span[0] : token_span[1]] if t.is_word]
         mention = self.best_mention(b, *token_span)
         canonical = self.mention_name(mention, span) if mention else span.text
-        self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start)
+        self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None)
 
 
 def _time_phrase_width(tokens: list[_Token], t: int) -> int:
@@ -2935,6 +3140,12 @@ def _block_roles(doc: Document) -> Callable[[int], str]:
     return role
 
 
+def _quote_rules(c: _Candidate, speaker: _Attribution) -> tuple[str, ...]:
+    """The ids of the rules behind a quote: its content's method, its own rules, its speaker's."""
+    ids = [METHOD_RULES.get(c.method, ""), "Q-CONCLUDE" if c.entry.that_after else "", *c.rules, *speaker.rules]
+    return tuple(dict.fromkeys(i for i in ids if i))
+
+
 def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> list[Quote]:
     """Direct, indirect and mixed quotes of a cleaned document, with their speakers.
 
@@ -2981,6 +3192,7 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
                 confidence=_confidence(c, balanced, speaker),
                 block_role=block_role(cue.start),
                 embedded_source=c.embedded,
+                rules=_quote_rules(c, speaker),
             )
         )
     quotes.sort(key=lambda q: q.content.start)
@@ -3013,6 +3225,7 @@ def quote_rows(doc: Document, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
                 "confidence": quote.confidence,
                 "block_role": quote.block_role,
                 "embedded_source": quote.embedded_source,
+                "rules": ",".join(quote.rules),
                 "cue_lemma": entry.lemma if entry else quote.cue.text,
                 "cue_polarity": entry.polarity if entry else "neutral",
             }

@@ -128,6 +128,7 @@ class Quote:
     confidence: float = 1.0
     block_role: str = "body"
     embedded_source: str = ""  # a source reported inside the quote, if any
+    rules: tuple[str, ...] = ()  # ids of the rules (qawl.quotes.RULES) that made the quote and its speaker
 
     def to_dict(self) -> dict[str, Any]:
         speaker = None
@@ -152,6 +153,7 @@ class Quote:
             "confidence": round(float(self.confidence), 3),
             "block_role": self.block_role,
             "embedded_source": self.embedded_source,
+            "rules": list(self.rules),
         }
 
 
