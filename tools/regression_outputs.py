@@ -9,8 +9,13 @@ and words/s of each stage.
 
     python tools/regression_outputs.py record  --out /tmp/qawl_regress/baseline.jsonl
     python tools/regression_outputs.py compare --baseline /tmp/qawl_regress/baseline.jsonl
+    python tools/regression_outputs.py compare --recorded-docs   # quotes and stance only
     python tools/regression_outputs.py profile --stage quotes   # cProfile of one stage
     python tools/regression_outputs.py scale 1000 2000 4000     # quadratic paths
+
+``--recorded-docs`` reads the cleaned documents from the baseline instead of
+cleaning again: while someone else changes ``clean``, differences then come from
+quotes and stance (and the helpers they import from clean, such as ``match_form``).
 
 The article set: the first 500 articles of SaudiNewsNet, the first 500 of ANT,
 the seeds, and a few synthetic articles that stress quadratic paths (many
@@ -107,7 +112,18 @@ def _first_difference(old, new, where: str = "") -> str:
     return f"{where}: {old!r} != {new!r}"
 
 
-def run_stages(baseline: list[dict], stages=("clean", "quotes", "stance"), repeat: int = 1):
+def recorded_document(rec: dict):
+    """The cleaned document as the baseline recorded it."""
+    from qawl.schema import Document, Span
+
+    fields = dict(rec["doc"])
+    for name in ("blocks", "sentences", "tokens"):
+        fields[name] = [Span(**span) for span in fields[name]]
+    return Document(**fields)
+
+
+def run_stages(baseline: list[dict], stages=("clean", "quotes", "stance"), repeat: int = 1,
+               recorded_docs: bool = False):
     """Rerun the stages on every article; yield (record, outputs) and accumulate CPU time."""
     from qawl.clean import clean_article
     from qawl.quotes import extract_quotes
@@ -123,7 +139,7 @@ def run_stages(baseline: list[dict], stages=("clean", "quotes", "stance"), repea
         mentions = [Mention(**m) for m in rec["mentions"]]
         for _ in range(repeat):
             t0 = time.process_time()
-            doc = clean_article(article)
+            doc = recorded_document(rec) if recorded_docs else clean_article(article)
             t1 = time.process_time()
             quotes = extract_quotes(doc, mentions)
             t2 = time.process_time()
@@ -137,9 +153,11 @@ def run_stages(baseline: list[dict], stages=("clean", "quotes", "stance"), repea
     return results, times, words
 
 
-def compare(baseline_path: Path, repeat: int) -> int:
+def compare(baseline_path: Path, repeat: int, recorded_docs: bool = False) -> int:
     baseline = _load_baseline(baseline_path)
-    results, times, words = run_stages(baseline, repeat=repeat)
+    results, times, words = run_stages(baseline, repeat=repeat, recorded_docs=recorded_docs)
+    if recorded_docs:
+        del times["clean"]  # not run
     differences = 0
     for rec, doc, quotes, stances in results:
         new = {"doc": _plain(doc), "quotes": [_plain(q) for q in quotes],
@@ -227,6 +245,8 @@ def main(argv=None) -> int:
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("--baseline", type=Path, default=Path("/tmp/qawl_regress/baseline.jsonl"))
     cmp_.add_argument("--repeat", type=int, default=1)
+    cmp_.add_argument("--recorded-docs", action="store_true",
+                      help="quotes and stance on the recorded documents (clean is not rerun)")
     prof = sub.add_parser("profile")
     prof.add_argument("--baseline", type=Path, default=Path("/tmp/qawl_regress/baseline.jsonl"))
     prof.add_argument("--stage", choices=("clean", "quotes", "stance"), required=True)
@@ -238,7 +258,7 @@ def main(argv=None) -> int:
         record(args.out)
         return 0
     if args.command == "compare":
-        return compare(args.baseline, args.repeat)
+        return compare(args.baseline, args.repeat, args.recorded_docs)
     if args.command == "scale":
         scale(args.sizes)
         return 0
