@@ -113,7 +113,7 @@ def _failure(stage: str, origin: str, error: Exception) -> dict:
     return {"stage": stage, "origin": origin, "reason": f"{type(error).__name__}: {error}"}
 
 
-BATCH_WORDS = 4_000  # longer documents are tagged alone, on their own time budget
+BATCH_TOKENS = 5_000  # longer documents are tagged alone, on their own time budget
 
 
 class _Budgeted:
@@ -150,11 +150,11 @@ def _tag_all(results: list[DocumentResult], backend: str, budget: _Budgeted) -> 
     """Mentions of every document: short ones in one batched pass, long ones alone."""
     from qawl.entities import extract_mentions
 
-    words = [len(r.doc.text.split()) for r in results]
-    short = [r for r, n in zip(results, words) if n <= BATCH_WORDS]
+    tokens = [len(r.doc.tokens) for r in results]  # the tagger's cost (a run of marks is many)
+    short = [r for r, n in zip(results, tokens) if n <= BATCH_TOKENS]
     _tag_batch(short, backend, budget)
-    for result, n in zip(results, words):
-        if n > BATCH_WORDS:
+    for result, n in zip(results, tokens):
+        if n > BATCH_TOKENS:
             doc = result.doc
             result.mentions = budget.run("entities", doc.doc_id, doc.origin,
                                          lambda: extract_mentions(doc, backend=backend)) or []
