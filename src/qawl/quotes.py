@@ -103,6 +103,7 @@ SUBJECT_OPENERS = frozenset(
 AS_WORD = "كما"  # …، كما أعلنت الشرطة: "as the police announced"
 CLAUSE_STOPPERS = frozenset("بينما وذلك ذلك وسط عقب وفقا وفق بحسب حسب حسبما طبقا نقلا".split())
 CLAUSE_STOPPER_PAIRS = frozenset({("في", "حين"), ("في", "اشاره"), ("علي", "حد"), ("في", "وقت")})
+NARRATIVE_TIME_PAIRS = frozenset({("قبل", "ان")})  # "…، قبل أن ينضم": the narrator's next event
 # The veiled object of كشف النقاب عن / أزاح الستار عن: "unveiled", never part of the subject.
 VEIL_OBJECTS = frozenset("النقاب الستار اللثام".split())
 DEMONSTRATIVES = frozenset("هذا هذه هؤلاء ذلك تلك".split())
@@ -421,6 +422,10 @@ RULES: dict[str, str] = {
     # speakers
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
+    # content boundaries
+    "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
+    "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
+                        "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
                    "| الخميس) gives its whole name, not the clipped part",
@@ -2404,12 +2409,29 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 break
             if _starts_closer(tokens, t, closers):
                 break
+            if t > c.content_start and token.text in COMMAS and t + 2 < len(tokens) \
+                    and (tokens[t + 1].key, tokens[t + 2].key) in NARRATIVE_TIME_PAIRS and rule_on("B-TIME-CLAUSE"):
+                c.rules += ("B-TIME-CLAUSE",)
+                break
+            if t > c.content_start + 1 and _is_circumstantial(token) and rule_on("B-CIRCUMSTANTIAL"):
+                c.rules += ("B-CIRCUMSTANTIAL",)
+                while t > c.content_start and (not tokens[t - 1].is_word or tokens[t - 1].key in CLAUSE_OPENERS) \
+                        and tokens[t - 1].text not in ALL_MARKS:
+                    t -= 1
+                break
         t += 1
     end = _trim_credit(tokens, t) if t == len(tokens) else t
     if end == next_stop:  # drop the connector before the next cue: "، مؤكدا" / "كما"
         while end > c.content_start and (not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS) and tokens[end - 1].text not in ALL_MARKS:
             end -= 1
     return end
+
+
+def _is_circumstantial(token: _Token) -> bool:
+    """متناولا، مستعرضا: an accusative participle (a circumstantial clause) of an act verb that is no cue
+    (cues.json circumstantial) opens the speaker's next act, so the content before it ends. (A cue's own
+    participle, مشيرا إلى أن, ends it as the next candidate.)"""
+    return token.key in load_cues().circumstantial
 
 
 def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
