@@ -1644,3 +1644,15 @@ def test_b_circumstantial_participle_ends_an_unquoted_content(monkeypatch):
     _, quotes = quotes_of(text)
     assert "متناولا" in quotes[0].content.text
     assert "متناولا" in load_cues().circumstantial
+
+
+def test_q_link_line_is_no_headline_quote(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = "رابط الخبر بصحيفة الوئام: وزارة الحج تستعد لإطلاق برنامج التسجيل الإلكتروني"
+    names = _mentions_for(("الوئام", "ORG", "الوئام"))
+    _, quotes = quotes_of(text, names)
+    assert quotes == []
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-LINK-LINE"})
+    _, quotes = quotes_of(text, names)
+    assert len(quotes) == 1

@@ -205,6 +205,7 @@ MIN_SPEECH_WORDS = 4
 MAX_NAME_WORDS = 4
 MAX_TITLE_WORDS = 12
 MAX_HEADLINE_SPEAKER_WORDS = 5
+LINK_WORDS = frozenset(["رابط"])  # رابط الخبر بصحيفة الوئام: … (a link line of SaudiNewsNet pages)
 MAX_HEADLINE_WORDS = 30
 MAX_APPOSITION_GAP = 12
 MAX_RELAY_GAP = 16
@@ -422,6 +423,8 @@ RULES: dict[str, str] = {
     # speakers
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
+    "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
+                   "title (it makes no quote; disabling it brings the spurious headline back)",
     # content boundaries
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
@@ -2147,6 +2150,8 @@ class _Extractor:
             # رابط الخبر: “هيومن رايتس ووتش”: …: a speaker form inside the content is the real one
             head = self.headline_head(b, head[2] + 1, speakers) or head
             speaker_start, speaker_end, colon = head
+            if tokens[speaker_start].key in LINK_WORDS and rule_on("Q-LINK-LINE"):
+                continue  # رابط الخبر بصحيفة الوئام: <the article's own title>: a link line, not a statement
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:
