@@ -1613,3 +1613,46 @@ def test_s_full_name_keeps_the_name_that_runs_past_the_speaker_phrase(monkeypatc
     text = "وأردف البرعي أن الوضع صعب جدا في المدينة."
     _, quotes = quotes_of(text, _mentions_for(("وأردف البرعي", "PER", "وأردف البرعي")))
     assert quotes[0].speaker_canonical == "البرعي"
+
+
+def test_b_time_clause_ends_an_unquoted_content_before_qabl_an(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = ("وكان وكيل أعمال اللاعب قد كشف في شهر مايو الماضي أن موكله يرغب في الرحيل عن النادي، "
+            "قبل أن ينضم اللاعب إلى تدريبات الفريق استعدادا للموسم الجديد.")
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["موكله يرغب في الرحيل عن النادي"]
+    assert "B-TIME-CLAUSE" in quotes[0].rules
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"B-TIME-CLAUSE"})
+    _, quotes = quotes_of(text)
+    assert "قبل أن ينضم" in quotes[0].content.text
+    # inside quotation marks the clause is the speaker's own words
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", set())
+    _, quotes = quotes_of('وقال الوزير: "سنراجع القرار، قبل أن نعلن موقفنا النهائي".')
+    assert "قبل أن نعلن" in quotes[0].content.text
+
+
+def test_b_circumstantial_participle_ends_an_unquoted_content(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = ("وجدد نائب الرئيس التزام السودان بالمنهج الوسطي ورفضه للغلو والتطرف متناولا أشكال وأنواع "
+            "ظاهرة التطرف التي لا لون لها ولا وطن.")
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["التزام السودان بالمنهج الوسطي ورفضه للغلو والتطرف"]
+    assert "B-CIRCUMSTANTIAL" in quotes[0].rules
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"B-CIRCUMSTANTIAL"})
+    _, quotes = quotes_of(text)
+    assert "متناولا" in quotes[0].content.text
+    assert "متناولا" in load_cues().circumstantial
+
+
+def test_q_link_line_is_no_headline_quote(monkeypatch):
+    from qawl import quotes as quotes_module
+
+    text = "رابط الخبر بصحيفة الوئام: وزارة الحج تستعد لإطلاق برنامج التسجيل الإلكتروني"
+    names = _mentions_for(("الوئام", "ORG", "الوئام"))
+    _, quotes = quotes_of(text, names)
+    assert quotes == []
+    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-LINK-LINE"})
+    _, quotes = quotes_of(text, names)
+    assert len(quotes) == 1

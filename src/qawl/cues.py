@@ -86,6 +86,8 @@ class Lexicon:
     statement_frames: frozenset[str]  # بيان، تصريح: في بيان لـ X names X as the one who speaks next
     verdict_subjects: frozenset[str] = frozenset()  # المحكمة: its أكدت + object upholds a ruling
     verdict_cues: frozenset[str] = frozenset()  # lemmas (أكد، أيد) that uphold a ruling after such a subject
+    # متناولا، شارحا، مثنيا: accusative participles of act verbs that open the speaker's next act
+    circumstantial: frozenset[str] = frozenset()
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -209,6 +211,7 @@ def load_cues() -> Lexicon:
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),
+        circumstantial=_match_set(raw.get("circumstantial", {}).get("words", [])),
     )
 
 

@@ -103,6 +103,7 @@ SUBJECT_OPENERS = frozenset(
 AS_WORD = "كما"  # …، كما أعلنت الشرطة: "as the police announced"
 CLAUSE_STOPPERS = frozenset("بينما وذلك ذلك وسط عقب وفقا وفق بحسب حسب حسبما طبقا نقلا".split())
 CLAUSE_STOPPER_PAIRS = frozenset({("في", "حين"), ("في", "اشاره"), ("علي", "حد"), ("في", "وقت")})
+NARRATIVE_TIME_PAIRS = frozenset({("قبل", "ان")})  # "…، قبل أن ينضم": the narrator's next event
 # The veiled object of كشف النقاب عن / أزاح الستار عن: "unveiled", never part of the subject.
 VEIL_OBJECTS = frozenset("النقاب الستار اللثام".split())
 DEMONSTRATIVES = frozenset("هذا هذه هؤلاء ذلك تلك".split())
@@ -204,6 +205,7 @@ MIN_SPEECH_WORDS = 4
 MAX_NAME_WORDS = 4
 MAX_TITLE_WORDS = 12
 MAX_HEADLINE_SPEAKER_WORDS = 5
+LINK_WORDS = frozenset(["رابط"])  # رابط الخبر بصحيفة الوئام: … (a link line of SaudiNewsNet pages)
 MAX_HEADLINE_WORDS = 30
 MAX_APPOSITION_GAP = 12
 MAX_RELAY_GAP = 16
@@ -421,6 +423,12 @@ RULES: dict[str, str] = {
     # speakers
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
+    "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
+                   "title (it makes no quote; disabling it brings the spurious headline back)",
+    # content boundaries
+    "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
+    "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
+                        "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
                    "| الخميس) gives its whole name, not the clipped part",
@@ -2142,6 +2150,8 @@ class _Extractor:
             # رابط الخبر: “هيومن رايتس ووتش”: …: a speaker form inside the content is the real one
             head = self.headline_head(b, head[2] + 1, speakers) or head
             speaker_start, speaker_end, colon = head
+            if tokens[speaker_start].key in LINK_WORDS and rule_on("Q-LINK-LINE"):
+                continue  # رابط الخبر بصحيفة الوئام: <the article's own title>: a link line, not a statement
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:
@@ -2404,12 +2414,29 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 break
             if _starts_closer(tokens, t, closers):
                 break
+            if t > c.content_start and token.text in COMMAS and t + 2 < len(tokens) \
+                    and (tokens[t + 1].key, tokens[t + 2].key) in NARRATIVE_TIME_PAIRS and rule_on("B-TIME-CLAUSE"):
+                c.rules += ("B-TIME-CLAUSE",)
+                break
+            if t > c.content_start + 1 and _is_circumstantial(token) and rule_on("B-CIRCUMSTANTIAL"):
+                c.rules += ("B-CIRCUMSTANTIAL",)
+                while t > c.content_start and (not tokens[t - 1].is_word or tokens[t - 1].key in CLAUSE_OPENERS) \
+                        and tokens[t - 1].text not in ALL_MARKS:
+                    t -= 1
+                break
         t += 1
     end = _trim_credit(tokens, t) if t == len(tokens) else t
     if end == next_stop:  # drop the connector before the next cue: "، مؤكدا" / "كما"
         while end > c.content_start and (not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS) and tokens[end - 1].text not in ALL_MARKS:
             end -= 1
     return end
+
+
+def _is_circumstantial(token: _Token) -> bool:
+    """متناولا، مستعرضا: an accusative participle (a circumstantial clause) of an act verb that is no cue
+    (cues.json circumstantial) opens the speaker's next act, so the content before it ends. (A cue's own
+    participle, مشيرا إلى أن, ends it as the next candidate.)"""
+    return token.key in load_cues().circumstantial
 
 
 def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
