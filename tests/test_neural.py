@@ -367,3 +367,15 @@ def test_one_long_sentence_does_not_pad_the_others(untrained, monkeypatch):
     seen = _network_inputs(untrained, monkeypatch)
     untrained.tag_document([SENTENCE] * 300 + [SENTENCE * 150])  # 1,650 tokens in one sentence
     assert all(count * length <= max(BATCH_TOKENS, MAX_SEQUENCE_TOKENS) for count, length in seen)
+
+
+def test_letterless_sequences_are_never_sent_to_the_network(shipped, monkeypatch):
+    sentences = [["قال", "وزير", "الخارجية", "سامح", "شكري"], ['"'] * 3_000, ["2015", "-", "7"]]
+    expected = shipped.tag_document(sentences)
+    reads = []
+    decode = shipped.network.decode
+    monkeypatch.setattr(shipped.network, "decode",
+                        lambda *a: reads.append(a[0].shape) or decode(*a))
+    assert shipped.tag_document(sentences) == expected
+    assert expected[1] == ["O"] * 3_000 and expected[2] == ["O"] * 3
+    assert len(reads) == 1 and reads[0][0] == 1  # one batch: only the sentence with letters

@@ -456,9 +456,10 @@ class LstmTagger:
             for start in range(0, len(sentence), MAX_SEQUENCE_TOKENS):
                 pieces.append(sentence[start:start + MAX_SEQUENCE_TOKENS])
                 owners.append(index)
-        decoded_pieces: list[list[str]] = [[] for _ in pieces]
+        decoded_pieces: list[list[str]] = [["O"] * len(piece) for piece in pieces]
+        named = [i for i, piece in enumerate(pieces) if _has_letter(piece)]  # no letter: no name
         with torch.inference_mode():
-            for batch in length_batches(pieces):
+            for batch in ([named[j] for j in b] for b in length_batches([pieces[i] for i in named])):
                 decoded = self.network.decode(*self.encoder.batch([pieces[i] for i in batch]))
                 for i, ids in zip(batch, decoded):
                     decoded_pieces[i] = [TAGS[t] for t in ids]
@@ -506,6 +507,11 @@ def lstm_model_available(model_dir: Path | None = None) -> bool:
     """Whether the trained files are present."""
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     return (model_dir / WEIGHTS_FILE).exists() and (model_dir / VOCAB_FILE).exists()
+
+
+def _has_letter(tokens: list[str]) -> bool:
+    """Whether any token holds a letter (a run of marks, digits or emoji names no one)."""
+    return any(ch.isalpha() for token in tokens for ch in token)
 
 
 @lru_cache(maxsize=1)
