@@ -1584,6 +1584,20 @@ def test_s_title_name_keeps_apposed_titles_apart():
     assert quotes[-1].speaker.text == "المسؤول الأمريكي" and quotes[-1].speaker_canonical != "دونالد ترامب"
 
 
+def test_s_title_name_takes_no_title_for_a_name_after_a_preposition():
+    # the words before للجزيرة are the speaker of كشفت, not a title of the channel
+    text = ("وكشفت مصادر في المعارضة السورية للجزيرة أن المفاوضات أرجئت.\n\n"
+            "واتهمت المعارضة السورية روسيا بارتكاب مجازر في حلب.")
+    _, quotes = quotes_of(text, _mentions_for(("للجزيرة", "ORG", "الجزيرة")))
+    accused = next(q for q in quotes if q.cue.text == "اتهمت")
+    assert accused.speaker.text == "المعارضة السورية" and accused.speaker_canonical != "الجزيرة"
+    assert "S-TITLE-NAME" not in accused.rules
+    # but بيان لـ: the statement's author
+    text = ("وقال بيان للقوات الأمريكية إن الهجوم فشل.\n\nوأضاف البيان أن القوات ستبقى في المنطقة.")
+    _, quotes = quotes_of(text, _mentions_for(("للقوات الأمريكية", "ORG", "القوات الأمريكية")))
+    assert quotes[-1].speaker_canonical == "القوات الأمريكية"
+
+
 def test_q_conclude_reads_a_finding_only_right_after_its_preposition(monkeypatch):
     from qawl import quotes as quotes_module
 

@@ -195,6 +195,7 @@ BETWEEN = "بين"
 
 MAX_SPEAKER_WORDS = 10
 MAX_TITLE_BEFORE = 12  # title words read before a name (وزير الخارجية الأمريكي جون كيري)
+PREPOSITION_LETTERS = frozenset("لبك")  # proclitic prepositions: a name after one is an object
 MAX_TITLE_AFTER = 6  # apposed title words read after it (جون كيري، وزير الخارجية)
 MAX_DESCRIPTION_WORDS = 8  # a longer speaker phrase is not a title to resolve
 MAX_TITLE_LOOKS = 60  # candidate names tried per description (bounded: no super-linear path)
@@ -593,6 +594,8 @@ class _Extractor:
                     end += 1
                 words: set[str] = set()
                 u = t - 2 if t > 1 and tokens[t - 1].text in COMMAS else t - 1  # الرئيس الأمريكي، دونالد ترامب
+                if self.governed(tokens[t], mention) and not (t > 0 and self.is_document(tokens[t - 1], heads)):
+                    u = -1  # كشفت مصادر في المعارضة للجزيرة: no title, but بيان للقوات: the forces' statement
                 while u >= 0 and t - u <= MAX_TITLE_BEFORE and not _stops_title(mapped.get(u), mention):
                     if not tokens[u].is_word:
                         if tokens[u].text not in ALL_MARKS or u < t - 1:
@@ -621,6 +624,19 @@ class _Extractor:
                     index.setdefault(word, []).append((tokens[t].start, mention, frozen))
                 t = end
         return index
+
+    @staticmethod
+    def is_document(token: _Token, heads: dict) -> bool:
+        """A statement, report or study head (بيان، تقرير): its ل-phrase names its author."""
+        return token.is_word and (token.key in heads["document"] or _strip_noun(token.key) in heads["document"])
+
+    def governed(self, token: _Token, mention: Mention) -> bool:
+        """Whether the name is the object of a preposition glued to it (للجزيرة، بالحكومة، لكيري)."""
+        surface, canonical = mention.text, mention.canonical or ""
+        if token.start < mention.start:  # the tagger left the clitics out of the mention
+            return any(letter in PREPOSITION_LETTERS for letter in self.doc.text[token.start:mention.start])
+        return bool(canonical) and surface[:1] in PREPOSITION_LETTERS and surface != canonical \
+            and not canonical.startswith(surface[:1])
 
     @staticmethod
     def made_by(tokens: list[_Token], u: int, name: int) -> bool:
