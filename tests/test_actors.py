@@ -94,6 +94,11 @@ def test_a_surname_joins_the_one_full_name_that_ends_with_it():
     assert not same_actor(rows, "ماكرون", "إيمانويل ماكرون", disabled={"A-SURNAME"})
 
 
+def test_a_surname_is_matched_only_for_people():
+    rows = occurrences(("فيلق الشام", "فيلق الشام", "ORG", "mention"), ("الشام", "الشام", "LOC", "mention"))
+    assert not same_actor(rows, "الشام", "فيلق الشام")
+
+
 def test_a_surname_two_people_share_stays_apart():
     rows = occurrences(("عباس", "", "person"), ("محمود عباس", "", "person"), ("حيدر عباس", "", "person"))
     table = keys(build_aliases(rows))

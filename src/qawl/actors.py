@@ -697,9 +697,10 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     _merge_variants(readings, clusters, lex, ev, disabled)
     if "A-CLITIC" not in disabled:
         _merge_clitics(readings, clusters, ev)
+    types = _key_types(readings, ev)
     if "A-VOWEL" not in disabled:
-        _merge_vowels(clusters, lex, _key_types(readings, ev))
-    _merge_short_names(readings, clusters, lex, ev, disabled)
+        _merge_vowels(clusters, lex, types)
+    _merge_short_names(readings, clusters, lex, ev, disabled, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
     return _alias_rows(readings, clusters, offices, ev, lex)
 
@@ -784,8 +785,10 @@ def _contains(short: tuple, long: tuple) -> bool:
 
 
 def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _Evidence,
-                       disabled: frozenset) -> None:
-    """A-DOCLINK, then A-SURNAME: a shorter name joins the one actor whose names contain it."""
+                       disabled: frozenset, types: Optional[dict] = None) -> None:
+    """A-DOCLINK, then A-SURNAME: a shorter name joins the one actor whose names contain it
+    (A-SURNAME only for people: الشام is not فيلق الشام)."""
+    types = types or {}
     keys = sorted(clusters.parent)
     skeletons = {key: skeleton_key(key, lex) for key in keys}
     endings: dict[tuple, set] = defaultdict(set)  # ending -> roots of longer names
@@ -816,7 +819,8 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
         candidates = (endings.get(skeletons[key], set()) if loose else set()) | endings.get(tuple(key.split()), set())
         candidates -= {root}
         if len(candidates) == 1 and "A-SURNAME" not in disabled and len("".join(skeletons[key])) >= 3 \
-                and key not in lex.given_names:
+                and key not in lex.given_names and types.get(key) == "PER" \
+                and types.get(next(iter(candidates)), "PER") == "PER":
             target = next(iter(candidates))
             decisions.append((key, target, "A-SURNAME", f"{form} ends only the names of {target}"))
     for key, target, rule, why in decisions:
