@@ -42,6 +42,7 @@ from benchmarks.scoring import (  # noqa: E402
     STANCE_MEASURES,
     UNSPLIT,
     gold_paths,
+    greedy_pairs,
     interval_text,
     load_split,
     part_of,
@@ -49,6 +50,8 @@ from benchmarks.scoring import (  # noqa: E402
     point_measures,
     run_record,
     score_stances,
+    speaker_matches,
+    target_matches,
     write_results,
 )
 
@@ -211,8 +214,45 @@ def raw_text(gold: dict) -> str:
 
 
 def stance_dicts(stances) -> list[dict]:
+    """Predicted stances as scored: neutral ones are left out (the gold lists only favor/against)."""
     return [{"speaker": s.speaker, "target": s.target, "polarity": s.polarity, "quote": s.quote,
-             "evidence": " | ".join(s.evidence)} for s in stances]
+             "evidence": " | ".join(s.evidence), "rules": " ".join(getattr(s, "rules", []) or [])}
+            for s in stances if s.polarity in ("favor", "against")]
+
+
+def _about_same(pred: dict, gold: dict) -> bool:
+    """Same speaker and target (as the scoring rule compares them), whatever the polarity."""
+    return speaker_matches(pred.get("speaker") or "", "", gold["speaker"]) and target_matches(
+        pred.get("target") or "", gold["target"])
+
+
+def polarity_pairs(predictions: dict, golds: list[dict]) -> tuple[int, int]:
+    """(pairs, same polarity) over predicted and gold stances paired on speaker and target alone
+    (one-to-one, a pair with the same polarity first): the polarity accuracy of issue 15."""
+    pairs = agree = 0
+    for gold in golds:
+        preds, gold_stances = predictions.get(gold["doc"], []), gold.get("stances", [])
+        score = lambda p, g: (2.0 if p["polarity"] == g["polarity"] else 1.0) if _about_same(p, g) else 0.0
+        for p, g in greedy_pairs(preds, gold_stances, score):
+            pairs += 1
+            agree += preds[p]["polarity"] == gold_stances[g]["polarity"]
+    return pairs, agree
+
+
+def miss_causes(predictions: dict, golds: list[dict], missed: list[dict]) -> dict[str, list[dict]]:
+    """Why each missed gold stance was missed (issue 15's table): ``wrong_polarity`` (a prediction
+    with its speaker and target), ``target`` (the speaker has predicted stances, none about this
+    target), ``no_stance`` (the speaker has no predicted stance at all)."""
+    causes: dict[str, list[dict]] = {"wrong_polarity": [], "target": [], "no_stance": []}
+    for error in missed:
+        gold, preds = error["gold"], predictions.get(error["doc"], [])
+        if any(_about_same(p, gold) for p in preds):
+            causes["wrong_polarity"].append(error)
+        elif any(speaker_matches(p.get("speaker") or "", "", gold["speaker"]) for p in preds):
+            causes["target"].append(error)
+        else:
+            causes["no_stance"].append(error)
+    return causes
 
 
 def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -> Optional[tuple[dict, list]]:
@@ -250,7 +290,10 @@ def evaluate(predictions: dict, golds: list[dict], file_of: dict, split: dict, r
             by_file.setdefault(file_of[doc], []).append(doc)
         parts[part]["by_file"] = {name: point_measures(scores["per_doc"], file_docs, STANCE_MEASURES, stance_counts)
                                   for name, file_docs in by_file.items()}
+        pairs, agree = polarity_pairs(predictions, part_golds)
+        parts[part]["polarity"] = {"pairs": pairs, "agree": agree, "accuracy": round(agree / pairs, 4) if pairs else 0.0}
         if part != "test":  # the test part is scored only to report: no per-article output, no errors
+            scores["causes"] = miss_causes(predictions, part_golds, scores["errors"]["missed"])
             readable[part] = scores
     order = [p for p in (*PARTS, UNSPLIT) if p in parts]
     return {"parts": {p: parts[p] for p in order}, "readable": {p: readable[p] for p in order if p in readable}}
@@ -268,6 +311,8 @@ def report_parts(mode: str, result: dict, notes: list) -> None:
         print(f"  {part:<7} {row['articles']:>3} articles, gold {c.get('gold', 0):>3}, predicted {c.get('pred', 0):>3}, "
               f"matched {c.get('matched', 0):>3}:  P {interval_text(m['precision'])}  R {interval_text(m['recall'])}"
               f"  F1 {interval_text(m['f1'])}")
+        pol = row["polarity"]
+        print(f"  {'':<7} polarity accuracy on {pol['pairs']} speaker-target pairs: {pol['accuracy']:.3f}")
     print(f"  by gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for part, row in result["parts"].items():
         for name, file_row in row["by_file"].items():
@@ -283,15 +328,22 @@ def report_details(mode: str, part: str, result: dict, max_errors: int) -> None:
     for doc, row in result["per_doc"].items():
         print(f"{doc[:52]:<52} {row['pred']:>4} {row['gold']:>4} {row['matched']:>3} "
               f"{row['precision']:>5.2f} {row['recall']:>5.2f} {row['f1']:>5.2f}")
+    causes = result.get("causes", {})
+    print(f"-- [{mode}, {part}] missed gold stances by cause: "
+          + ", ".join(f"{cause} {len(errors)}" for cause, errors in causes.items()))
     for kind in ("missed", "spurious"):
         errors = result["errors"][kind]
+        if kind == "missed" and causes:
+            cause_of = {id(e): c for c, errors_ in causes.items() for e in errors_}
+            errors = sorted(errors, key=lambda e: list(causes).index(cause_of.get(id(e), "no_stance")))
         print(f"-- [{mode}, {part}] {kind} ({len(errors)})")
         for error in errors[:max_errors]:
             item = error.get("gold") or error.get("pred")
             speaker = item["speaker"][0] if isinstance(item["speaker"], list) else item["speaker"]
             target = " / ".join(item["target"]) if isinstance(item["target"], list) else item["target"]
-            extra = f"  [q{item['quote']}: {item['evidence']}]" if "evidence" in item else ""
-            print(f"   {error['doc'][:28]:<28} {item['polarity']:<7} {speaker} -> {target}{extra}")
+            extra = f"  [q{item['quote']}: {item['evidence']}; {item.get('rules', '')}]" if "evidence" in item else ""
+            cause = f"{cause_of.get(id(error), ''):<14} " if kind == "missed" and causes else ""
+            print(f"   {cause}{error['doc'][:28]:<28} {item['polarity']:<7} {speaker} -> {target}{extra}")
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -37,9 +37,11 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,12 +49,62 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from qawl.clean import match_form
 from qawl.entities.features import tafil_shape, triggers
-from qawl.schema import Document, Mention, Quote, Stance, make_span
+from qawl.schema import POLARITIES, Document, Mention, Quote, Stance, make_span
 
 logger = logging.getLogger(__name__)
 
 LEXICON_FILE = "stance_lexicon.json"
+CONFIDENCE_FILE = "stance_confidence.json"
 KINDS = ("act", "quality", "label", "deed")
+
+# --- rules ---------------------------------------------------------------------
+# Every rule that makes or changes a stance: its id (recorded on the stance, ``Stance.rules``)
+# and one line. ``Q-`` rules read a quote (``from_quote``), ``N-`` rules an act narrated
+# without reported words (``quote == -1``), ``A-`` rules the object of an act in either,
+# and the modifiers change a stance another rule made. tests/test_stance.py has a case per
+# rule that fails when the rule is disabled (``disabled_rules``).
+RULES: dict[str, str] = {
+    "Q-CUE": "the cue is an evaluative act and the content (or its start) is its object: اتهم روسيا …",
+    "Q-ADDRESSEE": "the addressee between an evaluative cue and its content: اتهم الشرطة بـ…, رد على ترامب: …",
+    "Q-ACT": "an evaluative act inside the content, towards its object: لوقف المذابح -> against المذابح",
+    "Q-QUALITY": "a quality adjective, attributive or predicate: مواقفه الظالمة, الاتفاق جيد",
+    "Q-PREDICATE-NOUN": "an evaluative noun predicated of a clause-initial subject: X يشكل تهديدا",
+    "Q-DEED": "a hostile (or helpful) deed of a clause subject: X يهدد … -> against X",
+    "Q-LABEL": "a condemning noun with a named owner or opening the clause: جرائم إسرائيل",
+    "Q-SCARE-LABEL": "a label in quotation marks, towards what it names: وصفها بـ\"المحتالة\"",
+    "Q-HONORIFIC": "an honorific after a person: أيده الله -> favor that person",
+    "Q-HOLDER-NAME": "the speaker's own name says the stance: معارضو القانون -> against القانون",
+    "N-RELATIVE-OBJECT": "a narrated act in a relative clause on its object: الهدنة التي دعا إليها X",
+    "N-RELATIVE-SUBJECT": "a narrated act in a relative clause on a named subject: موسوي الذي رفض …",
+    "N-BY-AGENT": "an act noun with its agent: انتقادات من قبل X لـ Y",
+    "N-EXPRESSED": "أعرب/عبر/أبدى X عن + act: the act is X's",
+    "N-PARTICIPLE": "a circumstantial participle after a quote: …، رافضا تعويض العراق",
+    "N-SUPPORT-VERB": "a support verb with an act noun: وجه X اتهامات لـ Y, فرض X عقوبات على Y",
+    "N-VSO": "a narrated act verb opening its clause, its subject, then its object: انتقد الوزير إيران",
+    "N-PURPOSE": "the purpose of a narrated act is its subject's too: واصلت الحكومة الضغط لعرقلة الاتفاق",
+    "A-NESTED": "an act inside an act's object composes: حذر من رفض الاتفاق -> favor الاتفاق",
+    "A-CAUTION": "a call to caution is against the named addressee: دعا ترامب إلى الحذر",
+    "A-THANKED": "the direct object of thanks/praise before على: نشكر وفد روسيا على …",
+    "NEG": "negation before the evaluative word: favor -> against, against -> neutral",
+}
+# Mention labels that make a target an actor (a place stands for its government).
+ACTOR_LABELS = frozenset(("PER", "ORG", "LOC", "GPE"))
+# Rules switched off (tests and ablations): a stance that any of them made or changed is dropped.
+DISABLED_RULES: set[str] = set()
+
+
+@contextmanager
+def disabled_rules(*ids: str):
+    """Run with the rules ``ids`` switched off (``with disabled_rules("Q-CUE"): …``)."""
+    unknown = set(ids) - RULES.keys()
+    if unknown:
+        raise KeyError(f"unknown stance rules: {sorted(unknown)}")
+    added = set(ids) - DISABLED_RULES
+    DISABLED_RULES.update(added)
+    try:
+        yield
+    finally:
+        DISABLED_RULES.difference_update(added)
 
 # --- word shapes -----------------------------------------------------------------
 
@@ -612,6 +664,7 @@ class _Candidate:
     polarity: str
     quote: int
     evidence: list[str] = field(default_factory=list)
+    rules: tuple[str, ...] = ()
 
 
 def verbal_noun_shape(word: str) -> bool:
@@ -657,16 +710,31 @@ class _StanceFinder:
         self.used: set[int] = set()  # tokens whose act was already read as part of a frame
         self.quoted: set[int] = set()
         self._doc_words: Optional[frozenset] = None
+        self._rules: list[str] = []
+        self._sentence_starts: Optional[list[int]] = None
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
 
     # -- emitting
 
+    @contextmanager
+    def rule(self, *ids: str):
+        """The rules (ids of ``RULES``) that make or change the stances emitted inside."""
+        size = len(self._rules)
+        self._rules.extend(i for i in ids if i)
+        try:
+            yield
+        finally:
+            del self._rules[size:]
+
     def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
         start, end = np
-        if end > start and polarity in ("favor", "against") and holder:
-            self.candidates.append(_Candidate(holder, start, end, polarity, quote, list(evidence)))
+        rules = tuple(dict.fromkeys(self._rules))
+        if DISABLED_RULES.intersection(rules):
+            return
+        if end > start and polarity in POLARITIES and holder:
+            self.candidates.append(_Candidate(holder, start, end, polarity, quote, list(evidence), rules))
 
     def salient(self, np: tuple[int, int]) -> bool:
         """A phrase worth a stance of its own: a name, an issue, an evaluated thing, "هذه الفكرة"."""
@@ -781,11 +849,13 @@ class _StanceFinder:
         self.used.update(range(hit.start, hit.end))
         cautioned = self.cautioned(hit, limit) if polarity == "favor" else None
         if cautioned:
-            self.emit(holder, cautioned, "against", quote, evidence)
+            with self.rule("A-CAUTION"):
+                self.emit(holder, cautioned, "against", quote, evidence)
         thanked = self.thanked(hit, limit)
         if thanked and (not require_salient or self.salient(thanked)
                         or any(i in self.tokens.mention_at for i in range(*thanked))):
-            self.emit(holder, thanked, polarity, quote, evidence)
+            with self.rule("A-THANKED"):
+                self.emit(holder, thanked, polarity, quote, evidence)
         for np in self.act_objects(hit, limit):
             inner = self.inner_act(np)
             # طالب بإقالة X: the call is against X, not "for a dismissal"
@@ -803,8 +873,9 @@ class _StanceFinder:
                     continue
                 word = self.tokens.spans[inner.start].text
                 # طالب بإخراج الأكراد: what the cue's own act acts on needs no salience either
-                self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
-                               require_salient=require_salient or depth > 0, depth=depth + 1)
+                with self.rule("A-NESTED"):
+                    self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
+                                   require_salient=require_salient or depth > 0, depth=depth + 1)
 
     # -- per quote
 
@@ -833,14 +904,18 @@ class _StanceFinder:
             return
         first, limit = content.start, content.stop
         hit, polarity = self.cue_frame(quote)
+        cue_tokens = tokens.range_of(quote.cue.start, quote.cue.end)
+        negated_cue = bool(cue_tokens) and tokens.negated(cue_tokens[0]) is not None
         if hit is not None and polarity in ("favor", "against"):
             # the cue's object is where the content starts (اتهمت | روسيا والنظام بارتكاب …),
             # unless the cue named whom it is aimed at (رد على ترامب: …, شكر الوزير على …),
             # the content is the charge (اتهم X | بارتكاب …) or a clause (حذر من أنه | سيعين …)
-            aimed = self.addressee(speaker, quote, hit, polarity, index)
+            with self.rule("Q-ADDRESSEE", "NEG" if negated_cue else ""):
+                aimed = self.addressee(speaker, quote, hit, polarity, index)
             if (not aimed or hit.entry.category == "warning") and not self.charge_or_clause(hit, first, limit):
-                self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
-                               [quote.cue.text], require_salient=False)
+                with self.rule("Q-CUE", "NEG" if negated_cue else ""):
+                    self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
+                                   [quote.cue.text], require_salient=False)
         embedded = quote.speaker_kind in ("anonymous", "media", "unknown")
         i = first
         while i < limit:
@@ -850,7 +925,8 @@ class _StanceFinder:
                 continue
             self.content_term(speaker, hit, first, limit, index, embedded)
             i = max(hit.end, i + 1)
-        self.honorifics(index, first, limit)
+        with self.rule("Q-HONORIFIC"):
+            self.honorifics(index, first, limit)
 
     def charge_or_clause(self, hit: _Hit, first: int, limit: int) -> bool:
         """The content is not the cue's object: the charge after the accused (اتهم X بـ"…"),
@@ -910,17 +986,26 @@ class _StanceFinder:
         negator = tokens.negated(hit.start, first)
         polarity = flip(entry.polarity) if negator is not None else entry.polarity
         evidence = [tokens.spans[negator].text, word] if negator is not None else [word]
-        if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
-            return
-        if entry.kind in ("label", "deed") and negator is None and self.predicate_noun(speaker, hit, first, quote, evidence):
-            return
+        with self.rule("NEG" if negator is not None else ""):
+            self._content_term(speaker, hit, polarity, negator, first, limit, quote, embedded, evidence)
+
+    def _content_term(self, speaker, hit, polarity, negator, first, limit, quote, embedded, evidence) -> None:
+        tokens, entry = self.tokens, hit.entry
+        with self.rule("Q-SCARE-LABEL"):
+            if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
+                return
+        with self.rule("Q-PREDICATE-NOUN"):
+            if entry.kind in ("label", "deed") and negator is None and self.predicate_noun(speaker, hit, first, quote, evidence):
+                return
         if entry.kind == "act":
             if entry.words == (match_form("ضد"),) and self.follows_wrong(hit.start, first):
                 return  # جرائم إسرائيل ضد المتظاهرين: ضد names the victims
             holder = (embedded and self.clause_subject(hit.start, first)) or speaker
-            self.apply_act(holder, hit, polarity, limit, quote, evidence, require_salient=True)
+            with self.rule("Q-ACT"):
+                self.apply_act(holder, hit, polarity, limit, quote, evidence, require_salient=True)
         elif entry.kind == "quality":
-            self.quality(speaker, hit, polarity, first, quote, evidence)
+            with self.rule("Q-QUALITY"):
+                self.quality(speaker, hit, polarity, first, quote, evidence)
         elif entry.kind == "deed":
             # X يهدد … -> against X; X لا يساعد / لن يفيد -> against X (a negated harm says nothing)
             verb = hit.start if negator is None else negator
@@ -928,10 +1013,12 @@ class _StanceFinder:
                 verb = self.first_conjoined_verb(verb, first)  # X ستجعل … وتحفز …
             start = self._subject_start(verb, first) if verb is not None else None
             if start is not None and self.salient((start, verb)):
-                self.emit(speaker, (start, verb), polarity, quote, evidence)
+                with self.rule("Q-DEED"):
+                    self.emit(speaker, (start, verb), polarity, quote, evidence)
         elif entry.kind == "label" and entry.polarity == "against" and negator is None \
                 and entry.category not in CALAMITIES:
-            self.label_phrase(speaker, hit, first, limit, quote, evidence)
+            with self.rule("Q-LABEL"):
+                self.label_phrase(speaker, hit, first, limit, quote, evidence)
 
     def predicate_noun(self, speaker, hit, first, quote, evidence) -> bool:
         """An indefinite evaluative noun as the predicate of a clause-initial subject:
@@ -1236,6 +1323,11 @@ class _StanceFinder:
         negator = tokens.negated(i, first)
         polarity = flip(hit.entry.polarity) if negator is not None else hit.entry.polarity
         evidence = [word] if negator is None else [tokens.spans[negator].text, word]
+        with self.rule("NEG" if negator is not None else ""):
+            self._narrated_act(hit, i, polarity, evidence, first, limit)
+
+    def _narrated_act(self, hit: _Hit, i: int, polarity: str, evidence: list[str], first: int, limit: int) -> None:
+        tokens = self.tokens
         # الهدنة التي دعا إليها مجلس الأمن
         if i - 1 >= first and tokens.bare(i - 1) in RELATIVES and not hit.entry.object_before_prep:
             antecedent = read_np_back(tokens, i - 1, first, CLAUSE_ANTECEDENT_TOKENS)
@@ -1247,15 +1339,17 @@ class _StanceFinder:
                 # the subject; only a named person or organisation holds the stance
                 holder = self.named_antecedent(i - 1, first)
                 if holder:
-                    self.apply_act(holder, hit, polarity, limit, -1, evidence,
-                                   require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+                    with self.rule("N-RELATIVE-SUBJECT"):
+                        self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
                 return
             elif after < limit and tokens.bare(after) in PREP_FORMS:
                 return  # الاتفاق الذي أبرمته مع …: the subject is the verb's own pronoun
             holder = read_np(tokens, after, limit, coordinate=False, inner_prep=False)
             if antecedent < i - 1 and holder[1] > holder[0] and \
                     tokens.forms[antecedent] not in SKIPPED_ANTECEDENTS:
-                self.emit(self.holder_name(holder), (antecedent, i - 1), polarity, -1, evidence)
+                with self.rule("N-RELATIVE-OBJECT"):
+                    self.emit(self.holder_name(holder), (antecedent, i - 1), polarity, -1, evidence)
             return
         # انتقادات من قبل السلطات … لحيازتها
         j = hit.end
@@ -1264,25 +1358,29 @@ class _StanceFinder:
             if holder[1] > holder[0]:
                 target = self._object_after(hit, holder[1], limit)
                 if target:
-                    self.emit(self.holder_name(holder), target, polarity, -1, evidence)
+                    with self.rule("N-BY-AGENT"):
+                        self.emit(self.holder_name(holder), target, polarity, -1, evidence)
             return
         # أعرب X عن قلقه إزاء …, عبرت X، …، عن غضبها من …: the act is the subject's
         holder = self.expressed_by(i, first, limit)
         if holder:
-            self.apply_act(holder, hit, polarity, limit, -1, evidence,
-                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            with self.rule("N-EXPRESSED"):
+                self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
             return
         # …، رافضا تعويض العراق: a circumstantial participle belongs to the clause's speaker
         holder = self.participle_holder(i, first)
         if holder:
-            self.apply_act(holder, hit, polarity, limit, -1, evidence,
-                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            with self.rule("N-PARTICIPLE"):
+                self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
             return
         # a verb opening its clause, then its subject, then its object
         at_clause_start = i == first or not tokens.is_word(i - 1)
         form = tokens.bare(i)
-        if not at_clause_start and self.support_verb_subject(hit, first):
-            return
+        with self.rule("N-SUPPORT-VERB"):
+            if not at_clause_start and self.support_verb_subject(hit, first):
+                return
         if not at_clause_start or has_article(tokens.spans[i].text) or (
                 form[0] in PREP_CLITICS and not hit.entry.words[0].startswith(form[0])):
             return  # a masdar (الانتقاد) or a purpose phrase (لعرقلة), not a verb
@@ -1302,12 +1400,14 @@ class _StanceFinder:
         purpose = tokens.hit(at) if at is not None else None
         if purpose is None or hit.entry.category != "pursuit":
             # what is pursued for a purpose is only its means
-            self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity,
-                           target[1] if at is None else at, -1, evidence,
-                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            with self.rule("N-VSO"):
+                self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity,
+                               target[1] if at is None else at, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
         if purpose is not None:
-            self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
-                           evidence + [tokens.spans[at].text], require_salient=True)
+            with self.rule("N-VSO", "N-PURPOSE"):
+                self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
+                               evidence + [tokens.spans[at].text], require_salient=True)
 
     def actor_subject(self, subject: tuple[int, int]) -> bool:
         """A subject that can hold a stance: a named person, organisation or country, a title
@@ -1537,19 +1637,66 @@ class _StanceFinder:
             polarity = self.lexicon.holder_heads.get(match_form(strip_proclitic(words[0])))
             span = self.tokens.range_of(quote.speaker.start, quote.speaker.end)
             if polarity and len(span) > 1:
-                self.emit(speaker, (span.start + 1, span.stop), polarity, index, [words[0]])
+                with self.rule("Q-HOLDER-NAME"):
+                    self.emit(speaker, (span.start + 1, span.stop), polarity, index, [words[0]])
+
+    def target_actor(self, np: tuple[int, int]) -> Optional[Mention]:
+        """The named actor a target phrase is: one mention (person, organisation, place), or a
+        title before a person's name (الرئيس الأميركي باراك أوباما, مدرب مانشستر يونايتد جوزيه
+        مورينيو). None for an issue phrase (الاتفاق النووي, العقوبات الأمريكية على إيران)."""
+        start, end = np
+        tokens = self.tokens
+        mention = tokens.mention_at.get(start)
+        if mention is not None and mention.label in ACTOR_LABELS \
+                and tokens.range_of(mention.start, mention.end) == range(start, end):
+            return mention
+        last = next((tokens.mention_at[k] for k in range(end - 1, start, -1) if k in tokens.mention_at), None)
+        if last is None or last.label != "PER" or tokens.range_of(last.start, last.end).stop != end:
+            return None
+        k = start
+        first_name = tokens.range_of(last.start, last.end).start
+        titles = triggers()
+        while k < first_name:  # every word before the name is a title, a definite word or a name
+            if k in tokens.mention_at:
+                k = max(k + 1, tokens.range_of(tokens.mention_at[k].start, tokens.mention_at[k].end).stop)
+                continue
+            form = tokens.forms[k]
+            if not (tokens.is_word(k) and (titles.get(form) == "PER" or titles.get(tokens.bare(k)) == "PER"
+                                           or _definite(form) and form not in PREP_FORMS)):
+                return None
+            k += 1
+        return last
+
+    def sentence_of(self, token: int) -> tuple[int, int]:
+        """(start, end) in ``doc.text`` of the sentence holding token ``token``."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [sentence.start for sentence in self.doc.sentences]
+        offset = self.tokens.spans[token].start
+        at = bisect_right(self._sentence_starts, offset) - 1
+        if at < 0:
+            return offset, self.tokens.spans[token].end
+        sentence = self.doc.sentences[at]
+        return sentence.start, max(sentence.end, self.tokens.spans[token].end)
 
     def stances(self) -> list[Stance]:
         results: list[Stance] = []
         for candidate in self.candidates:
-            target = self.target_name((candidate.start, candidate.end))
-            if self.fragment((candidate.start, candidate.end)) or self.self_evaluated(candidate) \
-                    or not _keep(candidate.holder, target):
+            np = (candidate.start, candidate.end)
+            target = self.target_name(np)
+            if self.fragment(np) or self.self_evaluated(candidate) or not _keep(candidate.holder, target):
                 continue
+            actor = self.target_actor(np)
+            if actor is not None and self._attested(actor.canonical or actor.text):
+                target = actor.canonical or actor.text
             span = make_span(self.doc.text, self.tokens.spans[candidate.start].start,
                              self.tokens.spans[candidate.end - 1].end)
-            results.append(Stance(candidate.holder, target, candidate.polarity, candidate.quote,
-                                  candidate.evidence, span.start, span.end))
+            sentence = self.sentence_of(candidate.start)
+            stance = Stance(candidate.holder, target, candidate.polarity, candidate.quote,
+                            candidate.evidence, span.start, span.end, rules=list(candidate.rules),
+                            sentence_start=sentence[0], sentence_end=sentence[1],
+                            target_kind="actor" if actor is not None else "issue")
+            stance.confidence = stance_confidence(stance)
+            results.append(stance)
         return merge_stances(results)
 
 
@@ -1622,14 +1769,43 @@ def merge_stances(stances: Iterable[Stance]) -> list[Stance]:
         same_side = kept_words.setdefault((stance.speaker, stance.polarity), [])
         twin = next((k for k, k_words in same_side if words <= k_words), None)
         if twin is None:
-            kept.append(Stance(stance.speaker, stance.target, stance.polarity, stance.quote,
-                               list(stance.evidence), stance.target_start, stance.target_end))
+            kept.append(replace(stance, evidence=list(stance.evidence), rules=list(stance.rules)))
             same_side.append((kept[-1], words))
             continue
         twin.evidence += [e for e in stance.evidence if e not in twin.evidence]
+        twin.rules += [r for r in stance.rules if r not in twin.rules]
+        twin.confidence = max(twin.confidence, stance.confidence)
         if stance.quote >= 0 and (twin.quote < 0 or stance.quote < twin.quote):
             twin.quote = stance.quote
     return sorted(kept, key=lambda s: (s.quote if s.quote >= 0 else 10**9, s.target_start))
+
+
+def stance_confidence(stance: Stance) -> float:
+    """An estimate that ``stance`` is right, from its rules and target (``confidence_model``)."""
+    model = confidence_model()
+    score = model.get("intercept", 0.0)
+    weights = model.get("weights", {})
+    for feature in confidence_features(stance):
+        score += weights.get(feature, 0.0)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def confidence_features(stance: Stance) -> list[str]:
+    """The features of the confidence model: rules, target kind, evidence kind, polarity, length."""
+    words = len(stance.target.split())
+    return ([f"rule={r}" for r in stance.rules] + [f"kind={stance.target_kind}",
+            f"from_quote={stance.quote >= 0}", f"polarity={stance.polarity}", f"words={min(words, 5)}"])
+
+
+@lru_cache(maxsize=1)
+def confidence_model() -> dict:
+    """Weights of the stance confidence model (``data/stance_confidence.json``, fitted on the
+    dev part of the split by ``benchmarks/stance.py --fit-confidence``); none: 0.5 everywhere."""
+    try:
+        text = resources.files("qawl.data").joinpath(CONFIDENCE_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
 
 
 def speaker_name(quote: Quote) -> str:
@@ -1670,7 +1846,16 @@ def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[S
 
 
 def stance_rows(doc: Document, stances: Iterable[Stance]) -> list[dict]:
-    """Rows of the ``stances`` table for one document."""
+    """Rows of the ``stances`` table for one document (columns: ``qawl.pipeline.STANCE_COLUMNS``).
+
+    ``quote`` indexes the document's quotes; it is -1 when the stance comes from an act
+    narrated without reported words (a sanction, a vote, thanks, أشاد X بـ …), and then
+    ``from_quote`` is False and ``evidence_kind`` is "act". ``evidence`` holds the words that
+    decided the stance, ``sentence`` (with ``sentence_start``/``sentence_end`` in the cleaned
+    text) the sentence that supports it, ``rules`` the ids of ``RULES`` that made or changed
+    it, ``target_kind`` "actor" (a named person, organisation or place, by its canonical name)
+    or "issue" (a phrase), and ``confidence`` an estimate that the stance is right.
+    """
     return [
         {
             "doc_id": doc.doc_id,
@@ -1681,6 +1866,16 @@ def stance_rows(doc: Document, stances: Iterable[Stance]) -> list[dict]:
             "evidence": " | ".join(stance.evidence),
             "source": doc.source,
             "date": doc.date,
+            "target_kind": stance.target_kind,
+            "target_start": stance.target_start,
+            "target_end": stance.target_end,
+            "from_quote": stance.quote >= 0,
+            "evidence_kind": "quote" if stance.quote >= 0 else "act",
+            "sentence": doc.text[stance.sentence_start:stance.sentence_end] if stance.sentence_start >= 0 else "",
+            "sentence_start": stance.sentence_start,
+            "sentence_end": stance.sentence_end,
+            "rules": " ".join(stance.rules),
+            "confidence": round(float(stance.confidence), 3),
         }
         for stance in stances
     ]
