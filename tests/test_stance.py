@@ -17,7 +17,9 @@ from qawl.stance import (
     compose,
     extract_stances,
     flip,
+    DISABLED_RULES,
     RULES,
+    disabled_rules,
     has_article,
     load_lexicon,
     stance_rows,
@@ -893,3 +895,97 @@ def test_merge_stances_keeps_the_first_longer_twin():
         ("أ", "الاتفاق النووي", "against", 1, ["انتقد", "رفض"]),
         ("أ", "الاتفاق", "favor", -1, ["دعم"]),
     ]
+
+
+# --- every rule of the registry: a case that needs it (issue 15) -------------------------
+# (rule, text, quote (cue, content, speaker) or None, mentions, speaker, target, polarity);
+# a target "=X" must be exactly X (the T- rules name it), else it must hold X's words.
+RULE_ID_CASES = [
+    ("Q-CUE", "اتهمت المعارضة روسيا بارتكاب مجازر في حلب.", ("اتهمت", "روسيا بارتكاب مجازر في حلب", "المعارضة"),
+     [], "المعارضة", "روسيا", "against"),
+    ("Q-ADDRESSEE", "واتهمت المنظمة الشرطة بـ\"انتهاج التعذيب\".", ("اتهمت", "انتهاج التعذيب", "المنظمة"),
+     [], "المنظمة", "الشرطة", "against"),
+    ("Q-ACT", "وقال الوزير إن حكومته تدعم الاتفاق النووي.", ("قال", "حكومته تدعم الاتفاق النووي", "الوزير"),
+     [], "الوزير", "الاتفاق النووي", "favor"),
+    ("Q-QUALITY", "وقال الوزير إن الاتفاق جيد.", ("قال", "الاتفاق جيد", "الوزير"), [], "الوزير", "الاتفاق", "favor"),
+    ("Q-PREDICATE-NOUN", "وقال الوزير إن الاتفاق كان إنجازا.", ("قال", "الاتفاق كان إنجازا", "الوزير"),
+     [], "الوزير", "الاتفاق", "favor"),
+    ("Q-DEED", "وقال الوزير إن إيران تهدد المنطقة.", ("قال", "إيران تهدد المنطقة", "الوزير"),
+     [("إيران", "LOC")], "الوزير", "إيران", "against"),
+    ("Q-LABEL", "وقال الوزير إن جرائم إسرائيل مستمرة.", ("قال", "جرائم إسرائيل مستمرة", "الوزير"),
+     [("إسرائيل", "LOC")], "الوزير", "إسرائيل", "against"),
+    ("Q-SCARE-LABEL", "وقال الوزير إن هذه \"الحكومة الفاسدة\" سترحل.", ("قال", "هذه \"الحكومة الفاسدة\" سترحل", "الوزير"),
+     [], "الوزير", "الحكومة الفاسدة", "against"),
+    ("Q-HONORIFIC", "وقال الوزير إن الملك سلمان حفظه الله يرعى الشباب.",
+     ("قال", "الملك سلمان حفظه الله يرعى الشباب", "الوزير"), [("الملك سلمان", "PER")], "الوزير", "الملك سلمان", "favor"),
+    ("Q-HOLDER-NAME", "وقال معارضو القانون الضريبي إنهم سيتظاهرون غدا.",
+     ("قال", "سيتظاهرون غدا", "معارضو القانون الضريبي"), [], "معارضو القانون الضريبي", "القانون الضريبي", "against"),
+    ("N-RELATIVE-OBJECT", "وصمدت الهدنة التي دعا إليها مجلس الأمن.", None, [("مجلس الأمن", "ORG")],
+     "مجلس الأمن", "الهدنة", "favor"),
+    ("N-RELATIVE-SUBJECT", "وكان موسوي الذي رفض نتيجة الانتخابات قد غادر.", None, [("موسوي", "PER")],
+     "موسوي", "نتيجة الانتخابات", "against"),
+    ("N-BY-AGENT", "ووجهت انتقادات من قبل السلطات السعودية للشركة.", None, [], "السلطات السعودية", "الشركة", "against"),
+    ("N-EXPRESSED", "وأعربت الحكومة عن رفضها للقرار الأمريكي.", None, [], "الحكومة", "القرار الأمريكي", "against"),
+    ("N-PARTICIPLE", "وقال الوزير إن الاجتماع انتهى، رافضا تعويض العراق.", ("قال", "الاجتماع انتهى", "الوزير"),
+     [("العراق", "LOC")], "الوزير", "تعويض العراق", "against"),
+    ("N-SUPPORT-VERB", "فرضت الولايات المتحدة عقوبات على ديوسدادو كابيلو.", None,
+     [("الولايات المتحدة", "LOC"), ("ديوسدادو كابيلو", "PER")], "الولايات المتحدة", "ديوسدادو كابيلو", "against"),
+    ("N-VSO", "وانتقد الوزير القرار الأمريكي الجديد.", None, [], "الوزير", "القرار الأمريكي", "against"),
+    ("N-PURPOSE", "وواصلت الحكومة الإسرائيلية اليوم الضغط على النواب لعرقلة الاتفاق.", None, [],
+     "الحكومة", "الاتفاق", "against"),
+    ("A-NESTED", "وقال الوزير إنه حذر من رفض الاتفاق.", ("قال", "حذر من رفض الاتفاق", "الوزير"),
+     [], "الوزير", "الاتفاق", "favor"),
+    ("A-CAUTION", "وقال الوزير إنه دعا الرئيس الأمريكي، دونالد ترامب، إلى الحذر.",
+     ("قال", "دعا الرئيس الأمريكي، دونالد ترامب، إلى الحذر", "الوزير"), [("دونالد ترامب", "PER")],
+     "الوزير", "دونالد ترامب", "against"),
+    ("A-THANKED", "وقال الوزير إننا نشكر وفد روسيا على طلب عقد الجلسة.",
+     ("قال", "نشكر وفد روسيا على طلب عقد الجلسة", "الوزير"), [("روسيا", "LOC")], "الوزير", "وفد روسيا", "favor"),
+    ("N-SVO", "وكانت السلطات الإيرانية قد حكمت على جعفر بناهي بالسجن.", None, [("جعفر بناهي", "PER")],
+     "السلطات الإيرانية", "جعفر بناهي", "against"),
+    ("N-VOTE-AGAINST", "وصوتت روسيا ضد مشروع القرار.", None, [("روسيا", "LOC")], "روسيا", "مشروع القرار", "against"),
+    ("N-TITLE-NAME", "انتقد مدرب المنتخب الانجليزي لكرة القدم غاريث ساوثغيت الانطلاقة المبكرة للدوري.", None,
+     [("المنتخب الانجليزي", "ORG"), ("غاريث ساوثغيت", "PER")], "غاريث ساوثغيت", "الانطلاقة المبكرة", "against"),
+    ("N-SUPPORT-SUBJECT", "وجه الاتحاد الانجليزي لكرة القدم اتهاما لمدرب مانشستر يونايتد جوزيه مورينيو.", None,
+     [("الاتحاد الانجليزي", "ORG"), ("مانشستر يونايتد", "ORG"), ("جوزيه مورينيو", "PER")],
+     "الاتحاد الانجليزي لكرة القدم", "جوزيه مورينيو", "against"),
+    ("T-ACTOR", "وقال الوزير إنه يرفض الرئيس الأميركي باراك أوباما.", ("قال", "يرفض الرئيس الأميركي باراك أوباما", "الوزير"),
+     [("باراك أوباما", "PER")], "الوزير", "=باراك أوباما", "against"),
+    ("T-ACTOR-HEAD", "وكانت السلطات الإيرانية قد حكمت على جعفر بناهي في العام 2011.", None, [("جعفر بناهي", "PER")],
+     "السلطات الإيرانية", "=جعفر بناهي", "against"),
+    ("NEG", "وقال الوزير إن حكومته لا تدعم الاتفاق.", ("قال", "حكومته لا تدعم الاتفاق", "الوزير"),
+     [], "الوزير", "الاتفاق", "against"),
+]
+
+
+def _found(stances, speaker, target, polarity):
+    exact, words = target.startswith("="), target.lstrip("=")
+    for stance in stances:
+        if stance.polarity != polarity or match_form(speaker) not in match_form(stance.speaker):
+            continue
+        if stance.target == words if exact else set(match_form(words).split()) <= set(match_form(stance.target).split()):
+            return stance
+    return None
+
+
+def test_every_rule_has_a_case():
+    assert {case[0] for case in RULE_ID_CASES} == set(RULES)
+
+
+@pytest.mark.parametrize("rule, text, quote, names, speaker, target, polarity", RULE_ID_CASES,
+                         ids=[case[0] for case in RULE_ID_CASES])
+def test_rule_makes_its_stance_and_is_needed(rule, text, quote, names, speaker, target, polarity):
+    doc = make_doc(text)
+    quotes = [make_quote(doc, *quote)] if quote else []
+    mentions = mentions_of(doc, *names)
+    stance = _found(extract_stances(doc, quotes, mentions), speaker, target, polarity)
+    assert stance is not None and rule in stance.rules, [(s.speaker, s.target, s.polarity, s.rules) for s in
+                                                         extract_stances(doc, quotes, mentions)]
+    with disabled_rules(rule):
+        assert _found(extract_stances(doc, quotes, mentions), speaker, target, polarity) is None
+    assert rule not in DISABLED_RULES
+
+
+def test_disabling_an_unknown_rule_fails():
+    with pytest.raises(KeyError):
+        with disabled_rules("NO-SUCH-RULE"):
+            pass

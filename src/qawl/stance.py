@@ -85,11 +85,18 @@ RULES: dict[str, str] = {
     "A-NESTED": "an act inside an act's object composes: حذر من رفض الاتفاق -> favor الاتفاق",
     "A-CAUTION": "a call to caution is against the named addressee: دعا ترامب إلى الحذر",
     "A-THANKED": "the direct object of thanks/praise before على: نشكر وفد روسيا على …",
+    "N-SVO": "a named or actor subject opening its clause, then a narrated act verb: أن الملا عمر رفض التخلي عن …",
+    "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
+    "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
+    "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
+    "T-ACTOR": "a target phrase that names an actor (a mention, or a title before a person's name) is given the actor's canonical name",
+    "T-ACTOR-HEAD": "a target phrase that opens with a named actor and goes on with a preposition is the actor: جعفر بناهي في العام 2011",
     "NEG": "negation before the evaluative word: favor -> against, against -> neutral",
 }
 # Mention labels that make a target an actor (a place stands for its government).
 ACTOR_LABELS = frozenset(("PER", "ORG", "LOC", "GPE"))
-# Rules switched off (tests and ablations): a stance that any of them made or changed is dropped.
+# Rules switched off (tests and ablations): a stance that any of them made or changed is dropped
+# (a T- rule switched off leaves the target as the phrase).
 DISABLED_RULES: set[str] = set()
 
 
@@ -194,6 +201,8 @@ RELATIVE_CLAUSE_TOKENS = 4  # relative, verb and its subject before a predicate
 CLAUSE_SPAN = 20  # tokens between an expression verb and its عن (a subject with an apposition)
 FAR_PREP_WINDOW = 8  # tokens of an addressee between an act and its preposition
 MAX_SUBJECT_TOKENS = 6
+TITLE_COMPLEMENT_TOKENS = 4  # words between a title's phrase and the name: مدرب المنتخب | لكرة القدم | غاريث
+SUPPORT_SUBJECT_TOKENS = 8  # words of a subject between a support verb and its act noun
 NEGATION_WINDOW = 2
 SCARE_QUOTE_MAX_TOKENS = 5
 CLAUSE_ANTECEDENT_TOKENS = 4
@@ -231,6 +240,8 @@ class LexiconEntry:
     object_before_prep: bool = False  # اتهم X بـ Y: X is the object
     far_preps: tuple[str, ...] = ()  # prepositions that may follow an addressee or agent
     words: tuple[str, ...] = ()  # matching forms of the term's words
+    narrated_only: bool = False  # an act without words (فرض عقوبات على), not a word inside a quote
+    verb_only: bool = False  # a verb: a form with the article (القدم) is not this term
 
 
 @dataclass
@@ -247,6 +258,8 @@ class Lexicon:
     light_heads: frozenset = frozenset()
     # heads of phrases that name actors (الشعب الفلسطيني, المتمردين): worth a stance
     actor_heads: frozenset = frozenset()
+    # verbs whose subject holds the act noun after it (أبدت الأندية رغبتها في …), beside SUPPORT_VERBS
+    support_verbs: frozenset = frozenset()
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.entries.values())
@@ -259,10 +272,11 @@ class Lexicon:
         bucket.sort(key=lambda e: -len(e.words))
 
 
-def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False, far_preps=()):
+def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False, far_preps=(),
+           narrated_only: bool = False, verb_only: bool = False):
     words = tuple(match_form(word) for word in term.split())
     return LexiconEntry(term, kind, polarity, category, tuple(match_form(p) for p in preps), before,
-                        tuple(match_form(p) for p in far_preps), words)
+                        tuple(match_form(p) for p in far_preps), words, narrated_only, verb_only)
 
 
 POLARITY_ALIASES = {
@@ -314,12 +328,14 @@ def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
         honorifics=tuple(tuple(match_form(w).split()) for w in raw["honorifics"]),
         light_heads=frozenset(match_form(w) for w in raw.get("light_heads", ())),
         actor_heads=frozenset(match_form(w) for w in raw.get("actor_heads", ())),
+        support_verbs=frozenset(match_form(w) for w in raw.get("support_verbs", ())),
     )
     for category, spec in raw["categories"].items():
         for term in spec["terms"]:
             lexicon.add(_entry(term, spec["kind"], spec["polarity"], category,
                                spec.get("preps", ()), spec.get("object") == "before_prep",
-                               spec.get("far_preps", ())))
+                               spec.get("far_preps", ()), spec.get("scope") == "narrated",
+                               spec.get("pos") == "verb"))
     if extra_path:
         extra = list(_read_extra_lexicon(Path(extra_path)))
         for entry in extra:
@@ -445,6 +461,8 @@ class _Tokens:
                 and self.forms[i] not in CAUTION_FORMS:
             for stem in self.stems(i):
                 for entry in self.lexicon.entries.get(stem, ()):
+                    if entry.verb_only and has_article(self.spans[i].text):
+                        continue
                     if self._rest_matches(i, entry.words):
                         found = _Hit(entry, i, i + len(entry.words))
                         break
@@ -712,6 +730,7 @@ class _StanceFinder:
         self._doc_words: Optional[frozenset] = None
         self._rules: list[str] = []
         self._sentence_starts: Optional[list[int]] = None
+        self._title_subjects: set[int] = set()  # starts of subjects read by title_through_name
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
@@ -857,17 +876,25 @@ class _StanceFinder:
             with self.rule("A-THANKED"):
                 self.emit(holder, thanked, polarity, quote, evidence)
         for np in self.act_objects(hit, limit):
+            if hit.entry.category == "vote" and np[0] > 0 and self.tokens.bare(np[0] - 1) == match_form("ضد"):
+                with self.rule("N-VOTE-AGAINST"):  # صوتت روسيا ضد مشروع القرار
+                    self.emit(holder, np, "against", quote, evidence)
+                continue
             inner = self.inner_act(np)
+            if inner is not None and inner.entry.narrated_only and quote >= 0:
+                inner = None  # تصدت لهجوم …: an act noun named in a quote is nobody's act
             # طالب بإقالة X: the call is against X, not "for a dismissal"
             removal = polarity == "favor" and inner is not None and inner.entry.polarity == "against" \
                 and np[1] - inner.end > 0
+            # رفض التخلي عن القاعدة: a bare act word is no target, its own object is (below)
+            bare_act = inner is not None and np == (inner.start, inner.end) and bool(inner.entry.preps)
             emitted = (not require_salient or self.salient(np)) and not self.opposed_inside(np, polarity) \
-                and not removal
+                and not removal and not bare_act
             if emitted:
                 self.emit(holder, np, polarity, quote, evidence)
             if emitted:  # acts inside the object speak through it (دعمها لجهود منع التطرف)
                 self.used.update(i for i in range(*np) if (h := self.tokens.hit(i)) and h.entry.kind == "act")
-            if inner and depth < 2 and np[1] - inner.start > 1:
+            if inner and depth < 2 and (np[1] - inner.start > 1 or bare_act):
                 inner_polarity = compose(polarity, inner.entry.polarity)
                 if inner_polarity == polarity and emitted:  # the outer phrase already says it
                     continue
@@ -982,6 +1009,8 @@ class _StanceFinder:
                      embedded: bool) -> None:
         """One evaluative term inside a quote's content."""
         tokens, entry = self.tokens, hit.entry
+        if entry.narrated_only:
+            return  # العقوبات على إيران named in a quote is no act of the speaker
         word = " ".join(t.text for t in tokens.spans[hit.start:hit.end])
         negator = tokens.negated(hit.start, first)
         polarity = flip(entry.polarity) if negator is not None else entry.polarity
@@ -1375,6 +1404,13 @@ class _StanceFinder:
                 self.apply_act(holder, hit, polarity, limit, -1, evidence,
                                require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
             return
+        # SVO: أن الملا عمر رفض التخلي عن …, وكانت السلطات الإيرانية قد حكمت على …
+        subject = self.svo_subject(i, first)
+        if subject is not None:
+            with self.rule("N-SVO"):
+                self.apply_act(self.holder_name(subject), hit, polarity, limit, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            return
         # a verb opening its clause, then its subject, then its object
         at_clause_start = i == first or not tokens.is_word(i - 1)
         form = tokens.bare(i)
@@ -1400,7 +1436,7 @@ class _StanceFinder:
         purpose = tokens.hit(at) if at is not None else None
         if purpose is None or hit.entry.category != "pursuit":
             # what is pursued for a purpose is only its means
-            with self.rule("N-VSO"):
+            with self.rule("N-VSO", "N-TITLE-NAME" if subject[0] in self._title_subjects else ""):
                 self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity,
                                target[1] if at is None else at, -1, evidence,
                                require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
@@ -1408,6 +1444,39 @@ class _StanceFinder:
             with self.rule("N-VSO", "N-PURPOSE"):
                 self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
                                evidence + [tokens.spans[at].text], require_salient=True)
+
+    def svo_subject(self, verb: int, first: int) -> Optional[tuple[int, int]]:
+        """The subject of a narrated act verb when it opens the clause right before the verb
+        (after أن, و, a copula كان or the sentence start; قد may stand between): a named person,
+        organisation or place, or an actor noun (السلطات الإيرانية). None otherwise."""
+        tokens = self.tokens
+        form = tokens.spans[verb].text
+        if verb <= first or has_article(form) or verbal_noun_shape(form) or tokens.forms[verb][0] in PREP_CLITICS \
+                or not tokens.is_word(verb - 1):
+            return None
+        end = verb
+        while end > first and tokens.bare(end - 1) in (match_form("قد"), match_form("لقد")):
+            end -= 1
+        if end <= first:
+            return None
+        mention = tokens.mention_at.get(end - 1)
+        if mention is not None:
+            start = tokens.range_of(mention.start, mention.end).start
+            if mention.label not in ACTOR_LABELS:
+                return None
+            while start > first and _definite(tokens.forms[start - 1]) and start - 1 not in tokens.mention_at \
+                    and end - start < MAX_SUBJECT_TOKENS and tokens.forms[start - 1] not in PREP_FORMS:
+                start -= 1  # the title before the name: المرشد الإيراني علي خامنئي
+        else:
+            start = read_np_back(tokens, end, first, max_tokens=3)
+            if start >= end or not _definite(tokens.forms[start]) or not self.actor_subject((start, end)):
+                return None
+        if start < end and tokens.forms[start][0] in PREP_CLITICS and not start in tokens.mention_at:
+            return None  # للسلطات …: a prepositional phrase, not a subject
+        before = start - 1
+        opens = start == first or not tokens.is_word(before) or tokens.bare(before) in COMPLEMENTIZERS \
+            or tokens.bare(before) in self.lexicon.copulas or tokens.forms[before] in (match_form("و"),)
+        return (start, end) if opens and start < end else None
 
     def actor_subject(self, subject: tuple[int, int]) -> bool:
         """A subject that can hold a stance: a named person, organisation or country, a title
@@ -1425,7 +1494,8 @@ class _StanceFinder:
         """وجه ممثلو الادعاء اتهامات لمحقق: the act noun right after the subject of a support
         verb opening the clause is the subject's act. True when a stance was read."""
         tokens = self.tokens
-        if not {tokens.forms[first], tokens.bare(first)} & SUPPORT_VERBS or hit.start <= first + 1 or tokens.bare(hit.start) in PREP_FORMS:
+        verbs = SUPPORT_VERBS | self.lexicon.support_verbs
+        if not {tokens.forms[first], tokens.bare(first)} & verbs or hit.start <= first + 1 or tokens.bare(hit.start) in PREP_FORMS:
             return False
         subject = self._subject_after(first + 1, hit.start)
         if subject is None:
@@ -1434,10 +1504,29 @@ class _StanceFinder:
         while end < hit.start and tokens.bare(end) in BETWEEN_ADVERBS:
             end += 1
         if end != hit.start:
-            return False
-        self.apply_act(self.holder_name(subject), hit, hit.entry.polarity, len(tokens), -1,
-                       [tokens.spans[first].text, tokens.spans[hit.start].text],
-                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            # وجه الاتحاد الانجليزي لكرة القدم | اتهاما: the words between the verb and its act noun
+            # are the subject when they are few and hold no clause or punctuation
+            between = range(first + 1, hit.start)
+            if len(between) > SUPPORT_SUBJECT_TOKENS or hit.start in tokens.mention_at \
+                    or not self.actor_subject((first + 1, hit.start)) or any(
+                    not tokens.is_word(k) or tokens.forms[k] in STOP_FORMS or tokens.hit(k) for k in between):
+                return False
+            end = hit.start
+            while end > first + 1 and tokens.bare(end - 1) in BETWEEN_ADVERBS:
+                end -= 1
+            subject = (first + 1, end)
+            # no person named: the whole subject (الاتحاد الانجليزي لكرة القدم), not its first name
+            named = any(k in tokens.mention_at and tokens.mention_at[k].label == "PER" for k in range(*subject))
+            holder = self.holder_name(subject) if named else self.target_name(subject)
+            with self.rule("N-SUPPORT-SUBJECT", "N-TITLE-NAME" if first + 1 in self._title_subjects else ""):
+                self.apply_act(holder, hit, hit.entry.polarity, len(tokens), -1,
+                               [tokens.spans[first].text, tokens.spans[hit.start].text],
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            return True
+        with self.rule("N-TITLE-NAME" if subject[0] in self._title_subjects else ""):
+            self.apply_act(self.holder_name(subject), hit, hit.entry.polarity, len(tokens), -1,
+                           [tokens.spans[first].text, tokens.spans[hit.start].text],
+                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
         return True
 
     def resumptive(self, hit: _Hit) -> bool:
@@ -1500,14 +1589,38 @@ class _StanceFinder:
             if self.object_after_definite_subject(k):
                 end = k
                 break
+            if k in tokens.mention_at and k - 1 in tokens.mention_at \
+                    and tokens.mention_at[k] is not tokens.mention_at[k - 1]:
+                end = k  # a second name right after a name is the object: هدد الرئيس ترامب | إيران
+                break
             if k in tokens.mention_at:
                 continue
             if k - 1 in tokens.mention_at or _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]):
                 end = k
                 break
-        # extend through a name that follows the title (not a country after it: انتقد الوزير | إيران)
-        while end in tokens.mention_at and not self.object_after_definite_subject(end):
+        # extend through a name that follows the title (not a country after it: انتقد الوزير | إيران),
+        # but not through a second name right after a name (هدد الرئيس ترامب | إيران)
+        while end in tokens.mention_at and not self.object_after_definite_subject(end) \
+                and (end - 1 not in tokens.mention_at or end == start):
             end = tokens.range_of(tokens.mention_at[end].start, tokens.mention_at[end].end).stop
+        return self.title_through_name(start, end, limit)
+
+    def title_through_name(self, start: int, end: int, limit: int) -> tuple[int, int]:
+        """A person's title whose complement the phrase reader stopped at, then the name:
+        انتقد مدرب المنتخب الانجليزي | لكرة القدم غاريث ساوثغيت | الانطلاقة -> the subject runs
+        through the name. Only when the subject opens with a person's title and names nobody."""
+        tokens = self.tokens
+        if any(k in tokens.mention_at and tokens.mention_at[k].label == "PER" for k in range(start, end)):
+            return start, end
+        if triggers().get(tokens.bare(start)) != "PER" and triggers().get(tokens.forms[start]) != "PER":
+            return start, end
+        for k in range(end, min(limit, end + TITLE_COMPLEMENT_TOKENS + 1)):
+            if not tokens.is_word(k) or tokens.forms[k] in STOP_FORMS or tokens.forms[k] in PREP_FORMS:
+                return start, end
+            mention = tokens.mention_at.get(k)
+            if mention is not None and mention.label == "PER":
+                self._title_subjects.add(start)
+                return start, tokens.range_of(mention.start, mention.end).stop
         return start, end
 
     def object_after_definite_subject(self, k: int) -> bool:
@@ -1646,6 +1759,10 @@ class _StanceFinder:
         مورينيو). None for an issue phrase (الاتفاق النووي, العقوبات الأمريكية على إيران)."""
         start, end = np
         tokens = self.tokens
+        while start < end - 1 and tokens.is_quote_mark(start):
+            start += 1
+        while end - 1 > start and tokens.is_quote_mark(end - 1):
+            end -= 1
         mention = tokens.mention_at.get(start)
         if mention is not None and mention.label in ACTOR_LABELS \
                 and tokens.range_of(mention.start, mention.end) == range(start, end):
@@ -1667,6 +1784,19 @@ class _StanceFinder:
             k += 1
         return last
 
+    def actor_head(self, np: tuple[int, int]) -> tuple[int, int]:
+        """A phrase that opens with a named actor and goes on with a prepositional or time
+        phrase is about the actor: جعفر بناهي | في العام 2011 -> جعفر بناهي."""
+        start, end = np
+        tokens = self.tokens
+        mention = tokens.mention_at.get(start)
+        if mention is None or mention.label not in ACTOR_LABELS:
+            return np
+        stop = tokens.range_of(mention.start, mention.end).stop
+        if start < stop < end and (tokens.forms[stop] in PREP_FORMS or tokens.bare(stop) in BETWEEN_ADVERBS):
+            return start, stop
+        return np
+
     def sentence_of(self, token: int) -> tuple[int, int]:
         """(start, end) in ``doc.text`` of the sentence holding token ``token``."""
         if self._sentence_starts is None:
@@ -1685,14 +1815,20 @@ class _StanceFinder:
             target = self.target_name(np)
             if self.fragment(np) or self.self_evaluated(candidate) or not _keep(candidate.holder, target):
                 continue
-            actor = self.target_actor(np)
+            rules = list(candidate.rules)
+            trimmed = self.actor_head(np)
+            if trimmed != np and "T-ACTOR-HEAD" not in DISABLED_RULES:
+                np, target = trimmed, self.target_name(trimmed)
+                rules.append("T-ACTOR-HEAD")
+            actor = self.target_actor(np) if "T-ACTOR" not in DISABLED_RULES else None
             if actor is not None and self._attested(actor.canonical or actor.text):
+                if target != (actor.canonical or actor.text):
+                    rules.append("T-ACTOR")
                 target = actor.canonical or actor.text
-            span = make_span(self.doc.text, self.tokens.spans[candidate.start].start,
-                             self.tokens.spans[candidate.end - 1].end)
+            span = make_span(self.doc.text, self.tokens.spans[np[0]].start, self.tokens.spans[np[1] - 1].end)
             sentence = self.sentence_of(candidate.start)
             stance = Stance(candidate.holder, target, candidate.polarity, candidate.quote,
-                            candidate.evidence, span.start, span.end, rules=list(candidate.rules),
+                            candidate.evidence, span.start, span.end, rules=rules,
                             sentence_start=sentence[0], sentence_end=sentence[1],
                             target_kind="actor" if actor is not None else "issue")
             stance.confidence = stance_confidence(stance)
