@@ -51,13 +51,14 @@ from benchmarks.scoring import (  # noqa: E402
     run_record,
     score_stances,
     speaker_matches,
+    stance_matches,
     target_matches,
     write_results,
 )
 
 from qawl.clean import clean_article, match_form  # noqa: E402
 from qawl.schema import Article, Document, Mention, Quote, make_span  # noqa: E402
-from qawl.stance import extract_stances, load_lexicon  # noqa: E402
+from qawl.stance import CONFIDENCE_FILE, confidence_features, extract_stances, load_lexicon  # noqa: E402
 
 logger = logging.getLogger("benchmarks.stance")
 
@@ -216,7 +217,8 @@ def raw_text(gold: dict) -> str:
 def stance_dicts(stances) -> list[dict]:
     """Predicted stances as scored: neutral ones are left out (the gold lists only favor/against)."""
     return [{"speaker": s.speaker, "target": s.target, "polarity": s.polarity, "quote": s.quote,
-             "evidence": " | ".join(s.evidence), "rules": " ".join(getattr(s, "rules", []) or [])}
+             "evidence": " | ".join(s.evidence), "rules": " ".join(getattr(s, "rules", []) or []),
+             "confidence": getattr(s, "confidence", 0.0), "features": confidence_features(s)}
             for s in stances if s.polarity in ("favor", "against")]
 
 
@@ -346,6 +348,77 @@ def report_details(mode: str, part: str, result: dict, max_errors: int) -> None:
             print(f"   {cause}{error['doc'][:28]:<28} {item['polarity']:<7} {speaker} -> {target}{extra}")
 
 
+# --- the confidence model (issue 15: learned parts where they beat the rules) -------------
+
+
+def _labelled(predictions: dict, golds: list[dict]) -> tuple[list[list[str]], list[int], list[str]]:
+    """(features, 1 when the prediction matches a gold stance, doc) for every prediction."""
+    features, labels, groups = [], [], []
+    for gold in golds:
+        preds = predictions.get(gold["doc"], [])
+        pairs = greedy_pairs(preds, gold.get("stances", []),
+                             lambda p, g: 1.0 if stance_matches(p, g) else 0.0)
+        matched = {p for p, _ in pairs}
+        for i, pred in enumerate(preds):
+            features.append(pred["features"])
+            labels.append(int(i in matched))
+            groups.append(gold["doc"])
+    return features, labels, groups
+
+
+def fit_confidence(predictions: dict, golds: list[dict], folds: int = 5, seed: int = 15) -> dict:
+    """Logistic regression from the stance features to "the stance is right", on the dev part
+    only: cross-validated by article (GroupKFold) against the rule prior (the share of right
+    stances of each first rule), then fitted on all of dev. Returns the model and the report."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import brier_score_loss, roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    features, labels, groups = _labelled(predictions, golds)
+    rows = [{f: 1.0 for f in feats} for feats in features]
+    y, groups = np.array(labels), np.array(groups)
+    scored = np.zeros(len(y))
+    prior = np.zeros(len(y))
+    thresholds = (0.0, 0.2, 0.3, 0.4, 0.5)
+    kept = {t: [0, 0] for t in thresholds}  # threshold -> [predicted kept, right kept]
+    for train, test in GroupKFold(n_splits=folds).split(rows, y, groups):
+        vectoriser = DictVectorizer()
+        model = LogisticRegression(C=1.0, max_iter=1000, random_state=seed)
+        model.fit(vectoriser.fit_transform([rows[i] for i in train]), y[train])
+        scored[test] = model.predict_proba(vectoriser.transform([rows[i] for i in test]))[:, 1]
+        first_rule = lambda i: next((f for f in features[i] if f.startswith("rule=")), "")
+        by_rule: dict[str, list[int]] = {}
+        for i in train:
+            by_rule.setdefault(first_rule(i), []).append(int(y[i]))
+        base = float(y[train].mean())
+        for i in test:
+            seen = by_rule.get(first_rule(i), [])
+            prior[i] = (sum(seen) + base) / (len(seen) + 1)
+    gold_total = sum(len(g.get("stances", [])) for g in golds)
+    for t in thresholds:
+        keep = scored >= t
+        kept[t] = [int(keep.sum()), int(y[keep].sum())]
+    def f1(pred, right):
+        p, r = (right / pred if pred else 0.0), right / gold_total if gold_total else 0.0
+        return round(2 * p * r / (p + r), 4) if p + r else 0.0
+    report = {
+        "stances": int(len(y)), "right": int(y.sum()), "gold": gold_total, "folds": folds,
+        "auc_model": round(float(roc_auc_score(y, scored)), 4), "auc_rule_prior": round(float(roc_auc_score(y, prior)), 4),
+        "brier_model": round(float(brier_score_loss(y, scored)), 4),
+        "brier_rule_prior": round(float(brier_score_loss(y, prior)), 4),
+        "filter_f1_by_threshold": {str(t): f1(*kept[t]) for t in thresholds},
+    }
+    vectoriser = DictVectorizer()
+    model = LogisticRegression(C=1.0, max_iter=1000, random_state=seed)
+    model.fit(vectoriser.fit_transform(rows), y)
+    weights = {name: round(float(w), 4) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0])}
+    return {"about": "stance confidence: logistic regression over qawl.stance.confidence_features, fitted on the "
+                     "dev part of benchmarks/split.json by benchmarks/stance.py --fit-confidence",
+            "intercept": round(float(model.intercept_[0]), 4), "weights": weights, "cross_validation": report}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", action="append", type=Path,
@@ -357,6 +430,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--errors", type=int, default=40, help="error cases shown per list (dev part only)")
     parser.add_argument("--quiet", action="store_true", help="numbers only: no per-document rows, no error lists")
     parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    parser.add_argument("--fit-confidence", action="store_true",
+                        help="fit the stance confidence model on the dev part (end to end), report its "
+                        "cross-validation and write src/qawl/data/" + CONFIDENCE_FILE + "; nothing else")
     parser.add_argument("--out", type=Path, help="results JSON (default: benchmarks/stance_results.json for a "
                         "default run; none with --gold, --lexicon, --no-entities or one --mode unless given)")
     args = parser.parse_args(argv)
@@ -372,6 +448,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     default_run = not (args.gold or args.lexicon or args.no_entities or args.mode != "both")
     out = args.out or (RESULTS if default_run else None)
     print(f"gold: {', '.join(Path(p).name for p in paths)}; split: {SPLIT_FILE.name}")
+    if args.fit_confidence:
+        dev = [gold for gold in golds if part_of(gold["doc"], split) == "dev"]
+        predictions, _ = predict("e2e", dev, lexicon, use_entities=not args.no_entities)
+        model = fit_confidence(predictions, dev)
+        target = ROOT / "src" / "qawl" / "data" / CONFIDENCE_FILE
+        target.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(model["cross_validation"], indent=1))
+        print(f"model: {target}")
+        return 0
     modes = ("e2e", "oracle") if args.mode == "both" else (args.mode,)
     record = {}
     for mode in modes:

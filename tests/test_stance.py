@@ -989,3 +989,15 @@ def test_disabling_an_unknown_rule_fails():
     with pytest.raises(KeyError):
         with disabled_rules("NO-SUCH-RULE"):
             pass
+
+
+def test_confidence_comes_from_the_packaged_model():
+    from qawl.stance import confidence_features, confidence_model, stance_confidence
+
+    model = confidence_model()
+    assert model["weights"] and "cross_validation" in model
+    doc = make_doc("اتهمت المعارضة روسيا بارتكاب مجازر في حلب.")
+    [stance] = [s for s in extract_stances(doc, [make_quote(doc, "اتهمت", "روسيا بارتكاب مجازر في حلب", "المعارضة")])
+                if s.target == "روسيا"]
+    assert "rule=Q-CUE" in confidence_features(stance) and 0 < stance.confidence < 1
+    assert stance.confidence == stance_confidence(stance)
