@@ -1001,3 +1001,12 @@ def test_confidence_comes_from_the_packaged_model():
                 if s.target == "روسيا"]
     assert "rule=Q-CUE" in confidence_features(stance) and 0 < stance.confidence < 1
     assert stance.confidence == stance_confidence(stance)
+
+
+@pytest.mark.parametrize("word", ["سياسة", "سيطرة", "سيادة"])
+def test_a_noun_in_s_y_is_no_future_verb(word):
+    """سياسة, سيطرة: س + ي opens these nouns; the phrase goes on through them."""
+    text = f"دعت النمسا إلى تغيير قواعد {word} الهجرة الأوروبية."
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, "دعت", f"تغيير قواعد {word} الهجرة الأوروبية", "النمسا")])
+    assert has(stances, f"تغيير قواعد {word} الهجرة", "favor"), [(s.target, s.polarity) for s in stances]

@@ -568,7 +568,7 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
                         or not _is_np_word(tokens, j + 1):
                     break
                 inner_preps += 1
-            elif future_verb(form) and not _definite(form):
+            elif future_verb(form) and not _definite(form) and not tokens.spans[j].text.endswith("ة"):
                 break  # الاتفاق النووي | سيؤدي: the predicate starts
             elif tokens.conjoined(j):
                 if not (coordinate and form[1:].startswith("ال")):
@@ -614,7 +614,8 @@ def skip_manner(tokens: _Tokens, i: int, limit: int) -> int:
 
 
 def future_verb(form: str) -> bool:
-    """سيعين, ستواجه, سنرد: the future prefix on an imperfect verb (not a noun phrase)."""
+    """سيعين, ستواجه, سنرد: the future prefix on an imperfect verb (not a noun phrase). In
+    matching form ة is ه, so callers rule out سياسة, سيطرة, سيارة on the written word."""
     form = form[1:] if len(form) > 4 and form[0] in CONJUNCTIONS else form
     return len(form) >= 4 and form[0] == "س" and form[1] in "يتن"
 
@@ -962,7 +963,8 @@ class _StanceFinder:
         before = first - 1
         while before >= 0 and tokens.is_quote_mark(before):
             before -= 1
-        if tokens.is_word(first) and (tokens.bare(first) in COMPLEMENTIZERS or future_verb(tokens.forms[first])):
+        if tokens.is_word(first) and (tokens.bare(first) in COMPLEMENTIZERS or future_verb(tokens.forms[first])
+                                      and not tokens.spans[first].text.endswith("ة")):
             return True
         if before >= 0 and tokens.is_word(before) and tokens.bare(before) in COMPLEMENTIZERS:
             return True
@@ -1080,7 +1082,8 @@ class _StanceFinder:
             if not tokens.is_word(k) or tokens.bare(k) in STOP_FORMS:
                 return verb
             form = tokens.forms[k]
-            if (future_verb(form) or form[0] in "يت" and finite_verb_shape(tokens.spans[k].text)) \
+            if (future_verb(form) and not tokens.spans[k].text.endswith("ة")
+                    or form[0] in "يت" and finite_verb_shape(tokens.spans[k].text)) \
                     and k not in tokens.mention_at:
                 # the chain agrees in person and gender: ستجعل … وتحفز, not يذهبون … وتساعد
                 agrees = _person_prefix(form) == _person_prefix(tokens.bare(verb))
