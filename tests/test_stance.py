@@ -952,6 +952,8 @@ RULE_ID_CASES = [
      [("باراك أوباما", "PER")], "الوزير", "=باراك أوباما", "against"),
     ("T-ACTOR-HEAD", "وكانت السلطات الإيرانية قد حكمت على جعفر بناهي في العام 2011.", None, [("جعفر بناهي", "PER")],
      "السلطات الإيرانية", "=جعفر بناهي", "against"),
+    ("H-INSTITUTION", "ووصفت حكومة مادورو العقوبات بأنها \"عدوان\".", ("وصفت", "العقوبات بأنها \"عدوان\"", "مادورو"),
+     [("مادورو", "PER")], "=حكومة مادورو", "العقوبات", "against"),
     ("NEG", "وقال الوزير إن حكومته لا تدعم الاتفاق.", ("قال", "حكومته لا تدعم الاتفاق", "الوزير"),
      [], "الوزير", "الاتفاق", "against"),
 ]
@@ -960,7 +962,8 @@ RULE_ID_CASES = [
 def _found(stances, speaker, target, polarity):
     exact, words = target.startswith("="), target.lstrip("=")
     for stance in stances:
-        if stance.polarity != polarity or match_form(speaker) not in match_form(stance.speaker):
+        if stance.polarity != polarity or (stance.speaker != speaker[1:] if speaker.startswith("=")
+                                           else match_form(speaker) not in match_form(stance.speaker)):
             continue
         if stance.target == words if exact else set(match_form(words).split()) <= set(match_form(stance.target).split()):
             return stance

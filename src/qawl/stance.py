@@ -86,6 +86,7 @@ RULES: dict[str, str] = {
     "A-CAUTION": "a call to caution is against the named addressee: دعا ترامب إلى الحذر",
     "A-THANKED": "the direct object of thanks/praise before على: نشكر وفد روسيا على …",
     "N-SVO": "a named or actor subject opening its clause, then a narrated act verb: أن الملا عمر رفض التخلي عن …",
+    "H-INSTITUTION": "a subject headed by an institution led by a named person is the institution: حكومة مادورو, not مادورو",
     "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
     "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
     "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
@@ -260,6 +261,8 @@ class Lexicon:
     actor_heads: frozenset = frozenset()
     # verbs whose subject holds the act noun after it (أبدت الأندية رغبتها في …), beside SUPPORT_VERBS
     support_verbs: frozenset = frozenset()
+    # heads of an institution led by a named person (حكومة مادورو): the institution holds the stance
+    institution_heads: frozenset = frozenset()
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.entries.values())
@@ -329,6 +332,7 @@ def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
         light_heads=frozenset(match_form(w) for w in raw.get("light_heads", ())),
         actor_heads=frozenset(match_form(w) for w in raw.get("actor_heads", ())),
         support_verbs=frozenset(match_form(w) for w in raw.get("support_verbs", ())),
+        institution_heads=frozenset(match_form(w) for w in raw.get("institution_heads", ())),
     )
     for category, spec in raw["categories"].items():
         for term in spec["terms"]:
@@ -732,6 +736,7 @@ class _StanceFinder:
         self._rules: list[str] = []
         self._sentence_starts: Optional[list[int]] = None
         self._title_subjects: set[int] = set()  # starts of subjects read by title_through_name
+        self._institution_holders: set[str] = set()  # holders named by H-INSTITUTION
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
@@ -750,7 +755,7 @@ class _StanceFinder:
 
     def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
         start, end = np
-        rules = tuple(dict.fromkeys(self._rules))
+        rules = tuple(dict.fromkeys(self._rules + (["H-INSTITUTION"] if holder in self._institution_holders else [])))
         if DISABLED_RULES.intersection(rules):
             return
         if end > start and polarity in POLARITIES and holder:
@@ -923,7 +928,7 @@ class _StanceFinder:
         return hit, polarity
 
     def quote_stances(self, index: int, quote: Quote) -> None:
-        speaker = speaker_name(quote)
+        speaker = self.institution_speaker(quote) or speaker_name(quote)
         if not speaker:
             return
         tokens = self.tokens
@@ -955,6 +960,26 @@ class _StanceFinder:
             i = max(hit.end, i + 1)
         with self.rule("Q-HONORIFIC"):
             self.honorifics(index, first, limit)
+
+    def institution_speaker(self, quote: Quote) -> str:
+        """ووصفت حكومة | مادورو …: a quote's speaker right after an institution's head is the
+        institution (حكومة مادورو), not the person who leads it. "" otherwise."""
+        if quote.speaker is None or "H-INSTITUTION" in DISABLED_RULES:
+            return ""
+        tokens = self.tokens
+        span = tokens.range_of(quote.speaker.start, quote.speaker.end)
+        if len(span) > 1 and tokens.bare(span.start) in self.lexicon.institution_heads \
+                and any(k in tokens.mention_at and tokens.mention_at[k].label == "PER" for k in span):
+            name = strip_proclitic(quote.speaker.text)  # حكومة مادورو, whose canonical is the person's
+            self._institution_holders.add(name)
+            return name
+        head = span.start - 1 if span else -1
+        if head < 0 or not tokens.is_word(head) or tokens.bare(head) not in self.lexicon.institution_heads \
+                or tokens.bare(span.start) in self.lexicon.institution_heads:
+            return ""
+        name = strip_proclitic(tokens.spans[head].text) + " " + quote.speaker.text
+        self._institution_holders.add(name)
+        return name
 
     def charge_or_clause(self, hit: _Hit, first: int, limit: int) -> bool:
         """The content is not the cue's object: the charge after the accused (اتهم X بـ"…"),
@@ -1688,6 +1713,11 @@ class _StanceFinder:
         canonical name (الرئيس الإيراني حسن روحاني -> حسن روحاني); else its words."""
         tokens = self.tokens
         mentions = [tokens.mention_at[i] for i in range(*np) if i in tokens.mention_at]
+        if mentions and np[0] not in tokens.mention_at and tokens.bare(np[0]) in self.lexicon.institution_heads \
+                and "H-INSTITUTION" not in DISABLED_RULES:
+            name = self.target_name(np)  # حكومة مادورو, إدارة الرئيس ترامب: the institution
+            self._institution_holders.add(name)
+            return name
         if mentions:
             person = next((m for m in mentions if m.label == "PER"), None)
             first = tokens.mention_at.get(np[0])
