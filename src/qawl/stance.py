@@ -87,6 +87,7 @@ RULES: dict[str, str] = {
     "A-THANKED": "the direct object of thanks/praise before على: نشكر وفد روسيا على …",
     "N-SVO": "a named or actor subject opening its clause, then a narrated act verb: أن الملا عمر رفض التخلي عن …",
     "H-INSTITUTION": "a subject headed by an institution led by a named person is the institution: حكومة مادورو, not مادورو",
+    "H-ATTESTED": "a quote's canonical speaker whose words are not in the article (روس باك) gives way to the speaker as written",
     "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
     "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
     "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
@@ -737,6 +738,7 @@ class _StanceFinder:
         self._sentence_starts: Optional[list[int]] = None
         self._title_subjects: set[int] = set()  # starts of subjects read by title_through_name
         self._institution_holders: set[str] = set()  # holders named by H-INSTITUTION
+        self._attested_holders: set[str] = set()  # holders named by H-ATTESTED
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
@@ -755,7 +757,8 @@ class _StanceFinder:
 
     def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
         start, end = np
-        rules = tuple(dict.fromkeys(self._rules + (["H-INSTITUTION"] if holder in self._institution_holders else [])))
+        rules = tuple(dict.fromkeys(self._rules + (["H-INSTITUTION"] if holder in self._institution_holders else [])
+                                    + (["H-ATTESTED"] if holder in self._attested_holders else [])))
         if DISABLED_RULES.intersection(rules):
             return
         if end > start and polarity in POLARITIES and holder:
@@ -928,7 +931,7 @@ class _StanceFinder:
         return hit, polarity
 
     def quote_stances(self, index: int, quote: Quote) -> None:
-        speaker = self.institution_speaker(quote) or speaker_name(quote)
+        speaker = self.institution_speaker(quote) or self.attested_speaker(quote)
         if not speaker:
             return
         tokens = self.tokens
@@ -960,6 +963,16 @@ class _StanceFinder:
             i = max(hit.end, i + 1)
         with self.rule("Q-HONORIFIC"):
             self.honorifics(index, first, limit)
+
+    def attested_speaker(self, quote: Quote) -> str:
+        """The quote's canonical speaker, unless its words are not in the article (a mangled
+        canonical form, روس باك for بروس باك): then the speaker as written (H-ATTESTED)."""
+        name = speaker_name(quote)
+        if quote.speaker is None or not name or self._attested(name) or "H-ATTESTED" in DISABLED_RULES:
+            return name
+        written = strip_proclitic(quote.speaker.text)
+        self._attested_holders.add(written)
+        return written
 
     def institution_speaker(self, quote: Quote) -> str:
         """ووصفت حكومة | مادورو …: a quote's speaker right after an institution's head is the
