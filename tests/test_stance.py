@@ -971,7 +971,33 @@ def _found(stances, speaker, target, polarity):
 
 
 def test_every_rule_has_a_case():
-    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED"} == set(RULES)
+    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED", "H-FULLER-NAME"} == set(RULES)
+
+
+@pytest.mark.parametrize("text, written, canonical, fuller", [
+    ("ونوه المهندس محمد بن عبد الرحمن المخرج بالمعرض الجديد. وأكد المخرج أنه يدعم الاتفاق الجديد.",
+     "المهندس محمد بن عبد الرحمن المخرج", "محمد بن عبد الرحمن", "محمد بن عبد الرحمن المخرج"),
+    ("ونفت أمانة منطقة المدينة المنورة الخبر. وأكدت الأمانة أنها يدعم الاتفاق الجديد.",
+     "أمانة منطقة المدينة المنورة", "المدينة المنورة", "أمانة منطقة المدينة المنورة"),
+])
+def test_a_speaker_takes_the_fuller_name_written_for_it(text, written, canonical, fuller):
+    doc = make_doc(text)
+    first = make_quote(doc, "نوه" if "نوه" in text else "نفت", "بالمعرض الجديد" if "نوه" in text else "الخبر", written)
+    second = make_quote(doc, "أكد", "يدعم الاتفاق الجديد", "المخرج" if "نوه" in text else "الأمانة")
+    first.speaker_canonical = second.speaker_canonical = canonical
+    mentions = mentions_of(doc, (canonical, "LOC" if "المدينة" in canonical else "PER"))
+    [stance] = [s for s in extract_stances(doc, [first, second], mentions) if s.target == "الاتفاق الجديد"]
+    assert stance.speaker == fuller and "H-FULLER-NAME" in stance.rules
+    with disabled_rules("H-FULLER-NAME"):
+        [stance] = [s for s in extract_stances(doc, [first, second], mentions) if s.target == "الاتفاق الجديد"]
+        assert stance.speaker == canonical
+
+
+def test_a_title_after_the_name_is_no_fuller_name():
+    doc = make_doc("وقال جون بينر رئيس مجلس النواب إنه يدعم الاتفاق الجديد.")
+    quote = make_quote(doc, "قال", "يدعم الاتفاق الجديد", "جون بينر رئيس مجلس النواب")
+    quote.speaker_canonical = "جون بينر"
+    assert {s.speaker for s in extract_stances(doc, [quote])} == {"جون بينر"}
 
 
 def test_a_mangled_canonical_speaker_gives_way_to_the_written_one():

@@ -88,6 +88,7 @@ RULES: dict[str, str] = {
     "N-SVO": "a named or actor subject opening its clause, then a narrated act verb: أن الملا عمر رفض التخلي عن …",
     "H-INSTITUTION": "a subject headed by an institution led by a named person is the institution: حكومة مادورو, not مادورو",
     "H-ATTESTED": "a quote's canonical speaker whose words are not in the article (روس باك) gives way to the speaker as written",
+    "H-FULLER-NAME": "a quote's speaker takes the fuller name another quote writes for the same canonical speaker: محمد بن عبد الرحمن المخرج, أمانة منطقة المدينة المنورة",
     "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
     "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
     "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
@@ -203,6 +204,8 @@ RELATIVE_CLAUSE_TOKENS = 4  # relative, verb and its subject before a predicate
 CLAUSE_SPAN = 20  # tokens between an expression verb and its عن (a subject with an apposition)
 FAR_PREP_WINDOW = 8  # tokens of an addressee between an act and its preposition
 MAX_SUBJECT_TOKENS = 6
+FULLER_NAME_WORDS = 2  # words a written speaker may add after its canonical name (… المخرج)
+NAME_LINKS = ("بن", "ابن", "آل", "أبو", "أبي")
 TITLE_COMPLEMENT_TOKENS = 4  # words between a title's phrase and the name: مدرب المنتخب | لكرة القدم | غاريث
 SUPPORT_SUBJECT_TOKENS = 8  # words of a subject between a support verb and its act noun
 NEGATION_WINDOW = 2
@@ -264,6 +267,8 @@ class Lexicon:
     support_verbs: frozenset = frozenset()
     # heads of an institution led by a named person (حكومة مادورو): the institution holds the stance
     institution_heads: frozenset = frozenset()
+    # heads of an organisation named after its place (أمانة منطقة المدينة المنورة, بلدية, شرطة)
+    organisation_heads: frozenset = frozenset()
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.entries.values())
@@ -334,6 +339,7 @@ def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
         actor_heads=frozenset(match_form(w) for w in raw.get("actor_heads", ())),
         support_verbs=frozenset(match_form(w) for w in raw.get("support_verbs", ())),
         institution_heads=frozenset(match_form(w) for w in raw.get("institution_heads", ())),
+        organisation_heads=frozenset(match_form(w) for w in raw.get("organisation_heads", ())),
     )
     for category, spec in raw["categories"].items():
         for term in spec["terms"]:
@@ -739,6 +745,8 @@ class _StanceFinder:
         self._title_subjects: set[int] = set()  # starts of subjects read by title_through_name
         self._institution_holders: set[str] = set()  # holders named by H-INSTITUTION
         self._attested_holders: set[str] = set()  # holders named by H-ATTESTED
+        self._fuller: Optional[dict[str, str]] = None  # H-FULLER-NAME, read once per document
+        self._fuller_holders: set[str] = set()
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
@@ -758,7 +766,8 @@ class _StanceFinder:
     def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
         start, end = np
         rules = tuple(dict.fromkeys(self._rules + (["H-INSTITUTION"] if holder in self._institution_holders else [])
-                                    + (["H-ATTESTED"] if holder in self._attested_holders else [])))
+                                    + (["H-ATTESTED"] if holder in self._attested_holders else [])
+                                    + (["H-FULLER-NAME"] if holder in self._fuller_holders else [])))
         if DISABLED_RULES.intersection(rules):
             return
         if end > start and polarity in POLARITIES and holder:
@@ -964,9 +973,44 @@ class _StanceFinder:
         with self.rule("Q-HONORIFIC"):
             self.honorifics(index, first, limit)
 
+    def fuller_names(self) -> dict[str, str]:
+        """Canonical speaker -> the fuller name a quote of the article writes for it (H-FULLER-NAME):
+        the name goes on after the canonical form (المهندس محمد بن عبد الرحمن المخرج for محمد بن
+        عبد الرحمن), or the canonical form is a place inside an organisation's name (أمانة منطقة
+        المدينة المنورة for المدينة المنورة). Every quote with that canonical speaker takes it."""
+        if self._fuller is not None:
+            return self._fuller
+        self._fuller = {}
+        if "H-FULLER-NAME" in DISABLED_RULES:
+            return self._fuller
+        tokens = self.tokens
+        for quote in self.quotes:
+            canonical = quote.speaker_canonical
+            if quote.speaker is None or not canonical or canonical in self._fuller:
+                continue
+            written, words = strip_proclitic(quote.speaker.text).split(), canonical.split()
+            at = next((k for k in range(len(written) - len(words) + 1) if written[k:k + len(words)] == words), None)
+            if at is None or len(written) == len(words):
+                continue
+            extra = written[at + len(words):]
+            if extra:  # the name goes on (… المخرج, … آل سعود), not a title or a word after it
+                if len(extra) <= FULLER_NAME_WORDS and (extra[0].startswith("ال") or extra[0] in NAME_LINKS):
+                    self._fuller[canonical] = " ".join(written[at:])
+                continue
+            span = tokens.range_of(quote.speaker.start, quote.speaker.end)
+            places = [tokens.mention_at[k] for k in span if k in tokens.mention_at
+                      and tokens.mention_at[k].canonical == canonical and tokens.mention_at[k].label in ("LOC", "GPE")]
+            if places and tokens.bare(span.start) in self.lexicon.institution_heads | self.lexicon.organisation_heads:
+                self._fuller[canonical] = " ".join(written)  # أمانة منطقة المدينة المنورة
+        return self._fuller
+
     def attested_speaker(self, quote: Quote) -> str:
         """The quote's canonical speaker, unless its words are not in the article (a mangled
         canonical form, روس باك for بروس باك): then the speaker as written (H-ATTESTED)."""
+        fuller = self.fuller_names().get(quote.speaker_canonical)
+        if fuller:
+            self._fuller_holders.add(fuller)
+            return fuller
         name = speaker_name(quote)
         if quote.speaker is None or not name or self._attested(name) or "H-ATTESTED" in DISABLED_RULES:
             return name
