@@ -89,6 +89,7 @@ RULES: dict[str, str] = {
     "H-INSTITUTION": "a subject headed by an institution led by a named person is the institution: حكومة مادورو, not مادورو",
     "H-ATTESTED": "a quote's canonical speaker whose words are not in the article (روس باك) gives way to the speaker as written",
     "H-FULLER-NAME": "a quote's speaker takes the fuller name another quote writes for the same canonical speaker: محمد بن عبد الرحمن المخرج, أمانة منطقة المدينة المنورة",
+    "H-TITLE-NAME": "a speaker that is only a title is the person the article names right after that title: المتحدث باسم الكرملين ديميتري بيسكوف",
     "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
     "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
     "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
@@ -747,6 +748,8 @@ class _StanceFinder:
         self._attested_holders: set[str] = set()  # holders named by H-ATTESTED
         self._fuller: Optional[dict[str, str]] = None  # H-FULLER-NAME, read once per document
         self._fuller_holders: set[str] = set()
+        self._title_index: Optional[dict[str, list[int]]] = None  # word -> token positions (H-TITLE-NAME)
+        self._titled_holders: set[str] = set()
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
@@ -767,7 +770,8 @@ class _StanceFinder:
         start, end = np
         rules = tuple(dict.fromkeys(self._rules + (["H-INSTITUTION"] if holder in self._institution_holders else [])
                                     + (["H-ATTESTED"] if holder in self._attested_holders else [])
-                                    + (["H-FULLER-NAME"] if holder in self._fuller_holders else [])))
+                                    + (["H-FULLER-NAME"] if holder in self._fuller_holders else [])
+                                    + (["H-TITLE-NAME"] if holder in self._titled_holders else [])))
         if DISABLED_RULES.intersection(rules):
             return
         if end > start and polarity in POLARITIES and holder:
@@ -940,7 +944,7 @@ class _StanceFinder:
         return hit, polarity
 
     def quote_stances(self, index: int, quote: Quote) -> None:
-        speaker = self.institution_speaker(quote) or self.attested_speaker(quote)
+        speaker = self.institution_speaker(quote) or self.titled_speaker(quote) or self.attested_speaker(quote)
         if not speaker:
             return
         tokens = self.tokens
@@ -1003,6 +1007,36 @@ class _StanceFinder:
             if places and tokens.bare(span.start) in self.lexicon.institution_heads | self.lexicon.organisation_heads:
                 self._fuller[canonical] = " ".join(written)  # أمانة منطقة المدينة المنورة
         return self._fuller
+
+    def titled_speaker(self, quote: Quote) -> str:
+        """A speaker that is only a title (المتحدث باسم الكرملين, المخرج الإيراني) is the person
+        the article names right after the same title, with or without a comma (المتحدث باسم
+        الكرملين ديميتري بيسكوف; المخرج الإيراني، أصغر فرهادي): H-TITLE-NAME."""
+        if quote.speaker is None or "H-TITLE-NAME" in DISABLED_RULES:
+            return ""
+        tokens = self.tokens
+        span = tokens.range_of(quote.speaker.start, quote.speaker.end)
+        if len(span) < 2 or any(k in tokens.mention_at for k in span) or not tokens.is_word(span.start):
+            return ""
+        title = tuple(tokens.bare(k) for k in span)
+        if len(title) > MAX_SUBJECT_TOKENS:
+            return ""
+        if self._title_index is None:  # once per article: the titles right before each person's name
+            self._title_index = {}
+            for at in sorted(tokens.mention_at):
+                mention = tokens.mention_at[at]
+                if mention.label != "PER" or tokens.range_of(mention.start, mention.end).start != at:
+                    continue
+                name = mention.canonical if self._attested(mention.canonical) else mention.text
+                end = at - 1 if at > 0 and tokens.spans[at - 1].text in ("،", ",") else at
+                for size in range(2, MAX_SUBJECT_TOKENS + 1):
+                    if end - size < 0 or not all(tokens.is_word(k) for k in range(end - size, end)):
+                        break
+                    self._title_index.setdefault(tuple(tokens.bare(k) for k in range(end - size, end)), name)
+        name = self._title_index.get(title, "")
+        if name:
+            self._titled_holders.add(name)
+        return name
 
     def attested_speaker(self, quote: Quote) -> str:
         """The quote's canonical speaker, unless its words are not in the article (a mangled
