@@ -90,6 +90,7 @@ RULES: dict[str, str] = {
     "H-ATTESTED": "a quote's canonical speaker whose words are not in the article (روس باك) gives way to the speaker as written",
     "H-FULLER-NAME": "a quote's speaker takes the fuller name another quote writes for the same canonical speaker: محمد بن عبد الرحمن المخرج, أمانة منطقة المدينة المنورة",
     "H-TITLE-NAME": "a speaker that is only a title is the person the article names right after that title: المتحدث باسم الكرملين ديميتري بيسكوف",
+    "A-OWNED-FRAME": "a framing noun owned by a named actor is worth a stance: ضد محاولات إيران تكريس وجود عسكري",
     "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
     "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
     "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
@@ -748,6 +749,7 @@ class _StanceFinder:
         self._attested_holders: set[str] = set()  # holders named by H-ATTESTED
         self._fuller: Optional[dict[str, str]] = None  # H-FULLER-NAME, read once per document
         self._fuller_holders: set[str] = set()
+        self._owned_frames: set[tuple[int, int]] = set()  # phrases made salient by A-OWNED-FRAME
         self._title_index: Optional[dict[str, list[int]]] = None  # word -> token positions (H-TITLE-NAME)
         self._titled_holders: set[str] = set()
         for quote in self.quotes:
@@ -768,7 +770,8 @@ class _StanceFinder:
 
     def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
         start, end = np
-        rules = tuple(dict.fromkeys(self._rules + (["H-INSTITUTION"] if holder in self._institution_holders else [])
+        rules = tuple(dict.fromkeys(self._rules + (["A-OWNED-FRAME"] if np in self._owned_frames else [])
+                                    + (["H-INSTITUTION"] if holder in self._institution_holders else [])
                                     + (["H-ATTESTED"] if holder in self._attested_holders else [])
                                     + (["H-FULLER-NAME"] if holder in self._fuller_holders else [])
                                     + (["H-TITLE-NAME"] if holder in self._titled_holders else [])))
@@ -791,6 +794,10 @@ class _StanceFinder:
             return True  # اهتمام ودعم الأمير خالد بن سلطان
         if any(stem in self.lexicon.actor_heads for stem in tokens.stems(start)):
             return True  # الشعب الفلسطيني, المتمردين, منتقدي الصورة
+        if end - start > 1 and start + 1 in tokens.mention_at and "A-OWNED-FRAME" not in DISABLED_RULES \
+                and any(stem in self.lexicon.light_heads for stem in tokens.stems(start)):
+            self._owned_frames.add((start, end))
+            return True  # محاولات إيران تكريس وجود عسكري: the attempts of a named actor
         # a condemning noun as head or its complement (خطاب الكراهية), or a quality anywhere
         return any((hit := tokens.hit(i)) and (hit.entry.kind == "quality" or hit.entry.kind == "label" and i < start + 2)
                    for i in range(start, end))
