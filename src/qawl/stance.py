@@ -1,7 +1,13 @@
 """Stance: what each quoted speaker is for or against.
 
 For every quote the stage finds the *targets* it is about and the speaker's
-*polarity* towards each (``favor``, ``against``; neutral stances are not kept).
+*polarity* towards each (``favor``, ``against``, or ``neutral`` for a negated
+rejection such as لم ترفض الاتفاق; the benchmark scores favor/against only).
+Every stance records the ids of the rules that made or changed it (``RULES``,
+one registry with a line each; ``disabled_rules`` switches them off), the
+sentence that supports it, whether its target is a named actor (by canonical
+name) or an issue phrase, and a confidence (``confidence_model``, fitted on the
+dev part). Decisions and examples: ``benchmarks/STANCE_DECISIONS.md``.
 It combines four kinds of evidence, all read from ``data/stance_lexicon.json``
 (our own MSA news lexicon, matched in ``match_form`` after removing clitics):
 
@@ -28,8 +34,9 @@ verb) are dropped, and so is a phrase that carries its own evaluation (دحر
 rejection (the report is the target), حكمت المحكمة على X, نشكر X على …, دعا X
 إلى الحذر (against X), وصف X بأنه "…label…" (X takes the label's polarity).
 
-Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …) give
-stances with ``quote == -1``. A speaker is never his own target. Every stance
+Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …, فرضت
+واشنطن عقوبات على X, صوتت روسيا ضد القرار, هدد X Y بـ…) give stances with
+``quote == -1`` (``from_quote`` False, ``evidence_kind`` "act" in the table). A speaker is never his own target. Every stance
 keeps the words that decided it in ``evidence``.
 """
 from __future__ import annotations
