@@ -42,6 +42,7 @@ from benchmarks.scoring import (  # noqa: E402
     STANCE_MEASURES,
     UNSPLIT,
     gold_paths,
+    greedy_pairs,
     interval_text,
     load_split,
     part_of,
@@ -49,12 +50,15 @@ from benchmarks.scoring import (  # noqa: E402
     point_measures,
     run_record,
     score_stances,
+    speaker_matches,
+    stance_matches,
+    target_matches,
     write_results,
 )
 
 from qawl.clean import clean_article, match_form  # noqa: E402
 from qawl.schema import Article, Document, Mention, Quote, make_span  # noqa: E402
-from qawl.stance import extract_stances, load_lexicon  # noqa: E402
+from qawl.stance import CONFIDENCE_FILE, confidence_features, extract_stances, load_lexicon  # noqa: E402
 
 logger = logging.getLogger("benchmarks.stance")
 
@@ -211,8 +215,46 @@ def raw_text(gold: dict) -> str:
 
 
 def stance_dicts(stances) -> list[dict]:
+    """Predicted stances as scored: neutral ones are left out (the gold lists only favor/against)."""
     return [{"speaker": s.speaker, "target": s.target, "polarity": s.polarity, "quote": s.quote,
-             "evidence": " | ".join(s.evidence)} for s in stances]
+             "evidence": " | ".join(s.evidence), "rules": " ".join(getattr(s, "rules", []) or []),
+             "confidence": getattr(s, "confidence", 0.0), "features": confidence_features(s)}
+            for s in stances if s.polarity in ("favor", "against")]
+
+
+def _about_same(pred: dict, gold: dict) -> bool:
+    """Same speaker and target (as the scoring rule compares them), whatever the polarity."""
+    return speaker_matches(pred.get("speaker") or "", "", gold["speaker"]) and target_matches(
+        pred.get("target") or "", gold["target"])
+
+
+def polarity_pairs(predictions: dict, golds: list[dict]) -> tuple[int, int]:
+    """(pairs, same polarity) over predicted and gold stances paired on speaker and target alone
+    (one-to-one, a pair with the same polarity first): the polarity accuracy of issue 15."""
+    pairs = agree = 0
+    for gold in golds:
+        preds, gold_stances = predictions.get(gold["doc"], []), gold.get("stances", [])
+        score = lambda p, g: (2.0 if p["polarity"] == g["polarity"] else 1.0) if _about_same(p, g) else 0.0
+        for p, g in greedy_pairs(preds, gold_stances, score):
+            pairs += 1
+            agree += preds[p]["polarity"] == gold_stances[g]["polarity"]
+    return pairs, agree
+
+
+def miss_causes(predictions: dict, golds: list[dict], missed: list[dict]) -> dict[str, list[dict]]:
+    """Why each missed gold stance was missed (issue 15's table): ``wrong_polarity`` (a prediction
+    with its speaker and target), ``target`` (the speaker has predicted stances, none about this
+    target), ``no_stance`` (the speaker has no predicted stance at all)."""
+    causes: dict[str, list[dict]] = {"wrong_polarity": [], "target": [], "no_stance": []}
+    for error in missed:
+        gold, preds = error["gold"], predictions.get(error["doc"], [])
+        if any(_about_same(p, gold) for p in preds):
+            causes["wrong_polarity"].append(error)
+        elif any(speaker_matches(p.get("speaker") or "", "", gold["speaker"]) for p in preds):
+            causes["target"].append(error)
+        else:
+            causes["no_stance"].append(error)
+    return causes
 
 
 def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -> Optional[tuple[dict, list]]:
@@ -250,7 +292,10 @@ def evaluate(predictions: dict, golds: list[dict], file_of: dict, split: dict, r
             by_file.setdefault(file_of[doc], []).append(doc)
         parts[part]["by_file"] = {name: point_measures(scores["per_doc"], file_docs, STANCE_MEASURES, stance_counts)
                                   for name, file_docs in by_file.items()}
+        pairs, agree = polarity_pairs(predictions, part_golds)
+        parts[part]["polarity"] = {"pairs": pairs, "agree": agree, "accuracy": round(agree / pairs, 4) if pairs else 0.0}
         if part != "test":  # the test part is scored only to report: no per-article output, no errors
+            scores["causes"] = miss_causes(predictions, part_golds, scores["errors"]["missed"])
             readable[part] = scores
     order = [p for p in (*PARTS, UNSPLIT) if p in parts]
     return {"parts": {p: parts[p] for p in order}, "readable": {p: readable[p] for p in order if p in readable}}
@@ -268,6 +313,8 @@ def report_parts(mode: str, result: dict, notes: list) -> None:
         print(f"  {part:<7} {row['articles']:>3} articles, gold {c.get('gold', 0):>3}, predicted {c.get('pred', 0):>3}, "
               f"matched {c.get('matched', 0):>3}:  P {interval_text(m['precision'])}  R {interval_text(m['recall'])}"
               f"  F1 {interval_text(m['f1'])}")
+        pol = row["polarity"]
+        print(f"  {'':<7} polarity accuracy on {pol['pairs']} speaker-target pairs: {pol['accuracy']:.3f}")
     print(f"  by gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for part, row in result["parts"].items():
         for name, file_row in row["by_file"].items():
@@ -283,15 +330,93 @@ def report_details(mode: str, part: str, result: dict, max_errors: int) -> None:
     for doc, row in result["per_doc"].items():
         print(f"{doc[:52]:<52} {row['pred']:>4} {row['gold']:>4} {row['matched']:>3} "
               f"{row['precision']:>5.2f} {row['recall']:>5.2f} {row['f1']:>5.2f}")
+    causes = result.get("causes", {})
+    print(f"-- [{mode}, {part}] missed gold stances by cause: "
+          + ", ".join(f"{cause} {len(errors)}" for cause, errors in causes.items()))
     for kind in ("missed", "spurious"):
         errors = result["errors"][kind]
+        if kind == "missed" and causes:
+            cause_of = {id(e): c for c, errors_ in causes.items() for e in errors_}
+            errors = sorted(errors, key=lambda e: list(causes).index(cause_of.get(id(e), "no_stance")))
         print(f"-- [{mode}, {part}] {kind} ({len(errors)})")
         for error in errors[:max_errors]:
             item = error.get("gold") or error.get("pred")
             speaker = item["speaker"][0] if isinstance(item["speaker"], list) else item["speaker"]
             target = " / ".join(item["target"]) if isinstance(item["target"], list) else item["target"]
-            extra = f"  [q{item['quote']}: {item['evidence']}]" if "evidence" in item else ""
-            print(f"   {error['doc'][:28]:<28} {item['polarity']:<7} {speaker} -> {target}{extra}")
+            extra = f"  [q{item['quote']}: {item['evidence']}; {item.get('rules', '')}]" if "evidence" in item else ""
+            cause = f"{cause_of.get(id(error), ''):<14} " if kind == "missed" and causes else ""
+            print(f"   {cause}{error['doc'][:28]:<28} {item['polarity']:<7} {speaker} -> {target}{extra}")
+
+
+# --- the confidence model (issue 15: learned parts where they beat the rules) -------------
+
+
+def _labelled(predictions: dict, golds: list[dict]) -> tuple[list[list[str]], list[int], list[str]]:
+    """(features, 1 when the prediction matches a gold stance, doc) for every prediction."""
+    features, labels, groups = [], [], []
+    for gold in golds:
+        preds = predictions.get(gold["doc"], [])
+        pairs = greedy_pairs(preds, gold.get("stances", []),
+                             lambda p, g: 1.0 if stance_matches(p, g) else 0.0)
+        matched = {p for p, _ in pairs}
+        for i, pred in enumerate(preds):
+            features.append(pred["features"])
+            labels.append(int(i in matched))
+            groups.append(gold["doc"])
+    return features, labels, groups
+
+
+def fit_confidence(predictions: dict, golds: list[dict], folds: int = 5, seed: int = 15) -> dict:
+    """Logistic regression from the stance features to "the stance is right", on the dev part
+    only: cross-validated by article (GroupKFold) against the rule prior (the share of right
+    stances of each first rule), then fitted on all of dev. Returns the model and the report."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import brier_score_loss, roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    features, labels, groups = _labelled(predictions, golds)
+    rows = [{f: 1.0 for f in feats} for feats in features]
+    y, groups = np.array(labels), np.array(groups)
+    scored = np.zeros(len(y))
+    prior = np.zeros(len(y))
+    thresholds = (0.0, 0.2, 0.3, 0.4, 0.5)
+    kept = {t: [0, 0] for t in thresholds}  # threshold -> [predicted kept, right kept]
+    for train, test in GroupKFold(n_splits=folds).split(rows, y, groups):
+        vectoriser = DictVectorizer()
+        model = LogisticRegression(C=1.0, max_iter=1000, random_state=seed)
+        model.fit(vectoriser.fit_transform([rows[i] for i in train]), y[train])
+        scored[test] = model.predict_proba(vectoriser.transform([rows[i] for i in test]))[:, 1]
+        first_rule = lambda i: next((f for f in features[i] if f.startswith("rule=")), "")
+        by_rule: dict[str, list[int]] = {}
+        for i in train:
+            by_rule.setdefault(first_rule(i), []).append(int(y[i]))
+        base = float(y[train].mean())
+        for i in test:
+            seen = by_rule.get(first_rule(i), [])
+            prior[i] = (sum(seen) + base) / (len(seen) + 1)
+    gold_total = sum(len(g.get("stances", [])) for g in golds)
+    for t in thresholds:
+        keep = scored >= t
+        kept[t] = [int(keep.sum()), int(y[keep].sum())]
+    def f1(pred, right):
+        p, r = (right / pred if pred else 0.0), right / gold_total if gold_total else 0.0
+        return round(2 * p * r / (p + r), 4) if p + r else 0.0
+    report = {
+        "stances": int(len(y)), "right": int(y.sum()), "gold": gold_total, "folds": folds,
+        "auc_model": round(float(roc_auc_score(y, scored)), 4), "auc_rule_prior": round(float(roc_auc_score(y, prior)), 4),
+        "brier_model": round(float(brier_score_loss(y, scored)), 4),
+        "brier_rule_prior": round(float(brier_score_loss(y, prior)), 4),
+        "filter_f1_by_threshold": {str(t): f1(*kept[t]) for t in thresholds},
+    }
+    vectoriser = DictVectorizer()
+    model = LogisticRegression(C=1.0, max_iter=1000, random_state=seed)
+    model.fit(vectoriser.fit_transform(rows), y)
+    weights = {name: round(float(w), 4) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0])}
+    return {"about": "stance confidence: logistic regression over qawl.stance.confidence_features, fitted on the "
+                     "dev part of benchmarks/split.json by benchmarks/stance.py --fit-confidence",
+            "intercept": round(float(model.intercept_[0]), 4), "weights": weights, "cross_validation": report}
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -305,6 +430,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--errors", type=int, default=40, help="error cases shown per list (dev part only)")
     parser.add_argument("--quiet", action="store_true", help="numbers only: no per-document rows, no error lists")
     parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    parser.add_argument("--fit-confidence", action="store_true",
+                        help="fit the stance confidence model on the dev part (end to end), report its "
+                        "cross-validation and write src/qawl/data/" + CONFIDENCE_FILE + "; nothing else")
     parser.add_argument("--out", type=Path, help="results JSON (default: benchmarks/stance_results.json for a "
                         "default run; none with --gold, --lexicon, --no-entities or one --mode unless given)")
     args = parser.parse_args(argv)
@@ -320,6 +448,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     default_run = not (args.gold or args.lexicon or args.no_entities or args.mode != "both")
     out = args.out or (RESULTS if default_run else None)
     print(f"gold: {', '.join(Path(p).name for p in paths)}; split: {SPLIT_FILE.name}")
+    if args.fit_confidence:
+        dev = [gold for gold in golds if part_of(gold["doc"], split) == "dev"]
+        predictions, _ = predict("e2e", dev, lexicon, use_entities=not args.no_entities)
+        model = fit_confidence(predictions, dev)
+        target = ROOT / "src" / "qawl" / "data" / CONFIDENCE_FILE
+        target.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(model["cross_validation"], indent=1))
+        print(f"model: {target}")
+        return 0
     modes = ("e2e", "oracle") if args.mode == "both" else (args.mode,)
     record = {}
     for mode in modes:

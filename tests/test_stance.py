@@ -17,6 +17,9 @@ from qawl.stance import (
     compose,
     extract_stances,
     flip,
+    DISABLED_RULES,
+    RULES,
+    disabled_rules,
     has_article,
     load_lexicon,
     stance_rows,
@@ -25,7 +28,7 @@ from qawl.stance import (
 )
 from qawl.tables import read_table, write_table
 
-STANCE_TABLE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date"]
+from qawl.pipeline import STANCE_COLUMNS as STANCE_TABLE_COLUMNS, TABLE_SCHEMAS  # noqa: E402
 
 
 def make_doc(text: str, source: str = "", date: str = ""):
@@ -136,8 +139,8 @@ NO_STANCE_CASES = [
 def test_no_stance(text, cue, content, speaker, target):
     doc = make_doc(text)
     stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
-    assert not any(match_form(target) in match_form(s.target).split() for s in stances), \
-        [(s.target, s.polarity) for s in stances]
+    assert not any(match_form(target) in match_form(s.target).split() for s in stances
+                   if s.polarity != "neutral"), [(s.target, s.polarity) for s in stances]
 
 
 def test_embedded_subject_holds_the_stance_for_an_anonymous_source():
@@ -280,6 +283,28 @@ def test_stance_rows_have_the_table_columns(tmp_path):
     assert rows[0]["source"] == "الجزيرة" and isinstance(rows[0]["evidence"], str)
     write_table(pd.DataFrame(rows, columns=STANCE_TABLE_COLUMNS), tmp_path, "stances")
     assert len(read_table(tmp_path, "stances")) == len(rows)
+    assert TABLE_SCHEMAS["stances"].names == STANCE_TABLE_COLUMNS
+    [row] = [r for r in rows if r["target"] == "روسيا"]
+    assert row["from_quote"] is True and row["evidence_kind"] == "quote" and row["target_kind"] in ("actor", "issue")
+    assert row["sentence"] == doc.text[row["sentence_start"]:row["sentence_end"]] and "روسيا" in row["sentence"]
+    assert row["rules"].split() and set(row["rules"].split()) <= set(RULES) and 0 <= row["confidence"] <= 1
+    assert doc.text[row["target_start"]:row["target_end"]] == "روسيا"
+
+
+def test_narrated_acts_say_so():
+    doc = make_doc("وأشاد رئيس الوزراء بالاتفاق الجديد.")
+    [row] = stance_rows(doc, extract_stances(doc, []))
+    assert row["quote"] == -1 and row["from_quote"] is False and row["evidence_kind"] == "act"
+    assert row["rules"].split()[0].startswith("N-")
+
+
+def test_a_named_actor_target_has_its_canonical_name():
+    text = "وقال الوزير إنه يرفض الرئيس الأميركي باراك أوباما."
+    doc = make_doc(text)
+    mentions = [Mention(text.index("باراك"), text.index("باراك") + len("باراك أوباما"), "باراك أوباما", "PER",
+                        "باراك أوباما")]
+    stances = extract_stances(doc, [make_quote(doc, "قال", "يرفض الرئيس الأميركي باراك أوباما", "الوزير")], mentions)
+    assert [(s.target, s.target_kind) for s in stances if s.polarity == "against"] == [("باراك أوباما", "actor")]
 
 
 # --- attribution tables ----------------------------------------------------------------
@@ -307,7 +332,7 @@ def stances_frame():
         ("d2", -1, "مجلس الأمن", "الهدنة", "favor", "دعا", "الرياض", "2016-12-10"),
         ("d2", 0, "جون كيري", "الاتفاق", "favor", "جيد", "الرياض", ""),
     ]
-    return pd.DataFrame(rows, columns=STANCE_TABLE_COLUMNS)
+    return pd.DataFrame(rows, columns=STANCE_TABLE_COLUMNS[:8])
 
 
 def test_share_of_voice(quotes_frame):
@@ -830,8 +855,8 @@ def test_round7_quote_frames(text, cue, content, speaker, names, target, polarit
 def test_round7_no_stance(text, cue, content, speaker, word):
     doc = make_doc(text)
     stances = extract_stances(doc, [make_quote(doc, cue, content, speaker)])
-    assert not any(match_form(word) in match_form(s.target).split() for s in stances), \
-        [(s.target, s.polarity) for s in stances]
+    assert not any(match_form(word) in match_form(s.target).split() for s in stances
+                   if s.polarity != "neutral"), [(s.target, s.polarity) for s in stances]
 
 
 # --- the fast paths agree with the plain scans they replaced --------------------------
@@ -929,3 +954,163 @@ def test_merging_time_grows_linearly_with_one_speakers_stances():
 
     base = max(seconds(1000), 0.03)
     assert seconds(4000) < 10 * base  # linear: about 4; it was about 16
+
+
+# --- every rule of the registry: a case that needs it (issue 15) -------------------------
+# (rule, text, quote (cue, content, speaker) or None, mentions, speaker, target, polarity);
+# a target "=X" must be exactly X (the T- rules name it), else it must hold X's words.
+RULE_ID_CASES = [
+    ("Q-CUE", "اتهمت المعارضة روسيا بارتكاب مجازر في حلب.", ("اتهمت", "روسيا بارتكاب مجازر في حلب", "المعارضة"),
+     [], "المعارضة", "روسيا", "against"),
+    ("Q-ADDRESSEE", "واتهمت المنظمة الشرطة بـ\"انتهاج التعذيب\".", ("اتهمت", "انتهاج التعذيب", "المنظمة"),
+     [], "المنظمة", "الشرطة", "against"),
+    ("Q-ACT", "وقال الوزير إن حكومته تدعم الاتفاق النووي.", ("قال", "حكومته تدعم الاتفاق النووي", "الوزير"),
+     [], "الوزير", "الاتفاق النووي", "favor"),
+    ("Q-QUALITY", "وقال الوزير إن الاتفاق جيد.", ("قال", "الاتفاق جيد", "الوزير"), [], "الوزير", "الاتفاق", "favor"),
+    ("Q-PREDICATE-NOUN", "وقال الوزير إن الاتفاق كان إنجازا.", ("قال", "الاتفاق كان إنجازا", "الوزير"),
+     [], "الوزير", "الاتفاق", "favor"),
+    ("Q-DEED", "وقال الوزير إن إيران تهدد المنطقة.", ("قال", "إيران تهدد المنطقة", "الوزير"),
+     [("إيران", "LOC")], "الوزير", "إيران", "against"),
+    ("Q-LABEL", "وقال الوزير إن جرائم إسرائيل مستمرة.", ("قال", "جرائم إسرائيل مستمرة", "الوزير"),
+     [("إسرائيل", "LOC")], "الوزير", "إسرائيل", "against"),
+    ("Q-SCARE-LABEL", "وقال الوزير إن هذه \"الحكومة الفاسدة\" سترحل.", ("قال", "هذه \"الحكومة الفاسدة\" سترحل", "الوزير"),
+     [], "الوزير", "الحكومة الفاسدة", "against"),
+    ("Q-HONORIFIC", "وقال الوزير إن الملك سلمان حفظه الله يرعى الشباب.",
+     ("قال", "الملك سلمان حفظه الله يرعى الشباب", "الوزير"), [("الملك سلمان", "PER")], "الوزير", "الملك سلمان", "favor"),
+    ("Q-HOLDER-NAME", "وقال معارضو القانون الضريبي إنهم سيتظاهرون غدا.",
+     ("قال", "سيتظاهرون غدا", "معارضو القانون الضريبي"), [], "معارضو القانون الضريبي", "القانون الضريبي", "against"),
+    ("N-RELATIVE-OBJECT", "وصمدت الهدنة التي دعا إليها مجلس الأمن.", None, [("مجلس الأمن", "ORG")],
+     "مجلس الأمن", "الهدنة", "favor"),
+    ("N-RELATIVE-SUBJECT", "وكان موسوي الذي رفض نتيجة الانتخابات قد غادر.", None, [("موسوي", "PER")],
+     "موسوي", "نتيجة الانتخابات", "against"),
+    ("N-BY-AGENT", "ووجهت انتقادات من قبل السلطات السعودية للشركة.", None, [], "السلطات السعودية", "الشركة", "against"),
+    ("N-EXPRESSED", "وأعربت الحكومة عن رفضها للقرار الأمريكي.", None, [], "الحكومة", "القرار الأمريكي", "against"),
+    ("N-PARTICIPLE", "وقال الوزير إن الاجتماع انتهى، رافضا تعويض العراق.", ("قال", "الاجتماع انتهى", "الوزير"),
+     [("العراق", "LOC")], "الوزير", "تعويض العراق", "against"),
+    ("N-SUPPORT-VERB", "فرضت الولايات المتحدة عقوبات على ديوسدادو كابيلو.", None,
+     [("الولايات المتحدة", "LOC"), ("ديوسدادو كابيلو", "PER")], "الولايات المتحدة", "ديوسدادو كابيلو", "against"),
+    ("N-VSO", "وانتقد الوزير القرار الأمريكي الجديد.", None, [], "الوزير", "القرار الأمريكي", "against"),
+    ("N-PURPOSE", "وواصلت الحكومة الإسرائيلية اليوم الضغط على النواب لعرقلة الاتفاق.", None, [],
+     "الحكومة", "الاتفاق", "against"),
+    ("A-NESTED", "وقال الوزير إنه حذر من رفض الاتفاق.", ("قال", "حذر من رفض الاتفاق", "الوزير"),
+     [], "الوزير", "الاتفاق", "favor"),
+    ("A-CAUTION", "وقال الوزير إنه دعا الرئيس الأمريكي، دونالد ترامب، إلى الحذر.",
+     ("قال", "دعا الرئيس الأمريكي، دونالد ترامب، إلى الحذر", "الوزير"), [("دونالد ترامب", "PER")],
+     "الوزير", "دونالد ترامب", "against"),
+    ("A-THANKED", "وقال الوزير إننا نشكر وفد روسيا على طلب عقد الجلسة.",
+     ("قال", "نشكر وفد روسيا على طلب عقد الجلسة", "الوزير"), [("روسيا", "LOC")], "الوزير", "وفد روسيا", "favor"),
+    ("N-SVO", "وكانت السلطات الإيرانية قد حكمت على جعفر بناهي بالسجن.", None, [("جعفر بناهي", "PER")],
+     "السلطات الإيرانية", "جعفر بناهي", "against"),
+    ("N-VOTE-AGAINST", "وصوتت روسيا ضد مشروع القرار.", None, [("روسيا", "LOC")], "روسيا", "مشروع القرار", "against"),
+    ("N-TITLE-NAME", "انتقد مدرب المنتخب الانجليزي لكرة القدم غاريث ساوثغيت الانطلاقة المبكرة للدوري.", None,
+     [("المنتخب الانجليزي", "ORG"), ("غاريث ساوثغيت", "PER")], "غاريث ساوثغيت", "الانطلاقة المبكرة", "against"),
+    ("N-SUPPORT-SUBJECT", "وجه الاتحاد الانجليزي لكرة القدم اتهاما لمدرب مانشستر يونايتد جوزيه مورينيو.", None,
+     [("الاتحاد الانجليزي", "ORG"), ("مانشستر يونايتد", "ORG"), ("جوزيه مورينيو", "PER")],
+     "الاتحاد الانجليزي لكرة القدم", "جوزيه مورينيو", "against"),
+    ("T-ACTOR", "وقال الوزير إنه يرفض الرئيس الأميركي باراك أوباما.", ("قال", "يرفض الرئيس الأميركي باراك أوباما", "الوزير"),
+     [("باراك أوباما", "PER")], "الوزير", "=باراك أوباما", "against"),
+    ("T-ACTOR-HEAD", "وكانت السلطات الإيرانية قد حكمت على جعفر بناهي في العام 2011.", None, [("جعفر بناهي", "PER")],
+     "السلطات الإيرانية", "=جعفر بناهي", "against"),
+    ("H-INSTITUTION", "ووصفت حكومة مادورو العقوبات بأنها \"عدوان\".", ("وصفت", "العقوبات بأنها \"عدوان\"", "مادورو"),
+     [("مادورو", "PER")], "=حكومة مادورو", "العقوبات", "against"),
+    ("H-TITLE-NAME", "وقال المتحدث باسم الكرملين ديميتري بيسكوف إن الاجتماع انتهى. وأضاف المتحدث باسم الكرملين أنه يرفض العقوبات الأمريكية.",
+     ("أضاف", "يرفض العقوبات الأمريكية", "المتحدث باسم الكرملين"), [("ديميتري بيسكوف", "PER")],
+     "=ديميتري بيسكوف", "العقوبات الأمريكية", "against"),
+    ("A-OWNED-FRAME", "وقال نتانياهو إننا لن نكف عن التحرك ضد محاولات إيران تكريس وجود عسكري فيها.",
+     ("قال", "لن نكف عن التحرك ضد محاولات إيران تكريس وجود عسكري فيها", "نتانياهو"), [("إيران", "LOC")],
+     "نتانياهو", "محاولات إيران", "against"),
+    ("NEG", "وقال الوزير إن حكومته لا تدعم الاتفاق.", ("قال", "حكومته لا تدعم الاتفاق", "الوزير"),
+     [], "الوزير", "الاتفاق", "against"),
+]
+
+
+def _found(stances, speaker, target, polarity):
+    exact, words = target.startswith("="), target.lstrip("=")
+    for stance in stances:
+        if stance.polarity != polarity or (stance.speaker != speaker[1:] if speaker.startswith("=")
+                                           else match_form(speaker) not in match_form(stance.speaker)):
+            continue
+        if stance.target == words if exact else set(match_form(words).split()) <= set(match_form(stance.target).split()):
+            return stance
+    return None
+
+
+def test_every_rule_has_a_case():
+    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED", "H-FULLER-NAME"} == set(RULES)
+
+
+@pytest.mark.parametrize("text, written, canonical, fuller", [
+    ("ونوه المهندس محمد بن عبد الرحمن المخرج بالمعرض الجديد. وأكد المخرج أنه يدعم الاتفاق الجديد.",
+     "المهندس محمد بن عبد الرحمن المخرج", "محمد بن عبد الرحمن", "محمد بن عبد الرحمن المخرج"),
+    ("ونفت أمانة منطقة المدينة المنورة الخبر. وأكدت الأمانة أنها يدعم الاتفاق الجديد.",
+     "أمانة منطقة المدينة المنورة", "المدينة المنورة", "أمانة منطقة المدينة المنورة"),
+])
+def test_a_speaker_takes_the_fuller_name_written_for_it(text, written, canonical, fuller):
+    doc = make_doc(text)
+    first = make_quote(doc, "نوه" if "نوه" in text else "نفت", "بالمعرض الجديد" if "نوه" in text else "الخبر", written)
+    second = make_quote(doc, "أكد", "يدعم الاتفاق الجديد", "المخرج" if "نوه" in text else "الأمانة")
+    first.speaker_canonical = second.speaker_canonical = canonical
+    mentions = mentions_of(doc, (canonical, "LOC" if "المدينة" in canonical else "PER"))
+    [stance] = [s for s in extract_stances(doc, [first, second], mentions) if s.target == "الاتفاق الجديد"]
+    assert stance.speaker == fuller and "H-FULLER-NAME" in stance.rules
+    with disabled_rules("H-FULLER-NAME"):
+        [stance] = [s for s in extract_stances(doc, [first, second], mentions) if s.target == "الاتفاق الجديد"]
+        assert stance.speaker == canonical
+
+
+def test_a_title_after_the_name_is_no_fuller_name():
+    doc = make_doc("وقال جون بينر رئيس مجلس النواب إنه يدعم الاتفاق الجديد.")
+    quote = make_quote(doc, "قال", "يدعم الاتفاق الجديد", "جون بينر رئيس مجلس النواب")
+    quote.speaker_canonical = "جون بينر"
+    assert {s.speaker for s in extract_stances(doc, [quote])} == {"جون بينر"}
+
+
+def test_a_mangled_canonical_speaker_gives_way_to_the_written_one():
+    doc = make_doc("وقال بروس باك إنه يدعم الاتفاق الجديد.")
+    quote = make_quote(doc, "قال", "يدعم الاتفاق الجديد", "بروس باك")
+    quote.speaker_canonical = "روس باك"  # the ب of بروس read as a clitic
+    [stance] = [s for s in extract_stances(doc, [quote]) if s.polarity == "favor"]
+    assert stance.speaker == "بروس باك" and "H-ATTESTED" in stance.rules
+    with disabled_rules("H-ATTESTED"):
+        assert all(s.speaker == "روس باك" for s in extract_stances(doc, [quote]))
+
+
+@pytest.mark.parametrize("rule, text, quote, names, speaker, target, polarity", RULE_ID_CASES,
+                         ids=[case[0] for case in RULE_ID_CASES])
+def test_rule_makes_its_stance_and_is_needed(rule, text, quote, names, speaker, target, polarity):
+    doc = make_doc(text)
+    quotes = [make_quote(doc, *quote)] if quote else []
+    mentions = mentions_of(doc, *names)
+    stance = _found(extract_stances(doc, quotes, mentions), speaker, target, polarity)
+    assert stance is not None and rule in stance.rules, [(s.speaker, s.target, s.polarity, s.rules) for s in
+                                                         extract_stances(doc, quotes, mentions)]
+    with disabled_rules(rule):
+        assert _found(extract_stances(doc, quotes, mentions), speaker, target, polarity) is None
+    assert rule not in DISABLED_RULES
+
+
+def test_disabling_an_unknown_rule_fails():
+    with pytest.raises(KeyError):
+        with disabled_rules("NO-SUCH-RULE"):
+            pass
+
+
+def test_confidence_comes_from_the_packaged_model():
+    from qawl.stance import confidence_features, confidence_model, stance_confidence
+
+    model = confidence_model()
+    assert model["weights"] and "cross_validation" in model
+    doc = make_doc("اتهمت المعارضة روسيا بارتكاب مجازر في حلب.")
+    [stance] = [s for s in extract_stances(doc, [make_quote(doc, "اتهمت", "روسيا بارتكاب مجازر في حلب", "المعارضة")])
+                if s.target == "روسيا"]
+    assert "rule=Q-CUE" in confidence_features(stance) and 0 < stance.confidence < 1
+    assert stance.confidence == stance_confidence(stance)
+
+
+@pytest.mark.parametrize("word", ["سياسة", "سيطرة", "سيادة"])
+def test_a_noun_in_s_y_is_no_future_verb(word):
+    """سياسة, سيطرة: س + ي opens these nouns; the phrase goes on through them."""
+    text = f"دعت النمسا إلى تغيير قواعد {word} الهجرة الأوروبية."
+    doc = make_doc(text)
+    stances = extract_stances(doc, [make_quote(doc, "دعت", f"تغيير قواعد {word} الهجرة الأوروبية", "النمسا")])
+    assert has(stances, f"تغيير قواعد {word} الهجرة", "favor"), [(s.target, s.polarity) for s in stances]

@@ -33,7 +33,14 @@ QUOTE_COLUMNS = [
     # the sentence(s) and paragraph(s) the quote covers, and where they start in the text
     "sentence", "sentence_start", "paragraph", "paragraph_start", "title", "url", "section",
 ]
-STANCE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date"]
+# stances (issue 15): ``quote`` is -1 for an act narrated without reported words, which
+# ``from_quote``/``evidence_kind`` say too; see ``qawl.stance.stance_rows`` for every column
+STANCE_COLUMNS = ["doc_id", "quote", "speaker", "target", "polarity", "evidence", "source", "date",
+                  "target_kind", "target_start", "target_end", "from_quote", "evidence_kind",
+                  "sentence", "sentence_start", "sentence_end", "rules", "confidence"]
+_STANCE_TYPES = {"quote": pa.int64(), "target_start": pa.int64(), "target_end": pa.int64(),
+                 "sentence_start": pa.int64(), "sentence_end": pa.int64(), "from_quote": pa.bool_(),
+                 "confidence": pa.float64()}
 _INTEGER_COLUMNS = {
     "words", "duplicates_removed", "block", "sentence", "start", "end", "mentions", "first_start",
     "quote", "cue_start", "cue_end", "content_start", "content_end", "speaker_start", "speaker_end",
@@ -56,6 +63,7 @@ TABLE_COLUMNS = {"documents": DOCUMENT_COLUMNS, "blocks": BLOCK_COLUMNS, "senten
                  "mentions": MENTION_COLUMNS, "entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS,
                  "stances": STANCE_COLUMNS}
 TABLE_SCHEMAS = {name: _schema(columns, _TEXT_COLUMNS.get(name, ())) for name, columns in TABLE_COLUMNS.items()}
+TABLE_SCHEMAS["stances"] = pa.schema([(name, _STANCE_TYPES.get(name, pa.string())) for name in STANCE_COLUMNS])
 
 
 # --- rows <-> documents -------------------------------------------------------

@@ -168,6 +168,13 @@ class Stance:
     evidence: list[str] = field(default_factory=list)
     target_start: int = -1
     target_end: int = -1
+    # issue 15: why (the ids of ``qawl.stance.RULES``), where (the sentence that supports it),
+    # what kind of target ("actor": a named person, organisation or place; "issue": a phrase)
+    rules: list[str] = field(default_factory=list)
+    sentence_start: int = -1
+    sentence_end: int = -1
+    target_kind: str = ""
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

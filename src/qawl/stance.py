@@ -1,7 +1,13 @@
 """Stance: what each quoted speaker is for or against.
 
 For every quote the stage finds the *targets* it is about and the speaker's
-*polarity* towards each (``favor``, ``against``; neutral stances are not kept).
+*polarity* towards each (``favor``, ``against``, or ``neutral`` for a negated
+rejection such as لم ترفض الاتفاق; the benchmark scores favor/against only).
+Every stance records the ids of the rules that made or changed it (``RULES``,
+one registry with a line each; ``disabled_rules`` switches them off), the
+sentence that supports it, whether its target is a named actor (by canonical
+name) or an issue phrase, and a confidence (``confidence_model``, fitted on the
+dev part). Decisions and examples: ``benchmarks/STANCE_DECISIONS.md``.
 It combines four kinds of evidence, all read from ``data/stance_lexicon.json``
 (our own MSA news lexicon, matched in ``match_form`` after removing clitics):
 
@@ -28,8 +34,9 @@ verb) are dropped, and so is a phrase that carries its own evaluation (دحر
 rejection (the report is the target), حكمت المحكمة على X, نشكر X على …, دعا X
 إلى الحذر (against X), وصف X بأنه "…label…" (X takes the label's polarity).
 
-Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …) give
-stances with ``quote == -1``. A speaker is never his own target. Every stance
+Acts reported without words (أشاد فلان بـ…، الهدنة التي دعا إليها …, فرضت
+واشنطن عقوبات على X, صوتت روسيا ضد القرار, هدد X Y بـ…) give stances with
+``quote == -1`` (``from_quote`` False, ``evidence_kind`` "act" in the table). A speaker is never his own target. Every stance
 keeps the words that decided it in ``evidence``.
 """
 from __future__ import annotations
@@ -37,9 +44,11 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,12 +56,74 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from qawl.clean import match_form
 from qawl.entities.features import tafil_shape, triggers
-from qawl.schema import Document, Mention, Quote, Stance, make_span
+from qawl.schema import POLARITIES, Document, Mention, Quote, Stance, make_span
 
 logger = logging.getLogger(__name__)
 
 LEXICON_FILE = "stance_lexicon.json"
+CONFIDENCE_FILE = "stance_confidence.json"
 KINDS = ("act", "quality", "label", "deed")
+
+# --- rules ---------------------------------------------------------------------
+# Every rule that makes or changes a stance: its id (recorded on the stance, ``Stance.rules``)
+# and one line. ``Q-`` rules read a quote (``from_quote``), ``N-`` rules an act narrated
+# without reported words (``quote == -1``), ``A-`` rules the object of an act in either,
+# and the modifiers change a stance another rule made. tests/test_stance.py has a case per
+# rule that fails when the rule is disabled (``disabled_rules``).
+RULES: dict[str, str] = {
+    "Q-CUE": "the cue is an evaluative act and the content (or its start) is its object: اتهم روسيا …",
+    "Q-ADDRESSEE": "the addressee between an evaluative cue and its content: اتهم الشرطة بـ…, رد على ترامب: …",
+    "Q-ACT": "an evaluative act inside the content, towards its object: لوقف المذابح -> against المذابح",
+    "Q-QUALITY": "a quality adjective, attributive or predicate: مواقفه الظالمة, الاتفاق جيد",
+    "Q-PREDICATE-NOUN": "an evaluative noun predicated of a clause-initial subject: X يشكل تهديدا",
+    "Q-DEED": "a hostile (or helpful) deed of a clause subject: X يهدد … -> against X",
+    "Q-LABEL": "a condemning noun with a named owner or opening the clause: جرائم إسرائيل",
+    "Q-SCARE-LABEL": "a label in quotation marks, towards what it names: وصفها بـ\"المحتالة\"",
+    "Q-HONORIFIC": "an honorific after a person: أيده الله -> favor that person",
+    "Q-HOLDER-NAME": "the speaker's own name says the stance: معارضو القانون -> against القانون",
+    "N-RELATIVE-OBJECT": "a narrated act in a relative clause on its object: الهدنة التي دعا إليها X",
+    "N-RELATIVE-SUBJECT": "a narrated act in a relative clause on a named subject: موسوي الذي رفض …",
+    "N-BY-AGENT": "an act noun with its agent: انتقادات من قبل X لـ Y",
+    "N-EXPRESSED": "أعرب/عبر/أبدى X عن + act: the act is X's",
+    "N-PARTICIPLE": "a circumstantial participle after a quote: …، رافضا تعويض العراق",
+    "N-SUPPORT-VERB": "a support verb with an act noun: وجه X اتهامات لـ Y, فرض X عقوبات على Y",
+    "N-VSO": "a narrated act verb opening its clause, its subject, then its object: انتقد الوزير إيران",
+    "N-PURPOSE": "the purpose of a narrated act is its subject's too: واصلت الحكومة الضغط لعرقلة الاتفاق",
+    "A-NESTED": "an act inside an act's object composes: حذر من رفض الاتفاق -> favor الاتفاق",
+    "A-CAUTION": "a call to caution is against the named addressee: دعا ترامب إلى الحذر",
+    "A-THANKED": "the direct object of thanks/praise before على: نشكر وفد روسيا على …",
+    "N-SVO": "a named or actor subject opening its clause, then a narrated act verb: أن الملا عمر رفض التخلي عن …",
+    "H-INSTITUTION": "a subject headed by an institution led by a named person is the institution: حكومة مادورو, not مادورو",
+    "H-ATTESTED": "a quote's canonical speaker whose words are not in the article (روس باك) gives way to the speaker as written",
+    "H-FULLER-NAME": "a quote's speaker takes the fuller name another quote writes for the same canonical speaker: محمد بن عبد الرحمن المخرج, أمانة منطقة المدينة المنورة",
+    "H-TITLE-NAME": "a speaker that is only a title is the person the article names right after that title: المتحدث باسم الكرملين ديميتري بيسكوف",
+    "A-OWNED-FRAME": "a framing noun owned by a named actor is worth a stance: ضد محاولات إيران تكريس وجود عسكري",
+    "N-VOTE-AGAINST": "a vote whose object follows ضد is against it: صوتت روسيا ضد مشروع القرار",
+    "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
+    "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
+    "T-ACTOR": "a target phrase that names an actor (a mention, or a title before a person's name) is given the actor's canonical name",
+    "T-ACTOR-HEAD": "a target phrase that opens with a named actor and goes on with a preposition is the actor: جعفر بناهي في العام 2011",
+    "NEG": "negation before the evaluative word: favor -> against, against -> neutral",
+}
+# Mention labels that make a target an actor (a place stands for its government).
+ACTOR_LABELS = frozenset(("PER", "ORG", "LOC", "GPE"))
+# Rules switched off (tests and ablations): a stance that any of them made or changed is dropped
+# (a T- rule switched off leaves the target as the phrase).
+DISABLED_RULES: set[str] = set()
+
+
+@contextmanager
+def disabled_rules(*ids: str):
+    """Run with the rules ``ids`` switched off (``with disabled_rules("Q-CUE"): …``)."""
+    unknown = set(ids) - RULES.keys()
+    if unknown:
+        raise KeyError(f"unknown stance rules: {sorted(unknown)}")
+    added = set(ids) - DISABLED_RULES
+    DISABLED_RULES.update(added)
+    try:
+        yield
+    finally:
+        DISABLED_RULES.difference_update(added)
 
 # --- word shapes -----------------------------------------------------------------
 
@@ -142,6 +213,10 @@ RELATIVE_CLAUSE_TOKENS = 4  # relative, verb and its subject before a predicate
 CLAUSE_SPAN = 20  # tokens between an expression verb and its عن (a subject with an apposition)
 FAR_PREP_WINDOW = 8  # tokens of an addressee between an act and its preposition
 MAX_SUBJECT_TOKENS = 6
+FULLER_NAME_WORDS = 2  # words a written speaker may add after its canonical name (… المخرج)
+NAME_LINKS = ("بن", "ابن", "آل", "أبو", "أبي")
+TITLE_COMPLEMENT_TOKENS = 4  # words between a title's phrase and the name: مدرب المنتخب | لكرة القدم | غاريث
+SUPPORT_SUBJECT_TOKENS = 8  # words of a subject between a support verb and its act noun
 NEGATION_WINDOW = 2
 SCARE_QUOTE_MAX_TOKENS = 5
 CLAUSE_ANTECEDENT_TOKENS = 4
@@ -179,6 +254,8 @@ class LexiconEntry:
     object_before_prep: bool = False  # اتهم X بـ Y: X is the object
     far_preps: tuple[str, ...] = ()  # prepositions that may follow an addressee or agent
     words: tuple[str, ...] = ()  # matching forms of the term's words
+    narrated_only: bool = False  # an act without words (فرض عقوبات على), not a word inside a quote
+    verb_only: bool = False  # a verb: a form with the article (القدم) is not this term
 
 
 @dataclass
@@ -195,6 +272,12 @@ class Lexicon:
     light_heads: frozenset = frozenset()
     # heads of phrases that name actors (الشعب الفلسطيني, المتمردين): worth a stance
     actor_heads: frozenset = frozenset()
+    # verbs whose subject holds the act noun after it (أبدت الأندية رغبتها في …), beside SUPPORT_VERBS
+    support_verbs: frozenset = frozenset()
+    # heads of an institution led by a named person (حكومة مادورو): the institution holds the stance
+    institution_heads: frozenset = frozenset()
+    # heads of an organisation named after its place (أمانة منطقة المدينة المنورة, بلدية, شرطة)
+    organisation_heads: frozenset = frozenset()
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.entries.values())
@@ -207,10 +290,11 @@ class Lexicon:
         bucket.sort(key=lambda e: -len(e.words))
 
 
-def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False, far_preps=()):
+def _entry(term: str, kind: str, polarity: str, category: str = "", preps=(), before=False, far_preps=(),
+           narrated_only: bool = False, verb_only: bool = False):
     words = tuple(match_form(word) for word in term.split())
     return LexiconEntry(term, kind, polarity, category, tuple(match_form(p) for p in preps), before,
-                        tuple(match_form(p) for p in far_preps), words)
+                        tuple(match_form(p) for p in far_preps), words, narrated_only, verb_only)
 
 
 POLARITY_ALIASES = {
@@ -262,12 +346,16 @@ def load_lexicon(extra_path: Optional[str | Path] = None) -> Lexicon:
         honorifics=tuple(tuple(match_form(w).split()) for w in raw["honorifics"]),
         light_heads=frozenset(match_form(w) for w in raw.get("light_heads", ())),
         actor_heads=frozenset(match_form(w) for w in raw.get("actor_heads", ())),
+        support_verbs=frozenset(match_form(w) for w in raw.get("support_verbs", ())),
+        institution_heads=frozenset(match_form(w) for w in raw.get("institution_heads", ())),
+        organisation_heads=frozenset(match_form(w) for w in raw.get("organisation_heads", ())),
     )
     for category, spec in raw["categories"].items():
         for term in spec["terms"]:
             lexicon.add(_entry(term, spec["kind"], spec["polarity"], category,
                                spec.get("preps", ()), spec.get("object") == "before_prep",
-                               spec.get("far_preps", ())))
+                               spec.get("far_preps", ()), spec.get("scope") == "narrated",
+                               spec.get("pos") == "verb"))
     if extra_path:
         extra = list(_read_extra_lexicon(Path(extra_path)))
         for entry in extra:
@@ -393,6 +481,8 @@ class _Tokens:
                 and self.forms[i] not in CAUTION_FORMS:
             for stem in self.stems(i):
                 for entry in self.lexicon.entries.get(stem, ()):
+                    if entry.verb_only and has_article(self.spans[i].text):
+                        continue
                     if self._rest_matches(i, entry.words):
                         found = _Hit(entry, i, i + len(entry.words))
                         break
@@ -498,7 +588,7 @@ def read_np(tokens: _Tokens, i: int, limit: int, coordinate: bool = True,
                         or not _is_np_word(tokens, j + 1):
                     break
                 inner_preps += 1
-            elif future_verb(form) and not _definite(form):
+            elif future_verb(form) and not _definite(form) and not tokens.spans[j].text.endswith("ة"):
                 break  # الاتفاق النووي | سيؤدي: the predicate starts
             elif tokens.conjoined(j):
                 if not (coordinate and form[1:].startswith("ال")):
@@ -544,7 +634,8 @@ def skip_manner(tokens: _Tokens, i: int, limit: int) -> int:
 
 
 def future_verb(form: str) -> bool:
-    """سيعين, ستواجه, سنرد: the future prefix on an imperfect verb (not a noun phrase)."""
+    """سيعين, ستواجه, سنرد: the future prefix on an imperfect verb (not a noun phrase). In
+    matching form ة is ه, so callers rule out سياسة, سيطرة, سيارة on the written word."""
     form = form[1:] if len(form) > 4 and form[0] in CONJUNCTIONS else form
     return len(form) >= 4 and form[0] == "س" and form[1] in "يتن"
 
@@ -612,6 +703,7 @@ class _Candidate:
     polarity: str
     quote: int
     evidence: list[str] = field(default_factory=list)
+    rules: tuple[str, ...] = ()
 
 
 def verbal_noun_shape(word: str) -> bool:
@@ -657,16 +749,43 @@ class _StanceFinder:
         self.used: set[int] = set()  # tokens whose act was already read as part of a frame
         self.quoted: set[int] = set()
         self._doc_words: Optional[frozenset] = None
+        self._rules: list[str] = []
+        self._sentence_starts: Optional[list[int]] = None
+        self._title_subjects: set[int] = set()  # starts of subjects read by title_through_name
+        self._institution_holders: set[str] = set()  # holders named by H-INSTITUTION
+        self._attested_holders: set[str] = set()  # holders named by H-ATTESTED
+        self._fuller: Optional[dict[str, str]] = None  # H-FULLER-NAME, read once per document
+        self._fuller_holders: set[str] = set()
+        self._owned_frames: set[tuple[int, int]] = set()  # phrases made salient by A-OWNED-FRAME
+        self._title_index: Optional[dict[str, list[int]]] = None  # word -> token positions (H-TITLE-NAME)
+        self._titled_holders: set[str] = set()
         for quote in self.quotes:
             self.quoted.update(self.tokens.range_of(quote.content.start, quote.content.end))
             self.quoted.update(self.tokens.range_of(quote.cue.start, quote.cue.end))
 
     # -- emitting
 
+    @contextmanager
+    def rule(self, *ids: str):
+        """The rules (ids of ``RULES``) that make or change the stances emitted inside."""
+        size = len(self._rules)
+        self._rules.extend(i for i in ids if i)
+        try:
+            yield
+        finally:
+            del self._rules[size:]
+
     def emit(self, holder: str, np: tuple[int, int], polarity: str, quote: int, evidence: list[str]):
         start, end = np
-        if end > start and polarity in ("favor", "against") and holder:
-            self.candidates.append(_Candidate(holder, start, end, polarity, quote, list(evidence)))
+        rules = tuple(dict.fromkeys(self._rules + (["A-OWNED-FRAME"] if np in self._owned_frames else [])
+                                    + (["H-INSTITUTION"] if holder in self._institution_holders else [])
+                                    + (["H-ATTESTED"] if holder in self._attested_holders else [])
+                                    + (["H-FULLER-NAME"] if holder in self._fuller_holders else [])
+                                    + (["H-TITLE-NAME"] if holder in self._titled_holders else [])))
+        if DISABLED_RULES.intersection(rules):
+            return
+        if end > start and polarity in POLARITIES and holder:
+            self.candidates.append(_Candidate(holder, start, end, polarity, quote, list(evidence), rules))
 
     def salient(self, np: tuple[int, int]) -> bool:
         """A phrase worth a stance of its own: a name, an issue, an evaluated thing, "هذه الفكرة"."""
@@ -682,6 +801,10 @@ class _StanceFinder:
             return True  # اهتمام ودعم الأمير خالد بن سلطان
         if any(stem in self.lexicon.actor_heads for stem in tokens.stems(start)):
             return True  # الشعب الفلسطيني, المتمردين, منتقدي الصورة
+        if end - start > 1 and start + 1 in tokens.mention_at and "A-OWNED-FRAME" not in DISABLED_RULES \
+                and any(stem in self.lexicon.light_heads for stem in tokens.stems(start)):
+            self._owned_frames.add((start, end))
+            return True  # محاولات إيران تكريس وجود عسكري: the attempts of a named actor
         # a condemning noun as head or its complement (خطاب الكراهية), or a quality anywhere
         return any((hit := tokens.hit(i)) and (hit.entry.kind == "quality" or hit.entry.kind == "label" and i < start + 2)
                    for i in range(start, end))
@@ -781,30 +904,41 @@ class _StanceFinder:
         self.used.update(range(hit.start, hit.end))
         cautioned = self.cautioned(hit, limit) if polarity == "favor" else None
         if cautioned:
-            self.emit(holder, cautioned, "against", quote, evidence)
+            with self.rule("A-CAUTION"):
+                self.emit(holder, cautioned, "against", quote, evidence)
         thanked = self.thanked(hit, limit)
         if thanked and (not require_salient or self.salient(thanked)
                         or any(i in self.tokens.mention_at for i in range(*thanked))):
-            self.emit(holder, thanked, polarity, quote, evidence)
+            with self.rule("A-THANKED"):
+                self.emit(holder, thanked, polarity, quote, evidence)
         for np in self.act_objects(hit, limit):
+            if hit.entry.category == "vote" and np[0] > 0 and self.tokens.bare(np[0] - 1) == match_form("ضد"):
+                with self.rule("N-VOTE-AGAINST"):  # صوتت روسيا ضد مشروع القرار
+                    self.emit(holder, np, "against", quote, evidence)
+                continue
             inner = self.inner_act(np)
+            if inner is not None and inner.entry.narrated_only and quote >= 0:
+                inner = None  # تصدت لهجوم …: an act noun named in a quote is nobody's act
             # طالب بإقالة X: the call is against X, not "for a dismissal"
             removal = polarity == "favor" and inner is not None and inner.entry.polarity == "against" \
                 and np[1] - inner.end > 0
+            # رفض التخلي عن القاعدة: a bare act word is no target, its own object is (below)
+            bare_act = inner is not None and np == (inner.start, inner.end) and bool(inner.entry.preps)
             emitted = (not require_salient or self.salient(np)) and not self.opposed_inside(np, polarity) \
-                and not removal
+                and not removal and not bare_act
             if emitted:
                 self.emit(holder, np, polarity, quote, evidence)
             if emitted:  # acts inside the object speak through it (دعمها لجهود منع التطرف)
                 self.used.update(i for i in range(*np) if (h := self.tokens.hit(i)) and h.entry.kind == "act")
-            if inner and depth < 2 and np[1] - inner.start > 1:
+            if inner and depth < 2 and (np[1] - inner.start > 1 or bare_act):
                 inner_polarity = compose(polarity, inner.entry.polarity)
                 if inner_polarity == polarity and emitted:  # the outer phrase already says it
                     continue
                 word = self.tokens.spans[inner.start].text
                 # طالب بإخراج الأكراد: what the cue's own act acts on needs no salience either
-                self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
-                               require_salient=require_salient or depth > 0, depth=depth + 1)
+                with self.rule("A-NESTED"):
+                    self.apply_act(holder, inner, inner_polarity, limit, quote, evidence + [word],
+                                   require_salient=require_salient or depth > 0, depth=depth + 1)
 
     # -- per quote
 
@@ -824,7 +958,7 @@ class _StanceFinder:
         return hit, polarity
 
     def quote_stances(self, index: int, quote: Quote) -> None:
-        speaker = speaker_name(quote)
+        speaker = self.institution_speaker(quote) or self.titled_speaker(quote) or self.attested_speaker(quote)
         if not speaker:
             return
         tokens = self.tokens
@@ -833,14 +967,18 @@ class _StanceFinder:
             return
         first, limit = content.start, content.stop
         hit, polarity = self.cue_frame(quote)
+        cue_tokens = tokens.range_of(quote.cue.start, quote.cue.end)
+        negated_cue = bool(cue_tokens) and tokens.negated(cue_tokens[0]) is not None
         if hit is not None and polarity in ("favor", "against"):
             # the cue's object is where the content starts (اتهمت | روسيا والنظام بارتكاب …),
             # unless the cue named whom it is aimed at (رد على ترامب: …, شكر الوزير على …),
             # the content is the charge (اتهم X | بارتكاب …) or a clause (حذر من أنه | سيعين …)
-            aimed = self.addressee(speaker, quote, hit, polarity, index)
+            with self.rule("Q-ADDRESSEE", "NEG" if negated_cue else ""):
+                aimed = self.addressee(speaker, quote, hit, polarity, index)
             if (not aimed or hit.entry.category == "warning") and not self.charge_or_clause(hit, first, limit):
-                self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
-                               [quote.cue.text], require_salient=False)
+                with self.rule("Q-CUE", "NEG" if negated_cue else ""):
+                    self.apply_act(speaker, _Hit(hit.entry, first, first), polarity, limit, index,
+                                   [quote.cue.text], require_salient=False)
         embedded = quote.speaker_kind in ("anonymous", "media", "unknown")
         i = first
         while i < limit:
@@ -850,7 +988,103 @@ class _StanceFinder:
                 continue
             self.content_term(speaker, hit, first, limit, index, embedded)
             i = max(hit.end, i + 1)
-        self.honorifics(index, first, limit)
+        with self.rule("Q-HONORIFIC"):
+            self.honorifics(index, first, limit)
+
+    def fuller_names(self) -> dict[str, str]:
+        """Canonical speaker -> the fuller name a quote of the article writes for it (H-FULLER-NAME):
+        the name goes on after the canonical form (المهندس محمد بن عبد الرحمن المخرج for محمد بن
+        عبد الرحمن), or the canonical form is a place inside an organisation's name (أمانة منطقة
+        المدينة المنورة for المدينة المنورة). Every quote with that canonical speaker takes it."""
+        if self._fuller is not None:
+            return self._fuller
+        self._fuller = {}
+        if "H-FULLER-NAME" in DISABLED_RULES:
+            return self._fuller
+        tokens = self.tokens
+        for quote in self.quotes:
+            canonical = quote.speaker_canonical
+            if quote.speaker is None or not canonical or canonical in self._fuller:
+                continue
+            written, words = strip_proclitic(quote.speaker.text).split(), canonical.split()
+            at = next((k for k in range(len(written) - len(words) + 1) if written[k:k + len(words)] == words), None)
+            if at is None or len(written) == len(words):
+                continue
+            extra = written[at + len(words):]
+            if extra:  # the name goes on (… المخرج, … آل سعود), not a title or a word after it
+                if len(extra) <= FULLER_NAME_WORDS and (extra[0].startswith("ال") or extra[0] in NAME_LINKS):
+                    self._fuller[canonical] = " ".join(written[at:])
+                continue
+            span = tokens.range_of(quote.speaker.start, quote.speaker.end)
+            places = [tokens.mention_at[k] for k in span if k in tokens.mention_at
+                      and tokens.mention_at[k].canonical == canonical and tokens.mention_at[k].label in ("LOC", "GPE")]
+            if places and tokens.bare(span.start) in self.lexicon.institution_heads | self.lexicon.organisation_heads:
+                self._fuller[canonical] = " ".join(written)  # أمانة منطقة المدينة المنورة
+        return self._fuller
+
+    def titled_speaker(self, quote: Quote) -> str:
+        """A speaker that is only a title (المتحدث باسم الكرملين, المخرج الإيراني) is the person
+        the article names right after the same title, with or without a comma (المتحدث باسم
+        الكرملين ديميتري بيسكوف; المخرج الإيراني، أصغر فرهادي): H-TITLE-NAME."""
+        if quote.speaker is None or "H-TITLE-NAME" in DISABLED_RULES:
+            return ""
+        tokens = self.tokens
+        span = tokens.range_of(quote.speaker.start, quote.speaker.end)
+        if len(span) < 2 or any(k in tokens.mention_at for k in span) or not tokens.is_word(span.start):
+            return ""
+        title = tuple(tokens.bare(k) for k in span)
+        if len(title) > MAX_SUBJECT_TOKENS:
+            return ""
+        if self._title_index is None:  # once per article: the titles right before each person's name
+            self._title_index = {}
+            for at in sorted(tokens.mention_at):
+                mention = tokens.mention_at[at]
+                if mention.label != "PER" or tokens.range_of(mention.start, mention.end).start != at:
+                    continue
+                name = mention.canonical if self._attested(mention.canonical) else mention.text
+                end = at - 1 if at > 0 and tokens.spans[at - 1].text in ("،", ",") else at
+                for size in range(2, MAX_SUBJECT_TOKENS + 1):
+                    if end - size < 0 or not all(tokens.is_word(k) for k in range(end - size, end)):
+                        break
+                    self._title_index.setdefault(tuple(tokens.bare(k) for k in range(end - size, end)), name)
+        name = self._title_index.get(title, "")
+        if name:
+            self._titled_holders.add(name)
+        return name
+
+    def attested_speaker(self, quote: Quote) -> str:
+        """The quote's canonical speaker, unless its words are not in the article (a mangled
+        canonical form, روس باك for بروس باك): then the speaker as written (H-ATTESTED)."""
+        fuller = self.fuller_names().get(quote.speaker_canonical)
+        if fuller:
+            self._fuller_holders.add(fuller)
+            return fuller
+        name = speaker_name(quote)
+        if quote.speaker is None or not name or self._attested(name) or "H-ATTESTED" in DISABLED_RULES:
+            return name
+        written = strip_proclitic(quote.speaker.text)
+        self._attested_holders.add(written)
+        return written
+
+    def institution_speaker(self, quote: Quote) -> str:
+        """ووصفت حكومة | مادورو …: a quote's speaker right after an institution's head is the
+        institution (حكومة مادورو), not the person who leads it. "" otherwise."""
+        if quote.speaker is None or "H-INSTITUTION" in DISABLED_RULES:
+            return ""
+        tokens = self.tokens
+        span = tokens.range_of(quote.speaker.start, quote.speaker.end)
+        if len(span) > 1 and tokens.bare(span.start) in self.lexicon.institution_heads \
+                and any(k in tokens.mention_at and tokens.mention_at[k].label == "PER" for k in span):
+            name = strip_proclitic(quote.speaker.text)  # حكومة مادورو, whose canonical is the person's
+            self._institution_holders.add(name)
+            return name
+        head = span.start - 1 if span else -1
+        if head < 0 or not tokens.is_word(head) or tokens.bare(head) not in self.lexicon.institution_heads \
+                or tokens.bare(span.start) in self.lexicon.institution_heads:
+            return ""
+        name = strip_proclitic(tokens.spans[head].text) + " " + quote.speaker.text
+        self._institution_holders.add(name)
+        return name
 
     def charge_or_clause(self, hit: _Hit, first: int, limit: int) -> bool:
         """The content is not the cue's object: the charge after the accused (اتهم X بـ"…"),
@@ -859,7 +1093,8 @@ class _StanceFinder:
         before = first - 1
         while before >= 0 and tokens.is_quote_mark(before):
             before -= 1
-        if tokens.is_word(first) and (tokens.bare(first) in COMPLEMENTIZERS or future_verb(tokens.forms[first])):
+        if tokens.is_word(first) and (tokens.bare(first) in COMPLEMENTIZERS or future_verb(tokens.forms[first])
+                                      and not tokens.spans[first].text.endswith("ة")):
             return True
         if before >= 0 and tokens.is_word(before) and tokens.bare(before) in COMPLEMENTIZERS:
             return True
@@ -906,21 +1141,32 @@ class _StanceFinder:
                      embedded: bool) -> None:
         """One evaluative term inside a quote's content."""
         tokens, entry = self.tokens, hit.entry
+        if entry.narrated_only:
+            return  # العقوبات على إيران named in a quote is no act of the speaker
         word = " ".join(t.text for t in tokens.spans[hit.start:hit.end])
         negator = tokens.negated(hit.start, first)
         polarity = flip(entry.polarity) if negator is not None else entry.polarity
         evidence = [tokens.spans[negator].text, word] if negator is not None else [word]
-        if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
-            return
-        if entry.kind in ("label", "deed") and negator is None and self.predicate_noun(speaker, hit, first, quote, evidence):
-            return
+        with self.rule("NEG" if negator is not None else ""):
+            self._content_term(speaker, hit, polarity, negator, first, limit, quote, embedded, evidence)
+
+    def _content_term(self, speaker, hit, polarity, negator, first, limit, quote, embedded, evidence) -> None:
+        tokens, entry = self.tokens, hit.entry
+        with self.rule("Q-SCARE-LABEL"):
+            if self.scare_quoted(speaker, hit, polarity, first, limit, quote, evidence):
+                return
+        with self.rule("Q-PREDICATE-NOUN"):
+            if entry.kind in ("label", "deed") and negator is None and self.predicate_noun(speaker, hit, first, quote, evidence):
+                return
         if entry.kind == "act":
             if entry.words == (match_form("ضد"),) and self.follows_wrong(hit.start, first):
                 return  # جرائم إسرائيل ضد المتظاهرين: ضد names the victims
             holder = (embedded and self.clause_subject(hit.start, first)) or speaker
-            self.apply_act(holder, hit, polarity, limit, quote, evidence, require_salient=True)
+            with self.rule("Q-ACT"):
+                self.apply_act(holder, hit, polarity, limit, quote, evidence, require_salient=True)
         elif entry.kind == "quality":
-            self.quality(speaker, hit, polarity, first, quote, evidence)
+            with self.rule("Q-QUALITY"):
+                self.quality(speaker, hit, polarity, first, quote, evidence)
         elif entry.kind == "deed":
             # X يهدد … -> against X; X لا يساعد / لن يفيد -> against X (a negated harm says nothing)
             verb = hit.start if negator is None else negator
@@ -928,10 +1174,12 @@ class _StanceFinder:
                 verb = self.first_conjoined_verb(verb, first)  # X ستجعل … وتحفز …
             start = self._subject_start(verb, first) if verb is not None else None
             if start is not None and self.salient((start, verb)):
-                self.emit(speaker, (start, verb), polarity, quote, evidence)
+                with self.rule("Q-DEED"):
+                    self.emit(speaker, (start, verb), polarity, quote, evidence)
         elif entry.kind == "label" and entry.polarity == "against" and negator is None \
                 and entry.category not in CALAMITIES:
-            self.label_phrase(speaker, hit, first, limit, quote, evidence)
+            with self.rule("Q-LABEL"):
+                self.label_phrase(speaker, hit, first, limit, quote, evidence)
 
     def predicate_noun(self, speaker, hit, first, quote, evidence) -> bool:
         """An indefinite evaluative noun as the predicate of a clause-initial subject:
@@ -964,7 +1212,8 @@ class _StanceFinder:
             if not tokens.is_word(k) or tokens.bare(k) in STOP_FORMS:
                 return verb
             form = tokens.forms[k]
-            if (future_verb(form) or form[0] in "يت" and finite_verb_shape(tokens.spans[k].text)) \
+            if (future_verb(form) and not tokens.spans[k].text.endswith("ة")
+                    or form[0] in "يت" and finite_verb_shape(tokens.spans[k].text)) \
                     and k not in tokens.mention_at:
                 # the chain agrees in person and gender: ستجعل … وتحفز, not يذهبون … وتساعد
                 agrees = _person_prefix(form) == _person_prefix(tokens.bare(verb))
@@ -1236,6 +1485,11 @@ class _StanceFinder:
         negator = tokens.negated(i, first)
         polarity = flip(hit.entry.polarity) if negator is not None else hit.entry.polarity
         evidence = [word] if negator is None else [tokens.spans[negator].text, word]
+        with self.rule("NEG" if negator is not None else ""):
+            self._narrated_act(hit, i, polarity, evidence, first, limit)
+
+    def _narrated_act(self, hit: _Hit, i: int, polarity: str, evidence: list[str], first: int, limit: int) -> None:
+        tokens = self.tokens
         # الهدنة التي دعا إليها مجلس الأمن
         if i - 1 >= first and tokens.bare(i - 1) in RELATIVES and not hit.entry.object_before_prep:
             antecedent = read_np_back(tokens, i - 1, first, CLAUSE_ANTECEDENT_TOKENS)
@@ -1247,15 +1501,17 @@ class _StanceFinder:
                 # the subject; only a named person or organisation holds the stance
                 holder = self.named_antecedent(i - 1, first)
                 if holder:
-                    self.apply_act(holder, hit, polarity, limit, -1, evidence,
-                                   require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+                    with self.rule("N-RELATIVE-SUBJECT"):
+                        self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
                 return
             elif after < limit and tokens.bare(after) in PREP_FORMS:
                 return  # الاتفاق الذي أبرمته مع …: the subject is the verb's own pronoun
             holder = read_np(tokens, after, limit, coordinate=False, inner_prep=False)
             if antecedent < i - 1 and holder[1] > holder[0] and \
                     tokens.forms[antecedent] not in SKIPPED_ANTECEDENTS:
-                self.emit(self.holder_name(holder), (antecedent, i - 1), polarity, -1, evidence)
+                with self.rule("N-RELATIVE-OBJECT"):
+                    self.emit(self.holder_name(holder), (antecedent, i - 1), polarity, -1, evidence)
             return
         # انتقادات من قبل السلطات … لحيازتها
         j = hit.end
@@ -1264,25 +1520,36 @@ class _StanceFinder:
             if holder[1] > holder[0]:
                 target = self._object_after(hit, holder[1], limit)
                 if target:
-                    self.emit(self.holder_name(holder), target, polarity, -1, evidence)
+                    with self.rule("N-BY-AGENT"):
+                        self.emit(self.holder_name(holder), target, polarity, -1, evidence)
             return
         # أعرب X عن قلقه إزاء …, عبرت X، …، عن غضبها من …: the act is the subject's
         holder = self.expressed_by(i, first, limit)
         if holder:
-            self.apply_act(holder, hit, polarity, limit, -1, evidence,
-                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            with self.rule("N-EXPRESSED"):
+                self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
             return
         # …، رافضا تعويض العراق: a circumstantial participle belongs to the clause's speaker
         holder = self.participle_holder(i, first)
         if holder:
-            self.apply_act(holder, hit, polarity, limit, -1, evidence,
-                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            with self.rule("N-PARTICIPLE"):
+                self.apply_act(holder, hit, polarity, limit, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            return
+        # SVO: أن الملا عمر رفض التخلي عن …, وكانت السلطات الإيرانية قد حكمت على …
+        subject = self.svo_subject(i, first)
+        if subject is not None:
+            with self.rule("N-SVO"):
+                self.apply_act(self.holder_name(subject), hit, polarity, limit, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
             return
         # a verb opening its clause, then its subject, then its object
         at_clause_start = i == first or not tokens.is_word(i - 1)
         form = tokens.bare(i)
-        if not at_clause_start and self.support_verb_subject(hit, first):
-            return
+        with self.rule("N-SUPPORT-VERB"):
+            if not at_clause_start and self.support_verb_subject(hit, first):
+                return
         if not at_clause_start or has_article(tokens.spans[i].text) or (
                 form[0] in PREP_CLITICS and not hit.entry.words[0].startswith(form[0])):
             return  # a masdar (الانتقاد) or a purpose phrase (لعرقلة), not a verb
@@ -1302,12 +1569,47 @@ class _StanceFinder:
         purpose = tokens.hit(at) if at is not None else None
         if purpose is None or hit.entry.category != "pursuit":
             # what is pursued for a purpose is only its means
-            self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity,
-                           target[1] if at is None else at, -1, evidence,
-                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            with self.rule("N-VSO", "N-TITLE-NAME" if subject[0] in self._title_subjects else ""):
+                self.apply_act(holder, _Hit(hit.entry, target[0], target[0]), polarity,
+                               target[1] if at is None else at, -1, evidence,
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
         if purpose is not None:
-            self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
-                           evidence + [tokens.spans[at].text], require_salient=True)
+            with self.rule("N-VSO", "N-PURPOSE"):
+                self.apply_act(holder, purpose, purpose.entry.polarity, limit, -1,
+                               evidence + [tokens.spans[at].text], require_salient=True)
+
+    def svo_subject(self, verb: int, first: int) -> Optional[tuple[int, int]]:
+        """The subject of a narrated act verb when it opens the clause right before the verb
+        (after أن, و, a copula كان or the sentence start; قد may stand between): a named person,
+        organisation or place, or an actor noun (السلطات الإيرانية). None otherwise."""
+        tokens = self.tokens
+        form = tokens.spans[verb].text
+        if verb <= first or has_article(form) or verbal_noun_shape(form) or tokens.forms[verb][0] in PREP_CLITICS \
+                or not tokens.is_word(verb - 1):
+            return None
+        end = verb
+        while end > first and tokens.bare(end - 1) in (match_form("قد"), match_form("لقد")):
+            end -= 1
+        if end <= first:
+            return None
+        mention = tokens.mention_at.get(end - 1)
+        if mention is not None:
+            start = tokens.range_of(mention.start, mention.end).start
+            if mention.label not in ACTOR_LABELS:
+                return None
+            while start > first and _definite(tokens.forms[start - 1]) and start - 1 not in tokens.mention_at \
+                    and end - start < MAX_SUBJECT_TOKENS and tokens.forms[start - 1] not in PREP_FORMS:
+                start -= 1  # the title before the name: المرشد الإيراني علي خامنئي
+        else:
+            start = read_np_back(tokens, end, first, max_tokens=3)
+            if start >= end or not _definite(tokens.forms[start]) or not self.actor_subject((start, end)):
+                return None
+        if start < end and tokens.forms[start][0] in PREP_CLITICS and not start in tokens.mention_at:
+            return None  # للسلطات …: a prepositional phrase, not a subject
+        before = start - 1
+        opens = start == first or not tokens.is_word(before) or tokens.bare(before) in COMPLEMENTIZERS \
+            or tokens.bare(before) in self.lexicon.copulas or tokens.forms[before] in (match_form("و"),)
+        return (start, end) if opens and start < end else None
 
     def actor_subject(self, subject: tuple[int, int]) -> bool:
         """A subject that can hold a stance: a named person, organisation or country, a title
@@ -1325,7 +1627,8 @@ class _StanceFinder:
         """وجه ممثلو الادعاء اتهامات لمحقق: the act noun right after the subject of a support
         verb opening the clause is the subject's act. True when a stance was read."""
         tokens = self.tokens
-        if not {tokens.forms[first], tokens.bare(first)} & SUPPORT_VERBS or hit.start <= first + 1 or tokens.bare(hit.start) in PREP_FORMS:
+        verbs = SUPPORT_VERBS | self.lexicon.support_verbs
+        if not {tokens.forms[first], tokens.bare(first)} & verbs or hit.start <= first + 1 or tokens.bare(hit.start) in PREP_FORMS:
             return False
         subject = self._subject_after(first + 1, hit.start)
         if subject is None:
@@ -1334,10 +1637,29 @@ class _StanceFinder:
         while end < hit.start and tokens.bare(end) in BETWEEN_ADVERBS:
             end += 1
         if end != hit.start:
-            return False
-        self.apply_act(self.holder_name(subject), hit, hit.entry.polarity, len(tokens), -1,
-                       [tokens.spans[first].text, tokens.spans[hit.start].text],
-                       require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            # وجه الاتحاد الانجليزي لكرة القدم | اتهاما: the words between the verb and its act noun
+            # are the subject when they are few and hold no clause or punctuation
+            between = range(first + 1, hit.start)
+            if len(between) > SUPPORT_SUBJECT_TOKENS or hit.start in tokens.mention_at \
+                    or not self.actor_subject((first + 1, hit.start)) or any(
+                    not tokens.is_word(k) or tokens.forms[k] in STOP_FORMS or tokens.hit(k) for k in between):
+                return False
+            end = hit.start
+            while end > first + 1 and tokens.bare(end - 1) in BETWEEN_ADVERBS:
+                end -= 1
+            subject = (first + 1, end)
+            # no person named: the whole subject (الاتحاد الانجليزي لكرة القدم), not its first name
+            named = any(k in tokens.mention_at and tokens.mention_at[k].label == "PER" for k in range(*subject))
+            holder = self.holder_name(subject) if named else self.target_name(subject)
+            with self.rule("N-SUPPORT-SUBJECT", "N-TITLE-NAME" if first + 1 in self._title_subjects else ""):
+                self.apply_act(holder, hit, hit.entry.polarity, len(tokens), -1,
+                               [tokens.spans[first].text, tokens.spans[hit.start].text],
+                               require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
+            return True
+        with self.rule("N-TITLE-NAME" if subject[0] in self._title_subjects else ""):
+            self.apply_act(self.holder_name(subject), hit, hit.entry.polarity, len(tokens), -1,
+                           [tokens.spans[first].text, tokens.spans[hit.start].text],
+                           require_salient=hit.entry.category not in EXPLICIT_CATEGORIES)
         return True
 
     def resumptive(self, hit: _Hit) -> bool:
@@ -1400,14 +1722,38 @@ class _StanceFinder:
             if self.object_after_definite_subject(k):
                 end = k
                 break
+            if k in tokens.mention_at and k - 1 in tokens.mention_at \
+                    and tokens.mention_at[k] is not tokens.mention_at[k - 1]:
+                end = k  # a second name right after a name is the object: هدد الرئيس ترامب | إيران
+                break
             if k in tokens.mention_at:
                 continue
             if k - 1 in tokens.mention_at or _definite(tokens.forms[k - 1]) and not _definite(tokens.forms[k]):
                 end = k
                 break
-        # extend through a name that follows the title (not a country after it: انتقد الوزير | إيران)
-        while end in tokens.mention_at and not self.object_after_definite_subject(end):
+        # extend through a name that follows the title (not a country after it: انتقد الوزير | إيران),
+        # but not through a second name right after a name (هدد الرئيس ترامب | إيران)
+        while end in tokens.mention_at and not self.object_after_definite_subject(end) \
+                and (end - 1 not in tokens.mention_at or end == start):
             end = tokens.range_of(tokens.mention_at[end].start, tokens.mention_at[end].end).stop
+        return self.title_through_name(start, end, limit)
+
+    def title_through_name(self, start: int, end: int, limit: int) -> tuple[int, int]:
+        """A person's title whose complement the phrase reader stopped at, then the name:
+        انتقد مدرب المنتخب الانجليزي | لكرة القدم غاريث ساوثغيت | الانطلاقة -> the subject runs
+        through the name. Only when the subject opens with a person's title and names nobody."""
+        tokens = self.tokens
+        if any(k in tokens.mention_at and tokens.mention_at[k].label == "PER" for k in range(start, end)):
+            return start, end
+        if triggers().get(tokens.bare(start)) != "PER" and triggers().get(tokens.forms[start]) != "PER":
+            return start, end
+        for k in range(end, min(limit, end + TITLE_COMPLEMENT_TOKENS + 1)):
+            if not tokens.is_word(k) or tokens.forms[k] in STOP_FORMS or tokens.forms[k] in PREP_FORMS:
+                return start, end
+            mention = tokens.mention_at.get(k)
+            if mention is not None and mention.label == "PER":
+                self._title_subjects.add(start)
+                return start, tokens.range_of(mention.start, mention.end).stop
         return start, end
 
     def object_after_definite_subject(self, k: int) -> bool:
@@ -1472,6 +1818,11 @@ class _StanceFinder:
         canonical name (الرئيس الإيراني حسن روحاني -> حسن روحاني); else its words."""
         tokens = self.tokens
         mentions = [tokens.mention_at[i] for i in range(*np) if i in tokens.mention_at]
+        if mentions and np[0] not in tokens.mention_at and tokens.bare(np[0]) in self.lexicon.institution_heads \
+                and "H-INSTITUTION" not in DISABLED_RULES:
+            name = self.target_name(np)  # حكومة مادورو, إدارة الرئيس ترامب: the institution
+            self._institution_holders.add(name)
+            return name
         if mentions:
             person = next((m for m in mentions if m.label == "PER"), None)
             first = tokens.mention_at.get(np[0])
@@ -1537,19 +1888,89 @@ class _StanceFinder:
             polarity = self.lexicon.holder_heads.get(match_form(strip_proclitic(words[0])))
             span = self.tokens.range_of(quote.speaker.start, quote.speaker.end)
             if polarity and len(span) > 1:
-                self.emit(speaker, (span.start + 1, span.stop), polarity, index, [words[0]])
+                with self.rule("Q-HOLDER-NAME"):
+                    self.emit(speaker, (span.start + 1, span.stop), polarity, index, [words[0]])
+
+    def target_actor(self, np: tuple[int, int]) -> Optional[Mention]:
+        """The named actor a target phrase is: one mention (person, organisation, place), or a
+        title before a person's name (الرئيس الأميركي باراك أوباما, مدرب مانشستر يونايتد جوزيه
+        مورينيو). None for an issue phrase (الاتفاق النووي, العقوبات الأمريكية على إيران)."""
+        start, end = np
+        tokens = self.tokens
+        while start < end - 1 and tokens.is_quote_mark(start):
+            start += 1
+        while end - 1 > start and tokens.is_quote_mark(end - 1):
+            end -= 1
+        mention = tokens.mention_at.get(start)
+        if mention is not None and mention.label in ACTOR_LABELS \
+                and tokens.range_of(mention.start, mention.end) == range(start, end):
+            return mention
+        last = next((tokens.mention_at[k] for k in range(end - 1, start, -1) if k in tokens.mention_at), None)
+        if last is None or last.label != "PER" or tokens.range_of(last.start, last.end).stop != end:
+            return None
+        k = start
+        first_name = tokens.range_of(last.start, last.end).start
+        titles = triggers()
+        while k < first_name:  # every word before the name is a title, a definite word or a name
+            if k in tokens.mention_at:
+                k = max(k + 1, tokens.range_of(tokens.mention_at[k].start, tokens.mention_at[k].end).stop)
+                continue
+            form = tokens.forms[k]
+            if not (tokens.is_word(k) and (titles.get(form) == "PER" or titles.get(tokens.bare(k)) == "PER"
+                                           or _definite(form) and form not in PREP_FORMS)):
+                return None
+            k += 1
+        return last
+
+    def actor_head(self, np: tuple[int, int]) -> tuple[int, int]:
+        """A phrase that opens with a named actor and goes on with a prepositional or time
+        phrase is about the actor: جعفر بناهي | في العام 2011 -> جعفر بناهي."""
+        start, end = np
+        tokens = self.tokens
+        mention = tokens.mention_at.get(start)
+        if mention is None or mention.label not in ACTOR_LABELS:
+            return np
+        stop = tokens.range_of(mention.start, mention.end).stop
+        if start < stop < end and (tokens.forms[stop] in PREP_FORMS or tokens.bare(stop) in BETWEEN_ADVERBS):
+            return start, stop
+        return np
+
+    def sentence_of(self, token: int) -> tuple[int, int]:
+        """(start, end) in ``doc.text`` of the sentence holding token ``token``."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [sentence.start for sentence in self.doc.sentences]
+        offset = self.tokens.spans[token].start
+        at = bisect_right(self._sentence_starts, offset) - 1
+        if at < 0:
+            return offset, self.tokens.spans[token].end
+        sentence = self.doc.sentences[at]
+        return sentence.start, max(sentence.end, self.tokens.spans[token].end)
 
     def stances(self) -> list[Stance]:
         results: list[Stance] = []
         for candidate in self.candidates:
-            target = self.target_name((candidate.start, candidate.end))
-            if self.fragment((candidate.start, candidate.end)) or self.self_evaluated(candidate) \
-                    or not _keep(candidate.holder, target):
+            np = (candidate.start, candidate.end)
+            target = self.target_name(np)
+            if self.fragment(np) or self.self_evaluated(candidate) or not _keep(candidate.holder, target):
                 continue
-            span = make_span(self.doc.text, self.tokens.spans[candidate.start].start,
-                             self.tokens.spans[candidate.end - 1].end)
-            results.append(Stance(candidate.holder, target, candidate.polarity, candidate.quote,
-                                  candidate.evidence, span.start, span.end))
+            rules = list(candidate.rules)
+            trimmed = self.actor_head(np)
+            if trimmed != np and "T-ACTOR-HEAD" not in DISABLED_RULES:
+                np, target = trimmed, self.target_name(trimmed)
+                rules.append("T-ACTOR-HEAD")
+            actor = self.target_actor(np) if "T-ACTOR" not in DISABLED_RULES else None
+            if actor is not None and self._attested(actor.canonical or actor.text):
+                if target != (actor.canonical or actor.text):
+                    rules.append("T-ACTOR")
+                target = actor.canonical or actor.text
+            span = make_span(self.doc.text, self.tokens.spans[np[0]].start, self.tokens.spans[np[1] - 1].end)
+            sentence = self.sentence_of(candidate.start)
+            stance = Stance(candidate.holder, target, candidate.polarity, candidate.quote,
+                            candidate.evidence, span.start, span.end, rules=rules,
+                            sentence_start=sentence[0], sentence_end=sentence[1],
+                            target_kind="actor" if actor is not None else "issue")
+            stance.confidence = stance_confidence(stance)
+            results.append(stance)
         return merge_stances(results)
 
 
@@ -1649,14 +2070,43 @@ def merge_stances(stances: Iterable[Stance]) -> list[Stance]:
         same_side = kept_words.setdefault((stance.speaker, stance.polarity), _KeptTargets())
         twin = same_side.first_holding(words)
         if twin is None:
-            kept.append(Stance(stance.speaker, stance.target, stance.polarity, stance.quote,
-                               list(stance.evidence), stance.target_start, stance.target_end))
+            kept.append(replace(stance, evidence=list(stance.evidence), rules=list(stance.rules)))
             same_side.add(kept[-1], words)
             continue
         twin.evidence += [e for e in stance.evidence if e not in twin.evidence]
+        twin.rules += [r for r in stance.rules if r not in twin.rules]
+        twin.confidence = max(twin.confidence, stance.confidence)
         if stance.quote >= 0 and (twin.quote < 0 or stance.quote < twin.quote):
             twin.quote = stance.quote
     return sorted(kept, key=lambda s: (s.quote if s.quote >= 0 else 10**9, s.target_start))
+
+
+def stance_confidence(stance: Stance) -> float:
+    """An estimate that ``stance`` is right, from its rules and target (``confidence_model``)."""
+    model = confidence_model()
+    score = model.get("intercept", 0.0)
+    weights = model.get("weights", {})
+    for feature in confidence_features(stance):
+        score += weights.get(feature, 0.0)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def confidence_features(stance: Stance) -> list[str]:
+    """The features of the confidence model: rules, target kind, evidence kind, polarity, length."""
+    words = len(stance.target.split())
+    return ([f"rule={r}" for r in stance.rules] + [f"kind={stance.target_kind}",
+            f"from_quote={stance.quote >= 0}", f"polarity={stance.polarity}", f"words={min(words, 5)}"])
+
+
+@lru_cache(maxsize=1)
+def confidence_model() -> dict:
+    """Weights of the stance confidence model (``data/stance_confidence.json``, fitted on the
+    dev part of the split by ``benchmarks/stance.py --fit-confidence``); none: 0.5 everywhere."""
+    try:
+        text = resources.files("qawl.data").joinpath(CONFIDENCE_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
 
 
 def speaker_name(quote: Quote) -> str:
@@ -1697,7 +2147,16 @@ def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[S
 
 
 def stance_rows(doc: Document, stances: Iterable[Stance]) -> list[dict]:
-    """Rows of the ``stances`` table for one document."""
+    """Rows of the ``stances`` table for one document (columns: ``qawl.pipeline.STANCE_COLUMNS``).
+
+    ``quote`` indexes the document's quotes; it is -1 when the stance comes from an act
+    narrated without reported words (a sanction, a vote, thanks, أشاد X بـ …), and then
+    ``from_quote`` is False and ``evidence_kind`` is "act". ``evidence`` holds the words that
+    decided the stance, ``sentence`` (with ``sentence_start``/``sentence_end`` in the cleaned
+    text) the sentence that supports it, ``rules`` the ids of ``RULES`` that made or changed
+    it, ``target_kind`` "actor" (a named person, organisation or place, by its canonical name)
+    or "issue" (a phrase), and ``confidence`` an estimate that the stance is right.
+    """
     return [
         {
             "doc_id": doc.doc_id,
@@ -1708,6 +2167,16 @@ def stance_rows(doc: Document, stances: Iterable[Stance]) -> list[dict]:
             "evidence": " | ".join(stance.evidence),
             "source": doc.source,
             "date": doc.date,
+            "target_kind": stance.target_kind,
+            "target_start": stance.target_start,
+            "target_end": stance.target_end,
+            "from_quote": stance.quote >= 0,
+            "evidence_kind": "quote" if stance.quote >= 0 else "act",
+            "sentence": doc.text[stance.sentence_start:stance.sentence_end] if stance.sentence_start >= 0 else "",
+            "sentence_start": stance.sentence_start,
+            "sentence_end": stance.sentence_end,
+            "rules": " ".join(stance.rules),
+            "confidence": round(float(stance.confidence), 3),
         }
         for stance in stances
     ]
