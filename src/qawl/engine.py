@@ -109,7 +109,8 @@ def _lexicon(path: Optional[str]):
 
 
 def _failure(stage: str, origin: str, error: Exception) -> dict:
-    logger.warning("%s: %s: %s: %s", stage, origin, type(error).__name__, error)
+    # info, not warning: the caller reports each failure once (analyze's stderr, run.json)
+    logger.info("%s: %s: %s: %s", stage, origin, type(error).__name__, error)
     return {"stage": stage, "origin": origin, "reason": f"{type(error).__name__}: {error}"}
 
 
@@ -142,7 +143,7 @@ class _Budgeted:
     def _timeout(self, stage: str, origin: str) -> dict:
         reason = (f"over the time budget of {self.clock.budget:g} s per article "
                   f"(stopped in {stage}; later stages skipped)")
-        logger.warning("%s: %s: %s", stage, origin, reason)
+        logger.info("%s: %s: %s", stage, origin, reason)
         return {"stage": stage, "origin": origin, "reason": reason}
 
 
