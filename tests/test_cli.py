@@ -74,6 +74,11 @@ def test_analyze_seed_recovers_structure():
     for item in [*record["blocks"], *record["entities"], *(q["content"] for q in record["quotes"])]:
         assert text[item["start"]:item["end"]] == item["text"]
     assert record["quotes"] and record["entities"]
+    assert record["stances"]
+    for stance in record["stances"]:  # the evidence a researcher checks a stance against
+        assert stance["evidence_kind"] in ("quote", "act") and stance["target_kind"] in ("actor", "issue")
+        assert stance["rules"] and 0 <= stance["confidence"] <= 1
+        assert text[stance["sentence_start"]:stance["sentence_end"]].strip()
 
 
 def test_analyze_goes_on_after_a_bad_file(tmp_path):

@@ -62,8 +62,10 @@ Write one JSON object per article to stdout (JSON Lines) with: doc_id, source,
 date, title, text (the cleaned text), blocks (title/caption/subheading/body/
 source_line spans), sources (from the source line), entities ({text, label,
 start, end, canonical}), quotes ({type, cue, content, speaker, confidence}) and
-stances ({speaker, target, polarity, quote}). Every start/end is a character
-offset into text. Unreadable files are reported on stderr, one line each.
+stances ({speaker, target, polarity, quote, evidence, evidence_kind: quote or
+act, target_kind: actor or issue, target_start/end, sentence_start/end, rules,
+confidence}). Every start/end is a character offset into text. Unreadable
+files are reported on stderr, one line each.
 Output is written whole lines only: on a write failure (a full disk) a regular
 file is cut back to its last complete line, and --out FILE is written to a
 temporary file that replaces FILE only when every article is written.

@@ -158,6 +158,15 @@ def analysis_record(doc: Document, mentions, quotes, stances) -> dict:
         "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end,
                       "canonical": m.canonical} for m in mentions],
         "quotes": [q.to_dict() for q in quotes],
-        "stances": [{"speaker": s.speaker, "target": s.target, "polarity": s.polarity,
-                     "quote": s.quote, "evidence": s.evidence} for s in stances],
+        "stances": [stance_record(s) for s in stances],
     }
+
+
+def stance_record(s) -> dict:
+    """One stance in ``analyze``'s JSON: what the stances table holds, offsets into ``text``."""
+    return {"speaker": s.speaker, "target": s.target, "polarity": s.polarity, "quote": s.quote,
+            "evidence": s.evidence, "evidence_kind": "quote" if s.quote >= 0 else "act",
+            "target_kind": s.target_kind, "target_start": s.target_start,
+            "target_end": s.target_end, "sentence_start": s.sentence_start,
+            "sentence_end": s.sentence_end, "rules": list(s.rules),
+            "confidence": round(float(s.confidence), 3)}
