@@ -32,6 +32,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Any, Callable, Iterable, Optional, Sequence
 
+from qawl.arabic import TIME_NOUNS, TIME_RELATIVES, TIME_WORDS
 from qawl.clean import match_form
 from qawl.cues import PURPOSE_PREFIX, CueEntry, Lexicon, cue_entry, load_cues, lookup_cue
 from qawl.schema import Document, Mention, Quote, Span, make_span
@@ -62,17 +63,10 @@ PREPOSITIONS = frozenset(
     "في من الي علي عن مع خلال اثناء عبر امام لدي حول بشان ضمن بعد قبل عقب منذ حتي نحو تجاه ازاء "
     "عند وسط حيال بسبب جراء بين فيما لدى اثر".split()
 )
-TIME_WORDS = frozenset(
-    "اليوم امس غدا الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباح مساء يوم ليل ليله "
-    "الليله مؤخرا ايضا حاليا سابقا لاحقا وقتها يومها حينها اخيرا مجددا كذلك بدوره بدورها".split()
-)
 PARTICLES = frozenset(
     "قد لقد لا لم لن ما لما كما فيما بينما ثم حيث اذ اذا لكن ولكن كان كانت وكان وكانت فان وان "
     "ان ايضا قبل هو هي هم وهو وهي سوف سوي غير كل او ام هل لان".split()
 )
-# الأسبوع الماضي، العام المقبل: a definite time noun and the adjective that dates it
-TIME_NOUNS = frozenset("الاسبوع الشهر العام السنه الليله الموسم الصيف الشتاء الربيع الخريف".split())
-TIME_RELATIVES = frozenset("الماضي الماضيه المقبل المقبله القادم القادمه الجاري الحالي الحاليه المنصرم".split())
 # Prepositions and time nouns that take a pronoun suffix (قبلها، بعده، عندها): adverbs, never names.
 ADVERB_STEMS = frozenset("قبل بعد عند حين وقت يوم اثر عقب خلال لدي".split())
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
