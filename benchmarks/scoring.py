@@ -531,9 +531,14 @@ def part_report(
     **bootstrap_options: Any,
 ) -> dict[str, Any]:
     """Articles, summed counts and bootstrapped measures of the per-document rows of ``docs``."""
-    rows = [dict(counts(per_doc[doc])) for doc in docs]
-    totals = {key: sum(row[key] for row in rows) for key in (rows[0] if rows else {})}
+    rows, totals = _summed_counts(per_doc, docs, counts)
     return {"articles": len(rows), "counts": totals, "measures": bootstrap(rows, measures, **bootstrap_options)}
+
+
+def _summed_counts(per_doc, docs, counts) -> tuple[list[dict], dict]:
+    """The count rows of ``docs``, and their column sums."""
+    rows = [dict(counts(per_doc[doc])) for doc in docs]
+    return rows, {key: sum(row[key] for row in rows) for key in (rows[0] if rows else {})}
 
 
 def point_measures(
@@ -543,8 +548,7 @@ def point_measures(
     counts: Callable[[Mapping[str, Any]], Mapping[str, float]],
 ) -> dict[str, Any]:
     """As ``part_report`` without intervals (for the per-file breakdown)."""
-    rows = [dict(counts(per_doc[doc])) for doc in docs]
-    totals = {key: sum(row[key] for row in rows) for key in (rows[0] if rows else {})}
+    rows, totals = _summed_counts(per_doc, docs, counts)
     return {"articles": len(rows), "counts": totals,
             "measures": {name: measure(totals) if rows else None for name, measure in measures.items()}}
 
