@@ -133,6 +133,17 @@ def _top_with_others(counts: pd.Series, top_n: int) -> tuple[pd.Series, int, int
     return top, int(rest.sum()), len(rest)
 
 
+def _top_outlets(table: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, int]:
+    """The rows of the ``top_n`` outlets with most quotes, the others summed in one last row;
+    and how many outlets that row pools."""
+    top, _, others_n = _top_with_others(table.sum(axis=1), top_n)
+    shown = table.loc[top.index]
+    if others_n:
+        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({_plural(others_n, 'outlet')})")
+        shown = pd.concat([shown, rest.to_frame().T])
+    return shown, others_n
+
+
 def percent(share: float) -> str:
     """A share as a percentage a reader can compare: "12%", "3.4%", "0.4%", "<0.1%" (never "0%" for a non-zero share)."""
     if share <= 0:
@@ -374,12 +385,7 @@ def directness_by_outlet_figure(directness: pd.DataFrame, top_n: int = 12, share
     names = outlets(directness).rename("source")
     table = directness[list(QUOTE_TYPES)].astype(int).set_axis(names, axis=0)
     table = table.groupby(level=0).sum()  # outlets in name order, as a crosstab gives them
-    totals = table.sum(axis=1)
-    top, _, others_n = _top_with_others(totals, top_n)
-    shown = table.loc[top.index]
-    if others_n:
-        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({_plural(others_n, 'outlet')})")
-        shown = pd.concat([shown, rest.to_frame().T])
+    shown, others_n = _top_outlets(table, top_n)
     row_totals = shown.sum(axis=1)
     values = shown.div(row_totals, axis=0) if shares else shown
 
@@ -427,12 +433,7 @@ def outlet_roles_figure(roles: pd.DataFrame, top_n: int = 12) -> Figure:
     table = roles.pivot_table(index="source", columns="role", values="n_quotes", aggfunc="sum", fill_value=0)
     order = [r for r in [*ROLES, NO_ROLE, UNATTRIBUTED] if r in table.columns]
     table = table[order]
-    totals = table.sum(axis=1)
-    top, _, others_n = _top_with_others(totals, top_n)
-    shown = table.loc[top.index]
-    if others_n:
-        rest = table.drop(index=top.index).sum().rename(f"{OTHERS} ({_plural(others_n, 'outlet')})")
-        shown = pd.concat([shown, rest.to_frame().T])
+    shown, others_n = _top_outlets(table, top_n)
     row_totals = shown.sum(axis=1)
     values = shown.div(row_totals, axis=0)
     palette = matplotlib.colormaps["tab10"]
