@@ -1101,12 +1101,7 @@ def quotes_where(run_dir: PathLike, speaker: Optional[str] = None, source: Optio
         if role:
             conditions.append(f"{_role_sql(con)} = ?")
             parameters.append(role)
-        if start:
-            conditions.append("nullif(date, '') >= ?")
-            parameters.append(str(start))
-        if end:
-            conditions.append("nullif(date, '') <= ?")
-            parameters.append(str(end))
+        _add_date_range(conditions, parameters, start, end)
         if text:
             sentence = "sentence" if "sentence" in con.execute("SELECT * FROM quotes LIMIT 0").df().columns else "content"
             conditions.append(f"(contains(content, ?) OR contains(cue, ?) OR contains(coalesce({sentence}, ''), ?))")
@@ -1116,6 +1111,43 @@ def quotes_where(run_dir: PathLike, speaker: Optional[str] = None, source: Optio
         table = _query(con, f"SELECT {_context_select(con)} FROM quotes {where} ORDER BY row_pos {limit_sql}",
                        parameters)
     return table[CONTEXT_COLUMNS].reset_index(drop=True)
+
+
+def _add_date_range(conditions: list, parameters: list, start, end, table: str = "") -> None:
+    """SQL conditions for ISO dates from ``start`` to ``end`` inclusive (either may be empty)."""
+    date = f"nullif({table}date, '')"
+    if start:
+        conditions.append(f"{date} >= ?")
+        parameters.append(str(start))
+    if end:
+        conditions.append(f"{date} <= ?")
+        parameters.append(str(end))
+
+
+def article_choices(run_dir: PathLike, source: str = "", start: str = "", end: str = "",
+                    limit: int = 300) -> pd.DataFrame:
+    """The run's articles in an outlet and date range, most quotes first: doc_id, date, source,
+    title, quotes."""
+    conditions, parameters = [], []
+    if source:
+        conditions.append("qawl_outlet(d.source) = ?")
+        parameters.append(source)
+    _add_date_range(conditions, parameters, start, end, table="d.")
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    with connect(run_dir, "documents", "quotes") as con:
+        return _query(con, f"""
+            WITH per_doc AS (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id)
+            SELECT d.doc_id, coalesce(d.date, '') AS date, qawl_outlet(d.source) AS source,
+                   coalesce(d.title, '') AS title, coalesce(p.n, 0) AS quotes
+            FROM documents d LEFT JOIN per_doc p USING (doc_id) {where}
+            ORDER BY quotes DESC, d.row_pos LIMIT {int(limit)}""", parameters)
+
+
+def mention_spans(run_dir: PathLike, doc_id: str) -> pd.DataFrame:
+    """start, end and label of one article's entity mentions, in text order."""
+    with connect(run_dir, "mentions") as con:
+        return _query(con, "SELECT start, \"end\", label FROM mentions WHERE doc_id = ? ORDER BY row_pos",
+                      [doc_id])
 
 
 def quotes_by(run_dir: PathLike, speaker: Optional[str] = None, **filters) -> pd.DataFrame:

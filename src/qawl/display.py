@@ -120,26 +120,9 @@ EXPLORER_ROWS = 30  # quotes shown at once by ``quote_explorer``
 def article_options(run_dir, source: str = "", start: str = "", end: str = "", limit: int = 300) -> list[tuple[str, str]]:
     """(label, doc_id) of the run's articles in an outlet and date range, most quotes first:
     the choices of ``article_explorer``."""
-    from qawl.aggregates import _query, connect
+    from qawl.aggregates import article_choices
 
-    conditions, parameters = [], []
-    if source:
-        conditions.append("qawl_outlet(d.source) = ?")
-        parameters.append(source)
-    if start:
-        conditions.append("nullif(d.date, '') >= ?")
-        parameters.append(str(start))
-    if end:
-        conditions.append("nullif(d.date, '') <= ?")
-        parameters.append(str(end))
-    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    with connect(run_dir, "documents", "quotes") as con:
-        table = _query(con, f"""
-            WITH per_doc AS (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id)
-            SELECT d.doc_id, coalesce(d.date, '') AS date, qawl_outlet(d.source) AS source,
-                   coalesce(d.title, '') AS title, coalesce(p.n, 0) AS quotes
-            FROM documents d LEFT JOIN per_doc p USING (doc_id) {where}
-            ORDER BY quotes DESC, d.row_pos LIMIT {int(limit)}""", parameters)
+    table = article_choices(run_dir, source, start, end, limit)
     return [(f"{r.quotes} quotes · {r.date} · {r.source} · {r.title[:60] or r.doc_id}", r.doc_id)
             for r in table.itertuples()]
 
@@ -147,14 +130,13 @@ def article_options(run_dir, source: str = "", start: str = "", end: str = "", l
 def article_view(run_dir, doc_id: str, layer: str = "quotes") -> str:
     """One article of a run with its quotes (``layer="quotes"``) or entities (``"entities"``) highlighted,
     and the table of them."""
-    from qawl.aggregates import _query, article_tables, connect, example_documents
+    from qawl.aggregates import article_tables, example_documents, mention_spans
 
     document = example_documents(run_dir, [doc_id]).iloc[0]
     heading = " · ".join(str(v) for v in (document.get("source"), document.get("date"), document.get("section"))
                          if v) + f" · {doc_id}"
     if layer == "entities":
-        with connect(run_dir, "mentions") as con:
-            spans = _query(con, "SELECT start, \"end\", label FROM mentions WHERE doc_id = ? ORDER BY row_pos", [doc_id])
+        spans = mention_spans(run_dir, doc_id)
         text = highlight(document.text, zip(spans.start, spans.end, spans.label), title=heading)
         return legend(["PER", "LOC", "ORG", "MISC"]) + text
     _, found = article_tables(run_dir, doc_id)
