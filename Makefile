@@ -12,7 +12,7 @@ RUN_ID := $(shell date +%Y%m%d-%H%M%S)
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance bench-speed train-ner train-ner-lstm clean-outputs
+.PHONY: help setup lock browser run test unit nbval strip claims benchmarks bench-ner bench-quotes bench-stance bench-speed train-ner train-ner-lstm clean-outputs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,6 +25,12 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create .venv if missing and install requirements.txt
+
+# Rewrites requirements.txt only (its comment lines are kept).
+lock: setup ## re-pin requirements.txt to what .venv holds (after a change to the dependencies in pyproject.toml, which setup installs)
+	@{ grep '^#' requirements.txt; $(PY) -m pip freeze --all --exclude-editable | grep -v '^pip==' | sed 's/^torch==\([0-9.]*\)+cpu$$/torch==\1/'; echo "-e ."; } > requirements.txt.new
+	@mv requirements.txt.new requirements.txt
+	@echo "requirements.txt: $$(grep -c '^[^#].*==' requirements.txt) pinned packages"
 
 run: setup strip ## execute every notebook on $(CORPUS) into outputs/<run_id>/ (prints report path)
 	$(PY) -m qawl run --corpus $(CORPUS) --out outputs/$(RUN_ID)_$(notdir $(CORPUS)) $(if $(LIMIT),--limit $(LIMIT),) $(if $(WORKERS),--workers $(WORKERS),)
@@ -41,18 +47,18 @@ test: setup strip browser unit nbval ## unit tests (with the browser test when c
 unit: setup ## the pytest suite (package, CLI, smoke tests on ../shared when present)
 	QAWL_SHARED=$(SHARED) MPLBACKEND=Agg $(PY) -m pytest -q tests
 
-nbval: setup ## run the notebooks under nbval (lax; the claims in tests/notebook_claims.json are checked)
-	rm -rf outputs/notebooks
-	$(PY) tools/strip_notebooks.py apply $(NOTEBOOKS)
-	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks/*.nbval.ipynb
+# The git-ignored notebooks/*.nbval.ipynb copies write into outputs/nbval-<time>/, which
+# apply creates (an existing folder is refused); nothing else is deleted or overwritten.
+nbval: setup ## run the notebooks under nbval into a new outputs/nbval-<time>/ (lax; the claims in tests/notebook_claims.json are checked)
+	$(PY) tools/strip_notebooks.py apply --output-dir outputs/nbval-$(RUN_ID) $(NOTEBOOKS)
+	MPLBACKEND=Agg $(PY) -m pytest -q --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly $(NOTEBOOKS:.ipynb=.nbval.ipynb)
 
 strip: setup ## strip every notebook output (outputs stay out of git)
 	@$(PY) tools/strip_notebooks.py strip $(NOTEBOOKS)
 
-claims: setup ## refresh the checked claims from a fresh run on seeds/
-	rm -rf outputs/claims
-	$(PY) -m qawl run --corpus seeds --out outputs/claims
-	$(PY) tools/strip_notebooks.py save outputs/claims $(NOTEBOOKS)
+claims: setup ## refresh tests/notebook_claims.json from a new run on seeds/ in outputs/claims-<time>/
+	$(PY) -m qawl run --corpus seeds --out outputs/claims-$(RUN_ID)
+	$(PY) tools/strip_notebooks.py save outputs/claims-$(RUN_ID) $(NOTEBOOKS)
 
 benchmarks: bench-ner bench-quotes bench-stance ## every quality benchmark (needs ../shared)
 
@@ -76,5 +82,6 @@ train-ner: setup ## retrain the built-in CRF tagger (seeded, about 15 minutes)
 train-ner-lstm: setup ## retrain the default BiLSTM-CRF ensemble and its corpus language model (seeded, about 17 minutes)
 	$(PY) -m qawl.entities.train_neural
 
-clean-outputs: ## delete every run folder under outputs/
+# The one target that deletes what it did not create: only when asked for by name.
+clean-outputs: ## delete every run folder under outputs/ (your runs too; asked for by name only)
 	find outputs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
