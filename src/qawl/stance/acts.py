@@ -17,7 +17,8 @@ from qawl.stance.words import CAUTION_FORMS, INTENSIFIERS, PREP_FORMS, STOP_FORM
 
 
 class _ActRules:
-    """Acts and their objects (A- rules); a mixin of the stance finder."""
+    """Acts and their objects (A- rules); a mixin of the stance finder. Reads ``self.tokens``,
+    ``self.lexicon``; writes ``self.used`` and candidates through ``self.emit``; asks ``salient``."""
 
     def act_objects(self, hit: _Hit, limit: int) -> list[tuple[int, int]]:
         """Noun phrases an act applies to, between the act and ``limit``."""

@@ -4,7 +4,7 @@
 what the rules remember between them (tokens already read, holders named by an H- rule).
 A rule emits through ``emit`` inside ``with self.rule(id)``; ``emit`` records the ids and
 drops the candidate when one of them is in ``DISABLED_RULES``. ``salient`` and
-``opposed_inside`` say whether a phrase is worth a stance. Output: ``self.candidates``.
+``opposed_inside`` say whether a phrase is worth a stance. Output: ``self.candidates``, in the order the rules emitted them.
 """
 from __future__ import annotations
 

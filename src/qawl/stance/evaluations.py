@@ -23,7 +23,8 @@ from qawl.stance.words import (
 
 
 class _EvaluationRules:
-    """Qualities, labels and predicate nouns in quotes; a mixin of the stance finder."""
+    """Qualities, labels and predicate nouns in quotes; a mixin of the stance finder. Reads
+    ``self.tokens``, ``self.lexicon``; asks ``salient`` and ``_subject_start``; emits candidates."""
 
     def predicate_noun(self, speaker, hit, first, quote, evidence) -> bool:
         """An indefinite evaluative noun as the predicate of a clause-initial subject:

@@ -1,7 +1,8 @@
-"""The stance stage as a pipeline: quotes, then holders' names, then narrated acts, then
-targets, confidence and merging.
+"""The stance stage as a pipeline: read the quotes, the speakers' own names and the narrated
+acts into candidates, read each candidate's target, set confidence, merge.
 
-Input: a cleaned ``Document``, its quotes and mentions; output: ``Stance`` records.
+Input: a cleaned ``Document``, its quotes (``qawl.quotes``) and mentions (``qawl.entities``);
+output: ``Stance`` records, sorted by quote (narrated acts last) and target offset.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from qawl.stance.acts import _ActRules
 from qawl.stance.candidates import _FinderBase
 from qawl.stance.evaluations import _EvaluationRules
 from qawl.stance.lexicon import default_lexicon, Lexicon
+from qawl.stance.merge import merge_stances, stance_confidence
 from qawl.stance.narrated import _NarratedRules
 from qawl.stance.quoted import _QuoteRules
 from qawl.stance.speakers import _SpeakerRules
@@ -29,14 +31,26 @@ def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[S
     """
     finder = _StanceFinder(doc, quotes, mentions or [], lexicon or default_lexicon())
     for index, quote in enumerate(finder.quotes):
-        finder.quote_stances(index, quote)
-    finder.holder_stances()
+        finder.quote_stances(index, quote)  # Q- rules (and A- for their acts), speakers by the H- rules
+    finder.holder_stances()  # Q-HOLDER-NAME: معارضو القانون
     if narrated:
-        finder.reported_acts()
-    return finder.stances()
+        finder.reported_acts()  # N- rules, outside quotes
+    return merge_stances(with_confidence(stance_records(finder)))
 
 
-class _StanceFinder(_QuoteRules, _EvaluationRules, _NarratedRules, _SpeakerRules, _TargetRules, _ActRules, _FinderBase):
-    """Every rule family over one document's tokens; collects candidates, then ``stances()``."""
+def stance_records(finder: _StanceFinder) -> list[Stance]:
+    """The finder's candidates as stances, their targets read by the T- rules (some dropped)."""
+    return [stance for candidate in finder.candidates if (stance := finder.stance_record(candidate)) is not None]
 
 
+def with_confidence(stances: list[Stance]) -> list[Stance]:
+    """Each stance with its confidence set (``stance_confidence``)."""
+    for stance in stances:
+        stance.confidence = stance_confidence(stance)
+    return stances
+
+
+class _StanceFinder(_QuoteRules, _EvaluationRules, _NarratedRules, _SpeakerRules, _TargetRules, _ActRules,
+                    _FinderBase):
+    """Every rule family over one document: ``_FinderBase`` holds the state and ``emit``; each
+    mixin adds the methods of one family (they call each other through ``self``)."""

@@ -26,7 +26,9 @@ from qawl.stance.words import (
 
 
 class _NarratedRules:
-    """Acts narrated without words (N- rules); a mixin of the stance finder."""
+    """Acts narrated without words (N- rules); a mixin of the stance finder. Reads ``self.doc``'s
+    sentences, ``self.tokens``, ``self.quoted``, ``self.used``; asks the act (A-) and holder (H-)
+    readers; emits candidates with ``quote == -1``."""
 
     def reported_acts(self) -> None:
         """Stances in narration: أشاد X بـ Y, ينتقد X Y, الهدنة التي دعا إليها X, انتقادات من قبل X لـ Y."""

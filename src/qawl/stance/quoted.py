@@ -32,7 +32,8 @@ def _cue_polarity(cue: str) -> str:
 
 
 class _QuoteRules:
-    """Reading quotes (Q- rules); a mixin of the stance finder."""
+    """Reading quotes (Q- rules); a mixin of the stance finder. Reads ``self.tokens``, ``self.lexicon``,
+    ``self.used``; asks the speaker (H-), act (A-) and evaluation readers; emits candidates."""
 
     def cue_frame(self, quote: Quote) -> tuple[Optional[_Hit], str]:
         """The cue as an act (our lexicon) and its polarity (the cue lexicon's when it has one)."""

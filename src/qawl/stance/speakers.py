@@ -23,7 +23,8 @@ def speaker_name(quote: Quote) -> str:
 
 
 class _SpeakerRules:
-    """Speakers and holders (H- rules); a mixin of the stance finder."""
+    """Speakers and holders (H- rules); a mixin of the stance finder. Reads ``self.tokens``,
+    ``self.quotes``, ``self.lexicon``; remembers the holders each H- rule named for ``emit``."""
 
     def fuller_names(self) -> dict[str, str]:
         """Canonical speaker -> the fuller name a quote of the article writes for it (H-FULLER-NAME):

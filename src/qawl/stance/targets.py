@@ -12,7 +12,6 @@ from typing import Optional
 from qawl.entities.features import triggers
 from qawl.schema import make_span, Mention, Stance
 from qawl.stance.candidates import _Candidate
-from qawl.stance.merge import merge_stances, stance_confidence
 from qawl.stance.params import ACTOR_LABELS
 from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.shapes import _definite, strip_proclitic, _words
@@ -42,7 +41,8 @@ def _keep(holder: str, target: str) -> bool:
 
 
 class _TargetRules:
-    """Targets of candidates (T- rules); a mixin of the stance finder."""
+    """Targets of candidates (T- rules); a mixin of the stance finder. Reads ``self.tokens`` and
+    ``self.doc``; turns one candidate into a ``Stance`` (``stance_record``), emits nothing."""
 
     def target_name(self, np: tuple[int, int]) -> str:
         """A mention's canonical name when the phrase is one mention; else the phrase's words."""
@@ -156,29 +156,26 @@ class _TargetRules:
         sentence = self.doc.sentences[at]
         return sentence.start, max(sentence.end, self.tokens.spans[token].end)
 
-    def stances(self) -> list[Stance]:
-        results: list[Stance] = []
-        for candidate in self.candidates:
-            np = (candidate.start, candidate.end)
-            target = self.target_name(np)
-            if self.fragment(np) or self.self_evaluated(candidate) or not _keep(candidate.holder, target):
-                continue
-            rules = list(candidate.rules)
-            trimmed = self.actor_head(np)
-            if trimmed != np and "T-ACTOR-HEAD" not in DISABLED_RULES:
-                np, target = trimmed, self.target_name(trimmed)
-                rules.append("T-ACTOR-HEAD")
-            actor = self.target_actor(np) if "T-ACTOR" not in DISABLED_RULES else None
-            if actor is not None and self._attested(actor.canonical or actor.text):
-                if target != (actor.canonical or actor.text):
-                    rules.append("T-ACTOR")
-                target = actor.canonical or actor.text
-            span = make_span(self.doc.text, self.tokens.spans[np[0]].start, self.tokens.spans[np[1] - 1].end)
-            sentence = self.sentence_of(candidate.start)
-            stance = Stance(candidate.holder, target, candidate.polarity, candidate.quote,
-                            candidate.evidence, span.start, span.end, rules=rules,
-                            sentence_start=sentence[0], sentence_end=sentence[1],
-                            target_kind="actor" if actor is not None else "issue")
-            stance.confidence = stance_confidence(stance)
-            results.append(stance)
-        return merge_stances(results)
+    def stance_record(self, candidate: _Candidate) -> Optional[Stance]:
+        """The stance a candidate states, its target read by the T- rules; None when the target
+        is no whole noun phrase, is the evaluation itself, or is the speaker or his side."""
+        np = (candidate.start, candidate.end)
+        target = self.target_name(np)
+        if self.fragment(np) or self.self_evaluated(candidate) or not _keep(candidate.holder, target):
+            return None
+        rules = list(candidate.rules)
+        trimmed = self.actor_head(np)
+        if trimmed != np and "T-ACTOR-HEAD" not in DISABLED_RULES:
+            np, target = trimmed, self.target_name(trimmed)
+            rules.append("T-ACTOR-HEAD")
+        actor = self.target_actor(np) if "T-ACTOR" not in DISABLED_RULES else None
+        if actor is not None and self._attested(actor.canonical or actor.text):
+            if target != (actor.canonical or actor.text):
+                rules.append("T-ACTOR")
+            target = actor.canonical or actor.text
+        span = make_span(self.doc.text, self.tokens.spans[np[0]].start, self.tokens.spans[np[1] - 1].end)
+        sentence = self.sentence_of(candidate.start)
+        return Stance(candidate.holder, target, candidate.polarity, candidate.quote,
+                      candidate.evidence, span.start, span.end, rules=rules,
+                      sentence_start=sentence[0], sentence_end=sentence[1],
+                      target_kind="actor" if actor is not None else "issue")
