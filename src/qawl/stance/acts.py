@@ -13,7 +13,7 @@ from qawl.stance.params import FAR_PREP_WINDOW
 from qawl.stance.phrases import conjuncts, read_np, skip_manner
 from qawl.stance.rules import compose
 from qawl.stance.tokens import _Hit
-from qawl.stance.words import CAUTION_FORMS, INTENSIFIERS, PREP_FORMS, STOP_FORMS
+from qawl.stance.words import CAUTION_FORMS, COMMAS, INTENSIFIERS, PREP_FORMS, STOP_FORMS
 
 
 class _ActRules:
@@ -42,7 +42,7 @@ class _ActRules:
         # right after the act any preposition introduces it (دعا لمواصلة …)
         m = j
         while entry.preps and m < min(limit, j + FAR_PREP_WINDOW):
-            if tokens.spans[m].text in ("،", ","):
+            if tokens.spans[m].text in COMMAS:
                 m += 1
                 continue
             if m in tokens.mention_at:  # a named addressee: رئيس الوزراء حيدر العبادي بإقالة …

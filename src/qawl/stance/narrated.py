@@ -20,8 +20,9 @@ from qawl.stance.shapes import _definite, finite_verb_shape, has_article, NISBA_
 from qawl.stance.speakers import speaker_name
 from qawl.stance.tokens import _Hit
 from qawl.stance.words import (
-    BETWEEN_ADVERBS, BY_AGENT, COMPLEMENTIZERS, EXPRESSION_VERBS, INTENSIFIERS, PREP_CLITICS, PREP_FORMS,
-    RELATIVES, RESUMPTIVE_PREPS, SKIPPED_ANTECEDENTS, STOP_FORMS, SUPPORT_VERBS,
+    BETWEEN_ADVERBS, BY_AGENT, COMMAS, COMPLEMENTIZERS, EXPRESSION_VERBS, INTENSIFIERS,
+    NARRATED_VERB_PARTICLES, PREP_CLITICS, PREP_FORMS, RELATIVES, RESUMPTIVE_PREPS, SKIPPED_ANTECEDENTS,
+    STOP_FORMS, SUPPORT_VERBS,
 )
 
 
@@ -155,7 +156,7 @@ class _NarratedRules:
                 or not tokens.is_word(verb - 1):
             return None
         end = verb
-        while end > first and tokens.bare(end - 1) in (match_form("قد"), match_form("لقد")):
+        while end > first and tokens.bare(end - 1) in NARRATED_VERB_PARTICLES:
             end -= 1
         if end <= first:
             return None
@@ -263,7 +264,7 @@ class _NarratedRules:
         tokens = self.tokens
         form = tokens.bare(i)
         participle = len(form) >= 5 and form.endswith("ا") and (form[0] == "م" or form[1] == "ا")
-        if not participle or i == first or tokens.spans[i - 1].text not in ("،", ","):
+        if not participle or i == first or tokens.spans[i - 1].text not in COMMAS:
             return ""
         start = tokens.spans[first].start
         before = [q for q in self.quotes if start <= q.cue.start < tokens.spans[i].start]
@@ -348,8 +349,8 @@ class _NarratedRules:
     def _object_after(self, hit: _Hit, j: int, limit: int) -> Optional[tuple[int, int]]:
         """The object of a narrated act after its subject, skipping an apposition between commas."""
         tokens = self.tokens
-        if j < limit and tokens.spans[j].text in ("،", ","):
-            close = next((k for k in range(j + 1, min(limit, j + 25)) if tokens.spans[k].text in ("،", ",")), None)
+        if j < limit and tokens.spans[j].text in COMMAS:
+            close = next((k for k in range(j + 1, min(limit, j + 25)) if tokens.spans[k].text in COMMAS), None)
             if close is None:
                 return None
             j = close + 1

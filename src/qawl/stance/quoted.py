@@ -19,7 +19,9 @@ from qawl.stance.rules import flip
 from qawl.stance.shapes import _definite, finite_verb_shape, future_verb, _person_prefix, strip_proclitic
 from qawl.stance.speakers import speaker_name
 from qawl.stance.tokens import _Hit
-from qawl.stance.words import COMPLEMENTIZERS, PREP_CLITICS, PREP_FORMS, RELATIVES, STOP_FORMS
+from qawl.stance.words import (
+    COMPLEMENTIZERS, PREP_CLITICS, PREP_FORMS, RELATIVES, STOP_FORMS, SUBJECT_VERB_PARTICLES,
+)
 
 
 def _cue_polarity(cue: str) -> str:
@@ -204,7 +206,7 @@ class _QuoteRules:
     def _subject_start(self, verb: int, first: int) -> Optional[int]:
         """Start of a clause-initial subject right before ``verb`` (SVO), if there is one."""
         end = verb
-        while end > first and self.tokens.bare(end - 1) in (match_form("قد"), match_form("سوف")):
+        while end > first and self.tokens.bare(end - 1) in SUBJECT_VERB_PARTICLES:
             end -= 1
         start = read_np_back(self.tokens, end, first, max_tokens=4)
         if start >= end:

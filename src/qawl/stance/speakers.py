@@ -12,7 +12,7 @@ from qawl.schema import Quote
 from qawl.stance.params import FULLER_NAME_WORDS, MAX_SUBJECT_TOKENS
 from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.shapes import strip_proclitic
-from qawl.stance.words import NAME_LINKS
+from qawl.stance.words import COMMAS, NAME_LINKS
 
 
 def speaker_name(quote: Quote) -> str:
@@ -77,7 +77,7 @@ class _SpeakerRules:
                 if mention.label != "PER" or tokens.range_of(mention.start, mention.end).start != at:
                     continue
                 name = mention.canonical if self._attested(mention.canonical) else mention.text
-                end = at - 1 if at > 0 and tokens.spans[at - 1].text in ("،", ",") else at
+                end = at - 1 if at > 0 and tokens.spans[at - 1].text in COMMAS else at
                 for size in range(2, MAX_SUBJECT_TOKENS + 1):
                     if end - size < 0 or not all(tokens.is_word(k) for k in range(end - size, end)):
                         break

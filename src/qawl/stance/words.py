@@ -1,92 +1,80 @@
-"""The word lists the stance rules read.
+"""The word lists the stance rules read, from ``data/stance/word_lists.json`` (the only place
+they are written down): one constant per list, named as the list in capitals.
+
+Each list in the file has a one-line ``about``, the ``form`` its words are written in and a
+``type``. Output: ``frozenset`` (type ``set``) or ``tuple`` (type ``sequence``) of strings,
+``written`` words in matching form (``qawl.clean.match_form``), ``matching`` and ``text``
+words as they are.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 from qawl.clean import match_form
 
+WORD_LISTS_FILE = "word_lists.json"
+FORMS = ("written", "matching", "text")
+TYPES = {"set": frozenset, "sequence": tuple}
 
-QUOTE_MARKS = frozenset('"«»“”')
-CONJUNCTIONS = ("و", "ف")
-PREP_CLITICS = ("ب", "ل", "ك")
-IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
-SUFFIXES = (
-    "تهما", "تها", "تهم", "ته", "هما", "هم", "ها", "هن", "كم", "نا", "ني",
-    "ات", "ون", "ين", "ان", "وا", "تم", "ه", "ي", "ت",
-)
-# Matching forms of the particles that end a noun phrase.
-STOP_FORMS = frozenset(match_form(w) for w in (
-    "أن", "إن", "أنه", "أنها", "أنهم", "إنه", "إنها", "لأن", "لأنه", "كي", "لكي", "حتى", "الذي",
-    "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما", "مما", "عندما", "حين", "حينما",
-    "حيث", "إذ", "إذا", "لو", "قد", "لقد", "سوف", "لكن", "لكنه", "لكنها", "بل", "ثم", "أو", "أم",
-    "كما", "بينما", "فيما", "هل", "إلا", "رغم", "بعد", "قبل", "منذ", "خلال", "عبر", "أثناء", "عند",
-    "وفق", "وفقا", "بحسب", "حسب", "أيضا", "كذلك", "فقط", "جدا", "الآن", "اليوم", "أمس", "غدا",
-    "وذلك", "وهو", "وهي", "وهم", "بأن", "بأنه", "وأن", "وإن", "بفضل", "هنا", "هناك", "هنالك",
-))
-PREP_FORMS = frozenset(match_form(w) for w in (
-    "في", "مع", "إلى", "على", "من", "عن", "تجاه", "ضد", "بين", "حول", "بشأن", "لدى", "أمام", "نحو",
-    "داخل", "فوق", "تحت", "لصالح", "بموجب", "مقابل", "إزاء", "حيال", "بسبب", "جراء", "ضمن", "بخصوص",
-))
-DEMONSTRATIVES = frozenset(match_form(w) for w in (
-    "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذين", "هاتين", "هذان", "هاتان",
-))
-PRONOUNS = frozenset(match_form(w) for w in (
-    "هو", "هي", "هم", "هما", "نحن", "أنا", "أنت", "أنتم", "ذلك", "هذا", "هذه", "تلك", "الأمر",
-    "الذي", "التي", "ما", "إياه", "إياها", "إياهم", "إياهما", "إياكم", "إيانا",
-))
-# Words that say the target is the speaker's own side.
-SELF_FORMS = frozenset(match_form(w) for w in ("بلاده", "بلادنا", "بلادها", "نحن", "أنفسنا", "حكومته"))
-RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
-# Verbs of naming: وصفها بـ"المحتالة", مما أسماه "الطلب المفرط".
-NAMING_STEMS = frozenset(match_form(w) for w in ("وصف", "يصف", "تصف", "أسمى", "سمى", "يسمي", "تسمي", "نعت"))
-THAT_FORMS = frozenset(match_form(w) for w in ("بأنها", "بأنه", "بأنهم", "بأنهما"))
-BY_AGENT = (match_form("من"), match_form("قبل"))  # انتقادات من قبل X
-POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
-OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
-OWNER_ENDINGS = ("ها", "هم", "هما", "هن", "كم", "نا")
-RESUMPTIVE_PREPS = frozenset(match_form(w) for w in (
-    "إليها", "إليه", "عليها", "عليه", "بها", "به", "لها", "له", "فيها", "فيه"))
-# Manner adverbials before an object: دعم بشكل فاعل المرشح, أدان بشدة الهجوم.
-MANNER_HEADS = frozenset(match_form(w) for w in ("بشكل", "بصورة", "بطريقة", "بنحو", "بأشد", "بأقسى"))
-MANNER_ADVERBS = frozenset(match_form(w) for w in ("بشدة", "بقوة", "بحزم", "بوضوح", "مجددا", "مرة", "أيضا"))
-# Quantifiers that make a subject a group, not a holder: وافق كل من X و Y.
-QUANTIFIERS = frozenset(match_form(w) for w in ("كل", "جميع", "بعض", "معظم", "أغلب"))
-# Complementizers: what follows is a clause, not the object noun phrase of the cue.
-COMPLEMENTIZERS = frozenset(match_form(w) for w in (
-    "أن", "أنه", "أنها", "أنهم", "إن", "إنه", "إنها", "بأن", "بأنه", "بأنها", "بأنهم"))
-# Verbs of reporting after ما: نفت ما نشر في الصحف, كذب ما تردد عن … (the report is the target).
-REPORTED_FORMS = frozenset(match_form(w) for w in (
-    "نشر", "نشرته", "نشرتها", "ذكر", "ذكرته", "أورد", "أوردته", "تردد", "يتردد", "أشيع", "يشاع",
-    "تداول", "يتداول", "تداولته", "تناقلته", "قيل", "ورد", "جاء"))
-# "Caution" (دعا إلى الحذر) is no warning against what follows, only the verb حذر is.
-CAUTION_FORMS = frozenset(match_form(w) for w in ("الحذر", "بالحذر", "للحذر", "والحذر", "حذرا"))
-# Masdars of light verbs: what they head is an action, not a target (محذرا من اتخاذ,
-# دعت إلى تقديم الطلبات, إدانته بارتكاب جرائم).
-LIGHT_ACTIONS = frozenset(match_form(w) for w in (
-    "اتخاذ", "تقديم", "بث", "إيجاد", "ارتكاب", "القيام", "ممارسة", "الحذر", "توخي"))
-# Names that stand in formulas (بفضل الله, الحمد لله), never a stance target.
-FORMULAIC_TARGETS = frozenset(match_form(w) for w in ("الله",))
-SKIPPED_ANTECEDENTS = frozenset(match_form(w) for w in ("الأمر", "الشيء", "ذلك"))
-# Day names between a narrated subject and its object: ألغى القاضي مورو | الأحد | أمرا قضائيا.
-DAY_NAMES = frozenset(match_form(w) for w in (
-    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
-# adverbs of time between a VSO subject and its object: فرضت واشنطن بالفعل عقوبات على …
-BETWEEN_ADVERBS = DAY_NAMES | frozenset(match_form(w) for w in (
-    "أمس", "اليوم", "بالفعل", "مؤخرا", "أيضا", "مجددا", "كذلك"))
-# Support verbs whose object noun is the act: وجه X اتهامات لـ Y, فرض X عقوبات على Y,
-# استخدم X الفيتو ضد Y, شن X هجوما على Y.
-SUPPORT_VERBS = frozenset(match_form(w) for w in (
-    "وجه", "وجهت", "يوجه", "توجه", "فرض", "فرضت", "يفرض", "تفرض", "استخدم", "استخدمت", "يستخدم",
-    "تستخدم", "شن", "شنت", "يشن", "تشن", "أصدر", "أصدرت", "يصدر", "تصدر",
-))
-STILL_FORMS = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "يزالون"))
-NAME_LINKS = ("بن", "ابن", "آل", "أبو", "أبي")
-# Narrated acts that state a stance whatever their object (others need a salient object).
-MINIMISERS = frozenset(match_form(w) for w in ("مجرد", "سوى", "إلا", "محض"))
-# Verbs of expressing a feeling or position: أعرب عن قلقه, عبر عن شكره, أبدى استياءه.
-EXPRESSION_VERBS = frozenset(match_form(w) for w in (
-    "أعرب", "أعربت", "يعرب", "تعرب", "عبر", "عبرت", "يعبر", "تعبر", "أبدى", "أبدت", "يبدي", "تبدي",
-    "أعلن", "أعلنت", "يعلن", "تعلن", "نقل", "نقلت", "سجل", "سجلت",
-))
-INTENSIFIERS = frozenset(match_form(w) for w in (
-    "عظيم", "بالغ", "شديد", "عميق", "خالص", "جزيل", "كامل", "تام", "صادق", "وافر",
-))
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset | tuple]:
+    """Every list of ``data/stance/word_lists.json`` by its name, read in the form it says."""
+    raw = json.loads(resources.files("qawl").joinpath("data", "stance", WORD_LISTS_FILE).read_text(encoding="utf-8"))
+    specs = raw["lists"]
+    return {name: read_list(name, specs) for name in specs}
+
+
+def read_list(name: str, specs: dict) -> frozenset | tuple:
+    """One list: its words (in matching form when written in ordinary spelling), then the words of
+    the lists it says it holds (``with``)."""
+    spec = specs[name]
+    if spec["form"] not in FORMS or spec["type"] not in TYPES:
+        raise ValueError(f"{WORD_LISTS_FILE}: list {name!r} has form {spec['form']!r}, type {spec['type']!r}")
+    words = [match_form(word) if spec["form"] == "written" else word for word in spec["words"]]
+    for other in spec.get("with", ()):
+        words += read_list(other, specs)
+    return TYPES[spec["type"]](words)
+
+
+_LISTS = word_lists()
+QUOTE_MARKS = _LISTS["quote_marks"]
+CONJUNCTIONS = _LISTS["conjunctions"]
+PREP_CLITICS = _LISTS["prep_clitics"]
+IMPERFECT_PREFIXES = _LISTS["imperfect_prefixes"]
+SUFFIXES = _LISTS["suffixes"]
+STOP_FORMS = _LISTS["stop_forms"]
+PREP_FORMS = _LISTS["prep_forms"]
+DEMONSTRATIVES = _LISTS["demonstratives"]
+PRONOUNS = _LISTS["pronouns"]
+SELF_FORMS = _LISTS["self_forms"]
+RELATIVES = _LISTS["relatives"]
+NAMING_STEMS = _LISTS["naming_stems"]
+THAT_FORMS = _LISTS["that_forms"]
+BY_AGENT = _LISTS["by_agent"]
+POSSESSIVE_ENDINGS = _LISTS["possessive_endings"]
+OBJECT_PRONOUNS = _LISTS["object_pronouns"]
+OWNER_ENDINGS = _LISTS["owner_endings"]
+RESUMPTIVE_PREPS = _LISTS["resumptive_preps"]
+MANNER_HEADS = _LISTS["manner_heads"]
+MANNER_ADVERBS = _LISTS["manner_adverbs"]
+QUANTIFIERS = _LISTS["quantifiers"]
+COMPLEMENTIZERS = _LISTS["complementizers"]
+REPORTED_FORMS = _LISTS["reported_forms"]
+CAUTION_FORMS = _LISTS["caution_forms"]
+LIGHT_ACTIONS = _LISTS["light_actions"]
+FORMULAIC_TARGETS = _LISTS["formulaic_targets"]
+SKIPPED_ANTECEDENTS = _LISTS["skipped_antecedents"]
+DAY_NAMES = _LISTS["day_names"]
+BETWEEN_ADVERBS = _LISTS["between_adverbs"]
+SUPPORT_VERBS = _LISTS["support_verbs"]
+STILL_FORMS = _LISTS["still_forms"]
+NAME_LINKS = _LISTS["name_links"]
+MINIMISERS = _LISTS["minimisers"]
+EXPRESSION_VERBS = _LISTS["expression_verbs"]
+INTENSIFIERS = _LISTS["intensifiers"]
+COMMAS = _LISTS["commas"]
+SUBJECT_VERB_PARTICLES = _LISTS["subject_verb_particles"]
+NARRATED_VERB_PARTICLES = _LISTS["narrated_verb_particles"]
