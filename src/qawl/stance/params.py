@@ -10,6 +10,7 @@ ACTOR_LABELS = frozenset(("PER", "ORG", "LOC", "GPE"))
 CALAMITIES = frozenset(("calamity",))
 # Acts aimed at the addressee they name: اتهم X بـ, انتقد X, شكر X على, حذر X من, رد على X.
 ADDRESSEE_CATEGORIES = frozenset(("accusation", "condemnation", "praise", "warning", "rebuttal"))
+# Narrated acts that state a stance whatever their object (others need a salient object).
 EXPLICIT_CATEGORIES = frozenset((
     "condemnation", "rejection", "accusation", "praise", "support", "call", "sentence"))
 NAMING_WINDOW = 14  # tokens from a naming verb to its label: وصفت X في بيان Y بأنها جزء من "…"
