@@ -1,0 +1,75 @@
+"""The stance word lists are data (data/stance/word_lists.json), read in the form each says."""
+import ast
+import json
+import re
+from importlib import resources
+
+import pytest
+
+from conftest import ROOT
+
+from qawl.clean import match_form
+from qawl.stance import words
+from qawl.stance.words import read_list
+
+PACKAGE = ROOT / "src" / "qawl" / "stance"
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def raw_lists() -> dict:
+    text = resources.files("qawl").joinpath("data", "stance", words.WORD_LISTS_FILE).read_text(encoding="utf-8")
+    return json.loads(text)["lists"]
+
+
+def test_every_list_says_what_it_is_and_the_form_it_is_written_in():
+    for name, spec in raw_lists().items():
+        assert spec["about"].strip() and "\n" not in spec["about"], name
+        assert spec["form"] in words.FORMS and spec["type"] in words.TYPES, name
+        assert spec["words"] and len(set(spec["words"])) == len(spec["words"]), name
+        assert all(other in raw_lists() for other in spec.get("with", ())), name
+
+
+def test_each_list_is_a_constant_of_the_words_module_and_read_by_a_rule_or_a_list():
+    sources = {path.name: path.read_text(encoding="utf-8") for path in PACKAGE.glob("*.py") if path.name != "words.py"}
+    held = {other for spec in raw_lists().values() for other in spec.get("with", ())}
+    for name in raw_lists():
+        constant = name.upper()
+        assert getattr(words, constant) == words.word_lists()[name]
+        read = any(re.search(rf"\b{constant}\b", text) for text in sources.values())
+        assert read or name in held, f"{constant} is read by no rule and held by no list"
+
+
+def test_written_words_are_read_in_matching_form_and_text_words_as_written():
+    assert match_form("أن") in words.COMPLEMENTIZERS and "أن" not in words.COMPLEMENTIZERS
+    assert words.BY_AGENT == (match_form("من"), match_form("قبل"))
+    assert "أبو" in words.NAME_LINKS and isinstance(words.NAME_LINKS, tuple)
+    assert isinstance(words.STOP_FORMS, frozenset) and isinstance(words.SUFFIXES, tuple)
+    assert "»" in words.QUOTE_MARKS
+
+
+def test_a_list_holds_the_lists_it_names_with():
+    assert words.DAY_NAMES < words.BETWEEN_ADVERBS
+    assert match_form("بالفعل") in words.BETWEEN_ADVERBS
+
+
+def test_an_unknown_form_is_refused():
+    with pytest.raises(ValueError):
+        read_list("x", {"x": {"about": "", "form": "transliterated", "type": "set", "words": ["w"]}})
+
+
+def _arabic_collections(path):
+    """Module-level names bound to a tuple, list or set built from two or more Arabic strings."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+            continue
+        collections = [n for n in ast.walk(node.value) if isinstance(n, (ast.Tuple, ast.List, ast.Set))]
+        for collection in collections:
+            arabic = [e for e in collection.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                      and ARABIC.search(e.value)]
+            if len(arabic) >= 2:
+                yield path.name, node.lineno
+
+
+def test_no_rule_module_writes_a_word_list_in_code():
+    found = [hit for path in sorted(PACKAGE.glob("*.py")) for hit in _arabic_collections(path)]
+    assert not found, found
