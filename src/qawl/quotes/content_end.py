@@ -28,7 +28,15 @@ if TYPE_CHECKING:  # only for annotations: the extractor imports this module
 
 
 def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
-    """Token index (exclusive) where an indirect quote's content ends."""
+    """Token index (exclusive) where an indirect quote's content ends.
+
+    Outside quotation marks, token by token up to the next clause-opening cue, the first
+    of these ends it (in this order at each token): a sentence end (not an ellipsis); a
+    comma before a clause stopper or closer (، في حين، على حد قوله); for a prep/obj content a
+    comma before a new clause (، وهي); a comma before the narrator resuming (، ونشرت
+    الشرطة); a closer; ``B-TIME-CLAUSE`` (، قبل أن); ``B-CIRCUMSTANTIAL`` (متناولا, with the
+    connector before it). At the next cue the connector before it (، مؤكدا / كما) is left out.
+    """
     tokens = ex.blocks[c.block].tokens
     t = c.content_start
     after = bisect_right(stops, c.content_start)  # stops are sorted

@@ -31,6 +31,25 @@ class _CueFinding:
     """Cue candidates of one document (mixed into ``_Extractor``)."""
 
     def candidates(self) -> list[_Candidate]:
+        """Every cue candidate of the document, in text order.
+
+        Each word outside quotation marks is tried once, in this order (the first that
+        applies decides):
+
+        1. a passive form (يُرى، أُعلن) or a first-person form read off its hamza (أعتقد) is no
+           cue: nobody is reported speaking;
+        2. a word that is no cue form may still report: a cue carrying an object pronoun
+           (وصفه X بأنه), then جاء في البيان, then بالقول (these three make the whole
+           construction); else a verbal noun after a preposition (عقب تأكيد X أن); else it may
+           name a statement's owner (في بيان لـ X) for the next cue;
+        3. a first-person cue (أقول) is words inside someone's statement: skipped;
+        4. a verb or participle: a relay first (نقل عن X: the source, not the subject,
+           speaks), else ``verb_candidate``; a cue that needs a source (كتب) is dropped when
+           its subject names none; a phrase (بحسب) is an attribution;
+        5. a verb that made no candidate still records its subject for later pronouns.
+
+        Last, a participle that cannot agree with the quote before it is nested in it.
+        """
         found = []
         for b, block in enumerate(self.blocks):
             for t, token in enumerate(block.tokens):
@@ -72,6 +91,33 @@ class _CueFinding:
         return found
 
     def verb_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """The candidate of the cue verb or participle at ``t`` (``conj``: its و/ف/لـ prefix), or None.
+
+        The checks run in this order; each early return decides before the later, more
+        general readings get a chance:
+
+        1. after a relative (الذي أكد، ما قاله): the relative clause's own reading
+           (``relative_candidate``), which knows whose words they are;
+        2. after an attribution word (حسبما أعلنت): None, the attribution phrase owns it;
+        3. after كما: a postposed cue closing its sentence (…، كما أعلنت الشرطة.) attributes
+           the clause before; otherwise the ordinary reading goes on;
+        4. a participle reports only as a continuation (، مؤكدا أن), right before speech
+           or with its own preposition: otherwise None;
+        5. a verb's speaker, from the most to the least specific: a pluperfect subject
+           (وكان X قد قال), the topic of أما before a فـ-verb, the subject before the verb
+           (SVO), a list (كل من X و Y) or a bracketed name, the noun phrase after the verb
+           (VSO, with an apposed name, coordinated speakers and a relayed source); an
+           impersonal present (يذكر أن) without any is None. An anaphoric object (أعلن ذلك
+           X) points back instead (``back_reference``). A bare weak past inside a clause is
+           its verbal noun (لغة طلب): None;
+        6. vetoes on the speaker: scripture (قال الله) and evidence for a weak cue (أظهرت
+           اللقطات) are no source: None;
+        7. a purpose verb without a speaker (ليقول) takes its clause's subject;
+        8. the content (``complement_candidate``), else for a dropped subject after و/ف the
+           continuation of the same speaker (وأضاف …); an ambiguous form (بين) counts only
+           with أن right after it; a verdict (أكدت المحكمة إدانته) is None;
+        9. the speaker, first token and clause boundary go on the candidate.
+        """
         tokens = self.blocks[b].tokens
         prev = _prev_word(tokens, t)
         carried = prev is not None and prev.key in PRONOUN_CARRIERS

@@ -170,6 +170,15 @@ class _Resolver:
         return None
 
     def resolve(self, c: _Candidate, position: int) -> _Attribution:
+        """The speaker of ``c``, its cue at offset ``position``; remembered for later quotes.
+
+        In this order: a dropped subject (``S-DROPPED``: a plural participle's plural
+        subject, the last agreeing speaker or a clause subject named nearer, a name in the
+        sentence); a pronoun (``S-PRONOUN``); الأخير (``S-LATTER``); a name mention in the
+        phrase (``S-NAMED``, ``S-FULL-NAME``); an earlier speaker the phrase names
+        (``S-REFERS-BACK``); the phrase as written (``S-PHRASE``), which a description without a
+        name may still trade for the name its title gives (``S-TITLE-NAME``).
+        """
         ex, entry = self.ex, c.entry
         if c.speaker is None:
             plural = entry.kind == "participle" and entry.number == "p"
