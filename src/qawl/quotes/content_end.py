@@ -13,15 +13,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
+from qawl.arabic import (
+    CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS,
+    NARRATIVE_TIME_PAIRS,
+)
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
 from .candidate import _Candidate
 from .lexical import _is_definite, _is_stop
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
-from .words import (
-    CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
-)
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
@@ -125,7 +126,7 @@ def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
 def _opens_new_clause(token: _Token) -> bool:
     """وهي / وتجري / ونشرت after a comma: the narrator's next clause, not more of a frame's object."""
     key = token.key
-    if key in ("وهي", "وهو", "وهم", "وهما") or key in CLAUSE_OPENERS:
+    if key in CONJOINED_PRONOUNS or key in CLAUSE_OPENERS:
         return True
     entry, conj = lookup_cue(key)
     if conj:

@@ -13,7 +13,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from qawl.arabic import TIME_WORDS
+from qawl.arabic import (
+    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
+    TIME_WORDS,
+)
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
 from .config import (
@@ -25,10 +29,6 @@ from .lexical import (
 )
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _ends_sentence, _first_in
-from .words import (
-    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
-    PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
-)
 
 
 class _ContentStart:

@@ -13,18 +13,18 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from qawl.arabic import (
+    ANAPHORIC_OBJECTS, AS_WORD, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    PLURAL_HEADS, PRONOUN_CARRIERS, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
+)
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
 from .config import MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
 from .lexical import (
-    _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_verbal_noun_form,
-    _prev_word, _strip_conj, _strip_noun, _strip_object,
+    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop,
+    _is_verbal_noun_form, _prev_word, _strip_conj, _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _first_in
-from .words import (
-    ANAPHORIC_OBJECTS, AS_WORD, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
-    PLURAL_HEADS, PREPOSITION_PRONOUN_RE, PRONOUN_CARRIERS, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
-)
 
 
 class _CueFinding:

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
+from qawl.arabic import (
+    ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, ISSUED_WORDS,
+    LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, SAYING_NOUNS,
+)
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
@@ -22,10 +26,6 @@ from .lexical import _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj
 from .rules import rule_on
 from .select import _QuotedTokens
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
-from .words import (
-    CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, LINK_WORDS, NOUN_FRAME_PREPS,
-    OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, SAYING_NOUNS,
-)
 
 
 def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
@@ -145,11 +145,11 @@ class _CueFrames:
         limit = min(len(tokens), t + TERMINAL_WINDOW)
         s, cue = t + 1, (t, t + 1)
         lex = self.lexicon
-        while s < limit and (tokens[s].key in lex.attribution_links or tokens[s].key in ("صادر", "الصادر")):
+        while s < limit and (tokens[s].key in lex.attribution_links or tokens[s].key in ISSUED_WORDS):
             s += 1
         if s < limit and tokens[s].key[:1] == "ل" and tokens[s].key[1:] in lex.attribution_carriers:
             s += 1  # وفقا لبيان
-        while s < limit and (tokens[s].key in lex.attribution_carriers or tokens[s].key in ("صادر", "الصادر", "عن")):
+        while s < limit and (tokens[s].key in lex.attribution_carriers or tokens[s].key in ISSUED_WORDS or tokens[s].key == "عن"):
             s += 1
         if s < limit:
             verb = lookup_cue(tokens[s].key)[0] or lookup_cue(_strip_object(tokens[s].key))[0]
@@ -178,7 +178,7 @@ class _CueFrames:
             candidate = _Candidate(b, cue, entry, "attribution", after)
         else:
             end = t
-            while end > sentence_start and (tokens[end - 1].text in COMMAS or tokens[end - 1].key in ("وذلك", "ذلك")):
+            while end > sentence_start and (tokens[end - 1].text in COMMAS or tokens[end - 1].key in ATTRIBUTION_CONNECTORS):
                 end -= 1
             first = sentence_start
             if end - first < 3:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Optional, Sequence
 
+from qawl.arabic import DOCUMENT_HEADS, PREPOSITION_SPELLINGS
 from qawl.cues import CueEntry, Lexicon, load_cues
 from qawl.schema import Document, Mention
 from .content_end import _ContentEnd
@@ -23,7 +24,6 @@ from .source_phrase import _SourcePhrase
 from .source_span import _SourceSpan
 from .titles import _TitleIndex
 from .tokens import _blocks
-from .words import DOCUMENT_HEADS, PREPOSITION_SPELLINGS
 
 
 class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpan, _SourcePhrase, _TitleIndex,

@@ -10,14 +10,19 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from qawl.arabic import TIME_NOUNS, TIME_RELATIVES, TIME_WORDS
+from qawl.arabic import (
+    ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
+    PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_RELATIVES,
+    TIME_WORDS,
+)
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention
 from .tokens import DIGIT_RE, _Token
-from .words import (
-    ADJECTIVES, ADVERB_STEMS, COMPLEMENTISERS, DAMMA, NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
-    PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA,
+
+# A preposition carrying a pronoun (إليه، بموجبه، عليها): a complement, never a subject.
+PREPOSITION_PRONOUN_RE = re.compile(
+    f"^(?:{'|'.join(map(re.escape, PREPOSITION_PRONOUN_STEMS))})(?:{'|'.join(map(re.escape, ATTACHED_PRONOUNS))})$"
 )
 
 
@@ -93,7 +98,7 @@ def _source_head(key: str) -> str:
 
 def _is_relational(key: str) -> bool:
     """نظيره، زميلها: a noun with its possessor's pronoun is never a name."""
-    for suffix in ("هما", "هم", "ها", "ه"):
+    for suffix in PRONOUN_SUFFIXES:  # longest first
         if key.endswith(suffix):
             stem = key[: -len(suffix)]
             return stem in RELATIONAL_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in RELATIONAL_NOUNS)

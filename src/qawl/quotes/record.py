@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Callable, Sequence, TYPE_CHECKING
 
+from qawl.arabic import DOCUMENT_VERBS
 from qawl.cues import cue_entry, lookup_cue
 from qawl.schema import Document, Quote, Span, make_span
 from .candidate import _Candidate
@@ -17,7 +18,6 @@ from .config import BASE_CONFIDENCE, NO_SPEAKER_PENALTY, PRONOUN_PENALTY, UNBALA
 from .content_end import _content_span, _without_marks
 from .resolve import _Attribution
 from .rules import METHOD_RULES
-from .words import DOCUMENT_VERBS
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
-from qawl.arabic import TIME_WORDS
+from qawl.arabic import BUT, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, TIME_WORDS
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
@@ -25,7 +25,6 @@ from .lexical import (
 from .rules import rule_on
 from .select import _QuotedTokens
 from .tokens import ALL_MARKS, _ends_sentence
-from .words import BUT, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor

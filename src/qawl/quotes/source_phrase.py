@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qawl.arabic import TIME_WORDS
+from qawl.arabic import (
+    BETWEEN, COMPLEMENTISERS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
+    TIME_WORDS, VEIL_OBJECTS,
+)
 from qawl.cues import lookup_cue
 from .candidate import _Candidate
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
@@ -21,10 +24,6 @@ from .lexical import (
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
-)
-from .words import (
-    BETWEEN, COMPLEMENTISERS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    VEIL_OBJECTS,
 )
 
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from typing import Optional
 
+from qawl.arabic import (
+    ADVERBIAL_HEADS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, FATHATAN, KANA_FORMS, LATTER,
+    LIST_OPENER, NAME_PREPOSITIONS, PREPOSITION_PRONOUNS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
+    TOPIC_MARKERS,
+)
 from qawl.cues import CueEntry, lookup_cue
 from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS
 from .lexical import (
-    _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj, _strip_noun,
-    _time_phrase_width,
+    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
+    _strip_noun, _time_phrase_width,
 )
 from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
-from .words import (
-    ADVERBIAL_HEADS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, FATHATAN, KANA_FORMS, LATTER,
-    LIST_OPENER, NAME_PREPOSITIONS, PREPOSITION_PRONOUNS, PREPOSITION_PRONOUN_RE, RELATIVES,
-    SUBJECT_OPENERS, TOPIC_ADJUNCTS, TOPIC_MARKERS,
-)
 
 
 class _SourceSpan:

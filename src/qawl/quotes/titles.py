@@ -12,13 +12,14 @@ from bisect import bisect_left
 from functools import cached_property
 from typing import Optional
 
-from qawl.arabic import TIME_WORDS
+from qawl.arabic import (
+    COMPLEMENTISERS, DEMONSTRATIVES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
+)
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
 from .config import MAX_TITLE_AFTER, MAX_TITLE_BEFORE, MAX_TITLE_LOOKS
 from .lexical import _is_stop_key, _key_text, _looks_adjective, _stops_title, _strip_noun, _title_key
 from .tokens import ALL_MARKS, COMMAS, _Token
-from .words import COMPLEMENTISERS, DEMONSTRATIVES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES
 
 
 class _TitleIndex:

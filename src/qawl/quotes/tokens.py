@@ -15,11 +15,11 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
+from qawl.arabic import TITLE_ABBREVIATIONS
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
 from .config import MAX_INITIAL_LETTERS
-from .words import TITLE_ABBREVIATIONS
 
 OPEN_MARKS = {"«": "»", "“": "”"}
 
