@@ -30,6 +30,7 @@ import logging
 from typing import Optional
 
 from qawl.schema import Document, Mention, Quote
+# the private names below are re-exported for the tests that check the parts on their own
 from .candidate import _Candidate
 from .content_end import _starts_closer
 from .extractor import _Extractor

@@ -41,6 +41,21 @@ class _SourcePhrase:
         return self._object_start(b, start, end) if split_object else end
 
     def _noun_phrase_end(self, b: int, start: int, limit: int) -> int:
+        """End of the noun phrase from ``start``, token by token; at each token the first test
+        that applies decides, in this order:
+
+        1. a quotation mark: a short quoted subject right after the verb is read whole, a
+           short balanced quoted name inside the phrase is skipped over, else the phrase ends;
+        2. a participle's parties (الموقع | بين الطرفين أن) belong to it;
+        3. a بـ/لـ word that starts the verb's object or addressee ends it;
+        4. words that still describe an anonymous source or an organisation go on;
+        5. a dot inside an initialism (إي.واي) or after a title abbreviation (د.) goes on;
+        6. a mark, a stop word (unless inside a tagged name), a pronoun carrier, a cue or a
+           proposition noun / veiled object ends it; any other word is part of it.
+
+        Then a bracketed acronym after two words or more, and the rest of a name the tagger
+        found, are added (``_extend_to_mention``).
+        """
         tokens, regions = self.blocks[b].tokens, self.blocks[b].regions
         t, words = start, 0
         while t < limit and words < MAX_SPEAKER_WORDS:
