@@ -12,8 +12,23 @@ from hypothesis import strategies as st
 
 from qawl.clean import clean_article
 from qawl.cues import cue_entry, load_cues
-from qawl.quotes import extract_quotes, quote_regions, quote_rows
+from qawl.quotes import DISABLED_RULES, disabled_rules, extract_quotes, quote_regions, quote_rows
 from qawl.schema import QUOTE_TYPES, SPEAKER_KINDS, Article, Mention, check_span
+
+
+@pytest.fixture
+def switch_off():
+    """Switch quote rules off for the rest of a test: ``DISABLED_RULES``, the set every stage
+    consults, is changed in place and restored afterwards."""
+    saved = set(DISABLED_RULES)
+
+    def off(*ids: str) -> None:
+        DISABLED_RULES.clear()
+        DISABLED_RULES.update(ids)
+
+    yield off
+    DISABLED_RULES.clear()
+    DISABLED_RULES.update(saved)
 
 
 def document(text: str):
@@ -1555,16 +1570,14 @@ def test_rules_are_recorded_and_registered():
     assert all(isinstance(row["rules"], str) and row["rules"] for row in rows)
 
 
-def test_s_title_name_resolves_a_description_to_the_name_the_article_gives(monkeypatch):
-    from qawl import quotes as quotes_module
-
+def test_s_title_name_resolves_a_description_to_the_name_the_article_gives(switch_off):
     _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
     said = {q.cue.text: q for q in quotes}
     assert said["قال"].speaker.text == "الوزير" and said["قال"].speaker_canonical == "جون كيري"
     assert "S-TITLE-NAME" in said["قال"].rules
     assert said["أضاف"].speaker_canonical == "جون كيري"  # the dropped subject inherits the name
     assert said["أظهرت"].speaker_canonical == "أرقام"  # الدراسة التي أجرتها «أرقام»
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"S-TITLE-NAME"})
+    switch_off("S-TITLE-NAME")
     _, quotes = quotes_of(TITLE_TEXT, _mentions_for(*TITLE_NAMES))
     said = {q.cue.text: q for q in quotes}
     assert said["قال"].speaker_canonical == "الوزير" and "S-TITLE-NAME" not in said["قال"].rules
@@ -1598,29 +1611,25 @@ def test_s_title_name_takes_no_title_for_a_name_after_a_preposition():
     assert quotes[-1].speaker_canonical == "القوات الأمريكية"
 
 
-def test_q_conclude_reads_a_finding_only_right_after_its_preposition(monkeypatch):
-    from qawl import quotes as quotes_module
-
+def test_q_conclude_reads_a_finding_only_right_after_its_preposition(switch_off):
     text = ("وخلصت الدراسة إلى أن السوق يتراجع بسرعة كبيرة.\n\n"
             "وتوصل الطرفان إلى اتفاق بعد أن استمرت المفاوضات طويلا.")
     _, quotes = quotes_of(text)
     assert [summary(q)[1:] for q in quotes] == [("خلصت", "الدراسة", "السوق يتراجع بسرعة كبيرة")]
     assert "Q-CONCLUDE" in quotes[0].rules
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-CONCLUDE"})
+    switch_off("Q-CONCLUDE")
     _, quotes = quotes_of(text)
     assert quotes == []
 
 
-def test_s_full_name_keeps_the_name_that_runs_past_the_speaker_phrase(monkeypatch):
-    from qawl import quotes as quotes_module
-
+def test_s_full_name_keeps_the_name_that_runs_past_the_speaker_phrase(switch_off):
     text = "وأوضح مدير عام الجمعية إبراهيم بن سليمان الخميس أن الدورة تناولت تطبيقات الحاسب الآلي."
     names = (("إبراهيم بن سليمان الخميس", "PER", "إبراهيم بن سليمان الخميس"),)
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker_canonical == "إبراهيم بن سليمان الخميس"
     assert "الخميس" not in quotes[0].speaker.text  # the weekday reading clips the phrase ...
     assert "S-FULL-NAME" in quotes[0].rules  # ... and the rule restores the name
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"S-FULL-NAME"})
+    switch_off("S-FULL-NAME")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker_canonical == "إبراهيم بن سليمان"
     # a cue in the overflow keeps the clipped name (وأردف البرعي)
@@ -1629,44 +1638,55 @@ def test_s_full_name_keeps_the_name_that_runs_past_the_speaker_phrase(monkeypatc
     assert quotes[0].speaker_canonical == "البرعي"
 
 
-def test_b_time_clause_ends_an_unquoted_content_before_qabl_an(monkeypatch):
-    from qawl import quotes as quotes_module
-
+def test_b_time_clause_ends_an_unquoted_content_before_qabl_an(switch_off):
     text = ("وكان وكيل أعمال اللاعب قد كشف في شهر مايو الماضي أن موكله يرغب في الرحيل عن النادي، "
             "قبل أن ينضم اللاعب إلى تدريبات الفريق استعدادا للموسم الجديد.")
     _, quotes = quotes_of(text)
     assert [q.content.text for q in quotes] == ["موكله يرغب في الرحيل عن النادي"]
     assert "B-TIME-CLAUSE" in quotes[0].rules
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"B-TIME-CLAUSE"})
+    switch_off("B-TIME-CLAUSE")
     _, quotes = quotes_of(text)
     assert "قبل أن ينضم" in quotes[0].content.text
     # inside quotation marks the clause is the speaker's own words
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", set())
+    switch_off()
     _, quotes = quotes_of('وقال الوزير: "سنراجع القرار، قبل أن نعلن موقفنا النهائي".')
     assert "قبل أن نعلن" in quotes[0].content.text
 
 
-def test_b_circumstantial_participle_ends_an_unquoted_content(monkeypatch):
-    from qawl import quotes as quotes_module
-
+def test_b_circumstantial_participle_ends_an_unquoted_content(switch_off):
     text = ("وجدد نائب الرئيس التزام السودان بالمنهج الوسطي ورفضه للغلو والتطرف متناولا أشكال وأنواع "
             "ظاهرة التطرف التي لا لون لها ولا وطن.")
     _, quotes = quotes_of(text)
     assert [q.content.text for q in quotes] == ["التزام السودان بالمنهج الوسطي ورفضه للغلو والتطرف"]
     assert "B-CIRCUMSTANTIAL" in quotes[0].rules
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"B-CIRCUMSTANTIAL"})
+    switch_off("B-CIRCUMSTANTIAL")
     _, quotes = quotes_of(text)
     assert "متناولا" in quotes[0].content.text
     assert "متناولا" in load_cues().circumstantial
 
 
-def test_q_link_line_is_no_headline_quote(monkeypatch):
-    from qawl import quotes as quotes_module
-
+def test_q_link_line_is_no_headline_quote(switch_off):
     text = "رابط الخبر بصحيفة الوئام: وزارة الحج تستعد لإطلاق برنامج التسجيل الإلكتروني"
     names = _mentions_for(("الوئام", "ORG", "الوئام"))
     _, quotes = quotes_of(text, names)
     assert quotes == []
-    monkeypatch.setattr(quotes_module, "DISABLED_RULES", {"Q-LINK-LINE"})
+    switch_off("Q-LINK-LINE")
     _, quotes = quotes_of(text, names)
     assert len(quotes) == 1
+
+
+def test_disabled_rules_is_the_one_set_every_stage_consults():
+    from qawl.quotes import content_end, cue_frames, resolve, rules
+
+    assert DISABLED_RULES is rules.DISABLED_RULES
+    text = "رابط الخبر بصحيفة الوئام: وزارة الحج تستعد لإطلاق برنامج التسجيل الإلكتروني"
+    names = _mentions_for(("الوئام", "ORG", "الوئام"))
+    with disabled_rules("Q-LINK-LINE"):
+        assert not rules.rule_on("Q-LINK-LINE") and "Q-LINK-LINE" in DISABLED_RULES
+        assert len(quotes_of(text, names)[1]) == 1
+    assert "Q-LINK-LINE" not in DISABLED_RULES and quotes_of(text, names)[1] == []
+    with pytest.raises(KeyError):
+        with disabled_rules("NO-SUCH-RULE"):
+            pass
+    # the stage modules hold no copy of their own
+    assert all(not hasattr(m, "DISABLED_RULES") for m in (content_end, cue_frames, resolve))

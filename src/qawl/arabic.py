@@ -1,19 +1,114 @@
 """The Arabic language layer: word classes that several stages read, in one place.
 
-The lists are data (``data/arabic/word_classes.json``), written in the matching
-form of ``qawl.clean.match_form``. Stages after cleaning import them from here,
-never from each other (entities used to import them from quotes).
+The lists are data, one file per class under ``data/arabic/`` (time words, function
+words, clause words, name words, report words); each list has a one-line ``_comment``.
+They are written in the matching form of ``qawl.clean.match_form`` unless their comment
+says otherwise (prepositions as written, cue lemmas as spelt in ``cues.json``). Stages after
+cleaning import them from here, never from each other; this module only turns the lists
+into the sets, tuples and look-ups the stages test words against.
 """
 from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
 
-_CLASSES = json.loads(resources.files("qawl").joinpath("data/arabic/word_classes.json")
-                      .read_text(encoding="utf-8"))
 
-# اليوم، أمس، الخميس، مؤخرا: words that date a clause, never part of a name or a speaker
-TIME_WORDS = frozenset(_CLASSES["time_words"])
-# الأسبوع الماضي، العام المقبل: a definite time noun and the adjective that dates it
-TIME_NOUNS = frozenset(_CLASSES["time_nouns"])
-TIME_RELATIVES = frozenset(_CLASSES["time_relatives"])
+def _word_class(name: str) -> dict[str, Any]:
+    """The lists of ``data/arabic/<name>.json`` by key, their comments left out."""
+    text = resources.files("qawl").joinpath(f"data/arabic/{name}.json").read_text(encoding="utf-8")
+    return {key: entry["words"] for key, entry in json.loads(text).items() if not key.startswith("_")}
+
+
+def _pairs(phrases: list[str]) -> frozenset[tuple[str, str]]:
+    """Two-word phrases as (first, second) word pairs."""
+    return frozenset(tuple(phrase.split()) for phrase in phrases)
+
+
+def _attached(stems: list[str], suffixes: list[str]) -> frozenset[str]:
+    """Every stem with every attached pronoun (لكنه، لكنها، فيه، عليهم)."""
+    return frozenset(f"{stem}{suffix}" for stem in stems for suffix in suffixes)
+
+
+_TIME = _word_class("time_words")
+_FUNCTION = _word_class("function_words")
+_CLAUSE = _word_class("clause_words")
+_NAME = _word_class("name_words")
+_REPORT = _word_class("report_words")
+
+# --- time: words that date a clause ---
+TIME_WORDS = frozenset(_TIME["time_words"])
+TIME_NOUNS = frozenset(_TIME["time_nouns"])
+TIME_RELATIVES = frozenset(_TIME["time_relatives"])
+TIME_QUALIFIERS = frozenset(_TIME["time_qualifiers"])
+MONTHS_AND_DAYS = frozenset(_TIME["months_and_days"])
+
+# --- function words ---
+COMPLEMENTISERS = frozenset(_FUNCTION["complementisers"])
+NARRATOR_BEFORE_COMPLEMENTISER = frozenset(_FUNCTION["narrator_before_complementiser"])
+PREPOSITIONS = frozenset(_FUNCTION["prepositions"])
+PARTICLES = frozenset(_FUNCTION["particles"])
+RELATIVES = frozenset(_FUNCTION["relatives"])
+SUBJECT_RELATIVES = frozenset(_FUNCTION["subject_relatives"])
+DEMONSTRATIVES = frozenset(_FUNCTION["demonstratives"])
+PRONOUN_SUFFIXES = tuple(_FUNCTION["pronoun_suffixes"])
+CONJOINED_PRONOUNS = frozenset(_FUNCTION["conjoined_pronouns"])
+OBJECT_PRONOUNS = frozenset(_FUNCTION["object_pronouns"])
+OBJECT_CARRIERS = _attached(_FUNCTION["object_carrier_stems"], _FUNCTION["object_pronouns"])
+PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], _FUNCTION["pronoun_carrier_suffixes"])
+PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], _FUNCTION["pronoun_carrier_suffixes"])
+PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["preposition_pronoun_stems"])
+ATTACHED_PRONOUNS = tuple(_FUNCTION["attached_pronouns"])
+PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
+PREPOSITION_SPELLINGS = frozenset(_FUNCTION["preposition_spellings"])
+CONJUNCTIONS_WAW_FA = frozenset(_FUNCTION["conjunctions_waw_fa"])
+BUT = frozenset(_FUNCTION["but"])
+DEGREE_WORDS = frozenset(_FUNCTION["degree_words"])
+SAME_WORDS = frozenset(_FUNCTION["same_words"])
+
+# --- clause words: where a subject or a content starts and ends ---
+CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
+SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])
+CLAUSE_STOPPERS = frozenset(_CLAUSE["clause_stoppers"])
+CLAUSE_STOPPER_PAIRS = _pairs(_CLAUSE["clause_stopper_pairs"])
+NARRATIVE_TIME_PAIRS = _pairs(_CLAUSE["narrative_time_pairs"])
+CONTENT_OPENERS = frozenset(_CLAUSE["content_openers"])
+(AS_WORD,) = _CLAUSE["as_word"]
+ADVERBIAL_HEADS = frozenset(_CLAUSE["adverbial_heads"])
+ADVERB_STEMS = frozenset(_CLAUSE["adverb_stems"])
+KANA_FORMS = frozenset(_CLAUSE["kana_forms"])
+LINKING_VERBS = frozenset(_CLAUSE["linking_verbs"])
+TOPIC_MARKERS = frozenset(_CLAUSE["topic_markers"])
+TOPIC_ADJUNCTS = frozenset(_CLAUSE["topic_adjuncts"])
+ANAPHORIC_OBJECTS = frozenset(_CLAUSE["anaphoric_objects"])
+ANAPHORIC_SUBJECTS = frozenset(_CLAUSE["anaphoric_subjects"])
+BACK_POINTERS = ANAPHORIC_SUBJECTS | frozenset(_CLAUSE["back_pointer_prepositions"])
+(BETWEEN,) = _CLAUSE["between"]
+ATTRIBUTION_CONNECTORS = frozenset(_CLAUSE["attribution_connectors"])
+LIST_OPENER = tuple(_CLAUSE["list_opener"])
+NOUN_FRAME_PREPS = frozenset(_CLAUSE["noun_frame_prepositions"])
+
+# --- name words: names, titles and descriptions of speakers ---
+NAME_LINKS = frozenset(_NAME["name_links"])
+NAME_PREPOSITIONS = frozenset(_NAME["name_prepositions"])
+NISBA_ENDINGS = tuple(_NAME["nisba_endings"])
+ADJECTIVES = frozenset(_NAME["adjectives"])
+EPITHETS = frozenset(_NAME["epithets"])
+PLURAL_HEADS = frozenset(_NAME["plural_heads"])
+RELATIONAL_NOUNS = frozenset(_NAME["relational_nouns"])
+LATTER = {**dict.fromkeys(_NAME["latter_masculine"], "m"), **dict.fromkeys(_NAME["latter_feminine"], "f")}
+TITLE_ABBREVIATIONS = frozenset(_NAME["title_abbreviations"])
+VEIL_OBJECTS = frozenset(_NAME["veil_objects"])
+BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
+
+# --- report words: around reporting cues ---
+DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])
+DOCUMENT_HEADS = frozenset(_REPORT["document_heads"])
+SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
+LINK_WORDS = frozenset(_REPORT["link_words"])
+ISSUED_WORDS = frozenset(_REPORT["issued_words"])
+BA_OBJECT_LEMMAS = frozenset(_REPORT["ba_object_lemmas"])
+CONTINUATION_LEMMAS = frozenset(_REPORT["continuation_lemmas"])
+
+# --- marks on letters (orthography, not word lists) ---
+DAMMA, SHADDA, FATHATAN = "\u064f", "\u0651", "\u064b"  # a damma on a verb's first letter marks the passive

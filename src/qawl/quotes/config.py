@@ -1,0 +1,77 @@
+"""Quote-specific configuration: limits of the scans and confidence weights (no word lists).
+
+Contract: numbers only; every scan that could run over a whole page is bounded by one of them.
+"""
+from __future__ import annotations
+
+
+
+# Words of a quoted name that may stand as a subject (أردف "عبد المجيد"، شبكة "فيسبوك").
+MAX_QUOTED_NAME_WORDS = 3
+
+# Words a pluperfect subject may run over before قد (its relative clause, apposition).
+MAX_KANA_SPAN = 25
+
+MIN_CONTINUATION_WORDS = 6
+
+MAX_SAYING_GAP = 8
+
+MAX_INITIAL_LETTERS = 3  # إيه.بي.سي: each spelt-out letter is at most three letters long
+
+MAX_SPEAKER_WORDS = 10
+
+MAX_TITLE_BEFORE = 12  # title words read before a name (وزير الخارجية الأمريكي جون كيري)
+
+MAX_TITLE_AFTER = 6  # apposed title words read after it (جون كيري، وزير الخارجية)
+
+MAX_DESCRIPTION_WORDS = 8  # a longer speaker phrase is not a title to resolve
+
+MAX_TITLE_LOOKS = 60  # candidate names tried per description (bounded: no super-linear path)
+
+MAX_SUBJECT_WORDS = 8
+
+TERMINAL_WINDOW = 30
+
+FRAME_WINDOW = 14
+
+MIN_SPEECH_WORDS = 4
+
+MAX_NAME_WORDS = 4
+
+MAX_TITLE_WORDS = 12
+
+MAX_HEADLINE_SPEAKER_WORDS = 5
+
+MAX_HEADLINE_WORDS = 30
+
+MAX_APPOSITION_GAP = 12
+
+MAX_RELAY_GAP = 16
+
+MAX_PROPOSITION_GAP = 3
+
+OVERLAP_DUPLICATE = 0.5
+
+REPEAT_SHARE = 0.75
+
+MENTION_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+
+# Confidence by how the content was found (before the cue's own strength).
+BASE_CONFIDENCE = {
+    "quote": 0.95,
+    "colon": 0.85,
+    "that": 0.9,
+    "prep": 0.7,
+    "obj": 0.55,
+    "attribution": 0.7,
+    "headline": 0.75,
+    "after_quote": 0.8,
+    "closer": 0.7,
+    "back": 0.7,
+}
+
+UNBALANCED_PENALTY = 0.6
+
+PRONOUN_PENALTY = 0.9
+
+NO_SPEAKER_PENALTY = 0.7

@@ -1,0 +1,188 @@
+"""Content span, part 2: where the reported words end (the boundary rules B-*).
+
+Input: a candidate with its first content token and the sorted starts of the clause-opening
+candidates of its block. Output: ``_content_end``, the end (exclusive) of an unquoted
+content: the sentence end, a clause stopper after a comma (، في حين), a closer (على حد
+قوله), the narrator resuming (، ونشرت الشرطة), ``B-TIME-CLAUSE`` (، قبل أن), ``B-CIRCUMSTANTIAL``
+(متناولا), or the next cue; and ``_content_span``, the character span of the words.
+Guarantees: the end lies in ``[content_start, next stop]``; a rule that ends a content is
+recorded on the candidate; marks inside quotations never end it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, TYPE_CHECKING
+
+from qawl.arabic import (
+    CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS,
+    NARRATIVE_TIME_PAIRS,
+)
+from qawl.cues import load_cues, lookup_cue
+from qawl.schema import Span, make_span
+from .candidate import _Candidate
+from .lexical import _is_definite, _is_stop
+from .rules import rule_on
+from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
+
+if TYPE_CHECKING:  # only for annotations: the extractor imports this module
+    from .extractor import _Extractor
+
+
+def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
+    """Token index (exclusive) where an indirect quote's content ends.
+
+    Outside quotation marks, token by token up to the next clause-opening cue, the first
+    of these ends it (in this order at each token): a sentence end (not an ellipsis); a
+    comma before a clause stopper or closer (، في حين، على حد قوله); for a prep/obj content a
+    comma before a new clause (، وهي); a comma before the narrator resuming (، ونشرت
+    الشرطة); a closer; ``B-TIME-CLAUSE`` (، قبل أن); ``B-CIRCUMSTANTIAL`` (متناولا, with the
+    connector before it). At the next cue the connector before it (، مؤكدا / كما) is left out.
+    """
+    tokens = ex.blocks[c.block].tokens
+    t = c.content_start
+    after = bisect_right(stops, c.content_start)  # stops are sorted
+    next_stop = stops[after] if after < len(stops) else len(tokens)
+    closers = ex.lexicon.closers
+    while t < next_stop:
+        token = tokens[t]
+        if token.region < 0:
+            if _ends_sentence(tokens, t) and not _is_ellipsis(tokens, t):
+                break
+            if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
+                break
+            if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
+                break
+            if token.text in COMMAS and ex.narrator_resumes(c.block, t + 1):
+                break
+            if _starts_closer(tokens, t, closers):
+                break
+            if t > c.content_start and token.text in COMMAS and t + 2 < len(tokens) \
+                    and (tokens[t + 1].key, tokens[t + 2].key) in NARRATIVE_TIME_PAIRS and rule_on("B-TIME-CLAUSE"):
+                c.rules += ("B-TIME-CLAUSE",)
+                break
+            if t > c.content_start + 1 and _is_circumstantial(token) and rule_on("B-CIRCUMSTANTIAL"):
+                c.rules += ("B-CIRCUMSTANTIAL",)
+                while t > c.content_start and (not tokens[t - 1].is_word or tokens[t - 1].key in CLAUSE_OPENERS) \
+                        and tokens[t - 1].text not in ALL_MARKS:
+                    t -= 1
+                break
+        t += 1
+    end = _trim_credit(tokens, t) if t == len(tokens) else t
+    if end == next_stop:  # drop the connector before the next cue: "، مؤكدا" / "كما"
+        while end > c.content_start and (not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS) and tokens[end - 1].text not in ALL_MARKS:
+            end -= 1
+    return end
+
+
+def _is_circumstantial(token: _Token) -> bool:
+    """متناولا، مستعرضا: an accusative participle (a circumstantial clause) of an act verb that is no cue
+    (cues.json circumstantial) opens the speaker's next act, so the content before it ends. (A cue's own
+    participle, مشيرا إلى أن, ends it as the next candidate.)"""
+    return token.key in load_cues().circumstantial
+
+
+def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
+    key = tokens[t].key
+    if key in CLAUSE_STOPPERS or (key[:1] == "و" and key[1:] in CLAUSE_STOPPERS):
+        return True
+    if t + 1 < len(tokens) and (key, tokens[t + 1].key) in CLAUSE_STOPPER_PAIRS:
+        return True
+    return _starts_closer(tokens, t, closers)
+
+
+def _starts_closer(tokens: list[_Token], t: int, closers) -> bool:
+    any_empty, by_first_word = _closer_index(closers)
+    if any_empty or t >= len(tokens):
+        return any_empty and t <= len(tokens)
+    return any(
+        t + len(closer) <= len(tokens) and all(tokens[t + i].key == word for i, word in enumerate(closer))
+        for closer in by_first_word.get(tokens[t].key, ())
+    )
+
+_CloserIndex = tuple[bool, dict[str, list[tuple[str, ...]]]]
+
+_last_closer_index: tuple[Any, _CloserIndex] = ((), (False, {}))
+
+
+def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
+    """Whether an empty closer is listed, and the closers by first word: every token is
+    tested, and only the closers its own word starts can match there.
+
+    The lexicon's closers are one tuple, so the last index is kept by identity (cheaper
+    than hashing the tuple on every token).
+    """
+    global _last_closer_index
+    cached_for, index = _last_closer_index
+    if cached_for is not closers:
+        by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        for closer in closers:
+            if closer:
+                by_first_word.setdefault(closer[0], []).append(closer)
+        index = (not all(closers), by_first_word)
+        _last_closer_index = (closers, index)
+    return index
+
+
+def _opens_new_clause(token: _Token) -> bool:
+    """وهي / وتجري / ونشرت after a comma: the narrator's next clause, not more of a frame's object."""
+    key = token.key
+    if key in CONJOINED_PRONOUNS or key in CLAUSE_OPENERS:
+        return True
+    entry, conj = lookup_cue(key)
+    if conj:
+        return True
+    # و + a present verb (وتجري، ويعمل); ت- is left out, it also starts verbal nouns (وتصنيفات)
+    return len(key) > 4 and key.startswith("وي") and key[1:] not in MONTHS_AND_DAYS
+
+
+def _trim_credit(tokens: list[_Token], end: int) -> int:
+    """Drop a photo credit "(رويترز)" at the end of a caption."""
+    if end >= 3 and tokens[end - 1].text == ")":
+        for t in range(end - 2, max(-1, end - 7), -1):
+            if tokens[t].text == "(":
+                return t
+    return end
+
+
+def _content_span(ex: _Extractor, c: _Candidate) -> tuple[Span, bool]:
+    """Content span (quotation marks left out of direct quotes) and whether its marks balance."""
+    block = ex.blocks[c.text_block]
+    tokens, text = block.tokens, ex.doc.text
+    if c.region >= 0:
+        region = block.regions[c.region]
+        end = tokens[region.close_token].start if region.close_token >= 0 else tokens[region.last].end
+        start, balanced = tokens[region.first].start, region.balanced
+    else:
+        start, end = tokens[c.content_start].start, tokens[c.content_end - 1].end
+        inside = {t.region for t in tokens[c.content_start : c.content_end] if t.region >= 0}
+        balanced = all(block.regions[r].balanced for r in inside)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,:؛"):
+        end -= 1
+    return make_span(text, start, end, "content"), balanced
+
+
+def _without_marks(text: str, span: Span) -> Span:
+    """«...» -> ...: a direct quote's content leaves its quotation marks out."""
+    start, end = span.start, span.end
+    while start < end and (text[start] in ALL_MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in ALL_MARKS or text[end - 1].isspace() or text[end - 1] in ".،,"):
+        end -= 1
+    return make_span(text, start, end, "content") if end > start else span
+
+
+class _ContentEnd:
+    """Document-aware boundary tests (mixed into ``_Extractor``)."""
+
+    def narrator_resumes(self, b: int, t: int) -> bool:
+        """"، ونشرت القوة الشرعية …": و + a past reporting or publishing verb with its own
+        named or definite subject is the narrator's next sentence, not more reported words."""
+        tokens = self.blocks[b].tokens
+        if t + 1 >= len(tokens):
+            return False
+        entry, conj = lookup_cue(tokens[t].key)
+        if entry is None or not conj or entry.kind != "verb" or entry.tense != "past":
+            return False
+        subject = tokens[t + 1]
+        mention = self.mention_at(b, t + 1)
+        return _is_definite(subject.key) and not _is_stop(subject) or (mention is not None and mention.label in ("PER", "ORG"))

@@ -1,0 +1,334 @@
+"""Content span, part 1: where the reported words begin.
+
+Input: a block, the cue's entry and the token after its speaker. Output: the terminal that
+opens the content (``scan_terminal``: a complementiser, a colon, a quotation, the verb's own
+preposition, another cue or the sentence end) and from it a ``_Candidate`` with its method
+(``complement_candidate``: quote, colon, that, prep, obj) and its first content token, or
+None when the cue introduces no words. Guarantees: the scan reads at most ``window`` tokens
+(longer only over a relative clause describing the speaker); a quotation region is the
+whole content of a ``quote`` candidate.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+from qawl.arabic import (
+    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
+    TIME_WORDS,
+)
+from qawl.cues import CueEntry, lookup_cue
+from .candidate import _Candidate
+from .config import (
+    FRAME_WINDOW, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_TITLE_WORDS, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+)
+from .lexical import (
+    _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _prep_form,
+    _strip_noun,
+)
+from .rules import rule_on
+from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _ends_sentence, _first_in
+
+
+class _ContentStart:
+    """Terminals and content starts (mixed into ``_Extractor``)."""
+
+    def region_opening_at(self, b: int, t: int) -> Optional[_Region]:
+        block = self.blocks[b]
+        index = block.opening.get(t)
+        return None if index is None else block.regions[index]
+
+    def region_index(self, b: int, region: _Region) -> int:
+        """Where ``region`` (one that ``region_opening_at`` gave) is in its block's regions."""
+        return self.blocks[b].opening[region.open_token]
+
+    def is_speech_region(self, b: int, region: _Region) -> bool:
+        tokens = self.blocks[b].tokens
+        before = tokens[region.open_token - 1] if region.open_token > 0 else None
+        if before is not None and before.text == ":":
+            return region.words > 0
+        return region.words >= MIN_SPEECH_WORDS and not self.is_name_region(b, region)
+
+    def is_name_region(self, b: int, region: _Region) -> bool:
+        """A quoted title or name (صحيفة "الوطن"), not quoted speech."""
+        if region.words == 0:
+            return False
+        tokens = self.blocks[b].tokens
+        before = tokens[region.open_token - 1] if region.open_token > 0 else None
+        if before is not None and before.is_word and _strip_noun(before.key) in self.lexicon.naming_nouns:
+            return region.words <= MAX_TITLE_WORDS  # ندوة «ظاهرة التطرف الديني وسط الشباب..»
+        if region.words > MAX_NAME_WORDS:
+            return False
+        inside = tokens[region.first : region.last + 1]
+        if LATIN_RE.search(" ".join(t.text for t in inside)) and len(inside) <= 3:
+            return True
+        if self.mentions and all(self.mention_at(b, t) is not None for t in range(region.first, region.last + 1) if tokens[t].is_word):
+            return True
+        seen = 0
+        for t in range(region.open_token - 1, -1, -1):
+            token = tokens[t]
+            if not token.is_word:
+                if token.text in ALL_MARKS or token.text in COMMAS or token.text in SENTENCE_END:
+                    break
+                continue
+            if _strip_noun(token.key) in self.lexicon.naming_nouns:
+                return True
+            seen += 1
+            if seen >= 3:
+                break
+        return False
+
+    def scan_terminal(self, b: int, start: int, entry: CueEntry, window: int = TERMINAL_WINDOW) -> tuple[str, int]:
+        """First complementiser, colon, quotation, frame preposition or clause end after ``start``."""
+        tokens = self.blocks[b].tokens
+        t, limit = start, min(len(tokens), start + window)
+        first = self._skip_adjuncts(b, start, limit)
+        in_relative = enclosed = False
+        skipped_cue = -1  # a cue verb inside a relative clause without commas
+        while t < limit:
+            token = tokens[t]
+            if token.key in SUBJECT_RELATIVES and token.region < 0 and t > 0 and (
+                t == start or (t == start + 1 and tokens[start].text in COMMAS)
+            ):
+                # سكودامور، الذي اقترح الفكرة، إنها: the relative clause describes the speaker; its
+                # verbs (and, between commas, its أن) are not the cue's, nor does it use up the window
+                in_relative, enclosed = True, tokens[t - 1].text in COMMAS
+                limit = min(len(tokens), limit + window)
+            elif in_relative and token.text in COMMAS:
+                in_relative = enclosed = False
+            if token.text in ALL_MARKS and token.region < 0:
+                region = self.region_opening_at(b, t)
+                if region is not None and region.words:
+                    if self.is_speech_region(b, region):
+                        # القس كوري الذي لفت الأنظار: "…": the words go with the relative's verb
+                        return ("cue", skipped_cue) if skipped_cue >= 0 else ("quote", t)
+                    t = (region.close_token if region.close_token > 0 else region.last) + 1
+                    continue
+            if token.text == ":" or token.text == "：":
+                return ("cue", skipped_cue) if skipped_cue >= 0 else ("colon", t)
+            if _ends_sentence(tokens, t):
+                return "end", t
+            if token.key in COMPLEMENTISERS and not enclosed:
+                before = tokens[t - 1].key if t > 0 else ""
+                if entry.that_after and (not rule_on("Q-CONCLUDE") or _prep_form(before) != entry.that_after):
+                    return "end", t  # توصل إلى اتفاق … بعد أن: no conclusion reported
+                if before not in NARRATOR_BEFORE_COMPLEMENTISER:
+                    return "that", t
+            # the verb's own preposition right after the speaker: لفت مدير المرصد إلى ...
+            if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
+                if tokens[t + 1].key not in COMPLEMENTISERS:
+                    return "prep", t
+            if t > start and in_relative and not enclosed and skipped_cue < 0 and _is_cue_token(token):
+                skipped_cue = t
+            if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t):
+                other = lookup_cue(token.key)[0]
+                # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
+                if not (other.lemma == "قال" and other.tense != "past"):
+                    return "cue", t
+            t += 1
+        return "window", t
+
+    def _ambiguous_noun(self, b: int, t: int) -> bool:
+        """بين جمع من المعزين: a form that is also a common noun or preposition, used as one."""
+        tokens = self.blocks[b].tokens
+        entry = lookup_cue(tokens[t].key)[0]
+        return entry is not None and entry.ambiguous and not (
+            t + 1 < len(tokens) and tokens[t + 1].key in COMPLEMENTISERS
+        )
+
+    def frame_start(self, b: int, entry: CueEntry, start: int, end: int) -> tuple[str, int]:
+        """Where a complement without complementiser starts (دعا إلى، اتهم X بـ، أعلن X)."""
+        tokens = self.blocks[b].tokens
+        end = min(end, len(tokens))
+        complements = set(entry.complements)
+        first = self._skip_adjuncts(b, start, end)
+        has_object = (
+            first < end and tokens[first].is_word and not _is_stop(tokens[first])
+            and tokens[first].key not in PRONOUN_CARRIERS and tokens[first].key not in BUT  # أعلن X ولكنه عاد: no object
+        ) or self.relative_object(b, first)
+        accusative = start > 0 and tokens[start - 1].key.endswith(("ا", "ين"))  # مؤكدا، not the adjective مؤكد
+        if entry.kind == "participle" and accusative and "prop" in complements and has_object and first == start \
+                and not _is_definite(tokens[first].key) and self.mention_at(b, first) is None \
+                and lookup_cue(tokens[first].key)[0] is None:
+            return "obj", first  # مؤكدا حصول تزوير على نطاق واسع: the noun, not على, opens the content
+        for t in range(start, end):
+            key = tokens[t].key
+            if not tokens[t].is_word:
+                continue
+            if t > start and key in CLAUSE_OPENERS:
+                break  # نقل ... كما عبر فلان عن: the preposition belongs to the next clause
+            if _prep_form(key) in complements and key in PREPOSITIONS and t + 1 < end:
+                # دعا نائب الرئيس الغرب إلى: the object belongs to the content
+                return "prep", first if ("obj" in complements and has_object and t > first) else t + 1
+            if t - first > FRAME_WINDOW:
+                continue  # a clitic preposition far from the cue is any preposition
+            for prep in ("ب", "ل"):
+                if prep in complements and key.startswith(prep) and len(key) > 3 and not self.mention_at(b, t):
+                    return "prep", first if ("obj" in complements and has_object and t > first) else t
+        if "obj" in complements and has_object and (first - start <= 2 or any(tok.key == "في" for tok in tokens[start:first])):
+            return "obj", first
+        adjunct_end = self._adjunct_phrase_end(b, first, end)
+        if "obj" in complements and adjunct_end > first and adjunct_end < end and tokens[adjunct_end].is_word \
+                and not _is_stop(tokens[adjunct_end]) and lookup_cue(tokens[adjunct_end].key)[0] is None:
+            return "obj", adjunct_end
+        if "prop" in complements:
+            # أكد الأمين العام المساعد بالجامعة ضرورة ...: a proposition noun after a short adjunct
+            for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
+                if tokens[t].key in self.lexicon.proposition_nouns:
+                    return "obj", t
+                if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
+                    break
+        return "", -1
+
+    def relative_object(self, b: int, t: int) -> bool:
+        """نفت الوزارة ما نشر / ما تردد عن: "ما" + a verb is the object, what was said or done."""
+        tokens = self.blocks[b].tokens
+        if t + 1 >= len(tokens) or tokens[t].key != "ما" or not tokens[t + 1].is_word or _is_stop(tokens[t + 1]):
+            return False
+        if t > 0 and tokens[t - 1].key in DEGREE_WORDS:
+            return False  # بقدر ما، مثل ما: a conjunction, not an object
+        return tokens[t + 1].key[:1] in "يتن" or len(tokens[t + 1].key) <= 4 and not _is_definite(tokens[t + 1].key)
+
+    def _adjunct_phrase_end(self, b: int, start: int, end: int) -> int:
+        """"بعد لقائهما، " / "في بيان، ": a short prepositional phrase closed by a comma; the token
+        after the comma, else ``start``."""
+        tokens = self.blocks[b].tokens
+        if start >= end or tokens[start].key not in PREPOSITIONS:
+            return start
+        for t in range(start + 1, min(end, start + 1 + MAX_NAME_WORDS)):
+            if tokens[t].text in COMMAS:
+                return t + 1 if t > start + 1 else start
+            if not tokens[t].is_word or tokens[t].key in COMPLEMENTISERS or _is_cue_token(tokens[t]):
+                return start
+        return start
+
+    def _skip_adjuncts(self, b: int, start: int, end: int) -> int:
+        """Skip commas and time words between the speaker and an object."""
+        tokens = self.blocks[b].tokens
+        t = start
+        while t < end:
+            if tokens[t].text in COMMAS or tokens[t].key in TIME_WORDS:
+                t += 1
+            elif t + 2 < end and (tokens[t].key, tokens[t + 1].key) == ("في", "وقت") and tokens[t + 2].key in TIME_QUALIFIERS:
+                t += 3  # في وقت سابق / في وقت مضى
+            elif (frame := self._statement_adjunct_end(b, t, end)) > t:
+                t = frame
+            else:
+                break
+        return t
+
+    def _statement_adjunct_end(self, b: int, start: int, end: int) -> int:
+        """"في بيان" / "في تصريحات صحفية" between the speaker and an object (ووصفت الحكومة في بيان
+        العقوبات بأنها): where the adjunct ends, else ``start``."""
+        tokens = self.blocks[b].tokens
+        if start + 1 >= end or tokens[start].key != "في" or tokens[start + 1].key not in self.lexicon.statement_frames:
+            return start
+        t = start + 2
+        while t < end and _is_indefinite_nisba(tokens[t].key):
+            t += 1
+        return t
+
+    def introduces_speech(self, b: int, t: int) -> bool:
+        """A complementiser, colon or quotation mark at ``t`` (after إلى): ... لافتا إلى أن / قائلا "."""
+        tokens = self.blocks[b].tokens
+        if t < len(tokens) and tokens[t].key in ("الي", "علي"):
+            t += 1
+        if t >= len(tokens):
+            return False
+        token = tokens[t]
+        return token.key in COMPLEMENTISERS or token.text == ":" or (token.text in ALL_MARKS and token.region < 0) \
+            or token.key in OBJECT_CARRIERS  # متهمة إياه بـ: إيّا carries the participle's object
+
+    def takes_own_preposition(self, b: int, t: int, entry: CueEntry) -> bool:
+        """… متسائلين في الوقت ذاته عن غياب الرقابة: an accusative participle (ـا، ـين) followed by the
+        preposition its verb takes reports even without a comma before it."""
+        tokens = self.blocks[b].tokens
+        if not tokens[t].key.endswith(("ا", "ين")):
+            return False
+        nxt = self._skip_adjuncts(b, t + 1, len(tokens))
+        if nxt + 2 < len(tokens) and (tokens[nxt].key, tokens[nxt + 1].key) == ("في", "الوقت") and tokens[nxt + 2].key in SAME_WORDS:
+            nxt = self._skip_adjuncts(b, nxt + 3, len(tokens))
+        return nxt + 1 < len(tokens) and tokens[nxt].key in PREPOSITIONS and _prep_form(tokens[nxt].key) in entry.complements
+
+    def complement_candidate(
+        self, b: int, cue: int, entry: CueEntry, after: int, window: int = TERMINAL_WINDOW
+    ) -> Optional[_Candidate]:
+        tokens = self.blocks[b].tokens
+        kind, at = self.scan_terminal(b, after, entry, window)
+        make = lambda method, start, region=-1: _Candidate(b, (cue, cue + 1), entry, method, start, region=region)
+        if kind == "prep":
+            region = self.region_opening_at(b, at + 1)
+            if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):
+                return make("quote", region.first, self.region_index(b, region))
+            method, start = self.after_addressee(b, entry, "prep", at + 1, after)
+            return make(method, start) if method else None
+        if kind == "quote":
+            region = self.region_opening_at(b, at)
+            index = self.region_index(b, region)
+            return make("quote", region.first, index)
+        if kind == "colon":
+            nxt = at + 1
+            region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None
+            if region is not None and region.words:
+                return make("quote", region.first, self.region_index(b, region))
+            if nxt < len(tokens) and tokens[nxt].is_word:
+                return make("colon", nxt)
+            return None
+        if kind == "that" and ("أن" in entry.complements or entry.kind == "noun"):
+            if at + 1 < len(tokens):
+                return make("that", at + 1)
+            return None
+        method, start = self.frame_start(b, entry, after, at)
+        if method:
+            method, start = self.after_addressee(b, entry, method, start, after)
+        return make(method, start) if method else None
+
+    def _addressee_end(self, b: int, start: int) -> int:
+        """End of a short addressee phrase: a name, or a noun with its construct complement
+        (دول العالم) and adjectives (الشركات الكبرى); the next bare or definite noun is the content."""
+        tokens = self.blocks[b].tokens
+        if start >= len(tokens) or not tokens[start].is_word or _is_stop(tokens[start]):
+            return start
+        mention = self.mention_at(b, start)
+        t = start + 1
+        while mention is not None and t < len(tokens) and self.mention_at(b, t) is mention:
+            t += 1
+        while t < min(len(tokens), start + MAX_NAME_WORDS) and tokens[t].is_word and not _is_stop(tokens[t]):
+            prev, key = tokens[t - 1].key, tokens[t].key
+            construct = not _is_definite(prev) and not prev.endswith(PRONOUN_SUFFIXES) and _is_definite(key) and mention is None
+            if not (construct or (_is_definite(key) and _looks_adjective(key))):
+                break
+            t += 1
+        return t
+
+    def after_addressee(self, b: int, entry: CueEntry, method: str, start: int, after: int) -> tuple[str, int]:
+        """طلبت الإدارة من دول العالم التوقف / أن تتوقف: the content starts after "من X", the addressee
+        (only right after the speaker: طلبت تسلمه قبل أسبوعين من … is not one)."""
+        tokens = self.blocks[b].tokens
+        if method != "prep" or not entry.addressee_prep or start < 1 or _prep_form(tokens[start - 1].key) != entry.addressee_prep:
+            return method, start
+        if start - 1 != self._skip_adjuncts(b, after, start):
+            return "", -1  # طلبت تسلمه قبل أسبوعين من العملية: "from", not whom it asked
+        end = self._addressee_end(b, start)
+        if start < end < len(tokens) - 1 and tokens[end].key in COMPLEMENTISERS:
+            return "that", end + 1
+        if start < end < len(tokens) and tokens[end].is_word and not _is_stop(tokens[end]) and lookup_cue(tokens[end].key)[0] is None:
+            return "obj", end
+        return "", -1  # طلب الرئيس من البرلمان في جلسة: only whom it asked, no request in words
+
+    def sentence_start(self, b: int, t: int) -> int:
+        """The token after the last sentence end before ``t`` (outside quotes), else 0."""
+        if t <= 0:
+            return t
+        ends = self.blocks[b].sentence_ends
+        before = bisect_left(ends, t) - 1
+        return ends[before] + 1 if before >= 0 else 0
+
+    def _clause_end(self, b: int, t: int) -> int:
+        """The first token from ``t`` on that ends a sentence (outside quotes), else the block's end."""
+        block = self.blocks[b]
+        if t >= len(block.tokens):
+            return t
+        end = _first_in(block.sentence_ends, t, len(block.tokens))
+        return len(block.tokens) if end is None else end

@@ -1,0 +1,427 @@
+"""Cue finding: which tokens are reporting cues, of which kind, and the candidate each makes.
+
+Input: the blocks. Output: ``candidates()``, one ``_Candidate`` per token that reports words
+for a speaker (a cue verb or participle, a relay, an attribution phrase, a verbal noun,
+جاء في البيان, بالقول, a cue carrying an object pronoun), in text order, each with its
+source span (or None) and content start; cues that report nothing still record their
+subjects as loose agents. Guarantees: tokens inside quotation marks are never cues;
+passive and first-person forms never are; each token makes at most one candidate.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from qawl.arabic import (
+    ANAPHORIC_OBJECTS, AS_WORD, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    PLURAL_HEADS, PRONOUN_CARRIERS, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
+)
+from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
+from .candidate import _Candidate
+from .config import MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
+from .lexical import (
+    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop,
+    _is_verbal_noun_form, _prev_word, _strip_conj, _strip_noun, _strip_object,
+)
+from .tokens import ALL_MARKS, COMMAS, _Token, _first_in
+
+
+class _CueFinding:
+    """Cue candidates of one document (mixed into ``_Extractor``)."""
+
+    def candidates(self) -> list[_Candidate]:
+        """Every cue candidate of the document, in text order.
+
+        Each word outside quotation marks is tried once, in this order (the first that
+        applies decides):
+
+        1. a passive form (يُرى، أُعلن) or a first-person form read off its hamza (أعتقد) is no
+           cue: nobody is reported speaking;
+        2. a word that is no cue form may still report: a cue carrying an object pronoun
+           (وصفه X بأنه), then جاء في البيان, then بالقول (these three make the whole
+           construction); else a verbal noun after a preposition (عقب تأكيد X أن); else it may
+           name a statement's owner (في بيان لـ X) for the next cue;
+        3. a first-person cue (أقول) is words inside someone's statement: skipped;
+        4. a verb or participle: a relay first (نقل عن X: the source, not the subject,
+           speaks), else ``verb_candidate``; a cue that needs a source (كتب) is dropped when
+           its subject names none; a phrase (بحسب) is an attribution;
+        5. a verb that made no candidate still records its subject for later pronouns.
+
+        Last, a participle that cannot agree with the quote before it is nested in it.
+        """
+        found = []
+        for b, block in enumerate(self.blocks):
+            for t, token in enumerate(block.tokens):
+                if not token.is_word or token.region >= 0:
+                    continue
+                entry, conj = lookup_cue(token.key)
+                if entry is not None and _is_passive(token.text, entry, conj):
+                    continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
+                if entry is not None and _is_first_person_hamza(token.text, entry, conj):
+                    continue  # أعتقد أن، أعتبر أن: "I", not the past اعتقد / اعتبر
+                if entry is None:
+                    carried_object = (
+                        self.object_pronoun_candidate(b, t) or self.document_candidate(b, t) or self.saying_candidate(b, t)
+                    )
+                    if carried_object is not None:
+                        found.append(carried_object)
+                        continue
+                    noun = self.noun_candidate(b, t)
+                    if noun is not None:
+                        found.append(noun)
+                    else:
+                        self.record_statement_owner(b, t)
+                    continue
+                if entry.person != 3:
+                    continue  # first person: words inside someone's statement
+                candidate = None
+                if entry.kind in ("verb", "participle"):
+                    candidate = self.relay_candidate(b, t, entry) if entry.relays else None
+                    candidate = candidate or self.verb_candidate(b, t, entry, conj)
+                    if candidate is not None and not self.reports_for_source(candidate):
+                        candidate = None
+                elif entry.kind == "phrase":
+                    candidate = self.attribution_candidate(b, t, entry)
+                if candidate is not None:
+                    found.append(candidate)
+                elif entry.kind == "verb" and not entry.ambiguous:
+                    self.record_agent(b, t, entry, conj)
+        self.nest_disagreeing_participles(found)
+        return found
+
+    def verb_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """The candidate of the cue verb or participle at ``t`` (``conj``: its و/ف/لـ prefix), or None.
+
+        The checks run in this order; each early return decides before the later, more
+        general readings get a chance:
+
+        1. after a relative (الذي أكد، ما قاله): the relative clause's own reading
+           (``relative_candidate``), which knows whose words they are;
+        2. after an attribution word (حسبما أعلنت): None, the attribution phrase owns it;
+        3. after كما: a postposed cue closing its sentence (…، كما أعلنت الشرطة.) attributes
+           the clause before; otherwise the ordinary reading goes on;
+        4. a participle reports only as a continuation (، مؤكدا أن), right before speech
+           or with its own preposition: otherwise None;
+        5. a verb's speaker, from the most to the least specific: a pluperfect subject
+           (وكان X قد قال), the topic of أما before a فـ-verb, the subject before the verb
+           (SVO), a list (كل من X و Y) or a bracketed name, the noun phrase after the verb
+           (VSO, with an apposed name, coordinated speakers and a relayed source); an
+           impersonal present (يذكر أن) without any is None. An anaphoric object (أعلن ذلك
+           X) points back instead (``back_reference``). A bare weak past inside a clause is
+           its verbal noun (لغة طلب): None;
+        6. vetoes on the speaker: scripture (قال الله) and evidence for a weak cue (أظهرت
+           اللقطات) are no source: None;
+        7. a purpose verb without a speaker (ليقول) takes its clause's subject;
+        8. the content (``complement_candidate``), else for a dropped subject after و/ف the
+           continuation of the same speaker (وأضاف …); an ambiguous form (بين) counts only
+           with أن right after it; a verdict (أكدت المحكمة إدانته) is None;
+        9. the speaker, first token and clause boundary go on the candidate.
+        """
+        tokens = self.blocks[b].tokens
+        prev = _prev_word(tokens, t)
+        carried = prev is not None and prev.key in PRONOUN_CARRIERS
+        opens_clause = bool(conj) or carried or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
+        if prev is not None and prev.key in RELATIVES and entry.kind == "verb":
+            return self.relative_candidate(b, t, entry)
+        if prev is not None and _strip_conj(prev.key) in self.lexicon.attribution_words:
+            return None  # حسبما أعلنت: not a report of its own
+        if prev is not None and prev.key == AS_WORD and entry.kind == "verb":
+            postposed = self.postposed_candidate(b, t, entry)
+            if postposed is not None:
+                return postposed
+        if entry.kind == "participle" and not (
+            opens_clause or prev.text in ALL_MARKS or self.introduces_speech(b, t + 1) or self.takes_own_preposition(b, t, entry)
+        ):
+            return None  # a participle reports only as a continuation: ، مؤكدا أن
+        speaker: Optional[tuple[int, int]] = None
+        start_token = t
+        after = t + 1
+        if entry.kind == "verb":
+            splits = entry.addressee or "obj" in entry.complements
+            after = self.skip_addressee(b, t + 1)
+            after = self.skip_adverb_before_subject(b, after)
+            pointing = after < len(tokens) and tokens[after].key in ANAPHORIC_OBJECTS
+            if pointing:  # أعلن ذلك الوزير: "that" is the object, the subject follows it
+                after += 1
+            listed = self.speaker_list(b, after, len(tokens)) or self.parenthesised_name(b, after)
+            if listed:
+                np_end = listed[1]
+            elif self.opens_with_complement(b, after, entry) or self.circumstantial_at(b, after):
+                np_end = after  # أشادت بكلمة الدوق، دعت إليه: the subject is dropped
+            else:
+                np_end = self.speaker_forward(b, after, len(tokens), split_object=splits)
+            if np_end == after:
+                np_end = after = t + 1
+            subject = None if conj or carried else self.subject_backward(b, t)
+            pluperfect = None if conj or carried or np_end != t + 1 else self.pluperfect_subject(b, t)
+            if pluperfect is None and conj == "ف":
+                pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
+            if pluperfect is not None:
+                speaker, start_token = pluperfect, pluperfect[0]
+            elif subject is not None and (np_end == t + 1 or not opens_clause):
+                speaker, start_token = (subject, t), subject
+            elif listed:
+                speaker, after = listed, np_end
+            elif np_end > after:
+                np_end = self.apposed_name(b, (after, np_end), len(tokens))
+                np_end = self._coordinated(b, np_end, len(tokens))
+                speaker, after = (after, np_end), np_end
+                relayed = self.relayed_source(b, np_end)
+                if relayed is not None:  # ذكرت الوكالة نقلا عن المصدر أن: the source speaks
+                    speaker, after = relayed, relayed[1]
+            elif entry.impersonal_present and entry.tense == "present" and entry.gender != "f":
+                # يُتوقع أن "it is expected" is masculine; تتوقع أن has a dropped feminine subject
+                return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
+            if pointing and speaker is not None:
+                # أعلن ذلك الوزير: what "that" points back to is the clause or sentence before
+                back = self.back_reference(b, t, t, entry, speaker)
+                if back is None:
+                    self.loose_agents.append((b, speaker, entry))
+                return back
+            if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev) \
+                    and not self.verb_after_adverbial(b, prev, speaker):
+                return None  # هي لغة طلب متنمر: the noun طلب, not the verb
+        elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
+            after = t + 1
+        if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
+            return None  # قال الله تعالى: scripture cited inside someone's words
+        if speaker is not None and entry.strength < 1.0 and self.is_evidence(b, speaker[0]):
+            return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
+        if speaker is None and conj.endswith(PURPOSE_PREFIX):
+            speaker = self.purpose_subject(b, t)
+        candidate = self.complement_candidate(b, t, entry, after)
+        if candidate is None and speaker is None and conj:
+            candidate = self.continuation_candidate(b, t, entry)
+        if candidate is None or (entry.ambiguous and (candidate.method != "that" or candidate.content_start != after + 1)):
+            return None  # بين (3000 - 5250) ريالا على أن: "between", unless أن follows at once
+        if speaker is not None and entry.lemma in self.lexicon.verdict_cues and (
+            candidate.method not in ("that", "quote", "colon") or candidate.content_start > after + 2
+        ) and (
+            _strip_noun(tokens[speaker[0]].key) in self.lexicon.verdict_subjects
+            or tokens[speaker[0]].key in self.lexicon.verdict_subjects
+        ):
+            return None  # أكدت المحكمة إدانته: a court upholding a ruling
+        candidate.speaker = speaker
+        candidate.start_token = start_token
+        candidate.boundary = opens_clause or entry.kind == "participle" or (
+            speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
+        )
+        return candidate
+
+    def relative_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """الحكومة، التي تؤكد أن / ما كتب فلان "...": a relative clause that reports words.
+
+        Only a that-clause, a colon or a quotation counts (الهدنة التي دعا إليها
+        reports nothing). The speaker is the noun phrase after the verb, else the
+        one the relative pronoun refers to.
+        """
+        tokens = self.blocks[b].tokens
+        # التي أعلن عنها الجيش: the pronoun pointing back comes before the subject
+        first = t + 2 if t + 2 < len(tokens) and PREPOSITION_PRONOUN_RE.match(tokens[t + 1].key) else t + 1
+        np_end = self.speaker_forward(b, first, len(tokens))
+        np_end = t + 1 if np_end == first else np_end
+        candidate = self.complement_candidate(b, t, entry, np_end)
+        if candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
+            pointer = t - 2
+            # وهذا ما أكده المتحدث.: the clause before is what he confirmed
+            if candidate is None and entry.kind == "verb" and not entry.ambiguous and np_end > t + 1 and pointer >= 0 \
+                    and tokens[t - 1].key == "ما" and tokens[pointer].key in BACK_POINTERS:
+                return self.back_reference(b, pointer, t, entry, (t + 1, np_end))
+            return None
+        if np_end > t + 1 and not self.relative_is_subject(b, t, entry, np_end):
+            candidate.speaker = (first, np_end)
+        else:
+            relative = t - 1
+            head = relative - 1 if relative > 0 and tokens[relative - 1].text in COMMAS else relative
+            start = self.subject_backward(b, head)
+            if start is None:  # ورفضت الحكومة، التي: the noun phrase after a verb
+                start = head
+                while start > 0 and head - start < MAX_NAME_WORDS and tokens[start - 1].is_word \
+                        and not _is_stop(tokens[start - 1]) and not _is_cue_token(tokens[start - 1]) \
+                        and lookup_cue(_strip_object(tokens[start - 1].key))[0] is None:  # تنفيها الحكومة
+                    start -= 1
+            if start >= head or tokens[relative].key == "ما":
+                return None
+            candidate.speaker = (start, head)
+        candidate.start_token = t
+        # "، التي تؤكد أن" starts a report of its own; without the comma it is part of the clause
+        candidate.boundary = tokens[t - 2].text in COMMAS if t > 1 else False
+        return candidate
+
+    def relative_is_subject(self, b: int, t: int, entry: CueEntry, np_end: int) -> bool:
+        """القس كوري الذي لفت الأنظار: "…", سكودامور، الذي اقترح الفكرة، إنها: the relative is the
+        verb's subject and the noun after the verb its object, when the verb carries no pronoun
+        pointing back (الذي أعلنه، التي قال فيها) and no أن follows that noun (الذي قال الوزير إنه)."""
+        tokens = self.blocks[b].tokens
+        if tokens[t - 1].key not in SUBJECT_RELATIVES or tokens[t].key != entry.form:
+            return False
+        if PREPOSITION_PRONOUN_RE.match(tokens[t + 1].key):
+            return False
+        return np_end >= len(tokens) or tokens[np_end].key not in COMPLEMENTISERS
+
+    def postposed_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """"…، كما أعلنت الشرطة.": a cue after كما that closes its sentence attributes the clause
+        before it; "، كما قال الوزير إن" (he also said that) goes on with words of its own."""
+        tokens = self.blocks[b].tokens
+        comma = t - 2
+        if comma < 1 or tokens[comma].text not in COMMAS:
+            return None
+        np_end = self.speaker_forward(b, t + 1, len(tokens))
+        if np_end == t + 1 or not self.is_source(b, t + 1, np_end):
+            return None
+        kind, _ = self.scan_terminal(b, np_end, entry, MAX_PROPOSITION_GAP + 3)
+        if kind != "end":
+            return None  # كما قال مصدر أمني لـ«عكاظ» إن: his own words follow
+        first = self.sentence_start(b, comma)
+        if sum(tok.is_word for tok in tokens[first:comma]) < MIN_SPEECH_WORDS:
+            return None
+        candidate = _Candidate(b, (t, t + 1), entry, "attribution", first, content_end=comma)
+        candidate.speaker = (t + 1, np_end)
+        candidate.start_token = t
+        candidate.boundary = False
+        return candidate
+
+    def verb_after_adverbial(self, b: int, prev: _Token, speaker: Optional[tuple[int, int]]) -> bool:
+        """"وكرد فعل على الاعتداء نصح زعيم الجالية": after a definite word (never a construct
+        head) and before a recognised source, a bare form like نصح is the verb, not its noun."""
+        return speaker is not None and _is_definite(prev.key) and self.is_source(b, *speaker)
+
+    def continuation_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """"وأضاف في كل مراحل التاريخ …": أضاف/تابع with a dropped subject goes on with the
+        speaker's words even without أن or a colon, when a full clause follows."""
+        tokens = self.blocks[b].tokens
+        if entry.lemma not in CONTINUATION_LEMMAS or entry.tense != "past" or t + 1 >= len(tokens):
+            return None
+        first = tokens[t + 1]
+        if not first.is_word or first.key in COMPLEMENTISERS or first.region >= 0:
+            return None
+        block = self.blocks[b]
+        end = self._clause_end(b, t + 1)
+        if block.word_count(t + 1, end) < MIN_CONTINUATION_WORDS:
+            return None
+        # the first of: a conjoined cue (وقال: the next clause's own words, fine), or a colon or
+        # mark (وأضاف في مذكرة نشرت …: «…»: the words come after the colon)
+        cue = _first_in(block.conjoined_cues, t + 2, end)
+        mark = _first_in(block.colons_and_open_marks, t + 2, end)
+        if mark is not None and (cue is None or mark < cue):
+            return None
+        return _Candidate(b, (t, t + 1), entry, "colon", t + 1)
+
+    def back_reference(
+        self, b: int, anchor: int, cue: int, entry: CueEntry, speaker: tuple[int, int]
+    ) -> Optional[_Candidate]:
+        """أعلن ذلك X / وهذا ما أكده X: the content is what comes before ``anchor``.
+
+        Inside a sentence it is the clause before (after its first أن when it has
+        one: مع أن …); at a sentence's start it is the previous sentence, in
+        the previous paragraph when the reference opens one.
+        """
+        tokens = self.blocks[b].tokens
+        start = self.sentence_start(b, anchor)
+        end = anchor
+        while end > start and not tokens[end - 1].is_word:
+            end -= 1
+        content_block = b
+        if sum(tok.is_word for tok in tokens[start:end]) >= MIN_SPEECH_WORDS:
+            that = next((i for i in range(start, end) if tokens[i].key in COMPLEMENTISERS and tokens[i].region < 0), None)
+            if that is not None and end - that > MIN_SPEECH_WORDS:
+                start = that + 1
+        else:
+            if start > 0:
+                end = start
+            elif b > 0 and self.blocks[b - 1].tokens and self.blocks[b - 1].span.label == self.blocks[b].span.label:
+                content_block, end = b - 1, len(self.blocks[b - 1].tokens)
+            else:
+                return None
+            previous = self.blocks[content_block].tokens
+            while end > 0 and not previous[end - 1].is_word:
+                end -= 1
+            start = self.sentence_start(content_block, end)
+            if sum(tok.is_word for tok in previous[start:end]) < MIN_SPEECH_WORDS:
+                return None
+        candidate = _Candidate(b, (cue, cue + 1), entry, "back", start, content_end=end, speaker=speaker,
+                               content_block=content_block)
+        candidate.boundary = False
+        candidate.start_token = anchor
+        return candidate
+
+    def _opens_before(self, b: int, t: int) -> bool:
+        tokens = self.blocks[b].tokens
+        # after إن/أن the subject sits inside a reported clause: لافروف قال إن دي ميستورا اقترح
+        return t == 0 or not tokens[t - 1].is_word or (
+            tokens[t - 1].key in SUBJECT_OPENERS and tokens[t - 1].key not in ("ان", "وان")
+        )
+
+    def nest_disagreeing_participles(self, found: list[_Candidate]) -> None:
+        """قالت الصحيفة إن ... السياسيين ...، واصفين: the plural participle describes the
+        politicians inside the newspaper's report, not the newspaper: no new clause."""
+        for previous, c in zip(found, found[1:]):
+            if c.entry.kind != "participle" or c.speaker is not None or previous.block != c.block:
+                continue
+            number, other = c.entry.number, self.subject_number(previous)
+            if number and other and number != other and self.sentence_start(c.block, c.cue[0]) <= previous.cue[0]:
+                c.boundary = False
+
+    def subject_number(self, c: _Candidate) -> str:
+        """Number of a cue's subject: a verb before its subject stays singular (أوضح المغردون),
+        so the subject phrase tells the plural."""
+        if c.speaker is not None and c.speaker[0] > c.cue[0] and c.entry.kind == "verb":
+            first = self.blocks[c.block].tokens[c.speaker[0]]
+            head = _strip_noun(first.key)
+            # المغردون، مستخدمو، مصادر (not جون: a sound plural ending needs the article or a construct)
+            if self.mention_at(c.block, c.speaker[0]) is None and (
+                head in PLURAL_HEADS or (head != first.key and head.endswith(("ون", "ين"))) or (head.endswith("و") and c.speaker[1] > c.speaker[0] + 1)
+            ):
+                return "p"
+        return c.entry.number
+
+    def reports_for_source(self, c: _Candidate) -> bool:
+        """كتب يريد أن، الذي يعتقد أنه: a needs_source cue without quotation or colon reports only
+        for a subject that names a source."""
+        if not c.entry.needs_source or c.entry.kind != "verb" or c.method in ("quote", "colon"):
+            return True
+        return c.speaker is not None and self.names_source(c.block, c.speaker[0])
+
+    def object_pronoun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """وصفه ترامب بأنه …: a cue carrying its object pronoun reports only with a that-clause or quotation."""
+        tokens = self.blocks[b].tokens
+        key = tokens[t].key
+        stripped = _strip_object(key)
+        if stripped == key or not re.sub(r"[\u064b-\u0652\u0640]", "", tokens[t].text).endswith(("ه", "ها")):
+            return None  # إضافة، دعاة: a feminine ending, not a pronoun
+        entry, conj = lookup_cue(stripped)
+        if entry is None or entry.kind != "verb" or entry.person != 3 or entry.ambiguous or entry.relays:
+            return None
+        prev = _prev_word(tokens, t)
+        if prev is not None and prev.key in RELATIVES:
+            # وهذا ما أكده المتحدث: only the back-reference; ما يعتبره جميلا: / القرار الذي أعلنه reports nothing
+            candidate = self.relative_candidate(b, t, entry)
+            return candidate if candidate is not None and candidate.method == "back" else None
+        if not (conj or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS):
+            return None  # أكدت إدانته: inside a clause the form is a verbal noun with its pronoun
+        # the object is the pronoun, so what follows بأنه is the content (وصفه الوزير بأنه …)
+        entry = replace(entry, complements=("أن", *entry.complements))
+        candidate = self.verb_candidate(b, t, entry, conj)
+        if candidate is None or candidate.method not in ("that", "quote") or candidate.speaker is None:
+            return None
+        # only right after its subject (وصفه ترامب بأنه): اعتبره X جميلا takes a second object instead
+        opener = candidate.content_start - 1
+        if opener != candidate.speaker[1] and not (candidate.method == "quote" and tokens[opener].text in ALL_MARKS and opener == candidate.speaker[1]):
+            return None
+        return candidate
+
+    def record_agent(self, b: int, t: int, entry: CueEntry, conj: str) -> None:
+        """A cue that reports nothing still names a subject a later dropped subject may refer to."""
+        tokens = self.blocks[b].tokens
+        subject = None if conj else self.subject_backward(b, t)
+        prev = _prev_word(tokens, t)
+        if subject is not None:
+            span = (subject, t)
+        elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
+            end = self.speaker_forward(b, t + 1, len(tokens))
+            span = (t + 1, end) if end > t + 1 else None
+        else:
+            span = None
+        if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:
+            self.loose_agents.append((b, span, entry))

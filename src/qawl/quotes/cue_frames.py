@@ -1,0 +1,355 @@
+"""Cue finding for the constructions that are no cue verb: relays (نقلت الوكالة عن X),
+attribution phrases (بحسب X), verbal nouns (عقب تأكيد X أن), documents (جاء في البيان),
+بالقول, statement owners (في بيان لـ X), headlines (X: …) and closers (على حد قوله).
+
+Input and output as in ``cue_finding``: each method gives a ``_Candidate`` with its source
+span and content start, or None. Headline and closer candidates are read after a first
+selection (they must not repeat an accepted quote).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from qawl.arabic import (
+    ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, ISSUED_WORDS,
+    LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, SAYING_NOUNS,
+)
+from qawl.cues import CueEntry, lookup_cue
+from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
+from .config import (
+    MAX_APPOSITION_GAP, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP,
+    MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+)
+from .content_end import _starts_closer, _trim_credit
+from .lexical import _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
+from .rules import rule_on
+from .select import _QuotedTokens
+from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
+
+
+def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
+    """Where "لـ X" / "لX" (whom a headline speaker addresses) starts before the colon, else the colon."""
+    for t in range(start + 1, colon):
+        key = tokens[t].key
+        if key in ("ل", "لـ") or (key.startswith("ل") and not key.startswith("لل") and len(key) > 3 and t == colon - 1):
+            rest = tokens[t + 1 : colon] if key in ("ل", "لـ") else []
+            if all(r.is_word or r.text in ALL_MARKS for r in rest):
+                return t
+    return colon
+
+
+class _CueFrames:
+    """Candidates of the non-verb cue constructions (mixed into ``_Extractor``)."""
+
+    def noun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """عقب تأكيد وزير الخارجية أن …، بعد دعوة الرئيس إلى …: a verbal noun whose agent follows it.
+
+        Only after a preposition of time or circumstance, with the agent right
+        after the noun (في إشارة إلى … has none), and a complement the verb takes.
+        """
+        tokens = self.blocks[b].tokens
+        entry = self.lexicon.verbal_nouns.get(_strip_conj(tokens[t].key))
+        prev = _prev_word(tokens, t)
+        if entry is None or prev is None or _strip_conj(prev.key) not in NOUN_FRAME_PREPS:
+            return None
+        np_end = self.speaker_forward(b, t + 1, len(tokens), split_object=entry.addressee)
+        if np_end == t + 1 or tokens[t + 1].key in self.lexicon.proposition_nouns:
+            return None
+        candidate = self.complement_candidate(b, t, entry, np_end)
+        if candidate is None or candidate.method not in ("that", "quote", "colon", "prep"):
+            return None
+        candidate.speaker = (t + 1, np_end)
+        candidate.start_token = t - 1
+        return candidate
+
+    def record_statement_owner(self, b: int, t: int) -> None:
+        """في بيان لوزارة الخارجية، حذرت …: the owner of the statement is who speaks next."""
+        tokens = self.blocks[b].tokens
+        if _strip_conj(tokens[t].key) not in self.lexicon.statement_frames or t + 1 >= len(tokens):
+            return
+        owner = tokens[t + 1]
+        if owner.key in ("ل", "لـ"):
+            start = t + 2
+        elif owner.key.startswith("ل") and not owner.key.startswith("لل") and owner.key[1:] not in OBJECT_PRONOUNS:
+            start = t + 1
+        else:
+            return
+        if start >= len(tokens) or not tokens[start].is_word:
+            return  # في تصريح لـ"عكاظ": a quoted name is the medium spoken to
+        end = self.speaker_forward(b, start, len(tokens))
+        if end == start:
+            return
+        keys = [_strip_noun(tokens[start].key), _strip_noun(tokens[start].key[1:])]
+        mention = self.mention_at(b, start)
+        if any(k in self.lexicon.heads["media"] for k in keys) or (mention is not None and mention.label == "LOC"):
+            return  # في حديث لصحيفة …: the medium, not the speaker
+        self.loose_agents.append((b, (start, end), _OWNER_ENTRY))
+
+    def relay_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """نقلت وكالة X عن Y (قوله) إن ...: Y speaks, the agency relays."""
+        tokens = self.blocks[b].tokens
+        limit = min(len(tokens), t + TERMINAL_WINDOW)
+        for s in range(t + 1, min(limit, t + MAX_RELAY_GAP)):
+            key = tokens[s].key
+            if _ends_sentence(tokens, s) or (s > t + 1 and key in CLAUSE_OPENERS):
+                return None  # نقل ... كما عبر فلان عن: that عن belongs to another clause
+            source = None
+            if key == "عن":
+                source = s + 1
+            elif key == "علي" and s + 1 < limit and tokens[s + 1].key == "لسان":
+                source = s + 2
+            if source is None:
+                continue
+            while source < limit and tokens[source].text in COMMAS:
+                source += 1
+            np_end = self.speaker_forward(b, source, limit)
+            if np_end == source:
+                return None
+            after = self._skip_apposition(b, np_end, limit)
+            noun_cue = lookup_cue(tokens[after].key)[0] if after < len(tokens) else None
+            # the relaying verb agrees with the agency, not with the source; what follows
+            # the source is reported speech, so a that-clause is always welcome
+            reported = replace(entry, gender="", number="", complements=("أن", *entry.complements))
+            window = TERMINAL_WINDOW
+            if noun_cue is not None and noun_cue.kind == "noun":  # عن X قوله / تأكيده على
+                after += 1
+                reported = replace(noun_cue, gender="", number="", complements=("أن", *noun_cue.complements))
+                window = 2 * TERMINAL_WINDOW
+            candidate = self.complement_candidate(b, t, reported, after, window)
+            if candidate is None:
+                noun = _Candidate(b, (t, t + 1), reported, "obj", after)
+                candidate = noun if after < limit and tokens[after].is_word and not _is_stop(tokens[after]) else None
+            if candidate is not None:
+                if candidate.method == "prep" and tokens[candidate.content_start - 1].key == "علي":
+                    candidate.method = "that"
+                candidate.speaker = (source, np_end)
+                candidate.start_token = t
+            return candidate
+        return None
+
+    def _skip_apposition(self, b: int, t: int, limit: int) -> int:
+        """Skip "، المسؤول السياسي بجيش الإسلام،" between a source and what it said."""
+        tokens = self.blocks[b].tokens
+        if t < limit and tokens[t].text in COMMAS:
+            close = next((i for i in range(t + 1, min(limit, t + MAX_APPOSITION_GAP)) if tokens[i].text in COMMAS), None)
+            if close is not None and close + 1 < len(tokens) and lookup_cue(tokens[close + 1].key)[0] is not None:
+                return close + 1
+        while t < limit and tokens[t].text in COMMAS:
+            t += 1
+        return t
+
+    def attribution_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """بحسب ما أفاد X / وفقا لبيان صادر عن X / نقلا عن X: X is the source of the clause."""
+        tokens = self.blocks[b].tokens
+        limit = min(len(tokens), t + TERMINAL_WINDOW)
+        s, cue = t + 1, (t, t + 1)
+        lex = self.lexicon
+        while s < limit and (tokens[s].key in lex.attribution_links or tokens[s].key in ISSUED_WORDS):
+            s += 1
+        if s < limit and tokens[s].key[:1] == "ل" and tokens[s].key[1:] in lex.attribution_carriers:
+            s += 1  # وفقا لبيان
+        while s < limit and (tokens[s].key in lex.attribution_carriers or tokens[s].key in ISSUED_WORDS or tokens[s].key == "عن"):
+            s += 1
+        if s < limit:
+            verb = lookup_cue(tokens[s].key)[0] or lookup_cue(_strip_object(tokens[s].key))[0]
+            if verb is not None and verb.kind == "verb":
+                cue, entry = (s, s + 1), verb
+                s += 1
+        quoted = self.quoted_source(b, s)
+        if quoted is not None:
+            s, np_end = quoted  # بحسب "رويترز"، فقد: the name inside the marks
+        else:
+            np_end = self.speaker_forward(b, s, limit)
+        if np_end == s or not self.is_source(b, s, np_end):
+            return None
+        np_end = self.specified_source(b, s, np_end, limit) if quoted is None else np_end
+        prev = _prev_word(tokens, t)
+        sentence_start = self.sentence_start(b, t)
+        if t == sentence_start or (prev is not None and prev.key in CLAUSE_OPENERS and t - 1 == sentence_start):
+            after = np_end + 1 if quoted is not None else np_end  # past the closing mark
+            while after < len(tokens) and (tokens[after].text in COMMAS or tokens[after].key in CONTENT_OPENERS):
+                after += 1
+            if after >= len(tokens) or not tokens[after].is_word or tokens[after].key in PREPOSITIONS:
+                return None  # وفقا لمعلومات حصلت عليها «عكاظ» | من مصادرها: the phrase is not over
+            verb = lookup_cue(tokens[after].key)[0]
+            if verb is not None and verb.kind == "verb" and verb.tense == "past":
+                return None  # وبحسب «رويترز»، أضاف الاتحاد أن: the clause names its own speaker (not يُعتقد أن)
+            candidate = _Candidate(b, cue, entry, "attribution", after)
+        else:
+            end = t
+            while end > sentence_start and (tokens[end - 1].text in COMMAS or tokens[end - 1].key in ATTRIBUTION_CONNECTORS):
+                end -= 1
+            first = sentence_start
+            if end - first < 3:
+                return None
+            candidate = _Candidate(b, cue, entry, "attribution", first, content_end=end)
+        candidate.speaker = (s, np_end)
+        candidate.start_token = t
+        candidate.boundary = False
+        return candidate
+
+    def document_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """"وجاء في البيان أن …" / "جاء في التقرير: …": the document is the source of what follows."""
+        tokens = self.blocks[b].tokens
+        if tokens[t].key not in DOCUMENT_VERBS or t + 2 >= len(tokens) or tokens[t + 1].key != "في":
+            return None
+        head = _strip_noun(tokens[t + 2].key)
+        if head not in self.document_heads:
+            return None
+        np_end = self.speaker_forward(b, t + 2, len(tokens))
+        if np_end == t + 2:
+            return None
+        candidate = self.complement_candidate(b, t, DOCUMENT_CUE, np_end, window=MAX_APPOSITION_GAP)
+        if candidate is None or candidate.method not in ("that", "quote", "colon"):
+            return None
+        candidate.cue = (t, t + 2)
+        candidate.speaker = (t + 2, np_end)
+        candidate.start_token = t
+        return candidate
+
+    def saying_candidate(self, b: int, t: int) -> Optional[_Candidate]:
+        """"واكتفى الوزير بالقول إن …" / "وختم حديثه بالقول: …": بالقول reports for the subject
+        of the verb that opens its clause (the noun phrase right after that verb, else dropped)."""
+        tokens = self.blocks[b].tokens
+        entry = self.lexicon.verbal_nouns.get("قول")
+        if entry is None or tokens[t].key not in SAYING_NOUNS:
+            return None
+        candidate = self.complement_candidate(b, t, entry, t + 1, window=2)
+        if candidate is None or candidate.method not in ("that", "quote", "colon"):
+            return None
+        verb = next((v for v in range(t - 1, max(-1, t - 1 - MAX_SAYING_GAP), -1)
+                     if not tokens[v].is_word or tokens[v].key[:1] in CONJUNCTIONS_WAW_FA and v == self.sentence_start(b, v)
+                     or v > 0 and not tokens[v - 1].is_word), None)
+        if verb is None or not tokens[verb].is_word or self.mention_at(b, verb) is not None:
+            return None  # no clause-opening verb close before it
+        np_end = self.speaker_forward(b, verb + 1, t)
+        # the text, not the matching form, tells the pronoun ه from the feminine ة (الشرطة)
+        while np_end > verb + 2 and tokens[np_end - 1].text.endswith(PRONOUN_SUFFIXES) and self.mention_at(b, np_end - 1) is None:
+            np_end -= 1  # وختم المدير حديثه: the object with its pronoun is not the name
+        if np_end > verb + 1 and not self.names_source(b, verb + 1):
+            return None  # ويمكن تلخيص الموقف بالقول: no one speaks
+        candidate.speaker = (verb + 1, np_end) if np_end > verb + 1 else None
+        candidate.start_token = verb
+        return candidate
+
+    def headline_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
+        found = []
+        speakers = {_key_text(self.speaker_text(c)) for c in accepted if c.speaker}
+        quoting = {c.block for c in accepted}
+        for b, block in enumerate(self.blocks):
+            tokens = block.tokens
+            words = sum(t.is_word for t in tokens)
+            if not tokens or words > MAX_HEADLINE_WORDS:
+                continue
+            if block.span.label not in ("title", "caption", "subheading") and any(_ends_sentence(tokens, i) for i in range(len(tokens) - 1)):
+                continue
+            if b in quoting:
+                continue
+            head = self.headline_head(b, 0, speakers)
+            if head is None:
+                continue
+            # رابط الخبر: “هيومن رايتس ووتش”: …: a speaker form inside the content is the real one
+            head = self.headline_head(b, head[2] + 1, speakers) or head
+            speaker_start, speaker_end, colon = head
+            if tokens[speaker_start].key in LINK_WORDS and rule_on("Q-LINK-LINE"):
+                continue  # رابط الخبر بصحيفة الوئام: <the article's own title>: a link line, not a statement
+            candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
+            region = self.region_opening_at(b, colon + 1)
+            if region is not None and region.last >= len(tokens) - 3:
+                candidate.region = self.region_index(b, region)
+                candidate.content_start = region.first
+            candidate.speaker = (speaker_start, speaker_end)
+            candidate.content_end = _trim_credit(tokens, len(tokens))
+            found.append(candidate)
+        return found
+
+    def headline_head(self, b: int, start: int, speakers: set[str]) -> Optional[tuple[int, int, int]]:
+        """Speaker (start, end) and colon of a headline form starting at ``start``, or None.
+
+        The speaker is a short name phrase, or a quoted name (“هيومن رايتس ووتش”: …).
+        """
+        tokens = self.blocks[b].tokens
+        region = self.region_opening_at(b, start)
+        quoted = (
+            region is not None and region.balanced and 0 < region.words <= MAX_NAME_WORDS
+            and region.close_token + 1 < len(tokens) and tokens[region.close_token + 1].text == ":"
+        )
+        if quoted:
+            first, end, colon = region.first, region.last + 1, region.close_token + 1
+        else:
+            limit = min(len(tokens), start + MAX_HEADLINE_SPEAKER_WORDS + 1)
+            colon = next((i for i in range(start, limit) if tokens[i].text == ":"), None)
+            if colon is None or colon == start:
+                return None
+            first, end = start, _addressee_start(tokens, colon, start)
+            if any(not t.is_word or _is_stop(t) or _is_cue_token(t) for t in tokens[first:end]):
+                return None
+        if sum(t.is_word for t in tokens[colon + 1 :]) < 3:
+            return None
+        if not self.is_headline_speaker(b, first, end, speakers):
+            # a quoted name may still speak when the tagger did not see it as a place
+            if not quoted or any((m := self.mention_at(b, t)) is not None and m.label == "LOC" for t in range(first, end)):
+                return None
+        return first, (end if quoted else self.headline_name_end(b, end, first)), colon
+
+    def headline_name_end(self, b: int, end: int, start: int = 0) -> int:
+        """"ترامب يتوعد روحاني: …": the speaker is the name before the verb, not the clause.
+
+        The name ends before a present-tense verb (ي + stem) or, with mentions, where
+        the first name ends when another name follows it.
+        """
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        for t in range(start + 1, end):
+            key = tokens[t].key
+            if key.startswith("ي") and len(key) > 3 and not any(key in heads[k] for k in heads):
+                return t
+        first = self.mention_at(b, start)
+        if first is not None:
+            t = start + 1
+            while t < end and self.mention_at(b, t) is first:
+                t += 1
+            if t < end and self.mention_at(b, t) is not None:
+                return t
+        return end
+
+    def is_headline_speaker(self, b: int, start: int, end: int, speakers: set[str]) -> bool:
+        tokens = self.blocks[b].tokens
+        labels = {m.label for t in range(start, end) if (m := self.mention_at(b, t)) is not None}
+        if labels & {"PER", "ORG"}:
+            return True
+        if labels == {"LOC"}:
+            return False
+        first = _strip_noun(tokens[start].key)
+        heads = self.lexicon.heads
+        if any(first in heads[k] or tokens[start].key in heads[k] for k in ("person", "anonymous", "media")):
+            return True
+        text = _key_text(" ".join(t.text for t in tokens[start:end]))
+        return any(text and (text == s or f" {text}" in f" {s}") for s in speakers)
+
+    def closer_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
+        """"…، على حد قوله": a clause no cue introduced, attributed by its closer to "him"."""
+        found = []
+        closing = _QuotedTokens(accepted, after=2)  # a quote's words and the two tokens after them
+        for b, block in enumerate(self.blocks):
+            tokens = block.tokens
+            for t in range(1, len(tokens)):
+                if tokens[t].region >= 0 or not _starts_closer(tokens, t, self.lexicon.closers):
+                    continue
+                if closing.holds(b, t):
+                    continue  # the closer of an accepted quote (قال إن … على حد تعبيره)
+                start, end = self.sentence_start(b, t), t
+                while end > start and not tokens[end - 1].is_word:
+                    end -= 1
+                if block.word_count(start, end) < MIN_SPEECH_WORDS:
+                    continue
+                size = next(len(c) for c in self.lexicon.closers if all(
+                    t + i < len(tokens) and tokens[t + i].key == w for i, w in enumerate(c)))
+                noun = tokens[t + size - 1].key
+                entry = replace(_CLOSER_ENTRY, gender="f" if noun.endswith("ها") else "m")
+                candidate = _Candidate(b, (t, t + size), entry, "closer", start, content_end=end)
+                candidate.boundary = False
+                candidate.start_token = start
+                candidate.speaker = self.last_person(b, start, end)
+                found.append(candidate)
+        return found

@@ -1,0 +1,54 @@
+"""The extractor: one document's state, with the stage methods mixed in.
+
+Input: a cleaned ``Document`` and its mentions. State: the token/blocks view (``tokens``),
+the mentions by token (``mentions``), the cue lexicon, and the subjects of cues that
+reported nothing (``loose_agents``, filled by cue finding and read by source resolution).
+The stage methods live in their own modules (cue finding, content start and end, source
+phrase and span, title index); this class only builds the state they share.
+"""
+from __future__ import annotations
+
+from itertools import accumulate
+from typing import Optional, Sequence
+
+from qawl.arabic import DOCUMENT_HEADS, PREPOSITION_SPELLINGS
+from qawl.cues import CueEntry, Lexicon, load_cues
+from qawl.schema import Document, Mention
+from .content_end import _ContentEnd
+from .content_start import _ContentStart
+from .cue_finding import _CueFinding
+from .cue_frames import _CueFrames
+from .lexical import _key_text
+from .mentions import _MentionView
+from .source_phrase import _SourcePhrase
+from .source_span import _SourceSpan
+from .titles import _TitleIndex
+from .tokens import _blocks
+
+
+class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpan, _SourcePhrase, _TitleIndex,
+                 _MentionView):
+    """One document's extraction state: tokens, regions, mentions, candidates."""
+
+    def __init__(self, doc: Document, mentions: Optional[Sequence[Mention]]):
+        self.doc = doc
+        self.lexicon: Lexicon = load_cues()
+        self.blocks = _blocks(doc)
+        self.document_heads = DOCUMENT_HEADS | self.lexicon.heads["document"]
+        # "على" tagged as the name علي: as written, it is the preposition
+        named = [m for m in mentions or [] if m.text.strip() not in PREPOSITION_SPELLINGS]
+        self.mentions = sorted(named, key=lambda m: (m.start, -m.end))
+        # the furthest end among the first i+1 mentions: mentions before the first reach
+        # past an offset all end before it (bisect instead of a scan from the start)
+        self.mention_reach = list(accumulate((m.end for m in self.mentions), max))
+        self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]
+        # the family name of a person named in full (البنيان of عمر بخيت البنيان) names them
+        # wherever the tagger missed it alone
+        self.surnames: dict[str, Mention] = {}
+        for mention in self.mentions:
+            words = _key_text(mention.text).split()
+            if mention.label == "PER" and len(words) >= 2 and len(words[-1]) > 3:
+                self.surnames.setdefault(words[-1], mention)
+        # subjects of cues that reported nothing: later dropped subjects may refer to them
+        self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
+        self._people: dict[int, list[int]] = {}

@@ -1,0 +1,213 @@
+"""Word tests the stages share: what a token or matching-form key is (stop word, definite
+noun, title word, cue form ...).
+
+Contract: pure functions of their arguments (a key, a token, a token list and an index),
+no document state; the word lists they read come from the language layer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from qawl.arabic import (
+    ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
+    PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_RELATIVES,
+    TIME_WORDS,
+)
+from qawl.clean import match_form
+from qawl.cues import CueEntry, lookup_cue
+from qawl.schema import Mention
+from .tokens import DIGIT_RE, _Token
+
+# A preposition carrying a pronoun (إليه، بموجبه، عليها): a complement, never a subject.
+PREPOSITION_PRONOUN_RE = re.compile(
+    f"^(?:{'|'.join(map(re.escape, PREPOSITION_PRONOUN_STEMS))})(?:{'|'.join(map(re.escape, ATTACHED_PRONOUNS))})$"
+)
+
+
+def _prev_word(tokens: list[_Token], index: int) -> Optional[_Token]:
+    return tokens[index - 1] if index > 0 else None
+
+
+def _is_stop(token: _Token) -> bool:
+    return _is_stop_key(token.key) or (len(token.key) > 2 and token.key[0] == "و" and _is_stop_key(token.key[1:]))
+
+
+@lru_cache(maxsize=200_000)  # a function of the word alone, asked for each word again and again
+def _is_stop_key(key: str) -> bool:
+    return (
+        key in PREPOSITIONS
+        or key in TIME_WORDS
+        or key in PARTICLES
+        or key in COMPLEMENTISERS
+        or key in RELATIVES
+        or key.startswith("لل")
+        or (key.startswith("بال") and len(key) > 5)  # بالعمل: a prepositional phrase, not the name
+        or key in ("ل", "ب", "و", "ف")
+        or bool(DIGIT_RE.match(key))
+        or _is_adverb_with_pronoun(key)
+    )
+
+
+def _is_adverb_with_pronoun(key: str) -> bool:
+    """قبلها، بعده، عندهم: a preposition or time noun carrying a pronoun."""
+    return any(key.endswith(suffix) and key[: -len(suffix)] in ADVERB_STEMS for suffix in PRONOUN_SUFFIXES)
+
+
+def _is_cue_token(token: _Token, kinds: tuple[str, ...] = ("verb", "participle")) -> bool:
+    entry = lookup_cue(token.key)[0]
+    return entry is not None and entry.kind in kinds and entry.person == 3
+
+
+def _is_verbal_noun_form(entry: CueEntry) -> bool:
+    """طلب، رد، ذكر، نشر: the bare masculine past of a weak cue is also its verbal noun."""
+    return entry.tense == "past" and entry.gender == "m" and entry.number == "s" and entry.strength < 1.0
+
+
+def _is_indefinite_nisba(key: str) -> bool:
+    """أوروبية، دولية، حقوقية: an indefinite relational adjective (long enough not to be a name like علي)."""
+    return not key.startswith("ال") and len(key) > 4 and key.endswith(("يه", "يين", "يون", "يات"))
+
+
+def _is_definite(key: str) -> bool:
+    return key.startswith("ال") and len(key) > 3
+
+
+def _number_gender(key: str) -> str:
+    """Rough agreement class of a definite word from its ending: f (ـة، ـات), p (ـين، ـون), m."""
+    if key.endswith(("ه", "ات")):
+        return "f"
+    if key.endswith(("ين", "ون")):
+        return "p"
+    return "m"
+
+
+def _agreeing_participle(noun: str, key: str) -> bool:
+    """المدينة المنورة، القوات المسلحة: a definite participle that agrees with the noun before it
+    is its adjective; الجيش | المسلحين, الحكومة | المواطنين do not agree and start an object."""
+    return key.startswith("الم") and len(key) > 5 and _number_gender(noun) == _number_gender(key)
+
+
+def _source_head(key: str) -> str:
+    """لشهود -> شهود, لوكالة -> وكاله: the head of a source after the preposition لـ."""
+    if key[:1] == "ل" and not key.startswith("لل") and len(key) > 3:
+        key = key[1:]
+    return _strip_noun(key)
+
+
+def _is_relational(key: str) -> bool:
+    """نظيره، زميلها: a noun with its possessor's pronoun is never a name."""
+    for suffix in PRONOUN_SUFFIXES:  # longest first
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)]
+            return stem in RELATIONAL_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in RELATIONAL_NOUNS)
+    return False
+
+
+def _is_coordinated(key: str, is_title) -> bool:
+    """والقوى، ومدير: و + a definite word or a title (not واشنطن، وزير)."""
+    return len(key) > 3 and key[0] == "و" and (_is_definite(key[1:]) or is_title(key[1:]))
+
+
+def _looks_adjective(key: str) -> bool:
+    """السياسيه، الامريكي، العام: a definite adjective that extends the phrase before it."""
+    bare = key[2:] if key.startswith("ال") else key
+    return bare.endswith(NISBA_ENDINGS) or bare in ADJECTIVES
+
+
+def _prep_form(prep: str) -> str:
+    return {"الي": "إلى", "علي": "على"}.get(prep, prep)
+
+
+def _strip_noun(key: str) -> str:
+    """Matching form without a leading و/ب/ل/ف and the article: والصحيفة -> صحيفه."""
+    if len(key) > 3 and key[0] in "وبلف" and key[1:3] == "ال":
+        key = key[1:]
+    if key.startswith("لل") and len(key) > 3:
+        return key[2:]
+    if key.startswith("ال") and len(key) > 3:
+        return key[2:]
+    return key
+
+
+def _title_key(key: str) -> str:
+    """A title word compared loosely: no conjunction, article or ل, and no inner vowel letters
+    (الاميركي ~ الأمريكي, والرئيس ~ رئيس)."""
+    bare = _strip_noun(key)  # والرئيس، للرئيس، الرئيس -> رئيس (a bare و of وزير stays)
+    if len(bare) <= 3:
+        return bare
+    return bare[0] + "".join(ch for ch in bare[1:-1] if ch not in "اوي") + bare[-1]
+
+
+def _stops_title(other: Optional[Mention], mention: Mention) -> bool:
+    """Another name ends a name's title words: any person, or an organisation before an organisation
+    (مدير المرصد رامي عبد الرحمن: the organisation is part of the person's title)."""
+    return other is not None and other is not mention and (other.label == "PER" or mention.label == other.label)
+
+
+def _strip_conj(key: str) -> str:
+    return key[1:] if len(key) > 3 and key[0] in "وف" else key
+
+
+def _strip_object(key: str) -> str:
+    """نشرته -> نشرت, نقلته -> نقلت: a verb with an object pronoun."""
+    for suffix in ("ها", "ه"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def _key_text(text: str) -> str:
+    return " ".join(WORD_TOKEN_RE.findall(match_form(text)))
+
+WORD_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def _time_phrase_width(tokens: list[_Token], t: int) -> int:
+    """Words of the time adverb at ``t``: أمس, بعدها (1); الأسبوع الماضي, العام المقبل (2); else 0."""
+    if t >= len(tokens):
+        return 0
+    key = tokens[t].key
+    if key in TIME_WORDS or _is_adverb_with_pronoun(key):
+        return 1
+    if key in TIME_NOUNS and t + 1 < len(tokens) and tokens[t + 1].key in TIME_RELATIVES:
+        return 2
+    return 0
+
+
+def _looks_feminine_verb(key: str) -> bool:
+    """وتستفيد، وأعلنت: an imperfect with تـ or a perfect ending in ـت, after its conjunction."""
+    stem = key[1:]
+    return stem.endswith("ت") or (stem[:1] == "ت" and len(stem) >= 4)
+
+
+def _is_plural_phrase(keys: list[str]) -> bool:
+    """المزارعون، مستخدمو، المسؤولين، مصادر: a head noun naming several people."""
+    if not keys:
+        return False
+    head = _strip_noun(_strip_conj(keys[0]))
+    return head.endswith(("ون", "ين")) or (head.endswith("و") and len(keys) > 1) or head in PLURAL_HEADS
+
+
+def _agrees(feature: str, other: str) -> bool:
+    return not feature or not other or feature == other
+
+
+def _is_first_person_hamza(text: str, entry: CueEntry, conj: str) -> bool:
+    """أعتقد / أعترف: a hamza on the alif of a verb whose past starts with a plain alif (اعتقد،
+    اعترف، استبعد) marks the first person present, which matching form conflates with the past."""
+    word = text[len(conj):] if conj else text
+    return entry.kind == "verb" and entry.tense == "past" and entry.lemma.startswith("ا") and word.startswith("أ")
+
+
+def _is_passive(text: str, entry: CueEntry, conj: str) -> bool:
+    """يُرى، يُقال، أُعلن: a damma on the first letter marks the passive voice.
+
+    A past form with it is always passive; a present one only for a simple
+    (form I) verb: the prefix of form II/IV يُبيّن، يُؤكد takes a damma too.
+    """
+    word = text[1:] if conj and text[:1] in "وف" else text
+    if len(word) < 2 or word[1] != DAMMA or entry.kind != "verb":
+        return False
+    return entry.tense == "past" or (entry.form_i and SHADDA not in word)

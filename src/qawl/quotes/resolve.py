@@ -1,0 +1,406 @@
+"""Source resolution: the speaker each accepted quote names (the S-* rules).
+
+Input: the accepted candidates and the subjects of cues that reported nothing, in reading
+order. Output: an ``_Attribution`` per quote: the speaker span, its canonical name (a
+mention's, a title's name by ``S-TITLE-NAME``, an earlier speaker's by ``S-REFERS-BACK``,
+``S-PRONOUN``, ``S-DROPPED``, ``S-LATTER``, else the phrase) and its kind. Guarantees:
+resolution only looks back (plus the title index), remembers every speaker for later
+pronouns and dropped subjects, and never takes an antecedent from inside a quote's words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence, TYPE_CHECKING
+
+from qawl.arabic import BUT, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, TIME_WORDS
+from qawl.clean import match_form
+from qawl.cues import CueEntry, lookup_cue
+from qawl.schema import Mention, Span, make_span
+from .candidate import _Candidate
+from .config import MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MENTION_PRIORITY
+from .lexical import (
+    WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
+    _strip_conj, _strip_noun,
+)
+from .rules import rule_on
+from .select import _QuotedTokens
+from .tokens import ALL_MARKS, _ends_sentence
+
+if TYPE_CHECKING:  # only for annotations: the extractor imports this module
+    from .extractor import _Extractor
+
+
+@dataclass
+class _Agent:
+    position: int
+    span: Span
+    canonical: str
+    kind: str
+    gender: str
+    number: str
+    named: bool = False  # the canonical is a name (a mention's), not a description
+
+
+@dataclass
+class _Attribution:
+    span: Optional[Span]
+    canonical: str = ""
+    kind: str = "unknown"
+    is_pronoun: bool = False
+    rules: tuple[str, ...] = ()  # ids (RULES) of the rules that chose the speaker
+
+
+class _Resolver:
+    """Speakers in reading order, with a memory of who spoke for dropped subjects."""
+
+    def __init__(self, ex: _Extractor, accepted: Sequence[_Candidate] = ()):
+        self.ex = ex
+        self.accepted = accepted  # whose words a pronoun's antecedent may not come from
+        self.agents: list[_Agent] = []
+
+    def phrase_span(self, b: int, start: int, end: int) -> Optional[Span]:
+        tokens = self.ex.blocks[b].tokens
+        while start < end and not tokens[start].is_word:
+            start += 1
+        closing = self.ex.blocks[b].closing
+        while end > start and not tokens[end - 1].is_word:
+            if (region := closing.get(end - 1)) is not None and region.open_token >= start:
+                break  # منظمة “هيومن رايتس ووتش”: the name's closing mark stays
+            if tokens[end - 1].text == ")" and any(tok.text == "(" for tok in tokens[start : end - 1]):
+                break  # الاتحاد الدولي للنقل الجوي (أياتا): the acronym's bracket stays
+            end -= 1
+        if end <= start:
+            return None
+        first = tokens[start]
+        offset = first.start
+        entry, conj = lookup_cue(first.key)
+        heads = self.ex.lexicon.heads
+        if conj and first.key[1:] in heads["pronoun"]:
+            offset += 1
+        elif first.key[:1] == "ل" and not first.key.startswith("لل") and any(
+            _strip_noun(first.key[1:]) in heads[k] for k in ("person", "organisation", "anonymous", "media", "document")
+        ):
+            offset += 1  # في بيان لوزارة الخارجية: the speaker is وزارة الخارجية
+        return make_span(self.ex.doc.text, offset, tokens[end - 1].end, "speaker")
+
+    def best_mention(self, b: int, start: int, end: int) -> Optional[Mention]:
+        """The mention that names the speaker: a person, else a name at the head of the phrase.
+
+        After a person's title an organisation or place is only its complement
+        (مدير غوغل، وزير خارجية روسيا): it names no one.
+        """
+        tokens, heads = self.ex.blocks[b].tokens, self.ex.lexicon.heads
+        mentions = [m for t in range(start, end) if (m := self.ex.mention_at(b, t)) is not None]
+        best = min(mentions, key=lambda m: MENTION_PRIORITY.get(m.label, 9), default=None)
+        if best is None or best.label == "PER":
+            return best
+        first = tokens[start].key
+        if best.start > tokens[start].start and (first in heads["person"] or _strip_noun(first) in heads["person"]):
+            return None
+        return best
+
+    def mention_name(self, mention: Mention, span: Span) -> str:
+        """The mention's canonical name, or the part of it inside the speaker span when the
+        tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
+        if (span.start <= mention.start and mention.end <= span.end) or self.overflow_is_name(mention, span):
+            return mention.canonical or mention.text
+        start, end = max(span.start, mention.start), min(span.end, mention.end)
+        return self.ex.doc.text[start:end].strip() if end > start else span.text
+
+    def overflow_is_name(self, mention: Mention, span: Span) -> bool:
+        """``S-FULL-NAME``: the tagger's name runs past the speaker phrase with words of the name
+        only (مدير عام الجمعية إبراهيم بن سليمان | الخميس, a surname read as a weekday): the fullest
+        name stands. A cue, particle or mark in the overflow (وأردف البرعي) keeps the clipped name."""
+        if not rule_on("S-FULL-NAME") or mention.end <= span.start or mention.start >= span.end:
+            return False
+        text = self.ex.doc.text
+        outside = text[mention.start : max(mention.start, span.start)] + " " + text[min(mention.end, span.end) : mention.end]
+        words = outside.split()
+        if not words or any(not WORD_TOKEN_RE.fullmatch(w) for w in words):
+            return False
+        keys = [match_form(w) for w in words]
+        return not any(lookup_cue(k)[0] is not None or _is_stop_key(k) and k not in TIME_WORDS for k in keys)
+
+    def kind_of(self, keys: list[str], mention: Optional[Mention]) -> str:
+        heads = self.ex.lexicon.heads
+        first = keys[0] if keys else ""
+        bare = _strip_noun(first)
+        text = " ".join(keys)
+        if any(text.startswith(h) for h in heads["media"] if " " in h) or first in heads["media"] or bare in heads["media"]:
+            return "media"
+        if mention is not None and mention.label == "PER":
+            return "person"
+        if first in heads["anonymous"] or bare in heads["anonymous"]:
+            return "anonymous"
+        if first in heads["person"] or bare in heads["person"]:
+            return "person"
+        if mention is not None and mention.label in ("ORG", "LOC"):
+            return "organisation"
+        if first in heads["organisation"] or bare in heads["organisation"]:
+            return "organisation"
+        if first in heads["document"] or bare in heads["document"]:
+            return "unknown"  # a study, poll or contract: a source, but nobody's words
+        if keys and not first.startswith("ال") and len(keys) <= 4:
+            return "person"
+        return "unknown"
+
+    def antecedent(self, entry: CueEntry, before: int) -> Optional[_Agent]:
+        earlier = [a for a in self.agents if a.position <= before]
+        for agent in reversed(earlier):
+            if entry.kind == "participle" and entry.number == "p":
+                if _is_plural_phrase(_key_text(agent.span.text).split()):
+                    return agent  # متسائلين، مشيرين: the most recent plural speaker
+                continue
+            if _agrees(entry.gender, agent.gender) and _agrees(entry.number, agent.number):
+                return agent
+        if entry.kind == "participle" and entry.number == "p":
+            return None  # a singular speaker is worse than none
+        return earlier[-1] if earlier else None
+
+    def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
+        """An earlier agent named by this short or descriptive phrase (المصادر, كيري)."""
+        wanted = {_strip_noun(k) for k in keys if k not in DEMONSTRATIVES}
+        if not wanted:
+            return None
+        for agent in reversed([a for a in self.agents if a.position < before]):
+            words = {_strip_noun(k) for k in _key_text(agent.span.text + " " + agent.canonical).split()}
+            if wanted <= words:
+                return agent
+        return None
+
+    def resolve(self, c: _Candidate, position: int) -> _Attribution:
+        """The speaker of ``c``, its cue at offset ``position``; remembered for later quotes.
+
+        In this order: a dropped subject (``S-DROPPED``: a plural participle's plural
+        subject, the last agreeing speaker or a clause subject named nearer, a name in the
+        sentence); a pronoun (``S-PRONOUN``); الأخير (``S-LATTER``); a name mention in the
+        phrase (``S-NAMED``, ``S-FULL-NAME``); an earlier speaker the phrase names
+        (``S-REFERS-BACK``); the phrase as written (``S-PHRASE``), which a description without a
+        name may still trade for the name its title gives (``S-TITLE-NAME``).
+        """
+        ex, entry = self.ex, c.entry
+        if c.speaker is None:
+            plural = entry.kind == "participle" and entry.number == "p"
+            agent = (plural and self.plural_in_sentence(c)) or self.antecedent(entry, position)
+            if entry.kind == "verb":
+                # واستعرض كوي النظام … وقال إنه: a subject named after its verb later in the
+                # paragraph is nearer than the last speaker
+                agent = self.clause_subject_before(c, agent) or agent
+            sentence = ex.blocks[c.block].tokens[ex.sentence_start(c.block, c.cue[0])].start
+            if agent is None or (entry.kind == "participle" and agent.position < sentence):
+                # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
+                # named earlier in its own sentence, even when that verb reported nothing
+                agent = self.feminine_clause_subject(c) or self.named_in_sentence(c) or agent
+            if agent is None:
+                return _Attribution(None)
+            self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
+            return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
+                                rules=("S-DROPPED",))
+        b, (start, end) = c.block, c.speaker
+        span = self.phrase_span(b, start, end)
+        if span is None:
+            return _Attribution(None)
+        keys = [t.key for t in ex.blocks[b].tokens[start:end] if t.is_word]
+        mention = self.best_mention(b, start, end)
+        heads = ex.lexicon.heads
+        if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]):
+            agent = self.antecedent(entry, position)
+            canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
+            self.remember(span, canonical, kind, entry, position, named=agent is not None and agent.named)
+            return _Attribution(span, canonical, kind, is_pronoun=True, rules=("S-PRONOUN",))
+        if len(keys) == 1 and keys[0] in LATTER and mention is None:
+            latter = self.latest_person(span.start)  # قال بعدها الأخير: the one named last
+            if latter is not None:
+                canonical = latter.canonical or latter.text
+                self.remember(span, canonical, "person", entry, position, named=True)
+                return _Attribution(span, canonical, "person", is_pronoun=True, rules=("S-LATTER",))
+        descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
+        if mention is not None:
+            canonical = self.mention_name(mention, span)
+            kind = self.kind_of(keys, mention)
+            agent = None
+        else:
+            described = keys[0].startswith("ال") and len(keys) <= MAX_NAME_WORDS
+            agent = self.refers_back(keys, position) if (descriptive or described or len(keys) <= 2) else None
+            canonical = agent.canonical if agent else span.text
+            kind = agent.kind if agent else self.kind_of(keys, None)
+        rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
+        if mention is not None and not (span.start <= mention.start and mention.end <= span.end) and self.overflow_is_name(mention, span):
+            rule = "S-FULL-NAME"
+        named = mention is not None or (agent is not None and agent.named)
+        if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
+            found = ex.named_by_title(keys, span.start, labels)
+            if found is not None:
+                canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), "S-TITLE-NAME", True
+        self.remember(span, canonical, kind, entry, position, named=named)
+        return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule,))
+
+    def title_labels(self, keys: list[str]) -> tuple[str, ...]:
+        """The labels of the names a description without a name may stand for (``S-TITLE-NAME``):
+        a definite phrase or a title head (وزير الخارجية، نائب الرئيس), short, not anonymous
+        (مصادر، مسؤول: nobody named) nor a pronoun; () when it is no such description."""
+        if not keys or len(keys) > MAX_DESCRIPTION_WORDS:
+            return ()
+        heads = self.ex.lexicon.heads
+        first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
+        bare = _strip_noun(first)
+        if bare in heads["anonymous"] or first in heads["pronoun"] or keys[0] in DEMONSTRATIVES:
+            return ()
+        if first in heads["person"] or bare in heads["person"]:
+            return ("PER",)
+        if any(first in heads[k] or bare in heads[k] for k in ("organisation", "media", "document")):
+            return ("ORG",)
+        return ("PER", "ORG") if first.startswith("ال") else ()
+
+    def latest_person(self, before: int) -> Optional[Mention]:
+        """The last person mention ending before offset ``before``."""
+        return next((m for m in reversed(self.ex.mentions) if m.end <= before and m.label == "PER"), None)
+
+    def plural_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
+        """واحتج المزارعون أمام الوزارة، مطالبين: a plural participle's subject is the last plural
+        subject of a verb in its sentence, outside any quote's words."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        for t in range(c.cue[0] - 1, start, -1):
+            if not tokens[t].is_word or not _is_plural_phrase([tokens[t].key]) or tokens[t - 1].is_word is False:
+                continue
+            if lookup_cue(tokens[t - 1].key)[0] is None and not (t - 1 == start and tokens[t - 1].key[:1] == "و"):
+                continue  # only the subject right after its verb (VSO)
+            if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
+                continue
+            end = ex.speaker_forward(b, t, len(tokens), split_object=True)
+            span = self.phrase_span(b, t, max(end, t + 1))
+            if span is not None:
+                return _Agent(span.start, span, span.text, "person", "m", "p")
+        return None
+
+    def clause_subject_before(self, c: _Candidate, agent: Optional[_Agent]) -> Optional[_Agent]:
+        """The last name in the cue's paragraph that follows a clause-opening verb (واستعرض كوي,
+        وتستفيد "فوكس"), when it comes after ``agent`` and agrees with the cue's gender."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        for t in range(c.cue[0] - 1, 0, -1):
+            if agent is not None and tokens[t].start <= agent.span.end:
+                return None
+            mention = ex.mention_at(b, t)
+            if mention is None or mention.label not in ("PER", "ORG") or ex.mention_at(b, t - 1) is mention:
+                continue
+            verb = t - 1 if tokens[t - 1].is_word else t - 2  # وتستفيد "21 سنشيري فوكس"
+            if mention.label == "PER" and self.opens_sentence(b, t):
+                gender = ""  # لكن خامنئي الذي … وقال: a named topic of its sentence
+            elif verb >= 0 and self.opens_clause_with_verb(b, verb):
+                gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
+            else:
+                continue
+            if not _agrees(c.entry.gender, gender) or (mention.label != "PER" and gender != c.entry.gender):
+                continue
+            if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
+                continue
+            end = t
+            while end < c.cue[0] and ex.mention_at(b, end) is mention:
+                end += 1
+            span = self.phrase_span(b, t, end)
+            if span is None:
+                return None
+            kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
+            return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True)
+        return None
+
+    def opens_sentence(self, b: int, t: int) -> bool:
+        """خامنئي at a sentence's start, or after its لكن."""
+        tokens = self.ex.blocks[b].tokens
+        if t > 0 and tokens[t - 1].key in BUT:
+            t -= 1
+        return t == 0 or (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0)
+
+    def opens_clause_with_verb(self, b: int, t: int) -> bool:
+        """واستعرض، فتستفيد at a sentence's or clause's start: a verb with its conjunction."""
+        tokens = self.ex.blocks[b].tokens
+        key = tokens[t].key
+        if key[:1] not in CONJUNCTIONS_WAW_FA or len(key) < 4 or key[1:3] == "ال" or _is_stop(tokens[t]):
+            return False
+        if self.ex.mention_at(b, t) is not None or tokens[t].region >= 0:
+            return False
+        return t == 0 or (not tokens[t - 1].is_word and tokens[t - 1].text not in ALL_MARKS)
+
+    def feminine_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
+        """"وكثفت الولايات المتحدة ضغوطها على الرئيس مادورو، متهمة إياه": a feminine participle
+        goes with the feminine subject named right after its sentence's first verb (وكثفت), not
+        with the last person named."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        if c.entry.kind != "participle" or c.entry.gender != "f" or start + 2 >= c.cue[0]:
+            return None
+        verb, mention = tokens[start].key, ex.mention_at(b, start + 1)
+        feminine_verb = verb[:1] in CONJUNCTIONS_WAW_FA and verb.endswith("ت") and len(verb) > 4
+        if not feminine_verb or ex.mention_at(b, start) is not None or mention is None or mention.label not in ("LOC", "ORG"):
+            return None
+        end = start + 1
+        while end < c.cue[0] and ex.mention_at(b, end) is mention:
+            end += 1
+        span = self.phrase_span(b, start + 1, end)
+        if span is None:
+            return None
+        kind = self.kind_of([t.key for t in tokens[start + 1 : end]], mention)
+        return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s", True)
+
+    def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
+        """The last person mention before the cue in its sentence, outside any quote's words."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        for t in range(c.cue[0] - 1, start - 1, -1):
+            mention = ex.mention_at(b, t) or ex.surnames.get(tokens[t].key)
+            if mention is None or mention.label != "PER" or any(
+                a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted
+            ):
+                continue
+            if ex.mention_at(b, t) is None:  # a family name alone
+                span = self.phrase_span(b, t, t + 1)
+                return _Agent(span.start, span, mention.canonical or mention.text, "person", "", "", True)
+            first = t
+            while first > start and ex.mention_at(b, first - 1) is mention:
+                first -= 1
+            last = t if first < t and tokens[t].key in EPITHETS else t + 1
+            span = self.phrase_span(b, first, last)
+            if span is not None:
+                return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "", True)
+        return None
+
+    def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int, named: bool = False) -> None:
+        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number, named))
+
+    def remember_loose(self, b: int, token_span: tuple[int, int], entry: CueEntry) -> None:
+        span = self.phrase_span(b, *token_span)
+        if span is None:
+            return
+        keys = [t.key for t in self.ex.blocks[b].tokens[token_span[0] : token_span[1]] if t.is_word]
+        mention = self.best_mention(b, *token_span)
+        canonical = self.mention_name(mention, span) if mention else span.text
+        self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None)
+
+
+def resolve_speakers(ex: _Extractor, accepted: Sequence[_Candidate]) -> list[tuple[_Candidate, _Attribution]]:
+    """Each accepted quote with its speaker, in reading order (by cue offset).
+
+    The subjects of cues that reported nothing (``ex.loose_agents``) are remembered at their
+    place in that order, before a quote at the same offset, so a later dropped subject may
+    refer to them; one inside an accepted quote's words is no candidate for a later "he".
+    """
+    resolver = _Resolver(ex, accepted)
+    events = [(ex.blocks[c.block].tokens[c.cue[0]].start, 1, c) for c in accepted]
+    quoted = _QuotedTokens(accepted)
+    events += [
+        (ex.blocks[b].tokens[span[0]].start, 0, (b, span, entry))
+        for b, span, entry in ex.loose_agents
+        if not quoted.holds(b, span[0])
+    ]
+    attributed = []
+    for position, is_quote, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if is_quote:
+            attributed.append((item, resolver.resolve(item, position)))
+        else:
+            resolver.remember_loose(*item)
+    return attributed

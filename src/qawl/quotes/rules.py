@@ -1,0 +1,78 @@
+"""The rule registry of the quotes stage.
+
+Contract: ``RULES`` maps every rule id that makes a quote, bounds its content or picks its
+speaker to a one-line description; ``DISABLED_RULES`` is the one set of switched-off ids that
+every stage module consults through ``rule_on`` (tests mutate it, through ``disabled_rules``);
+``METHOD_RULES`` names the rule of each way a content is found. Nothing else lives here.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+
+# Every rule that makes a quote or picks its speaker has an id; each quote records the ids
+# of the rules that produced it (``Quote.rules``, the ``rules`` column of the quotes table).
+# The rules added for issue 14 can be switched off for tests: put their id in DISABLED_RULES.
+RULES: dict[str, str] = {
+    # how the content was found (one per BASE_CONFIDENCE method)
+    "Q-QUOTE": "a cue whose content is a quotation (قال: «…», «…» قال)",
+    "Q-COLON": "a cue followed by a colon and unquoted words",
+    "Q-THAT": "a cue with a that-clause (قال إن، أكد أن)",
+    "Q-PREP": "a cue with the preposition its verb takes (دعا إلى، أشار إلى، اتهم … بـ)",
+    "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
+    "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
+    "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
+    "Q-AFTER-QUOTE": "a quotation followed by its cue and speaker («…»، قال X)",
+    "Q-CLOSER": "a clause closed by على حد قوله",
+    "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
+    # speakers
+    "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
+                  "data: cues.json that_after",
+    "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
+                   "title (it makes no quote; disabling it brings the spurious headline back)",
+    # content boundaries
+    "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
+    "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
+                        "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
+    "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
+    "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
+                   "| الخميس) gives its whole name, not the clipped part",
+    "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
+    "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
+    "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
+    "S-LATTER": "الأخير / الأخيرة resolved to the person named last",
+    "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
+    "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة) resolved to "
+                    "the name the article gives it: the nearest earlier (else the first later) name whose title "
+                    "words, before it or apposed after it, hold every word of the description",
+}
+
+DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch this)
+
+METHOD_RULES = {
+    "quote": "Q-QUOTE", "colon": "Q-COLON", "that": "Q-THAT", "prep": "Q-PREP", "obj": "Q-OBJ",
+    "attribution": "Q-ATTRIB", "headline": "Q-HEADLINE", "after_quote": "Q-AFTER-QUOTE",
+    "closer": "Q-CLOSER", "back": "Q-BACK",
+}
+
+
+def rule_on(rule_id: str) -> bool:
+    """Whether the rule ``rule_id`` (a key of ``RULES``) is switched on."""
+    return rule_id not in DISABLED_RULES
+
+
+@contextmanager
+def disabled_rules(*ids: str):
+    """Run with the rules ``ids`` switched off (``with disabled_rules("S-TITLE-NAME"): …``).
+
+    It changes ``DISABLED_RULES`` in place: the set every stage module consults.
+    """
+    unknown = set(ids) - RULES.keys()
+    if unknown:
+        raise KeyError(f"unknown quote rules: {sorted(unknown)}")
+    added = set(ids) - DISABLED_RULES
+    DISABLED_RULES.update(added)
+    try:
+        yield
+    finally:
+        DISABLED_RULES.difference_update(added)

@@ -1,0 +1,340 @@
+"""Source span, part 1: where a speaker noun phrase ends, read forward from its first word.
+
+Input: a block, the phrase's first token and a limit. Output: ``speaker_forward`` gives the
+end (exclusive) of the noun phrase: a name with its titles, a description, a short quoted
+name, an organisation with its complements; with ``split_object`` it stops where the verb's
+object starts. Guarantees: the end is in ``[start, limit]``, at most ``MAX_SPEAKER_WORDS``
+words are read (plus a bracketed acronym or the rest of a tagged name), and the phrase never
+runs over a stop word, a pronoun carrier, a cue or a proposition noun.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from qawl.arabic import (
+    BETWEEN, COMPLEMENTISERS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
+    TIME_WORDS, VEIL_OBJECTS,
+)
+from qawl.cues import lookup_cue
+from .candidate import _Candidate
+from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
+from .lexical import (
+    _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba,
+    _is_relational, _is_stop, _looks_adjective, _strip_noun,
+)
+from .tokens import (
+    ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
+)
+
+
+class _SourcePhrase:
+    """Noun-phrase reading of speaker phrases (mixed into ``_Extractor``)."""
+
+    def speaker_forward(self, b: int, start: int, limit: int, split_object: bool = False) -> int:
+        """End (exclusive) of the noun phrase that starts at token ``start``.
+
+        With ``split_object`` (a cue that takes whom it aims at as an object:
+        طالبت القوى السياسية رئيسَ الوزراء بـ) the phrase ends where a second
+        noun phrase starts.
+        """
+        end = self._noun_phrase_end(b, start, limit)
+        return self._object_start(b, start, end) if split_object else end
+
+    def _noun_phrase_end(self, b: int, start: int, limit: int) -> int:
+        """End of the noun phrase from ``start``, token by token; at each token the first test
+        that applies decides, in this order:
+
+        1. a quotation mark: a short quoted subject right after the verb is read whole, a
+           short balanced quoted name inside the phrase is skipped over, else the phrase ends;
+        2. a participle's parties (الموقع | بين الطرفين أن) belong to it;
+        3. a بـ/لـ word that starts the verb's object or addressee ends it;
+        4. words that still describe an anonymous source or an organisation go on;
+        5. a dot inside an initialism (إي.واي) or after a title abbreviation (د.) goes on;
+        6. a mark, a stop word (unless inside a tagged name), a pronoun carrier, a cue or a
+           proposition noun / veiled object ends it; any other word is part of it.
+
+        Then a bracketed acronym after two words or more, and the rest of a name the tagger
+        found, are added (``_extend_to_mention``).
+        """
+        tokens, regions = self.blocks[b].tokens, self.blocks[b].regions
+        t, words = start, 0
+        while t < limit and words < MAX_SPEAKER_WORDS:
+            token = tokens[t]
+            if token.text in ALL_MARKS and t + 1 < limit:
+                region = self.region_opening_at(b, t)
+                # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا",
+                # منظمة “هيومن رايتس ووتش” (longer after a word that introduces a name)
+                longest = MAX_NAME_WORDS if words and self.introduces_name(tokens[t - 1].key) else 2
+                if words == 0 and self.quoted_subject(b, region, limit):
+                    t = region.close_token + 1
+                    words += region.words
+                    continue  # أردف "عبد المجيد" في روايته، أوضح «بابا جيف»، أستاذ
+                if region is None or not region.balanced or not 0 < region.words <= longest or words == 0:
+                    break
+                t = region.close_token + 1 if region.close_token > 0 else region.last + 1
+                continue
+            if words >= 2 and self.parties_after_participle(tokens, t, limit):
+                t += 2
+                words += 2
+                continue
+            if words and self.ends_before_prefixed(b, start, t):
+                break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
+            if words and self.continues_description(b, start, t):
+                t += 2 if tokens[t].key in LINKING_VERBS else 1
+                words += 1
+                continue
+            if words and _is_initialism_dot(tokens, t):
+                t += 1  # إي.واي الاستشارية: the dot is inside the name
+                continue
+            if _is_title_abbreviation(tokens, t):
+                t += 1  # د. بدر السمحان; the name after it even when it looks like a particle (د. علي)
+                if t < limit and tokens[t].is_word and tokens[t].region < 0:
+                    t += 1
+                    words += 1
+                continue
+            if not token.is_word or (_is_stop(token) and not self.inside_name(b, t)) or token.key in PRONOUN_CARRIERS:
+                break  # … العمير | ولكنه عاد: the next clause
+            if _is_cue_token(token, ("verb", "participle", "noun", "phrase")):
+                break  # أجاب قائلا: / عن X قوله
+            if self.is_proposition_noun(tokens, t, start) or self.is_veil(b, t):
+                break  # جدد الوزير التزام بلاده، كشفت الوزارة النقاب عن: the object, not more of the name
+            words += 1
+            t += 1
+        if words >= 2:
+            t = self._bracketed_acronym(b, t, limit)
+        return self._extend_to_mention(b, start, t, limit)
+
+    def is_veil(self, b: int, t: int) -> bool:
+        """كشف النقاب عن: the veiled object before عن (not a name: عبد الكريم النقاب)."""
+        tokens = self.blocks[b].tokens
+        mention = self.mention_at(b, t)
+        return tokens[t].key in VEIL_OBJECTS and t + 1 < len(tokens) and tokens[t + 1].key == "عن" and (
+            mention is None or mention.label != "PER"
+        )
+
+    def inside_name(self, b: int, t: int) -> bool:
+        """فان in لويس فان جال، فان دايك: a particle-like word that a tagged person's name goes on past."""
+        mention = self.mention_at(b, t)
+        return mention is not None and mention.label == "PER" and mention.end > self.blocks[b].tokens[t].end
+
+    def quoted_subject(self, b: int, region: Optional[_Region], limit: int) -> bool:
+        """A short quoted name right after the verb, followed by a comma or more words rather
+        than the end of the sentence (أضاف "سنفوز". is a quotation). The tagger must have
+        found a name inside: وقال "الوضع صعب"، مضيفا is a quotation."""
+        tokens = self.blocks[b].tokens
+        if region is None or not region.balanced or not 0 < region.words <= MAX_QUOTED_NAME_WORDS:
+            return False
+        verb = lookup_cue(tokens[region.open_token - 1].key)[0] if region.open_token > 0 else None
+        if verb is None or verb.kind != "verb":
+            return False  # بحسب «رويترز»، أضاف الاتحاد: an attribution, not a subject
+        named = (self.mention_at(b, k) for k in range(region.first, region.last + 1))
+        if not any(m is not None and m.label in ("PER", "ORG") for m in named):
+            return False
+        after = region.close_token + 1
+        if after >= limit or tokens[region.first].key in COMPLEMENTISERS:
+            return False
+        nxt = tokens[after]
+        return nxt.text in COMMAS or (nxt.is_word and nxt.key not in COMPLEMENTISERS and not _is_cue_token(nxt))
+
+    def parties_after_participle(self, tokens: list[_Token], t: int, limit: int) -> bool:
+        """العقد الموقع | بين الطرفين أن: the participle's parties belong to the phrase when the
+        complementiser follows them."""
+        if tokens[t].key != BETWEEN or t + 2 >= limit or not tokens[t - 1].key.startswith("ال"):
+            return False
+        parties, after = tokens[t + 1], tokens[t + 2]
+        return parties.is_word and parties.key.startswith("ال") and after.key in COMPLEMENTISERS
+
+    def ends_before_prefixed(self, b: int, start: int, t: int) -> bool:
+        """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
+        الشيخ | لـCNN، | لشبكة دوتش فيلي), unless it goes on a name (لحقوق الإنسان، باسم)."""
+        tokens = self.blocks[b].tokens
+        token, key = tokens[t], tokens[t].key
+        if not token.is_word or key[:1] not in "بل" or len(key) < 3 or key in NAME_PREPOSITIONS:
+            return False
+        mention = self.mention_at(b, t)
+        if mention is not None and mention.start < token.start:
+            return False  # inside a name that started before: منظمة أطباء بلا حدود
+        if key.startswith(("بال", "لل")):
+            return False  # a stop of its own, or a name going on (continues_description)
+        if not _is_definite(tokens[t - 1].key) and mention is None and not LATIN_RE.search(token.text):
+            return False  # after a bare name the word goes on with it: مارين | لوبان
+        nxt = tokens[t + 1] if t + 1 < len(tokens) else None
+        name_goes_on = nxt is not None and nxt.is_word and _is_definite(nxt.key)
+        if key[0] == "ب":  # بفتح ممر، بإجراء تحقيق; not بشار الأسد
+            clitic = mention is not None and mention.start > token.start
+            return clitic or (mention is None and (bool(self.mentions) or not name_goes_on))
+        stem = _strip_noun(key[1:])
+        heads = self.lexicon.heads
+        if LATIN_RE.search(token.text) or token.text.startswith("لـ") or stem in heads["media"]:
+            return True  # an addressee medium is never part of the speaker
+        if stem in heads["organisation"] or stem in heads["person"]:
+            return False  # الرئيس التنفيذي لشركة ...: whose officer he is
+        # a bare لـ word may be a name (لودريان): only a tagger can tell it is not one
+        return bool(self.mentions) and mention is None and not name_goes_on
+
+    def continues_description(self, b: int, start: int, t: int) -> bool:
+        """Words that still describe the speaker after a stop word: an organisation's لل-complement
+        (الاتحاد الدولي | للنقل الجوي), the place of an anonymous source (ضابط كبير | في الجيش،
+        مهاجر | من سوريا) or its relative clause (شخص | كان يسكن المنطقة)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if t + 1 >= len(tokens) or not tokens[t + 1].is_word:
+            return False
+        key, nxt = tokens[t].key, tokens[t + 1]
+        head = _strip_noun(tokens[start].key)
+        nxt_named = _is_definite(nxt.key) or self.mention_at(b, t + 1) is not None
+        if key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]:
+            return _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS
+        if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
+            return False
+        if self.mention_at(b, start) is not None:
+            return False
+        if key in ("في", "من"):
+            return nxt_named and nxt.key not in TIME_WORDS and lookup_cue(nxt.key)[0] is None
+        if key in LINKING_VERBS:
+            return nxt.key[:1] in "يت" and len(nxt.key) > 3 and lookup_cue(nxt.key)[0] is None
+        return False
+
+    def _bracketed_acronym(self, b: int, t: int, limit: int) -> int:
+        """"الاتحاد الدولي للنقل الجوي (أياتا)": a short name in brackets belongs to the phrase."""
+        tokens = self.blocks[b].tokens
+        if t >= limit or tokens[t].text != "(":
+            return t
+        for close in range(t + 2, min(limit, t + 5)):
+            if tokens[close].text == ")":
+                inner = tokens[t + 1 : close]
+                if all(tok.is_word and not DIGIT_RE.match(tok.key) and not _is_stop(tok) for tok in inner):
+                    return close + 1
+                return t
+            if not tokens[close].is_word:
+                return t
+        return t
+
+    def introduces_name(self, key: str) -> bool:
+        """منظمة، وكالة، حزب: a head word whose name may follow in quotation marks."""
+        bare, heads = _strip_noun(key), self.lexicon.heads
+        return bare in self.lexicon.naming_nouns or bare in heads["organisation"] or bare in heads["media"]
+
+    def is_proposition_noun(self, tokens: list[_Token], t: int, start: int) -> bool:
+        """ضرورة، أهمية first or after a complete phrase (not after a construct head: قوات دعم)."""
+        if tokens[t].key not in self.lexicon.proposition_nouns:
+            return False
+        if t == start:
+            return True
+        prev = tokens[t - 1].key
+        if _is_definite(prev):
+            return True  # المتحدث باسم الجيش | دعم: a definite word is never a construct head
+        return not any(prev in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
+
+    def _object_start(self, b: int, start: int, end: int) -> int:
+        """Where an object noun phrase starts inside ``tokens[start:end]`` (else ``end``).
+
+        A phrase is complete after a definite word or a name; what may still follow
+        is an adjective (القوى الشيعية السياسية), a coordinated phrase (والقوى),
+        a prepositional phrase (لحقوق الإنسان) or, after a person's title, more
+        titles and that person's name (مفتي عام المملكة الشيخ عبدالعزيز). Anything
+        else starts the object: a definite noun (الحكومة), a title after the name
+        (كارتر | رئيس الوزراء), a second name (كيري | روسيا).
+        """
+        if end - start < 2:
+            return end
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        is_title = lambda key: key in heads["person"] or _strip_noun(key) in heads["person"]
+        first = tokens[start].key
+        person_head = is_title(first) or first in heads["anonymous"] or _strip_noun(first) in heads["anonymous"]
+        named = (m := self.mention_at(b, start)) is not None and m.label == "PER"
+        block = self.blocks[b]
+        for i in range(start + 1, end):
+            prev, token = tokens[i - 1], tokens[i]
+            if token.text in ALL_MARKS and prev.is_word and i in block.opening:
+                # a quoted name after a definite or naming noun is apposed (الوكالة "شينخوا"),
+                # after a bare name it is the object (أعلنت ليبيا "القوة القاهرة")
+                if _is_definite(prev.key) or _strip_noun(prev.key) in self.lexicon.naming_nouns:
+                    continue
+                return i
+            if prev.text in ALL_MARKS and token.is_word and token.region < 0 and i - 1 in block.closing:
+                if _looks_adjective(token.key) or _is_coordinated(token.key, is_title) or token.key[:1] in "لب":
+                    continue  # وكالة "شينخوا" الصينية
+                return i  # اتهمت منظمة “هيومن رايتس ووتش” | المتمردين: the quoted name ends the phrase
+            if not (prev.is_word and token.is_word) or token.region >= 0:
+                continue
+            previous, mention = self.mention_at(b, i - 1), self.mention_at(b, i)
+            if mention is not None and mention is previous:
+                continue  # inside one name
+            if _is_coordinated(token.key, is_title) or (token.key[0] in "لب" and not _is_definite(token.key) and mention is None):
+                continue  # والقوى / ومدير / لحقوق الإنسان
+            if prev.key in NAME_LINKS or (token.key in NAME_LINKS and person_head and not named):
+                continue  # آل الشيخ، بن سلمان، أبو علي; الوزير | عبد الرحمن
+            if named and is_title(token.key) and (mention is None or mention.label != "PER"):
+                return i  # أبلغ الوزير اشتون كارتر | رئيس الوزراء
+            if named and _is_definite(token.key) and not _looks_adjective(token.key) and not _is_definite(prev.key):
+                return i  # طالب الرئيس دونالد ترامب | الكونغرس
+            if not (_is_definite(prev.key) or previous is not None):
+                if person_head and not is_title(token.key) and not _is_definite(token.key):
+                    named = named or (mention is not None and mention.label == "PER") or (
+                        not self.mentions and not is_title(prev.key) and not _is_definite(prev.key) and i - 1 > start
+                    )
+                continue  # a construct head (وزير الخارجية) or a name going on (دونالد ترامب)
+            if person_head and not named and is_title(token.key):
+                continue  # مفتي عام المملكة | الشيخ عبدالعزيز
+            if _is_definite(token.key):
+                if mention is None and (_looks_adjective(token.key) or _agreeing_participle(prev.key, token.key)):
+                    continue
+                return i
+            if mention is not None:
+                if mention.label == "PER" and person_head and not named:
+                    named = True  # الرئيس الأمريكي | دونالد ترامب
+                    continue
+                return i
+            if _is_relational(token.key):
+                return i  # أبلغ الوزير | نظيره
+            if person_head and not named and not self.mentions:
+                named = True  # without mentions a bare word after a title is taken for the name
+                continue
+            return i
+        return end
+
+    def _extend_to_mention(self, b: int, start: int, end: int, limit: int) -> int:
+        """Grow a phrase cut inside a named entity, or cut just before a name it introduces."""
+        if not self.mentions or end <= start:
+            return end
+        tokens = self.blocks[b].tokens
+        first = self.mention_at(b, start)
+        # a tagger's span never carries the phrase over a preposition (وصرح هاشمي | أمام السجن)
+        inside = lambda t, mention: t < limit and tokens[t].start < mention.end and (
+            not _is_stop(tokens[t]) or self.inside_name(b, t)
+        )
+        if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
+            t = start + 1
+            while inside(t, first):
+                t += 1
+            heads = self.lexicon.heads["person"]
+            if first.label == "PER" and t < end and (tokens[t].key in heads or _strip_noun(tokens[t].key) in heads):
+                return end  # unless the person's title follows: جون فامفاكاتيس مدير غوغل للتعليم
+            if first.label == "PER" and t - 1 > start and tokens[t - 1].key in EPITHETS:
+                return t - 1
+            if first.label == "ORG" and t < end and _is_indefinite_nisba(tokens[t].key) and self.mention_at(b, t) is None:
+                return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
+            if first.label == "ORG" and t < end and (tokens[t].key.startswith("لل") or tokens[t].text == "("):
+                return end  # الاتحاد الدولي | للنقل الجوي (أياتا): the name goes on
+            return t
+        # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
+        last = self.mention_at(b, end - 1)
+        while last is not None and inside(end, last):
+            end += 1
+        # a title whose person comes a few words later: سماحة مفتي عام المملكة ... الشيخ عبدالعزيز
+        if not any((m := self.mention_at(b, t)) is not None and m.label == "PER" for t in range(start, end)):
+            for t in range(end, min(limit, start + MAX_APPOSITION_GAP)):
+                token = tokens[t]
+                if not token.is_word or token.key in COMPLEMENTISERS or _is_cue_token(token):
+                    break
+                mention = self.mention_at(b, t)
+                if mention is not None and mention.label == "PER":
+                    while t < limit and tokens[t].start < mention.end:
+                        t += 1
+                    return t
+        return end
+
+    def speaker_text(self, candidate: _Candidate) -> str:
+        tokens = self.blocks[candidate.block].tokens
+        s, e = candidate.speaker
+        return self.doc.text[tokens[s].start : tokens[e - 1].end]

@@ -1,0 +1,307 @@
+"""Source span, part 2: which phrase around a cue is its speaker.
+
+Input: a block and a cue token. Output: the speaker as a token range ``(start, end)`` or
+None (a dropped subject): the subject before the verb (SVO, ``subject_backward``), the
+pluperfect subject (وكان X قد قال), the topic of أما, the apposed name after a title, a
+bracketed name, a list (كل من X و Y), the source a relay names (نقلا عن X), the subject of the
+clause a purpose verb (ليقول) or بالقول closes; and the tests of whether a phrase can be a
+source at all (``is_source``, ``is_evidence``, ``names_source``). Guarantees: every range lies
+inside the cue's block and reads no further than the bounds in ``config``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from qawl.arabic import (
+    ADVERBIAL_HEADS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, FATHATAN, KANA_FORMS, LATTER,
+    LIST_OPENER, NAME_PREPOSITIONS, PREPOSITION_PRONOUNS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
+    TOPIC_MARKERS,
+)
+from qawl.cues import CueEntry, lookup_cue
+from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS
+from .lexical import (
+    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
+    _strip_noun, _time_phrase_width,
+)
+from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
+
+
+class _SourceSpan:
+    """Where the speaker of a cue is (mixed into ``_Extractor``)."""
+
+    def subject_backward(self, b: int, cue: int) -> Optional[int]:
+        """Start of the subject right before a verb (SVO), or None."""
+        tokens = self.blocks[b].tokens
+        t, words = cue, 0
+        while t > 0:
+            token = tokens[t - 1]
+            if token.text in ALL_MARKS and token.region < 0:
+                # a closing mark of a quoted name inside the subject
+                region = self.blocks[b].closing.get(t - 1)
+                if region is not None and 0 < region.words <= 2:
+                    t = region.open_token
+                    continue
+                break
+            if not token.is_word or token.key in SUBJECT_OPENERS:
+                break
+            if _is_stop(token) or _is_cue_token(token) or words >= MAX_SUBJECT_WORDS:
+                return None
+            words += 1
+            t -= 1
+        if words and _strip_conj(tokens[t].key) in ADVERBIAL_HEADS:
+            return None  # وبشكل عام قال المحللون: the subject follows the verb
+        return t if words else None
+
+    def pluperfect_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
+        """وكان تيباس قد قال، وكان العبادي الذي حل ائتلافه ثالثا قد قال: the subject between
+        كان and its relative clause, comma or قد."""
+        tokens = self.blocks[b].tokens
+        if cue < 3 or tokens[cue - 1].key != "قد":
+            return None
+        start = self.sentence_start(b, cue)
+        kana = next(
+            (k for k in range(cue - 2, max(start, cue - MAX_KANA_SPAN) - 1, -1) if tokens[k].key in KANA_FORMS), None
+        )
+        regions = self.blocks[b].regions
+        if kana is None or any(
+            tokens[k].region >= 0 and regions[tokens[k].region].words > MAX_QUOTED_NAME_WORDS for k in range(kana, cue)
+        ):
+            return None  # وكانت شبكة "فيسبوك" قد أعلنت: only a short quoted name may sit inside
+        end = kana + 1
+        while end < cue - 1 and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
+            end += 1
+        words = sum(tok.is_word for tok in tokens[kana + 1 : end])
+        if not 0 < words <= MAX_SUBJECT_WORDS or _is_stop(tokens[kana + 1]) or _is_cue_token(tokens[kana + 1]):
+            return None
+        if end < cue - 1 and tokens[end].key not in RELATIVES and tokens[end].text not in COMMAS:
+            return None  # the subject must end at a relative, a comma or قد
+        return kana + 1, end
+
+    def topic_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
+        """أما رئيس حزب الدستور، خالد داوود، فاتهم: the topic after أما is the فـ-verb's subject."""
+        tokens = self.blocks[b].tokens
+        start = self.sentence_start(b, cue)
+        marker = next(
+            (k for k in range(cue - 1, max(start, cue - MAX_KANA_SPAN) - 1, -1) if tokens[k].key in TOPIC_MARKERS), None
+        )
+        if marker is None or marker + 1 >= cue:
+            return None
+        first = tokens[marker + 1]
+        if _is_stop(first) or first.key in TOPIC_ADJUNCTS or first.key.startswith(("بال", "لل")) \
+                or _strip_conj(first.key) in ADVERBIAL_HEADS or _time_phrase_width(tokens, marker + 1):
+            return None  # أما عن الأسعار / على الصعيد الداخلي / الآن فقال الوزير: no subject
+        inside = tokens[marker + 1 : cue]
+        if sum(tok.is_word for tok in inside) > MAX_SPEAKER_WORDS or any(
+            tok.region >= 0 or _is_cue_token(tok) or tok.text in SENTENCE_END for tok in inside
+        ):
+            return None
+        return marker + 1, cue
+
+    def purpose_subject(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """وخرج الوزير أمام الصحفيين ليقول إن: the subject of the clause's opening verb speaks."""
+        tokens = self.blocks[b].tokens
+        verb = self.sentence_start(b, t)
+        opener = tokens[verb]
+        if verb >= t - 1 or not opener.is_word or opener.key[:1] not in "وف" or _is_stop(opener) or lookup_cue(opener.key)[0]:
+            return None  # only "و/ف + verb" opens such a sentence (وفي، ولكن are no verb; a cue has its own quote)
+        start = self.skip_adverb_before_subject(b, verb + 1)
+        if start >= t or _is_stop(tokens[start]):
+            return None
+        end = self.speaker_forward(b, start, t)
+        if end <= start or not self.is_source(b, start, end):
+            return None
+        return start, end
+
+    def apposed_name(self, b: int, head: tuple[int, int], limit: int) -> int:
+        """End of "، جواد ظريف،" after a title (وزير الخارجية الإيراني، جواد ظريف، ...), else the head's end."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        start, end = head
+        first = _strip_noun(tokens[start].key)
+        if end >= limit or tokens[end].text not in COMMAS or first not in heads["person"] and tokens[start].key not in heads["person"]:
+            return end
+        close = next((i for i in range(end + 1, min(limit, end + 2 + MAX_NAME_WORDS)) if not tokens[i].is_word), None)
+        if close is None or tokens[close].text not in COMMAS or close == end + 1:
+            return end
+        name = range(end + 1, close)
+        if self.mentions:
+            ok = all((m := self.mention_at(b, i)) is not None and m.label == "PER" for i in name)
+        else:
+            ok = all(not _is_definite(tokens[i].key) and not _is_stop(tokens[i]) and lookup_cue(tokens[i].key)[0] is None
+                     and tokens[i].key not in heads["person"] for i in name)
+        return close if ok else end
+
+    def skip_addressee(self, b: int, t: int) -> int:
+        """Skip "لفوكس نيوز" / "لـ«عكاظ»" right after a verb: whom it was said to, never its subject."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word:
+            return t
+        token, heads = tokens[t], self.lexicon.heads
+        if token.key in PREPOSITION_PRONOUNS:
+            return t + 1  # وقال له الوزير، وكتب فيه الكاتب: a pronoun object before the subject
+        if token.key in ("ل", "لـ"):
+            nxt = t + 1
+            region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None
+            if region is not None and region.balanced and region.words:
+                return region.close_token + 1
+            end = self.speaker_forward(b, nxt, len(tokens))
+            return end if end > nxt else t
+        if token.key[:1] != "ل" or token.key.startswith("لل") or len(token.key) < 4:
+            return t
+        mention = self.mention_at(b, t)
+        clitic = mention is not None and mention.start > token.start
+        named = mention is not None and _key_text(mention.canonical or mention.text)[:1] != "ل"
+        if clitic or named or any(_strip_noun(token.key[1:]) in heads[k] for k in ("person", "organisation", "media")):
+            end = self.speaker_forward(b, t, len(tokens))
+            return end if end > t else t
+        return t
+
+    def skip_adverb_before_subject(self, b: int, t: int) -> int:
+        """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        width = _time_phrase_width(tokens, t)
+        if t + width >= len(tokens) or not width:
+            return t
+        nxt = tokens[t + width]
+        if width > 1 and nxt.key in COMPLEMENTISERS:
+            return t + width  # أعلن الأسبوع الماضي أنه: a date, never the speaker
+        mention = self.mention_at(b, t + width)
+        named = mention is not None and mention.label in ("PER", "ORG")
+        head = _strip_noun(nxt.key)
+        if named or nxt.key in LATTER or any(head in heads[k] for k in ("person", "organisation", "anonymous", "media")):
+            return t + width
+        return t
+
+    def parenthesised_name(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """"قالت (إس.أو.إس ميديتريني) في بيان": a name in brackets right after the verb."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or tokens[t].text != "(":
+            return None
+        for close in range(t + 1, min(len(tokens), t + 2 + 2 * MAX_NAME_WORDS)):
+            token = tokens[close]
+            if token.text == ")":
+                words = [tok for tok in tokens[t + 1 : close] if tok.is_word]
+                return (t + 1, close) if words and not _is_stop(words[0]) and not DIGIT_RE.match(words[0].key) else None
+            if token.key in COMPLEMENTISERS or token.text in SENTENCE_END and token.text != "." or _is_cue_token(token):
+                return None
+        return None
+
+    def speaker_list(self, b: int, t: int, limit: int) -> Optional[tuple[int, int]]:
+        """"كل من الوزير X، ومدير الشرطة Y، والمحافظ Z": the speakers after "كل من", as one span."""
+        tokens = self.blocks[b].tokens
+        if t + 2 >= limit or (tokens[t].key, tokens[t + 1].key) != LIST_OPENER:
+            return None
+        start = t + 2
+        end = self.speaker_forward(b, start, limit)
+        if end == start:
+            return None
+        return start, self._coordinated(b, end, limit)
+
+    def _coordinated(self, b: int, end: int, limit: int) -> int:
+        """Grow a speaker over "، و + another speaker" (، ومدير الشرطة سعد الحربي)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        while end + 1 < limit and tokens[end].text in COMMAS and tokens[end + 1].key[:1] == "و":
+            key = _strip_noun(tokens[end + 1].key[1:]) if len(tokens[end + 1].key) > 3 else ""
+            mention = self.mention_at(b, end + 1)
+            if not (key in heads["person"] or key in heads["organisation"] or (mention is not None and mention.label in ("PER", "ORG"))):
+                break
+            nxt = self.speaker_forward(b, end + 1, limit)
+            if nxt == end + 1:
+                break
+            end = nxt
+        return end
+
+    def circumstantial_at(self, b: int, t: int) -> bool:
+        """وقالت معلقةً، وقال مخاطبا الحضور، ليضيف بقوله: an accusative participle or بـ + a saying
+        noun after the verb tells how the dropped subject spoke; it is not the subject (a name
+        ماريا، ماجدا is tagged or has ا second)."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word or tokens[t].region >= 0:
+            return False
+        key, text = tokens[t].key, tokens[t].text
+        if key[:1] == "ب" and (noun := lookup_cue(key[1:])[0]) is not None and noun.kind == "noun":
+            return True  # ليضيف بقوله: "by saying", the manner, not the subject
+        if not key.startswith("م") or len(key) < 5 or (mention := self.mention_at(b, t)) is not None and mention.label == "PER":
+            return False
+        return text.endswith(FATHATAN) or (key.endswith("ا") and key[1] != "ا")
+
+    def opens_with_complement(self, b: int, t: int, entry: CueEntry) -> bool:
+        """A prepositional phrase right after the verb is its complement, never its subject:
+        دعت إليه، تعترف بالأكشن، يطالبون بمساحات، أشادت بكلمة الدوق; not بولسونارو or بعض النواب."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word:
+            return False
+        token, key = tokens[t], tokens[t].key
+        if PREPOSITION_PRONOUN_RE.match(key):
+            return True
+        if key[:1] not in "بل" or len(key) < 4 or key in NAME_PREPOSITIONS or key in BA_SUBJECT_WORDS:
+            return False
+        mention = self.mention_at(b, t)
+        if key.startswith(("بال", "لل")):
+            return mention is None or mention.start > token.start
+        if key[0] != "ب" or not ("ب" in entry.complements or entry.lemma in BA_OBJECT_LEMMAS):
+            return False  # قال بوفون: the tagger may take a name's first letter for بـ
+        if mention is not None:
+            return mention.start > token.start  # طالب بإيران: a clitic on a name; بريطانيا is the name
+        if not self.mentions:
+            return False  # without tagged names an untagged بـ-word may be one
+        return not any(key in words or _strip_noun(key) in words for words in self.lexicon.heads.values())
+
+    def relayed_source(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """The X of "نقلا عن X" right after a speaker, as a token range, or None."""
+        tokens = self.blocks[b].tokens
+        while t < len(tokens) and tokens[t].text in COMMAS:
+            t += 1
+        if t + 2 < len(tokens) and tokens[t].key == "نقلا" and tokens[t + 1].key == "عن":
+            end = self.speaker_forward(b, t + 2, len(tokens))
+            if end > t + 2:
+                return (t + 2, end)
+        return None
+
+    def quoted_source(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """The words of a short balanced quotation opening at ``t`` (بحسب "رويترز"), as a source
+        name; only when the tagger found a name inside, since longer or untagged ones are words."""
+        region = self.region_opening_at(b, t)
+        if region is None or not region.balanced or region.close_token < 0 or not 0 < region.words <= MAX_QUOTED_NAME_WORDS:
+            return None
+        if not any((m := self.mention_at(b, k)) is not None and m.label in ("PER", "ORG") for k in range(region.first, region.last + 1)):
+            return None
+        return region.first, region.last + 1
+
+    def specified_source(self, b: int, start: int, end: int, limit: int) -> int:
+        """"شهود من الناجين"، "مصادر في الوزارة": an anonymous source takes the phrase that says
+        which ones it is."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        first = _source_head(tokens[start].key)
+        if first not in heads["anonymous"] or end + 1 >= limit or tokens[end].key not in ("من", "في"):
+            return end
+        nxt = self.speaker_forward(b, end + 1, limit)
+        return nxt if nxt > end + 1 else end
+
+    def is_evidence(self, b: int, t: int) -> bool:
+        key = self.blocks[b].tokens[t].key
+        return self.mention_at(b, t) is None and (
+            key in self.lexicon.heads["not_sources"] or _strip_noun(key) in self.lexicon.heads["not_sources"]
+        )
+
+    def is_source(self, b: int, start: int, end: int) -> bool:
+        """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        first = tokens[start].key
+        if self.is_evidence(b, start) and self.mention_at(b, start) is None:
+            return False
+        if any(_source_head(first) in heads[k] for k in ("anonymous", "media", "document")):
+            return True  # وفقا لشهود، بحسب مصادر، وفقا لوثائق المحكمة
+        if any(self.mention_at(b, t) is not None for t in range(start, end)):
+            return True
+        known = ("person", "organisation", "media", "anonymous")
+        if any(first in heads[k] or _strip_noun(first) in heads[k] for k in known):
+            return True
+        # without a recognised entity: a short bare name, not a definite common noun
+        return not self.mentions and not first.startswith("ال") and end - start <= 3
+
+    def names_source(self, b: int, t: int) -> bool:
+        """A phrase starting at ``t`` names a source by its entity or head word (الوزير، وكالة …)."""
+        key, heads = self.blocks[b].tokens[t].key, self.lexicon.heads
+        return self.mention_at(b, t) is not None or any(
+            key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "media", "anonymous")
+        )

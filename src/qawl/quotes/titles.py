@@ -1,0 +1,136 @@
+"""The title index that source resolution reads (rule ``S-TITLE-NAME``).
+
+Input: the blocks and their mentions. Output: ``named_by_title(keys, position, labels)``, the
+PER/ORG mention whose title words (before it in its clause, or apposed after it) hold every
+word of a description such as الوزير or الرئيس الأمريكي: the nearest before ``position``, else
+the first after it, else None. Guarantees: the index is built once per document in one pass;
+each look-up tries at most ``MAX_TITLE_LOOKS`` names on either side.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property
+from typing import Optional
+
+from qawl.arabic import (
+    COMPLEMENTISERS, DEMONSTRATIVES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
+)
+from qawl.cues import lookup_cue
+from qawl.schema import Mention
+from .config import MAX_TITLE_AFTER, MAX_TITLE_BEFORE, MAX_TITLE_LOOKS
+from .lexical import _is_stop_key, _key_text, _looks_adjective, _stops_title, _strip_noun, _title_key
+from .tokens import ALL_MARKS, COMMAS, _Token
+
+
+class _TitleIndex:
+    """Title words of the names of one document (mixed into ``_Extractor``)."""
+
+    @cached_property
+    def title_index(self) -> dict[str, list[tuple[int, Mention, frozenset]]]:
+        """Title word (``_title_key``) -> (offset, mention) of each PER/ORG name it describes, in
+        text order: the words before the name in its clause (up to the previous name or mark), and
+        the title apposed after it (جون كيري، وزير الخارجية). One pass over the tokens."""
+        index: dict[str, list[tuple[int, Mention]]] = {}
+        heads = self.lexicon.heads
+        title_heads = heads["person"] | heads["organisation"] | heads["media"] | heads["document"]
+        for b, block in enumerate(self.blocks):
+            tokens, mapped = block.tokens, self.token_mention[b]
+            t = 0
+            while t < len(tokens):
+                mention = mapped.get(t)
+                if mention is None or mention.label not in ("PER", "ORG"):
+                    t += 1
+                    continue
+                end = t
+                while end < len(tokens) and (mapped.get(end) is mention or not tokens[end].is_word and tokens[end].text in ALL_MARKS):
+                    end += 1
+                words: set[str] = set()
+                u = t - 2 if t > 1 and tokens[t - 1].text in COMMAS else t - 1  # الرئيس الأمريكي، دونالد ترامب
+                if self.governed(tokens[t], mention) and not (t > 0 and self.is_document(tokens[t - 1], heads)):
+                    u = -1  # كشفت مصادر في المعارضة للجزيرة: no title, but بيان للقوات: the forces' statement
+                while u >= 0 and t - u <= MAX_TITLE_BEFORE and not _stops_title(mapped.get(u), mention):
+                    if not tokens[u].is_word:
+                        if tokens[u].text not in ALL_MARKS or u < t - 1:
+                            break  # a mark other than the name's own opens a quote the title is not in
+                    elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
+                        break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
+                    else:
+                        words.add(_title_key(tokens[u].key))
+                    u -= 1
+                v = end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end
+                if v < len(tokens) and tokens[v].is_word and (
+                    _strip_noun(tokens[v].key) in title_heads or tokens[v].key in title_heads or _looks_adjective(tokens[v].key)
+                ):
+                    after: set[str] = set()
+                    while v < len(tokens) and v - end <= MAX_TITLE_AFTER and tokens[v].is_word and not _stops_title(mapped.get(v), mention):
+                        if (_is_stop_key(tokens[v].key) and not tokens[v].key.startswith("لل")) or self.ends_title(tokens[v]):
+                            break
+                        after.add(_title_key(tokens[v].key))
+                        v += 1
+                    following = mapped.get(v + 1) if v + 1 < len(tokens) and tokens[v].text in COMMAS else None
+                    if following is None or following.label != "PER":  # ظريف، الرئيس الأمريكي، دونالد ترامب
+                        words |= after
+                words.update(_title_key(k) for k in _key_text(mention.text).split())
+                frozen = frozenset(words)
+                for word in frozen:
+                    index.setdefault(word, []).append((tokens[t].start, mention, frozen))
+                t = end
+        return index
+
+    @staticmethod
+    def is_document(token: _Token, heads: dict) -> bool:
+        """A statement, report or study head (بيان، تقرير): its ل-phrase names its author."""
+        return token.is_word and (token.key in heads["document"] or _strip_noun(token.key) in heads["document"])
+
+    def governed(self, token: _Token, mention: Mention) -> bool:
+        """Whether the name is the object of a preposition glued to it (للجزيرة، بالحكومة، لكيري)."""
+        surface, canonical = mention.text, mention.canonical or ""
+        if token.start < mention.start:  # the tagger left the clitics out of the mention
+            return any(letter in PREPOSITION_LETTERS for letter in self.doc.text[token.start:mention.start])
+        return bool(canonical) and surface[:1] in PREPOSITION_LETTERS and surface != canonical \
+            and not canonical.startswith(surface[:1])
+
+    @staticmethod
+    def made_by(tokens: list[_Token], u: int, name: int) -> bool:
+        """الدراسة التي أجرتها «أرقام»، التقرير الذي أعده X: a relative whose verb, with a pronoun for
+        the thing made, comes right before the name: the thing's title goes to its maker."""
+        if tokens[u].key not in SUBJECT_RELATIVES:
+            return False
+        verb = u + 1
+        rest = [tok for tok in tokens[verb + 1 : name] if tok.is_word or tok.text not in ALL_MARKS]
+        return verb < name and tokens[verb].is_word and tokens[verb].key.endswith(("ها", "ه")) and not rest
+
+    @staticmethod
+    def ends_title(token: _Token) -> bool:
+        """A word that no title holds: a complementiser, relative or reporting verb."""
+        key = token.key
+        if key in COMPLEMENTISERS or key in RELATIVES or key in TIME_WORDS:
+            return True
+        entry = lookup_cue(key)[0]
+        return entry is not None and entry.kind == "verb"
+
+    def named_by_title(self, keys: list[str], position: int, labels: tuple[str, ...]) -> Optional[Mention]:
+        """The name whose title words hold every word of ``keys``: the nearest before ``position``,
+        else the first after it (``S-TITLE-NAME``)."""
+        wanted = {_title_key(k) for k in keys if k not in DEMONSTRATIVES}
+        wanted.discard("")
+        if not wanted:
+            return None
+        index = self.title_index
+        lists = [index.get(w, []) for w in wanted]
+        rarest = min(lists, key=len)
+        if not rarest:
+            return None
+        i = bisect_left(rarest, position, key=lambda entry: entry[0])
+
+        def fits(entry: tuple[int, Mention, frozenset]) -> bool:
+            return entry[1].label in labels and wanted <= entry[2]
+
+        before = rarest[max(0, i - MAX_TITLE_LOOKS) : i]
+        for entry in reversed(before):
+            if fits(entry):
+                return entry[1]
+        for entry in rarest[i : i + MAX_TITLE_LOOKS]:
+            if fits(entry):
+                return entry[1]
+        return None

@@ -1,0 +1,267 @@
+"""The token/blocks view of a cleaned document.
+
+Input: a ``Document`` (cleaned text, tokens, blocks). Output: one ``_Block`` per document
+block, holding its tokens (offsets into the cleaned text, matching form, word or mark) and
+its quotation regions, each token knowing the region it lies in. Guarantees: tokens are
+in text order and never cross a block; regions are the outermost quotations of the block;
+the sentence ends of a block lie outside quotation marks. Read-only after it is built.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import Optional
+
+from qawl.arabic import TITLE_ABBREVIATIONS
+from qawl.clean import match_form
+from qawl.cues import lookup_cue
+from qawl.schema import Document, Span
+from .config import MAX_INITIAL_LETTERS
+
+OPEN_MARKS = {"«": "»", "“": "”"}
+
+CLOSE_MARKS = {"»": "«", "”": "“"}
+
+STRAIGHT_MARK = '"'
+
+ALL_MARKS = frozenset('«»“”"')
+
+MARK_RE = re.compile("[" + "".join(sorted(ALL_MARKS)) + "]")
+
+SENTENCE_END = frozenset(".!?؟…")
+
+COMMAS = frozenset("،,")
+
+WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
+
+DIGIT_RE = re.compile(r"^\d")
+
+LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=200_000)
+def _key(word: str) -> str:
+    return match_form(word)
+
+
+@lru_cache(maxsize=200_000)
+def _token_shape(text: str) -> tuple[str, bool]:
+    """A token text's matching form and whether it holds a letter or digit (cached: words repeat)."""
+    return _key(text), bool(WORD_RE.search(text))
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    is_word: bool
+    region: int = -1  # index of the quotation region holding the token, -1 outside
+
+
+@dataclass
+class _Region:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (block end when unbalanced)
+    balanced: bool
+    first: int = -1  # first token index inside the marks
+    last: int = -1  # last token index inside the marks (inclusive)
+    open_token: int = -1
+    close_token: int = -1
+
+    @property
+    def words(self) -> int:
+        return max(0, self.last - self.first + 1) if self.first >= 0 else 0
+
+
+def quote_regions(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, bool]]:
+    """Outermost quotation regions of ``text[start:end]`` as (start, end, balanced).
+
+    Guillemets and curly quotes pair with their partner, straight quotes toggle;
+    an opening mark left unclosed runs to ``end`` and is reported unbalanced; a
+    stray closing mark opens a quotation right after a colon and is ignored elsewhere.
+    """
+    end = len(text) if end is None else end
+    stack: list[tuple[str, int]] = []
+    regions = []
+    for mark in MARK_RE.finditer(text, start, end):  # only the marks matter: jump between them
+        offset, char = mark.start(), mark.group()
+        if char in OPEN_MARKS:
+            stack.append((char, offset))
+        elif char in CLOSE_MARKS:
+            opener = CLOSE_MARKS[char]
+            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
+            if depth is None:
+                if text[max(start, offset - 3) : offset].rstrip().endswith(":"):
+                    stack.append((opener, offset))  # قال :” لست قلقا”: a closing mark typed for the opening one
+                continue
+            if depth == 0:
+                regions.append((stack[0][1], offset + 1, True))
+            del stack[depth:]
+        elif stack and stack[-1][0] == STRAIGHT_MARK:
+            if len(stack) == 1:
+                regions.append((stack[0][1], offset + 1, True))
+            stack.pop()
+        else:
+            stack.append((STRAIGHT_MARK, offset))
+    if stack:
+        regions.append((stack[0][1], end, False))
+    return regions
+
+
+@dataclass
+class _Block:
+    span: Span
+    tokens: list[_Token]
+    regions: list[_Region]
+
+    # indexes built on first use: a walk to a sentence's edge becomes a bisect (a one-line
+    # page is one block of thousands of cues, each walking its whole sentence)
+
+    @cached_property
+    def opening(self) -> dict[int, int]:
+        """Token index -> index of the (first) region that token opens."""
+        found: dict[int, int] = {}
+        for index, region in enumerate(self.regions):
+            found.setdefault(region.open_token, index)
+        return found
+
+    @cached_property
+    def closing(self) -> dict[int, _Region]:
+        """Token index -> the (first) region that token closes."""
+        found: dict[int, _Region] = {}
+        for region in self.regions:
+            found.setdefault(region.close_token, region)
+        return found
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Tokens that end a sentence outside quotation marks, in order."""
+        tokens = self.tokens
+        return [t for t, token in enumerate(tokens)
+                if token.text in SENTENCE_END and token.region < 0 and _ends_sentence(tokens, t)]
+
+    @cached_property
+    def words_before(self) -> list[int]:
+        """``words_before[t]``: how many word tokens come before token ``t``."""
+        return [0, *accumulate(token.is_word for token in self.tokens)]
+
+    def word_count(self, start: int, end: int) -> int:
+        """``sum(token.is_word for token in tokens[start:end])`` for ``0 <= start``."""
+        end = min(end, len(self.tokens))
+        return self.words_before[end] - self.words_before[start] if start < end else 0
+
+    @cached_property
+    def conjoined_cues(self) -> list[int]:
+        """Tokens read as a conjunction + cue (وقال), in order."""
+        return [t for t, token in enumerate(self.tokens) if lookup_cue(token.key)[1]]
+
+    @cached_property
+    def colons_and_open_marks(self) -> list[int]:
+        """Colons and quotation marks outside any quotation, in order."""
+        return [t for t, token in enumerate(self.tokens)
+                if token.text == ":" or (token.text in ALL_MARKS and token.region < 0)]
+
+
+def _first_in(indices: list[int], start: int, end: int) -> Optional[int]:
+    """The first of the sorted ``indices`` in ``[start, end)``, or None."""
+    at = bisect_left(indices, start)
+    return indices[at] if at < len(indices) and indices[at] < end else None
+
+
+def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token], int]:
+    tokens, spans = [], doc.tokens
+    while cursor < len(spans) and spans[cursor].start < block.end:
+        span = spans[cursor]
+        if span.start >= block.start:
+            tokens.append(_Token(span.start, span.end, span.text, *_token_shape(span.text)))
+        cursor += 1
+    return tokens, cursor
+
+
+def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Region]:
+    regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end)]
+    starts = [token.start for token in tokens]
+    for index, region in enumerate(regions):
+        # only tokens starting within [region.start, region.end] can open it or lie inside it
+        first, last = bisect_left(starts, region.start), bisect_right(starts, region.end)
+        for t in range(first, last):
+            token = tokens[t]
+            if token.start == region.start:
+                region.open_token = t
+            elif region.start < token.start and token.end <= region.end:
+                if token.text in ALL_MARKS and token.end == region.end and region.balanced:
+                    region.close_token = t
+                    continue
+                token.region = index
+                region.first = t if region.first < 0 else region.first
+                region.last = t
+    return regions
+
+
+def _blocks(doc: Document) -> list[_Block]:
+    blocks, cursor = [], 0
+    for block in doc.blocks:
+        tokens, cursor = _block_tokens(doc, block, cursor)
+        blocks.append(_Block(block, tokens, _attach_regions(block, tokens, doc.text)))
+    return blocks
+
+
+def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
+    """1.2: a dot glued between digits is part of a number, never a full stop."""
+    return (
+        tokens[t].text == "."
+        and 0 < t < len(tokens) - 1
+        and tokens[t - 1].end == tokens[t].start
+        and tokens[t + 1].start == tokens[t].end
+        and tokens[t - 1].text[-1:].isdigit()
+        and tokens[t + 1].text[:1].isdigit()
+    )
+
+
+def _ends_sentence(tokens: list[_Token], t: int) -> bool:
+    return tokens[t].text in SENTENCE_END and not _is_decimal_point(tokens, t) and not _is_title_abbreviation(tokens, t) \
+        and not _is_initialism_dot(tokens, t)
+
+
+def _is_initialism_dot(tokens: list[_Token], t: int) -> bool:
+    """إيه.بي.سي، إي.واي: a dot glued between two short letter groups spells out a name; a run-on
+    "الاجتماع.وقال" (a missing space after a full stop) has a longer word on one side."""
+    if tokens[t].text != "." or not 0 < t < len(tokens) - 1:
+        return False
+    left, right = tokens[t - 1], tokens[t + 1]
+    return (
+        left.end == tokens[t].start
+        and right.start == tokens[t].end
+        and left.is_word
+        and right.is_word
+        and len(left.text) <= MAX_INITIAL_LETTERS
+        and len(right.text) <= MAX_INITIAL_LETTERS
+        and not DIGIT_RE.match(left.text)
+        and not DIGIT_RE.match(right.text)
+        and lookup_cue(right.key)[0] is None
+    )
+
+
+def _is_title_abbreviation(tokens: list[_Token], t: int) -> bool:
+    """د. بدر، م. خالد: the dot after a one-letter title closes the abbreviation, not the sentence."""
+    return (
+        tokens[t].text == "."
+        and 0 < t < len(tokens) - 1
+        and tokens[t - 1].end == tokens[t].start
+        and tokens[t - 1].key in TITLE_ABBREVIATIONS
+        and (t < 2 or (tokens[t - 2].end < tokens[t - 1].start and not DIGIT_RE.match(tokens[t - 2].text)))
+        and tokens[t + 1].is_word  # not "عام 2015 م." (the era), which ends a sentence
+    )
+
+
+def _is_ellipsis(tokens: list[_Token], t: int) -> bool:
+    """".." inside a sentence (سوريا.. ولا) is a pause, not a full stop."""
+    return tokens[t].text == "." and (
+        (t + 1 < len(tokens) and tokens[t + 1].text == "." and tokens[t + 1].start == tokens[t].end)
+        or (t > 0 and tokens[t - 1].text == "." and tokens[t - 1].end == tokens[t].start)
+    )
