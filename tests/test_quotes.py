@@ -1690,3 +1690,33 @@ def test_disabled_rules_is_the_one_set_every_stage_consults():
             pass
     # the stage modules hold no copy of their own
     assert all(not hasattr(m, "DISABLED_RULES") for m in (content_end, cue_frames, resolve))
+
+
+OWN_OBJECT_TEXT = ("ونفى كير أن يكون القتال قائما على أسس قبلية، واتهم خصومه بالعمالة لآخرين، "
+                   "قائلا إن هوس السلطة تمكن من أنفسهم.")
+
+
+def test_s_own_object_reads_a_possessed_noun_after_a_continuing_verb_as_its_object(switch_off):
+    _, quotes = quotes_of(OWN_OBJECT_TEXT)
+    said = {q.cue.text: q for q in quotes}
+    assert said["اتهم"].speaker.text == "كير" and "S-OWN-OBJECT" in said["اتهم"].rules
+    assert said["اتهم"].content.text.startswith("خصومه")
+    # the verb's subject, when it is written, is still the speaker: واتهم الوزير المعارضة بالفساد
+    _, quotes = quotes_of("واتهم الوزير المعارضة بالفساد.")
+    assert quotes[0].speaker.text == "الوزير" and "S-OWN-OBJECT" not in quotes[0].rules
+    switch_off("S-OWN-OBJECT")
+    _, quotes = quotes_of(OWN_OBJECT_TEXT)
+    assert all(q.speaker.text != "كير" for q in quotes if q.cue.text == "اتهم")
+
+
+def test_b_saying_participle_after_a_comma_opens_its_own_report(switch_off):
+    _, quotes = quotes_of(OWN_OBJECT_TEXT)
+    said = {q.cue.text: q for q in quotes}
+    assert said["قائلا"].content.text == "هوس السلطة تمكن من أنفسهم" and said["قائلا"].speaker.text == "كير"
+    assert said["اتهم"].content.text == "خصومه بالعمالة لآخرين"
+    # right after its verb, قائلا only introduces the words: وأضاف الوزير قائلا إن
+    _, quotes = quotes_of("وأضاف الوزير قائلا إن الوضع صعب.")
+    assert [q.cue.text for q in quotes] == ["أضاف"]
+    switch_off("B-SAYING-PARTICIPLE")
+    _, quotes = quotes_of(OWN_OBJECT_TEXT)
+    assert "قائلا" not in {q.cue.text for q in quotes}

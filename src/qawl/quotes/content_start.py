@@ -124,7 +124,8 @@ class _ContentStart:
             if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t):
                 other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
-                if not (other.lemma == "قال" and other.tense != "past"):
+                after_comma = tokens[t - 1].text in COMMAS and rule_on("B-SAYING-PARTICIPLE")
+                if not (other.lemma == "قال" and other.tense != "past") or after_comma:
                     return "cue", t
             t += 1
         return "window", t

@@ -15,10 +15,11 @@ from typing import Optional
 
 from qawl.arabic import (
     ANAPHORIC_OBJECTS, AS_WORD, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
-    PLURAL_HEADS, PRONOUN_CARRIERS, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
+    OBJECT_PRONOUNS, PLURAL_HEADS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
+from .rules import rule_on
 from .config import MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop,
@@ -151,6 +152,9 @@ class _CueFinding:
                 np_end = after  # أشادت بكلمة الدوق، دعت إليه: the subject is dropped
             else:
                 np_end = self.speaker_forward(b, after, len(tokens), split_object=splits)
+            own_object = bool(conj) and np_end > after and self.owned_object(b, entry, after)
+            if own_object:  # واتهم خصومه بـ: the phrase is the object, the subject is dropped
+                np_end = after
             if np_end == after:
                 np_end = after = t + 1
             subject = None if conj or carried else self.subject_backward(b, t)
@@ -204,10 +208,20 @@ class _CueFinding:
             return None  # أكدت المحكمة إدانته: a court upholding a ruling
         candidate.speaker = speaker
         candidate.start_token = start_token
+        if entry.kind == "verb" and own_object:
+            candidate.rules += ("S-OWN-OBJECT",)
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def owned_object(self, b: int, entry: CueEntry, first: int) -> bool:
+        """واتهم خصومه بـ، وأبلغ نظيره أن: after و/ف, a noun whose possessive pronoun points back at
+        the dropped subject is the object of a verb that takes one (S-OWN-OBJECT), not its subject."""
+        if not entry.addressee or not rule_on("S-OWN-OBJECT"):
+            return False
+        token = self.blocks[b].tokens[first]
+        return token.is_word and _possessed(token.text) and self.mention_at(b, first) is None
 
     def relative_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """الحكومة، التي تؤكد أن / ما كتب فلان "...": a relative clause that reports words.
@@ -425,3 +439,12 @@ class _CueFinding:
             span = None
         if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:
             self.loose_agents.append((b, span, entry))
+
+
+def _possessed(word: str) -> bool:
+    """خصومه، نظيرها، حلفائهم: a noun with a possessive pronoun (written ه, never ة), so no article."""
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    if bare.startswith("ال") or bare in OBJECT_PRONOUNS:
+        return False
+    return any(bare.endswith(suffix) and len(bare) - len(suffix) >= 3 for suffix in PRONOUN_SUFFIXES)
+

@@ -34,6 +34,8 @@ RULES: dict[str, str] = {
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
+    "B-SAYING-PARTICIPLE": "a comma then a form of قال (، قائلا إن) opens a report of its own: the cue before it "
+                           "does not take that report as its complement (واتهم خصومه بالعمالة، قائلا إن …)",
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
                    "| الخميس) gives its whole name, not the clipped part",
@@ -42,6 +44,8 @@ RULES: dict[str, str] = {
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
     "S-LATTER": "الأخير / الأخيرة resolved to the person named last",
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
+    "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
+                    "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",
