@@ -1,0 +1,309 @@
+"""Reading one form: the name in it, the titles around it, and the roles they imply."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from qawl.actors.affiliation import _affiliation_in
+from qawl.actors.lexicon import (
+    _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, MAX_TITLE_WORDS, Lexicons,
+    Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
+)
+from qawl.clean import match_form
+
+
+@dataclass
+class Reading:
+    """What a form says: the name in it, the titles around it, and what they imply."""
+
+    form: str
+    name: str = ""  # the name as written, titles stripped ("" when none)
+    key: str = ""  # name_key(name)
+    titles: tuple = ()  # matching-form words stripped before/after the name
+    office: str = ""  # the title alone, for A-OFFICE ("" unless the form is a title alone)
+    roles: tuple = ()  # (role, rule) votes, nearest the name first
+    affiliation: str = ""
+    generic_role: str = ""  # set when the form names nobody
+    rules: tuple = ()
+
+
+def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
+    """The form with hashtags read as words and a glued ل dropped; the rules used."""
+    rules = []
+    text = form.strip()
+    if "#" in text and "A-HASHTAG" not in disabled:
+        text = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), text)
+        rules.append("A-HASHTAG")
+    stripped = _CLITIC_LATIN.sub("", text)
+    if stripped != text and "A-CLITIC" not in disabled:
+        text = stripped
+        rules.append("A-CLITIC")
+    if _LATIN.search(text) and not _ARABIC_LETTERS.search(text) and "A-LATIN" not in disabled:
+        rules.append("A-LATIN")
+    return text, rules
+
+
+
+def _describing(words: tuple, lex: Lexicons) -> list[bool]:
+    """For each word: does it belong to a description (title, nisba, ال-complement,
+    connector) rather than a name? Read left to right from a title."""
+    marks = [False] * len(words)
+    terms = dict(match_terms(words, lex))
+    in_title = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        term = terms.get(i)
+        if i > 0 and words[i - 1] in _NAME_LINKS:  # آل الشيخ, بن سلطان: the name goes on
+            in_title = False
+            i += 1
+            continue
+        if term is not None and term.kind in ("person", "head", "generic", "modifier"):
+            for j in range(i, i + len(term.words)):
+                marks[j] = True
+            in_title = True
+            i += len(term.words)
+            continue
+        if word in lex.honorifics:
+            marks[i] = True
+            in_title = True
+            i += 1
+            continue
+        n, _ = _nisba_at(words, i, lex)
+        if in_title and (n or word.startswith("ال") or word in ("باسم", "في", "لدى", "ب", "و", "من")
+                         or word.startswith("بال") or word.startswith("لل") or _is_modifier(word, lex)
+                         or (term is not None and term.kind == "body")):
+            span = max(n, len(term.words) if term is not None else 1)
+            for j in range(i, i + span):
+                marks[j] = True
+            i += span
+            continue
+        in_title = False
+        i += 1
+    return marks
+
+
+def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool) -> list[tuple[str, str]]:
+    """Role votes of the lexicon terms in ``words``, nearest the name first.
+
+    A head (رئيس, المتحدث باسم) takes the role of the body named within the next three
+    words (رئيس غرفة التجارة → organisation), else its own.
+    """
+    found = match_terms(words, lex)
+    votes = []
+    for k, (i, term) in enumerate(found):
+        if term.kind == "modifier":
+            continue
+        role = term.role
+        if term.kind == "head":
+            end = i + len(term.words)
+            for j, later in found[k + 1:]:
+                if j - end > 2:
+                    break
+                if later.kind in ("body", "generic") and later.role != "-":
+                    role = later.role
+                    break
+        votes.append((role, rule))
+    return votes[::-1] if near_end else votes
+
+
+def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = frozenset()) -> Reading:
+    """Read one form: its name (titles, honorifics and descriptions stripped), the role
+    votes of its words, its affiliation, or the generic role when it names nobody."""
+    lex = lex or lexicons()
+    text, rules = _clean_surface(form, disabled)
+    reading = Reading(form=form)
+    raw = _PUNCT.sub(" ", text if "A-HASHTAG" in disabled else text.replace("_", " ")).split()
+    words = tuple(match_form(w).lower() for w in raw)
+    if not words:
+        reading.generic_role = "none"
+        reading.rules = ("A-NONE",)
+        return reading
+    if len(words) == 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
+        reading.generic_role = "none"
+        reading.rules = ("A-NONE",)
+        return reading
+    whole = lex.terms.get(words)
+    marks = _describing(words, lex)
+    reading.affiliation = _affiliation_in(words, lex)
+    if whole is not None and whole.kind == "body":  # حماس, رويترز, البيت الأبيض: a named body
+        marks = [False] * len(words)
+    # the name: the longest run of words that are not description (titles, honorifics...)
+    runs, start = [], None
+    for i, mark in enumerate(marks + [True]):
+        if not mark and start is None:
+            start = i
+        elif mark and start is not None:
+            runs.append((start, i))
+            start = None
+    body_head = _body_head(words, lex)
+    if body_head and not runs:
+        runs = [(0, len(words))]
+    if "A-TITLE" in disabled:
+        runs = [(0, len(words))]
+    title_words = tuple(w for w, m in zip(words, marks) if m)
+    reading.titles = title_words
+    roles = _roles_in(words, lex, "R-TITLE", near_end=False)
+    if whole is not None and whole.kind == "body":
+        roles = [(whole.role, "R-NAME")]
+    if not runs:
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    first, last = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    name_words = raw[first:last]
+    if first > 0 and words[first - 1] == "باسم" and not words[0].startswith("ال"):
+        # متحدثة باسم ليفايز: an unnamed spokesperson; the name is the body spoken for
+        reading.affiliation = " ".join(name_words)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    if len(words) > 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
+        _read_description(reading, words, roles, lex, rules)  # حوالي ربع المشاركين
+        if not roles:  # تلك المرحلة
+            reading.generic_role, reading.rules = "none", ("A-NONE",)
+        return reading
+    # a named body keeps its head noun unless a proper name follows it (شركة أبل → أبل)
+    if body_head and first == 0 and last == len(words) and "A-TITLE" not in disabled:
+        name_words, stripped = _strip_body_head(raw, words, lex)
+        if stripped:
+            rules.append("A-TITLE")
+    elif (first, last) != (0, len(words)):
+        rules.append("A-TITLE")
+    reading.name = " ".join(name_words)
+    reading.key = name_key(reading.name, disabled)
+    if not reading.key:
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    if _is_generic_body(words, lex):
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    reading.roles = tuple(roles)
+    reading.rules = tuple(dict.fromkeys(rules))
+    return reading
+
+
+def _body_head(words: tuple, lex: Lexicons) -> Optional[Term]:
+    found = match_terms(words, lex)
+    if found and found[0][0] == 0 and found[0][1].kind == "body":
+        return found[0][1]
+    return None
+
+
+def _strip_body_head(raw: list, words: tuple, lex: Lexicons) -> tuple[list, bool]:
+    """``شركة أبل`` → ``أبل``; ``صحيفة "ديلي ميل" البريطانية`` → ``ديلي ميل``; a head noun
+    followed by a definite word (وكالة الأنباء السعودية) stays: it is the name."""
+    head = _body_head(words, lex)
+    n = len(head.words)
+    if words[0].startswith("ال") or n >= len(words) or words[n].startswith("ال"):
+        return list(raw), False
+    end = len(words)
+    while end > n + 1 and (_nisba_at(words, end - 1, lex)[0] or _is_modifier(words[end - 1], lex)
+                           or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
+        end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية
+    return list(raw[n:end]), True
+
+
+def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
+    """An indefinite head noun with only adjectives after it: منظمة خيرية بريطانية, دراسة جديدة."""
+    found = match_terms(words, lex)
+    if not found or found[0][0] != 0 or words[0].startswith("ال"):
+        return False
+    head = found[0][1]
+    if head.kind not in ("body", "generic"):
+        return False
+    rest = words[len(head.words):]
+    if not rest:
+        return head.kind == "generic"
+    return all(not w.startswith("ال") and (_nisba_at(rest, i, lex)[0] or _is_modifier(w, lex)
+                                             or w.endswith("يه") or w.endswith("ي") or w in lex.terms)
+               for i, w in enumerate(rest))
+
+
+def _read_description(reading: Reading, words: tuple, roles: list, lex: Lexicons, rules: list) -> None:
+    """A form without a name: a title alone (an office, for A-OFFICE) or a generic description."""
+    role = roles[0][0] if roles else "other"
+    reading.name = reading.key = ""
+    reading.roles = tuple(roles)
+    found = match_terms(words, lex)
+    first = found[0][1] if found and found[0][0] == 0 else None
+    rest = words[len(first.words):] if first is not None else ()
+    specific = any(w.startswith("ال") and not _is_modifier(w, lex) for w in rest) or reading.affiliation
+    if first is not None and first.kind == "generic" and words[0].startswith("ال") and rest and specific \
+            and role not in ("document_or_report", "journalist_or_media"):
+        # الحكومة السورية, المحكمة الجنائية الدولية: an institution its complement names
+        reading.name = reading.form.strip()
+        reading.key = name_key(reading.name)
+        reading.rules = tuple(dict.fromkeys(rules))
+        return
+    if first is not None and first.kind in ("person", "head") and reading.affiliation:
+        reading.office = office_key(words, lex)
+    reading.generic_role = role
+    reading.rules = tuple(dict.fromkeys(rules + ["A-GENERIC"]))
+
+
+def office_key(words: tuple, lex: Lexicons) -> str:
+    """A title's key: its title words with every nisba replaced by the affiliation it names."""
+    out, i = [], 0
+    while i < len(words):
+        n, affiliation = _nisba_at(words, i, lex)
+        if n:
+            out.append("@" + name_key(affiliation))
+            i += n
+        elif (_is_modifier(words[i], lex) and words[i] not in _FORMER) or words[i] in lex.honorifics:
+            i += 1
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+# --- context around a speaker ---------------------------------------------------------
+
+
+def title_before(before: str, lex: Optional[Lexicons] = None) -> tuple:
+    """The description right before a speaker span (``وقال وزير الخارجية الروسي``
+    → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none."""
+    lex = lex or lexicons()
+    words = words_of(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", before)[-1])[-MAX_TITLE_WORDS:]
+    marks = _describing(words, lex)
+    start = len(words)
+    while start > 0 and marks[start - 1]:
+        start -= 1
+    phrase = words[start:]
+    # the phrase must hold a title (not only ال-words)
+    if not any(t.kind in ("person", "head", "generic") for _, t in match_terms(phrase, lex)):
+        return ()
+    return phrase
+
+
+def apposition_after(after: str, lex: Optional[Lexicons] = None) -> tuple:
+    """The description right after a speaker span (``، مدرب ليفربول``), as words."""
+    lex = lex or lexicons()
+    text = after.lstrip()
+    if text.startswith(("،", ",")):
+        text = text[1:]
+    words = words_of(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])[:MAX_TITLE_WORDS]
+    found = match_terms(words, lex)
+    if found and found[0][0] == 0 and found[0][1].kind in ("person", "head"):
+        return words
+    if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and found[0][1].kind == "body":
+        return words[1:]  # ديفيد برونياتوفسكي من جامعة جورج واشنطن
+    return ()
+
+
+def _may_hold_title(before: str) -> bool:
+    """A cheap test before ``title_before``: does the last word before the name end a title?"""
+    lex = lexicons()
+    words = words_of(before[-40:])
+    return bool(words) and (any((w,) in lex.terms or w in lex.honorifics for w in words[-3:])
+                            or _nisba_at(words, len(words) - 1, lex)[0] > 0)
+
+
+def _may_open_apposition(after: str) -> bool:
+    """A cheap test before ``apposition_after``: does a title follow the name's comma?"""
+    text = after.lstrip()
+    if not text.startswith(("،", ",")):
+        return False
+    words = words_of(text[1:30])
+    lex = lexicons()
+    return bool(words) and ((words[0],) in lex.terms or words[:2] in lex.terms)

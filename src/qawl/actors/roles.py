@@ -1,0 +1,43 @@
+"""An actor's role from the votes of its forms' titles and contexts."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from qawl.actors.lexicon import ROLE_PRIORITY, Lexicons
+
+if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this module
+    from qawl.actors.merge import _Evidence
+
+
+def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str) -> tuple[str, str]:
+    disabled = ev.disabled
+    if (key in lex.states or key in lex.capitals) and "R-STATE" not in disabled:
+        return "minister_or_official", "R-STATE"
+    votes: Counter = Counter()
+    rules: dict = {}
+    for form in members:
+        weight = max(ev.count[form], 1)
+        reading = readings[form]
+        for role, rule in reading.roles[:1]:
+            if rule in disabled:
+                continue
+            votes[role] += 2 * weight
+            rules.setdefault(role, rule)
+        for role, n in ev.context_roles.get(form, {}).items():
+            votes[role] += n
+            rules.setdefault(role, "R-CONTEXT")
+    if votes:
+        role = min(votes, key=lambda r: (-votes[r], ROLE_PRIORITY.get(r, 99)))
+        return role, rules[role]
+    if not any(form in ev.tagged for form in members) and "R-UNTAGGED" not in disabled:
+        return "none", "R-UNTAGGED"
+    kinds = Counter()
+    for form in members:
+        kinds.update(ev.kinds.get(form, {}))
+    kind = kinds.most_common(1)[0][0] if kinds else ""
+    by_kind = {"media": "journalist_or_media", "organisation": "organisation_or_spokesperson",
+               "ORG": "organisation_or_spokesperson", "LOC": "minister_or_official"}
+    if kind in by_kind and "R-KIND" not in disabled:
+        return by_kind[kind], "R-KIND"
+    return "other", "R-DEFAULT"
