@@ -151,6 +151,30 @@ def test_a_capital_speaking_is_its_state_but_a_place_stays_a_place():
     assert "موسكو" not in set(actors.entity_aliases(table)["form"])
 
 
+def test_a_body_named_after_a_place_is_not_the_place():
+    rows = occurrences(("جيش حلب", "", "organisation", "quote"), ("حلب", "", "LOC", "mention"),
+                       ("حلب", "", "LOC", "mention"), ("جامعة القاهرة", "", "ORG", "mention"))
+    table = build_aliases(rows)
+    assert keys(table)["جيش حلب"] != keys(table)["حلب"]
+    assert keys(table)["جامعة القاهرة"] != actors.name_key("القاهرة")  # a capital is a place
+    assert same_actor(rows, "جيش حلب", "حلب", disabled={"A-BODY-OF-PLACE"})
+
+
+def test_a_place_that_never_speaks_has_no_role():
+    rows = occurrences(("سوريا", "", "LOC", "mention"), ("مصر", "", "organisation", "quote"),
+                       ("حلب", "", "LOC", "mention"), ("حلب", "", "LOC", "target"),
+                       ("لندن", "", "LOC", "mention"))
+    table = build_aliases(rows).set_index("form")
+    assert table.loc["مصر", "role"] == "minister_or_official"
+    assert (table.loc["سوريا", "role"], table.loc["حلب", "role"], table.loc["لندن", "role"]) == ("", "", "")
+    assert table.loc["سوريا", "rule"].endswith("R-PLACE")
+    assert role_of(rows, "سوريا", disabled={"R-PLACE"}) == "minister_or_official"
+    assert role_of(rows, "حلب", disabled={"R-PLACE"}) != ""
+    edited = apply_edits(build_aliases(rows), pd.DataFrame({"form": ["مصر"], "key": [""], "label": ["مصر"],
+                                                              "role": ["other"], "affiliation": [""]}))
+    assert edited.set_index("form").loc["سوريا", "role"] == ""
+
+
 @pytest.mark.parametrize("form, role", [
     ("الشركة", "organisation_or_spokesperson"),
     ("البيان", "document_or_report"),

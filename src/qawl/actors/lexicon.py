@@ -38,6 +38,8 @@ RULES = {
                 "in at least 75% of at least 2 occurrences",
     "A-CAPITAL": "a capital speaking or spoken about stands for its state (موسكو → روسيا; "
                  "data/actors/capitals.tsv); not applied to places in the entity table",
+    "A-BODY-OF-PLACE": "a body's head noun before a place name stays in the name (جيش حلب, جامعة القاهرة "
+                       "are not حلب, القاهرة): the place is a state, a capital or tagged LOC by most articles",
     "A-GENERIC": "a common noun or description without a name (الشركة, مصدر مسؤول) goes to the "
                  "unnamed actor of its role",
     "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody",
@@ -49,6 +51,8 @@ RULES = {
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
     "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
     "R-DEFAULT": "no evidence: other",
+    "R-PLACE": "a place (a state, a capital, or tagged LOC) that never speaks, only named or spoken about, "
+               "has no role (empty): a place is a speaker only when it stands for its government",
 }
 
 ALIAS_COLUMNS = ["form", "key", "label", "role", "affiliation", "rule", "why", "count"]
@@ -61,7 +65,8 @@ MENTION_CONTEXT_CHARS = 50
 MAX_TITLE_WORDS = 8
 OFFICE_MIN_VOTES = 2
 OFFICE_MIN_SHARE = 0.75
-ACTOR_SOURCES = ("quote", "stance")  # positions where a form acts (capitals stand for states)
+ACTOR_SOURCES = ("quote", "stance", "target")  # positions where a form acts (capitals stand for states)
+SPEAKER_SOURCES = ("quote", "stance")  # positions where a form speaks (a stance's speaker, not its target)
 
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from qawl.actors.affiliation import _affiliation_in, _affiliation_of
 from qawl.actors.lexicon import (
-    ACTOR_SOURCES, ALIAS_COLUMNS, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
+    ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
     Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
 )
 from qawl.actors.reading import _roles_in, apposition_after, office_key, read_form, title_before
@@ -48,6 +48,7 @@ class _Evidence:
     disabled: frozenset = frozenset()
     count: Counter = field(default_factory=Counter)
     actor_forms: set = field(default_factory=set)
+    speaker_forms: set = field(default_factory=set)
     entity_forms: set = field(default_factory=set)
     kinds: dict = field(default_factory=lambda: defaultdict(Counter))
     context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
@@ -78,6 +79,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             ev.count[surface] += n  # the words as written, resolved to ``form`` in the article
             ev.links[surface][form] += n
         (ev.actor_forms if source in ACTOR_SOURCES else ev.entity_forms).add(form)
+        if source in SPEAKER_SOURCES:
+            ev.speaker_forms.add(form)
         if kind:
             ev.kinds[form][kind] += n
         context = "R-CONTEXT" not in disabled
@@ -125,6 +128,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     forms = _all_forms(occurrences)
     readings = {form: read_form(form, lex, disabled) for form in forms}
     ev = _gather(occurrences, readings, lex, disabled)
+    if "A-BODY-OF-PLACE" not in disabled:
+        _keep_bodies_of_places(readings, ev, lex)
     clusters = _Clusters()
     for reading in readings.values():
         if reading.key:
@@ -137,7 +142,7 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
         _merge_vowels(clusters, lex, types)
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
-    return _alias_rows(readings, clusters, offices, ev, lex)
+    return _alias_rows(readings, clusters, offices, ev, lex, _place_keys(readings, ev, lex))
 
 
 def _all_forms(occurrences: pd.DataFrame) -> list[str]:
@@ -164,6 +169,29 @@ def _merge_variants(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _Evi
             target = name_key(lex.capitals[key])
             clusters.add(target)
             clusters.union(key, target, "A-CAPITAL", f"{form} is the capital of {lex.capitals[key]}")
+
+
+def _place_keys(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
+    """Name keys of places: states, capitals, and keys most articles tag LOC (counted over
+    the forms that are that name alone, not a body named after it)."""
+    votes: dict = defaultdict(Counter)
+    for form, reading in readings.items():
+        if reading.key and not reading.unstripped:
+            for kind, n in ev.kinds.get(form, {}).items():
+                votes[reading.key][_TYPES.get(kind, kind)] += n
+    tagged = {key for key, counts in votes.items() if counts.most_common(1)[0][0] == "LOC"}
+    return tagged | set(lex.states) | set(lex.capitals) \
+        | {key for key, name in lex.variants.items() if name_key(name) in lex.states}
+
+
+def _keep_bodies_of_places(readings: dict, ev: _Evidence, lex: Lexicons) -> None:
+    """A-BODY-OF-PLACE: جيش حلب keeps its head noun when حلب is a place."""
+    places = _place_keys(readings, ev, lex)
+    for reading in readings.values():
+        if reading.unstripped and reading.key in places:
+            reading.name, reading.key = reading.unstripped, name_key(reading.unstripped, ev.disabled)
+            rules = [r for r in reading.rules if r != "A-TITLE"] + ["A-BODY-OF-PLACE"]
+            reading.rules = tuple(dict.fromkeys(rules))
 
 
 _TYPES = {"person": "PER", "PER": "PER", "organisation": "ORG", "media": "ORG", "ORG": "ORG", "LOC": "LOC"}
@@ -295,7 +323,7 @@ def _label_of(members: list, readings: dict, ev: _Evidence) -> str:
 
 
 def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidence,
-                lex: Lexicons) -> pd.DataFrame:
+                lex: Lexicons, places: frozenset = frozenset()) -> pd.DataFrame:
     members: dict[str, list] = defaultdict(list)
     for form, reading in readings.items():
         if reading.key:
@@ -303,7 +331,8 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
     actors, taken = {}, set()
     for root, forms in sorted(members.items()):
         label = _label_of(forms, readings, ev)
-        role, role_rule = _role_votes(forms, readings, ev, lex, root)
+        place = root in places or any(readings[form].key in places for form in forms)
+        role, role_rule = _role_votes(forms, readings, ev, lex, root, place)
         key = name_key(label, ev.disabled)
         if key in taken:  # two actors whose labels read alike stay two keys
             key = f"{key}|{root}"

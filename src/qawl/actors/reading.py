@@ -26,6 +26,7 @@ class Reading:
     affiliation: str = ""
     generic_role: str = ""  # set when the form names nobody
     rules: tuple = ()
+    unstripped: str = ""  # the name with the body head noun A-TITLE stripped (جيش حلب for حلب)
 
 
 def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
@@ -167,6 +168,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         name_words, stripped = _strip_body_head(raw, words, lex)
         if stripped:
             rules.append("A-TITLE")
+            reading.unstripped = " ".join(raw)
     elif (first, last) != (0, len(words)):
         rules.append("A-TITLE")
     reading.name = " ".join(name_words)

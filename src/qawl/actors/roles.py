@@ -10,8 +10,12 @@ if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this m
     from qawl.actors.merge import _Evidence
 
 
-def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str) -> tuple[str, str]:
+def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str,
+                place: bool = False) -> tuple[str, str]:
+    """An actor's role and the rule that gave it, from the votes of its forms."""
     disabled = ev.disabled
+    if place and "R-PLACE" not in disabled and not any(form in ev.speaker_forms for form in members):
+        return "", "R-PLACE"
     if (key in lex.states or key in lex.capitals) and "R-STATE" not in disabled:
         return "minister_or_official", "R-STATE"
     votes: Counter = Counter()

@@ -85,7 +85,7 @@ def apply_edits(auto: pd.DataFrame, edits: Optional[pd.DataFrame]) -> pd.DataFra
     missing = table["label"] == ""
     table.loc[missing, "label"] = table.loc[missing, "key"].map(labels).fillna(table.loc[missing, "key"])
     roles = table[table["role"] != ""].drop_duplicates("key").set_index("key")["role"]
-    missing = table["role"] == ""
+    missing = (table["role"] == "") & (table["rule"] == "A-RESEARCHER")  # a silent place keeps no role
     table.loc[missing, "role"] = table.loc[missing, "key"].map(roles).fillna("other")
     return table[ALIAS_COLUMNS].reset_index(drop=True)
 
@@ -124,10 +124,11 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
             WHERE coalesce(q.speaker_canonical, q.speaker, '') <> ''""").df())
     for name, sql in (
             ("stances", """
-                SELECT '' AS doc_id, form, '' AS surface, '' AS kind, 'stance' AS source, '' AS before,
+                SELECT '' AS doc_id, form, '' AS surface, '' AS kind, source, '' AS before,
                        '' AS after, count(*) AS n
-                FROM (SELECT trim(speaker) AS form FROM stances UNION ALL SELECT trim(target) FROM stances)
-                WHERE form IS NOT NULL AND form <> '' GROUP BY form"""),
+                FROM (SELECT trim(speaker) AS form, 'stance' AS source FROM stances
+                      UNION ALL SELECT trim(target), 'target' FROM stances)
+                WHERE form IS NOT NULL AND form <> '' GROUP BY form, source"""),
             ("mentions", """
                 SELECT '' AS doc_id, trim(canonical) AS form, trim(text) AS surface, label AS kind,
                        'mention' AS source, '' AS before, '' AS after, count(*) AS n
