@@ -42,7 +42,10 @@ RULES = {
                        "are not حلب, القاهرة): the place is a state, a capital or tagged LOC by most articles",
     "A-GENERIC": "a common noun or description without a name (الشركة, مصدر مسؤول) goes to the "
                  "unnamed actor of its role",
-    "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody",
+    "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "
+              "opening with a preposition glued to a definite common noun (كالعقوبات، بالنسبة)",
+    "A-ADDRESSEE": "the medium a speaker talked to is not part of its name (جونسون لبي بي سي → جونسون; "
+                   "ل + a media name or head noun of data/actors/role_titles.tsv, or ل + Latin script)",
     "A-RESEARCHER": "set by the researcher's alias table",
     "R-TITLE": "role from a title or head noun in the speaker's words (data/actors/role_titles.tsv)",
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
@@ -50,6 +53,14 @@ RULES = {
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
     "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
+    "R-PLURAL": "role from a listed term's plural, feminine or (in)definite form (المتظاهرين، الناشطات، "
+                "وكالات الأنباء) when the lexicon does not list that form",
+    "R-NISBA-BODY": "an untitled name closed by a feminine nisba (شاومي الصينية، سوناطراك الجزائرية) "
+                    "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
+    "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "
+                        "issued, not its role",
+    "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
+             "citizen_or_witness",
     "R-DEFAULT": "no evidence: other",
     "R-PLACE": "a place (a state, a capital, or tagged LOC) that never speaks, only named or spoken about, "
                "has no role (empty): a place is a speaker only when it stands for its government",
@@ -112,6 +123,7 @@ class Term:
     words: tuple[str, ...]
     role: str
     kind: str  # person, head, body, generic, modifier
+    derived: bool = False  # a plural, feminine or (in)definite form of a listed term (R-PLURAL)
 
 
 @dataclass(frozen=True)
@@ -137,6 +149,38 @@ def _nisba_forms(adjective: str) -> list[str]:
     return forms
 
 
+def _inflections(word: str, person: bool) -> list[str]:
+    """Sound plurals (and, for a title, the feminine) of a noun in matching form: مراقب →
+    مراقبون، مراقبين، مراقبه، مراقبات; شركه → شركات. Nothing for a word that looks plural
+    already or ends in a long vowel or hamza."""
+    if word.endswith(("ون", "ين", "ات", "ا", "ء", "و")):
+        return []
+    if word.endswith("ه"):
+        return [word[:-1] + "ات"]
+    return [word + "ون", word + "ين"] + ([word + "ه", word + "ات"] if person else [])
+
+
+def _derived_forms(term: Term) -> list[tuple]:
+    """The forms of a listed term the lexicon does not list (R-PLURAL): a one-word title or
+    common noun inflected, and with the article when listed without; a body's head noun only in the
+    plural (شركه → الشركات: حماس gives nothing); a phrase only by its first word's ـات plural
+    (وكاله الانباء → وكالات الانباء)."""
+    if term.kind == "modifier" or term.role == "-":
+        return []
+    head, rest = term.words[0], term.words[1:]
+    bare = head[2:] if head.startswith("ال") else head
+    if len(bare) < 3:
+        return []
+    if rest:
+        return [(head[:-1] + "ات",) + rest] if head.endswith("ه") else []
+    person = term.kind in ("person", "head")
+    heads = (head,) if head.startswith("ال") else (head, "ال" + head)  # never a bare word: ناجي is a name
+    if term.kind == "body":
+        return [(w,) for h in heads for w in _inflections(h, False) if w.endswith("ات")]
+    forms = [w for h in heads for w in [h] + _inflections(h, person)]
+    return [(w,) for w in dict.fromkeys(forms) if w != head]
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """The data files of ``data/actors`` in matching form (loaded once)."""
@@ -145,6 +189,13 @@ def lexicons() -> Lexicons:
         words = words_of(term)
         if words and words not in terms:
             terms[words] = Term(words, role, kind)
+    given_names = frozenset(name_key(n) for (n, *_) in _rows("given_names.tsv"))
+    not_speakers = frozenset(match_form(w) for (w, *_) in _rows("not_speakers.tsv"))
+    for term in list(terms.values()):
+        for words in _derived_forms(term):
+            if words not in terms and words[0] not in given_names and words[0] not in not_speakers:
+                kind = "head" if term.kind == "head" else "generic"
+                terms[words] = Term(words, term.role, kind, derived=True)
     nisba = {}
     for adjective, affiliation in _rows("nisba.tsv"):
         for form in _nisba_forms(adjective):
@@ -159,8 +210,7 @@ def lexicons() -> Lexicons:
         terms=terms, longest=max(len(w) for w in terms),
         honorifics=frozenset(w for (h, *_) in _rows("honorifics.tsv") for w in words_of(h)),
         nisba=nisba, capitals=capitals, variants=variants,
-        not_speakers=frozenset(match_form(w) for (w, *_) in _rows("not_speakers.tsv")),
-        given_names=frozenset(name_key(n) for (n, *_) in _rows("given_names.tsv")),
+        not_speakers=not_speakers, given_names=given_names,
         states=frozenset(states),
     )
 

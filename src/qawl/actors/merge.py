@@ -1,6 +1,7 @@
 """The merge: forms to actors (union-find over name keys), each merge with its rule."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -58,6 +59,9 @@ class _Evidence:
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
 
 
+# an age in brackets or between commas right after a name: (29 عاما)، ، 33 عاماً،
+_AGE_AFTER = re.compile(r"\s*[(،,]\s*(?:[0-9٠-٩]{1,3})\s*(?:عاما|عامًا|عاماً|عام|سنة|سنوات)\b")
+
 OCCURRENCE_COLUMNS = ["doc_id", "form", "surface", "kind", "source", "before", "after", "n"]
 
 
@@ -83,13 +87,18 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             ev.speaker_forms.add(form)
         if kind:
             ev.kinds[form][kind] += n
+        if after and "R-AGE" not in disabled and _AGE_AFTER.match(str(after)):
+            ev.context_roles[form]["citizen_or_witness"] += max(n, 1)
         context = "R-CONTEXT" not in disabled
         title = title_before(str(before), lex) if before and context else ()
         apposition = apposition_after(str(after), lex) if after and context else ()
         for words, near_end in ((title, True), (apposition, False)):
             if not words:
                 continue
-            for role, _ in _roles_in(words, lex, "R-CONTEXT", near_end)[:1]:
+            votes = _roles_in(words, lex, "R-CONTEXT", near_end, disabled)
+            if near_end and "R-DOCUMENT-OWNER" not in disabled:  # قرار هاني رمزي: his decision
+                votes = [vote for vote in votes if vote[0] != "document_or_report"]
+            for role, _ in votes[:1]:
                 ev.context_roles[form][role] += max(n, 1)
             affiliation = _affiliation_in(words, lex)
             if affiliation:
@@ -355,7 +364,7 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
             rows.append((form, key, label, role, affiliation, "A-OFFICE+" + role_rule, why, ev.count[form]))
         else:
             role = reading.generic_role or "other"
-            rule = "+".join(reading.rules) or "A-GENERIC"
+            rule = "+".join(dict.fromkeys(list(reading.rules or ("A-GENERIC",)) + [r for _, r in reading.roles[:1]]))
             rows.append((form, generic_key(role), generic_label(role), role, reading.affiliation, rule,
                          "no name in the form", ev.count[form]))
     table = pd.DataFrame(rows, columns=ALIAS_COLUMNS)

@@ -85,7 +85,8 @@ def _describing(words: tuple, lex: Lexicons) -> list[bool]:
     return marks
 
 
-def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool) -> list[tuple[str, str]]:
+def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
+              disabled: frozenset = frozenset()) -> list[tuple[str, str]]:
     """Role votes of the lexicon terms in ``words``, nearest the name first.
 
     A head (رئيس, المتحدث باسم) takes the role of the body named within the next three
@@ -94,7 +95,7 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool) -> list[tu
     found = match_terms(words, lex)
     votes = []
     for k, (i, term) in enumerate(found):
-        if term.kind == "modifier":
+        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled):
             continue
         role = term.role
         if term.kind == "head":
@@ -105,7 +106,7 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool) -> list[tu
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
                     break
-        votes.append((role, rule))
+        votes.append((role, "R-PLURAL" if term.derived else rule))
     return votes[::-1] if near_end else votes
 
 
@@ -121,10 +122,16 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.generic_role = "none"
         reading.rules = ("A-NONE",)
         return reading
-    if len(words) == 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
+    if "A-NONE" not in disabled and ((len(words) == 1 and words[0] in lex.not_speakers)
+                                     or _opens_with_preposition(words[0], lex)):
         reading.generic_role = "none"
         reading.rules = ("A-NONE",)
         return reading
+    if "A-ADDRESSEE" not in disabled:
+        cut = _addressee_at(words, raw, lex)
+        if cut:
+            raw, words = raw[:cut], words[:cut]
+            rules.append("A-ADDRESSEE")
     whole = lex.terms.get(words)
     marks = _describing(words, lex)
     reading.affiliation = _affiliation_in(words, lex)
@@ -145,7 +152,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         runs = [(0, len(words))]
     title_words = tuple(w for w, m in zip(words, marks) if m)
     reading.titles = title_words
-    roles = _roles_in(words, lex, "R-TITLE", near_end=False)
+    roles = _roles_in(words, lex, "R-TITLE", near_end=False, disabled=disabled)
     if whole is not None and whole.kind == "body":
         roles = [(whole.role, "R-NAME")]
     if not runs:
@@ -171,6 +178,10 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             reading.unstripped = " ".join(raw)
     elif (first, last) != (0, len(words)):
         rules.append("A-TITLE")
+    elif not roles and "R-NISBA-BODY" not in disabled and _nisba_body_end(words, lex):
+        name_words = raw[:_nisba_body_end(words, lex)]  # شاومي الصينية → شاومي, a company
+        roles = [("organisation_or_spokesperson", "R-NISBA-BODY")]
+        rules.append("A-TITLE")
     reading.name = " ".join(name_words)
     reading.key = name_key(reading.name, disabled)
     if not reading.key:
@@ -179,9 +190,49 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     if _is_generic_body(words, lex):
         _read_description(reading, words, roles, lex, rules)
         return reading
+    if "R-DOCUMENT-OWNER" not in disabled and any(role == "document_or_report" for role, _ in roles):
+        roles = [vote for vote in roles if vote[0] != "document_or_report"]  # بيان الرئيس: the president's
+        rules.append("R-DOCUMENT-OWNER")
     reading.roles = tuple(roles)
     reading.rules = tuple(dict.fromkeys(rules))
     return reading
+
+
+def _nisba_body_end(words: tuple, lex: Lexicons) -> int:
+    """Where a feminine nisba closing an untitled name starts (شاومي الصينية → 1), else 0:
+    the adjective agrees with an unsaid شركة or مؤسسة. Not after a definite word (القدس العربي)."""
+    for n in (2, 1):
+        start = len(words) - n
+        if start >= 1 and _nisba_at(words, start, lex)[0] == n and words[-1].endswith("يه") \
+                and not any(w.startswith("ال") for w in words[:start]):
+            return start
+    return 0
+
+
+def _opens_with_preposition(word: str, lex: Lexicons) -> bool:
+    """كالعقوبات، بالنسبة، للإذاعة: a preposition glued to a definite common noun (listed, or
+    with a plural or feminine ending) opens a phrase, not a speaker's name (بالمر stays a name)."""
+    if not word.startswith(("كال", "بال", "لل")) or len(word) < 6:
+        return False
+    noun = "ال" + word[3:] if not word.startswith("لل") else "ال" + word[2:]
+    return (noun,) in lex.terms or noun.endswith(("ات", "ين", "ون", "ه"))
+
+
+def _addressee_at(words: tuple, raw: list, lex: Lexicons) -> int:
+    """Where a medium the speaker talked to starts (جونسون لبي بي سي → 1; قال لرويترز), else 0:
+    a later word ل + a name or title of the media lexicon, or ل glued to Latin script."""
+    for k in range(1, len(words)):
+        word = words[k]
+        if not word.startswith("ل") or len(word) < 2:
+            continue
+        if _LATIN.match(raw[k][1:].lstrip("ـ")):
+            return k
+        rest = (word[1:].lstrip("ـ"),) + words[k + 1:]
+        found = match_terms(rest, lex)
+        if found and found[0][0] == 0 and found[0][1].role == "journalist_or_media" \
+                and found[0][1].kind == "body":
+            return k
+    return 0
 
 
 def _body_head(words: tuple, lex: Lexicons) -> Optional[Term]:
