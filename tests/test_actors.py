@@ -32,7 +32,7 @@ def same_actor(rows: pd.DataFrame, a: str, b: str, disabled=()) -> bool:
 
 
 def test_every_rule_has_an_id_and_a_one_line_description():
-    assert all(rule.startswith(("A-", "R-")) and text and "\n" not in text for rule, text in RULES.items())
+    assert all(rule.startswith(("A-", "R-", "AFF-")) and text and "\n" not in text for rule, text in RULES.items())
 
 
 def test_the_alias_table_has_its_columns_and_one_row_per_form():
@@ -395,3 +395,65 @@ def test_an_age_after_the_name_marks_an_ordinary_person():
                        ("كريم", "", "PER", "mention"))
     assert role_of(rows, "كريم") == "citizen_or_witness"
     assert role_of(rows, "كريم", disabled={"R-AGE"}) != "citizen_or_witness"
+
+
+def test_an_anonymous_source_or_a_leader_takes_the_role_of_the_body_named_after_it():
+    rows = occurrences(("مصدر مسؤول في المؤسسة", "", "person"), ("زعيم الجالية اليهودية الألمانية", "", "person"),
+                       ("مصدر مسؤول", "", "person"))
+    table = build_aliases(rows).set_index("form")
+    assert table.loc["مصدر مسؤول في المؤسسة", "role"] == "organisation_or_spokesperson"
+    assert table.loc["زعيم الجالية اليهودية الألمانية", "role"] == "organisation_or_spokesperson"
+    assert table.loc["مصدر مسؤول", "role"] == "minister_or_official"
+
+
+# --- affiliations (AFFILIATIONS.md) -----------------------------------------------------------
+
+
+def affiliation_of(rows, form, disabled=()):
+    row = build_aliases(rows, disabled=disabled).set_index("form").loc[form]
+    return row["affiliation"], row["rule"]
+
+
+def test_a_state_or_its_capital_speaks_for_the_state():
+    rows = occurrences(("موسكو", "", "LOC", "quote"), ("أنقرة", "", "LOC", "quote"), ("تركيا", "", "LOC", "quote"))
+    assert affiliation_of(rows, "موسكو") == ("روسيا", "A-CAPITAL+R-STATE+AFF-STATE")
+    assert affiliation_of(rows, "أنقرة")[0] == affiliation_of(rows, "تركيا")[0] == "تركيا"
+    assert not affiliation_of(rows, "موسكو", disabled={"AFF-STATE"})[1].endswith("AFF-STATE")
+    assert affiliation_of(rows, "موسكو", disabled={"AFF-STATE", "AFF-NISBA"})[0] == ""
+
+
+def test_a_named_body_speaks_for_itself_and_a_government_for_its_country():
+    rows = occurrences(("صحيفة \"لوموند\" الفرنسية", "", "media"), ("الحكومة السورية", "", "organisation"),
+                       ("شاومي الصينية", "", "organisation"))
+    assert affiliation_of(rows, "صحيفة \"لوموند\" الفرنسية") == ("لوموند", "A-TITLE+R-TITLE+AFF-SELF")
+    assert affiliation_of(rows, "الحكومة السورية")[0] == "سوريا"
+    assert affiliation_of(rows, "شاومي الصينية")[0] == "شاومي"
+    assert affiliation_of(rows, "صحيفة \"لوموند\" الفرنسية", disabled={"AFF-SELF"})[0] != "لوموند"
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("وقال المتحدث باسم الجيش الإسرائيلي ", "", "الجيش الإسرائيلي"),
+    ("وقال ", "، الرئيس التنفيذي لشركة أوبر، إن", "أوبر"),
+    ("وقالت أستاذة التسويق في جامعة الكويت ", "", "جامعة الكويت"),
+    ("وقال ", " من جامعة جورج واشنطن إن", "جامعة جورج واشنطن"),
+    ("وقال النائب عن حزب العمال ", "", "حزب العمال"),
+])
+def test_a_person_speaks_for_the_body_the_title_names(before, after, expected):
+    rows = occurrences(("فلان الفلاني", "", "person", "quote", before, after), ("فلان الفلاني", "", "PER", "mention"))
+    affiliation, rule = affiliation_of(rows, "فلان الفلاني")
+    assert (affiliation, rule.split("+")[-1]) == (expected, "AFF-BODY")
+    assert affiliation_of(rows, "فلان الفلاني", disabled={"AFF-BODY"})[0] != expected
+
+
+def test_an_official_speaks_for_the_country_and_a_nationality_alone_is_no_affiliation():
+    rows = occurrences(("سيرغي لافروف", "", "person", "quote", "وقال وزير الخارجية الروسي "),
+                       ("هيذر نويرت", "", "person", "quote", "وقالت المتحدثة باسم وزارة الخارجية الأمريكية "),
+                       ("سعاد ماسي", "", "person", "quote", "وقالت المطربة الجزائرية "),
+                       ("ناشطون سوريون", "", "person"), ("وزير الخارجية التركي", "", "person"))
+    table = build_aliases(rows).set_index("form")
+    assert table.loc["سيرغي لافروف", "affiliation"] == "روسيا"
+    assert table.loc["هيذر نويرت", "affiliation"] == "الولايات المتحدة"
+    assert table.loc["وزير الخارجية التركي", "affiliation"] == "تركيا"
+    assert table.loc["سعاد ماسي", "affiliation"] == ""
+    assert table.loc["ناشطون سوريون", "affiliation"] == ""
+    assert affiliation_of(rows, "سيرغي لافروف", disabled={"AFF-NISBA"})[0] == ""

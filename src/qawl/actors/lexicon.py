@@ -46,6 +46,13 @@ RULES = {
               "opening with a preposition glued to a definite common noun (كالعقوبات، بالنسبة)",
     "A-ADDRESSEE": "the medium a speaker talked to is not part of its name (جونسون لبي بي سي → جونسون; "
                    "ل + a media name or head noun of data/actors/role_titles.tsv, or ل + Latin script)",
+    "AFF-STATE": "a state or its capital speaks for the state (موسكو → روسيا)",
+    "AFF-SELF": "a named body (its name has a body's head noun, the lexicon lists it, or most tables call it "
+                "an organisation) speaks for itself (صحيفة لوموند → لوموند), unless it is a government's",
+    "AFF-BODY": "the body a title or apposition names after its head (المتحدث باسم الجيش الإسرائيلي → "
+                "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
+    "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "
+                 "names (وزير الخارجية الروسي → روسيا); a nationality alone gives no affiliation",
     "A-RESEARCHER": "set by the researcher's alias table",
     "R-TITLE": "role from a title or head noun in the speaker's words (data/actors/role_titles.tsv)",
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
@@ -137,6 +144,10 @@ class Lexicons:
     not_speakers: frozenset
     given_names: frozenset
     states: frozenset  # name keys of states
+    state_names: dict = None  # name key of a state, capital or listed country name -> the state's name
+    government: frozenset = frozenset()  # head nouns (words) of bodies speaking for a government
+    dropped: frozenset = frozenset()  # company and media head nouns dropped before a name
+    starts: frozenset = frozenset()  # the first words of the listed terms
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -144,6 +155,8 @@ def _nisba_forms(adjective: str) -> list[str]:
     forms = [base, base + "ه"]
     bare = base[2:] if base.startswith("ال") else base
     forms += [bare, bare + "ه"]
+    if " " not in base and base.endswith("ي"):  # the plurals the file's header promises: سويسريون، سويسريين
+        forms += [w + suffix for w in (base, bare) for suffix in ("ون", "ين")]
     if " " in base:  # الكوري الجنوبي -> الكوريه الجنوبيه
         forms.append(" ".join(w + "ه" for w in base.split()))
     return forms
@@ -203,15 +216,21 @@ def lexicons() -> Lexicons:
     capitals = {name_key(capital): state for capital, state in _rows("capitals.tsv")}
     variants = {name_key(variant): form for variant, form in _rows("variants.tsv")}
     states = {name_key(state) for state in capitals.values()}
+    state_names = {name_key(state): state for state in capitals.values()}
+    state_names.update({key: state for key, state in capitals.items()})
     for name, state in _rows("countries.tsv"):
         variants[name_key(name)] = state
         states.add(name_key(state))
+        state_names[name_key(name)] = state_names[name_key(state)] = state
     return Lexicons(
         terms=terms, longest=max(len(w) for w in terms),
         honorifics=frozenset(w for (h, *_) in _rows("honorifics.tsv") for w in words_of(h)),
         nisba=nisba, capitals=capitals, variants=variants,
         not_speakers=not_speakers, given_names=given_names,
-        states=frozenset(states),
+        states=frozenset(states), state_names=state_names,
+        government=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "government"),
+        dropped=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "dropped"),
+        starts=frozenset(words[0] for words in terms),
     )
 
 

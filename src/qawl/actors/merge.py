@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
-from qawl.actors.affiliation import _affiliation_in, _affiliation_of
+from qawl.actors.affiliation import _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
     Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
@@ -53,7 +53,8 @@ class _Evidence:
     entity_forms: set = field(default_factory=set)
     kinds: dict = field(default_factory=lambda: defaultdict(Counter))
     context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
-    context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))
+    context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
+    context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
     links: dict = field(default_factory=lambda: defaultdict(Counter))  # surface form -> form
     offices: dict = field(default_factory=lambda: defaultdict(Counter))  # office -> form
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
@@ -90,9 +91,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if after and "R-AGE" not in disabled and _AGE_AFTER.match(str(after)):
             ev.context_roles[form]["citizen_or_witness"] += max(n, 1)
         context = "R-CONTEXT" not in disabled
-        title = title_before(str(before), lex) if before and context else ()
-        apposition = apposition_after(str(after), lex) if after and context else ()
-        for words, near_end in ((title, True), (apposition, False)):
+        title, title_raw = title_before(str(before), lex, with_raw=True) if before and context else ((), [])
+        apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True) if after and context \
+            else ((), [])
+        for (words, raw), near_end in (((title, title_raw), True), ((apposition, apposition_raw), False)):
             if not words:
                 continue
             votes = _roles_in(words, lex, "R-CONTEXT", near_end, disabled)
@@ -100,7 +102,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 votes = [vote for vote in votes if vote[0] != "document_or_report"]
             for role, _ in votes[:1]:
                 ev.context_roles[form][role] += max(n, 1)
-            affiliation = _affiliation_in(words, lex)
+            body, kind = body_in(words, raw, lex, after_title=not near_end)
+            if kind == "body":
+                ev.context_bodies[form][body] += max(n, 1)
+            affiliation = body if kind == "country" else _affiliation_in(words, lex)
             if affiliation:
                 ev.context_affiliations[form][affiliation] += max(n, 1)
         reading = readings.get(form)
@@ -110,6 +115,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             ev.context_roles[form][said_surface.roles[0][0]] += n
             if said_surface.affiliation:
                 ev.context_affiliations[form][said_surface.affiliation] += n
+            if said_surface.body:
+                ev.context_bodies[form][said_surface.body] += n
         if source == "mention":
             ev.tagged.add(form)
         for said in (said_surface, reading):
@@ -346,7 +353,9 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
         if key in taken:  # two actors whose labels read alike stay two keys
             key = f"{key}|{root}"
         taken.add(key)
-        actors[root] = (key, label, role, _affiliation_of(forms, readings, ev), role_rule)
+        affiliation, affiliation_rule = _affiliation_of(forms, readings, ev, lex, root, role, label) \
+            if role_rule != "R-PLACE" else ("", "")
+        actors[root] = (key, label, role, affiliation, "+".join(r for r in (role_rule, affiliation_rule) if r))
     rows = []
     for form in sorted(readings):
         reading = readings[form]
@@ -364,9 +373,10 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
             rows.append((form, key, label, role, affiliation, "A-OFFICE+" + role_rule, why, ev.count[form]))
         else:
             role = reading.generic_role or "other"
-            rule = "+".join(dict.fromkeys(list(reading.rules or ("A-GENERIC",)) + [r for _, r in reading.roles[:1]]))
-            rows.append((form, generic_key(role), generic_label(role), role, reading.affiliation, rule,
-                         "no name in the form", ev.count[form]))
+            affiliation, affiliation_rule = unnamed_affiliation(reading, role, ev.disabled)
+            rules = list(reading.rules or ("A-GENERIC",)) + [r for _, r in reading.roles[:1]] + [affiliation_rule]
+            rows.append((form, generic_key(role), generic_label(role), role, affiliation,
+                         "+".join(r for r in dict.fromkeys(rules) if r), "no name in the form", ev.count[form]))
     table = pd.DataFrame(rows, columns=ALIAS_COLUMNS)
     return table.sort_values(["count", "form"], ascending=[False, True]).reset_index(drop=True)
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from qawl.actors.affiliation import _affiliation_in
+from qawl.actors.affiliation import _affiliation_in, _unglued, body_in
 from qawl.actors.lexicon import (
     _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, MAX_TITLE_WORDS, Lexicons,
     Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
@@ -27,6 +27,9 @@ class Reading:
     generic_role: str = ""  # set when the form names nobody
     rules: tuple = ()
     unstripped: str = ""  # the name with the body head noun A-TITLE stripped (جيش حلب for حلب)
+    body: str = ""  # the body its title names (الرئيس التنفيذي لشركة أوبر → أوبر), for AFF-BODY
+    is_body: bool = False  # the form is a body's name (حماس, شركة أبل, الحكومة السورية)
+    government: bool = False  # its title opens with a head noun of government (وزارة, الحكومة)
 
 
 def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
@@ -72,7 +75,7 @@ def _describing(words: tuple, lex: Lexicons) -> list[bool]:
             i += 1
             continue
         n, _ = _nisba_at(words, i, lex)
-        if in_title and (n or word.startswith("ال") or word in ("باسم", "في", "لدى", "ب", "و", "من")
+        if in_title and (n or word.startswith("ال") or word in ("باسم", "في", "لدى", "ب", "و", "من", "عن")
                          or word.startswith("بال") or word.startswith("لل") or _is_modifier(word, lex)
                          or (term is not None and term.kind == "body")):
             span = max(n, len(term.words) if term is not None else 1)
@@ -135,8 +138,10 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     whole = lex.terms.get(words)
     marks = _describing(words, lex)
     reading.affiliation = _affiliation_in(words, lex)
+    reading.government = any(words[:len(g)] == g for g in lex.government)
     if whole is not None and whole.kind == "body":  # حماس, رويترز, البيت الأبيض: a named body
         marks = [False] * len(words)
+        reading.is_body = True
     # the name: the longest run of words that are not description (titles, honorifics...)
     runs, start = [], None
     for i, mark in enumerate(marks + [True]):
@@ -156,13 +161,19 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     if whole is not None and whole.kind == "body":
         roles = [(whole.role, "R-NAME")]
     if not runs:
+        _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
     first, last = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     name_words = raw[first:last]
     if first > 0 and words[first - 1] == "باسم" and not words[0].startswith("ال"):
         # متحدثة باسم ليفايز: an unnamed spokesperson; the name is the body spoken for
-        reading.affiliation = " ".join(name_words)
+        reading.body = " ".join(name_words)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    if first > 0 and (words[first] in _PREPOSITIONS or _unglued(words[first], lex) != words[first]):
+        # نائب عن حزب العمال, الرئيس التنفيذي لشركة أوبر: a title and the body it belongs to
+        _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
     if len(words) > 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
@@ -171,6 +182,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             reading.generic_role, reading.rules = "none", ("A-NONE",)
         return reading
     # a named body keeps its head noun unless a proper name follows it (شركة أبل → أبل)
+    reading.is_body = reading.is_body or bool(body_head and first == 0)
     if body_head and first == 0 and last == len(words) and "A-TITLE" not in disabled:
         name_words, stripped = _strip_body_head(raw, words, lex)
         if stripped:
@@ -182,20 +194,32 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         name_words = raw[:_nisba_body_end(words, lex)]  # شاومي الصينية → شاومي, a company
         roles = [("organisation_or_spokesperson", "R-NISBA-BODY")]
         rules.append("A-TITLE")
+        reading.is_body = True
     reading.name = " ".join(name_words)
     reading.key = name_key(reading.name, disabled)
-    if not reading.key:
+    if not reading.key or _is_generic_body(words, lex):
+        _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
-    if _is_generic_body(words, lex):
-        _read_description(reading, words, roles, lex, rules)
-        return reading
+    _title_body(reading, words[:first], raw[:first], lex)
     if "R-DOCUMENT-OWNER" not in disabled and any(role == "document_or_report" for role, _ in roles):
         roles = [vote for vote in roles if vote[0] != "document_or_report"]  # بيان الرئيس: the president's
         rules.append("R-DOCUMENT-OWNER")
     reading.roles = tuple(roles)
     reading.rules = tuple(dict.fromkeys(rules))
     return reading
+
+
+_PREPOSITIONS = frozenset({"عن", "في", "من", "لدى", "ب", "ل"})  # a name never opens with these
+
+
+def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons) -> None:
+    """The body (or, for a government body, the country) the title words name."""
+    found, kind = body_in(words, raw, lex)
+    if kind == "body":
+        reading.body = found
+    elif kind == "country" and not reading.affiliation:
+        reading.affiliation = found
 
 
 def _nisba_body_end(words: tuple, lex: Lexicons) -> int:
@@ -219,11 +243,12 @@ def _opens_with_preposition(word: str, lex: Lexicons) -> bool:
 
 
 def _addressee_at(words: tuple, raw: list, lex: Lexicons) -> int:
-    """Where a medium the speaker talked to starts (جونسون لبي بي سي → 1; قال لرويترز), else 0:
-    a later word ل + a name or title of the media lexicon, or ل glued to Latin script."""
+    """Where a medium the speaker talked to starts (جونسون لبي بي سي → 1), else 0: a later
+    word ل + a name or title of the media lexicon, or ل glued to Latin script, right after a
+    name (after a title it is the body the title heads: مديرة العلاقات العامة لشبكة فيسبوك)."""
     for k in range(1, len(words)):
         word = words[k]
-        if not word.startswith("ل") or len(word) < 2:
+        if not word.startswith("ل") or len(word) < 2 or _describing(words[:k], lex)[-1]:
             continue
         if _LATIN.match(raw[k][1:].lstrip("ـ")):
             return k
@@ -287,6 +312,7 @@ def _read_description(reading: Reading, words: tuple, roles: list, lex: Lexicons
         reading.name = reading.form.strip()
         reading.key = name_key(reading.name)
         reading.rules = tuple(dict.fromkeys(rules))
+        reading.is_body = True
         return
     if first is not None and first.kind in ("person", "head") and reading.affiliation:
         reading.office = office_key(words, lex)
@@ -313,11 +339,20 @@ def office_key(words: tuple, lex: Lexicons) -> str:
 # --- context around a speaker ---------------------------------------------------------
 
 
-def title_before(before: str, lex: Optional[Lexicons] = None) -> tuple:
+def _aligned_words(text: str) -> tuple[tuple, list]:
+    """The matching-form words of a text and the same words as written."""
+    pairs = [(match_form(w), w) for w in _PUNCT.sub(" ", text).split()]
+    pairs = [(m, w) for m, w in pairs if m]
+    return tuple(m for m, _ in pairs), [w for _, w in pairs]
+
+
+def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
     """The description right before a speaker span (``وقال وزير الخارجية الروسي``
-    → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none."""
+    → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none.
+    ``with_raw``: (words, the words as written)."""
     lex = lex or lexicons()
-    words = words_of(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", before)[-1])[-MAX_TITLE_WORDS:]
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", before)[-1])
+    words, raw = words[-MAX_TITLE_WORDS:], raw[-MAX_TITLE_WORDS:]
     marks = _describing(words, lex)
     start = len(words)
     while start > 0 and marks[start - 1]:
@@ -325,23 +360,26 @@ def title_before(before: str, lex: Optional[Lexicons] = None) -> tuple:
     phrase = words[start:]
     # the phrase must hold a title (not only ال-words)
     if not any(t.kind in ("person", "head", "generic") for _, t in match_terms(phrase, lex)):
-        return ()
-    return phrase
+        return ((), []) if with_raw else ()
+    return (phrase, raw[start:]) if with_raw else phrase
 
 
-def apposition_after(after: str, lex: Optional[Lexicons] = None) -> tuple:
-    """The description right after a speaker span (``، مدرب ليفربول``), as words."""
+def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+    """The description right after a speaker span (``، مدرب ليفربول``), as words.
+    ``with_raw``: (words, the words as written)."""
     lex = lex or lexicons()
     text = after.lstrip()
     if text.startswith(("،", ",")):
         text = text[1:]
-    words = words_of(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])[:MAX_TITLE_WORDS]
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])
+    words, raw = words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS]
     found = match_terms(words, lex)
     if found and found[0][0] == 0 and found[0][1].kind in ("person", "head"):
-        return words
+        return (words, raw) if with_raw else words
     if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and found[0][1].kind == "body":
-        return words[1:]  # ديفيد برونياتوفسكي من جامعة جورج واشنطن
-    return ()
+        # ديفيد برونياتوفسكي من جامعة جورج واشنطن: the body he is from
+        return (words[1:], raw[1:]) if with_raw else words[1:]
+    return ((), []) if with_raw else ()
 
 
 def _may_hold_title(before: str) -> bool:
