@@ -160,19 +160,16 @@ def test_a_body_named_after_a_place_is_not_the_place():
     assert same_actor(rows, "جيش حلب", "حلب", disabled={"A-BODY-OF-PLACE"})
 
 
-def test_a_place_that_never_speaks_has_no_role():
+def test_a_place_that_never_speaks_is_no_speaker():
     rows = occurrences(("سوريا", "", "LOC", "mention"), ("مصر", "", "organisation", "quote"),
                        ("حلب", "", "LOC", "mention"), ("حلب", "", "LOC", "target"),
                        ("لندن", "", "LOC", "mention"))
     table = build_aliases(rows).set_index("form")
     assert table.loc["مصر", "role"] == "minister_or_official"
-    assert (table.loc["سوريا", "role"], table.loc["حلب", "role"], table.loc["لندن", "role"]) == ("", "", "")
-    assert table.loc["سوريا", "rule"].endswith("R-PLACE")
+    assert (table.loc["سوريا", "role"], table.loc["حلب", "role"], table.loc["لندن", "role"]) == ("none",) * 3
+    assert table.loc["سوريا", "rule"].endswith("R-PLACE") and table.loc["سوريا", "affiliation"] == ""
     assert role_of(rows, "سوريا", disabled={"R-PLACE"}) == "minister_or_official"
-    assert role_of(rows, "حلب", disabled={"R-PLACE"}) != ""
-    edited = apply_edits(build_aliases(rows), pd.DataFrame({"form": ["مصر"], "key": [""], "label": ["مصر"],
-                                                              "role": ["other"], "affiliation": [""]}))
-    assert edited.set_index("form").loc["سوريا", "role"] == ""
+    assert role_of(rows, "حلب", disabled={"R-PLACE"}) != "none"
 
 
 @pytest.mark.parametrize("form, role", [
@@ -457,3 +454,17 @@ def test_an_official_speaks_for_the_country_and_a_nationality_alone_is_no_affili
     assert table.loc["سعاد ماسي", "affiliation"] == ""
     assert table.loc["ناشطون سوريون", "affiliation"] == ""
     assert affiliation_of(rows, "سيرغي لافروف", disabled={"AFF-NISBA"})[0] == ""
+
+
+def test_a_title_alone_as_the_speaker_is_read_with_the_words_that_go_on_describing_it():
+    rows = occurrences(("القيادي", "", "person", "quote", "ونفى ", ' البارز في "جيش الإسلام"، الفصيل الأقوى'),
+                       ("القيادي", "", "person", "quote", "ونفى ", ' البارز في "جيش الإسلام" أي مفاوضات'))
+    row = build_aliases(rows).set_index("form").loc["القيادي"]
+    assert (row["role"], row["affiliation"]) == ("armed_group", "جيش الإسلام")
+    assert "R-CONTINUED" in row["rule"]
+    assert role_of(rows, "القيادي", disabled={"R-CONTINUED"}) == "party_or_opposition"
+
+
+def test_a_title_is_not_continued_by_the_verb_complement():
+    rows = occurrences(("المتحدث", "", "person", "quote", "وقال ", " إن الجيش السوري تقدم"))
+    assert role_of(rows, "المتحدث") == role_of(rows, "المتحدث", disabled={"R-CONTINUED"})

@@ -69,8 +69,10 @@ RULES = {
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness",
     "R-DEFAULT": "no evidence: other",
+    "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
+                   "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
     "R-PLACE": "a place (a state, a capital, or tagged LOC) that never speaks, only named or spoken about, "
-               "has no role (empty): a place is a speaker only when it stands for its government",
+               "is no speaker (none): a place is a speaker only when it stands for its government",
 }
 
 ALIAS_COLUMNS = ["form", "key", "label", "role", "affiliation", "rule", "why", "count"]

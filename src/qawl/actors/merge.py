@@ -8,12 +8,12 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
-from qawl.actors.affiliation import _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
+from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
     Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
 )
-from qawl.actors.reading import _roles_in, apposition_after, office_key, read_form, title_before
+from qawl.actors.reading import _roles_in, apposition_after, continued_title, office_key, read_form, title_before
 from qawl.actors.roles import _role_votes
 
 
@@ -55,6 +55,9 @@ class _Evidence:
     context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
     context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
     context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
+    # a title alone as the speaker, read with the words after it that go on describing it (R-CONTINUED)
+    continued_roles: dict = field(default_factory=lambda: defaultdict(Counter))
+    continued_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # (name, rule)
     links: dict = field(default_factory=lambda: defaultdict(Counter))  # surface form -> form
     offices: dict = field(default_factory=lambda: defaultdict(Counter))  # office -> form
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
@@ -109,6 +112,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if affiliation:
                 ev.context_affiliations[form][affiliation] += max(n, 1)
         reading = readings.get(form)
+        if reading is not None and not reading.key and reading.roles and after and "R-CONTINUED" not in disabled:
+            _continue_title(ev, form, str(after), lex, max(n, 1))
         said_surface = readings.get(surface) if surface and surface != form else None
         if said_surface is not None and said_surface.roles and "R-TITLE" not in disabled:
             # what the article wrote around the name
@@ -129,6 +134,22 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if "@" in office:
                 ev.offices[office][form] += max(n, 1)
     return ev
+
+
+def _continue_title(ev: _Evidence, form: str, after: str, lex: Lexicons, n: int) -> None:
+    """R-CONTINUED: what a title alone as the speaker says once read with the words after it."""
+    words, raw = continued_title(form, after, lex)
+    if not words:
+        return
+    for role, _ in _roles_in(words, lex, "R-CONTINUED", False, ev.disabled)[:1]:
+        ev.continued_roles[form][role] += n
+    body, kind = body_in(words, raw, lex)
+    if kind == "body":
+        ev.continued_affiliations[form][(body, "AFF-BODY")] += n
+    else:
+        country = body if kind == "country" else _affiliation_in(words, lex)
+        if country:
+            ev.continued_affiliations[form][(country, "AFF-NISBA")] += n
 
 
 def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd.DataFrame:
@@ -372,13 +393,28 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
             key, label, role, affiliation, role_rule = actors[root]
             rows.append((form, key, label, role, affiliation, "A-OFFICE+" + role_rule, why, ev.count[form]))
         else:
-            role = reading.generic_role or "other"
+            role, role_rules = reading.generic_role or "other", [r for _, r in reading.roles[:1]]
+            continued = _continued(ev.continued_roles.get(form), ev.count[form])
+            if continued:
+                role, role_rules = continued, ["R-CONTINUED"]
             affiliation, affiliation_rule = unnamed_affiliation(reading, role, ev.disabled)
-            rules = list(reading.rules or ("A-GENERIC",)) + [r for _, r in reading.roles[:1]] + [affiliation_rule]
+            if not affiliation and _continued(ev.continued_affiliations.get(form), ev.count[form]):
+                affiliation, affiliation_rule = _continued(ev.continued_affiliations[form], ev.count[form])
+                if affiliation_rule == "AFF-NISBA" and role not in OFFICIAL_ROLES and not reading.government:
+                    affiliation = affiliation_rule = ""  # a nationality alone
+            rules = list(reading.rules or ("A-GENERIC",)) + role_rules + [affiliation_rule]
             rows.append((form, generic_key(role), generic_label(role), role, affiliation,
                          "+".join(r for r in dict.fromkeys(rules) if r), "no name in the form", ev.count[form]))
     table = pd.DataFrame(rows, columns=ALIAS_COLUMNS)
     return table.sort_values(["count", "form"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _continued(votes: Optional[Counter], uses: int):
+    """The most common continuation of a title when at least half its uses continue it."""
+    if not votes:
+        return None
+    best, n = max(votes.items(), key=lambda item: (item[1], str(item[0])))
+    return best if 2 * n >= max(uses, 1) else None
 
 
 def _merge_path(key: str, clusters: _Clusters) -> list[tuple[str, str]]:

@@ -202,6 +202,8 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         _read_description(reading, words, roles, lex, rules)
         return reading
     _title_body(reading, words[:first], raw[:first], lex)
+    if not reading.body and last < len(words):  # حشمت ستانكزاي المتحدث باسم الشرطة
+        _title_body(reading, words[last:], raw[last:], lex)
     if "R-DOCUMENT-OWNER" not in disabled and any(role == "document_or_report" for role, _ in roles):
         roles = [vote for vote in roles if vote[0] != "document_or_report"]  # بيان الرئيس: the president's
         rules.append("R-DOCUMENT-OWNER")
@@ -380,6 +382,32 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
         # ديفيد برونياتوفسكي من جامعة جورج واشنطن: the body he is from
         return (words[1:], raw[1:]) if with_raw else words[1:]
     return ((), []) if with_raw else ()
+
+
+# words that end a title's continuation: the verb's complement, a relative clause
+_CONTINUATION_END = frozenset({"ان", "انه", "انها", "بان", "قائلا", "الذي", "التي", "الذين"})
+
+
+def continued_title(form: str, after: str, lex: Optional[Lexicons] = None) -> tuple[tuple, list]:
+    """A title alone as the speaker (``القيادي``) with the words after the span that go on
+    describing it (``البارز في جيش الإسلام``; ``البريطانية``): the whole description as
+    (words, words as written), or ((), []) when the text after does not continue it."""
+    lex = lex or lexicons()
+    if not after[:1].isspace() and after[:1] not in ("", "ـ"):
+        return (), []
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟()\n]", after)[0])  # quotes go round names
+    words, raw = words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS]
+    end = next((i for i, w in enumerate(words) if w in _CONTINUATION_END), len(words))
+    words, raw = words[:end], raw[:end]
+    if not words:
+        return (), []
+    first = words[0]
+    opens = (first in ("في", "من", "عن", "لدى", "باسم") or _nisba_at(words, 0, lex)[0] or _is_modifier(first, lex)
+             or _unglued(first, lex) != first)
+    if not opens:
+        return (), []
+    own, own_raw = _aligned_words(form)
+    return own + words, own_raw + raw
 
 
 def _may_hold_title(before: str) -> bool:

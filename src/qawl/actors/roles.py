@@ -15,7 +15,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     """An actor's role and the rule that gave it, from the votes of its forms."""
     disabled = ev.disabled
     if place and "R-PLACE" not in disabled and not any(form in ev.speaker_forms for form in members):
-        return "", "R-PLACE"
+        return "none", "R-PLACE"
     if (key in lex.states or key in lex.capitals) and "R-STATE" not in disabled:
         return "minister_or_official", "R-STATE"
     votes: Counter = Counter()

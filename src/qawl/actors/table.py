@@ -85,7 +85,7 @@ def apply_edits(auto: pd.DataFrame, edits: Optional[pd.DataFrame]) -> pd.DataFra
     missing = table["label"] == ""
     table.loc[missing, "label"] = table.loc[missing, "key"].map(labels).fillna(table.loc[missing, "key"])
     roles = table[table["role"] != ""].drop_duplicates("key").set_index("key")["role"]
-    missing = (table["role"] == "") & (table["rule"] == "A-RESEARCHER")  # a silent place keeps no role
+    missing = table["role"] == ""
     table.loc[missing, "role"] = table.loc[missing, "key"].map(roles).fillna("other")
     return table[ALIAS_COLUMNS].reset_index(drop=True)
 
