@@ -14,7 +14,7 @@ from qawl.actors.lexicon import (
     Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
 )
 from qawl.actors.reading import _roles_in, apposition_after, continued_title, office_key, read_form, title_before
-from qawl.actors.roles import _role_votes
+from qawl.actors.roles import _role_votes, owned_roles
 
 
 class _Clusters:
@@ -115,9 +115,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if reading is not None and not reading.key and reading.roles and after and "R-CONTINUED" not in disabled:
             _continue_title(ev, form, str(after), lex, max(n, 1))
         said_surface = readings.get(surface) if surface and surface != form else None
-        if said_surface is not None and said_surface.roles and "R-TITLE" not in disabled:
-            # what the article wrote around the name
-            ev.context_roles[form][said_surface.roles[0][0]] += n
+        said_roles = owned_roles(said_surface, "R-DOCUMENT-OWNER" not in disabled) if said_surface else []
+        if said_roles and "R-TITLE" not in disabled:
+            # what the article wrote around the name (قرار هاني رمزي: his decision, not him)
+            ev.context_roles[form][said_roles[0][0]] += n
             if said_surface.affiliation:
                 ev.context_affiliations[form][said_surface.affiliation] += n
             if said_surface.body:

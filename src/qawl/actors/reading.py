@@ -30,6 +30,7 @@ class Reading:
     body: str = ""  # the body its title names (الرئيس التنفيذي لشركة أوبر → أوبر), for AFF-BODY
     is_body: bool = False  # the form is a body's name (حماس, شركة أبل, الحكومة السورية)
     government: bool = False  # its title opens with a head noun of government (وزارة, الحكومة)
+    owns_document: bool = False  # a document noun comes with the name (بيان الرئيس): R-DOCUMENT-OWNER
 
 
 def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
@@ -204,9 +205,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     _title_body(reading, words[:first], raw[:first], lex)
     if not reading.body and last < len(words):  # حشمت ستانكزاي المتحدث باسم الشرطة
         _title_body(reading, words[last:], raw[last:], lex)
-    if "R-DOCUMENT-OWNER" not in disabled and any(role == "document_or_report" for role, _ in roles):
-        roles = [vote for vote in roles if vote[0] != "document_or_report"]  # بيان الرئيس: the president's
-        rules.append("R-DOCUMENT-OWNER")
+    reading.owns_document = any(role == "document_or_report" for role, _ in roles)
     reading.roles = tuple(roles)
     reading.rules = tuple(dict.fromkeys(rules))
     return reading

@@ -10,6 +10,13 @@ if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this m
     from qawl.actors.merge import _Evidence
 
 
+def owned_roles(reading, owner: bool) -> list:
+    """The role votes of a form, without its document's when the named actor owns it."""
+    if owner and reading.owns_document:
+        return [vote for vote in reading.roles if vote[0] != "document_or_report"]
+    return list(reading.roles)
+
+
 def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str,
                 place: bool = False) -> tuple[str, str]:
     """An actor's role and the rule that gave it, from the votes of its forms."""
@@ -20,10 +27,12 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
         return "minister_or_official", "R-STATE"
     votes: Counter = Counter()
     rules: dict = {}
+    # a document noun with a name the tagger knows (بيان الرئيس) is the actor's document, not its role
+    owner = "R-DOCUMENT-OWNER" not in disabled and any(form in ev.tagged for form in members)
     for form in members:
         weight = max(ev.count[form], 1)
         reading = readings[form]
-        for role, rule in reading.roles[:1]:
+        for role, rule in owned_roles(reading, owner)[:1]:
             if rule in disabled:
                 continue
             votes[role] += 2 * weight
