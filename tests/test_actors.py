@@ -468,3 +468,12 @@ def test_a_title_alone_as_the_speaker_is_read_with_the_words_that_go_on_describi
 def test_a_title_is_not_continued_by_the_verb_complement():
     rows = occurrences(("المتحدث", "", "person", "quote", "وقال ", " إن الجيش السوري تقدم"))
     assert role_of(rows, "المتحدث") == role_of(rows, "المتحدث", disabled={"R-CONTINUED"})
+
+
+def test_a_counterpart_holds_the_office_named_before_it():
+    rows = occurrences(("عادل الجبير", "", "PER", "mention", "ووزير الخارجية صباح خالد الصباح، ونظيره السعودي ", "", 0),
+                       ("عادل الجبير", "", "person", "quote", "وقال "))
+    row = build_aliases(rows).set_index("form").loc["عادل الجبير"]
+    assert (row["role"], row["affiliation"]) == ("minister_or_official", "السعودية")
+    assert "R-COUNTERPART" in row["rule"]
+    assert role_of(rows, "عادل الجبير", disabled={"R-COUNTERPART"}) != "minister_or_official"

@@ -71,6 +71,8 @@ RULES = {
     "R-DEFAULT": "no evidence: other",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
+    "R-COUNTERPART": "a counterpart (ونظيره السعودي) before a name holds the office of the title before it "
+                     "in the sentence (ووزير الخارجية الكويتي), in the country of its nisba",
     "R-PLACE": "a place (a state, a capital, or tagged LOC) that never speaks, only named or spoken about, "
                "is no speaker (none): a place is a speaker only when it stands for its government",
 }

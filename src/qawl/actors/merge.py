@@ -13,7 +13,9 @@ from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
     Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
 )
-from qawl.actors.reading import _roles_in, apposition_after, continued_title, office_key, read_form, title_before
+from qawl.actors.reading import (
+    _roles_in, apposition_after, continued_title, counterpart_before, office_key, read_form, title_before,
+)
 from qawl.actors.roles import _role_votes, owned_roles
 
 
@@ -55,6 +57,7 @@ class _Evidence:
     context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
     context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
     context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
+    context_rules: dict = field(default_factory=lambda: defaultdict(dict))  # form -> role -> rule (R-AGE...)
     # a title alone as the speaker, read with the words after it that go on describing it (R-CONTINUED)
     continued_roles: dict = field(default_factory=lambda: defaultdict(Counter))
     continued_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # (name, rule)
@@ -93,7 +96,15 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             ev.kinds[form][kind] += n
         if after and "R-AGE" not in disabled and _AGE_AFTER.match(str(after)):
             ev.context_roles[form]["citizen_or_witness"] += max(n, 1)
+            ev.context_rules[form].setdefault("citizen_or_witness", "R-AGE")
         context = "R-CONTEXT" not in disabled
+        if before and "R-COUNTERPART" not in disabled:
+            office, country = counterpart_before(str(before), lex)
+            if office:
+                ev.context_roles[form][office] += max(n, 1)
+                ev.context_rules[form].setdefault(office, "R-COUNTERPART")
+                if country:
+                    ev.context_affiliations[form][country] += max(n, 1)
         title, title_raw = title_before(str(before), lex, with_raw=True) if before and context else ((), [])
         apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True) if after and context \
             else ((), [])

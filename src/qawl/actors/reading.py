@@ -383,6 +383,19 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
     return ((), []) if with_raw else ()
 
 
+def counterpart_before(before: str, lex: Optional[Lexicons] = None) -> tuple[str, str]:
+    """``ووزير الخارجية الكويتي ... ونظيره السعودي`` before a name: (the role of the office the
+    counterpart shares, the country of its nisba), else ("", "")."""
+    lex = lex or lexicons()
+    words = words_of(before[-200:])
+    near = [i for i in range(max(len(words) - 3, 0), len(words)) if words[i].lstrip("وف").startswith("نظير")]
+    if not near:
+        return "", ""
+    k = near[-1]
+    offices = _roles_in(words[max(k - 2 * MAX_TITLE_WORDS, 0):k], lex, "R-COUNTERPART", near_end=True)
+    return (offices[0][0] if offices else ""), _affiliation_in(words[k + 1:], lex)
+
+
 # words that end a title's continuation: the verb's complement, a relative clause
 _CONTINUATION_END = frozenset({"ان", "انه", "انها", "بان", "قائلا", "الذي", "التي", "الذين"})
 

@@ -39,7 +39,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
             rules.setdefault(role, rule)
         for role, n in ev.context_roles.get(form, {}).items():
             votes[role] += n
-            rules.setdefault(role, "R-CONTEXT")
+            rules.setdefault(role, ev.context_rules.get(form, {}).get(role, "R-CONTEXT"))
     if votes:
         role = min(votes, key=lambda r: (-votes[r], ROLE_PRIORITY.get(r, 99)))
         return role, rules[role]
