@@ -95,7 +95,6 @@ _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
 _PUNCT = re.compile(r"[\"'“”«»„‟‘’`()\[\]{}<>.,،؛;:!?؟…/\\|*+=~^%$@&-]+")
 _HASHTAG = re.compile(r"#(\S+)")
 _CLITIC_LATIN = re.compile(r"^[لب]\s*(?=[A-Za-z])")
-_SPACES = re.compile(r"\s+")
 _VOWELS = set("اويءئؤ")
 _JOINED_OPENERS = ("عبد", "ابو", "ابي", "ابا")
 _NAME_LINKS = frozenset({"ال", "بن", "بنت", "ابن", "ابو", "ابي", "ابا", "عبد", "ام"})  # matching forms
