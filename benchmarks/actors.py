@@ -1,4 +1,4 @@
-"""Actors across a corpus (issue 16): alias merge precision/recall and role accuracy.
+"""Actors across a corpus (issue 16): alias merge precision/recall, role and affiliation accuracy.
 
     .venv/bin/python benchmarks/actors.py                  # both gold sets, dev and test
     .venv/bin/python benchmarks/actors.py --errors         # also the dev errors (never the test ones)
@@ -11,9 +11,18 @@ labelled from a run over 500 ANT articles; the system's alias table is built wit
 
     .venv/bin/python -m qawl run --corpus ../shared/corpora/ant --limit 500 --out /tmp/actors_ant500 --workers 2
 
-Gold alias keys (and role items, by form) are split into dev and test halves by a
-seeded hash; the test half is reported, never looked at for errors. Writes
+Gold alias keys (and role and affiliation items, by form) are split into dev and test
+halves by a seeded hash; the test half is reported, never looked at for errors. Writes
 ``benchmarks/actors_results.json``.
+
+Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
+``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
+article says the speaker speaks for (``-`` for none). The system's is the ``affiliation``
+of the form's actor in the alias table. A match (``accuracy``): both none, or the same
+name once normalised (``qawl.actors.name_key`` and the spelling variants of
+``data/actors``), or one name's words inside the other's (شركة أوبر ~ أوبر; الجيش
+الإسرائيلي ~ الجيش الإسرائيلي). ``exact``: the same normalised name only. ``or_country``:
+a match with the gold affiliation or with its gold country (إسرائيل for الجيش الإسرائيلي).
 """
 from __future__ import annotations
 
@@ -38,6 +47,7 @@ GOLD = ROOT / "benchmarks" / "actors"
 RESULTS = ROOT / "benchmarks" / "actors_results.json"
 SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
+AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
 
@@ -113,10 +123,46 @@ def role_scores(items: list[dict], roles: dict) -> dict:
             "accuracy": round(right / len(items), 3) if items else None}
 
 
+def affiliation_key(name: str) -> str:
+    """A name's key for comparing affiliations: name_key, then the spelling variant it is listed as."""
+    if name in ("", GENERIC):
+        return ""
+    key = actors.name_key(name)
+    variants = actors.lexicons().variants
+    key = actors.name_key(variants[key]) if key in variants else key
+    return actors.name_key(actors.lexicons().capitals[key]) if key in actors.lexicons().capitals else key
+
+
+def same_affiliation(system: str, gold: str, exact: bool = False) -> bool:
+    a, b = affiliation_key(system), affiliation_key(gold)
+    if not a or not b:
+        return a == b
+    if a == b or exact:
+        return a == b
+    short, long = sorted((tuple(a.split()), tuple(b.split())), key=len)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
+    def share(hits):
+        return {"correct": hits, "accuracy": round(hits / len(items), 3) if items else None}
+    system = [affiliations.get(i["form"], "") for i in items]
+    named = [i for i in items if i["affiliation"] != GENERIC]
+    return {"speakers": len(items), "gold_named": len(named),
+            **share(sum(same_affiliation(s, i["affiliation"]) for s, i in zip(system, items))),
+            "exact": share(sum(same_affiliation(s, i["affiliation"], exact=True) for s, i in zip(system, items))),
+            "or_country": share(sum(same_affiliation(s, i["affiliation"]) or
+                                    (i["country"] != GENERIC and same_affiliation(s, i["country"]))
+                                    for s, i in zip(system, items))),
+            "system_named": sum(bool(s) for s in system)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--run", type=Path, default=DEFAULT_RUN)
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
+    parser.add_argument("--affiliations", type=Path, default=AFFILIATIONS_GOLD,
+                        help="the gold affiliations (read, never copied)")
     args = parser.parse_args(argv)
     ensure_run(args.run)
     started = time.time()
@@ -125,23 +171,34 @@ def main(argv=None) -> int:
     seconds = time.time() - started
     keys = dict(zip(table["form"], table["key"]))
     roles = dict(zip(table["form"], table["role"]))
+    affiliations = dict(zip(table["form"], table["affiliation"]))
+    affiliation_items = read_tsv(args.affiliations) if args.affiliations.exists() else []
     gold = read_tsv(GOLD / "aliases_gold.tsv")
     predicted = {r["form"]: keys.get(r["form"], "missing:" + r["form"]) for r in gold}
     missing = [r["form"] for r in gold if r["form"] not in keys]
     items = read_tsv(GOLD / "roles_gold.tsv")
     results = {"run": str(args.run), "forms_in_table": len(table), "actors": int(table["key"].nunique()),
-               "seconds": round(seconds, 1), "gold_forms_missing": missing, "aliases": {}, "roles": {}}
+               "seconds": round(seconds, 1), "gold_forms_missing": missing, "aliases": {}, "roles": {},
+               "affiliations": {}}
     for part in ("dev", "test"):
         rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == part]
         results["aliases"][part] = pair_scores(rows, predicted)
         part_items = [i for i in items if part_of(i["form"]) == part]
         results["roles"][part] = role_scores(part_items, roles)
+        if affiliation_items:
+            results["affiliations"][part] = affiliation_scores(
+                [i for i in affiliation_items if part_of(i["form"]) == part], affiliations)
     for part in ("dev", "test"):
         a, r = results["aliases"][part], results["roles"][part]
         print(f"{part:4}  aliases: {a['named_forms']} named forms, {a['actors']} actors, {a['gold_pairs']} gold pairs"
               f"  precision {a['precision']:.3f}  recall {a['recall']:.3f}  F1 {a['f1']:.3f}"
               f"  | generic found {a['generic_found']} of {a['generic_forms']}"
               f"  | roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
+        f = results["affiliations"].get(part)
+        if f:
+            print(f"{part:4}  affiliations: {f['correct']}/{f['speakers']} = {f['accuracy']:.3f}"
+                  f"  exact {f['exact']['accuracy']:.3f}  or country {f['or_country']['accuracy']:.3f}"
+                  f"  | gold named {f['gold_named']}, system named {f['system_named']}")
     print(f"alias table: {len(table)} forms, {results['actors']} actors, built in {seconds:.1f} s;"
           f" {len(missing)} gold forms not in the run's tables")
     if args.errors:
@@ -153,6 +210,10 @@ def main(argv=None) -> int:
                 confusion[(i["role"], roles.get(i["form"], "other"))] += 1
                 print(f"role  {i['form']}: gold {i['role']}, system {roles.get(i['form'], 'other')}")
         print(confusion.most_common())
+        for i in affiliation_items:
+            if part_of(i["form"]) == "dev" and not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
+                print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
+                      f" system {affiliations.get(i['form'], '') or '-'}")
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -1,0 +1,148 @@
+"""An actor's affiliation (country or organisation) from titles and appositions.
+
+The labelling rules are ``benchmarks/actors/AFFILIATIONS.md``: a state or capital speaks
+for its state (AFF-STATE); a named body for itself (AFF-SELF), unless it speaks for a
+central government, whose country its adjective names (AFF-NISBA); a person for the body
+its title or apposition names (AFF-BODY: المتحدث باسم الجيش الإسرائيلي → الجيش الإسرائيلي),
+else, when the title is an office of state, for the country (AFF-NISBA: وزير الخارجية
+الروسي → روسيا). Nationality alone is no affiliation (ناشطون سوريون).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from qawl.actors.lexicon import Lexicons, _nisba_at, match_terms, name_key
+
+if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this module
+    from qawl.actors.merge import _Evidence
+
+# the roles whose holders speak for their country when only a nationality is given
+OFFICIAL_ROLES = frozenset({"head_of_state_or_government", "minister_or_official"})
+# the roles of bodies that speak for themselves (AFF-SELF); a named "other" is a public figure
+BODY_ROLES = frozenset({"minister_or_official", "party_or_opposition", "armed_group", "expert_or_academic",
+                        "journalist_or_media", "religious_figure", "organisation_or_spokesperson"})
+# roles a body named in a title must not have to be an affiliation (a document, a citizen)
+_NOT_BODIES = frozenset({"-", "document_or_report", "citizen_or_witness", "other", "none"})
+# a body's name stops at these (a place, a relative clause, the verb's complement إن)
+_BODY_END = frozenset({"في", "الذي", "التي", "خلال", "عبر", "حول", "منذ", "ان", "انه", "انها", "بان", "قائلا"})
+
+
+def _affiliation_in(words: tuple, lex: Lexicons) -> str:
+    """The country a nisba adjective (الروسي), a state's or a capital's name in ``words`` gives."""
+    for i in range(len(words)):
+        n, affiliation = _nisba_at(words, i, lex)
+        if n and affiliation:
+            return affiliation
+    for i in range(len(words)):
+        for n in (2, 1):
+            key = name_key(" ".join(words[i:i + n]))
+            if i + n <= len(words) and key in lex.state_names:  # ولي عهد أبوظبي → الإمارات
+                return lex.state_names[key]
+    return ""
+
+
+def _unglued(word: str, lex: Lexicons) -> str:
+    """A word without a glued preposition when the rest opens a listed term:
+    لشركه → شركه, للامم → الامم, بالجيش → الجيش."""
+    if word in lex.starts:
+        return word
+    for prefix, replace in (("لل", "ال"), ("بال", "ال"), ("ل", ""), ("ب", "")):
+        if word.startswith(prefix) and replace + word[len(prefix):] in lex.starts:
+            return replace + word[len(prefix):]
+    return word
+
+
+def _display(raw: str, word: str, unglued: str) -> str:
+    if word == unglued:
+        return raw
+    return "ال" + raw[2:] if word.startswith("لل") else raw[1:]
+
+
+def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False) -> tuple[str, str]:
+    """``(name, "body")`` for the first body a title names after its head (الرئيس التنفيذي
+    لشركة أوبر → أوبر; الباحث في جامعة الكويت → جامعة الكويت), ``(country, "country")`` when
+    that body speaks for a government (المتحدثة باسم وزارة الخارجية الأمريكية), else ("", "")."""
+    if len(raw) != len(words):
+        raw = list(words)
+    plain = tuple(_unglued(w, lex) for w in words)
+    for i, term in match_terms(plain, lex):
+        if term.kind in ("person", "head"):
+            if "باسم" in term.words[:-1]:  # المتحدث باسم الجيش: the body starts inside the title
+                start = i + term.words.index("باسم") + 1
+                return body_in(words[start:], raw[start:], lex, after_title=True)
+            after_title = True
+            continue
+        if not after_title or term.kind not in ("body", "generic") or term.role in _NOT_BODIES:
+            continue
+        end = i + len(term.words)
+        stop = end
+        while stop < len(plain) and plain[stop] not in _BODY_END:
+            stop += 1
+        if any(plain[i:i + len(g)] == g for g in lex.government):
+            country = _affiliation_in(plain[i:stop], lex)
+            return (country, "country") if country else ("", "")
+        if stop == end and term.role != "minister_or_official" and (term.kind == "generic"
+                                                                  or term.words in lex.dropped):
+            return "", ""  # في المؤسسة, لشركة: a body the title does not name (الشرطة, الجيش do)
+        names = [_display(raw[i], words[i], plain[i])] + list(raw[i + 1:stop])
+        if term.words in lex.dropped and stop > end and not plain[end].startswith("ال"):
+            names = names[len(term.words):]
+            while len(names) > 1 and _nisba_at(plain, i + len(term.words) + len(names) - 1, lex)[0]:
+                names = names[:-1]  # صحيفة لوموند الفرنسية → لوموند
+        return " ".join(names), "body"
+    return "", ""
+
+
+def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str, role: str,
+                    label: str) -> tuple[str, str]:
+    """An actor's affiliation and the rule that gave it."""
+    disabled = ev.disabled
+    if key in lex.state_names and "AFF-STATE" not in disabled:
+        return lex.state_names[key], "AFF-STATE"
+    government = any(readings[form].government for form in members)
+    if not government and role in BODY_ROLES and _is_body(members, readings, ev) and "AFF-SELF" not in disabled:
+        return label, "AFF-SELF"
+    if not government and "AFF-BODY" not in disabled:
+        bodies: Counter = Counter()
+        for form in members:
+            if readings[form].body:
+                bodies[readings[form].body] += 2 * max(ev.count[form], 1)
+            bodies.update(ev.context_bodies.get(form, {}))
+        if bodies:
+            return _most_common(bodies), "AFF-BODY"
+    if (government or role in OFFICIAL_ROLES) and "AFF-NISBA" not in disabled:
+        countries: Counter = Counter()
+        for form in members:
+            if readings[form].affiliation:
+                countries[readings[form].affiliation] += 2 * max(ev.count[form], 1)
+            countries.update(ev.context_affiliations.get(form, {}))
+        if countries:
+            return _most_common(countries), "AFF-NISBA"
+    return "", ""
+
+
+def unnamed_affiliation(reading, role: str, disabled: frozenset) -> tuple[str, str]:
+    """The affiliation of a form that names nobody: the body its words name, or the country
+    of an office of state (وزير الخارجية التركي → تركيا); nothing for منظمة حقوقية بريطانية."""
+    if reading.body and "AFF-BODY" not in disabled:
+        return reading.body, "AFF-BODY"
+    if reading.affiliation and (role in OFFICIAL_ROLES or reading.government) and "AFF-NISBA" not in disabled:
+        return reading.affiliation, "AFF-NISBA"
+    return "", ""
+
+
+def _is_body(members: list, readings: dict, ev: _Evidence) -> bool:
+    """Is the actor a body (its forms are a body's name, or most tables call it an organisation)?"""
+    if any(readings[form].is_body for form in members):
+        return True
+    kinds: Counter = Counter()
+    for form in members:
+        kinds.update(ev.kinds.get(form, {}))
+    people = kinds["person"] + kinds["PER"]
+    bodies = kinds["organisation"] + kinds["media"] + kinds["ORG"]
+    return bodies > people
+
+
+def _most_common(votes: Counter) -> str:
+    return min(votes, key=lambda name: (-votes[name], len(name), name))

@@ -1,0 +1,316 @@
+"""The actors' vocabulary: roles, rule ids, the data files of ``data/actors`` and name keys."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from qawl.clean import match_form
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+
+ROLES = (
+    "head_of_state_or_government", "minister_or_official", "party_or_opposition", "armed_group",
+    "expert_or_academic", "journalist_or_media", "religious_figure", "citizen_or_witness",
+    "organisation_or_spokesperson", "document_or_report", "other", "none",
+)
+# the order in which a tie between roles is broken (first wins)
+ROLE_PRIORITY = {role: i for i, role in enumerate(ROLES)}
+
+RULES = {
+    "A-NORM": "same name once letters are normalised (أإآ→ا, ى→ي, ة→ه, no diacritics or tatweel), "
+              "punctuation dropped and عبد/أبو joined to the next word",
+    "A-HASHTAG": "a hashtag read as words (#سيرغي_لافروف → سيرغي لافروف)",
+    "A-CLITIC": "a preposition ل glued to a Latin or quoted name dropped (لCNN → CNN)",
+    "A-LATIN": "Latin script compared in lower case",
+    "A-TITLE": "titles, honorifics and descriptions before or after the name stripped "
+               "(الرئيس التركي، رجب طيب أردوغان → رجب طيب أردوغان; شركة أبل → أبل)",
+    "A-VARIANT-DATA": "a spelling or name variant listed in data/actors/variants.tsv or countries.tsv",
+    "A-VOWEL": "same letters once the vowel letters ا و ي are dropped inside words (first and last "
+               "letters kept) and ج/غ are one letter (نتنياهو ~ نتانياهو, ترمب ~ ترامب); never for Arabic "
+               "given names, words of fewer than three consonants, or a person and a place",
+    "A-SURNAME": "a shorter name equal to the end of the names of exactly one actor in the corpus "
+                 "(ماكرون → إيمانويل ماكرون)",
+    "A-DOCLINK": "a shorter name that articles resolve, every time, to the same actor whose name "
+                 "contains it (the quote or mention's canonical name)",
+    "A-OFFICE": "a title alone (الرئيس الأمريكي) that the corpus gives to one named actor "
+                "in at least 75% of at least 2 occurrences",
+    "A-CAPITAL": "a capital speaking or spoken about stands for its state (موسكو → روسيا; "
+                 "data/actors/capitals.tsv); not applied to places in the entity table",
+    "A-BODY-OF-PLACE": "a body's head noun before a place name stays in the name (جيش حلب, جامعة القاهرة "
+                       "are not حلب, القاهرة): the place is a state, a capital or tagged LOC by most articles",
+    "A-GENERIC": "a common noun or description without a name (الشركة, مصدر مسؤول) goes to the "
+                 "unnamed actor of its role",
+    "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "
+              "opening with a preposition glued to a definite common noun (كالعقوبات، بالنسبة)",
+    "A-ADDRESSEE": "the medium a speaker talked to is not part of its name (جونسون لبي بي سي → جونسون; "
+                   "ل + a media name or head noun of data/actors/role_titles.tsv, or ل + Latin script)",
+    "AFF-STATE": "a state or its capital speaks for the state (موسكو → روسيا)",
+    "AFF-SELF": "a named body (its name has a body's head noun, the lexicon lists it, or most tables call it "
+                "an organisation) speaks for itself (صحيفة لوموند → لوموند), unless it is a government's",
+    "AFF-BODY": "the body a title or apposition names after its head (المتحدث باسم الجيش الإسرائيلي → "
+                "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
+    "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "
+                 "names (وزير الخارجية الروسي → روسيا); a nationality alone gives no affiliation",
+    "A-RESEARCHER": "set by the researcher's alias table",
+    "R-TITLE": "role from a title or head noun in the speaker's words (data/actors/role_titles.tsv)",
+    "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
+    "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
+    "R-STATE": "a state or capital speaking is minister_or_official",
+    "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
+    "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
+    "R-PLURAL": "role from a listed term's plural, feminine or (in)definite form (المتظاهرين، الناشطات، "
+                "وكالات الأنباء) when the lexicon does not list that form",
+    "R-NISBA-BODY": "an untitled name closed by a feminine nisba (شاومي الصينية، سوناطراك الجزائرية) "
+                    "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
+    "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "
+                        "issued, not its role",
+    "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
+             "citizen_or_witness",
+    "R-DEFAULT": "no evidence: other",
+    "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
+                   "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
+    "R-COUNTERPART": "a counterpart (ونظيره السعودي) before a name holds the office of the title before it "
+                     "in the sentence (ووزير الخارجية الكويتي), in the country of its nisba",
+    "R-PLACE": "a place (a state, a capital, or tagged LOC) that never speaks, only named or spoken about, "
+               "is no speaker (none): a place is a speaker only when it stands for its government",
+}
+
+ALIAS_COLUMNS = ["form", "key", "label", "role", "affiliation", "rule", "why", "count"]
+EDIT_COLUMNS = ["form", "key", "label", "role", "affiliation"]
+ALIASES_NAME = "aliases"  # tables/aliases.csv
+EDITS_NAME = "aliases_edits"  # tables/aliases_edits.csv: the researcher's table, kept with the run
+GENERIC_PREFIX = "generic:"
+CONTEXT_CHARS = 80
+MENTION_CONTEXT_CHARS = 50
+MAX_TITLE_WORDS = 8
+OFFICE_MIN_VOTES = 2
+OFFICE_MIN_SHARE = 0.75
+ACTOR_SOURCES = ("quote", "stance", "target")  # positions where a form acts (capitals stand for states)
+SPEAKER_SOURCES = ("quote", "stance")  # positions where a form speaks (a stance's speaker, not its target)
+
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
+_PUNCT = re.compile(r"[\"'“”«»„‟‘’`()\[\]{}<>.,،؛;:!?؟…/\\|*+=~^%$@&-]+")
+_HASHTAG = re.compile(r"#(\S+)")
+_CLITIC_LATIN = re.compile(r"^[لب]\s*(?=[A-Za-z])")
+_VOWELS = set("اويءئؤ")
+_JOINED_OPENERS = ("عبد", "ابو", "ابي", "ابا")
+_NAME_LINKS = frozenset({"ال", "بن", "بنت", "ابن", "ابو", "ابي", "ابا", "عبد", "ام"})  # matching forms
+_FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الراحل", "الراحله"})  # a former office is another office
+SURNAME_MIN_LETTERS = 4  # a surname matched by its consonants (A-SURNAME) needs this many
+
+
+def generic_key(role: str) -> str:
+    return GENERIC_PREFIX + role
+
+
+def generic_label(role: str) -> str:
+    return "(not a speaker)" if role == "none" else f"(unnamed {role.replace('_', ' ')})"
+
+
+# --- data -----------------------------------------------------------------------
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Matching-form words of a text, without punctuation."""
+    return tuple(_PUNCT.sub(" ", match_form(text)).split())
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    role: str
+    kind: str  # person, head, body, generic, modifier
+    derived: bool = False  # a plural, feminine or (in)definite form of a listed term (R-PLURAL)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    terms: dict  # words -> Term
+    longest: int
+    honorifics: frozenset
+    nisba: dict  # word(s) -> affiliation
+    capitals: dict  # name key -> state name
+    variants: dict  # name key -> name
+    not_speakers: frozenset
+    given_names: frozenset
+    states: frozenset  # name keys of states
+    state_names: dict = None  # name key of a state, capital or listed country name -> the state's name
+    government: frozenset = frozenset()  # head nouns (words) of bodies speaking for a government
+    dropped: frozenset = frozenset()  # company and media head nouns dropped before a name
+    starts: frozenset = frozenset()  # the first words of the listed terms
+
+
+def _nisba_forms(adjective: str) -> list[str]:
+    base = match_form(adjective)
+    forms = [base, base + "ه"]
+    bare = base[2:] if base.startswith("ال") else base
+    forms += [bare, bare + "ه"]
+    if " " not in base and base.endswith("ي"):  # the plurals the file's header promises: سويسريون، سويسريين
+        forms += [w + suffix for w in (base, bare) for suffix in ("ون", "ين")]
+    if " " in base:  # الكوري الجنوبي -> الكوريه الجنوبيه
+        forms.append(" ".join(w + "ه" for w in base.split()))
+    return forms
+
+
+def _inflections(word: str, person: bool) -> list[str]:
+    """Sound plurals (and, for a title, the feminine) of a noun in matching form: مراقب →
+    مراقبون، مراقبين، مراقبه، مراقبات; شركه → شركات. Nothing for a word that looks plural
+    already or ends in a long vowel or hamza."""
+    if word.endswith(("ون", "ين", "ات", "ا", "ء", "و")):
+        return []
+    if word.endswith("ه"):
+        return [word[:-1] + "ات"]
+    return [word + "ون", word + "ين"] + ([word + "ه", word + "ات"] if person else [])
+
+
+def _derived_forms(term: Term) -> list[tuple]:
+    """The forms of a listed term the lexicon does not list (R-PLURAL): a one-word title or
+    common noun inflected, and with the article when listed without; a body's head noun only in the
+    plural (شركه → الشركات: حماس gives nothing); a phrase only by its first word's ـات plural
+    (وكاله الانباء → وكالات الانباء)."""
+    if term.kind == "modifier" or term.role == "-":
+        return []
+    head, rest = term.words[0], term.words[1:]
+    bare = head[2:] if head.startswith("ال") else head
+    if len(bare) < 3:
+        return []
+    if rest:
+        return [(head[:-1] + "ات",) + rest] if head.endswith("ه") else []
+    person = term.kind in ("person", "head")
+    heads = (head,) if head.startswith("ال") else (head, "ال" + head)  # never a bare word: ناجي is a name
+    if term.kind == "body":
+        return [(w,) for h in heads for w in _inflections(h, False) if w.endswith("ات")]
+    forms = [w for h in heads for w in [h] + _inflections(h, person)]
+    return [(w,) for w in dict.fromkeys(forms) if w != head]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """The data files of ``data/actors`` in matching form (loaded once)."""
+    terms = {}
+    for term, role, kind in _rows("role_titles.tsv"):
+        words = words_of(term)
+        if words and words not in terms:
+            terms[words] = Term(words, role, kind)
+    given_names = frozenset(name_key(n) for (n, *_) in _rows("given_names.tsv"))
+    not_speakers = frozenset(match_form(w) for (w, *_) in _rows("not_speakers.tsv"))
+    for term in list(terms.values()):
+        for words in _derived_forms(term):
+            if words not in terms and words[0] not in given_names and words[0] not in not_speakers:
+                kind = "head" if term.kind == "head" else "generic"
+                terms[words] = Term(words, term.role, kind, derived=True)
+    nisba = {}
+    for adjective, affiliation in _rows("nisba.tsv"):
+        for form in _nisba_forms(adjective):
+            nisba.setdefault(tuple(form.split()), affiliation)
+    capitals = {name_key(capital): state for capital, state in _rows("capitals.tsv")}
+    variants = {name_key(variant): form for variant, form in _rows("variants.tsv")}
+    states = {name_key(state) for state in capitals.values()}
+    state_names = {name_key(state): state for state in capitals.values()}
+    state_names.update({key: state for key, state in capitals.items()})
+    for name, state in _rows("countries.tsv"):
+        variants[name_key(name)] = state
+        states.add(name_key(state))
+        state_names[name_key(name)] = state_names[name_key(state)] = state
+    return Lexicons(
+        terms=terms, longest=max(len(w) for w in terms),
+        honorifics=frozenset(w for (h, *_) in _rows("honorifics.tsv") for w in words_of(h)),
+        nisba=nisba, capitals=capitals, variants=variants,
+        not_speakers=not_speakers, given_names=given_names,
+        states=frozenset(states), state_names=state_names,
+        government=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "government"),
+        dropped=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "dropped"),
+        starts=frozenset(words[0] for words in terms),
+    )
+
+
+# --- names -----------------------------------------------------------------------
+
+
+def name_key(name: str, disabled: frozenset = frozenset()) -> str:
+    """The matching key of a name (rule A-NORM, A-LATIN): matching form, no punctuation,
+    عبد/أبو joined to the next word, Latin in lower case."""
+    if "A-NORM" in disabled:
+        return " ".join(name.split())
+    text = match_form(name)
+    if "A-HASHTAG" not in disabled:
+        text = text.replace("_", " ").replace("#", " ")
+    words = _PUNCT.sub(" ", text).split()
+    if "A-LATIN" not in disabled:
+        words = [w.lower() for w in words]
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in _JOINED_OPENERS:
+            joined[-1] += word
+        elif joined and word == "الله" and joined[-1] not in _JOINED_OPENERS:
+            joined[-1] += word  # نصر الله -> نصرالله
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
+def skeleton(word: str) -> str:
+    """A word without its vowel letters after the first letter, ج and غ as one (rule A-VOWEL)."""
+    if len(word) < 3 or _LATIN.search(word):
+        return word
+    middle = "".join(c for c in word[1:-1] if c not in _VOWELS)
+    return (word[0] + middle + word[-1]).replace("غ", "ج")
+
+
+def _guarded(word: str, lex: Lexicons) -> bool:
+    """Words compared exactly, never by skeleton: Arabic given names and short words."""
+    return word in lex.given_names or len(skeleton(word)) < 3 or bool(_LATIN.search(word))
+
+
+def skeleton_key(key: str, lex: Lexicons) -> tuple:
+    return tuple(w if _guarded(w, lex) else skeleton(w) for w in key.split())
+
+
+
+def match_terms(words: tuple, lex: Lexicons) -> list[tuple[int, Term]]:
+    """Lexicon terms found in ``words`` (longest first at each position), with their positions;
+    a word may carry a leading و or ف."""
+    found = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(lex.longest, len(words) - i), 0, -1):
+            chunk = words[i:i + n]
+            term = lex.terms.get(chunk)
+            if term is None and chunk[0][:1] in ("و", "ف") and len(chunk[0]) > 2:
+                term = lex.terms.get((chunk[0][1:],) + chunk[1:])
+            if term is not None:
+                hit = term
+                break
+        if hit is not None:
+            found.append((i, hit))
+            i += len(hit.words)
+        else:
+            i += 1
+    return found
+
+
+def _nisba_at(words: tuple, i: int, lex: Lexicons) -> tuple[int, str]:
+    """(number of words, affiliation) of a nisba adjective at ``words[i]``, else (0, "")."""
+    for n in (2, 1):
+        if i + n <= len(words) and tuple(words[i:i + n]) in lex.nisba:
+            return n, lex.nisba[tuple(words[i:i + n])]
+    return 0, ""
+
+
+def _is_modifier(word: str, lex: Lexicons) -> bool:
+    term = lex.terms.get((word,))
+    return term is not None and term.kind == "modifier"

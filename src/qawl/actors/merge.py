@@ -1,0 +1,439 @@
+"""The merge: forms to actors (union-find over name keys), each merge with its rule."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+import pandas as pd
+
+from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
+from qawl.actors.lexicon import (
+    ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
+    Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
+)
+from qawl.actors.reading import (
+    _roles_in, apposition_after, continued_title, counterpart_before, office_key, read_form, title_before,
+)
+from qawl.actors.roles import _role_votes, owned_roles
+
+
+class _Clusters:
+    """Union-find over name keys; each key remembers the rule that joined it."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+        self.why: dict[str, tuple[str, str]] = {}
+
+    def add(self, key: str) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, key: str, into: str, rule: str, why: str) -> None:
+        a, b = self.find(key), self.find(into)
+        if a != b:
+            self.parent[a] = b
+            self.why.setdefault(key, (rule, why))
+
+
+@dataclass
+class _Evidence:
+    """What the occurrences say about the forms (collected once)."""
+
+    disabled: frozenset = frozenset()
+    count: Counter = field(default_factory=Counter)
+    actor_forms: set = field(default_factory=set)
+    speaker_forms: set = field(default_factory=set)
+    entity_forms: set = field(default_factory=set)
+    kinds: dict = field(default_factory=lambda: defaultdict(Counter))
+    context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
+    context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
+    context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
+    context_rules: dict = field(default_factory=lambda: defaultdict(dict))  # form -> role -> rule (R-AGE...)
+    # a title alone as the speaker, read with the words after it that go on describing it (R-CONTINUED)
+    continued_roles: dict = field(default_factory=lambda: defaultdict(Counter))
+    continued_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # (name, rule)
+    links: dict = field(default_factory=lambda: defaultdict(Counter))  # surface form -> form
+    offices: dict = field(default_factory=lambda: defaultdict(Counter))  # office -> form
+    tagged: set = field(default_factory=set)  # forms the entity tagger found as names
+
+
+# an age in brackets or between commas right after a name: (29 عاما)، ، 33 عاماً،
+_AGE_AFTER = re.compile(r"\s*[(،,]\s*(?:[0-9٠-٩]{1,3})\s*(?:عاما|عامًا|عاماً|عام|سنة|سنوات)\b")
+
+OCCURRENCE_COLUMNS = ["doc_id", "form", "surface", "kind", "source", "before", "after", "n"]
+
+
+def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
+            disabled: frozenset = frozenset()) -> _Evidence:
+    ev = _Evidence(disabled=disabled)
+    frame = occurrences.reindex(columns=OCCURRENCE_COLUMNS)
+    frame = frame.fillna({"form": "", "surface": "", "kind": "", "source": "", "before": "", "after": "",
+                          "n": 1})
+    for form, surface, kind, source, before, after, n in zip(
+            frame["form"], frame["surface"], frame["kind"], frame["source"], frame["before"],
+            frame["after"], frame["n"]):
+        form, surface = str(form).strip(), str(surface).strip()
+        if not form:
+            continue
+        n = int(n)
+        ev.count[form] += n
+        if surface and surface != form:
+            ev.count[surface] += n  # the words as written, resolved to ``form`` in the article
+            ev.links[surface][form] += n
+        (ev.actor_forms if source in ACTOR_SOURCES else ev.entity_forms).add(form)
+        if source in SPEAKER_SOURCES:
+            ev.speaker_forms.add(form)
+        if kind:
+            ev.kinds[form][kind] += n
+        if after and "R-AGE" not in disabled and _AGE_AFTER.match(str(after)):
+            ev.context_roles[form]["citizen_or_witness"] += max(n, 1)
+            ev.context_rules[form].setdefault("citizen_or_witness", "R-AGE")
+        context = "R-CONTEXT" not in disabled
+        if before and "R-COUNTERPART" not in disabled:
+            office, country = counterpart_before(str(before), lex)
+            if office:
+                ev.context_roles[form][office] += max(n, 1)
+                ev.context_rules[form].setdefault(office, "R-COUNTERPART")
+                if country:
+                    ev.context_affiliations[form][country] += max(n, 1)
+        title, title_raw = title_before(str(before), lex, with_raw=True) if before and context else ((), [])
+        apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True) if after and context \
+            else ((), [])
+        for (words, raw), near_end in (((title, title_raw), True), ((apposition, apposition_raw), False)):
+            if not words:
+                continue
+            votes = _roles_in(words, lex, "R-CONTEXT", near_end, disabled)
+            if near_end and "R-DOCUMENT-OWNER" not in disabled:  # قرار هاني رمزي: his decision
+                votes = [vote for vote in votes if vote[0] != "document_or_report"]
+            for role, _ in votes[:1]:
+                ev.context_roles[form][role] += max(n, 1)
+            body, kind = body_in(words, raw, lex, after_title=not near_end)
+            if kind == "body":
+                ev.context_bodies[form][body] += max(n, 1)
+            affiliation = body if kind == "country" else _affiliation_in(words, lex)
+            if affiliation:
+                ev.context_affiliations[form][affiliation] += max(n, 1)
+        reading = readings.get(form)
+        if reading is not None and not reading.key and reading.roles and after and "R-CONTINUED" not in disabled:
+            _continue_title(ev, form, str(after), lex, max(n, 1))
+        said_surface = readings.get(surface) if surface and surface != form else None
+        said_roles = owned_roles(said_surface, "R-DOCUMENT-OWNER" not in disabled) if said_surface else []
+        if said_roles and "R-TITLE" not in disabled:
+            # what the article wrote around the name (قرار هاني رمزي: his decision, not him)
+            ev.context_roles[form][said_roles[0][0]] += n
+            if said_surface.affiliation:
+                ev.context_affiliations[form][said_surface.affiliation] += n
+            if said_surface.body:
+                ev.context_bodies[form][said_surface.body] += n
+        if source == "mention":
+            ev.tagged.add(form)
+        for said in (said_surface, reading):
+            if said is not None and said.key and said.titles:
+                office = office_key(said.titles, lex)
+                if "@" in office:
+                    ev.offices[office][form] += n
+        if title and reading is not None and reading.key:
+            office = office_key(title, lex)
+            if "@" in office:
+                ev.offices[office][form] += max(n, 1)
+    return ev
+
+
+def _continue_title(ev: _Evidence, form: str, after: str, lex: Lexicons, n: int) -> None:
+    """R-CONTINUED: what a title alone as the speaker says once read with the words after it."""
+    words, raw = continued_title(form, after, lex)
+    if not words:
+        return
+    for role, _ in _roles_in(words, lex, "R-CONTINUED", False, ev.disabled)[:1]:
+        ev.continued_roles[form][role] += n
+    body, kind = body_in(words, raw, lex)
+    if kind == "body":
+        ev.continued_affiliations[form][(body, "AFF-BODY")] += n
+    else:
+        country = body if kind == "country" else _affiliation_in(words, lex)
+        if country:
+            ev.continued_affiliations[form][(country, "AFF-NISBA")] += n
+
+
+def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd.DataFrame:
+    """The alias table of a corpus from its speaker and entity occurrences.
+
+    ``occurrences`` has one row per (article, form) use: ``form`` (the name the tables
+    give: canonical, else as written), ``surface`` (as written), ``kind`` (speaker kind or
+    entity label), ``source`` (``quote``, ``stance`` or ``mention``), ``before``/``after``
+    (text around the speaker) and ``n`` (how many times). ``disabled``: rule ids to skip.
+    """
+    disabled = frozenset(disabled)
+    lex = lexicons()
+    forms = _all_forms(occurrences)
+    readings = {form: read_form(form, lex, disabled) for form in forms}
+    ev = _gather(occurrences, readings, lex, disabled)
+    if "A-BODY-OF-PLACE" not in disabled:
+        _keep_bodies_of_places(readings, ev, lex)
+    clusters = _Clusters()
+    for reading in readings.values():
+        if reading.key:
+            clusters.add(reading.key)
+    _merge_variants(readings, clusters, lex, ev, disabled)
+    if "A-CLITIC" not in disabled:
+        _merge_clitics(readings, clusters, ev)
+    types = _key_types(readings, ev)
+    if "A-VOWEL" not in disabled:
+        _merge_vowels(clusters, lex, types)
+    _merge_short_names(readings, clusters, lex, ev, disabled, types)
+    offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
+    return _alias_rows(readings, clusters, offices, ev, lex, _place_keys(readings, ev, lex))
+
+
+def _all_forms(occurrences: pd.DataFrame) -> list[str]:
+    forms = set()
+    for column in ("form", "surface"):
+        if column in occurrences:
+            forms.update(str(v).strip() for v in occurrences[column].dropna())
+    forms.discard("")
+    return sorted(forms)
+
+
+def _merge_variants(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _Evidence,
+                    disabled: frozenset) -> None:
+    """A-VARIANT-DATA and A-CAPITAL: keys the data files send to another name."""
+    for form, reading in readings.items():
+        key = reading.key
+        if not key:
+            continue
+        if key in lex.variants and "A-VARIANT-DATA" not in disabled:
+            target = name_key(lex.variants[key])
+            clusters.add(target)
+            clusters.union(key, target, "A-VARIANT-DATA", f"{form} is listed as a form of {lex.variants[key]}")
+        if key in lex.capitals and form in ev.actor_forms and "A-CAPITAL" not in disabled:
+            target = name_key(lex.capitals[key])
+            clusters.add(target)
+            clusters.union(key, target, "A-CAPITAL", f"{form} is the capital of {lex.capitals[key]}")
+
+
+def _place_keys(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
+    """Name keys of places: states, capitals, and keys most articles tag LOC (counted over
+    the forms that are that name alone, not a body named after it)."""
+    votes: dict = defaultdict(Counter)
+    for form, reading in readings.items():
+        if reading.key and not reading.unstripped:
+            for kind, n in ev.kinds.get(form, {}).items():
+                votes[reading.key][_TYPES.get(kind, kind)] += n
+    tagged = {key for key, counts in votes.items() if counts.most_common(1)[0][0] == "LOC"}
+    return tagged | set(lex.states) | set(lex.capitals) \
+        | {key for key, name in lex.variants.items() if name_key(name) in lex.states}
+
+
+def _keep_bodies_of_places(readings: dict, ev: _Evidence, lex: Lexicons) -> None:
+    """A-BODY-OF-PLACE: جيش حلب keeps its head noun when حلب is a place."""
+    places = _place_keys(readings, ev, lex)
+    for reading in readings.values():
+        if reading.unstripped and reading.key in places:
+            reading.name, reading.key = reading.unstripped, name_key(reading.unstripped, ev.disabled)
+            rules = [r for r in reading.rules if r != "A-TITLE"] + ["A-BODY-OF-PLACE"]
+            reading.rules = tuple(dict.fromkeys(rules))
+
+
+_TYPES = {"person": "PER", "PER": "PER", "organisation": "ORG", "media": "ORG", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _key_types(readings: dict, ev: _Evidence) -> dict:
+    """Each name key's main type (PER, ORG, LOC) from the speaker kinds and entity labels."""
+    votes: dict = defaultdict(Counter)
+    for form, reading in readings.items():
+        if reading.key:
+            for kind, n in ev.kinds.get(form, {}).items():
+                if kind in _TYPES:
+                    votes[reading.key][_TYPES[kind]] += n
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+def _merge_clitics(readings: dict, clusters: _Clusters, ev: _Evidence) -> None:
+    """A-CLITIC: ``لروبين``, ``لبي بي سي`` join ``روبين``, ``بي بي سي`` when the corpus has
+    that form too and uses it more."""
+    counts = Counter()
+    for form, reading in readings.items():
+        if reading.key:
+            counts[reading.key] += ev.count[form]
+    for key in sorted(counts):
+        if key[:1] in ("ل", "ب") and len(key.split()[0]) >= 3:
+            bare = key[1:]
+            if bare in counts and counts[bare] >= counts[key]:
+                clusters.union(key, bare, "A-CLITIC", f"{key} is {bare} after the preposition {key[0]}")
+
+
+def _merge_vowels(clusters: _Clusters, lex: Lexicons, types: Optional[dict] = None) -> None:
+    """A-VOWEL: keys with the same skeleton (guarded words compared exactly), never a
+    person with a place or an organisation."""
+    types = types or {}
+    by_skeleton: dict[tuple, list] = defaultdict(list)
+    for key in sorted(clusters.parent):
+        if key.startswith(GENERIC_PREFIX):
+            continue
+        skel = skeleton_key(key, lex)
+        if len("".join(skel)) < 3:
+            continue
+        for other in by_skeleton[skel]:
+            if types.get(key, types.get(other)) == types.get(other, types.get(key)):
+                clusters.union(key, other, "A-VOWEL", f"{key} and {other} differ only in vowel letters")
+                break
+        else:
+            by_skeleton[skel].append(key)
+
+
+def _contains(short: tuple, long: tuple) -> bool:
+    """Do the words ``short`` appear in order, contiguously, in ``long``?"""
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _Evidence,
+                       disabled: frozenset, types: Optional[dict] = None) -> None:
+    """A-DOCLINK, then A-SURNAME: a shorter name joins the one actor whose names contain it
+    (A-SURNAME only for people: الشام is not فيلق الشام)."""
+    types = types or {}
+    keys = sorted(clusters.parent)
+    skeletons = {key: skeleton_key(key, lex) for key in keys}
+    endings: dict[tuple, set] = defaultdict(set)  # ending -> roots of longer names
+    for key, skel in skeletons.items():
+        words = tuple(key.split())
+        for k in range(1, len(skel)):
+            endings[skel[-k:]].add(clusters.find(key))
+            endings[words[-k:]].add(clusters.find(key))
+    decisions = []
+    for form, reading in readings.items():
+        key = reading.key
+        if not key or len(skeletons[key]) > 2 or key in lex.states or key in lex.capitals:
+            continue
+        root = clusters.find(key)
+        linked = Counter()
+        for target_form, n in ev.links.get(form, {}).items():
+            target = readings.get(target_form)
+            if target is not None and target.key and len(skeletons[target.key]) > len(skeletons[key]) \
+                    and _contains(skeletons[key], skeletons[target.key]):
+                linked[clusters.find(target.key)] += n
+        linked.pop(root, None)
+        if linked and "A-DOCLINK" not in disabled:
+            if len(linked) == 1:
+                target = next(iter(linked))
+                decisions.append((key, target, "A-DOCLINK", f"articles resolve {form} to {target}"))
+            continue
+        loose = len("".join(skeletons[key])) >= SURNAME_MIN_LETTERS  # short words must match exactly
+        candidates = (endings.get(skeletons[key], set()) if loose else set()) | endings.get(tuple(key.split()), set())
+        candidates -= {root}
+        if len(candidates) == 1 and "A-SURNAME" not in disabled and len("".join(skeletons[key])) >= 3 \
+                and key not in lex.given_names and types.get(key) == "PER" \
+                and types.get(next(iter(candidates)), "PER") == "PER":
+            target = next(iter(candidates))
+            decisions.append((key, target, "A-SURNAME", f"{form} ends only the names of {target}"))
+    for key, target, rule, why in decisions:
+        clusters.union(key, target, rule, why)
+
+
+def _resolve_offices(readings: dict, clusters: _Clusters, ev: _Evidence) -> dict:
+    """A-OFFICE: office -> (root, why) when the corpus gives that title to one actor."""
+    resolved = {}
+    for office, forms in ev.offices.items():
+        votes = Counter()
+        for form, n in forms.items():
+            reading = readings.get(form)
+            if reading is not None and reading.key:
+                votes[clusters.find(reading.key)] += n
+        if not votes:
+            continue
+        root, n = votes.most_common(1)[0]
+        total = sum(votes.values())
+        if n >= OFFICE_MIN_VOTES and n / total >= OFFICE_MIN_SHARE:
+            resolved[office] = (root, f"{n} of {total} named uses of this title are {root}")
+    return resolved
+
+
+def _label_of(members: list, readings: dict, ev: _Evidence) -> str:
+    """An actor's label: its most used name, or the most used fuller name that contains it
+    (دونالد ترامب rather than ترامب) when that is used at least a fifth as often."""
+    names = Counter()
+    for form in members:
+        reading = readings[form]
+        names[reading.name] += max(ev.count[form], 1)
+    best = max(names, key=lambda name: (names[name], -len(name)))
+    words = tuple(name_key(best).split())
+    fuller = [name for name in names if len(name.split()) > len(words) and names[name] * 5 >= names[best]
+              and _contains(words, tuple(name_key(name).split()))]
+    return max(fuller, key=lambda name: (names[name], -len(name))) if fuller else best
+
+
+def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidence,
+                lex: Lexicons, places: frozenset = frozenset()) -> pd.DataFrame:
+    members: dict[str, list] = defaultdict(list)
+    for form, reading in readings.items():
+        if reading.key:
+            members[clusters.find(reading.key)].append(form)
+    actors, taken = {}, set()
+    for root, forms in sorted(members.items()):
+        label = _label_of(forms, readings, ev)
+        place = root in places or any(readings[form].key in places for form in forms)
+        role, role_rule = _role_votes(forms, readings, ev, lex, root, place)
+        key = name_key(label, ev.disabled)
+        if key in taken:  # two actors whose labels read alike stay two keys
+            key = f"{key}|{root}"
+        taken.add(key)
+        affiliation, affiliation_rule = _affiliation_of(forms, readings, ev, lex, root, role, label) \
+            if role_rule != "R-PLACE" else ("", "")
+        actors[root] = (key, label, role, affiliation, "+".join(r for r in (role_rule, affiliation_rule) if r))
+    rows = []
+    for form in sorted(readings):
+        reading = readings[form]
+        if reading.key:
+            root = clusters.find(reading.key)
+            key, label, role, affiliation, role_rule = actors[root]
+            merge = _merge_path(reading.key, clusters)
+            rules = list(reading.rules) + [r for r, _ in merge] or ["A-NORM"]
+            why = "; ".join(w for _, w in merge)
+            rows.append((form, key, label, role, affiliation, "+".join(dict.fromkeys(rules + [role_rule])),
+                         why, ev.count[form]))
+        elif reading.office and reading.office in offices:
+            root, why = offices[reading.office]
+            key, label, role, affiliation, role_rule = actors[root]
+            rows.append((form, key, label, role, affiliation, "A-OFFICE+" + role_rule, why, ev.count[form]))
+        else:
+            role, role_rules = reading.generic_role or "other", [r for _, r in reading.roles[:1]]
+            continued = _continued(ev.continued_roles.get(form), ev.count[form])
+            if continued:
+                role, role_rules = continued, ["R-CONTINUED"]
+            affiliation, affiliation_rule = unnamed_affiliation(reading, role, ev.disabled)
+            if not affiliation and _continued(ev.continued_affiliations.get(form), ev.count[form]):
+                affiliation, affiliation_rule = _continued(ev.continued_affiliations[form], ev.count[form])
+                if affiliation_rule == "AFF-NISBA" and role not in OFFICIAL_ROLES and not reading.government:
+                    affiliation = affiliation_rule = ""  # a nationality alone
+            rules = list(reading.rules or ("A-GENERIC",)) + role_rules + [affiliation_rule]
+            rows.append((form, generic_key(role), generic_label(role), role, affiliation,
+                         "+".join(r for r in dict.fromkeys(rules) if r), "no name in the form", ev.count[form]))
+    table = pd.DataFrame(rows, columns=ALIAS_COLUMNS)
+    return table.sort_values(["count", "form"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _continued(votes: Optional[Counter], uses: int):
+    """The most common continuation of a title when at least half its uses continue it."""
+    if not votes:
+        return None
+    best, n = max(votes.items(), key=lambda item: (item[1], str(item[0])))
+    return best if 2 * n >= max(uses, 1) else None
+
+
+def _merge_path(key: str, clusters: _Clusters) -> list[tuple[str, str]]:
+    """The rules that took ``key`` to its actor: its own merge, then its parents'."""
+    path, seen = [], set()
+    while key in clusters.why and key not in seen:
+        seen.add(key)
+        path.append(clusters.why[key])
+        key = clusters.parent[key]
+    return path

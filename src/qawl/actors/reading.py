@@ -1,0 +1,440 @@
+"""Reading one form: the name in it, the titles around it, and the roles they imply."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from qawl.actors.affiliation import _affiliation_in, _unglued, body_in
+from qawl.actors.lexicon import (
+    _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, MAX_TITLE_WORDS, Lexicons,
+    Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
+)
+from qawl.clean import match_form
+
+
+@dataclass
+class Reading:
+    """What a form says: the name in it, the titles around it, and what they imply."""
+
+    form: str
+    name: str = ""  # the name as written, titles stripped ("" when none)
+    key: str = ""  # name_key(name)
+    titles: tuple = ()  # matching-form words stripped before/after the name
+    office: str = ""  # the title alone, for A-OFFICE ("" unless the form is a title alone)
+    roles: tuple = ()  # (role, rule) votes, nearest the name first
+    affiliation: str = ""
+    generic_role: str = ""  # set when the form names nobody
+    rules: tuple = ()
+    unstripped: str = ""  # the name with the body head noun A-TITLE stripped (جيش حلب for حلب)
+    body: str = ""  # the body its title names (الرئيس التنفيذي لشركة أوبر → أوبر), for AFF-BODY
+    is_body: bool = False  # the form is a body's name (حماس, شركة أبل, الحكومة السورية)
+    government: bool = False  # its title opens with a head noun of government (وزارة, الحكومة)
+    owns_document: bool = False  # a document noun comes with the name (بيان الرئيس): R-DOCUMENT-OWNER
+
+
+def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
+    """The form with hashtags read as words and a glued ل dropped; the rules used."""
+    rules = []
+    text = form.strip()
+    if "#" in text and "A-HASHTAG" not in disabled:
+        text = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), text)
+        rules.append("A-HASHTAG")
+    stripped = _CLITIC_LATIN.sub("", text)
+    if stripped != text and "A-CLITIC" not in disabled:
+        text = stripped
+        rules.append("A-CLITIC")
+    if _LATIN.search(text) and not _ARABIC_LETTERS.search(text) and "A-LATIN" not in disabled:
+        rules.append("A-LATIN")
+    return text, rules
+
+
+
+def _describing(words: tuple, lex: Lexicons) -> list[bool]:
+    """For each word: does it belong to a description (title, nisba, ال-complement,
+    connector) rather than a name? Read left to right from a title."""
+    marks = [False] * len(words)
+    terms = dict(match_terms(words, lex))
+    in_title = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        term = terms.get(i)
+        if i > 0 and words[i - 1] in _NAME_LINKS:  # آل الشيخ, بن سلطان: the name goes on
+            in_title = False
+            i += 1
+            continue
+        if term is not None and term.kind in ("person", "head", "generic", "modifier"):
+            for j in range(i, i + len(term.words)):
+                marks[j] = True
+            in_title = True
+            i += len(term.words)
+            continue
+        if word in lex.honorifics:
+            marks[i] = True
+            in_title = True
+            i += 1
+            continue
+        n, _ = _nisba_at(words, i, lex)
+        if in_title and (n or word.startswith("ال") or word in ("باسم", "في", "لدى", "ب", "و", "من", "عن")
+                         or word.startswith("بال") or word.startswith("لل") or _is_modifier(word, lex)
+                         or (term is not None and term.kind == "body")):
+            span = max(n, len(term.words) if term is not None else 1)
+            for j in range(i, i + span):
+                marks[j] = True
+            i += span
+            continue
+        in_title = False
+        i += 1
+    return marks
+
+
+def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
+              disabled: frozenset = frozenset()) -> list[tuple[str, str]]:
+    """Role votes of the lexicon terms in ``words``, nearest the name first.
+
+    A head (رئيس, المتحدث باسم) takes the role of the body named within the next three
+    words (رئيس غرفة التجارة → organisation), else its own.
+    """
+    found = match_terms(words, lex)
+    votes = []
+    for k, (i, term) in enumerate(found):
+        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled):
+            continue
+        role = term.role
+        if term.kind == "head":
+            end = i + len(term.words)
+            for j, later in found[k + 1:]:
+                if j - end > 2:
+                    break
+                if later.kind in ("body", "generic") and later.role != "-":
+                    role = later.role
+                    break
+        votes.append((role, "R-PLURAL" if term.derived else rule))
+    return votes[::-1] if near_end else votes
+
+
+def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = frozenset()) -> Reading:
+    """Read one form: its name (titles, honorifics and descriptions stripped), the role
+    votes of its words, its affiliation, or the generic role when it names nobody."""
+    lex = lex or lexicons()
+    text, rules = _clean_surface(form, disabled)
+    reading = Reading(form=form)
+    raw = _PUNCT.sub(" ", text if "A-HASHTAG" in disabled else text.replace("_", " ")).split()
+    words = tuple(match_form(w).lower() for w in raw)
+    if not words:
+        reading.generic_role = "none"
+        reading.rules = ("A-NONE",)
+        return reading
+    if "A-NONE" not in disabled and ((len(words) == 1 and words[0] in lex.not_speakers)
+                                     or _opens_with_preposition(words[0], lex)):
+        reading.generic_role = "none"
+        reading.rules = ("A-NONE",)
+        return reading
+    if "A-ADDRESSEE" not in disabled:
+        cut = _addressee_at(words, raw, lex)
+        if cut:
+            raw, words = raw[:cut], words[:cut]
+            rules.append("A-ADDRESSEE")
+    whole = lex.terms.get(words)
+    marks = _describing(words, lex)
+    reading.affiliation = _affiliation_in(words, lex)
+    reading.government = any(words[:len(g)] == g for g in lex.government)
+    if whole is not None and whole.kind == "body":  # حماس, رويترز, البيت الأبيض: a named body
+        marks = [False] * len(words)
+        reading.is_body = True
+    # the name: the longest run of words that are not description (titles, honorifics...)
+    runs, start = [], None
+    for i, mark in enumerate(marks + [True]):
+        if not mark and start is None:
+            start = i
+        elif mark and start is not None:
+            runs.append((start, i))
+            start = None
+    body_head = _body_head(words, lex)
+    if body_head and not runs:
+        runs = [(0, len(words))]
+    if "A-TITLE" in disabled:
+        runs = [(0, len(words))]
+    title_words = tuple(w for w, m in zip(words, marks) if m)
+    reading.titles = title_words
+    roles = _roles_in(words, lex, "R-TITLE", near_end=False, disabled=disabled)
+    if whole is not None and whole.kind == "body":
+        roles = [(whole.role, "R-NAME")]
+    if not runs:
+        _title_body(reading, words, raw, lex)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    first, last = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    name_words = raw[first:last]
+    if first > 0 and words[first - 1] == "باسم" and not words[0].startswith("ال"):
+        # متحدثة باسم ليفايز: an unnamed spokesperson; the name is the body spoken for
+        reading.body = " ".join(name_words)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    if first > 0 and (words[first] in _PREPOSITIONS or _unglued(words[first], lex) != words[first]):
+        # نائب عن حزب العمال, الرئيس التنفيذي لشركة أوبر: a title and the body it belongs to
+        _title_body(reading, words, raw, lex)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    if len(words) > 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
+        _read_description(reading, words, roles, lex, rules)  # حوالي ربع المشاركين
+        if not roles:  # تلك المرحلة
+            reading.generic_role, reading.rules = "none", ("A-NONE",)
+        return reading
+    # a named body keeps its head noun unless a proper name follows it (شركة أبل → أبل)
+    reading.is_body = reading.is_body or bool(body_head and first == 0)
+    if body_head and first == 0 and last == len(words) and "A-TITLE" not in disabled:
+        name_words, stripped = _strip_body_head(raw, words, lex)
+        if stripped:
+            rules.append("A-TITLE")
+            reading.unstripped = " ".join(raw)
+    elif (first, last) != (0, len(words)):
+        rules.append("A-TITLE")
+    elif not roles and "R-NISBA-BODY" not in disabled and _nisba_body_end(words, lex):
+        name_words = raw[:_nisba_body_end(words, lex)]  # شاومي الصينية → شاومي, a company
+        roles = [("organisation_or_spokesperson", "R-NISBA-BODY")]
+        rules.append("A-TITLE")
+        reading.is_body = True
+    reading.name = " ".join(name_words)
+    reading.key = name_key(reading.name, disabled)
+    if not reading.key or _is_generic_body(words, lex):
+        _title_body(reading, words, raw, lex)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    _title_body(reading, words[:first], raw[:first], lex)
+    if not reading.body and last < len(words):  # حشمت ستانكزاي المتحدث باسم الشرطة
+        _title_body(reading, words[last:], raw[last:], lex)
+    reading.owns_document = any(role == "document_or_report" for role, _ in roles)
+    reading.roles = tuple(roles)
+    reading.rules = tuple(dict.fromkeys(rules))
+    return reading
+
+
+_PREPOSITIONS = frozenset({"عن", "في", "من", "لدى", "ب", "ل"})  # a name never opens with these
+
+
+def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons) -> None:
+    """The body (or, for a government body, the country) the title words name."""
+    found, kind = body_in(words, raw, lex)
+    if kind == "body":
+        reading.body = found
+    elif kind == "country" and not reading.affiliation:
+        reading.affiliation = found
+
+
+def _nisba_body_end(words: tuple, lex: Lexicons) -> int:
+    """Where a feminine nisba closing an untitled name starts (شاومي الصينية → 1), else 0:
+    the adjective agrees with an unsaid شركة or مؤسسة. Not after a definite word (القدس العربي)."""
+    for n in (2, 1):
+        start = len(words) - n
+        if start >= 1 and _nisba_at(words, start, lex)[0] == n and words[-1].endswith("يه") \
+                and not any(w.startswith("ال") for w in words[:start]):
+            return start
+    return 0
+
+
+def _opens_with_preposition(word: str, lex: Lexicons) -> bool:
+    """كالعقوبات، بالنسبة، للإذاعة: a preposition glued to a definite common noun (listed, or
+    with a plural or feminine ending) opens a phrase, not a speaker's name (بالمر stays a name)."""
+    if not word.startswith(("كال", "بال", "لل")) or len(word) < 6:
+        return False
+    noun = "ال" + word[3:] if not word.startswith("لل") else "ال" + word[2:]
+    return (noun,) in lex.terms or noun.endswith(("ات", "ين", "ون", "ه"))
+
+
+def _addressee_at(words: tuple, raw: list, lex: Lexicons) -> int:
+    """Where a medium the speaker talked to starts (جونسون لبي بي سي → 1), else 0: a later
+    word ل + a name or title of the media lexicon, or ل glued to Latin script, right after a
+    name (after a title it is the body the title heads: مديرة العلاقات العامة لشبكة فيسبوك)."""
+    for k in range(1, len(words)):
+        word = words[k]
+        if not word.startswith("ل") or len(word) < 2 or _describing(words[:k], lex)[-1]:
+            continue
+        if _LATIN.match(raw[k][1:].lstrip("ـ")):
+            return k
+        rest = (word[1:].lstrip("ـ"),) + words[k + 1:]
+        found = match_terms(rest, lex)
+        if found and found[0][0] == 0 and found[0][1].role == "journalist_or_media" \
+                and found[0][1].kind == "body":
+            return k
+    return 0
+
+
+def _body_head(words: tuple, lex: Lexicons) -> Optional[Term]:
+    found = match_terms(words, lex)
+    if found and found[0][0] == 0 and found[0][1].kind == "body":
+        return found[0][1]
+    return None
+
+
+def _strip_body_head(raw: list, words: tuple, lex: Lexicons) -> tuple[list, bool]:
+    """``شركة أبل`` → ``أبل``; ``صحيفة "ديلي ميل" البريطانية`` → ``ديلي ميل``; a head noun
+    followed by a definite word (وكالة الأنباء السعودية) stays: it is the name."""
+    head = _body_head(words, lex)
+    n = len(head.words)
+    if words[0].startswith("ال") or n >= len(words) or words[n].startswith("ال"):
+        return list(raw), False
+    end = len(words)
+    while end > n + 1 and (_nisba_at(words, end - 1, lex)[0] or _is_modifier(words[end - 1], lex)
+                           or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
+        end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية
+    return list(raw[n:end]), True
+
+
+def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
+    """An indefinite head noun with only adjectives after it: منظمة خيرية بريطانية, دراسة جديدة."""
+    found = match_terms(words, lex)
+    if not found or found[0][0] != 0 or words[0].startswith("ال"):
+        return False
+    head = found[0][1]
+    if head.kind not in ("body", "generic"):
+        return False
+    rest = words[len(head.words):]
+    if not rest:
+        return head.kind == "generic"
+    return all(not w.startswith("ال") and (_nisba_at(rest, i, lex)[0] or _is_modifier(w, lex)
+                                             or w.endswith("يه") or w.endswith("ي") or w in lex.terms)
+               for i, w in enumerate(rest))
+
+
+def _read_description(reading: Reading, words: tuple, roles: list, lex: Lexicons, rules: list) -> None:
+    """A form without a name: a title alone (an office, for A-OFFICE) or a generic description."""
+    role = roles[0][0] if roles else "other"
+    reading.name = reading.key = ""
+    reading.roles = tuple(roles)
+    found = match_terms(words, lex)
+    first = found[0][1] if found and found[0][0] == 0 else None
+    rest = words[len(first.words):] if first is not None else ()
+    specific = any(w.startswith("ال") and not _is_modifier(w, lex) for w in rest) or reading.affiliation
+    if first is not None and first.kind == "generic" and words[0].startswith("ال") and rest and specific \
+            and role not in ("document_or_report", "journalist_or_media"):
+        # الحكومة السورية, المحكمة الجنائية الدولية: an institution its complement names
+        reading.name = reading.form.strip()
+        reading.key = name_key(reading.name)
+        reading.rules = tuple(dict.fromkeys(rules))
+        reading.is_body = True
+        return
+    if first is not None and first.kind in ("person", "head") and reading.affiliation:
+        reading.office = office_key(words, lex)
+    reading.generic_role = role
+    reading.rules = tuple(dict.fromkeys(rules + ["A-GENERIC"]))
+
+
+def office_key(words: tuple, lex: Lexicons) -> str:
+    """A title's key: its title words with every nisba replaced by the affiliation it names."""
+    out, i = [], 0
+    while i < len(words):
+        n, affiliation = _nisba_at(words, i, lex)
+        if n:
+            out.append("@" + name_key(affiliation))
+            i += n
+        elif (_is_modifier(words[i], lex) and words[i] not in _FORMER) or words[i] in lex.honorifics:
+            i += 1
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+# --- context around a speaker ---------------------------------------------------------
+
+
+def _aligned_words(text: str) -> tuple[tuple, list]:
+    """The matching-form words of a text and the same words as written."""
+    pairs = [(match_form(w), w) for w in _PUNCT.sub(" ", text).split()]
+    pairs = [(m, w) for m, w in pairs if m]
+    return tuple(m for m, _ in pairs), [w for _, w in pairs]
+
+
+def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+    """The description right before a speaker span (``وقال وزير الخارجية الروسي``
+    → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none.
+    ``with_raw``: (words, the words as written)."""
+    lex = lex or lexicons()
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", before)[-1])
+    words, raw = words[-MAX_TITLE_WORDS:], raw[-MAX_TITLE_WORDS:]
+    marks = _describing(words, lex)
+    start = len(words)
+    while start > 0 and marks[start - 1]:
+        start -= 1
+    phrase = words[start:]
+    # the phrase must hold a title (not only ال-words)
+    if not any(t.kind in ("person", "head", "generic") for _, t in match_terms(phrase, lex)):
+        return ((), []) if with_raw else ()
+    return (phrase, raw[start:]) if with_raw else phrase
+
+
+def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+    """The description right after a speaker span (``، مدرب ليفربول``), as words.
+    ``with_raw``: (words, the words as written)."""
+    lex = lex or lexicons()
+    text = after.lstrip()
+    if text.startswith(("،", ",")):
+        text = text[1:]
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])
+    words, raw = words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS]
+    found = match_terms(words, lex)
+    if found and found[0][0] == 0 and found[0][1].kind in ("person", "head"):
+        return (words, raw) if with_raw else words
+    if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and found[0][1].kind == "body":
+        # ديفيد برونياتوفسكي من جامعة جورج واشنطن: the body he is from
+        return (words[1:], raw[1:]) if with_raw else words[1:]
+    return ((), []) if with_raw else ()
+
+
+def counterpart_before(before: str, lex: Optional[Lexicons] = None) -> tuple[str, str]:
+    """``ووزير الخارجية الكويتي ... ونظيره السعودي`` before a name: (the role of the office the
+    counterpart shares, the country of its nisba), else ("", "")."""
+    lex = lex or lexicons()
+    words = words_of(before[-200:])
+    near = [i for i in range(max(len(words) - 3, 0), len(words)) if words[i].lstrip("وف").startswith("نظير")]
+    if not near:
+        return "", ""
+    k = near[-1]
+    offices = _roles_in(words[max(k - 2 * MAX_TITLE_WORDS, 0):k], lex, "R-COUNTERPART", near_end=True)
+    return (offices[0][0] if offices else ""), _affiliation_in(words[k + 1:], lex)
+
+
+# words that end a title's continuation: the verb's complement, a relative clause
+_CONTINUATION_END = frozenset({"ان", "انه", "انها", "بان", "قائلا", "الذي", "التي", "الذين"})
+
+
+def continued_title(form: str, after: str, lex: Optional[Lexicons] = None) -> tuple[tuple, list]:
+    """A title alone as the speaker (``القيادي``) with the words after the span that go on
+    describing it (``البارز في جيش الإسلام``; ``البريطانية``): the whole description as
+    (words, words as written), or ((), []) when the text after does not continue it."""
+    lex = lex or lexicons()
+    if not after[:1].isspace() and after[:1] not in ("", "ـ"):
+        return (), []
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟()\n]", after)[0])  # quotes go round names
+    words, raw = words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS]
+    end = next((i for i, w in enumerate(words) if w in _CONTINUATION_END), len(words))
+    words, raw = words[:end], raw[:end]
+    if not words:
+        return (), []
+    first = words[0]
+    opens = (first in ("في", "من", "عن", "لدى", "باسم") or _nisba_at(words, 0, lex)[0] or _is_modifier(first, lex)
+             or _unglued(first, lex) != first)
+    if not opens:
+        return (), []
+    own, own_raw = _aligned_words(form)
+    return own + words, own_raw + raw
+
+
+def _may_hold_title(before: str) -> bool:
+    """A cheap test before ``title_before``: does the last word before the name end a title?"""
+    lex = lexicons()
+    words = words_of(before[-40:])
+    return bool(words) and (any((w,) in lex.terms or w in lex.honorifics for w in words[-3:])
+                            or _nisba_at(words, len(words) - 1, lex)[0] > 0)
+
+
+def _may_open_apposition(after: str) -> bool:
+    """A cheap test before ``apposition_after``: does a title follow the name's comma?"""
+    text = after.lstrip()
+    if not text.startswith(("،", ",")):
+        return False
+    words = words_of(text[1:30])
+    lex = lexicons()
+    return bool(words) and ((words[0],) in lex.terms or words[:2] in lex.terms)

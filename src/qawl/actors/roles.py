@@ -1,0 +1,56 @@
+"""An actor's role from the votes of its forms' titles and contexts."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from qawl.actors.lexicon import ROLE_PRIORITY, Lexicons
+
+if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this module
+    from qawl.actors.merge import _Evidence
+
+
+def owned_roles(reading, owner: bool) -> list:
+    """The role votes of a form, without its document's when the named actor owns it."""
+    if owner and reading.owns_document:
+        return [vote for vote in reading.roles if vote[0] != "document_or_report"]
+    return list(reading.roles)
+
+
+def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str,
+                place: bool = False) -> tuple[str, str]:
+    """An actor's role and the rule that gave it, from the votes of its forms."""
+    disabled = ev.disabled
+    if place and "R-PLACE" not in disabled and not any(form in ev.speaker_forms for form in members):
+        return "none", "R-PLACE"
+    if (key in lex.states or key in lex.capitals) and "R-STATE" not in disabled:
+        return "minister_or_official", "R-STATE"
+    votes: Counter = Counter()
+    rules: dict = {}
+    # a document noun with a name the tagger knows (بيان الرئيس) is the actor's document, not its role
+    owner = "R-DOCUMENT-OWNER" not in disabled and any(form in ev.tagged for form in members)
+    for form in members:
+        weight = max(ev.count[form], 1)
+        reading = readings[form]
+        for role, rule in owned_roles(reading, owner)[:1]:
+            if rule in disabled:
+                continue
+            votes[role] += 2 * weight
+            rules.setdefault(role, rule)
+        for role, n in ev.context_roles.get(form, {}).items():
+            votes[role] += n
+            rules.setdefault(role, ev.context_rules.get(form, {}).get(role, "R-CONTEXT"))
+    if votes:
+        role = min(votes, key=lambda r: (-votes[r], ROLE_PRIORITY.get(r, 99)))
+        return role, rules[role]
+    if not any(form in ev.tagged for form in members) and "R-UNTAGGED" not in disabled:
+        return "none", "R-UNTAGGED"
+    kinds = Counter()
+    for form in members:
+        kinds.update(ev.kinds.get(form, {}))
+    kind = kinds.most_common(1)[0][0] if kinds else ""
+    by_kind = {"media": "journalist_or_media", "organisation": "organisation_or_spokesperson",
+               "ORG": "organisation_or_spokesperson", "LOC": "minister_or_official"}
+    if kind in by_kind and "R-KIND" not in disabled:
+        return by_kind[kind], "R-KIND"
+    return "other", "R-DEFAULT"
