@@ -58,6 +58,26 @@ def test_proclitic_length(text_in, text_out):
 
 
 @pytest.mark.parametrize(
+    "text_in, clause_start, text_out",
+    [
+        ("فالمعارضة", True, "المعارضة"),  # ف opens a clause: a conjunction
+        ("فالمعارضة", False, "فالمعارضة"),  # after a word (شركة فورد، قال فورد) ف is the name's letter
+        ("فورد", False, "فورد"),
+        ("وروسيا", False, "روسيا"),  # و joins names anywhere
+    ],
+)
+def test_the_conjunction_fa_only_opens_a_clause(text_in, clause_start, text_out):
+    counts = {"ورد": 500, "فورد": 20, "المعارضه": 900, "روسيا": 900}
+    length = proclitic_length(text_in, lambda form: counts.get(form, 0), {}, clause_start=clause_start)
+    assert text_in[length:] == text_out
+
+
+def test_a_name_after_a_word_keeps_its_fa():
+    doc = clean_article(Article("t", raw_text="وقالت شركة فورد إن المصنع سيغلق.", origin="t"))
+    assert any(m.text == "فورد" for m in extract_mentions(doc))
+
+
+@pytest.mark.parametrize(
     "text_in, text_out",
     [
         ("فوكس", "فوكس"),  # the corpus knows فوكس: a clipped وكس in the gazetteer does not win

@@ -42,14 +42,15 @@ def _is_known_name(form: str, known: dict[str, str]) -> bool:
     return form in gazetteer() or form in known
 
 
-def proclitic_length(token: str, word_count, known: dict[str, str] | None = None) -> int:
+def proclitic_length(token: str, word_count, known: dict[str, str] | None = None, clause_start: bool = True) -> int:
     """How many leading characters of ``token`` are a proclitic to leave out of a name.
 
     Each reading (the whole token, without و/ف, without و/ف + ب/ل) is scored by
     whether it is a known name (and not rarer in the corpus than the whole), then
     by how often the corpus uses it; the best reading wins and ties keep more of
     the token. So وروسيا → روسيا and ولبنان → لبنان, while فيصل, فوكس and بول stay
-    whole (a rest needs three letters).
+    whole (a rest needs three letters). The conjunction ف opens a clause: after a word
+    (وقال فورد، شركة فورد) a ف is the name's own letter.
     """
     known = known or {}
     form = match_form(token)
@@ -58,6 +59,8 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
     split = split_proclitics(form)
     lil = split.article and form[len(split.conj):].startswith("لل")
     candidates = []
+    if split.conj == "ف" and not clause_start:
+        return 0
     if split.conj:
         candidates.append(split.conj)
     if not lil and split.prep in STRIPPABLE_PREP:
@@ -413,12 +416,18 @@ def spans_to_mentions(
     return mentions
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows no word: the text's start, a line or a punctuation mark."""
+    before = text[:start].rstrip(" \t\u00a0")
+    return not before or not (before[-1].isalnum() or before[-1] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+
+
 def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> Mention | None:
     latin = LATIN_NAME_RE.match(run[0].text) if len(run) == 1 else None
     if latin and latin.group(1) in LATIN_ORGANISATIONS:  # لCNN → CNN
         span = make_span(doc.text, run[0].start + latin.start(1), run[0].end, label)
         return Mention(span.start, span.end, span.text, label)
-    start = run[0].start + proclitic_length(run[0].text, word_count, known)
+    start = run[0].start + proclitic_length(run[0].text, word_count, known, _opens_clause(doc.text, run[0].start))
     end = run[-1].end
     text = doc.text[start:end]
     # the tagger knows Arabic only: Latin captions come out as noise
