@@ -28,6 +28,7 @@ from qawl.aggregates.sql import MEMORY_LIMIT, ROW_SPAN, table_paths, UDFS, ALIAS
 from qawl.aggregates.voice import (
     VOICE_COLUMNS, SHARE_OF_VOICE_COLUMNS, share_of_voice, directness, ATTRIBUTION_COLUMNS, attribution_table,
     speaker_voices, share_of_voice_of, directness_of, attribution_table_of, speaker_voices_of,
+    attributed_quotes, type_totals,
 )
 from qawl.aggregates.outlet_stats import (
     SOURCE_STATISTICS_COLUMNS, OUTLET_COLUMNS, outlet_comparison, statistics_by_source, outlet_comparison_of,
@@ -35,11 +36,11 @@ from qawl.aggregates.outlet_stats import (
 )
 from qawl.aggregates.stances import (
     STANCE_PAIR_COLUMNS, SPEAKER_TARGET_COLUMNS, speaker_target_table, stance_pairs, speaker_target_table_of,
-    stance_pairs_of,
+    stance_pairs_of, pair_counts, polarity_totals, target_totals,
 )
 from qawl.aggregates.time import (
     stance_over_time, quote_dates, QUOTE_RATE_COLUMNS, quote_rates, stance_over_time_of, quote_dates_of,
-    quote_rates_of,
+    quote_rates_of, outlet_quote_rates,
 )
 from qawl.aggregates.documents import (
     corpus_statistics, most_quoted_document, article_tables, example_documents, corpus_statistics_of,

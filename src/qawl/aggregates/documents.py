@@ -9,6 +9,7 @@ import pandas as pd
 from qawl.aggregates.sql import _query, _sql_list, connect
 from qawl.tables import PathLike, read_table
 
+
 def corpus_statistics(run_dir: PathLike) -> pd.DataFrame:
     """``corpus_statistics_of`` over the run's documents."""
     with connect(run_dir, "documents") as con:

@@ -9,6 +9,7 @@ from qawl.aggregates.sql import _query, _sql_list, connect
 from qawl.entities.analysis import MAX_ENTITIES_PER_DOC, SCORED_LABELS
 from qawl.tables import PathLike
 
+
 def top_entities(run_dir: PathLike, n: int = 15) -> pd.DataFrame:
     """``qawl.entities.analysis.top_entities`` over the run's entities."""
     columns = ["label", "entity", "articles", "mentions"]

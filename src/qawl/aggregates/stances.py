@@ -25,8 +25,7 @@ def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=SPEAKER_TARGET_COLUMNS)
     table["total"] = table[list(POLARITIES)].sum(axis=1)
-    table["net"] = table["favor"] - table["against"]
-    table = table.sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    table = _with_net(table).sort_values(["total", "speaker", "target"], ascending=[False, True, True])
     return table[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
 
 
@@ -41,6 +40,28 @@ def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
             FROM clean WHERE speaker <> '' AND target <> '' AND list_contains($1, polarity)
             GROUP BY ALL ORDER BY min(row_pos)""", [list(POLARITIES)])
     return table[STANCE_PAIR_COLUMNS]
+
+
+def _with_net(counts: pd.DataFrame) -> pd.DataFrame:
+    """``counts`` with ``net``: favor minus against (the leaning of the figures too)."""
+    counts["net"] = counts["favor"] - counts["against"]
+    return counts
+
+
+def pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Stance pairs (``stance_pairs``, or a selection of them) summed per (speaker, target), in name
+    order: favor, against, neutral, total, net. What the heatmap and the network draw."""
+    return _with_net(pairs.groupby(["speaker", "target"])[[*POLARITIES, "total"]].sum().astype(int))
+
+
+def polarity_totals(pairs: pd.DataFrame) -> dict[str, int]:
+    """Stances of each polarity over ``stance_pairs`` (or a selection of them)."""
+    return {p: int(pairs[p].sum()) for p in POLARITIES}
+
+
+def target_totals(pairs: pd.DataFrame) -> pd.Series:
+    """Stances per target over ``stance_pairs``, most first."""
+    return pairs.groupby("target")["total"].sum().sort_values(ascending=False)
 
 
 def _polarity_counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -58,8 +79,8 @@ def speaker_target_table_of(stances: pd.DataFrame) -> pd.DataFrame:
                           "polarity": string_column(stances, "polarity")})
     counts = _polarity_counts(frame, ["speaker", "target"])
     counts["total"] = counts[list(POLARITIES)].sum(axis=1)
-    counts["net"] = counts["favor"] - counts["against"]
-    counts = counts.reset_index().sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    counts = _with_net(counts).reset_index()
+    counts = counts.sort_values(["total", "speaker", "target"], ascending=[False, True, True])
     return counts[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
 
 

@@ -9,6 +9,7 @@ from qawl.aggregates.sql import _query, connect
 from qawl.schema import POLARITIES
 from qawl.tables import PathLike
 
+
 def stance_over_time(run_dir: PathLike, freq: str = "W") -> pd.DataFrame:
     """``stance_over_time_of`` over the run's stances.
 
@@ -103,3 +104,10 @@ def quote_rates_of(documents: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
                           "quotes": documents["doc_id"].map(per_doc).fillna(0).astype(int) if len(documents) else []})
     table = frame.groupby(["date", "source"], sort=False).agg(articles=("quotes", "size"), quotes=("quotes", "sum"))
     return table.reset_index()[QUOTE_RATE_COLUMNS].astype({"articles": int, "quotes": int})
+
+
+def outlet_quote_rates(rates: pd.DataFrame) -> pd.Series:
+    """Quotes per article of each outlet with articles, over ``quote_rates``."""
+    per_outlet = rates.groupby("source")[["articles", "quotes"]].sum()
+    per_outlet = per_outlet[per_outlet["articles"] > 0]
+    return per_outlet["quotes"] / per_outlet["articles"]

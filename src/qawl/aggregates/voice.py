@@ -215,3 +215,13 @@ def speaker_voices_of(quotes: pd.DataFrame) -> pd.DataFrame:
     kind_of = frame.groupby("speaker")["speaker_kind"].agg(lambda k: k.value_counts().index[0])
     return pd.DataFrame({"speaker": counts.index.to_numpy(), "speaker_kind": kind_of[counts.index].to_numpy(),
                          "quotes": counts.to_numpy()})
+
+
+def attributed_quotes(shares: pd.DataFrame) -> int:
+    """Quotes with a speaker, over ``share_of_voice``."""
+    return int(shares.loc[shares["speaker"] != UNATTRIBUTED, "n_quotes"].sum())
+
+
+def type_totals(directness: pd.DataFrame) -> dict[str, int]:
+    """Quotes of each type over ``directness`` (by speaker or by outlet)."""
+    return {t: int(directness[t].sum()) for t in QUOTE_TYPES}
