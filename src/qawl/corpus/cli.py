@@ -10,6 +10,7 @@ from typing import Optional
 
 from qawl.corpus.load import summarize_corpus
 
+
 def main(argv: Optional[list[str]] = None) -> int:
     """``python -m qawl.corpus PATH... [--limit N]``: print the corpus summary as JSON."""
     parser = argparse.ArgumentParser(prog="python -m qawl.corpus", description=main.__doc__)

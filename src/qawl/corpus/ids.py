@@ -12,6 +12,7 @@ from qawl.schema import Article
 
 logger = logging.getLogger(__package__)  # one logger for the reader: filters on "qawl.corpus" see every record
 
+
 @dataclass(frozen=True)
 class RenamedId:
     """An article whose ``doc_id`` an earlier article of the same read already had.

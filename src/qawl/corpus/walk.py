@@ -16,6 +16,7 @@ from qawl.schema import Skipped
 
 logger = logging.getLogger(__package__)  # one logger for the reader: filters on "qawl.corpus" see every record
 
+
 def _as_roots(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]:
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if not items:
