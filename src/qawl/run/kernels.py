@@ -9,7 +9,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 # the kernel's own log lines (e.g. its TCP warning) would interleave with the progress bars
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
