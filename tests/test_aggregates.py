@@ -461,3 +461,32 @@ def test_export_quotes_writes_csv_readable_by_excel(whole, tmp_path):
     assert len(table) == len(whole["quotes"]) and "sentence" in table.columns
     sample = pd.read_csv(run_dir / "exports" / "quotes_sample.csv", encoding="utf-8-sig")
     assert len(sample) == 4 and "speaker_correct (y/n)" in sample.columns
+
+
+# --- the statistics the figures and the report take from the aggregates' frames ----------------
+
+PAIRS = pd.DataFrame({"speaker": ["لافروف", "كيري", "لافروف"], "target": ["واشنطن", "موسكو", "واشنطن"],
+                      "favor": [1, 0, 2], "against": [3, 1, 0], "neutral": [0, 2, 1], "total": [4, 3, 3]})
+
+
+def test_pair_counts_sum_each_pair_and_lean_by_favor_minus_against():
+    counts = aggregates.pair_counts(PAIRS)
+    assert list(counts.index) == [("كيري", "موسكو"), ("لافروف", "واشنطن")]  # name order
+    assert counts.loc[("لافروف", "واشنطن")].tolist() == [3, 3, 1, 7, 0]
+    assert counts.loc[("كيري", "موسكو"), "net"] == -1
+
+
+def test_polarity_and_target_totals():
+    assert aggregates.polarity_totals(PAIRS) == {"favor": 3, "against": 4, "neutral": 3}
+    assert aggregates.target_totals(PAIRS).to_dict() == {"واشنطن": 7, "موسكو": 3}
+    assert list(aggregates.target_totals(PAIRS).index) == ["واشنطن", "موسكو"]
+
+
+def test_type_totals_attributed_quotes_and_outlet_rates():
+    shares = pd.DataFrame({"speaker": ["كيري", aggregates.UNATTRIBUTED], "n_quotes": [5, 2]})
+    assert aggregates.attributed_quotes(shares) == 5
+    outlets = pd.DataFrame({"source": ["a", "b"], "direct": [2, 1], "indirect": [0, 3], "mixed": [1, 0]})
+    assert aggregates.type_totals(outlets) == {"direct": 3, "indirect": 3, "mixed": 1}
+    rates = pd.DataFrame({"date": ["2015-07-01", "2015-07-02", "2015-07-01"], "source": ["a", "a", "b"],
+                          "articles": [2, 2, 0], "quotes": [3, 5, 0]})
+    assert aggregates.outlet_quote_rates(rates).to_dict() == {"a": 2.0}  # b has no article

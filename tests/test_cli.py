@@ -253,13 +253,13 @@ def run_with_notebook(monkeypatch, tmp_path, source):
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
-    import qawl.run
+    import qawl.run.driver
 
     params = new_code_cell('corpus = ""\noutput_dir = ""\nlimit = None\nseed = 0')
     params.metadata["tags"] = ["parameters"]
     notebook = tmp_path / "01_tiny.ipynb"
     nbformat.write(new_notebook(cells=[params, new_code_cell(source)]), notebook)
-    monkeypatch.setattr(qawl.run, "list_notebooks", lambda *args: [notebook])
+    monkeypatch.setattr(qawl.run.driver, "list_notebooks", lambda *args: [notebook])
     return main(["run", "--corpus", str(SEED), "--out", str(tmp_path / "run")])
 
 

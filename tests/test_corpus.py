@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from qawl import corpus
+from qawl.corpus import formats, inputs, read as reading, walk
 from qawl.corpus import (
     decode_text,
     detect_format,
@@ -399,7 +400,7 @@ def test_malformed_zip_member_is_skipped_by_member(tmp_path):
 
 
 def test_huge_file_is_skipped_with_advice(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 100)
     write(tmp_path / "big.jsonl", '{"text": "x"}\n' * 20)
     articles, skipped = read(tmp_path)
     assert articles == []
@@ -646,7 +647,7 @@ def test_a_fifo_that_replaced_a_file_after_the_walk_is_not_opened(tmp_path, monk
     os.mkfifo(tmp_path / "was_a_file.txt")
     write(tmp_path / "ok.txt", ARABIC)
     # The walk saw two regular files; by the time they are read, one is a FIFO.
-    monkeypatch.setattr(corpus, "_walk", lambda root, status, skipped, seen: iter(sorted(root.iterdir())))
+    monkeypatch.setattr(walk, "_walk", lambda root, status, skipped, seen: iter(sorted(root.iterdir())))
     articles, skipped = read_within(20, tmp_path)
     assert [a.doc_id for a in articles] == ["ok"]
     assert reasons(skipped, tmp_path) == {"was_a_file.txt": "not a regular file (FIFO)"}
@@ -830,7 +831,7 @@ def test_unreadable_folder_is_skipped_and_the_walk_goes_on(tmp_path, monkeypatch
             raise PermissionError(13, "Permission denied", str(path))
         return scandir(path)
 
-    monkeypatch.setattr(corpus.os, "scandir", denied)
+    monkeypatch.setattr(walk.os, "scandir", denied)
     articles, skipped = read(tmp_path)
     assert [a.doc_id for a in articles] == ["b/y"]
     assert reasons(skipped, tmp_path) == {"a": "cannot list folder: Permission denied"}
@@ -846,7 +847,7 @@ def test_unreadable_file_is_skipped_and_the_walk_goes_on(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return os_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(corpus.os, "open", denied)
+    monkeypatch.setattr(reading.os, "open", denied)
     articles, skipped = read(tmp_path)
     assert [a.doc_id for a in articles] == ["b"]
     assert reasons(skipped, tmp_path) == {"a.txt": "cannot read file: Permission denied"}
@@ -875,14 +876,14 @@ def test_an_unexpected_error_in_one_file_skips_that_file_only(tmp_path, monkeypa
     write(tmp_path / "a.txt", ARABIC)
     write(tmp_path / "boom.txt", ARABIC)
     write(tmp_path / "c.txt", ARABIC)
-    parse_text = corpus._parse_text
+    parse_text = formats._parse_text
 
     def flaky(text, source, skipped):
         if source.id_path.name == "boom.txt":
             raise KeyError("surprise")
         return parse_text(text, source, skipped)
 
-    monkeypatch.setattr(corpus, "_parse_text", flaky)
+    monkeypatch.setattr(reading, "_parse_text", flaky)
     articles, skipped = read(tmp_path)
     assert [a.doc_id for a in articles] == ["a", "c"]
     assert reasons(skipped, tmp_path) == {"boom.txt": "unexpected error: KeyError: 'surprise'"}
@@ -904,7 +905,7 @@ def test_a_very_deep_folder_tree(tmp_path):
 
 
 def test_every_bad_input_of_a_folder_is_listed_in_the_summary(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 2000)
     write(tmp_path / "good.txt", ARABIC)
     bad = {
         "empty.txt": b"",

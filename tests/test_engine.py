@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from qawl import engine, tables
+from qawl.engine import partition
 from qawl.engine import EngineConfig, partition_size_for, process_corpus
 from qawl.tables import complete_partitions, read_table
 
@@ -100,14 +101,14 @@ def test_kill_9_then_resume_gives_the_uninterrupted_tables(shared, tmp_path):
 
 def test_a_partition_whose_write_failed_is_never_read_and_is_redone(shared, tmp_path, monkeypatch):
     corpus = str(shared / "corpora" / "ant")
-    write_part = engine.write_part
+    write_part = partition.write_part
 
     def failing_write(frame, run_dir, name, index, schema=None):
         if (name, index) == ("quotes", 1):
             raise OSError(28, "No space left on device")
         return write_part(frame, run_dir, name, index, schema)
 
-    monkeypatch.setattr(engine, "write_part", failing_write)
+    monkeypatch.setattr(partition, "write_part", failing_write)
     with pytest.raises(OSError, match="No space left"):
         process_corpus(corpus, tmp_path / "run", limit=15, workers=1, partition_size=5,
                        config=CRF, show_progress=False)
@@ -115,7 +116,7 @@ def test_a_partition_whose_write_failed_is_never_read_and_is_redone(shared, tmp_
     assert complete_partitions(run) == [0]
     assert (run / "tables" / "documents" / "part-00001.parquet").exists()  # written, not complete
     assert len(read_table(run, "documents")) == 5  # only the complete partition is read
-    monkeypatch.setattr(engine, "write_part", write_part)
+    monkeypatch.setattr(partition, "write_part", write_part)
     report = process_corpus(corpus, run, limit=15, workers=1, partition_size=5, config=CRF,
                             show_progress=False)
     assert report.redone == 2 and complete_partitions(run) == [0, 1, 2]

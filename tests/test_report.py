@@ -194,7 +194,8 @@ def test_summary_opens_with_corpus_counts_speakers_and_quality(seed_run):
 
 def test_quality_table_says_not_measured_without_benchmarks(monkeypatch, tmp_path):
     from qawl import viz
+    from qawl.viz import captions
 
-    monkeypatch.setattr(viz, "benchmarks_dir", lambda: tmp_path)
+    monkeypatch.setattr(captions, "benchmarks_dir", lambda: tmp_path)
     table = report.quality_table()
     assert table.count("not measured") == len(viz.QUALITY_SOURCES)

@@ -119,9 +119,9 @@ def test_full_chain_on_shared_corpora(shared, tmp_path, corpus):
 CLI_WITH_NOTEBOOKS = """
 import sys
 from pathlib import Path
-import qawl.run
+import qawl.run.driver
 folder = Path(sys.argv[1])
-qawl.run.list_notebooks = lambda *args: sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+qawl.run.driver.list_notebooks = lambda *args: sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 from qawl.__main__ import main
 sys.exit(main(sys.argv[2:]))
 """

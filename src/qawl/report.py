@@ -369,8 +369,10 @@ def _speaker_link(name: str, browser: bool) -> str:
 
 def top_speakers_table(shares, roles: dict, browser: bool) -> str:
     """The most quoted named actors: quotes, share of attributed quotes, role."""
+    from qawl import aggregates  # the statistics are computed there, once
+
     named = shares[shares["speaker"].map(_is_named)].head(TOP_SPEAKERS)
-    attributed = int(shares.loc[shares["speaker"] != "(no speaker)", "n_quotes"].sum())
+    attributed = aggregates.attributed_quotes(shares)
     rows = "".join(
         f"<tr><td>{_speaker_link(r.speaker, browser)}</td><td class=\"num\">{_number(r.n_quotes)}</td>"
         f"<td class=\"num\">{_share(r.n_quotes, attributed)}</td>"
@@ -382,9 +384,11 @@ def top_speakers_table(shares, roles: dict, browser: bool) -> str:
 
 def findings(shares, by_outlet, by_role, pairs, rates) -> list[str]:
     """The main findings, each as one sentence with its numbers."""
+    from qawl import aggregates  # the statistics are computed there, once
+
     items = []
     total = int(shares["n_quotes"].sum())
-    attributed = int(shares.loc[shares["speaker"] != "(no speaker)", "n_quotes"].sum())
+    attributed = aggregates.attributed_quotes(shares)
     named = shares[shares["speaker"].map(_is_named)]
     if total:
         top = named.head(TOP_SPEAKERS)
@@ -403,23 +407,21 @@ def findings(shares, by_outlet, by_role, pairs, rates) -> list[str]:
     if len(by_outlet):
         ranked = by_outlet.sort_values("share_direct", ascending=False)
         high, low = ranked.iloc[0], ranked.iloc[-1]
-        types = {t: int(by_outlet[t].sum()) for t in ("direct", "indirect", "mixed")}
+        types = aggregates.type_totals(by_outlet)
         items.append(f"Quotes are {_share(types['direct'], total)} direct, {_share(types['indirect'], total)} indirect "
                      f"and {_share(types['mixed'], total)} mixed; {html.escape(str(high['source']))} quotes directly most "
                      f"({_share(high['share_direct'], 1)} of its quotes), {html.escape(str(low['source']))} least "
                      f"({_share(low['share_direct'], 1)}).")
     articles = int(rates["articles"].sum())
     if articles:
-        per_outlet = rates.groupby("source")[["articles", "quotes"]].sum()
-        per_outlet = per_outlet[per_outlet["articles"] > 0]
-        rate = per_outlet["quotes"] / per_outlet["articles"]
+        rate = aggregates.outlet_quote_rates(rates)
         items.append(f"{int(rates['quotes'].sum()) / articles:.1f} quotes per article on average, from "
                      f"{rate.min():.1f} ({html.escape(str(rate.idxmin()))}) to {rate.max():.1f} "
                      f"({html.escape(str(rate.idxmax()))}).")
     if len(pairs):
-        stances = {p: int(pairs[p].sum()) for p in ("favor", "against", "neutral")}
+        stances = aggregates.polarity_totals(pairs)
         n = sum(stances.values())
-        targets = pairs.groupby("target")["total"].sum().sort_values(ascending=False).head(3)
+        targets = aggregates.target_totals(pairs).head(3)
         items.append(f"{_number(n)} stances: {_share(stances['favor'], n)} in favour, {_share(stances['against'], n)} "
                      f"against, {_share(stances['neutral'], n)} neutral; the most frequent targets are "
                      + ", ".join(f'<span dir="auto">{html.escape(str(t))}</span> ({_number(c)})'

@@ -1,0 +1,114 @@
+"""Stance counts: speaker × target polarity counts and the stance pairs of the figures.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from qawl.aggregates.rows import string_column, text_column
+from qawl.aggregates.sql import _polarity_counts_sql, _query, connect
+from qawl.schema import POLARITIES
+from qawl.tables import PathLike
+
+STANCE_PAIR_COLUMNS = ["speaker", "target", *POLARITIES, "total"]
+
+SPEAKER_TARGET_COLUMNS = ["speaker", "target", *POLARITIES, "total", "net"]
+
+
+def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
+    """``speaker_target_table_of`` over the run's stances."""
+    with connect(run_dir, "stances") as con:
+        table = _query(con, f"""
+            SELECT coalesce(speaker, '') AS speaker, coalesce(target, '') AS target,
+                   {_polarity_counts_sql("coalesce(polarity, '')")}
+            FROM stances GROUP BY ALL""")
+    if table.empty:
+        return pd.DataFrame(columns=SPEAKER_TARGET_COLUMNS)
+    table["total"] = table[list(POLARITIES)].sum(axis=1)
+    table = _with_net(table).sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    return table[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
+
+
+def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
+    """``stance_pairs_of`` over the run's stances: input of ``qawl.viz.stance_heatmap`` and ``stance_network``."""
+    with connect(run_dir, "stances") as con:
+        table = _query(con, f"""
+            WITH clean AS (
+                SELECT qawl_label(speaker) AS speaker, qawl_label(target) AS target,
+                       qawl_label(polarity) AS polarity, row_pos FROM stances)
+            SELECT speaker, target, {_polarity_counts_sql()}, count(*) AS total
+            FROM clean WHERE speaker <> '' AND target <> '' AND list_contains($1, polarity)
+            GROUP BY ALL ORDER BY min(row_pos)""", [list(POLARITIES)])
+    return table[STANCE_PAIR_COLUMNS]
+
+
+def _with_net(counts: pd.DataFrame) -> pd.DataFrame:
+    """``counts`` with ``net``: favor minus against (the leaning of the figures too)."""
+    counts["net"] = counts["favor"] - counts["against"]
+    return counts
+
+
+def pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Stance pairs (``stance_pairs``, or a selection of them) summed per (speaker, target), in name
+    order: favor, against, neutral, total, net. What the heatmap and the network draw."""
+    return _with_net(pairs.groupby(["speaker", "target"])[[*POLARITIES, "total"]].sum().astype(int))
+
+
+def polarity_totals(pairs: pd.DataFrame) -> dict[str, int]:
+    """Stances of each polarity over ``stance_pairs`` (or a selection of them)."""
+    return {p: int(pairs[p].sum()) for p in POLARITIES}
+
+
+def target_totals(pairs: pd.DataFrame) -> pd.Series:
+    """Stances per target over ``stance_pairs``, most first."""
+    return pairs.groupby("target")["total"].sum().sort_values(ascending=False)
+
+
+def _polarity_counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    counts = pd.crosstab([frame[k] for k in keys], frame["polarity"])
+    counts = counts.reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    return counts
+
+
+def speaker_target_table_of(stances: pd.DataFrame) -> pd.DataFrame:
+    """Speaker -> target with favor/against/neutral counts, total and net (favor - against)."""
+    if stances.empty:
+        return pd.DataFrame(columns=SPEAKER_TARGET_COLUMNS)
+    frame = pd.DataFrame({"speaker": string_column(stances, "speaker"), "target": string_column(stances, "target"),
+                          "polarity": string_column(stances, "polarity")})
+    counts = _polarity_counts(frame, ["speaker", "target"])
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    counts = _with_net(counts).reset_index()
+    counts = counts.sort_values(["total", "speaker", "target"], ascending=[False, True, True])
+    return counts[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
+
+
+def _stance_rows(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per stance with clean speaker/target/polarity; rows lacking either end dropped."""
+    frame = pd.DataFrame({
+        "speaker": text_column(stances, "speaker"),
+        "target": text_column(stances, "target"),
+        "polarity": text_column(stances, "polarity"),
+    })
+    frame = frame[(frame["speaker"] != "") & (frame["target"] != "")]
+    return frame[frame["polarity"].isin(POLARITIES)]
+
+
+def stance_pairs_of(stances: pd.DataFrame) -> pd.DataFrame:
+    """Stances per (speaker, target) by polarity, in order of each pair's first stance.
+
+    The input of ``qawl.viz.stance_heatmap`` and ``stance_network``
+    (``stance_pairs`` over a run); stances without a speaker, a target or a
+    known polarity are left out.
+    """
+    rows = _stance_rows(stances).reset_index(drop=True)
+    if rows.empty:
+        return pd.DataFrame(columns=STANCE_PAIR_COLUMNS).astype({c: int for c in STANCE_PAIR_COLUMNS[2:]})
+    keys = [rows["speaker"], rows["target"]]
+    counts = pd.crosstab(keys, rows["polarity"]).reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    counts["total"] = counts[list(POLARITIES)].sum(axis=1)
+    first = pd.Series(rows.index, index=rows.index).groupby(keys).min()
+    counts = counts.iloc[np.argsort(first.reindex(counts.index).to_numpy(), kind="stable")]
+    return counts.reset_index()[STANCE_PAIR_COLUMNS]
