@@ -57,12 +57,18 @@ def extract_quotes(doc: Document, mentions: Optional[list[Mention]] = None) -> l
     lower the confidence instead.
     """
     ex = _Extractor(doc, mentions)  # tokens, quotation regions, mentions by token
-    found = ex.candidates()  # find cues, each with its source span and where its content starts
+    found = _switched_on(ex.candidates())  # find cues, each with its source span and where its content starts
     accepted = _select(ex, found)  # content ends (B-*), nested cues, duplicates
     # then the forms no cue word introduces, unless an accepted quote already holds them
-    accepted = _select(ex, accepted + ex.headline_candidates(accepted))  # المتحدث: قول
-    accepted = _select(ex, accepted + ex.closer_candidates(accepted))  # …، على حد قوله
+    accepted = _select(ex, accepted + _switched_on(ex.headline_candidates(accepted)))  # المتحدث: قول
+    accepted = _select(ex, accepted + _switched_on(ex.closer_candidates(accepted)))  # …، على حد قوله
     attributed = resolve_speakers(ex, accepted)  # the S-* rules, in reading order
     quotes = calibrate(build_quotes(ex, attributed))  # the dev-fitted probability of being right
     logger.debug("%s: %d cue candidates, %d quotes", doc.doc_id, len(found), len(quotes))
     return quotes
+
+
+def _switched_on(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates whose content method's rule (``METHOD_RULES``) is not switched off."""
+    return [c for c in candidates if rule_on(METHOD_RULES.get(c.method, ""))]
+

@@ -65,7 +65,6 @@ BASE_CONFIDENCE = {
     "obj": 0.55,
     "attribution": 0.7,
     "headline": 0.75,
-    "after_quote": 0.8,
     "closer": 0.7,
     "back": 0.7,
 }

@@ -191,7 +191,7 @@ class _Resolver:
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
                 # named earlier in its own sentence, even when that verb reported nothing
                 agent = self.feminine_clause_subject(c) or self.named_in_sentence(c) or agent
-            if agent is None:
+            if agent is None or not rule_on("S-DROPPED"):
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
             return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
@@ -201,14 +201,14 @@ class _Resolver:
         if span is None:
             return _Attribution(None)
         keys = [t.key for t in ex.blocks[b].tokens[start:end] if t.is_word]
-        mention = self.best_mention(b, start, end)
+        mention = self.best_mention(b, start, end) if rule_on("S-NAMED") else None
         heads = ex.lexicon.heads
-        if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]):
+        if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]) and rule_on("S-PRONOUN"):
             agent = self.antecedent(entry, position)
             canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
             self.remember(span, canonical, kind, entry, position, named=agent is not None and agent.named)
             return _Attribution(span, canonical, kind, is_pronoun=True, rules=("S-PRONOUN",))
-        if len(keys) == 1 and keys[0] in LATTER and mention is None:
+        if len(keys) == 1 and keys[0] in LATTER and mention is None and rule_on("S-LATTER"):
             latter = self.latest_person(span.start)  # قال بعدها الأخير: the one named last
             if latter is not None:
                 canonical = latter.canonical or latter.text
@@ -221,7 +221,8 @@ class _Resolver:
             agent = None
         else:
             described = keys[0].startswith("ال") and len(keys) <= MAX_NAME_WORDS
-            agent = self.refers_back(keys, position) if (descriptive or described or len(keys) <= 2) else None
+            refers = rule_on("S-REFERS-BACK") and (descriptive or described or len(keys) <= 2)
+            agent = self.refers_back(keys, position) if refers else None
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
         rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
@@ -232,6 +233,8 @@ class _Resolver:
             found = ex.named_by_title(keys, span.start, labels)
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), "S-TITLE-NAME", True
+        if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
+            return _Attribution(None)
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule,))
 

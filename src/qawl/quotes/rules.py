@@ -22,7 +22,6 @@ RULES: dict[str, str] = {
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
-    "Q-AFTER-QUOTE": "a quotation followed by its cue and speaker («…»، قال X)",
     "Q-CLOSER": "a clause closed by على حد قوله",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
     # speakers
@@ -55,7 +54,7 @@ DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch
 
 METHOD_RULES = {
     "quote": "Q-QUOTE", "colon": "Q-COLON", "that": "Q-THAT", "prep": "Q-PREP", "obj": "Q-OBJ",
-    "attribution": "Q-ATTRIB", "headline": "Q-HEADLINE", "after_quote": "Q-AFTER-QUOTE",
+    "attribution": "Q-ATTRIB", "headline": "Q-HEADLINE",
     "closer": "Q-CLOSER", "back": "Q-BACK",
 }
 
