@@ -119,14 +119,17 @@ def cached_mentions(docs: list[Document], backend: str, cache: Path) -> list[lis
     return [[Mention(*m) for m in known[key]["mentions"]] for key in keys]
 
 
-def corpus_documents(limit: int) -> list[Document]:
-    """The first ``limit`` articles of each corpus, cleaned."""
-    from qawl.corpus import load_corpus
+def corpus_documents(limit: int) -> tuple[list[Document], int]:
+    """The first ``limit`` articles of each corpus, cleaned, and how many records the reader skipped."""
+    from qawl.corpus import load_corpus, logger as corpus_logger
+    from qawl.engine import quiet
 
-    docs = []
-    for name in CORPORA:
-        docs += [clean_article(article) for article in load_corpus(shared_dir() / "corpora" / name, limit=limit)]
-    return docs
+    docs, skipped = [], []
+    with quiet(corpus_logger):  # one count below, not a line per empty record
+        for name in CORPORA:
+            articles = load_corpus(shared_dir() / "corpora" / name, limit=limit, skipped=skipped)
+            docs += [clean_article(article) for article in articles]
+    return docs, len(skipped)
 
 
 def gold_documents() -> tuple[list[dict], list[Document], dict[str, str]]:
@@ -427,11 +430,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     registries = args.registry or list(REGISTRIES)
     started = time.perf_counter()
     cache = args.cache / args.backend
-    docs = corpus_documents(args.limit)
+    docs, skipped = corpus_documents(args.limit)
     corpus_mentions = cached_mentions(docs, args.backend, cache / "corpus.jsonl")
     fires = corpus_fires(docs, analyse(docs, corpus_mentions), corpus_mentions, registries)
     print(f"corpus: the first {args.limit} articles of {' and of '.join(CORPORA)} ({len(docs)} articles, "
-          f"{sum(len(d.text.split()) for d in docs):,} words); entity backend: {args.backend} "
+          f"{sum(len(d.text.split()) for d in docs):,} words; {skipped} empty or unreadable records "
+          f"skipped); entity backend: {args.backend} "
           f"(mentions cached in {cache})")
     golds, gold_docs, file_of = gold_documents()
     gold_mentions = cached_mentions(gold_docs, args.backend, cache / "gold.jsonl")
