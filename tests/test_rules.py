@@ -129,7 +129,7 @@ def actor_output(example: dict, disabled=()) -> tuple[frozenset, set]:
     table = actors.build_aliases(occurrence_frame(example["occurrences"]), disabled=disabled)
     if example.get("edits"):
         edits = pd.DataFrame(example["edits"]).reindex(columns=actors.EDIT_COLUMNS, fill_value="")
-        table = actors.apply_edits(table, edits)
+        table = actors.apply_edits(table, edits, disabled=disabled)
     seen = frozenset(zip(table["form"], table["key"], table["role"]))
     return seen, {rule for value in table["rule"] for rule in str(value).split("+")}
 

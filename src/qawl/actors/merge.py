@@ -415,7 +415,11 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
                 if affiliation_rule == "AFF-NISBA" and role not in OFFICIAL_ROLES and not reading.government:
                     affiliation = affiliation_rule = ""  # a nationality alone
             rules = list(reading.rules or ("A-GENERIC",)) + role_rules + [affiliation_rule]
-            rows.append((form, generic_key(role), generic_label(role), role, affiliation,
+            if "A-GENERIC" in ev.disabled:  # the form stays an actor of its own
+                key, label, rules = name_key(form), form.strip(), [r for r in rules if r != "A-GENERIC"]
+            else:
+                key, label = generic_key(role), generic_label(role)
+            rows.append((form, key, label, role, affiliation,
                          "+".join(r for r in dict.fromkeys(rules) if r), "no name in the form", ev.count[form]))
     table = pd.DataFrame(rows, columns=ALIAS_COLUMNS)
     return table.sort_values(["count", "form"], ascending=[False, True]).reset_index(drop=True)

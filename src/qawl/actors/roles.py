@@ -53,4 +53,6 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
                "ORG": "organisation_or_spokesperson", "LOC": "minister_or_official"}
     if kind in by_kind and "R-KIND" not in disabled:
         return by_kind[kind], "R-KIND"
+    if "R-DEFAULT" in disabled:
+        return "none", ""
     return "other", "R-DEFAULT"

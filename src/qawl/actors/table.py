@@ -6,7 +6,7 @@ import logging
 import shutil
 from collections import defaultdict
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 import pandas as pd
 
@@ -32,15 +32,16 @@ def read_alias_csv(path: PathLike) -> pd.DataFrame:
     return table.reindex(columns=EDIT_COLUMNS, fill_value="").astype(str)
 
 
-def apply_edits(auto: pd.DataFrame, edits: Optional[pd.DataFrame]) -> pd.DataFrame:
+def apply_edits(auto: pd.DataFrame, edits: Optional[pd.DataFrame], disabled: Iterable[str] = ()) -> pd.DataFrame:
     """The automatic alias table with the researcher's rows applied (rule A-RESEARCHER).
 
     A row counts as an edit where it differs from the automatic row of its form (or the
     form is new). Its non-empty fields replace the automatic ones; then a label, role or
     affiliation the researcher gave any form of a key is given to every form of that key.
+    With A-RESEARCHER in ``disabled`` the edits are left out (the automatic table).
     """
     table = auto.copy()
-    if edits is None or edits.empty:
+    if edits is None or edits.empty or "A-RESEARCHER" in disabled:
         return table
     edits = edits.copy()
     for column in EDIT_COLUMNS:
