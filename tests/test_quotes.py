@@ -1720,3 +1720,19 @@ def test_b_saying_participle_after_a_comma_opens_its_own_report(switch_off):
     switch_off("B-SAYING-PARTICIPLE")
     _, quotes = quotes_of(OWN_OBJECT_TEXT)
     assert "قائلا" not in {q.cue.text for q in quotes}
+
+
+def test_s_apposed_name_joins_a_partly_tagged_name_between_commas(switch_off):
+    text = "أكد المرشد الإيراني، علي خامنئي، أنه لا وجود لحرب أو مفاوضات."
+    names = (("خامنئي", "PER", "خامنئي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker.text == "المرشد الإيراني، علي خامنئي" and quotes[0].speaker_canonical == "خامنئي"
+    assert "S-APPOSED-NAME" in quotes[0].rules and quotes[0].content.text.startswith("لا وجود")
+    switch_off("S-APPOSED-NAME")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert all(q.speaker_canonical != "خامنئي" for q in quotes)
+
+
+def test_b_saying_participle_right_after_the_speaker_introduces_its_words():
+    _, quotes = quotes_of("وتحول الخلافات دون ذلك، كما يوضح الباحث عبد الله، قائلا إن الأحزاب غير قادرة على التوحد.")
+    assert [(q.cue.text, q.speaker.text) for q in quotes] == [("يوضح", "الباحث عبد الله")]

@@ -125,12 +125,12 @@ def occurrence_frame(rows: list[list]) -> pd.DataFrame:
 
 
 def actor_output(example: dict, disabled=()) -> tuple[frozenset, set]:
-    """(each form's key and role, the rule ids the alias rows record)."""
+    """(each form's key, role, affiliation and rules, the rule ids the alias rows record)."""
     table = actors.build_aliases(occurrence_frame(example["occurrences"]), disabled=disabled)
     if example.get("edits"):
         edits = pd.DataFrame(example["edits"]).reindex(columns=actors.EDIT_COLUMNS, fill_value="")
         table = actors.apply_edits(table, edits, disabled=disabled)
-    seen = frozenset(zip(table["form"], table["key"], table["role"]))
+    seen = frozenset(zip(table["form"], table["key"], table["role"], table["affiliation"], table["rule"]))
     return seen, {rule for value in table["rule"] for rule in str(value).split("+")}
 
 

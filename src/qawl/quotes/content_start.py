@@ -124,7 +124,10 @@ class _ContentStart:
             if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t):
                 other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
-                after_comma = tokens[t - 1].text in COMMAS and rule_on("B-SAYING-PARTICIPLE")
+                # after a comma and words of the cue's own (اتهم خصومه بالعمالة، قائلا): a new report;
+                # right after the speaker (كما يوضح الباحث، قائلا إن) قائلا introduces the cue's words
+                after_comma = tokens[t - 1].text in COMMAS and any(tokens[k].is_word for k in range(start, t - 1)) \
+                    and rule_on("B-SAYING-PARTICIPLE")
                 if not (other.lemma == "قال" and other.tense != "past") or after_comma:
                     return "cue", t
             t += 1

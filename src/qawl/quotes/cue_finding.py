@@ -138,6 +138,7 @@ class _CueFinding:
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
+        apposed = False
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -168,7 +169,8 @@ class _CueFinding:
             elif listed:
                 speaker, after = listed, np_end
             elif np_end > after:
-                np_end = self.apposed_name(b, (after, np_end), len(tokens))
+                head_end, np_end = np_end, self.apposed_name(b, (after, np_end), len(tokens))
+                apposed = np_end > head_end
                 np_end = self._coordinated(b, np_end, len(tokens))
                 speaker, after = (after, np_end), np_end
                 relayed = self.relayed_source(b, np_end)
@@ -210,6 +212,8 @@ class _CueFinding:
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
             candidate.rules += ("S-OWN-OBJECT",)
+        if entry.kind == "verb" and apposed:
+            candidate.rules += ("S-APPOSED-NAME",)
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )

@@ -45,6 +45,9 @@ RULES: dict[str, str] = {
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
                     "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
+    "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
+                      "الخارجية الأمريكي، مايك بومبيو، إن), also when the tagger marked only the surname "
+                      "(المرشد الإيراني، علي خامنئي، أنه)",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",

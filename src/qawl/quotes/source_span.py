@@ -18,6 +18,7 @@ from qawl.arabic import (
     TOPIC_MARKERS,
 )
 from qawl.cues import CueEntry, lookup_cue
+from .rules import rule_on
 from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
@@ -117,17 +118,26 @@ class _SourceSpan:
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         start, end = head
         first = _strip_noun(tokens[start].key)
-        if end >= limit or tokens[end].text not in COMMAS or first not in heads["person"] and tokens[start].key not in heads["person"]:
+        titled = first in heads["person"] or tokens[start].key in heads["person"]
+        # with mentions, the person mention between the commas shows the apposition (المرشد، المخرج)
+        if end >= limit or tokens[end].text not in COMMAS or not (titled or self.mentions):
             return end
         close = next((i for i in range(end + 1, min(limit, end + 2 + MAX_NAME_WORDS)) if not tokens[i].is_word), None)
         if close is None or tokens[close].text not in COMMAS or close == end + 1:
             return end
+        if not rule_on("S-APPOSED-NAME"):
+            return end
         name = range(end + 1, close)
+        name_like = lambda i: not _is_definite(tokens[i].key) and not _is_stop(tokens[i]) \
+            and lookup_cue(tokens[i].key)[0] is None and tokens[i].key not in heads["person"]
         if self.mentions:
-            ok = all((m := self.mention_at(b, i)) is not None and m.label == "PER" for i in name)
+            # علي خامنئي with only خامنئي tagged: the untagged words before a person mention are its first names
+            people = [i for i in name if (m := self.mention_at(b, i)) is not None and m.label == "PER"]
+            first_name = lambda i: not _is_definite(tokens[i].key) and lookup_cue(tokens[i].key)[0] is None \
+                and tokens[i].key not in heads["person"]  # علي is a name here, not على
+            ok = bool(people) and people[-1] == close - 1 and all(i in people or first_name(i) for i in name)
         else:
-            ok = all(not _is_definite(tokens[i].key) and not _is_stop(tokens[i]) and lookup_cue(tokens[i].key)[0] is None
-                     and tokens[i].key not in heads["person"] for i in name)
+            ok = all(name_like(i) for i in name)
         return close if ok else end
 
     def skip_addressee(self, b: int, t: int) -> int:
