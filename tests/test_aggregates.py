@@ -490,3 +490,35 @@ def test_type_totals_attributed_quotes_and_outlet_rates():
     rates = pd.DataFrame({"date": ["2015-07-01", "2015-07-02", "2015-07-01"], "source": ["a", "a", "b"],
                           "articles": [2, 2, 0], "quotes": [3, 5, 0]})
     assert aggregates.outlet_quote_rates(rates).to_dict() == {"a": 2.0}  # b has no article
+
+
+def test_a_confidence_threshold_keeps_its_quotes_and_their_stances(whole, parted, tmp_path):
+    import shutil
+
+    from qawl.display import confidence_note
+
+    run_dir = tmp_path / "run"
+    shutil.copytree(parted, run_dir)
+    quotes, stances = whole["quotes"], whole["stances"]
+    threshold = float(quotes["confidence"].median())
+    kept = quotes[quotes["confidence"] >= threshold]
+    assert 0 < len(kept) < len(quotes)
+    aggregates.set_min_confidence(run_dir, threshold)
+    assert aggregates.min_confidence(run_dir) == threshold
+    _same(aggregates.speaker_voices(run_dir), aggregates.speaker_voices_of(kept))
+    pairs = set(zip(kept["doc_id"], kept["quote"]))
+    kept_stances = stances[[q < 0 or (d, q) in pairs for d, q in zip(stances["doc_id"], stances["quote"])]]
+    assert len(kept_stances) < len(stances)
+    _same(aggregates.stance_pairs(run_dir), aggregates.stance_pairs_of(kept_stances))
+    assert aggregates.kept_quotes(run_dir)[0] == len(kept)
+    assert f"≥ {threshold:g}" in confidence_note(run_dir)
+    aggregates.set_min_confidence(run_dir, 0)
+    _same(aggregates.speaker_voices(run_dir), aggregates.speaker_voices_of(quotes))
+    assert confidence_note(run_dir).startswith("**Every quote counts**")
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.5, "0.5", True, None])
+def test_a_bad_confidence_threshold_is_refused(tmp_path, bad):
+    with pytest.raises(ValueError, match="min_confidence"):
+        aggregates.set_min_confidence(tmp_path, bad)
+    assert not (tmp_path / aggregates.FILTER_FILE).exists()

@@ -245,3 +245,26 @@ def quote_explorer(run_dir, speaker: str = "", rows: int = EXPLORER_ROWS):
         control.observe(refresh, names="value")
     boxes = list(controls.values())
     return widgets.VBox([widgets.HBox(boxes[:3]), widgets.HBox(boxes[3:]), view])
+
+
+def confidence_note(run_dir) -> str:
+    """What the run's quote confidence threshold keeps, and the precision it gave on the gold split
+    (``qawl.aggregates.set_min_confidence``, ``qawl.quotes.confidence.precision_at``), as Markdown."""
+    from qawl.aggregates import kept_quotes, min_confidence
+    from qawl.quotes.confidence import precision_at
+
+    threshold = min_confidence(run_dir)
+    kept, total = kept_quotes(run_dir)
+    measured = precision_at(threshold) or {}
+    test, dev = measured.get("test") or {}, measured.get("dev") or {}
+    gold = ""
+    if test.get("precision") is not None:
+        kept_share = f" and kept {test['right_kept']:.0%} of the right quotes" if threshold > 0 else ""
+        gold = (f" On the annotated test articles, {'these ' if threshold > 0 else ''}quotes were right end to end "
+                f"(words and speaker) {test['precision']:.0%} of the time{kept_share} (development articles: "
+                f"{dev.get('precision', 0):.0%}, tuned on, so optimistic).")
+    if threshold <= 0:
+        return f"**Every quote counts** ({total:,} quotes; no confidence threshold).{gold}"
+    return (f"**Only quotes with confidence ≥ {threshold:g} count** in the tables, figures and report: "
+            f"{kept:,} of {total:,} quotes, and the stances drawn from them.{gold}")
+

@@ -442,6 +442,14 @@ def quality_table() -> str:
             f"<tbody>{rows}</tbody></table>")
 
 
+def confidence_paragraph(run_dir: Path) -> str:
+    """Which quotes count (the run's confidence threshold) and the precision it gave on the gold split."""
+    from qawl.display import confidence_note
+
+    note = html.escape(confidence_note(run_dir))
+    return "<p>" + re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", note) + "</p>"
+
+
 def run_summary_html(run_dir: PathLike, browser: Optional[Path] = None) -> str:
     """The report's opening: corpus, dates, outlets, counts, top speakers, findings, quality and definitions."""
     from qawl import actors, aggregates
@@ -473,6 +481,7 @@ def run_summary_html(run_dir: PathLike, browser: Optional[Path] = None) -> str:
         + corpus_line(run_dir, statistics, outlets_table, rates)
         + f"<p><b>Quotes</b>: {_number(total)} from {_number(speakers)} named speakers "
           f"(speakers are merged actors: the spellings, titles and surnames of one person, see tables/aliases.csv).</p>"
+        + confidence_paragraph(run_dir)
         + link
         + f"<h3>Main findings</h3><ul>{items}</ul>"
         + "<h3>Most quoted speakers</h3>" + top_speakers_table(shares, roles, browser is not None)

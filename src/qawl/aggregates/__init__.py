@@ -24,7 +24,10 @@ from qawl.aggregates.rows import (
     speaker_names, speaker_keys, content_words, source_types, speaker_kinds, check_quote_grouping,
     quote_groups, cue_lemmas,
 )
-from qawl.aggregates.sql import MEMORY_LIMIT, ROW_SPAN, table_paths, UDFS, ALIAS_JOIN_COLUMNS, connect
+from qawl.aggregates.sql import (
+    MEMORY_LIMIT, ROW_SPAN, table_paths, UDFS, ALIAS_JOIN_COLUMNS, connect, FILTER_FILE, set_min_confidence,
+    min_confidence, kept_quotes,
+)
 from qawl.aggregates.voice import (
     VOICE_COLUMNS, SHARE_OF_VOICE_COLUMNS, share_of_voice, directness, ATTRIBUTION_COLUMNS, attribution_table,
     speaker_voices, share_of_voice_of, directness_of, attribution_table_of, speaker_voices_of,

@@ -3,6 +3,7 @@ rules as vectorised functions, and the small SQL helpers the queries share.
 """
 from __future__ import annotations
 
+import json
 import logging
 from contextlib import contextmanager
 from pathlib import Path
@@ -121,6 +122,9 @@ def connect(run_dir: PathLike, *names: str, merged: bool = True) -> Iterator[duc
         aliases = read_aliases(run_dir) if merged else None
         if aliases is not None:
             _register_aliases(con, aliases)
+        threshold = min_confidence(run_dir)
+        if threshold > 0 and {"quotes", "stances"} & set(names):
+            _all_quotes_view(con, run_dir)
         for name in names:
             paths = table_paths(run_dir, name)
             logger.debug("%s: %d parquet files", name, len(paths))
@@ -128,12 +132,68 @@ def connect(run_dir: PathLike, *names: str, merged: bool = True) -> Iterator[duc
             con.execute(
                 f"CREATE VIEW {'_raw_' + name if wrapped else name} AS "
                 f"SELECT *, file_index * {ROW_SPAN} + file_row_number AS row_pos "
-                f"FROM read_parquet({_sql_list(paths)}, file_row_number = true, union_by_name = true)")
+                f"FROM read_parquet({_sql_list(paths)}, file_row_number = true, union_by_name = true) AS t"
+                f"{_kept_rows(name, threshold)}")
             if wrapped:
                 con.execute(f"CREATE VIEW {name} AS {_ACTOR_VIEWS[name]}")
         yield con
     finally:
         con.close()
+
+
+FILTER_FILE = "filters.json"
+
+
+def set_min_confidence(run_dir: PathLike, threshold: float) -> None:
+    """Keep only the quotes with ``confidence >= threshold`` (and the stances drawn from them) in every
+    aggregate, table view and figure of the run; written to ``<run>/filters.json`` atomically.
+    0 keeps everything. The precision a threshold gave on the gold split:
+    ``qawl.quotes.confidence.precision_at``."""
+    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 1:
+        raise ValueError(f"min_confidence must be a number from 0 to 1, not {threshold!r}")
+    path = Path(run_dir) / FILTER_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps({"min_confidence": float(threshold)}) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def min_confidence(run_dir: PathLike) -> float:
+    """The run's quote confidence threshold (``set_min_confidence``; 0 when none was set)."""
+    path = Path(run_dir) / FILTER_FILE
+    if not path.exists():
+        return 0.0
+    try:
+        return float(json.loads(path.read_text(encoding="utf-8")).get("min_confidence", 0.0))
+    except (ValueError, AttributeError) as error:
+        raise ValueError(f"{path}: not a filter file ({error}); delete it or set the filter again") from error
+
+
+def kept_quotes(run_dir: PathLike) -> tuple[int, int]:
+    """(quotes that pass the run's confidence threshold, all quotes)."""
+    threshold = min_confidence(run_dir)
+    with duckdb.connect() as con:
+        _all_quotes_view(con, run_dir)
+        kept, total = con.execute("SELECT count(*) FILTER (WHERE confidence >= ?), count(*) FROM _all_quotes",
+                                  [threshold]).fetchone()
+    return int(kept), int(total)
+
+
+def _all_quotes_view(con: duckdb.DuckDBPyConnection, run_dir: PathLike) -> None:
+    con.execute(f"CREATE VIEW _all_quotes AS SELECT doc_id, quote, confidence "
+                f"FROM read_parquet({_sql_list(table_paths(run_dir, 'quotes'))}, union_by_name = true)")
+
+
+def _kept_rows(name: str, threshold: float) -> str:
+    """The WHERE clause that keeps a table's rows under the confidence threshold."""
+    if threshold <= 0:
+        return ""
+    if name == "quotes":
+        return f" WHERE confidence >= {threshold!r}"
+    if name == "stances":  # a stance drawn from a quote goes with it; acts without words stay
+        return (f" WHERE t.quote < 0 OR EXISTS (SELECT 1 FROM _all_quotes q WHERE q.doc_id = t.doc_id "
+                f"AND q.quote = t.quote AND q.confidence >= {threshold!r})")
+    return ""
 
 
 def _query(con: duckdb.DuckDBPyConnection, sql: str, parameters: Sequence = ()) -> pd.DataFrame:
