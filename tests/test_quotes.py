@@ -1736,3 +1736,14 @@ def test_s_apposed_name_joins_a_partly_tagged_name_between_commas(switch_off):
 def test_b_saying_participle_right_after_the_speaker_introduces_its_words():
     _, quotes = quotes_of("وتحول الخلافات دون ذلك، كما يوضح الباحث عبد الله، قائلا إن الأحزاب غير قادرة على التوحد.")
     assert [(q.cue.text, q.speaker.text) for q in quotes] == [("يوضح", "الباحث عبد الله")]
+
+
+def test_s_description_mention_resolves_a_tagged_description_to_the_named_speaker(switch_off):
+    text = ("دخل بايرن سباق التعاقد مع اللاعب، حسبما أفادت صحيفة «سوبرديبورتي» الإسبانية. "
+            "وأشارت الصحيفة الإسبانية إلى أن الإدارة تحدثت مع ممثلي اللاعب.")
+    names = (("سوبرديبورتي", "ORG", "سوبرديبورتي"), ("الصحيفة الإسبانية", "ORG", "الصحيفة الإسبانية"))
+    said = {q.cue.text: q for q in quotes_of(text, _mentions_for(*names))[1]}
+    assert said["أشارت"].speaker_canonical == "سوبرديبورتي" and "S-DESCRIPTION-MENTION" in said["أشارت"].rules
+    switch_off("S-DESCRIPTION-MENTION")
+    said = {q.cue.text: q for q in quotes_of(text, _mentions_for(*names))[1]}
+    assert said["أشارت"].speaker_canonical == "الصحيفة الإسبانية"

@@ -99,6 +99,17 @@ class _Resolver:
             return None
         return best
 
+    def described_by_mention(self, keys: list[str], mention: Mention) -> bool:
+        """``S-DESCRIPTION-MENTION``: a non-person mention that is only a definite head noun and its
+        adjectives (الصحيفة الإسبانية، الوزارة) is a description, not a name."""
+        if not rule_on("S-DESCRIPTION-MENTION") or mention.label == "PER" or not 1 <= len(keys) <= 3:
+            return False
+        heads = self.ex.lexicon.heads
+        head = _strip_noun(keys[0])
+        known_head = any(head in heads[k] or keys[0] in heads[k] for k in ("media", "organisation", "document"))
+        return known_head and all(k.startswith("ال") for k in keys) \
+            and match_form(mention.canonical or mention.text).split() == keys
+
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
         tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
@@ -214,6 +225,12 @@ class _Resolver:
                 canonical = latter.canonical or latter.text
                 self.remember(span, canonical, "person", entry, position, named=True)
                 return _Attribution(span, canonical, "person", is_pronoun=True, rules=("S-LATTER",))
+        if mention is not None and self.described_by_mention(keys, mention):
+            # الصحيفة الإسبانية tagged as a name: an earlier speaker it describes is who speaks
+            agent = self.refers_back(keys, position)
+            if agent is not None and agent.named:
+                self.remember(span, agent.canonical, agent.kind, entry, position, named=True)
+                return _Attribution(span, agent.canonical, agent.kind, rules=("S-DESCRIPTION-MENTION",))
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         if mention is not None:
             canonical = self.mention_name(mention, span)

@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
                       "الخارجية الأمريكي، مايك بومبيو، إن), also when the tagger marked only the surname "
                       "(المرشد الإيراني، علي خامنئي، أنه)",
+    "S-DESCRIPTION-MENTION": "a mention that is only a definite head noun and adjectives (الصحيفة الإسبانية tagged "
+                             "as a name) resolves to the earlier named speaker it describes (صحيفة «سوبرديبورتي» "
+                             "الإسبانية)",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",
