@@ -48,7 +48,7 @@ def test_written_words_are_read_in_matching_form():
 
 
 def test_a_list_holds_the_lists_it_names_with_also_of_the_language_layer():
-    assert arabic.DAY_NAMES < words.BETWEEN_ADVERBS
+    assert arabic.DAY_NAMES < arabic.TIME_WORDS < words.BETWEEN_ADVERBS
     assert match_form("بالفعل") in words.BETWEEN_ADVERBS and match_form("الإثنين") in words.BETWEEN_ADVERBS
 
 
