@@ -50,3 +50,41 @@ def test_the_preposition_pronoun_pattern_is_built_from_the_lists():
 
     assert all(PREPOSITION_PRONOUN_RE.match(w) for w in ("اليه", "بموجبه", "عليها", "لدينا", "ضدهم"))
     assert not any(PREPOSITION_PRONOUN_RE.match(w) for w in ("الي", "بيانه", "عليهاx", "فيهماه"))
+
+
+def _lists_by_key() -> dict[str, frozenset]:
+    return {f"{name}:{key}": frozenset(entry["words"]) for name, key, entry in _entries()}
+
+
+def _entries():
+    for name in WORD_FILES:
+        data = json.loads(resources.files("qawl").joinpath(f"data/arabic/{name}").read_text(encoding="utf-8"))
+        for key, entry in data.items():
+            if not key.startswith("_"):
+                yield name, key, entry
+
+
+def test_no_two_lists_of_the_language_layer_are_the_same_class_written_twice():
+    seen: dict[frozenset, str] = {}
+    for key, words in _lists_by_key().items():
+        words = frozenset(match_form(w) for w in words)
+        assert words not in seen, f"{key} and {seen.get(words)} hold the same words: keep one"
+        seen[words] = key
+
+
+def test_a_class_is_the_union_of_its_named_parts():
+    assert arabic.PREPOSITIONS == arabic.PHRASE_PREPOSITIONS | arabic.EVENT_PREPOSITIONS
+    assert arabic.PHRASE_PREPOSITIONS.isdisjoint(arabic.EVENT_PREPOSITIONS)
+    assert {"ضد", "تحت", "بعد", "عقب"} <= arabic.PREPOSITIONS and "عقب" not in arabic.PHRASE_PREPOSITIONS
+    assert arabic.SUBJECT_RELATIVES < arabic.RELATIVES and "ما" in arabic.RELATIVES - arabic.SUBJECT_RELATIVES
+    assert arabic.THAT_COMPLEMENTISERS < arabic.COMPLEMENTISERS and "بانها" in arabic.THAT_COMPLEMENTISERS
+    assert arabic.DAY_NAMES < arabic.TIME_WORDS and "الخميس" in arabic.DAY_NAMES
+    assert set(arabic.PRONOUN_SUFFIXES) < set(arabic.ATTACHED_PRONOUNS) == arabic.OBJECT_PRONOUNS
+    assert {"اياهن", "ايانا"} <= arabic.OBJECT_CARRIERS and {"اليها", "به"} <= arabic.PREPOSITION_PRONOUNS
+
+
+def test_punctuation_is_read_as_written():
+    assert arabic.COMMAS == {"،", ","} and {"«", "»", '"'} <= arabic.QUOTE_MARKS
+    from qawl.quotes.tokens import ALL_MARKS, COMMAS
+
+    assert ALL_MARKS is arabic.QUOTE_MARKS and COMMAS is arabic.COMMAS

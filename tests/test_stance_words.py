@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT
 
+from qawl import arabic
 from qawl.clean import match_form
 from qawl.stance import words
 from qawl.stance.words import read_list
@@ -26,7 +27,8 @@ def test_every_list_says_what_it_is_and_the_form_it_is_written_in():
         assert spec["about"].strip() and "\n" not in spec["about"], name
         assert spec["form"] in words.FORMS and spec["type"] in words.TYPES, name
         assert spec["words"] and len(set(spec["words"])) == len(spec["words"]), name
-        assert all(other in raw_lists() for other in spec.get("with", ())), name
+        assert all(other in raw_lists() or isinstance(getattr(arabic, other, None), frozenset)
+                   for other in spec.get("with", ())), name
 
 
 def test_each_list_is_a_constant_of_the_words_module_and_read_by_a_rule_or_a_list():
@@ -39,17 +41,47 @@ def test_each_list_is_a_constant_of_the_words_module_and_read_by_a_rule_or_a_lis
         assert read or name in held, f"{constant} is read by no rule and held by no list"
 
 
-def test_written_words_are_read_in_matching_form_and_text_words_as_written():
-    assert match_form("أن") in words.COMPLEMENTIZERS and "أن" not in words.COMPLEMENTIZERS
+def test_written_words_are_read_in_matching_form():
+    assert match_form("أن") in words.STOP_FORMS and "أن" not in words.STOP_FORMS
     assert words.BY_AGENT == (match_form("من"), match_form("قبل"))
-    assert "أبو" in words.NAME_LINKS and isinstance(words.NAME_LINKS, tuple)
     assert isinstance(words.STOP_FORMS, frozenset) and isinstance(words.SUFFIXES, tuple)
-    assert "»" in words.QUOTE_MARKS
 
 
-def test_a_list_holds_the_lists_it_names_with():
-    assert words.DAY_NAMES < words.BETWEEN_ADVERBS
-    assert match_form("بالفعل") in words.BETWEEN_ADVERBS
+def test_a_list_holds_the_lists_it_names_with_also_of_the_language_layer():
+    assert arabic.DAY_NAMES < arabic.TIME_WORDS < words.BETWEEN_ADVERBS
+    assert match_form("بالفعل") in words.BETWEEN_ADVERBS and match_form("الإثنين") in words.BETWEEN_ADVERBS
+
+
+def test_name_links_are_the_language_layers_read_against_words_as_written():
+    assert all(word in words.NAME_LINKS for word in ("أبو", "ابو", "آل", "بن", "بنت", "أبي"))
+    assert "محمد" not in words.NAME_LINKS and "الرئيس" not in words.NAME_LINKS
+
+
+def test_owner_endings_are_the_attached_pronouns_but_ha():
+    assert set(words.OWNER_ENDINGS) == set(arabic.ATTACHED_PRONOUNS) - {"ه"}
+    assert "بلادنا".endswith(words.OWNER_ENDINGS) and not "الحكومة".endswith(words.OWNER_ENDINGS)
+
+
+def _as_matched(values) -> frozenset:
+    return frozenset(match_form(w) for w in values)
+
+
+def test_no_stance_list_is_a_class_of_the_language_layer_written_again():
+    layer = {name: _as_matched(value) for name, value in vars(arabic).items()
+             if name.isupper() and isinstance(value, (frozenset, tuple)) and all(isinstance(w, str) for w in value)}
+    for name, spec in raw_lists().items():
+        own = _as_matched(spec["words"])
+        twins = [other for other, value in layer.items() if value == own]
+        assert not twins, f"{name} is {twins} of qawl.arabic: import it from there"
+
+
+def test_the_stance_rules_read_the_shared_classes_from_the_language_layer():
+    assert words.word_lists().keys().isdisjoint({"commas", "quote_marks", "demonstratives", "relatives",
+                                                  "complementizers", "prep_forms", "name_links", "day_names"})
+    from qawl.stance import evaluations, narrated, targets, tokens
+    assert narrated.COMPLEMENTIZERS is arabic.COMPLEMENTISERS and narrated.RELATIVES is arabic.SUBJECT_RELATIVES
+    assert targets.RESUMPTIVE_PREPS is arabic.PREPOSITION_PRONOUNS and tokens.QUOTE_MARKS is arabic.QUOTE_MARKS
+    assert evaluations.THAT_FORMS < arabic.COMPLEMENTISERS and evaluations.PREP_FORMS < arabic.PREPOSITIONS
 
 
 def test_an_unknown_form_is_refused():

@@ -1,11 +1,15 @@
 """The Arabic language layer: word classes that several stages read, in one place.
 
 The lists are data, one file per class under ``data/arabic/`` (time words, function
-words, clause words, name words, report words); each list has a one-line ``_comment``.
-They are written in the matching form of ``qawl.clean.match_form`` unless their comment
-says otherwise (prepositions as written, cue lemmas as spelt in ``cues.json``). Stages after
-cleaning import them from here, never from each other; this module only turns the lists
-into the sets, tuples and look-ups the stages test words against.
+words, clause words, name words, report words, punctuation); each list has a one-line
+``_comment``. They are written in the matching form of ``qawl.clean.match_form`` unless their
+comment says otherwise (prepositions as written, cue lemmas as spelt in ``cues.json``,
+punctuation). Stages after cleaning import them from here, never from each other; this module
+only turns the lists into the sets, tuples and look-ups the stages test words against.
+
+A word class is written down once. Where a stage needs a named part of a class (the
+prepositions that may stand inside a noun phrase, the relatives of الذي, بأن with a pronoun),
+the part is its own list and the class is built here as the union of its parts.
 """
 from __future__ import annotations
 
@@ -35,30 +39,35 @@ _FUNCTION = _word_class("function_words")
 _CLAUSE = _word_class("clause_words")
 _NAME = _word_class("name_words")
 _REPORT = _word_class("report_words")
+_PUNCTUATION = _word_class("punctuation")
 
 # --- time: words that date a clause ---
-TIME_WORDS = frozenset(_TIME["time_words"])
+DAY_NAMES = frozenset(_TIME["day_names"])
+TIME_WORDS = frozenset(_TIME["time_words"]) | DAY_NAMES
 TIME_NOUNS = frozenset(_TIME["time_nouns"])
 TIME_RELATIVES = frozenset(_TIME["time_relatives"])
 TIME_QUALIFIERS = frozenset(_TIME["time_qualifiers"])
 MONTHS_AND_DAYS = frozenset(_TIME["months_and_days"])
 
 # --- function words ---
-COMPLEMENTISERS = frozenset(_FUNCTION["complementisers"])
+THAT_COMPLEMENTISERS = frozenset(_FUNCTION["that_complementisers"])
+COMPLEMENTISERS = frozenset(_FUNCTION["complementisers"]) | THAT_COMPLEMENTISERS
 NARRATOR_BEFORE_COMPLEMENTISER = frozenset(_FUNCTION["narrator_before_complementiser"])
-PREPOSITIONS = frozenset(_FUNCTION["prepositions"])
+PHRASE_PREPOSITIONS = frozenset(_FUNCTION["prepositions"])  # may stand inside a noun phrase
+EVENT_PREPOSITIONS = frozenset(_FUNCTION["event_prepositions"])  # a time or event phrase follows
+PREPOSITIONS = PHRASE_PREPOSITIONS | EVENT_PREPOSITIONS
 PARTICLES = frozenset(_FUNCTION["particles"])
-RELATIVES = frozenset(_FUNCTION["relatives"])
 SUBJECT_RELATIVES = frozenset(_FUNCTION["subject_relatives"])
+RELATIVES = SUBJECT_RELATIVES | frozenset(_FUNCTION["ma_relatives"])
 DEMONSTRATIVES = frozenset(_FUNCTION["demonstratives"])
 PRONOUN_SUFFIXES = tuple(_FUNCTION["pronoun_suffixes"])
 CONJOINED_PRONOUNS = frozenset(_FUNCTION["conjoined_pronouns"])
-OBJECT_PRONOUNS = frozenset(_FUNCTION["object_pronouns"])
-OBJECT_CARRIERS = _attached(_FUNCTION["object_carrier_stems"], _FUNCTION["object_pronouns"])
-PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], _FUNCTION["pronoun_carrier_suffixes"])
-PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], _FUNCTION["pronoun_carrier_suffixes"])
-PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["preposition_pronoun_stems"])
-ATTACHED_PRONOUNS = tuple(_FUNCTION["attached_pronouns"])
+ATTACHED_PRONOUNS = PRONOUN_SUFFIXES + tuple(_FUNCTION["other_attached_pronouns"])
+OBJECT_PRONOUNS = frozenset(ATTACHED_PRONOUNS)
+OBJECT_CARRIERS = _attached(_FUNCTION["object_carrier_stems"], ATTACHED_PRONOUNS)
+PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUFFIXES)
+PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
+PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
 PREPOSITION_SPELLINGS = frozenset(_FUNCTION["preposition_spellings"])
 CONJUNCTIONS_WAW_FA = frozenset(_FUNCTION["conjunctions_waw_fa"])
@@ -109,6 +118,10 @@ LINK_WORDS = frozenset(_REPORT["link_words"])
 ISSUED_WORDS = frozenset(_REPORT["issued_words"])
 BA_OBJECT_LEMMAS = frozenset(_REPORT["ba_object_lemmas"])
 CONTINUATION_LEMMAS = frozenset(_REPORT["continuation_lemmas"])
+
+# --- punctuation, as written ---
+COMMAS = frozenset(_PUNCTUATION["commas"])
+QUOTE_MARKS = frozenset(_PUNCTUATION["quote_marks"])
 
 # --- marks on letters (orthography, not word lists) ---
 DAMMA, SHADDA, FATHATAN = "\u064f", "\u0651", "\u064b"  # a damma on a verb's first letter marks the passive

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from qawl.arabic import TITLE_ABBREVIATIONS
+from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
@@ -27,13 +27,9 @@ CLOSE_MARKS = {"»": "«", "”": "“"}
 
 STRAIGHT_MARK = '"'
 
-ALL_MARKS = frozenset('«»“”"')
-
 MARK_RE = re.compile("[" + "".join(sorted(ALL_MARKS)) + "]")
 
 SENTENCE_END = frozenset(".!?؟…")
-
-COMMAS = frozenset("،,")
 
 WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 

@@ -13,7 +13,8 @@ from qawl.stance.params import FAR_PREP_WINDOW
 from qawl.stance.phrases import conjuncts, read_np, skip_manner
 from qawl.stance.rules import compose
 from qawl.stance.tokens import _Hit
-from qawl.stance.words import CAUTION_FORMS, COMMAS, INTENSIFIERS, PREP_FORMS, STOP_FORMS
+from qawl.arabic import COMMAS, PHRASE_PREPOSITIONS as PREP_FORMS
+from qawl.stance.words import CAUTION_FORMS, INTENSIFIERS, STOP_FORMS
 
 
 class _ActRules:

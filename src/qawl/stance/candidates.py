@@ -17,7 +17,7 @@ from qawl.stance.lexicon import Lexicon
 from qawl.stance.params import CALAMITIES
 from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.tokens import _Tokens
-from qawl.stance.words import DEMONSTRATIVES
+from qawl.arabic import DEMONSTRATIVES
 
 
 @dataclass

@@ -16,10 +16,12 @@ from qawl.stance.params import (
 )
 from qawl.stance.phrases import _is_np_word, read_np, read_np_back
 from qawl.stance.shapes import _definite, finite_verb_shape, has_article
-from qawl.stance.words import (
-    DEMONSTRATIVES, MANNER_HEADS, MINIMISERS, NAMING_STEMS, OBJECT_PRONOUNS, OWNER_ENDINGS,
-    POSSESSIVE_ENDINGS, PREP_CLITICS, PREP_FORMS, RELATIVES, STILL_FORMS, STOP_FORMS, THAT_FORMS,
+from qawl.arabic import (
+    ATTACHED_PRONOUNS as POSSESSIVE_ENDINGS, DEMONSTRATIVES, PHRASE_PREPOSITIONS as PREP_FORMS,
+    PREPOSITION_LETTERS as PREP_CLITICS, PRONOUN_SUFFIXES as OBJECT_PRONOUNS,
+    SUBJECT_RELATIVES as RELATIVES, THAT_COMPLEMENTISERS as THAT_FORMS,
 )
+from qawl.stance.words import MANNER_HEADS, MINIMISERS, NAMING_STEMS, OWNER_ENDINGS, STILL_FORMS, STOP_FORMS
 
 
 class _EvaluationRules:

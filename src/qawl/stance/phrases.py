@@ -11,9 +11,8 @@ from qawl.clean import match_form
 from qawl.stance.params import MAX_NP_TOKENS
 from qawl.stance.shapes import _definite, future_verb
 from qawl.stance.tokens import _Tokens
-from qawl.stance.words import (
-    DEMONSTRATIVES, MANNER_ADVERBS, MANNER_HEADS, PREP_FORMS, REPORTED_FORMS, STOP_FORMS,
-)
+from qawl.arabic import DEMONSTRATIVES, PHRASE_PREPOSITIONS as PREP_FORMS
+from qawl.stance.words import MANNER_ADVERBS, MANNER_HEADS, REPORTED_FORMS, STOP_FORMS
 
 
 def _is_np_word(tokens: _Tokens, i: int) -> bool:

@@ -19,9 +19,11 @@ from qawl.stance.rules import flip
 from qawl.stance.shapes import _definite, finite_verb_shape, future_verb, _person_prefix, strip_proclitic
 from qawl.stance.speakers import speaker_name
 from qawl.stance.tokens import _Hit
-from qawl.stance.words import (
-    COMPLEMENTIZERS, PREP_CLITICS, PREP_FORMS, RELATIVES, STOP_FORMS, SUBJECT_VERB_PARTICLES,
+from qawl.arabic import (
+    COMPLEMENTISERS as COMPLEMENTIZERS, PHRASE_PREPOSITIONS as PREP_FORMS,
+    PREPOSITION_LETTERS as PREP_CLITICS, SUBJECT_RELATIVES as RELATIVES,
 )
+from qawl.stance.words import STOP_FORMS, SUBJECT_VERB_PARTICLES
 
 
 def _cue_polarity(cue: str) -> str:

@@ -11,7 +11,8 @@ from typing import Callable, Optional
 
 from qawl.clean import match_form
 from qawl.entities.features import tafil_shape
-from qawl.stance.words import CONJUNCTIONS, IMPERFECT_PREFIXES, PREP_CLITICS, SUFFIXES
+from qawl.arabic import CONJUNCTIONS_WAW_FA as CONJUNCTIONS, PREPOSITION_LETTERS as PREP_CLITICS
+from qawl.stance.words import IMPERFECT_PREFIXES, SUFFIXES
 
 
 WORD_RE = re.compile(r"[^\W_]")

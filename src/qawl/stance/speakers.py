@@ -12,7 +12,8 @@ from qawl.schema import Quote
 from qawl.stance.params import FULLER_NAME_WORDS, MAX_SUBJECT_TOKENS
 from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.shapes import strip_proclitic
-from qawl.stance.words import COMMAS, NAME_LINKS
+from qawl.arabic import COMMAS
+from qawl.stance.words import NAME_LINKS
 
 
 def speaker_name(quote: Quote) -> str:

@@ -15,9 +15,11 @@ from qawl.schema import Document, Mention
 from qawl.stance.lexicon import Lexicon, LexiconEntry
 from qawl.stance.params import NEGATION_WINDOW
 from qawl.stance.shapes import has_article, WORD_RE, _word_stems
-from qawl.stance.words import (
-    CAUTION_FORMS, CONJUNCTIONS, DEMONSTRATIVES, POSSESSIVE_ENDINGS, QUOTE_MARKS, STOP_FORMS,
+from qawl.arabic import (
+    ATTACHED_PRONOUNS as POSSESSIVE_ENDINGS, CONJUNCTIONS_WAW_FA as CONJUNCTIONS, DEMONSTRATIVES,
+    QUOTE_MARKS,
 )
+from qawl.stance.words import CAUTION_FORMS, STOP_FORMS
 
 
 @dataclass

@@ -1,5 +1,8 @@
-"""The word lists the stance rules read, from ``data/stance/word_lists.json`` (the only place
-they are written down): one constant per list, named as the list in capitals.
+"""The word lists only the stance rules read, from ``data/stance/word_lists.json`` (the only place
+they are written down): one constant per list, named as the list in capitals. The word classes
+the quote stage reads too (commas, prepositions, relatives, complementisers, demonstratives,
+attached pronouns, name links, day names) are the language layer's: the rules import them from
+``qawl.arabic``, and this module builds from them only what the stance rules read differently.
 
 Each list in the file has a one-line ``about``, the ``form`` its words are written in and a
 ``type``. Output: ``frozenset`` (type ``set``) or ``tuple`` (type ``sequence``) of strings,
@@ -12,6 +15,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from qawl import arabic
 from qawl.clean import match_form
 
 WORD_LISTS_FILE = "word_lists.json"
@@ -29,52 +33,53 @@ def word_lists() -> dict[str, frozenset | tuple]:
 
 def read_list(name: str, specs: dict) -> frozenset | tuple:
     """One list: its words (in matching form when written in ordinary spelling), then the words of
-    the lists it says it holds (``with``)."""
+    the lists it says it holds (``with``: a list of the file, or a class of ``qawl.arabic``)."""
     spec = specs[name]
     if spec["form"] not in FORMS or spec["type"] not in TYPES:
         raise ValueError(f"{WORD_LISTS_FILE}: list {name!r} has form {spec['form']!r}, type {spec['type']!r}")
     words = [match_form(word) if spec["form"] == "written" else word for word in spec["words"]]
     for other in spec.get("with", ()):
-        words += read_list(other, specs)
+        words += read_list(other, specs) if other in specs else sorted(getattr(arabic, other))
     return TYPES[spec["type"]](words)
 
 
 _LISTS = word_lists()
-QUOTE_MARKS = _LISTS["quote_marks"]
-CONJUNCTIONS = _LISTS["conjunctions"]
-PREP_CLITICS = _LISTS["prep_clitics"]
 IMPERFECT_PREFIXES = _LISTS["imperfect_prefixes"]
 SUFFIXES = _LISTS["suffixes"]
 STOP_FORMS = _LISTS["stop_forms"]
-PREP_FORMS = _LISTS["prep_forms"]
-DEMONSTRATIVES = _LISTS["demonstratives"]
 PRONOUNS = _LISTS["pronouns"]
 SELF_FORMS = _LISTS["self_forms"]
-RELATIVES = _LISTS["relatives"]
 NAMING_STEMS = _LISTS["naming_stems"]
-THAT_FORMS = _LISTS["that_forms"]
 BY_AGENT = _LISTS["by_agent"]
-POSSESSIVE_ENDINGS = _LISTS["possessive_endings"]
-OBJECT_PRONOUNS = _LISTS["object_pronouns"]
-OWNER_ENDINGS = _LISTS["owner_endings"]
-RESUMPTIVE_PREPS = _LISTS["resumptive_preps"]
 MANNER_HEADS = _LISTS["manner_heads"]
 MANNER_ADVERBS = _LISTS["manner_adverbs"]
 QUANTIFIERS = _LISTS["quantifiers"]
-COMPLEMENTIZERS = _LISTS["complementizers"]
 REPORTED_FORMS = _LISTS["reported_forms"]
 CAUTION_FORMS = _LISTS["caution_forms"]
 LIGHT_ACTIONS = _LISTS["light_actions"]
 FORMULAIC_TARGETS = _LISTS["formulaic_targets"]
 SKIPPED_ANTECEDENTS = _LISTS["skipped_antecedents"]
-DAY_NAMES = _LISTS["day_names"]
 BETWEEN_ADVERBS = _LISTS["between_adverbs"]
 SUPPORT_VERBS = _LISTS["support_verbs"]
 STILL_FORMS = _LISTS["still_forms"]
-NAME_LINKS = _LISTS["name_links"]
 MINIMISERS = _LISTS["minimisers"]
 EXPRESSION_VERBS = _LISTS["expression_verbs"]
 INTENSIFIERS = _LISTS["intensifiers"]
-COMMAS = _LISTS["commas"]
 SUBJECT_VERB_PARTICLES = _LISTS["subject_verb_particles"]
 NARRATED_VERB_PARTICLES = _LISTS["narrated_verb_particles"]
+
+
+class WrittenWords:
+    """A language-layer class (in matching form) tested against words as written: ``word in``
+    reads the word in matching form first (أبو and ابو both find ابو)."""
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+
+    def __contains__(self, word: str) -> bool:
+        return match_form(word) in self.words
+
+
+# Built from the language layer for the stance rules that read them so.
+NAME_LINKS = WrittenWords(arabic.NAME_LINKS)  # the speaker's words are compared as written
+OWNER_ENDINGS = tuple(p for p in arabic.ATTACHED_PRONOUNS if len(p) > 1)  # not ه: a final ة reads as ه
