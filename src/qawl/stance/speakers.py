@@ -12,8 +12,7 @@ from qawl.schema import Quote
 from qawl.stance.params import FULLER_NAME_WORDS, MAX_SUBJECT_TOKENS
 from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.shapes import strip_proclitic
-from qawl.arabic import COMMAS
-from qawl.stance.words import NAME_LINKS
+from qawl.arabic import COMMAS, NAME_LINKS
 
 
 def speaker_name(quote: Quote) -> str:
@@ -48,7 +47,7 @@ class _SpeakerRules:
                 continue
             extra = written[at + len(words):]
             if extra:  # the name goes on (… المخرج, … آل سعود), not a title or a word after it
-                if len(extra) <= FULLER_NAME_WORDS and (extra[0].startswith("ال") or extra[0] in NAME_LINKS):
+                if len(extra) <= FULLER_NAME_WORDS and (extra[0].startswith("ال") or match_form(extra[0]) in NAME_LINKS):
                     self._fuller[canonical] = " ".join(written[at:])
                 continue
             span = tokens.range_of(quote.speaker.start, quote.speaker.end)

@@ -69,17 +69,5 @@ SUBJECT_VERB_PARTICLES = _LISTS["subject_verb_particles"]
 NARRATED_VERB_PARTICLES = _LISTS["narrated_verb_particles"]
 
 
-class WrittenWords:
-    """A language-layer class (in matching form) tested against words as written: ``word in``
-    reads the word in matching form first (أبو and ابو both find ابو)."""
-
-    def __init__(self, words: frozenset[str]):
-        self.words = words
-
-    def __contains__(self, word: str) -> bool:
-        return match_form(word) in self.words
-
-
 # Built from the language layer for the stance rules that read them so.
-NAME_LINKS = WrittenWords(arabic.NAME_LINKS)  # the speaker's words are compared as written
 OWNER_ENDINGS = tuple(p for p in arabic.ATTACHED_PRONOUNS if len(p) > 1)  # not ه: a final ة reads as ه
