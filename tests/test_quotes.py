@@ -1747,3 +1747,26 @@ def test_s_description_mention_resolves_a_tagged_description_to_the_named_speake
     switch_off("S-DESCRIPTION-MENTION")
     said = {q.cue.text: q for q in quotes_of(text, _mentions_for(*names))[1]}
     assert said["أشارت"].speaker_canonical == "الصحيفة الإسبانية"
+
+
+SPOKESMAN_TEXT = ("أعلن الناطق باسم الجيش ديف باتلر أن اثنين أصيبا. "
+                  "وقال المتحدث باسم الجيش إن التحقيق مستمر.")
+
+
+def test_s_title_synonym_reads_a_spokesman_under_either_title(switch_off):
+    names = (("ديف باتلر", "PER", "ديف باتلر"),)
+    said = {q.cue.text: q for q in quotes_of(SPOKESMAN_TEXT, _mentions_for(*names))[1]}
+    assert said["قال"].speaker_canonical == "ديف باتلر" and "S-TITLE-NAME" in said["قال"].rules
+    switch_off("S-TITLE-SYNONYM")
+    said = {q.cue.text: q for q in quotes_of(SPOKESMAN_TEXT, _mentions_for(*names))[1]}
+    assert said["قال"].speaker_canonical != "ديف باتلر"
+
+
+def test_s_title_name_reads_a_definite_office_head_but_not_a_source():
+    names = (("ديف باتلر", "PER", "ديف باتلر"),)
+    text = "أعلن المتحدث باسم الجيش ديف باتلر أن اثنين أصيبا. وقال المتحدث إن التحقيق مستمر."
+    said = {q.cue.text: q for q in quotes_of(text, _mentions_for(*names))[1]}
+    assert said["قال"].speaker_canonical == "ديف باتلر"
+    text = "أعلن المتحدث باسم الجيش ديف باتلر أن اثنين أصيبا. وقال المصدر إن التحقيق مستمر."
+    said = {q.cue.text: q for q in quotes_of(text, _mentions_for(*names))[1]}
+    assert said["قال"].speaker_canonical != "ديف باتلر"

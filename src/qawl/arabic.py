@@ -109,6 +109,9 @@ LATTER = {**dict.fromkeys(_NAME["latter_masculine"], "m"), **dict.fromkeys(_NAME
 TITLE_ABBREVIATIONS = frozenset(_NAME["title_abbreviations"])
 VEIL_OBJECTS = frozenset(_NAME["veil_objects"])
 BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
+# each synonym title word -> the first word of its group (ناطق -> متحدث)
+OFFICE_HEADS = frozenset(_NAME["office_heads"])
+TITLE_SYNONYMS = {word: line.split()[0] for line in _NAME["title_synonyms"] for word in line.split()[1:]}
 
 # --- report words: around reporting cues ---
 DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])

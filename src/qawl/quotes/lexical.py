@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from qawl.arabic import (
+    TITLE_SYNONYMS,
     ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
     PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_RELATIVES,
     TIME_WORDS,
@@ -18,6 +19,7 @@ from qawl.arabic import (
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention
+from .rules import rule_on
 from .tokens import DIGIT_RE, _Token
 
 # A preposition carrying a pronoun (إليه، بموجبه، عليها): a complement, never a subject.
@@ -135,6 +137,7 @@ def _title_key(key: str) -> str:
     """A title word compared loosely: no conjunction, article or ل, and no inner vowel letters
     (الاميركي ~ الأمريكي, والرئيس ~ رئيس)."""
     bare = _strip_noun(key)  # والرئيس، للرئيس، الرئيس -> رئيس (a bare و of وزير stays)
+    bare = TITLE_SYNONYMS.get(bare, bare) if rule_on("S-TITLE-SYNONYM") else bare  # الناطق ~ المتحدث
     if len(bare) <= 3:
         return bare
     return bare[0] + "".join(ch for ch in bare[1:-1] if ch not in "اوي") + bare[-1]

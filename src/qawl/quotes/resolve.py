@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
-from qawl.arabic import BUT, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, TIME_WORDS
+from qawl.arabic import BUT, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, OFFICE_HEADS, TIME_WORDS
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
@@ -264,6 +264,8 @@ class _Resolver:
         heads = self.ex.lexicon.heads
         first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
         bare = _strip_noun(first)
+        if first.startswith("ال") and bare in OFFICE_HEADS:
+            return ("PER",)  # مصادر، مسؤول name nobody; المتحدث، المسؤول point back to the one named
         if bare in heads["anonymous"] or first in heads["pronoun"] or keys[0] in DEMONSTRATIVES:
             return ()
         if first in heads["person"] or bare in heads["person"]:

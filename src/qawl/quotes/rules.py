@@ -51,7 +51,10 @@ RULES: dict[str, str] = {
     "S-DESCRIPTION-MENTION": "a mention that is only a definite head noun and adjectives (الصحيفة الإسبانية tagged "
                              "as a name) resolves to the earlier named speaker it describes (صحيفة «سوبرديبورتي» "
                              "الإسبانية)",
-    "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة) resolved to "
+    "S-TITLE-SYNONYM": "title words that name the same office match each other when a description is resolved to "
+                       "a name (المتحدث باسم القوات = الناطق باسم القوات، العاهل = الملك); data: name_words.json "
+                       "title_synonyms",
+    "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",
 }
