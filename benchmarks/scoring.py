@@ -381,6 +381,7 @@ GOLD_FILES = (
     ("audit3_gold.json", "benchmarks"),
     ("audit4_gold.json", "benchmarks"),
     ("audit5_gold.json", "benchmarks"),
+    ("audit6_gold.json", "benchmarks"),
 )
 
 
