@@ -1782,3 +1782,18 @@ def test_a_promise_reports_what_was_promised_and_ends_the_words_before_it():
     # وعدا "apart from" and يعد "is considered" report nothing
     _, quotes = quotes_of("وعدا ذلك يعد المشروع أن يكتمل قريبا.")
     assert not quotes
+
+
+PLURAL_TEXT = ("وأكدت المصادر أن المدفعية دكت مباني مهجورة في حرض وكبدتها خسائر فادحة، "
+               "مشيرة إلى أن طائرات الأباتشي قامت بقصف فلول المتمردين.")
+
+
+def test_q_plural_agreement_lets_a_feminine_participle_continue_a_plural_of_things(switch_off):
+    said = {q.cue.text: q for q in quotes_of(PLURAL_TEXT)[1]}
+    assert said["مشيرة"].speaker.text == "المصادر" and "Q-PLURAL-AGREEMENT" in said["مشيرة"].rules
+    assert said["أكدت"].content.text.endswith("خسائر فادحة")
+    # a sound masculine plural (المسؤولون) takes a plural participle: مشيرة describes someone else
+    _, quotes = quotes_of("وقال المسؤولون إن المدفعية دكت مباني مهجورة، مشيرة إلى أن الطائرات قصفت المتمردين.")
+    assert [q.cue.text for q in quotes] == ["قال"]
+    switch_off("Q-PLURAL-AGREEMENT")
+    assert "مشيرة" not in {q.cue.text for q in quotes_of(PLURAL_TEXT)[1]}

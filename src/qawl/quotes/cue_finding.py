@@ -379,7 +379,18 @@ class _CueFinding:
                 continue
             number, other = c.entry.number, self.subject_number(previous)
             if number and other and number != other and self.sentence_start(c.block, c.cue[0]) <= previous.cue[0]:
+                if self.nonhuman_agreement(c, previous, other):
+                    c.rules += ("Q-PLURAL-AGREEMENT",)
+                    continue
                 c.boundary = False
+
+    def nonhuman_agreement(self, c: _Candidate, previous: _Candidate, other: str) -> bool:
+        """``Q-PLURAL-AGREEMENT``: a feminine singular participle agrees with a plural subject that is
+        no sound masculine plural (أكدت المصادر …، مشيرة إلى أن), as Arabic plurals of things do."""
+        if not rule_on("Q-PLURAL-AGREEMENT") or other != "p" or c.entry.number != "s" or c.entry.gender != "f":
+            return False
+        head = _strip_noun(self.blocks[previous.block].tokens[previous.speaker[0]].key) if previous.speaker else ""
+        return bool(head) and not head.endswith(("ون", "ين", "و"))
 
     def subject_number(self, c: _Candidate) -> str:
         """Number of a cue's subject: a verb before its subject stays singular (أوضح المغردون),

@@ -24,6 +24,9 @@ RULES: dict[str, str] = {
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
     "Q-CLOSER": "a clause closed by على حد قوله",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
+    "Q-PLURAL-AGREEMENT": "a feminine singular participle after a comma continues the report of a plural subject "
+                          "that is no sound masculine plural (أكدت المصادر أن …، مشيرة إلى أن): Arabic plurals of "
+                          "things agree in the feminine singular",
     # speakers
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
