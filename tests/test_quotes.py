@@ -1797,3 +1797,13 @@ def test_q_plural_agreement_lets_a_feminine_participle_continue_a_plural_of_thin
     assert [q.cue.text for q in quotes] == ["قال"]
     switch_off("Q-PLURAL-AGREEMENT")
     assert "مشيرة" not in {q.cue.text for q in quotes_of(PLURAL_TEXT)[1]}
+
+
+def test_q_headline_topic_reads_a_headline_with_whom_and_what_before_its_colon(switch_off):
+    text = 'السيسي للمصريين حول قضية استيراد الغاز من إسرائيل: "جبنا جول جامد جداً"\n\nوقال السيسي إن الحكومة ليست طرفا.'
+    names = (("السيسي", "PER", "عبدالفتاح السيسي"),)
+    headline = [q for q in quotes_of(text, _mentions_for(*names))[1] if q.cue.text == ":"]
+    assert [(q.speaker.text, q.content.text) for q in headline] == [("السيسي", "جبنا جول جامد جداً")]
+    assert "Q-HEADLINE-TOPIC" in headline[0].rules
+    switch_off("Q-HEADLINE-TOPIC")
+    assert not [q for q in quotes_of(text, _mentions_for(*names))[1] if q.cue.text == ":"]

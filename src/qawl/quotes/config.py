@@ -41,6 +41,7 @@ MAX_NAME_WORDS = 4
 MAX_TITLE_WORDS = 12
 
 MAX_HEADLINE_SPEAKER_WORDS = 5
+MAX_HEADLINE_TOPIC_WORDS = 12  # words between a headline speaker's name and its colon (whom to, about what)
 
 MAX_HEADLINE_WORDS = 30
 

@@ -12,13 +12,14 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
+    HEADLINE_TOPICS,
     ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, ISSUED_WORDS,
     LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, SAYING_NOUNS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
-    MAX_APPOSITION_GAP, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP,
+    MAX_APPOSITION_GAP, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP,
     MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
@@ -247,6 +248,7 @@ class _CueFrames:
             if b in quoting:
                 continue
             head = self.headline_head(b, 0, speakers)
+            topic = head is None and (head := self.topic_headline_head(b)) is not None
             if head is None:
                 continue
             # رابط الخبر: “هيومن رايتس ووتش”: …: a speaker form inside the content is the real one
@@ -261,6 +263,8 @@ class _CueFrames:
                 candidate.content_start = region.first
             candidate.speaker = (speaker_start, speaker_end)
             candidate.content_end = _trim_credit(tokens, len(tokens))
+            if topic:
+                candidate.rules += ("Q-HEADLINE-TOPIC",)
             found.append(candidate)
         return found
 
@@ -292,6 +296,29 @@ class _CueFrames:
             if not quoted or any((m := self.mention_at(b, t)) is not None and m.label == "LOC" for t in range(first, end)):
                 return None
         return first, (end if quoted else self.headline_name_end(b, end, first)), colon
+
+    def topic_headline_head(self, b: int) -> Optional[tuple[int, int, int]]:
+        """``Q-HEADLINE-TOPIC``: a headline whose speaker's name is followed by whom or what the words
+        are about, then a colon and a quotation (السيسي للمصريين حول قضية الغاز: "جبنا جول")."""
+        tokens = self.blocks[b].tokens
+        mention = self.mention_at(b, 0) if tokens else None
+        if mention is None or mention.label not in ("PER", "ORG") or not rule_on("Q-HEADLINE-TOPIC"):
+            return None
+        end = 1
+        while end < len(tokens) and self.mention_at(b, end) is mention:
+            end += 1
+        colon = next((i for i in range(end, min(len(tokens), end + MAX_HEADLINE_TOPIC_WORDS)) if tokens[i].text == ":"), None)
+        if colon is None or colon == end:
+            return None
+        opener = tokens[end].key
+        if not (opener in HEADLINE_TOPICS or opener.startswith("ل") and len(opener) > 3):
+            return None
+        if any(_is_cue_token(t) or not t.is_word and t.text not in ALL_MARKS for t in tokens[end:colon]):
+            return None
+        region = self.region_opening_at(b, colon + 1)
+        if region is None or not region.words or region.last < len(tokens) - 3:
+            return None
+        return 0, end, colon
 
     def headline_name_end(self, b: int, end: int, start: int = 0) -> int:
         """"ترامب يتوعد روحاني: …": the speaker is the name before the verb, not the clause.

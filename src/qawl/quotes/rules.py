@@ -22,6 +22,9 @@ RULES: dict[str, str] = {
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
+    "Q-HEADLINE-TOPIC": "a headline whose speaker's name is followed by whom or what the words are about, then a "
+                        "colon and a quotation (السيسي للمصريين حول قضية الغاز: \"جبنا جول\"); data: clause_words.json "
+                        "headline_topics",
     "Q-CLOSER": "a clause closed by على حد قوله",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
     "Q-PLURAL-AGREEMENT": "a feminine singular participle after a comma continues the report of a plural subject "
