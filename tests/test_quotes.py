@@ -1772,18 +1772,6 @@ def test_s_title_name_reads_a_definite_office_head_but_not_a_source():
     assert said["قال"].speaker_canonical != "ديف باتلر"
 
 
-def test_a_promise_reports_what_was_promised_and_ends_the_words_before_it():
-    text = ("قالت الحكومة الكندية انها على استعداد لاستقبال لاجئين من الروهينغا ووعدت بمساعدة إضافية مهمة "
-            "لمساعدة هذه الأقلية المسلمة في بورما.")
-    names = (("الحكومة الكندية", "ORG", "الحكومة الكندية"), ("بورما", "LOC", "بورما"))
-    said = {q.cue.text: q.content.text for q in quotes_of(text, _mentions_for(*names))[1]}
-    assert said == {"قالت": "على استعداد لاستقبال لاجئين من الروهينغا",
-                    "وعدت": "بمساعدة إضافية مهمة لمساعدة هذه الأقلية المسلمة في بورما"}
-    # وعدا "apart from" and يعد "is considered" report nothing
-    _, quotes = quotes_of("وعدا ذلك يعد المشروع أن يكتمل قريبا.")
-    assert not quotes
-
-
 PLURAL_TEXT = ("وأكدت المصادر أن المدفعية دكت مباني مهجورة في حرض وكبدتها خسائر فادحة، "
                "مشيرة إلى أن طائرات الأباتشي قامت بقصف فلول المتمردين.")
 
