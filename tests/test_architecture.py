@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "src" / "qawl"
-RANK = {"corpus": 0, "clean": 1, "arabic": 2, "entities": 3, "cues": 4, "quotes": 4,
+RANK = {"corpus": 0, "registry": 0, "clean": 1, "arabic": 2, "entities": 3, "cues": 4, "quotes": 4,
         "stance": 5, "actors": 6, "aggregates": 6, "viz": 7, "display": 7, "report": 7,
         "browser": 7}
 DRIVERS = {"engine", "run", "__main__"}  # they call the stages; no stage calls them

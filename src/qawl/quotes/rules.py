@@ -7,7 +7,7 @@ every stage module consults through ``rule_on`` (tests mutate it, through ``disa
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+from qawl.registry import switched_off
 
 
 # Every rule that makes a quote or picks its speaker has an id; each quote records the ids
@@ -79,18 +79,9 @@ def rule_on(rule_id: str) -> bool:
     return rule_id not in DISABLED_RULES
 
 
-@contextmanager
 def disabled_rules(*ids: str):
     """Run with the rules ``ids`` switched off (``with disabled_rules("S-TITLE-NAME"): …``).
 
     It changes ``DISABLED_RULES`` in place: the set every stage module consults.
     """
-    unknown = set(ids) - RULES.keys()
-    if unknown:
-        raise KeyError(f"unknown quote rules: {sorted(unknown)}")
-    added = set(ids) - DISABLED_RULES
-    DISABLED_RULES.update(added)
-    try:
-        yield
-    finally:
-        DISABLED_RULES.difference_update(added)
+    return switched_off(RULES, DISABLED_RULES, ids, "quote")

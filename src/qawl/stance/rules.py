@@ -7,7 +7,7 @@ ablations add ids to it, or use ``disabled_rules``): a stance any of them made i
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+from qawl.registry import switched_off
 
 
 # Every rule that makes or changes a stance: its id (recorded on the stance, ``Stance.rules``)
@@ -57,18 +57,9 @@ RULES: dict[str, str] = {
 DISABLED_RULES: set[str] = set()
 
 
-@contextmanager
 def disabled_rules(*ids: str):
     """Run with the rules ``ids`` switched off (``with disabled_rules("Q-CUE"): …``)."""
-    unknown = set(ids) - RULES.keys()
-    if unknown:
-        raise KeyError(f"unknown stance rules: {sorted(unknown)}")
-    added = set(ids) - DISABLED_RULES
-    DISABLED_RULES.update(added)
-    try:
-        yield
-    finally:
-        DISABLED_RULES.difference_update(added)
+    return switched_off(RULES, DISABLED_RULES, ids, "stance")
 
 
 def flip(polarity: str) -> str:
