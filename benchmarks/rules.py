@@ -148,22 +148,10 @@ def gold_documents() -> tuple[list[dict], list[Document], dict[str, str]]:
 # --- switching one rule off ---------------------------------------------------------------
 
 
-@contextmanager
-def quote_rule_off(rule: str):
-    """``rule`` in ``qawl.quotes.DISABLED_RULES`` (the set itself, shared by its modules)."""
-    added = rule not in quotes.DISABLED_RULES
-    quotes.DISABLED_RULES.add(rule)
-    try:
-        yield
-    finally:
-        if added:
-            quotes.DISABLED_RULES.discard(rule)
-
-
 def rule_off(registry: str, rule: Optional[str]):
     if rule is None:
         return _nothing_off()
-    return quote_rule_off(rule) if registry == "quotes" else stance.disabled_rules(rule)
+    return quotes.disabled_rules(rule) if registry == "quotes" else stance.disabled_rules(rule)
 
 
 @contextmanager

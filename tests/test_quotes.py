@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from qawl.clean import clean_article
 from qawl.cues import cue_entry, load_cues
 from qawl.quotes import DISABLED_RULES, disabled_rules, extract_quotes, quote_regions, quote_rows
+from conftest import stand_in_mentions
 from qawl.schema import QUOTE_TYPES, SPEAKER_KINDS, Article, Mention, check_span
 
 
@@ -607,16 +608,8 @@ def test_round2_not_quotes_or_no_speaker(text):
 
 
 def _mentions_for(*names):
-    """A stand-in tagger: each (surface, label, canonical) where it occurs in the text."""
-    def mentions(doc):
-        found = []
-        for surface, label, canonical in names:
-            start = doc.text.find(surface)
-            while start >= 0:
-                found.append(Mention(start, start + len(surface), surface, label, canonical))
-                start = doc.text.find(surface, start + 1)
-        return sorted(found, key=lambda m: m.start)
-    return mentions
+    """A stand-in tagger for ``quotes_of``: each (surface, label, canonical) where it occurs in the text."""
+    return lambda doc: stand_in_mentions(doc, names)
 
 
 def test_mention_after_the_cue_is_the_speaker_head_and_object_starts_after_it():

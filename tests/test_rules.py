@@ -19,7 +19,6 @@ reads them from a run.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +26,7 @@ import pytest
 
 from qawl import actors, quotes, stance
 from qawl.clean import clean_article
+from conftest import stand_in_mentions
 from qawl.schema import Article, Mention, Quote, make_span
 
 EXAMPLES_FILE = Path(__file__).resolve().parent / "rule_examples.json"
@@ -51,17 +51,6 @@ ALL_IDS = [(registry, rule) for registry, rules in REGISTRIES.items() for rule i
 
 def document(text: str):
     return clean_article(Article(doc_id="rule-example", raw_text=text, origin="test"))
-
-
-def stand_in_mentions(doc, names) -> list[Mention]:
-    """Each (surface, label, canonical) wherever it occurs in the cleaned text."""
-    found = []
-    for surface, label, canonical in names:
-        start = doc.text.find(surface)
-        while start >= 0:
-            found.append(Mention(start, start + len(surface), surface, label, canonical))
-            start = doc.text.find(surface, start + 1)
-    return sorted(found, key=lambda m: m.start)
 
 
 def mentions_of(doc, example: dict) -> list[Mention]:
@@ -134,24 +123,12 @@ def actor_output(example: dict, disabled=()) -> tuple[frozenset, set]:
     return seen, {rule for value in table["rule"] for rule in str(value).split("+")}
 
 
-@contextmanager
-def quote_rule_off(rule: str):
-    """``rule`` in ``qawl.quotes.DISABLED_RULES`` (the set itself, so that every module sharing it sees it)."""
-    added = rule not in quotes.DISABLED_RULES
-    quotes.DISABLED_RULES.add(rule)
-    try:
-        yield
-    finally:
-        if added:
-            quotes.DISABLED_RULES.discard(rule)
-
-
 def outputs(registry: str, rule: str, example: dict):
     """The example's output with every rule on, then with ``rule`` alone off."""
     if registry == "actors":
         return actor_output(example), actor_output(example, disabled={rule})
     run = quote_output if registry == "quotes" else stance_output
-    switch = quote_rule_off if registry == "quotes" else stance.disabled_rules
+    switch = quotes.disabled_rules if registry == "quotes" else stance.disabled_rules
     on = run(example)
     with switch(rule):
         off = run(example)

@@ -104,22 +104,26 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
     if not government and role in BODY_ROLES and _is_body(members, readings, ev) and "AFF-SELF" not in disabled:
         return label, "AFF-SELF"
     if not government and "AFF-BODY" not in disabled:
-        bodies: Counter = Counter()
-        for form in members:
-            if readings[form].body:
-                bodies[readings[form].body] += 2 * max(ev.count[form], 1)
-            bodies.update(ev.context_bodies.get(form, {}))
+        bodies = _votes(members, readings, ev, "body", ev.context_bodies)
         if bodies:
             return _most_common(bodies), "AFF-BODY"
     if (government or role in OFFICIAL_ROLES) and "AFF-NISBA" not in disabled:
-        countries: Counter = Counter()
-        for form in members:
-            if readings[form].affiliation:
-                countries[readings[form].affiliation] += 2 * max(ev.count[form], 1)
-            countries.update(ev.context_affiliations.get(form, {}))
+        countries = _votes(members, readings, ev, "affiliation", ev.context_affiliations)
         if countries:
             return _most_common(countries), "AFF-NISBA"
     return "", ""
+
+
+def _votes(members, readings, ev, field: str, context: dict) -> Counter:
+    """Votes for a key's ``field`` (body, affiliation): each form's own reading counts twice its
+    occurrences, then what the contexts around its occurrences gave."""
+    votes: Counter = Counter()
+    for form in members:
+        value = getattr(readings[form], field)
+        if value:
+            votes[value] += 2 * max(ev.count[form], 1)
+        votes.update(context.get(form, {}))
+    return votes
 
 
 def unnamed_affiliation(reading, role: str, disabled: frozenset) -> tuple[str, str]:
