@@ -382,6 +382,7 @@ GOLD_FILES = (
     ("audit4_gold.json", "benchmarks"),
     ("audit5_gold.json", "benchmarks"),
     ("audit6_gold.json", "benchmarks"),
+    ("audit7_gold.json", "benchmarks"),
 )
 
 
