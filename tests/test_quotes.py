@@ -1788,3 +1788,29 @@ def test_q_headline_topic_reads_a_headline_with_whom_and_what_before_its_colon(s
     assert "Q-HEADLINE-TOPIC" in headline[0].rules
     switch_off("Q-HEADLINE-TOPIC")
     assert not [q for q in quotes_of(text, _mentions_for(*names))[1] if q.cue.text == ":"]
+
+
+def test_s_title_head_resolves_a_description_by_its_head_noun_and_checks_its_nisba(switch_off):
+    names = (("سيرغو ماتاريلا", "PER", "سيرغو ماتاريلا"),)
+    text = ("واستقبل رئيس الجمهورية سيرغو ماتاريلا زعيمي الحزبين.\n\n"
+            "وحذر الرئيس الإيطالي من أنه سيعين حكومة تكنوقراط.")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "سيرغو ماتاريلا" and "S-TITLE-HEAD" in quotes[-1].rules
+    # a nisba of another country than the title's: the Italian president is not Putin
+    text = ("واستقبل الرئيس الروسي فلاديمير بوتين الوفد.\n\nوحذر الرئيس الإيطالي من أنه سيعين حكومة تكنوقراط.")
+    _, quotes = quotes_of(text, _mentions_for(("فلاديمير بوتين", "PER", "فلاديمير بوتين")))
+    assert quotes[-1].speaker_canonical == "الرئيس الإيطالي"
+    # two names hold the head: none is meant
+    text = ("والتقى رئيس الجمهورية سيرغو ماتاريلا رئيس الوزراء باولو جنتيلوني.\n\n"
+            "وحذر الرئيس الإيطالي من أنه سيعين حكومة تكنوقراط.")
+    _, quotes = quotes_of(text, _mentions_for(*names, ("باولو جنتيلوني", "PER", "باولو جنتيلوني")))
+    assert quotes[-1].speaker_canonical == "الرئيس الإيطالي"
+    # a word after the description that may be its untagged name
+    text = ("واستقبل رئيس الجمهورية سيرغو ماتاريلا الوفد.\n\n"
+            "وقال الرئيس الإيطالي علي حسن إن الحكومة ستتشكل.")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "سيرغو ماتاريلا"
+    switch_off("S-TITLE-HEAD")
+    _, quotes = quotes_of("واستقبل رئيس الجمهورية سيرغو ماتاريلا زعيمي الحزبين.\n\n"
+                          "وحذر الرئيس الإيطالي من أنه سيعين حكومة تكنوقراط.", _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "الرئيس الإيطالي"

@@ -114,6 +114,18 @@ BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
 OFFICE_HEADS = frozenset(_NAME["office_heads"])
 TITLE_SYNONYMS = {word: line.split()[0] for line in _NAME["title_synonyms"] for word in line.split()[1:]}
 
+
+
+def _nisba_places() -> tuple[tuple[str, str], ...]:
+    """``data/arabic/nisba.tsv``: (nisba adjective as written, the country or body it names)."""
+    text = resources.files("qawl").joinpath("data/arabic/nisba.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((adjective, place) for adjective, place, *_ in rows)
+
+
+# nisba adjectives of countries and bodies (الروسي -> روسيا), as written
+NISBA_PLACES = _nisba_places()
+
 # --- report words: around reporting cues ---
 DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])
 DOCUMENT_HEADS = frozenset(_REPORT["document_heads"])

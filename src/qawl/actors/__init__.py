@@ -21,7 +21,7 @@ and the words around it, through the lexicon ``data/actors/role_titles.tsv``; th
 affiliation (``affiliation``: rules AFF-*) is the state a state or capital speaks for,
 the body a named body is, the body a person's title names (``المتحدث باسم الجيش
 الإسرائيلي``), or the country of an office of state (``الروسي`` → روسيا,
-``data/actors/nisba.tsv``); a place that never speaks is no speaker. Forms that name nobody (``الشركة``, ``البيان``, ``لي``) get a
+``data/arabic/nisba.tsv``); a place that never speaks is no speaker. Forms that name nobody (``الشركة``, ``البيان``, ``لي``) get a
 generic key per role (``generic:<role>``), labelled ``(unnamed …)``, so that they
 never rank as named speakers.
 

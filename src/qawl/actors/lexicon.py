@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from qawl.clean import match_form
+from qawl.arabic import NISBA_PLACES
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 
@@ -213,7 +214,7 @@ def lexicons() -> Lexicons:
                 kind = "head" if term.kind == "head" else "generic"
                 terms[words] = Term(words, term.role, kind, derived=True)
     nisba = {}
-    for adjective, affiliation in _rows("nisba.tsv"):
+    for adjective, affiliation in NISBA_PLACES:
         for form in _nisba_forms(adjective):
             nisba.setdefault(tuple(form.split()), affiliation)
     capitals = {name_key(capital): state for capital, state in _rows("capitals.tsv")}

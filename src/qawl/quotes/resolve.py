@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
-from qawl.arabic import BUT, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, OFFICE_HEADS, TIME_WORDS
+from qawl.arabic import (
+    BUT, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, OFFICE_HEADS, PREPOSITIONS, TIME_WORDS,
+)
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
@@ -20,7 +22,7 @@ from .candidate import _Candidate
 from .config import MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MENTION_PRIORITY
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
-    _strip_conj, _strip_noun,
+    _prep_form, _strip_conj, _strip_noun,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
@@ -247,13 +249,26 @@ class _Resolver:
             rule = "S-FULL-NAME"
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
-            found = ex.named_by_title(keys, span.start, labels)
+            found, title_rule = ex.named_by_title(keys, span.start, labels), "S-TITLE-NAME"
+            if found is None and "PER" in labels and not self.runs_on(b, end):
+                found, title_rule = ex.named_by_head(keys, span.start, ("PER",)), "S-TITLE-HEAD"
             if found is not None:
-                canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), "S-TITLE-NAME", True
+                canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule,))
+
+    def runs_on(self, b: int, end: int) -> bool:
+        """A word after the speaker phrase that may go on naming it (وزير الخارجية السابق علي أكبر
+        صالحي، with the name untagged): not a complementiser, preposition, time word or cue."""
+        tokens = self.ex.blocks[b].tokens
+        if end >= len(tokens) or not tokens[end].is_word:
+            return False
+        key, written = tokens[end].key, tokens[end].text
+        if key in PREPOSITIONS and written.endswith("ي") and _prep_form(key) != key:
+            return True  # علي as written is also a given name, على the preposition
+        return not (key in COMPLEMENTISERS or key in PREPOSITIONS or key in TIME_WORDS or lookup_cue(key)[0])
 
     def title_labels(self, keys: list[str]) -> tuple[str, ...]:
         """The labels of the names a description without a name may stand for (``S-TITLE-NAME``):

@@ -63,6 +63,9 @@ RULES: dict[str, str] = {
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",
+    "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
+                    "resolved to the one name of the article whose title holds the head noun and names no other "
+                    "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
 }
 
 DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch this)

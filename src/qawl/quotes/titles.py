@@ -3,22 +3,25 @@
 Input: the blocks and their mentions. Output: ``named_by_title(keys, position, labels)``, the
 PER/ORG mention whose title words (before it in its clause, or apposed after it) hold every
 word of a description such as الوزير or الرئيس الأمريكي: the nearest before ``position``, else
-the first after it, else None. Guarantees: the index is built once per document in one pass;
+the first after it, else None; ``named_by_head(keys, position, labels)``, the one name whose title
+holds the description's head noun when none holds all its words. Guarantees: the index is built once per document in one pass;
 each look-up tries at most ``MAX_TITLE_LOOKS`` names on either side.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    COMPLEMENTISERS, DEMONSTRATIVES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
+    COMPLEMENTISERS, DEMONSTRATIVES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
 )
+from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
 from .config import MAX_TITLE_AFTER, MAX_TITLE_BEFORE, MAX_TITLE_LOOKS
 from .lexical import _is_stop_key, _key_text, _looks_adjective, _stops_title, _strip_noun, _title_key
+from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token
 
 
@@ -134,3 +137,54 @@ class _TitleIndex:
             if fits(entry):
                 return entry[1]
         return None
+
+    def named_by_head(self, keys: list[str], position: int, labels: tuple[str, ...]) -> Optional[Mention]:
+        """``S-TITLE-HEAD``: a head noun and adjectives (الرئيس الإيطالي، المنظمة الحقوقية، المندوب
+        السوري) that no name's title holds whole stand for the one name of the document whose title
+        holds the head noun (رئيس الجمهورية سيرغو ماتاريلا; منظمة هيومن رايتس ووتش; مندوب سوريا)
+        and names no other country than the description's nisba. None when two names hold it."""
+        words = [k for k in keys if k not in DEMONSTRATIVES]
+        if len(words) < 2 or not all(_looks_adjective(k) and not k.endswith(("ين", "ون")) for k in words[1:]):
+            return None  # one person's adjectives are singular (المتحدث الصحفيين is no description)
+        if not rule_on("S-TITLE-HEAD"):
+            return None
+        places = _place_keys()
+        wanted = {places[key] for key in map(_title_key, words[1:]) if key in places}
+        entries = [e for e in self.title_index.get(_title_key(words[0]), []) if e[1].label in labels]
+        if len(entries) > MAX_TITLE_LOOKS:
+            return None  # many names with that title: no one of them is meant
+        found: dict[str, tuple[int, Mention]] = {}
+        head = _title_key(words[0])
+        for offset, mention, title in entries:
+            if mention.label == "ORG" and head not in self.own_head_keys(mention):
+                continue  # للمختص في الاستثمارات في "جي أي إم": a person's title, not the body's
+            named = {places[w] for w in title if w in places}
+            if wanted and named and not wanted <= named:
+                continue  # الرئيس الأمريكي is not الرئيس الروسي بوتين
+            found.setdefault(_key_text(mention.canonical or mention.text), (offset, mention))
+        if len(found) != 1:
+            return None
+        return min((e for e in entries if _key_text(e[1].canonical or e[1].text) in found),
+                   key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+
+    def own_head_keys(self, mention: Mention) -> set[str]:
+        """Title keys of a body's own words: its name's and the word right before it (منظمة
+        هيومن رايتس ووتش، مؤسسة "جي أي أم")."""
+        before = self.doc.text[max(0, mention.start - 40) : mention.start]
+        words = _key_text(mention.text).split() + _key_text(before).split()[-1:]
+        return {_title_key(word) for word in words}
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> dict[str, str]:
+    """Title key of a nisba (any gender or number) or of a one-word place name -> the place."""
+    places: dict[str, str] = {}
+    for adjective, place in NISBA_PLACES:
+        base = match_form(adjective)
+        if " " in base:
+            continue
+        for form in (base, base + "ه", base + "ون", base + "ين"):
+            places.setdefault(_title_key(form), place)
+        if " " not in place.strip():
+            places.setdefault(_title_key(match_form(place)), place)
+    return places
