@@ -1814,3 +1814,16 @@ def test_s_title_head_resolves_a_description_by_its_head_noun_and_checks_its_nis
     _, quotes = quotes_of("واستقبل رئيس الجمهورية سيرغو ماتاريلا زعيمي الحزبين.\n\n"
                           "وحذر الرئيس الإيطالي من أنه سيعين حكومة تكنوقراط.", _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "الرئيس الإيطالي"
+
+
+def test_q_headline_title_lets_a_title_holding_a_place_speak_but_not_a_place(switch_off):
+    names = (("بريطانيا", "LOC", "بريطانيا"), ("الرياض", "LOC", "الرياض"))
+    text = "وزير خارجية بريطانيا الأسبق لـCNN: معضلة سوريا اليوم ترجع لبدايات الحرب\n\nوقال ميليباند إن الحرب طويلة."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].cue.text == ":" and quotes[0].speaker.text == "وزير خارجية بريطانيا الأسبق"
+    _, quotes = quotes_of("الرياض: افتتاح معرض الكتاب الدولي بمشاركة واسعة\n\nوقال الوزير إن المعرض كبير.",
+                          _mentions_for(*names))
+    assert all(q.cue.text != ":" for q in quotes)
+    switch_off("Q-HEADLINE-TITLE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert all(q.cue.text != ":" for q in quotes)

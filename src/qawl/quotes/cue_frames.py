@@ -265,6 +265,8 @@ class _CueFrames:
             candidate.content_end = _trim_credit(tokens, len(tokens))
             if topic:
                 candidate.rules += ("Q-HEADLINE-TOPIC",)
+            if {m.label for t in range(speaker_start, speaker_end) if (m := self.mention_at(b, t))} == {"LOC"}:
+                candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
             found.append(candidate)
         return found
 
@@ -345,8 +347,8 @@ class _CueFrames:
         labels = {m.label for t in range(start, end) if (m := self.mention_at(b, t)) is not None}
         if labels & {"PER", "ORG"}:
             return True
-        if labels == {"LOC"}:
-            return False
+        if labels == {"LOC"} and (self.mention_at(b, start) is not None or not rule_on("Q-HEADLINE-TITLE")):
+            return False  # الرياض: … is a dateline; وزير خارجية قطر: … is a title that holds a place
         first = _strip_noun(tokens[start].key)
         heads = self.lexicon.heads
         if any(first in heads[k] or tokens[start].key in heads[k] for k in ("person", "anonymous", "media")):

@@ -22,6 +22,8 @@ RULES: dict[str, str] = {
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
+    "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
+                        "speaks; a headline that opens with the place (الرياض: …) does not",
     "Q-HEADLINE-TOPIC": "a headline whose speaker's name is followed by whom or what the words are about, then a "
                         "colon and a quotation (السيسي للمصريين حول قضية الغاز: \"جبنا جول\"); data: clause_words.json "
                         "headline_topics",
