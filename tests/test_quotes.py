@@ -595,7 +595,6 @@ def test_round2_speaker_spans(text, cue, speaker):
 
 ROUND2_NOT_QUOTES = {
     "in reference to": "وجاءت تصريحاته في إشارة إلى أن الحكومة لن تستقيل.",
-    "unfinished attribution phrase": "ووفقا لمعلومات حصلت عليها الصحيفة من مصادرها فقد سافر الوزير أمس إلى جنيف.",
     "medium of a statement is not its owner": "وفي حديث لصحيفة الرياض، أكد أن التمويل متوفر.",
 }
 
@@ -1827,3 +1826,23 @@ def test_q_headline_title_lets_a_title_holding_a_place_speak_but_not_a_place(swi
     switch_off("Q-HEADLINE-TITLE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert all(q.cue.text != ":" for q in quotes)
+
+
+def test_q_attrib_fa_closes_a_long_source_at_its_fa_inna(switch_off):
+    text = ("وبحسب المعلومات التي نشرتها الوزارة على موقعها الإلكتروني فإن المحكمة استندت في قرارها "
+            "على رأي لجنة تحكيم دولية.")
+    _, quotes = quotes_of(text)
+    assert len(quotes) == 1 and quotes[0].content.text.startswith("المحكمة استندت")
+    assert quotes[0].speaker.text == "الوزارة" and "Q-ATTRIB-FA" in quotes[0].rules  # the relative's agent
+    # a source that runs on past its noun phrase is read up to its فقد (it used to give no quote)
+    _, quotes = quotes_of("ووفقا لمعلومات حصلت عليها الصحيفة من مصادرها فقد سافر الوزير أمس إلى جنيف.")
+    assert [q.content.text for q in quotes] == ["سافر الوزير أمس إلى جنيف"]
+    # another report before فإن: not one long source
+    _, quotes = quotes_of("وبحسب الوزارة التي قالت إن الوضع هادئ فإن المحكمة استندت في قرارها على رأي لجنة.")
+    assert all("Q-ATTRIB-FA" not in q.rules for q in quotes)
+    # evidence that names no source: no quote
+    _, quotes = quotes_of("وبحسب الأرقام الرسمية الصادرة هذا العام فإن عدد السكان ارتفع بشكل كبير.")
+    assert not quotes
+    switch_off("Q-ATTRIB-FA")
+    _, quotes = quotes_of(text)
+    assert not quotes

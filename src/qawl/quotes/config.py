@@ -40,6 +40,7 @@ MAX_NAME_WORDS = 4
 
 MAX_TITLE_WORDS = 12
 
+MAX_ATTRIBUTION_SOURCE_WORDS = 12  # words of a long attribution source before its فإن (Q-ATTRIB-FA)
 MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_TOPIC_WORDS = 12  # words between a headline speaker's name and its colon (whom to, about what)
 

@@ -12,14 +12,14 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    HEADLINE_TOPICS,
+    APODOSIS_OPENERS, HEADLINE_TOPICS, RELATIVES,
     ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, ISSUED_WORDS,
     LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, SAYING_NOUNS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
-    MAX_APPOSITION_GAP, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP,
+    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP,
     MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
@@ -142,6 +142,12 @@ class _CueFrames:
 
     def attribution_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """بحسب ما أفاد X / وفقا لبيان صادر عن X / نقلا عن X: X is the source of the clause."""
+        s, cue, entry = self.attribution_source_start(b, t, entry)
+        return self.short_attribution(b, t, s, cue, entry) or self.long_attribution(b, t, s, cue, entry)
+
+    def attribution_source_start(self, b: int, t: int, entry: CueEntry) -> tuple[int, tuple[int, int], CueEntry]:
+        """Where the source of the attribution at ``t`` starts, past its links (ما، لما، صادر عن)
+        and a relaying verb (بحسب ما أفاد), with the cue and entry that verb makes."""
         tokens = self.blocks[b].tokens
         limit = min(len(tokens), t + TERMINAL_WINDOW)
         s, cue = t + 1, (t, t + 1)
@@ -157,6 +163,62 @@ class _CueFrames:
             if verb is not None and verb.kind == "verb":
                 cue, entry = (s, s + 1), verb
                 s += 1
+        return s, cue, entry
+
+    def long_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry) -> Optional[_Candidate]:
+        """``Q-ATTRIB-FA``: a sentence-opening attribution whose source runs on past its noun phrase
+        (ووفقا للمختص في الاستثمارات، فإن …؛ وبحسب المعلومات التي نشرتها الوزارة على موقعها فإن …):
+        فإن / فقد closes the source and opens the words."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-FA") or not self.opens_sentence_at(b, t):
+            return None
+        opener = None
+        for f in range(s + 1, min(len(tokens), s + MAX_ATTRIBUTION_SOURCE_WORDS)):
+            token = tokens[f]
+            if token.is_word and token.key in APODOSIS_OPENERS:
+                opener = f
+                break
+            if not token.is_word and token.text not in COMMAS and token.text not in ALL_MARKS:
+                return None  # the sentence ends first
+            verb = lookup_cue(token.key)[0] if token.is_word else None
+            if verb is not None and verb.kind == "verb" and tokens[f - 1].key not in RELATIVES:
+                return None  # another report (a relative's verb, التي نشرتها, describes the source)
+        end = opener
+        while end is not None and end > s and not tokens[end - 1].is_word:
+            end -= 1
+        if end is None or end <= s or not any(self.names_source(b, k) for k in range(s, end)):
+            return None
+        candidate = _Candidate(b, cue, entry, "attribution", opener + 1)
+        candidate.speaker = self.long_source_span(b, s, end)
+        candidate.start_token = t
+        candidate.boundary = False
+        candidate.rules += ("Q-ATTRIB-FA",)
+        return candidate
+
+    def long_source_span(self, b: int, s: int, end: int) -> tuple[int, int]:
+        """Who a long source names: its head noun phrase when that is a source (للمختص | في
+        الاستثمارات), else the agent of its relative clause (المعلومات التي نشرتها | الوزارة)."""
+        tokens = self.blocks[b].tokens
+        head_end = self.speaker_forward(b, s, end)
+        if head_end > s and self.is_source(b, s, head_end) and not self.is_evidence(b, s):
+            return s, head_end
+        for k in range(s + 1, end - 1):
+            if tokens[k].key in RELATIVES and tokens[k + 1].is_word and lookup_cue(tokens[k + 1].key)[0] is None:
+                agent_end = self.speaker_forward(b, k + 2, end)
+                if agent_end > k + 2:
+                    return k + 2, agent_end
+        return s, end
+
+    def opens_sentence_at(self, b: int, t: int) -> bool:
+        """The word at ``t`` opens its sentence, or follows only a clause opener (ووفقا، ومن جهته وبحسب)."""
+        sentence_start = self.sentence_start(b, t)
+        prev = _prev_word(self.blocks[b].tokens, t)
+        return t == sentence_start or (prev is not None and prev.key in CLAUSE_OPENERS and t - 1 == sentence_start)
+
+    def short_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry) -> Optional[_Candidate]:
+        """The attribution whose source is one noun phrase, before or after the words it reports."""
+        tokens = self.blocks[b].tokens
+        limit = min(len(tokens), t + TERMINAL_WINDOW)
         quoted = self.quoted_source(b, s)
         if quoted is not None:
             s, np_end = quoted  # بحسب "رويترز"، فقد: the name inside the marks
@@ -165,9 +227,8 @@ class _CueFrames:
         if np_end == s or not self.is_source(b, s, np_end):
             return None
         np_end = self.specified_source(b, s, np_end, limit) if quoted is None else np_end
-        prev = _prev_word(tokens, t)
         sentence_start = self.sentence_start(b, t)
-        if t == sentence_start or (prev is not None and prev.key in CLAUSE_OPENERS and t - 1 == sentence_start):
+        if self.opens_sentence_at(b, t):
             after = np_end + 1 if quoted is not None else np_end  # past the closing mark
             while after < len(tokens) and (tokens[after].text in COMMAS or tokens[after].key in CONTENT_OPENERS):
                 after += 1

@@ -21,6 +21,9 @@ RULES: dict[str, str] = {
     "Q-PREP": "a cue with the preposition its verb takes (دعا إلى، أشار إلى، اتهم … بـ)",
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
+    "Q-ATTRIB-FA": "a sentence-opening attribution whose source runs past its noun phrase (ووفقا للمختص في "
+                   "الاستثمارات، فإن …): فإن / فقد close the source and open the words; data: clause_words.json "
+                   "apodosis_openers",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
     "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
                         "speaks; a headline that opens with the place (الرياض: …) does not",
