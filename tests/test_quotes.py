@@ -1846,3 +1846,10 @@ def test_q_attrib_fa_closes_a_long_source_at_its_fa_inna(switch_off):
     switch_off("Q-ATTRIB-FA")
     _, quotes = quotes_of(text)
     assert not quotes
+
+
+def test_journalists_and_specialists_are_sources_of_an_attribution():
+    text = "وتتراوح أعمار القصر ما بين 13 و17، وهم من إرتريا وغانا ونيجيريا والسودان، بحسب ما قاله صحفي على السفينة."
+    _, quotes = quotes_of(text)
+    assert [q.speaker.text for q in quotes] == ["صحفي"]
+    assert quotes[0].content.text.startswith("وتتراوح أعمار القصر")
