@@ -383,6 +383,7 @@ GOLD_FILES = (
     ("audit5_gold.json", "benchmarks"),
     ("audit6_gold.json", "benchmarks"),
     ("audit7_gold.json", "benchmarks"),
+    ("audit8_gold.json", "benchmarks"),
 )
 
 
