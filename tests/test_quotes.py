@@ -1853,3 +1853,30 @@ def test_journalists_and_specialists_are_sources_of_an_attribution():
     _, quotes = quotes_of(text)
     assert [q.speaker.text for q in quotes] == ["صحفي"]
     assert quotes[0].content.text.startswith("وتتراوح أعمار القصر")
+
+
+def test_b_date_skips_a_date_between_the_speaker_and_the_object(switch_off):
+    names = (("دونالد ترامب", "PER", "دونالد ترامب"), ("الولايات المتحدة", "LOC", "الولايات المتحدة"))
+    for date in ("في مايو/ أيار الماضي", "في 12 تشرين الأول", "الشهر الماضي"):
+        text = f"وأعلن الرئيس الأمريكي دونالد ترامب {date} انسحاب الولايات المتحدة من الاتفاق."
+        _, quotes = quotes_of(text, _mentions_for(*names))
+        assert [q.content.text for q in quotes] == ["انسحاب الولايات المتحدة من الاتفاق"], date
+        assert "B-DATE" in quotes[0].rules
+    switch_off("B-DATE")
+    _, quotes = quotes_of("وأعلن الرئيس الأمريكي دونالد ترامب في مايو/ أيار الماضي انسحاب الولايات المتحدة من الاتفاق.",
+                          _mentions_for(*names))
+    assert not quotes
+
+
+def test_s_comma_subject_takes_the_name_before_the_comma(switch_off):
+    names = (("دونالد ترامب", "PER", "دونالد ترامب"),)
+    text = "وذكرت تقارير أن الاحتجاجات مستمرة. لكن الرئيس الأمريكي دونالد ترامب، أعلن انسحاب بلاده من الاتفاق."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "دونالد ترامب" and "S-COMMA-SUBJECT" in quotes[-1].rules
+    # a name closing a list before the comma is no subject
+    _, quotes = quotes_of("وذكرت تقارير أن الاحتجاجات مستمرة. وزار الوفد طهران ودونالد ترامب، وقال إن الزيارة ناجحة.",
+                          _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "دونالد ترامب"
+    switch_off("S-COMMA-SUBJECT")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "تقارير"

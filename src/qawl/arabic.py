@@ -48,6 +48,7 @@ TIME_NOUNS = frozenset(_TIME["time_nouns"])
 TIME_RELATIVES = frozenset(_TIME["time_relatives"])
 TIME_QUALIFIERS = frozenset(_TIME["time_qualifiers"])
 MONTHS_AND_DAYS = frozenset(_TIME["months_and_days"])
+MONTH_NAMES = frozenset(_TIME["month_names"])
 
 # --- function words ---
 THAT_COMPLEMENTISERS = frozenset(_FUNCTION["that_complementisers"])

@@ -14,9 +14,9 @@ from bisect import bisect_left
 from typing import Optional
 
 from qawl.arabic import (
-    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
-    TIME_WORDS,
+    TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
@@ -25,7 +25,7 @@ from .config import (
 )
 from .lexical import (
     _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _prep_form,
-    _strip_noun,
+    _strip_noun, _time_phrase_width,
 )
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _ends_sentence, _first_in
@@ -218,6 +218,8 @@ class _ContentStart:
                 t += 3  # في وقت سابق / في وقت مضى
             elif (frame := self._statement_adjunct_end(b, t, end)) > t:
                 t = frame
+            elif rule_on("B-DATE") and (date := _date_end(tokens, t, end)) > t:
+                t = date  # أعلن ترامب في مايو/ أيار الماضي | انسحاب …
             else:
                 break
         return t
@@ -286,7 +288,12 @@ class _ContentStart:
         method, start = self.frame_start(b, entry, after, at)
         if method:
             method, start = self.after_addressee(b, entry, method, start, after)
-        return make(method, start) if method else None
+        if not method:
+            return None
+        candidate = make(method, start)
+        if any(_date_end(tokens, k, start) > k for k in range(after, start)):
+            candidate.rules += ("B-DATE",)  # the date before the content was skipped
+        return candidate
 
     def _addressee_end(self, b: int, start: int) -> int:
         """End of a short addressee phrase: a name, or a noun with its construct complement
@@ -336,3 +343,26 @@ class _ContentStart:
             return t
         end = _first_in(block.sentence_ends, t, len(block.tokens))
         return len(block.tokens) if end is None else end
+
+
+def _date_end(tokens: list, t: int, end: int) -> int:
+    """``B-DATE``: the end of a date at ``t`` (في مايو/ أيار الماضي، في 12 تشرين الأول، الشهر
+    الماضي), else ``t``: months, day numbers and the slash between two names of a month, then a
+    word that dates them (الماضي)."""
+    u = t + 1 if tokens[t].key == "في" else t
+    first, month = u, False
+    while u < end:
+        key = tokens[u].key
+        if key in MONTH_NAMES:
+            month = True
+            u += 2 if key in ("كانون", "تشرين") and u + 1 < end else 1  # كانون الثاني
+        elif u > first and tokens[u].text == "/" or tokens[u].text.isdigit():
+            u += 1
+        else:
+            break
+    if not month:
+        width = _time_phrase_width(tokens, t) if rule_on("B-DATE") else 0
+        return t + width if width == 2 else t  # الشهر الماضي
+    if u < end and tokens[u].key in TIME_RELATIVES:
+        u += 1
+    return u

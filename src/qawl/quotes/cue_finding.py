@@ -164,7 +164,9 @@ class _CueFinding:
                 pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
             if pluperfect is not None:
                 speaker, start_token = pluperfect, pluperfect[0]
-            elif subject is not None and (np_end == t + 1 or not opens_clause):
+            elif subject is not None and (np_end == t + 1 or not opens_clause or tokens[t - 1].text in COMMAS):
+                # ترامب، أعلن انسحاب …: a named subject set off before the verb (S-COMMA-SUBJECT)
+                # leaves the words after the verb to the content
                 speaker, start_token = (subject, t), subject
             elif listed:
                 speaker, after = listed, np_end
@@ -214,6 +216,8 @@ class _CueFinding:
             candidate.rules += ("S-OWN-OBJECT",)
         if entry.kind == "verb" and apposed:
             candidate.rules += ("S-APPOSED-NAME",)
+        if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
+            candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )

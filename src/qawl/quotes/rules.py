@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
     "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
                    "title (it makes no quote; disabling it brings the spurious headline back)",
     # content boundaries
+    "B-DATE": "a date between the speaker and an object (أعلن ترامب في مايو/ أيار الماضي انسحاب …، الشهر الماضي) is "
+              "skipped: the object after it is the content; data: time_words.json month_names",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
@@ -56,6 +58,8 @@ RULES: dict[str, str] = {
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
                     "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
+    "S-COMMA-SUBJECT": "a name set off by a comma right before its verb, opening its clause (لكن الرئيس الأمريكي "
+                       "دونالد ترامب، أعلن …) is the verb's subject",
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
                       "الخارجية الأمريكي، مايك بومبيو، إن), also when the tagger marked only the surname "
                       "(المرشد الإيراني، علي خامنئي، أنه)",

@@ -33,6 +33,8 @@ class _SourceSpan:
     def subject_backward(self, b: int, cue: int) -> Optional[int]:
         """Start of the subject right before a verb (SVO), or None."""
         tokens = self.blocks[b].tokens
+        if cue > 1 and tokens[cue - 1].text in COMMAS:
+            return self.comma_subject(b, cue)
         t, words = cue, 0
         while t > 0:
             token = tokens[t - 1]
@@ -52,6 +54,23 @@ class _SourceSpan:
         if words and _strip_conj(tokens[t].key) in ADVERBIAL_HEADS:
             return None  # وبشكل عام قال المحللون: the subject follows the verb
         return t if words else None
+
+    def comma_subject(self, b: int, cue: int) -> Optional[int]:
+        """``S-COMMA-SUBJECT``: a name set off by a comma before its verb, opening its clause (لكن
+        الرئيس الأمريكي دونالد ترامب، أعلن …): the subject; else None."""
+        tokens = self.blocks[b].tokens
+        mention = self.mention_at(b, cue - 2)
+        if mention is None or mention.label not in ("PER", "ORG") or not rule_on("S-COMMA-SUBJECT"):
+            return None
+        start = self.subject_backward(b, cue - 1)
+        if start is None or self.mention_at(b, start) is None and not any(
+            self.mention_at(b, k) is mention for k in range(start, cue - 1)
+        ):
+            return None
+        opens = start == self.sentence_start(b, start) or tokens[start - 1].key in SUBJECT_OPENERS
+        first = tokens[start].key
+        nominal = self.mention_at(b, start) is not None or _strip_conj(first).startswith("ال") or self.names_source(b, start)
+        return start if opens and nominal else None  # not ارتدت شيماء …، قالت nor وفق شروط ترمب، قال
 
     def pluperfect_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
         """وكان تيباس قد قال، وكان العبادي الذي حل ائتلافه ثالثا قد قال: the subject between
