@@ -48,7 +48,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         # only with the tagger's mentions: without any, the stages read names their own way
         # (``not self.mentions``) and one made name must not switch that for the whole page
         if named and rule_on("S-QUOTED-NAME"):
-            heads = body_heads(self.lexicon.heads, self.document_heads)
+            heads = body_heads(self.lexicon.listed_indefinite, self.document_heads)
             found = find_quoted_names(doc.text, self.blocks, heads, self.mention_at)
             self.quoted_heads = {id(q.mention): q.head for q in found}
             self.quoted_made = {id(q.mention) for q in found if q.made}

@@ -3,15 +3,15 @@
 Arabic news names a body by a head noun and the name in quotation marks, often with a nisba
 after it: صحيفة "حرييت" اليومية، لمؤسسة "جي أي أم" المالية، وكالة «رويترز»، منظمة “هيومن رايتس
 ووتش”. Input: the blocks (their quotation regions), the tagger's mentions by token and the
-head words of the cue lexicon (``speaker_heads`` organisation and media, less the document
-heads: تقرير "…" is a title, not a body). Output: one ``_QuotedName`` per such name: the ORG
+head words of the cue lexicon (``speaker_heads`` organisation and media as listed without the
+article, less the document heads: تقرير "…" is a title, not a body). Output: one ``_QuotedName`` per such name: the ORG
 mention over its words (the tagger's when one ORG mention covers them all, else a new one whose
 canonical is the name as written) and the head's matching form without its clitic (مؤسسه of
 لمؤسسة), which the title index adds to the name's title words so that a later المؤسسة finds it.
 Guarantees: a head is one indefinite word right before the opening mark; the quotation is
 balanced, 1 to ``MAX_QUOTED_BODY_WORDS`` words, holds no comma, colon or reporting verb and is
-no lone adjective (منظمة "إرهابية"، جماعة "متطرفة"); a name a person mention touches is left alone; new mentions
-are spans of the cleaned text (``text[start:end] == mention.text``). One pass over the regions.
+no lone adjective (منظمة "إرهابية"، جماعة "متطرفة"); a name a person mention touches is left
+alone; new mentions are spans of the cleaned text (``text[start:end] == mention.text``). One pass over the regions.
 """
 from __future__ import annotations
 
@@ -33,13 +33,11 @@ class _QuotedName:
     made: bool  # a mention this rule made (the tagger had none over the name)
 
 
-def body_heads(heads: dict[str, frozenset], document_heads: Iterable[str]) -> frozenset:
-    """The one-word organisation and media heads, less the document heads."""
+def body_heads(listed: dict[str, frozenset], document_heads: Iterable[str]) -> frozenset:
+    """The one-word organisation and media heads listed without the article (``Lexicon.listed_indefinite``:
+    صحيفة، شركة, not نظام, which the lexicon derives from النظام), less the document heads."""
     documents = set(document_heads)
-    return frozenset(
-        h for h in heads["organisation"] | heads["media"]
-        if " " not in h and h not in documents and not h.startswith("ال")
-    )
+    return frozenset(h for h in listed["organisation"] | listed["media"] if " " not in h and h not in documents)
 
 
 def head_form(key: str, heads: frozenset) -> Optional[str]:
