@@ -1880,3 +1880,35 @@ def test_s_comma_subject_takes_the_name_before_the_comma(switch_off):
     switch_off("S-COMMA-SUBJECT")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "تقارير"
+
+
+QUOTED_NAME_TEXT = ('وقالت صحيفة "زمان" التركية إن العقوبات التي فرضتها واشنطن مفاجئة. '
+                    'وأضافت الصحيفة أن العلاقات بين البلدين متوترة.')
+
+
+def test_s_quoted_name_names_the_body_the_tagger_missed(switch_off):
+    """صحيفة "زمان" التركية: the quoted name after a media head is the speaker's name, and a later
+    الصحيفة resolves to it; a scare-quoted adjective, a person's name or a report title is no body."""
+    names = (("واشنطن", "LOC", "واشنطن"),)  # the tagger saw a place, not the newspaper
+    doc, quotes = quotes_of(QUOTED_NAME_TEXT, _mentions_for(*names))
+    said = {q.cue.text: q for q in quotes}
+    assert said["قالت"].speaker.text == 'صحيفة "زمان" التركية'
+    assert said["قالت"].speaker_canonical == "زمان" and "S-QUOTED-NAME" in said["قالت"].rules
+    assert said["أضافت"].speaker.text == "الصحيفة" and said["أضافت"].speaker_canonical == "زمان"
+    # (an earlier speaker it names: S-REFERS-BACK carries the name the rule gave)
+    for q in quotes:
+        assert doc.text[q.speaker.start : q.speaker.end] == q.speaker.text
+    # the clitic ل on the head (لمؤسسة) does not hide it from a later المؤسسة, also when the tagger found the name
+    text = 'هذه خلاصة تحليل لمؤسسة "جي أي أم" المالية السويسرية. وتقر المؤسسة أن المخاوف ما زالت قائمة في أوروبا.'
+    for tagged in [(("أوروبا", "LOC", "أوروبا"),), (("جي أي أم", "ORG", "جي أي أم"), ("أوروبا", "LOC", "أوروبا"))]:
+        said = {q.cue.text: q for q in quotes_of(text, _mentions_for(*tagged))[1]}
+        assert said["تقر"].speaker_canonical == "جي أي أم"
+        assert {"S-TITLE-NAME", "S-QUOTED-NAME"} <= set(said["تقر"].rules)
+    for text, wrong in [
+        ('وقالت جماعة "متطرفة" في بيان إن مقاتليها سيواصلون القتال في واشنطن.', "متطرفة"),
+        ('وقال تقرير "التنمية البشرية" إن الفقر تراجع في واشنطن.', "التنمية البشرية"),
+    ]:
+        assert all(q.speaker_canonical != wrong for q in quotes_of(text, _mentions_for(*names))[1])
+    switch_off("S-QUOTED-NAME")
+    said = {q.cue.text: q for q in quotes_of(QUOTED_NAME_TEXT, _mentions_for(*names))[1]}
+    assert said["قالت"].speaker_canonical != "زمان" and said["أضافت"].speaker_canonical != "زمان"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator, Optional
@@ -88,6 +88,9 @@ class Lexicon:
     verdict_cues: frozenset[str] = frozenset()  # lemmas (أكد، أيد) that uphold a ruling after such a subject
     # متناولا، شارحا، مثنيا: accusative participles of act verbs that open the speaker's next act
     circumstantial: frozenset[str] = frozenset()
+    # kind -> the head words listed without the article (صحيفة، شركة): not the bare forms the
+    # lexicon derives from definite ones (نظام of النظام "the regime" is also "a system")
+    listed_indefinite: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -212,6 +215,11 @@ def load_cues() -> Lexicon:
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),
         circumstantial=_match_set(raw.get("circumstantial", {}).get("words", [])),
+        listed_indefinite={
+            kind: _match_set([w for w in words if not w.startswith("ال")])
+            for kind, words in raw["speaker_heads"].items()
+            if not kind.startswith("_")
+        },
     )
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 # Words of a quoted name that may stand as a subject (أردف "عبد المجيد"، شبكة "فيسبوك").
 MAX_QUOTED_NAME_WORDS = 3
 
+# Words of a quoted body name after its head (منظمة "إس أو إس البحر المتوسط"), rule S-QUOTED-NAME.
+MAX_QUOTED_BODY_WORDS = 5
+
 # Words a pluperfect subject may run over before قد (its relative clause, apposition).
 MAX_KANA_SPAN = 25
 

@@ -20,6 +20,8 @@ from .cue_finding import _CueFinding
 from .cue_frames import _CueFrames
 from .lexical import _key_text
 from .mentions import _MentionView
+from .quoted_names import body_heads, find_quoted_names
+from .rules import rule_on
 from .source_phrase import _SourcePhrase
 from .source_span import _SourceSpan
 from .titles import _TitleIndex
@@ -37,11 +39,21 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.document_heads = DOCUMENT_HEADS | self.lexicon.heads["document"]
         # "على" tagged as the name علي: as written, it is the preposition
         named = [m for m in mentions or [] if m.text.strip() not in PREPOSITION_SPELLINGS]
-        self.mentions = sorted(named, key=lambda m: (m.start, -m.end))
-        # the furthest end among the first i+1 mentions: mentions before the first reach
-        # past an offset all end before it (bisect instead of a scan from the start)
-        self.mention_reach = list(accumulate((m.end for m in self.mentions), max))
-        self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]
+        self._index_mentions(named)
+        # صحيفة "زمان" التركية: a quoted name after a body head is an ORG name (S-QUOTED-NAME);
+        # id(mention) -> its head, for the title index
+        self.quoted_heads: dict[int, str] = {}
+        self.quoted_made: set[int] = set()  # ids of the mentions that rule made
+        self.quoted_titled: set[int] = set()  # ids of the names whose head only that rule indexes (title_index)
+        # only with the tagger's mentions: without any, the stages read names their own way
+        # (``not self.mentions``) and one made name must not switch that for the whole page
+        if named and rule_on("S-QUOTED-NAME"):
+            heads = body_heads(self.lexicon.listed_indefinite, self.document_heads)
+            found = find_quoted_names(doc.text, self.blocks, heads, self.mention_at)
+            self.quoted_heads = {id(q.mention): q.head for q in found}
+            self.quoted_made = {id(q.mention) for q in found if q.made}
+            if self.quoted_made:
+                self._index_mentions(self.mentions + [q.mention for q in found if q.made])
         # the family name of a person named in full (البنيان of عمر بخيت البنيان) names them
         # wherever the tagger missed it alone
         self.surnames: dict[str, Mention] = {}
@@ -52,3 +64,11 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
         self._people: dict[int, list[int]] = {}
+
+    def _index_mentions(self, mentions: list[Mention]) -> None:
+        """The mentions in text order, their reach and the mention of each token."""
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        # the furthest end among the first i+1 mentions: mentions before the first reach
+        # past an offset all end before it (bisect instead of a scan from the start)
+        self.mention_reach = list(accumulate((m.end for m in self.mentions), max))
+        self.token_mention: list[dict[int, Mention]] = [self._map_mentions(b) for b in self.blocks]

@@ -187,7 +187,8 @@ class _Resolver:
         In this order: a dropped subject (``S-DROPPED``: a plural participle's plural
         subject, the last agreeing speaker or a clause subject named nearer, a name in the
         sentence); a pronoun (``S-PRONOUN``); الأخير (``S-LATTER``); a name mention in the
-        phrase (``S-NAMED``, ``S-FULL-NAME``); an earlier speaker the phrase names
+        phrase (``S-NAMED``, ``S-FULL-NAME``; ``S-QUOTED-NAME`` when the name is a quoted one after a
+        body head that the tagger missed); an earlier speaker the phrase names
         (``S-REFERS-BACK``); the phrase as written (``S-PHRASE``), which a description without a
         name may still trade for the name its title gives (``S-TITLE-NAME``).
         """
@@ -245,6 +246,9 @@ class _Resolver:
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
         rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
+        rules: tuple[str, ...] = ()
+        if mention is not None and id(mention) in ex.quoted_made:
+            rules = ("S-QUOTED-NAME",)  # صحيفة "زمان" التركية: a name the tagger missed
         if mention is not None and not (span.start <= mention.start and mention.end <= span.end) and self.overflow_is_name(mention, span):
             rule = "S-FULL-NAME"
         named = mention is not None or (agent is not None and agent.named)
@@ -254,10 +258,12 @@ class _Resolver:
                 found, title_rule = ex.named_by_head(keys, span.start, ("PER",)), "S-TITLE-HEAD"
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
+                quoted = id(found) in ex.quoted_made or id(found) in ex.quoted_titled
+                rules = ("S-QUOTED-NAME",) if quoted else ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         self.remember(span, canonical, kind, entry, position, named=named)
-        return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule,))
+        return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
 
     def runs_on(self, b: int, end: int) -> bool:
         """A word after the speaker phrase that may go on naming it (وزير الخارجية السابق علي أكبر

@@ -69,6 +69,9 @@ RULES: dict[str, str] = {
     "S-TITLE-SYNONYM": "title words that name the same office match each other when a description is resolved to "
                        "a name (المتحدث باسم القوات = الناطق باسم القوات، العاهل = الملك); data: name_words.json "
                        "title_synonyms",
+    "S-QUOTED-NAME": "a quoted name right after an organisation or media head (صحيفة \"زمان\" التركية، لمؤسسة \"جي أي "
+                     "أم\"، وكالة «رويترز») is an ORG name when no PER/ORG mention covers it, and its head is one of "
+                     "its title words (a later الصحيفة / المؤسسة resolves to it); data: cues.json speaker_heads",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",

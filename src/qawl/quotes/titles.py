@@ -4,7 +4,9 @@ Input: the blocks and their mentions. Output: ``named_by_title(keys, position, l
 PER/ORG mention whose title words (before it in its clause, or apposed after it) hold every
 word of a description such as الوزير or الرئيس الأمريكي: the nearest before ``position``, else
 the first after it, else None; ``named_by_head(keys, position, labels)``, the one name whose title
-holds the description's head noun when none holds all its words. Guarantees: the index is built once per document in one pass;
+holds the description's head noun when none holds all its words. A quoted name after a body head
+(``S-QUOTED-NAME``) has that head among its title words, without its clitic (مؤسسة of لمؤسسة
+"جي أي أم"). Guarantees: the index is built once per document in one pass;
 each look-up tries at most ``MAX_TITLE_LOOKS`` names on either side.
 """
 from __future__ import annotations
@@ -73,7 +75,11 @@ class _TitleIndex:
                     following = mapped.get(v + 1) if v + 1 < len(tokens) and tokens[v].text in COMMAS else None
                     if following is None or following.label != "PER":  # ظريف، الرئيس الأمريكي، دونالد ترامب
                         words |= after
-                words.update(_title_key(k) for k in _key_text(mention.text).split())
+                if id(mention) not in self.quoted_made:  # «الشباب»، «سعوديون في أميركا»: a quoted name's
+                    words.update(_title_key(k) for k in _key_text(mention.text).split())  # words describe nobody
+                if (head := self.quoted_heads.get(id(mention))) is not None and _title_key(head) not in words:
+                    words.add(_title_key(head))  # لمؤسسة "جي أي أم": a later المؤسسة (S-QUOTED-NAME)
+                    self.quoted_titled.add(id(mention))
                 frozen = frozenset(words)
                 for word in frozen:
                     index.setdefault(word, []).append((tokens[t].start, mention, frozen))
