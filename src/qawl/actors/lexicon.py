@@ -41,6 +41,9 @@ RULES = {
                  "data/actors/capitals.tsv); not applied to places in the entity table",
     "A-BODY-OF-PLACE": "a body's head noun before a place name stays in the name (جيش حلب, جامعة القاهرة "
                        "are not حلب, القاهرة): the place is a state, a capital or tagged LOC by most articles",
+    "A-TITLE-STATE": "a person's title or a description before a state or capital (رئيسة حكومة بريطانيا، "
+                     "زعيم كوريا الشمالية، رئيس بلدية أنقرة) names someone of that state, not the state: a "
+                     "description (an office or a generic actor) whose affiliation is the state",
     "A-GENERIC": "a common noun or description without a name (الشركة, مصدر مسؤول) goes to the "
                  "unnamed actor of its role",
     "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "

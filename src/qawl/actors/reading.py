@@ -198,6 +198,11 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.is_body = True
     reading.name = " ".join(name_words)
     reading.key = name_key(reading.name, disabled)
+    if reading.key and _titled_state(words, first, reading.key, lex, disabled):
+        rules.append("A-TITLE-STATE")
+        _title_body(reading, words, raw, lex)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
     if not reading.key or _is_generic_body(words, lex):
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
@@ -280,6 +285,21 @@ def _strip_body_head(raw: list, words: tuple, lex: Lexicons) -> tuple[list, bool
                            or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
         end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية
     return list(raw[n:end]), True
+
+
+def _titled_state(words: tuple, first: int, key: str, lex: Lexicons, disabled: frozenset) -> bool:
+    """A-TITLE-STATE: a person's title or a description before a state or capital (رئيسة حكومة
+    بريطانيا، زعيم كوريا الشمالية، أطباء في بريطانيا، رئيس بلدية أنقرة) names someone of that state,
+    not the state: the form is a description, its country the affiliation. Not after a body's head
+    noun (حكومة بريطانيا، مكتب رئيس كوريا الجنوبية stay the state)."""
+    if first == 0 or "A-TITLE-STATE" in disabled:
+        return False
+    variant = lex.variants.get(key)
+    keys = {key, name_key(variant)} if variant else {key}
+    if not any(k in lex.states or k in lex.capitals or k in (lex.state_names or {}) for k in keys):
+        return False
+    found = match_terms(words[:first], lex)
+    return bool(found) and found[0][0] == 0 and found[0][1].kind in ("person", "head", "generic")
 
 
 def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
