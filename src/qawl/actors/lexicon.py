@@ -72,6 +72,8 @@ RULES = {
                         "issued, not its role",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness",
+    "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
+                   "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-DEFAULT": "no evidence: other",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",

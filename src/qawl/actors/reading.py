@@ -137,6 +137,10 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             raw, words = raw[:cut], words[:cut]
             rules.append("A-ADDRESSEE")
     whole = lex.terms.get(words)
+    if whole is None and _nationals(words, lex) and "R-NATIONALS" not in disabled:
+        # الفلسطينيون، البريطانيين: a people speaking as a whole are ordinary people; no affiliation
+        _read_description(reading, words, [("citizen_or_witness", "R-NATIONALS")], lex, rules)
+        return reading
     marks = _describing(words, lex)
     reading.affiliation = _affiliation_in(words, lex)
     reading.government = any(words[:len(g)] == g for g in lex.government)
@@ -285,6 +289,12 @@ def _strip_body_head(raw: list, words: tuple, lex: Lexicons) -> tuple[list, bool
                            or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
         end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية
     return list(raw[n:end]), True
+
+
+def _nationals(words: tuple, lex: Lexicons) -> bool:
+    """A definite plural nisba alone (الفلسطينيون، اليابانيين): the people of a country."""
+    return len(words) == 1 and words[0].startswith("ال") and words[0].endswith(("ون", "ين")) \
+        and words in lex.nisba
 
 
 def _titled_state(words: tuple, first: int, key: str, lex: Lexicons, disabled: frozenset) -> bool:
