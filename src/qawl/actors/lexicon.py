@@ -60,6 +60,11 @@ RULES = {
     "A-RESEARCHER": "set by the researcher's alias table",
     "R-TITLE": "role from a title or head noun in the speaker's words (data/actors/role_titles.tsv)",
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
+    "R-COMMA-TITLE": "role from a title set off by commas right before the name (زعيم المعارضة، كمال قليجدار "
+                     "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
+    "R-TITLE-COMPLEMENT": "a head title right before a full office (نائب المدير التنفيذي، المتحدث باسم الرئيس الروسي، "
+                          "نائب رئيس الوزراء) takes that office's role, minister_or_official for a head of state's "
+                          "or government's; the office named as its complement casts no vote of its own",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
@@ -70,6 +75,8 @@ RULES = {
                     "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
     "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "
                         "issued, not its role",
+    "R-PARTITIVE": "a speaker's words opening with أحد/إحدى and a noun before the name they resolve to "
+                   "(أحد متابعي ساويرس) are one of that actor's people: their title gives the actor no role",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "

@@ -98,10 +98,11 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     """
     found = match_terms(words, lex)
     votes = []
+    complements = set()  # positions of titles a head took as its complement (R-TITLE-COMPLEMENT)
     for k, (i, term) in enumerate(found):
-        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled):
+        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements:
             continue
-        role = term.role
+        role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
         if term.kind == "head":
             end = i + len(term.words)
             for j, later in found[k + 1:]:
@@ -110,7 +111,14 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
                     break
-        votes.append((role, "R-PLURAL" if term.derived else rule))
+                if later.kind == "person" and j == end and later.role != "-" and "R-TITLE-COMPLEMENT" not in disabled:
+                    # نائب المدير التنفيذي, المتحدث باسم الرئيس: a full office right after the head; the deputy's
+                    # or spokesperson's role is the office's, and one who serves a head of state is an official
+                    role = "minister_or_official" if later.role == "head_of_state_or_government" else later.role
+                    term_rule = "R-TITLE-COMPLEMENT"
+                    complements.add(j)
+                    break
+        votes.append((role, term_rule))
     return votes[::-1] if near_end else votes
 
 
