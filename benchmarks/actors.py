@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/actors.py                  # both gold sets, dev and test
     .venv/bin/python benchmarks/actors.py --errors         # also the dev errors (never the test ones)
     .venv/bin/python benchmarks/actors.py --run DIR        # another run folder of the same 500 articles
+    .venv/bin/python benchmarks/actors.py --set dev2       # the second, fresh role set (dev only, all of it)
+    .venv/bin/python benchmarks/actors.py --set dev2 --errors
 
 The gold (``benchmarks/actors/``, rules in ``ALIASES.md`` and ``ROLES.md``) was
 labelled from a run over 500 ANT articles; the system's alias table is built with
@@ -14,6 +16,12 @@ labelled from a run over 500 ANT articles; the system's alias table is built wit
 Gold alias keys (and role and affiliation items, by form) are split into dev and test
 halves by a seeded hash; the test half is reported, never looked at for errors. Writes
 ``benchmarks/actors_results.json``.
+
+``--set dev2``: 200 more speaker forms (``roles_dev2.tsv``, ``affiliations_dev2.tsv``),
+labelled blind from a run over 500 other ANT articles (``dev2_articles.txt``; run folder
+``/tmp/roles_ant2``, remade when missing from a temporary folder of links to those
+articles). All of it is development data: no split, errors printed with ``--errors``.
+Its numbers are written under ``dev2`` in the results file; the first set's are kept.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -34,6 +42,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -47,6 +56,8 @@ GOLD = ROOT / "benchmarks" / "actors"
 RESULTS = ROOT / "benchmarks" / "actors_results.json"
 SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
+DEV2_RUN = Path("/tmp/roles_ant2")
+DEV2_ARTICLES = GOLD / "dev2_articles.txt"
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
@@ -73,6 +84,26 @@ def ensure_run(run_dir: Path) -> None:
     command = [sys.executable, "-m", "qawl", "run", "--corpus", str(corpus), "--limit", "500",
                "--out", str(run_dir), "--workers", "2"]
     print("making the run:", " ".join(command), file=sys.stderr)
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def ensure_dev2_run(run_dir: Path) -> None:
+    """Make the dev2 run when missing: a temporary folder of links to the articles of dev2_articles.txt."""
+    if (run_dir / "tables").is_dir():
+        return
+    corpus = shared_dir() / "corpora"
+    links = Path(tempfile.mkdtemp(prefix="qawl_dev2_")) / "ant_roles"
+    for doc_id in DEV2_ARTICLES.read_text(encoding="utf-8").split():
+        relative = Path(doc_id)  # ant/<source>/<section>/<file>
+        target = corpus / relative
+        if not target.exists():
+            raise FileNotFoundError(f"dev2 article missing from the corpus: {target}")
+        link = links / relative.relative_to(relative.parts[0])
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
+    command = [sys.executable, "-m", "qawl", "run", "--corpus", str(links), "--out", str(run_dir),
+               "--workers", "2"]
+    print("making the dev2 run:", " ".join(command), file=sys.stderr)
     subprocess.run(command, check=True, cwd=ROOT)
 
 
@@ -159,11 +190,17 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--run", type=Path, default=DEFAULT_RUN)
+    parser.add_argument("--set", choices=("first", "dev2"), default="first",
+                        help="first: roles_gold.tsv (dev and test halves); dev2: roles_dev2.tsv (all dev)")
+    parser.add_argument("--run", type=Path, default=None,
+                        help=f"the run folder ({DEFAULT_RUN}; {DEV2_RUN} with --set dev2)")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
     parser.add_argument("--affiliations", type=Path, default=AFFILIATIONS_GOLD,
-                        help="the gold affiliations (read, never copied)")
+                        help="the gold affiliations of the first set (read, never copied)")
     args = parser.parse_args(argv)
+    if args.set == "dev2":
+        return main_dev2(args.run or DEV2_RUN, args.errors)
+    args.run = args.run or DEFAULT_RUN
     ensure_run(args.run)
     started = time.time()
     occurrences = actors.run_occurrences(args.run)
@@ -204,16 +241,56 @@ def main(argv=None) -> int:
     if args.errors:
         rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == "dev"]
         print("\n".join(alias_errors(rows, predicted)))
-        confusion = Counter()
-        for i in items:
-            if part_of(i["form"]) == "dev" and roles.get(i["form"], "other") != i["role"]:
-                confusion[(i["role"], roles.get(i["form"], "other"))] += 1
-                print(f"role  {i['form']}: gold {i['role']}, system {roles.get(i['form'], 'other')}")
-        print(confusion.most_common())
+        print_role_errors([i for i in items if part_of(i["form"]) == "dev"], roles)
         for i in affiliation_items:
             if part_of(i["form"]) == "dev" and not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
                       f" system {affiliations.get(i['form'], '') or '-'}")
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    if "dev2" in previous:
+        results["dev2"] = previous["dev2"]
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def print_role_errors(items: list[dict], roles: dict) -> None:
+    confusion = Counter()
+    for i in items:
+        system = roles.get(i["form"], "other")
+        if system != i["role"]:
+            confusion[(i["role"], system)] += 1
+            print(f"role  {i['form']}: gold {i['role']}, system {system}  [{i['doc_id']} #{i['quote']}]")
+    print(confusion.most_common())
+
+
+def main_dev2(run: Path, errors: bool) -> int:
+    """Roles and affiliations of roles_dev2.tsv / affiliations_dev2.tsv over the dev2 run (all development)."""
+    ensure_dev2_run(run)
+    started = time.time()
+    table = actors.build_aliases(actors.run_occurrences(run))
+    seconds = time.time() - started
+    roles = dict(zip(table["form"], table["role"]))
+    affiliations = dict(zip(table["form"], table["affiliation"]))
+    items = read_tsv(GOLD / "roles_dev2.tsv")
+    affiliation_items = read_tsv(GOLD / "affiliations_dev2.tsv")
+    missing = sorted({i["form"] for i in items} - set(table["form"]))
+    r = role_scores(items, roles)
+    f = affiliation_scores(affiliation_items, affiliations)
+    print(f"dev2  roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
+    print(f"dev2  affiliations: {f['correct']}/{f['speakers']} = {f['accuracy']:.3f}"
+          f"  exact {f['exact']['accuracy']:.3f}  or country {f['or_country']['accuracy']:.3f}"
+          f"  | gold named {f['gold_named']}, system named {f['system_named']}")
+    print(f"alias table: {len(table)} forms, {int(table['key'].nunique())} actors, built in {seconds:.1f} s;"
+          f" {len(missing)} dev2 forms not in the run's tables")
+    if errors:
+        print_role_errors(items, roles)
+        for i in affiliation_items:
+            if not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
+                print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
+                      f" system {affiliations.get(i['form'], '') or '-'}")
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results["dev2"] = {"run": str(run), "forms_in_table": len(table), "seconds": round(seconds, 1),
+                       "gold_forms_missing": missing, "roles": r, "affiliations": f}
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -41,6 +41,9 @@ RULES = {
                  "data/actors/capitals.tsv); not applied to places in the entity table",
     "A-BODY-OF-PLACE": "a body's head noun before a place name stays in the name (جيش حلب, جامعة القاهرة "
                        "are not حلب, القاهرة): the place is a state, a capital or tagged LOC by most articles",
+    "A-TITLE-STATE": "a person's title or a description before a state or capital (رئيسة حكومة بريطانيا، "
+                     "زعيم كوريا الشمالية، رئيس بلدية أنقرة) names someone of that state, not the state: a "
+                     "description (an office or a generic actor) whose affiliation is the state",
     "A-GENERIC": "a common noun or description without a name (الشركة, مصدر مسؤول) goes to the "
                  "unnamed actor of its role",
     "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "
@@ -57,6 +60,11 @@ RULES = {
     "A-RESEARCHER": "set by the researcher's alias table",
     "R-TITLE": "role from a title or head noun in the speaker's words (data/actors/role_titles.tsv)",
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
+    "R-COMMA-TITLE": "role from a title set off by commas right before the name (زعيم المعارضة، كمال قليجدار "
+                     "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
+    "R-TITLE-COMPLEMENT": "a head title right before a full office (نائب المدير التنفيذي، المتحدث باسم الرئيس الروسي، "
+                          "نائب رئيس الوزراء) takes that office's role, minister_or_official for a head of state's "
+                          "or government's; the office named as its complement casts no vote of its own",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
@@ -67,8 +75,12 @@ RULES = {
                     "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
     "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "
                         "issued, not its role",
+    "R-PARTITIVE": "a speaker's words opening with أحد/إحدى and a noun before the name they resolve to "
+                   "(أحد متابعي ساويرس) are one of that actor's people: their title gives the actor no role",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness",
+    "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
+                   "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-DEFAULT": "no evidence: other",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",

@@ -11,7 +11,7 @@ import pandas as pd
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
-    Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key,
+    Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key, words_of,
 )
 from qawl.actors.reading import (
     _roles_in, apposition_after, continued_title, counterpart_before, office_key, read_form, title_before,
@@ -72,6 +72,21 @@ _AGE_AFTER = re.compile(r"\s*[(،,]\s*(?:[0-9٠-٩]{1,3})\s*(?:عاما|عامً
 OCCURRENCE_COLUMNS = ["doc_id", "form", "surface", "kind", "source", "before", "after", "n"]
 
 
+def _between_commas(before: str, after: str) -> bool:
+    """The name is an apposition set off by commas: the text before ends with one, the text after opens with one."""
+    return before.rstrip().endswith(("،", ",")) and after.lstrip().startswith(("،", ","))
+
+
+_PARTITIVE = frozenset({"احد", "احدي"})
+
+
+def _partitive(reading) -> bool:
+    """A surface opening with أحد/إحدى and holding a name after a noun (أحد متابعي ساويرس، إحدى
+    بنات ترامب): one of the name's people, not the named actor (R-PARTITIVE)."""
+    words = words_of(reading.form)
+    return len(words) >= 3 and words[0] in _PARTITIVE and bool(reading.key)
+
+
 def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             disabled: frozenset = frozenset()) -> _Evidence:
     ev = _Evidence(disabled=disabled)
@@ -106,6 +121,11 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 if country:
                     ev.context_affiliations[form][country] += max(n, 1)
         title, title_raw = title_before(str(before), lex, with_raw=True) if before and context else ((), [])
+        comma = False
+        if not title and context and "R-COMMA-TITLE" not in disabled and _between_commas(str(before), str(after)):
+            # زعيم المعارضة، كمال قليجدار أوغلو، غرمته المحكمة: the title set off by commas before the name
+            title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True)
+            comma = bool(title)
         apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True) if after and context \
             else ((), [])
         for (words, raw), near_end in (((title, title_raw), True), ((apposition, apposition_raw), False)):
@@ -114,8 +134,12 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             votes = _roles_in(words, lex, "R-CONTEXT", near_end, disabled)
             if near_end and "R-DOCUMENT-OWNER" not in disabled:  # قرار هاني رمزي: his decision
                 votes = [vote for vote in votes if vote[0] != "document_or_report"]
-            for role, _ in votes[:1]:
+            for role, vote_rule in votes[:1]:
                 ev.context_roles[form][role] += max(n, 1)
+                if near_end and comma:
+                    ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
+                elif vote_rule == "R-TITLE-COMPLEMENT":
+                    ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
                 ev.context_bodies[form][body] += max(n, 1)
@@ -126,6 +150,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if reading is not None and not reading.key and reading.roles and after and "R-CONTINUED" not in disabled:
             _continue_title(ev, form, str(after), lex, max(n, 1))
         said_surface = readings.get(surface) if surface and surface != form else None
+        if said_surface is not None and _partitive(said_surface) and "R-PARTITIVE" not in disabled:
+            said_surface = None  # أحد متابعي ساويرس: one of the name's followers, someone else
         said_roles = owned_roles(said_surface, "R-DOCUMENT-OWNER" not in disabled) if said_surface else []
         if said_roles and "R-TITLE" not in disabled:
             # what the article wrote around the name (قرار هاني رمزي: his decision, not him)

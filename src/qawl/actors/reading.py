@@ -98,10 +98,11 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     """
     found = match_terms(words, lex)
     votes = []
+    complements = set()  # positions of titles a head took as its complement (R-TITLE-COMPLEMENT)
     for k, (i, term) in enumerate(found):
-        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled):
+        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements:
             continue
-        role = term.role
+        role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
         if term.kind == "head":
             end = i + len(term.words)
             for j, later in found[k + 1:]:
@@ -110,7 +111,14 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
                     break
-        votes.append((role, "R-PLURAL" if term.derived else rule))
+                if later.kind == "person" and j == end and later.role != "-" and "R-TITLE-COMPLEMENT" not in disabled:
+                    # نائب المدير التنفيذي, المتحدث باسم الرئيس: a full office right after the head; the deputy's
+                    # or spokesperson's role is the office's, and one who serves a head of state is an official
+                    role = "minister_or_official" if later.role == "head_of_state_or_government" else later.role
+                    term_rule = "R-TITLE-COMPLEMENT"
+                    complements.add(j)
+                    break
+        votes.append((role, term_rule))
     return votes[::-1] if near_end else votes
 
 
@@ -137,6 +145,10 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             raw, words = raw[:cut], words[:cut]
             rules.append("A-ADDRESSEE")
     whole = lex.terms.get(words)
+    if whole is None and _nationals(words, lex) and "R-NATIONALS" not in disabled:
+        # الفلسطينيون، البريطانيين: a people speaking as a whole are ordinary people; no affiliation
+        _read_description(reading, words, [("citizen_or_witness", "R-NATIONALS")], lex, rules)
+        return reading
     marks = _describing(words, lex)
     reading.affiliation = _affiliation_in(words, lex)
     reading.government = any(words[:len(g)] == g for g in lex.government)
@@ -198,6 +210,11 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.is_body = True
     reading.name = " ".join(name_words)
     reading.key = name_key(reading.name, disabled)
+    if reading.key and _titled_state(words, first, reading.key, lex, disabled):
+        rules.append("A-TITLE-STATE")
+        _title_body(reading, words, raw, lex)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
     if not reading.key or _is_generic_body(words, lex):
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
@@ -280,6 +297,27 @@ def _strip_body_head(raw: list, words: tuple, lex: Lexicons) -> tuple[list, bool
                            or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
         end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية
     return list(raw[n:end]), True
+
+
+def _nationals(words: tuple, lex: Lexicons) -> bool:
+    """A definite plural nisba alone (الفلسطينيون، اليابانيين): the people of a country."""
+    return len(words) == 1 and words[0].startswith("ال") and words[0].endswith(("ون", "ين")) \
+        and words in lex.nisba
+
+
+def _titled_state(words: tuple, first: int, key: str, lex: Lexicons, disabled: frozenset) -> bool:
+    """A-TITLE-STATE: a person's title or a description before a state or capital (رئيسة حكومة
+    بريطانيا، زعيم كوريا الشمالية، أطباء في بريطانيا، رئيس بلدية أنقرة) names someone of that state,
+    not the state: the form is a description, its country the affiliation. Not after a body's head
+    noun (حكومة بريطانيا، مكتب رئيس كوريا الجنوبية stay the state)."""
+    if first == 0 or "A-TITLE-STATE" in disabled:
+        return False
+    variant = lex.variants.get(key)
+    keys = {key, name_key(variant)} if variant else {key}
+    if not any(k in lex.states or k in lex.capitals or k in (lex.state_names or {}) for k in keys):
+        return False
+    found = match_terms(words[:first], lex)
+    return bool(found) and found[0][0] == 0 and found[0][1].kind in ("person", "head", "generic")
 
 
 def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
