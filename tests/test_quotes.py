@@ -1912,3 +1912,10 @@ def test_s_quoted_name_names_the_body_the_tagger_missed(switch_off):
     switch_off("S-QUOTED-NAME")
     said = {q.cue.text: q for q in quotes_of(QUOTED_NAME_TEXT, _mentions_for(*names))[1]}
     assert said["قالت"].speaker_canonical != "زمان" and said["أضافت"].speaker_canonical != "زمان"
+
+
+def test_a_prepositional_or_time_phrase_before_the_verb_is_no_subject():
+    _, quotes = quotes_of("وتأثرت الأسواق كثيرا، ففي تقرير جديد قدرت شركة دراسات أن الخسائر كبيرة.")
+    assert [q.speaker.text for q in quotes] == ["شركة دراسات"]
+    _, quotes = quotes_of("وتضاربت الأنباء حوله. ففي وقت قال المرصد إن الانفجار وقع داخل سوريا.")
+    assert quotes and quotes[0].speaker.text != "ففي وقت"

@@ -14,7 +14,7 @@ from typing import Optional
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, FATHATAN, KANA_FORMS, LATTER,
-    LIST_OPENER, NAME_PREPOSITIONS, PREPOSITION_PRONOUNS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
+    LIST_OPENER, NAME_PREPOSITIONS, PREPOSITION_PRONOUNS, PREPOSITIONS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
     TOPIC_MARKERS,
 )
 from qawl.cues import CueEntry, lookup_cue
@@ -51,8 +51,10 @@ class _SourceSpan:
                 return None
             words += 1
             t -= 1
-        if words and _strip_conj(tokens[t].key) in ADVERBIAL_HEADS:
-            return None  # وبشكل عام قال المحللون: the subject follows the verb
+        first = tokens[t].key
+        if words and (_strip_conj(first) in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in "وف" and first[1:] in PREPOSITIONS
+                      or t + _time_phrase_width(tokens, t) == cue):
+            return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت: the subject follows the verb
         return t if words else None
 
     def comma_subject(self, b: int, cue: int) -> Optional[int]:
