@@ -651,7 +651,9 @@ def test_headline_speaker_is_the_name_not_the_clause():
     text = "ترامب يتوعد روحاني: ستدفع إيران ثمنا باهظا\n\nكتب الرئيس الأمريكي تغريدة على تويتر."
     mentions = _mentions_for(("ترامب", "PER", "دونالد ترامب"), ("روحاني", "PER", "حسن روحاني"))
     _, quotes = quotes_of(text, mentions)
-    assert [(q.cue.text, q.speaker.text, q.speaker_canonical) for q in quotes] == [(":", "ترامب", "دونالد ترامب")]
+    # يتوعد is a cue since session 8 (threaten): the headline's verb reports the words after the colon
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [("ترامب", "دونالد ترامب")]
+    assert quotes[0].content.text == "ستدفع إيران ثمنا باهظا"
 
 
 def test_pronoun_takes_the_most_recent_agreeing_speaker_with_mentions():
@@ -1919,3 +1921,12 @@ def test_a_prepositional_or_time_phrase_before_the_verb_is_no_subject():
     assert [q.speaker.text for q in quotes] == ["شركة دراسات"]
     _, quotes = quotes_of("وتضاربت الأنباء حوله. ففي وقت قال المرصد إن الانفجار وقع داخل سوريا.")
     assert quotes and quotes[0].speaker.text != "ففي وقت"
+
+
+def test_insisting_hinting_denying_and_threatening_report():
+    said = {q.cue.text: q.content.text for q in quotes_of(
+        "وأصر رئيس الوزراء على أن مالطا لن تسمح للسفينة بالرسو. وألمح الوزير إلى أن الحكومة قد تستقيل. "
+        "وتوعد الوزير المتظاهرين بالعقاب الشديد.")[1]}
+    assert said == {"أصر": "مالطا لن تسمح للسفينة بالرسو", "ألمح": "الحكومة قد تستقيل", "توعد": "بالعقاب الشديد"}
+    # insisting on a noun is an act, not words; مصر is Egypt
+    assert all(q.cue.text != "أصر" for q in quotes_of("وأصر الأطباء على احتجازه في العناية المركزة.")[1])
