@@ -138,7 +138,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_roles[form][role] += max(n, 1)
                 if near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
-                elif vote_rule == "R-TITLE-COMPLEMENT":
+                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
