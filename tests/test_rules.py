@@ -104,12 +104,13 @@ def stance_output(example: dict) -> tuple[frozenset, set]:
 
 
 def occurrence_frame(rows: list[list]) -> pd.DataFrame:
-    """Rows of [form, surface, kind, source, before, after, n]; missing fields take their defaults."""
-    fields = ["form", *OCCURRENCE_DEFAULTS]
+    """Rows of [form, surface, kind, source, before, after, n, doc_id]; missing fields take their
+    defaults (each row its own article unless doc_id names one)."""
+    fields = ["form", *OCCURRENCE_DEFAULTS, "doc_id"]
     filled = []
     for i, row in enumerate(rows):
-        record = {**OCCURRENCE_DEFAULTS, **dict(zip(fields, row))}
-        filled.append({"doc_id": f"d{i}", **record})
+        record = {**OCCURRENCE_DEFAULTS, "doc_id": f"d{i}", **dict(zip(fields, row))}
+        filled.append(record)
     return pd.DataFrame(filled)
 
 

@@ -65,6 +65,13 @@ RULES = {
     "R-TITLE-COMPLEMENT": "a head title right before a full office (نائب المدير التنفيذي، المتحدث باسم الرئيس الروسي، "
                           "نائب رئيس الوزراء) takes that office's role, minister_or_official for a head of state's "
                           "or government's; the office named as its complement casts no vote of its own",
+    "R-COMPANY-HEAD": "a head title (رئيس، نائب، مسؤول) that belongs, further on in its phrase and after a "
+                      "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
+                      "بفيسبوك، رئيس قسم البحوث بشركة X) is an executive: organisation_or_spokesperson, not an official",
+    "R-ARTICLE": "an actor nothing gives a role (R-DEFAULT) takes the role that a title or context gives an "
+                 "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
+                 "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "
+                 "nor for a name the corpus gave a fuller tagged name (تيم of دومينيك تيم)",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",

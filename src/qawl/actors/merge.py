@@ -64,6 +64,7 @@ class _Evidence:
     links: dict = field(default_factory=lambda: defaultdict(Counter))  # surface form -> form
     offices: dict = field(default_factory=lambda: defaultdict(Counter))  # office -> form
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
+    doc_forms: dict = field(default_factory=lambda: defaultdict(set))  # article -> forms written in it (R-ARTICLE)
 
 
 # an age in brackets or between commas right after a name: (29 عاما)، ، 33 عاماً،
@@ -93,12 +94,14 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
     frame = occurrences.reindex(columns=OCCURRENCE_COLUMNS)
     frame = frame.fillna({"form": "", "surface": "", "kind": "", "source": "", "before": "", "after": "",
                           "n": 1})
-    for form, surface, kind, source, before, after, n in zip(
-            frame["form"], frame["surface"], frame["kind"], frame["source"], frame["before"],
-            frame["after"], frame["n"]):
+    for doc_id, form, surface, kind, source, before, after, n in zip(
+            frame["doc_id"].fillna(""), frame["form"], frame["surface"], frame["kind"], frame["source"],
+            frame["before"], frame["after"], frame["n"]):
         form, surface = str(form).strip(), str(surface).strip()
         if not form:
             continue
+        if doc_id:
+            ev.doc_forms[str(doc_id)].update(f for f in (form, surface) if f)
         n = int(n)
         ev.count[form] += n
         if surface and surface != form:
@@ -138,7 +141,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_roles[form][role] += max(n, 1)
                 if near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
-                elif vote_rule == "R-TITLE-COMPLEMENT":
+                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
@@ -415,6 +418,8 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
         affiliation, affiliation_rule = _affiliation_of(forms, readings, ev, lex, root, role, label) \
             if role_rule != "R-PLACE" else ("", "")
         actors[root] = (key, label, role, affiliation, "+".join(r for r in (role_rule, affiliation_rule) if r))
+    if "R-ARTICLE" not in ev.disabled:
+        _article_roles(actors, readings, clusters, ev, lex)
     rows = []
     for form in sorted(readings):
         reading = readings[form]
@@ -449,6 +454,76 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
                          "+".join(r for r in dict.fromkeys(rules) if r), "no name in the form", ev.count[form]))
     table = pd.DataFrame(rows, columns=ALIAS_COLUMNS)
     return table.sort_values(["count", "form"], ascending=[False, True]).reset_index(drop=True)
+
+
+# role rules that say nothing of the actor: an actor with one of them may take an article partner's role,
+# and an actor with one of them gives none (R-ARTICLE)
+_NO_EVIDENCE = frozenset({"R-DEFAULT", "R-UNTAGGED", "R-KIND", "R-PLACE"})
+# a partner's role that is not the person's (دراسة أجراها موقع X: the study, not the site)
+_NOT_PERSON_ROLES = frozenset({"document_or_report", "none"})
+
+
+def _article_roles(actors: dict, readings: dict, clusters: _Clusters, ev: _Evidence, lex: Lexicons) -> None:
+    """R-ARTICLE: an actor that nothing gives a role (R-DEFAULT) takes the role of an actor of
+    the same article whose longer name opens or ends with its name (باتريشيا in an article that
+    has وعلقت المشرفة على الدراسة باتريشيا كونرود; مريم مصطفى and مريم مصطفى عبد السلام), when
+    that actor's role comes from a title or context and every such partner agrees. Forms that are one Arabic given name give and
+    take nothing (محمد is not محمد بن سلمان)."""
+    def usable(reading) -> bool:
+        words = reading.key.split()
+        return bool(words) and not (len(words) == 1 and (words[0] in lex.given_names or len(words[0]) < 3))
+
+    by_doc_root: dict = defaultdict(set)  # root -> articles of its forms
+    for doc_id, forms in ev.doc_forms.items():
+        for form in forms:
+            reading = readings.get(form)
+            if reading is not None and reading.key:
+                by_doc_root[clusters.find(reading.key)].add(doc_id)
+    tagged_keys: dict = defaultdict(set)  # root -> the keys of its forms the entity tagger found
+    for form in ev.tagged:
+        reading = readings.get(form)
+        if reading is not None and reading.key:
+            tagged_keys[clusters.find(reading.key)].add(reading.key)
+    updates = {}
+    for root, (key, label, role, affiliation, rule) in actors.items():
+        if rule.split("+")[0] != "R-DEFAULT":
+            continue
+        partners = {}
+        for doc_id in by_doc_root.get(root, ()):
+            # the actor's names as the article writes them, unless the corpus gave that name a fuller
+            # tagged name (تيم of دومينيك تيم): then another article's تيم كوك is someone else
+            own = {readings[f].key for f in ev.doc_forms[doc_id]
+                   if readings.get(f) is not None and readings[f].key and clusters.find(readings[f].key) == root
+                   and usable(readings[f])}
+            own = {k for k in own if not any(_opens_or_ends(tuple(k.split()), tuple(m.split()))
+                                             for m in tagged_keys.get(root, ()))}
+            for form in ev.doc_forms[doc_id]:
+                other = readings.get(form)
+                if other is None or not other.key or not usable(other):
+                    continue
+                other_root = clusters.find(other.key)
+                if other_root == root or other_root not in actors:
+                    continue
+                words = tuple(other.key.split())
+                if not any(_opens_or_ends(tuple(k.split()), words) for k in own):
+                    continue
+                partner_rule = actors[other_root][4].split("+")[0]
+                partner_role = actors[other_root][2]
+                if partner_rule in _NO_EVIDENCE or partner_role in _NOT_PERSON_ROLES:
+                    continue
+                partners[other_root] = partner_role
+        found = set(partners.values())
+        if len(found) == 1:
+            new_role = found.pop()
+            why = "+".join(["R-ARTICLE"] + [r for r in rule.split("+")[1:] if r])
+            updates[root] = (key, label, new_role, affiliation, why)
+    actors.update(updates)
+
+
+def _opens_or_ends(short: tuple, long: tuple) -> bool:
+    """Is ``short`` the first or the last words of the longer name ``long`` (a given name, a surname)?"""
+    n = len(short)
+    return len(long) > n and (long[:n] == short or long[-n:] == short)
 
 
 def _continued(votes: Optional[Counter], uses: int):

@@ -105,11 +105,13 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
         role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
         if term.kind == "head":
             end = i + len(term.words)
+            complemented = False
             for j, later in found[k + 1:]:
                 if j - end > 2:
                     break
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
+                    complemented = True
                     break
                 if later.kind == "person" and j == end and later.role != "-" and "R-TITLE-COMPLEMENT" not in disabled:
                     # نائب المدير التنفيذي, المتحدث باسم الرئيس: a full office right after the head; the deputy's
@@ -117,9 +119,40 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                     role = "minister_or_official" if later.role == "head_of_state_or_government" else later.role
                     term_rule = "R-TITLE-COMPLEMENT"
                     complements.add(j)
+                    complemented = True
                     break
+            if not complemented and role == "minister_or_official" and "R-COMPANY-HEAD" not in disabled:
+                body_role = _company_after(words, end, lex)
+                if body_role:
+                    role, term_rule = body_role, "R-COMPANY-HEAD"
         votes.append((role, term_rule))
     return votes[::-1] if near_end else votes
+
+
+# words that may lead from a title to the body it belongs to (نائب رئيس السياسة العامة في أوروبا بفيسبوك)
+_TO_BODY = frozenset({"في", "لدى", "ب", "ل", "من"})
+
+
+def _company_after(words: tuple, end: int, lex: Lexicons) -> str:
+    """R-COMPANY-HEAD: the role of a company or non-governmental organisation that a head title
+    (رئيس, نائب رئيس, مسؤول) belongs to further on in its phrase, after a preposition (في شركة X,
+    بفيسبوك, لدى جوجل, لشركة): organisation_or_spokesperson, else "" (a government body or
+    none: the head keeps its own role)."""
+    for i in range(end, len(words)):
+        word = words[i]
+        plain = _unglued(word, lex)
+        glued = plain != word
+        if not glued and (i == 0 or words[i - 1] not in _TO_BODY):
+            continue
+        found = match_terms((plain,) + words[i + 1:], lex)
+        if not found or found[0][0] != 0:
+            continue
+        term = found[0][1]
+        if term.kind in ("body", "generic") and term.role == "organisation_or_spokesperson":
+            return term.role
+        if term.kind in ("body", "generic") and term.role != "-":
+            return ""  # في وزارة الصحة, بالجيش: the first body it belongs to is no company
+    return ""
 
 
 def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = frozenset()) -> Reading:

@@ -131,13 +131,13 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
                       UNION ALL SELECT trim(target), 'target' FROM stances)
                 WHERE form IS NOT NULL AND form <> '' GROUP BY form, source"""),
             ("mentions", """
-                SELECT '' AS doc_id, trim(canonical) AS form, trim(text) AS surface, label AS kind,
+                SELECT doc_id, trim(canonical) AS form, trim(text) AS surface, label AS kind,
                        'mention' AS source, '' AS before, '' AS after, count(*) AS n
                 FROM mentions WHERE label IN ('PER', 'ORG', 'LOC') AND coalesce(canonical, '') <> ''
                 GROUP BY ALL"""),
             # the words before each person's mention: titles come with names (R-CONTEXT)
             ("mentions", f"""
-                SELECT '' AS doc_id, trim(m.canonical) AS form, '' AS surface, '' AS kind,
+                SELECT m.doc_id, trim(m.canonical) AS form, '' AS surface, '' AS kind,
                        'mention' AS source,
                        substring(d.text, greatest(m.start - {MENTION_CONTEXT_CHARS}, 0) + 1,
                                  m.start - greatest(m.start - {MENTION_CONTEXT_CHARS}, 0)) AS before,
