@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/actors.py --run DIR        # another run folder of the same 500 articles
     .venv/bin/python benchmarks/actors.py --set dev2       # the second, fresh role set (dev only, all of it)
     .venv/bin/python benchmarks/actors.py --set dev2 --errors
+    .venv/bin/python benchmarks/actors.py --set dev3       # the third fresh set
 
 The gold (``benchmarks/actors/``, rules in ``ALIASES.md`` and ``ROLES.md``) was
 labelled from a run over 500 ANT articles; the system's alias table is built with
@@ -22,6 +23,9 @@ labelled blind from a run over 500 other ANT articles (``dev2_articles.txt``; ru
 ``/tmp/roles_ant2``, remade when missing from a temporary folder of links to those
 articles). All of it is development data: no split, errors printed with ``--errors``.
 Its numbers are written under ``dev2`` in the results file; the first set's are kept.
+``--set dev3``: 200 more, labelled the same way from 500 further ANT articles
+(``dev3_articles.txt``, run ``/tmp/roles_ant3``), labelled after the dev2 rules were written
+and used to check the next rules on data they were not chosen on.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -56,8 +60,7 @@ GOLD = ROOT / "benchmarks" / "actors"
 RESULTS = ROOT / "benchmarks" / "actors_results.json"
 SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
-DEV2_RUN = Path("/tmp/roles_ant2")
-DEV2_ARTICLES = GOLD / "dev2_articles.txt"
+EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3")}  # --set NAME: its run folder
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
@@ -87,23 +90,24 @@ def ensure_run(run_dir: Path) -> None:
     subprocess.run(command, check=True, cwd=ROOT)
 
 
-def ensure_dev2_run(run_dir: Path) -> None:
-    """Make the dev2 run when missing: a temporary folder of links to the articles of dev2_articles.txt."""
+def ensure_set_run(name: str, run_dir: Path) -> None:
+    """Make the run of an extra set when missing: a temporary folder of links to the articles of
+    <name>_articles.txt."""
     if (run_dir / "tables").is_dir():
         return
     corpus = shared_dir() / "corpora"
-    links = Path(tempfile.mkdtemp(prefix="qawl_dev2_")) / "ant_roles"
-    for doc_id in DEV2_ARTICLES.read_text(encoding="utf-8").split():
+    links = Path(tempfile.mkdtemp(prefix=f"qawl_{name}_")) / "ant_roles"
+    for doc_id in (GOLD / f"{name}_articles.txt").read_text(encoding="utf-8").split():
         relative = Path(doc_id)  # ant/<source>/<section>/<file>
         target = corpus / relative
         if not target.exists():
-            raise FileNotFoundError(f"dev2 article missing from the corpus: {target}")
+            raise FileNotFoundError(f"{name} article missing from the corpus: {target}")
         link = links / relative.relative_to(relative.parts[0])
         link.parent.mkdir(parents=True, exist_ok=True)
         link.symlink_to(target)
     command = [sys.executable, "-m", "qawl", "run", "--corpus", str(links), "--out", str(run_dir),
                "--workers", "2"]
-    print("making the dev2 run:", " ".join(command), file=sys.stderr)
+    print(f"making the {name} run:", " ".join(command), file=sys.stderr)
     subprocess.run(command, check=True, cwd=ROOT)
 
 
@@ -190,16 +194,16 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("first", "dev2"), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2: roles_dev2.tsv (all dev)")
+    parser.add_argument("--set", choices=("first", *EXTRA_RUNS), default="first",
+                        help="first: roles_gold.tsv (dev and test halves); dev2 / dev3: roles_<set>.tsv (all dev)")
     parser.add_argument("--run", type=Path, default=None,
-                        help=f"the run folder ({DEFAULT_RUN}; {DEV2_RUN} with --set dev2)")
+                        help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
     parser.add_argument("--affiliations", type=Path, default=AFFILIATIONS_GOLD,
                         help="the gold affiliations of the first set (read, never copied)")
     args = parser.parse_args(argv)
-    if args.set == "dev2":
-        return main_dev2(args.run or DEV2_RUN, args.errors)
+    if args.set in EXTRA_RUNS:
+        return main_set(args.set, args.run or EXTRA_RUNS[args.set], args.errors)
     args.run = args.run or DEFAULT_RUN
     ensure_run(args.run)
     started = time.time()
@@ -247,8 +251,9 @@ def main(argv=None) -> int:
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
                       f" system {affiliations.get(i['form'], '') or '-'}")
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    if "dev2" in previous:
-        results["dev2"] = previous["dev2"]
+    for name in EXTRA_RUNS:
+        if name in previous:
+            results[name] = previous[name]
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
@@ -263,25 +268,25 @@ def print_role_errors(items: list[dict], roles: dict) -> None:
     print(confusion.most_common())
 
 
-def main_dev2(run: Path, errors: bool) -> int:
-    """Roles and affiliations of roles_dev2.tsv / affiliations_dev2.tsv over the dev2 run (all development)."""
-    ensure_dev2_run(run)
+def main_set(name: str, run: Path, errors: bool) -> int:
+    """Roles and affiliations of roles_<name>.tsv / affiliations_<name>.tsv over that set's run (all development)."""
+    ensure_set_run(name, run)
     started = time.time()
     table = actors.build_aliases(actors.run_occurrences(run))
     seconds = time.time() - started
     roles = dict(zip(table["form"], table["role"]))
     affiliations = dict(zip(table["form"], table["affiliation"]))
-    items = read_tsv(GOLD / "roles_dev2.tsv")
-    affiliation_items = read_tsv(GOLD / "affiliations_dev2.tsv")
+    items = read_tsv(GOLD / f"roles_{name}.tsv")
+    affiliation_items = read_tsv(GOLD / f"affiliations_{name}.tsv")
     missing = sorted({i["form"] for i in items} - set(table["form"]))
     r = role_scores(items, roles)
     f = affiliation_scores(affiliation_items, affiliations)
-    print(f"dev2  roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
-    print(f"dev2  affiliations: {f['correct']}/{f['speakers']} = {f['accuracy']:.3f}"
+    print(f"{name}  roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
+    print(f"{name}  affiliations: {f['correct']}/{f['speakers']} = {f['accuracy']:.3f}"
           f"  exact {f['exact']['accuracy']:.3f}  or country {f['or_country']['accuracy']:.3f}"
           f"  | gold named {f['gold_named']}, system named {f['system_named']}")
     print(f"alias table: {len(table)} forms, {int(table['key'].nunique())} actors, built in {seconds:.1f} s;"
-          f" {len(missing)} dev2 forms not in the run's tables")
+          f" {len(missing)} {name} forms not in the run's tables")
     if errors:
         print_role_errors(items, roles)
         for i in affiliation_items:
@@ -289,7 +294,7 @@ def main_dev2(run: Path, errors: bool) -> int:
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
                       f" system {affiliations.get(i['form'], '') or '-'}")
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    results["dev2"] = {"run": str(run), "forms_in_table": len(table), "seconds": round(seconds, 1),
+    results[name] = {"run": str(run), "forms_in_table": len(table), "seconds": round(seconds, 1),
                        "gold_forms_missing": missing, "roles": r, "affiliations": f}
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
