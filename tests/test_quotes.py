@@ -1930,3 +1930,13 @@ def test_insisting_hinting_denying_and_threatening_report():
     assert said == {"أصر": "مالطا لن تسمح للسفينة بالرسو", "ألمح": "الحكومة قد تستقيل", "توعد": "بالعقاب الشديد"}
     # insisting on a noun is an act, not words; مصر is Egypt
     assert all(q.cue.text != "أصر" for q in quotes_of("وأصر الأطباء على احتجازه في العناية المركزة.")[1])
+
+
+def test_q_object_pronoun_prep_reads_the_preposition_after_the_subject(switch_off):
+    _, quotes = quotes_of("وطالبه الوزير بالاستقالة فورا. وحذرها الجيش من عواقب الهجوم.")
+    assert [(q.cue.text, q.speaker.text, q.content.text) for q in quotes] == [
+        ("وطالبه", "الوزير", "بالاستقالة فورا"), ("وحذرها", "الجيش", "عواقب الهجوم")]
+    assert "Q-OBJECT-PRONOUN-PREP" in quotes[0].rules
+    switch_off("Q-OBJECT-PRONOUN-PREP")
+    _, quotes = quotes_of("وطالبه الوزير بالاستقالة فورا.")
+    assert not quotes

@@ -436,10 +436,19 @@ class _CueFinding:
         # the object is the pronoun, so what follows بأنه is the content (وصفه الوزير بأنه …)
         entry = replace(entry, complements=("أن", *entry.complements))
         candidate = self.verb_candidate(b, t, entry, conj)
-        if candidate is None or candidate.method not in ("that", "quote") or candidate.speaker is None:
+        aimed = entry.addressee and rule_on("Q-OBJECT-PRONOUN-PREP")  # اتهمها سالفيني بالتعاون: the pronoun is whom
+        if candidate is None or candidate.speaker is None or candidate.method not in (
+            ("that", "quote", "prep") if aimed else ("that", "quote")
+        ):
             return None
         # only right after its subject (وصفه ترامب بأنه): اعتبره X جميلا takes a second object instead
         opener = candidate.content_start - 1
+        if candidate.method == "prep":
+            # بالاستقالة / إلى الهدوء right after the subject
+            if candidate.content_start - candidate.speaker[1] not in (0, 1):
+                return None
+            candidate.rules += ("Q-OBJECT-PRONOUN-PREP",)
+            return candidate
         if opener != candidate.speaker[1] and not (candidate.method == "quote" and tokens[opener].text in ALL_MARKS and opener == candidate.speaker[1]):
             return None
         return candidate
