@@ -384,6 +384,7 @@ GOLD_FILES = (
     ("audit6_gold.json", "benchmarks"),
     ("audit7_gold.json", "benchmarks"),
     ("audit8_gold.json", "benchmarks"),
+    ("audit9_gold.json", "benchmarks"),
 )
 
 
