@@ -1940,3 +1940,12 @@ def test_q_object_pronoun_prep_reads_the_preposition_after_the_subject(switch_of
     switch_off("Q-OBJECT-PRONOUN-PREP")
     _, quotes = quotes_of("وطالبه الوزير بالاستقالة فورا.")
     assert not quotes
+
+
+def test_a_connective_before_the_verb_is_no_subject():
+    _, quotes = quotes_of("وتضاربت الأنباء حول الهجوم. ولذلك يرى مراقبون أن الوضع خطير.")
+    assert [q.speaker.text for q in quotes] == ["مراقبون"]
+    _, quotes = quotes_of("وقالت الوزيرة إن الوضع هادئ. فقد أكدت أن الحكومة مستعدة.")
+    assert [q.speaker.text for q in quotes] == ["الوزيرة", "الوزيرة"]
+    _, quotes = quotes_of("وارتفعت الأسهم أمس، بما يشير إلى أن السوق ليست قلقة كثيرا.")
+    assert all(q.speaker is None or q.speaker.text != "بما" for q in quotes)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, FATHATAN, KANA_FORMS, LATTER,
+    ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, DEMONSTRATIVES, FATHATAN,
+    KANA_FORMS, LATTER, PARTICLES,
     LIST_OPENER, NAME_PREPOSITIONS, PREPOSITION_PRONOUNS, PREPOSITIONS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
     TOPIC_MARKERS,
 )
@@ -53,7 +54,7 @@ class _SourceSpan:
             t -= 1
         first = tokens[t].key
         if words and (_strip_conj(first) in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in "وف" and first[1:] in PREPOSITIONS
-                      or t + _time_phrase_width(tokens, t) == cue):
+                      or t + _time_phrase_width(tokens, t) == cue or words == 1 and _is_connective(first)):
             return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت: the subject follows the verb
         return t if words else None
 
@@ -336,3 +337,11 @@ class _SourceSpan:
         return self.mention_at(b, t) is not None or any(
             key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "media", "anonymous")
         )
+
+
+def _is_connective(key: str) -> bool:
+    """فقد، ولذلك، لهذا، بما: a particle, or a preposition glued to a demonstrative or ما, names nobody."""
+    bare = key[1:] if key[:1] in "وف" and len(key) > 2 else key
+    return key in PARTICLES or bare in PARTICLES or key in APODOSIS_OPENERS or (
+        bare[:1] in "بلك" and (bare[1:] in DEMONSTRATIVES or bare[1:] == "ما")
+    )
