@@ -1839,6 +1839,9 @@ def test_q_attrib_fa_closes_a_long_source_at_its_fa_inna(switch_off):
     # a source that runs on past its noun phrase is read up to its فقد (it used to give no quote)
     _, quotes = quotes_of("ووفقا لمعلومات حصلت عليها الصحيفة من مصادرها فقد سافر الوزير أمس إلى جنيف.")
     assert [q.content.text for q in quotes] == ["سافر الوزير أمس إلى جنيف"]
+    # the issuer after عن speaks
+    _, quotes = quotes_of("ووفقا لبيان صدر عن مجلس وزراء الخارجية الأوروبيين أمس في بروكسل فإن الدعم سيستمر.")
+    assert [q.speaker.text for q in quotes] == ["مجلس وزراء الخارجية الأوروبيين"]
     # another report before فإن: not one long source
     _, quotes = quotes_of("وبحسب الوزارة التي قالت إن الوضع هادئ فإن المحكمة استندت في قرارها على رأي لجنة.")
     assert all("Q-ATTRIB-FA" not in q.rules for q in quotes)

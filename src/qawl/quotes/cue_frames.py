@@ -196,9 +196,14 @@ class _CueFrames:
         return candidate
 
     def long_source_span(self, b: int, s: int, end: int) -> tuple[int, int]:
-        """Who a long source names: its head noun phrase when that is a source (للمختص | في
-        الاستثمارات), else the agent of its relative clause (المعلومات التي نشرتها | الوزارة)."""
+        """Who a long source names: the source after عن (نقلته رويترز عن | مصادر), else its head noun
+        phrase when that is a source (للمختص | في الاستثمارات), else the agent of its relative
+        clause (المعلومات التي نشرتها | الوزارة)."""
         tokens = self.blocks[b].tokens
+        for k in range(s + 1, end - 1):
+            if tokens[k].key == "عن" and self.names_source(b, k + 1):
+                # نقلته رويترز عن مصادر، بيان صدر عن مجلس الوزراء: the relayed source or the issuer speaks
+                return k + 1, max(k + 2, self.speaker_forward(b, k + 1, end))
         head_end = self.speaker_forward(b, s, end)
         if head_end > s and self.is_source(b, s, head_end) and not self.is_evidence(b, s):
             return s, head_end
