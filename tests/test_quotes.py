@@ -1952,3 +1952,10 @@ def test_a_connective_before_the_verb_is_no_subject():
     assert [q.speaker.text for q in quotes] == ["الوزيرة", "الوزيرة"]
     _, quotes = quotes_of("وارتفعت الأسهم أمس، بما يشير إلى أن السوق ليست قلقة كثيرا.")
     assert all(q.speaker is None or q.speaker.text != "بما" for q in quotes)
+
+
+def test_a_hashtag_mark_is_no_word_boundary():
+    names = (("أنور #قرقاش", "PER", "أنور قرقاش"), ("الإمارات", "LOC", "الإمارات"))
+    text = "أكد وزير الدولة للشؤون الخارجية في #الإمارات ، أنور #قرقاش، أن غياب قطر عن القمة نتيجة طبيعية."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == ["أنور قرقاش"]

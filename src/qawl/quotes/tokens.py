@@ -173,7 +173,8 @@ def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token]
     tokens, spans = [], doc.tokens
     while cursor < len(spans) and spans[cursor].start < block.end:
         span = spans[cursor]
-        if span.start >= block.start:
+        hashtag = span.text == "#" and cursor + 1 < len(spans) and spans[cursor + 1].start == span.end
+        if span.start >= block.start and not hashtag:  # أنور #قرقاش: a hashtag's mark is no word boundary
             tokens.append(_Token(span.start, span.end, span.text, *_token_shape(span.text)))
         cursor += 1
     return tokens, cursor
