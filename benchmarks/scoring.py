@@ -385,6 +385,7 @@ GOLD_FILES = (
     ("audit7_gold.json", "benchmarks"),
     ("audit8_gold.json", "benchmarks"),
     ("audit9_gold.json", "benchmarks"),
+    ("audit10_gold.json", "benchmarks"),
 )
 
 
