@@ -1959,3 +1959,13 @@ def test_a_hashtag_mark_is_no_word_boundary():
     text = "أكد وزير الدولة للشؤون الخارجية في #الإمارات ، أنور #قرقاش، أن غياب قطر عن القمة نتيجة طبيعية."
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker_canonical for q in quotes] == ["أنور قرقاش"]
+
+
+def test_aban_reports_and_a_comma_after_the_speaker_leaves_the_proposition_noun_its_object():
+    said = {q.cue.text: (q.speaker.text, q.content.text) for q in quotes_of(
+        "أكد رئيس اللجنة التنفيذية المهندس جديع القحطاني، أهمية مشاركة المواطنين في الانتخابات. "
+        "وأبان أن اللجنة اعتمدت 1263 مركزاً انتخابياً.")[1]}
+    assert said["أكد"][1].startswith("أهمية مشاركة المواطنين")
+    assert said["أبان"][1].startswith("اللجنة اعتمدت")
+    # تبين "it turned out" is no form of أبان
+    assert not quotes_of("وتبين أن النيران اندلعت بجوار سور الفيلا.")[1]

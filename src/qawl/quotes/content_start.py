@@ -181,6 +181,8 @@ class _ContentStart:
             for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
                 if tokens[t].key in self.lexicon.proposition_nouns:
                     return "obj", t
+                if t == start and tokens[t].text in COMMAS:
+                    continue  # أكد المهندس جديع القحطاني، أهمية …: the comma closes the speaker
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
                     break
         return "", -1
