@@ -25,7 +25,9 @@ articles). All of it is development data: no split, errors printed with ``--erro
 Its numbers are written under ``dev2`` in the results file; the first set's are kept.
 ``--set dev3``: 200 more, labelled the same way from 500 further ANT articles
 (``dev3_articles.txt``, run ``/tmp/roles_ant3``), labelled after the dev2 rules were written
-and used to check the next rules on data they were not chosen on.
+and used to check the next rules on data they were not chosen on. ``--set dev4``: 200 more from
+500 further ANT articles (``dev4_articles.txt``, run ``/tmp/roles_ant4``), labelled while the
+rules of round 3 (chosen on dev3) were written, so that they are scored on data no rule saw.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -60,7 +62,7 @@ GOLD = ROOT / "benchmarks" / "actors"
 RESULTS = ROOT / "benchmarks" / "actors_results.json"
 SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
-EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3")}  # --set NAME: its run folder
+EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), "dev4": Path("/tmp/roles_ant4")}  # --set NAME: its run folder
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
@@ -195,7 +197,7 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("first", *EXTRA_RUNS), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2 / dev3: roles_<set>.tsv (all dev)")
+                        help="first: roles_gold.tsv (dev and test halves); dev2 / dev3 / dev4: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
