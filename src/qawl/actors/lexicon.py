@@ -72,6 +72,9 @@ RULES = {
                  "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
                  "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "
                  "nor for a name the corpus gave a fuller tagged name (تيم of دومينيك تيم)",
+    "R-APPOSITION-WIDE": "an apposition read past the name's Latin spelling, a pronoun (وهو) and leading modifiers "
+                         "(كبير خبراء الاقتصاد), with no comma after a mention, or opening with an indefinite "
+                         "common noun (جيف بروك محلل إيرادات السينما، أليستير رينغ، استشاري في مستشفى)",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",

@@ -129,8 +129,14 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             # زعيم المعارضة، كمال قليجدار أوغلو، غرمته المحكمة: the title set off by commas before the name
             title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True)
             comma = bool(title)
-        apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True) if after and context \
-            else ((), [])
+        apposition, apposition_raw, wide = (), [], False
+        if after and context:
+            # a mention's words after it are read only after a comma (R-APPOSITION-WIDE: also without)
+            if source != "mention" or str(after).lstrip().startswith(("،", ",")):
+                apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True)
+            if not apposition and "R-APPOSITION-WIDE" not in disabled:
+                apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, wide=True)
+                wide = bool(apposition)
         for (words, raw), near_end in (((title, title_raw), True), ((apposition, apposition_raw), False)):
             if not words:
                 continue
@@ -141,6 +147,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_roles[form][role] += max(n, 1)
                 if near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
+                elif not near_end and wide:
+                    ev.context_rules[form].setdefault(role, "R-APPOSITION-WIDE")
                 elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
