@@ -199,6 +199,10 @@ def _inflections(word: str, person: bool) -> list[str]:
     return [word + "ون", word + "ين"] + ([word + "ه", word + "ات"] if person else [])
 
 
+_PERSON_NOUN_ROLES = frozenset({"citizen_or_witness", "expert_or_academic", "party_or_opposition",
+                                 "religious_figure"})
+
+
 def _derived_forms(term: Term) -> list[tuple]:
     """The forms of a listed term the lexicon does not list (R-PLURAL): a one-word title or
     common noun inflected, and with the article when listed without; a body's head noun only in the
@@ -212,7 +216,8 @@ def _derived_forms(term: Term) -> list[tuple]:
         return []
     if rest:
         return [(head[:-1] + "ات",) + rest] if head.endswith("ه") else []
-    person = term.kind in ("person", "head")
+    # a title, or a common noun for a person (سائح، طبيب، محلل): also its feminine (سائحة روسية)
+    person = term.kind in ("person", "head") or (term.kind == "generic" and term.role in _PERSON_NOUN_ROLES)
     heads = (head,) if head.startswith("ال") else (head, "ال" + head)  # never a bare word: ناجي is a name
     if term.kind == "body":
         return [(w,) for h in heads for w in _inflections(h, False) if w.endswith("ات")]
