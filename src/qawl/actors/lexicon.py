@@ -75,6 +75,9 @@ RULES = {
     "R-APPOSITION-WIDE": "an apposition read past the name's Latin spelling, a pronoun (وهو) and leading modifiers "
                          "(كبير خبراء الاقتصاد), with no comma after a mention, or opening with an indefinite "
                          "common noun (جيف بروك محلل إيرادات السينما، أليستير رينغ، استشاري في مستشفى)",
+    "R-APPOSITION-CUT": "a speaker span that cut its name short is followed by one or two words that may end the "
+                        "name, then a comma or وهو/وهي, then an apposition read as R-APPOSITION-WIDE reads it "
+                        "([[غلام]] علي بلوش، وزير داخلية إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى)",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",

@@ -468,6 +468,36 @@ def _wide_start(words: tuple, raw: list, lex: Lexicons) -> int:
     return -1
 
 
+def _name_word(word: str, raw: str, lex: Lexicons) -> bool:
+    """Could the word be the rest of a name the speaker span cut (غلام | علي بلوش)?"""
+    return (len(word) >= 2 and bool(_ARABIC_LETTERS.search(raw)) and not word.startswith(("ال", "لل"))
+            and word not in lex.starts and word not in lex.not_speakers and word not in _PREPOSITIONS
+            and word not in _CONTINUATION_END and word not in _APPOSITION_PRONOUNS
+            and not (word[0] in "وف" and word[1:] in lex.not_speakers))
+
+
+def apposition_after_cut(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+    """R-APPOSITION-CUT: a speaker span that cut its name short (وأكد [[غلام]] علي بلوش، وزير داخلية
+    إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى; [[كاميار كالانتار]]-زاده وهو باحث): one or
+    two words that may end the name, then a comma or وهو/وهي, then the apposition R-APPOSITION-WIDE reads."""
+    lex = lex or lexicons()
+    text = after.lstrip("-ـ ")
+    head = re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0]
+    words, raw = _aligned_words(head)
+    empty = ((), []) if with_raw else ()
+    n = next((k for k, w in enumerate(words) if w in _APPOSITION_PRONOUNS), len(words))
+    if not 1 <= n <= 2 or not all(_name_word(w, r, lex) for w, r in zip(words[:n], raw[:n])):
+        return empty
+    if n < len(words):  # كالانتار-زاده وهو باحث
+        rest = " ".join(raw[n:])
+    else:
+        tail = text[len(head):]
+        if not tail.startswith(("،", ",")):
+            return empty
+        rest = tail
+    return apposition_after(rest, lex, with_raw=with_raw, wide=True)
+
+
 def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
                      wide: bool = False):
     """The description right after a speaker span (``، مدرب ليفربول``), as words.
