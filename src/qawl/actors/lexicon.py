@@ -72,6 +72,12 @@ RULES = {
                  "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
                  "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "
                  "nor for a name the corpus gave a fuller tagged name (تيم of دومينيك تيم)",
+    "R-APPOSITION-WIDE": "an apposition read past the name's Latin spelling, a pronoun (وهو) and leading modifiers "
+                         "(كبير خبراء الاقتصاد), with no comma after a mention, or opening with an indefinite "
+                         "common noun (جيف بروك محلل إيرادات السينما، أليستير رينغ، استشاري في مستشفى)",
+    "R-APPOSITION-CUT": "a speaker span that cut its name short is followed by one or two words that may end the "
+                        "name, then a comma or وهو/وهي, then an apposition read as R-APPOSITION-WIDE reads it "
+                        "([[غلام]] علي بلوش، وزير داخلية إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى)",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
@@ -196,6 +202,10 @@ def _inflections(word: str, person: bool) -> list[str]:
     return [word + "ون", word + "ين"] + ([word + "ه", word + "ات"] if person else [])
 
 
+_PERSON_NOUN_ROLES = frozenset({"citizen_or_witness", "expert_or_academic", "party_or_opposition",
+                                 "religious_figure"})
+
+
 def _derived_forms(term: Term) -> list[tuple]:
     """The forms of a listed term the lexicon does not list (R-PLURAL): a one-word title or
     common noun inflected, and with the article when listed without; a body's head noun only in the
@@ -209,7 +219,8 @@ def _derived_forms(term: Term) -> list[tuple]:
         return []
     if rest:
         return [(head[:-1] + "ات",) + rest] if head.endswith("ه") else []
-    person = term.kind in ("person", "head")
+    # a title, or a common noun for a person (سائح، طبيب، محلل): also its feminine (سائحة روسية)
+    person = term.kind in ("person", "head") or (term.kind == "generic" and term.role in _PERSON_NOUN_ROLES)
     heads = (head,) if head.startswith("ال") else (head, "ال" + head)  # never a bare word: ناجي is a name
     if term.kind == "body":
         return [(w,) for h in heads for w in _inflections(h, False) if w.endswith("ات")]

@@ -14,7 +14,8 @@ from qawl.actors.lexicon import (
     Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key, words_of,
 )
 from qawl.actors.reading import (
-    _roles_in, apposition_after, continued_title, counterpart_before, office_key, read_form, title_before,
+    _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
+    title_before,
 )
 from qawl.actors.roles import _role_votes, owned_roles
 
@@ -129,8 +130,17 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             # زعيم المعارضة، كمال قليجدار أوغلو، غرمته المحكمة: the title set off by commas before the name
             title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True)
             comma = bool(title)
-        apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True) if after and context \
-            else ((), [])
+        apposition, apposition_raw, wide, cut = (), [], False, False
+        if after and context:
+            # a mention's words after it are read only after a comma (R-APPOSITION-WIDE: also without)
+            if source != "mention" or str(after).lstrip().startswith(("،", ",")):
+                apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True)
+            if not apposition and "R-APPOSITION-WIDE" not in disabled:
+                apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, wide=True)
+                wide = bool(apposition)
+            if not apposition and source != "mention" and "R-APPOSITION-CUT" not in disabled:
+                apposition, apposition_raw = apposition_after_cut(str(after), lex, with_raw=True)
+                cut = bool(apposition)
         for (words, raw), near_end in (((title, title_raw), True), ((apposition, apposition_raw), False)):
             if not words:
                 continue
@@ -141,6 +151,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_roles[form][role] += max(n, 1)
                 if near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
+                elif not near_end and (wide or cut):
+                    ev.context_rules[form].setdefault(role, "R-APPOSITION-CUT" if cut else "R-APPOSITION-WIDE")
                 elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)

@@ -436,14 +436,83 @@ def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = F
     return (phrase, raw[start:]) if with_raw else phrase
 
 
-def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+_PARTITIVES = frozenset({"احد", "احدي"})
+_SUPERLATIVES = frozenset({"ابرز", "اكبر", "اهم", "كبار"})
+# a pronoun opening an apposition (كاميار كالانتار، وهو باحث في ...)
+_APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي"})
+
+
+def _wide_start(words: tuple, raw: list, lex: Lexicons) -> int:
+    """R-APPOSITION-WIDE: where an apposition's title starts once the name's Latin spelling
+    (كيندال لارسن Kendall Larsen الرئيس التنفيذي), a pronoun (وهو باحث) and leading modifiers
+    (كبير خبراء الاقتصاد) are passed, else -1 when no title starts there; the title may then be an
+    indefinite common noun (محلل إيرادات السينما, استشاري في مستشفى), which names the person before it."""
+    i = 0
+    while i < len(words) and i < 4 and _LATIN.match(raw[i]) and not _ARABIC_LETTERS.search(raw[i]):
+        i += 1
+    if i < len(words) and words[i] in _APPOSITION_PRONOUNS:
+        i += 1
+    if i + 1 < len(words) and words[i] in _PARTITIVES:  # أحد أبرز رجال الأعمال: one of them
+        i += 1
+    while i < len(words) and (_is_modifier(words[i], lex) or words[i] in _SUPERLATIVES) \
+            and not words[i].startswith("ال"):
+        i += 1
+    found = match_terms(words[i:], lex)
+    if not found or found[0][0] != 0:
+        return -1
+    term = found[0][1]
+    if term.role in ("-", "document_or_report") or term.kind == "modifier":
+        return -1  # كتب نيفيل تغريدة: a document after the name is the verb's object
+    if term.kind in ("person", "head") or (term.kind == "generic" and not words[i].startswith("ال")):
+        return i
+    return -1
+
+
+def _name_word(word: str, raw: str, lex: Lexicons) -> bool:
+    """Could the word be the rest of a name the speaker span cut (غلام | علي بلوش)?"""
+    return (len(word) >= 2 and bool(_ARABIC_LETTERS.search(raw)) and not word.startswith(("ال", "لل"))
+            and word not in lex.starts and word not in lex.not_speakers and word not in _PREPOSITIONS
+            and word not in _CONTINUATION_END and word not in _APPOSITION_PRONOUNS
+            and not (word[0] in "وف" and word[1:] in lex.not_speakers))
+
+
+def apposition_after_cut(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+    """R-APPOSITION-CUT: a speaker span that cut its name short (وأكد [[غلام]] علي بلوش، وزير داخلية
+    إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى; [[كاميار كالانتار]]-زاده وهو باحث): one or
+    two words that may end the name, then a comma or وهو/وهي, then the apposition R-APPOSITION-WIDE reads."""
+    lex = lex or lexicons()
+    text = after.lstrip("-ـ ")
+    head = re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0]
+    words, raw = _aligned_words(head)
+    empty = ((), []) if with_raw else ()
+    n = next((k for k, w in enumerate(words) if w in _APPOSITION_PRONOUNS), len(words))
+    if not 1 <= n <= 2 or not all(_name_word(w, r, lex) for w, r in zip(words[:n], raw[:n])):
+        return empty
+    if n < len(words):  # كالانتار-زاده وهو باحث
+        rest = " ".join(raw[n:])
+    else:
+        tail = text[len(head):]
+        if not tail.startswith(("،", ",")):
+            return empty
+        rest = tail
+    return apposition_after(rest, lex, with_raw=with_raw, wide=True)
+
+
+def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
+                     wide: bool = False):
     """The description right after a speaker span (``، مدرب ليفربول``), as words.
-    ``with_raw``: (words, the words as written)."""
+    ``with_raw``: (words, the words as written). ``wide``: R-APPOSITION-WIDE."""
     lex = lex or lexicons()
     text = after.lstrip()
     if text.startswith(("،", ",")):
         text = text[1:]
     words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])
+    if wide:
+        start = _wide_start(words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS], lex)
+        if start < 0:
+            return ((), []) if with_raw else ()
+        words, raw = words[start:start + MAX_TITLE_WORDS], raw[start:start + MAX_TITLE_WORDS]
+        return (words, raw) if with_raw else words
     words, raw = words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS]
     found = match_terms(words, lex)
     if found and found[0][0] == 0 and found[0][1].kind in ("person", "head"):
@@ -504,8 +573,10 @@ def _may_hold_title(before: str) -> bool:
 def _may_open_apposition(after: str) -> bool:
     """A cheap test before ``apposition_after``: does a title follow the name's comma?"""
     text = after.lstrip()
-    if not text.startswith(("،", ",")):
-        return False
-    words = words_of(text[1:30])
     lex = lexicons()
+    if not text.startswith(("،", ",")):  # R-APPOSITION-WIDE: a title right after the name
+        raw = _PUNCT.sub(" ", text[:60]).split()
+        words = tuple(match_form(w) for w in raw)
+        return bool(words) and _wide_start(words, raw, lex) >= 0
+    words = words_of(text[1:30])
     return bool(words) and ((words[0],) in lex.terms or words[:2] in lex.terms)
