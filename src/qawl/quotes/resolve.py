@@ -255,7 +255,7 @@ class _Resolver:
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             found, title_rule = ex.named_by_title(keys, span.start, labels), "S-TITLE-NAME"
             if found is None and "PER" in labels and not self.runs_on(b, end):
-                found, title_rule = ex.named_by_head(keys, span.start, ("PER",)), "S-TITLE-HEAD"
+                found, title_rule = ex.named_by_head(keys, span.start), "S-TITLE-HEAD"
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
                 quoted = id(found) in ex.quoted_made or id(found) in ex.quoted_titled

@@ -3,7 +3,7 @@
 Input: the blocks and their mentions. Output: ``named_by_title(keys, position, labels)``, the
 PER/ORG mention whose title words (before it in its clause, or apposed after it) hold every
 word of a description such as الوزير or الرئيس الأمريكي: the nearest before ``position``, else
-the first after it, else None; ``named_by_head(keys, position, labels)``, the one name whose title
+the first after it, else None; ``named_by_head(keys, position)``, the one person whose title
 holds the description's head noun when none holds all its words. A quoted name after a body head
 (``S-QUOTED-NAME``) has that head among its title words, without its clitic (مؤسسة of لمؤسسة
 "جي أي أم"). Guarantees: the index is built once per document in one pass;
@@ -144,11 +144,12 @@ class _TitleIndex:
                 return entry[1]
         return None
 
-    def named_by_head(self, keys: list[str], position: int, labels: tuple[str, ...]) -> Optional[Mention]:
-        """``S-TITLE-HEAD``: a head noun and adjectives (الرئيس الإيطالي، المنظمة الحقوقية، المندوب
-        السوري) that no name's title holds whole stand for the one name of the document whose title
-        holds the head noun (رئيس الجمهورية سيرغو ماتاريلا; منظمة هيومن رايتس ووتش; مندوب سوريا)
-        and names no other country than the description's nisba. None when two names hold it."""
+    def named_by_head(self, keys: list[str], position: int) -> Optional[Mention]:
+        """``S-TITLE-HEAD``: a head noun and adjectives (الرئيس الإيطالي، المندوب السوري) that no
+        name's title holds whole stand for the one person of the document whose title holds the head
+        noun (رئيس الجمهورية سيرغو ماتاريلا; مندوب سوريا بشار الجعفري) and names no other country
+        than the description's nisba. None when two names hold it. Persons only: for bodies and
+        documents the head alone picked the wrong name too often (تقارير إعلامية → حزب الحرية)."""
         words = [k for k in keys if k not in DEMONSTRATIVES]
         if len(words) < 2 or not all(_looks_adjective(k) and not k.endswith(("ين", "ون")) for k in words[1:]):
             return None  # one person's adjectives are singular (المتحدث الصحفيين is no description)
@@ -156,29 +157,18 @@ class _TitleIndex:
             return None
         places = _place_keys()
         wanted = {places[key] for key in map(_title_key, words[1:]) if key in places}
-        entries = [e for e in self.title_index.get(_title_key(words[0]), []) if e[1].label in labels]
+        entries = [e for e in self.title_index.get(_title_key(words[0]), []) if e[1].label == "PER"]
         if len(entries) > MAX_TITLE_LOOKS:
             return None  # many names with that title: no one of them is meant
-        found: dict[str, tuple[int, Mention]] = {}
-        head = _title_key(words[0])
-        for offset, mention, title in entries:
-            if mention.label == "ORG" and head not in self.own_head_keys(mention):
-                continue  # للمختص في الاستثمارات في "جي أي إم": a person's title, not the body's
-            named = {places[w] for w in title if w in places}
-            if wanted and named and not wanted <= named:
-                continue  # الرئيس الأمريكي is not الرئيس الروسي بوتين
-            found.setdefault(_key_text(mention.canonical or mention.text), (offset, mention))
-        if len(found) != 1:
+        name_of = lambda mention: _key_text(mention.canonical or mention.text)
+        fitting = [
+            (offset, mention) for offset, mention, title in entries
+            # الرئيس الأمريكي is not الرئيس الروسي بوتين
+            if not (wanted and (named := {places[w] for w in title if w in places}) and not wanted <= named)
+        ]
+        if len({name_of(mention) for _, mention in fitting}) != 1:
             return None
-        return min((e for e in entries if _key_text(e[1].canonical or e[1].text) in found),
-                   key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
-
-    def own_head_keys(self, mention: Mention) -> set[str]:
-        """Title keys of a body's own words: its name's and the word right before it (منظمة
-        هيومن رايتس ووتش، مؤسسة "جي أي أم")."""
-        before = self.doc.text[max(0, mention.start - 40) : mention.start]
-        words = _key_text(mention.text).split() + _key_text(before).split()[-1:]
-        return {_title_key(word) for word in words}
+        return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
 
 
 @lru_cache(maxsize=1)
