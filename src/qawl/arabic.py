@@ -49,6 +49,7 @@ TIME_RELATIVES = frozenset(_TIME["time_relatives"])
 TIME_QUALIFIERS = frozenset(_TIME["time_qualifiers"])
 MONTHS_AND_DAYS = frozenset(_TIME["months_and_days"])
 MONTH_NAMES = frozenset(_TIME["month_names"])
+ORDINAL_MONTHS = frozenset(_TIME["ordinal_months"])  # كانون الثاني
 
 # --- function words ---
 THAT_COMPLEMENTISERS = frozenset(_FUNCTION["that_complementisers"])
@@ -115,7 +116,6 @@ BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
 # each synonym title word -> the first word of its group (ناطق -> متحدث)
 OFFICE_HEADS = frozenset(_NAME["office_heads"])
 TITLE_SYNONYMS = {word: line.split()[0] for line in _NAME["title_synonyms"] for word in line.split()[1:]}
-
 
 
 def _nisba_places() -> tuple[tuple[str, str], ...]:

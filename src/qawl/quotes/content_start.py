@@ -15,7 +15,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
-    PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
+    ORDINAL_MONTHS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
     TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
@@ -357,14 +357,13 @@ def _date_end(tokens: list, t: int, end: int) -> int:
         key = tokens[u].key
         if key in MONTH_NAMES:
             month = True
-            u += 2 if key in ("كانون", "تشرين") and u + 1 < end else 1  # كانون الثاني
+            u += 2 if key in ORDINAL_MONTHS and u + 1 < end else 1  # كانون الثاني
         elif u > first and tokens[u].text == "/" or tokens[u].text.isdigit():
             u += 1
         else:
             break
     if not month:
-        width = _time_phrase_width(tokens, t) if rule_on("B-DATE") else 0
-        return t + width if width == 2 else t  # الشهر الماضي
+        return t + 2 if _time_phrase_width(tokens, t) == 2 else t  # الشهر الماضي
     if u < end and tokens[u].key in TIME_RELATIVES:
         u += 1
     return u

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, DEMONSTRATIVES, FATHATAN,
-    KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_PRONOUNS, PREPOSITIONS, RELATIVES,
-    SUBJECT_OPENERS, TOPIC_ADJUNCTS, TOPIC_MARKERS,
+    ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA,
+    DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
+    PREPOSITION_PRONOUNS, PREPOSITIONS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS, TOPIC_MARKERS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
@@ -52,7 +52,7 @@ class _SourceSpan:
             words += 1
             t -= 1
         first = tokens[t].key
-        if words and (_strip_conj(first) in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in "وف" and first[1:] in PREPOSITIONS
+        if words and (_strip_conj(first) in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in CONJUNCTIONS_WAW_FA and first[1:] in PREPOSITIONS
                       or t + _time_phrase_width(tokens, t) == cue or words == 1 and _is_connective(first)):
             return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت: the subject follows the verb
         return t if words else None
@@ -340,7 +340,7 @@ class _SourceSpan:
 
 def _is_connective(key: str) -> bool:
     """فقد، ولذلك، لهذا، بما: a particle, or a preposition glued to a demonstrative or ما, names nobody."""
-    bare = key[1:] if key[:1] in "وف" and len(key) > 2 else key
+    bare = key[1:] if key[:1] in CONJUNCTIONS_WAW_FA and len(key) > 2 else key
     return key in PARTICLES or bare in PARTICLES or key in APODOSIS_OPENERS or (
-        bare[:1] in "بلك" and (bare[1:] in DEMONSTRATIVES or bare[1:] == "ما")
+        bare[:1] in PREPOSITION_LETTERS and (bare[1:] in DEMONSTRATIVES or bare[1:] == "ما")
     )
