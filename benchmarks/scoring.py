@@ -386,6 +386,8 @@ GOLD_FILES = (
     ("audit8_gold.json", "benchmarks"),
     ("audit9_gold.json", "benchmarks"),
     ("audit10_gold.json", "benchmarks"),
+    ("audit11_gold.json", "benchmarks"),
+    ("audit12_gold.json", "benchmarks"),
 )
 
 
