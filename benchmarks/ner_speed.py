@@ -92,6 +92,8 @@ def apply_lever(lever: str):
     tagger = get_tagger("lstm")
     if lever == "int8":
         tagger.network = quantize_network(tagger.network)
+    elif lever == "single":  # the ensemble's first member alone: what one network costs and scores
+        tagger.network = tagger.network.members[0].eval()
     elif lever != "none":
         raise SystemExit(f"unknown lever {lever!r}")
     return tagger
@@ -217,7 +219,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=("threads", "cpu", "cpu-once", "stages", "quality"))
-    parser.add_argument("--lever", default="none", help="none or int8 (see apply_lever)")
+    parser.add_argument("--lever", default="none", help="none, int8 or single (see apply_lever)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--mode", choices=("single", "batch"), default="single")

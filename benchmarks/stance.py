@@ -59,6 +59,7 @@ from benchmarks.scoring import (  # noqa: E402
 from qawl.clean import clean_article, match_form  # noqa: E402
 from qawl.schema import Article, Document, Mention, Quote, make_span  # noqa: E402
 from qawl.stance import CONFIDENCE_FILE, confidence_features, extract_stances, load_lexicon  # noqa: E402
+from qawl.stance.model import load_model  # noqa: E402
 
 logger = logging.getLogger("benchmarks.stance")
 
@@ -257,7 +258,8 @@ def miss_causes(predictions: dict, golds: list[dict], missed: list[dict]) -> dic
     return causes
 
 
-def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True) -> Optional[tuple[dict, list]]:
+def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True,
+            model: Optional[dict] = None) -> Optional[tuple[dict, list]]:
     """(doc -> predicted stance dicts, notes on what ran), or None when the quotes stage is missing."""
     predictions, notes = {}, set()
     for gold in golds:
@@ -272,7 +274,7 @@ def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True) ->
                 print(f"[{mode}] skipped: the quotes stage is not importable ({error})")
                 return None
             notes.add(note)
-        predictions[gold["doc"]] = stance_dicts(extract_stances(doc, quotes, mentions, lexicon=lexicon))
+        predictions[gold["doc"]] = stance_dicts(extract_stances(doc, quotes, mentions, lexicon=lexicon, model=model))
     return predictions, sorted(notes)
 
 
@@ -425,6 +427,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="gold JSON file (repeatable); default: every gold file (scoring.GOLD_FILES)")
     parser.add_argument("--mode", choices=("both", "e2e", "oracle"), default="both")
     parser.add_argument("--lexicon", help="extra term,polarity file merged with ours")
+    parser.add_argument("--model", type=Path, metavar="PATH",
+                        help="a learned stance reader (benchmarks/stance_model.py --write PATH) on top of the rules")
     parser.add_argument("--no-entities", action="store_true",
                         help="no entity mentions (neither qawl.entities in e2e nor gold ones in oracle)")
     parser.add_argument("--errors", type=int, default=40, help="error cases shown per list (dev part only)")
@@ -445,7 +449,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     golds, file_of = load_gold(paths)
     split = load_split()
     lexicon = load_lexicon(args.lexicon)
-    default_run = not (args.gold or args.lexicon or args.no_entities or args.mode != "both")
+    default_run = not (args.gold or args.lexicon or args.no_entities or args.mode != "both" or args.model)
+    reader = load_model(args.model) if args.model else None
     out = args.out or (RESULTS if default_run else None)
     print(f"gold: {', '.join(Path(p).name for p in paths)}; split: {SPLIT_FILE.name}")
     if args.fit_confidence:
@@ -461,7 +466,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     record = {}
     for mode in modes:
         started = time.perf_counter()
-        predicted = predict(mode, golds, lexicon, use_entities=not args.no_entities)
+        predicted = predict(mode, golds, lexicon, use_entities=not args.no_entities, model=reader)
         if predicted is None:
             continue
         predictions, notes = predicted

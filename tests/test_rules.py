@@ -98,7 +98,7 @@ def stance_output(example: dict) -> tuple[frozenset, set]:
         found_quotes = [given_quote(doc, item) for item in example["quotes"]]
     else:
         found_quotes = quotes.extract_quotes(doc, mentions)
-    found = stance.extract_stances(doc, found_quotes, mentions)
+    found = stance.extract_stances(doc, found_quotes, mentions, model=example.get("model"))
     seen = frozenset((s.speaker, s.target, s.polarity) for s in found)
     return seen, {rule for s in found for rule in s.rules}
 

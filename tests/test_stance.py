@@ -1,4 +1,5 @@
 """Stance rules on small sentences, the lexicon, and the attribution tables."""
+import json
 import pandas as pd
 import pytest
 
@@ -1036,7 +1037,8 @@ def _found(stances, speaker, target, polarity):
 
 
 def test_every_rule_has_a_case():
-    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED", "H-FULLER-NAME"} == set(RULES)
+    # the opt-in model's case is test_model_add_keeps_the_rules_and_replace_decides_alone
+    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED", "H-FULLER-NAME", "M-STANCE-MODEL"} == set(RULES)
 
 
 @pytest.mark.parametrize("text, written, canonical, fuller", [
@@ -1114,3 +1116,36 @@ def test_a_noun_in_s_y_is_no_future_verb(word):
     doc = make_doc(text)
     stances = extract_stances(doc, [make_quote(doc, "دعت", f"تغيير قواعد {word} الهجرة الأوروبية", "النمسا")])
     assert has(stances, f"تغيير قواعد {word} الهجرة", "favor"), [(s.target, s.polarity) for s in stances]
+
+
+# --- the learned reader (M-STANCE-MODEL, opt-in) ------------------------------------------
+
+SILENT_MODEL = {"classes": ["none", "favor", "against"], "intercept": [5.0, 0.0, 0.0], "weights": {},
+                "threshold": 0.5}
+
+
+def test_model_add_keeps_the_rules_and_replace_decides_alone():
+    from qawl.stance.model import MODEL_RULE
+
+    doc = make_doc("وقال الوزير إن الحكومة ترفض الاتفاق الجديد.")
+    quote = make_quote(doc, "قال", "الحكومة ترفض الاتفاق الجديد", "الوزير")
+    rules_alone = {(s.target, s.polarity) for s in extract_stances(doc, [quote])}
+    assert ("الاتفاق الجديد", "against") in rules_alone
+    added = extract_stances(doc, [quote], model=dict(SILENT_MODEL, mode="add"))
+    assert {(s.target, s.polarity) for s in added} == rules_alone
+    assert not extract_stances(doc, [quote], model=dict(SILENT_MODEL, mode="replace"))
+    eager = dict(SILENT_MODEL, mode="replace", intercept=[0.0, 0.0, 0.0], weights={"rule=against": [0.0, 0.0, 9.0]})
+    decided = extract_stances(doc, [quote], model=eager)
+    assert [(s.target, s.polarity) for s in decided] == [("الاتفاق الجديد", "against")]
+    assert MODEL_RULE in decided[0].rules
+
+
+def test_load_model_names_the_file_it_cannot_read(tmp_path):
+    from qawl.stance.model import load_model
+
+    path = tmp_path / "weights.json"
+    path.write_text('{"classes": ["none"]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="weights.json"):
+        load_model(path)
+    path.write_text(json.dumps(SILENT_MODEL), encoding="utf-8")
+    assert load_model(path)["threshold"] == 0.5

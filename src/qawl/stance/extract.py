@@ -14,6 +14,7 @@ from qawl.stance.candidates import _FinderBase
 from qawl.stance.evaluations import _EvaluationRules
 from qawl.stance.lexicon import default_lexicon, Lexicon
 from qawl.stance.merge import merge_stances, stance_confidence
+from qawl.stance.model import apply_model
 from qawl.stance.narrated import _NarratedRules
 from qawl.stance.quoted import _QuoteRules
 from qawl.stance.speakers import _SpeakerRules
@@ -21,21 +22,33 @@ from qawl.stance.targets import _TargetRules
 
 
 def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[Sequence[Mention]] = None,
-                    lexicon: Optional[Lexicon] = None, narrated: bool = True) -> list[Stance]:
+                    lexicon: Optional[Lexicon] = None, narrated: bool = True,
+                    model: Optional[dict] = None) -> list[Stance]:
     """Stances of the speakers of ``quotes`` (and of narrated acts when ``narrated``).
 
     Each ``Stance.quote`` indexes ``quotes`` (-1 for an act reported without
     words); ``target_start``/``target_end`` locate the target's words in
     ``doc.text``; ``target`` is the mention's canonical name when the target is
-    one mention, else those words without a leading preposition.
+    one mention, else those words without a leading preposition. ``model`` (a learned
+    reader, ``qawl.stance.model.load_model``; None, the default, for the rules alone) decides
+    the quotes' stances from the rules' reading and its own candidates (M-STANCE-MODEL).
     """
+    finder = rule_finder(doc, quotes, mentions, lexicon, narrated)
+    if model is not None:
+        apply_model(finder, model)
+    return merge_stances(with_confidence(stance_records(finder)))
+
+
+def rule_finder(doc: Document, quotes: Sequence[Quote], mentions: Optional[Sequence[Mention]] = None,
+                lexicon: Optional[Lexicon] = None, narrated: bool = True) -> _StanceFinder:
+    """The stance finder after every rule family ran: its candidates are the rules' stances."""
     finder = _StanceFinder(doc, quotes, mentions or [], lexicon or default_lexicon())
     for index, quote in enumerate(finder.quotes):
         finder.quote_stances(index, quote)  # Q- rules (and A- for their acts), speakers by the H- rules
     finder.holder_stances()  # Q-HOLDER-NAME: معارضو القانون
     if narrated:
         finder.reported_acts()  # N- rules, outside quotes
-    return merge_stances(with_confidence(stance_records(finder)))
+    return finder
 
 
 def stance_records(finder: _StanceFinder) -> list[Stance]:

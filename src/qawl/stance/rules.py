@@ -49,6 +49,7 @@ RULES: dict[str, str] = {
     "T-ACTOR": "a target phrase that names an actor (a mention, or a title before a person's name) is given the actor's canonical name",
     "T-ACTOR-HEAD": "a target phrase that opens with a named actor and goes on with a preposition is the actor: جعفر بناهي في العام 2011",
     "NEG": "negation before the evaluative word: favor -> against, against -> neutral",
+    "M-STANCE-MODEL": "a learned reader (data/stance_model.json) decides which phrases of a quote the speaker is for or against, from the rules' reading and the words around: صلاح يستحق الفوز -> favor صلاح",
 }
 
 

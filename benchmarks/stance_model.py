@@ -1,0 +1,191 @@
+"""Fit the learned stance reader (M-STANCE-MODEL) on the dev part and compare it with the rules.
+
+    .venv/bin/python benchmarks/stance_model.py            # cross-validate on dev, print, no write
+    .venv/bin/python benchmarks/stance_model.py --write /tmp/stance_model.json   # also fit on all of dev
+    .venv/bin/python benchmarks/stance_model.py --write /tmp/m.json --score benchmarks/audit11_gold.json
+                                                           # and score rules vs model on other articles
+
+Every (quote, candidate phrase) pair of the dev articles — quotes and mentions from the
+project's own stages, as users get them — is labelled favor / against / none by the gold
+stances (the speaker and the target as ``scoring.stance_matches`` compares them). A
+multinomial logistic regression (scikit-learn, only here: the package reads plain weights)
+learns the labels. Five folds over dev articles (``GroupKFold``) give every dev article a
+prediction from a model that never saw it; the decision threshold and the mode (``replace``:
+the model decides every quote stance; ``add``: the rules' stances stay and the model adds
+phrases they did not read) are chosen on those predictions by stance F1 (end to end, with the
+narrated acts of the rules) on the dev batches no stance rule was chosen on (``UNTUNED``): on
+the others the rules' score is inflated by their tuning. The test part is never read here; ``benchmarks/stance.py``
+reports it with the written model.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from benchmarks.scoring import (  # noqa: E402
+    gold_paths, load_split, part_of, score_stances, speaker_matches, target_matches,
+)
+from benchmarks.stance import load_gold, pipeline_quotes, raw_text, stance_dicts  # noqa: E402
+from qawl.clean import clean_article  # noqa: E402
+from qawl.schema import Article  # noqa: E402
+from qawl.stance import default_lexicon  # noqa: E402
+from qawl.stance.candidates import _Candidate  # noqa: E402
+from qawl.stance.extract import rule_finder, stance_records, with_confidence  # noqa: E402
+from qawl.stance.merge import merge_stances  # noqa: E402
+from qawl.stance.model import CLASSES, apply_model, quote_pairs  # noqa: E402
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+MODES = ("replace", "add")
+# dev batches no stance rule was chosen on (they joined dev after the last stance round)
+UNTUNED = tuple(f"audit{k}_gold.json" for k in range(7, 13))
+
+
+def documents(paths: list[Path], part: str | None = "dev") -> list[dict]:
+    """Each article of ``paths`` (of the split's ``part`` unless None) cleaned, with its pipeline
+    mentions and quotes, and its gold."""
+    golds, file_of = load_gold(paths)
+    split = load_split()
+    docs = []
+    for gold in golds:
+        if part is not None and part_of(gold["doc"], split) != part:
+            continue
+        doc = clean_article(Article(gold["doc"], raw_text=raw_text(gold), origin="gold"))
+        mentions, quotes, _ = pipeline_quotes(doc)
+        docs.append({"gold": gold, "doc": doc, "mentions": mentions, "quotes": quotes, "file": file_of[gold["doc"]]})
+    return docs
+
+
+def pair_label(finder, speaker: str, np: tuple[int, int], index: int, gold: dict) -> str:
+    """favor / against when a gold stance has this speaker and this phrase's target, else none."""
+    record = finder.stance_record(_Candidate(speaker, np[0], np[1], "favor", index))
+    if record is None:
+        return "none"
+    for stance in gold.get("stances", []):
+        if speaker_matches(speaker, "", stance["speaker"]) and target_matches(record.target, stance["target"]):
+            return stance["polarity"]
+    return "none"
+
+
+def labelled_pairs(item: dict, lexicon) -> list[tuple[dict, str]]:
+    finder = rule_finder(item["doc"], item["quotes"], item["mentions"], lexicon)
+    rows = []
+    for index, quote in enumerate(finder.quotes):
+        speaker, pairs = quote_pairs(finder, index, quote)
+        for np, features, _ in pairs:
+            rows.append((features, pair_label(finder, speaker, np, index, item["gold"])))
+    return rows
+
+
+def fit(rows: list[tuple[dict, str]], c: float, seed: int) -> dict:
+    """A multinomial logistic regression on ``rows``, as the plain weights ``apply_model`` reads."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = DictVectorizer()
+    x = vectoriser.fit_transform([features for features, _ in rows])
+    y = [label for _, label in rows]
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", random_state=seed)
+    model.fit(x, y)
+    order = [list(model.classes_).index(cls) for cls in CLASSES]
+    coef = model.coef_[order]
+    weights = {name: [round(float(coef[k, j]), 5) for k in range(len(CLASSES))]
+               for j, name in enumerate(vectoriser.get_feature_names_out()) if any(abs(coef[k, j]) > 1e-6 for k in range(len(CLASSES)))}
+    return {"classes": list(CLASSES), "intercept": [round(float(model.intercept_[k]), 5) for k in order],
+            "weights": weights, "C": c}
+
+
+def predict_stances(item: dict, lexicon, model: dict | None) -> list[dict]:
+    finder = rule_finder(item["doc"], item["quotes"], item["mentions"], lexicon)
+    if model is not None:
+        apply_model(finder, model)
+    return stance_dicts(merge_stances(with_confidence(stance_records(finder))))
+
+
+def f1_of(docs: list[dict], predictions: dict) -> dict:
+    overall = score_stances(predictions, [item["gold"] for item in docs])["overall"]
+    return {k: round(overall[k], 4) if isinstance(overall[k], float) else overall[k]
+            for k in ("precision", "recall", "f1", "pred", "matched")}
+
+
+def cross_validate(docs: list[dict], lexicon, c: float, folds: int, seed: int) -> dict:
+    from sklearn.model_selection import GroupKFold
+
+    rows_of = [labelled_pairs(item, lexicon) for item in docs]
+    fold_of = {}
+    for k, (_, held) in enumerate(GroupKFold(n_splits=folds).split(docs, groups=[d["gold"]["doc"] for d in docs])):
+        for i in held:
+            fold_of[i] = k
+    models = []
+    for k in range(folds):
+        train = [row for i, rows in enumerate(rows_of) if fold_of[i] != k for row in rows]
+        models.append(fit(train, c, seed))
+    results = {}
+    for mode in MODES:
+        for threshold in THRESHOLDS:
+            predictions = {}
+            for i, item in enumerate(docs):
+                model = dict(models[fold_of[i]], threshold=threshold, mode=mode)
+                predictions[item["gold"]["doc"]] = predict_stances(item, lexicon, model)
+            results[f"{mode}@{threshold}"] = f1_of(docs, predictions)
+            fresh = [item for item in docs if item["file"] in UNTUNED]
+            results[f"{mode}@{threshold}"]["untuned_f1"] = f1_of(fresh, predictions)["f1"]
+    positives = sum(label != "none" for rows in rows_of for _, label in rows)
+    return {"pairs": sum(map(len, rows_of)), "positive_pairs": positives, "by_setting": results, "rows": rows_of}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, nargs="+", default=[0.1, 0.3, 1.0], help="regularisation strengths to try")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--write", type=Path, metavar="PATH",
+                        help="fit the chosen setting on all of dev and write its weights (JSON) to PATH")
+    parser.add_argument("--score", type=Path, nargs="*", default=[], metavar="GOLD",
+                        help="gold files (not in split.json) to score the rules and the written model on")
+    args = parser.parse_args(argv)
+    started = time.time()
+    lexicon = default_lexicon()
+    docs = documents(gold_paths(ROOT.parent / "shared"))
+    rules = f1_of(docs, {item["gold"]["doc"]: predict_stances(item, lexicon, None) for item in docs})
+    rules_untuned = f1_of([d for d in docs if d["file"] in UNTUNED], {item["gold"]["doc"]: predict_stances(item, lexicon, None) for item in docs})
+    print(f"dev articles {len(docs)}; rules alone: {rules}; on the untuned batches: {rules_untuned}")
+    best = ("", 0.0, None, None)
+    for c in args.c:
+        result = cross_validate(docs, lexicon, c, args.folds, args.seed)
+        result.pop("rows")
+        print(f"C={c}: {result['pairs']} pairs, {result['positive_pairs']} positive")
+        for setting, score in result["by_setting"].items():
+            print(f"   {setting:14} {score}")
+            if score["untuned_f1"] > best[1]:
+                mode, threshold = setting.split("@")
+                best = (setting, score["untuned_f1"], c, (mode, float(threshold)))
+    print(f"best (cross-validated, on the untuned dev batches): C={best[2]} {best[0]} F1 {best[1]} "
+          f"(rules alone {rules_untuned['f1']}); {time.time() - started:.0f} s")
+    if args.write:
+        mode, threshold = best[3]
+        model = fit([row for item in docs for row in labelled_pairs(item, lexicon)], best[2], args.seed)
+        model.update({"threshold": threshold, "mode": mode,
+                      "fitted_on": "dev part of benchmarks/split.json, pipeline quotes and mentions",
+                      "cross_validated": {"untuned_f1": best[1], "rules_alone_untuned_f1": rules_untuned["f1"],
+                                          "folds": args.folds}})
+        tmp = args.write.with_suffix(".tmp")
+        tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        tmp.replace(args.write)
+        print(f"wrote {args.write} ({len(model['weights'])} weights)")
+        for path in args.score:
+            items = documents([path], part=None)
+            for name, chosen in (("rules", None), ("model", model)):
+                predictions = {item["gold"]["doc"]: predict_stances(item, lexicon, chosen) for item in items}
+                print(f"{path.name}: {name:5} {f1_of(items, predictions)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

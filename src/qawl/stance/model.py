@@ -1,0 +1,211 @@
+"""The learned stance reader (rule M-STANCE-MODEL): for each quote, which of the noun phrases
+of its content the speaker is for or against.
+
+The rules (Q-, A-, H-, T-) read a stance only where a lexicon word frames it. Much of what
+annotators mark is looser: the subject of an evaluative clause (صلاح يستحق الفوز → favor
+صلاح), an actor blamed in passing. The model scores every candidate phrase of a quote's
+content — its noun phrases, its mentions and the targets the rules gave — with a multinomial
+logistic regression over features of the phrase, its neighbours, the content and the rules'
+own reading (``pair_features``). It is fitted on the development part of ``benchmarks/split.json``
+by ``benchmarks/stance_model.py`` and stored as plain JSON weights (``load_model``), so running
+it needs nothing beyond the standard library.
+
+It is not on by default: cross-validated on the dev batches no stance rule was tuned on, and
+on fresh batches, it adds about 0.03 stance F1 to the rules, within the noise, with additions
+of low precision (``benchmarks/STANCE_DECISIONS.md``). ``extract_stances(model=…)`` turns it on.
+
+Input: the stance finder after the rules ran (its token view, quotes, candidates); output:
+the finder's quote candidates decided by the model (``apply_model``), narrated acts untouched.
+"""
+from __future__ import annotations
+
+import json
+import math
+from typing import Optional
+
+from qawl.schema import Quote
+from qawl.stance.candidates import _Candidate
+from qawl.stance.params import MAX_NP_TOKENS
+from qawl.stance.phrases import read_np
+from qawl.stance.rules import DISABLED_RULES
+from qawl.stance.words import STOP_FORMS
+from qawl.arabic import DEMONSTRATIVES
+
+MODEL_RULE = "M-STANCE-MODEL"
+CLASSES = ("none", "favor", "against")
+MAX_CANDIDATES = 12  # phrases read per quote: the first ones, where stance targets sit
+CONTEXT = 3  # tokens each side whose lexicon hits describe a phrase's neighbourhood
+
+
+def load_model(path) -> dict:
+    """A model written by ``benchmarks/stance_model.py --write PATH`` (plain JSON weights)."""
+    with open(path, encoding="utf-8") as handle:
+        model = json.load(handle)
+    missing = {"classes", "intercept", "weights", "threshold"} - set(model)
+    if missing:
+        raise ValueError(f"{path}: not a stance model (missing {', '.join(sorted(missing))})")
+    return model
+
+
+def quote_speaker(finder, quote: Quote) -> str:
+    """The name the rules give the quote's speaker (H- rules), as ``quote_stances`` does."""
+    return finder.institution_speaker(quote) or finder.titled_speaker(quote) or finder.attested_speaker(quote)
+
+
+def phrase_candidates(finder, quote: Quote, rule_ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges worth scoring in the quote's content: its noun phrases in order (at most
+    ``MAX_CANDIDATES``), the mentions inside it and the targets the rules read for it."""
+    tokens = finder.tokens
+    content = tokens.range_of(quote.content.start, quote.content.end)
+    if not content:
+        return []
+    first, limit = content.start, content.stop
+    found: list[tuple[int, int]] = []
+    i = first
+    while i < limit and len(found) < MAX_CANDIDATES:
+        if not tokens.is_word(i) or tokens.forms[i] in STOP_FORMS or tokens.bare(i) in STOP_FORMS:
+            i += 1
+            continue
+        start, end = read_np(tokens, i, limit)
+        if end > start:
+            found.append((start, end))
+            i = end
+        else:
+            i += 1
+    for index in content:
+        mention = tokens.mention_at.get(index)
+        if mention is not None:
+            span = tokens.range_of(mention.start, mention.end)
+            found.append((max(span.start, first), min(span.stop, limit)))
+    found.extend(rule_ranges)
+    return [np for np in dict.fromkeys(found) if np[1] > np[0] and np[1] - np[0] <= MAX_NP_TOKENS + 2]
+
+
+def _hits_between(tokens, start: int, end: int) -> list:
+    return [hit for i in range(max(start, 0), min(end, len(tokens))) if (hit := tokens.hit(i)) is not None]
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def pair_features(finder, quote: Quote, np: tuple[int, int], order: int,
+                  rules_here: list[_Candidate]) -> dict[str, float]:
+    """Features of one (quote, phrase) pair: where the phrase sits, what it is, the evaluative
+    words around it and in the whole content, the cue, and how the rules read it."""
+    tokens = finder.tokens
+    content = tokens.range_of(quote.content.start, quote.content.end)
+    first, limit = content.start, content.stop
+    start, end = np
+    features: dict[str, float] = {"bias": 1.0}
+    features[f"order={_bucket(order, (0, 1, 2, 4))}"] = 1.0
+    features[f"offset={_bucket(start - first, (0, 2, 5, 10, 20))}"] = 1.0
+    features[f"length={_bucket(end - start, (1, 2, 3, 5))}"] = 1.0
+    mention = tokens.mention_at.get(start)
+    features[f"mention={mention.label if mention is not None else 'none'}"] = 1.0
+    labels = {tokens.mention_at[i].label for i in range(start, end) if i in tokens.mention_at}
+    for label in labels:
+        features[f"holds={label}"] = 1.0
+    features["demonstrative"] = float(tokens.forms[start] in DEMONSTRATIVES)
+    features["definite"] = float(tokens.bare(start).startswith("ال"))
+    features["salient"] = float(finder.salient(np))
+    features["quoted_words"] = float(any(tokens.is_quote_mark(i) for i in range(start - 1, end + 1)))
+    features[f"type={quote.type}"] = 1.0
+    # the evaluative words just before, inside and just after the phrase
+    for where, (a, b) in (("before", (max(first, start - CONTEXT), start)), ("inside", (start, end)),
+                          ("after", (end, min(limit, end + CONTEXT)))):
+        for hit in _hits_between(tokens, a, b):
+            features[f"{where}:{hit.entry.kind}:{hit.entry.polarity}"] = 1.0
+            if hit.entry.category:
+                features[f"{where}:cat={hit.entry.category}"] = 1.0
+        negated = any(tokens.negated(i, a) is not None for i in range(a, b) if tokens.hit(i) is not None)
+        if negated:
+            features[f"{where}:negated"] = 1.0
+    # the content as a whole: how evaluative, and in which direction
+    hits = _hits_between(tokens, first, limit)
+    for polarity in ("favor", "against"):
+        count = sum(hit.entry.polarity == polarity for hit in hits)
+        features[f"content_{polarity}={_bucket(count, (0, 1, 3))}"] = 1.0
+    cue_hit, cue_polarity = finder.cue_frame(quote)
+    features[f"cue_polarity={cue_polarity}"] = 1.0
+    # the rules' reading of this very phrase, or of one overlapping it
+    for candidate in rules_here:
+        same = (candidate.start, candidate.end) == np
+        overlap = candidate.start < end and start < candidate.end
+        if same or overlap:
+            kind = "rule" if same else "rule_overlap"
+            features[f"{kind}={candidate.polarity}"] = 1.0
+            for rule in candidate.rules:
+                features[f"{kind}_id={rule}"] = 1.0
+    return features
+
+
+def class_scores(model: dict, features: dict[str, float]) -> dict[str, float]:
+    """The model's probability of each class (``CLASSES``) for one pair."""
+    weights = model["weights"]
+    logits = list(model["intercept"])
+    for name, value in features.items():
+        row = weights.get(name)
+        if row is not None:
+            for k, w in enumerate(row):
+                logits[k] += w * value
+    top = max(logits)
+    exps = [math.exp(v - top) for v in logits]
+    total = sum(exps)
+    return {cls: e / total for cls, e in zip(model["classes"], exps)}
+
+
+def quote_pairs(finder, index: int, quote: Quote):
+    """(speaker, [(phrase, features, rule candidates on it)]) for one quote; no speaker, no pairs."""
+    speaker = quote_speaker(finder, quote)
+    if not speaker:
+        return speaker, []
+    rules_here = [c for c in finder.candidates if c.quote == index]
+    phrases = phrase_candidates(finder, quote, [(c.start, c.end) for c in rules_here])
+    pairs = []
+    for order, np in enumerate(phrases):
+        on_it = [c for c in rules_here if (c.start, c.end) == np]
+        pairs.append((np, pair_features(finder, quote, np, order, rules_here), on_it))
+    return speaker, pairs
+
+
+def decide(scored: list[tuple[tuple[int, int], dict[str, float]]], threshold: float) -> list[tuple[tuple[int, int], str, float]]:
+    """The phrases whose best stance class passes ``threshold``, overlapping ones reduced to the
+    likeliest (one phrase, one stance)."""
+    chosen: list[tuple[tuple[int, int], str, float]] = []
+    ranked = sorted(((np, max(("favor", "against"), key=probs.get), probs) for np, probs in scored),
+                    key=lambda item: -item[2][item[1]])
+    for np, polarity, probs in ranked:
+        score = probs[polarity]
+        if score < threshold:
+            break
+        if any(np[0] < other[1] and other[0] < np[1] for other, _, _ in chosen):
+            continue
+        chosen.append((np, polarity, score))
+    return chosen
+
+
+def apply_model(finder, model: dict) -> None:
+    """The model's decisions on the quotes: in mode ``replace`` instead of the rules' quote
+    candidates, in mode ``add`` on the phrases the rules did not read (narrated acts stay)."""
+    if MODEL_RULE in DISABLED_RULES:
+        return
+    threshold, adding = model["threshold"], model.get("mode") == "add"
+    decided: list[_Candidate] = [c for c in finder.candidates if adding or c.quote < 0]
+    for index, quote in enumerate(finder.quotes):
+        speaker, pairs = quote_pairs(finder, index, quote)
+        if not pairs:
+            continue
+        ruled = [(c.start, c.end) for c in finder.candidates if c.quote == index] if adding else []
+        scored = [(np, class_scores(model, features)) for np, features, _ in pairs
+                  if not any(np[0] < other[1] and other[0] < np[1] for other in ruled)]
+        on_phrase = {np: on_it for np, _, on_it in pairs}
+        for np, polarity, score in decide(scored, threshold):
+            same = [c for c in on_phrase[np] if c.polarity == polarity]
+            evidence = same[0].evidence if same else [finder.doc.text[quote.content.start:quote.content.end][:80]]
+            rules = tuple(dict.fromkeys((*(same[0].rules if same else ()), MODEL_RULE)))
+            decided.append(_Candidate(speaker, np[0], np[1], polarity, index, list(evidence), rules))
+    finder.candidates = decided
