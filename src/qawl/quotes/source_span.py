@@ -15,7 +15,8 @@ from typing import Optional
 from qawl.arabic import (
     ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
-    PREPOSITION_PRONOUNS, PREPOSITIONS, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS, TOPIC_MARKERS,
+    PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
+    TOPIC_MARKERS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
@@ -325,8 +326,9 @@ class _SourceSpan:
         if any(self.mention_at(b, t) is not None for t in range(start, end)):
             return True
         known = ("person", "organisation", "media", "anonymous")
-        if any(first in heads[k] or _strip_noun(first) in heads[k] for k in known):
-            return True
+        owned = _owned_head(tokens[start].text)
+        if any(first in heads[k] or _strip_noun(first) in heads[k] or owned in heads[k] for k in known):
+            return True  # بحسب الوزير; بحسب محاميه, وفقا لمتحدثها: a title under its possessor's pronoun
         # without a recognised entity: a short bare name, not a definite common noun
         return not self.mentions and not first.startswith("ال") and end - start <= 3
 
@@ -336,6 +338,18 @@ class _SourceSpan:
         return self.mention_at(b, t) is not None or any(
             key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "media", "anonymous")
         )
+
+
+def _owned_head(word: str) -> str:
+    """محاميه -> محامي, متحدثها -> متحدث: the noun under a possessive pronoun (written ه, never
+    ة), as a matching form; "" when the word carries none."""
+    bare = _strip_conj(word)
+    if bare.startswith("ال"):
+        return ""
+    for suffix in sorted(PRONOUN_SUFFIXES, key=len, reverse=True):
+        if suffix.startswith("ه") and bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+            return _key_text(bare[: -len(suffix)])
+    return ""
 
 
 def _is_connective(key: str) -> bool:
