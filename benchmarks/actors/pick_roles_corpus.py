@@ -4,8 +4,8 @@ every gold file and every earlier set's article list; written as a list and as l
     .venv/bin/python benchmarks/actors/pick_roles_corpus.py --name dev5 --seed 22 --links /work/annot13/ant_roles5
 
 writes ``benchmarks/actors/<name>_articles.txt`` (doc ids, sorted) and a folder of links to the
-articles under ``--links``, which ``python -m qawl run --corpus`` reads. dev2 was drawn with seed 18
-from the pool without the later lists; dev3 and dev4 each left out the lists before them.
+articles under ``--links``, which ``python -m qawl run --corpus`` reads. dev5 is ``--seed 22``; dev2 …
+dev4 were drawn by earlier, hard-coded versions of this script, which this one does not redraw.
 """
 import argparse
 import glob

@@ -4,7 +4,8 @@
 
 reads the run's ``tables/quotes`` and ``tables/documents`` and writes a TSV with the columns
 form, doc_id, quote, context (the article's words around the speaker, marked [[ ]]) that the
-labelling prompt gives annotators. dev2 was drawn with seed 19 from /tmp/roles_ant2.
+labelling prompt gives annotators. dev5 is --run /tmp/roles_ant5 --seed 23; dev2 … dev4 were drawn by
+earlier, hard-coded versions of this script, which this one does not redraw exactly.
 """
 import argparse
 import csv
