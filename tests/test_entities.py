@@ -517,3 +517,20 @@ def test_canonicalise_and_grouping_time_grows_linearly_with_distinct_names():
 
     base = max(seconds(1000), 0.03)
     assert seconds(4000) < 10 * base  # linear: about 4; it was about 16
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("الشيخ تميم بن حمد آل ثاني قال", "O B-PER I-PER I-PER I-PER O O", "O B-PER I-PER I-PER I-PER I-PER O"),
+        ("عمر أبو اللوم ،", "B-PER I-PER O O", "B-PER I-PER I-PER O"),
+        ("محمد بن عبد الله", "B-PER I-PER O O", "B-PER I-PER I-PER I-PER"),  # بن then عبد: both links
+        ("ترامب أم كلينتون", "B-PER I-PER O", "B-PER I-PER O"),  # أم after a name is "or"
+        ("صالح بن ،", "B-PER I-PER O", "B-PER I-PER O"),  # punctuation is no name word
+        ("وزارة آل سعود", "B-ORG I-ORG O", "B-ORG I-ORG O"),  # persons only
+    ],
+)
+def test_complete_person_names(text_in, tags_in, tags_out):
+    from qawl.entities.mentions import complete_person_names
+
+    assert complete_person_names(text_in.split(), tags_in.split()) == tags_out.split()

@@ -20,7 +20,7 @@ from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
-from qawl.arabic import TIME_NOUNS, TIME_WORDS
+from qawl.arabic import NAME_LINKS, TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -392,6 +392,29 @@ def complete_places(tokens: list[str], tags: list[str],
     return tags
 
 
+# A person's name never ends on a link word (بن، آل، أبو، عبد …): the tagger stopped early. أم is
+# left out: after a name it is more often "or" (ترامب أم كلينتون) than "mother of".
+OPEN_NAME_LINKS = NAME_LINKS - {"ام"}
+WORD_RE = re.compile(r"\w")
+
+
+def complete_person_names(tokens: list[str], tags: list[str],
+                          forms: list[str] | None = None) -> list[str]:
+    """Extend a person's name that ends on a link word over the words after it, as long as it
+    ends on one: تميم بن حمد آل | ثاني, عمر أبو | ريشة."""
+    tags = list(tags)
+    if "B-PER" not in tags:
+        return tags
+    if forms is None:
+        forms = [match_form(token) for token in tokens]
+    for start, end, label in bio_spans(tags):
+        while (label == "PER" and end < len(tags) and tags[end] == "O" and forms[end - 1] in OPEN_NAME_LINKS
+               and WORD_RE.match(tokens[end])):
+            tags[end] = "I-PER"
+            end += 1
+    return tags
+
+
 def spans_to_mentions(
     doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
     known: dict[str, str] | None = None,
@@ -405,6 +428,7 @@ def spans_to_mentions(
             words, tag_latin_organisations(words, sentence_tags), forms)
         sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
                                         forms)
+        sentence_tags = complete_person_names(words, sentence_tags, forms)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
