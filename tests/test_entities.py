@@ -93,6 +93,23 @@ def test_known_names_do_not_outvote_the_corpus(text_in, text_out):
 
 
 @pytest.mark.parametrize(
+    "text_in, person, text_out",
+    [
+        ("بسام", True, "بسام"),  # سام is barely commoner: the ب is the name's
+        ("ليام", True, "ليام"),
+        ("وبسام", True, "بسام"),  # the conjunction still goes
+        ("بمحمد", True, "محمد"),  # محمد is far the commoner: a preposition
+        ("بسام", False, "سام"),  # places and bodies keep the plain rule (بجدة → جدة)
+    ],
+)
+def test_a_persons_ba_or_lam_is_a_preposition_only_before_a_far_commoner_word(text_in, person, text_out):
+    counts = {"بسام": 60, "سام": 111, "ليام": 17, "يام": 31, "بمحمد": 25, "محمد": 12640}
+    known = {"سام": "PER", "يام": "PER", "محمد": "PER"}
+    length = proclitic_length(text_in, lambda form: counts.get(form, 0), known, person=person)
+    assert text_in[length:] == text_out
+
+
+@pytest.mark.parametrize(
     "text_in, stem, base",
     [("وبالمدينة", "مدينه", "المدينه"), ("للأمم", "امم", "الامم"), ("وفي", "في", "في"), ("ولد", "ولد", "ولد")],
 )

@@ -31,6 +31,7 @@ STRIPPABLE_CONJ = ("و", "ف")
 STRIPPABLE_PREP = ("ب", "ل")
 MIN_NAME_LETTERS = 2
 MIN_REST_LETTERS = 3  # what is left after a proclitic: بول is not ب + ول
+PREP_STRIP_RATIO = 5  # how much commoner the rest must be than the word for a ب/ل to be a preposition
 # Function words (matching form) a name never is once a proclitic is cut: لولا is not ل + ولا.
 FUNCTION_WORDS = frozenset("ولا ولم ولن وما ومن هذا هذه ذلك تلك الذي التي الذين كان كانت "
                            "غير بين عند حتي لكن الي علي عن منذ كما لما اذا".split())
@@ -42,7 +43,8 @@ def _is_known_name(form: str, known: dict[str, str]) -> bool:
     return form in gazetteer() or form in known
 
 
-def proclitic_length(token: str, word_count, known: dict[str, str] | None = None, clause_start: bool = True) -> int:
+def proclitic_length(token: str, word_count, known: dict[str, str] | None = None, clause_start: bool = True,
+                     person: bool = False) -> int:
     """How many leading characters of ``token`` are a proclitic to leave out of a name.
 
     Each reading (the whole token, without و/ف, without و/ف + ب/ل) is scored by
@@ -50,7 +52,10 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
     by how often the corpus uses it; the best reading wins and ties keep more of
     the token. So وروسيا → روسيا and ولبنان → لبنان, while فيصل, فوكس and بول stay
     whole (a rest needs three letters). The conjunction ف opens a clause: after a word
-    (وقال فورد، شركة فورد) a ف is the name's own letter.
+    (وقال فورد، شركة فورد) a ف is the name's own letter. Of a ``person``'s name a ب/ل is left out
+    only when the rest is at least ``PREP_STRIP_RATIO`` times as common as the word with it
+    (بمحمد → محمد, لترامب → ترامب; but بسام, ليام فوكس, بروس باك stay whole: سام, يام and روس are
+    barely commoner). Places and bodies keep the plain rule: بجدة, لرويترز are common as written.
     """
     known = known or {}
     form = match_form(token)
@@ -76,6 +81,8 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
         # a known rest counts only when the corpus does not prefer the whole token:
         # the training gazetteer holds clipped forms (وكس of فوكس, اسل of باسل)
         count = word_count(rest)
+        if person and prefix != split.conj and count < PREP_STRIP_RATIO * word_count(form[len(split.conj):]):
+            continue  # بسام, ليام: a name's own ب/ل unless the rest is far the commoner word (بمحمد)
         score = (_is_known_name(rest, known) and count >= whole_count, count)
         if score > best_score and (score[0] or score[1] > 0):
             best, best_score = len(prefix), score
@@ -451,7 +458,8 @@ def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> M
     if latin and latin.group(1) in LATIN_ORGANISATIONS:  # لCNN → CNN
         span = make_span(doc.text, run[0].start + latin.start(1), run[0].end, label)
         return Mention(span.start, span.end, span.text, label)
-    start = run[0].start + proclitic_length(run[0].text, word_count, known, _opens_clause(doc.text, run[0].start))
+    start = run[0].start + proclitic_length(run[0].text, word_count, known, _opens_clause(doc.text, run[0].start),
+                                            person=label == "PER")
     end = run[-1].end
     text = doc.text[start:end]
     # the tagger knows Arabic only: Latin captions come out as noise
