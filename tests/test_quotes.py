@@ -1973,3 +1973,14 @@ def test_aban_reports_and_a_comma_after_the_speaker_leaves_the_proposition_noun_
     assert said["أبان"][1].startswith("اللجنة اعتمدت")
     # تبين "it turned out" is no form of أبان
     assert not quotes_of("وتبين أن النيران اندلعت بجوار سور الفيلا.")[1]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("مارك زوكربيرغ يعتذر أمام البرلمان الأوروبي.. ويؤكد أن فيسبوك سيحمي بيانات المستخدمين", "مارك زوكربيرغ"),
+    ("جوزيف بلاتر يستقيل من رئاسة الفيفا.. ويتعهد بعدم الترشح مجددا", "جوزيف بلاتر"),
+])
+def test_opening_subject_speaks_for_a_conjoined_verb(text, speaker):
+    """S-OPENING-SUBJECT: nobody spoke before, so the name that opens the sentence is the subject."""
+    _, quotes = quotes_of(text, lambda doc: stand_in_mentions(doc, [(speaker, "PER", speaker)]))
+    assert [q.speaker_canonical for q in quotes] == [speaker]
+    assert "S-OPENING-SUBJECT" in quotes[0].rules

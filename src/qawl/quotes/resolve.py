@@ -205,11 +205,16 @@ class _Resolver:
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
                 # named earlier in its own sentence, even when that verb reported nothing
                 agent = self.feminine_clause_subject(c) or self.named_in_sentence(c) or agent
+            rule = "S-DROPPED"
+            if agent is None and entry.kind == "verb" and rule_on("S-OPENING-SUBJECT"):
+                # مارك زوكربيرغ يعتذر أمام البرلمان.. ويؤكد أن …: nobody spoke before, so the
+                # conjoined verb's subject is the name that opens its sentence (or the one before)
+                agent, rule = self.opening_subject(c), "S-OPENING-SUBJECT"
             if agent is None or not rule_on("S-DROPPED"):
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
             return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
-                                rules=("S-DROPPED",))
+                                rules=tuple(dict.fromkeys(("S-DROPPED", rule))))
         b, (start, end) = c.block, c.speaker
         span = self.phrase_span(b, start, end)
         if span is None:
@@ -388,6 +393,38 @@ class _Resolver:
             return None
         kind = self.kind_of([t.key for t in tokens[start + 1 : end]], mention)
         return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s", True)
+
+    def opening_subject(self, c: _Candidate) -> Optional[_Agent]:
+        """The person or body named first in the cue's sentence, right before a word that is no
+        preposition (the subject of SVO: الهلال يتباهى … ويؤكد); when the cue itself opens its
+        sentence (… الأوروبي.. ويؤكد), the same in the sentence before, in the same block."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        start = ex.sentence_start(b, c.cue[0])
+        if start == c.cue[0]:
+            before = start - 1
+            while before >= 0 and not tokens[before].is_word:
+                before -= 1  # past the full stops (الأوروبي.. ويؤكد)
+            if before < 0:
+                return None
+            start = ex.sentence_start(b, before)
+        while start < c.cue[0] and not tokens[start].is_word:
+            start += 1  # opening quotation marks, a dash
+        mention = ex.mention_at(b, start)
+        if mention is None or mention.label not in ("PER", "ORG") or start >= c.cue[0]:
+            return None
+        last = start
+        while last + 1 < c.cue[0] and ex.mention_at(b, last + 1) is mention:
+            last += 1
+        after = tokens[last + 1] if last + 1 < c.cue[0] else None
+        if after is None or not after.is_word or after.key in PREPOSITIONS or any(
+                a.text_block == b and a.content_start <= start < a.content_end for a in self.accepted):
+            return None
+        span = self.phrase_span(b, start, last + 1)
+        if span is None:
+            return None
+        kind = "person" if mention.label == "PER" else "organisation"
+        return _Agent(span.start, span, self.mention_name(mention, span), kind, "", "", True)
 
     def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
         """The last person mention before the cue in its sentence, outside any quote's words."""
