@@ -94,6 +94,9 @@ RULES = {
              "citizen_or_witness",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
+    "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv) is a "
+                    "number of ordinary people: citizen_or_witness, unless the words after it name them (كثير من "
+                    "المحللين: R-CONTINUED)",
     "R-DEFAULT": "no evidence: other",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
@@ -177,6 +180,8 @@ class Lexicons:
     government: frozenset = frozenset()  # head nouns (words) of bodies speaking for a government
     dropped: frozenset = frozenset()  # company and media head nouns dropped before a name
     starts: frozenset = frozenset()  # the first words of the listed terms
+    quantifiers: frozenset = frozenset()  # words that alone stand for a number of people (R-QUANTIFIER)
+    approximators: frozenset = frozenset()  # words that may open such a span (حوالي النصف)
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -265,6 +270,8 @@ def lexicons() -> Lexicons:
         government=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "government"),
         dropped=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "dropped"),
         starts=frozenset(words[0] for words in terms),
+        quantifiers=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "quantifier"),
+        approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
     )
 
 

@@ -167,6 +167,12 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.generic_role = "none"
         reading.rules = ("A-NONE",)
         return reading
+    if "R-QUANTIFIER" not in disabled and _people_quantifier(words, lex):
+        # ويرى بعضهم، قال حوالي النصف: a number of people, ordinary unless the words after say who
+        reading.generic_role = "citizen_or_witness"
+        reading.roles = (("citizen_or_witness", "R-QUANTIFIER"),)
+        reading.rules = ("R-QUANTIFIER", "A-GENERIC")
+        return reading
     if "A-NONE" not in disabled and ((len(words) == 1 and words[0] in lex.not_speakers)
                                      or _opens_with_preposition(words[0], lex)):
         reading.generic_role = "none"
@@ -262,6 +268,14 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
 
 
 _PREPOSITIONS = frozenset({"عن", "في", "من", "لدى", "ب", "ل"})  # a name never opens with these
+
+
+def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
+    """R-QUANTIFIER: the words are one quantifier of people, an approximator before it allowed (حوالي النصف)."""
+    rest = list(words)
+    while len(rest) > 1 and rest[0] in lex.approximators:
+        rest = rest[1:]
+    return len(rest) == 1 and (rest[0] in lex.quantifiers or (rest[0][:1] in "وف" and rest[0][1:] in lex.quantifiers))
 
 
 def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons) -> None:
