@@ -78,6 +78,9 @@ RULES = {
     "R-APPOSITION-CUT": "a speaker span that cut its name short is followed by one or two words that may end the "
                         "name, then a comma or وهو/وهي, then an apposition read as R-APPOSITION-WIDE reads it "
                         "([[غلام]] علي بلوش، وزير داخلية إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى)",
+    "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
+                        "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
+                        "data/actors/representatives.tsv",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
@@ -182,6 +185,7 @@ class Lexicons:
     starts: frozenset = frozenset()  # the first words of the listed terms
     quantifiers: frozenset = frozenset()  # words that alone stand for a number of people (R-QUANTIFIER)
     approximators: frozenset = frozenset()  # words that may open such a span (حوالي النصف)
+    representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -272,6 +276,7 @@ def lexicons() -> Lexicons:
         starts=frozenset(words[0] for words in terms),
         quantifiers=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "quantifier"),
         approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
+        representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
     )
 
 

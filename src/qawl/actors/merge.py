@@ -153,7 +153,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
                 elif not near_end and (wide or cut):
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-CUT" if cut else "R-APPOSITION-WIDE")
-                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD"):
+                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-REPRESENTATIVE"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
@@ -171,6 +171,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if said_roles and "R-TITLE" not in disabled:
             # what the article wrote around the name (قرار هاني رمزي: his decision, not him)
             ev.context_roles[form][said_roles[0][0]] += n
+            if said_roles[0][1] == "R-REPRESENTATIVE":
+                ev.context_rules[form].setdefault(said_roles[0][0], "R-REPRESENTATIVE")
             if said_surface.affiliation:
                 ev.context_affiliations[form][said_surface.affiliation] += n
             if said_surface.body:

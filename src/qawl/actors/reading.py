@@ -103,6 +103,15 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
         if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements:
             continue
         role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
+        if term.words in lex.representatives and "R-REPRESENTATIVE" not in disabled:
+            # ممثلة الولايات المتحدة: a representative of what follows, not an actress
+            end = i + len(term.words)
+            state = " ".join(words[end:end + 2]) if end < len(words) else ""
+            later = next((t for j, t in found[k + 1:] if j == end), None)
+            if later is not None and later.kind in ("body", "generic") and later.role not in ("-", "document_or_report"):
+                role, term_rule = later.role, "R-REPRESENTATIVE"
+            elif state and (name_key(state) in lex.state_names or name_key(words[end]) in lex.state_names):
+                role, term_rule = "minister_or_official", "R-REPRESENTATIVE"
         if term.kind == "head":
             end = i + len(term.words)
             complemented = False
