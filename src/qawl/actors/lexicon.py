@@ -201,14 +201,14 @@ def _nisba_forms(adjective: str) -> list[str]:
 
 
 def _inflections(word: str, person: bool) -> list[str]:
-    """Sound plurals (and, for a title, the feminine) of a noun in matching form: مراقب →
-    مراقبون، مراقبين، مراقبه، مراقبات; شركه → شركات. Nothing for a word that looks plural
+    """Sound plurals (and, for a title, the feminine and the dual) of a noun in matching form: مراقب →
+    مراقبون، مراقبين، مراقبه، مراقبات، مراقبان; شركه → شركات. Nothing for a word that looks plural
     already or ends in a long vowel or hamza."""
     if word.endswith(("ون", "ين", "ات", "ا", "ء", "و")):
         return []
     if word.endswith("ه"):
         return [word[:-1] + "ات"]
-    return [word + "ون", word + "ين"] + ([word + "ه", word + "ات"] if person else [])
+    return [word + "ون", word + "ين"] + ([word + "ه", word + "ات", word + "ان"] if person else [])  # ان: dual
 
 
 _PERSON_NOUN_ROLES = frozenset({"citizen_or_witness", "expert_or_academic", "party_or_opposition",
