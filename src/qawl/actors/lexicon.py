@@ -78,6 +78,9 @@ RULES = {
     "R-APPOSITION-CUT": "a speaker span that cut its name short is followed by one or two words that may end the "
                         "name, then a comma or وهو/وهي, then an apposition read as R-APPOSITION-WIDE reads it "
                         "([[غلام]] علي بلوش، وزير داخلية إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى)",
+    "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
+                        "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
+                        "data/actors/representatives.tsv",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
@@ -94,6 +97,9 @@ RULES = {
              "citizen_or_witness",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
+    "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv) is a "
+                    "number of ordinary people: citizen_or_witness, unless the words after it name them (كثير من "
+                    "المحللين: R-CONTINUED)",
     "R-DEFAULT": "no evidence: other",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
@@ -177,6 +183,9 @@ class Lexicons:
     government: frozenset = frozenset()  # head nouns (words) of bodies speaking for a government
     dropped: frozenset = frozenset()  # company and media head nouns dropped before a name
     starts: frozenset = frozenset()  # the first words of the listed terms
+    quantifiers: frozenset = frozenset()  # words that alone stand for a number of people (R-QUANTIFIER)
+    approximators: frozenset = frozenset()  # words that may open such a span (حوالي النصف)
+    representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -192,14 +201,14 @@ def _nisba_forms(adjective: str) -> list[str]:
 
 
 def _inflections(word: str, person: bool) -> list[str]:
-    """Sound plurals (and, for a title, the feminine) of a noun in matching form: مراقب →
-    مراقبون، مراقبين، مراقبه، مراقبات; شركه → شركات. Nothing for a word that looks plural
+    """Sound plurals (and, for a title, the feminine and the dual) of a noun in matching form: مراقب →
+    مراقبون، مراقبين، مراقبه، مراقبات، مراقبان; شركه → شركات. Nothing for a word that looks plural
     already or ends in a long vowel or hamza."""
     if word.endswith(("ون", "ين", "ات", "ا", "ء", "و")):
         return []
     if word.endswith("ه"):
         return [word[:-1] + "ات"]
-    return [word + "ون", word + "ين"] + ([word + "ه", word + "ات"] if person else [])
+    return [word + "ون", word + "ين"] + ([word + "ه", word + "ات", word + "ان"] if person else [])  # ان: dual
 
 
 _PERSON_NOUN_ROLES = frozenset({"citizen_or_witness", "expert_or_academic", "party_or_opposition",
@@ -265,6 +274,9 @@ def lexicons() -> Lexicons:
         government=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "government"),
         dropped=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "dropped"),
         starts=frozenset(words[0] for words in terms),
+        quantifiers=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "quantifier"),
+        approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
+        representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
     )
 
 

@@ -153,7 +153,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
                 elif not near_end and (wide or cut):
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-CUT" if cut else "R-APPOSITION-WIDE")
-                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD"):
+                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-REPRESENTATIVE"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
@@ -171,6 +171,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if said_roles and "R-TITLE" not in disabled:
             # what the article wrote around the name (قرار هاني رمزي: his decision, not him)
             ev.context_roles[form][said_roles[0][0]] += n
+            if said_roles[0][1] == "R-REPRESENTATIVE":
+                ev.context_rules[form].setdefault(said_roles[0][0], "R-REPRESENTATIVE")
             if said_surface.affiliation:
                 ev.context_affiliations[form][said_surface.affiliation] += n
             if said_surface.body:
@@ -269,7 +271,9 @@ def _place_keys(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
         if reading.key and not reading.unstripped:
             for kind, n in ev.kinds.get(form, {}).items():
                 votes[reading.key][_TYPES.get(kind, kind)] += n
-    tagged = {key for key, counts in votes.items() if counts.most_common(1)[0][0] == "LOC"}
+    # LOC leads, a tie with another type (LOC 2, ORG 2) included, whatever order the occurrences came in
+    tagged = {key for key, counts in votes.items()
+              if all(counts["LOC"] >= n for n in counts.values()) and counts["LOC"] > 0}
     return tagged | set(lex.states) | set(lex.capitals) \
         | {key for key, name in lex.variants.items() if name_key(name) in lex.states}
 
@@ -295,7 +299,7 @@ def _key_types(readings: dict, ev: _Evidence) -> dict:
             for kind, n in ev.kinds.get(form, {}).items():
                 if kind in _TYPES:
                     votes[reading.key][_TYPES[kind]] += n
-    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    return {key: min(counts, key=lambda kind: (-counts[kind], kind)) for key, counts in votes.items()}  # ties by name
 
 
 def _merge_clitics(readings: dict, clusters: _Clusters, ev: _Evidence) -> None:

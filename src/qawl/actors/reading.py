@@ -103,6 +103,15 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
         if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements:
             continue
         role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
+        if term.words in lex.representatives and "R-REPRESENTATIVE" not in disabled:
+            # ممثلة الولايات المتحدة: a representative of what follows, not an actress
+            end = i + len(term.words)
+            state = " ".join(words[end:end + 2]) if end < len(words) else ""
+            later = next((t for j, t in found[k + 1:] if j == end), None)
+            if later is not None and later.kind in ("body", "generic") and later.role not in ("-", "document_or_report"):
+                role, term_rule = later.role, "R-REPRESENTATIVE"
+            elif state and (name_key(state) in lex.state_names or name_key(words[end]) in lex.state_names):
+                role, term_rule = "minister_or_official", "R-REPRESENTATIVE"
         if term.kind == "head":
             end = i + len(term.words)
             complemented = False
@@ -166,6 +175,12 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     if not words:
         reading.generic_role = "none"
         reading.rules = ("A-NONE",)
+        return reading
+    if "R-QUANTIFIER" not in disabled and _people_quantifier(words, lex):
+        # ويرى بعضهم، قال حوالي النصف: a number of people, ordinary unless the words after say who
+        reading.generic_role = "citizen_or_witness"
+        reading.roles = (("citizen_or_witness", "R-QUANTIFIER"),)
+        reading.rules = ("R-QUANTIFIER", "A-GENERIC")
         return reading
     if "A-NONE" not in disabled and ((len(words) == 1 and words[0] in lex.not_speakers)
                                      or _opens_with_preposition(words[0], lex)):
@@ -262,6 +277,14 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
 
 
 _PREPOSITIONS = frozenset({"عن", "في", "من", "لدى", "ب", "ل"})  # a name never opens with these
+
+
+def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
+    """R-QUANTIFIER: the words are one quantifier of people, an approximator before it allowed (حوالي النصف)."""
+    rest = list(words)
+    while len(rest) > 1 and rest[0] in lex.approximators:
+        rest = rest[1:]
+    return len(rest) == 1 and (rest[0] in lex.quantifiers or (rest[0][:1] in "وف" and rest[0][1:] in lex.quantifiers))
 
 
 def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons) -> None:

@@ -48,7 +48,8 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     kinds = Counter()
     for form in members:
         kinds.update(ev.kinds.get(form, {}))
-    kind = kinds.most_common(1)[0][0] if kinds else ""
+    # a tie between kinds is broken by the kind's name, not by the order the occurrences came in
+    kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else ""
     by_kind = {"media": "journalist_or_media", "organisation": "organisation_or_spokesperson",
                "ORG": "organisation_or_spokesperson", "LOC": "minister_or_official"}
     if kind in by_kind and "R-KIND" not in disabled:
