@@ -30,7 +30,9 @@ and used to check the next rules on data they were not chosen on. ``--set dev4``
 rules of round 3 (chosen on dev3) were written, so that they are scored on data no rule saw.
 ``--set dev5``: 200 more from 500 further ANT articles (``dev5_articles.txt``, run ``/tmp/roles_ant5``;
 drawn with ``actors/pick_roles_corpus.py --name dev5 --seed 22`` and ``actors/role_items.py --seed 23``),
-labelled blind while the rules of round 4 (chosen on dev4) were written.
+labelled blind while the rules of round 4 (chosen on dev4) were written. ``--set dev6``: the same from
+``dev6_articles.txt`` (seeds 24 and 25, run ``/tmp/roles_ant6``), labelled while round 5 (chosen on
+dev5) was written.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -66,7 +68,7 @@ RESULTS = ROOT / "benchmarks" / "actors_results.json"
 SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
 EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), "dev4": Path("/tmp/roles_ant4"),
-              "dev5": Path("/tmp/roles_ant5")}  # --set NAME: its run folder
+              "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6")}  # --set NAME: its run folder
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
@@ -201,7 +203,7 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("first", *EXTRA_RUNS), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev5: roles_<set>.tsv")
+                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev6: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
