@@ -1984,3 +1984,51 @@ def test_opening_subject_speaks_for_a_conjoined_verb(text, speaker):
     _, quotes = quotes_of(text, lambda doc: stand_in_mentions(doc, [(speaker, "PER", speaker)]))
     assert [q.speaker_canonical for q in quotes] == [speaker]
     assert "S-OPENING-SUBJECT" in quotes[0].rules
+
+
+def test_s_span_complete_subject_takes_no_object(switch_off):
+    """S-SPAN-COMPLETE: البعض، كثيرون are whole subjects; the noun after them is the object."""
+    text = "وانتقد البعض الحملة وقالوا إنها تقلل من إنسانية المرأة."
+    doc, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == ["البعض"]
+    assert all(doc.text[q.speaker.start : q.speaker.end] == q.speaker.text for q in quotes)
+    _, quotes = quotes_of("وانتقد البعض الحملة بأنها تقلل من إنسانية المرأة.", [])
+    assert [q.speaker.text for q in quotes] == ["البعض"] and "S-SPAN-COMPLETE" in quotes[0].rules
+    _, quotes = quotes_of("ورأى البعض الآخر أن القرار متأخر.", [])
+    assert [q.speaker.text for q in quotes] == ["البعض الآخر"]  # its adjective stays
+    switch_off("S-SPAN-COMPLETE")
+    _, quotes = quotes_of(text, [])
+    assert all(q.speaker is None or q.speaker.text != "البعض" for q in quotes)
+
+
+def test_s_span_verb_ends_the_speaker_before_a_verb_with_its_preposition(switch_off):
+    """S-SPAN-VERB: جاء فيه is a verb with its complement, never more of the speaker phrase;
+    a noun before منه (نسخة منه) is not taken for a verb."""
+    text = "وفجر المسلحون أنفسهم خارج المعسكر، وفق بيان الجيش جاء فيه أن القوات أحبطت عملية إرهابية كبرى."
+    doc, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == ["الجيش"] and "S-SPAN-VERB" in quotes[0].rules
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == "الجيش"
+    switch_off("S-SPAN-VERB")
+    _, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == ["الجيش جاء فيه"]
+
+
+def test_s_span_prefixed_complement_and_addressee_leave_the_speaker(switch_off):
+    """S-SPAN-PREFIXED: أفاد بـ's complement after a lone source head, and a لـ addressee after a
+    whole tagged name, are no part of the speaker; an adjective in بـ stays (مسؤول بارز)."""
+    text = "كما أفادت تقارير بإطلاق نار كثيف داخل أروقة مجلس محافظة ميسان جنوبي العراق."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text[:9]) for q in quotes] == [("تقارير", "بإطلاق نا")]
+    _, quotes = quotes_of("وأفاد مسؤول بارز بأن الحكومة ستجمع 700 مليون دولار.", [])
+    assert [q.speaker.text for q in quotes] == ["مسؤول بارز"]
+    said = "وقالت المتحدثة باسم البنتاغون دانا وايت لشبكة CNN إن الوزير لم يكتب المقال."
+    names = _mentions_for(("دانا وايت", "PER", "دانا وايت"))
+    doc, quotes = quotes_of(said, names)
+    assert [q.speaker.text for q in quotes] == ["المتحدثة باسم البنتاغون دانا وايت"]
+    assert "S-SPAN-PREFIXED" in quotes[0].rules
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
+    switch_off("S-SPAN-PREFIXED")
+    _, quotes = quotes_of(said, names)
+    assert [q.speaker.text for q in quotes] == ["المتحدثة باسم البنتاغون دانا وايت لشبكة CNN"]
+    _, quotes = quotes_of(text, [])
+    assert all(q.speaker is None or q.speaker.text != "تقارير" for q in quotes)

@@ -70,6 +70,7 @@ OBJECT_CARRIERS = _attached(_FUNCTION["object_carrier_stems"], ATTACHED_PRONOUNS
 PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUFFIXES)
 PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
+CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
 PREPOSITION_SPELLINGS = frozenset(_FUNCTION["preposition_spellings"])
 CONJUNCTIONS_WAW_FA = frozenset(_FUNCTION["conjunctions_waw_fa"])
@@ -113,6 +114,8 @@ LATTER = {**dict.fromkeys(_NAME["latter_masculine"], "m"), **dict.fromkeys(_NAME
 TITLE_ABBREVIATIONS = frozenset(_NAME["title_abbreviations"])
 VEIL_OBJECTS = frozenset(_NAME["veil_objects"])
 BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
+COMPLETE_SUBJECTS = frozenset(_NAME["complete_subjects"])
+COMPLETE_SUBJECT_ADJECTIVES = frozenset(_NAME["complete_subject_adjectives"])
 # each synonym title word -> the first word of its group (ناطق -> متحدث)
 OFFICE_HEADS = frozenset(_NAME["office_heads"])
 TITLE_SYNONYMS = {word: line.split()[0] for line in _NAME["title_synonyms"] for word in line.split()[1:]}

@@ -152,7 +152,7 @@ class _CueFinding:
             elif self.opens_with_complement(b, after, entry) or self.circumstantial_at(b, after):
                 np_end = after  # أشادت بكلمة الدوق، دعت إليه: the subject is dropped
             else:
-                np_end = self.speaker_forward(b, after, len(tokens), split_object=splits)
+                np_end = self.speaker_forward(b, after, len(tokens), split_object=splits, ba_complement="ب" in entry.complements)
             own_object = bool(conj) and np_end > after and self.owned_object(b, entry, after)
             if own_object:  # واتهم خصومه بـ: the phrase is the object, the subject is dropped
                 np_end = after

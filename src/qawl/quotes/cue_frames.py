@@ -239,6 +239,8 @@ class _CueFrames:
                 after += 1
             if after >= len(tokens) or not tokens[after].is_word or tokens[after].key in PREPOSITIONS:
                 return None  # وفقا لمعلومات حصلت عليها «عكاظ» | من مصادرها: the phrase is not over
+            if quoted is None and self.span_cuts.get((b, np_end)) == "S-SPAN-VERB":
+                return None  # وفقا لمعلومات | حصلت عليها: the verb describes the source, the words come later
             verb = lookup_cue(tokens[after].key)[0]
             if verb is not None and verb.kind == "verb" and verb.tense == "past":
                 return None  # وبحسب «رويترز»، أضاف الاتحاد أن: the clause names its own speaker (not يُعتقد أن)

@@ -8,7 +8,7 @@ into the cleaned text; every quote lists the ids of the rules that made it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, Callable, Sequence, TYPE_CHECKING
+from typing import Any, Callable, Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import DOCUMENT_VERBS
 from qawl.cues import cue_entry, lookup_cue
@@ -72,9 +72,11 @@ def _block_roles(doc: Document) -> Callable[[int], str]:
     return role
 
 
-def _quote_rules(c: _Candidate, speaker: _Attribution) -> tuple[str, ...]:
-    """The ids of the rules behind a quote: its content's method, its own rules, its speaker's."""
-    ids = [METHOD_RULES.get(c.method, ""), "Q-CONCLUDE" if c.entry.that_after else "", *c.rules, *speaker.rules]
+def _quote_rules(c: _Candidate, speaker: _Attribution, span_cuts: Optional[dict] = None) -> tuple[str, ...]:
+    """The ids of the rules behind a quote: its content's method, its own rules, its speaker's,
+    and the S-SPAN-* rule that ended its speaker phrase (``span_cuts``: (block, token) -> id)."""
+    cut = (span_cuts or {}).get((c.block, c.speaker[1])) if c.speaker is not None else None
+    ids = [METHOD_RULES.get(c.method, ""), "Q-CONCLUDE" if c.entry.that_after else "", *c.rules, *speaker.rules, cut or ""]
     return tuple(dict.fromkeys(i for i in ids if i))
 
 
@@ -138,5 +140,5 @@ def build_quote(ex: _Extractor, c: _Candidate, speaker: _Attribution, block_role
         confidence=_confidence(c, balanced, speaker),
         block_role=block_role(cue.start),
         embedded_source=c.embedded,
-        rules=_quote_rules(c, speaker),
+        rules=_quote_rules(c, speaker, ex.span_cuts),
     )

@@ -53,6 +53,13 @@ RULES: dict[str, str] = {
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
                    "| الخميس) gives its whole name, not the clipped part",
+    "S-SPAN-COMPLETE": "a subject complete by itself (البعض، الجميع، كثيرون) takes no noun as its complement: the "
+                       "next word that is none of its adjectives starts the object (وانتقد البعض | الحملة); data: "
+                       "name_words.json complete_subjects",
+    "S-SPAN-VERB": "a bare word followed by a preposition carrying a pronoun is a verb with its complement, not more "
+                   "of the speaker phrase (وفق بيان الجيش | جاء فيه أن)",
+    "S-SPAN-PREFIXED": "a بـ/لـ word after a whole tagged person's name, or after a lone anonymous, media or document "
+                       "head, is the verb's complement or addressee (دانا وايت | لشبكة CNN، أفادت تقارير | بإطلاق نار)",
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",

@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    BETWEEN, COMPLEMENTISERS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
+    BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
     TIME_WORDS, VEIL_OBJECTS,
 )
 from qawl.cues import lookup_cue
 from .candidate import _Candidate
+from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba,
@@ -30,17 +31,18 @@ from .tokens import (
 class _SourcePhrase:
     """Noun-phrase reading of speaker phrases (mixed into ``_Extractor``)."""
 
-    def speaker_forward(self, b: int, start: int, limit: int, split_object: bool = False) -> int:
+    def speaker_forward(self, b: int, start: int, limit: int, split_object: bool = False, ba_complement: bool = False) -> int:
         """End (exclusive) of the noun phrase that starts at token ``start``.
 
         With ``split_object`` (a cue that takes whom it aims at as an object:
         طالبت القوى السياسية رئيسَ الوزراء بـ) the phrase ends where a second
-        noun phrase starts.
+        noun phrase starts. With ``ba_complement`` (the verb takes بـ: أفاد بـ) a بـ word after a
+        lone source head is that complement (``S-SPAN-PREFIXED``).
         """
-        end = self._noun_phrase_end(b, start, limit)
+        end = self._noun_phrase_end(b, start, limit, ba_complement)
         return self._object_start(b, start, end) if split_object else end
 
-    def _noun_phrase_end(self, b: int, start: int, limit: int) -> int:
+    def _noun_phrase_end(self, b: int, start: int, limit: int, ba_complement: bool = False) -> int:
         """End of the noun phrase from ``start``, token by token; at each token the first test
         that applies decides, in this order:
 
@@ -77,7 +79,12 @@ class _SourcePhrase:
                 t += 2
                 words += 2
                 continue
-            if words and self.ends_before_prefixed(b, start, t):
+            cut = words and ("S-SPAN-COMPLETE" if self.after_complete_subject(b, start, t) else
+                             "S-SPAN-VERB" if self.verb_with_its_preposition(b, start, t) else "")
+            if cut:
+                self.span_cuts[(b, t)] = cut
+                break  # انتقد البعض | الحملة; وفق بيان الجيش | جاء فيه: the object, or a clause of its own
+            if words and self.ends_before_prefixed(b, start, t, ba_complement):
                 break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
             if words and self.continues_description(b, start, t):
                 t += 2 if tokens[t].key in LINKING_VERBS else 1
@@ -103,6 +110,31 @@ class _SourcePhrase:
         if words >= 2:
             t = self._bracketed_acronym(b, t, limit)
         return self._extend_to_mention(b, start, t, limit)
+
+    def after_complete_subject(self, b: int, start: int, t: int) -> bool:
+        """``S-SPAN-COMPLETE``: a subject complete by itself (البعض، الجميع، كثيرون) takes no noun
+        as its complement: the word after it that is none of its adjectives (البعض الآخر) starts
+        the verb's object (وانتقد البعض | الحملة). Data: name_words.json complete_subjects."""
+        tokens = self.blocks[b].tokens
+        return rule_on("S-SPAN-COMPLETE") and tokens[start].key in COMPLETE_SUBJECTS \
+            and all(tok.key in COMPLETE_SUBJECT_ADJECTIVES for tok in tokens[start + 1 : t] if tok.is_word) \
+            and tokens[t].key not in COMPLETE_SUBJECT_ADJECTIVES and self.mention_at(b, start) is None
+
+    def verb_with_its_preposition(self, b: int, start: int, t: int) -> bool:
+        """``S-SPAN-VERB``: a bare word followed by a preposition carrying a pronoun (جاء فيه، أعلن
+        عنه) is a finite verb with its complement, never more of a noun phrase: the phrase ends
+        before it (وفق بيان الجيش | جاء فيه أن). Only في، على، إلى، عن (clause_prepositions): من، ل، ب
+        follow nouns too (نسخة منه). A word the tagger puts inside a name, a definite word or a
+        title or body head is no verb."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        token = tokens[t]
+        if not rule_on("S-SPAN-VERB") or t + 1 >= len(tokens) or not token.is_word or token.region >= 0:
+            return False
+        if tokens[t + 1].key not in CLAUSE_PREPOSITION_PRONOUNS or _is_definite(token.key) or token.key[:1] in "بل":
+            return False
+        if self.mention_at(b, t) is not None or any(_strip_noun(token.key) in words for words in heads.values()):
+            return False
+        return not _is_stop(token)
 
     def is_veil(self, b: int, t: int) -> bool:
         """كشف النقاب عن: the veiled object before عن (not a name: عبد الكريم النقاب)."""
@@ -144,7 +176,7 @@ class _SourcePhrase:
         parties, after = tokens[t + 1], tokens[t + 2]
         return parties.is_word and parties.key.startswith("ال") and after.key in COMPLEMENTISERS
 
-    def ends_before_prefixed(self, b: int, start: int, t: int) -> bool:
+    def ends_before_prefixed(self, b: int, start: int, t: int, ba_complement: bool = False) -> bool:
         """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
         الشيخ | لـCNN، | لشبكة دوتش فيلي), unless it goes on a name (لحقوق الإنسان، باسم)."""
         tokens = self.blocks[b].tokens
@@ -156,21 +188,57 @@ class _SourcePhrase:
             return False  # inside a name that started before: منظمة أطباء بلا حدود
         if key.startswith(("بال", "لل")):
             return False  # a stop of its own, or a name going on (continues_description)
+        heads, by_rule = self.lexicon.heads, False
+        stem = _strip_noun(key[1:])
+        named_before = self.ends_name(b, t - 1)
         if not _is_definite(tokens[t - 1].key) and mention is None and not LATIN_RE.search(token.text):
-            return False  # after a bare name the word goes on with it: مارين | لوبان
+            if not (named_before or ba_complement and key[0] == "ب" and self.source_head_before(b, start, t)):
+                return False  # after a bare name the word goes on with it: مارين | لوبان
+            if stem in heads["organisation"] or stem in heads["person"] or key[0] == "ل" and not named_before:
+                return False  # مسؤول بوزارة الخارجية: where the source works
+            by_rule = True  # a cut below is S-SPAN-PREFIXED's
         nxt = tokens[t + 1] if t + 1 < len(tokens) else None
         name_goes_on = nxt is not None and nxt.is_word and _is_definite(nxt.key)
+        if key[0] == "ل" and named_before and mention is not None and mention.label != "PER":
+            self.span_cuts[(b, t)] = "S-SPAN-PREFIXED"
+            return True  # نجاد البرعي | لبي بي سي: after a whole name, whom it was said to
         if key[0] == "ب":  # بفتح ممر، بإجراء تحقيق; not بشار الأسد
             clitic = mention is not None and mention.start > token.start
-            return clitic or (mention is None and (bool(self.mentions) or not name_goes_on))
-        stem = _strip_noun(key[1:])
-        heads = self.lexicon.heads
+            return self._cut_by_rule(b, t, by_rule, clitic or (mention is None and (bool(self.mentions) or not name_goes_on)))
         if LATIN_RE.search(token.text) or token.text.startswith("لـ") or stem in heads["media"]:
-            return True  # an addressee medium is never part of the speaker
+            return self._cut_by_rule(b, t, by_rule, True)  # an addressee medium is never part of the speaker
         if stem in heads["organisation"] or stem in heads["person"]:
             return False  # الرئيس التنفيذي لشركة ...: whose officer he is
         # a bare لـ word may be a name (لودريان): only a tagger can tell it is not one
-        return bool(self.mentions) and mention is None and not name_goes_on
+        return self._cut_by_rule(b, t, by_rule, bool(self.mentions) and mention is None and not name_goes_on)
+
+    def _cut_by_rule(self, b: int, t: int, by_rule: bool, cut: bool) -> bool:
+        """``cut``, remembering (``span_cuts``) that S-SPAN-PREFIXED made it when ``by_rule``."""
+        if cut and by_rule:
+            self.span_cuts[(b, t)] = "S-SPAN-PREFIXED"
+        return cut
+
+    def ends_name(self, b: int, t: int) -> bool:
+        """``S-SPAN-PREFIXED``: the word at ``t`` is the last of a tagged person's name (دانا وايت):
+        the name is whole, so a بـ/لـ word after it is no more of it."""
+        mention = self.mention_at(b, t)
+        return rule_on("S-SPAN-PREFIXED") and mention is not None and mention.label == "PER" \
+            and mention.end <= self.blocks[b].tokens[t].end
+
+    def source_head_before(self, b: int, start: int, t: int) -> bool:
+        """``S-SPAN-PREFIXED``: the phrase so far is an anonymous, media or document head alone
+        (تقارير، مصادر، بيان): no name, so a بـ word after it, when the verb takes بـ, is that
+        complement (أفادت تقارير | بإطلاق نار); not an adjective (مسؤولون باكستانيون) nor a word the
+        complementiser follows (أفاد مسؤول بارز بأن)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        head, key = _strip_noun(tokens[start].key), tokens[t].key
+        if _looks_adjective(key) or _is_indefinite_nisba(key) or key.endswith(("ي", "يه")):
+            return False  # مسؤولون باكستانيون، مصادر بريطانية: the head's adjective
+        nxt = tokens[t + 1] if t + 1 < len(tokens) else None
+        if nxt is None or not nxt.is_word or nxt.key in COMPLEMENTISERS:
+            return False  # مسؤول بارز بأن: an adjective; a complement goes on (بإطلاق نار)
+        return rule_on("S-SPAN-PREFIXED") and t == start + 1 and self.mention_at(b, start) is None \
+            and any(head in heads[k] for k in ("anonymous", "media", "document"))
 
     def continues_description(self, b: int, start: int, t: int) -> bool:
         """Words that still describe the speaker after a stop word: an organisation's لل-complement
