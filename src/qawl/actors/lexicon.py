@@ -81,6 +81,9 @@ RULES = {
     "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
                         "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
                         "data/actors/representatives.tsv",
+    "R-STATE-NAME": "the words of a state's name of two or more words after a preposition in a description "
+                    "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
+                    "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
