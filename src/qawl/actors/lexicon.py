@@ -67,7 +67,8 @@ RULES = {
                           "or government's; the office named as its complement casts no vote of its own",
     "R-COMPANY-HEAD": "a head title (رئيس، نائب، مسؤول) that belongs, further on in its phrase and after a "
                       "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
-                      "بفيسبوك، رئيس قسم البحوث بشركة X) is an executive: organisation_or_spokesperson, not an official",
+                      "بفيسبوك، رئيس قسم البحوث بشركة X، رئيسة العمليات في الفيسبوك: a listed company with the article) "
+                      "is an executive: organisation_or_spokesperson, not an official",
     "R-ARTICLE": "an actor nothing gives a role (R-DEFAULT) takes the role that a title or context gives an "
                  "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
                  "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "

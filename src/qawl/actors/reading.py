@@ -181,6 +181,10 @@ def _company_after(words: tuple, end: int, lex: Lexicons) -> str:
         if not glued and (i == 0 or words[i - 1] not in _TO_BODY):
             continue
         found = match_terms((plain,) + words[i + 1:], lex)
+        bare = lex.terms.get((plain[2:],)) if plain.startswith("ال") else None
+        if (not found or found[0][0] != 0) and bare is not None and bare.kind == "body" \
+                and bare.role == "organisation_or_spokesperson":
+            return bare.role  # في الفيسبوك: a company listed without the article
         if not found or found[0][0] != 0:
             continue
         term = found[0][1]
