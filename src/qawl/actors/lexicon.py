@@ -101,7 +101,8 @@ RULES = {
              "citizen_or_witness",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
-    "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv) is a "
+    "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "
+                    "before a definite plural nationality (غالبية الأمريكيين), is a "
                     "number of ordinary people: citizen_or_witness, unless the words after it name them (كثير من "
                     "المحللين: R-CONTINUED)",
     "R-DEFAULT": "no evidence: other",

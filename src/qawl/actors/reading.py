@@ -315,6 +315,8 @@ def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
     rest = list(words)
     while len(rest) > 1 and rest[0] in lex.approximators:
         rest = rest[1:]
+    if len(rest) == 2 and _nationals(tuple(rest[1:]), lex):  # غالبية الأمريكيين: a number of a country's people
+        rest = rest[:1]
     return len(rest) == 1 and (rest[0] in lex.quantifiers or (rest[0][:1] in "وف" and rest[0][1:] in lex.quantifiers))
 
 
