@@ -67,7 +67,8 @@ RULES = {
                           "or government's; the office named as its complement casts no vote of its own",
     "R-COMPANY-HEAD": "a head title (رئيس، نائب، مسؤول) that belongs, further on in its phrase and after a "
                       "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
-                      "بفيسبوك، رئيس قسم البحوث بشركة X) is an executive: organisation_or_spokesperson, not an official",
+                      "بفيسبوك، رئيس قسم البحوث بشركة X، رئيسة العمليات في الفيسبوك: a listed company with the article) "
+                      "is an executive: organisation_or_spokesperson, not an official",
     "R-ARTICLE": "an actor nothing gives a role (R-DEFAULT) takes the role that a title or context gives an "
                  "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
                  "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "
@@ -81,6 +82,9 @@ RULES = {
     "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
                         "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
                         "data/actors/representatives.tsv",
+    "R-STATE-NAME": "the words of a state's name of two or more words after a preposition in a description "
+                    "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
+                    "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
     "R-STATE": "a state or capital speaking is minister_or_official",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
@@ -97,7 +101,8 @@ RULES = {
              "citizen_or_witness",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
-    "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv) is a "
+    "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "
+                    "before a definite plural nationality (غالبية الأمريكيين), is a "
                     "number of ordinary people: citizen_or_witness, unless the words after it name them (كثير من "
                     "المحللين: R-CONTINUED)",
     "R-DEFAULT": "no evidence: other",

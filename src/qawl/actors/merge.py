@@ -124,11 +124,11 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_rules[form].setdefault(office, "R-COUNTERPART")
                 if country:
                     ev.context_affiliations[form][country] += max(n, 1)
-        title, title_raw = title_before(str(before), lex, with_raw=True) if before and context else ((), [])
+        title, title_raw = title_before(str(before), lex, with_raw=True, disabled=disabled) if before and context else ((), [])
         comma = False
         if not title and context and "R-COMMA-TITLE" not in disabled and _between_commas(str(before), str(after)):
             # زعيم المعارضة، كمال قليجدار أوغلو، غرمته المحكمة: the title set off by commas before the name
-            title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True)
+            title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True, disabled=disabled)
             comma = bool(title)
         apposition, apposition_raw, wide, cut = (), [], False, False
         if after and context:
@@ -153,7 +153,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
                 elif not near_end and (wide or cut):
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-CUT" if cut else "R-APPOSITION-WIDE")
-                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-REPRESENTATIVE"):
+                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-REPRESENTATIVE", "R-STATE-NAME"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":

@@ -99,8 +99,13 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     found = match_terms(words, lex)
     votes = []
     complements = set()  # positions of titles a head took as its complement (R-TITLE-COMPLEMENT)
+    in_state = _state_name_positions(words, lex, True) if "R-STATE-NAME" not in disabled else set()
+    skipped = False
     for k, (i, term) in enumerate(found):
         if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements:
+            continue
+        if i in in_state:  # في الولايات المتحدة: a place, not the title الولايات
+            skipped = True
             continue
         role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
         if term.words in lex.representatives and "R-REPRESENTATIVE" not in disabled:
@@ -135,7 +140,29 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 if body_role:
                     role, term_rule = body_role, "R-COMPANY-HEAD"
         votes.append((role, term_rule))
+    if skipped and not votes:  # الولايات المتحدة منه: no other title, the words are read as before
+        return _roles_in(words, lex, rule, near_end, disabled | {"R-STATE-NAME"})
+    if skipped:  # the role read once the place was passed over
+        votes = [(role, "R-STATE-NAME" if vote_rule == rule else vote_rule) for role, vote_rule in votes]
     return votes[::-1] if near_end else votes
+
+
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "مع", "لدي", "عن", "الي", "علي", "داخل", "خارج"})
+
+
+def _state_name_positions(words: tuple, lex: Lexicons, after_preposition: bool = False) -> set:
+    """R-STATE-NAME: positions of the words of a state's name of two or more words (الولايات المتحدة،
+    المملكة المتحدة) in a description: a place named there is not a title. ``after_preposition``: only
+    a name after في، من، مع ... (مدير المجموعة في الولايات المتحدة), not one that opens the words."""
+    positions = set()
+    for i in range(len(words)):
+        if after_preposition and (i == 0 or words[i - 1] not in _PLACE_PREPOSITIONS):
+            continue
+        for n in (4, 3, 2):
+            if i + n <= len(words) and name_key(" ".join(words[i:i + n])) in lex.state_names:
+                positions.update(range(i, i + n))
+                break
+    return positions
 
 
 # words that may lead from a title to the body it belongs to (نائب رئيس السياسة العامة في أوروبا بفيسبوك)
@@ -154,6 +181,10 @@ def _company_after(words: tuple, end: int, lex: Lexicons) -> str:
         if not glued and (i == 0 or words[i - 1] not in _TO_BODY):
             continue
         found = match_terms((plain,) + words[i + 1:], lex)
+        bare = lex.terms.get((plain[2:],)) if plain.startswith("ال") else None
+        if (not found or found[0][0] != 0) and bare is not None and bare.kind == "body" \
+                and bare.role == "organisation_or_spokesperson":
+            return bare.role  # في الفيسبوك: a company listed without the article
         if not found or found[0][0] != 0:
             continue
         term = found[0][1]
@@ -284,6 +315,8 @@ def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
     rest = list(words)
     while len(rest) > 1 and rest[0] in lex.approximators:
         rest = rest[1:]
+    if len(rest) == 2 and _nationals(tuple(rest[1:]), lex):  # غالبية الأمريكيين: a number of a country's people
+        rest = rest[:1]
     return len(rest) == 1 and (rest[0] in lex.quantifiers or (rest[0][:1] in "وف" and rest[0][1:] in lex.quantifiers))
 
 
@@ -441,7 +474,8 @@ def _aligned_words(text: str) -> tuple[tuple, list]:
     return tuple(m for m, _ in pairs), [w for _, w in pairs]
 
 
-def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = False):
+def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
+                 disabled: frozenset = frozenset()):
     """The description right before a speaker span (``وقال وزير الخارجية الروسي``
     → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none.
     ``with_raw``: (words, the words as written)."""
@@ -455,6 +489,9 @@ def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = F
     phrase = words[start:]
     # the phrase must hold a title (not only ال-words)
     if not any(t.kind in ("person", "head", "generic") for _, t in match_terms(phrase, lex)):
+        return ((), []) if with_raw else ()
+    if "R-STATE-NAME" not in disabled and phrase and len(_state_name_positions(phrase, lex)) == len(phrase):
+        # مدير مجموعة فولكسفاغن في الولايات المتحدة، هنريك ويبكن: the place the title is in, no title
         return ((), []) if with_raw else ()
     return (phrase, raw[start:]) if with_raw else phrase
 
