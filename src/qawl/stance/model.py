@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Optional
 
 from qawl.schema import Quote
 from qawl.stance.candidates import _Candidate
