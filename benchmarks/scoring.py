@@ -388,6 +388,8 @@ GOLD_FILES = (
     ("audit10_gold.json", "benchmarks"),
     ("audit11_gold.json", "benchmarks"),
     ("audit12_gold.json", "benchmarks"),
+    ("audit13_gold.json", "benchmarks"),
+    ("audit14_gold.json", "benchmarks"),
 )
 
 
