@@ -551,3 +551,22 @@ def test_complete_person_names(text_in, tags_in, tags_out):
     from qawl.entities.mentions import complete_person_names
 
     assert complete_person_names(text_in.split(), tags_in.split()) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("قالت أمايا أرانز-أوتايغوي إن", "O B-PER I-PER O B-PER O", "O B-PER I-PER I-PER I-PER O"),
+        ("باتريك سون-شيونغ", "B-PER I-PER O B-PER", "B-PER I-PER I-PER I-PER"),
+        ("ترامب - كيم", "B-PER O B-PER", "B-PER O B-PER"),  # spaced: two people
+        ("أرانز-كوبنهاغن", "B-PER O B-LOC", "B-PER O B-LOC"),  # persons only
+    ],
+)
+def test_join_hyphenated_names(text_in, tags_in, tags_out):
+    from qawl.clean import clean_article
+    from qawl.entities.mentions import join_hyphenated_names
+    from qawl.schema import Article
+
+    tokens = clean_article(Article("t", raw_text=text_in, origin="test")).tokens
+    assert [t.text for t in tokens] == text_in.replace("-", " - ").split()
+    assert join_hyphenated_names(tokens, tags_in.split()) == tags_out.split()

@@ -422,6 +422,17 @@ def complete_person_names(tokens: list[str], tags: list[str],
     return tags
 
 
+def join_hyphenated_names(tokens: list[Span], tags: list[str]) -> list[str]:
+    """Two person names written together across a hyphen are one double name (أمايا أرانز-أوتايغوي،
+    باتريك سون-شيونغ): the tagger reads the hyphen as a break. Only without spaces around it."""
+    tags = list(tags)
+    for i in range(1, len(tokens) - 1):
+        if (tokens[i].text == "-" and tags[i] == "O" and tags[i - 1].endswith("-PER") and tags[i + 1] == "B-PER"
+                and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start):
+            tags[i] = tags[i + 1] = "I-PER"
+    return tags
+
+
 def spans_to_mentions(
     doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
     known: dict[str, str] | None = None,
@@ -435,7 +446,7 @@ def spans_to_mentions(
             words, tag_latin_organisations(words, sentence_tags), forms)
         sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
                                         forms)
-        sentence_tags = complete_person_names(words, sentence_tags, forms)
+        sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    ANAPHORIC_OBJECTS, AS_WORD, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    ANAPHORIC_OBJECTS, AS_WORD, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
     OBJECT_PRONOUNS, PLURAL_HEADS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
@@ -152,7 +152,8 @@ class _CueFinding:
             elif self.opens_with_complement(b, after, entry) or self.circumstantial_at(b, after):
                 np_end = after  # أشادت بكلمة الدوق، دعت إليه: the subject is dropped
             else:
-                np_end = self.speaker_forward(b, after, len(tokens), split_object=splits, ba_complement="ب" in entry.complements)
+                takes_ba = "ب" in entry.complements or entry.lemma in BA_OBJECT_LEMMAS  # أشاد مسؤول | بالحكومة
+                np_end = self.speaker_forward(b, after, len(tokens), split_object=splits, ba_complement=takes_ba)
             own_object = bool(conj) and np_end > after and self.owned_object(b, entry, after)
             if own_object:  # واتهم خصومه بـ: the phrase is the object, the subject is dropped
                 np_end = after

@@ -53,6 +53,10 @@ RULES: dict[str, str] = {
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
                    "| الخميس) gives its whole name, not the clipped part",
+    "S-ORG-GENITIVE": "an organisation's name that the tagger found from the start of the speaker phrase goes on "
+                      "over its لل genitive to the name's end (أعلن المجلس القومي | للأمومة والطفولة أن)",
+    "S-ANONYMOUS-BA": "an anonymous source's بـ phrase that names a body or a place says where it works and goes on "
+                      "with the speaker (قال مسؤول | بالشرطة الهندية، ذكر مصدر آخر | بالوزارة)",
     "S-SPAN-COMPLETE": "a subject complete by itself (البعض، الجميع، كثيرون) takes no noun as its complement: the "
                        "next word that is none of its adjectives starts the object (وانتقد البعض | الحملة); data: "
                        "name_words.json complete_subjects",

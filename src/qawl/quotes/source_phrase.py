@@ -16,6 +16,7 @@ from qawl.arabic import (
     TIME_WORDS, VEIL_OBJECTS,
 )
 from qawl.cues import lookup_cue
+from qawl.schema import Mention
 from .candidate import _Candidate
 from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
@@ -59,7 +60,7 @@ class _SourcePhrase:
         found, are added (``_extend_to_mention``).
         """
         tokens, regions = self.blocks[b].tokens, self.blocks[b].regions
-        t, words = start, 0
+        t, words, affiliated = start, 0, False
         while t < limit and words < MAX_SPEAKER_WORDS:
             token = tokens[t]
             if token.text in ALL_MARKS and t + 1 < limit:
@@ -84,6 +85,11 @@ class _SourcePhrase:
             if cut:
                 self.span_cuts[(b, t)] = cut
                 break  # انتقد البعض | الحملة; وفق بيان الجيش | جاء فيه: the object, or a clause of its own
+            if words and not ba_complement and self.anonymous_affiliation(b, start, t):
+                affiliated = True  # مسؤول | بالشرطة الهندية: where the source works
+                t += 1
+                words += 1
+                continue
             if words and self.ends_before_prefixed(b, start, t, ba_complement):
                 break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
             if words and self.continues_description(b, start, t):
@@ -109,7 +115,10 @@ class _SourcePhrase:
             t += 1
         if words >= 2:
             t = self._bracketed_acronym(b, t, limit)
-        return self._extend_to_mention(b, start, t, limit)
+        end = self._extend_to_mention(b, start, t, limit)
+        if affiliated:
+            self.span_cuts.setdefault((b, end), "S-ANONYMOUS-BA")
+        return end
 
     def after_complete_subject(self, b: int, start: int, t: int) -> bool:
         """``S-SPAN-COMPLETE``: a subject complete by itself (البعض، الجميع، كثيرون) takes no noun
@@ -239,6 +248,22 @@ class _SourcePhrase:
             return False  # مسؤول بارز بأن: an adjective; a complement goes on (بإطلاق نار)
         return rule_on("S-SPAN-PREFIXED") and t == start + 1 and self.mention_at(b, start) is None \
             and any(head in heads[k] for k in ("anonymous", "media", "document"))
+
+    def anonymous_affiliation(self, b: int, start: int, t: int) -> bool:
+        """``S-ANONYMOUS-BA``: an anonymous source's بـ phrase that names a body or a place
+        (مسؤول | بالشرطة الهندية، مصدر آخر | بالوزارة) says where it works: the phrase goes on."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        key = tokens[t].key
+        if not rule_on("S-ANONYMOUS-BA") or not key.startswith("ب") or len(key) < 5:
+            return False
+        if _strip_noun(tokens[start].key) not in heads["anonymous"] or self.mention_at(b, start) is not None:
+            return False
+        if any(_is_definite(tok.key) or not tok.is_word for tok in tokens[start:t]):
+            return False  # المصدر | بالإضافة: only right after an indefinite description
+        mention = self.mention_at(b, t)
+        if mention is not None and mention.label in ("ORG", "LOC"):
+            return mention.start > tokens[t].start  # the tagger's name starts after the clitic بـ
+        return key.startswith("بال") and _strip_noun(key[1:]) in heads["organisation"]
 
     def continues_description(self, b: int, start: int, t: int) -> bool:
         """Words that still describe the speaker after a stop word: an organisation's لل-complement
@@ -384,6 +409,10 @@ class _SourcePhrase:
                 return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
             if first.label == "ORG" and t < end and (tokens[t].key.startswith("لل") or tokens[t].text == "("):
                 return end  # الاتحاد الدولي | للنقل الجوي (أياتا): the name goes on
+            if first.label == "ORG" and t == end and self.org_name_goes_on(b, t, first, limit):
+                while t < limit and tokens[t].start < first.end:
+                    t += 1
+                self.span_cuts[(b, t)] = "S-ORG-GENITIVE"
             return t
         # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
         last = self.mention_at(b, end - 1)
@@ -401,6 +430,13 @@ class _SourcePhrase:
                         t += 1
                     return t
         return end
+
+    def org_name_goes_on(self, b: int, t: int, mention: Mention, limit: int) -> bool:
+        """``S-ORG-GENITIVE``: the phrase stopped at a لل word inside the organisation's name that
+        the tagger found (المجلس القومي | للأمومة والطفولة): the name, and the phrase, go on to its end."""
+        tokens = self.blocks[b].tokens
+        return rule_on("S-ORG-GENITIVE") and t < limit and tokens[t].start < mention.end \
+            and tokens[t].key.startswith("لل") and mention.end <= tokens[limit - 1].end
 
     def speaker_text(self, candidate: _Candidate) -> str:
         tokens = self.blocks[candidate.block].tokens
