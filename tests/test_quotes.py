@@ -2032,3 +2032,63 @@ def test_s_span_prefixed_complement_and_addressee_leave_the_speaker(switch_off):
     assert [q.speaker.text for q in quotes] == ["المتحدثة باسم البنتاغون دانا وايت لشبكة CNN"]
     _, quotes = quotes_of(text, [])
     assert all(q.speaker is None or q.speaker.text != "تقارير" for q in quotes)
+
+
+def test_s_org_genitive_keeps_the_organisations_whole_name(switch_off):
+    """S-ORG-GENITIVE: the tagger's organisation runs on over its لل word to the name's end."""
+    text = "وأعلن المجلس القومي للأمومة والطفولة أن الشرطة ألقت القبض على عدد من الأشخاص."
+    names = _mentions_for(("المجلس القومي للأمومة والطفولة", "ORG", "المجلس القومي للأمومة والطفولة"))
+    doc, quotes = quotes_of(text, names)
+    assert [q.speaker.text for q in quotes] == ["المجلس القومي للأمومة والطفولة"]
+    assert "S-ORG-GENITIVE" in quotes[0].rules
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
+    switch_off("S-ORG-GENITIVE")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker.text for q in quotes] == ["المجلس القومي"]
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ("وقال مسؤول بالشرطة الهندية إن فريق التمثيل أنهى العرض.", [("الشرطة الهندية", "ORG", "الشرطة الهندية")],
+     "مسؤول بالشرطة الهندية"),
+    ("وقال مصدر بوزارة الخارجية إن الاجتماع تأجل.", [("وزارة الخارجية", "ORG", "وزارة الخارجية")],
+     "مصدر بوزارة الخارجية"),
+    ("وذكر مصدر آخر بالشرطة أن الفتيات تحت حماية الشرطة.", [], "مصدر آخر بالشرطة"),
+])
+def test_s_anonymous_ba_keeps_where_the_source_works(switch_off, text, names, speaker):
+    """S-ANONYMOUS-BA: the بـ phrase after an anonymous source names where it works."""
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [q.speaker.text for q in quotes] == [speaker] and "S-ANONYMOUS-BA" in quotes[0].rules
+    switch_off("S-ANONYMOUS-BA")
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [q.speaker.text for q in quotes] != [speaker]
+
+
+def test_anonymous_ba_is_no_affiliation_after_a_verb_whose_object_takes_ba():
+    """أشاد مسؤول بالحكومة: the بـ phrase is what he praised, not where he works."""
+    doc, quotes = quotes_of("وأشاد مسؤول بالحكومة الجديدة.", [])
+    assert all("S-ANONYMOUS-BA" not in q.rules for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("أما هذا العام، فأكدت المنظمة أن ثروة 42 من أغنى أغنياء العالم تعادل ثروة نصف الفقراء.", "المنظمة"),
+    ("وقال الوزير إن الاجتماع كان مثمرا. ولفت الانتباه إلى أن الحكومة ستدعم القطاع.", "الوزير"),
+])
+def test_a_time_phrase_or_an_idioms_object_is_no_speaker(text, speaker):
+    """هذا العام is a time adverb, not the topic after أما; الانتباه in لفت الانتباه إلى is the
+    idiom's object: the speaker is the organisation, and the minister for the dropped subject."""
+    _, quotes = quotes_of(text, [])
+    assert {q.speaker.text for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ('قالت دار "بنجوين راندم هاوس" للنشر إن مذكرات ميشيل أوباما ستطرح في الأسواق.',
+     [("بنجوين راندم هاوس", "ORG", "بنجوين راندم هاوس")], 'دار "بنجوين راندم هاوس"'),
+    ('وقال مدير معمل "أوك ريدج الوطني"، دكتور توماس زاكرايا، في خطاب إن الجهاز استخدم بالفعل.',
+     [("توماس زاكرايا", "PER", "توماس زاكرايا")], 'مدير معمل "أوك ريدج الوطني"، دكتور توماس زاكرايا'),
+])
+def test_a_quoted_name_after_its_head_and_a_titled_apposition_stay_in_the_speaker(text, names, speaker):
+    """دار and معمل introduce a quoted name (cues.json naming_nouns); a title may open the name
+    apposed between commas (S-APPOSED-NAME)."""
+    doc, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker.text for q in quotes] == [speaker]
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == speaker

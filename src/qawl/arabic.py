@@ -113,6 +113,7 @@ RELATIONAL_NOUNS = frozenset(_NAME["relational_nouns"])
 LATTER = {**dict.fromkeys(_NAME["latter_masculine"], "m"), **dict.fromkeys(_NAME["latter_feminine"], "f")}
 TITLE_ABBREVIATIONS = frozenset(_NAME["title_abbreviations"])
 VEIL_OBJECTS = frozenset(_NAME["veil_objects"])
+ATTENTION_OBJECTS = frozenset(_NAME["attention_objects"])
 BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
 COMPLETE_SUBJECTS = frozenset(_NAME["complete_subjects"])
 COMPLETE_SUBJECT_ADJECTIVES = frozenset(_NAME["complete_subject_adjectives"])

@@ -12,7 +12,8 @@ from typing import Optional
 
 from qawl.arabic import (
     TITLE_SYNONYMS,
-    ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
+    ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, DEMONSTRATIVES,
+    NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
     PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_RELATIVES,
     TIME_WORDS,
 )
@@ -168,13 +169,14 @@ WORD_TOKEN_RE = re.compile(r"[^\W_]+")
 
 
 def _time_phrase_width(tokens: list[_Token], t: int) -> int:
-    """Words of the time adverb at ``t``: أمس, بعدها (1); الأسبوع الماضي, العام المقبل (2); else 0."""
+    """Words of the time adverb at ``t``: أمس, بعدها (1); الأسبوع الماضي, العام المقبل, هذا العام (2); else 0."""
     if t >= len(tokens):
         return 0
     key = tokens[t].key
     if key in TIME_WORDS or _is_adverb_with_pronoun(key):
         return 1
-    if key in TIME_NOUNS and t + 1 < len(tokens) and tokens[t + 1].key in TIME_RELATIVES:
+    if t + 1 < len(tokens) and (key in TIME_NOUNS and tokens[t + 1].key in TIME_RELATIVES
+                                or key in DEMONSTRATIVES and tokens[t + 1].key in TIME_NOUNS):
         return 2
     return 0
 

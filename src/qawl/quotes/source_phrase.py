@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    TIME_WORDS, VEIL_OBJECTS,
+    TIME_WORDS, VEIL_OBJECTS, ATTENTION_OBJECTS,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -146,12 +146,15 @@ class _SourcePhrase:
         return not _is_stop(token)
 
     def is_veil(self, b: int, t: int) -> bool:
-        """كشف النقاب عن: the veiled object before عن (not a name: عبد الكريم النقاب)."""
+        """كشف النقاب عن، لفت الانتباه إلى: an idiom's fixed object before its preposition (not a
+        name: عبد الكريم النقاب)."""
         tokens = self.blocks[b].tokens
+        if t + 1 >= len(tokens):
+            return False
+        key, nxt = tokens[t].key, tokens[t + 1].key
+        idiom = key in VEIL_OBJECTS and nxt == "عن" or key in ATTENTION_OBJECTS and nxt == "الي"
         mention = self.mention_at(b, t)
-        return tokens[t].key in VEIL_OBJECTS and t + 1 < len(tokens) and tokens[t + 1].key == "عن" and (
-            mention is None or mention.label != "PER"
-        )
+        return idiom and (mention is None or mention.label != "PER")
 
     def inside_name(self, b: int, t: int) -> bool:
         """فان in لويس فان جال، فان دايك: a particle-like word that a tagged person's name goes on past."""

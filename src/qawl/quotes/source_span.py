@@ -157,7 +157,9 @@ class _SourceSpan:
             people = [i for i in name if (m := self.mention_at(b, i)) is not None and m.label == "PER"]
             first_name = lambda i: not _is_definite(tokens[i].key) and lookup_cue(tokens[i].key)[0] is None \
                 and tokens[i].key not in heads["person"]  # علي is a name here, not على
-            ok = bool(people) and people[-1] == close - 1 and all(i in people or first_name(i) for i in name)
+            # a title may open the apposition (، دكتور توماس زاكرايا،): the name is still the mention's
+            title = lambda i: bool(people) and i < people[0] and _strip_noun(tokens[i].key) in heads["person"]
+            ok = bool(people) and people[-1] == close - 1 and all(i in people or first_name(i) or title(i) for i in name)
         else:
             ok = all(name_like(i) for i in name)
         return close if ok else end
