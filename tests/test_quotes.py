@@ -2092,3 +2092,26 @@ def test_a_quoted_name_after_its_head_and_a_titled_apposition_stay_in_the_speake
     doc, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker.text for q in quotes] == [speaker]
     assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == speaker
+
+
+def test_s_verbal_noun_object_is_no_subject_for_later_dropped_subjects(switch_off):
+    """S-VERBAL-NOUN-OBJECT: in ورفض الإفصاح عن, الإفصاح is what he refused, so مؤكدا after it
+    goes on with the coach; not after a cue that reports (وكشف الإعلان الخاص: the trailer speaks)."""
+    text = "وقال زيدان إن الفريق جاهز. ورفض الإفصاح عن تشكيلة فريقه، مؤكدا دور رونالدو في المباراة."
+    names = _mentions_for(("زيدان", "PER", "زين الدين زيدان"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["زين الدين زيدان", "زين الدين زيدان"]
+    switch_off("S-VERBAL-NOUN-OBJECT")
+    _, quotes = quotes_of(text, names)
+    assert quotes[1].speaker is not None and quotes[1].speaker.text == "الإفصاح"
+
+
+@pytest.mark.parametrize("word, shaped", [
+    ("الإفصاح", True), ("اكتمال", True), ("استعدادها", True), ("انسحابه", True),
+    ("الأطفال", False), ("الأطباء", False), ("تطبيق", False), ("المقاومة", False), ("الاتحاد", False),
+])
+def test_verbal_noun_shapes(word, shaped):
+    """Forms IV (with its hamza written), VII, VIII and X; not the plural أفعال nor forms II/III."""
+    from qawl.arabic import is_verbal_noun
+
+    assert is_verbal_noun(word) is shaped

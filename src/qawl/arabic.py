@@ -14,6 +14,7 @@ the part is its own list and the class is built here as the union of its parts.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -140,6 +141,23 @@ LINK_WORDS = frozenset(_REPORT["link_words"])
 ISSUED_WORDS = frozenset(_REPORT["issued_words"])
 BA_OBJECT_LEMMAS = frozenset(_REPORT["ba_object_lemmas"])
 CONTINUATION_LEMMAS = frozenset(_REPORT["continuation_lemmas"])
+VERBAL_NOUN_PATTERNS = tuple(_REPORT["verbal_noun_patterns"])
+_VERBAL_NOUN_RE = re.compile("^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in VERBAL_NOUN_PATTERNS) + ")$")
+_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
+
+
+def is_verbal_noun(word: str) -> bool:
+    """A word as written shaped like a derived verbal noun (الإفصاح، اكتمال، استعدادها): one of
+    ``VERBAL_NOUN_PATTERNS`` after the article and before an attached pronoun (ة before it is ت)."""
+    stem = _MARKS_RE.sub("", word)
+    if stem.startswith("ال") and len(stem) > 5:
+        stem = stem[2:]
+    if _VERBAL_NOUN_RE.match(stem):
+        return True
+    for suffix in PRONOUN_SUFFIXES:  # longest first
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 5:
+            return bool(_VERBAL_NOUN_RE.match(stem[: -len(suffix)]))
+    return False
 
 # --- punctuation, as written ---
 COMMAS = frozenset(_PUNCTUATION["commas"])

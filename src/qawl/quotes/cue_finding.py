@@ -16,6 +16,7 @@ from typing import Optional
 from qawl.arabic import (
     ANAPHORIC_OBJECTS, AS_WORD, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
     OBJECT_PRONOUNS, PLURAL_HEADS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
+    is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
@@ -231,6 +232,16 @@ class _CueFinding:
             return False
         token = self.blocks[b].tokens[first]
         return token.is_word and _possessed(token.text) and self.mention_at(b, first) is None
+
+    def verbal_noun_object(self, b: int, first: int) -> bool:
+        """``S-VERBAL-NOUN-OBJECT``: after و/ف, a derived verbal noun right after a cue that reports
+        nothing (ورفض الإفصاح عن تشكيلته) is its object, not a subject for the dropped subjects after
+        it. Not a name the tagger found, nor a source head (استطلاع). Only there: after a cue that
+        reports, such a noun is too often a thing that speaks (وكشف الإعلان الخاص، وينص اقتراح القانون)."""
+        token = self.blocks[b].tokens[first]
+        return rule_on("S-VERBAL-NOUN-OBJECT") and token.is_word and is_verbal_noun(token.text) \
+            and self.mention_at(b, first) is None \
+            and not any(_strip_noun(token.key) in words or token.key in words for words in self.lexicon.heads.values())
 
     def relative_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """الحكومة، التي تؤكد أن / ما كتب فلان "...": a relative clause that reports words.
@@ -461,6 +472,9 @@ class _CueFinding:
         prev = _prev_word(tokens, t)
         if subject is not None:
             span = (subject, t)
+        elif conj and t + 1 < len(tokens) and self.verbal_noun_object(b, t + 1):
+            self.verbal_objects.append((b, t + 1))  # ورفض الإفصاح عن: the verb's object, no agent
+            span = None
         elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
             end = self.speaker_forward(b, t + 1, len(tokens))
             span = (t + 1, end) if end > t + 1 else None

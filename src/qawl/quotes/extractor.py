@@ -63,6 +63,8 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
                 self.surnames.setdefault(words[-1], mention)
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
+        # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent
+        self.verbal_objects: list[tuple[int, int]] = []
         # (block, token) where a speaker phrase was cut by an S-SPAN-* rule -> its id (recorded on the quote)
         self.span_cuts: dict[tuple[int, int], str] = {}
         self._people: dict[int, list[int]] = {}

@@ -57,6 +57,8 @@ class _Resolver:
 
     def __init__(self, ex: _Extractor, accepted: Sequence[_Candidate] = ()):
         self.ex = ex
+        # offsets of the verbal-noun objects that were kept from being agents (S-VERBAL-NOUN-OBJECT)
+        self.verbal_objects = [ex.blocks[b].tokens[t].start for b, t in ex.verbal_objects]
         self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
 
@@ -213,8 +215,9 @@ class _Resolver:
             if agent is None or not rule_on("S-DROPPED"):
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
+            passed = ("S-VERBAL-NOUN-OBJECT",) if any(agent.position < p < position for p in self.verbal_objects) else ()
             return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
-                                rules=tuple(dict.fromkeys(("S-DROPPED", rule))))
+                                rules=tuple(dict.fromkeys(("S-DROPPED", rule, *passed))))
         b, (start, end) = c.block, c.speaker
         span = self.phrase_span(b, start, end)
         if span is None:

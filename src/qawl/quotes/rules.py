@@ -57,6 +57,9 @@ RULES: dict[str, str] = {
                       "over its لل genitive to the name's end (أعلن المجلس القومي | للأمومة والطفولة أن)",
     "S-ANONYMOUS-BA": "an anonymous source's بـ phrase that names a body or a place says where it works and goes on "
                       "with the speaker (قال مسؤول | بالشرطة الهندية، ذكر مصدر آخر | بالوزارة)",
+    "S-VERBAL-NOUN-OBJECT": "after و/ف, a derived verbal noun right after a cue that reports nothing is its object, "
+                            "never a subject that later dropped subjects refer to (ورفض الإفصاح عن تشكيلته، مؤكدا …: "
+                            "the coach speaks, not الإفصاح); data: report_words.json verbal_noun_patterns",
     "S-SPAN-COMPLETE": "a subject complete by itself (البعض، الجميع، كثيرون) takes no noun as its complement: the "
                        "next word that is none of its adjectives starts the object (وانتقد البعض | الحملة); data: "
                        "name_words.json complete_subjects",
