@@ -2115,3 +2115,39 @@ def test_verbal_noun_shapes(word, shaped):
     from qawl.arabic import is_verbal_noun
 
     assert is_verbal_noun(word) is shaped
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("وقال مسؤول رفض ذكر اسمه إن الهجوم وقع فجرا.", "مسؤول", "الهجوم وقع فجرا"),
+    ("وقال مصدر، طلب عدم الكشف عن هويته، إن الهجوم وقع فجرا.", "مصدر", "الهجوم وقع فجرا"),
+    ("وقال مسؤول، مفضلا عدم ذكر اسمه، إن الهجوم وقع فجرا.", "مسؤول", "الهجوم وقع فجرا"),
+    ("فيما قال أحد العاملين في المطار رافضا ذكر اسمه: «نعاني من شدة الحرارة».", "أحد العاملين",
+     "نعاني من شدة الحرارة"),
+])
+def test_q_anonymity_aside_is_skipped(switch_off, text, speaker, content):
+    """Q-ANONYMITY-ASIDE: a source's request not to be named is neither a cue nor part of the
+    speaker; the words after it are the quote's."""
+    doc, quotes = quotes_of(text, [])
+    assert [(q.cue.text, q.speaker.text, q.content.text) for q in quotes][:1] == [(quotes[0].cue.text, speaker, content)]
+    assert quotes[0].cue.text.endswith("قال") and "Q-ANONYMITY-ASIDE" in quotes[0].rules
+    assert doc.text[quotes[0].content.start : quotes[0].content.end] == content
+    made = [(q.cue.text, q.speaker.text, q.content.text) for q in quotes]
+    switch_off("Q-ANONYMITY-ASIDE")
+    _, quotes = quotes_of(text, [])
+    assert [(q.cue.text, q.speaker.text if q.speaker else "", q.content.text) for q in quotes] != made
+
+
+def test_anonymity_end_reads_the_whole_request():
+    from qawl.arabic import anonymity_end
+    from qawl.clean import match_form
+
+    keys = [match_form(w) for w in "المسؤول الذي طلب عدم نشر اسمه أن".split()]
+    assert [anonymity_end(keys, i) for i in range(len(keys))] == [0, 6, 6, 3, 4, 5, 6]
+    keys = [match_form(w) for w in "طلب الوزير عدم نشر الخبر".split()]
+    assert all(anonymity_end(keys, i) == i for i in range(len(keys)))  # no name asked to be kept
+
+
+def test_a_preposition_with_a_demonstrative_is_no_subject_before_the_verb():
+    """وبهذا الخصوص قال مصدر أمني: the phrase before the verb is an adverbial, the subject follows."""
+    _, quotes = quotes_of("وبهذا الخصوص قال مصدر أمني: «لقد تمكنت قواتنا من تحرير الرهائن».", [])
+    assert [q.speaker.text for q in quotes] == ["مصدر أمني"]

@@ -88,6 +88,10 @@ class _ContentStart:
         skipped_cue = -1  # a cue verb inside a relative clause without commas
         while t < limit:
             token = tokens[t]
+            if token.aside:
+                t += 1  # مسؤول، طلب عدم نشر اسمه، إن: the aside is no part of the frame
+                limit = min(len(tokens), limit + 1)
+                continue
             if token.key in SUBJECT_RELATIVES and token.region < 0 and t > 0 and (
                 t == start or (t == start + 1 and tokens[start].text in COMMAS)
             ):
@@ -179,6 +183,8 @@ class _ContentStart:
         if "prop" in complements:
             # أكد الأمين العام المساعد بالجامعة ضرورة ...: a proposition noun after a short adjunct
             for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
+                if tokens[t].aside:
+                    continue  # وأكد مصدر طلب عدم كشف اسمه، الحصيلة: عدم is the aside's
                 if tokens[t].key in self.lexicon.proposition_nouns:
                     return "obj", t
                 if t == start and tokens[t].text in COMMAS:
@@ -214,7 +220,7 @@ class _ContentStart:
         tokens = self.blocks[b].tokens
         t = start
         while t < end:
-            if tokens[t].text in COMMAS or tokens[t].key in TIME_WORDS:
+            if tokens[t].text in COMMAS or tokens[t].key in TIME_WORDS or tokens[t].aside:
                 t += 1
             elif t + 2 < end and (tokens[t].key, tokens[t + 1].key) == ("في", "وقت") and tokens[t + 2].key in TIME_QUALIFIERS:
                 t += 3  # في وقت سابق / في وقت مضى

@@ -55,7 +55,7 @@ class _CueFinding:
         found = []
         for b, block in enumerate(self.blocks):
             for t, token in enumerate(block.tokens):
-                if not token.is_word or token.region >= 0:
+                if not token.is_word or token.region >= 0 or token.aside:
                     continue
                 entry, conj = lookup_cue(token.key)
                 if entry is not None and _is_passive(token.text, entry, conj):
@@ -220,6 +220,8 @@ class _CueFinding:
             candidate.rules += ("S-APPOSED-NAME",)
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
+        if any(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)]):
+            candidate.rules += ("Q-ANONYMITY-ASIDE",)  # قال مسؤول طلب عدم نشر اسمه إن
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )

@@ -59,6 +59,8 @@ def _is_adverb_with_pronoun(key: str) -> bool:
 
 
 def _is_cue_token(token: _Token, kinds: tuple[str, ...] = ("verb", "participle")) -> bool:
+    if token.aside:
+        return False  # طلب عدم نشر اسمه: an aside, not a report
     entry = lookup_cue(token.key)[0]
     return entry is not None and entry.kind in kinds and entry.person == 3
 

@@ -24,6 +24,9 @@ RULES: dict[str, str] = {
     "Q-ATTRIB-FA": "a sentence-opening attribution whose source runs past its noun phrase (ووفقا للمختص في "
                    "الاستثمارات، فإن …): فإن / فقد close the source and open the words; data: clause_words.json "
                    "apodosis_openers",
+    "Q-ANONYMITY-ASIDE": "a source's request not to be named (قال مسؤول طلب عدم نشر اسمه إن، رافضا ذكر اسمه:، بشرط "
+                         "عدم الكشف عن هويته) is an aside: no cue of its own, no part of the speaker, skipped between "
+                         "the speaker and the words; data: report_words.json anonymity_*",
     "Q-OBJECT-PRONOUN-PREP": "a cue that aims at someone, carrying that someone as an object pronoun, reports "
                              "its preposition's words too (اتهمها سالفيني بالتعاون مع المهربين، طالبه الوزير بالاستقالة)",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",

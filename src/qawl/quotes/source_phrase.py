@@ -63,6 +63,8 @@ class _SourcePhrase:
         t, words, affiliated = start, 0, False
         while t < limit and words < MAX_SPEAKER_WORDS:
             token = tokens[t]
+            if token.aside:
+                break  # مسؤول | طلب عدم نشر اسمه: the source's aside ends its phrase
             if token.text in ALL_MARKS and t + 1 < limit:
                 region = self.region_opening_at(b, t)
                 # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا",

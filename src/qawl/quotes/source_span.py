@@ -53,9 +53,11 @@ class _SourceSpan:
             words += 1
             t -= 1
         first = tokens[t].key
-        if words and (_strip_conj(first) in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in CONJUNCTIONS_WAW_FA and first[1:] in PREPOSITIONS
+        bare = _strip_conj(first)
+        if words and (bare in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in CONJUNCTIONS_WAW_FA and first[1:] in PREPOSITIONS
+                      or bare[:1] in "بلك" and bare[1:] in DEMONSTRATIVES
                       or t + _time_phrase_width(tokens, t) == cue or words == 1 and _is_connective(first)):
-            return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت: the subject follows the verb
+            return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت، وبهذا الخصوص قال: the subject follows the verb
         return t if words else None
 
     def comma_subject(self, b: int, cue: int) -> Optional[int]:

@@ -15,11 +15,12 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS
+from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
 from .config import MAX_INITIAL_LETTERS
+from .rules import rule_on
 
 OPEN_MARKS = {"«": "»", "“": "”"}
 
@@ -57,6 +58,7 @@ class _Token:
     key: str
     is_word: bool
     region: int = -1  # index of the quotation region holding the token, -1 outside
+    aside: bool = False  # inside a source's request not to be named (Q-ANONYMITY-ASIDE)
 
 
 @dataclass
@@ -204,8 +206,24 @@ def _blocks(doc: Document) -> list[_Block]:
     blocks, cursor = [], 0
     for block in doc.blocks:
         tokens, cursor = _block_tokens(doc, block, cursor)
-        blocks.append(_Block(block, tokens, _attach_regions(block, tokens, doc.text)))
+        regions = _attach_regions(block, tokens, doc.text)
+        _mark_asides(tokens)
+        blocks.append(_Block(block, tokens, regions))
     return blocks
+
+
+def _mark_asides(tokens: list[_Token]) -> None:
+    """``Q-ANONYMITY-ASIDE``: the words of a source's request not to be named (مسؤول | طلب عدم نشر
+    اسمه | إن، رافضا ذكر اسمه:) are an aside: no cue, no part of a speaker, skipped before the words."""
+    if not rule_on("Q-ANONYMITY-ASIDE"):
+        return
+    keys = [token.key for token in tokens]
+    t = 0
+    while t < len(tokens):
+        end = anonymity_end(keys, t) if tokens[t].region < 0 else t
+        for k in range(t, end):
+            tokens[k].aside = True
+        t = max(end, t + 1)
 
 
 def _is_decimal_point(tokens: list[_Token], t: int) -> bool:
