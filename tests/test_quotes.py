@@ -2151,3 +2151,11 @@ def test_a_preposition_with_a_demonstrative_is_no_subject_before_the_verb():
     """وبهذا الخصوص قال مصدر أمني: the phrase before the verb is an adverbial, the subject follows."""
     _, quotes = quotes_of("وبهذا الخصوص قال مصدر أمني: «لقد تمكنت قواتنا من تحرير الرهائن».", [])
     assert [q.speaker.text for q in quotes] == ["مصدر أمني"]
+
+
+def test_min_qabl_is_an_adverb_before_the_complementiser_inna():
+    """قالت من قبل إن: "previously", then the words; من قبل أن يرد stays the narrator's "before"."""
+    _, quotes = quotes_of("وكانت الشركة قالت من قبل إن الأرباح سترتفع.", [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("الشركة", "الأرباح سترتفع")]
+    _, quotes = quotes_of("ورفض الفنان من قبل أن يرد على إساءة النقيب له.", [])
+    assert not quotes

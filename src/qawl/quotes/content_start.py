@@ -117,7 +117,10 @@ class _ContentStart:
                 before = tokens[t - 1].key if t > 0 else ""
                 if entry.that_after and (not rule_on("Q-CONCLUDE") or _prep_form(before) != entry.that_after):
                     return "end", t  # توصل إلى اتفاق … بعد أن: no conclusion reported
-                if before not in NARRATOR_BEFORE_COMPLEMENTISER:
+                # قالت من قبل إن: "previously", then the complementiser إن (written with its hamza
+                # below); من قبل أن يحاول is still the narrator's "before"
+                adverb = before == "قبل" and t >= 2 and tokens[t - 2].key == "من" and token.text.startswith("إ")
+                if before not in NARRATOR_BEFORE_COMPLEMENTISER or adverb:
                     return "that", t
             # the verb's own preposition right after the speaker: لفت مدير المرصد إلى ...
             if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
