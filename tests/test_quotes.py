@@ -2159,3 +2159,17 @@ def test_min_qabl_is_an_adverb_before_the_complementiser_inna():
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("الشركة", "الأرباح سترتفع")]
     _, quotes = quotes_of("ورفض الفنان من قبل أن يرد على إساءة النقيب له.", [])
     assert not quotes
+
+
+def test_the_narrators_contrast_opens_a_new_report():
+    """…، إلا أن المرصد السوري أعلن: the subject after the narrator's إلا أن / غير أن opens its own
+    report, and the contrast is no part of the words before; لو أن inside the words is not one."""
+    text = ("وقالت وسائل إعلام سورية إن اسرائيل استهدفت موقعا عسكريا وسببت أضرارا مادية، "
+            "إلا أن المرصد السوري أعلن مقتل تسعة عناصر تابعة للنظام.")
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("وسائل إعلام سورية", "اسرائيل استهدفت موقعا عسكريا وسببت أضرارا مادية"),
+        ("المرصد السوري", "مقتل تسعة عناصر تابعة للنظام"),
+    ]
+    _, quotes = quotes_of("وقال الوزير إن الحكومة لن تستقيل، غير أن المعارضة أكدت أنها ستواصل الاحتجاج.", [])
+    assert [q.content.text for q in quotes] == ["الحكومة لن تستقيل", "ستواصل الاحتجاج"]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS,
+    CLAUSE_OPENERS, CLAUSE_STOPPERS, NARRATOR_CONTRASTS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS,
     NARRATIVE_TIME_PAIRS,
 )
 from qawl.cues import load_cues, lookup_cue
@@ -68,9 +68,15 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 break
         t += 1
     end = _trim_credit(tokens, t) if t == len(tokens) else t
-    if end == next_stop:  # drop the connector before the next cue: "، مؤكدا" / "كما"
-        while end > c.content_start and (not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS) and tokens[end - 1].text not in ALL_MARKS:
-            end -= 1
+    if end == next_stop:  # drop the connector before the next cue: "، مؤكدا" / "كما" / "، غير أن"
+        while end > c.content_start and tokens[end - 1].text not in ALL_MARKS:
+            if not tokens[end - 1].is_word or tokens[end - 1].key in CLAUSE_OPENERS:
+                end -= 1
+            elif end - 2 > c.content_start and tokens[end - 1].key in ("ان", "وان") \
+                    and tokens[end - 2].key in NARRATOR_CONTRASTS:
+                end -= 2  # …، إلا أن المرصد أعلن: the narrator's contrast opens the next report
+            else:
+                break
     return end
 
 

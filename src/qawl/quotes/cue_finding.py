@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    ANAPHORIC_OBJECTS, AS_WORD, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    ANAPHORIC_OBJECTS, AS_WORD, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, NARRATOR_CONTRASTS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
     OBJECT_PRONOUNS, PLURAL_HEADS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES,
     is_verbal_noun,
 )
@@ -384,9 +384,11 @@ class _CueFinding:
 
     def _opens_before(self, b: int, t: int) -> bool:
         tokens = self.blocks[b].tokens
-        # after إن/أن the subject sits inside a reported clause: لافروف قال إن دي ميستورا اقترح
+        # after إن/أن the subject sits inside a reported clause: لافروف قال إن دي ميستورا اقترح;
+        # not after the narrator's إلا أن / غير أن / رغم أن (…، إلا أن المرصد السوري أعلن)
+        narrators = t >= 2 and tokens[t - 2].key in NARRATOR_CONTRASTS
         return t == 0 or not tokens[t - 1].is_word or (
-            tokens[t - 1].key in SUBJECT_OPENERS and tokens[t - 1].key not in ("ان", "وان")
+            tokens[t - 1].key in SUBJECT_OPENERS and (tokens[t - 1].key not in ("ان", "وان") or narrators)
         )
 
     def nest_disagreeing_participles(self, found: list[_Candidate]) -> None:
