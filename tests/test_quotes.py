@@ -2173,3 +2173,13 @@ def test_the_narrators_contrast_opens_a_new_report():
     ]
     _, quotes = quotes_of("وقال الوزير إن الحكومة لن تستقيل، غير أن المعارضة أكدت أنها ستواصل الاحتجاج.", [])
     assert [q.content.text for q in quotes] == ["الحكومة لن تستقيل", "ستواصل الاحتجاج"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال بين ستانتون، خبير بشركة "كاناليس"، إن الهواتف القابلة للطي أصبحت واقعا.', "بين ستانتون"),
+    ("وكشفت أمل حجازي أنها تتحضر لإطلاق أغنية جديدة.", "أمل حجازي"),
+])
+def test_a_cue_word_inside_a_tagged_name_is_part_of_the_speaker(text, name):
+    """بين (showed / between) and أمل (hoped / Amal) open a person's name the tagger found."""
+    _, quotes = quotes_of(text, _mentions_for((name, "PER", name)))
+    assert [q.speaker.text for q in quotes] == [name]

@@ -109,8 +109,8 @@ class _SourcePhrase:
                 continue
             if not token.is_word or (_is_stop(token) and not self.inside_name(b, t)) or token.key in PRONOUN_CARRIERS:
                 break  # … العمير | ولكنه عاد: the next clause
-            if _is_cue_token(token, ("verb", "participle", "noun", "phrase")):
-                break  # أجاب قائلا: / عن X قوله
+            if _is_cue_token(token, ("verb", "participle", "noun", "phrase")) and not self.inside_name(b, t):
+                break  # أجاب قائلا: / عن X قوله; not بين of بين ستانتون, a name the tagger found
             if self.is_proposition_noun(tokens, t, start) or self.is_veil(b, t):
                 break  # جدد الوزير التزام بلاده، كشفت الوزارة النقاب عن: the object, not more of the name
             words += 1
