@@ -2180,6 +2180,9 @@ def test_the_narrators_contrast_opens_a_new_report():
     ("وكشفت أمل حجازي أنها تتحضر لإطلاق أغنية جديدة.", "أمل حجازي"),
 ])
 def test_a_cue_word_inside_a_tagged_name_is_part_of_the_speaker(text, name):
-    """بين (showed / between) and أمل (hoped / Amal) open a person's name the tagger found."""
+    """بين (showed / between) and أمل (hoped / Amal) open a person's name the tagger found, after
+    the verb and before it."""
     _, quotes = quotes_of(text, _mentions_for((name, "PER", name)))
+    assert [q.speaker.text for q in quotes] == [name]
+    _, quotes = quotes_of(f"{name} قال إن الأمر انتهى.", _mentions_for((name, "PER", name)))
     assert [q.speaker.text for q in quotes] == [name]
