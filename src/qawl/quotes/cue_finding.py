@@ -55,8 +55,8 @@ class _CueFinding:
         found = []
         for b, block in enumerate(self.blocks):
             for t, token in enumerate(block.tokens):
-                if not token.is_word or token.region >= 0 or token.aside:
-                    continue
+                if not token.is_word or token.region >= 0 or token.aside or self.cue_in_name(b, t):
+                    continue  # أمل حجازي: a cue form opening a name the tagger found is the name
                 entry, conj = lookup_cue(token.key)
                 if entry is not None and _is_passive(token.text, entry, conj):
                     continue  # يُرى أنه / أُعلن عن: no one is reported as speaking

@@ -21,7 +21,7 @@ from .candidate import _Candidate
 from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
-    _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba,
+    _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
     _is_relational, _is_stop, _looks_adjective, _strip_noun,
 )
 from .tokens import (
@@ -109,7 +109,7 @@ class _SourcePhrase:
                 continue
             if not token.is_word or (_is_stop(token) and not self.inside_name(b, t)) or token.key in PRONOUN_CARRIERS:
                 break  # … العمير | ولكنه عاد: the next clause
-            if _is_cue_token(token, ("verb", "participle", "noun", "phrase")) and not self.inside_name(b, t):
+            if _is_cue_token(token, ("verb", "participle", "noun", "phrase")) and not self.cue_in_name(b, t):
                 break  # أجاب قائلا: / عن X قوله; not بين of بين ستانتون, a name the tagger found
             if self.is_proposition_noun(tokens, t, start) or self.is_veil(b, t):
                 break  # جدد الوزير التزام بلاده، كشفت الوزارة النقاب عن: the object, not more of the name
@@ -157,6 +157,15 @@ class _SourcePhrase:
         idiom = key in VEIL_OBJECTS and nxt == "عن" or key in ATTENTION_OBJECTS and nxt == "الي"
         mention = self.mention_at(b, t)
         return idiom and (mention is None or mention.label != "PER")
+
+    def cue_in_name(self, b: int, t: int) -> bool:
+        """A cue form that the tagger puts inside a person's name and that may be one: the bare past
+        of a weak cue, which is also a noun (أمل حجازي، بين ستانتون); not أردف كيمبف or بحسب X,
+        where the tagger only ran the name back over the verb."""
+        if not self.inside_name(b, t):
+            return False
+        entry, conj = lookup_cue(self.blocks[b].tokens[t].key)
+        return entry is not None and not conj and _is_verbal_noun_form(entry)
 
     def inside_name(self, b: int, t: int) -> bool:
         """فان in لويس فان جال، فان دايك: a particle-like word that a tagged person's name goes on past."""

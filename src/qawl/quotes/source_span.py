@@ -48,7 +48,7 @@ class _SourceSpan:
                 break
             if not token.is_word or token.key in SUBJECT_OPENERS:
                 break
-            if _is_stop(token) or _is_cue_token(token) and not self.inside_name(b, t - 1) or words >= MAX_SUBJECT_WORDS:
+            if _is_stop(token) or _is_cue_token(token) and not self.cue_in_name(b, t - 1) or words >= MAX_SUBJECT_WORDS:
                 return None  # a cue form may open a name the tagger found: أمل حجازي قالت
             words += 1
             t -= 1
