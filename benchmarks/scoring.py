@@ -390,6 +390,8 @@ GOLD_FILES = (
     ("audit12_gold.json", "benchmarks"),
     ("audit13_gold.json", "benchmarks"),
     ("audit14_gold.json", "benchmarks"),
+    ("audit15_gold.json", "benchmarks"),
+    ("audit16_gold.json", "benchmarks"),
 )
 
 
