@@ -145,14 +145,12 @@ CONTINUATION_LEMMAS = frozenset(_REPORT["continuation_lemmas"])
 ANONYMITY_OPENERS = frozenset(_REPORT["anonymity_openers"])
 ANONYMITY_NAMING = frozenset(_REPORT["anonymity_naming"])
 ANONYMITY_OBJECTS = frozenset(_REPORT["anonymity_objects"])
-_ANONYMITY_FILLERS = frozenset(("عدم", "عن"))  # طلب عدم الكشف عن اسمه
-_ANONYMITY_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 
 
 def anonymity_end(keys: list[str], t: int) -> int:
     """End (exclusive) of a source's request not to be named that starts at ``keys[t]``
     (matching forms): [الذي] طلب|رافضا|بشرط [عدم] ذكر|نشر|الكشف [عن] اسمه|هويته; else ``t``."""
-    i = t + 1 if t < len(keys) and keys[t] in _ANONYMITY_RELATIVES else t
+    i = t + 1 if t < len(keys) and keys[t] in SUBJECT_RELATIVES else t
     if i >= len(keys) or not (keys[i] in ANONYMITY_OPENERS or keys[i][:1] == "و" and keys[i][1:] in ANONYMITY_OPENERS):
         return t
     i += 1
@@ -164,6 +162,8 @@ def anonymity_end(keys: list[str], t: int) -> int:
     if i < len(keys) and keys[i] == "عن":
         i += 1
     return i + 1 if i < len(keys) and keys[i] in ANONYMITY_OBJECTS else t
+
+
 VERBAL_NOUN_PATTERNS = tuple(_REPORT["verbal_noun_patterns"])
 _VERBAL_NOUN_RE = re.compile("^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in VERBAL_NOUN_PATTERNS) + ")$")
 _MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel

@@ -14,8 +14,8 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    CLAUSE_OPENERS, CLAUSE_STOPPERS, NARRATOR_CONTRASTS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS,
-    NARRATIVE_TIME_PAIRS,
+    CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
+    NARRATOR_CONTRASTS,
 )
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span

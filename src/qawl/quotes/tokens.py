@@ -1,7 +1,8 @@
 """The token/blocks view of a cleaned document.
 
 Input: a ``Document`` (cleaned text, tokens, blocks). Output: one ``_Block`` per document
-block, holding its tokens (offsets into the cleaned text, matching form, word or mark) and
+block, holding its tokens (offsets into the cleaned text, matching form, word or mark, whether it
+is an aside: a source's request not to be named, Q-ANONYMITY-ASIDE) and
 its quotation regions, each token knowing the region it lies in. Guarantees: tokens are
 in text order and never cross a block; regions are the outermost quotations of the block;
 the sentence ends of a block lie outside quotation marks. Read-only after it is built.
