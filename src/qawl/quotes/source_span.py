@@ -55,7 +55,7 @@ class _SourceSpan:
         first = tokens[t].key
         bare = _strip_conj(first)
         if words and (bare in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in CONJUNCTIONS_WAW_FA and first[1:] in PREPOSITIONS
-                      or bare[:1] in "بلك" and bare[1:] in DEMONSTRATIVES
+                      or _preposition_with_demonstrative(bare)
                       or t + _time_phrase_width(tokens, t) == cue or words == 1 and _is_connective(first)):
             return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت، وبهذا الخصوص قال: the subject follows the verb
         return t if words else None
@@ -359,6 +359,11 @@ def _owned_head(word: str) -> str:
 def _is_connective(key: str) -> bool:
     """فقد، ولذلك، لهذا، بما: a particle, or a preposition glued to a demonstrative or ما, names nobody."""
     bare = key[1:] if key[:1] in CONJUNCTIONS_WAW_FA and len(key) > 2 else key
-    return key in PARTICLES or bare in PARTICLES or key in APODOSIS_OPENERS or (
-        bare[:1] in PREPOSITION_LETTERS and (bare[1:] in DEMONSTRATIVES or bare[1:] == "ما")
+    return key in PARTICLES or bare in PARTICLES or key in APODOSIS_OPENERS or _preposition_with_demonstrative(bare) or (
+        bare[:1] in PREPOSITION_LETTERS and bare[1:] == "ما"
     )
+
+
+def _preposition_with_demonstrative(bare: str) -> bool:
+    """لهذا، بذلك، وبهذا (without its و): a preposition glued to a demonstrative, an adverbial."""
+    return bare[:1] in PREPOSITION_LETTERS and bare[1:] in DEMONSTRATIVES
