@@ -32,7 +32,9 @@ rules of round 3 (chosen on dev3) were written, so that they are scored on data 
 drawn with ``actors/pick_roles_corpus.py --name dev5 --seed 22`` and ``actors/role_items.py --seed 23``),
 labelled blind while the rules of round 4 (chosen on dev4) were written. ``--set dev6``: the same from
 ``dev6_articles.txt`` (seeds 24 and 25, run ``/tmp/roles_ant6``), labelled while round 5 (chosen on
-dev5) was written.
+dev5) was written. ``--set dev7``: the same from ``dev7_articles.txt`` (seeds 26 and 27, run
+``/tmp/roles_ant7``), labelled blind while the learned role reader (``benchmarks/role_model.py``) was
+built, and used only to judge it.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -68,7 +70,8 @@ RESULTS = ROOT / "benchmarks" / "actors_results.json"
 SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
 EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), "dev4": Path("/tmp/roles_ant4"),
-              "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6")}  # --set NAME: its run folder
+              "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6"),
+              "dev7": Path("/tmp/roles_ant7")}  # --set NAME: its run folder
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
