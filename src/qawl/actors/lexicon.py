@@ -79,6 +79,9 @@ RULES = {
     "R-APPOSITION-CUT": "a speaker span that cut its name short is followed by one or two words that may end the "
                         "name, then a comma or وهو/وهي, then an apposition read as R-APPOSITION-WIDE reads it "
                         "([[غلام]] علي بلوش، وزير داخلية إقليم بلوشستان; [[ريبيكا]] فانين، أحد مؤسسي المنتدى)",
+    "R-APPOSITION-DEFINITE": "a definite common title set off by a comma after the name is its apposition "
+                             "(جامي ماكفي، الأستاذ بجامعة مانشستر; X، المسؤول الأول عن المحتوى في نتفليكس), "
+                             "as a title before a name would be",
     "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
                         "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
                         "data/actors/representatives.tsv",

@@ -11,7 +11,7 @@ import pandas as pd
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
-    Lexicons, generic_key, generic_label, lexicons, name_key, skeleton_key, words_of,
+    Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, words_of,
 )
 from qawl.actors.reading import (
     _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
@@ -130,11 +130,15 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             # زعيم المعارضة، كمال قليجدار أوغلو، غرمته المحكمة: the title set off by commas before the name
             title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True, disabled=disabled)
             comma = bool(title)
-        apposition, apposition_raw, wide, cut = (), [], False, False
+        apposition, apposition_raw, wide, cut, definite = (), [], False, False, False
         if after and context:
             # a mention's words after it are read only after a comma (R-APPOSITION-WIDE: also without)
             if source != "mention" or str(after).lstrip().startswith(("،", ",")):
-                apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True)
+                apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True,
+                                                              disabled=disabled | {"R-APPOSITION-DEFINITE"})
+                if not apposition and "R-APPOSITION-DEFINITE" not in disabled:
+                    apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True)
+                    definite = bool(apposition)
             if not apposition and "R-APPOSITION-WIDE" not in disabled:
                 apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, wide=True)
                 wide = bool(apposition)
@@ -151,10 +155,15 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_roles[form][role] += max(n, 1)
                 if near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
+                elif not near_end and definite:
+                    ev.context_rules[form].setdefault(role, "R-APPOSITION-DEFINITE")
                 elif not near_end and (wide or cut):
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-CUT" if cut else "R-APPOSITION-WIDE")
                 elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-REPRESENTATIVE", "R-STATE-NAME"):
                     ev.context_rules[form].setdefault(role, vote_rule)
+            if definite and not near_end:  # الأستاذ بجامعة مانشستر: the body comes after the title
+                skip = len(match_terms(words, lex)[0][1].words)
+                words, raw = words[skip:], raw[skip:]
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
                 ev.context_bodies[form][body] += max(n, 1)

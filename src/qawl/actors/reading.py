@@ -558,13 +558,20 @@ def apposition_after_cut(after: str, lex: Optional[Lexicons] = None, with_raw: b
     return apposition_after(rest, lex, with_raw=with_raw, wide=True)
 
 
+def _definite_title(term, word: str) -> bool:
+    """A definite common noun of the lexicon that describes a person or body (الأستاذ، المسؤول), not a
+    document or a modifier (R-APPOSITION-DEFINITE)."""
+    return term.kind == "generic" and word.startswith("ال") and term.role not in ("-", "document_or_report", "none")
+
+
 def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
-                     wide: bool = False):
+                     wide: bool = False, disabled: frozenset = frozenset()):
     """The description right after a speaker span (``، مدرب ليفربول``), as words.
     ``with_raw``: (words, the words as written). ``wide``: R-APPOSITION-WIDE."""
     lex = lex or lexicons()
     text = after.lstrip()
-    if text.startswith(("،", ",")):
+    comma = text.startswith(("،", ","))
+    if comma:
         text = text[1:]
     words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])
     if wide:
@@ -576,6 +583,9 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
     words, raw = words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS]
     found = match_terms(words, lex)
     if found and found[0][0] == 0 and found[0][1].kind in ("person", "head"):
+        return (words, raw) if with_raw else words
+    if found and found[0][0] == 0 and _definite_title(found[0][1], words[0]) and comma \
+            and "R-APPOSITION-DEFINITE" not in disabled:
         return (words, raw) if with_raw else words
     if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and found[0][1].kind == "body":
         # ديفيد برونياتوفسكي من جامعة جورج واشنطن: the body he is from
