@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 import time
@@ -37,6 +36,7 @@ import actors as bench  # noqa: E402  (benchmarks/actors.py)
 from qawl import actors  # noqa: E402
 from qawl.actors.lexicon import GENERIC_PREFIX, lexicons, match_terms  # noqa: E402
 from qawl.clean import match_form  # noqa: E402
+from qawl.stance.model import class_scores as role_scores  # noqa: E402  (the same plain-JSON weights)
 
 RESULTS = ROOT / "benchmarks" / "role_model_results.json"
 TRAIN_SETS = ("first", "dev2", "dev3", "dev4", "dev5", "dev6")
@@ -126,25 +126,11 @@ def table_features(table: pd.DataFrame, occurrences: pd.DataFrame) -> dict[str, 
     return features
 
 
-def role_scores(model: dict, features: dict[str, float]) -> dict[str, float]:
-    """The model's probability of each role for one actor."""
-    logits = list(model["intercept"])
-    for name, value in features.items():
-        row = model["weights"].get(name)
-        if row is not None:
-            for k, weight in enumerate(row):
-                logits[k] += weight * value
-    top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    total = sum(exps)
-    return {role: e / total for role, e in zip(model["classes"], exps)}
-
-
 def set_run(name: str) -> Path:
     if name == "first":
         bench.ensure_run(bench.DEFAULT_RUN)
         return bench.DEFAULT_RUN
-    run = bench.EXTRA_RUNS.get(name, Path(f"/tmp/roles_ant{name[3:]}"))
+    run = bench.EXTRA_RUNS[name]
     bench.ensure_set_run(name, run)
     return run
 
