@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/actors.py --set dev2       # the second, fresh role set (dev only, all of it)
     .venv/bin/python benchmarks/actors.py --set dev2 --errors
     .venv/bin/python benchmarks/actors.py --set dev3       # the third fresh set
+    .venv/bin/python benchmarks/actors.py --set dev3 --disable R-AGE   # what one rule adds (results file untouched)
 
 The gold (``benchmarks/actors/``, rules in ``ALIASES.md`` and ``ROLES.md``) was
 labelled from a run over 500 ANT articles; the system's alias table is built with
@@ -206,20 +207,22 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("first", *EXTRA_RUNS), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev6: roles_<set>.tsv")
+                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev7: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
+                        help="switch a rule off (repeatable) to measure what it adds; the results file is left alone")
     parser.add_argument("--affiliations", type=Path, default=AFFILIATIONS_GOLD,
                         help="the gold affiliations of the first set (read, never copied)")
     args = parser.parse_args(argv)
     if args.set in EXTRA_RUNS:
-        return main_set(args.set, args.run or EXTRA_RUNS[args.set], args.errors)
+        return main_set(args.set, args.run or EXTRA_RUNS[args.set], args.errors, frozenset(args.disable))
     args.run = args.run or DEFAULT_RUN
     ensure_run(args.run)
     started = time.time()
     occurrences = actors.run_occurrences(args.run)
-    table = actors.build_aliases(occurrences)
+    table = actors.build_aliases(occurrences, disabled=args.disable)
     seconds = time.time() - started
     keys = dict(zip(table["form"], table["key"]))
     roles = dict(zip(table["form"], table["role"]))
@@ -261,6 +264,8 @@ def main(argv=None) -> int:
             if part_of(i["form"]) == "dev" and not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
                       f" system {affiliations.get(i['form'], '') or '-'}")
+    if args.disable:
+        return 0
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     for name in EXTRA_RUNS:
         if name in previous:
@@ -279,11 +284,11 @@ def print_role_errors(items: list[dict], roles: dict) -> None:
     print(confusion.most_common())
 
 
-def main_set(name: str, run: Path, errors: bool) -> int:
+def main_set(name: str, run: Path, errors: bool, disabled: frozenset = frozenset()) -> int:
     """Roles and affiliations of roles_<name>.tsv / affiliations_<name>.tsv over that set's run (all development)."""
     ensure_set_run(name, run)
     started = time.time()
-    table = actors.build_aliases(actors.run_occurrences(run))
+    table = actors.build_aliases(actors.run_occurrences(run), disabled=disabled)
     seconds = time.time() - started
     roles = dict(zip(table["form"], table["role"]))
     affiliations = dict(zip(table["form"], table["affiliation"]))
@@ -304,6 +309,8 @@ def main_set(name: str, run: Path, errors: bool) -> int:
             if not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
                       f" system {affiliations.get(i['form'], '') or '-'}")
+    if disabled:
+        return 0
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     results[name] = {"run": str(run), "forms_in_table": len(table), "seconds": round(seconds, 1),
                        "gold_forms_missing": missing, "roles": r, "affiliations": f}
