@@ -73,6 +73,7 @@ DEFAULT_RUN = Path("/tmp/actors_ant500")
 EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), "dev4": Path("/tmp/roles_ant4"),
               "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6"),
               "dev7": Path("/tmp/roles_ant7")}  # --set NAME: its run folder
+SCALE_RUN = Path("/tmp/full_run")  # --set scale: a run over both whole corpora
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
 
@@ -206,7 +207,7 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("first", *EXTRA_RUNS), default="first",
+    parser.add_argument("--set", choices=("first", *EXTRA_RUNS, "scale"), default="first",
                         help="first: roles_gold.tsv (dev and test halves); dev2 … dev7: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
@@ -216,6 +217,8 @@ def main(argv=None) -> int:
     parser.add_argument("--affiliations", type=Path, default=AFFILIATIONS_GOLD,
                         help="the gold affiliations of the first set (read, never copied)")
     args = parser.parse_args(argv)
+    if args.set == "scale":
+        return main_scale(args.run or SCALE_RUN, args.errors, frozenset(args.disable))
     if args.set in EXTRA_RUNS:
         return main_set(args.set, args.run or EXTRA_RUNS[args.set], args.errors, frozenset(args.disable))
     args.run = args.run or DEFAULT_RUN
@@ -282,6 +285,50 @@ def print_role_errors(items: list[dict], roles: dict) -> None:
             confusion[(i["role"], system)] += 1
             print(f"role  {i['form']}: gold {i['role']}, system {system}  [{i['doc_id']} #{i['quote']}]")
     print(confusion.most_common())
+
+
+def ensure_scale_run(run_dir: Path) -> None:
+    """Make the run over both whole corpora when missing (about 20 minutes on two cores)."""
+    if (run_dir / "tables").is_dir():
+        return
+    corpus = Path(tempfile.mkdtemp(prefix="qawl_scale_")) / "corpus"
+    corpus.mkdir()
+    for name in ("ant", "saudinewsnet"):
+        (corpus / name).symlink_to(shared_dir() / "corpora" / name)
+    command = [sys.executable, "-m", "qawl", "run", "--corpus", str(corpus), "--out", str(run_dir), "--workers", "2"]
+    print("making the run over both corpora:", " ".join(command), file=sys.stderr)
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def main_scale(run: Path, errors: bool, disabled: frozenset = frozenset()) -> int:
+    """Alias merge precision and recall at corpus scale (``aliases_scale.tsv``), dev and test halves."""
+    ensure_scale_run(run)
+    started = time.time()
+    table = actors.build_aliases(actors.run_occurrences(run), disabled=disabled)
+    seconds = time.time() - started
+    keys = dict(zip(table["form"], table["key"]))
+    gold = read_tsv(GOLD / "aliases_scale.tsv")
+    predicted = {r["form"]: keys.get(r["form"], "missing:" + r["form"]) for r in gold}
+    results = {"run": str(run), "forms_in_table": len(table), "actors": int(table["key"].nunique()),
+               "seconds": round(seconds, 1), "gold_forms_missing": [r["form"] for r in gold if r["form"] not in keys],
+               "aliases": {}}
+    for part in ("dev", "test"):
+        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == part]
+        a = results["aliases"][part] = pair_scores(rows, predicted)
+        print(f"scale {part:4}  aliases: {a['named_forms']} named forms, {a['actors']} actors, {a['gold_pairs']} gold pairs"
+              f"  precision {a['precision']:.3f}  recall {a['recall']:.3f}  F1 {a['f1']:.3f}"
+              f"  | generic found {a['generic_found']} of {a['generic_forms']}")
+    print(f"alias table: {len(table)} forms, {results['actors']} actors, built in {seconds:.1f} s;"
+          f" {len(results['gold_forms_missing'])} gold forms not in the run's tables")
+    if errors:
+        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == "dev"]
+        print("\n".join(alias_errors(rows, predicted)))
+    if disabled:
+        return 0
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    previous["scale"] = results
+    RESULTS.write_text(json.dumps(previous, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
 
 
 def main_set(name: str, run: Path, errors: bool, disabled: frozenset = frozenset()) -> int:

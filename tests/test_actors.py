@@ -477,3 +477,45 @@ def test_a_counterpart_holds_the_office_named_before_it():
     assert (row["role"], row["affiliation"]) == ("minister_or_official", "السعودية")
     assert "R-COUNTERPART" in row["rule"]
     assert role_of(rows, "عادل الجبير", disabled={"R-COUNTERPART"}) != "minister_or_official"
+
+
+def test_look_alike_names_never_chain_a_person_into_a_place():
+    rows = occurrences(("دبي", "", "LOC", "mention", "", "", 3),
+                       ("ممفيس ديباي", "ديباي", "person", "quote", "وقال ", " إنه"),
+                       ("ممفيس ديباي", "", "PER", "mention", "", "", 2))
+    assert not same_actor(rows, "ممفيس ديباي", "دبي")
+    assert same_actor(rows, "ممفيس ديباي", "دبي", disabled={"A-TYPE"})
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("ترمب", "ترامب", True), ("نتنياهو", "نتانياهو", True), ("بوتين", "بوتن", True),
+    ("اليمن", "المان", False), ("كيري", "كاري", False), ("السعوديه", "السعاده", False),
+    ("الناصره", "الناصريه", False), ("تايبيه", "تايبه", True)])
+def test_vowel_variants_add_vowel_letters_and_never_swap_them(a, b, same):
+    from qawl.actors.lexicon import vowels_added
+    assert vowels_added(a, b) is same
+
+
+def test_a_short_word_with_the_article_is_compared_exactly():
+    rows = occurrences(("صحيفة الوئام", "", "media"), ("الوئام", "", "media"), ("الأيام", "", "media"),
+                       ("الأم", "", "person"))
+    assert not same_actor(rows, "الوئام", "الأيام")
+    assert not same_actor(rows, "الأم", "الأيام")
+
+
+@pytest.mark.parametrize("clitic, bare", [("للحلف الأطلسي", "الحلف الأطلسي"), ("وشريف إكرامي", "شريف إكرامي")])
+def test_a_glued_article_preposition_or_conjunction_joins_the_bare_name(clitic, bare):
+    rows = occurrences((bare, "", "ORG", "mention", "", "", 3), (clitic, "", "ORG", "mention"))
+    assert same_actor(rows, clitic, bare)
+    assert not same_actor(rows, clitic, bare, disabled={"A-CLITIC"})
+
+
+def test_a_name_the_articles_resolve_to_several_people_stays_apart():
+    def row(doc, form, surface):
+        return {"doc_id": doc, "form": form, "surface": surface, "kind": "person", "source": "quote",
+                "before": "وقال ", "after": "", "n": 1}
+    rows = pd.DataFrame([row("a1", "سلمان بن عبدالعزيز", "الملك عبدالعزيز"),
+                         row("a2", "عبدالعزيز الخميس", "الكاتب عبدالعزيز"),
+                         row("a3", "محمد يوسف عبدالعزيز", "عبدالعزيز")])
+    assert not same_actor(rows, "سلمان بن عبدالعزيز", "عبدالعزيز الخميس")
+    assert not same_actor(rows, "عبدالعزيز", "محمد يوسف عبدالعزيز")

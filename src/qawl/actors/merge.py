@@ -10,8 +10,8 @@ import pandas as pd
 
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
-    ACTOR_SOURCES, ALIAS_COLUMNS, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
-    Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, words_of,
+    ACTOR_SOURCES, ALIAS_COLUMNS, DOCLINK_MIN_SHARE, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
+    Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, vowel_variant, words_of,
 )
 from qawl.actors.reading import (
     _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
@@ -26,6 +26,29 @@ class _Clusters:
     def __init__(self):
         self.parent: dict[str, str] = {}
         self.why: dict[str, tuple[str, str]] = {}
+        self.types: dict[str, Counter] = {}  # root -> uses of its keys by type (PER, ORG, LOC)
+        self.kept_apart: dict[str, str] = {}  # key -> why A-TYPE refused to join it to another actor
+
+    def add_type(self, key: str, kind: str, n: int) -> None:
+        self.types.setdefault(self.find(key), Counter())[kind] += n
+
+    def type_of(self, key: str) -> Optional[str]:
+        """The type of at least two thirds of the actor's typed uses, and of two or more; else None
+        (one ORG tag on حزب دميرتاش does not make دميرتاش a body)."""
+        counts = self.types.get(self.find(key))
+        if not counts:
+            return None
+        kind = min(counts, key=lambda k: (-counts[k], k))
+        return kind if counts[kind] >= 2 and 3 * counts[kind] >= 2 * sum(counts.values()) else None
+
+    def same_type(self, key: str, other: str) -> bool:
+        """Can the two actors be one (A-TYPE)? Not when both are typed and the types differ:
+        in a large corpus a chain of look-alike names runs from a person to a place."""
+        a, b = self.type_of(key), self.type_of(other)
+        if a is None or b is None or a == b:
+            return True
+        self.kept_apart.setdefault(key, f"not joined to {self.find(other)}: {a} and {b} (A-TYPE)")
+        return False
 
     def add(self, key: str) -> None:
         self.parent.setdefault(key, key)
@@ -43,6 +66,8 @@ class _Clusters:
         if a != b:
             self.parent[a] = b
             self.why.setdefault(key, (rule, why))
+            if a in self.types:
+                self.types.setdefault(b, Counter()).update(self.types.pop(a))
 
 
 @dataclass
@@ -239,6 +264,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     if "A-CLITIC" not in disabled:
         _merge_clitics(readings, clusters, ev)
     types = _key_types(readings, ev)
+    if "A-TYPE" not in disabled:
+        _type_clusters(readings, clusters, ev)
     if "A-VOWEL" not in disabled:
         _merge_vowels(clusters, lex, types)
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
@@ -311,18 +338,41 @@ def _key_types(readings: dict, ev: _Evidence) -> dict:
     return {key: min(counts, key=lambda kind: (-counts[kind], kind)) for key, counts in votes.items()}  # ties by name
 
 
+def _type_clusters(readings: dict, clusters: _Clusters, ev: _Evidence) -> None:
+    """Give each actor the uses of its forms by type, for A-TYPE's guard on the merges by look-alike names."""
+    for form, reading in readings.items():
+        if reading.key:
+            for kind, n in ev.kinds.get(form, {}).items():
+                if kind in _TYPES:
+                    clusters.add_type(reading.key, _TYPES[kind], n)
+
+
+def _clitic_bases(key: str) -> list[tuple[str, str]]:
+    """(the name without it, the clitic) for each clitic the key may open with: ل or ب (لروبين),
+    ل before the article, which drops its alif (للحلف الأطلسي → الحلف الأطلسي), and the conjunction و."""
+    first = key.split()[0]
+    bases = []
+    if first.startswith("لل") and len(first) > 4:
+        bases.append(("ال" + key[2:], "ل"))
+    if key[:1] in ("ل", "ب") and len(first) >= 3:
+        bases.append((key[1:], key[0]))
+    if key[:1] == "و" and len(first) >= 4:
+        bases.append((key[1:], "و"))
+    return bases
+
+
 def _merge_clitics(readings: dict, clusters: _Clusters, ev: _Evidence) -> None:
-    """A-CLITIC: ``لروبين``, ``لبي بي سي`` join ``روبين``, ``بي بي سي`` when the corpus has
-    that form too and uses it more."""
+    """A-CLITIC: ``لروبين``, ``لبي بي سي``, ``للحلف الأطلسي``, ``وشريف إكرامي`` join ``روبين``, ``بي بي سي``,
+    ``الحلف الأطلسي``, ``شريف إكرامي`` when the corpus has that form too and uses it at least as much."""
     counts = Counter()
     for form, reading in readings.items():
         if reading.key:
             counts[reading.key] += ev.count[form]
     for key in sorted(counts):
-        if key[:1] in ("ل", "ب") and len(key.split()[0]) >= 3:
-            bare = key[1:]
+        for bare, clitic in _clitic_bases(key):
             if bare in counts and counts[bare] >= counts[key]:
-                clusters.union(key, bare, "A-CLITIC", f"{key} is {bare} after the preposition {key[0]}")
+                clusters.union(key, bare, "A-CLITIC", f"{key} is {bare} after the clitic {clitic}")
+                break
 
 
 def _merge_vowels(clusters: _Clusters, lex: Lexicons, types: Optional[dict] = None) -> None:
@@ -337,7 +387,8 @@ def _merge_vowels(clusters: _Clusters, lex: Lexicons, types: Optional[dict] = No
         if len("".join(skel)) < 3:
             continue
         for other in by_skeleton[skel]:
-            if types.get(key, types.get(other)) == types.get(other, types.get(key)):
+            if types.get(key, types.get(other)) == types.get(other, types.get(key)) and vowel_variant(key, other, lex) \
+                    and clusters.same_type(key, other):
                 clusters.union(key, other, "A-VOWEL", f"{key} and {other} differ only in vowel letters")
                 break
         else:
@@ -358,31 +409,43 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
     keys = sorted(clusters.parent)
     skeletons = {key: skeleton_key(key, lex) for key in keys}
     endings: dict[tuple, set] = defaultdict(set)  # ending -> roots of longer names
+    loose_endings: dict[tuple, set] = defaultdict(set)  # skeleton of an ending -> (root, the ending's words)
     for key, skel in skeletons.items():
         words = tuple(key.split())
         for k in range(1, len(skel)):
-            endings[skel[-k:]].add(clusters.find(key))
+            loose_endings[skel[-k:]].add((clusters.find(key), " ".join(words[-k:])))
             endings[words[-k:]].add(clusters.find(key))
-    decisions = []
+    forms_of: dict = defaultdict(list)
     for form, reading in readings.items():
-        key = reading.key
-        if not key or len(skeletons[key]) > 2 or key in lex.states or key in lex.capitals:
+        if reading.key:
+            forms_of[reading.key].append(form)
+    decisions = []
+    for key, forms in sorted(forms_of.items()):
+        if len(skeletons[key]) > 2 or key in lex.states or key in lex.capitals:
             continue
         root = clusters.find(key)
+        form = forms[0]
+        # what the articles resolve any form of this name to (الملك عبدالعزيز and الكاتب عبدالعزيز are one
+        # name): several actors and the name stays apart
         linked = Counter()
-        for target_form, n in ev.links.get(form, {}).items():
-            target = readings.get(target_form)
-            if target is not None and target.key and len(skeletons[target.key]) > len(skeletons[key]) \
-                    and _contains(skeletons[key], skeletons[target.key]):
-                linked[clusters.find(target.key)] += n
+        for each in forms:
+            for target_form, n in ev.links.get(each, {}).items():
+                target = readings.get(target_form)
+                if target is not None and target.key and len(skeletons[target.key]) > len(skeletons[key]) \
+                        and _contains(skeletons[key], skeletons[target.key]):
+                    linked[clusters.find(target.key)] += n
         linked.pop(root, None)
         if linked and "A-DOCLINK" not in disabled:
-            if len(linked) == 1:
-                target = next(iter(linked))
-                decisions.append((key, target, "A-DOCLINK", f"articles resolve {form} to {target}"))
+            target, n = min(linked.items(), key=lambda item: (-item[1], item[0]))
+            if n >= DOCLINK_MIN_SHARE * sum(linked.values()):
+                decisions.append((key, target, "A-DOCLINK", f"articles resolve {form} to {target} "
+                                                            f"({n} of {sum(linked.values())} links)"))
             continue
         loose = len("".join(skeletons[key])) >= SURNAME_MIN_LETTERS  # short words must match exactly
-        candidates = (endings.get(skeletons[key], set()) if loose else set()) | endings.get(tuple(key.split()), set())
+        candidates = set(endings.get(tuple(key.split()), ()))
+        if loose:  # an ending spelled with more or fewer vowel letters (A-VOWEL's test)
+            candidates = candidates | {root_of for root_of, ending in loose_endings.get(skeletons[key], ())
+                                       if vowel_variant(key, ending, lex)}
         candidates -= {root}
         if len(candidates) == 1 and "A-SURNAME" not in disabled and len("".join(skeletons[key])) >= 3 \
                 and key not in lex.given_names and types.get(key) == "PER" \
@@ -390,7 +453,8 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
             target = next(iter(candidates))
             decisions.append((key, target, "A-SURNAME", f"{form} ends only the names of {target}"))
     for key, target, rule, why in decisions:
-        clusters.union(key, target, rule, why)
+        if clusters.same_type(key, target):  # earlier decisions may have joined either to a place
+            clusters.union(key, target, rule, why)
 
 
 def _resolve_offices(readings: dict, clusters: _Clusters, ev: _Evidence) -> dict:
@@ -452,6 +516,8 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
             root = clusters.find(reading.key)
             key, label, role, affiliation, role_rule = actors[root]
             merge = _merge_path(reading.key, clusters)
+            if reading.key in clusters.kept_apart:
+                merge.append(("A-TYPE", clusters.kept_apart[reading.key]))
             rules = list(reading.rules) + [r for r, _ in merge] or ["A-NORM"]
             why = "; ".join(w for _, w in merge)
             rows.append((form, key, label, role, affiliation, "+".join(dict.fromkeys(rules + [role_rule])),
