@@ -519,3 +519,19 @@ def test_a_name_the_articles_resolve_to_several_people_stays_apart():
                          row("a3", "محمد يوسف عبدالعزيز", "عبدالعزيز")])
     assert not same_actor(rows, "سلمان بن عبدالعزيز", "عبدالعزيز الخميس")
     assert not same_actor(rows, "عبدالعزيز", "محمد يوسف عبدالعزيز")
+
+
+def test_a_given_and_family_name_joins_the_one_full_name_with_a_nasab():
+    rows = occurrences(("عادل بن أحمد الجبير", "", "PER", "mention", "", "", 2),
+                       ("عادل الجبير", "", "person", "quote", "وقال "), ("عادل الجبير", "", "PER", "mention"))
+    assert same_actor(rows, "عادل الجبير", "عادل بن أحمد الجبير")
+    assert not same_actor(rows, "عادل الجبير", "عادل بن أحمد الجبير", disabled={"A-NASAB"})
+
+
+def test_a_nasab_match_stays_apart_when_two_people_or_a_given_name_could_be_meant():
+    two = occurrences(("خالد بن محمد العطية", "", "PER", "mention"), ("خالد بن سعد العطية", "", "PER", "mention"),
+                      ("خالد العطية", "", "person", "quote", "وقال "), ("خالد العطية", "", "PER", "mention"))
+    assert not same_actor(two, "خالد العطية", "خالد بن محمد العطية")
+    given = occurrences(("محمد بن سعد حسين", "", "PER", "mention"), ("محمد حسين", "", "person", "quote", "وقال "),
+                        ("محمد حسين", "", "PER", "mention"))
+    assert not same_actor(given, "محمد حسين", "محمد بن سعد حسين")

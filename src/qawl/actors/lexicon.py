@@ -35,6 +35,10 @@ RULES = {
                "(نتنياهو ~ نتانياهو, ترمب ~ ترامب), never a vowel swapped for another (اليمن / المان, كيري / كاري); "
                "never for Arabic given names, words of fewer than three consonants (the article not counted), or a person "
                "and a place",
+    "A-NASAB": "a person's given and family name alone (عادل الجبير) joins the one actor of the corpus named "
+               "with the same two around a nasab (عادل بن أحمد الجبير); not when the family name is itself a "
+               "given name (محمد حسين) or comes after more than 10 different words in the corpus's names (a tribe's: "
+               "عبدالرحمن القحطاني)",
     "A-TYPE": "names joined only by their letters (A-VOWEL) or by a shorter name (A-SURNAME, A-DOCLINK) are "
               "joined only when the two actors' most common types (person, organisation, place) agree, or one "
               "has none: a chain of look-alikes must not join كريستيان جايده to جدة",

@@ -401,10 +401,16 @@ def _contains(short: tuple, long: tuple) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
+_NASAB = frozenset({"بن", "ابن", "بنت"})  # a nasab (عادل بن أحمد الجبير) opens with one of these (matching form)
+# a family name that more given names than this come before is a tribe's or a common one (القحطاني): no A-NASAB
+NASAB_MAX_FAMILY = 10
+
+
 def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _Evidence,
                        disabled: frozenset, types: Optional[dict] = None) -> None:
-    """A-DOCLINK, then A-SURNAME: a shorter name joins the one actor whose names contain it
-    (A-SURNAME only for people: الشام is not فيلق الشام)."""
+    """A-DOCLINK, then A-SURNAME, then A-NASAB: a shorter name joins the one actor whose names contain it
+    (A-SURNAME only for people: الشام is not فيلق الشام), or, given and family name, the one actor
+    with that given and family name around a nasab (عادل الجبير, عادل بن أحمد الجبير)."""
     types = types or {}
     keys = sorted(clusters.parent)
     skeletons = {key: skeleton_key(key, lex) for key in keys}
@@ -415,6 +421,14 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
         for k in range(1, len(skel)):
             loose_endings[skel[-k:]].add((clusters.find(key), " ".join(words[-k:])))
             endings[words[-k:]].add(clusters.find(key))
+    nasab: dict[tuple, set] = defaultdict(set)  # (given name, family name) -> roots of names with a nasab between
+    families: dict = defaultdict(set)  # last word -> the words right before it in the corpus's names
+    for key in keys:
+        words = key.split()
+        if len(words) >= 4 and words[1] in _NASAB:
+            nasab[(words[0], words[-1])].add(clusters.find(key))
+        if len(words) >= 2:
+            families[words[-1]].add(words[-2])
     forms_of: dict = defaultdict(list)
     for form, reading in readings.items():
         if reading.key:
@@ -452,6 +466,12 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
                 and types.get(next(iter(candidates)), "PER") == "PER":
             target = next(iter(candidates))
             decisions.append((key, target, "A-SURNAME", f"{form} ends only the names of {target}"))
+        words = tuple(key.split())  # also after A-SURNAME: الوزير عادل الجبير is still عادل بن أحمد الجبير
+        fuller = nasab.get(words, set()) - {root} if len(words) == 2 else set()
+        if len(fuller) == 1 and "A-NASAB" not in disabled and types.get(key) == "PER" \
+                and words[1] not in lex.given_names and len(words[1]) >= 3 and len(families[words[1]]) <= NASAB_MAX_FAMILY:
+            target = next(iter(fuller))
+            decisions.append((key, target, "A-NASAB", f"{form} is {target} without the father's name"))
     for key, target, rule, why in decisions:
         if clusters.same_type(key, target):  # earlier decisions may have joined either to a place
             clusters.union(key, target, rule, why)
