@@ -39,7 +39,7 @@ RULES = {
                "with the same two around a nasab (عادل بن أحمد الجبير); not when the family name is itself a "
                "given name (محمد حسين) or comes after more than 10 different words in the corpus's names (a tribe's: "
                "عبدالرحمن القحطاني)",
-    "A-TYPE": "names joined only by their letters (A-VOWEL) or by a shorter name (A-SURNAME, A-DOCLINK) are "
+    "A-TYPE": "names joined only by their letters (A-VOWEL) or by a shorter name (A-SURNAME, A-DOCLINK, A-NASAB) are "
               "joined only when the two actors' most common types (person, organisation, place) agree, or one "
               "has none: a chain of look-alikes must not join كريستيان جايده to جدة",
     "A-SURNAME": "a shorter name equal to the end of the names of exactly one actor in the corpus "
