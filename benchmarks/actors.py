@@ -149,6 +149,17 @@ def pair_scores(rows: list[dict], predicted: dict) -> dict:
     }
 
 
+def alias_part(gold: list[dict], part: str) -> list[dict]:
+    """The gold alias rows of one half: named forms by their actor key, the others by form."""
+    return [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == part]
+
+
+def alias_text(a: dict) -> str:
+    return (f"aliases: {a['named_forms']} named forms, {a['actors']} actors, {a['gold_pairs']} gold pairs"
+            f"  precision {a['precision']:.3f}  recall {a['recall']:.3f}  F1 {a['f1']:.3f}"
+            f"  | generic found {a['generic_found']} of {a['generic_forms']}")
+
+
 def alias_errors(rows: list[dict], predicted: dict) -> list[str]:
     named = [r for r in rows if r["key"] != GENERIC]
     lines = []
@@ -239,7 +250,7 @@ def main(argv=None) -> int:
                "seconds": round(seconds, 1), "gold_forms_missing": missing, "aliases": {}, "roles": {},
                "affiliations": {}}
     for part in ("dev", "test"):
-        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == part]
+        rows = alias_part(gold, part)
         results["aliases"][part] = pair_scores(rows, predicted)
         part_items = [i for i in items if part_of(i["form"]) == part]
         results["roles"][part] = role_scores(part_items, roles)
@@ -248,9 +259,7 @@ def main(argv=None) -> int:
                 [i for i in affiliation_items if part_of(i["form"]) == part], affiliations)
     for part in ("dev", "test"):
         a, r = results["aliases"][part], results["roles"][part]
-        print(f"{part:4}  aliases: {a['named_forms']} named forms, {a['actors']} actors, {a['gold_pairs']} gold pairs"
-              f"  precision {a['precision']:.3f}  recall {a['recall']:.3f}  F1 {a['f1']:.3f}"
-              f"  | generic found {a['generic_found']} of {a['generic_forms']}"
+        print(f"{part:4}  {alias_text(a)}"
               f"  | roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
         f = results["affiliations"].get(part)
         if f:
@@ -260,7 +269,7 @@ def main(argv=None) -> int:
     print(f"alias table: {len(table)} forms, {results['actors']} actors, built in {seconds:.1f} s;"
           f" {len(missing)} gold forms not in the run's tables")
     if args.errors:
-        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == "dev"]
+        rows = alias_part(gold, "dev")
         print("\n".join(alias_errors(rows, predicted)))
         print_role_errors([i for i in items if part_of(i["form"]) == "dev"], roles)
         for i in affiliation_items:
@@ -313,15 +322,13 @@ def main_scale(run: Path, errors: bool, disabled: frozenset = frozenset()) -> in
                "seconds": round(seconds, 1), "gold_forms_missing": [r["form"] for r in gold if r["form"] not in keys],
                "aliases": {}}
     for part in ("dev", "test"):
-        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == part]
+        rows = alias_part(gold, part)
         a = results["aliases"][part] = pair_scores(rows, predicted)
-        print(f"scale {part:4}  aliases: {a['named_forms']} named forms, {a['actors']} actors, {a['gold_pairs']} gold pairs"
-              f"  precision {a['precision']:.3f}  recall {a['recall']:.3f}  F1 {a['f1']:.3f}"
-              f"  | generic found {a['generic_found']} of {a['generic_forms']}")
+        print(f"scale {part:4}  {alias_text(a)}")
     print(f"alias table: {len(table)} forms, {results['actors']} actors, built in {seconds:.1f} s;"
           f" {len(results['gold_forms_missing'])} gold forms not in the run's tables")
     if errors:
-        rows = [r for r in gold if part_of(r["key"] if r["key"] != GENERIC else r["form"]) == "dev"]
+        rows = alias_part(gold, "dev")
         print("\n".join(alias_errors(rows, predicted)))
     if disabled:
         return 0
