@@ -2048,6 +2048,38 @@ def test_s_org_genitive_keeps_the_organisations_whole_name(switch_off):
 
 
 @pytest.mark.parametrize("text, names, speaker", [
+    ("وبعد أن أعلن المجلس التنفيذي للصندوق أن مصر حققت تقدما كبيرا.", [("المجلس التنفيذي", "ORG", "المجلس التنفيذي")],
+     "المجلس التنفيذي للصندوق"),
+    ("أعلن الاتحاد المصري لكرة القدم أن اللاعب جاهز للمباراة.", [("الاتحاد المصري", "ORG", "الاتحاد المصري")],
+     "الاتحاد المصري لكرة القدم"),
+    ("وقالت المفوضية السامية لشؤون اللاجئين إن العدد ارتفع.", [("المفوضية السامية", "ORG", "المفوضية السامية")],
+     "المفوضية السامية لشؤون اللاجئين"),
+])
+def test_s_org_complement_carries_a_clipped_body_name_on(switch_off, text, names, speaker):
+    """S-ORG-COMPLEMENT: a body's name the tagger clipped goes on over its ل/لل complement, and the
+    speaker's canonical name is the whole name."""
+    doc, quotes = quotes_of(text, _mentions_for(*names))
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [(speaker, speaker)]
+    assert "S-ORG-COMPLEMENT" in quotes[0].rules
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
+    switch_off("S-ORG-COMPLEMENT")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == [names[0][0]]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقالت الوزارة للصحفيين إن الاتفاق سيوقع غدا.", []),
+    ("وقالت الشركة لرويترز إن الاتفاق سيوقع غدا.", [("رويترز", "ORG", "رويترز")]),
+    ("وقال الاتحاد الأوروبي لبي بي سي إن الاتفاق سيوقع.", [("الاتحاد الأوروبي", "ORG", "الاتحاد الأوروبي")]),
+])
+def test_s_org_complement_leaves_whom_it_was_said_to(text, names):
+    """A medium or people after a body are whom it was said to, not its name's complement."""
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert quotes and "S-ORG-COMPLEMENT" not in quotes[0].rules
+    assert not any(w in quotes[0].speaker.text for w in ("للصحفيين", "لرويترز", "لبي"))
+
+
+@pytest.mark.parametrize("text, names, speaker", [
     ("وقال مسؤول بالشرطة الهندية إن فريق التمثيل أنهى العرض.", [("الشرطة الهندية", "ORG", "الشرطة الهندية")],
      "مسؤول بالشرطة الهندية"),
     ("وقال مصدر بوزارة الخارجية إن الاجتماع تأجل.", [("وزارة الخارجية", "ORG", "وزارة الخارجية")],

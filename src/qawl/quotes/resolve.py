@@ -117,6 +117,8 @@ class _Resolver:
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
         tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
+        if id(mention) in self.ex.bodies_named_on and span.start <= mention.start < mention.end < span.end:
+            return self.ex.doc.text[mention.start : span.end]  # S-ORG-COMPLEMENT: the name the tagger clipped
         if (span.start <= mention.start and mention.end <= span.end) or self.overflow_is_name(mention, span):
             return mention.canonical or mention.text
         start, end = max(span.start, mention.start), min(span.end, mention.end)

@@ -58,6 +58,9 @@ RULES: dict[str, str] = {
                    "| الخميس) gives its whole name, not the clipped part",
     "S-ORG-GENITIVE": "an organisation's name that the tagger found from the start of the speaker phrase goes on "
                       "over its لل genitive to the name's end (أعلن المجلس القومي | للأمومة والطفولة أن)",
+    "S-ORG-COMPLEMENT": "a body's name that the tagger clipped goes on over its ل/لل complement (أعلن المجلس التنفيذي "
+                        "| للصندوق أن، الاتحاد المصري | لكرة القدم، الكلية الملكية | للأطباء النفسيين), not over a medium or "
+                        "people it was said to (قالت الوزارة | للصحفيين إن)",
     "S-ANONYMOUS-BA": "an anonymous source's بـ phrase that names a body or a place says where it works and goes on "
                       "with the speaker (قال مسؤول | بالشرطة الهندية، ذكر مصدر آخر | بالوزارة)",
     "S-VERBAL-NOUN-OBJECT": "after و/ف, a derived verbal noun right after a cue that reports nothing is its object, "

@@ -22,11 +22,14 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _looks_adjective, _strip_noun,
+    _is_relational, _is_stop, _looks_adjective, _strip_noun, _time_phrase_width,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
 )
+
+# a لل word with a sound plural ending names people (للصحفيين، للمواطنين): whom it was said to
+PEOPLE_PLURAL_ENDINGS = ("ين", "ون")
 
 
 class _SourcePhrase:
@@ -94,6 +97,8 @@ class _SourcePhrase:
                 continue
             if words and self.ends_before_prefixed(b, start, t, ba_complement):
                 break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
+            if words and _time_phrase_width(tokens, t) == 2:
+                break  # وقالت الرابطة الوطنية للوسطاء | الأسبوع الماضي إن: a time adverb, not the name
             if words and self.continues_description(b, start, t):
                 t += 2 if tokens[t].key in LINKING_VERBS else 1
                 words += 1
@@ -290,7 +295,12 @@ class _SourcePhrase:
         head = _strip_noun(tokens[start].key)
         nxt_named = _is_definite(nxt.key) or self.mention_at(b, t + 1) is not None
         if key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]:
-            return _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS
+            if _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS:
+                return True
+        if self.organisation_complement(b, start, t):
+            return True
+        if key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]:
+            return False
         if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
             return False
         if self.mention_at(b, start) is not None:
@@ -300,6 +310,34 @@ class _SourcePhrase:
         if key in LINKING_VERBS:
             return nxt.key[:1] in "يت" and len(nxt.key) > 3 and lookup_cue(nxt.key)[0] is None
         return False
+
+    def organisation_complement(self, b: int, start: int, t: int) -> bool:
+        """``S-ORG-COMPLEMENT``: a body's name goes on over its لل complement (المجلس التنفيذي | للصندوق
+        أن، الكلية الملكية | للأطباء النفسيين): after two words or more of a phrase that an organisation
+        head or an ORG mention opens, a لل word followed by a definite word or by the complementiser;
+        never a medium, a person or a plural of people, who are whom it was said to (الوزارة | للصحفيين)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        key, nxt = tokens[t].key, tokens[t + 1]
+        if not rule_on("S-ORG-COMPLEMENT") or not key.startswith("لل") or len(key) <= 4 or t - start < 2:
+            return False
+        if not self.opens_body(b, start) or self.mention_at(b, t) is not None:
+            return False
+        stem = _strip_noun("ال" + key[2:])
+        if stem in heads["person"] or stem in heads["media"] or key.endswith(PEOPLE_PLURAL_ENDINGS):
+            return False
+        if not (nxt.key in COMPLEMENTISERS or _is_definite(nxt.key) and lookup_cue(nxt.key)[0] is None):
+            return False
+        self.span_cuts[(b, t + 1)] = "S-ORG-COMPLEMENT"
+        if (mention := self.mention_at(b, start)) is not None:
+            self.bodies_named_on.add(id(mention))
+        return True
+
+    def opens_body(self, b: int, start: int) -> bool:
+        """The phrase from ``start`` names a body: an organisation head or an ORG mention opens it."""
+        mention = self.mention_at(b, start)
+        if mention is not None:
+            return mention.label == "ORG"
+        return _strip_noun(self.blocks[b].tokens[start].key) in self.lexicon.heads["organisation"]
 
     def _bracketed_acronym(self, b: int, t: int, limit: int) -> int:
         """"الاتحاد الدولي للنقل الجوي (أياتا)": a short name in brackets belongs to the phrase."""
@@ -423,6 +461,10 @@ class _SourcePhrase:
                 return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
             if first.label == "ORG" and t < end and (tokens[t].key.startswith("لل") or tokens[t].text == "("):
                 return end  # الاتحاد الدولي | للنقل الجوي (أياتا): the name goes on
+            if first.label == "ORG" and t + 1 < end and self.construct_complement(b, t):
+                self.span_cuts[(b, end)] = "S-ORG-COMPLEMENT"
+                self.bodies_named_on.add(id(first))
+                return end  # الاتحاد المصري | لكرة القدم: the name goes on
             if first.label == "ORG" and t == end and self.org_name_goes_on(b, t, first, limit):
                 while t < limit and tokens[t].start < first.end:
                     t += 1
@@ -444,6 +486,18 @@ class _SourcePhrase:
                         t += 1
                     return t
         return end
+
+    def construct_complement(self, b: int, t: int) -> bool:
+        """``S-ORG-COMPLEMENT``: a لـ noun without the article in construct with a definite word
+        (لكرة القدم، لحقوق الإنسان، لشؤون اللاجئين) goes on a body's name; not a medium or a person."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        key, nxt = tokens[t].key, tokens[t + 1]
+        if not rule_on("S-ORG-COMPLEMENT") or key[:1] != "ل" or key.startswith("لل") or len(key) < 4:
+            return False
+        stem = _strip_noun(key[1:])
+        if stem in heads["person"] or stem in heads["media"] or LATIN_RE.search(tokens[t].text):
+            return False
+        return nxt.is_word and _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS and self.mention_at(b, t) is None
 
     def org_name_goes_on(self, b: int, t: int, mention: Mention, limit: int) -> bool:
         """``S-ORG-GENITIVE``: the phrase stopped at a لل word inside the organisation's name that
