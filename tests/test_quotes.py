@@ -2067,6 +2067,36 @@ def test_s_org_complement_carries_a_clipped_body_name_on(switch_off, text, names
     assert [q.speaker_canonical for q in quotes] == [names[0][0]]
 
 
+@pytest.mark.parametrize("text, names, canonical", [
+    ("وقال صندوق النقد إن النمو سيتباطأ. وكان صندوق النقد الدولي قد خفض توقعاته.",
+     [("صندوق النقد", "ORG", "صندوق النقد"), ("صندوق النقد الدولي", "ORG", "صندوق النقد الدولي")], "صندوق النقد الدولي"),
+    ("أعلن المجلس القومي أن الشرطة ألقت القبض على رجلين. وكان المجلس القومي للطفولة والأمومة قد تقدم ببلاغ.",
+     [("المجلس القومي", "ORG", "المجلس القومي"),
+      ("المجلس القومي للطفولة والأمومة", "ORG", "المجلس القومي للطفولة والأمومة")], "المجلس القومي للطفولة والأمومة"),
+])
+def test_s_fullest_body_names_the_body_by_its_fuller_name(switch_off, text, names, canonical):
+    """S-FULLEST-BODY: a body's name that opens a fuller name of the article takes the fuller one."""
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == [canonical] and "S-FULLEST-BODY" in quotes[0].rules
+    switch_off("S-FULLEST-BODY")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == [names[0][0]]
+
+
+@pytest.mark.parametrize("text, names", [
+    # two fuller names that differ: which ministry is meant is not known
+    ("قالت وزارة الخارجية إن الاجتماع تأجل. وأكدت وزارة الخارجية الأمريكية ووزارة الخارجية الروسية الموعد.",
+     [("وزارة الخارجية", "ORG", "وزارة الخارجية"), ("وزارة الخارجية الأمريكية", "ORG", "وزارة الخارجية الأمريكية"),
+      ("وزارة الخارجية الروسية", "ORG", "وزارة الخارجية الروسية")]),
+    # the tagger ran the name into the next clause: no adjective or لل complement follows it
+    ("وقالت سلطة الطاقة إن المحطة توقفت. وطالبت سلطة الطاقة الفلسطينية التنسيق مع الجانب الآخر.",
+     [("سلطة الطاقة", "ORG", "سلطة الطاقة"), ("سلطة الطاقة الفلسطينية التنسيق", "ORG", "سلطة الطاقة الفلسطينية التنسيق")]),
+])
+def test_s_fullest_body_keeps_the_name_when_the_fuller_one_is_unsure(text, names):
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == names[0][0] and "S-FULLEST-BODY" not in quotes[0].rules
+
+
 @pytest.mark.parametrize("text, names", [
     ("وقالت الوزارة للصحفيين إن الاتفاق سيوقع غدا.", []),
     ("وقالت الشركة لرويترز إن الاتفاق سيوقع غدا.", [("رويترز", "ORG", "رويترز")]),

@@ -245,10 +245,13 @@ class _Resolver:
                 self.remember(span, agent.canonical, agent.kind, entry, position, named=True)
                 return _Attribution(span, agent.canonical, agent.kind, rules=("S-DESCRIPTION-MENTION",))
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
+        fuller = None
         if mention is not None:
             canonical = self.mention_name(mention, span)
             kind = self.kind_of(keys, mention)
             agent = None
+            if mention.label == "ORG" and rule_on("S-FULLEST-BODY") and (fuller := ex.fuller_body(canonical)):
+                canonical = fuller  # الهيئة العليا → الهيئة العليا للسياحة, named so elsewhere in the article
         else:
             described = keys[0].startswith("ال") and len(keys) <= MAX_NAME_WORDS
             refers = rule_on("S-REFERS-BACK") and (descriptive or described or len(keys) <= 2)
@@ -261,6 +264,8 @@ class _Resolver:
             rules = ("S-QUOTED-NAME",)  # صحيفة "زمان" التركية: a name the tagger missed
         if mention is not None and not (span.start <= mention.start and mention.end <= span.end) and self.overflow_is_name(mention, span):
             rule = "S-FULL-NAME"
+        if fuller:
+            rules = (*rules, "S-FULLEST-BODY")
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             found, title_rule = ex.named_by_title(keys, span.start, labels), "S-TITLE-NAME"

@@ -61,6 +61,8 @@ RULES: dict[str, str] = {
     "S-ORG-COMPLEMENT": "a body's name that the tagger clipped goes on over its ل/لل complement (أعلن المجلس التنفيذي "
                         "| للصندوق أن، الاتحاد المصري | لكرة القدم، الكلية الملكية | للأطباء النفسيين), not over a medium or "
                         "people it was said to (قالت الوزارة | للصحفيين إن)",
+    "S-FULLEST-BODY": "a body's name that opens a fuller name of the same article takes the fuller one as its canonical "
+                      "name (المجلس القومي → المجلس القومي للطفولة والأمومة), unless two fuller names differ",
     "S-ANONYMOUS-BA": "an anonymous source's بـ phrase that names a body or a place says where it works and goes on "
                       "with the speaker (قال مسؤول | بالشرطة الهندية، ذكر مصدر آخر | بالوزارة)",
     "S-VERBAL-NOUN-OBJECT": "after و/ف, a derived verbal noun right after a cue that reports nothing is its object, "
