@@ -528,6 +528,30 @@ def test_a_given_and_family_name_joins_the_one_full_name_with_a_nasab():
     assert not same_actor(rows, "عادل الجبير", "عادل بن أحمد الجبير", disabled={"A-NASAB"})
 
 
+def in_articles(*rows) -> pd.DataFrame:
+    """Occurrences with their article: rows of (doc_id, form, kind, source)."""
+    return pd.DataFrame([{"doc_id": doc, "form": form, "surface": "", "kind": kind, "source": source,
+                          "before": "وقالت " if source == "quote" else "", "after": "", "n": 1}
+                         for doc, form, kind, source in rows])
+
+
+def test_a_nisba_joins_a_body_to_its_one_name_with_a_nisba():
+    rows = in_articles(("a1", "قوات البيشمركة الكردية", "ORG", "mention"), ("a1", "قوات البيشمركة", "organisation", "quote"),
+                       ("a2", "قوات البيشمركة", "ORG", "mention"))
+    assert same_actor(rows, "قوات البيشمركة", "قوات البيشمركة الكردية")
+    assert not same_actor(rows, "قوات البيشمركة", "قوات البيشمركة الكردية", disabled={"A-NISBA"})
+
+
+def test_a_nisba_keeps_apart_two_nisbas_and_names_no_article_links():
+    two = in_articles(("a1", "وزارة الخارجية الأمريكية", "ORG", "mention"), ("a1", "وزارة الخارجية", "organisation", "quote"),
+                      ("a2", "وزارة الخارجية الروسية", "ORG", "mention"), ("a2", "وزارة الخارجية", "ORG", "mention"))
+    assert not same_actor(two, "وزارة الخارجية", "وزارة الخارجية الأمريكية")
+    assert not same_actor(two, "وزارة الخارجية", "وزارة الخارجية الروسية")
+    apart = in_articles(("a1", "كلية الاقتصاد المنزلي", "ORG", "mention"), ("a2", "كلية الاقتصاد", "organisation", "quote"),
+                        ("a2", "كلية الاقتصاد", "ORG", "mention"))
+    assert not same_actor(apart, "كلية الاقتصاد", "كلية الاقتصاد المنزلي")
+
+
 def test_a_nasab_match_stays_apart_when_two_people_or_a_given_name_could_be_meant():
     two = occurrences(("خالد بن محمد العطية", "", "PER", "mention"), ("خالد بن سعد العطية", "", "PER", "mention"),
                       ("خالد العطية", "", "person", "quote", "وقال "), ("خالد العطية", "", "PER", "mention"))

@@ -35,6 +35,8 @@ RULES = {
                "(نتنياهو ~ نتانياهو, ترمب ~ ترامب), never a vowel swapped for another (اليمن / المان, كيري / كاري); "
                "never for Arabic given names, words of fewer than three consonants (the article not counted), or a person "
                "and a place",
+    "A-NISBA": "a body's name (قوات البيشمركة) joins the one body the corpus names with it and a closing nisba "
+               "(قوات البيشمركة الكردية), not when several nisbas follow it (وزارة الخارجية الأمريكية / الروسية)",
     "A-NASAB": "a person's given and family name alone (عادل الجبير) joins the one actor of the corpus named "
                "with the same two around a nasab (عادل بن أحمد الجبير); not when the family name is itself a "
                "given name (محمد حسين) or comes after more than 10 different words in the corpus's names (a tribe's: "

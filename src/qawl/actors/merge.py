@@ -269,6 +269,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     if "A-VOWEL" not in disabled:
         _merge_vowels(clusters, lex, types)
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
+    if "A-NISBA" not in disabled:
+        _merge_nisba_bodies(clusters, lex, types, _keys_together(readings, ev))
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
     return _alias_rows(readings, clusters, offices, ev, lex, _place_keys(readings, ev, lex))
 
@@ -475,6 +477,49 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
     for key, target, rule, why in decisions:
         if clusters.same_type(key, target):  # earlier decisions may have joined either to a place
             clusters.union(key, target, rule, why)
+
+
+def _ends_on_nisba(word: str, lex: Lexicons) -> bool:
+    """A definite relational adjective (matching form): a place's nisba, or the shape الـ…ي / الـ…يه
+    (not an elative, الأعلى، الأدنى, nor a verbal noun of تفعّل, التصدي، التحدي)."""
+    if (word,) in lex.nisba:
+        return True
+    elative = len(word) == 6 and word.startswith("الا") and word.endswith("ي")
+    verbal_noun = word.startswith("الت") and word.endswith("ي") and len(word) <= 7
+    return word.startswith("ال") and len(word) >= 6 and word.endswith(("ي", "يه")) and not elative and not verbal_noun
+
+
+def _keys_together(readings: dict, ev: _Evidence) -> set:
+    """The pairs of name keys written in one article (sorted pairs), for merges the corpus must link."""
+    pairs = set()
+    for forms in ev.doc_forms.values():
+        keys = sorted({readings[f].key for f in forms if f in readings and readings[f].key})
+        if len(keys) > 60:  # a page of hundreds of names links nothing
+            continue
+        pairs.update((a, b) for i, a in enumerate(keys) for b in keys[i + 1:])
+    return pairs
+
+
+def _merge_nisba_bodies(clusters: _Clusters, lex: Lexicons, types: dict, together: set) -> None:
+    """A-NISBA: a body's name of two words or more (قوات البيشمركه) joins the one body that the corpus names
+    with it and a closing nisba (قوات البيشمركه الكرديه), when one article at least writes both; not when
+    several nisbas follow it (وزارة الخارجية الأمريكية / الروسية: which ministry is unknown), nor for a
+    person or a place."""
+    keys = set(clusters.parent)
+    extended: dict[str, set] = defaultdict(set)  # the name without its nisba -> the names with one
+    for key in keys:
+        words = key.split()
+        if len(words) >= 3 and _ends_on_nisba(words[-1], lex) and not key.startswith(GENERIC_PREFIX):
+            extended[" ".join(words[:-1])].add(key)
+    for short, longer in sorted(extended.items()):
+        if short not in keys or len(longer) != 1 or types.get(short) != "ORG":
+            continue
+        target = next(iter(longer))
+        if tuple(sorted((short, target))) not in together:
+            continue
+        if types.get(target, "ORG") == "ORG" and clusters.same_type(short, target):
+            clusters.union(short, target, "A-NISBA", f"{short} is named with one nisba only: {target}, "
+                                                     "and one article at least writes both")
 
 
 def _resolve_offices(readings: dict, clusters: _Clusters, ev: _Evidence) -> dict:
