@@ -559,3 +559,14 @@ def test_a_nasab_match_stays_apart_when_two_people_or_a_given_name_could_be_mean
     given = occurrences(("محمد بن سعد حسين", "", "PER", "mention"), ("محمد حسين", "", "person", "quote", "وقال "),
                         ("محمد حسين", "", "PER", "mention"))
     assert not same_actor(given, "محمد حسين", "محمد بن سعد حسين")
+
+
+def test_a_military_rank_before_a_name_is_a_title_but_alone_names_nobody():
+    """الفريق is a rank before a name (الفريق مهاب مميش) and "the team" alone: never a name of its own."""
+    rows = occurrences(("الفريق مهاب مميش", "", "person", "quote", "وقال "), ("مهاب مميش", "", "PER", "mention"),
+                       ("الفريق أول صدقي صبحي", "", "person", "quote", "وقال "), ("صدقي صبحي", "", "PER", "mention"),
+                       ("الفريق", "", "organisation", "quote", "وقال "))
+    assert same_actor(rows, "الفريق مهاب مميش", "مهاب مميش")
+    assert same_actor(rows, "الفريق أول صدقي صبحي", "صدقي صبحي")
+    assert keys(actors.build_aliases(rows))["الفريق"].startswith("generic:")
+
