@@ -570,3 +570,14 @@ def test_a_military_rank_before_a_name_is_a_title_but_alone_names_nobody():
     assert same_actor(rows, "الفريق أول صدقي صبحي", "صدقي صبحي")
     assert keys(actors.build_aliases(rows))["الفريق"].startswith("generic:")
 
+
+@pytest.mark.parametrize("form, key", [
+    ("حلف شمال الأطلسي", "حلف شمال الاطلسي"),
+    ("منظمة حلف شمال الأطلسي", "حلف شمال الاطلسي"),
+    ("جامعة شمال تكساس", "جامعه شمال تكساس"),
+    ("شركة أبل الأمريكية", "ابل"),
+])
+def test_a_body_head_before_a_point_of_the_compass_stays_in_the_name(form, key):
+    """حلف شمال الأطلسي is no شمال: a place in construct after a body's head is the name itself."""
+    assert read_form(form).key == key
+

@@ -379,13 +379,18 @@ def _strip_body_head(raw: list, words: tuple, lex: Lexicons) -> tuple[list, bool
     followed by a definite word (وكالة الأنباء السعودية) stays: it is the name."""
     head = _body_head(words, lex)
     n = len(head.words)
-    if words[0].startswith("ال") or n >= len(words) or words[n].startswith("ال"):
-        return list(raw), False
+    if words[0].startswith("ال") or n >= len(words) or words[n].startswith("ال") or words[n] in _COMPASS:
+        return list(raw), False  # حلف شمال الأطلسي, جامعة شمال تكساس: a place in construct is the name
     end = len(words)
-    while end > n + 1 and (_nisba_at(words, end - 1, lex)[0] or _is_modifier(words[end - 1], lex)
-                           or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
-        end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية
+    while end > n + 1 and words[end - 2] not in _COMPASS and (
+            _nisba_at(words, end - 1, lex)[0] or _is_modifier(words[end - 1], lex)
+            or (words[end - 1].startswith("ال") and words[end - 1].endswith(("يه", "ي")))):
+        end -= 1  # صحيفة "ديلي ميل" البريطانية, جائزة "مان بوكر" الأدبية; not شمال | الأطلسي
     return list(raw[n:end]), True
+
+
+# the points of the compass (matching form): with the word after them they name a region (شمال الأطلسي)
+_COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 def _nationals(words: tuple, lex: Lexicons) -> bool:
