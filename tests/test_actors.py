@@ -581,3 +581,25 @@ def test_a_body_head_before_a_point_of_the_compass_stays_in_the_name(form, key):
     """حلف شمال الأطلسي is no شمال: a place in construct after a body's head is the name itself."""
     assert read_form(form).key == key
 
+
+@pytest.mark.parametrize("form", ["مستشار ترامب", "زوجة ترامب", "مدير مكتب نتنياهو", "سفير خادم الحرمين الشريفين",
+                                  "نجل صدام حسين"])
+def test_a_of_name_an_aide_or_relative_of_a_name_is_not_its_bearer(form):
+    reading = read_form(form)
+    assert reading.key == "" and "A-OF-NAME" in reading.rules
+    assert read_form(form, disabled=frozenset({"A-OF-NAME"})).key != ""
+
+
+@pytest.mark.parametrize("form, key", [
+    ("الرئيس ترامب", "ترامب"),                      # a definite title is the bearer's own
+    ("وزير الخارجية عادل الجبير", "عادل الجبير"),
+    ("أم كلثوم", "ام كلثوم"),                        # a kunya is a name
+])
+def test_a_of_name_leaves_titles_and_kunyas(form, key):
+    assert read_form(form).key == key
+
+
+def test_a_of_name_leaves_a_long_name_that_may_hold_a_place_and_the_bearer():
+    """سفير نيوزيلندا جيرارد فان بوهيمن: the ambassador's own name follows the state."""
+    assert "A-OF-NAME" not in read_form("سفير نيوزيلندا جيرارد فان بوهيمن").rules
+

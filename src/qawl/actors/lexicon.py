@@ -37,6 +37,8 @@ RULES = {
                "and a place",
     "A-NISBA": "a body's name (قوات البيشمركة) joins the one body the corpus names with it and a closing nisba "
                "(قوات البيشمركة الكردية), not when several nisbas follow it (وزارة الخارجية الأمريكية / الروسية)",
+    "A-OF-NAME": "a name in construct after a title without the article (مستشار ترامب، زوجة ترامب، سفير خادم "
+                 "الحرمين الشريفين) names someone of that name, not its bearer: the form is a description",
     "A-NASAB": "a person's given and family name alone (عادل الجبير) joins the one actor of the corpus named "
                "with the same two around a nasab (عادل بن أحمد الجبير); not when the family name is itself a "
                "given name (محمد حسين) or comes after more than 10 different words in the corpus's names (a tribe's: "
@@ -208,6 +210,7 @@ class Lexicons:
     quantifiers: frozenset = frozenset()  # words that alone stand for a number of people (R-QUANTIFIER)
     approximators: frozenset = frozenset()  # words that may open such a span (حوالي النصف)
     representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
+    relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -259,6 +262,15 @@ def _derived_forms(term: Term) -> list[tuple]:
     return [(w,) for w in dict.fromkeys(forms) if w != head]
 
 
+def _relational_forms(title: str) -> list[tuple]:
+    """A relational title in matching form, and its feminine in ة (مستشارة، مساعدة) for a one-word title."""
+    words = words_of(title)
+    forms = [words]
+    if len(words) == 1 and len(words[0]) >= 4 and not words[0].endswith(("ه", "ي")):
+        forms.append((words[0] + "ه",))
+    return forms
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """The data files of ``data/actors`` in matching form (loaded once)."""
@@ -290,6 +302,7 @@ def lexicons() -> Lexicons:
     return Lexicons(
         terms=terms, longest=max(len(w) for w in terms),
         honorifics=frozenset(w for (h, *_) in _rows("honorifics.tsv") for w in words_of(h)),
+        relational=frozenset(words for (t, *_) in _rows("relational_titles.tsv") for words in _relational_forms(t)),
         nisba=nisba, capitals=capitals, variants=variants,
         not_speakers=not_speakers, given_names=given_names,
         states=frozenset(states), state_names=state_names,

@@ -256,6 +256,13 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
+    if "A-OF-NAME" not in disabled:  # a short name only: a longer run may hold a place and the bearer's name
+        runs = [r for r in runs if r[1] - r[0] > OF_NAME_MAX_WORDS or not _governed_by_title(words, r[0], lex)]
+        if not runs:  # مستشار ترامب، زوجة ترامب، سفير خادم الحرمين: someone of that name, not its bearer
+            rules.append("A-OF-NAME")
+            _title_body(reading, words, raw, lex)
+            _read_description(reading, words, roles, lex, rules)
+            return reading
     first, last = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     name_words = raw[first:last]
     if first > 0 and words[first - 1] == "باسم" and not words[0].startswith("ال"):
@@ -308,6 +315,33 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
 
 
 _PREPOSITIONS = frozenset({"عن", "في", "من", "لدى", "ب", "ل"})  # a name never opens with these
+# A-OF-NAME reads a name of at most this many words (with its relational title) as someone else's:
+# سفير نيوزيلندا جيرارد فان بوهيمن holds a state and the ambassador's own name
+OF_NAME_MAX_WORDS = 3
+
+
+def _governed_by_title(words: tuple, first: int, lex: Lexicons) -> bool:
+    """A-OF-NAME: the name at ``first`` is the genitive of a relational title without the article
+    right before it (مستشار ترامب، زوجة ترامب، مدير مكتب نتنياهو، سفير خادم الحرمين الشريفين), or
+    opens with one (نجل صدام حسين): the form names an aide, a relative or an envoy of that name,
+    not its bearer. Data: relational_titles.tsv. A definite title (المستشار فلان) is the bearer's own."""
+    def relational(chunk: tuple) -> bool:
+        bare = (chunk[0][1:],) + chunk[1:] if chunk and chunk[0][:1] in "وف" else None
+        return chunk in lex.relational or (bare is not None and bare in lex.relational)
+
+    def bearer_follows(start: int) -> bool:
+        # سفير نيوزيلندا جيرارد فان بوهيمن: a state, then the bearer's own name; نجل بن …: a given name
+        if start < len(words) and words[start] in _NAME_LINKS:
+            return True
+        place = words[start] if start < len(words) else ""
+        return start + 1 < len(words) and (place in lex.states or place in lex.capitals
+                                           or (lex.state_names or {}).get(place) is not None)
+    for n in (2, 1):
+        if first - n >= 0 and relational(tuple(words[first - n:first])) and not bearer_follows(first):
+            return True
+        if first + n < len(words) and relational(tuple(words[first:first + n])) and not bearer_follows(first + n):
+            return True
+    return False
 
 
 def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
