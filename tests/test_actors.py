@@ -603,3 +603,24 @@ def test_a_of_name_leaves_a_long_name_that_may_hold_a_place_and_the_bearer():
     """سفير نيوزيلندا جيرارد فان بوهيمن: the ambassador's own name follows the state."""
     assert "A-OF-NAME" not in read_form("سفير نيوزيلندا جيرارد فان بوهيمن").rules
 
+
+def test_a_lineage_joins_a_nasab_name_to_its_one_fullest_form_with_a_house():
+    rows = occurrences(("سلمان بن عبدالعزيز آل سعود", "", "PER", "mention", "", "", 5),
+                       ("سلمان بن عبدالعزيز", "", "person", "quote", "وقال الملك ", " إن", 3),
+                       ("سلمان بن عبدالعزيز", "", "PER", "mention", "", "", 2),
+                       ("محمد بن سلمان بن عبدالعزيز آل سعود", "", "PER", "mention", "", "", 5),
+                       ("محمد بن سلمان", "", "PER", "mention", "", "", 4))
+    assert same_actor(rows, "سلمان بن عبدالعزيز", "سلمان بن عبدالعزيز آل سعود")
+    assert same_actor(rows, "محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز آل سعود")
+    assert not same_actor(rows, "سلمان بن عبدالعزيز", "سلمان بن عبدالعزيز آل سعود", disabled={"A-LINEAGE"})
+
+
+def test_a_lineage_keeps_apart_two_families_and_a_name_without_a_house():
+    two = occurrences(("عبدالله بن عبدالعزيز آل سعود", "", "PER", "mention", "", "", 5),
+                      ("عبدالله بن عبدالعزيز الربيعة", "", "PER", "mention", "", "", 5),
+                      ("عبدالله بن عبدالعزيز", "", "PER", "mention", "", "", 3))
+    assert not same_actor(two, "عبدالله بن عبدالعزيز", "عبدالله بن عبدالعزيز آل سعود")
+    plain = occurrences(("سعد بن عبدالرحمن العبدان", "", "PER", "mention", "", "", 5),
+                        ("سعد بن عبدالرحمن", "", "PER", "mention", "", "", 3))
+    assert not same_actor(plain, "سعد بن عبدالرحمن", "سعد بن عبدالرحمن العبدان")
+

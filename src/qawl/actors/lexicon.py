@@ -39,6 +39,8 @@ RULES = {
                "(قوات البيشمركة الكردية), not when several nisbas follow it (وزارة الخارجية الأمريكية / الروسية)",
     "A-OF-NAME": "a name in construct after a title without the article (مستشار ترامب، زوجة ترامب، سفير خادم "
                  "الحرمين الشريفين) names someone of that name, not its bearer: the form is a description",
+    "A-LINEAGE": "a person's nasab name (سلمان بن عبدالعزيز) joins its fullest form in the corpus (سلمان بن عبدالعزيز "
+                 "آل سعود) when every common way the corpus goes on with it agrees (one further nasab, one family)",
     "A-NASAB": "a person's given and family name alone (عادل الجبير) joins the one actor of the corpus named "
                "with the same two around a nasab (عادل بن أحمد الجبير); not when the family name is itself a "
                "given name (محمد حسين) or comes after more than 10 different words in the corpus's names (a tribe's: "

@@ -271,6 +271,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
     if "A-NISBA" not in disabled:
         _merge_nisba_bodies(clusters, lex, types, _keys_together(readings, ev))
+    if "A-LINEAGE" not in disabled:
+        _merge_lineages(readings, clusters, ev, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
     return _alias_rows(readings, clusters, offices, ev, lex, _place_keys(readings, ev, lex))
 
@@ -520,6 +522,67 @@ def _merge_nisba_bodies(clusters: _Clusters, lex: Lexicons, types: dict, togethe
         if types.get(target, "ORG") == "ORG" and clusters.same_type(short, target):
             clusters.union(short, target, "A-NISBA", f"{short} is named with one nisba only: {target}, "
                                                      "and one article at least writes both")
+
+
+# A-LINEAGE: a continuation used less than this share of the commonest one is a tagger's run-on (… آل سعود
+# أيده الله، … البطولية), not another person
+LINEAGE_MIN_SHARE = 0.05
+LINEAGE_MIN_USES = 3
+
+
+def _lineage(extra: tuple) -> Optional[tuple[tuple, str]]:
+    """(nasab words, family) of the words that go on a nasab name (بن عبدالعزيز / آل سعود / الربيعة), or
+    None when they are something else."""
+    nasab, i = [], 0
+    while i + 1 < len(extra) and extra[i] in _NASAB:
+        nasab += extra[i:i + 2]
+        i += 2
+    rest = extra[i:]
+    if not rest:
+        return (tuple(nasab), "") if nasab else None
+    if len(rest) == 2 and rest[0] == "ال":
+        return tuple(nasab), "آل " + rest[1]  # آل سعود (matching form: ال سعود)
+    if len(rest) == 1 and rest[0].startswith("ال") and len(rest[0]) >= 5:
+        return tuple(nasab), rest[0]  # الربيعة
+    return None
+
+
+def _merge_lineages(readings: dict, clusters: _Clusters, ev: _Evidence, types: dict) -> None:
+    """A-LINEAGE: a person's nasab name (سلمان بن عبدالعزيز, محمد بن سلمان) joins its fullest form in
+    the corpus, which names a house (سلمان بن عبدالعزيز آل سعود, محمد بن سلمان بن عبدالعزيز آل سعود),
+    when every common way the corpus goes on with it agrees: the same further nasab and one family.
+    Two families (عبدالله بن عبدالعزيز آل سعود / الربيعة) keep it apart; a fullest form without a
+    house (سعد بن عبدالرحمن العبدان) joins nothing: the short name may be many people's."""
+    uses: Counter = Counter()
+    for form, reading in readings.items():
+        if reading.key:
+            uses[reading.key] += ev.count.get(form, 0)
+    keys = sorted(k for k in clusters.parent if not k.startswith(GENERIC_PREFIX))
+    by_start: dict[tuple, list] = defaultdict(list)
+    for key in keys:
+        words = tuple(key.split())
+        if len(words) >= 4 and words[1] in _NASAB:
+            for n in range(3, len(words)):
+                by_start[words[:n]].append((key, words[n:]))
+    for key in keys:
+        words = tuple(key.split())
+        if len(words) < 3 or words[1] not in _NASAB or types.get(key) != "PER" or words not in by_start:
+            continue
+        goes_on = [(other, _lineage(extra)) for other, extra in by_start[words]]
+        top = max((uses[other] for other, _ in goes_on), default=0)
+        common = [(other, line) for other, line in goes_on
+                  if uses[other] >= max(LINEAGE_MIN_USES, LINEAGE_MIN_SHARE * top)]
+        if not common or any(line is None for _, line in common):
+            continue
+        longest = max(common, key=lambda item: (len(item[1][0]), bool(item[1][1]), uses[item[0]]))
+        nasab, family = longest[1]
+        if not family.startswith("آل "):
+            continue  # only a house (آل سعود، آل نهيان) says whose line it is: سعد بن عبدالرحمن العبدان may be one of many
+        if any(line[0] != nasab[:len(line[0])] or (line[1] and line[1] != family) for _, line in common):
+            continue
+        target = longest[0]
+        if types.get(target, "PER") == "PER" and clusters.same_type(key, target):
+            clusters.union(key, target, "A-LINEAGE", f"{key} goes on in the corpus only as {target}")
 
 
 def _resolve_offices(readings: dict, clusters: _Clusters, ev: _Evidence) -> dict:
