@@ -392,6 +392,8 @@ GOLD_FILES = (
     ("audit14_gold.json", "benchmarks"),
     ("audit15_gold.json", "benchmarks"),
     ("audit16_gold.json", "benchmarks"),
+    ("audit17_gold.json", "benchmarks"),
+    ("audit18_gold.json", "benchmarks"),
 )
 
 

@@ -44,7 +44,7 @@ from qawl.stance.model import CLASSES, apply_model, quote_pairs  # noqa: E402
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 MODES = ("replace", "add")
 # dev batches no stance rule was chosen on (they joined dev after the last stance round)
-UNTUNED = tuple(f"audit{k}_gold.json" for k in range(7, 17))
+UNTUNED = tuple(f"audit{k}_gold.json" for k in range(7, 19))
 
 
 def documents(paths: list[Path], part: str | None = "dev") -> list[dict]:
