@@ -2248,3 +2248,18 @@ def test_a_cue_word_inside_a_tagged_name_is_part_of_the_speaker(text, name):
     assert [q.speaker.text for q in quotes] == [name]
     _, quotes = quotes_of(f"{name} قال إن الأمر انتهى.", _mentions_for((name, "PER", name)))
     assert [q.speaker.text for q in quotes] == [name]
+
+
+@pytest.mark.parametrize("text, names, canonical", [
+    ("رأس صاحب السمو الملكي الأمير محمد بن نايف الجلسة التي عقدت اليوم. وقال سموه إن التفجير كشف حقد المجرمين.",
+     [("محمد بن نايف", "PER", "محمد بن نايف")], "محمد بن نايف"),
+    ("زار معالي الوزير عزام الدخيل المدارس أمس. وأكد معاليه أن التعليم أولوية.",
+     [("عزام الدخيل", "PER", "عزام الدخيل")], "عزام الدخيل"),
+])
+def test_s_honorific_pronoun_stands_for_the_titled_person_named_before(switch_off, text, names, canonical):
+    """S-HONORIFIC-PRONOUN: سموه / معاليه with nobody speaking before is the last person named with its title."""
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == [canonical] and "S-HONORIFIC-PRONOUN" in quotes[0].rules
+    switch_off("S-HONORIFIC-PRONOUN")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] != [canonical]

@@ -79,3 +79,7 @@ UNBALANCED_PENALTY = 0.6
 PRONOUN_PENALTY = 0.9
 
 NO_SPEAKER_PENALTY = 0.7
+# S-HONORIFIC-PRONOUN: how many person mentions back it looks, and how far before a name its title may be
+MAX_TITLED_LOOKS = 8
+TITLE_WINDOW_CHARS = 60
+TITLE_WINDOW_WORDS = 3

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, LATTER, OFFICE_HEADS, PREPOSITIONS, TIME_WORDS,
+    BUT, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
+    PREPOSITIONS, TIME_WORDS,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
-from .config import MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MENTION_PRIORITY
+from .config import (
+    MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
+)
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
     _prep_form, _strip_conj, _strip_noun,
@@ -229,6 +232,11 @@ class _Resolver:
         heads = ex.lexicon.heads
         if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]) and rule_on("S-PRONOUN"):
             agent = self.antecedent(entry, position)
+            titled = self.titled_person(keys[0], span.start) if agent is None else None
+            if titled is not None:  # رأس الأمير محمد بن نايف … وقال سموه: nobody spoke before him
+                canonical = titled.canonical or titled.text
+                self.remember(span, canonical, "person", entry, position, named=True)
+                return _Attribution(span, canonical, "person", is_pronoun=True, rules=("S-HONORIFIC-PRONOUN",))
             canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
             self.remember(span, canonical, kind, entry, position, named=agent is not None and agent.named)
             return _Attribution(span, canonical, kind, is_pronoun=True, rules=("S-PRONOUN",))
@@ -309,6 +317,33 @@ class _Resolver:
         if any(first in heads[k] or bare in heads[k] for k in ("organisation", "media", "document")):
             return ("ORG",)
         return ("PER", "ORG") if first.startswith("ال") else ()
+
+    def titled_person(self, key: str, before: int) -> Optional[Mention]:
+        """``S-HONORIFIC-PRONOUN``: for an honorific pronoun (سموه، معاليه) with no speaker before it,
+        the last person named before it with one of its titles just before the name (الأمير، معالي
+        الوزير), outside any quote's words; data: name_words.json honorific_pronoun_titles."""
+        titles = HONORIFIC_PRONOUN_TITLES.get(key) or HONORIFIC_PRONOUN_TITLES.get(key[1:])
+        if not titles or not rule_on("S-HONORIFIC-PRONOUN"):
+            return None
+        text = self.ex.doc.text
+        people = [m for m in reversed(self.ex.mentions) if m.end <= before and m.label == "PER"]
+        for mention in people[:MAX_TITLED_LOOKS]:
+            if self.inside_quoted_words(mention.start):
+                continue
+            words = [match_form(w) for w in text[max(0, mention.start - TITLE_WINDOW_CHARS):mention.start].split()]
+            if set(words[-TITLE_WINDOW_WORDS:]) & titles:  # صاحب السمو الملكي الأمير | فيصل …
+                return mention
+        return None
+
+    def inside_quoted_words(self, offset: int) -> bool:
+        """Whether ``offset`` is inside the words of an accepted quote."""
+        for a in self.accepted:
+            if a.content_end <= a.content_start:
+                continue
+            tokens = self.ex.blocks[a.text_block].tokens
+            if tokens[a.content_start].start <= offset < tokens[a.content_end - 1].end:
+                return True
+        return False
 
     def latest_person(self, before: int) -> Optional[Mention]:
         """The last person mention ending before offset ``before``."""

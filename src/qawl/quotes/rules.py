@@ -79,6 +79,9 @@ RULES: dict[str, str] = {
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
     "S-OPENING-SUBJECT": "a dropped subject with nobody speaking before is the person or body that opens its sentence (or the sentence before): مارك زوكربيرغ يعتذر.. ويؤكد أن",
+    "S-HONORIFIC-PRONOUN": "an honorific pronoun (وقال سموه، وأضاف معاليه) with nobody speaking before it is the last "
+                           "person named with one of its titles (الأمير، معالي الوزير); data: name_words.json "
+                           "honorific_pronoun_titles",
     "S-LATTER": "الأخير / الأخيرة resolved to the person named last",
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
