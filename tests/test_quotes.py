@@ -2263,3 +2263,25 @@ def test_s_honorific_pronoun_stands_for_the_titled_person_named_before(switch_of
     switch_off("S-HONORIFIC-PRONOUN")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker_canonical for q in quotes] != [canonical]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ووجدت الصحيفة أن الخطة لم تنفذ.", "الصحيفة"),
+    ("وجد العلماء أن الدهون الموجودة بالرخويات مفيدة للقلب.", "العلماء"),
+    ("واكتشف مراقبون أمنيون أن الرجل كان يقود الخلية.", "مراقبون أمنيون"),
+])
+def test_a_finding_reports_when_a_source_finds_that(text, speaker):
+    """وجد / اكتشف X أن: a source's finding is a quote (cues.json; forms that report only with أن)."""
+    _, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "ووجدت نفسي أمام رسالة طويلة: «لا تعد».",
+    "وجدت الشرطة جثة الرجل في الشارع.",
+    "ووجد حماقي صعوبة شديدة في الاختيار.",
+])
+def test_found_without_a_that_clause_reports_nothing(text):
+    _, quotes = quotes_of(text, [])
+    assert all("وجد" not in q.cue.text for q in quotes)
+
