@@ -136,6 +136,18 @@ def test_stance_heatmap_axes_and_counts(stances):
     assert "2" in texts(ax.texts)  # Kerry against Iran twice
 
 
+def test_stance_figures_show_named_actors_only(stances):
+    """An unnamed speaker (the alias table's "(unnamed …)" label) is no actor of the heatmap or network."""
+    unnamed = stances.copy()
+    unnamed.loc[unnamed["speaker"] == KERRY, "speaker"] = "(unnamed minister or official)"
+    pairs = aggregates.stance_pairs_of(unnamed)
+    heatmap = viz.stance_heatmap(pairs)
+    assert "(unnamed minister or official)" not in texts(heatmap.axes[0].get_yticklabels())
+    assert "between named actors" in heatmap.caption
+    network = viz.stance_network(pairs, seed=3)
+    assert not any(name.startswith("(unnamed") for name in texts(network.axes[0].texts))
+
+
 def test_stance_network_labels_and_fixed_seed(stances):
     first = viz.stance_network(aggregates.stance_pairs_of(stances), seed=3)
     second = viz.stance_network(aggregates.stance_pairs_of(stances), seed=3)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from qawl.actors.lexicon import (  # noqa: F401
     ACTOR_SOURCES, ALIAS_COLUMNS, ALIASES_NAME, DATA, EDIT_COLUMNS, EDITS_NAME, GENERIC_PREFIX, ROLE_PRIORITY,
-    ROLES, RULES, Lexicons, Term, generic_key, generic_label, lexicons, match_terms, name_key, skeleton,
+    ROLES, RULES, Lexicons, Term, generic_key, generic_label, is_generic_label, lexicons, match_terms, name_key, skeleton,
     skeleton_key, words_of,
 )
 from qawl.actors.merge import OCCURRENCE_COLUMNS, build_aliases  # noqa: F401

@@ -168,6 +168,11 @@ def generic_label(role: str) -> str:
     return "(not a speaker)" if role == "none" else f"(unnamed {role.replace('_', ' ')})"
 
 
+def is_generic_label(label: str) -> bool:
+    """Whether ``label`` is one that ``generic_label`` gives: a description naming nobody."""
+    return label == "(not a speaker)" or label.startswith("(unnamed ")
+
+
 # --- data -----------------------------------------------------------------------
 
 

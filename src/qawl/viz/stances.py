@@ -9,6 +9,7 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from qawl.actors import is_generic_label
 from qawl.aggregates import pair_counts
 from qawl.schema import POLARITIES
 from qawl.viz.captions import DEFINITIONS
@@ -16,6 +17,13 @@ from qawl.viz.style import (
     FIGURE_WIDTH, MAX_FIGURE_HEIGHT, MIN_FIGURE_HEIGHT, POLARITY_COLOURS, _new_figure, _title, house_style,
     no_data_figure, shorten_label,
 )
+
+
+def named_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The stance pairs between named actors: an unnamed speaker or target ("(unnamed minister or
+    official)", the alias table's label for a description) is no actor for these figures."""
+    generic = pairs["speaker"].map(is_generic_label) | pairs["target"].map(is_generic_label)
+    return pairs[~generic.astype(bool)]
 
 
 def _ranked(pairs: pd.DataFrame, column: str) -> pd.Series:
@@ -30,8 +38,10 @@ def stance_heatmap(pairs: pd.DataFrame, top_n: int = 15) -> Figure:
     ``pairs`` is ``qawl.aggregates.stance_pairs(run_dir)`` or ``qawl.aggregates.stance_pairs_of(stances)``.
     """
     title = "Stance of speakers towards targets"
+    in_run = int(pairs["total"].sum()) if not pairs.empty else 0
+    pairs = named_pairs(pairs)
     if pairs.empty:
-        return no_data_figure(title, "no stances with a speaker and a target")
+        return no_data_figure(title, "no stances between named speakers and targets")
     # speakers ranked by stances on the top targets, so that no row is empty
     targets = _ranked(pairs, "target").index[:top_n]
     on_targets = pairs[pairs["target"].isin(targets)]
@@ -68,10 +78,12 @@ def stance_heatmap(pairs: pd.DataFrame, top_n: int = 15) -> Figure:
     colourbar.set_label("how the speaker leans towards the target")
     colourbar.set_ticks([-1, 0, 1], labels=["all against", "balanced", "all in favour"])
     _title(ax, title, f"numbers: stances per pair; top {len(speakers)} speakers × "
-                      f"{len(targets)} targets, {int(kept['total'].sum())} of {int(pairs['total'].sum())} stances")
+                      f"{len(targets)} targets, {int(kept['total'].sum())} of {int(pairs['total'].sum())} stances "
+                      "between named actors")
     fig.caption = (
-        f"Stances of the {len(speakers)} speakers with the most stances on the {len(targets)} most frequent "
-        f"targets (n = {int(kept['total'].sum()):,} of {int(pairs['total'].sum()):,} stances in the run). "
+        f"Stances of the {len(speakers)} named speakers with the most stances on the {len(targets)} most frequent "
+        f"named targets (n = {int(kept['total'].sum()):,} of {int(pairs['total'].sum()):,} stances between named "
+        f"actors; {in_run:,} in the run, the others by or about unnamed speakers such as officials or sources). "
         f"Each cell: the number of stances; colour: {DEFINITIONS['leaning']}; white: none. "
         f"{DEFINITIONS['stance'].capitalize()}.")
     fig.stage = "stance"
@@ -118,7 +130,7 @@ def stance_network(pairs: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edge
     import networkx as nx  # only this figure needs it
 
     title = "Who takes a stance on whom"
-    pairs = pairs[pairs["speaker"] != pairs["target"]]
+    pairs = named_pairs(pairs[pairs["speaker"] != pairs["target"]])
     if pairs.empty:
         return no_data_figure(title, "no stances with a speaker and a distinct target")
     # a name's stances as speaker and as target; ties in order of first
@@ -179,7 +191,7 @@ def stance_network(pairs: pd.DataFrame, top_n: int = 30, seed: int = 0, max_edge
     _title(ax, title, f"{len(node_order)} names, {graph.number_of_edges()} pairs, "
                       f"{int(counts['total'].sum())} stances", "edge width = stances, colour = prevailing polarity")
     fig.caption = (
-        f"Who takes a stance on whom among the {top_n} names most active as speaker or target: "
+        f"Who takes a stance on whom among the {top_n} named actors most active as speaker or target: "
         f"{graph.number_of_edges()} speaker → target pairs, n = {int(counts['total'].sum()):,} stances "
         f"(the {max_edges} heaviest pairs at most). Arrow width: number of stances; colour: the pair's "
         "prevailing polarity (blue more in favour, red more against, grey balanced or neutral). "
