@@ -1149,3 +1149,14 @@ def test_load_model_names_the_file_it_cannot_read(tmp_path):
         load_model(path)
     path.write_text(json.dumps(SILENT_MODEL), encoding="utf-8")
     assert load_model(path)["threshold"] == 0.5
+
+
+def test_a_target_phrase_names_what_follows_its_preposition():
+    """مع إيران: the preposition that opens a target phrase is no part of what it names."""
+    from qawl.stance.extract import rule_finder
+    doc = make_doc("وأعرب الوزير عن تضامنه مع إيران في هذه الأزمة.")
+    finder = rule_finder(doc, [], [])
+    start = finder.tokens.forms.index("مع")
+    assert finder.target_name((start, start + 2)) == "إيران"
+    assert finder.target_name((start + 1, start + 2)) == "إيران"
+

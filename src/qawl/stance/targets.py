@@ -52,6 +52,8 @@ class _TargetRules:
         """A mention's canonical name when the phrase is one mention; else the phrase's words."""
         start, end = np
         tokens = self.tokens
+        while end - start > 1 and tokens.forms[start] in PREP_FORMS:
+            start += 1  # مع إيران: the phrase's preposition is no part of what it names
         mention = tokens.mention_at.get(start)
         if mention is not None and tokens.range_of(mention.start, mention.end) == range(start, end):
             return mention.canonical or mention.text
