@@ -294,12 +294,12 @@ class _SourcePhrase:
         key, nxt = tokens[t].key, tokens[t + 1]
         head = _strip_noun(tokens[start].key)
         nxt_named = _is_definite(nxt.key) or self.mention_at(b, t + 1) is not None
-        if key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]:
-            if _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS:
-                return True
+        org_genitive = key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]
+        if org_genitive and _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS:
+            return True
         if self.organisation_complement(b, start, t):
             return True
-        if key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]:
+        if org_genitive:
             return False
         if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
             return False
