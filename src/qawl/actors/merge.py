@@ -270,7 +270,7 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
         _merge_vowels(clusters, lex, types)
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
     if "A-NISBA" not in disabled:
-        _merge_nisba_bodies(clusters, lex, types, _keys_together(readings, ev))
+        _merge_nisba_bodies(readings, clusters, ev, lex, types)
     if "A-LINEAGE" not in disabled:
         _merge_lineages(readings, clusters, ev, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
@@ -491,18 +491,18 @@ def _ends_on_nisba(word: str, lex: Lexicons) -> bool:
     return word.startswith("ال") and len(word) >= 6 and word.endswith(("ي", "يه")) and not elative and not verbal_noun
 
 
-def _keys_together(readings: dict, ev: _Evidence) -> set:
-    """The pairs of name keys written in one article (sorted pairs), for merges the corpus must link."""
-    pairs = set()
-    for forms in ev.doc_forms.values():
-        keys = sorted({readings[f].key for f in forms if f in readings and readings[f].key})
-        if len(keys) > 60:  # a page of hundreds of names links nothing
-            continue
-        pairs.update((a, b) for i, a in enumerate(keys) for b in keys[i + 1:])
-    return pairs
+def _docs_of_keys(keys: set, readings: dict, ev: _Evidence) -> dict:
+    """The articles each of ``keys`` is written in (only these keys: the corpus has a hundred thousand)."""
+    docs: dict = defaultdict(set)
+    for doc_id, forms in ev.doc_forms.items():
+        for form in forms:
+            reading = readings.get(form)
+            if reading is not None and reading.key in keys:
+                docs[reading.key].add(doc_id)
+    return docs
 
 
-def _merge_nisba_bodies(clusters: _Clusters, lex: Lexicons, types: dict, together: set) -> None:
+def _merge_nisba_bodies(readings: dict, clusters: _Clusters, ev: _Evidence, lex: Lexicons, types: dict) -> None:
     """A-NISBA: a body's name of two words or more (قوات البيشمركه) joins the one body that the corpus names
     with it and a closing nisba (قوات البيشمركه الكرديه), when one article at least writes both; not when
     several nisbas follow it (وزارة الخارجية الأمريكية / الروسية: which ministry is unknown), nor for a
@@ -513,12 +513,12 @@ def _merge_nisba_bodies(clusters: _Clusters, lex: Lexicons, types: dict, togethe
         words = key.split()
         if len(words) >= 3 and _ends_on_nisba(words[-1], lex) and not key.startswith(GENERIC_PREFIX):
             extended[" ".join(words[:-1])].add(key)
-    for short, longer in sorted(extended.items()):
-        if short not in keys or len(longer) != 1 or types.get(short) != "ORG":
-            continue
-        target = next(iter(longer))
-        if tuple(sorted((short, target))) not in together:
-            continue
+    pairs = [(short, next(iter(longer))) for short, longer in sorted(extended.items())
+             if short in keys and len(longer) == 1 and types.get(short) == "ORG"]
+    docs = _docs_of_keys({key for pair in pairs for key in pair}, readings, ev)
+    for short, target in pairs:
+        if not docs[short] & docs[target]:
+            continue  # no article writes both: كلية الاقتصاد may be another college than كلية الاقتصاد المنزلي
         if types.get(target, "ORG") == "ORG" and clusters.same_type(short, target):
             clusters.union(short, target, "A-NISBA", f"{short} is named with one nisba only: {target}, "
                                                      "and one article at least writes both")
