@@ -147,6 +147,10 @@ def mentions_of(*pairs):
         # a surname shared by two full names does not join two people
         ((("كيري", "PER"), ("جون كيري", "PER"), ("دي ميستورا", "PER")),
          ["جون كيري", "جون كيري", "دي ميستورا"]),
+        # the name after a nasab particle is the father's: King Salman is not the crown prince
+        ((("سلمان", "PER"), ("محمد بن سلمان", "PER")), ["سلمان", "محمد بن سلمان"]),
+        # a family name after the father's name is the person's own
+        ((("الجبير", "PER"), ("عادل بن أحمد الجبير", "PER")), ["عادل بن أحمد الجبير"] * 2),
     ],
 )
 def test_canonicalise(pairs, expected):

@@ -480,15 +480,22 @@ def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> M
     return Mention(span.start, span.end, span.text, label)
 
 
+# a nasab particle: the name after it is the father's (محمد بن سلمان: سلمان is not محمد)
+NASAB_WORDS = frozenset({"بن", "ابن", "بنت"})
+
+
 def _ends_like(short: list[str], full: list[str]) -> bool:
-    """``short`` ends ``full`` and its words appear in ``full`` in order (لافروف ↔ سيرغي لافروف)."""
+    """``short`` ends ``full`` and its words appear in ``full`` in order (لافروف ↔ سيرغي لافروف),
+    not where a nasab particle comes right before them (سلمان is the father in محمد بن سلمان)."""
     if len(short) >= len(full) or short[-1] != full[-1]:
         return False
     position = 0
-    for word in short:
+    for i, word in enumerate(short):
         try:
             position = full.index(word, position) + 1
         except ValueError:
+            return False
+        if i == 0 and position >= 2 and full[position - 2] in NASAB_WORDS:
             return False
     return True
 
