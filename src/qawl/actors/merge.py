@@ -406,6 +406,14 @@ def _contains(short: tuple, long: tuple) -> bool:
 
 
 _NASAB = frozenset({"بن", "ابن", "بنت"})  # a nasab (عادل بن أحمد الجبير) opens with one of these (matching form)
+
+
+def _fathers_name(short: tuple, long: tuple) -> bool:
+    """``short`` stands in ``long`` only right after a nasab particle: the father's name (سلمان in محمد بن
+    سلمان), not the person's (an article tagger may have linked them: the king is not the crown prince)."""
+    n = len(short)
+    starts = [i for i in range(len(long) - n + 1) if long[i:i + n] == short]
+    return bool(starts) and all(i > 0 and long[i - 1] in _NASAB for i in starts)
 # a family name that more given names than this come before is a tribe's or a common one (القحطاني): no A-NASAB
 NASAB_MAX_FAMILY = 10
 
@@ -423,6 +431,8 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
     for key, skel in skeletons.items():
         words = tuple(key.split())
         for k in range(1, len(skel)):
+            if len(words) == len(skel) and words[-k - 1] in _NASAB:
+                continue  # محمد بن سلمان does not end in the name سلمان: that is his father
             loose_endings[skel[-k:]].add((clusters.find(key), " ".join(words[-k:])))
             endings[words[-k:]].add(clusters.find(key))
     nasab: dict[tuple, set] = defaultdict(set)  # (given name, family name) -> roots of names with a nasab between
@@ -450,7 +460,8 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
             for target_form, n in ev.links.get(each, {}).items():
                 target = readings.get(target_form)
                 if target is not None and target.key and len(skeletons[target.key]) > len(skeletons[key]) \
-                        and _contains(skeletons[key], skeletons[target.key]):
+                        and _contains(skeletons[key], skeletons[target.key]) \
+                        and not _fathers_name(skeletons[key], skeletons[target.key]):
                     linked[clusters.find(target.key)] += n
         linked.pop(root, None)
         if linked and "A-DOCLINK" not in disabled:
@@ -465,7 +476,8 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
             candidates = candidates | {root_of for root_of, ending in loose_endings.get(skeletons[key], ())
                                        if vowel_variant(key, ending, lex)}
         candidates -= {root}
-        if len(candidates) == 1 and "A-SURNAME" not in disabled and len("".join(skeletons[key])) >= 3 \
+        clipped = key.split()[-1] in _NASAB  # سلمان بن: a name cut before its father's name ends nothing
+        if len(candidates) == 1 and "A-SURNAME" not in disabled and len("".join(skeletons[key])) >= 3 and not clipped \
                 and key not in lex.given_names and types.get(key) == "PER" \
                 and types.get(next(iter(candidates)), "PER") == "PER":
             target = next(iter(candidates))
