@@ -634,3 +634,13 @@ def test_a_father_s_name_joins_no_one():
     clipped = occurrences(("محمد بن سلمان بن", "", "PER", "mention"), ("سلمان بن", "", "PER", "mention"))
     assert not same_actor(clipped, "سلمان بن", "محمد بن سلمان بن")
 
+
+@pytest.mark.parametrize("form, key", [
+    ("مساعد بن محمد العيبان", "مساعد بن محمد العيبان"),  # مساعد is his given name, not "assistant"
+    ("أمير بن علي", "امير بن علي"),
+    ("الرئيس بن علي", "بن علي"),                          # a definite title stays a title
+    ("الأمير سلطان بن سلمان", "سلطان بن سلمان"),
+])
+def test_a_title_word_right_before_bin_is_a_given_name(form, key):
+    assert read_form(form).key == key
+

@@ -50,6 +50,14 @@ def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
 
 
 
+def _given_name_before_nasab(words: tuple, i: int, term: Term) -> bool:
+    """A one-word title without the article right before بن/بنت is a given name (مساعد بن محمد العيبان،
+    أمير بن علي); a definite one is a title (الرئيس بن علي)."""
+    end = i + len(term.words)
+    return len(term.words) == 1 and term.kind in ("person", "head") and not words[i].startswith("ال") \
+        and end < len(words) and words[end] in ("بن", "بنت")  # not بيان بن دغر: a statement of bin Daghr
+
+
 def _describing(words: tuple, lex: Lexicons) -> list[bool]:
     """For each word: does it belong to a description (title, nisba, ال-complement,
     connector) rather than a name? Read left to right from a title."""
@@ -64,7 +72,8 @@ def _describing(words: tuple, lex: Lexicons) -> list[bool]:
             in_title = False
             i += 1
             continue
-        if term is not None and term.kind in ("person", "head", "generic", "modifier"):
+        if term is not None and term.kind in ("person", "head", "generic", "modifier") \
+                and not _given_name_before_nasab(words, i, term):
             for j in range(i, i + len(term.words)):
                 marks[j] = True
             in_title = True
