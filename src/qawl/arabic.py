@@ -106,6 +106,7 @@ NOUN_FRAME_PREPS = frozenset(_CLAUSE["noun_frame_prepositions"])
 
 # --- name words: names, titles and descriptions of speakers ---
 NAME_LINKS = frozenset(_NAME["name_links"])
+NASAB_PARTICLES = frozenset(_NAME["nasab_particles"])
 NAME_PREPOSITIONS = frozenset(_NAME["name_prepositions"])
 NISBA_ENDINGS = tuple(_NAME["nisba_endings"])
 ADJECTIVES = frozenset(_NAME["adjectives"])

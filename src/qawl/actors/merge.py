@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
+from qawl.arabic import NASAB_PARTICLES
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, DOCLINK_MIN_SHARE, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
@@ -405,7 +406,7 @@ def _contains(short: tuple, long: tuple) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-_NASAB = frozenset({"بن", "ابن", "بنت"})  # a nasab (عادل بن أحمد الجبير) opens with one of these (matching form)
+_NASAB = NASAB_PARTICLES  # a nasab (عادل بن أحمد الجبير) opens with one of these (matching form)
 
 
 def _fathers_name(short: tuple, long: tuple) -> bool:

@@ -55,7 +55,7 @@ def _given_name_before_nasab(words: tuple, i: int, term: Term) -> bool:
     أمير بن علي); a definite one is a title (الرئيس بن علي)."""
     end = i + len(term.words)
     return len(term.words) == 1 and term.kind in ("person", "head") and not words[i].startswith("ال") \
-        and end < len(words) and words[end] in ("بن", "بنت")  # not بيان بن دغر: a statement of bin Daghr
+        and end < len(words) and words[end] in ("بن", "بنت")  # not ابن: مستشار ابن سلمان is an adviser of his
 
 
 def _describing(words: tuple, lex: Lexicons) -> list[bool]:

@@ -20,7 +20,7 @@ from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
-from qawl.arabic import NAME_LINKS, TIME_NOUNS, TIME_WORDS
+from qawl.arabic import NAME_LINKS, NASAB_PARTICLES, TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -480,10 +480,6 @@ def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> M
     return Mention(span.start, span.end, span.text, label)
 
 
-# a nasab particle: the name after it is the father's (محمد بن سلمان: سلمان is not محمد)
-NASAB_WORDS = frozenset({"بن", "ابن", "بنت"})
-
-
 def _ends_like(short: list[str], full: list[str]) -> bool:
     """``short`` ends ``full`` and its words appear in ``full`` in order (لافروف ↔ سيرغي لافروف),
     not where a nasab particle comes right before them (سلمان is the father in محمد بن سلمان)."""
@@ -495,7 +491,7 @@ def _ends_like(short: list[str], full: list[str]) -> bool:
             position = full.index(word, position) + 1
         except ValueError:
             return False
-        if i == 0 and position >= 2 and full[position - 2] in NASAB_WORDS:
+        if i == 0 and position >= 2 and full[position - 2] in NASAB_PARTICLES:
             return False
     return True
 
