@@ -394,6 +394,8 @@ GOLD_FILES = (
     ("audit16_gold.json", "benchmarks"),
     ("audit17_gold.json", "benchmarks"),
     ("audit18_gold.json", "benchmarks"),
+    ("audit21_gold.json", "benchmarks"),
+    ("audit22_gold.json", "benchmarks"),
 )
 
 
