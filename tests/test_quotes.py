@@ -2285,3 +2285,61 @@ def test_found_without_a_that_clause_reports_nothing(text):
     _, quotes = quotes_of(text, [])
     assert all("وجد" not in q.cue.text for q in quotes)
 
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ("وأبدى وليد توفيق سعادته للتعاون مع الملحن طلال، معتبراً أنه يملك إحساساً جميلاً.",
+     [("وليد توفيق", "PER", "وليد توفيق"), ("طلال", "PER", "طلال")], "وليد توفيق"),
+    ("تحدث في الجلسة وزير الطاقة خالد الفالح عن الشراكة مع رئيس الشركة جون سميث، كاشفاً عن 8 شراكات جديدة.",
+     [("خالد الفالح", "PER", "خالد الفالح"), ("جون سميث", "PER", "جون سميث")], "خالد الفالح"),
+    ("وأبرز المسؤول الأمن في البلاد (بحضور محمد العلي)، مؤكدا أن الوضع مستقر.",
+     [("محمد العلي", "PER", "محمد العلي")], None),
+])
+def test_s_governed_name_is_no_participle_subject(switch_off, text, names, speaker):
+    """S-GOVERNED-NAME: a name after مع, after a ل/ب-prefixed word or inside brackets is a complement
+    or an aside, so a participle's dropped subject passes over it to the subject before."""
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical or None for q in quotes] == [speaker]
+    assert "S-GOVERNED-NAME" in quotes[0].rules or speaker is None
+    switch_off("S-GOVERNED-NAME")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == [names[-1][0]]
+
+
+def test_s_governed_name_keeps_a_subject_after_a_title_with_its_genitive():
+    """A ل word after a title is the title's genitive (الرئيس التنفيذي لمثلث الأمان), and an event
+    preposition that is also a verb (عبر) governs nothing: the names are subjects."""
+    for text, names in (
+        ("وقدم الرئيس التنفيذي لمثلث الأمان صبري الكثيري شكره للفريق، مؤكدا أن العمل مستمر.",
+         [("صبري الكثيري", "PER", "صبري الكثيري")]),
+        ("كما عبر البنيان عن شكره للمكرمين، مؤكدا أن العمل مستمر.", [("البنيان", "PER", "البنيان")]),
+    ):
+        _, quotes = quotes_of(text, _mentions_for(*names))
+        assert [q.speaker_canonical for q in quotes] == [names[0][0]]
+        assert "S-GOVERNED-NAME" not in quotes[0].rules
+
+
+@pytest.mark.parametrize("text, names, speaker, canonical", [
+    ("وقال متحدث باسم القوات الأمريكية في أفغانستان إن الهجوم فشل.",
+     [("القوات الأمريكية", "ORG", "القوات الأمريكية"), ("أفغانستان", "LOC", "أفغانستان")],
+     "متحدث باسم القوات الأمريكية في أفغانستان", "متحدث باسم القوات الأمريكية في أفغانستان"),
+    ("حيث قالت مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني، إنها تتوقع أن يستمر الاتفاق.",
+     [("الاتحاد الأوروبي", "ORG", "الاتحاد الأوروبي"), ("فيدريكا موغريني", "PER", "فيدريكا موغريني")],
+     "مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني", "فيدريكا موغريني"),
+])
+def test_s_office_place_carries_a_title_on_to_where_the_office_is(switch_off, text, names, speaker, canonical):
+    """S-OFFICE-PLACE: an indefinite title or anonymous head goes on over في and the body or place
+    after it, and on to the name after that; the place is not the speaker's name."""
+    doc, quotes = quotes_of(text, _mentions_for(*names))
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [(speaker, canonical)]
+    assert "S-OFFICE-PLACE" in quotes[0].rules
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
+    switch_off("S-OFFICE-PLACE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker.text != speaker and "S-OFFICE-PLACE" not in quotes[0].rules
+
+
+def test_s_office_place_leaves_a_definite_title_and_its_verbs_place():
+    """الوزير | في الرياض: after a definite title the place is where the verb happened."""
+    _, quotes = quotes_of("وقال الوزير في الرياض إن الهجوم فشل.", _mentions_for(("الرياض", "LOC", "الرياض")))
+    assert quotes[0].speaker.text == "الوزير" and "S-OFFICE-PLACE" not in quotes[0].rules

@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     BUT, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
-    PREPOSITIONS, TIME_WORDS,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, TIME_WORDS,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -25,11 +25,13 @@ from .config import (
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
-    _prep_form, _strip_conj, _strip_noun,
+    _is_definite, _prep_form, _strip_conj, _strip_noun,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
 from .tokens import ALL_MARKS, _ends_sentence
+
+PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun it opens (لخادم، بحضور)
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
@@ -64,6 +66,7 @@ class _Resolver:
         self.verbal_objects = [ex.blocks[b].tokens[t].start for b, t in ex.verbal_objects]
         self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
+        self.governed_skipped = False  # named_in_sentence passed over a governed name (S-GOVERNED-NAME)
 
     def phrase_span(self, b: int, start: int, end: int) -> Optional[Span]:
         tokens = self.ex.blocks[b].tokens
@@ -104,6 +107,8 @@ class _Resolver:
         first = tokens[start].key
         if best.start > tokens[start].start and (first in heads["person"] or _strip_noun(first) in heads["person"]):
             return None
+        if best.start > tokens[start].start and (b, start) in self.ex.office_places:
+            return None  # مصادر المعارضة في الجبهة الجنوبية (S-OFFICE-PLACE): where the source works
         return best
 
     def described_by_mention(self, keys: list[str], mention: Mention) -> bool:
@@ -208,6 +213,7 @@ class _Resolver:
                 # paragraph is nearer than the last speaker
                 agent = self.clause_subject_before(c, agent) or agent
             sentence = ex.blocks[c.block].tokens[ex.sentence_start(c.block, c.cue[0])].start
+            self.governed_skipped = False
             if agent is None or (entry.kind == "participle" and agent.position < sentence):
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
                 # named earlier in its own sentence, even when that verb reported nothing
@@ -221,6 +227,8 @@ class _Resolver:
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
             passed = ("S-VERBAL-NOUN-OBJECT",) if any(agent.position < p < position for p in self.verbal_objects) else ()
+            if self.governed_skipped:
+                passed = (*passed, "S-GOVERNED-NAME")
             return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
                                 rules=tuple(dict.fromkeys(("S-DROPPED", rule, *passed))))
         b, (start, end) = c.block, c.speaker
@@ -483,16 +491,79 @@ class _Resolver:
             ):
                 continue
             if ex.mention_at(b, t) is None:  # a family name alone
+                if self.governed(b, t, start):
+                    self.governed_skipped = True
+                    continue
                 span = self.phrase_span(b, t, t + 1)
                 return _Agent(span.start, span, mention.canonical or mention.text, "person", "", "", True)
             first = t
             while first > start and ex.mention_at(b, first - 1) is mention:
                 first -= 1
+            if self.governed(b, first, start):
+                self.governed_skipped = True
+                continue  # التعازي لخادم الحرمين الشريفين الملك سلمان، مؤكدا: a complement, not the subject
             last = t if first < t and tokens[t].key in EPITHETS else t + 1
             span = self.phrase_span(b, first, last)
             if span is not None:
                 return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "", True)
         return None
+
+    def governed(self, b: int, first: int, start: int) -> bool:
+        """``S-GOVERNED-NAME``: the name at token ``first``, with the titles and definite words
+        before it (الملك، الشريفين), follows a preposition or a word with a ل/ب prefix (التعازي
+        لخادم الحرمين الشريفين الملك سلمان، في حضور الأمير فيصل): a complement, not the subject a
+        participle's dropped subject is. A ل word after a title is the title's genitive (الرئيس
+        التنفيذي لمثلث الأمان صبري الكثيري): the title goes on. ``start``: the sentence's first token."""
+        if not rule_on("S-GOVERNED-NAME"):
+            return False
+        if self.inside_brackets(b, first, start):
+            return True  # (10ت أبو مرخة و6 ت): an aside, no subject
+        t = self.title_chain_start(b, first - 1, start)
+        if t < start or not self.ex.blocks[b].tokens[t].is_word or self.ex.mention_at(b, t) is not None:
+            return False
+        key = self.ex.blocks[b].tokens[t].key
+        while self.prefixed(key) and key[0] == "ل" and self.title_before(b, t - 1, start):
+            t = self.title_chain_start(b, t - 1, start)  # الرئيس التنفيذي لمثلث: the title's genitive
+            key = self.ex.blocks[b].tokens[t].key if t >= start else ""
+        # not the event prepositions: عبر، قبل are verbs too (كما عبر البنيان عن شكره)
+        return key in PHRASE_PREPOSITIONS or self.prefixed(key)
+
+    def inside_brackets(self, b: int, t: int, start: int) -> bool:
+        """An opening bracket before token ``t`` in its sentence that no closing one follows."""
+        for tok in reversed(self.ex.blocks[b].tokens[start:t]):
+            if ")" in tok.text:
+                return False
+            if "(" in tok.text:
+                return True
+        return False
+
+    def title_chain_start(self, b: int, t: int, start: int) -> int:
+        """The token before the definite words and title heads that end at ``t``. An indefinite
+        title head opens its phrase (في الجلسة | وزير الطاقة السعودي خالد الفالح); a definite
+        one may be apposed to the words before it (لخادم الحرمين الشريفين | الملك سلمان)."""
+        tokens, person = self.ex.blocks[b].tokens, self.ex.lexicon.heads["person"]
+        while t > start and tokens[t].is_word and self.ex.mention_at(b, t) is None and (
+                _is_definite(tokens[t].key) or _strip_noun(tokens[t].key) in person):
+            if not _is_definite(tokens[t].key):
+                return t - 1
+            t -= 1
+        return t
+
+    def title_before(self, b: int, t: int, start: int) -> bool:
+        """A title head among the definite words that end at ``t`` (الرئيس التنفيذي)."""
+        tokens, person = self.ex.blocks[b].tokens, self.ex.lexicon.heads["person"]
+        while t >= start and tokens[t].is_word and self.ex.mention_at(b, t) is None:
+            if _strip_noun(tokens[t].key) in person:
+                return True
+            if not _is_definite(tokens[t].key):
+                return False
+            t -= 1
+        return False
+
+    @staticmethod
+    def prefixed(key: str) -> bool:
+        """لخادم، بحضور: a ل/ب-prefixed word of five letters or more that is no cue (not بارك)."""
+        return key[:1] in PREPOSITION_PREFIXES and len(key) >= 5 and lookup_cue(key)[0] is None
 
     def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int, named: bool = False) -> None:
         self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number, named))

@@ -63,6 +63,9 @@ RULES: dict[str, str] = {
                         "people it was said to (قالت الوزارة | للصحفيين إن)",
     "S-FULLEST-BODY": "a body's name that opens a fuller name of the same article takes the fuller one as its canonical "
                       "name (المجلس القومي → المجلس القومي للطفولة والأمومة), unless two fuller names differ",
+    "S-OFFICE-PLACE": "an indefinite title or anonymous head without a name goes on over في/من and the body or "
+                      "place named right after it (مسؤولة السياسة الخارجية | في الاتحاد الأوروبي، متحدث باسم القوات "
+                      "الأمريكية | في أفغانستان), and on to the name after that; a definite title stops (الوزير | في الرياض)",
     "S-ANONYMOUS-BA": "an anonymous source's بـ phrase that names a body or a place says where it works and goes on "
                       "with the speaker (قال مسؤول | بالشرطة الهندية، ذكر مصدر آخر | بالوزارة)",
     "S-VERBAL-NOUN-OBJECT": "after و/ف, a derived verbal noun right after a cue that reports nothing is its object, "
@@ -78,6 +81,9 @@ RULES: dict[str, str] = {
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
+    "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
+                       "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
+                       "dropped subject is not it",
     "S-OPENING-SUBJECT": "a dropped subject with nobody speaking before is the person or body that opens its sentence (or the sentence before): مارك زوكربيرغ يعتذر.. ويؤكد أن",
     "S-HONORIFIC-PRONOUN": "an honorific pronoun (وقال سموه، وأضاف معاليه) with nobody speaking before it is the last "
                            "person named with one of its titles (الأمير، معالي الوزير); data: name_words.json "

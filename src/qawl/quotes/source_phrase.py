@@ -301,6 +301,8 @@ class _SourcePhrase:
             return True
         if org_genitive:
             return False
+        if self.office_place(b, start, t):
+            return True
         if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
             return False
         if self.mention_at(b, start) is not None:
@@ -310,6 +312,26 @@ class _SourcePhrase:
         if key in LINKING_VERBS:
             return nxt.key[:1] in "يت" and len(nxt.key) > 3 and lookup_cue(nxt.key)[0] is None
         return False
+
+    def office_place(self, b: int, start: int, t: int) -> bool:
+        """``S-OFFICE-PLACE``: an indefinite title or anonymous head without a name (مسؤولة السياسة
+        الخارجية، متحدث باسم القوات الأمريكية) goes on over في/من and the body or place the tagger
+        names right after (| في الاتحاد الأوروبي، | في أفغانستان): where the office is, so the name
+        after it is reached too. A definite title (الوزير | في الرياض) stops: that في is the verb's."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-OFFICE-PLACE") or tokens[t].key not in ("في", "من") or t + 1 >= len(tokens):
+            return False
+        first = _strip_noun(tokens[start].key)
+        forms = (first, first[:-1]) if first.endswith("ه") else (first,)  # مسؤولة: the masculine head
+        if _is_definite(tokens[start].key) or not any(f in heads[k] for f in forms for k in ("person", "anonymous")):
+            return False
+        if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
+            return False
+        mention = self.mention_at(b, t + 1)
+        if mention is None or mention.label not in ("ORG", "LOC") or mention.start < tokens[t + 1].start:
+            return False
+        self.office_places.add((b, start))
+        return True
 
     def organisation_complement(self, b: int, start: int, t: int) -> bool:
         """``S-ORG-COMPLEMENT``: a body's name goes on over its لل complement (المجلس التنفيذي | للصندوق
