@@ -2343,3 +2343,17 @@ def test_s_office_place_leaves_a_definite_title_and_its_verbs_place():
     """الوزير | في الرياض: after a definite title the place is where the verb happened."""
     _, quotes = quotes_of("وقال الوزير في الرياض إن الهجوم فشل.", _mentions_for(("الرياض", "LOC", "الرياض")))
     assert quotes[0].speaker.text == "الوزير" and "S-OFFICE-PLACE" not in quotes[0].rules
+
+
+def test_b_quoted_full_stop_ends_the_content_with_its_quoted_sentence(switch_off):
+    """B-QUOTED-FULL-STOP: a quotation inside an unquoted content that ends its sentence (."), with
+    a word after it, ends the content at the closing mark."""
+    text = 'وقالت تركيا إنها شنت الهجوم في إطار "حقها المشروع في الدفاع عن نفسها." واستخدم الزعم مبررا لهذا الهجوم.'
+    names = _mentions_for(("تركيا", "LOC", "تركيا"))
+    doc, quotes = quotes_of(text, names)
+    assert [q.content.text for q in quotes] == ['شنت الهجوم في إطار "حقها المشروع في الدفاع عن نفسها."']
+    assert "B-QUOTED-FULL-STOP" in quotes[0].rules
+    assert doc.text[quotes[0].content.start : quotes[0].content.end] == quotes[0].content.text
+    switch_off("B-QUOTED-FULL-STOP")
+    _, quotes = quotes_of(text, names)
+    assert "واستخدم" in quotes[0].content.text

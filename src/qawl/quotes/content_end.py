@@ -48,6 +48,10 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
         if token.region < 0:
             if _ends_sentence(tokens, t) and not _is_ellipsis(tokens, t):
                 break
+            if t > c.content_start + 1 and _closes_quoted_sentence(ex, c.block, t) and rule_on("B-QUOTED-FULL-STOP"):
+                c.rules += ("B-QUOTED-FULL-STOP",)
+                t += 1  # the closing mark is the content's last character
+                break
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
             if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
@@ -78,6 +82,18 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             else:
                 break
     return end
+
+
+def _closes_quoted_sentence(ex: _Extractor, b: int, t: int) -> bool:
+    """``B-QUOTED-FULL-STOP``: the mark at ``t`` closes a quotation whose last character ends a
+    sentence (… ميثاق الأمم المتحدة." واستخدم), and a word follows: the sentence, and the content
+    with it, ends at the closing mark."""
+    tokens, regions = ex.blocks[b].tokens, ex.blocks[b].regions
+    before = tokens[t - 1]
+    if before.region < 0 or regions[before.region].close_token != t or not regions[before.region].balanced:
+        return False
+    return _ends_sentence(tokens, t - 1) and not _is_ellipsis(tokens, t - 1) \
+        and t + 1 < len(tokens) and tokens[t + 1].is_word
 
 
 def _is_circumstantial(token: _Token) -> bool:

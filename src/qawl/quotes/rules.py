@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     # content boundaries
     "B-DATE": "a date between the speaker and an object (أعلن ترامب في مايو/ أيار الماضي انسحاب …، الشهر الماضي) is "
               "skipped: the object after it is the content; data: time_words.json month_names",
+    "B-QUOTED-FULL-STOP": "an unquoted content ends at the closing mark of a quotation inside it that ends its "
+                          "sentence (قالت تركيا إنها شنت الهجوم في إطار \"حقها المشروع ... ميثاق الأمم المتحدة.\" "
+                          "| واستخدم الزعم): the next sentence is the narrator's",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
