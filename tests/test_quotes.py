@@ -2357,3 +2357,18 @@ def test_b_quoted_full_stop_ends_the_content_with_its_quoted_sentence(switch_off
     switch_off("B-QUOTED-FULL-STOP")
     _, quotes = quotes_of(text, names)
     assert "واستخدم" in quotes[0].content.text
+
+
+def test_q_repeat_named_keeps_the_bodys_words_of_a_headline_statement(switch_off):
+    """Q-REPEAT-NAMED: a headline statement repeated in the body with a speaker phrase is kept in
+    the body's words; off, the headline's words are kept and the body's repeat dropped."""
+    text = ("الرئيس الفرنسي يدعو لإقامة حكومة لمنطقة اليورو\n\n"
+            "دعا الرئيس الفرنسي فرنسوا هولاند أمس إلى إقامة حكومة لمنطقة اليورو.")
+    names = _mentions_for(("فرنسوا هولاند", "PER", "فرنسوا هولاند"))
+    doc, quotes = quotes_of(text, names)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("الرئيس الفرنسي فرنسوا هولاند", "إقامة حكومة لمنطقة اليورو")]
+    assert "Q-REPEAT-NAMED" in quotes[0].rules
+    switch_off("Q-REPEAT-NAMED")
+    _, quotes = quotes_of(text, names)
+    assert len(quotes) == 1 and quotes[0].content.start < text.index("\n")

@@ -43,6 +43,9 @@ RULES: dict[str, str] = {
     # speakers
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
+    "Q-REPEAT-NAMED": "a headline statement repeated in the body with a speaker phrase (ميركل تقول "
+                      "إنها تحترم قراره / وقالت المستشارة أنغيلا ميركل إنها تحترم قراره), is kept in the body's words, "
+                      "where its speaker is named",
     "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
                    "title (it makes no quote; disabling it brings the spurious headline back)",
     # content boundaries

@@ -17,6 +17,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 from .candidate import _Candidate
 from .config import OVERLAP_DUPLICATE, REPEAT_SHARE
 from .content_end import _content_end
+from .rules import rule_on
 from .tokens import _Block
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
@@ -123,15 +124,30 @@ def _drop_repeats(ex: _Extractor, accepted: list[_Candidate]) -> list[_Candidate
     reported through another cue (أعلن ... / بحسب ما أفاد ...) stays.
     """
     kept, seen = [], {}  # seen: the word sets of the kept quotes, by cue lemma
+    where: dict[str, list[int]] = {}  # by cue lemma: the position in ``kept`` of each indexed set
     for c in accepted:
         tokens = ex.blocks[c.text_block].tokens[c.content_start : c.content_end]
         words = {t.key for t in tokens if t.is_word}
         index = seen.setdefault(c.entry.lemma, _WordSetIndex())
-        if index.repeated(words):
+        found = index.repeat_of(words)
+        if found is not None:
+            position = where[c.entry.lemma][found]
+            if _names_the_headlines_speaker(kept[position], c):
+                c.rules += ("Q-REPEAT-NAMED",)
+                kept[position] = c  # ميركل تقول إنها تحترم قراره / وقالت المستشارة ميركل إنها تحترم قراره
             continue
         index.add(words)
+        where.setdefault(c.entry.lemma, []).append(len(kept))
         kept.append(c)
     return kept
+
+
+def _names_the_headlines_speaker(kept: _Candidate, repeat: _Candidate) -> bool:
+    """``Q-REPEAT-NAMED``: a headline statement repeated in the body with a speaker phrase: the
+    body's words are the quote, so that its speaker is the one the body names (a headline's
+    subject is often clipped or run into its topic)."""
+    return rule_on("Q-REPEAT-NAMED") and kept.text_block == 0 and repeat.text_block > 0 \
+        and repeat.speaker is not None
 
 
 class _WordSetIndex:
@@ -152,8 +168,12 @@ class _WordSetIndex:
         self.sets.append(words)
 
     def repeated(self, words: set[str]) -> bool:
+        return self.repeat_of(words) is not None
+
+    def repeat_of(self, words: set[str]) -> Optional[int]:
+        """The index of a set that ``words`` repeats, or None."""
         if not words:
-            return any(_repeats(words, other) for other in self.sets)
+            return next((i for i, other in enumerate(self.sets) if _repeats(words, other)), None)
         probes = len(words) - math.ceil(REPEAT_SHARE * len(words)) + 1
         rarest = sorted((self.holding.get(word, ()) for word in words), key=len)[:probes]
         compared: set[int] = set()
@@ -162,8 +182,8 @@ class _WordSetIndex:
                 if i not in compared:
                     compared.add(i)
                     if _repeats(words, self.sets[i]):
-                        return True
-        return False
+                        return i
+        return None
 
 
 def _repeats(words: set[str], other: set[str]) -> bool:
