@@ -2372,3 +2372,16 @@ def test_q_repeat_named_keeps_the_bodys_words_of_a_headline_statement(switch_off
     switch_off("Q-REPEAT-NAMED")
     _, quotes = quotes_of(text, names)
     assert len(quotes) == 1 and quotes[0].content.start < text.index("\n")
+
+
+def test_q_demonstrative_object_is_no_back_reference(switch_off):
+    """Q-DEMONSTRATIVE-OBJECT: هذا الزعم after a cue is the object "this claim", so there is no back
+    reference with الزعم as its speaker; a demonstrative before a source (ذلك المتحدث) or a time
+    noun (ذلك اليوم) is not such an object."""
+    text = ("وتحدثت تقارير كثيرة عن الهجمات في المنطقة الحدودية خلال العام الماضي. "
+            "وكان المتحدث الرئاسي قد أورد هذا الزعم في مقال كتبه.")
+    _, quotes = quotes_of(text, [])
+    assert not any(q.speaker is not None and "الزعم" in q.speaker.text for q in quotes)
+    switch_off("Q-DEMONSTRATIVE-OBJECT")
+    _, quotes = quotes_of(text, [])
+    assert any(q.speaker is not None and "الزعم" in q.speaker.text for q in quotes)

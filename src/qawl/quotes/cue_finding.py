@@ -16,7 +16,7 @@ from typing import Optional
 from qawl.arabic import (
     ANAPHORIC_OBJECTS, AS_WORD, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS,
-    SUBJECT_RELATIVES, is_verbal_noun,
+    SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
@@ -145,6 +145,8 @@ class _CueFinding:
             after = self.skip_addressee(b, t + 1)
             after = self.skip_adverb_before_subject(b, after)
             pointing = after < len(tokens) and tokens[after].key in ANAPHORIC_OBJECTS
+            if pointing and self.demonstrative_object(b, after):
+                return None  # وكان المتحدث قد أورد هذا الزعم: "this claim" is the object, what it was is told before
             if pointing:  # أعلن ذلك الوزير: "that" is the object, the subject follows it
                 after += 1
             listed = self.speaker_list(b, after, len(tokens)) or self.parenthesised_name(b, after)
@@ -343,6 +345,18 @@ class _CueFinding:
         if mark is not None and (cue is None or mark < cue):
             return None
         return _Candidate(b, (t, t + 1), entry, "colon", t + 1)
+
+    def demonstrative_object(self, b: int, t: int) -> bool:
+        """``Q-DEMONSTRATIVE-OBJECT``: a demonstrative after the verb followed by a definite noun that
+        names no source (أورد هذا الزعم، أكد ذلك الأمر) is the object "this claim": neither a
+        pointer to the clause before nor a subject after it (not هذا المسؤول، ذلك الوزير)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-DEMONSTRATIVE-OBJECT") or t + 1 >= len(tokens) or not tokens[t + 1].is_word:
+            return False
+        key = tokens[t + 1].key
+        if key in TIME_WORDS or key in TIME_NOUNS:
+            return False  # صرح ذلك اليوم بأن: a time adverb
+        return key.startswith("ال") and len(key) > 3 and not self.names_source(b, t + 1)
 
     def back_reference(
         self, b: int, anchor: int, cue: int, entry: CueEntry, speaker: tuple[int, int]

@@ -36,6 +36,8 @@ RULES: dict[str, str] = {
                         "colon and a quotation (السيسي للمصريين حول قضية الغاز: \"جبنا جول\"); data: clause_words.json "
                         "headline_topics",
     "Q-CLOSER": "a clause closed by على حد قوله",
+    "Q-DEMONSTRATIVE-OBJECT": "a demonstrative after a cue followed by a definite noun that names no source (أورد "
+                              "هذا الزعم، أكد ذلك الأمر) is the object: no back reference, no speaker after it",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
     "Q-PLURAL-AGREEMENT": "a feminine singular participle after a comma continues the report of a plural subject "
                           "that is no sound masculine plural (أكدت المصادر أن …، مشيرة إلى أن): Arabic plurals of "
