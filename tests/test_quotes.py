@@ -2385,3 +2385,32 @@ def test_q_demonstrative_object_is_no_back_reference(switch_off):
     switch_off("Q-DEMONSTRATIVE-OBJECT")
     _, quotes = quotes_of(text, [])
     assert any(q.speaker is not None and "الزعم" in q.speaker.text for q in quotes)
+
+
+@pytest.mark.parametrize("rule, text, names, speaker, canonical", [
+    ("Q-ATTRIB-GLUED", "وتحوي إيران حوالي 40 مليون مستخدم لتطبيق تلغرام، وفقاً للاتحاد الدولي للاتصالات.",
+     [("إيران", "LOC", "إيران"), ("للاتحاد الدولي للاتصالات", "ORG", "للاتحاد الدولي للاتصالات")],
+     "للاتحاد الدولي للاتصالات", "الاتحاد الدولي للاتصالات"),
+    ("Q-ATTRIB-CARRIER", "وأسفرت المواجهات غرب تعز عن مقتل وإصابة قرابة 55 حوثياً، بحسب مصادر عسكرية.",
+     [("تعز", "LOC", "تعز")], "مصادر عسكرية", "مصادر عسكرية"),
+    ("Q-ATTRIB-RELAYED",
+     "أدى اندلاع حريق في مستودع للذخيرة في شمالي أوكرانيا إلى إجلاء حوالي 10 آلاف شخص، وفقاً لما ذكرته خدمة "
+     "الطوارئ الأوكرانية.", [("أوكرانيا", "LOC", "أوكرانيا")], "خدمة الطوارئ الأوكرانية", "خدمة الطوارئ الأوكرانية"),
+])
+def test_postposed_attribution_sources(switch_off, rule, text, names, speaker, canonical):
+    """A postposed attribution closing its sentence reports the sentence before it: a source opening
+    with a glued لل (Q-ATTRIB-GLUED, named without the ل), a carrier word with its adjectives
+    (Q-ATTRIB-CARRIER) and the untagged subject of a reporting verb (Q-ATTRIB-RELAYED)."""
+    doc, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [(speaker, canonical)]
+    assert not any(word in quotes[0].content.text for word in ("وفقاً", "بحسب", speaker))
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
+    switch_off(rule)
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert quotes == []
+
+
+def test_relayed_attribution_passes_the_verbs_own_complement():
+    """بحسب ما أفادت به وسائل إعلام: به is the verb's complement, the media are the source."""
+    _, quotes = quotes_of("وقتل ثلاثة أشخاص في الانفجار، بحسب ما أفادت به وسائل إعلام محلية.", [])
+    assert [q.speaker.text for q in quotes] == ["وسائل إعلام محلية"]

@@ -23,7 +23,7 @@ from .config import (
     MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
-from .lexical import _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
+from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
 from .rules import rule_on
 from .select import _QuotedTokens
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
@@ -163,6 +163,8 @@ class _CueFrames:
             if verb is not None and verb.kind == "verb":
                 cue, entry = (s, s + 1), verb
                 s += 1
+                if s < limit and PREPOSITION_PRONOUN_RE.match(tokens[s].key):
+                    s += 1  # بحسب ما أفادت به | وسائل إعلام: the verb's own complement
         return s, cue, entry
 
     def long_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry) -> Optional[_Candidate]:
@@ -225,11 +227,23 @@ class _CueFrames:
         tokens = self.blocks[b].tokens
         limit = min(len(tokens), t + TERMINAL_WINDOW)
         quoted = self.quoted_source(b, s)
+        rules: tuple[str, ...] = ()
         if quoted is not None:
             s, np_end = quoted  # بحسب "رويترز"، فقد: the name inside the marks
         else:
             np_end = self.speaker_forward(b, s, limit)
-        if np_end == s or not self.is_source(b, s, np_end):
+            if np_end == s and s + 1 < limit and self.glued_article_source(b, s):
+                np_end, rules = self.glued_source_end(b, s, limit), ("Q-ATTRIB-GLUED",)  # وفقا للاتحاد | الدولي
+        relayed = cue[0] != t  # بحسب ما ذكرته خدمة الطوارئ: the subject of a reporting verb is its source
+        source = np_end > s and self.is_source(b, s, np_end)
+        if np_end > s and not source and relayed and self.relayed_agent(b, s):
+            source, rules = True, (*rules, "Q-ATTRIB-RELAYED")
+        if not source:
+            if quoted is None and self.carrier_is_source(b, t, s):
+                candidate = self.short_attribution(b, t, s - 1, cue, entry)  # بحسب مصادر | عسكرية
+                if candidate is not None:
+                    candidate.rules += ("Q-ATTRIB-CARRIER",)
+                return candidate
             return None
         np_end = self.specified_source(b, s, np_end, limit) if quoted is None else np_end
         sentence_start = self.sentence_start(b, t)
@@ -256,7 +270,45 @@ class _CueFrames:
         candidate.speaker = (s, np_end)
         candidate.start_token = t
         candidate.boundary = False
+        candidate.rules += rules
         return candidate
+
+    def carrier_is_source(self, b: int, t: int, s: int) -> bool:
+        """``Q-ATTRIB-CARRIER``: a carrier word that was passed over (مصدر، مصادر، بيان) is the source
+        itself when the words after it name none (بحسب مصادر | عسكرية.): an adjective, not a name."""
+        tokens = self.blocks[b].tokens
+        return rule_on("Q-ATTRIB-CARRIER") and t < s - 1 and tokens[s - 1].key in self.lexicon.attribution_carriers \
+            and self.names_source(b, s - 1)
+
+    def glued_article_source(self, b: int, s: int) -> bool:
+        """``Q-ATTRIB-GLUED``: an attribution's source opening with ل glued to the article (وفقا للاتحاد
+        الدولي، بحسب للمرصد) is the source's name, not a prepositional phrase that ends it."""
+        key = self.blocks[b].tokens[s].key
+        return rule_on("Q-ATTRIB-GLUED") and key.startswith("لل") and len(key) > 4 \
+            and (self.mention_at(b, s) is not None or self.names_source(b, s))
+
+    def glued_source_end(self, b: int, s: int, limit: int) -> int:
+        """The end of a source opening with a glued لل word: its words after it, up to a conjunction
+        or an apodosis (للمصادر العسكرية | فقد، للجامعة | وتذكير), or the tagger's name when longer."""
+        tokens = self.blocks[b].tokens
+        end = max(s + 1, self.speaker_forward(b, s + 1, limit))
+        for k in range(s + 1, end):
+            if tokens[k].key[:1] in CONJUNCTIONS_WAW_FA and self.mention_at(b, k) is None:
+                end = k
+                break
+        mention = self.mention_at(b, s)
+        while mention is not None and end < limit and self.mention_at(b, end) is mention:
+            end += 1
+        return end
+
+    def relayed_agent(self, b: int, s: int) -> bool:
+        """``Q-ATTRIB-RELAYED``: the subject after a reporting verb inside an attribution (وفقا لما
+        ذكرته | خدمة الطوارئ الأوكرانية) is a source even when no lexicon head or tag says so; not a
+        definite common noun that is evidence (بحسب ما أظهرته الصور)."""
+        tokens = self.blocks[b].tokens
+        key = tokens[s].key
+        return rule_on("Q-ATTRIB-RELAYED") and tokens[s].is_word and not _is_stop(tokens[s]) \
+            and not PREPOSITION_PRONOUN_RE.match(key) and key[:1] not in "بل" and not self.is_evidence(b, s)
 
     def document_candidate(self, b: int, t: int) -> Optional[_Candidate]:
         """"وجاء في البيان أن …" / "جاء في التقرير: …": the document is the source of what follows."""

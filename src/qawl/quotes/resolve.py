@@ -264,6 +264,8 @@ class _Resolver:
         fuller = None
         if mention is not None:
             canonical = self.mention_name(mention, span)
+            if c.method == "attribution" and canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
+                canonical = "ال" + canonical[2:]  # وفقا للاتحاد الدولي: the name is الاتحاد الدولي
             kind = self.kind_of(keys, mention)
             agent = None
             if mention.label == "ORG" and rule_on("S-FULLEST-BODY") and (fuller := ex.fuller_body(canonical)):
@@ -293,6 +295,8 @@ class _Resolver:
                 rules = ("S-QUOTED-NAME",) if quoted else ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
+        if c.method == "attribution" and canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
+            canonical = "ال" + canonical[2:]  # وفقا للمصادر: the source is المصادر
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
 

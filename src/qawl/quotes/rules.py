@@ -21,6 +21,12 @@ RULES: dict[str, str] = {
     "Q-PREP": "a cue with the preposition its verb takes (دعا إلى، أشار إلى، اتهم … بـ)",
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
+    "Q-ATTRIB-GLUED": "an attribution's source opening with ل glued to the article (…، وفقا للاتحاد الدولي للاتصالات) "
+                      "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase",
+    "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
+                        "it name none (…، بحسب مصادر عسكرية.): they are its adjectives, not a source's name",
+    "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
+                        "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
     "Q-ATTRIB-FA": "a sentence-opening attribution whose source runs past its noun phrase (ووفقا للمختص في "
                    "الاستثمارات، فإن …): فإن / فقد close the source and open the words; data: clause_words.json "
                    "apodosis_openers",
