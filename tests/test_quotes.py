@@ -2414,3 +2414,16 @@ def test_relayed_attribution_passes_the_verbs_own_complement():
     """بحسب ما أفادت به وسائل إعلام: به is the verb's complement, the media are the source."""
     _, quotes = quotes_of("وقتل ثلاثة أشخاص في الانفجار، بحسب ما أفادت به وسائل إعلام محلية.", [])
     assert [q.speaker.text for q in quotes] == ["وسائل إعلام محلية"]
+
+
+def test_q_response_adverbial_leaves_the_words_to_the_first_cue(switch_off):
+    """Q-RESPONSE-ADVERBIAL: ردا على سؤال … between the speaker and إن is an adverbial of reason."""
+    text = 'وقال فوتيل، في مؤتمر صحفي، ردا على سؤال حول خطط لنقل القوات من قطر إلى تركيا، إنه "لا توجد أي خطط لنقل القاعدة".'
+    names = _mentions_for(("فوتيل", "PER", "فوتيل"))
+    _, quotes = quotes_of(text, names)
+    assert [(q.cue.text, q.speaker_canonical, q.content.text) for q in quotes] == [
+        ("قال", "فوتيل", "لا توجد أي خطط لنقل القاعدة")]
+    assert "Q-RESPONSE-ADVERBIAL" in quotes[0].rules
+    switch_off("Q-RESPONSE-ADVERBIAL")
+    _, quotes = quotes_of(text, names)
+    assert not any(q.cue.text == "قال" and q.speaker_canonical == "فوتيل" for q in quotes)

@@ -97,6 +97,7 @@ TOPIC_MARKERS = frozenset(_CLAUSE["topic_markers"])
 TOPIC_ADJUNCTS = frozenset(_CLAUSE["topic_adjuncts"])
 HEADLINE_TOPICS = frozenset(_CLAUSE["headline_topics"])
 ANAPHORIC_OBJECTS = frozenset(_CLAUSE["anaphoric_objects"])
+RESPONSE_ADVERBIALS = frozenset(_CLAUSE["response_adverbials"])
 ANAPHORIC_SUBJECTS = frozenset(_CLAUSE["anaphoric_subjects"])
 BACK_POINTERS = ANAPHORIC_SUBJECTS | frozenset(_CLAUSE["back_pointer_prepositions"])
 (BETWEEN,) = _CLAUSE["between"]

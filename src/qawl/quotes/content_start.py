@@ -16,7 +16,7 @@ from typing import Optional
 from qawl.arabic import (
     BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
-    TIME_RELATIVES, TIME_WORDS,
+    RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
@@ -25,7 +25,7 @@ from .config import (
 )
 from .lexical import (
     _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _prep_form,
-    _strip_noun, _time_phrase_width,
+    _strip_conj, _strip_noun, _time_phrase_width,
 )
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _ends_sentence, _first_in
@@ -128,7 +128,8 @@ class _ContentStart:
                     return "prep", t
             if t > start and in_relative and not enclosed and skipped_cue < 0 and _is_cue_token(token):
                 skipped_cue = t
-            if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t):
+            if t > start and not in_relative and _is_cue_token(token) and not self._ambiguous_noun(b, t) \
+                    and not self.response_adverbial(b, t):
                 other = lookup_cue(token.key)[0]
                 # وتابع الشيخ يقول: / وأضاف قائلا:  -- the second cue only introduces the words
                 # after a comma and words of the cue's own (اتهم خصومه بالعمالة، قائلا): a new report;
@@ -139,6 +140,14 @@ class _ContentStart:
                     return "cue", t
             t += 1
         return "window", t
+
+    def response_adverbial(self, b: int, t: int) -> bool:
+        """``Q-RESPONSE-ADVERBIAL``: ردا / تعليقا / تعقيبا / جوابا + على is an adverbial of reason (قال
+        فوتيل، ردا على سؤال …، إنه): no cue of its own, so the words after it are the first cue's.
+        Data: clause_words.json response_adverbials."""
+        tokens = self.blocks[b].tokens
+        return rule_on("Q-RESPONSE-ADVERBIAL") and t + 1 < len(tokens) and tokens[t + 1].key == "علي" \
+            and _strip_conj(tokens[t].key) in RESPONSE_ADVERBIALS
 
     def _ambiguous_noun(self, b: int, t: int) -> bool:
         """بين جمع من المعزين: a form that is also a common noun or preposition, used as one."""
@@ -273,7 +282,14 @@ class _ContentStart:
     ) -> Optional[_Candidate]:
         tokens = self.blocks[b].tokens
         kind, at = self.scan_terminal(b, after, entry, window)
-        make = lambda method, start, region=-1: _Candidate(b, (cue, cue + 1), entry, method, start, region=region)
+        # ردا على سؤال … between the speaker and the words: recorded on the candidate
+        passed = ("Q-RESPONSE-ADVERBIAL",) if any(self.response_adverbial(b, k) for k in range(after, max(after, at))) else ()
+
+        def make(method: str, start: int, region: int = -1) -> _Candidate:
+            made = _Candidate(b, (cue, cue + 1), entry, method, start, region=region)
+            made.rules += passed
+            return made
+
         if kind == "prep":
             region = self.region_opening_at(b, at + 1)
             if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):

@@ -121,6 +121,8 @@ class _CueFinding:
         9. the speaker, first token and clause boundary go on the candidate.
         """
         tokens = self.blocks[b].tokens
+        if self.response_adverbial(b, t):
+            return None  # قال فوتيل، ردا على سؤال …، إنه: a reason, not a report of its own
         prev = _prev_word(tokens, t)
         carried = prev is not None and prev.key in PRONOUN_CARRIERS
         opens_clause = bool(conj) or carried or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS

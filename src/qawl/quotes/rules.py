@@ -42,6 +42,9 @@ RULES: dict[str, str] = {
                         "colon and a quotation (السيسي للمصريين حول قضية الغاز: \"جبنا جول\"); data: clause_words.json "
                         "headline_topics",
     "Q-CLOSER": "a clause closed by على حد قوله",
+    "Q-RESPONSE-ADVERBIAL": "ردا / تعليقا / تعقيبا / جوابا + على between a speaker and its words is an adverbial of "
+                            "reason (قال فوتيل، ردا على سؤال حول …، إنه \"…\"): no cue of its own, the words after it are "
+                            "the first cue's; data: clause_words.json response_adverbials",
     "Q-DEMONSTRATIVE-OBJECT": "a demonstrative after a cue followed by a definite noun that names no source (أورد "
                               "هذا الزعم، أكد ذلك الأمر) is the object: no back reference, no speaker after it",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
