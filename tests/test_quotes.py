@@ -2427,3 +2427,13 @@ def test_q_response_adverbial_leaves_the_words_to_the_first_cue(switch_off):
     switch_off("Q-RESPONSE-ADVERBIAL")
     _, quotes = quotes_of(text, names)
     assert not any(q.cue.text == "قال" and q.speaker_canonical == "فوتيل" for q in quotes)
+
+
+def test_s_description_mention_sees_past_a_name_run_into_its_complementiser():
+    """قالت المنظمة إن, tagged as the name "المنظمة إن": still a description of the organisation named
+    before (S-DESCRIPTION-MENTION), not a name of its own."""
+    text = 'وقالت منظمة "أوكسفام" البريطانية إن الهوة تتسع. وقالت المنظمة إن الثروات تدفقت على الأغنياء.'
+    names = _mentions_for(("أوكسفام", "ORG", "منظمة أوكسفام"), ("المنظمة إن", "ORG", "المنظمة إن"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["منظمة أوكسفام", "منظمة أوكسفام"]
+    assert "S-DESCRIPTION-MENTION" in quotes[1].rules

@@ -495,6 +495,8 @@ class _CueFinding:
         elif conj and t + 1 < len(tokens) and self.verbal_noun_object(b, t + 1):
             self.verbal_objects.append((b, t + 1))  # ورفض الإفصاح عن: the verb's object, no agent
             span = None
+        elif t + 1 < len(tokens) and tokens[t + 1].key in ANAPHORIC_OBJECTS and self.demonstrative_object(b, t + 1):
+            span = None  # كما وصف هذا النوع من الحروب: the object, and the subject is dropped
         elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
             end = self.speaker_forward(b, t + 1, len(tokens))
             span = (t + 1, end) if end > t + 1 else None

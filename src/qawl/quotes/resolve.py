@@ -119,8 +119,10 @@ class _Resolver:
         heads = self.ex.lexicon.heads
         head = _strip_noun(keys[0])
         known_head = any(head in heads[k] or keys[0] in heads[k] for k in ("media", "organisation", "document"))
-        return known_head and all(k.startswith("ال") for k in keys) \
-            and match_form(mention.canonical or mention.text).split() == keys
+        words = match_form(mention.canonical or mention.text).split()
+        while words and words[-1] in COMPLEMENTISERS:
+            words.pop()  # قالت المنظمة إن: the tagger ran the name into the complementiser
+        return known_head and all(k.startswith("ال") for k in keys) and words == keys
 
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
