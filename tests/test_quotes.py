@@ -2437,3 +2437,22 @@ def test_s_description_mention_sees_past_a_name_run_into_its_complementiser():
     _, quotes = quotes_of(text, names)
     assert [q.speaker_canonical for q in quotes] == ["منظمة أوكسفام", "منظمة أوكسفام"]
     assert "S-DESCRIPTION-MENTION" in quotes[1].rules
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ("ولتوضيح هذا قال كومار إنه يمكن للوالدين تقليل المخاطر.", [("كومار", "PER", "كومار")], "كومار"),
+    ("ولتجنب هذه المخاطر نصح الباحثون بضرورة تجنب الطرق المزدحمة.", [], "الباحثون"),
+])
+def test_s_adjunct_before_verb_is_no_subject(switch_off, text, names, speaker):
+    """S-ADJUNCT-BEFORE-VERB: a phrase before the verb ending on a bare demonstrative, or a purpose
+    adjunct opening with ل, is no subject; a body whose name opens with ل still is (ولجنة الانتخابات)."""
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [q.speaker.text for q in quotes] == [speaker] and "S-ADJUNCT-BEFORE-VERB" in quotes[0].rules
+    switch_off("S-ADJUNCT-BEFORE-VERB")
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [q.speaker.text for q in quotes] != [speaker]
+
+
+def test_s_adjunct_before_verb_keeps_a_body_named_with_l():
+    _, quotes = quotes_of("ولجنة الانتخابات قالت إن النتائج ستعلن غدا.", [])
+    assert [q.speaker.text for q in quotes] == ["ولجنة الانتخابات"]

@@ -224,6 +224,8 @@ class _CueFinding:
             candidate.rules += ("S-APPOSED-NAME",)
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
+        if (b, t) in self.adjuncts_before:
+            candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
         if any(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)]):
             candidate.rules += ("Q-ANONYMITY-ASIDE",)  # قال مسؤول طلب عدم نشر اسمه إن
         candidate.boundary = opens_clause or entry.kind == "participle" or (

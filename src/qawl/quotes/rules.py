@@ -109,6 +109,9 @@ RULES: dict[str, str] = {
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
                     "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
+    "S-ADJUNCT-BEFORE-VERB": "words before a verb that end on a bare demonstrative (ولتوضيح هذا | قال كومار) or open "
+                             "with a ل-prefixed word that names no one (ولتجنب هذه المخاطر | نصح الباحثون: a purpose "
+                             "adjunct) are no subject: the subject follows the verb or is dropped",
     "S-COMMA-SUBJECT": "a name set off by a comma right before its verb, opening its clause (لكن الرئيس الأمريكي "
                        "دونالد ترامب، أعلن …) is the verb's subject",
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "

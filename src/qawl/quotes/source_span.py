@@ -58,7 +58,25 @@ class _SourceSpan:
                       or _preposition_with_demonstrative(bare)
                       or t + _time_phrase_width(tokens, t) == cue or words == 1 and _is_connective(first)):
             return None  # وبشكل عام قال المحللون، ففي الأسبوع الماضي أعلنت، وبهذا الخصوص قال: the subject follows the verb
+        if words and self.adjunct_before_verb(b, t, cue):
+            self.adjuncts_before.add((b, cue))
+            return None
         return t if words else None
+
+    def adjunct_before_verb(self, b: int, start: int, cue: int) -> bool:
+        """``S-ADJUNCT-BEFORE-VERB``: words before a verb that end on a bare demonstrative (ولتوضيح
+        هذا | قال) or open with a ل-prefixed word that names no one (ولتجنب هذه المخاطر | نصح: a
+        purpose adjunct) are no subject: the subject follows the verb or is dropped."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-ADJUNCT-BEFORE-VERB"):
+            return False
+        if tokens[cue - 1].key in DEMONSTRATIVES and self.mention_at(b, cue - 1) is None:
+            return True
+        bare = _strip_conj(tokens[start].key)
+        if bare[:1] != "ل" or bare.startswith("لل") or len(bare) < 5 or self.mention_at(b, start) is not None:
+            return False
+        stem = _strip_noun(bare[1:])
+        return not any(bare in words or _strip_noun(bare) in words or stem in words for words in heads.values())
 
     def comma_subject(self, b: int, cue: int) -> Optional[int]:
         """``S-COMMA-SUBJECT``: a name set off by a comma before its verb, opening its clause (لكن
