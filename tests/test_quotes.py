@@ -2185,6 +2185,7 @@ def test_verbal_noun_shapes(word, shaped):
     ("وقال مسؤول، مفضلا عدم ذكر اسمه، إن الهجوم وقع فجرا.", "مسؤول", "الهجوم وقع فجرا"),
     ("فيما قال أحد العاملين في المطار رافضا ذكر اسمه: «نعاني من شدة الحرارة».", "أحد العاملين",
      "نعاني من شدة الحرارة"),
+    ("وقال متحدث عسكري، لم يذكر اسمه، الجمعة: \"تقدمت الكتائب بسرعة\".", "متحدث عسكري", "تقدمت الكتائب بسرعة"),
 ])
 def test_q_anonymity_aside_is_skipped(switch_off, text, speaker, content):
     """Q-ANONYMITY-ASIDE: a source's request not to be named is neither a cue nor part of the
@@ -2197,6 +2198,14 @@ def test_q_anonymity_aside_is_skipped(switch_off, text, speaker, content):
     switch_off("Q-ANONYMITY-ASIDE")
     _, quotes = quotes_of(text, [])
     assert [(q.cue.text, q.speaker.text if q.speaker else "", q.content.text) for q in quotes] != made
+
+
+def test_anonymity_end_reads_a_negated_naming():
+    from qawl.arabic import anonymity_end
+
+    assert anonymity_end(["لم", "يذكر", "اسمه", "الجمعه"], 0) == 3
+    assert anonymity_end(["لم", "يتم", "الكشف", "عن", "هويته"], 0) == 5
+    assert anonymity_end(["لم", "يذكر", "التقرير"], 0) == 0
 
 
 def test_anonymity_end_reads_the_whole_request():

@@ -149,18 +149,35 @@ CONTINUATION_LEMMAS = frozenset(_REPORT["continuation_lemmas"])
 ANONYMITY_OPENERS = frozenset(_REPORT["anonymity_openers"])
 ANONYMITY_NAMING = frozenset(_REPORT["anonymity_naming"])
 ANONYMITY_OBJECTS = frozenset(_REPORT["anonymity_objects"])
+ANONYMITY_NEGATED_NAMING = frozenset(_REPORT["anonymity_negated_naming"])
 
 
 def anonymity_end(keys: list[str], t: int) -> int:
     """End (exclusive) of a source's request not to be named that starts at ``keys[t]``
     (matching forms): [الذي] طلب|رافضا|بشرط [عدم] ذكر|نشر|الكشف [عن] اسمه|هويته; else ``t``."""
     i = t + 1 if t < len(keys) and keys[t] in SUBJECT_RELATIVES else t
+    if i < len(keys) and keys[i] in ("لم", "ولم"):
+        return _negated_naming_end(keys, t, i + 1)  # متحدث عسكري، لم يذكر اسمه،
     if i >= len(keys) or not (keys[i] in ANONYMITY_OPENERS or keys[i][:1] == "و" and keys[i][1:] in ANONYMITY_OPENERS):
         return t
     i += 1
     if i < len(keys) and keys[i] == "عدم":
         i += 1
     if i >= len(keys) or keys[i] not in ANONYMITY_NAMING:
+        return t
+    i += 1
+    if i < len(keys) and keys[i] == "عن":
+        i += 1
+    return i + 1 if i < len(keys) and keys[i] in ANONYMITY_OBJECTS else t
+
+
+def _negated_naming_end(keys: list[str], t: int, i: int) -> int:
+    """After لم: [يتم] يذكر|يكشف|الكشف [عن] اسمه|هويته (the source is not named); else ``t``."""
+    if i < len(keys) and keys[i] in ("يتم", "تتم"):
+        i += 1  # لم يتم الكشف عن هويته
+        if i >= len(keys) or keys[i] not in ANONYMITY_NAMING:
+            return t
+    elif i >= len(keys) or keys[i] not in ANONYMITY_NEGATED_NAMING:
         return t
     i += 1
     if i < len(keys) and keys[i] == "عن":

@@ -31,7 +31,7 @@ RULES: dict[str, str] = {
                    "الاستثمارات، فإن …): فإن / فقد close the source and open the words; data: clause_words.json "
                    "apodosis_openers",
     "Q-ANONYMITY-ASIDE": "a source's request not to be named (قال مسؤول طلب عدم نشر اسمه إن، رافضا ذكر اسمه:، بشرط "
-                         "عدم الكشف عن هويته) is an aside: no cue of its own, no part of the speaker, skipped between "
+                         "عدم الكشف عن هويته) or the note that it is not (متحدث عسكري، لم يذكر اسمه،) is an aside: no cue of its own, no part of the speaker, skipped between "
                          "the speaker and the words; data: report_words.json anonymity_*",
     "Q-OBJECT-PRONOUN-PREP": "a cue that aims at someone, carrying that someone as an object pronoun, reports "
                              "its preposition's words too (اتهمها سالفيني بالتعاون مع المهربين، طالبه الوزير بالاستقالة)",
