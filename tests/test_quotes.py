@@ -2465,3 +2465,14 @@ def test_s_adjunct_before_verb_is_no_subject(switch_off, text, names, speaker):
 def test_s_adjunct_before_verb_keeps_a_body_named_with_l():
     _, quotes = quotes_of("ولجنة الانتخابات قالت إن النتائج ستعلن غدا.", [])
     assert [q.speaker.text for q in quotes] == ["ولجنة الانتخابات"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("كما صرح أول من أمس مدير «إيران إير» وقال إنهم ينوون شراء مائة طائرة جديدة.", "مدير «إيران إير»"),
+    ("وقال أمس الأول وزير الخارجية إن المحادثات مستمرة.", "وزير الخارجية"),
+    ("وقال رئيس الحكومة أول من أمس إن المحادثات مستمرة.", "رئيس الحكومة"),
+])
+def test_the_day_before_yesterday_is_one_time_adverb(text, speaker):
+    """أول من أمس / أمس الأول (time_words.json time_phrases) date the clause: no word of the speaker."""
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].speaker.text == speaker

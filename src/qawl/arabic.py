@@ -45,6 +45,7 @@ _PUNCTUATION = _word_class("punctuation")
 # --- time: words that date a clause ---
 DAY_NAMES = frozenset(_TIME["day_names"])
 TIME_WORDS = frozenset(_TIME["time_words"]) | DAY_NAMES
+TIME_PHRASES = frozenset(tuple(phrase.split()) for phrase in _TIME["time_phrases"])  # أول من أمس
 TIME_NOUNS = frozenset(_TIME["time_nouns"])
 TIME_RELATIVES = frozenset(_TIME["time_relatives"])
 TIME_QUALIFIERS = frozenset(_TIME["time_qualifiers"])

@@ -388,7 +388,8 @@ def _date_end(tokens: list, t: int, end: int) -> int:
         else:
             break
     if not month:
-        return t + 2 if _time_phrase_width(tokens, t) == 2 else t  # الشهر الماضي
+        width = _time_phrase_width(tokens, t)
+        return t + width if width >= 2 else t  # الشهر الماضي، أول من أمس
     if u < end and tokens[u].key in TIME_RELATIVES:
         u += 1
     return u

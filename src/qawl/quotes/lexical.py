@@ -14,7 +14,7 @@ from qawl.arabic import (
     TITLE_SYNONYMS,
     ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, DEMONSTRATIVES,
     NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
-    PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_RELATIVES,
+    PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_PHRASES, TIME_RELATIVES,
     TIME_WORDS,
 )
 from qawl.clean import match_form
@@ -175,6 +175,9 @@ def _time_phrase_width(tokens: list[_Token], t: int) -> int:
     if t >= len(tokens):
         return 0
     key = tokens[t].key
+    for width in (3, 2):  # أول من أمس، أمس الأول: one adverb, not a word of the name after it
+        if t + width <= len(tokens) and tuple(tok.key for tok in tokens[t : t + width]) in TIME_PHRASES:
+            return width
     if key in TIME_WORDS or _is_adverb_with_pronoun(key):
         return 1
     if t + 1 < len(tokens) and (key in TIME_NOUNS and tokens[t + 1].key in TIME_RELATIVES

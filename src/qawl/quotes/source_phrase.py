@@ -97,7 +97,7 @@ class _SourcePhrase:
                 continue
             if words and self.ends_before_prefixed(b, start, t, ba_complement):
                 break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
-            if words and _time_phrase_width(tokens, t) == 2:
+            if words and _time_phrase_width(tokens, t) >= 2:
                 break  # وقالت الرابطة الوطنية للوسطاء | الأسبوع الماضي إن: a time adverb, not the name
             if words and self.continues_description(b, start, t):
                 t += 2 if tokens[t].key in LINKING_VERBS else 1
