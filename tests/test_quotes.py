@@ -2476,3 +2476,10 @@ def test_the_day_before_yesterday_is_one_time_adverb(text, speaker):
     """أول من أمس / أمس الأول (time_words.json time_phrases) date the clause: no word of the speaker."""
     _, quotes = quotes_of(text, [])
     assert quotes[0].speaker.text == speaker
+
+
+def test_a_month_with_its_year_glued_on_is_no_speaker():
+    """يوليو2017 (a missing space) dates the clause: the subject follows the verb."""
+    text = "وفي العاشر من تموز/يوليو2017 أعلنت القوات العراقية استعادة السيطرة على مدينة الموصل."
+    _, quotes = quotes_of(text, _mentions_for(("القوات العراقية", "ORG", "القوات العراقية")))
+    assert [q.speaker.text for q in quotes] == ["القوات العراقية"]

@@ -14,7 +14,8 @@ from qawl.arabic import (
     TITLE_SYNONYMS,
     ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, DEMONSTRATIVES,
     NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
-    PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_PHRASES, TIME_RELATIVES,
+    MONTH_NAMES, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_PHRASES,
+    TIME_RELATIVES,
     TIME_WORDS,
 )
 from qawl.clean import match_form
@@ -50,7 +51,14 @@ def _is_stop_key(key: str) -> bool:
         or key in ("ل", "ب", "و", "ف")
         or bool(DIGIT_RE.match(key))
         or _is_adverb_with_pronoun(key)
+        or _is_dated_month(key)
     )
+
+
+def _is_dated_month(key: str) -> bool:
+    """يوليو2017: a month name with its year glued on (a missing space) dates the clause."""
+    letters = key.rstrip("0123456789٠١٢٣٤٥٦٧٨٩")
+    return letters != key and letters in MONTH_NAMES
 
 
 def _is_adverb_with_pronoun(key: str) -> bool:
