@@ -2483,3 +2483,16 @@ def test_a_month_with_its_year_glued_on_is_no_speaker():
     text = "وفي العاشر من تموز/يوليو2017 أعلنت القوات العراقية استعادة السيطرة على مدينة الموصل."
     _, quotes = quotes_of(text, _mentions_for(("القوات العراقية", "ORG", "القوات العراقية")))
     assert [q.speaker.text for q in quotes] == ["القوات العراقية"]
+
+
+def test_said_with_that_points_back_and_in_this_regard_is_an_adverb():
+    """صرح بذلك X: the sentence before is what X declared (Q-BACK); قال بهذا الخصوص: "in this
+    regard", no speaker phrase."""
+    text = ("وجه وزير الشؤون الإسلامية الشيخ صالح آل الشيخ بتوزيع موسوعة خطب الجمعة على فروع الوزارة. "
+            "صرح بذلك وكيل الوزارة لشؤون المساجد الدكتور توفيق السديري.")
+    names = _mentions_for(("صالح آل الشيخ", "PER", "صالح آل الشيخ"), ("توفيق السديري", "PER", "توفيق السديري"))
+    _, quotes = quotes_of(text, names)
+    assert [(q.speaker_canonical, "Q-BACK" in q.rules) for q in quotes] == [("توفيق السديري", True)]
+    _, quotes = quotes_of("وقال المشوح أمس إن الأمن مستتب. وقال بهذا الخصوص إن تويتر يعد المدخل الرئيسي.",
+                          _mentions_for(("المشوح", "PER", "المشوح")))
+    assert [q.speaker_canonical for q in quotes] == ["المشوح", "المشوح"]

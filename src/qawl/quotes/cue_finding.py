@@ -147,6 +147,8 @@ class _CueFinding:
             after = self.skip_addressee(b, t + 1)
             after = self.skip_adverb_before_subject(b, after)
             pointing = after < len(tokens) and tokens[after].key in ANAPHORIC_OBJECTS
+            if pointing and tokens[after].key[:1] == "ب" and after + 1 < len(tokens) and _is_definite(tokens[after + 1].key):
+                pointing, after = False, after + 2  # وقال بهذا الخصوص: "in this regard", an adverb
             if pointing and self.demonstrative_object(b, after):
                 return None  # وكان المتحدث قد أورد هذا الزعم: "this claim" is the object, what it was is told before
             if pointing:  # أعلن ذلك الوزير: "that" is the object, the subject follows it
