@@ -2335,6 +2335,8 @@ def test_s_governed_name_keeps_a_subject_after_a_title_with_its_genitive():
     ("حيث قالت مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني، إنها تتوقع أن يستمر الاتفاق.",
      [("الاتحاد الأوروبي", "ORG", "الاتحاد الأوروبي"), ("فيدريكا موغريني", "PER", "فيدريكا موغريني")],
      "مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني", "فيدريكا موغريني"),
+    ("ويقول مساعدون في البيت الأبيض إن مطالب المنتقدين غير واقعية.", [("البيت الأبيض", "ORG", "البيت الأبيض")],
+     "مساعدون في البيت الأبيض", "مساعدون في البيت الأبيض"),
 ])
 def test_s_office_place_carries_a_title_on_to_where_the_office_is(switch_off, text, names, speaker, canonical):
     """S-OFFICE-PLACE: an indefinite title or anonymous head goes on over في and the body or place
