@@ -396,6 +396,8 @@ GOLD_FILES = (
     ("audit18_gold.json", "benchmarks"),
     ("audit21_gold.json", "benchmarks"),
     ("audit22_gold.json", "benchmarks"),
+    ("audit19_gold.json", "benchmarks"),
+    ("audit20_gold.json", "benchmarks"),
 )
 
 
