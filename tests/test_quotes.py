@@ -2498,3 +2498,9 @@ def test_said_with_that_points_back_and_in_this_regard_is_an_adverb():
     _, quotes = quotes_of("وقال المشوح أمس إن الأمن مستتب. وقال بهذا الخصوص إن تويتر يعد المدخل الرئيسي.",
                           _mentions_for(("المشوح", "PER", "المشوح")))
     assert [q.speaker_canonical for q in quotes] == ["المشوح", "المشوح"]
+
+
+def test_thus_before_a_verb_is_no_subject():
+    """هكذا ("thus", function_words.json particles) names nobody: the subject follows the verb."""
+    _, quotes = quotes_of('هكذا وصفت صحيفة "أوليه" الأرجنتينية الهزيمة بأنها "علقة ساخنة".', [])
+    assert quotes and quotes[0].speaker.text != "هكذا" and "أوليه" in quotes[0].speaker.text
