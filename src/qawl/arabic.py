@@ -166,10 +166,7 @@ def anonymity_end(keys: list[str], t: int) -> int:
         i += 1
     if i >= len(keys) or keys[i] not in ANONYMITY_NAMING:
         return t
-    i += 1
-    if i < len(keys) and keys[i] == "عن":
-        i += 1
-    return i + 1 if i < len(keys) and keys[i] in ANONYMITY_OBJECTS else t
+    return _named_object_end(keys, t, i + 1)
 
 
 def _negated_naming_end(keys: list[str], t: int, i: int) -> int:
@@ -180,7 +177,11 @@ def _negated_naming_end(keys: list[str], t: int, i: int) -> int:
             return t
     elif i >= len(keys) or keys[i] not in ANONYMITY_NEGATED_NAMING:
         return t
-    i += 1
+    return _named_object_end(keys, t, i + 1)
+
+
+def _named_object_end(keys: list[str], t: int, i: int) -> int:
+    """After the naming act at ``i - 1``: [عن] اسمه|هويته ends the aside; else ``t``."""
     if i < len(keys) and keys[i] == "عن":
         i += 1
     return i + 1 if i < len(keys) and keys[i] in ANONYMITY_OBJECTS else t
