@@ -322,7 +322,8 @@ class _SourcePhrase:
         if not rule_on("S-OFFICE-PLACE") or tokens[t].key not in ("في", "من") or t + 1 >= len(tokens):
             return False
         first = _strip_noun(tokens[start].key)
-        forms = (first, first[:-1], first[:-2])  # مسؤولة، مساعدون: the masculine singular head
+        forms = (first, first[:-1] if first.endswith("ه") else first,  # مسؤولة، مساعدون: the masculine singular
+                 first[:-2] if first.endswith(("ون", "ين")) else first)
         if _is_definite(tokens[start].key) or not any(f in heads[k] for f in forms for k in ("person", "anonymous")):
             return False
         if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
