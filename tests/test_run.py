@@ -335,3 +335,14 @@ def test_ctrl_c_on_a_real_run_prints_one_line_and_leaves_no_process(tmp_path):
     while alive(children) and time.time() < deadline:
         time.sleep(0.2)
     assert children and not alive(children)
+
+
+def test_in_use_message_waits_for_a_lock_holder_still_writing_who_it_is(tmp_path, monkeypatch):
+    """Between the holder's truncate and its write the lock file is empty: the message waits a
+    moment for the holder's id instead of saying "another run"."""
+    from qawl.run import folder as F
+
+    answers = iter([{}, {}, {"pid": 4242, "host": "vm", "started": "now"}])
+    monkeypatch.setattr(F, "lock_holder", lambda _folder: next(answers))
+    monkeypatch.setattr(F, "HOLDER_WAIT_SECONDS", 0)
+    assert "is in use by run 4242 on vm" in F.in_use_message(tmp_path)

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -77,8 +78,18 @@ def lock_holder(folder: Path) -> Optional[dict]:
         os.close(fd)
 
 
+HOLDER_WAIT_TRIES = 25  # a lock just taken: its holder writes who it is a moment later
+HOLDER_WAIT_SECONDS = 0.02
+
+
 def in_use_message(folder: Path) -> str:
-    holder = lock_holder(folder) or {}
+    holder = lock_holder(folder)
+    for _ in range(HOLDER_WAIT_TRIES):
+        if holder is None or holder:
+            break
+        time.sleep(HOLDER_WAIT_SECONDS)  # read between the holder's truncate and its write
+        holder = lock_holder(folder)
+    holder = holder or {}
     who = f"run {holder['pid']}" if "pid" in holder else "another run"
     where = f" on {holder['host']}" if holder.get("host") else ""
     since = f" started {holder['started']}" if holder.get("started") else ""
