@@ -2109,6 +2109,15 @@ def test_s_org_complement_leaves_whom_it_was_said_to(text, names):
     assert not any(w in quotes[0].speaker.text for w in ("للصحفيين", "لرويترز", "لبي"))
 
 
+def assert_rule_makes_the_speaker(switch_off, rule: str, text: str, names: list, speaker: str) -> None:
+    """The text's one quote has ``speaker`` by ``rule``, and another speaker with the rule off."""
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [q.speaker.text for q in quotes] == [speaker] and rule in quotes[0].rules
+    switch_off(rule)
+    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
+    assert [q.speaker.text for q in quotes] != [speaker]
+
+
 @pytest.mark.parametrize("text, names, speaker", [
     ("وقال مسؤول بالشرطة الهندية إن فريق التمثيل أنهى العرض.", [("الشرطة الهندية", "ORG", "الشرطة الهندية")],
      "مسؤول بالشرطة الهندية"),
@@ -2118,11 +2127,7 @@ def test_s_org_complement_leaves_whom_it_was_said_to(text, names):
 ])
 def test_s_anonymous_ba_keeps_where_the_source_works(switch_off, text, names, speaker):
     """S-ANONYMOUS-BA: the بـ phrase after an anonymous source names where it works."""
-    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
-    assert [q.speaker.text for q in quotes] == [speaker] and "S-ANONYMOUS-BA" in quotes[0].rules
-    switch_off("S-ANONYMOUS-BA")
-    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
-    assert [q.speaker.text for q in quotes] != [speaker]
+    assert_rule_makes_the_speaker(switch_off, "S-ANONYMOUS-BA", text, names, speaker)
 
 
 def test_anonymous_ba_is_no_affiliation_after_a_verb_whose_object_takes_ba():
@@ -2457,11 +2462,7 @@ def test_s_description_mention_sees_past_a_name_run_into_its_complementiser():
 def test_s_adjunct_before_verb_is_no_subject(switch_off, text, names, speaker):
     """S-ADJUNCT-BEFORE-VERB: a phrase before the verb ending on a bare demonstrative, or a purpose
     adjunct opening with ل, is no subject; a body whose name opens with ل still is (ولجنة الانتخابات)."""
-    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
-    assert [q.speaker.text for q in quotes] == [speaker] and "S-ADJUNCT-BEFORE-VERB" in quotes[0].rules
-    switch_off("S-ADJUNCT-BEFORE-VERB")
-    _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
-    assert [q.speaker.text for q in quotes] != [speaker]
+    assert_rule_makes_the_speaker(switch_off, "S-ADJUNCT-BEFORE-VERB", text, names, speaker)
 
 
 def test_s_adjunct_before_verb_keeps_a_body_named_with_l():

@@ -265,9 +265,7 @@ class _Resolver:
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         fuller = None
         if mention is not None:
-            canonical = self.mention_name(mention, span)
-            if c.method == "attribution" and canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
-                canonical = "ال" + canonical[2:]  # وفقا للاتحاد الدولي: the name is الاتحاد الدولي
+            canonical = _unglued_source(c, self.mention_name(mention, span))  # before the fuller-body look-up
             kind = self.kind_of(keys, mention)
             agent = None
             if mention.label == "ORG" and rule_on("S-FULLEST-BODY") and (fuller := ex.fuller_body(canonical)):
@@ -297,8 +295,7 @@ class _Resolver:
                 rules = ("S-QUOTED-NAME",) if quoted else ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
-        if c.method == "attribution" and canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
-            canonical = "ال" + canonical[2:]  # وفقا للمصادر: the source is المصادر
+        canonical = _unglued_source(c, canonical)
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
 
@@ -582,6 +579,14 @@ class _Resolver:
         mention = self.best_mention(b, *token_span)
         canonical = self.mention_name(mention, span) if mention else span.text
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None)
+
+
+def _unglued_source(c: _Candidate, canonical: str) -> str:
+    """``Q-ATTRIB-GLUED``: an attribution's source written with ل glued to the article (وفقا للاتحاد
+    الدولي، للمصادر) is named with the article (الاتحاد الدولي، المصادر)."""
+    if c.method == "attribution" and canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
+        return "ال" + canonical[2:]
+    return canonical
 
 
 def resolve_speakers(ex: _Extractor, accepted: Sequence[_Candidate]) -> list[tuple[_Candidate, _Attribution]]:
