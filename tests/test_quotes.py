@@ -2505,3 +2505,37 @@ def test_thus_before_a_verb_is_no_subject():
     """هكذا ("thus", function_words.json particles) names nobody: the subject follows the verb."""
     _, quotes = quotes_of('هكذا وصفت صحيفة "أوليه" الأرجنتينية الهزيمة بأنها "علقة ساخنة".', [])
     assert quotes and quotes[0].speaker.text != "هكذا" and "أوليه" in quotes[0].speaker.text
+
+
+def test_s_title_complement_resolves_a_description_with_genitive_words(switch_off):
+    text = ("ورافقه خلال الجولة مدير شؤون المباني شاكر الفقير.\n\n"
+            "وأشار مدير إدارة شؤون المباني إلى أن المدارس جاهزة لاستقبال الطلاب.")
+    names = (("شاكر الفقير", "PER", "شاكر الفقير"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "شاكر الفقير" and "S-TITLE-COMPLEMENT" in quotes[-1].rules
+    # a bare title takes one genitive word, never a longer phrase (often an untagged name)
+    text = "وقال المحامي غونتر ريزينغر إن الحكم قاس.\n\nوقال محامي المتهمين إن الاستئناف سيقدم قريبا."
+    _, quotes = quotes_of(text, _mentions_for(("غونتر ريزينغر", "PER", "غونتر ريزينغر")))
+    assert quotes[-1].speaker_canonical == "غونتر ريزينغر"
+    text = "وقال الدكتور كمال الجنزوري إن الحكومة مستقرة.\n\nوأعربت الدكتور شرف الدين عن أملها في أن تنجح الحكومة."
+    _, quotes = quotes_of(text, _mentions_for(("كمال الجنزوري", "PER", "كمال الجنزوري")))
+    assert quotes[-1].speaker_canonical != "كمال الجنزوري"
+    switch_off("S-TITLE-COMPLEMENT")
+    _, quotes = quotes_of("ورافقه خلال الجولة مدير شؤون المباني شاكر الفقير.\n\n"
+                          "وأشار مدير إدارة شؤون المباني إلى أن المدارس جاهزة لاستقبال الطلاب.", _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "مدير إدارة شؤون المباني"
+
+
+def test_s_construct_source_one_person_of_a_body_is_not_the_body(switch_off):
+    text = ("ونقلت الصحيفة عن طبيب منتخب البرازيل رودريغو لاسمار قوله: \"ربما كانت المرتبة أكثر نعومة مما ينبغي\".\n\n"
+            "وشكك طبيب المنتخب البرازيلي بأن تكون إصابة مارسيلو خطيرة.")
+    names = (("منتخب البرازيل", "ORG", "منتخب البرازيل"), ("رودريغو لاسمار", "PER", "رودريغو لاسمار"),
+             ("المنتخب البرازيلي", "ORG", "المنتخب البرازيلي"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "رودريغو لاسمار" and "S-CONSTRUCT-SOURCE" in quotes[-1].rules
+    # a plural head stays an anonymous source of the body
+    _, quotes = quotes_of("وقالت مصادر المعارضة إن المفاوضات متوقفة.", _mentions_for(("المعارضة", "ORG", "المعارضة")))
+    assert "S-CONSTRUCT-SOURCE" not in quotes[-1].rules
+    switch_off("S-CONSTRUCT-SOURCE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "المنتخب البرازيلي"

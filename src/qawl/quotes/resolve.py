@@ -29,6 +29,7 @@ from .lexical import (
 )
 from .rules import rule_on
 from .select import _QuotedTokens
+from .titles import has_complements
 from .tokens import ALL_MARKS, _ends_sentence
 
 PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun it opens (لخادم، بحضور)
@@ -107,9 +108,29 @@ class _Resolver:
         first = tokens[start].key
         if best.start > tokens[start].start and (first in heads["person"] or _strip_noun(first) in heads["person"]):
             return None
+        if best.start > tokens[start].start and self.one_of_a_body(tokens[start : start + 2]):
+            return None  # طبيب المنتخب البرازيلي: the team's doctor speaks, not the team
         if best.start > tokens[start].start and (b, start) in self.ex.office_places:
             return None  # مصادر المعارضة في الجبهة الجنوبية (S-OFFICE-PLACE): where the source works
         return best
+
+    def one_of_a_body(self, tokens: Sequence) -> bool:
+        """``S-CONSTRUCT-SOURCE`` on tokens: see ``one_of_a_body_keys``."""
+        return len(tokens) == 2 and all(t.is_word for t in tokens) and self.one_of_a_body_keys([t.key for t in tokens])
+
+    def one_of_a_body_keys(self, keys: list[str]) -> bool:
+        """``S-CONSTRUCT-SOURCE``: a singular source head in construct with a definite word (طبيب
+        المنتخب، محامي المتهمين) is one person of that body, a definite description: not the
+        body itself, and not an anonymous source (مصادر المعارضة، مسؤولون: plural, stay anonymous)."""
+        if not rule_on("S-CONSTRUCT-SOURCE"):
+            return False
+        head, genitive = keys[0], keys[1]
+        return (
+            head in self.ex.lexicon.heads["anonymous"]
+            and not head.startswith("ال")
+            and not _is_plural_phrase([head])
+            and genitive.startswith("ال")
+        )
 
     def described_by_mention(self, keys: list[str], mention: Mention) -> bool:
         """``S-DESCRIPTION-MENTION``: a non-person mention that is only a definite head noun and its
@@ -293,9 +314,13 @@ class _Resolver:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
                 quoted = id(found) in ex.quoted_made or id(found) in ex.quoted_titled
                 rules = ("S-QUOTED-NAME",) if quoted else ()
+                if title_rule == "S-TITLE-HEAD" and has_complements(keys):
+                    rules = (*rules, "S-TITLE-COMPLEMENT")
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(c, canonical)
+        if len(keys) > 1 and self.one_of_a_body_keys(keys[:2]):
+            rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
 
@@ -321,6 +346,8 @@ class _Resolver:
         bare = _strip_noun(first)
         if first.startswith("ال") and bare in OFFICE_HEADS:
             return ("PER",)  # مصادر، مسؤول name nobody; المتحدث، المسؤول point back to the one named
+        if len(keys) > 1 and self.one_of_a_body_keys(keys[:2]):
+            return ("PER",)  # محامي المتهمين: the defendants' lawyer, named elsewhere
         if bare in heads["anonymous"] or first in heads["pronoun"] or keys[0] in DEMONSTRATIVES:
             return ()
         if first in heads["person"] or bare in heads["person"]:

@@ -132,6 +132,11 @@ RULES: dict[str, str] = {
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
+    "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "
+                          "المتهمين) is one person of that body: the body is no speaker, and the description may take the "
+                          "name its title gives (S-TITLE-NAME / S-TITLE-HEAD)",
+    "S-TITLE-COMPLEMENT": "S-TITLE-HEAD for a head with genitive words (محامي المتهمين، مدير إدارة شؤون المباني): the name "
+                          "whose title is that head alone or holds at least half of those words",
 }
 
 DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch this)

@@ -151,13 +151,16 @@ class _TitleIndex:
         than the description's nisba. None when two names hold it. Persons only: for bodies and
         documents the head alone picked the wrong name too often (تقارير إعلامية → حزب الحرية)."""
         words = [k for k in keys if k not in DEMONSTRATIVES]
-        if len(words) < 2 or not all(_looks_adjective(k) and not k.endswith(("ين", "ون")) for k in words[1:]):
+        adjectives, complements = _head_words(words)
+        described = set(complements) | {_title_key(k) for k in adjectives} - set(places_of_keys(adjectives))
+        if len(words) < 2 or any(k.endswith(("ين", "ون")) for k in adjectives):
             return None  # one person's adjectives are singular (المتحدث الصحفيين is no description)
-        if not rule_on("S-TITLE-HEAD"):
+        if not rule_on("S-TITLE-HEAD") or (complements and not rule_on("S-TITLE-COMPLEMENT")):
             return None
         places = _place_keys()
+        head = _title_key(words[0])
         wanted = {places[key] for key in map(_title_key, words[1:]) if key in places}
-        entries = [e for e in self.title_index.get(_title_key(words[0]), []) if e[1].label == "PER"]
+        entries = [e for e in self.title_index.get(head, []) if e[1].label == "PER"]
         if len(entries) > MAX_TITLE_LOOKS:
             return None  # many names with that title: no one of them is meant
         name_of = lambda mention: _key_text(mention.canonical or mention.text)
@@ -165,10 +168,42 @@ class _TitleIndex:
             (offset, mention) for offset, mention, title in entries
             # الرئيس الأمريكي is not الرئيس الروسي بوتين
             if not (wanted and (named := {places[w] for w in title if w in places}) and not wanted <= named)
+            and _complements_fit(complements, described, title - {head} - {_title_key(w) for w in name_of(mention).split()})
         ]
         if len({name_of(mention) for _, mention in fitting}) != 1:
             return None
         return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+
+
+def _head_words(words: list[str]) -> tuple[list[str], list[str]]:
+    """A description's adjectives and its genitive words (title keys) after the head noun."""
+    adjectives = [k for k in words[1:] if _looks_adjective(k)]
+    return adjectives, [_title_key(k) for k in words[1:] if not _looks_adjective(k)]
+
+
+def has_complements(keys: list[str]) -> bool:
+    """Whether a description has genitive words after its head (محامي | المتهمين)."""
+    return bool(_head_words([k for k in keys if k not in DEMONSTRATIVES])[1])
+
+
+def places_of_keys(keys: list[str]) -> list[str]:
+    """The title keys of ``keys`` that name a place or its nisba (الإيطالي، روسيا)."""
+    places = _place_keys()
+    return [key for key in map(_title_key, keys) if key in places]
+
+
+def _complements_fit(complements: list[str], described: set[str], title: frozenset) -> bool:
+    """``S-TITLE-COMPLEMENT``: a description's genitive words (with its adjectives that name no place) fit a name whose title is its head alone
+    when there is one such word (محامي المتهمين → المحامي غونتر ريزينغر), or whose title holds all of
+    them but one, two at least (مدير إدارة شؤون المباني → مدير شؤون المباني شاكر الفقير); a longer
+    description with a bare title is most often an untagged name (الدكتور شرف الدين)."""
+    wanted = described  # the genitive words and the adjectives that name no place
+    if not complements:
+        return True
+    if not title:
+        return len(wanted) == 1
+    shared = len(wanted & title)
+    return shared >= 2 and shared >= len(wanted) - 1
 
 
 @lru_cache(maxsize=1)
