@@ -2539,3 +2539,39 @@ def test_s_construct_source_one_person_of_a_body_is_not_the_body(switch_off):
     switch_off("S-CONSTRUCT-SOURCE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "المنتخب البرازيلي"
+
+
+def test_q_called_name_yudaa_with_a_name_is_no_cue_and_the_words_go_on(switch_off):
+    text = "تعود شخصية أشعب إلى رجل يدعى أشعب بن جبير، تذهب بعض الروايات إلى أنه ولد سنة 9 هجرية."
+    names = (("أشعب بن جبير", "PER", "أشعب بن جبير"),)
+    assert quotes_of(text, _mentions_for(*names))[1] == []
+    # the naming aside between a speaker and its words: the words are still found
+    text = "ويقول أحد الناشطين، ويدعى محمود الشيباني، إن الألوف من قطع الأسلحة اختفت من المخازن."
+    _, quotes = quotes_of(text, _mentions_for(("محمود الشيباني", "PER", "محمود الشيباني")))
+    assert [q.content.text for q in quotes] == ["الألوف من قطع الأسلحة اختفت من المخازن"]
+    assert "Q-CALLED-NAME" in quotes[0].rules
+    # يدعي / يدعى before a definite word or a complementiser still claims
+    _, quotes = quotes_of("ويدعى المتهم أن الشرطة لفقت له التهمة.", [])
+    assert [q.cue.text for q in quotes] == ["يدعى"]
+    switch_off("Q-CALLED-NAME")
+    text = "تعود شخصية أشعب إلى رجل يدعى أشعب بن جبير، تذهب بعض الروايات إلى أنه ولد سنة 9 هجرية."
+    assert [q.cue.text for q in quotes_of(text, _mentions_for(*names))[1]] == ["يدعى"]
+
+
+def test_s_called_name_the_name_a_description_is_given_speaks(switch_off):
+    text = "ويقول أحد الناشطين، ويدعى محمود الشيباني، إن الألوف من قطع الأسلحة اختفت من المخازن."
+    names = (("محمود الشيباني", "PER", "محمود الشيباني"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "محمود الشيباني" and "S-CALLED-NAME" in quotes[0].rules
+    # untagged: the aside's words before its parenthesis
+    text = "يقول سائق سيارة الأجرة، ويدعى جمال (في العقد الخامس)، إن الأحزاب أصبح عددها كبيرا."
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].speaker_canonical == "جمال"
+    # without a comma the phrase may run on to the tagged name: the name all the same
+    text = "وقالت إحدى الفرنسيات المحتجزات وتدعى هوليا توران إن المجموعة اعتقلت في آغري عند الحدود."
+    _, quotes = quotes_of(text, _mentions_for(("هوليا توران", "PER", "هوليا توران")))
+    assert quotes[0].speaker_canonical == "هوليا توران"
+    switch_off("S-CALLED-NAME")
+    text = "ويقول أحد الناشطين، ويدعى محمود الشيباني، إن الألوف من قطع الأسلحة اختفت من المخازن."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "أحد الناشطين"

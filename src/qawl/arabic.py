@@ -120,6 +120,7 @@ TITLE_ABBREVIATIONS = frozenset(_NAME["title_abbreviations"])
 VEIL_OBJECTS = frozenset(_NAME["veil_objects"])
 ATTENTION_OBJECTS = frozenset(_NAME["attention_objects"])
 BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
+NAMING_VERBS = frozenset(_NAME["naming_verbs"])  # as written: يدعى (is called), not يدعي (claims)
 COMPLETE_SUBJECTS = frozenset(_NAME["complete_subjects"])
 COMPLETE_SUBJECT_ADJECTIVES = frozenset(_NAME["complete_subject_adjectives"])
 # each synonym title word -> the first word of its group (ناطق -> متحدث)
@@ -151,6 +152,41 @@ ANONYMITY_OPENERS = frozenset(_REPORT["anonymity_openers"])
 ANONYMITY_NAMING = frozenset(_REPORT["anonymity_naming"])
 ANONYMITY_OBJECTS = frozenset(_REPORT["anonymity_objects"])
 ANONYMITY_NEGATED_NAMING = frozenset(_REPORT["anonymity_negated_naming"])
+
+
+def is_naming_verb(written: str) -> bool:
+    """يدعى، وتدعى، يسمى as written (final ى, diacritics dropped): "is called", which gives a name
+    after it; يدعي (claims) is written with ي. Data: name_words.json naming_verbs."""
+    bare = "".join(ch for ch in written if not "\u064b" <= ch <= "\u0652")
+    return bare in NAMING_VERBS or (bare[:1] == "و" and bare[1:] in NAMING_VERBS)
+
+
+def naming_end(written: list[str], keys: list[str], is_word: list[bool], t: int, max_words: int) -> int:
+    """End (exclusive) of a naming phrase at ``t``: يدعى / تدعى / يسمى, then up to ``max_words`` words
+    of the name (inside quotation marks or not) before a mark, a complementiser, a preposition or a
+    time word, then a parenthesis right after it (ويدعى عصام جبار (24 عاما)); ``t`` when the verb is
+    followed by a complementiser (يدعى أن: "claims that"), by a definite word (يدعى المتهم أن) or by no
+    word."""
+    if not is_word[t] or not is_naming_verb(written[t]):
+        return t
+    i = t + 1
+    while i < len(keys) and not is_word[i] and written[i] in QUOTE_MARKS:
+        i += 1
+    quoted, start = i > t + 1, i
+    if start < len(keys) and written[start].startswith("ال"):
+        return t  # ويدعى المتهم أن: "claims", written with ى
+    while i < len(keys) and is_word[i] and i - start < max_words and not (
+        keys[i] in COMPLEMENTISERS or keys[i] in PREPOSITIONS or keys[i] in TIME_WORDS
+    ):
+        i += 1
+    if i == start:
+        return t
+    while quoted and i < len(keys) and not is_word[i] and written[i] in QUOTE_MARKS:
+        i += 1  # the closing mark of يدعى «أبو عبيدة», never the opening mark of the words after
+    if i < len(keys) and written[i] == "(":
+        close = next((k for k in range(i, min(len(keys), i + 12)) if written[k] == ")"), None)
+        i = close + 1 if close is not None else i
+    return i
 
 
 def anonymity_end(keys: list[str], t: int) -> int:

@@ -40,6 +40,7 @@ FRAME_WINDOW = 14
 MIN_SPEECH_WORDS = 4
 
 MAX_NAME_WORDS = 4
+MAX_CALLED_WORDS = 3  # untagged words read as the name after يدعى (ويدعى عصام جبار)
 
 MAX_TITLE_WORDS = 12
 

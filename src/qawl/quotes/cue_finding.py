@@ -228,8 +228,8 @@ class _CueFinding:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
-        if any(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)]):
-            candidate.rules += ("Q-ANONYMITY-ASIDE",)  # قال مسؤول طلب عدم نشر اسمه إن
+        asides = dict.fromkeys(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)] if token.aside)
+        candidate.rules += tuple(asides)  # قال مسؤول طلب عدم نشر اسمه إن; قال أحدهم، ويدعى جمال، إن
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )

@@ -14,14 +14,15 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     BUT, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, TIME_WORDS,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, TIME_WORDS, is_naming_verb,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
 from .config import (
-    MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
+    MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS,
+    TITLE_WINDOW_WORDS,
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
@@ -30,7 +31,7 @@ from .lexical import (
 from .rules import rule_on
 from .select import _QuotedTokens
 from .titles import has_complements
-from .tokens import ALL_MARKS, _ends_sentence
+from .tokens import ALL_MARKS, COMMAS, _ends_sentence
 
 PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun it opens (لخادم، بحضور)
 
@@ -259,6 +260,10 @@ class _Resolver:
         if span is None:
             return _Attribution(None)
         keys = [t.key for t in ex.blocks[b].tokens[start:end] if t.is_word]
+        called = self.called_name(b, end)
+        if called is not None:  # وقال أحد المحتجين ويدعى عصام جبار: the name the phrase is given
+            self.remember(span, called, "person", entry, position, named=True)
+            return _Attribution(span, called, "person", rules=("S-CALLED-NAME",))
         mention = self.best_mention(b, start, end) if rule_on("S-NAMED") else None
         heads = ex.lexicon.heads
         if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]) and rule_on("S-PRONOUN"):
@@ -323,6 +328,28 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def called_name(self, b: int, end: int) -> Optional[str]:
+        """``S-CALLED-NAME``: the name in the naming aside right after a speaker phrase (أحد المحتجين
+        | ويدعى عصام جبار (24 عاما)، امرأة | تدعى هيذر هيندرشوت; ``Q-CALLED-NAME`` marks it): the person
+        tagged there, else the aside's words after its verb, before any parenthesis."""
+        if not rule_on("S-CALLED-NAME"):
+            return None
+        tokens = self.ex.blocks[b].tokens
+        u = end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end
+        if u >= len(tokens) or not tokens[u].aside or not is_naming_verb(tokens[u].text):
+            return None
+        v = u + 1
+        while v < len(tokens) and tokens[v].aside and not tokens[v].is_word:
+            v += 1  # يدعى «أبو عبيدة»
+        mention = self.ex.mention_at(b, v) if v < len(tokens) else None
+        if mention is not None and mention.label == "PER":
+            return mention.canonical or mention.text
+        words = []
+        while v < len(tokens) and tokens[v].aside and tokens[v].is_word:
+            words.append(tokens[v].text)
+            v += 1
+        return " ".join(words) or None
 
     def runs_on(self, b: int, end: int) -> bool:
         """A word after the speaker phrase that may go on naming it (وزير الخارجية السابق علي أكبر

@@ -132,6 +132,10 @@ RULES: dict[str, str] = {
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
+    "Q-CALLED-NAME": "يدعى / تدعى written with ى and no complementiser after it (امرأة تدعى هيذر، ويدعى عصام جبار) is "
+                     "\"is called\", no cue; data: name_words.json naming_verbs",
+    "S-CALLED-NAME": "a speaker phrase followed by يدعى / تدعى / يسمى and a name (قال أحد المحتجين ويدعى عصام جبار) "
+                     "is that name; data: name_words.json naming_verbs",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "
                           "المتهمين) is one person of that body: the body is no speaker, and the description may take the "
                           "name its title gives (S-TITLE-NAME / S-TITLE-HEAD)",

@@ -2,7 +2,8 @@
 
 Input: a ``Document`` (cleaned text, tokens, blocks). Output: one ``_Block`` per document
 block, holding its tokens (offsets into the cleaned text, matching form, word or mark, whether it
-is an aside: a source's request not to be named, Q-ANONYMITY-ASIDE) and
+is an aside: a source's request not to be named, Q-ANONYMITY-ASIDE, or the name a source is
+given, Q-CALLED-NAME) and
 its quotation regions, each token knowing the region it lies in. Guarantees: tokens are
 in text order and never cross a block; regions are the outermost quotations of the block;
 the sentence ends of a block lie outside quotation marks. Read-only after it is built.
@@ -16,11 +17,11 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end
+from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end, naming_end
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
-from .config import MAX_INITIAL_LETTERS
+from .config import MAX_CALLED_WORDS, MAX_INITIAL_LETTERS
 from .rules import rule_on
 
 OPEN_MARKS = {"«": "»", "“": "”"}
@@ -59,7 +60,7 @@ class _Token:
     key: str
     is_word: bool
     region: int = -1  # index of the quotation region holding the token, -1 outside
-    aside: bool = False  # inside a source's request not to be named (Q-ANONYMITY-ASIDE)
+    aside: str = ""  # the id of the aside it is in: Q-ANONYMITY-ASIDE (a request not to be named) or Q-CALLED-NAME
 
 
 @dataclass
@@ -214,16 +215,26 @@ def _blocks(doc: Document) -> list[_Block]:
 
 
 def _mark_asides(tokens: list[_Token]) -> None:
-    """``Q-ANONYMITY-ASIDE``: the words of a source's request not to be named (مسؤول | طلب عدم نشر
-    اسمه | إن، رافضا ذكر اسمه:) are an aside: no cue, no part of a speaker, skipped before the words."""
-    if not rule_on("Q-ANONYMITY-ASIDE"):
+    """Asides: no cue, no part of a speaker, skipped before the words.
+
+    ``Q-ANONYMITY-ASIDE``: a source's request not to be named (مسؤول | طلب عدم نشر اسمه | إن،
+    رافضا ذكر اسمه:). ``Q-CALLED-NAME``: the name a description is given (أحد الناشطين، | ويدعى
+    محمود الشيباني |، إن; رجل | يدعى دجين): يدعى there is "is called", never ادعى "claimed"."""
+    anonymity, naming = rule_on("Q-ANONYMITY-ASIDE"), rule_on("Q-CALLED-NAME")
+    if not (anonymity or naming):
         return
     keys = [token.key for token in tokens]
+    written = [token.text for token in tokens]
+    words = [token.is_word for token in tokens]
     t = 0
     while t < len(tokens):
-        end = anonymity_end(keys, t) if tokens[t].region < 0 else t
+        end, rule = t, ""
+        if tokens[t].region < 0:
+            end, rule = (anonymity_end(keys, t) if anonymity else t), "Q-ANONYMITY-ASIDE"
+            if end == t and naming:
+                end, rule = naming_end(written, keys, words, t, MAX_CALLED_WORDS), "Q-CALLED-NAME"
         for k in range(t, end):
-            tokens[k].aside = True
+            tokens[k].aside = rule
         t = max(end, t + 1)
 
 
