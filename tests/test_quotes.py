@@ -2575,3 +2575,18 @@ def test_s_called_name_the_name_a_description_is_given_speaks(switch_off):
     text = "ويقول أحد الناشطين، ويدعى محمود الشيباني، إن الألوف من قطع الأسلحة اختفت من المخازن."
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker_canonical == "أحد الناشطين"
+
+
+def test_s_title_deputy_a_deputy_is_not_the_office_he_deputises(switch_off):
+    text = ("وحذر نائب رئيس مجلس محافظة الأنبار فالح العيساوي من تدهور الأوضاع.\n\n"
+            "وقال رئيس مجلس محافظة الأنبار إن مجلس المحافظة طالب الحكومة بالدعم.")
+    names = (("فالح العيساوي", "PER", "فالح العيساوي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "رئيس مجلس محافظة الأنبار"
+    # the description that says deputy still finds him
+    text = text.replace("وقال رئيس مجلس", "وقال نائب رئيس مجلس")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "فالح العيساوي"
+    switch_off("S-TITLE-DEPUTY")
+    _, quotes = quotes_of(text.replace("وقال نائب رئيس مجلس", "وقال رئيس مجلس"), _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "فالح العيساوي"

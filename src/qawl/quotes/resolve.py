@@ -312,6 +312,7 @@ class _Resolver:
             rules = (*rules, "S-FULLEST-BODY")
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
+            ex.deputy_refused = False
             found, title_rule = ex.named_by_title(keys, span.start, labels), "S-TITLE-NAME"
             if found is None and "PER" in labels and not self.runs_on(b, end):
                 found, title_rule = ex.named_by_head(keys, span.start), "S-TITLE-HEAD"
@@ -321,6 +322,8 @@ class _Resolver:
                 rules = ("S-QUOTED-NAME",) if quoted else ()
                 if title_rule == "S-TITLE-HEAD" and has_complements(keys):
                     rules = (*rules, "S-TITLE-COMPLEMENT")
+            elif ex.deputy_refused:
+                rules = (*rules, "S-TITLE-DEPUTY")  # رئيس مجلس المحافظة is not its deputy head
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(c, canonical)

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    COMPLEMENTISERS, DEMONSTRATIVES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
+    COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
 )
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
@@ -29,6 +29,8 @@ from .tokens import ALL_MARKS, COMMAS, _Token
 
 class _TitleIndex:
     """Title words of the names of one document (mixed into ``_Extractor``)."""
+
+    deputy_refused = False  # S-TITLE-DEPUTY kept a deputy from the last description looked up
 
     @cached_property
     def title_index(self) -> dict[str, list[tuple[int, Mention, frozenset]]]:
@@ -133,7 +135,7 @@ class _TitleIndex:
         i = bisect_left(rarest, position, key=lambda entry: entry[0])
 
         def fits(entry: tuple[int, Mention, frozenset]) -> bool:
-            return entry[1].label in labels and wanted <= entry[2]
+            return entry[1].label in labels and wanted <= entry[2] and not self.refuses_deputy(entry[2], wanted)
 
         before = rarest[max(0, i - MAX_TITLE_LOOKS) : i]
         for entry in reversed(before):
@@ -143,6 +145,12 @@ class _TitleIndex:
             if fits(entry):
                 return entry[1]
         return None
+
+    def refuses_deputy(self, title: frozenset, wanted: set[str]) -> bool:
+        """``S-TITLE-DEPUTY`` (``_deputy_of``), remembered in ``deputy_refused`` for the rule ids."""
+        refused = _deputy_of(title, wanted)
+        self.deputy_refused = self.deputy_refused or refused
+        return refused
 
     def named_by_head(self, keys: list[str], position: int) -> Optional[Mention]:
         """``S-TITLE-HEAD``: a head noun and adjectives (الرئيس الإيطالي، المندوب السوري) that no
@@ -168,11 +176,24 @@ class _TitleIndex:
             (offset, mention) for offset, mention, title in entries
             # الرئيس الأمريكي is not الرئيس الروسي بوتين
             if not (wanted and (named := {places[w] for w in title if w in places}) and not wanted <= named)
+            and not self.refuses_deputy(title, {head} | described)
             and _complements_fit(complements, described, title - {head} - {_title_key(w) for w in name_of(mention).split()})
         ]
         if len({name_of(mention) for _, mention in fitting}) != 1:
             return None
         return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+
+
+@lru_cache(maxsize=1)
+def _deputy_keys() -> frozenset[str]:
+    return frozenset(_title_key(word) for word in DEPUTY_TITLES)
+
+
+def _deputy_of(title: frozenset, wanted: set[str]) -> bool:
+    """``S-TITLE-DEPUTY``: a name whose title makes it a deputy or aide (نائب رئيس مجلس المحافظة
+    فالح العيساوي) is not the office a description without that word names (رئيس مجلس المحافظة).
+    Data: name_words.json deputy_titles."""
+    return rule_on("S-TITLE-DEPUTY") and bool((_deputy_keys() & title) - wanted)
 
 
 def _head_words(words: list[str]) -> tuple[list[str], list[str]]:
