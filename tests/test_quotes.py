@@ -2590,3 +2590,19 @@ def test_s_title_deputy_a_deputy_is_not_the_office_he_deputises(switch_off):
     switch_off("S-TITLE-DEPUTY")
     _, quotes = quotes_of(text.replace("وقال نائب رئيس مجلس", "وقال رئيس مجلس"), _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "فالح العيساوي"
+
+
+def test_s_title_quoted_a_quoted_name_inside_a_title_is_part_of_it(switch_off):
+    text = "وحضر الحفل مؤسس موقع \"فيسبوك\" مارك زوكربيرغ.\n\nوقال مؤسس فيسبوك إن الشركة ستتغير كثيرا."
+    names = (("فيسبوك", "ORG", "فيسبوك"), ("مارك زوكربيرغ", "PER", "مارك زوكربيرغ"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "مارك زوكربيرغ" and "S-TITLE-QUOTED" in quotes[-1].rules
+    # a long quotation before a name is no title
+    text = ("وقال الكاتب \"إن الشركة تمر بأزمة كبيرة جدا هذه الأيام\" مارك زوكربيرغ.\n\n"
+            "وقال مؤسس فيسبوك إن الشركة ستتغير كثيرا.")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "مارك زوكربيرغ"
+    switch_off("S-TITLE-QUOTED")
+    text = "وحضر الحفل مؤسس موقع \"فيسبوك\" مارك زوكربيرغ.\n\nوقال مؤسس فيسبوك إن الشركة ستتغير كثيرا."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "مؤسس فيسبوك"

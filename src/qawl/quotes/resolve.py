@@ -322,6 +322,8 @@ class _Resolver:
                 rules = ("S-QUOTED-NAME",) if quoted else ()
                 if title_rule == "S-TITLE-HEAD" and has_complements(keys):
                     rules = (*rules, "S-TITLE-COMPLEMENT")
+                if id(found) in ex.titled_through_quotes:
+                    rules = (*rules, "S-TITLE-QUOTED")
             elif ex.deputy_refused:
                 rules = (*rules, "S-TITLE-DEPUTY")  # رئيس مجلس المحافظة is not its deputy head
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):

@@ -138,6 +138,8 @@ RULES: dict[str, str] = {
                      "is that name; data: name_words.json naming_verbs",
     "S-TITLE-DEPUTY": "a name whose title makes it a deputy or aide (نائب رئيس مجلس المحافظة فالح العيساوي) is not the "
                       "office a description without that word names (رئيس مجلس المحافظة); data: name_words.json deputy_titles",
+    "S-TITLE-QUOTED": "a short quoted name inside a name's title (مؤسس موقع \"فيسبوك\"، مارك زوكربيرغ) is part of the "
+                      "title a later description may name (مؤسس فيسبوك → مارك زوكربيرغ)",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "
                           "المتهمين) is one person of that body: the body is no speaker, and the description may take the "
                           "name its title gives (S-TITLE-NAME / S-TITLE-HEAD)",

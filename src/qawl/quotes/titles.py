@@ -21,7 +21,7 @@ from qawl.arabic import (
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
-from .config import MAX_TITLE_AFTER, MAX_TITLE_BEFORE, MAX_TITLE_LOOKS
+from .config import MAX_NAME_WORDS, MAX_TITLE_AFTER, MAX_TITLE_BEFORE, MAX_TITLE_LOOKS
 from .lexical import _is_stop_key, _key_text, _looks_adjective, _stops_title, _strip_noun, _title_key
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token
@@ -31,6 +31,11 @@ class _TitleIndex:
     """Title words of the names of one document (mixed into ``_Extractor``)."""
 
     deputy_refused = False  # S-TITLE-DEPUTY kept a deputy from the last description looked up
+
+    @cached_property
+    def titled_through_quotes(self) -> set[int]:
+        """ids of the mentions whose title holds a quoted name (S-TITLE-QUOTED), filled by ``title_index``."""
+        return set()
 
     @cached_property
     def title_index(self) -> dict[str, list[tuple[int, Mention, frozenset]]]:
@@ -55,9 +60,15 @@ class _TitleIndex:
                 u = t - 2 if t > 1 and tokens[t - 1].text in COMMAS else t - 1  # الرئيس الأمريكي، دونالد ترامب
                 if self.governed(tokens[t], mention) and not (t > 0 and self.is_document(tokens[t - 1], heads)):
                     u = -1  # كشفت مصادر في المعارضة للجزيرة: no title, but بيان للقوات: the forces' statement
+                opening = -1
                 while u >= 0 and t - u <= MAX_TITLE_BEFORE and not _stops_title(mapped.get(u), mention):
                     if not tokens[u].is_word:
-                        if tokens[u].text not in ALL_MARKS or u < t - 1:
+                        if u == opening:
+                            pass  # the opening mark of a quoted name inside the title
+                        elif (quoted := self.quoted_title_name(block, u)) is not None:
+                            opening = quoted  # مؤسس موقع "فيسبوك"، مارك زوكربيرغ (S-TITLE-QUOTED)
+                            self.titled_through_quotes.add(id(mention))
+                        elif tokens[u].text not in ALL_MARKS or u < t - 1:
                             break  # a mark other than the name's own opens a quote the title is not in
                     elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
                         break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
@@ -87,6 +98,17 @@ class _TitleIndex:
                     index.setdefault(word, []).append((tokens[t].start, mention, frozen))
                 t = end
         return index
+
+    @staticmethod
+    def quoted_title_name(block, u: int) -> Optional[int]:
+        """``S-TITLE-QUOTED``: the opening mark's index when ``u`` closes a short balanced quotation (a
+        quoted name inside a title: رئيس حزب "الوفد"، مؤسس موقع "فيسبوك"); else None."""
+        if not rule_on("S-TITLE-QUOTED"):
+            return None
+        for region in block.regions:
+            if region.close_token == u and region.balanced and 0 < region.words <= MAX_NAME_WORDS:
+                return region.open_token
+        return None
 
     @staticmethod
     def is_document(token: _Token, heads: dict) -> bool:
