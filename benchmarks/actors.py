@@ -279,9 +279,8 @@ def main(argv=None) -> int:
     if args.disable:
         return 0
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    for name in EXTRA_RUNS:
-        if name in previous:
-            results[name] = previous[name]
+    for name, kept in previous.items():
+        results.setdefault(name, kept)  # the other sets' results (dev2 …, scale) stay
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -644,3 +644,14 @@ def test_a_father_s_name_joins_no_one():
 def test_a_title_word_right_before_bin_is_a_given_name(form, key):
     assert read_form(form).key == key
 
+
+
+def test_a_article_shift_joins_a_body_named_in_construct_and_with_an_adjective():
+    rows = in_articles(("a1", "الحلف الأطلسي", "ORG", "mention"), ("a1", "الحلف الأطلسي", "organisation", "quote"),
+                       ("a2", "حلف الأطلسي", "ORG", "mention"), ("a3", "حلف الأطلسي", "organisation", "quote"))
+    assert same_actor(rows, "الحلف الأطلسي", "حلف الأطلسي")
+    assert not same_actor(rows, "الحلف الأطلسي", "حلف الأطلسي", disabled={"A-ARTICLE-SHIFT"})
+    # a person and a body are never joined so
+    rows = in_articles(("a1", "الحلف الأطلسي", "ORG", "mention"), ("a1", "الحلف الأطلسي", "ORG", "mention"),
+                       ("a2", "حلف الأطلسي", "PER", "mention"), ("a3", "حلف الأطلسي", "PER", "mention"))
+    assert not same_actor(rows, "الحلف الأطلسي", "حلف الأطلسي")

@@ -37,6 +37,8 @@ RULES = {
                "and a place",
     "A-NISBA": "a body's name (قوات البيشمركة) joins the one body the corpus names with it and a closing nisba "
                "(قوات البيشمركة الكردية), not when several nisbas follow it (وزارة الخارجية الأمريكية / الروسية)",
+    "A-ARTICLE-SHIFT": "a body named as a noun and a definite adjective (الحلف الأطلسي) is the body named in construct "
+                       "with the same words (حلف الأطلسي), when the corpus writes both and both are bodies",
     "A-OF-NAME": "a name in construct after a title without the article (مستشار ترامب، زوجة ترامب، سفير خادم "
                  "الحرمين الشريفين) names someone of that name, not its bearer: the form is a description",
     "A-LINEAGE": "a person's nasab name (سلمان بن عبدالعزيز) joins its fullest form in the corpus (سلمان بن عبدالعزيز "

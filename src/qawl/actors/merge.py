@@ -272,6 +272,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
     if "A-NISBA" not in disabled:
         _merge_nisba_bodies(readings, clusters, ev, lex, types)
+    if "A-ARTICLE-SHIFT" not in disabled:
+        _merge_article_shifts(clusters, types)
     if "A-LINEAGE" not in disabled:
         _merge_lineages(readings, clusters, ev, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
@@ -535,6 +537,21 @@ def _merge_nisba_bodies(readings: dict, clusters: _Clusters, ev: _Evidence, lex:
         if types.get(target, "ORG") == "ORG" and clusters.same_type(short, target):
             clusters.union(short, target, "A-NISBA", f"{short} is named with one nisba only: {target}, "
                                                      "and one article at least writes both")
+
+
+def _merge_article_shifts(clusters: _Clusters, types: dict) -> None:
+    """A-ARTICLE-SHIFT: a body named as a noun and a definite adjective (الحلف الاطلسي) is the body named
+    in construct with the same words (حلف الاطلسي), when the corpus writes both and both are bodies."""
+    keys = set(clusters.parent)
+    for key in sorted(keys):
+        words = key.split()
+        if len(words) < 2 or not (words[0].startswith("ال") and words[1].startswith("ال")) or len(words[0]) < 5:
+            continue
+        construct = " ".join([words[0][2:], *words[1:]])
+        if construct in keys and types.get(key) == "ORG" and types.get(construct) == "ORG" \
+                and clusters.same_type(key, construct):
+            clusters.union(construct, key, "A-ARTICLE-SHIFT", f"{construct} is {key} with the article moved "
+                                                               "to the second word (a construct)")
 
 
 # A-LINEAGE: a continuation used less than this share of the commonest one is a tagger's run-on (… آل سعود
