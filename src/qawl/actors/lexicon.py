@@ -39,6 +39,8 @@ RULES = {
                "(قوات البيشمركة الكردية), not when several nisbas follow it (وزارة الخارجية الأمريكية / الروسية)",
     "A-ARTICLE-SHIFT": "a body named as a noun and a definite adjective (الحلف الأطلسي) is the body named in construct "
                        "with the same words (حلف الأطلسي), when the corpus writes both and both are bodies",
+    "A-TRANSLIT": "two people with one family name (five letters or more, no Arabic given name) whose given names "
+                  "are one foreign name written two ways, vowels and ث/ت set aside (سامانثا / سامنتا باور، بيير / بيار)",
     "A-OF-NAME": "a name in construct after a title without the article (مستشار ترامب، زوجة ترامب، سفير خادم "
                  "الحرمين الشريفين) names someone of that name, not its bearer: the form is a description",
     "A-LINEAGE": "a person's nasab name (سلمان بن عبدالعزيز) joins its fullest form in the corpus (سلمان بن عبدالعزيز "
@@ -390,6 +392,21 @@ def vowels_added(a: str, b: str) -> bool:
                 k += 1
         reach = after
     return len(long) in reach
+
+
+def _foreign_letters(word: str) -> str:
+    """A foreign name's consonants: vowel letters dropped after the first letter, ث as ت, غ as ج."""
+    return (word[0] + "".join(c for c in word[1:] if c not in _VOWELS)).replace("ث", "ت").replace("غ", "ج")
+
+
+def transliterated(words: list[str], others: list[str], lex: Lexicons) -> bool:
+    """``A-TRANSLIT``: as many words, each the same or the same foreign name written two ways (``_foreign_letters``),
+    never an Arabic given name nor a word of fewer than three consonants (رون / ريناي), and one word at least
+    differing."""
+    return len(words) == len(others) and words != others and all(
+        a == b or (a not in lex.given_names and b not in lex.given_names and len(_foreign_letters(a)) >= 3
+                   and not _LATIN.search(a + b) and _foreign_letters(a) == _foreign_letters(b))
+        for a, b in zip(words, others))
 
 
 def vowel_variant(key: str, other: str, lex: Lexicons) -> bool:

@@ -12,7 +12,7 @@ from qawl.arabic import NASAB_PARTICLES
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, DOCLINK_MIN_SHARE, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
-    Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, vowel_variant, words_of,
+    Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, transliterated, vowel_variant, words_of,
 )
 from qawl.actors.reading import (
     _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
@@ -269,6 +269,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
         _type_clusters(readings, clusters, ev)
     if "A-VOWEL" not in disabled:
         _merge_vowels(clusters, lex, types)
+    if "A-TRANSLIT" not in disabled:
+        _merge_transliterations(clusters, lex, types)
     _merge_short_names(readings, clusters, lex, ev, disabled, types)
     if "A-NISBA" not in disabled:
         _merge_nisba_bodies(readings, clusters, ev, lex, types)
@@ -400,6 +402,29 @@ def _merge_vowels(clusters: _Clusters, lex: Lexicons, types: Optional[dict] = No
                 break
         else:
             by_skeleton[skel].append(key)
+
+
+# A-TRANSLIT: a family name shorter than this is too common to carry a loose given name
+TRANSLIT_MIN_FAMILY = 4
+
+
+def _merge_transliterations(clusters: _Clusters, lex: Lexicons, types: dict) -> None:
+    """A-TRANSLIT: two people with the same family name (four letters or more, no Arabic given name, without the
+    article: الحربي is a tribe's) whose
+    other words are the same foreign name transliterated two ways: the same letters once vowels and ث/ت
+    are set aside (سامانثا / سامنتا باور، بيير / بيار نكورونزيزا); never an Arabic given name."""
+    by_family: dict[str, list] = defaultdict(list)
+    for key in sorted(clusters.parent):
+        words = key.split()
+        if len(words) >= 2 and types.get(key) == "PER" and len(words[-1]) >= TRANSLIT_MIN_FAMILY \
+                and words[-1] not in lex.given_names and not words[-1].startswith("ال"):  # الحربي: a tribe's name
+            by_family[words[-1]].append(key)
+    for family, keys in by_family.items():
+        for i, key in enumerate(keys):
+            for other in keys[i + 1:]:
+                if transliterated(key.split()[:-1], other.split()[:-1], lex) and clusters.same_type(key, other):
+                    clusters.union(key, other, "A-TRANSLIT", f"{key} and {other}: one family name, the given "
+                                                             "name transliterated two ways")
 
 
 def _contains(short: tuple, long: tuple) -> bool:
