@@ -398,6 +398,8 @@ GOLD_FILES = (
     ("audit22_gold.json", "benchmarks"),
     ("audit19_gold.json", "benchmarks"),
     ("audit20_gold.json", "benchmarks"),
+    ("audit23_gold.json", "benchmarks"),
+    ("audit24_gold.json", "benchmarks"),
 )
 
 
