@@ -2606,3 +2606,19 @@ def test_s_title_quoted_a_quoted_name_inside_a_title_is_part_of_it(switch_off):
     text = "وحضر الحفل مؤسس موقع \"فيسبوك\" مارك زوكربيرغ.\n\nوقال مؤسس فيسبوك إن الشركة ستتغير كثيرا."
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "مؤسس فيسبوك"
+
+
+def test_s_host_clause_the_issuer_of_a_statement_speaks_in_its_clause(switch_off):
+    _, quotes = quotes_of("وأصدرت الوزارة بيانا قالت فيه إن الأوضاع مستقرة في المنطقة.", [])
+    assert quotes[0].speaker.text == "الوزارة" and "S-HOST-CLAUSE" in quotes[0].rules
+    text = ("وألقى رئيس بلدية القريات، المهندس فرحان العنزي، كلمة رحب فيها بالحضور.\n\n"
+            "وأضاف أن المهرجان يخدم المجتمع من خلال ما يقدمه.")
+    names = (("فرحان العنزي", "PER", "فرحان العنزي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "فرحان العنزي"
+    # a subject after فيه is the speaker: the statement's own subject, not the sentence's
+    _, quotes = quotes_of("وجاء هذا الخطاب بالتزامن مع بيان دعت فيه «أوبك» المنتجين إلى تحمل العبء.", [])
+    assert all("S-HOST-CLAUSE" not in q.rules for q in quotes)
+    switch_off("S-HOST-CLAUSE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "فرحان العنزي"

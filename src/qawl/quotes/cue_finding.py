@@ -141,7 +141,7 @@ class _CueFinding:
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
-        apposed = False
+        apposed, host = False, None
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -166,11 +166,14 @@ class _CueFinding:
                 np_end = after
             if np_end == after:
                 np_end = after = t + 1
-            subject = None if conj or carried else self.subject_backward(b, t)
-            pluperfect = None if conj or carried or np_end != t + 1 else self.pluperfect_subject(b, t)
+            host = None if conj or carried or np_end != t + 1 else self.host_subject(b, t)
+            subject = None if conj or carried or host else self.subject_backward(b, t)
+            pluperfect = None if conj or carried or np_end != t + 1 or host else self.pluperfect_subject(b, t)
             if pluperfect is None and conj == "ف":
                 pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
-            if pluperfect is not None:
+            if host is not None:  # وأصدرت الوزارة بيانا قالت فيه إن: the statement's issuer
+                speaker, start_token = host, host[0]
+            elif pluperfect is not None:
                 speaker, start_token = pluperfect, pluperfect[0]
             elif subject is not None and (np_end == t + 1 or not opens_clause or tokens[t - 1].text in COMMAS):
                 # ترامب، أعلن انسحاب …: a named subject set off before the verb (S-COMMA-SUBJECT)
@@ -224,6 +227,8 @@ class _CueFinding:
             candidate.rules += ("S-OWN-OBJECT",)
         if entry.kind == "verb" and apposed:
             candidate.rules += ("S-APPOSED-NAME",)
+        if host is not None:
+            candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
@@ -492,9 +497,12 @@ class _CueFinding:
     def record_agent(self, b: int, t: int, entry: CueEntry, conj: str) -> None:
         """A cue that reports nothing still names a subject a later dropped subject may refer to."""
         tokens = self.blocks[b].tokens
-        subject = None if conj else self.subject_backward(b, t)
+        host = None if conj else self.host_subject(b, t)
+        subject = None if conj or host else self.subject_backward(b, t)
         prev = _prev_word(tokens, t)
-        if subject is not None:
+        if host is not None:
+            span = host  # كلمة رحب فيها: the speech's speaker, not the speech (S-HOST-CLAUSE)
+        elif subject is not None:
             span = (subject, t)
         elif conj and t + 1 < len(tokens) and self.verbal_noun_object(b, t + 1):
             self.verbal_objects.append((b, t + 1))  # ورفض الإفصاح عن: the verb's object, no agent

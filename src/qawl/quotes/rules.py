@@ -140,6 +140,9 @@ RULES: dict[str, str] = {
                       "office a description without that word names (رئيس مجلس المحافظة); data: name_words.json deputy_titles",
     "S-TITLE-QUOTED": "a short quoted name inside a name's title (مؤسس موقع \"فيسبوك\"، مارك زوكربيرغ) is part of the "
                       "title a later description may name (مؤسس فيسبوك → مارك زوكربيرغ)",
+    "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
+                     "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
+                     "that opens the sentence, not the noun",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "
                           "المتهمين) is one person of that body: the body is no speaker, and the description may take the "
                           "name its title gives (S-TITLE-NAME / S-TITLE-HEAD)",

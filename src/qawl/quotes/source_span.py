@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA,
+    ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
+    CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
     PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
     TOPIC_MARKERS,
@@ -30,6 +31,50 @@ from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
 
 class _SourceSpan:
     """Where the speaker of a cue is (mixed into ``_Extractor``)."""
+
+    def host_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
+        """``S-HOST-CLAUSE``: a cue inside the clause of an indefinite statement noun, pointed back to by
+        فيه / فيها (وألقى رئيس البلدية، المهندس فرحان العنزي، كلمة | رحب فيها؛ وأصدرت الوزارة بيانا |
+        قالت فيه إن): the speaker is the subject of the verb that opens the sentence, between it and the
+        noun; else None."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-HOST-CLAUSE") or cue < 3 or cue + 1 >= len(tokens):
+            return None
+        after, noun = tokens[cue + 1].key, tokens[cue - 1]
+        if not (after.startswith("في") and after in PREPOSITION_PRONOUNS) or not self.no_subject_after(b, cue + 2):
+            return None  # بيان دعت فيه «أوبك» المنتجين: the subject follows, the issuer is named
+        frames = self.lexicon.statement_frames
+        if not noun.is_word or not (noun.key in frames or noun.key[:-1] in frames and noun.key.endswith("ا")):
+            return None  # كلمة، بيانا، تغريدة: a statement noun
+        start = self.sentence_start(b, cue - 1)
+        while start < cue - 2 and tokens[start].key in CLAUSE_OPENERS:
+            start += 1  # ثم ألقى الفنان …: the verb comes after the connective
+        opener = tokens[start]
+        if not opener.is_word or start + 1 >= cue - 1 or lookup_cue(_strip_conj(opener.key))[0] is not None:
+            return None  # the sentence opens with the verb whose object the noun is (وألقى، وأصدرت، ونشر)
+        end = cue - 1
+        while end > start + 1 and tokens[end - 1].text in COMMAS:
+            end -= 1
+        subject = start + 1
+        while subject < end and tokens[subject].text in COMMAS:
+            subject += 1
+        if end - subject > MAX_SPEAKER_WORDS or any(
+            (not t.is_word and t.text not in COMMAS) or _is_cue_token(t) for t in tokens[subject:end]
+        ):
+            return None
+        return (subject, end) if end > subject else None
+
+    def no_subject_after(self, b: int, t: int) -> bool:
+        """After فيه: the words themselves (أن، إن، a colon or a quotation mark) or a preposition (رحب فيها
+        بالحضور), not a subject."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens):
+            return False
+        token = tokens[t]
+        if not token.is_word:
+            region = self.region_opening_at(b, t)  # a long quotation is the words, «أوبك» a name
+            return token.text == ":" or region is not None and region.words > MAX_QUOTED_NAME_WORDS
+        return token.key in COMPLEMENTISERS or token.key in PREPOSITIONS or token.key[:1] in ("ب", "ل") and len(token.key) > 3
 
     def subject_backward(self, b: int, cue: int) -> Optional[int]:
         """Start of the subject right before a verb (SVO), or None."""
