@@ -574,3 +574,37 @@ def test_join_hyphenated_names(text_in, tags_in, tags_out):
     tokens = clean_article(Article("t", raw_text=text_in, origin="test")).tokens
     assert [t.text for t in tokens] == text_in.replace("-", " - ").split()
     assert join_hyphenated_names(tokens, tags_in.split()) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        # # خلود _ عطار: one person, the untagged family name included
+        ("رائدة الأعمال #خلود_عطار", "O O O B-PER O O", "O O O B-PER I-PER I-PER"),
+        ("#كيم_جونغ_أون", "O B-PER O B-PER O B-PER", "O B-PER I-PER I-PER I-PER I-PER"),
+        ("#بيونغ_يانغ", "O B-LOC O B-PER", "O B-LOC I-LOC I-LOC"),  # every word tagged: the first label
+        ("#الاتحاد_الأوروبي", "O O O O", "O O O O"),  # nothing tagged: left alone
+        # a phrase, not a name: four words, or a function word
+        ("#منهل_عبدالقادر_يحتاج_دعواتكم", "O B-ORG O B-PER O O O O", "O B-ORG O B-PER O O O O"),
+        ("عادل _ إمام", "B-PER O O", "B-PER O O"),  # no hashtag
+    ],
+)
+def test_join_hashtag_names(text_in, tags_in, tags_out):
+    from qawl.clean import clean_article
+    from qawl.entities.mentions import join_hashtag_names
+    from qawl.schema import Article
+
+    tokens = clean_article(Article("t", raw_text=text_in, origin="test")).tokens
+    assert len(tokens) == len(tags_in.split())
+    assert join_hashtag_names(tokens, tags_in.split()) == tags_out.split()
+
+
+def test_a_hashtag_name_is_one_mention_named_with_spaces():
+    from qawl.clean import clean_article
+    from qawl.entities import extract_mentions
+    from qawl.schema import Article
+
+    doc = clean_article(Article("t", raw_text="وأكدت رائدة الأعمال #خلود_عطار شغفها بالأفلام.", origin="test"))
+    people = [m for m in extract_mentions(doc, backend="crf") if m.label == "PER"]
+    assert [(m.text, m.canonical) for m in people] == [("خلود_عطار", "خلود عطار")]
+    assert all(doc.text[m.start:m.end] == m.text for m in people)

@@ -122,7 +122,9 @@ def _raw_length(token: str, letters: int) -> int:
 
 
 def canonical_surface(text: str) -> str:
-    """A mention's text as a name: للأمم المتحدة → الأمم المتحدة (ل + ال lost its alif)."""
+    """A mention's text as a name: للأمم المتحدة → الأمم المتحدة (ل + ال lost its alif); a hashtag's
+    underscores are spaces (عادل_إمام → عادل إمام)."""
+    text = text.replace("_", " ")
     form = match_form(text)
     if form.startswith("لل") and len(form) > 3 and split_proclitics(form).article:
         return "ال" + text[_raw_length(text, 2):]
@@ -433,6 +435,41 @@ def join_hyphenated_names(tokens: list[Span], tags: list[str]) -> list[str]:
     return tags
 
 
+MAX_HASHTAG_NAME_WORDS = 3  # a longer hashtag is a phrase (#منهل_عبدالقادر_يحتاج_دعواتكم), not a name
+
+
+def join_hashtag_names(tokens: list[Span], tags: list[str]) -> list[str]:
+    """A name written as a hashtag (#عادل_إمام، #كيم_جونغ_أون، #كامبريدج_أناليتيكا) is one mention: the tagger
+    reads each underscore as a break and tags one word or several names. A hashtag of up to three words
+    whose every word is tagged is one name of its first label (#بيونغ_يانغ tagged LOC PER); else one with a
+    person in it is that person (#عادل_إمام with إمام untagged)."""
+    tags = list(tags)
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text != "#":
+            i += 1
+            continue
+        end = i + 1  # the hashtag: words joined by underscores, no space anywhere
+        while end < len(tokens) and tokens[end].start == tokens[end - 1].end and (
+                tokens[end].text == "_" or tokens[end - 1].text in ("#", "_")):
+            end += 1
+        words = [k for k in range(i + 1, end) if tokens[k].text != "_"]
+        joined = end - (i + 1) > len(words) and 2 <= len(words) and tokens[end - 1].text != "_"
+        labels = [tags[k].split("-")[-1] for k in words if tags[k] != "O"]
+        label = None
+        if joined and len(labels) == len(words) and len(words) <= MAX_HASHTAG_NAME_WORDS:
+            label = labels[0]  # #بيونغ_يانغ tagged LOC PER: one place
+        elif joined and "PER" in labels and len(words) <= MAX_HASHTAG_NAME_WORDS \
+                and not any(match_form(tokens[k].text) in FUNCTION_WORDS for k in words):
+            label = "PER"
+        if label is not None:
+            tags[i + 1] = f"B-{label}"
+            for k in range(i + 2, end):
+                tags[k] = f"I-{label}"
+        i = max(end, i + 1)
+    return tags
+
+
 def spans_to_mentions(
     doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
     known: dict[str, str] | None = None,
@@ -447,6 +484,7 @@ def spans_to_mentions(
         sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
                                         forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
+        sentence_tags = join_hashtag_names(tokens, sentence_tags)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
