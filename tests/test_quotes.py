@@ -2622,3 +2622,17 @@ def test_s_host_clause_the_issuer_of_a_statement_speaks_in_its_clause(switch_off
     switch_off("S-HOST-CLAUSE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical != "فرحان العنزي"
+
+
+def test_b_object_cue_ends_the_words_before_the_speakers_next_report(switch_off):
+    text = "ورأى الرئيس الأمريكي أن الاتفاق النووي لم يخدم مصالح واشنطن، بل ووصفه بالفظيع والسيء جدا."
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text == "الاتفاق النووي لم يخدم مصالح واشنطن" and "B-OBJECT-CUE" in quotes[0].rules
+    # a noun's ة is no object pronoun: وإضافة goes on
+    text = "وأكد الوزير أن الخطة تسهم في تعزيز النمو، وإضافة وظائف جديدة إلى سوق العمل."
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text.endswith("وإضافة وظائف جديدة إلى سوق العمل")
+    switch_off("B-OBJECT-CUE")
+    text = "ورأى الرئيس الأمريكي أن الاتفاق النووي لم يخدم مصالح واشنطن، بل ووصفه بالفظيع والسيء جدا."
+    _, quotes = quotes_of(text, [])
+    assert "ووصفه" in quotes[0].content.text

@@ -20,7 +20,7 @@ from qawl.arabic import (
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
 from .candidate import _Candidate
-from .lexical import _is_definite, _is_stop
+from .lexical import _is_definite, _is_stop, _strip_object
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
 
@@ -57,6 +57,10 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
                 break
             if token.text in COMMAS and ex.narrator_resumes(c.block, t + 1):
+                break
+            if token.text in COMMAS and t + 1 < len(tokens) and _opens_object_cue(tokens, t + 1) \
+                    and rule_on("B-OBJECT-CUE"):
+                c.rules += ("B-OBJECT-CUE",)  # …، بل ووصفه بـ"الفظيع": the speaker's next report
                 break
             if _starts_closer(tokens, t, closers):
                 break
@@ -143,6 +147,19 @@ def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
         index = (not all(closers), by_first_word)
         _last_closer_index = (closers, index)
     return index
+
+
+def _opens_object_cue(tokens: list[_Token], t: int) -> bool:
+    """``B-OBJECT-CUE``: (بل) و + a cue carrying an object pronoun (ووصفه، واعتبرها، واتهمه) after a comma
+    opens the speaker's next report of the thing just named, no part of the words before."""
+    if tokens[t].key == "بل" and t + 1 < len(tokens):
+        t += 1
+    key = tokens[t].key
+    stripped = _strip_object(key)
+    if stripped == key or not key.startswith("و") or tokens[t].text.endswith("ة"):
+        return False  # وإضافة: a noun's ة, not the pronoun ه
+    entry, conj = lookup_cue(stripped)
+    return entry is not None and bool(conj) and entry.kind == "verb"
 
 
 def _opens_new_clause(token: _Token) -> bool:

@@ -65,6 +65,8 @@ RULES: dict[str, str] = {
     "B-QUOTED-FULL-STOP": "an unquoted content ends at the closing mark of a quotation inside it that ends its "
                           "sentence (قالت تركيا إنها شنت الهجوم في إطار \"حقها المشروع ... ميثاق الأمم المتحدة.\" "
                           "| واستخدم الزعم): the next sentence is the narrator's",
+    "B-OBJECT-CUE": "an unquoted content ends before a comma and (بل) و + a cue carrying an object pronoun (…، بل "
+                    "ووصفه بالفظيع؛ …، واعتبرها): the speaker's next report of what was just named",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
