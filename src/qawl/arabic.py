@@ -155,6 +155,9 @@ ANONYMITY_OBJECTS = frozenset(_REPORT["anonymity_objects"])
 ANONYMITY_NEGATED_NAMING = frozenset(_REPORT["anonymity_negated_naming"])
 
 
+MAX_NAMING_NOTE = 12  # tokens of the parenthesis after a given name: (24 عاما)، (في العقد الخامس)
+
+
 def is_naming_verb(written: str) -> bool:
     """يدعى، وتدعى، يسمى as written (final ى, diacritics dropped): "is called", which gives a name
     after it; يدعي (claims) is written with ي. Data: name_words.json naming_verbs."""
@@ -185,7 +188,7 @@ def naming_end(written: list[str], keys: list[str], is_word: list[bool], t: int,
     while quoted and i < len(keys) and not is_word[i] and written[i] in QUOTE_MARKS:
         i += 1  # the closing mark of يدعى «أبو عبيدة», never the opening mark of the words after
     if i < len(keys) and written[i] == "(":
-        close = next((k for k in range(i, min(len(keys), i + 12)) if written[k] == ")"), None)
+        close = next((k for k in range(i, min(len(keys), i + MAX_NAMING_NOTE)) if written[k] == ")"), None)
         i = close + 1 if close is not None else i
     return i
 

@@ -21,8 +21,7 @@ from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
 from .config import (
-    MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS,
-    TITLE_WINDOW_WORDS,
+    MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,

@@ -16,7 +16,8 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES, TIME_WORDS,
+    COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES,
+    TIME_WORDS,
 )
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
@@ -105,9 +106,9 @@ class _TitleIndex:
         quoted name inside a title: رئيس حزب "الوفد"، مؤسس موقع "فيسبوك"); else None."""
         if not rule_on("S-TITLE-QUOTED"):
             return None
-        for region in block.regions:
-            if region.close_token == u and region.balanced and 0 < region.words <= MAX_NAME_WORDS:
-                return region.open_token
+        region = block.closing.get(u)
+        if region is not None and region.balanced and 0 < region.words <= MAX_NAME_WORDS:
+            return region.open_token
         return None
 
     @staticmethod
