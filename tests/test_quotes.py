@@ -2636,3 +2636,18 @@ def test_b_object_cue_ends_the_words_before_the_speakers_next_report(switch_off)
     text = "ورأى الرئيس الأمريكي أن الاتفاق النووي لم يخدم مصالح واشنطن، بل ووصفه بالفظيع والسيء جدا."
     _, quotes = quotes_of(text, [])
     assert "ووصفه" in quotes[0].content.text
+
+
+def test_s_title_verb_a_title_stops_at_a_present_verb(switch_off):
+    text = "أسقف يعتذر للمغنية أريانا غراندي\n\nوقال الأسقف لوكالة أسوشيتد برس إنه لم يقصد الإساءة لأحد."
+    names = (("أريانا غراندي", "PER", "أريانا غراندي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "أريانا غراندي"
+    # the title after the verb still holds: المغنية is hers
+    text = "أسقف يعتذر للمغنية أريانا غراندي\n\nوقالت المغنية إنها لم تنزعج كثيرا من الحادث."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "أريانا غراندي"
+    switch_off("S-TITLE-VERB")
+    text = "أسقف يعتذر للمغنية أريانا غراندي\n\nوقال الأسقف لوكالة أسوشيتد برس إنه لم يقصد الإساءة لأحد."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "أريانا غراندي"

@@ -25,7 +25,7 @@ from .config import (
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
-    _is_definite, _prep_form, _strip_conj, _strip_noun,
+    _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
@@ -325,6 +325,8 @@ class _Resolver:
                     rules = (*rules, "S-TITLE-QUOTED")
             elif ex.deputy_refused:
                 rules = (*rules, "S-TITLE-DEPUTY")  # رئيس مجلس المحافظة is not its deputy head
+            elif any(_title_key(k) in ex.verb_cut_titles for k in keys):
+                rules = (*rules, "S-TITLE-VERB")  # أسقف يعتذر للمغنية …: no title of hers
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(c, canonical)

@@ -145,6 +145,8 @@ RULES: dict[str, str] = {
     "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
                      "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
                      "that opens the sentence, not the noun",
+    "S-TITLE-VERB": "a name's title words stop at a present-tense verb before it (أسقف يعتذر للمغنية أريانا غراندي: أسقف "
+                    "is no title of hers), so a description no longer finds the wrong name",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "
                           "المتهمين) is one person of that body: the body is no speaker, and the description may take the "
                           "name its title gives (S-TITLE-NAME / S-TITLE-HEAD)",

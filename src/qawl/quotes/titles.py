@@ -34,6 +34,11 @@ class _TitleIndex:
     deputy_refused = False  # S-TITLE-DEPUTY kept a deputy from the last description looked up
 
     @cached_property
+    def verb_cut_titles(self) -> set[str]:
+        """Title keys that a present verb kept out of a name's title (S-TITLE-VERB), filled by ``title_index``."""
+        return set()
+
+    @cached_property
     def titled_through_quotes(self) -> set[int]:
         """ids of the mentions whose title holds a quoted name (S-TITLE-QUOTED), filled by ``title_index``."""
         return set()
@@ -72,6 +77,8 @@ class _TitleIndex:
                         elif tokens[u].text not in ALL_MARKS or u < t - 1:
                             break  # a mark other than the name's own opens a quote the title is not in
                     elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
+                        if _present_verb(tokens[u].key):  # S-TITLE-VERB: remember what it kept out
+                            self.verb_cut_titles.update(_title_key(k.key) for k in tokens[max(0, u - MAX_TITLE_BEFORE):u] if k.is_word)
                         break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
                     else:
                         words.add(_title_key(tokens[u].key))
@@ -141,7 +148,7 @@ class _TitleIndex:
         if key in COMPLEMENTISERS or key in RELATIVES or key in TIME_WORDS:
             return True
         entry = lookup_cue(key)[0]
-        return entry is not None and entry.kind == "verb"
+        return (entry is not None and entry.kind == "verb") or _present_verb(key)
 
     def named_by_title(self, keys: list[str], position: int, labels: tuple[str, ...]) -> Optional[Mention]:
         """The name whose title words hold every word of ``keys``: the nearest before ``position``,
@@ -205,6 +212,12 @@ class _TitleIndex:
         if len({name_of(mention) for _, mention in fitting}) != 1:
             return None
         return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+
+
+def _present_verb(key: str) -> bool:
+    """``S-TITLE-VERB``: a present-tense verb (ي + stem, no nisba) ends the words a title is read from
+    (أسقف يعتذر للمغنية أريانا غراندي: أسقف is no title of hers)."""
+    return rule_on("S-TITLE-VERB") and key[:1] == "ي" and len(key) >= 4 and not _looks_adjective(key)
 
 
 @lru_cache(maxsize=1)
