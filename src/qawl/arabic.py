@@ -161,7 +161,7 @@ MAX_NAMING_NOTE = 12  # tokens of the parenthesis after a given name: (24 عام
 def is_naming_verb(written: str) -> bool:
     """يدعى، وتدعى، يسمى as written (final ى, diacritics dropped): "is called", which gives a name
     after it; يدعي (claims) is written with ي. Data: name_words.json naming_verbs."""
-    bare = "".join(ch for ch in written if not "\u064b" <= ch <= "\u0652")
+    bare = _MARKS_RE.sub("", written)
     return bare in NAMING_VERBS or (bare[:1] == "و" and bare[1:] in NAMING_VERBS)
 
 

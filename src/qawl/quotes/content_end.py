@@ -20,7 +20,7 @@ from qawl.arabic import (
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
 from .candidate import _Candidate
-from .lexical import _is_definite, _is_stop, _strip_object
+from .lexical import _is_definite, _is_stop, _object_cue
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
 
@@ -154,12 +154,8 @@ def _opens_object_cue(tokens: list[_Token], t: int) -> bool:
     opens the speaker's next report of the thing just named, no part of the words before."""
     if tokens[t].key == "بل" and t + 1 < len(tokens):
         t += 1
-    key = tokens[t].key
-    stripped = _strip_object(key)
-    if stripped == key or not key.startswith("و") or tokens[t].text.endswith("ة"):
-        return False  # وإضافة: a noun's ة, not the pronoun ه
-    entry, conj = lookup_cue(stripped)
-    return entry is not None and bool(conj) and entry.kind == "verb"
+    entry, conj = _object_cue(tokens[t])  # وإضافة: a noun's ة, not the pronoun ه
+    return entry is not None and conj.startswith("و") and entry.kind == "verb"
 
 
 def _opens_new_clause(token: _Token) -> bool:

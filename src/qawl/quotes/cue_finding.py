@@ -9,7 +9,6 @@ passive and first-person forms never are; each token makes at most one candidate
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Optional
 
@@ -24,7 +23,7 @@ from .rules import rule_on
 from .config import MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop,
-    _is_verbal_noun_form, _prev_word, _strip_conj, _strip_noun, _strip_object,
+    _is_verbal_noun_form, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _first_in
 
@@ -460,11 +459,7 @@ class _CueFinding:
     def object_pronoun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
         """وصفه ترامب بأنه …: a cue carrying its object pronoun reports only with a that-clause or quotation."""
         tokens = self.blocks[b].tokens
-        key = tokens[t].key
-        stripped = _strip_object(key)
-        if stripped == key or not re.sub(r"[\u064b-\u0652\u0640]", "", tokens[t].text).endswith(("ه", "ها")):
-            return None  # إضافة، دعاة: a feminine ending, not a pronoun
-        entry, conj = lookup_cue(stripped)
+        entry, conj = _object_cue(tokens[t])  # إضافة، دعاة: a feminine ending, not a pronoun
         if entry is None or entry.kind != "verb" or entry.person != 3 or entry.ambiguous or entry.relays:
             return None
         prev = _prev_word(tokens, t)

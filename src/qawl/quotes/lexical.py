@@ -16,7 +16,7 @@ from qawl.arabic import (
     NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
     MONTH_NAMES, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_PHRASES,
     TIME_RELATIVES,
-    TIME_WORDS,
+    TIME_WORDS, _MARKS_RE,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -162,6 +162,15 @@ def _stops_title(other: Optional[Mention], mention: Mention) -> bool:
 
 def _strip_conj(key: str) -> str:
     return key[1:] if len(key) > 3 and key[0] in "وف" else key
+
+
+def _object_cue(token: _Token) -> tuple[Optional[CueEntry], str]:
+    """A cue verb form carrying an object pronoun as written (وصفه، ووصفها), with its و/ف prefix; (None, "")
+    for a feminine ending (إضافة، دعاة: ة, not the pronoun ه) or no cue."""
+    stripped = _strip_object(token.key)
+    if stripped == token.key or not _MARKS_RE.sub("", token.text).endswith(("ه", "ها")):
+        return None, ""
+    return lookup_cue(stripped)
 
 
 def _strip_object(key: str) -> str:

@@ -74,7 +74,8 @@ class _SourceSpan:
         if not token.is_word:
             region = self.region_opening_at(b, t)  # a long quotation is the words, «أوبك» a name
             return token.text == ":" or region is not None and region.words > MAX_QUOTED_NAME_WORDS
-        return token.key in COMPLEMENTISERS or token.key in PREPOSITIONS or token.key[:1] in ("ب", "ل") and len(token.key) > 3
+        key = token.key
+        return key in COMPLEMENTISERS or key in PREPOSITIONS or key[:1] in ("ب", "ل") and len(key) > 3
 
     def subject_backward(self, b: int, cue: int) -> Optional[int]:
         """Start of the subject right before a verb (SVO), or None."""

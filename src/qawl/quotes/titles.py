@@ -78,7 +78,8 @@ class _TitleIndex:
                             break  # a mark other than the name's own opens a quote the title is not in
                     elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
                         if _present_verb(tokens[u].key):  # S-TITLE-VERB: remember what it kept out
-                            self.verb_cut_titles.update(_title_key(k.key) for k in tokens[max(0, u - MAX_TITLE_BEFORE):u] if k.is_word)
+                            kept_out = tokens[max(0, u - MAX_TITLE_BEFORE) : u]
+                            self.verb_cut_titles.update(_title_key(k.key) for k in kept_out if k.is_word)
                         break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
                     else:
                         words.add(_title_key(tokens[u].key))
@@ -250,17 +251,17 @@ def places_of_keys(keys: list[str]) -> list[str]:
 
 
 def _complements_fit(complements: list[str], described: set[str], title: frozenset) -> bool:
-    """``S-TITLE-COMPLEMENT``: a description's genitive words (with its adjectives that name no place) fit a name whose title is its head alone
-    when there is one such word (محامي المتهمين → المحامي غونتر ريزينغر), or whose title holds all of
-    them but one, two at least (مدير إدارة شؤون المباني → مدير شؤون المباني شاكر الفقير); a longer
-    description with a bare title is most often an untagged name (الدكتور شرف الدين)."""
-    wanted = described  # the genitive words and the adjectives that name no place
+    """``S-TITLE-COMPLEMENT``: a description with genitive words (``described``: those and its adjectives
+    that name no place) fits a name whose title is its head alone when it holds one such word (محامي
+    المتهمين → المحامي غونتر ريزينغر), or whose title holds all of them but one, two at least (مدير إدارة شؤون
+    المباني → مدير شؤون المباني شاكر الفقير); a longer description with a bare title is most often an
+    untagged name (الدكتور شرف الدين)."""
     if not complements:
         return True
     if not title:
-        return len(wanted) == 1
-    shared = len(wanted & title)
-    return shared >= 2 and shared >= len(wanted) - 1
+        return len(described) == 1
+    shared = len(described & title)
+    return shared >= 2 and shared >= len(described) - 1
 
 
 @lru_cache(maxsize=1)
