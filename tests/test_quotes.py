@@ -1857,6 +1857,55 @@ def test_q_attrib_fa_closes_a_long_source_at_its_fa_inna(switch_off):
     assert not quotes
 
 
+def test_q_attrib_fa_reads_a_short_sources_relative_clause_as_its_own(switch_off):
+    text = ('وحسب الدراسة التي أجريت في جامعة "أوكسفورد"، فإن الساعة البيولوجية للإنسان ليست مبرمجة '
+            "للعمل قبل العاشرة صباحا.")
+    _, quotes = quotes_of(text)
+    assert [q.content.text[:20] for q in quotes] == ["الساعة البيولوجية لل"]
+    assert quotes[0].speaker.text == "الدراسة" and "Q-ATTRIB-FA" in quotes[0].rules
+    # فإنه closes the source too
+    _, quotes = quotes_of("ووفقا للمسؤولين الذين تحدثوا للصحيفة فإنه كان يقيم في القاهرة منذ سنوات.")
+    assert [q.content.text for q in quotes] == ["كان يقيم في القاهرة منذ سنوات"]
+    # no فإن after the relative clause: the short reading stays
+    _, quotes = quotes_of("وبحسب الكاتب الذي عايش الواقع «في حال لم نتحرك في الوقت المناسب، قد تستمر الحرب طويلا».")
+    assert len(quotes) == 1 and quotes[0].speaker.text == "الكاتب"
+    switch_off("Q-ATTRIB-FA")
+    _, quotes = quotes_of(text)
+    assert quotes[0].content.text.startswith("التي أجريت")
+
+
+def test_q_attrib_glued_takes_a_document_source(switch_off):
+    text = "ويعاني ثلث الموظفين من الإرهاق في ساعات الصباح الأولى، وفقا للدراسة."
+    _, quotes = quotes_of(text)
+    assert [q.speaker_canonical for q in quotes] == ["الدراسة"] and "Q-ATTRIB-GLUED" in quotes[0].rules
+    _, quotes = quotes_of("ووفقا للدراسة، فإن بدء العمل في ساعة مبكرة من اليوم لن يكون له مردود جيد.")
+    assert [q.speaker_canonical for q in quotes] == ["الدراسة"]
+    switch_off("Q-ATTRIB-GLUED")
+    _, quotes = quotes_of(text)
+    assert not quotes
+
+
+def test_q_headline_phrase_name_words_and_a_source_in_a_body(switch_off):
+    text = ("عبدالله بالخير: خبر زواجي بهيفاء تصدر مواقع التواصل\n\n"
+            "قدم الفنان الإماراتي عبدالله بالخير حفلا غنائيا في الفجيرة.")
+    names = (("عبدالله بالخير", "PER", "عبدالله بالخير"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [(q.cue.text, q.speaker_canonical) for q in quotes] == [(":", "عبدالله بالخير")]
+    assert "Q-HEADLINE" in quotes[0].rules
+    other = ("مصدر في اتحاد الكرة: هاورد ويب سيختار حكام المباريات في الموسم الجديد\n\n"
+             "وتبدأ المسابقة في أغسطس المقبل بمشاركة 14 فريقا.")
+    names2 = (("اتحاد الكرة", "ORG", "اتحاد الكرة"), ("هاورد ويب", "PER", "هاورد ويب"))
+    _, quotes = quotes_of(other, _mentions_for(*names2))
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [("مصدر في اتحاد الكرة",) * 2]
+    # a topic is still no speaker: الحرب is no source head
+    _, quotes = quotes_of("الحرب في سوريا: آلاف القتلى في عام واحد من المعارك\n\nوتتواصل المعارك في الشمال.")
+    assert not quotes
+    switch_off("Q-HEADLINE-PHRASE")
+    for body, found in ((text, names), (other, names2)):
+        _, quotes = quotes_of(body, _mentions_for(*found))
+        assert all(q.cue.text != ":" for q in quotes)
+
+
 def test_journalists_and_specialists_are_sources_of_an_attribution():
     text = "وتتراوح أعمار القصر ما بين 13 و17، وهم من إرتريا وغانا ونيجيريا والسودان، بحسب ما قاله صحفي على السفينة."
     _, quotes = quotes_of(text)

@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
+    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
     HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    RELATIVES, SAYING_NOUNS,
+    RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -143,7 +143,12 @@ class _CueFrames:
     def attribution_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """بحسب ما أفاد X / وفقا لبيان صادر عن X / نقلا عن X: X is the source of the clause."""
         s, cue, entry = self.attribution_source_start(b, t, entry)
-        return self.short_attribution(b, t, s, cue, entry) or self.long_attribution(b, t, s, cue, entry)
+        short = self.short_attribution(b, t, s, cue, entry)
+        if short is not None and short.content_end < 0 \
+                and self.blocks[b].tokens[short.content_start].key in RELATIVES:
+            # حسب الدراسة | التي أجريت في جامعة أوكسفورد، فإن: the relative clause is still the source's
+            return self.long_attribution(b, t, s, cue, entry) or short
+        return short or self.long_attribution(b, t, s, cue, entry)
 
     def attribution_source_start(self, b: int, t: int, entry: CueEntry) -> tuple[int, tuple[int, int], CueEntry]:
         """Where the source of the attribution at ``t`` starts, past its links (ما، لما، صادر عن)
@@ -183,13 +188,18 @@ class _CueFrames:
             if not token.is_word and token.text not in COMMAS and token.text not in ALL_MARKS:
                 return None  # the sentence ends first
             verb = lookup_cue(token.key)[0] if token.is_word else None
-            if verb is not None and verb.kind == "verb" and tokens[f - 1].key not in RELATIVES:
-                return None  # another report (a relative's verb, التي نشرتها, describes the source)
+            if verb is not None and verb.kind == "verb" and (tokens[f - 1].key not in RELATIVES or (
+                    f + 1 < len(tokens) and tokens[f + 1].key in COMPLEMENTISERS)):
+                return None  # another report (a relative's verb, التي نشرتها, describes the source; التي قالت إن reports)
         end = opener
         while end is not None and end > s and not tokens[end - 1].is_word:
             end -= 1
-        if end is None or end <= s or not any(self.names_source(b, k) for k in range(s, end)):
+        if end is None or end <= s or not any(self.names_source(b, k) or self.names_document(b, k) for k in range(s, end)):
             return None
+        carriers = self.lexicon.attribution_carriers
+        if s - 1 > t and (tokens[s - 1].key in carriers or tokens[s - 1].key[1:] in carriers) \
+                and not self.names_source(b, s):
+            s -= 1  # وفقا لمصادر | عملت بالقرب منه فإنه: the carrier heads the source
         candidate = _Candidate(b, cue, entry, "attribution", opener + 1)
         candidate.speaker = self.long_source_span(b, s, end)
         candidate.start_token = t
@@ -285,7 +295,7 @@ class _CueFrames:
         الدولي، بحسب للمرصد) is the source's name, not a prepositional phrase that ends it."""
         key = self.blocks[b].tokens[s].key
         return rule_on("Q-ATTRIB-GLUED") and key.startswith("لل") and len(key) > 4 \
-            and (self.mention_at(b, s) is not None or self.names_source(b, s))
+            and (self.mention_at(b, s) is not None or self.names_source(b, s) or self.names_document(b, s))
 
     def glued_source_end(self, b: int, s: int, limit: int) -> int:
         """The end of a source opening with a glued لل word: its words after it, up to a conjunction
@@ -385,6 +395,8 @@ class _CueFrames:
             candidate.content_end = _trim_credit(tokens, len(tokens))
             if topic:
                 candidate.rules += ("Q-HEADLINE-TOPIC",)
+            if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
+                candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
             if {m.label for t in range(speaker_start, speaker_end) if (m := self.mention_at(b, t))} == {"LOC"}:
                 candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
             found.append(candidate)
@@ -409,7 +421,7 @@ class _CueFrames:
             if colon is None or colon == start:
                 return None
             first, end = start, _addressee_start(tokens, colon, start)
-            if any(not t.is_word or _is_stop(t) or _is_cue_token(t) for t in tokens[first:end]):
+            if not all(self.headline_speaker_word(b, first, t) for t in range(first, end)):
                 return None
         if sum(t.is_word for t in tokens[colon + 1 :]) < 3:
             return None
@@ -418,6 +430,28 @@ class _CueFrames:
             if not quoted or any((m := self.mention_at(b, t)) is not None and m.label == "LOC" for t in range(first, end)):
                 return None
         return first, (end if quoted else self.headline_name_end(b, end, first)), colon
+
+    def headline_speaker_word(self, b: int, first: int, t: int) -> bool:
+        """A word that may stand in a headline speaker's phrase: no stop word or cue, except
+        ``Q-HEADLINE-PHRASE``: a word of a tagged name (عبدالله بالخير) or a preposition after a
+        source head (مصدر في اتحاد الكرة: …, مسؤول بالخارجية الأمريكية: …)."""
+        token = self.blocks[b].tokens[t]
+        if not token.is_word or _is_cue_token(token):
+            return False
+        if not _is_stop(token):
+            return True
+        if not rule_on("Q-HEADLINE-PHRASE"):
+            return False
+        mention = self.mention_at(b, t)
+        if mention is not None and mention.label in ("PER", "ORG"):
+            return True
+        heads = self.lexicon.heads
+        head = _strip_noun(self.blocks[b].tokens[first].key)
+        if t > first and (token.key in SOURCE_PREPOSITIONS or token.key.startswith("بال")) \
+                and any(head in heads[k] for k in ("person", "anonymous")):
+            self.office_places.add((b, first))  # the body after في is where the source works, not who speaks
+            return True
+        return False
 
     def topic_headline_head(self, b: int) -> Optional[tuple[int, int, int]]:
         """``Q-HEADLINE-TOPIC``: a headline whose speaker's name is followed by whom or what the words

@@ -22,14 +22,16 @@ RULES: dict[str, str] = {
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
     "Q-ATTRIB-GLUED": "an attribution's source opening with ل glued to the article (…، وفقا للاتحاد الدولي للاتصالات) "
-                      "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase",
+                      "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase; "
+                      "a document's head counts (ووفقا للدراسة، فإن)",
     "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
                         "it name none (…، بحسب مصادر عسكرية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
                         "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
     "Q-ATTRIB-FA": "a sentence-opening attribution whose source runs past its noun phrase (ووفقا للمختص في "
-                   "الاستثمارات، فإن …): فإن / فقد close the source and open the words; data: clause_words.json "
-                   "apodosis_openers",
+                   "الاستثمارات، فإن …): فإن / فقد close the source and open the words; also a short source whose "
+                   "relative clause runs on to its فإن (حسب الدراسة التي أجريت في جامعة أوكسفورد، فإن); data: "
+                   "clause_words.json apodosis_openers",
     "Q-ANONYMITY-ASIDE": "a source's request not to be named (قال مسؤول طلب عدم نشر اسمه إن، رافضا ذكر اسمه:، بشرط "
                          "عدم الكشف عن هويته) or the note that it is not (متحدث عسكري، لم يذكر اسمه،) is an aside: no cue of its own, no part of the speaker, skipped between "
                          "the speaker and the words; data: report_words.json anonymity_*",
@@ -38,6 +40,8 @@ RULES: dict[str, str] = {
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
     "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
                         "speaks; a headline that opens with the place (الرياض: …) does not",
+    "Q-HEADLINE-PHRASE": "a headline speaker's phrase may hold a tagged name's words that look like stop words (عبدالله "
+                         "بالخير: …) and a preposition after a source head (مصدر في اتحاد الكرة: …)",
     "Q-HEADLINE-TOPIC": "a headline whose speaker's name is followed by whom or what the words are about, then a "
                         "colon and a quotation (السيسي للمصريين حول قضية الغاز: \"جبنا جول\"); data: clause_words.json "
                         "headline_topics",

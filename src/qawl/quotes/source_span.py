@@ -407,6 +407,10 @@ class _SourceSpan:
             key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "media", "anonymous")
         )
 
+    def names_document(self, b: int, t: int) -> bool:
+        """A phrase starting at ``t`` is headed by a document (للدراسة، لوثيقة، البيان) that reports."""
+        return _source_head(self.blocks[b].tokens[t].key) in self.lexicon.heads["document"]
+
 
 def _owned_head(word: str) -> str:
     """محاميه -> محامي, متحدثها -> متحدث: the noun under a possessive pronoun (written ه, never
