@@ -2700,3 +2700,29 @@ def test_s_title_verb_a_title_stops_at_a_present_verb(switch_off):
     text = "أسقف يعتذر للمغنية أريانا غراندي\n\nوقال الأسقف لوكالة أسوشيتد برس إنه لم يقصد الإساءة لأحد."
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "أريانا غراندي"
+
+
+def test_b_time_aside_a_time_between_commas_keeps_the_object(switch_off):
+    text = "أعلنت الشرطة الهولندية، الجمعة، إطلاقها النار على مشتبه به بعد حادث طعن في محطة القطارات."
+    _, quotes = quotes_of(text)
+    assert [q.content.text[:11] for q in quotes] == ["إطلاقها الن"] and "Q-OBJ" in quotes[0].rules
+    # a longer phrase between commas is no time: no object
+    _, quotes = quotes_of("أعلنت الشرطة الهولندية، في مؤتمر عقدته بحضور الصحفيين، إطلاقها النار على مشتبه به.")
+    assert all(not q.content.text.startswith("إطلاقها") for q in quotes)
+    switch_off("B-TIME-ASIDE")
+    _, quotes = quotes_of(text)
+    assert not quotes
+
+
+def test_q_owned_proposition_a_proposition_noun_with_its_owners_pronoun(switch_off):
+    text = "لكن الشركة أكدت عزمها طرحه في 50 دولة أخرى خلال العام المقبل."
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["عزمها طرحه في 50 دولة أخرى خلال العام المقبل"]
+    assert "Q-OWNED-PROPOSITION" in quotes[0].rules
+    # any other owned noun is no proposition: أكدت حبها
+    _, quotes = quotes_of("لكن الفنانة أكدت حبها للجمهور في كل مكان.")
+    assert not quotes
+    switch_off("Q-OWNED-PROPOSITION")
+    _, quotes = quotes_of(text)
+    assert not quotes
+

@@ -11,7 +11,7 @@ whole content of a ``quote`` candidate.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Optional
+from typing import Optional, Sequence
 
 from qawl.arabic import (
     BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
@@ -25,10 +25,10 @@ from .config import (
 )
 from .lexical import (
     _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _prep_form,
-    _strip_conj, _strip_noun, _time_phrase_width,
+    _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .rules import rule_on
-from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _ends_sentence, _first_in
+from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _Token, _ends_sentence, _first_in
 
 
 class _ContentStart:
@@ -186,7 +186,8 @@ class _ContentStart:
             for prep in ("ب", "ل"):
                 if prep in complements and key.startswith(prep) and len(key) > 3 and not self.mention_at(b, t):
                     return "prep", first if ("obj" in complements and has_object and t > first) else t
-        if "obj" in complements and has_object and (first - start <= 2 or any(tok.key == "في" for tok in tokens[start:first])):
+        if "obj" in complements and has_object and (first - start <= 2 or any(tok.key == "في" for tok in tokens[start:first])
+                                                     or self._time_aside(tokens[start:first])):
             return "obj", first
         adjunct_end = self._adjunct_phrase_end(b, first, end)
         if "obj" in complements and adjunct_end > first and adjunct_end < end and tokens[adjunct_end].is_word \
@@ -197,13 +198,22 @@ class _ContentStart:
             for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
                 if tokens[t].aside:
                     continue  # وأكد مصدر طلب عدم كشف اسمه، الحصيلة: عدم is the aside's
-                if tokens[t].key in self.lexicon.proposition_nouns:
-                    return "obj", t
+                if tokens[t].key in self.lexicon.proposition_nouns or (
+                        t == start and rule_on("Q-OWNED-PROPOSITION")
+                        and _unpossessed(tokens[t].key) in self.lexicon.proposition_nouns):
+                    return "obj", t  # أكد ضرورة …; أكدت عزمها طرحه (Q-OWNED-PROPOSITION)
                 if t == start and tokens[t].text in COMMAS:
                     continue  # أكد المهندس جديع القحطاني، أهمية …: the comma closes the speaker
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
                     break
         return "", -1
+
+    @staticmethod
+    def _time_aside(tokens: Sequence[_Token]) -> bool:
+        """``B-TIME-ASIDE``: only a time set off by commas (أعلنت الشرطة، الجمعة، إطلاقها النار) lies
+        between the speaker and the object."""
+        return rule_on("B-TIME-ASIDE") and any(t.key in TIME_WORDS for t in tokens) \
+            and all(t.text in COMMAS or t.key in TIME_WORDS for t in tokens)
 
     def relative_object(self, b: int, t: int) -> bool:
         """نفت الوزارة ما نشر / ما تردد عن: "ما" + a verb is the object, what was said or done."""
@@ -320,6 +330,11 @@ class _ContentStart:
         candidate = make(method, start)
         if any(_date_end(tokens, k, start) > k for k in range(after, start)):
             candidate.rules += ("B-DATE",)  # the date before the content was skipped
+        if method == "obj" and start - after > 2 and self._time_aside(tokens[after:start]):
+            candidate.rules += ("B-TIME-ASIDE",)
+        if method == "obj" and "obj" not in entry.complements and tokens[start].key not in self.lexicon.proposition_nouns \
+                and _unpossessed(tokens[start].key) in self.lexicon.proposition_nouns:
+            candidate.rules += ("Q-OWNED-PROPOSITION",)
         return candidate
 
     def _addressee_end(self, b: int, start: int) -> int:

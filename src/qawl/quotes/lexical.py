@@ -109,6 +109,15 @@ def _source_head(key: str) -> str:
     return _strip_noun(key)
 
 
+def _unpossessed(key: str) -> str:
+    """عزمها -> عزم, ثقتها -> ثقه: a noun without its possessor's pronoun (ت back to ة), else ""."""
+    for suffix in PRONOUN_SUFFIXES:  # longest first
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
+    return ""
+
+
 def _is_relational(key: str) -> bool:
     """نظيره، زميلها: a noun with its possessor's pronoun is never a name."""
     for suffix in PRONOUN_SUFFIXES:  # longest first
