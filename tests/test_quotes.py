@@ -2726,3 +2726,28 @@ def test_q_owned_proposition_a_proposition_noun_with_its_owners_pronoun(switch_o
     _, quotes = quotes_of(text)
     assert not quotes
 
+
+def test_b_modal_that_a_modals_an_is_inside_the_words(switch_off):
+    text = ("وقال الوزير إن الحفل ناجح، منوها بأهمية السياحة كمنظومة من الخدمات والبرامج يجب أن توفرها "
+            "كافة المرافق الترفيهية للمعاقين.")
+    _, quotes = quotes_of(text)
+    assert quotes[-1].content.text.startswith("بأهمية السياحة") and "B-MODAL-THAT" in quotes[-1].rules
+    # a cue's own أن still opens the words
+    _, quotes = quotes_of("وأكد الوزير أنه يمكن أن تتحسن الأوضاع قريبا في المنطقة.")
+    assert [q.content.text for q in quotes] == ["يمكن أن تتحسن الأوضاع قريبا في المنطقة"]
+    switch_off("B-MODAL-THAT")
+    _, quotes = quotes_of(text)
+    assert quotes[-1].content.text.startswith("توفرها")
+
+
+def test_q_proposition_prep_a_proposition_noun_before_the_cues_preposition(switch_off):
+    text = "وأكد الوزير حرص مجلس التعاون الخليجي على وحدة اليمن وسلامة أراضيه."
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["حرص مجلس التعاون الخليجي على وحدة اليمن وسلامة أراضيه"]
+    assert "Q-PROPOSITION-PREP" in quotes[0].rules
+    _, quotes = quotes_of("وأكد الوزير على ضرورة الحوار بين الأطراف.")
+    assert [q.content.text for q in quotes] == ["ضرورة الحوار بين الأطراف"]
+    switch_off("Q-PROPOSITION-PREP")
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["وحدة اليمن وسلامة أراضيه"]
+

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import Optional, Sequence
 
 from qawl.arabic import (
-    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
     RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
 )
@@ -120,7 +120,8 @@ class _ContentStart:
                 # قالت من قبل إن: "previously", then the complementiser إن (written with its hamza
                 # below); من قبل أن يحاول is still the narrator's "before"
                 adverb = before == "قبل" and t >= 2 and tokens[t - 2].key == "من" and token.text.startswith("إ")
-                if before not in NARRATOR_BEFORE_COMPLEMENTISER or adverb:
+                modal = before in MODAL_VERBS and rule_on("B-MODAL-THAT")  # منوها بأهمية … يجب أن توفرها
+                if (before not in NARRATOR_BEFORE_COMPLEMENTISER or adverb) and not modal:
                     return "that", t
             # the verb's own preposition right after the speaker: لفت مدير المرصد إلى ...
             if t == first and _prep_form(token.key) in entry.complements and t + 1 < len(tokens):
@@ -179,8 +180,10 @@ class _ContentStart:
             if t > start and key in CLAUSE_OPENERS:
                 break  # نقل ... كما عبر فلان عن: the preposition belongs to the next clause
             if _prep_form(key) in complements and key in PREPOSITIONS and t + 1 < end:
-                # دعا نائب الرئيس الغرب إلى: the object belongs to the content
-                return "prep", first if ("obj" in complements and has_object and t > first) else t + 1
+                # دعا نائب الرئيس الغرب إلى: the object belongs to the content; أكد حرص المجلس على
+                # وحدة اليمن: so does a proposition noun (Q-PROPOSITION-PREP)
+                owned = ("obj" in complements and has_object) or self.proposition_first(b, complements, first)
+                return "prep", first if (owned and t > first) else t + 1
             if t - first > FRAME_WINDOW:
                 continue  # a clitic preposition far from the cue is any preposition
             for prep in ("ب", "ل"):
@@ -207,6 +210,12 @@ class _ContentStart:
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
                     break
         return "", -1
+
+    def proposition_first(self, b: int, complements: set, first: int) -> bool:
+        """``Q-PROPOSITION-PREP``: a proposition noun right after the speaker (أكد حرص المجلس على …)."""
+        key = self.blocks[b].tokens[first].key if first < len(self.blocks[b].tokens) else ""
+        nouns = self.lexicon.proposition_nouns
+        return "prop" in complements and rule_on("Q-PROPOSITION-PREP") and (key in nouns or _unpossessed(key) in nouns)
 
     @staticmethod
     def _time_aside(tokens: Sequence[_Token]) -> bool:
@@ -294,6 +303,9 @@ class _ContentStart:
         kind, at = self.scan_terminal(b, after, entry, window)
         # ردا على سؤال … between the speaker and the words: recorded on the candidate
         passed = ("Q-RESPONSE-ADVERBIAL",) if any(self.response_adverbial(b, k) for k in range(after, max(after, at))) else ()
+        if rule_on("B-MODAL-THAT") and any(tokens[k].key in COMPLEMENTISERS and tokens[k - 1].key in MODAL_VERBS
+                                           for k in range(after + 1, min(at, len(tokens)))):
+            passed += ("B-MODAL-THAT",)  # the scan went past يجب أن
 
         def make(method: str, start: int, region: int = -1) -> _Candidate:
             made = _Candidate(b, (cue, cue + 1), entry, method, start, region=region)
@@ -332,6 +344,8 @@ class _ContentStart:
             candidate.rules += ("B-DATE",)  # the date before the content was skipped
         if method == "obj" and start - after > 2 and self._time_aside(tokens[after:start]):
             candidate.rules += ("B-TIME-ASIDE",)
+        if method == "prep" and start < at and "obj" not in entry.complements and self.proposition_first(b, set(entry.complements), start):
+            candidate.rules += ("Q-PROPOSITION-PREP",)
         if method == "obj" and "obj" not in entry.complements and tokens[start].key not in self.lexicon.proposition_nouns \
                 and _unpossessed(tokens[start].key) in self.lexicon.proposition_nouns:
             candidate.rules += ("Q-OWNED-PROPOSITION",)

@@ -20,6 +20,8 @@ RULES: dict[str, str] = {
     "Q-THAT": "a cue with a that-clause (قال إن، أكد أن)",
     "Q-PREP": "a cue with the preposition its verb takes (دعا إلى، أشار إلى، اتهم … بـ)",
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
+    "Q-PROPOSITION-PREP": "a proposition noun right after the speaker opens the words even when the cue's preposition "
+                          "follows it (أكد حرص المجلس على وحدة اليمن: from حرص, not from وحدة)",
     "Q-OWNED-PROPOSITION": "a proposition noun carrying its owner's pronoun right after the cue (أكدت الشركة عزمها "
                            "طرحه، جدد تمسكه بـ) opens the words, as the bare noun does (أكد ضرورة); data: cues.json "
                            "proposition_nouns",
@@ -72,6 +74,8 @@ RULES: dict[str, str] = {
     "B-QUOTED-FULL-STOP": "an unquoted content ends at the closing mark of a quotation inside it that ends its "
                           "sentence (قالت تركيا إنها شنت الهجوم في إطار \"حقها المشروع ... ميثاق الأمم المتحدة.\" "
                           "| واستخدم الزعم): the next sentence is the narrator's",
+    "B-MODAL-THAT": "أن after a modal verb (يجب أن، يمكن أن) opens a clause inside the words, never the cue's "
+                    "complement (منوها بأهمية السياحة … يجب أن توفرها); data: function_words.json modal_verbs",
     "B-TIME-ASIDE": "a time set off by commas between the speaker and a noun-phrase object (أعلنت الشرطة، الجمعة، "
                     "إطلاقها النار) does not keep the object from being the words",
     "B-OBJECT-CUE": "an unquoted content ends before a comma and (بل) و + a cue carrying an object pronoun (…، بل "
