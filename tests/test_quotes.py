@@ -2751,3 +2751,19 @@ def test_q_proposition_prep_a_proposition_noun_before_the_cues_preposition(switc
     _, quotes = quotes_of(text)
     assert [q.content.text for q in quotes] == ["وحدة اليمن وسلامة أراضيه"]
 
+
+def test_s_name_particle_a_name_ending_in_ali(switch_off):
+    text = "وأكد أحمد علي في تصريح صحفي أن الفريق جاهز للمباراة."
+    names = (("أحمد علي", "PER", "أحمد علي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("أحمد علي", "الفريق جاهز للمباراة")]
+    # the tagger stopped before علي: nothing after it could be its object
+    _, quotes = quotes_of("وقال المخرج مجدي أحمد علي إن منع الفيلم كان خطأ كبيرا.", _mentions_for(("مجدي أحمد", "PER", "مجدي أحمد")))
+    assert [q.speaker.text for q in quotes] == ["المخرج مجدي أحمد علي"]
+    # على with an object stays a preposition
+    _, quotes = quotes_of("وقال أحمد على هامش المؤتمر إن الفريق جاهز.", _mentions_for(("أحمد", "PER", "أحمد")))
+    assert [q.speaker.text for q in quotes] == ["أحمد"]
+    switch_off("S-NAME-PARTICLE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker.text for q in quotes] != ["أحمد علي"]
+

@@ -158,6 +158,9 @@ RULES: dict[str, str] = {
     "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
                      "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
                      "that opens the sentence, not the noun",
+    "S-NAME-PARTICLE": "a tagged person's last word that looks like a preposition (أحمد علي) is the name when nothing "
+                       "after it can be its object: a mark, a complementiser, a preposition or a cue (وأكد أحمد علي في "
+                       "تصريح أن)",
     "S-TITLE-VERB": "a name's title words stop at a present-tense verb before it (أسقف يعتذر للمغنية أريانا غراندي: أسقف "
                     "is no title of hers), so a description no longer finds the wrong name",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "

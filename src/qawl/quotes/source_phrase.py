@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, TIME_WORDS, VEIL_OBJECTS,
+    ATTENTION_OBJECTS, PREPOSITIONS, TIME_WORDS, VEIL_OBJECTS,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -112,7 +112,8 @@ class _SourcePhrase:
                     t += 1
                     words += 1
                 continue
-            if not token.is_word or (_is_stop(token) and not self.inside_name(b, t)) or token.key in PRONOUN_CARRIERS:
+            if not token.is_word or (_is_stop(token) and not self.inside_name(b, t) and not self.name_after_particle(b, t)) \
+                    or token.key in PRONOUN_CARRIERS:
                 break  # … العمير | ولكنه عاد: the next clause
             if _is_cue_token(token, ("verb", "participle", "noun", "phrase")) and not self.cue_in_name(b, t):
                 break  # أجاب قائلا: / عن X قوله; not بين of بين ستانتون, a name the tagger found
@@ -123,6 +124,8 @@ class _SourcePhrase:
         if words >= 2:
             t = self._bracketed_acronym(b, t, limit)
         end = self._extend_to_mention(b, start, t, limit)
+        if end > start and _is_stop(tokens[end - 1]) and self.ends_with_particle(b, end - 1):
+            self.span_cuts.setdefault((b, end), "S-NAME-PARTICLE")  # أحمد علي | في تصريح
         if affiliated:
             self.span_cuts.setdefault((b, end), "S-ANONYMOUS-BA")
         return end
@@ -175,7 +178,37 @@ class _SourcePhrase:
     def inside_name(self, b: int, t: int) -> bool:
         """فان in لويس فان جال، فان دايك: a particle-like word that a tagged person's name goes on past."""
         mention = self.mention_at(b, t)
-        return mention is not None and mention.label == "PER" and mention.end > self.blocks[b].tokens[t].end
+        if mention is None or mention.label != "PER":
+            return False
+        tokens = self.blocks[b].tokens
+        return mention.end > tokens[t].end or (mention.end == tokens[t].end and self.objectless_particle(b, t))
+
+    def ends_with_particle(self, b: int, t: int) -> bool:
+        """``S-NAME-PARTICLE``: the name's last word looks like a preposition (see ``objectless_particle``)."""
+        mention = self.mention_at(b, t)
+        if mention is not None and mention.label == "PER" and mention.end == self.blocks[b].tokens[t].end:
+            return self.objectless_particle(b, t)
+        return self.name_after_particle(b, t)
+
+    def name_after_particle(self, b: int, t: int) -> bool:
+        """``S-NAME-PARTICLE`` past the tagger: علي written with ي right after a person's name, with
+        nothing it could govern after it, ends the name (وقال مجدي أحمد علي إن)."""
+        tokens = self.blocks[b].tokens
+        before = self.mention_at(b, t - 1) if t > 0 else None
+        return before is not None and before.label == "PER" and before.end == tokens[t - 1].end \
+            and tokens[t].text == tokens[t].key and self.objectless_particle(b, t)
+
+    def objectless_particle(self, b: int, t: int) -> bool:
+        """``S-NAME-PARTICLE``: a tagged person's last word that looks like a preposition (أحمد علي) is
+        the name when nothing after it can be its object: a mark, a complementiser, another
+        preposition or a cue (وأكد أحمد علي في تصريح أن، وقال مجدي أحمد علي إن)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-NAME-PARTICLE") or tokens[t].key not in PREPOSITIONS:
+            return False
+        if t + 1 >= len(tokens):
+            return True
+        nxt = tokens[t + 1]
+        return not nxt.is_word or nxt.key in COMPLEMENTISERS or nxt.key in PREPOSITIONS or _is_cue_token(nxt)
 
     def quoted_subject(self, b: int, region: Optional[_Region], limit: int) -> bool:
         """A short quoted name right after the verb, followed by a comma or more words rather
