@@ -2767,3 +2767,22 @@ def test_s_name_particle_a_name_ending_in_ali(switch_off):
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker.text for q in quotes] != ["أحمد علي"]
 
+
+def test_s_span_medium_a_medium_glued_to_its_la_is_the_addressee(switch_off):
+    text = "وقالت الشرطة لبي بي سي إن الناشطات أجبرن على ركوب السيارة."
+    names = (("لبي بي سي", "ORG", "لبي بي سي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [("الشرطة", "الشرطة")]
+    assert "S-SPAN-MEDIUM" in quotes[0].rules
+    # إن inside the medium's name is no complementiser
+    other = "وقال المتحدث لسي إن إن إن الناشطات أجبرن على ركوب السيارة."
+    _, quotes = quotes_of(other, _mentions_for(("لسي إن إن", "ORG", "لسي إن إن")))
+    assert [q.content.text for q in quotes] == ["الناشطات أجبرن على ركوب السيارة"]
+    # the name after a conjunction stays: كشف المستشار عبد الكريم عن أن
+    _, quotes = quotes_of("وكشف المستشار عبد الكريم عن أن الفريق وصل إلى بنغازي.",
+                          _mentions_for(("عبد الكريم عن", "PER", "عبد الكريم")))
+    assert [q.speaker.text for q in quotes] == ["المستشار عبد الكريم"]
+    switch_off("S-SPAN-MEDIUM")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "لبي بي سي"
+

@@ -24,7 +24,7 @@ from .config import (
     FRAME_WINDOW, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_TITLE_WORDS, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .lexical import (
-    _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _prep_form,
+    _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _key_text, _looks_adjective, _prep_form,
     _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .rules import rule_on
@@ -113,7 +113,7 @@ class _ContentStart:
                 return ("cue", skipped_cue) if skipped_cue >= 0 else ("colon", t)
             if _ends_sentence(tokens, t):
                 return "end", t
-            if token.key in COMPLEMENTISERS and not enclosed:
+            if token.key in COMPLEMENTISERS and not enclosed and not self.inside_medium_name(b, t):
                 before = tokens[t - 1].key if t > 0 else ""
                 if entry.that_after and (not rule_on("Q-CONCLUDE") or _prep_form(before) != entry.that_after):
                     return "end", t  # توصل إلى اتفاق … بعد أن: no conclusion reported
@@ -141,6 +141,14 @@ class _ContentStart:
                     return "cue", t
             t += 1
         return "window", t
+
+    def inside_medium_name(self, b: int, t: int) -> bool:
+        """``S-SPAN-MEDIUM``: إن inside a medium's name (لسي إن إن) is no complementiser."""
+        mention = self.mention_at(b, t)
+        if mention is None or not rule_on("S-SPAN-MEDIUM"):
+            return False
+        text = mention.text[1:] if mention.text[:1] == "ل" else mention.text
+        return self.blocks[b].tokens[t].start > mention.start and _key_text(text) in self.lexicon.heads["media"]
 
     def response_adverbial(self, b: int, t: int) -> bool:
         """``Q-RESPONSE-ADVERBIAL``: ردا / تعليقا / تعقيبا / جوابا + على is an adverbial of reason (قال

@@ -22,7 +22,7 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _looks_adjective, _strip_noun, _time_phrase_width,
+    _is_relational, _is_stop, _key_text, _looks_adjective, _strip_noun, _time_phrase_width,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
@@ -201,14 +201,16 @@ class _SourcePhrase:
     def objectless_particle(self, b: int, t: int) -> bool:
         """``S-NAME-PARTICLE``: a tagged person's last word that looks like a preposition (أحمد علي) is
         the name when nothing after it can be its object: a mark, a complementiser, another
-        preposition or a cue (وأكد أحمد علي في تصريح أن، وقال مجدي أحمد علي إن)."""
+        preposition or a cue (وأكد أحمد علي في تصريح أن، وقال مجدي أحمد علي إن); not أن (كشف X عن أن)."""
         tokens = self.blocks[b].tokens
         if not rule_on("S-NAME-PARTICLE") or tokens[t].key not in PREPOSITIONS:
             return False
         if t + 1 >= len(tokens):
             return True
         nxt = tokens[t + 1]
-        return not nxt.is_word or nxt.key in COMPLEMENTISERS or nxt.key in PREPOSITIONS or _is_cue_token(nxt)
+        # إن, unlike أن (كشف عن أن، أكد على أن), is never a preposition's object
+        inna = nxt.key in COMPLEMENTISERS and nxt.text.startswith("إ")
+        return not nxt.is_word or inna or nxt.key in PREPOSITIONS or _is_cue_token(nxt)
 
     def quoted_subject(self, b: int, region: Optional[_Region], limit: int) -> bool:
         """A short quoted name right after the verb, followed by a comma or more words rather
@@ -236,6 +238,13 @@ class _SourcePhrase:
             return False
         parties, after = tokens[t + 1], tokens[t + 2]
         return parties.is_word and parties.key.startswith("ال") and after.key in COMPLEMENTISERS
+
+    def glued_medium(self, b: int, t: int, mention: Optional[Mention]) -> bool:
+        """``S-SPAN-MEDIUM``: a medium of several words that the tagger took with its ل (الشرطة
+        | لبي بي سي، المتحدث | لسي إن إن) is whom the words were said to."""
+        if not rule_on("S-SPAN-MEDIUM") or mention is None or mention.start != self.blocks[b].tokens[t].start:
+            return False
+        return _key_text(mention.text[1:]) in self.lexicon.heads["media"]
 
     def ends_before_prefixed(self, b: int, start: int, t: int, ba_complement: bool = False) -> bool:
         """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
@@ -268,6 +277,9 @@ class _SourcePhrase:
             return self._cut_by_rule(b, t, by_rule, clitic or (mention is None and (bool(self.mentions) or not name_goes_on)))
         if LATIN_RE.search(token.text) or token.text.startswith("لـ") or stem in heads["media"]:
             return self._cut_by_rule(b, t, by_rule, True)  # an addressee medium is never part of the speaker
+        if self.glued_medium(b, t, mention):
+            self.span_cuts[(b, t)] = "S-SPAN-MEDIUM"
+            return True
         if stem in heads["organisation"] or stem in heads["person"]:
             return False  # الرئيس التنفيذي لشركة ...: whose officer he is
         # a bare لـ word may be a name (لودريان): only a tagger can tell it is not one
