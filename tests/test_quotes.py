@@ -2786,3 +2786,16 @@ def test_s_span_medium_a_medium_glued_to_its_la_is_the_addressee(switch_off):
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker_canonical == "لبي بي سي"
 
+
+def test_q_ambiguous_comma_bayyana_with_a_comma_before_its_an(switch_off):
+    text = "وبيّن المسؤول الحكومي الأردني، أن حركة الشاحنات مرتبطة بعدة عوامل."
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["حركة الشاحنات مرتبطة بعدة عوامل"]
+    assert "Q-AMBIGUOUS-COMMA" in quotes[0].rules
+    # "between" with words before its أن stays no cue
+    _, quotes = quotes_of("وتراوحت الأسعار بين 3000 و5250 ريالا، على أن تدفع مقدما.")
+    assert not quotes
+    switch_off("Q-AMBIGUOUS-COMMA")
+    _, quotes = quotes_of(text)
+    assert not quotes
+

@@ -211,8 +211,10 @@ class _CueFinding:
         candidate = self.complement_candidate(b, t, entry, after)
         if candidate is None and speaker is None and conj:
             candidate = self.continuation_candidate(b, t, entry)
-        if candidate is None or (entry.ambiguous and (candidate.method != "that" or candidate.content_start != after + 1)):
+        if candidate is None or (entry.ambiguous and (candidate.method != "that" or not self.follows_at_once(b, after, candidate))):
             return None  # بين (3000 - 5250) ريالا على أن: "between", unless أن follows at once
+        if entry.ambiguous and candidate.content_start == after + 2:
+            candidate.rules += ("Q-AMBIGUOUS-COMMA",)
         if speaker is not None and entry.lemma in self.lexicon.verdict_cues and (
             candidate.method not in ("that", "quote", "colon") or candidate.content_start > after + 2
         ) and (
@@ -238,6 +240,15 @@ class _CueFinding:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def follows_at_once(self, b: int, after: int, candidate: _Candidate) -> bool:
+        """The complementiser comes right after the speaker, or after the comma that closes it
+        (``Q-AMBIGUOUS-COMMA``: وبيّن المسؤول الحكومي الأردني، أن)."""
+        if candidate.content_start == after + 1:
+            return True
+        tokens = self.blocks[b].tokens
+        return rule_on("Q-AMBIGUOUS-COMMA") and candidate.content_start == after + 2 and after > 0 \
+            and tokens[after].text in COMMAS and tokens[after - 1].is_word
 
     def owned_object(self, b: int, entry: CueEntry, first: int) -> bool:
         """واتهم خصومه بـ، وأبلغ نظيره أن: after و/ف, a noun whose possessive pronoun points back at

@@ -22,6 +22,8 @@ RULES: dict[str, str] = {
     "Q-OBJ": "a cue with a noun-phrase or proposition object (أعلن X، أكد ضرورة X)",
     "Q-PROPOSITION-PREP": "a proposition noun right after the speaker opens the words even when the cue's preposition "
                           "follows it (أكد حرص المجلس على وحدة اليمن: from حرص, not from وحدة)",
+    "Q-AMBIGUOUS-COMMA": "a cue that is also a common word (بين، بيّن) reports when its أن follows the speaker at "
+                         "once or after the one comma that closes the speaker (وبيّن المسؤول الأردني، أن)",
     "Q-OWNED-PROPOSITION": "a proposition noun carrying its owner's pronoun right after the cue (أكدت الشركة عزمها "
                            "طرحه، جدد تمسكه بـ) opens the words, as the bare noun does (أكد ضرورة); data: cues.json "
                            "proposition_nouns",
