@@ -2799,3 +2799,17 @@ def test_q_ambiguous_comma_bayyana_with_a_comma_before_its_an(switch_off):
     _, quotes = quotes_of(text)
     assert not quotes
 
+
+def test_b_same_subject_cue_the_speakers_next_report_ends_the_words(switch_off):
+    text = "أعلنت الحكومة إغلاق الصحيفة واتهمتها بإشاعة الانقسام والإساءة لعلاقات البلاد."
+    _, quotes = quotes_of(text)
+    assert quotes[0].content.text == "إغلاق الصحيفة" and "B-SAME-SUBJECT-CUE" in quotes[0].rules
+    _, quotes = quotes_of("قالت الوزيرة إنها مستعدة لاستقبال اللاجئين وأكدت دعمها الكامل لهم.")
+    assert quotes[0].content.text == "مستعدة لاستقبال اللاجئين"
+    # the words' own subject reports: it stays in them
+    _, quotes = quotes_of("قالت الوزارة إن الشرطة اعتقلت المشتبه به واتهمته بالقتل.")
+    assert quotes[0].content.text == "الشرطة اعتقلت المشتبه به واتهمته بالقتل"
+    switch_off("B-SAME-SUBJECT-CUE")
+    _, quotes = quotes_of(text)
+    assert quotes[0].content.text.startswith("إغلاق الصحيفة واتهمتها")
+

@@ -24,6 +24,9 @@ from .lexical import _is_definite, _is_stop, _object_cue
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
 
+# إنها / أنه …: a that-clause whose subject is the speaker, by the cue's gender and number
+SELF_COMPLEMENTISERS = {("f", "s"): ("انها",), ("m", "s"): ("انه",), ("m", "p"): ("انهم",), ("f", "p"): ("انهن",)}
+
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
 
@@ -63,6 +66,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 c.rules += ("B-OBJECT-CUE",)  # …، بل ووصفه بـ"الفظيع": the speaker's next report
                 break
             if _starts_closer(tokens, t, closers):
+                break
+            if t > c.content_start + 1 and _same_subject_cue(tokens, c, t) and rule_on("B-SAME-SUBJECT-CUE"):
+                c.rules += ("B-SAME-SUBJECT-CUE",)  # قالت إنها مستعدة | وأكدت دعمها: the speaker's next report
                 break
             if t > c.content_start and token.text in COMMAS and t + 2 < len(tokens) \
                     and (tokens[t + 1].key, tokens[t + 2].key) in NARRATIVE_TIME_PAIRS and rule_on("B-TIME-CLAUSE"):
@@ -147,6 +153,24 @@ def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
         index = (not all(closers), by_first_word)
         _last_closer_index = (closers, index)
     return index
+
+
+def _same_subject_cue(tokens: list[_Token], c: _Candidate, t: int) -> bool:
+    """``B-SAME-SUBJECT-CUE``: و + a past cue verb in the cue's own person, gender and number (أعلنت
+    الحكومة إغلاق الصحيفة | واتهمتها بـ) continues the speaker, not the words, when the words have no
+    subject of their own: a noun-phrase object, or a that-clause about the speaker (قالت إنها | …)."""
+    entry, conj = lookup_cue(tokens[t].key)
+    if entry is None:
+        entry, conj = _object_cue(tokens[t])
+    cue = c.entry
+    if entry is None or not conj.startswith("و") or entry.kind != "verb" or entry.tense != "past":
+        return False
+    if cue.kind != "verb" or cue.tense != "past" or (entry.gender, entry.number, entry.person) != (cue.gender, cue.number, cue.person):
+        return False
+    if c.method in ("obj", "prep"):
+        return True
+    opener = tokens[c.content_start - 1].key if c.method == "that" and c.content_start > 0 else ""
+    return opener in SELF_COMPLEMENTISERS.get((cue.gender, cue.number), ())
 
 
 def _opens_object_cue(tokens: list[_Token], t: int) -> bool:

@@ -78,6 +78,9 @@ RULES: dict[str, str] = {
                           "| واستخدم الزعم): the next sentence is the narrator's",
     "B-MODAL-THAT": "أن after a modal verb (يجب أن، يمكن أن) opens a clause inside the words, never the cue's "
                     "complement (منوها بأهمية السياحة … يجب أن توفرها); data: function_words.json modal_verbs",
+    "B-SAME-SUBJECT-CUE": "an unquoted content ends before و + a past cue verb in the cue's own person, gender and "
+                          "number when the words have no subject of their own (أعلنت الحكومة إغلاق الصحيفة واتهمتها بـ، "
+                          "قالت إنها مستعدة وأكدت دعمها): the speaker's next report",
     "B-TIME-ASIDE": "a time set off by commas between the speaker and a noun-phrase object (أعلنت الشرطة، الجمعة، "
                     "إطلاقها النار) does not keep the object from being the words",
     "B-OBJECT-CUE": "an unquoted content ends before a comma and (بل) و + a cue carrying an object pronoun (…، بل "
