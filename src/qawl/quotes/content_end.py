@@ -20,7 +20,7 @@ from qawl.arabic import (
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
 from .candidate import _Candidate
-from .lexical import _is_definite, _is_stop, _object_cue
+from .lexical import _is_definite, _is_stop, _object_cue, _strip_object
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
 
@@ -67,7 +67,8 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 break
             if _starts_closer(tokens, t, closers):
                 break
-            if t > c.content_start + 1 and _same_subject_cue(tokens, c, t) and rule_on("B-SAME-SUBJECT-CUE"):
+            if t > c.content_start + 1 and _same_subject_cue(tokens, c, t, ex.lexicon.proposition_nouns) \
+                    and rule_on("B-SAME-SUBJECT-CUE"):
                 c.rules += ("B-SAME-SUBJECT-CUE",)  # قالت إنها مستعدة | وأكدت دعمها: the speaker's next report
                 break
             if t > c.content_start and token.text in COMMAS and t + 2 < len(tokens) \
@@ -155,13 +156,15 @@ def _closer_index(closers: tuple[tuple[str, ...], ...]) -> _CloserIndex:
     return index
 
 
-def _same_subject_cue(tokens: list[_Token], c: _Candidate, t: int) -> bool:
+def _same_subject_cue(tokens: list[_Token], c: _Candidate, t: int, nouns: frozenset | set = frozenset()) -> bool:
     """``B-SAME-SUBJECT-CUE``: و + a past cue verb in the cue's own person, gender and number (أعلنت
     الحكومة إغلاق الصحيفة | واتهمتها بـ) continues the speaker, not the words, when the words have no
     subject of their own: a noun-phrase object, or a that-clause about the speaker (قالت إنها | …)."""
     entry, conj = lookup_cue(tokens[t].key)
     if entry is None:
         entry, conj = _object_cue(tokens[t])
+        if entry is not None and _strip_object(tokens[t].key)[len(conj):] in nouns:
+            return False  # ورفضه للغلو: "his rejection", a proposition noun going on with the object
     cue = c.entry
     if entry is None or not conj.startswith("و") or entry.kind != "verb" or entry.tense != "past":
         return False
