@@ -151,6 +151,9 @@ def mentions_of(*pairs):
         ((("سلمان", "PER"), ("محمد بن سلمان", "PER")), ["سلمان", "محمد بن سلمان"]),
         # a family name after the father's name is the person's own
         ((("الجبير", "PER"), ("عادل بن أحمد الجبير", "PER")), ["عادل بن أحمد الجبير"] * 2),
+        # a body's forces are not the body (member_heads); its ministry's short name is the ministry
+        ((("قوات الحلف الأطلسي", "ORG"), ("الحلف الأطلسي", "ORG")), ["قوات الحلف الأطلسي", "الحلف الأطلسي"]),
+        ((("وزارة الخارجية الأمريكية", "ORG"), ("الخارجية الأمريكية", "ORG")), ["وزارة الخارجية الأمريكية"] * 2),
     ],
 )
 def test_canonicalise(pairs, expected):

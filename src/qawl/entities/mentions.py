@@ -20,7 +20,7 @@ from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
-from qawl.arabic import NAME_LINKS, NASAB_PARTICLES, TIME_NOUNS, TIME_WORDS
+from qawl.arabic import MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -520,7 +520,8 @@ def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> M
 
 def _ends_like(short: list[str], full: list[str]) -> bool:
     """``short`` ends ``full`` and its words appear in ``full`` in order (لافروف ↔ سيرغي لافروف),
-    not where a nasab particle comes right before them (سلمان is the father in محمد بن سلمان)."""
+    not where a nasab particle comes right before them (سلمان is the father in محمد بن سلمان), nor
+    after a member head alone (قوات الحلف الأطلسي: the forces, not الحلف الأطلسي)."""
     if len(short) >= len(full) or short[-1] != full[-1]:
         return False
     position = 0
@@ -531,6 +532,8 @@ def _ends_like(short: list[str], full: list[str]) -> bool:
             return False
         if i == 0 and position >= 2 and full[position - 2] in NASAB_PARTICLES:
             return False
+        if i == 0 and position == 2 and full[0] in MEMBER_HEADS:
+            return False  # قوات الحلف الأطلسي: the alliance's forces, not the alliance
     return True
 
 
