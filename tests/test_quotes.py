@@ -2813,3 +2813,16 @@ def test_b_same_subject_cue_the_speakers_next_report_ends_the_words(switch_off):
     _, quotes = quotes_of(text)
     assert quotes[0].content.text.startswith("إغلاق الصحيفة واتهمتها")
 
+
+def test_s_time_name_a_time_of_day_that_is_a_given_name(switch_off):
+    text = "وقال رئيس مجلس محافظة الأنبار صباح كرحوت إن المجلس طالب رئيس الوزراء بوقف القصف."
+    _, quotes = quotes_of(text)
+    assert quotes[0].speaker.text == "رئيس مجلس محافظة الأنبار صباح كرحوت" and "S-TIME-NAME" in quotes[0].rules
+    for timed in ("وقال رئيس المجلس صباح اليوم إن المجلس طالب بوقف القصف.",
+                  "وقال الوزير صباح الثلاثاء إن المجلس طالب بوقف القصف."):
+        _, quotes = quotes_of(timed)
+        assert "صباح" not in quotes[0].speaker.text
+    switch_off("S-TIME-NAME")
+    _, quotes = quotes_of(text)
+    assert quotes[0].speaker.text == "رئيس مجلس محافظة الأنبار"
+

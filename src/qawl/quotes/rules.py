@@ -163,6 +163,9 @@ RULES: dict[str, str] = {
     "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
                      "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
                      "that opens the sentence, not the noun",
+    "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
+                   "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
+                   "time_names",
     "S-SPAN-MEDIUM": "a medium of several words that the tagger took with its ل (الشرطة لبي بي سي، المتحدث لسي إن "
                      "إن) is whom the words were said to, not part of the speaker; data: cues.json speaker_heads media",
     "S-NAME-PARTICLE": "a tagged person's last word that looks like a preposition (أحمد علي) is the name when nothing "

@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, PREPOSITIONS, TIME_WORDS, VEIL_OBJECTS,
+    ATTENTION_OBJECTS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -112,6 +112,11 @@ class _SourcePhrase:
                     t += 1
                     words += 1
                 continue
+            if words and self.time_word_name(b, start, t):
+                self.span_cuts.setdefault((b, t + 2), "S-TIME-NAME")  # رئيس المجلس صباح كرحوت
+                t += 2
+                words += 2
+                continue
             if not token.is_word or (_is_stop(token) and not self.inside_name(b, t) and not self.name_after_particle(b, t)) \
                     or token.key in PRONOUN_CARRIERS:
                 break  # … العمير | ولكنه عاد: the next clause
@@ -189,6 +194,18 @@ class _SourcePhrase:
         if mention is not None and mention.label == "PER" and mention.end == self.blocks[b].tokens[t].end:
             return self.objectless_particle(b, t)
         return self.name_after_particle(b, t)
+
+    def time_word_name(self, b: int, start: int, t: int) -> bool:
+        """``S-TIME-NAME``: a given name that is also a time of day (صباح، فجر) right after a person's
+        title, followed by a word that is no time and no function word, starts the name (وقال رئيس
+        مجلس محافظة الأنبار صباح كرحوت); صباح اليوم، صباح الثلاثاء stay times."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-TIME-NAME") or tokens[t].key not in TIME_NAMES or t + 1 >= len(tokens):
+            return False
+        nxt, head = tokens[t + 1], _strip_noun(tokens[start].key)
+        if not nxt.is_word or _is_stop(nxt) or _time_phrase_width(tokens, t + 1) or _is_cue_token(nxt):
+            return False
+        return head in self.lexicon.heads["person"] or tokens[start].key in self.lexicon.heads["person"]
 
     def name_after_particle(self, b: int, t: int) -> bool:
         """``S-NAME-PARTICLE`` past the tagger: علي written with ي right after a person's name, with
