@@ -2826,3 +2826,10 @@ def test_s_time_name_a_time_of_day_that_is_a_given_name(switch_off):
     _, quotes = quotes_of(text)
     assert quotes[0].speaker.text == "رئيس مجلس محافظة الأنبار"
 
+
+def test_an_existential_before_the_subject_is_no_part_of_it():
+    _, quotes = quotes_of("لكن هناك أنباء تقول إن شورى الحركة سحبت لقب أمير المؤمنين.")
+    assert [q.speaker.text for q in quotes] == ["أنباء"]
+    _, quotes = quotes_of("وثمة تقارير تفيد بأن الحركة منقسمة على نفسها.")
+    assert [q.speaker.text for q in quotes] == ["تقارير"]
+
