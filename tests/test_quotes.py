@@ -2763,6 +2763,10 @@ def test_s_name_particle_a_name_ending_in_ali(switch_off):
     # على with an object stays a preposition
     _, quotes = quotes_of("وقال أحمد على هامش المؤتمر إن الفريق جاهز.", _mentions_for(("أحمد", "PER", "أحمد")))
     assert [q.speaker.text for q in quotes] == ["أحمد"]
+    # على written with ى that opens a tagged "name" is the preposition: وقال على تويتر
+    _, quotes = quotes_of("ونفى اللاعب أبيدال المزاعم. وقال على تويتر \"لقد تبرع ابن عمتي بكبده لإنقاذ حياتي\".",
+                          _mentions_for(("أبيدال", "PER", "أبيدال"), ("على تويتر", "PER", "على تويتر")))
+    assert quotes[-1].speaker_canonical == "أبيدال"
     switch_off("S-NAME-PARTICLE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker.text for q in quotes] != ["أحمد علي"]

@@ -186,6 +186,8 @@ class _SourcePhrase:
         if mention is None or mention.label != "PER":
             return False
         tokens = self.blocks[b].tokens
+        if mention.start == tokens[t].start and tokens[t].text == "على" and rule_on("S-NAME-PARTICLE"):
+            return False  # وقال على تويتر: the tagger's name opens with the preposition written with ى
         return mention.end > tokens[t].end or (mention.end == tokens[t].end and self.objectless_particle(b, t))
 
     def ends_with_particle(self, b: int, t: int) -> bool:
