@@ -2837,3 +2837,13 @@ def test_an_existential_before_the_subject_is_no_part_of_it():
     _, quotes = quotes_of("وثمة تقارير تفيد بأن الحركة منقسمة على نفسها.")
     assert [q.speaker.text for q in quotes] == ["تقارير"]
 
+
+def test_s_object_first_a_complement_after_a_verb_is_no_subject(switch_off):
+    text = ("وأكدت المطربة أنها تفضل أن يغنيها شخص آخر، وطلبت ألا تتحدث في هذا الأمر خاصة وأنه حساس بالنسبة "
+            "لها، ورفضت أن يشكك أحد في وطنيتها.")
+    _, quotes = quotes_of(text)
+    assert [q.speaker_canonical for q in quotes] == ["المطربة", "المطربة"]
+    switch_off("S-OBJECT-FIRST")
+    _, quotes = quotes_of(text)
+    assert quotes[-1].speaker_canonical != "المطربة"
+

@@ -241,6 +241,17 @@ class _CueFinding:
         )
         return candidate
 
+    def object_first(self, b: int, t: int) -> bool:
+        """``S-OBJECT-FIRST``: وتمنى | له دوام النجاح، وطلبت | ألا تتحدث: a preposition with a pronoun, a
+        complementiser or another function word right after a verb starts its complement; the subject is
+        dropped (the speaker goes on), so the words are no subject for a later "she"."""
+        token = self.blocks[b].tokens[t]
+        if not rule_on("S-OBJECT-FIRST"):
+            return False
+        # ألا / إلا share their matching form with a narrator's contrast
+        return bool(PREPOSITION_PRONOUN_RE.match(token.key)) or token.key in COMPLEMENTISERS or _is_stop(token) \
+            or token.key in NARRATOR_CONTRASTS
+
     def follows_at_once(self, b: int, after: int, candidate: _Candidate) -> bool:
         """The complementiser comes right after the speaker, or after the comma that closes it
         (``Q-AMBIGUOUS-COMMA``: وبيّن المسؤول الحكومي الأردني، أن)."""
@@ -517,7 +528,7 @@ class _CueFinding:
             span = None  # كما وصف هذا النوع من الحروب: the object, and the subject is dropped
         elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
             end = self.speaker_forward(b, t + 1, len(tokens))
-            span = (t + 1, end) if end > t + 1 else None
+            span = (t + 1, end) if end > t + 1 and not self.object_first(b, t + 1) else None
         else:
             span = None
         if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:

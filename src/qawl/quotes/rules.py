@@ -163,6 +163,8 @@ RULES: dict[str, str] = {
     "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
                      "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
                      "that opens the sentence, not the noun",
+    "S-OBJECT-FIRST": "a cue that reports nothing, with a preposition and pronoun or a function word right after it "
+                      "(وتمنى له دوام النجاح، وطلبت ألا تتحدث), names no subject for a later dropped subject",
     "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
                    "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
                    "time_names",

@@ -32,6 +32,10 @@ from .tokens import (
 PEOPLE_PLURAL_ENDINGS = ("ين", "ون")
 
 
+
+# how the prepositions that are also names are written as prepositions: علي and إمام are names
+WRITTEN_PREPOSITIONS = frozenset({"على", "أمام", "امام", "عن", "من", "في", "إلى", "مع"})
+
 class _SourcePhrase:
     """Noun-phrase reading of speaker phrases (mixed into ``_Extractor``)."""
 
@@ -215,7 +219,7 @@ class _SourcePhrase:
         tokens = self.blocks[b].tokens
         before = self.mention_at(b, t - 1) if t > 0 else None
         return before is not None and before.label == "PER" and before.end == tokens[t - 1].end \
-            and tokens[t].text == tokens[t].key and self.objectless_particle(b, t)
+            and tokens[t].text not in WRITTEN_PREPOSITIONS and self.objectless_particle(b, t)
 
     def objectless_particle(self, b: int, t: int) -> bool:
         """``S-NAME-PARTICLE``: a tagged person's last word that looks like a preposition (أحمد علي) is
