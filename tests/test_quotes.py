@@ -2847,3 +2847,14 @@ def test_s_object_first_a_complement_after_a_verb_is_no_subject(switch_off):
     _, quotes = quotes_of(text)
     assert quotes[-1].speaker_canonical != "المطربة"
 
+
+def test_s_title_mention_a_lone_title_tagged_as_a_person(switch_off):
+    text = ("وأظهرت صور الأسقف تشارلز إليز الثالث ممسكا بخصر المغنية. وقال الأسقف لوكالة أسوشيتد برس: "
+            "\"لن يكون في نيتي أبدا أن أسيء لأحد\".")
+    names = (("الأسقف", "PER", "الأسقف"), ("تشارلز إليز الثالث", "PER", "تشارلز إليز الثالث"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "تشارلز إليز الثالث" and "S-TITLE-MENTION" in quotes[-1].rules
+    switch_off("S-TITLE-MENTION")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "الأسقف"
+

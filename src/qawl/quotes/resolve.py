@@ -102,6 +102,7 @@ class _Resolver:
         """
         tokens, heads = self.ex.blocks[b].tokens, self.ex.lexicon.heads
         mentions = [m for t in range(start, end) if (m := self.ex.mention_at(b, t)) is not None]
+        mentions = [m for m in mentions if not self.ex.lone_title(m)]  # الأسقف is a title (S-TITLE-MENTION)
         best = min(mentions, key=lambda m: MENTION_PRIORITY.get(m.label, 9), default=None)
         if best is None or best.label == "PER":
             return best
@@ -265,6 +266,8 @@ class _Resolver:
             return _Attribution(span, called, "person", rules=("S-CALLED-NAME",))
         mention = self.best_mention(b, start, end) if rule_on("S-NAMED") else None
         heads = ex.lexicon.heads
+        # الأسقف tagged as a person: a title, resolved as one (best_mention left it out)
+        title_tagged = any(self.ex.lone_title(self.ex.mention_at(b, t)) for t in range(start, end))
         if len(keys) == 1 and (keys[0] in heads["pronoun"] or keys[0][1:] in heads["pronoun"]) and rule_on("S-PRONOUN"):
             agent = self.antecedent(entry, position)
             titled = self.titled_person(keys[0], span.start) if agent is None else None
@@ -317,8 +320,9 @@ class _Resolver:
                 found, title_rule = ex.named_by_head(keys, span.start), "S-TITLE-HEAD"
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
+                rules = ()
                 quoted = id(found) in ex.quoted_made or id(found) in ex.quoted_titled
-                rules = ("S-QUOTED-NAME",) if quoted else ()
+                rules = (*rules, "S-QUOTED-NAME") if quoted else rules
                 if title_rule == "S-TITLE-HEAD" and has_complements(keys):
                     rules = (*rules, "S-TITLE-COMPLEMENT")
                 if id(found) in ex.titled_through_quotes:
@@ -330,6 +334,8 @@ class _Resolver:
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(c, canonical)
+        if title_tagged and named and mention is None:
+            rules = (*rules, "S-TITLE-MENTION")
         if len(keys) > 1 and self.one_of_a_body_keys(keys[:2]):
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)

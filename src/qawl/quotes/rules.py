@@ -165,6 +165,8 @@ RULES: dict[str, str] = {
                      "that opens the sentence, not the noun",
     "S-OBJECT-FIRST": "a cue that reports nothing, with a preposition and pronoun or a function word right after it "
                       "(وتمنى له دوام النجاح، وطلبت ألا تتحدث), names no subject for a later dropped subject",
+    "S-TITLE-MENTION": "a lone definite person title the tagger took for a name (الأسقف، القس) is a description "
+                       "resolved to the name its title gives (S-TITLE-NAME), not a name of its own",
     "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
                    "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
                    "time_names",

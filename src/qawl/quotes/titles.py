@@ -67,7 +67,8 @@ class _TitleIndex:
                 if self.governed(tokens[t], mention) and not (t > 0 and self.is_document(tokens[t - 1], heads)):
                     u = -1  # كشفت مصادر في المعارضة للجزيرة: no title, but بيان للقوات: the forces' statement
                 opening = -1
-                while u >= 0 and t - u <= MAX_TITLE_BEFORE and not _stops_title(mapped.get(u), mention):
+                while u >= 0 and t - u <= MAX_TITLE_BEFORE and (
+                        not _stops_title(mapped.get(u), mention) or self.lone_title(mapped.get(u))):
                     if not tokens[u].is_word:
                         if u == opening:
                             pass  # the opening mark of a quoted name inside the title
@@ -123,6 +124,14 @@ class _TitleIndex:
     def is_document(token: _Token, heads: dict) -> bool:
         """A statement, report or study head (بيان، تقرير): its ل-phrase names its author."""
         return token.is_word and (token.key in heads["document"] or _strip_noun(token.key) in heads["document"])
+
+    def lone_title(self, mention: Optional[Mention]) -> bool:
+        """``S-TITLE-MENTION``: a person "name" that is one definite title word (الأسقف) is a title."""
+        if mention is None or mention.label != "PER" or not rule_on("S-TITLE-MENTION"):
+            return False
+        words = _key_text(mention.text).split()
+        heads = self.lexicon.heads["person"]
+        return len(words) == 1 and words[0].startswith("ال") and (words[0] in heads or _strip_noun(words[0]) in heads)
 
     def governed(self, token: _Token, mention: Mention) -> bool:
         """Whether the name is the object of a preposition glued to it (للجزيرة، بالحكومة، لكيري)."""
