@@ -2858,3 +2858,17 @@ def test_s_title_mention_a_lone_title_tagged_as_a_person(switch_off):
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "الأسقف"
 
+
+def test_b_framed_quotation_a_quotation_inside_the_cues_frame(switch_off):
+    text = "وطالب نشطاء بتجريم \"تصوير ما تحت التنورة\" واعتباره اعتداء جنسيا."
+    _, quotes = quotes_of(text)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("نشطاء", "بتجريم \"تصوير ما تحت التنورة\" واعتباره اعتداء جنسيا")]
+    assert "B-FRAMED-QUOTATION" in quotes[0].rules
+    # a quotation that ends the sentence stays a direct quote
+    _, quotes = quotes_of("وطالب نشطاء بتجريم \"تصوير ما تحت التنورة\".")
+    assert [q.content.text for q in quotes] == ["تصوير ما تحت التنورة"]
+    switch_off("B-FRAMED-QUOTATION")
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["تصوير ما تحت التنورة"]
+

@@ -329,6 +329,11 @@ class _ContentStart:
         if kind == "quote":
             region = self.region_opening_at(b, at)
             index = self.region_index(b, region)
+            framed = self.framed_quotation(b, entry, after, at, region)
+            if framed is not None:  # طالب نشطاء بتجريم "…" واعتباره اعتداء (B-FRAMED-QUOTATION)
+                made = make(*framed)
+                made.rules += ("B-FRAMED-QUOTATION",)
+                return made
             return make("quote", region.first, index)
         if kind == "colon":
             nxt = at + 1
@@ -399,6 +404,19 @@ class _ContentStart:
         ends = self.blocks[b].sentence_ends
         before = bisect_left(ends, t) - 1
         return ends[before] + 1 if before >= 0 else 0
+
+    def framed_quotation(self, b: int, entry: CueEntry, after: int, at: int, region: _Region) -> Optional[tuple[str, int]]:
+        """``B-FRAMED-QUOTATION``: a quotation that is only part of the cue's frame, after the cue's own
+        preposition (طالب نشطاء بتجريم "تصوير ما تحت التنورة" واعتباره اعتداء جنسيا) and followed by more
+        words of the sentence: the words are the whole frame, quotation and all (a mixed quote)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("B-FRAMED-QUOTATION") or at <= after or region.close_token <= 0:
+            return None
+        nxt = region.close_token + 1
+        if nxt >= len(tokens) or not tokens[nxt].is_word or nxt >= self._clause_end(b, nxt):
+            return None  # the quotation ends the sentence or a clause: a direct quote
+        method, start = self.frame_start(b, entry, after, at)
+        return (method, start) if method == "prep" and after <= start < at else None
 
     def _clause_end(self, b: int, t: int) -> int:
         """The first token from ``t`` on that ends a sentence (outside quotes), else the block's end."""

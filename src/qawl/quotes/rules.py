@@ -81,6 +81,9 @@ RULES: dict[str, str] = {
     "B-SAME-SUBJECT-CUE": "an unquoted content ends before و + a past cue verb in the cue's own person, gender and "
                           "number when the words have no subject of their own (أعلنت الحكومة إغلاق الصحيفة واتهمتها بـ، "
                           "قالت إنها مستعدة وأكدت دعمها): the speaker's next report",
+    "B-FRAMED-QUOTATION": "a quotation after the cue's own preposition and followed by more words of the sentence "
+                          "(طالب نشطاء بتجريم \"تصوير ما تحت التنورة\" واعتباره اعتداء جنسيا) is part of the words, "
+                          "which are the whole frame",
     "B-TIME-ASIDE": "a time set off by commas between the speaker and a noun-phrase object (أعلنت الشرطة، الجمعة، "
                     "إطلاقها النار) does not keep the object from being the words",
     "B-OBJECT-CUE": "an unquoted content ends before a comma and (بل) و + a cue carrying an object pronoun (…، بل "

@@ -331,8 +331,8 @@ class _SourcePhrase:
         if _looks_adjective(key) or _is_indefinite_nisba(key) or key.endswith(("ي", "يه")):
             return False  # مسؤولون باكستانيون، مصادر بريطانية: the head's adjective
         nxt = tokens[t + 1] if t + 1 < len(tokens) else None
-        if nxt is None or not nxt.is_word or nxt.key in COMPLEMENTISERS:
-            return False  # مسؤول بارز بأن: an adjective; a complement goes on (بإطلاق نار)
+        if nxt is None or (not nxt.is_word and nxt.text not in ALL_MARKS) or nxt.key in COMPLEMENTISERS:
+            return False  # مسؤول بارز بأن: an adjective; a complement goes on (بإطلاق نار، بتجريم "…")
         return rule_on("S-SPAN-PREFIXED") and t == start + 1 and self.mention_at(b, start) is None \
             and any(head in heads[k] for k in ("anonymous", "media", "document"))
 
