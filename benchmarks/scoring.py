@@ -400,6 +400,8 @@ GOLD_FILES = (
     ("audit20_gold.json", "benchmarks"),
     ("audit23_gold.json", "benchmarks"),
     ("audit24_gold.json", "benchmarks"),
+    ("audit25_gold.json", "benchmarks"),
+    ("audit26_gold.json", "benchmarks"),
 )
 
 
