@@ -2872,3 +2872,10 @@ def test_b_framed_quotation_a_quotation_inside_the_cues_frame(switch_off):
     _, quotes = quotes_of(text)
     assert [q.content.text for q in quotes] == ["تصوير ما تحت التنورة"]
 
+
+def test_a_promise_is_reported():
+    _, quotes = quotes_of("وقد وعد ماتيو سالفيني خلال الانتخابات باتخاذ موقف متشدد ضد الهجرة.",
+                          _mentions_for(("ماتيو سالفيني", "PER", "ماتيو سالفيني")))
+    assert [(q.cue.text, q.speaker_canonical, q.content.text) for q in quotes] == [
+        ("وعد", "ماتيو سالفيني", "باتخاذ موقف متشدد ضد الهجرة")]
+
