@@ -24,7 +24,7 @@ from .config import (
     FRAME_WINDOW, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_TITLE_WORDS, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .lexical import (
-    _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _key_text, _looks_adjective, _prep_form,
+    _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _medium_name, _prep_form,
     _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .rules import rule_on
@@ -147,8 +147,7 @@ class _ContentStart:
         mention = self.mention_at(b, t)
         if mention is None or not rule_on("S-SPAN-MEDIUM"):
             return False
-        text = mention.text[1:] if mention.text[:1] == "ل" else mention.text
-        return self.blocks[b].tokens[t].start > mention.start and _key_text(text) in self.lexicon.heads["media"]
+        return self.blocks[b].tokens[t].start > mention.start and _medium_name(mention.text, self.lexicon.heads["media"])
 
     def response_adverbial(self, b: int, t: int) -> bool:
         """``Q-RESPONSE-ADVERBIAL``: ردا / تعليقا / تعقيبا / جوابا + على is an adverbial of reason (قال

@@ -182,6 +182,12 @@ def _object_cue(token: _Token) -> tuple[Optional[CueEntry], str]:
     return lookup_cue(stripped)
 
 
+def _medium_name(text: str, media: frozenset) -> bool:
+    """``S-SPAN-MEDIUM``: a medium's name of several words, with or without the ل the tagger glued to
+    it (لبي بي سي، سي إن إن)."""
+    return _key_text(text[1:] if text[:1] == "ل" else text) in media
+
+
 def _strip_object(key: str) -> str:
     """نشرته -> نشرت, نقلته -> نقلت: a verb with an object pronoun."""
     for suffix in ("ها", "ه"):

@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS,
+    ATTENTION_OBJECTS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -22,7 +22,7 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _key_text, _looks_adjective, _strip_noun, _time_phrase_width,
+    _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
@@ -32,9 +32,6 @@ from .tokens import (
 PEOPLE_PLURAL_ENDINGS = ("ين", "ون")
 
 
-
-# how the prepositions that are also names are written as prepositions: علي and إمام are names
-WRITTEN_PREPOSITIONS = frozenset({"على", "أمام", "امام", "عن", "من", "في", "إلى", "مع"})
 
 class _SourcePhrase:
     """Noun-phrase reading of speaker phrases (mixed into ``_Extractor``)."""
@@ -267,7 +264,7 @@ class _SourcePhrase:
         | لبي بي سي، المتحدث | لسي إن إن) is whom the words were said to."""
         if not rule_on("S-SPAN-MEDIUM") or mention is None or mention.start != self.blocks[b].tokens[t].start:
             return False
-        return _key_text(mention.text[1:]) in self.lexicon.heads["media"]
+        return mention.text[:1] == "ل" and _medium_name(mention.text, self.lexicon.heads["media"])
 
     def ends_before_prefixed(self, b: int, start: int, t: int, ba_complement: bool = False) -> bool:
         """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
