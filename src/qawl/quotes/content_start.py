@@ -208,9 +208,7 @@ class _ContentStart:
             for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
                 if tokens[t].aside:
                     continue  # وأكد مصدر طلب عدم كشف اسمه، الحصيلة: عدم is the aside's
-                if tokens[t].key in self.lexicon.proposition_nouns or (
-                        t == start and rule_on("Q-OWNED-PROPOSITION")
-                        and _unpossessed(tokens[t].key) in self.lexicon.proposition_nouns):
+                if tokens[t].key in self.lexicon.proposition_nouns or (t == start and self.owned_proposition(tokens[t].key)):
                     return "obj", t  # أكد ضرورة …; أكدت عزمها طرحه (Q-OWNED-PROPOSITION)
                 if t == start and tokens[t].text in COMMAS:
                     continue  # أكد المهندس جديع القحطاني، أهمية …: the comma closes the speaker
@@ -221,8 +219,13 @@ class _ContentStart:
     def proposition_first(self, b: int, complements: set, first: int) -> bool:
         """``Q-PROPOSITION-PREP``: a proposition noun right after the speaker (أكد حرص المجلس على …)."""
         key = self.blocks[b].tokens[first].key if first < len(self.blocks[b].tokens) else ""
+        return "prop" in complements and rule_on("Q-PROPOSITION-PREP") and (
+            key in self.lexicon.proposition_nouns or self.owned_proposition(key))
+
+    def owned_proposition(self, key: str) -> bool:
+        """``Q-OWNED-PROPOSITION``: a proposition noun carrying its owner's pronoun (عزمها، تمسكه)."""
         nouns = self.lexicon.proposition_nouns
-        return "prop" in complements and rule_on("Q-PROPOSITION-PREP") and (key in nouns or _unpossessed(key) in nouns)
+        return rule_on("Q-OWNED-PROPOSITION") and key not in nouns and _unpossessed(key) in nouns
 
     @staticmethod
     def _time_aside(tokens: Sequence[_Token]) -> bool:
@@ -358,8 +361,7 @@ class _ContentStart:
             candidate.rules += ("B-TIME-ASIDE",)
         if method == "prep" and start < at and "obj" not in entry.complements and self.proposition_first(b, set(entry.complements), start):
             candidate.rules += ("Q-PROPOSITION-PREP",)
-        if method == "obj" and "obj" not in entry.complements and tokens[start].key not in self.lexicon.proposition_nouns \
-                and _unpossessed(tokens[start].key) in self.lexicon.proposition_nouns:
+        if method == "obj" and "obj" not in entry.complements and self.owned_proposition(tokens[start].key):
             candidate.rules += ("Q-OWNED-PROPOSITION",)
         return candidate
 

@@ -397,6 +397,8 @@ class _CueFrames:
                 candidate.rules += ("Q-HEADLINE-TOPIC",)
             if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
                 candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
+                if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
+                    self.office_places.add((b, speaker_start))  # the body after في is where the source works
             if {m.label for t in range(speaker_start, speaker_end) if (m := self.mention_at(b, t))} == {"LOC"}:
                 candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
             found.append(candidate)
@@ -445,13 +447,15 @@ class _CueFrames:
         mention = self.mention_at(b, t)
         if mention is not None and mention.label in ("PER", "ORG"):
             return True
-        heads = self.lexicon.heads
+        return self.source_preposition(b, first, t)
+
+    def source_preposition(self, b: int, first: int, t: int) -> bool:
+        """``Q-HEADLINE-PHRASE``: في / من / a بال word after a person or anonymous source head
+        (مصدر في اتحاد الكرة): the body after it is where the source works."""
+        heads, key = self.lexicon.heads, self.blocks[b].tokens[t].key
         head = _strip_noun(self.blocks[b].tokens[first].key)
-        if t > first and (token.key in SOURCE_PREPOSITIONS or token.key.startswith("بال")) \
-                and any(head in heads[k] for k in ("person", "anonymous")):
-            self.office_places.add((b, first))  # the body after في is where the source works, not who speaks
-            return True
-        return False
+        return t > first and (key in SOURCE_PREPOSITIONS or key.startswith("بال")) \
+            and any(head in heads[k] for k in ("person", "anonymous"))
 
     def topic_headline_head(self, b: int) -> Optional[tuple[int, int, int]]:
         """``Q-HEADLINE-TOPIC``: a headline whose speaker's name is followed by whom or what the words
