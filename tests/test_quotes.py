@@ -1849,8 +1849,12 @@ def test_q_attrib_fa_closes_a_long_source_at_its_fa_inna(switch_off):
     # another report before فإن: not one long source
     _, quotes = quotes_of("وبحسب الوزارة التي قالت إن الوضع هادئ فإن المحكمة استندت في قرارها على رأي لجنة.")
     assert all("Q-ATTRIB-FA" not in q.rules for q in quotes)
-    # evidence that names no source: no quote
-    _, quotes = quotes_of("وبحسب الأرقام الرسمية الصادرة هذا العام فإن عدد السكان ارتفع بشكل كبير.")
+    # figures that name no source report only by Q-ATTRIB-APODOSIS (the gold counts them)
+    figures = "وبحسب الأرقام الرسمية الصادرة هذا العام فإن عدد السكان ارتفع بشكل كبير."
+    _, quotes = quotes_of(figures)
+    assert [q.rules for q in quotes] == [("Q-ATTRIB", "Q-ATTRIB-FA", "Q-ATTRIB-APODOSIS", "S-PHRASE")]
+    switch_off("Q-ATTRIB-APODOSIS")
+    _, quotes = quotes_of(figures)
     assert not quotes
     switch_off("Q-ATTRIB-FA")
     _, quotes = quotes_of(text)
@@ -2879,3 +2883,51 @@ def test_a_promise_is_reported():
     assert [(q.cue.text, q.speaker_canonical, q.content.text) for q in quotes] == [
         ("وعد", "ماتيو سالفيني", "باتخاذ موقف متشدد ضد الهجرة")]
 
+
+
+def test_q_attrib_apodosis_an_opening_attribution_closed_by_fa_reports(switch_off):
+    text = ("وبحسب الاستخبارات الأميركية، فإن الفضلي كان من المقاتلين القلائل في تنظيم القاعدة. "
+            "وبحسب الأرقام التي تم الكشف عنها، فإن قيمة الطلبات بلغت 8.2 مليار يورو.")
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker_canonical, q.content.text[:9]) for q in quotes] == [
+        ("الاستخبارات الأميركية", "الفضلي كا"), ("الأرقام", "قيمة الطل")]
+    assert all("Q-ATTRIB-APODOSIS" in q.rules for q in quotes)
+    # something seen is no source, فإن or not
+    _, quotes = quotes_of("وحسب الصور، فقد بدا أن بعض هؤلاء شبان.", [])
+    assert quotes == []
+    # وفقا governs its source with ل: the name goes without it
+    text_lam = "وقال أحمد علي إن الحكومة تعمل. ووفقا لنص المرسوم، فإنه يتم تجريم كل من يسيء إلى الأديان."
+    _, quotes = quotes_of(text_lam, _mentions_for(("أحمد علي", "PER", "أحمد علي")))
+    assert [q.speaker_canonical for q in quotes] == ["أحمد علي", "نص المرسوم"]
+    switch_off("Q-ATTRIB-APODOSIS")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
+def test_s_title_addressee_who_speaks_to_a_name_is_no_title_of_it(switch_off):
+    text = ("هكذا تقول ل«الشرق الأوسط» أماني الوشاحي، مستشار رئيس المنظمة. "
+            "وتضيف الوشاحي أن الطرف الآخر أغلق الباب نهائيا.")
+    names = (("الشرق الأوسط", "ORG", "الشرق الأوسط"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "الشرق الأوسط"
+    switch_off("S-TITLE-ADDRESSEE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "الشرق الأوسط"
+
+
+def test_q_attrib_middle_an_aside_attribution_reports_what_follows_it(switch_off):
+    text = "ومن الأعمال التي يجري تنفيذها - بحسب أمين الطائف - البدء في تطوير نحو 30 حديقة داخل المدينة."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("أمين الطائف", "البدء في تطوير نحو 30 حديقة داخل المدينة")]
+    assert "Q-ATTRIB-MIDDLE" in quotes[0].rules
+    # a copula and أن after the aside open the words
+    _, quotes = quotes_of("ربما يكون أحد المحاذير، وفقا لفيليبس، هو أن تناول كميات كبيرة من نوع واحد يضر.",
+                          _mentions_for(("فيليبس", "PER", "فيليبس")))
+    assert [q.content.text for q in quotes] == ["تناول كميات كبيرة من نوع واحد يضر"]
+    # a long clause before the aside is the words (the attribution closes it)
+    _, quotes = quotes_of("وقد اضطرت السلطات إلى إجلاء حوالي عشرة آلاف شخص من المنطقة، وفقا لخدمة الطوارئ، الثلاثاء.", [])
+    assert [q.content.text[:20] for q in quotes] == ["وقد اضطرت السلطات إل"]
+    switch_off("Q-ATTRIB-MIDDLE")
+    _, quotes = quotes_of(text, [])
+    assert [q.content.text for q in quotes] == ["ومن الأعمال التي يجري تنفيذها -"]  # as before the rule

@@ -77,6 +77,8 @@ PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFF
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
+ADDRESSEE_PREPOSITIONS = frozenset(_FUNCTION["addressee_prepositions"])
+COPULA_PRONOUNS = frozenset(_FUNCTION["copula_pronouns"])
 PREPOSITION_SPELLINGS = frozenset(_FUNCTION["preposition_spellings"])
 CONJUNCTIONS_WAW_FA = frozenset(_FUNCTION["conjunctions_waw_fa"])
 BUT = frozenset(_FUNCTION["but"])
@@ -253,6 +255,7 @@ def is_verbal_noun(word: str) -> bool:
 # --- punctuation, as written ---
 COMMAS = frozenset(_PUNCTUATION["commas"])
 QUOTE_MARKS = frozenset(_PUNCTUATION["quote_marks"])
+DASHES = frozenset(_PUNCTUATION["dashes"])
 
 # --- marks on letters (orthography, not word lists) ---
 DAMMA, SHADDA, FATHATAN = "\u064f", "\u0651", "\u064b"  # a damma on a verb's first letter marks the passive

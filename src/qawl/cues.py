@@ -76,6 +76,7 @@ class Lexicon:
     attribution_words: frozenset[str]
     attribution_links: frozenset[str]
     attribution_carriers: frozenset[str]
+    attribution_lam_words: frozenset[str]  # وفقا، طبقا: their source is written with ل (وفقا لنص المرسوم)
     closers: tuple[tuple[str, ...], ...]
     heads: dict[str, frozenset[str]]  # kind -> head words (matching form)
     naming_nouns: frozenset[str]
@@ -205,6 +206,7 @@ def load_cues() -> Lexicon:
         attribution_words=_match_set(attribution["words"]),
         attribution_links=_match_set(attribution["links"]),
         attribution_carriers=_match_set(attribution["carriers"]),
+        attribution_lam_words=_match_set(attribution["lam_words"]),
         closers=tuple(tuple(match_form(closer).split()) for closer in attribution["closers"]),
         heads=heads,
         naming_nouns=_match_set(raw["naming_nouns"]["words"]),

@@ -14,13 +14,13 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
     HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS,
+    RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
-    MAX_HEADLINE_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_HEADLINE_WORDS, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
 from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
@@ -194,18 +194,29 @@ class _CueFrames:
         end = opener
         while end is not None and end > s and not tokens[end - 1].is_word:
             end -= 1
-        if end is None or end <= s or not any(self.names_source(b, k) or self.names_document(b, k) for k in range(s, end)):
+        if end is None or end <= s:
+            return None
+        unnamed = not any(self.names_source(b, k) or self.names_document(b, k) for k in range(s, end))
+        if unnamed and not self.apodosis_source(b, s):
             return None
         carriers = self.lexicon.attribution_carriers
         if s - 1 > t and (tokens[s - 1].key in carriers or tokens[s - 1].key[1:] in carriers) \
                 and not self.names_source(b, s):
             s -= 1  # وفقا لمصادر | عملت بالقرب منه فإنه: the carrier heads the source
         candidate = _Candidate(b, cue, entry, "attribution", opener + 1)
-        candidate.speaker = self.long_source_span(b, s, end)
+        # an unnamed source is its noun phrase (وبحسب الأرقام | التي تم الكشف عنها، فإن)
+        candidate.speaker = (s, max(s + 1, self.speaker_forward(b, s, end))) if unnamed else self.long_source_span(b, s, end)
         candidate.start_token = t
         candidate.boundary = False
-        candidate.rules += ("Q-ATTRIB-FA",)
+        candidate.rules += ("Q-ATTRIB-FA", "Q-ATTRIB-APODOSIS") if unnamed else ("Q-ATTRIB-FA",)
         return candidate
+
+    def apodosis_source(self, b: int, s: int) -> bool:
+        """``Q-ATTRIB-APODOSIS``: a sentence-opening attribution that فإن / فقد closes reports, whatever
+        its source's head (وبحسب الاستخبارات الأميركية، فإن; وبحسب التقييمات النهائية فقد), unless what
+        it cites is something seen (وحسب الصور، فقد بدا)."""
+        return rule_on("Q-ATTRIB-APODOSIS") and self.blocks[b].tokens[s].is_word \
+            and not self.is_evidence(b, s, ("sight_evidence",))
 
     def long_source_span(self, b: int, s: int, end: int) -> tuple[int, int]:
         """Who a long source names: the source after عن (نقلته رويترز عن | مصادر), else its head noun
@@ -269,6 +280,9 @@ class _CueFrames:
             if verb is not None and verb.kind == "verb" and verb.tense == "past":
                 return None  # وبحسب «رويترز»، أضاف الاتحاد أن: the clause names its own speaker (not يُعتقد أن)
             candidate = _Candidate(b, cue, entry, "attribution", after)
+        elif (after := self.middle_attribution_words(b, t, np_end + (quoted is not None), sentence_start)) is not None:
+            candidate = _Candidate(b, cue, entry, "attribution", after)
+            rules = (*rules, "Q-ATTRIB-MIDDLE")
         else:
             end = t
             while end > sentence_start and (tokens[end - 1].text in COMMAS or tokens[end - 1].key in ATTRIBUTION_CONNECTORS):
@@ -282,6 +296,51 @@ class _CueFrames:
         candidate.boundary = False
         candidate.rules += rules
         return candidate
+
+    def middle_attribution_words(self, b: int, t: int, np_end: int, sentence_start: int) -> Optional[int]:
+        """``Q-ATTRIB-MIDDLE``: where the words start when an attribution is an aside between commas or
+        dashes after a short sentence head that is no clause of its own (يحتوي الهاتف -بحسب تسريبات
+        الموقع- على 3 شاشات; فعلى سبيل المثال، وفقا لبيانات المجلس، بلغت): right after the aside, when
+        what follows goes on with the sentence (not و, a time, a relative or a verb that names its own
+        speaker); else None (the words are the sentence before it)."""
+        tokens = self.blocks[b].tokens
+        asides = COMMAS | DASHES
+        if not rule_on("Q-ATTRIB-MIDDLE") or t == 0 or tokens[t - 1].text not in asides:
+            return None
+        clause_start = max((k + 1 for k in range(sentence_start, t - 1) if tokens[k].text in COMMAS), default=sentence_start)
+        head = [tok for tok in tokens[clause_start : t - 1] if tok.is_word]
+        if not head or len(head) > MAX_MIDDLE_HEAD_WORDS:
+            return None
+        close = np_end
+        while close < min(len(tokens), np_end + MAX_MIDDLE_HEAD_WORDS) and tokens[close].is_word \
+                and lookup_cue(tokens[close].key)[0] is None:
+            close += 1  # لبيانات مجلس الذهب | لشهر يونيو الماضي، : the source's own complements
+        if close >= len(tokens) or tokens[close].text not in asides:
+            return None
+        after = close + 1
+        while after < len(tokens) and tokens[after].key in CONTENT_OPENERS:
+            after += 1
+        if after + 1 < len(tokens) and tokens[after].key in COPULA_PRONOUNS and tokens[after + 1].key in COMPLEMENTISERS:
+            after += 2  # أحد المحاذير، وفقا لفيليبس، هو أن | تناول …
+        if after >= len(tokens) or not tokens[after].is_word:
+            return None
+        key = tokens[after].key
+        if key[:1] in CONJUNCTIONS_WAW_FA or key in TIME_WORDS or key in RELATIVES or key in PARTICLES \
+                or self.reports_itself(b, after):
+            return None
+        named = self.mention_at(b, after)
+        if named is not None and named.label == "PER":
+            return None  # حسب مدير عام البرنامج، ناصر العريني، للتخطيط: the source's name in apposition
+        return after
+
+    def reports_itself(self, b: int, t: int) -> bool:
+        """A cue verb at ``t`` with its own complementiser or colon within a few words (أضاف الاتحاد أن):
+        a report of its own, not words an attribution before it reports (بلغت احتياطيات اليمن …)."""
+        tokens = self.blocks[b].tokens
+        verb = lookup_cue(tokens[t].key)[0]
+        if verb is None or verb.kind != "verb":
+            return False
+        return any(tok.key in COMPLEMENTISERS or tok.text == ":" for tok in tokens[t + 1 : t + 1 + MAX_MIDDLE_HEAD_WORDS])
 
     def carrier_is_source(self, b: int, t: int, s: int) -> bool:
         """``Q-ATTRIB-CARRIER``: a carrier word that was passed over (مصدر، مصادر، بيان) is the source

@@ -293,7 +293,7 @@ class _Resolver:
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         fuller = None
         if mention is not None:
-            canonical = _unglued_source(c, self.mention_name(mention, span))  # before the fuller-body look-up
+            canonical = _unglued_source(ex, c, self.mention_name(mention, span))  # before the fuller-body look-up
             kind = self.kind_of(keys, mention)
             agent = None
             if mention.label == "ORG" and rule_on("S-FULLEST-BODY") and (fuller := ex.fuller_body(canonical)):
@@ -331,9 +331,11 @@ class _Resolver:
                 rules = (*rules, "S-TITLE-DEPUTY")  # رئيس مجلس المحافظة is not its deputy head
             elif any(_title_key(k) in ex.verb_cut_titles for k in keys):
                 rules = (*rules, "S-TITLE-VERB")  # أسقف يعتذر للمغنية …: no title of hers
+            elif any(_title_key(k) in ex.addressee_cut_titles for k in keys):
+                rules = (*rules, "S-TITLE-ADDRESSEE")  # الوشاحي لـ«الشرق الأوسط»: not the paper's title
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
-        canonical = _unglued_source(c, canonical)
+        canonical = _unglued_source(ex, c, canonical)
         if title_tagged and named and mention is None:
             rules = (*rules, "S-TITLE-MENTION")
         if len(keys) > 1 and self.one_of_a_body_keys(keys[:2]):
@@ -647,11 +649,17 @@ class _Resolver:
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None)
 
 
-def _unglued_source(c: _Candidate, canonical: str) -> str:
+def _unglued_source(ex: _Extractor, c: _Candidate, canonical: str) -> str:
     """``Q-ATTRIB-GLUED``: an attribution's source written with ل glued to the article (وفقا للاتحاد
-    الدولي، للمصادر) is named with the article (الاتحاد الدولي، المصادر)."""
-    if c.method == "attribution" and canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
+    الدولي، للمصادر) is named with the article (الاتحاد الدولي، المصادر); an unnamed source that
+    وفقا / طبقا governs (``Q-ATTRIB-APODOSIS``: وفقا لنص المرسوم) is named without its ل."""
+    if c.method != "attribution":
+        return canonical
+    if canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):
         return "ال" + canonical[2:]
+    cue_key = _strip_conj(ex.blocks[c.block].tokens[c.start_token].key)
+    if canonical[:1] == "ل" and "Q-ATTRIB-APODOSIS" in c.rules and cue_key in ex.lexicon.attribution_lam_words:
+        return canonical[1:]
     return canonical
 
 

@@ -35,6 +35,11 @@ RULES: dict[str, str] = {
                         "it name none (…، بحسب مصادر عسكرية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
                         "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
+    "Q-ATTRIB-MIDDLE": "an attribution set off by commas or dashes after a short sentence head reports the words after "
+                       "it (يحتوي الهاتف -بحسب تسريبات الموقع- على 3 شاشات), not the head before it",
+    "Q-ATTRIB-APODOSIS": "a sentence-opening attribution that فإن / فقد closes reports whatever its source's head "
+                         "(وبحسب الاستخبارات الأميركية، فإن …), unless it cites something seen (وحسب الصور، فقد); "
+                         "data: cues.json speaker_heads sight_evidence",
     "Q-ATTRIB-FA": "a sentence-opening attribution whose source runs past its noun phrase (ووفقا للمختص في "
                    "الاستثمارات، فإن …): فإن / فقد close the source and open the words; also a short source whose "
                    "relative clause runs on to its فإن (حسب الدراسة التي أجريت في جامعة أوكسفورد، فإن); data: "
@@ -178,6 +183,9 @@ RULES: dict[str, str] = {
     "S-NAME-PARTICLE": "a tagged person's last word that looks like a preposition (أحمد علي) is the name when nothing "
                        "after it can be its object: a mark, a complementiser, a preposition or a cue (وأكد أحمد علي في "
                        "تصريح أن)",
+    "S-TITLE-ADDRESSEE": "a name's title words stop at a free-standing ل or مع before it (الوشاحي لـ«الشرق الأوسط»، "
+                         "الجيدة في مقابلة مع تلفزيون بلومبيرغ): who speaks to or with a name is no title of it; data: "
+                         "function_words.json addressee_prepositions",
     "S-TITLE-VERB": "a name's title words stop at a present-tense verb before it (أسقف يعتذر للمغنية أريانا غراندي: أسقف "
                     "is no title of hers), so a description no longer finds the wrong name",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "

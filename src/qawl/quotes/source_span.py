@@ -377,11 +377,11 @@ class _SourceSpan:
         nxt = self.speaker_forward(b, end + 1, limit)
         return nxt if nxt > end + 1 else end
 
-    def is_evidence(self, b: int, t: int) -> bool:
+    def is_evidence(self, b: int, t: int, kinds: tuple[str, ...] = ("not_sources", "sight_evidence")) -> bool:
+        """The phrase at ``t`` is evidence, a norm or a plan (بحسب الصور، وفقا للقانون), not who spoke."""
         key = self.blocks[b].tokens[t].key
-        return self.mention_at(b, t) is None and (
-            key in self.lexicon.heads["not_sources"] or _strip_noun(key) in self.lexicon.heads["not_sources"]
-        )
+        heads = self.lexicon.heads
+        return self.mention_at(b, t) is None and any(key in heads[k] or _strip_noun(key) in heads[k] for k in kinds)
 
     def is_source(self, b: int, start: int, end: int) -> bool:
         """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES,
+    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES,
     TIME_WORDS,
 )
 from qawl.clean import match_form
@@ -36,6 +36,12 @@ class _TitleIndex:
     @cached_property
     def verb_cut_titles(self) -> set[str]:
         """Title keys that a present verb kept out of a name's title (S-TITLE-VERB), filled by ``title_index``."""
+        return set()
+
+    @cached_property
+    def addressee_cut_titles(self) -> set[str]:
+        """Title keys that a free-standing ل / مع kept out of a name's title (S-TITLE-ADDRESSEE), filled by
+        ``title_index``."""
         return set()
 
     @cached_property
@@ -66,7 +72,7 @@ class _TitleIndex:
                 u = t - 2 if t > 1 and tokens[t - 1].text in COMMAS else t - 1  # الرئيس الأمريكي، دونالد ترامب
                 if self.governed(tokens[t], mention) and not (t > 0 and self.is_document(tokens[t - 1], heads)):
                     u = -1  # كشفت مصادر في المعارضة للجزيرة: no title, but بيان للقوات: the forces' statement
-                opening = -1
+                opening, addressed = -1, False
                 while u >= 0 and t - u <= MAX_TITLE_BEFORE and (
                         not _stops_title(mapped.get(u), mention) or self.lone_title(mapped.get(u))):
                     if not tokens[u].is_word:
@@ -77,6 +83,12 @@ class _TitleIndex:
                             self.titled_through_quotes.add(id(mention))
                         elif tokens[u].text not in ALL_MARKS or u < t - 1:
                             break  # a mark other than the name's own opens a quote the title is not in
+                    elif tokens[u].key in ADDRESSEE_PREPOSITIONS and rule_on("S-TITLE-ADDRESSEE"):
+                        # الوشاحي لـ«الشرق الأوسط»: who speaks to a name is no title of it
+                        kept_out = tokens[max(0, u - MAX_TITLE_BEFORE) : u]
+                        self.addressee_cut_titles.update(_title_key(k.key) for k in kept_out if k.is_word)
+                        addressed = not any(tok.is_word for tok in tokens[u + 1 : t])  # ل right before this name
+                        break
                     elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
                         if _present_verb(tokens[u].key):  # S-TITLE-VERB: remember what it kept out
                             kept_out = tokens[max(0, u - MAX_TITLE_BEFORE) : u]
@@ -96,7 +108,9 @@ class _TitleIndex:
                         after.add(_title_key(tokens[v].key))
                         v += 1
                     following = mapped.get(v + 1) if v + 1 < len(tokens) and tokens[v].text in COMMAS else None
-                    if following is None or following.label != "PER":  # ظريف، الرئيس الأمريكي، دونالد ترامب
+                    if addressed:  # ل«الشرق الأوسط» أماني الوشاحي: the words after are who speaks to it
+                        self.addressee_cut_titles.update(after)
+                    elif following is None or following.label != "PER":  # ظريف، الرئيس الأمريكي، دونالد ترامب
                         words |= after
                 if id(mention) not in self.quoted_made:  # «الشباب»، «سعوديون في أميركا»: a quoted name's
                     words.update(_title_key(k) for k in _key_text(mention.text).split())  # words describe nobody
