@@ -2931,3 +2931,18 @@ def test_q_attrib_middle_an_aside_attribution_reports_what_follows_it(switch_off
     switch_off("Q-ATTRIB-MIDDLE")
     _, quotes = quotes_of(text, [])
     assert [q.content.text for q in quotes] == ["ومن الأعمال التي يجري تنفيذها -"]  # as before the rule
+
+
+def test_s_loose_source_an_object_after_a_verb_that_reported_nothing_names_nobody(switch_off):
+    text = ("وقال فيصل بن معمر إن الحوار مهم للجميع. وشرح جهود المركز منذ تأسيسه. "
+            "وأكد أهمية عدم ربط الدين بالإرهاب.")
+    names = (("فيصل بن معمر", "PER", "فيصل بن معمر"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == ["فيصل بن معمر", "فيصل بن معمر"]
+    assert "S-DROPPED" in quotes[1].rules
+    # a bare name after such a verb is still a subject a dropped one refers to
+    _, quotes = quotes_of("وقال الوزير إن الحوار مهم. وشرح سعيد جبر خطته أمام الطلاب. وأكد أن الحكومة ستعمل.", [])
+    assert quotes[-1].speaker_canonical.startswith("سعيد جبر")
+    switch_off("S-LOOSE-SOURCE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == ["فيصل بن معمر", "جهود المركز"]

@@ -22,7 +22,7 @@ from .candidate import _Candidate
 from .rules import rule_on
 from .config import MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
 from .lexical import (
-    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop,
+    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
     _is_verbal_noun_form, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _first_in
@@ -240,6 +240,18 @@ class _CueFinding:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def loose_source(self, b: int, span: tuple[int, int]) -> bool:
+        """``S-LOOSE-SOURCE``: the words after a verb that reported nothing can be its subject unless they
+        are a common noun in construct or with a possessive pronoun that no name, source or document
+        heads (وشرح جهود المركز، وأكد وجود أي مخطط، وتناول أفكاره): the verb's object."""
+        start, end = span
+        if self.names_source(b, start) or self.names_document(b, start):
+            return True
+        if any(self.mention_at(b, k) is not None for k in range(start, end)):
+            return True
+        keys = [tok.key for tok in self.blocks[b].tokens[start:end] if tok.is_word]
+        return not (_possessed(keys[0]) or _in_construct(keys))
 
     def object_first(self, b: int, t: int) -> bool:
         """``S-OBJECT-FIRST``: وتمنى | له دوام النجاح، وطلبت | ألا تتحدث: a preposition with a pronoun, a
@@ -529,10 +541,19 @@ class _CueFinding:
         elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
             end = self.speaker_forward(b, t + 1, len(tokens))
             span = (t + 1, end) if end > t + 1 and not self.object_first(b, t + 1) else None
+            if span is not None and rule_on("S-LOOSE-SOURCE") and not self.loose_source(b, span):
+                self.loose_objects.append((b, span[0]))  # وشرح جهود المركز: the verb's object, no agent
+                span = None
         else:
             span = None
         if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:
             self.loose_agents.append((b, span, entry))
+
+
+def _in_construct(keys: list[str]) -> bool:
+    """جهود المركز، وجود أي مخطط: a bare common noun before a definite noun (or أي) that it is owned by."""
+    return len(keys) > 1 and not keys[0].startswith("ال") and not _is_stop_key(keys[0]) \
+        and (keys[1].startswith("ال") or keys[1] == "اي")
 
 
 def _possessed(word: str) -> bool:

@@ -65,6 +65,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
         # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent
         self.verbal_objects: list[tuple[int, int]] = []
+        self.loose_objects: list[tuple[int, int]] = []  # (block, token) of objects kept from being agents (S-LOOSE-SOURCE)
         # (block, token) where a speaker phrase was cut by an S-SPAN-* rule -> its id (recorded on the quote)
         self.span_cuts: dict[tuple[int, int], str] = {}
         self.adjuncts_before: set[tuple[int, int]] = set()  # (block, cue) whose words before were an adjunct

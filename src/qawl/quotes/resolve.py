@@ -65,6 +65,7 @@ class _Resolver:
         self.ex = ex
         # offsets of the verbal-noun objects that were kept from being agents (S-VERBAL-NOUN-OBJECT)
         self.verbal_objects = [ex.blocks[b].tokens[t].start for b, t in ex.verbal_objects]
+        self.loose_objects = [ex.blocks[b].tokens[t].start for b, t in ex.loose_objects]  # S-LOOSE-SOURCE
         self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
         self.governed_skipped = False  # named_in_sentence passed over a governed name (S-GOVERNED-NAME)
@@ -251,6 +252,8 @@ class _Resolver:
                 return _Attribution(None)
             self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
             passed = ("S-VERBAL-NOUN-OBJECT",) if any(agent.position < p < position for p in self.verbal_objects) else ()
+            if any(agent.position < p < position for p in self.loose_objects):
+                passed = (*passed, "S-LOOSE-SOURCE")
             if self.governed_skipped:
                 passed = (*passed, "S-GOVERNED-NAME")
             return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",

@@ -186,6 +186,8 @@ RULES: dict[str, str] = {
     "S-TITLE-ADDRESSEE": "a name's title words stop at a free-standing ل or مع before it (الوشاحي لـ«الشرق الأوسط»، "
                          "الجيدة في مقابلة مع تلفزيون بلومبيرغ): who speaks to or with a name is no title of it; data: "
                          "function_words.json addressee_prepositions",
+    "S-LOOSE-SOURCE": "the words after a verb that reported nothing are a subject a later dropped subject may "
+                      "refer to only when they name a source (وشرح جهود المركز: جهود is the verb's object)",
     "S-TITLE-VERB": "a name's title words stop at a present-tense verb before it (أسقف يعتذر للمغنية أريانا غراندي: أسقف "
                     "is no title of hers), so a description no longer finds the wrong name",
     "S-CONSTRUCT-SOURCE": "a singular source head in construct with a definite word (طبيب المنتخب البرازيلي، محامي "
