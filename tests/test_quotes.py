@@ -2946,3 +2946,14 @@ def test_s_loose_source_an_object_after_a_verb_that_reported_nothing_names_nobod
     switch_off("S-LOOSE-SOURCE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker_canonical for q in quotes] == ["فيصل بن معمر", "جهود المركز"]
+
+
+def test_q_owned_act_a_possessed_verbal_noun_opens_the_object(switch_off):
+    text = "أعلن الرؤساء التنفيذيون لثلاثة بنوك عالمية انسحابهم من مؤتمر الاستثمار."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("الرؤساء التنفيذيون لثلاثة بنوك عالمية", "انسحابهم من مؤتمر الاستثمار")]
+    assert "Q-OWNED-ACT" in quotes[0].rules
+    switch_off("Q-OWNED-ACT")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []

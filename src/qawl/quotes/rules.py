@@ -35,6 +35,8 @@ RULES: dict[str, str] = {
                         "it name none (…، بحسب مصادر عسكرية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
                         "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
+    "Q-OWNED-ACT": "a verbal or proposition noun carrying its owner's pronoun after a cue's subject opens the object "
+                   "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-MIDDLE": "an attribution set off by commas or dashes after a short sentence head reports the words after "
                        "it (يحتوي الهاتف -بحسب تسريبات الموقع- على 3 شاشات), not the head before it",
     "Q-ATTRIB-APODOSIS": "a sentence-opening attribution that فإن / فقد closes reports whatever its source's head "

@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS,
+    ATTENTION_OBJECTS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -22,7 +22,7 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width,
+    _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
@@ -491,6 +491,9 @@ class _SourcePhrase:
             if not (prev.is_word and token.is_word) or token.region >= 0:
                 continue
             previous, mention = self.mention_at(b, i - 1), self.mention_at(b, i)
+            if mention is None and self.owned_act(token):
+                self.span_cuts[(b, i)] = "Q-OWNED-ACT"
+                return i  # أعلن الرؤساء التنفيذيون لثلاثة بنوك عالمية | انسحابهم: the subject's own act
             if mention is not None and mention is previous:
                 continue  # inside one name
             if _is_coordinated(token.key, is_title) or (token.key[0] in "لب" and not _is_definite(token.key) and mention is None):
@@ -525,6 +528,13 @@ class _SourcePhrase:
                 continue
             return i
         return end
+
+    def owned_act(self, token) -> bool:
+        """``Q-OWNED-ACT``: a verbal noun or proposition noun carrying its owner's pronoun (انسحابهم،
+        عزمهم، استعدادها) goes on no subject: it opens the object of a cue that takes one."""
+        if not rule_on("Q-OWNED-ACT") or not token.is_word or _unpossessed(token.key) == "":
+            return False
+        return is_verbal_noun(token.text) or _unpossessed(token.key) in self.lexicon.proposition_nouns
 
     def _extend_to_mention(self, b: int, start: int, end: int, limit: int) -> int:
         """Grow a phrase cut inside a named entity, or cut just before a name it introduces."""
