@@ -306,3 +306,40 @@ def test_named_speaker_share_counts_names_not_descriptions():
     assert overall["named_speaker_share"] == 0.5
     measures = bootstrap([quote_counts(overall)], QUOTE_MEASURES, resamples=10)
     assert measures["named_speaker_share"]["value"] == 0.5
+
+
+# --- benchmarks/agreement.py: two annotators of the same articles ------------------------
+
+from benchmarks.agreement import compare, speakers_agree  # noqa: E402
+
+_FIRST = [{
+    "doc": "d1",
+    "quotes": [
+        {"type": "indirect", "cue": "قال", "speaker": ["أحمد علي", "علي"], "content": "الحكومة ستعمل على حل الأزمة قريبا"},
+        {"type": "indirect", "cue": "أكد", "speaker": ["الوزير"], "content": "الاتفاق سيوقع الأسبوع المقبل في الرياض"},
+    ],
+    "stances": [{"speaker": ["أحمد علي"], "target": ["الاتفاق"], "polarity": "favor"}],
+}]
+
+
+def test_agreement_a_second_annotation_that_names_the_speaker_otherwise_agrees():
+    second = [{
+        "doc": "d1",
+        "quotes": [
+            {"type": "indirect", "cue": "قال", "speaker": ["علي"], "content": "الحكومة ستعمل على حل الأزمة قريبا"},
+            {"type": "indirect", "cue": "أكد", "speaker": ["سعيد جبر"], "content": "الاتفاق سيوقع الأسبوع المقبل"},
+        ],
+        "stances": [{"speaker": ["علي", "أحمد علي"], "target": ["الاتفاق المقبل"], "polarity": "favor"}],
+    }]
+    row = compare(_FIRST, second)
+    assert row["detection_f1"] == 1.0  # both contents overlap their counterpart
+    assert row["speaker_accuracy"] == 0.5  # سعيد جبر is not الوزير
+    assert row["stance_f1"] == 1.0  # the target holds all the words of one gold target
+    assert speakers_agree(["علي"], ["أحمد علي", "علي"]) and not speakers_agree(["سعيد"], ["أحمد علي"])
+
+
+def test_agreement_counts_what_only_one_annotator_saw():
+    second = [{"doc": "d1", "quotes": _FIRST[0]["quotes"][:1], "stances": []}, {"doc": "d2", "quotes": [], "stances": []}]
+    row = compare(_FIRST, second)
+    assert (row["detection_p"], row["detection_r"]) == (1.0, 0.5)
+    assert row["stance_f1"] == 0.0 and row["quotes_a"] == 2 and row["quotes_b"] == 1
