@@ -402,6 +402,8 @@ GOLD_FILES = (
     ("audit24_gold.json", "benchmarks"),
     ("audit25_gold.json", "benchmarks"),
     ("audit26_gold.json", "benchmarks"),
+    ("audit27_gold.json", "benchmarks"),
+    ("audit28_gold.json", "benchmarks"),
 )
 
 
