@@ -2476,7 +2476,8 @@ def test_postposed_attribution_sources(switch_off, rule, text, names, speaker, c
     assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
     switch_off(rule)
     _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
-    assert quotes == []
+    # the quote is lost, or (Q-ATTRIB-FINAL reading any source) its speaker is not the source
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] != [(speaker, canonical)]
 
 
 def test_relayed_attribution_passes_the_verbs_own_complement():
@@ -2956,4 +2957,23 @@ def test_q_owned_act_a_possessed_verbal_noun_opens_the_object(switch_off):
     assert "Q-OWNED-ACT" in quotes[0].rules
     switch_off("Q-OWNED-ACT")
     _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
+def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_source(switch_off):
+    text = ("وانخفضت الأسعار مرة أخرى في الأسابيع الأخيرة لتحوم دون 50 دولارا للبرميل، وفق المؤشر العالمي. "
+            "ويقنن القانون أوضاع الشركات العاملة في مجال النقل في مصر، بحسب بيان حكومي.")
+    names = _mentions_for(("مصر", "LOC", "مصر"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker.text for q in quotes] == ["المؤشر العالمي", "بيان حكومي"]
+    assert all("Q-ATTRIB-FINAL" in q.rules for q in quotes)
+    assert quotes[0].content.text.startswith("وانخفضت الأسعار")
+    # "depending on", a plan, a clause and the owner of the words are no sources
+    for other in ("وتستغرق الغسالة في مصر ما بين دقيقة وثلاث دقائق في دورة الغسل، حسب حجم الحمولة.",
+                  "ويبرز ذلك قدرة مصر على إقناع جزء من الناس بحمل السلاح، وفق أجندة دينية وسياسية.",
+                  "وما لبث أن فارق الحياة فجر اليوم في مصر، وفق ما تم التداول به على المواقع."):
+        _, quotes = quotes_of(other, names)
+        assert quotes == [], other
+    switch_off("Q-ATTRIB-FINAL")
+    _, quotes = quotes_of(text, names)
     assert quotes == []

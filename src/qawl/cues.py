@@ -77,6 +77,7 @@ class Lexicon:
     attribution_links: frozenset[str]
     attribution_carriers: frozenset[str]
     attribution_lam_words: frozenset[str]  # وفقا، طبقا: their source is written with ل (وفقا لنص المرسوم)
+    final_attribution_words: frozenset[str]  # بحسب، وفق: closing a sentence, any source reports (Q-ATTRIB-FINAL)
     closers: tuple[tuple[str, ...], ...]
     heads: dict[str, frozenset[str]]  # kind -> head words (matching form)
     naming_nouns: frozenset[str]
@@ -207,6 +208,7 @@ def load_cues() -> Lexicon:
         attribution_links=_match_set(attribution["links"]),
         attribution_carriers=_match_set(attribution["carriers"]),
         attribution_lam_words=_match_set(attribution["lam_words"]),
+        final_attribution_words=_match_set(attribution["final_words"]),
         closers=tuple(tuple(match_form(closer).split()) for closer in attribution["closers"]),
         heads=heads,
         naming_nouns=_match_set(raw["naming_nouns"]["words"]),

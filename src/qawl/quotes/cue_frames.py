@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
     HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS,
+    MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -26,6 +26,7 @@ from .content_end import _starts_closer, _trim_credit
 from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
 from .rules import rule_on
 from .select import _QuotedTokens
+from .source_span import _owned_head
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
 
 
@@ -265,7 +266,11 @@ class _CueFrames:
                 if candidate is not None:
                     candidate.rules += ("Q-ATTRIB-CARRIER",)
                 return candidate
-            return None
+            if relayed or quoted is not None or not (np_end > s and self.final_source(b, t, s, np_end)):
+                return None
+            rules = (*rules, "Q-ATTRIB-FINAL")  # …، وفق إحصاء حكومي صدر أواخر العام الماضي.
+            if t < s - 1 and tokens[s - 1].key in self.lexicon.attribution_carriers and rule_on("Q-ATTRIB-CARRIER"):
+                s -= 1  # بحسب بيان | حكومي: the carrier passed over heads the source
         np_end = self.specified_source(b, s, np_end, limit) if quoted is None else np_end
         sentence_start = self.sentence_start(b, t)
         if self.opens_sentence_at(b, t):
@@ -341,6 +346,33 @@ class _CueFrames:
         if verb is None or verb.kind != "verb":
             return False
         return any(tok.key in COMPLEMENTISERS or tok.text == ":" for tok in tokens[t + 1 : t + 1 + MAX_MIDDLE_HEAD_WORDS])
+
+    def final_source(self, b: int, t: int, s: int, np_end: int) -> bool:
+        """``Q-ATTRIB-FINAL``: an attribution after a comma that closes its sentence (its source and at
+        most a few words more, no complementiser, then the sentence's end) reports the clause before it
+        whatever its source's head (…، وفق المؤشر العالمي.; …، بحسب بيان حكومي.), unless it cites
+        evidence, a norm or a plan (وفقا للقانون، حسب الحاجة: ``is_evidence``)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-FINAL") or t == 0 or tokens[t - 1].text not in COMMAS or not tokens[s].is_word:
+            return False
+        key = tokens[s].key
+        head = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key  # وفقا لبيانات: the noun after ل
+        heads = self.lexicon.heads
+        if self.is_evidence(b, s) or any(head in heads[k] or _strip_noun(head) in heads[k] for k in ("not_sources", "sight_evidence")):
+            return False
+        if _strip_conj(tokens[t].key) not in self.lexicon.final_attribution_words or self.opens_sentence_at(b, t):
+            return False  # حسب حجم الحمولة: "depending on"
+        if _owned_head(tokens[s].text):
+            return False  # بحسب تعبيره: the owner of the words speaks (a closer, not a source)
+        link = tokens[s - 1].key if s > t + 1 else ""
+        if link in MA_RELATIVES or (link[:1] == "ل" and link[1:] in MA_RELATIVES):
+            return False  # وفق ما تم التداول به: a clause, not a source
+        for k in range(np_end, min(len(tokens), np_end + MAX_MIDDLE_HEAD_WORDS + 1)):
+            if _ends_sentence(tokens, k):
+                return True
+            if tokens[k].key in COMPLEMENTISERS or tokens[k].text in COMMAS or tokens[k].text in ALL_MARKS:
+                return False
+        return False
 
     def carrier_is_source(self, b: int, t: int, s: int) -> bool:
         """``Q-ATTRIB-CARRIER``: a carrier word that was passed over (مصدر، مصادر، بيان) is the source
