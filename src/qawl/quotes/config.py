@@ -45,6 +45,7 @@ MAX_CALLED_WORDS = 3  # untagged words read as the name after يدعى (ويدع
 MAX_TITLE_WORDS = 12
 
 MAX_MIDDLE_HEAD_WORDS = 6  # words of a sentence before an aside attribution whose words come after it (Q-ATTRIB-MIDDLE)
+MAX_FINAL_SOURCE_TAIL = 6  # words after a sentence-closing attribution's source before the sentence ends (Q-ATTRIB-FINAL)
 MAX_ATTRIBUTION_SOURCE_WORDS = 12  # words of a long attribution source before its فإن (Q-ATTRIB-FA)
 MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_TOPIC_WORDS = 12  # words between a headline speaker's name and its colon (whom to, about what)

@@ -20,7 +20,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
-    MAX_HEADLINE_WORDS, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
 from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
@@ -367,7 +367,7 @@ class _CueFrames:
         link = tokens[s - 1].key if s > t + 1 else ""
         if link in MA_RELATIVES or (link[:1] == "ل" and link[1:] in MA_RELATIVES):
             return False  # وفق ما تم التداول به: a clause, not a source
-        for k in range(np_end, min(len(tokens), np_end + MAX_MIDDLE_HEAD_WORDS + 1)):
+        for k in range(np_end, min(len(tokens), np_end + MAX_FINAL_SOURCE_TAIL + 1)):
             if _ends_sentence(tokens, k):
                 return True
             if tokens[k].key in COMPLEMENTISERS or tokens[k].text in COMMAS or tokens[k].text in ALL_MARKS:
