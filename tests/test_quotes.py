@@ -2977,3 +2977,13 @@ def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_sou
     switch_off("Q-ATTRIB-FINAL")
     _, quotes = quotes_of(text, names)
     assert quotes == []
+
+
+def test_a_closer_after_bhasab_gives_the_clause_to_the_pronouns_antecedent():
+    """بحسب تعبيره / حسب قولها are closers like على حد قوله (cues.json attribution closers): the owner of
+    the words speaks, not a source named تعبيره."""
+    text = "وقال أحمد علي إن التنظيم يضعف. وثالثا آيديولوجية التنظيم المسمومة، بحسب تعبيره."
+    _, quotes = quotes_of(text, _mentions_for(("أحمد علي", "PER", "أحمد علي")))
+    assert [(q.cue.text, q.speaker_canonical, q.content.text) for q in quotes][-1] == (
+        "بحسب تعبيره", "أحمد علي", "وثالثا آيديولوجية التنظيم المسمومة")
+    assert "Q-CLOSER" in quotes[-1].rules
