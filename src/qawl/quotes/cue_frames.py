@@ -26,7 +26,7 @@ from .content_end import _starts_closer, _trim_credit
 from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
 from .rules import rule_on
 from .select import _QuotedTokens
-from .source_span import _owned_head
+from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
 
 
@@ -357,8 +357,7 @@ class _CueFrames:
             return False
         key = tokens[s].key
         head = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key  # وفقا لبيانات: the noun after ل
-        heads = self.lexicon.heads
-        if self.is_evidence(b, s) or any(head in heads[k] or _strip_noun(head) in heads[k] for k in ("not_sources", "sight_evidence")):
+        if self.is_evidence(b, s) or listed_head(head, self.lexicon.heads, EVIDENCE_HEADS):
             return False
         if _strip_conj(tokens[t].key) not in self.lexicon.final_attribution_words or self.opens_sentence_at(b, t):
             return False  # حسب حجم الحمولة: "depending on"

@@ -29,6 +29,14 @@ from .lexical import (
 from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
 
 
+EVIDENCE_HEADS = ("not_sources", "sight_evidence")  # cues.json speaker_heads: what a source is not
+
+
+def listed_head(key: str, heads: dict, kinds: tuple[str, ...]) -> bool:
+    """``key`` (or it without its article or clitics) is a head word of one of the ``kinds`` lists."""
+    return any(key in heads[k] or _strip_noun(key) in heads[k] for k in kinds)
+
+
 class _SourceSpan:
     """Where the speaker of a cue is (mixed into ``_Extractor``)."""
 
@@ -377,11 +385,9 @@ class _SourceSpan:
         nxt = self.speaker_forward(b, end + 1, limit)
         return nxt if nxt > end + 1 else end
 
-    def is_evidence(self, b: int, t: int, kinds: tuple[str, ...] = ("not_sources", "sight_evidence")) -> bool:
+    def is_evidence(self, b: int, t: int, kinds: tuple[str, ...] = EVIDENCE_HEADS) -> bool:
         """The phrase at ``t`` is evidence, a norm or a plan (بحسب الصور، وفقا للقانون), not who spoke."""
-        key = self.blocks[b].tokens[t].key
-        heads = self.lexicon.heads
-        return self.mention_at(b, t) is None and any(key in heads[k] or _strip_noun(key) in heads[k] for k in kinds)
+        return self.mention_at(b, t) is None and listed_head(self.blocks[b].tokens[t].key, self.lexicon.heads, kinds)
 
     def is_source(self, b: int, start: int, end: int) -> bool:
         """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""
