@@ -135,6 +135,14 @@ def test_a_missing_lexicon_is_a_usage_error(capsys, tmp_path):
     assert not (tmp_path / "run").exists()
 
 
+def test_an_unknown_stance_reader_is_a_usage_error(capsys, tmp_path):
+    assert main(["run", "--corpus", str(SEED), "--out", str(tmp_path / "run"), "-p", "stance_reader=bert"]) == 2
+    assert "stance_reader must be one of model, rules" in capsys.readouterr().err
+    assert not (tmp_path / "run").exists()
+    assert main(["analyze", str(SEED), "--stance-reader", "bert"]) == 2
+    assert "--stance-reader: invalid choice: 'bert'" in capsys.readouterr().err
+
+
 def all_skipped_corpus(folder):
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")

@@ -1,5 +1,10 @@
-"""Stance rules on small sentences, the lexicon, and the attribution tables."""
+"""Stance rules on small sentences, the lexicon, and the attribution tables.
+
+The rules are tested alone (``reader="rules"``): the packaged learned reader adds its own
+stances, which would hide a rule switched off. ``test_stance_model.py`` tests the reader.
+"""
 import json
+from functools import partial
 import pandas as pd
 import pytest
 
@@ -16,7 +21,7 @@ from qawl.aggregates import (
 from qawl.stance import (
     _keep,
     compose,
-    extract_stances,
+    extract_stances as extract_with_reader,
     flip,
     DISABLED_RULES,
     RULES,
@@ -30,6 +35,8 @@ from qawl.stance import (
 from qawl.tables import read_table, write_table
 
 from qawl.pipeline import STANCE_COLUMNS as STANCE_TABLE_COLUMNS, TABLE_SCHEMAS  # noqa: E402
+
+extract_stances = partial(extract_with_reader, reader="rules")
 
 
 def make_doc(text: str, source: str = "", date: str = ""):
@@ -1118,7 +1125,7 @@ def test_a_noun_in_s_y_is_no_future_verb(word):
     assert has(stances, f"تغيير قواعد {word} الهجرة", "favor"), [(s.target, s.polarity) for s in stances]
 
 
-# --- the learned reader (M-STANCE-MODEL, opt-in) ------------------------------------------
+# --- the learned reader (M-STANCE-MODEL; these tests give their own model) ------------------------------------------
 
 SILENT_MODEL = {"classes": ["none", "favor", "against"], "intercept": [5.0, 0.0, 0.0], "weights": {},
                 "threshold": 0.5}

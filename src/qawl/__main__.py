@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="NER backend: auto uses camel-tools' BERT when its data is installed, "
                          "else the built-in BiLSTM-CRF; crf is the faster CRF (default: auto)")
     analyze.add_argument("--lexicon", help="optional extra stance lexicon (CSV/TSV: term,polarity)")
+    analyze.add_argument("--stance-reader", choices=("model", "rules"), default="model",
+                         help="stances from the learned reader added to the rules (model: finds more, "
+                         "less precise) or from the rules alone (default: model)")
     analyze.add_argument("--time-budget", type=_seconds, default=10.0, metavar="SECONDS",
                          help="seconds one article may take over all stages; past it the article "
                          "is reported as failed and the next one goes on (0: no limit; default 10)")
@@ -353,7 +356,7 @@ def cmd_analyze(args) -> int:
             return usage_error(str(error))
     if args.out and not Path(args.out).resolve().parent.is_dir():
         return usage_error(f"no such folder for --out: {Path(args.out).parent}")
-    config = EngineConfig(backend=args.backend, lexicon=args.lexicon,
+    config = EngineConfig(backend=args.backend, lexicon=args.lexicon, stance_reader=args.stance_reader,
                           time_budget=args.time_budget or None, max_chars=args.max_chars)
     skipped, failures, renamed = [], [], []
     output = LineOutput(args.out)

@@ -134,7 +134,7 @@ def quote_context(doc: Document, rows: list[dict]) -> list[dict]:
 # --- one article, end to end (the analyze contract) ---------------------------
 
 
-def analyze_article(article: Article, backend: str = "auto", lexicon=None) -> dict:
+def analyze_article(article: Article, backend: str = "auto", lexicon=None, stance_reader: str = "model") -> dict:
     """Clean, tag, quote and stance one article; the JSON object of ``analyze``."""
     from qawl.entities import extract_mentions
     from qawl.quotes import extract_quotes
@@ -143,7 +143,7 @@ def analyze_article(article: Article, backend: str = "auto", lexicon=None) -> di
     doc = clean_article(article)
     mentions = extract_mentions(doc, backend=backend)
     quotes = extract_quotes(doc, mentions)
-    stances = extract_stances(doc, quotes, mentions, lexicon=lexicon)
+    stances = extract_stances(doc, quotes, mentions, lexicon=lexicon, reader=stance_reader)
     return analysis_record(doc, mentions, quotes, stances)
 
 

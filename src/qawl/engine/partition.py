@@ -30,6 +30,7 @@ class EngineConfig:
 
     backend: str = "auto"  # NER backend: auto, lstm, crf or camel
     lexicon: Optional[str] = None  # extra stance lexicon file
+    stance_reader: str = "model"  # model: the packaged learned reader on the rules; rules: the rules alone
     dediacritise: bool = False
     time_budget: Optional[float] = DEFAULT_TIME_BUDGET  # seconds per article; None: no limit
     max_chars: int = DEFAULT_MAX_CHARS  # longer articles are cut into sections; 0: never
@@ -154,8 +155,8 @@ def analyse_articles(articles: list[Article], config: EngineConfig,
     lexicon = _lexicon(config.lexicon)
     for r in results:
         r.stances = budget.run("stance", r.doc.doc_id, r.doc.origin,
-                               lambda: extract_stances(r.doc, r.quotes, r.mentions,
-                                                       lexicon=lexicon)) or []
+                               lambda: extract_stances(r.doc, r.quotes, r.mentions, lexicon=lexicon,
+                                                       reader=config.stance_reader)) or []
     report("stance", len(articles), words)
     return results, budget.failures
 

@@ -70,6 +70,15 @@ def check_lexicon(path: str) -> str:
     return str(Path(path).resolve())  # the kernels run in notebooks/, not here
 
 
+def check_stance_reader(value) -> None:
+    """``-p stance_reader=…`` names a reader the stance stage has: a usage error before any work."""
+    from qawl.stance.model import READERS
+
+    if value not in READERS:
+        raise ValueError(f"stance_reader must be one of {', '.join(READERS)} (model: the learned reader "
+                         f"added to the rules; rules: the rules alone), got {value!r}")
+
+
 def declared_parameters(notebook: Path) -> set[str]:
     """The names assigned in a notebook's cell tagged ``parameters``."""
     import ast
@@ -107,6 +116,8 @@ def _checked_parameters(corpus: str, limit: Optional[int], extra: dict,
                          f"take {', '.join(sorted(taken))}")
     if extra.get("lexicon"):
         extra = {**extra, "lexicon": check_lexicon(str(extra["lexicon"]))}
+    if "stance_reader" in extra:
+        check_stance_reader(extra["stance_reader"])
     if fresh:  # a resumed run's corpus had articles when it started
         check_corpus_has_articles(corpus_path)
     return corpus_path, declared, extra

@@ -49,10 +49,12 @@ def package_versions() -> dict[str, str]:
 
 
 def model_versions() -> dict:
-    """What the entities stage will use (the CRF card, and whether camel data is there)."""
+    """What the entities stage will use (the CRF card, and whether camel data is there), and
+    the stance stage's packaged reader (its sha256)."""
     from qawl.entities.analysis import model_info
+    from qawl.stance.model import packaged_model_info
 
-    return model_info()
+    return {**model_info(), "stance_reader": packaged_model_info()}
 
 
 def _read_log(run_dir: Path, name: str) -> list:

@@ -14,7 +14,7 @@ from qawl.stance.candidates import _FinderBase
 from qawl.stance.evaluations import _EvaluationRules
 from qawl.stance.lexicon import default_lexicon, Lexicon
 from qawl.stance.merge import merge_stances, stance_confidence
-from qawl.stance.model import apply_model
+from qawl.stance.model import apply_model, reader_model
 from qawl.stance.narrated import _NarratedRules
 from qawl.stance.quoted import _QuoteRules
 from qawl.stance.speakers import _SpeakerRules
@@ -23,16 +23,18 @@ from qawl.stance.targets import _TargetRules
 
 def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[Sequence[Mention]] = None,
                     lexicon: Optional[Lexicon] = None, narrated: bool = True,
-                    model: Optional[dict] = None) -> list[Stance]:
+                    model: Optional[dict] = None, reader: str = "model") -> list[Stance]:
     """Stances of the speakers of ``quotes`` (and of narrated acts when ``narrated``).
 
     Each ``Stance.quote`` indexes ``quotes`` (-1 for an act reported without
     words); ``target_start``/``target_end`` locate the target's words in
     ``doc.text``; ``target`` is the mention's canonical name when the target is
-    one mention, else those words without a leading preposition. ``model`` (a learned
-    reader, ``qawl.stance.model.load_model``; None, the default, for the rules alone) decides
-    the quotes' stances from the rules' reading and its own candidates (M-STANCE-MODEL).
+    one mention, else those words without a leading preposition. ``reader`` ``model`` (the
+    default) adds the packaged learned reader's stances to the rules' (M-STANCE-MODEL);
+    ``rules`` keeps the rules' alone. ``model`` (``qawl.stance.model.load_model``) replaces the
+    packaged reader.
     """
+    model = reader_model(reader, model)
     finder = rule_finder(doc, quotes, mentions, lexicon, narrated)
     if model is not None:
         apply_model(finder, model)

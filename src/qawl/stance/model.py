@@ -5,22 +5,28 @@ The rules (Q-, A-, H-, T-) read a stance only where a lexicon word frames it. Mu
 annotators mark is looser: the subject of an evaluative clause (صلاح يستحق الفوز → favor
 صلاح), an actor blamed in passing. The model scores every candidate phrase of a quote's
 content — its noun phrases, its mentions and the targets the rules gave — with a multinomial
-logistic regression over features of the phrase, its neighbours, the content and the rules'
-own reading (``pair_features``). It is fitted on the development part of ``benchmarks/split.json``
-by ``benchmarks/stance_model.py`` and stored as plain JSON weights (``load_model``), so running
-it needs nothing beyond the standard library.
+logistic regression over features of the phrase, its words and its neighbours', the content,
+the cue and the rules' own reading (``pair_features``). It is fitted on the development part of
+``benchmarks/split.json`` by ``benchmarks/stance_model.py`` and stored as plain JSON weights, so
+running it needs nothing beyond the standard library.
 
-It is not on by default: cross-validated on the dev batches no stance rule was tuned on, and
-on fresh batches, it adds about 0.03 stance F1 to the rules, within the noise, with additions
-of low precision (``benchmarks/STANCE_DECISIONS.md``). ``extract_stances(model=…)`` turns it on.
+It is on by default, in mode ``add``: the rules' stances stay and the model adds the phrases
+they did not read (``data/stance_model.json``; ``extract_stances(reader="rules")`` for the rules
+alone). With word features it beat the rules cross-validated on dev, on two fresh blind batches
+and on the test part (``benchmarks/STANCE_DECISIONS.md``, session 18).
 
 Input: the stance finder after the rules ran (its token view, quotes, candidates); output:
 the finder's quote candidates decided by the model (``apply_model``), narrated acts untouched.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import math
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
 from qawl.schema import Quote
 from qawl.stance.candidates import _Candidate
@@ -30,7 +36,11 @@ from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.words import STOP_FORMS
 from qawl.arabic import DEMONSTRATIVES
 
+logger = logging.getLogger(__name__)
+
 MODEL_RULE = "M-STANCE-MODEL"
+MODEL_FILE = "stance_model.json"  # in qawl.data: the packaged reader, fitted on dev
+READERS = ("model", "rules")  # extract_stances(reader=…): the packaged model on the rules, or the rules alone
 CLASSES = ("none", "favor", "against")
 MAX_CANDIDATES = 12  # phrases read per quote: the first ones, where stance targets sit
 CONTEXT = 3  # tokens each side whose lexicon hits describe a phrase's neighbourhood
@@ -44,6 +54,38 @@ def load_model(path) -> dict:
     if missing:
         raise ValueError(f"{path}: not a stance model (missing {', '.join(sorted(missing))})")
     return model
+
+
+@lru_cache(maxsize=1)
+def packaged_model() -> Optional[dict]:
+    """The reader shipped in ``qawl.data`` (``MODEL_FILE``); None, with a warning, when it is missing."""
+    try:
+        text = resources.files("qawl.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        logger.warning("no packaged stance model (%s): stances come from the rules alone", MODEL_FILE)
+        return None
+    return json.loads(text)
+
+
+def packaged_model_info() -> dict:
+    """What run.json records of the packaged reader: its file, sha256, mode and threshold."""
+    try:
+        data = resources.files("qawl.data").joinpath(MODEL_FILE).read_bytes()
+    except FileNotFoundError:
+        return {"file": MODEL_FILE, "present": False}
+    model = json.loads(data)
+    return {"file": MODEL_FILE, "present": True, "sha256": hashlib.sha256(data).hexdigest(),
+            "mode": model.get("mode"), "threshold": model.get("threshold"), "weights": len(model.get("weights", {}))}
+
+
+def reader_model(reader: str, model: Optional[dict] = None) -> Optional[dict]:
+    """The model ``extract_stances`` applies: ``model`` when given, else the packaged one for
+    reader ``model``, none for ``rules``."""
+    if reader not in READERS:
+        raise ValueError(f"stance reader {reader!r}: use one of {', '.join(READERS)}")
+    if model is not None or reader == "rules":
+        return model
+    return packaged_model()
 
 
 def quote_speaker(finder, quote: Quote) -> str:
@@ -130,6 +172,7 @@ def pair_features(finder, quote: Quote, np: tuple[int, int], order: int,
         features[f"content_{polarity}={_bucket(count, (0, 1, 3))}"] = 1.0
     cue_hit, cue_polarity = finder.cue_frame(quote)
     features[f"cue_polarity={cue_polarity}"] = 1.0
+    features.update(lexical_features(tokens, quote, np, first, limit))
     # the rules' reading of this very phrase, or of one overlapping it
     for candidate in rules_here:
         same = (candidate.start, candidate.end) == np
@@ -139,6 +182,25 @@ def pair_features(finder, quote: Quote, np: tuple[int, int], order: int,
             features[f"{kind}={candidate.polarity}"] = 1.0
             for rule in candidate.rules:
                 features[f"{kind}_id={rule}"] = 1.0
+    return features
+
+
+def lexical_features(tokens, quote: Quote, np: tuple[int, int], first: int, limit: int) -> dict[str, float]:
+    """The words themselves: the phrase's head and its other words, the words just before and
+    after it, and the cue's last word (bare forms, without a conjunction)."""
+    start, end = np
+    features = {f"head={tokens.bare(start)}": 1.0}
+    for i in range(max(first, start - CONTEXT), start):
+        if tokens.is_word(i):
+            features[f"before_word={tokens.bare(i)}"] = 1.0
+    for i in range(end, min(limit, end + CONTEXT)):
+        if tokens.is_word(i):
+            features[f"after_word={tokens.bare(i)}"] = 1.0
+    for i in range(start + 1, end):
+        features[f"in_word={tokens.bare(i)}"] = 1.0
+    cue = tokens.range_of(quote.cue.start, quote.cue.end)
+    if cue:
+        features[f"cue={tokens.bare(cue[-1])}"] = 1.0
     return features
 
 

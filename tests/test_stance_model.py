@@ -1,0 +1,75 @@
+"""The packaged learned stance reader (M-STANCE-MODEL), on by default in mode ``add``."""
+import pytest
+
+from qawl.clean import clean_article
+from qawl.schema import Article, Quote, make_span
+from qawl.stance import extract_stances
+from qawl.stance.model import MODEL_RULE, READERS, packaged_model, packaged_model_info
+
+
+def quote_of(text: str, cue: str, content: str, speaker: str):
+    doc = clean_article(Article("t", raw_text=text, origin="test"))
+    spans = {name: make_span(doc.text, doc.text.index(value), doc.text.index(value) + len(value))
+             for name, value in (("cue", cue), ("content", content), ("speaker", speaker))}
+    quote = Quote(type="indirect", cue=spans["cue"], content=spans["content"], speaker=spans["speaker"],
+                  speaker_canonical=speaker, speaker_kind="person")
+    return doc, quote
+
+
+def triples(stances):
+    return {(s.speaker, s.target, s.polarity) for s in stances}
+
+
+# stances a reader of the article would mark, which no lexicon frame of the rules reads
+MODEL_ONLY = [
+    ("وقالت المتحدثة إن القرار مزعج وإنها مستاءة جدا من انصياع فورميولا 1 وراء الأقلية.", "قالت",
+     "القرار مزعج وإنها مستاءة جدا من انصياع فورميولا 1 وراء الأقلية", "المتحدثة", "فورميولا", "against"),
+    ("وقال رئيس الوزراء إن المعارضة تتحمل مسؤولية الفوضى في البلاد.", "قال",
+     "المعارضة تتحمل مسؤولية الفوضى في البلاد", "رئيس الوزراء", "المعارضة", "against"),
+]
+
+
+def test_the_packaged_reader_is_there_and_adds_to_the_rules():
+    model = packaged_model()
+    assert model is not None and model["mode"] == "add"
+    assert model["classes"] == ["none", "favor", "against"]
+    info = packaged_model_info()
+    assert info["present"] and len(info["sha256"]) == 64 and info["weights"] == len(model["weights"])
+
+
+@pytest.mark.parametrize("text, cue, content, speaker, target_word, polarity", MODEL_ONLY)
+def test_the_default_reader_finds_what_the_rules_miss(text, cue, content, speaker, target_word, polarity):
+    doc, quote = quote_of(text, cue, content, speaker)
+    assert extract_stances(doc, [quote], reader="rules") == []
+    found = [s for s in extract_stances(doc, [quote]) if target_word in s.target]
+    assert [s.polarity for s in found] == [polarity]
+    assert found[0].rules == [MODEL_RULE] and found[0].speaker == speaker
+    assert doc.text[found[0].target_start:found[0].target_end].endswith(found[0].target.split()[-1])
+
+
+def test_the_rules_stances_stay_under_the_reader():
+    doc, quote = quote_of("وقال المدرب إن محمد صلاح لاعب رائع ويستحق الفوز بالجائزة.", "قال",
+                          "محمد صلاح لاعب رائع ويستحق الفوز بالجائزة", "المدرب")
+    rules = triples(extract_stances(doc, [quote], reader="rules"))
+    assert rules and rules <= triples(extract_stances(doc, [quote]))
+
+
+def test_an_unknown_reader_is_named():
+    doc, quote = quote_of("وقال الوزير إن الحكومة ترفض الاتفاق.", "قال", "الحكومة ترفض الاتفاق", "الوزير")
+    with pytest.raises(ValueError, match="'learned'.*model, rules"):
+        extract_stances(doc, [quote], reader="learned")
+    assert READERS == ("model", "rules")
+
+
+def test_the_engine_passes_its_reader_on():
+    from qawl.engine import EngineConfig
+    from qawl.engine.partition import analyse_articles
+
+    text = MODEL_ONLY[1][0]
+    articles = [Article("a", raw_text=text, origin="test")]
+    by_reader = {}
+    for reader in READERS:
+        [result], failures = analyse_articles(articles, EngineConfig(backend="crf", stance_reader=reader))
+        assert not failures
+        by_reader[reader] = {rule for s in result.stances for rule in s.rules}
+    assert MODEL_RULE in by_reader["model"] and MODEL_RULE not in by_reader["rules"]
