@@ -73,3 +73,46 @@ def test_the_engine_passes_its_reader_on():
         assert not failures
         by_reader[reader] = {rule for s in result.stances for rule in s.rules}
     assert MODEL_RULE in by_reader["model"] and MODEL_RULE not in by_reader["rules"]
+
+
+def mention_of(doc, name: str, label: str):
+    from qawl.schema import Mention
+
+    start = doc.text.index(name)
+    return Mention(start, start + len(name), name, label, name)
+
+
+NARRATED_TEXT = "وشنت القوات الروسية غارات على مواقع المعارضة السورية في إدلب."
+
+
+def test_a_named_actor_outside_quotes_holds_the_rest_of_its_sentence():
+    from qawl.stance.extract import rule_finder
+    from qawl.stance.model import NARRATED, narrated_clauses
+
+    doc = clean_article(Article("t", raw_text=NARRATED_TEXT, origin="test"))
+    mentions = [mention_of(doc, "القوات الروسية", "ORG"), mention_of(doc, "المعارضة السورية", "ORG"),
+                mention_of(doc, "إدلب", "LOC")]
+    clauses = narrated_clauses(rule_finder(doc, [], mentions))
+    first = clauses[0]
+    assert (first.type, first.speaker.text, first.cue.text) == (NARRATED, "القوات الروسية", "وشنت")
+    assert first.content.text.startswith("غارات على مواقع المعارضة السورية")
+    for clause in clauses:  # every span is an offset into the cleaned text
+        for span in (clause.cue, clause.content, clause.speaker):
+            assert doc.text[span.start:span.end] == span.text
+    assert [c.speaker.text for c in clauses] == ["القوات الروسية", "المعارضة السورية"]  # إدلب ends it
+
+
+def test_the_default_reader_reads_acts_the_narrated_rules_miss():
+    doc = clean_article(Article("t", raw_text=NARRATED_TEXT, origin="test"))
+    mentions = [mention_of(doc, "القوات الروسية", "ORG"), mention_of(doc, "المعارضة السورية", "ORG")]
+    assert extract_stances(doc, [], mentions, reader="rules") == []
+    [stance] = [s for s in extract_stances(doc, [], mentions) if s.speaker == "القوات الروسية"]
+    assert (stance.polarity, stance.quote, stance.rules) == ("against", -1, [MODEL_RULE])
+    assert "المعارضة السورية" in stance.target
+
+
+def test_a_model_without_narrated_weights_reads_no_clause():
+    doc = clean_article(Article("t", raw_text=NARRATED_TEXT, origin="test"))
+    mentions = [mention_of(doc, "القوات الروسية", "ORG"), mention_of(doc, "المعارضة السورية", "ORG")]
+    model = {key: value for key, value in packaged_model().items() if key != "narrated"}
+    assert not [s for s in extract_stances(doc, [], mentions, model=model) if MODEL_RULE in s.rules]

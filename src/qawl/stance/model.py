@@ -10,10 +10,12 @@ the cue and the rules' own reading (``pair_features``). It is fitted on the deve
 ``benchmarks/split.json`` by ``benchmarks/stance_model.py`` and stored as plain JSON weights, so
 running it needs nothing beyond the standard library.
 
-It is on by default, in mode ``add``: the rules' stances stay and the model adds the phrases
+It also reads narrated clauses (``narrated_clauses``): a named actor outside the quotes as the
+holder of the rest of its sentence, for the acts reported without words, with weights of their
+own. It is on by default, in mode ``add``: the rules' stances stay and the model adds the phrases
 they did not read (``data/stance_model.json``; ``extract_stances(reader="rules")`` for the rules
-alone). With word features it beat the rules cross-validated on dev, on two fresh blind batches
-and on the test part (``benchmarks/STANCE_DECISIONS.md``, session 18).
+alone). It beat the rules cross-validated on dev, on two fresh blind batches and on the test
+part (``benchmarks/STANCE_DECISIONS.md``, session 18).
 
 Input: the stance finder after the rules ran (its token view, quotes, candidates); output:
 the finder's quote candidates decided by the model (``apply_model``), narrated acts untouched.
@@ -28,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from qawl.schema import Quote
+from qawl.schema import Quote, make_span
 from qawl.stance.candidates import _Candidate
 from qawl.stance.params import MAX_NP_TOKENS
 from qawl.stance.phrases import read_np
@@ -43,6 +45,8 @@ MODEL_FILE = "stance_model.json"  # in qawl.data: the packaged reader, fitted on
 READERS = ("model", "rules")  # extract_stances(reader=…): the packaged model on the rules, or the rules alone
 CLASSES = ("none", "favor", "against")
 MAX_CANDIDATES = 12  # phrases read per quote: the first ones, where stance targets sit
+NARRATED = "narrated"  # the type of a narrated clause read as a pseudo-quote (narrated_clauses)
+MAX_CLAUSE_TOKENS = 25  # words after a narrated actor read as its clause
 CONTEXT = 3  # tokens each side whose lexicon hits describe a phrase's neighbourhood
 
 
@@ -173,6 +177,8 @@ def pair_features(finder, quote: Quote, np: tuple[int, int], order: int,
     cue_hit, cue_polarity = finder.cue_frame(quote)
     features[f"cue_polarity={cue_polarity}"] = 1.0
     features.update(lexical_features(tokens, quote, np, first, limit))
+    if quote.type == NARRATED:  # its own weights: a narrated clause is not a statement
+        return {f"n:{name}": value for name, value in features.items()}
     # the rules' reading of this very phrase, or of one overlapping it
     for candidate in rules_here:
         same = (candidate.start, candidate.end) == np
@@ -217,6 +223,42 @@ def class_scores(model: dict, features: dict[str, float]) -> dict[str, float]:
     exps = [math.exp(v - top) for v in logits]
     total = sum(exps)
     return {cls: e / total for cls, e in zip(model["classes"], exps)}
+
+
+def narrated_clauses(finder) -> list[Quote]:
+    """Each named actor (a mention) outside the quotes, read as the holder of the rest of its
+    sentence: a pseudo-quote of type ``NARRATED`` whose cue is the word before the actor (the
+    verb of a verb-first clause: واعتقلت الشرطة …) or else the word after it, and whose content
+    is the next ``MAX_CLAUSE_TOKENS`` words of the sentence, up to the first quoted one."""
+    tokens, text = finder.tokens, finder.doc.text
+    clauses = []
+    for sentence in finder.doc.sentences:
+        words = tokens.range_of(sentence.start, sentence.end)
+        for i in words:
+            mention = tokens.mention_at.get(i)
+            if mention is None or tokens.spans[i].start != mention.start or i in finder.quoted:
+                continue
+            name = tokens.range_of(mention.start, mention.end)
+            end = name.stop
+            while end < min(words.stop, name.stop + MAX_CLAUSE_TOKENS) and end not in finder.quoted:
+                end += 1
+            if end - name.stop < 2:
+                continue
+            cue = i - 1 if i - 1 >= words.start and tokens.is_word(i - 1) else name.stop
+            span_of = lambda a, b: make_span(text, tokens.spans[a].start, tokens.spans[b - 1].end)
+            clauses.append(Quote(type=NARRATED, cue=span_of(cue, cue + 1), content=span_of(name.stop, end),
+                                 speaker=span_of(name.start, name.stop),
+                                 speaker_canonical=mention.canonical or mention.text,
+                                 speaker_kind="person" if mention.label == "PER" else "organisation"))
+    return clauses
+
+
+def clause_pairs(finder, clause: Quote):
+    """(holder, [(phrase, features, [])]) for one narrated clause: the rules' narrated acts are
+    no features here, they stay as they are."""
+    speaker = clause.speaker_canonical
+    phrases = phrase_candidates(finder, clause, [])
+    return speaker, [(np, pair_features(finder, clause, np, order, []), []) for order, np in enumerate(phrases)]
 
 
 def quote_pairs(finder, index: int, quote: Quote):
@@ -269,4 +311,22 @@ def apply_model(finder, model: dict) -> None:
             evidence = same[0].evidence if same else [finder.doc.text[quote.content.start:quote.content.end][:80]]
             rules = tuple(dict.fromkeys((*(same[0].rules if same else ()), MODEL_RULE)))
             decided.append(_Candidate(speaker, np[0], np[1], polarity, index, list(evidence), rules))
+    if model.get("narrated"):
+        decided.extend(clause_stances(finder, model))
     finder.candidates = decided
+
+
+def clause_stances(finder, model: dict) -> list[_Candidate]:
+    """The model's stances of narrated actors (``narrated_clauses``; quote -1, as the rules'
+    narrated acts), on the phrases no narrated rule read."""
+    ruled = [(c.start, c.end) for c in finder.candidates if c.quote < 0]
+    threshold = model.get("narrated_threshold", model["threshold"])
+    found = []
+    for clause in narrated_clauses(finder):
+        speaker, pairs = clause_pairs(finder, clause)
+        scored = [(np, class_scores(model, features)) for np, features, _ in pairs
+                  if not any(np[0] < other[1] and other[0] < np[1] for other in ruled)]
+        evidence = finder.doc.text[clause.speaker.start:clause.content.end][:80]
+        for np, polarity, _ in decide(scored, threshold):
+            found.append(_Candidate(speaker, np[0], np[1], polarity, -1, [evidence], (MODEL_RULE,)))
+    return found
