@@ -247,6 +247,27 @@ def polarity_pairs(predictions: dict, golds: list[dict]) -> tuple[int, int]:
     return pairs, agree
 
 
+RELIABILITY_EDGES = (0.0, 0.2, 0.3, 0.4, 0.5)  # lower edges of the confidence bins
+
+
+def reliability(predictions: dict, golds: list[dict]) -> list[dict]:
+    """Per confidence bin, the stances in it, their mean confidence and the share that matches a gold
+    stance of the article: does a stance's ``confidence`` say how likely it is right?"""
+    scored = []
+    for gold in golds:
+        for pred in predictions.get(gold["doc"], []):
+            right = any(stance_matches(pred, g) for g in gold.get("stances", []))
+            scored.append((float(pred.get("confidence") or 0.0), right))
+    rows = []
+    for k, low in enumerate(RELIABILITY_EDGES):
+        high = RELIABILITY_EDGES[k + 1] if k + 1 < len(RELIABILITY_EDGES) else 1.01
+        inside = [(c, r) for c, r in scored if low <= c < high]
+        if inside:
+            rows.append({"from": low, "stances": len(inside), "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 3),
+                         "share_right": round(sum(r for _, r in inside) / len(inside), 3)})
+    return rows
+
+
 def miss_causes(predictions: dict, golds: list[dict], missed: list[dict]) -> dict[str, list[dict]]:
     """Why each missed gold stance was missed (issue 15's table): ``wrong_polarity`` (a prediction
     with its speaker and target), ``target`` (the speaker has predicted stances, none about this
@@ -302,6 +323,7 @@ def evaluate(predictions: dict, golds: list[dict], file_of: dict, split: dict, r
                                   for name, file_docs in by_file.items()}
         pairs, agree = polarity_pairs(predictions, part_golds)
         parts[part]["polarity"] = {"pairs": pairs, "agree": agree, "accuracy": round(agree / pairs, 4) if pairs else 0.0}
+        parts[part]["reliability"] = reliability(predictions, part_golds)
         if part != "test":  # the test part is scored only to report: no per-article output, no errors
             scores["causes"] = miss_causes(predictions, part_golds, scores["errors"]["missed"])
             readable[part] = scores
@@ -323,6 +345,9 @@ def report_parts(mode: str, result: dict, notes: list) -> None:
               f"  F1 {interval_text(m['f1'])}")
         pol = row["polarity"]
         print(f"  {'':<7} polarity accuracy on {pol['pairs']} speaker-target pairs: {pol['accuracy']:.3f}")
+        print(f"  {'':<7} reliability (confidence from: stances, mean confidence, share right): " + "; ".join(
+            f"{b['from']:.1f}: {b['stances']}, {b['mean_confidence']:.2f}, {b['share_right']:.2f}"
+            for b in row.get("reliability", [])))
     print(f"  by gold file and part: {'articles':>8} {'gold':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for part, row in result["parts"].items():
         for name, file_row in row["by_file"].items():

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from benchmarks.scoring import (  # noqa: E402
-    gold_paths, load_split, part_of, score_stances, speaker_matches, target_matches,
+    gold_paths, load_split, part_of, score_stances, speaker_matches, stance_matches, target_matches,
 )
 from benchmarks.stance import load_gold, pipeline_quotes, raw_text, stance_dicts  # noqa: E402
 from qawl.clean import clean_article  # noqa: E402
@@ -39,7 +39,7 @@ from qawl.stance import default_lexicon  # noqa: E402
 from qawl.stance.candidates import _Candidate  # noqa: E402
 from qawl.stance.extract import rule_finder, stance_records, with_confidence  # noqa: E402
 from qawl.stance.merge import merge_stances  # noqa: E402
-from qawl.stance.model import CLASSES, apply_model, clause_pairs, narrated_clauses, quote_pairs  # noqa: E402
+from qawl.stance.model import CLASSES, MODEL_RULE, NARRATED, apply_model, clause_pairs, narrated_clauses, quote_pairs  # noqa: E402
 
 NARRATED_QUOTE_THRESHOLDS = (0.4, 0.5)
 NARRATED_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: no narrated stance at all
@@ -154,6 +154,56 @@ def cross_validate(docs: list[dict], lexicon, c: float, folds: int, seed: int, m
     return {"pairs": sum(map(len, rows_of)), "positive_pairs": positives, "by_setting": results, "rows": rows_of}
 
 
+CALIBRATION_EDGES = (0.5, 0.6, 0.7, 0.8, 0.9)  # above the threshold, the lower edges of the bins
+MIN_BIN = 25  # out-of-fold stances a bin needs, else it joins the one below
+
+
+def out_of_fold_stances(docs: list[dict], lexicon, setting: dict, c: float, folds: int, seed: int,
+                        narrated: bool) -> list[tuple[str, float, bool]]:
+    """(kind, the reader's score, right?) of every stance the reader adds to an article by a model
+    fitted on the other folds: what the confidence is calibrated on."""
+    from sklearn.model_selection import GroupKFold
+
+    rows_of = [labelled_pairs(item, lexicon, narrated) for item in docs]
+    found = []
+    for _, held in GroupKFold(n_splits=folds).split(docs, groups=[d["gold"]["doc"] for d in docs]):
+        held = set(held)
+        model = dict(fit([row for i, rows in enumerate(rows_of) if i not in held for row in rows], c, seed), **setting)
+        for i in held:
+            item = docs[i]
+            finder = rule_finder(item["doc"], item["quotes"], item["mentions"], lexicon)
+            apply_model(finder, model)
+            for candidate in finder.candidates:
+                if MODEL_RULE not in candidate.rules or candidate.score is None:
+                    continue
+                record = finder.stance_record(candidate)
+                if record is None:
+                    continue
+                right = any(stance_matches({"speaker": record.speaker, "target": record.target,
+                                            "polarity": record.polarity}, gold)
+                            for gold in item["gold"].get("stances", []))
+                found.append((NARRATED if candidate.quote < 0 else "quote", candidate.score, right))
+    return found
+
+
+def calibration_bins(scored: list[tuple[float, bool]], low: float) -> list[list[float]]:
+    """[[lower edge, share right], …] over ``scored``: bins from ``low`` at ``CALIBRATION_EDGES``,
+    a bin of fewer than ``MIN_BIN`` joined to the one below, shares made non-decreasing."""
+    edges = [low] + [edge for edge in CALIBRATION_EDGES if edge > low]
+    bins: list[list] = []
+    for k, edge in enumerate(edges):
+        top = edges[k + 1] if k + 1 < len(edges) else 2.0
+        inside = [right for score, right in scored if edge <= score < top]
+        if bins and len(inside) < MIN_BIN:
+            bins[-1][1].extend(inside)
+        else:
+            bins.append([edge, list(inside)])
+    shares = [[edge, round(sum(rights) / len(rights), 4) if rights else 0.0, len(rights)] for edge, rights in bins]
+    for k in range(1, len(shares)):  # pool adjacent violators, from below
+        shares[k][1] = max(shares[k][1], shares[k - 1][1])
+    return shares
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -192,10 +242,18 @@ def main(argv=None) -> int:
     if args.write:
         mode, threshold, clause = best[3]
         model = fit([row for item in docs for row in labelled_pairs(item, lexicon, args.narrated)], best[2], args.seed)
+        setting = {"threshold": threshold, "mode": mode}
         if clause is not None and clause <= 1.0:
-            model.update(narrated=True, narrated_threshold=clause)
-        model.update({"threshold": threshold, "mode": mode,
-                      "fitted_on": "dev part of benchmarks/split.json, pipeline quotes and mentions",
+            setting.update(narrated=True, narrated_threshold=clause)
+        model.update(setting)
+        scored = out_of_fold_stances(docs, lexicon, setting, best[2], args.folds, args.seed, args.narrated)
+        model["calibration"] = {}
+        for kind, low in (("quote", threshold), (NARRATED, setting.get("narrated_threshold", threshold))):
+            bins = calibration_bins([(score, right) for k, score, right in scored if k == kind], low)
+            model["calibration"][kind] = [[edge, share] for edge, share, _ in bins]
+            print(f"calibration, {kind} stances (out of fold): "
+                  + "; ".join(f">= {edge}: {share:.3f} of {n}" for edge, share, n in bins))
+        model.update({"fitted_on": "dev part of benchmarks/split.json, pipeline quotes and mentions",
                       "cross_validated": {"untuned_f1": best[1], "rules_alone_untuned_f1": rules_untuned["f1"],
                                           "folds": args.folds}})
         tmp = args.write.with_suffix(".tmp")

@@ -116,3 +116,18 @@ def test_a_model_without_narrated_weights_reads_no_clause():
     mentions = [mention_of(doc, "القوات الروسية", "ORG"), mention_of(doc, "المعارضة السورية", "ORG")]
     model = {key: value for key, value in packaged_model().items() if key != "narrated"}
     assert not [s for s in extract_stances(doc, [], mentions, model=model) if MODEL_RULE in s.rules]
+
+
+def test_the_readers_stances_carry_its_calibrated_confidence():
+    from qawl.stance.model import calibrated
+
+    model = packaged_model()
+    shares = [share for _, share in model["calibration"]["quote"]]
+    assert shares == sorted(shares) and 0.0 < shares[0] < shares[-1] < 1.0
+    assert calibrated(model, "quote", 0.99) == shares[-1]
+    assert calibrated(model, "quote", model["threshold"]) == shares[0]
+    assert calibrated({}, "quote", 0.99) is None
+    text, cue, content, speaker = MODEL_ONLY[1][:4]
+    doc, quote = quote_of(text, cue, content, speaker)
+    [stance] = [s for s in extract_stances(doc, [quote]) if MODEL_RULE in s.rules]
+    assert stance.confidence in shares

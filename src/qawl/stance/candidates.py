@@ -29,6 +29,8 @@ class _Candidate:
     quote: int
     evidence: list[str] = field(default_factory=list)
     rules: tuple[str, ...] = ()
+    confidence: Optional[float] = None  # the learned reader's calibrated estimate (M-STANCE-MODEL)
+    score: Optional[float] = None  # the learned reader's own probability, before calibration
 
 
 class _FinderBase:

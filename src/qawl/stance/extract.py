@@ -14,7 +14,7 @@ from qawl.stance.candidates import _FinderBase
 from qawl.stance.evaluations import _EvaluationRules
 from qawl.stance.lexicon import default_lexicon, Lexicon
 from qawl.stance.merge import merge_stances, stance_confidence
-from qawl.stance.model import apply_model, reader_model
+from qawl.stance.model import MODEL_RULE, apply_model, reader_model
 from qawl.stance.narrated import _NarratedRules
 from qawl.stance.quoted import _QuoteRules
 from qawl.stance.speakers import _SpeakerRules
@@ -55,13 +55,22 @@ def rule_finder(doc: Document, quotes: Sequence[Quote], mentions: Optional[Seque
 
 def stance_records(finder: _StanceFinder) -> list[Stance]:
     """The finder's candidates as stances, their targets read by the T- rules (some dropped)."""
-    return [stance for candidate in finder.candidates if (stance := finder.stance_record(candidate)) is not None]
+    stances = []
+    for candidate in finder.candidates:
+        stance = finder.stance_record(candidate)
+        if stance is not None:
+            if candidate.confidence is not None:
+                stance.confidence = candidate.confidence
+            stances.append(stance)
+    return stances
 
 
 def with_confidence(stances: list[Stance]) -> list[Stance]:
-    """Each stance with its confidence set (``stance_confidence``)."""
+    """Each stance with its confidence set: the learned reader's calibrated one for its own
+    stances (``stance_records`` set it), ``stance_confidence`` for the rules'."""
     for stance in stances:
-        stance.confidence = stance_confidence(stance)
+        if MODEL_RULE not in stance.rules:
+            stance.confidence = stance_confidence(stance)
     return stances
 
 

@@ -275,6 +275,20 @@ def quote_pairs(finder, index: int, quote: Quote):
     return speaker, pairs
 
 
+def calibrated(model: dict, kind: str, score: float) -> Optional[float]:
+    """The share of right stances among the reader's out-of-fold stances of ``kind`` (``quote`` or
+    ``narrated``) scored like ``score`` on dev (``model["calibration"]``, bins of lower edges);
+    None when the model has no calibration."""
+    bins = model.get("calibration", {}).get(kind)
+    if not bins:
+        return None
+    share = bins[0][1]
+    for low, precision in bins:
+        if score >= low:
+            share = precision
+    return share
+
+
 def decide(scored: list[tuple[tuple[int, int], dict[str, float]]], threshold: float) -> list[tuple[tuple[int, int], str, float]]:
     """The phrases whose best stance class passes ``threshold``, overlapping ones reduced to the
     likeliest (one phrase, one stance)."""
@@ -310,7 +324,8 @@ def apply_model(finder, model: dict) -> None:
             same = [c for c in on_phrase[np] if c.polarity == polarity]
             evidence = same[0].evidence if same else [finder.doc.text[quote.content.start:quote.content.end][:80]]
             rules = tuple(dict.fromkeys((*(same[0].rules if same else ()), MODEL_RULE)))
-            decided.append(_Candidate(speaker, np[0], np[1], polarity, index, list(evidence), rules))
+            decided.append(_Candidate(speaker, np[0], np[1], polarity, index, list(evidence), rules,
+                                      calibrated(model, "quote", score), score))
     if model.get("narrated"):
         decided.extend(clause_stances(finder, model))
     finder.candidates = decided
@@ -327,6 +342,7 @@ def clause_stances(finder, model: dict) -> list[_Candidate]:
         scored = [(np, class_scores(model, features)) for np, features, _ in pairs
                   if not any(np[0] < other[1] and other[0] < np[1] for other in ruled)]
         evidence = finder.doc.text[clause.speaker.start:clause.content.end][:80]
-        for np, polarity, _ in decide(scored, threshold):
-            found.append(_Candidate(speaker, np[0], np[1], polarity, -1, [evidence], (MODEL_RULE,)))
+        for np, polarity, score in decide(scored, threshold):
+            found.append(_Candidate(speaker, np[0], np[1], polarity, -1, [evidence], (MODEL_RULE,),
+                                    calibrated(model, NARRATED, score), score))
     return found
