@@ -522,3 +522,36 @@ def test_a_bad_confidence_threshold_is_refused(tmp_path, bad):
     with pytest.raises(ValueError, match="min_confidence"):
         aggregates.set_min_confidence(tmp_path, bad)
     assert not (tmp_path / aggregates.FILTER_FILE).exists()
+
+
+def _stance_row(doc_id, speaker, target, polarity, confidence, kind="actor"):
+    return {"doc_id": doc_id, "quote": 0, "speaker": speaker, "target": target, "polarity": polarity,
+            "evidence": "", "source": "s", "date": "", "target_kind": kind, "target_start": 0, "target_end": 1,
+            "from_quote": True, "evidence_kind": "quote", "sentence": f"{speaker} {polarity} {target} {confidence}",
+            "sentence_start": 0, "sentence_end": 1, "rules": "Q-CUE", "confidence": confidence}
+
+
+def test_stance_ranking_ranks_named_actors_with_an_example(tmp_path):
+    from qawl.pipeline import TABLE_SCHEMAS
+
+    rows = [_stance_row("a", "روسيا", "تركيا", "against", 0.3), _stance_row("b", "روسيا", "تركيا", "against", 0.6),
+            _stance_row("b", "روسيا", "تركيا", "against", 0.5),
+            _stance_row("a", "إيران", "إسرائيل", "against", 0.4), _stance_row("c", "إيران", "إسرائيل", "against", 0.2),
+            _stance_row("a", "إيران", "الاتفاق", "against", 0.9, kind="issue"),  # an issue, not an actor
+            _stance_row("a", "(unnamed source)", "تركيا", "against", 0.9),  # an unnamed speaker
+            _stance_row("a", "روسيا", "تركيا", "favor", 0.9),
+            _stance_row("a", "مصر", "قطر", "against", 0.9)]  # once: under min_stances
+    frame = pd.DataFrame(rows)
+    write_part(frame, tmp_path, "stances", 0, schema=TABLE_SCHEMAS["stances"])
+    mark_complete(tmp_path, 0, {"documents": 3})
+    ranking = aggregates.stance_ranking(tmp_path, "against")
+    assert list(ranking.columns) == aggregates.STANCE_RANKING_COLUMNS
+    assert ranking[["speaker", "target", "stances", "articles"]].values.tolist() == [
+        ["روسيا", "تركيا", 3, 2], ["إيران", "إسرائيل", 2, 2]]
+    assert ranking.loc[0, "example"] == "روسيا against تركيا 0.6"  # the most confident stance's sentence
+    assert ranking.loc[0, "mean_confidence"] == pytest.approx(0.47, abs=0.01)
+    kept = aggregates.stance_ranking(tmp_path, "against", min_confidence=0.35)
+    assert kept[["speaker", "stances"]].values.tolist() == [["روسيا", 2]]
+    assert aggregates.stance_ranking(tmp_path, "favor", min_stances=1)["target"].tolist() == ["تركيا"]
+    with pytest.raises(ValueError, match="polarity must be one of"):
+        aggregates.stance_ranking(tmp_path, "opposed")

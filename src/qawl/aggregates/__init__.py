@@ -38,8 +38,8 @@ from qawl.aggregates.outlet_stats import (
     statistics_by_source_of,
 )
 from qawl.aggregates.stances import (
-    STANCE_PAIR_COLUMNS, SPEAKER_TARGET_COLUMNS, speaker_target_table, stance_pairs, speaker_target_table_of,
-    stance_pairs_of, pair_counts, polarity_totals, target_totals,
+    STANCE_PAIR_COLUMNS, SPEAKER_TARGET_COLUMNS, STANCE_RANKING_COLUMNS, speaker_target_table, stance_pairs,
+    speaker_target_table_of, stance_pairs_of, pair_counts, polarity_totals, stance_ranking, target_totals,
 )
 from qawl.aggregates.time import (
     stance_over_time, quote_dates, QUOTE_RATE_COLUMNS, quote_rates, stance_over_time_of, quote_dates_of,

@@ -14,6 +14,8 @@ STANCE_PAIR_COLUMNS = ["speaker", "target", *POLARITIES, "total"]
 
 SPEAKER_TARGET_COLUMNS = ["speaker", "target", *POLARITIES, "total", "net"]
 
+STANCE_RANKING_COLUMNS = ["speaker", "target", "stances", "articles", "mean_confidence", "example"]
+
 
 def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
     """``speaker_target_table_of`` over the run's stances."""
@@ -40,6 +42,36 @@ def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
             FROM clean WHERE speaker <> '' AND target <> '' AND list_contains($1, polarity)
             GROUP BY ALL ORDER BY min(row_pos)""", [list(POLARITIES)])
     return table[STANCE_PAIR_COLUMNS]
+
+
+def stance_ranking(run_dir: PathLike, polarity: str = "against", min_stances: int = 2,
+                   min_confidence: float = 0.0, top_n: int = 20) -> pd.DataFrame:
+    """Who is against (or for) whom: named actors against named actors, ranked by stances.
+
+    One row per (speaker, target) pair of the run's stances of ``polarity`` whose target is an
+    actor (``target_kind`` actor; speakers and targets merged into actors by the alias table) and
+    neither end is unnamed, with at least ``min_stances`` stances of confidence
+    ``min_confidence`` or more: how many stances, in how many articles, their mean confidence,
+    and the sentence of the most confident one as an example to read.
+    """
+    if polarity not in POLARITIES:
+        raise ValueError(f"polarity must be one of {', '.join(POLARITIES)}, got {polarity!r}")
+    with connect(run_dir, "stances") as con:
+        table = _query(con, """
+            WITH s AS (
+                SELECT qawl_label(speaker) AS speaker, qawl_label(target) AS target, doc_id,
+                       coalesce(confidence, 0.0) AS confidence, coalesce(sentence, '') AS sentence
+                FROM stances
+                WHERE polarity = $1 AND target_kind = 'actor' AND coalesce(confidence, 0.0) >= $2)
+            SELECT speaker, target, count(*) AS stances, count(DISTINCT doc_id) AS articles,
+                   round(avg(confidence), 2) AS mean_confidence, arg_max(sentence, confidence) AS example
+            FROM s
+            WHERE speaker <> '' AND target <> '' AND speaker <> target
+              AND NOT starts_with(speaker, '(') AND NOT starts_with(target, '(')
+            GROUP BY speaker, target HAVING count(*) >= $3
+            ORDER BY stances DESC, articles DESC, speaker, target
+            LIMIT $4""", [polarity, float(min_confidence), int(min_stances), int(top_n)])
+    return table.reindex(columns=STANCE_RANKING_COLUMNS).reset_index(drop=True)
 
 
 def _with_net(counts: pd.DataFrame) -> pd.DataFrame:
