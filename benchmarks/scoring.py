@@ -404,6 +404,8 @@ GOLD_FILES = (
     ("audit26_gold.json", "benchmarks"),
     ("audit27_gold.json", "benchmarks"),
     ("audit28_gold.json", "benchmarks"),
+    ("audit29_gold.json", "benchmarks"),
+    ("audit30_gold.json", "benchmarks"),
 )
 
 
