@@ -131,3 +131,9 @@ def test_the_readers_stances_carry_its_calibrated_confidence():
     doc, quote = quote_of(text, cue, content, speaker)
     [stance] = [s for s in extract_stances(doc, [quote]) if MODEL_RULE in s.rules]
     assert stance.confidence in shares
+
+
+def test_the_cli_offers_the_readers_the_stage_has():
+    from qawl.__main__ import STANCE_READERS
+
+    assert STANCE_READERS == READERS

@@ -37,6 +37,7 @@ exit codes:
 """
 
 NER_BACKENDS = ("auto", "crf", "lstm", "camel")  # qawl.entities.BACKENDS, without importing it
+STANCE_READERS = ("model", "rules")  # qawl.stance.model.READERS, without importing it
 
 EXAMPLES = """\
 examples:
@@ -141,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="NER backend: auto uses camel-tools' BERT when its data is installed, "
                          "else the built-in BiLSTM-CRF; crf is the faster CRF (default: auto)")
     analyze.add_argument("--lexicon", help="optional extra stance lexicon (CSV/TSV: term,polarity)")
-    analyze.add_argument("--stance-reader", choices=("model", "rules"), default="model",
+    analyze.add_argument("--stance-reader", choices=STANCE_READERS, default="model",
                          help="stances from the learned reader added to the rules (model: finds more, "
                          "less precise) or from the rules alone (default: model)")
     analyze.add_argument("--time-budget", type=_seconds, default=10.0, metavar="SECONDS",

@@ -231,6 +231,7 @@ def narrated_clauses(finder) -> list[Quote]:
     verb of a verb-first clause: واعتقلت الشرطة …) or else the word after it, and whose content
     is the next ``MAX_CLAUSE_TOKENS`` words of the sentence, up to the first quoted one."""
     tokens, text = finder.tokens, finder.doc.text
+    span_of = lambda a, b: make_span(text, tokens.spans[a].start, tokens.spans[b - 1].end)  # token range -> Span
     clauses = []
     for sentence in finder.doc.sentences:
         words = tokens.range_of(sentence.start, sentence.end)
@@ -245,7 +246,6 @@ def narrated_clauses(finder) -> list[Quote]:
             if end - name.stop < 2:
                 continue
             cue = i - 1 if i - 1 >= words.start and tokens.is_word(i - 1) else name.stop
-            span_of = lambda a, b: make_span(text, tokens.spans[a].start, tokens.spans[b - 1].end)
             clauses.append(Quote(type=NARRATED, cue=span_of(cue, cue + 1), content=span_of(name.stop, end),
                                  speaker=span_of(name.start, name.stop),
                                  speaker_canonical=mention.canonical or mention.text,
