@@ -72,7 +72,7 @@ SPLIT_SALT = "qawl-actors-16"
 DEFAULT_RUN = Path("/tmp/actors_ant500")
 EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), "dev4": Path("/tmp/roles_ant4"),
               "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6"),
-              "dev7": Path("/tmp/roles_ant7")}  # --set NAME: its run folder
+              "dev7": Path("/tmp/roles_ant7"), "dev8": Path("/tmp/roles_ant8")}  # --set NAME: its run folder
 SCALE_RUN = Path("/tmp/full_run")  # --set scale: a run over both whole corpora
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
