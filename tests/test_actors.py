@@ -667,3 +667,62 @@ def test_a_translit_joins_a_foreign_given_name_written_two_ways():
                        ("a1", "محمد كارتر", "PER", "mention"), ("a2", "محمود كارتر", "PER", "mention"))
     assert not same_actor(rows, "جزاء الحربي", "غزاي الحربي")
     assert not same_actor(rows, "محمد كارتر", "محمود كارتر")
+
+
+# --- session 19: names and roles read at corpus scale ----------------------------------------
+
+
+def test_a_title_s_complement_is_no_name():
+    rows = occurrences(("الاتحاد الدولي لكرة القدم", "", "organisation"), ("الاتحاد المصري لكرة القدم", "", "organisation"),
+                       ("الرئيس العام لشؤون المسجد الحرام والمسجد النبوي الشيخ عبدالرحمن السديس", "", "person"))
+    k = keys(build_aliases(rows))
+    assert k["الاتحاد الدولي لكرة القدم"] != k["الاتحاد المصري لكرة القدم"]  # not both "football"
+    assert k["الرئيس العام لشؤون المسجد الحرام والمسجد النبوي الشيخ عبدالرحمن السديس"] == "عبدالرحمن السديس"
+    assert same_actor(rows, "الاتحاد الدولي لكرة القدم", "الاتحاد المصري لكرة القدم", disabled={"A-FOR-COMPLEMENT"})
+
+
+def test_a_complement_guard_keeps_names_that_open_with_l_or_b():
+    for form, name in (("الرئيس السوري بشار الأسد", "بشار الاسد"), ("مدرب ليفربول الإنجليزي", "ليفربول الانجليزي"),
+                       ("الوزير ليلى الطرابلسي", "ليلي الطرابلسي")):
+        assert actors.read_form(form).key == name, form
+
+
+def test_a_body_head_alone_is_no_name():
+    rows = occurrences(("نادي الاتحاد", "", "organisation"), ("نادي الاتفاق", "", "organisation"),
+                       ("تنظيم الدولة الإسلامية", "", "organisation"), ("حزب المحافظين", "", "organisation"))
+    k = keys(build_aliases(rows))
+    assert len({k["نادي الاتحاد"], k["نادي الاتفاق"]}) == 2
+    assert "نادي" not in k.values() and "تنظيم" not in k.values() and "حزب" not in k.values()
+    assert same_actor(rows, "نادي الاتحاد", "نادي الاتفاق", disabled={"A-BODY-HEAD-ALONE"})
+
+
+def test_a_spokesperson_of_a_body_glued_to_a_preposition_is_its_official_with_his_name():
+    form = "الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي"
+    table = build_aliases(occurrences((form, "", "person"), ("المتحدث الرسمي لوزارة العمل تيسير المفرج", "", "person")))
+    row = table.set_index("form")
+    assert row.loc[form, "key"] == "عاطي القرشي" and row.loc[form, "role"] == "minister_or_official"
+    assert row.loc["المتحدث الرسمي لوزارة العمل تيسير المفرج", "role"] == "minister_or_official"
+    off = build_aliases(occurrences((form, "", "person")), disabled={"A-BODY-RUN"}).set_index("form")
+    assert off.loc[form, "key"] != "عاطي القرشي"
+
+
+def test_sources_take_the_role_of_their_domain_and_name_nobody():
+    table = build_aliases(occurrences(("مصادر قضائية", "", "person"), ("مصادر إعلامية", "", "person"),
+                                      ("مصادر طبية", "", "person"), ("مصادر محلية في عدن", "", "person"),
+                                      ("عدن", "", "LOC", "mention")))
+    row = table.set_index("form")
+    assert row.loc["مصادر قضائية", "role"] == "minister_or_official"
+    assert row.loc["مصادر إعلامية", "role"] == "journalist_or_media"
+    assert row.loc["مصادر طبية", "key"].startswith(GENERIC_PREFIX)  # no actor called طبية
+    assert row.loc["مصادر محلية في عدن", "key"] != row.loc["عدن", "key"]  # sources in Aden are not Aden
+
+
+def test_synonym_and_spelling_of_a_listed_title():
+    assert actors.read_form("الناطق باسم الحكومة").roles[0][0] == "minister_or_official"
+    assert actors.read_form("المسئولون").roles[0] == ("minister_or_official", "R-SPELLING")
+    assert actors.read_form("الناطق", disabled=frozenset({"R-TITLE-SYNONYM"})).roles == ()
+
+
+def test_the_countries_of_the_nisba_list_are_states():
+    table = build_aliases(occurrences(("إسرائيل", "", "organisation"), ("الأردن", "", "organisation")))
+    assert set(table.set_index("form").loc[["إسرائيل", "الأردن"], "role"]) == {"minister_or_official"}

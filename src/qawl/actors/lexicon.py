@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from qawl.clean import match_form
-from qawl.arabic import NISBA_PLACES
+from qawl.arabic import NISBA_PLACES, TITLE_SYNONYMS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 
@@ -41,6 +41,23 @@ RULES = {
                        "with the same words (حلف الأطلسي), when the corpus writes both and both are bodies",
     "A-TRANSLIT": "two people with one family name (five letters or more, no Arabic given name) whose given names "
                   "are one foreign name written two ways, vowels and ث/ت set aside (سامانثا / سامنتا باور، بيير / بيار)",
+    "A-FOR-COMPLEMENT": "a title's or body's complement is description, not a name: ل and a noun in construct with a "
+                        "definite word (الاتحاد الدولي لكرة القدم، المفوض السامي لحقوق الإنسان), and a definite word "
+                        "joined by و (مدير التربية والتعليم، الرئيس العام لشؤون المسجد الحرام والمسجد النبوي)",
+    "A-BODY-HEAD-ALONE": "a body's head noun is no name by itself: when the words right after it describe (إدارة "
+                         "الاتحاد المصري لكرة القدم، جامعة الملك سعود), the whole form names the body",
+    "R-BODY-PREPOSITION": "a head title takes the role of the body whose head noun is glued to ل or ب right after it "
+                          "(المتحدث الرسمي لوزارة العمل، الناطق الإعلامي بشرطة منطقة مكة: officials)",
+    "R-TITLE-SYNONYM": "a listed title written with a synonym of its title word takes the listed title's role "
+                       "(الناطق الإعلامي = المتحدث الإعلامي، العاهل = الملك); data: arabic/name_words.json title_synonyms",
+    "A-BODY-RUN": "words after a title that open with a preposition glued to a body (بشرطة منطقة مكة، لوزارة العمل) "
+                  "name the body the title belongs to, not the person: the name is the other words (… العقيد عاطي القرشي)",
+    "R-SPELLING": "a listed title with its hamza written on ئ where the list has ؤ takes the listed title's role "
+                  "(المسئولون = المسؤولون)",
+    "R-DOMAIN": "a source with a domain adjective takes the adjective's role (مصادر قضائية، مصدر برلماني: officials; "
+                "مصادر إعلامية: media); data: data/actors/domain_adjectives.tsv",
+    "A-SOURCE-ADJECTIVE": "an adjective after a source noun (مصادر طبية، مصدر مقرب، مصادر مطلعة: a nisba or a participle) describes the "
+                          "source and names nobody: the form is a description, not an actor called طبية",
     "A-OF-NAME": "a name in construct after a title without the article (مستشار ترامب، زوجة ترامب، سفير خادم "
                  "الحرمين الشريفين) names someone of that name, not its bearer: the form is a description",
     "A-LINEAGE": "a person's nasab name (سلمان بن عبدالعزيز) joins its fullest form in the corpus (سلمان بن عبدالعزيز "
@@ -110,7 +127,8 @@ RULES = {
                     "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
                     "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",
     "R-NAME": "role from the name itself when the lexicon lists it (رويترز, حماس)",
-    "R-STATE": "a state or capital speaking is minister_or_official",
+    "R-STATE": "a state or capital speaking is minister_or_official (states: those of capitals.tsv and countries.tsv, "
+               "and the countries of arabic/nisba.tsv)",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
     "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
     "R-PLURAL": "role from a listed term's plural, feminine or (in)definite form (المتظاهرين، الناشطات، "
@@ -201,6 +219,7 @@ class Term:
     role: str
     kind: str  # person, head, body, generic, modifier
     derived: bool = False  # a plural, feminine or (in)definite form of a listed term (R-PLURAL)
+    rule: str = ""  # the rule that made a term the file does not list (R-TITLE-SYNONYM)
 
 
 @dataclass(frozen=True)
@@ -264,6 +283,9 @@ def _derived_forms(term: Term) -> list[tuple]:
         return []
     if rest:
         return [(head[:-1] + "ات",) + rest] if head.endswith("ه") else []
+    if head.endswith(("ون", "ين")) and len(bare) >= 5:  # a listed sound plural in its other case: المشجعون → المشجعين
+        other = head[:-2] + ("ين" if head.endswith("ون") else "ون")
+        return [(w,) for w in dict.fromkeys([other] + (["ال" + other] if not head.startswith("ال") else []))]
     # a title, or a common noun for a person (سائح، طبيب، محلل): also its feminine (سائحة روسية)
     person = term.kind in ("person", "head") or (term.kind == "generic" and term.role in _PERSON_NOUN_ROLES)
     heads = (head,) if head.startswith("ال") else (head, "ال" + head)  # never a bare word: ناجي is a name
@@ -271,6 +293,38 @@ def _derived_forms(term: Term) -> list[tuple]:
         return [(w,) for h in heads for w in _inflections(h, False) if w.endswith("ات")]
     forms = [w for h in heads for w in [h] + _inflections(h, person)]
     return [(w,) for w in dict.fromkeys(forms) if w != head]
+
+
+_SYNONYMS_OF = {}
+for _word, _canonical in TITLE_SYNONYMS.items():
+    _SYNONYMS_OF.setdefault(_canonical, []).append(_word)
+
+
+def _synonym_forms(words: tuple) -> list[tuple]:
+    """R-TITLE-SYNONYM: a listed term with its title word written as a synonym (المتحدث باسم الحكومة →
+    الناطق باسم الحكومة; الملك → العاهل), from the title synonyms of ``arabic/name_words.json``."""
+    forms = []
+    for i, word in enumerate(words):
+        article = "ال" if word.startswith("ال") else ""
+        for synonym in _SYNONYMS_OF.get(word[len(article):], ()):
+            forms.append(words[:i] + (article + synonym,) + words[i + 1:])
+    return forms
+
+
+_SOURCE_NOUNS = ("مصدر", "مصادر", "المصدر", "المصادر")
+
+
+def _domain_terms() -> list[tuple[tuple, str]]:
+    """R-DOMAIN: a source noun with a domain adjective (مصادر قضائية، مصدر برلماني) and the adjective's role,
+    from ``domain_adjectives.tsv``; the article agrees (المصادر القضائية)."""
+    found = []
+    for adjective, role in _rows("domain_adjectives.tsv"):
+        stem = match_form(adjective)
+        for noun in _SOURCE_NOUNS:
+            article = "ال" if noun.startswith("ال") else ""
+            for form in (stem, stem + "ه", stem + "ون", stem + "ين"):
+                found.append(((noun, article + form), role))
+    return found
 
 
 def _relational_forms(title: str) -> list[tuple]:
@@ -297,6 +351,16 @@ def lexicons() -> Lexicons:
             if words not in terms and words[0] not in given_names and words[0] not in not_speakers:
                 kind = "head" if term.kind == "head" else "generic"
                 terms[words] = Term(words, term.role, kind, derived=True)
+    for term in list(terms.values()):
+        for words in _synonym_forms(term.words):
+            terms.setdefault(words, Term(words, term.role, term.kind, derived=term.derived, rule="R-TITLE-SYNONYM"))
+    for words, role in _domain_terms():
+        terms.setdefault(words, Term(words, role, "generic", rule="R-DOMAIN"))
+    for term in list(terms.values()):
+        spelled = tuple(w.replace("ؤ", "ئ") for w in term.words)  # المسئول: the hamza on its Egyptian seat
+        if spelled != term.words:
+            terms.setdefault(spelled, Term(spelled, term.role, term.kind, derived=term.derived,
+                                           rule=term.rule or "R-SPELLING"))
     nisba = {}
     for adjective, affiliation in NISBA_PLACES:
         for form in _nisba_forms(adjective):
@@ -306,6 +370,11 @@ def lexicons() -> Lexicons:
     states = {name_key(state) for state in capitals.values()}
     state_names = {name_key(state): state for state in capitals.values()}
     state_names.update({key: state for key, state in capitals.items()})
+    for _, place in NISBA_PLACES:  # the countries of the nisba list (الأردني → الأردن), not its bodies (الأمم المتحدة)
+        listed = terms.get(words_of(place))
+        if name_key(place) and (listed is None or listed.kind != "body"):
+            states.add(name_key(place))
+            state_names.setdefault(name_key(place), place)
     for name, state in _rows("countries.tsv"):
         variants[name_key(name)] = state
         states.add(name_key(state))

@@ -7,6 +7,7 @@ from typing import Optional
 
 from qawl.actors.affiliation import _affiliation_in, _unglued, body_in
 from qawl.actors.lexicon import (
+    _SOURCE_NOUNS,
     _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, MAX_TITLE_WORDS, Lexicons,
     Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
 )
@@ -58,9 +59,26 @@ def _given_name_before_nasab(words: tuple, i: int, term: Term) -> bool:
         and end < len(words) and words[end] in ("بن", "بنت")  # not ابن: مستشار ابن سلمان is an adviser of his
 
 
-def _describing(words: tuple, lex: Lexicons) -> list[bool]:
+def _for_complement(words: tuple, i: int, lex: Lexicons) -> bool:
+    """A-FOR-COMPLEMENT: ``words[i]`` is ل or ب and a noun in construct with the definite word after it
+    (لكرة القدم، لحقوق الإنسان، بمنطقة الرياض): what or where a title or body is for, not a name. Not a
+    lexicon term (لجنة), a given name (ليلى) or before a nisba or modifier (ليفربول الإنجليزي)."""
+    word = words[i]
+    if not word.startswith(("ل", "ب")) or word.startswith(("لل", "بال")) or len(word) < 4 or i + 1 >= len(words):
+        return False
+    if word[0] == "ب" and len(words) - i < 4:  # بشار الأسد: ب opens names too, so a name must follow (بمنطقة الرياض عبدالله المريبض)
+        return False
+    after = words[i + 1]
+    return (after.startswith("ال") and not after.endswith(("ي", "يه")) and word not in lex.starts
+            and word not in lex.given_names and not _nisba_at(words, i + 1, lex)[0] and (after,) not in lex.terms)
+
+
+def _describing(words: tuple, lex: Lexicons, disabled: frozenset = frozenset(),
+                fired: Optional[list] = None) -> list[bool]:
     """For each word: does it belong to a description (title, nisba, ال-complement,
-    connector) rather than a name? Read left to right from a title."""
+    connector) rather than a name? Read left to right from a title. ``fired`` collects the ids of
+    the rules that marked a word (A-FOR-COMPLEMENT, A-SOURCE-ADJECTIVE)."""
+    fired = [] if fired is None else fired
     marks = [False] * len(words)
     terms = dict(match_terms(words, lex))
     in_title = False
@@ -85,9 +103,19 @@ def _describing(words: tuple, lex: Lexicons) -> list[bool]:
             i += 1
             continue
         n, _ = _nisba_at(words, i, lex)
+        if in_title and i > 0 and words[i - 1] in _SOURCE_NOUNS and (word.endswith(("ي", "ه")) or word[:1] == "م") \
+                and "A-SOURCE-ADJECTIVE" not in disabled:  # مصادر طبية، مصدر مقرب: a source's adjective names nobody
+            marks[i] = True
+            fired.append("A-SOURCE-ADJECTIVE")
+            i += 1
+            continue
+        complement = in_title and "A-FOR-COMPLEMENT" not in disabled and (
+            _for_complement(words, i, lex) or word.startswith("وال"))
         if in_title and (n or word.startswith("ال") or word in ("باسم", "في", "لدى", "ب", "و", "من", "عن")
                          or word.startswith("بال") or word.startswith("لل") or _is_modifier(word, lex)
-                         or (term is not None and term.kind == "body")):
+                         or (term is not None and term.kind == "body") or complement):
+            if complement and not (n or word.startswith("ال")):
+                fired.append("A-FOR-COMPLEMENT")
             span = max(n, len(term.words) if term is not None else 1)
             for j in range(i, i + span):
                 marks[j] = True
@@ -111,12 +139,13 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     in_state = _state_name_positions(words, lex, True) if "R-STATE-NAME" not in disabled else set()
     skipped = False
     for k, (i, term) in enumerate(found):
-        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements:
+        if term.kind == "modifier" or (term.derived and "R-PLURAL" in disabled) or i in complements \
+                or (term.rule and term.rule in disabled):
             continue
         if i in in_state:  # في الولايات المتحدة: a place, not the title الولايات
             skipped = True
             continue
-        role, term_rule = term.role, ("R-PLURAL" if term.derived else rule)
+        role, term_rule = term.role, (term.rule or ("R-PLURAL" if term.derived else rule))
         if term.words in lex.representatives and "R-REPRESENTATIVE" not in disabled:
             # ممثلة الولايات المتحدة: a representative of what follows, not an actress
             end = i + len(term.words)
@@ -129,7 +158,10 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
         if term.kind == "head":
             end = i + len(term.words)
             complemented = False
-            for j, later in found[k + 1:]:
+            glued = _glued_body(words, end, lex) if "R-BODY-PREPOSITION" not in disabled else None
+            if glued is not None:  # المتحدث الرسمي لوزارة العمل، الناطق الإعلامي بشرطة منطقة مكة
+                role, term_rule, complemented = glued.role, "R-BODY-PREPOSITION", True
+            for j, later in ([] if complemented else found[k + 1:]):
                 if j - end > 2:
                     break
                 if later.kind in ("body", "generic") and later.role != "-":
@@ -154,6 +186,30 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     if skipped:  # the role read once the place was passed over
         votes = [(role, "R-STATE-NAME" if vote_rule == rule else vote_rule) for role, vote_rule in votes]
     return votes[::-1] if near_end else votes
+
+
+_SERVED_ROLES = frozenset({"minister_or_official", "armed_group", "party_or_opposition"})
+# a place or body after these is where a title serves (مصادر محلية في عدن), not the title's bearer
+_IN_PREPOSITIONS = frozenset({"في", "من", "لدى", "داخل"})
+
+
+def _opens_body(words: tuple, at: int, lex: Lexicons, disabled: frozenset = frozenset()) -> bool:
+    """Do the words from ``at`` (after a title) name the body or place a title belongs to: after في، من or
+    لدى, or opening with a preposition, or with one glued to a listed term (بشرطة، لوزارة)?"""
+    after_in = words[at - 1] in _IN_PREPOSITIONS and "A-BODY-RUN" not in disabled if at > 0 else False
+    return at > 0 and (words[at] in _PREPOSITIONS or after_in or _unglued(words[at], lex) != words[at])
+
+
+def _glued_body(words: tuple, at: int, lex: Lexicons) -> Optional[Term]:
+    """R-BODY-PREPOSITION: the body whose head noun is glued to ل or ب right after a head title
+    (لوزارة، بشرطة، لشركة), else None."""
+    if at >= len(words) or not words[at].startswith(("ل", "ب")) or words[at].startswith(("لل", "بال")):
+        return None
+    plain = _unglued(words[at], lex)
+    term = lex.terms.get((plain,)) if plain != words[at] else None
+    # only a body whose role is not a spokesperson's own (a ministry, an army, a party): the spokesperson of a
+    # centre or a company stays an organisation's
+    return term if term is not None and term.kind == "body" and term.role in _SERVED_ROLES else None
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "من", "مع", "لدي", "عن", "الي", "علي", "داخل", "خارج"})
@@ -237,7 +293,9 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         # الفلسطينيون، البريطانيين: a people speaking as a whole are ordinary people; no affiliation
         _read_description(reading, words, [("citizen_or_witness", "R-NATIONALS")], lex, rules)
         return reading
-    marks = _describing(words, lex)
+    fired: list = []
+    marks = _describing(words, lex, disabled, fired)
+    rules.extend(dict.fromkeys(fired))
     reading.affiliation = _affiliation_in(words, lex)
     reading.government = any(words[:len(g)] == g for g in lex.government)
     if whole is not None and whole.kind == "body":  # حماس, رويترز, البيت الأبيض: a named body
@@ -252,8 +310,11 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             runs.append((start, i))
             start = None
     body_head = _body_head(words, lex)
-    if body_head and not runs:
-        runs = [(0, len(words))]
+    if body_head and (not runs or (runs[0] == (0, len(body_head.words)) and len(words) > len(body_head.words)
+                                   and "A-BODY-HEAD-ALONE" not in disabled)):
+        if runs:
+            rules.append("A-BODY-HEAD-ALONE")
+        runs = [(0, len(words))]  # إدارة الاتحاد المصري لكرة القدم، جامعة الملك سعود: a head noun alone names no body
     if "A-TITLE" in disabled:
         runs = [(0, len(words))]
     title_words = tuple(w for w, m in zip(words, marks) if m)
@@ -272,6 +333,13 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             _title_body(reading, words, raw, lex)
             _read_description(reading, words, roles, lex, rules)
             return reading
+    if "A-BODY-RUN" not in disabled and len(runs) > 1:
+        # الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي: the run opening with a preposition
+        # glued to a body names the body the title belongs to; the name is another run
+        names = [r for r in runs if not _opens_body(words, r[0], lex, disabled)]
+        if names and len(names) < len(runs):
+            rules.append("A-BODY-RUN")
+            runs = names
     first, last = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     name_words = raw[first:last]
     if first > 0 and words[first - 1] == "باسم" and not words[0].startswith("ال"):
@@ -279,7 +347,9 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.body = " ".join(name_words)
         _read_description(reading, words, roles, lex, rules)
         return reading
-    if first > 0 and (words[first] in _PREPOSITIONS or _unglued(words[first], lex) != words[first]):
+    if _opens_body(words, first, lex, disabled):
+        if not _opens_body(words, first, lex, disabled | {"A-BODY-RUN"}):
+            rules.append("A-BODY-RUN")  # مصادر محلية في عدن: the place the sources are in
         # نائب عن حزب العمال, الرئيس التنفيذي لشركة أوبر: a title and the body it belongs to
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
