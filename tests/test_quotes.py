@@ -2987,3 +2987,13 @@ def test_a_closer_after_bhasab_gives_the_clause_to_the_pronouns_antecedent():
     assert [(q.cue.text, q.speaker_canonical, q.content.text) for q in quotes][-1] == (
         "بحسب تعبيره", "أحمد علي", "وثالثا آيديولوجية التنظيم المسمومة")
     assert "Q-CLOSER" in quotes[-1].rules
+
+
+def test_a_surname_opening_with_a_preposition_letter_keeps_its_title():
+    # كيكل for هربرت كيكل: its ك is the name's, so الوزير before it is his title, and a later الوزير النمساوي is he
+    names = (("كيكل", "PER", "هربرت كيكل"),)
+    text = ("وبحسب الوزير كيكل فإن الخطة جاهزة.\n\n"
+            "ويأمل الوزير النمساوي بأن يقترح على زملائه إنشاء مراكز عودة.")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker.text == "الوزير النمساوي"
+    assert quotes[-1].speaker_canonical == "هربرت كيكل"

@@ -154,8 +154,9 @@ class _TitleIndex:
             return any(letter in PREPOSITION_LETTERS for letter in self.doc.text[token.start:mention.start])
         if surface[:1] == "ل" and rule_on("S-SPAN-MEDIUM") and _medium_name(surface, self.lexicon.heads["media"]):
             return True  # لبي بي سي with its ل in the tagger's name (S-SPAN-MEDIUM)
+        # كيكل for هربرت كيكل: a word of the canonical name as written, its ك no preposition
         return bool(canonical) and surface[:1] in PREPOSITION_LETTERS and surface != canonical \
-            and not canonical.startswith(surface[:1])
+            and not canonical.startswith(surface[:1]) and surface not in canonical.split()
 
     @staticmethod
     def made_by(tokens: list[_Token], u: int, name: int) -> bool:
