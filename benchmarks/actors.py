@@ -35,7 +35,8 @@ labelled blind while the rules of round 4 (chosen on dev4) were written. ``--set
 ``dev6_articles.txt`` (seeds 24 and 25, run ``/tmp/roles_ant6``), labelled while round 5 (chosen on
 dev5) was written. ``--set dev7``: the same from ``dev7_articles.txt`` (seeds 26 and 27, run
 ``/tmp/roles_ant7``), labelled blind while the learned role reader (``benchmarks/role_model.py``) was
-built, and used only to judge it.
+built, and used only to judge it. ``--set dev8``: the same from ``dev8_articles.txt`` (seeds 28 and 29, run
+``/tmp/roles_ant8``), labelled blind while session 19's actor rules were chosen, and used only to judge them.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -219,7 +220,7 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("first", *EXTRA_RUNS, "scale"), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev7: roles_<set>.tsv")
+                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev8: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")

@@ -726,3 +726,15 @@ def test_synonym_and_spelling_of_a_listed_title():
 def test_the_countries_of_the_nisba_list_are_states():
     table = build_aliases(occurrences(("إسرائيل", "", "organisation"), ("الأردن", "", "organisation")))
     assert set(table.set_index("form").loc[["إسرائيل", "الأردن"], "role"]) == {"minister_or_official"}
+
+
+def test_a_name_joins_the_shortest_of_nasab_names_that_agree_but_not_of_ones_that_differ():
+    rows = occurrences(("وليد بن محمد الصمعاني", "", "person"), ("وليد بن محمد بن صالح الصمعاني", "", "person"),
+                       ("وليد الصمعاني", "", "person"))
+    assert same_actor(rows, "وليد الصمعاني", "وليد بن محمد الصمعاني")
+    assert not same_actor(rows, "وليد الصمعاني", "وليد بن محمد بن صالح الصمعاني")
+    assert not same_actor(rows, "وليد الصمعاني", "وليد بن محمد الصمعاني", disabled={"A-NASAB-CHAIN"})
+    differ = occurrences(("عادل بن أحمد الجبير", "", "person"), ("عادل بن محمد الجبير", "", "person"),
+                         ("عادل الجبير", "", "person"))
+    k = keys(build_aliases(differ))
+    assert k["عادل الجبير"] not in (k["عادل بن أحمد الجبير"], k["عادل بن محمد الجبير"])

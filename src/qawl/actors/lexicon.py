@@ -58,6 +58,8 @@ RULES = {
                 "مصادر إعلامية: media); data: data/actors/domain_adjectives.tsv",
     "A-SOURCE-ADJECTIVE": "an adjective after a source noun (مصادر طبية، مصدر مقرب، مصادر مطلعة: a nisba or a participle) describes the "
                           "source and names nobody: the form is a description, not an actor called طبية",
+    "A-NASAB-CHAIN": "for A-NASAB, names whose nasabs agree, one the other's start (وليد بن محمد الصمعاني، وليد بن محمد "
+                     "بن صالح الصمعاني), are one lineage: وليد الصمعاني joins the shortest",
     "A-OF-NAME": "a name in construct after a title without the article (مستشار ترامب، زوجة ترامب، سفير خادم "
                  "الحرمين الشريفين) names someone of that name, not its bearer: the form is a description",
     "A-LINEAGE": "a person's nasab name (سلمان بن عبدالعزيز) joins its fullest form in the corpus (سلمان بن عبدالعزيز "

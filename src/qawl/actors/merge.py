@@ -464,11 +464,13 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
             loose_endings[skel[-k:]].add((clusters.find(key), " ".join(words[-k:])))
             endings[words[-k:]].add(clusters.find(key))
     nasab: dict[tuple, set] = defaultdict(set)  # (given name, family name) -> roots of names with a nasab between
+    chains: dict[tuple, dict] = defaultdict(dict)  # (given name, family name) -> root -> the nasab words between
     families: dict = defaultdict(set)  # last word -> the words right before it in the corpus's names
     for key in keys:
         words = key.split()
         if len(words) >= 4 and words[1] in _NASAB:
             nasab[(words[0], words[-1])].add(clusters.find(key))
+            chains[(words[0], words[-1])].setdefault(clusters.find(key), tuple(words[1:-1]))
         if len(words) >= 2:
             families[words[-1]].add(words[-2])
     forms_of: dict = defaultdict(list)
@@ -512,13 +514,27 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
             decisions.append((key, target, "A-SURNAME", f"{form} ends only the names of {target}"))
         words = tuple(key.split())  # also after A-SURNAME: الوزير عادل الجبير is still عادل بن أحمد الجبير
         fuller = nasab.get(words, set()) - {root} if len(words) == 2 else set()
+        nasab_rule = "A-NASAB"
+        if len(fuller) > 1 and "A-NASAB-CHAIN" not in disabled:
+            fuller, nasab_rule = _one_lineage(fuller, chains[words]), "A-NASAB-CHAIN"
         if len(fuller) == 1 and "A-NASAB" not in disabled and types.get(key) == "PER" \
                 and words[1] not in lex.given_names and len(words[1]) >= 3 and len(families[words[1]]) <= NASAB_MAX_FAMILY:
             target = next(iter(fuller))
-            decisions.append((key, target, "A-NASAB", f"{form} is {target} without the father's name"))
+            decisions.append((key, target, nasab_rule, f"{form} is {target} without the father's name"))
     for key, target, rule, why in decisions:
         if clusters.same_type(key, target):  # earlier decisions may have joined either to a place
             clusters.union(key, target, rule, why)
+
+
+def _one_lineage(roots: set, chains: dict) -> set:
+    """A-NASAB-CHAIN: names with one given and family name whose nasabs agree, one the other's start (وليد بن
+    محمد الصمعاني, وليد بن محمد بن صالح الصمعاني), are one lineage: the shortest chain stands for them; names
+    whose nasabs differ (بن محمد / بن أحمد) stay several."""
+    ordered = sorted(roots, key=lambda root: (len(chains[root]), root))
+    shortest = chains[ordered[0]]
+    if all(chains[root][:len(shortest)] == shortest for root in ordered[1:]):
+        return {ordered[0]}
+    return roots
 
 
 def _ends_on_nisba(word: str, lex: Lexicons) -> bool:
