@@ -406,6 +406,8 @@ GOLD_FILES = (
     ("audit28_gold.json", "benchmarks"),
     ("audit29_gold.json", "benchmarks"),
     ("audit30_gold.json", "benchmarks"),
+    ("audit31_gold.json", "benchmarks"),
+    ("audit32_gold.json", "benchmarks"),
 )
 
 
