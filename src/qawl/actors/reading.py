@@ -7,8 +7,7 @@ from typing import Optional
 
 from qawl.actors.affiliation import _affiliation_in, _unglued, body_in
 from qawl.actors.lexicon import (
-    _SOURCE_NOUNS,
-    _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, MAX_TITLE_WORDS, Lexicons,
+    _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, _SOURCE_NOUNS, MAX_TITLE_WORDS, Lexicons,
     Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
 )
 from qawl.clean import match_form
@@ -66,8 +65,8 @@ def _for_complement(words: tuple, i: int, lex: Lexicons) -> bool:
     word = words[i]
     if not word.startswith(("ل", "ب")) or word.startswith(("لل", "بال")) or len(word) < 4 or i + 1 >= len(words):
         return False
-    if word[0] == "ب" and len(words) - i < 4:  # بشار الأسد: ب opens names too, so a name must follow (بمنطقة الرياض عبدالله المريبض)
-        return False
+    if word[0] == "ب" and len(words) - i < 4:
+        return False  # ب opens names too (بشار الأسد): a name must follow (بمنطقة الرياض عبدالله المريبض)
     after = words[i + 1]
     return (after.startswith("ال") and not after.endswith(("ي", "يه")) and word not in lex.starts
             and word not in lex.given_names and not _nisba_at(words, i + 1, lex)[0] and (after,) not in lex.terms)
@@ -196,8 +195,10 @@ _IN_PREPOSITIONS = frozenset({"في", "من", "لدى", "داخل"})
 def _opens_body(words: tuple, at: int, lex: Lexicons, disabled: frozenset = frozenset()) -> bool:
     """Do the words from ``at`` (after a title) name the body or place a title belongs to: after في، من or
     لدى, or opening with a preposition, or with one glued to a listed term (بشرطة، لوزارة)?"""
-    after_in = words[at - 1] in _IN_PREPOSITIONS and "A-BODY-RUN" not in disabled if at > 0 else False
-    return at > 0 and (words[at] in _PREPOSITIONS or after_in or _unglued(words[at], lex) != words[at])
+    if at == 0:
+        return False
+    after_in = words[at - 1] in _IN_PREPOSITIONS and "A-BODY-RUN" not in disabled
+    return words[at] in _PREPOSITIONS or after_in or _unglued(words[at], lex) != words[at]
 
 
 def _glued_body(words: tuple, at: int, lex: Lexicons) -> Optional[Term]:
