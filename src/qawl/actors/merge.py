@@ -463,13 +463,12 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
                 continue  # محمد بن سلمان does not end in the name سلمان: that is his father
             loose_endings[skel[-k:]].add((clusters.find(key), " ".join(words[-k:])))
             endings[words[-k:]].add(clusters.find(key))
-    nasab: dict[tuple, set] = defaultdict(set)  # (given name, family name) -> roots of names with a nasab between
-    chains: dict[tuple, dict] = defaultdict(dict)  # (given name, family name) -> root -> the nasab words between
+    # (given name, family name) -> root of each name with a nasab between -> its nasab words (بن محمد)
+    chains: dict[tuple, dict] = defaultdict(dict)
     families: dict = defaultdict(set)  # last word -> the words right before it in the corpus's names
     for key in keys:
         words = key.split()
         if len(words) >= 4 and words[1] in _NASAB:
-            nasab[(words[0], words[-1])].add(clusters.find(key))
             chains[(words[0], words[-1])].setdefault(clusters.find(key), tuple(words[1:-1]))
         if len(words) >= 2:
             families[words[-1]].add(words[-2])
@@ -513,7 +512,7 @@ def _merge_short_names(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _
             target = next(iter(candidates))
             decisions.append((key, target, "A-SURNAME", f"{form} ends only the names of {target}"))
         words = tuple(key.split())  # also after A-SURNAME: الوزير عادل الجبير is still عادل بن أحمد الجبير
-        fuller = nasab.get(words, set()) - {root} if len(words) == 2 else set()
+        fuller = set(chains.get(words, ())) - {root} if len(words) == 2 else set()
         nasab_rule = "A-NASAB"
         if len(fuller) > 1 and "A-NASAB-CHAIN" not in disabled:
             fuller, nasab_rule = _one_lineage(fuller, chains[words]), "A-NASAB-CHAIN"
