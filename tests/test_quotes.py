@@ -2997,3 +2997,28 @@ def test_a_surname_opening_with_a_preposition_letter_keeps_its_title():
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker.text == "الوزير النمساوي"
     assert quotes[-1].speaker_canonical == "هربرت كيكل"
+
+
+def test_s_document_author_a_statement_speaks_for_its_maker(switch_off):
+    """S-DOCUMENT-AUTHOR: البيان is the body that spoke in it, the report the body it is for; an
+    unmade document (a testimony) and a body a preposition governs are nobody's maker."""
+    union = ("الاتحاد الألماني", "ORG", "الاتحاد الألماني")
+    text = ("ونفى الاتحاد الألماني في بيان صدر الاثنين ما ساقه ضده اللاعب من اتهامات.\n\n"
+            "وجاء في البيان \"نحن نرفض فكرة ارتباط الاتحاد بالعنصرية\".")
+    _, quotes = quotes_of(text, _mentions_for(union))
+    assert quotes[-1].speaker.text == "البيان"
+    assert quotes[-1].speaker_canonical == "الاتحاد الألماني" and "S-DOCUMENT-AUTHOR" in quotes[-1].rules
+    health = ("منظمة الصحة العالمية", "ORG", "منظمة الصحة العالمية")
+    text = "ونشرت الصحف تقريرا لمنظمة الصحة العالمية عن التدخين.\n\nوقال التقرير إن عدد المدخنين تراجع."
+    _, quotes = quotes_of(text, _mentions_for(health))
+    assert quotes[-1].speaker_canonical == "منظمة الصحة العالمية"
+    text = "ووجه الحزب رسالة إلى منظمة الصحة العالمية في بيان.\n\nوقال البيان إن المستشفيات مكتظة."
+    _, quotes = quotes_of(text, _mentions_for(health))
+    assert quotes[-1].speaker_canonical != "منظمة الصحة العالمية"  # إلى governs it: no maker
+    text = "وقدم الشاهد شهادة لمكتب التحقيقات.\n\nوقالت الشهادة إن المتهم كان هناك."
+    _, quotes = quotes_of(text, _mentions_for(("مكتب التحقيقات", "ORG", "مكتب التحقيقات")))
+    assert "S-DOCUMENT-AUTHOR" not in quotes[-1].rules  # a testimony is no made document
+    switch_off("S-DOCUMENT-AUTHOR")
+    _, quotes = quotes_of("ونفى الاتحاد الألماني في بيان صدر الاثنين ما ساقه ضده اللاعب من اتهامات.\n\n"
+                          "وجاء في البيان \"نحن نرفض فكرة ارتباط الاتحاد بالعنصرية\".", _mentions_for(union))
+    assert quotes[-1].speaker_canonical == "البيان"

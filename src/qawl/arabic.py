@@ -152,6 +152,7 @@ NISBA_PLACES = _nisba_places()
 # --- report words: around reporting cues ---
 DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])
 DOCUMENT_HEADS = frozenset(_REPORT["document_heads"])
+AUTHORED_DOCUMENTS = frozenset(_REPORT["authored_documents"])
 SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
 LINK_WORDS = frozenset(_REPORT["link_words"])
 ISSUED_WORDS = frozenset(_REPORT["issued_words"])

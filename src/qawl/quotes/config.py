@@ -31,6 +31,9 @@ MAX_DESCRIPTION_WORDS = 8  # a longer speaker phrase is not a title to resolve
 
 MAX_TITLE_LOOKS = 60  # candidate names tried per description (bounded: no super-linear path)
 
+MAX_DOCUMENT_LOOKS = 3  # places of a document tried for its maker, on either side (S-DOCUMENT-AUTHOR)
+MAX_DOCUMENT_GAP = 3  # words between a document and its maker (الدراسة التي أجريت في | جامعة)
+
 MAX_SUBJECT_WORDS = 8
 
 TERMINAL_WINDOW = 30

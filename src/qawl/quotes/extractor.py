@@ -18,6 +18,7 @@ from .content_end import _ContentEnd
 from .content_start import _ContentStart
 from .cue_finding import _CueFinding
 from .cue_frames import _CueFrames
+from .documents import _DocumentAuthors
 from .lexical import _key_text
 from .mentions import _MentionView
 from .quoted_names import body_heads, find_quoted_names
@@ -29,7 +30,7 @@ from .tokens import _blocks
 
 
 class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpan, _SourcePhrase, _TitleIndex,
-                 _MentionView):
+                 _DocumentAuthors, _MentionView):
     """One document's extraction state: tokens, regions, mentions, candidates."""
 
     def __init__(self, doc: Document, mentions: Optional[Sequence[Mention]]):

@@ -21,7 +21,7 @@ from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
 from .config import (
-    MAX_DESCRIPTION_WORDS, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
+    MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
@@ -30,7 +30,7 @@ from .lexical import (
 from .rules import rule_on
 from .select import _QuotedTokens
 from .titles import has_complements
-from .tokens import ALL_MARKS, COMMAS, _ends_sentence
+from .tokens import ALL_MARKS, COMMAS, SENTENCE_END, _ends_sentence
 
 PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun it opens (لخادم، بحضور)
 
@@ -316,6 +316,8 @@ class _Resolver:
         if fuller:
             rules = (*rules, "S-FULLEST-BODY")
         named = mention is not None or (agent is not None and agent.named)
+        if not named and (maker := self.document_maker(keys, span.start)) is not None:
+            (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             ex.deputy_refused = False
             found, title_rule = ex.named_by_title(keys, span.start, labels), "S-TITLE-NAME"
@@ -345,6 +347,35 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def document_maker(self, keys: list[str], position: int) -> Optional[tuple[str, str]]:
+        """``S-DOCUMENT-AUTHOR``: (name, kind) of the maker of the document a speaker phrase opens
+        with (البيان، للدراسة), read at the nearest place of that document that names one: a named
+        speaker whose cue it follows (الاتحاد الألماني نفى في بيان), else a name around it."""
+        head = self.ex.document_head(keys[0]) if keys and rule_on("S-DOCUMENT-AUTHOR") else None
+        if head is None:
+            return None
+        for offset, b, t in self.ex.document_places_around(head, position):
+            if (agent := self.spoke_in(offset)) is not None:
+                return agent.canonical, agent.kind
+            if (maker := self.ex.maker_at(b, t)) is not None:
+                return maker.canonical or maker.text, self.kind_of(keys, maker)
+        return None
+
+    def spoke_in(self, offset: int) -> Optional[_Agent]:
+        """The named speaker whose phrase and cue end at most ``MAX_DOCUMENT_GAP`` words before a
+        document, in the same sentence (قال الجيش في بيان، نفى الاتحاد … في بيان)."""
+        text = self.ex.doc.text
+        for agent in reversed(self.agents):
+            start = max(agent.span.end, agent.position)
+            if start > offset or not agent.named:
+                continue
+            gap = text[start:offset]
+            if len(gap.split()) > MAX_DOCUMENT_GAP + 1:
+                break  # the agents go back in text order: earlier ones are further still
+            if not any(mark in gap for mark in SENTENCE_END | ALL_MARKS - COMMAS):
+                return agent
+        return None
 
     def called_name(self, b: int, end: int) -> Optional[str]:
         """``S-CALLED-NAME``: the name in the naming aside right after a speaker phrase (أحد المحتجين

@@ -161,6 +161,9 @@ RULES: dict[str, str] = {
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",
+    "S-DOCUMENT-AUTHOR": "a document that speaks without a name (البيان، الدراسة، التقرير) is its maker as the "
+                         "article names it at a place of that document: the name right after it (بيان لوزارة الدفاع، "
+                         "الدراسة التي أجريت في جامعة أوكسفورد) or the subject right before it (الاتحاد الألماني نفى في بيان)",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",

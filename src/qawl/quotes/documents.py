@@ -1,0 +1,116 @@
+"""Who made a document that speaks (rule ``S-DOCUMENT-AUTHOR``).
+
+Input: the blocks, their mentions and the made documents (بيان، تقرير، دراسة …). Output:
+``document_places_around(head, position)``, the places of a document (the nearest before
+first, then the first after), and ``maker_at(b, t)``, the PER/ORG name that the article gives as
+the maker of the document at one place: the name right after it (بيان لوزارة الدفاع، تقرير صادر عن البنك
+الدولي، الدراسة التي أجريت في جامعة أوكسفورد) or the subject right before it (الاتحاد الألماني نفى في
+بيان، أصدرت الوزارة بيانا). None when no place of it names one. Guarantees: the places are found in
+one pass per document; each look-up tries at most ``MAX_DOCUMENT_LOOKS`` places.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Optional
+
+from qawl.arabic import AUTHORED_DOCUMENTS, COMPLEMENTISERS, ISSUED_WORDS, PREPOSITIONS, RELATIVES
+from qawl.schema import Mention
+from .config import MAX_DOCUMENT_GAP, MAX_DOCUMENT_LOOKS
+from .lexical import _looks_adjective, _strip_noun
+from .tokens import COMMAS
+
+# the prepositions that may stand between a made document and its maker (أجريت في، صادر عن)
+_MAKER_LINKS = frozenset({"في", "عن", "من", "لدى"})
+# the only preposition between a maker and its document (قالت الوزارة في بيان)
+_IN_DOCUMENT = frozenset({"في"})
+
+
+class _DocumentAuthors:
+    """The makers of the documents of one document (mixed into ``_Extractor``)."""
+
+    def document_head(self, key: str) -> Optional[str]:
+        """The made document a word is a form of (ببيان، بيانا، والدراسة → بيان، دراسه), else None;
+        data: report_words.json authored_documents."""
+        bare = _strip_noun(key)
+        for form in (bare, bare[1:] if bare[:1] in "وبلف" else "", bare[:-1] if bare.endswith("ا") else ""):
+            if form in AUTHORED_DOCUMENTS:
+                return form
+        return None
+
+    @cached_property
+    def document_places(self) -> dict[str, list[tuple[int, int, int]]]:
+        """Document head -> (offset, block, token) of each word that is a form of it, in text order."""
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        for b, block in enumerate(self.blocks):
+            for t, token in enumerate(block.tokens):
+                if token.is_word and (head := self.document_head(token.key)) is not None:
+                    places.setdefault(head, []).append((token.start, b, t))
+        return places
+
+    def document_places_around(self, head: str, position: int) -> list[tuple[int, int, int]]:
+        """The places of the document ``head`` to read its maker at: the nearest before ``position``
+        first, then the first after it, at most ``MAX_DOCUMENT_LOOKS`` on either side."""
+        places = self.document_places.get(head, [])
+        before = [p for p in places if p[0] <= position][::-1][:MAX_DOCUMENT_LOOKS]
+        return before + [p for p in places if p[0] > position][:MAX_DOCUMENT_LOOKS]
+
+    def maker_at(self, b: int, t: int) -> Optional[Mention]:
+        """The maker named right after or right before the document at token ``t`` of block ``b``."""
+        return self.maker_after(b, t) or self.maker_before(b, t)
+
+    def maker_after(self, b: int, t: int) -> Optional[Mention]:
+        """The name after the document: glued ل, or past its adjectives, صادر عن, a relative and
+        a verb whose pronoun is the document (أعدته) or that a preposition follows (أجريت في)."""
+        tokens = self.blocks[b].tokens
+        u, verb_seen = t + 1, False
+        while u < len(tokens) and u - t <= MAX_DOCUMENT_GAP and tokens[u].is_word and self.mention_at(b, u) is None:
+            key = tokens[u].key
+            next_key = tokens[u + 1].key if u + 1 < len(tokens) else ""
+            if key in ISSUED_WORDS or key in RELATIVES or key in _MAKER_LINKS or _looks_adjective(key) and not verb_seen:
+                u += 1
+            elif not verb_seen and (key.endswith(("ها", "ته", "ه")) or next_key in _MAKER_LINKS) and key not in COMPLEMENTISERS:
+                verb_seen = True  # نشرته، أجرتها، أجريت (في)
+                u += 1
+            else:
+                return None
+        return self.maker_mention(b, u, t)
+
+    def maker_before(self, b: int, t: int) -> Optional[Mention]:
+        """The subject before the document: right before it (أصدرت الوزارة بيانا), or before في
+        and at most one verb (الاتحاد نفى في بيان، قالت الوزارة، في بيان)."""
+        tokens = self.blocks[b].tokens
+        v, words = t - 1, 0
+        while v >= 0 and t - v <= MAX_DOCUMENT_GAP + 1:
+            mention = self.mention_at(b, v)
+            if mention is not None:
+                first = v
+                while first > 0 and self.mention_at(b, first - 1) is mention:
+                    first -= 1
+                return self.maker_mention(b, first, t)
+            token = tokens[v]
+            if not token.is_word:
+                if token.text not in COMMAS:
+                    return None
+            elif token.key in _IN_DOCUMENT:
+                pass
+            elif token.key in COMPLEMENTISERS or token.key in RELATIVES or token.key in PREPOSITIONS or words:
+                return None  # ضد الحكومة في بيان، قال إن الوزارة: no maker; two words: no longer its clause
+            else:
+                words += 1
+            v -= 1
+        return None
+
+    def maker_mention(self, b: int, u: int, document: int) -> Optional[Mention]:
+        """The PER/ORG mention at token ``u``, unless a preposition governs it (إلى الوزارة); a name
+        glued to ل is the maker only right after the document (بيان لوزارة الدفاع)."""
+        if u < 0 or u >= len(self.blocks[b].tokens):
+            return None
+        mention = self.mention_at(b, u)
+        if mention is None or mention.label not in ("PER", "ORG"):
+            return None
+        tokens = self.blocks[b].tokens
+        if u > 0 and tokens[u - 1].is_word and tokens[u - 1].key in PREPOSITIONS - _MAKER_LINKS:
+            return None
+        if self.governed(tokens[u], mention) and not (u == document + 1 and tokens[u].key[:1] == "ل"):
+            return None
+        return mention
