@@ -57,6 +57,15 @@ def test_proclitic_length(text_in, text_out):
     assert text_in[proclitic_length(text_in, word_count):] == text_out
 
 
+def test_a_person_apposed_after_a_comma_keeps_its_fa(monkeypatch):
+    import qawl.entities.mentions as mentions
+
+    doc = clean_article(Article("t", raw_text="وقالت وزيرة الدفاع الفرنسية، فلورانس بارلي، إن أوروبا مهددة.", origin="t"))
+    assert any(m.text == "فلورانس بارلي" for m in extract_mentions(doc))
+    monkeypatch.setattr(mentions, "_after_comma", lambda text, start: False)  # the rule off: ف read as و/ف
+    assert not any(m.text == "فلورانس بارلي" for m in extract_mentions(doc))
+
+
 @pytest.mark.parametrize(
     "text_in, clause_start, text_out",
     [

@@ -502,13 +502,19 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or not (before[-1].isalnum() or before[-1] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
 
 
+def _after_comma(text: str, start: int) -> bool:
+    """Whether a comma stands right before the word at ``start``: a person named after it is apposed
+    (وزيرة الدفاع الفرنسية، فلورانس بارلي), so its ف is the name's own letter, no conjunction."""
+    return text[:start].rstrip(" \t\u00a0")[-1:] in ("،", ",")
+
+
 def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> Mention | None:
     latin = LATIN_NAME_RE.match(run[0].text) if len(run) == 1 else None
     if latin and latin.group(1) in LATIN_ORGANISATIONS:  # لCNN → CNN
         span = make_span(doc.text, run[0].start + latin.start(1), run[0].end, label)
         return Mention(span.start, span.end, span.text, label)
-    start = run[0].start + proclitic_length(run[0].text, word_count, known, _opens_clause(doc.text, run[0].start),
-                                            person=label == "PER")
+    opens = _opens_clause(doc.text, run[0].start) and not (label == "PER" and _after_comma(doc.text, run[0].start))
+    start = run[0].start + proclitic_length(run[0].text, word_count, known, opens, person=label == "PER")
     end = run[-1].end
     text = doc.text[start:end]
     # the tagger knows Arabic only: Latin captions come out as noise
