@@ -3022,3 +3022,17 @@ def test_s_document_author_a_statement_speaks_for_its_maker(switch_off):
     _, quotes = quotes_of("ونفى الاتحاد الألماني في بيان صدر الاثنين ما ساقه ضده اللاعب من اتهامات.\n\n"
                           "وجاء في البيان \"نحن نرفض فكرة ارتباط الاتحاد بالعنصرية\".", _mentions_for(union))
     assert quotes[-1].speaker_canonical == "البيان"
+
+
+def test_s_loose_title_a_described_subject_that_reported_nothing_is_named(switch_off):
+    """S-LOOSE-TITLE: أصدر اللاعب الفرنسي بيانا (no quote) is the player named before, so the next
+    dropped subject is named too; a document after the description is no part of a name."""
+    text = ("وكان اللاعب أبيدال قد خضع لعملية زرع كبد في عام 2012.\n\n"
+            "وأصدر اللاعب الفرنسي بيانا أعرب فيه عن \"انزعاجه وحزنه\" من هذه المزاعم.\n\n"
+            "وقال: \"لقد تبرع ابن عمتي بكبده لإنقاذ حياتي\".")
+    names = ("أبيدال", "PER", "إيريك أبيدال")
+    _, quotes = quotes_of(text, _mentions_for(names))
+    assert quotes[-1].speaker_canonical == "إيريك أبيدال", [(q.speaker_canonical, q.rules) for q in quotes]
+    switch_off("S-LOOSE-TITLE")
+    _, quotes = quotes_of(text, _mentions_for(names))
+    assert quotes[-1].speaker_canonical == "اللاعب الفرنسي"

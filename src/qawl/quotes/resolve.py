@@ -47,6 +47,7 @@ class _Agent:
     gender: str
     number: str
     named: bool = False  # the canonical is a name (a mention's), not a description
+    rules: tuple[str, ...] = ()  # the rules that named it, for the quotes that refer back to it
 
 
 @dataclass
@@ -250,8 +251,9 @@ class _Resolver:
                 agent, rule = self.opening_subject(c), "S-OPENING-SUBJECT"
             if agent is None or not rule_on("S-DROPPED"):
                 return _Attribution(None)
-            self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named)
+            self.remember(agent.span, agent.canonical, agent.kind, entry, position, named=agent.named, rules=agent.rules)
             passed = ("S-VERBAL-NOUN-OBJECT",) if any(agent.position < p < position for p in self.verbal_objects) else ()
+            passed = (*passed, *agent.rules)
             if any(agent.position < p < position for p in self.loose_objects):
                 passed = (*passed, "S-LOOSE-SOURCE")
             if self.governed_skipped:
@@ -320,9 +322,7 @@ class _Resolver:
             (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             ex.deputy_refused = False
-            found, title_rule = ex.named_by_title(keys, span.start, labels), "S-TITLE-NAME"
-            if found is None and "PER" in labels and not self.runs_on(b, end):
-                found, title_rule = ex.named_by_head(keys, span.start), "S-TITLE-HEAD"
+            found, title_rule = self.named_by_title_words(keys, span.start, labels, b, end)
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
                 rules = ()
@@ -347,6 +347,15 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def named_by_title_words(self, keys: list[str], position: int, labels: tuple[str, ...], b: int,
+                             end: int) -> tuple[Optional[Mention], str]:
+        """The name a description stands for, with the rule that found it: every word of it in one
+        name's title (``S-TITLE-NAME``), else its head in the one person's title (``S-TITLE-HEAD``)."""
+        found = self.ex.named_by_title(keys, position, labels)
+        if found is None and "PER" in labels and not self.runs_on(b, end):
+            return self.ex.named_by_head(keys, position), "S-TITLE-HEAD"
+        return found, "S-TITLE-NAME"
 
     def document_maker(self, keys: list[str], position: int) -> Optional[tuple[str, str]]:
         """``S-DOCUMENT-AUTHOR``: (name, kind) of the maker of the document a speaker phrase opens
@@ -408,6 +417,8 @@ class _Resolver:
         key, written = tokens[end].key, tokens[end].text
         if key in PREPOSITIONS and written.endswith("ي") and _prep_form(key) != key:
             return True  # علي as written is also a given name, على the preposition
+        if self.ex.document_head(key) is not None:
+            return False  # وأصدر اللاعب الفرنسي بيانا: the document made is no part of a name
         return not (key in COMPLEMENTISERS or key in PREPOSITIONS or key in TIME_WORDS or lookup_cue(key)[0])
 
     def title_labels(self, keys: list[str]) -> tuple[str, ...]:
@@ -670,8 +681,9 @@ class _Resolver:
         """لخادم، بحضور: a ل/ب-prefixed word of five letters or more that is no cue (not بارك)."""
         return key[:1] in PREPOSITION_PREFIXES and len(key) >= 5 and lookup_cue(key)[0] is None
 
-    def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int, named: bool = False) -> None:
-        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number, named))
+    def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int, named: bool = False,
+                 rules: tuple[str, ...] = ()) -> None:
+        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number, named, rules))
 
     def remember_loose(self, b: int, token_span: tuple[int, int], entry: CueEntry) -> None:
         span = self.phrase_span(b, *token_span)
@@ -680,7 +692,14 @@ class _Resolver:
         keys = [t.key for t in self.ex.blocks[b].tokens[token_span[0] : token_span[1]] if t.is_word]
         mention = self.best_mention(b, *token_span)
         canonical = self.mention_name(mention, span) if mention else span.text
-        self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None)
+        rules: tuple[str, ...] = ()
+        if mention is None and rule_on("S-LOOSE-TITLE") and "PER" in self.title_labels(keys):
+            # قال اللاعب الفرنسي (a cue that reported nothing): the later "he" is the player named before;
+            # persons only: a loose الصحيفة took the wrong paper of a press review
+            mention, title_rule = self.named_by_title_words(keys, span.start, ("PER",), b, token_span[1])
+            if mention is not None:
+                canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
+        self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
 
 
 def _unglued_source(ex: _Extractor, c: _Candidate, canonical: str) -> str:

@@ -164,6 +164,9 @@ RULES: dict[str, str] = {
     "S-DOCUMENT-AUTHOR": "a document that speaks without a name (البيان، الدراسة، التقرير) is its maker as the "
                          "article names it at a place of that document: the name right after it (بيان لوزارة الدفاع، "
                          "الدراسة التي أجريت في جامعة أوكسفورد) or the subject right before it (الاتحاد الألماني نفى في بيان)",
+    "S-LOOSE-TITLE": "the subject of a cue that reported nothing, a person's description without a name (أصدر "
+                     "اللاعب الفرنسي بيانا أعرب فيه), is resolved by S-TITLE-NAME / S-TITLE-HEAD before later dropped "
+                     "subjects refer to it",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
