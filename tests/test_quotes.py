@@ -3036,3 +3036,38 @@ def test_s_loose_title_a_described_subject_that_reported_nothing_is_named(switch
     switch_off("S-LOOSE-TITLE")
     _, quotes = quotes_of(text, _mentions_for(names))
     assert quotes[-1].speaker_canonical == "اللاعب الفرنسي"
+
+
+def test_s_title_office_the_official_of_a_country_is_the_one_named(switch_off):
+    """S-TITLE-OFFICE: المسؤول الأمريكي is the one person whose title names the United States; not when
+    an unnamed American official spoke before, nor when two Americans are named."""
+    lighthizer = ("روبرت لايتزر", "PER", "روبرت لايتزر")
+    text = ("وقال الممثل الأمريكي للتجارة روبرت لايتزر إن الرسوم قانونية.\n\n"
+            "وأضاف المسؤول الأمريكي أن الصين لم تف بوعودها.")
+    _, quotes = quotes_of(text, _mentions_for(lighthizer))
+    assert quotes[-1].speaker_canonical == "روبرت لايتزر" and "S-TITLE-OFFICE" in quotes[-1].rules
+    text = ("وقال الممثل الأمريكي للتجارة روبرت لايتزر إن الرسوم قانونية.\n\nوقال مسؤول أمريكي إن المفاوضات متعثرة.\n\n"
+            "وأضاف المسؤول الأمريكي أن الصين لم تف بوعودها.")
+    _, quotes = quotes_of(text, _mentions_for(lighthizer))
+    assert quotes[-1].speaker_canonical != "روبرت لايتزر"
+    text = ("وقال الرئيس الأمريكي دونالد ترامب إن الصين تسرق الوظائف.\n\nوقال الممثل الأمريكي للتجارة روبرت لايتزر إن الرسوم قانونية.\n\n"
+            "وأضاف المسؤول الأمريكي أن الصين لم تف بوعودها.")
+    _, quotes = quotes_of(text, _mentions_for(lighthizer, ("دونالد ترامب", "PER", "دونالد ترامب")))
+    assert quotes[-1].speaker_canonical == "المسؤول الأمريكي"
+    switch_off("S-TITLE-OFFICE")
+    _, quotes = quotes_of("وقال الممثل الأمريكي للتجارة روبرت لايتزر إن الرسوم قانونية.\n\n"
+                          "وأضاف المسؤول الأمريكي أن الصين لم تف بوعودها.", _mentions_for(lighthizer))
+    assert quotes[-1].speaker_canonical == "المسؤول الأمريكي"
+
+
+def test_a_description_spoken_to_a_medium_is_resolved_by_its_head(switch_off):
+    """A headline title followed by the medium it spoke to (لCNN) ends there: S-TITLE-HEAD reads it,
+    and with S-TITLE-ADDRESSEE off the medium may be the untagged rest of a name."""
+    text = ("وزير خارجية بريطانيا الأسبق لCNN: معضلة سوريا ترجع لبدايات الحرب\n\n"
+            "قال وزير الخارجية البريطاني الأسبق ديفيد ميليباند إن الغرب لم يقدم الكافي.")
+    names = ("ديفيد ميليباند", "PER", "ديفيد ميليباند")
+    _, quotes = quotes_of(text, _mentions_for(names))
+    assert quotes[0].speaker_canonical == "ديفيد ميليباند", [(q.speaker_canonical, q.rules) for q in quotes]
+    switch_off("S-TITLE-ADDRESSEE")
+    _, quotes = quotes_of(text, _mentions_for(names))
+    assert quotes[0].speaker_canonical == "وزير خارجية بريطانيا الأسبق"

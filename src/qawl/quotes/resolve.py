@@ -322,7 +322,8 @@ class _Resolver:
             (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             ex.deputy_refused = False
-            found, title_rule = self.named_by_title_words(keys, span.start, labels, b, end)
+            # وأضاف المسؤول الأمريكي after قال مسؤول أمريكي: the unnamed official, not the one American named
+            found, title_rule = self.named_by_title_words(keys, span.start, labels, b, end, office=agent is None)
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
                 rules = ()
@@ -349,13 +350,16 @@ class _Resolver:
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
 
     def named_by_title_words(self, keys: list[str], position: int, labels: tuple[str, ...], b: int,
-                             end: int) -> tuple[Optional[Mention], str]:
+                             end: int, office: bool = True) -> tuple[Optional[Mention], str]:
         """The name a description stands for, with the rule that found it: every word of it in one
-        name's title (``S-TITLE-NAME``), else its head in the one person's title (``S-TITLE-HEAD``)."""
+        name's title (``S-TITLE-NAME``), else its head in the one person's title (``S-TITLE-HEAD``), else,
+        with ``office``, المسؤول and a nisba in the one title naming that country (``S-TITLE-OFFICE``)."""
         found = self.ex.named_by_title(keys, position, labels)
-        if found is None and "PER" in labels and not self.runs_on(b, end):
-            return self.ex.named_by_head(keys, position), "S-TITLE-HEAD"
-        return found, "S-TITLE-NAME"
+        if found is not None or "PER" not in labels or self.runs_on(b, end):
+            return found, "S-TITLE-NAME"
+        if (found := self.ex.named_by_head(keys, position)) is not None:
+            return found, "S-TITLE-HEAD"
+        return self.ex.named_by_office(keys, position) if office else None, "S-TITLE-OFFICE"
 
     def document_maker(self, keys: list[str], position: int) -> Optional[tuple[str, str]]:
         """``S-DOCUMENT-AUTHOR``: (name, kind) of the maker of the document a speaker phrase opens
@@ -419,7 +423,15 @@ class _Resolver:
             return True  # علي as written is also a given name, على the preposition
         if self.ex.document_head(key) is not None:
             return False  # وأصدر اللاعب الفرنسي بيانا: the document made is no part of a name
+        if written[:1] == "ل" and rule_on("S-TITLE-ADDRESSEE") and (written[1:].isascii() or self.addressed_body(b, end)):
+            return False  # وزير خارجية بريطانيا الأسبق لCNN، الوشاحي لـ«الشرق الأوسط»: whom it spoke to
         return not (key in COMPLEMENTISERS or key in PREPOSITIONS or key in TIME_WORDS or lookup_cue(key)[0])
+
+    def addressed_body(self, b: int, t: int) -> bool:
+        """Whether token ``t`` is a body or medium that a glued ل governs (لرويترز، لـ«الشرق الأوسط»)."""
+        u = t + 1 if self.ex.blocks[b].tokens[t].key == "ل" else t
+        mention = self.ex.mention_at(b, u) if u < len(self.ex.blocks[b].tokens) else None
+        return mention is not None and mention.label == "ORG"
 
     def title_labels(self, keys: list[str]) -> tuple[str, ...]:
         """The labels of the names a description without a name may stand for (``S-TITLE-NAME``):

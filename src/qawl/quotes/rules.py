@@ -167,6 +167,9 @@ RULES: dict[str, str] = {
     "S-LOOSE-TITLE": "the subject of a cue that reported nothing, a person's description without a name (أصدر "
                      "اللاعب الفرنسي بيانا أعرب فيه), is resolved by S-TITLE-NAME / S-TITLE-HEAD before later dropped "
                      "subjects refer to it",
+    "S-TITLE-OFFICE": "المسؤول with a nisba that no name's title holds (المسؤول الأمريكي) resolved to the one person "
+                      "whose title names that country, whatever the office (الممثل الأمريكي للتجارة روبرت لايتزر); data: "
+                      "name_words.json office_heads, arabic/nisba.tsv",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",

@@ -16,7 +16,8 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES, SUBJECT_RELATIVES,
+    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, OFFICE_HEADS, PREPOSITION_LETTERS, RELATIVES,
+    SUBJECT_RELATIVES,
     TIME_WORDS,
 )
 from qawl.clean import match_form
@@ -237,6 +238,28 @@ class _TitleIndex:
             and _complements_fit(complements, described, title - {head} - {_title_key(w) for w in name_of(mention).split()})
         ]
         if len({name_of(mention) for _, mention in fitting}) != 1:
+            return None
+        return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+
+
+    def named_by_office(self, keys: list[str], position: int) -> Optional[Mention]:
+        """``S-TITLE-OFFICE``: المسؤول with a nisba (المسؤول الأمريكي، المسؤول الحكومي الأردني), which no
+        title holds, is the one person of the document whose title names that country, whatever the
+        office (الممثل الأمريكي للتجارة روبرت لايتزر); None without a nisba or with two such persons.
+        Data: name_words.json office_heads, arabic/nisba.tsv."""
+        words = [k for k in keys if k not in DEMONSTRATIVES]
+        if not words or not words[0].startswith("ال") or _strip_noun(words[0]) not in OFFICE_HEADS or not rule_on("S-TITLE-OFFICE"):
+            return None
+        places = _place_keys()
+        wanted = {places[key] for key in map(_title_key, words[1:]) if key in places}
+        if not wanted:
+            return None
+        fitting = {
+            (offset, mention) for key, entries in self.title_index.items() if places.get(key) in wanted
+            for offset, mention, title in entries
+            if mention.label == "PER" and wanted <= {places[w] for w in title if w in places}
+        }
+        if len({_key_text(mention.canonical or mention.text) for _, mention in fitting}) != 1:
             return None
         return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
 
