@@ -241,7 +241,6 @@ class _TitleIndex:
             return None
         return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
 
-
     def named_by_office(self, keys: list[str], position: int) -> Optional[Mention]:
         """``S-TITLE-OFFICE``: المسؤول with a nisba (المسؤول الأمريكي، المسؤول الحكومي الأردني), which no
         title holds, is the one person of the document whose title names that country, whatever the
