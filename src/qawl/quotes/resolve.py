@@ -214,6 +214,8 @@ class _Resolver:
         if not wanted:
             return None
         for agent in reversed([a for a in self.agents if a.position < before]):
+            if "S-LOOSE-TITLE" in agent.rules:
+                continue  # named for the dropped subjects after it; a description looks its title up itself
             words = {_strip_noun(k) for k in _key_text(agent.span.text + " " + agent.canonical).split()}
             if wanted <= words:
                 return agent
@@ -318,8 +320,6 @@ class _Resolver:
         if fuller:
             rules = (*rules, "S-FULLEST-BODY")
         named = mention is not None or (agent is not None and agent.named)
-        if not named and (maker := self.document_maker(keys, span.start)) is not None:
-            (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             ex.deputy_refused = False
             # وأضاف المسؤول الأمريكي after قال مسؤول أمريكي: the unnamed official, not the one American named
@@ -339,6 +339,8 @@ class _Resolver:
                 rules = (*rules, "S-TITLE-VERB")  # أسقف يعتذر للمغنية …: no title of hers
             elif any(_title_key(k) in ex.addressee_cut_titles for k in keys):
                 rules = (*rules, "S-TITLE-ADDRESSEE")  # الوشاحي لـ«الشرق الأوسط»: not the paper's title
+        if not named and (maker := self.document_maker(keys, span.start)) is not None:
+            (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(ex, c, canonical)

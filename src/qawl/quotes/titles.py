@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, NISBA_PLACES, OFFICE_HEADS, PREPOSITION_LETTERS, RELATIVES,
+    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, GENERIC_OFFICE_HEADS, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES,
     SUBJECT_RELATIVES,
     TIME_WORDS,
 )
@@ -242,13 +242,15 @@ class _TitleIndex:
         return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
 
     def named_by_office(self, keys: list[str], position: int) -> Optional[Mention]:
-        """``S-TITLE-OFFICE``: المسؤول with a nisba (المسؤول الأمريكي، المسؤول الحكومي الأردني), which no
-        title holds, is the one person of the document whose title names that country, whatever the
-        office (الممثل الأمريكي للتجارة روبرت لايتزر); None without a nisba or with two such persons.
-        Data: name_words.json office_heads, arabic/nisba.tsv."""
+        """``S-TITLE-OFFICE``: المسؤول with nisba adjectives only (المسؤول الأمريكي، المسؤول الحكومي الأردني),
+        which no title holds, is the one person of the document whose title names that country,
+        whatever the office (الممثل الأمريكي للتجارة روبرت لايتزر); None without a nisba or with two such
+        persons. Data: name_words.json generic_office_heads, arabic/nisba.tsv."""
         words = [k for k in keys if k not in DEMONSTRATIVES]
-        if not words or not words[0].startswith("ال") or _strip_noun(words[0]) not in OFFICE_HEADS or not rule_on("S-TITLE-OFFICE"):
+        if not words or not words[0].startswith("ال") or _strip_noun(words[0]) not in GENERIC_OFFICE_HEADS or not rule_on("S-TITLE-OFFICE"):
             return None
+        if not all(_looks_adjective(k) for k in words[1:]):
+            return None  # الناطقة باسم الخارجية الإيرانية مرضية أفخم: an office and a name, not a bare nisba
         places = _place_keys()
         wanted = {places[key] for key in map(_title_key, words[1:]) if key in places}
         if not wanted:
