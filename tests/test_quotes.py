@@ -3071,3 +3071,15 @@ def test_a_description_spoken_to_a_medium_is_resolved_by_its_head(switch_off):
     switch_off("S-TITLE-ADDRESSEE")
     _, quotes = quotes_of(text, _mentions_for(names))
     assert quotes[0].speaker_canonical == "وزير خارجية بريطانيا الأسبق"
+
+
+def test_s_called_name_the_noun_before_is_called_titles_the_name(switch_off):
+    """مدوّن يدعى لويس هلسينتيغر: a later المدوّن is he (S-CALLED-NAME keeps يدعى from cutting the title)."""
+    text = ("ونشر مدوّن يدعى لويس هلسينتيغر مقطعا عن المشكلة.\n\n"
+            "وقال المدوّن \"نعرض المشكلة استجابة لهؤلاء المستخدمين\".")
+    names = ("لويس هلسينتيغر", "PER", "لويس هلسينتيغر")
+    _, quotes = quotes_of(text, _mentions_for(names))
+    assert quotes[-1].speaker_canonical == "لويس هلسينتيغر", [(q.speaker_canonical, q.rules) for q in quotes]
+    switch_off("S-CALLED-NAME")
+    _, quotes = quotes_of(text, _mentions_for(names))
+    assert quotes[-1].speaker_canonical == "المدوّن"

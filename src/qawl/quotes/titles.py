@@ -16,9 +16,8 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from qawl.arabic import (
-    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, GENERIC_OFFICE_HEADS, NISBA_PLACES, PREPOSITION_LETTERS, RELATIVES,
-    SUBJECT_RELATIVES,
-    TIME_WORDS,
+    ADDRESSEE_PREPOSITIONS, COMPLEMENTISERS, DEMONSTRATIVES, DEPUTY_TITLES, GENERIC_OFFICE_HEADS, NISBA_PLACES, PREPOSITION_LETTERS,
+    RELATIVES, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb,
 )
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
@@ -90,6 +89,8 @@ class _TitleIndex:
                         self.addressee_cut_titles.update(_title_key(k.key) for k in kept_out if k.is_word)
                         addressed = not any(tok.is_word for tok in tokens[u + 1 : t])  # ل right before this name
                         break
+                    elif u == t - 1 and is_naming_verb(tokens[u].text) and rule_on("S-CALLED-NAME"):
+                        pass  # مدوّن يدعى لويس هلسينتيغر: the noun before "is called" is the name's title
                     elif self.ends_title(tokens[u]) and not self.made_by(tokens, u, t):
                         if _present_verb(tokens[u].key):  # S-TITLE-VERB: remember what it kept out
                             kept_out = tokens[max(0, u - MAX_TITLE_BEFORE) : u]
