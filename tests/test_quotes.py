@@ -3075,7 +3075,7 @@ def test_a_description_spoken_to_a_medium_is_resolved_by_its_head(switch_off):
 
 def test_s_called_name_the_noun_before_is_called_titles_the_name(switch_off):
     """مدوّن يدعى لويس هلسينتيغر: a later المدوّن is he (S-CALLED-NAME keeps يدعى from cutting the title)."""
-    text = ("ونشر مدوّن يدعى لويس هلسينتيغر مقطعا عن المشكلة.\n\n"
+    text = ("وأطلق مدوّن يدعى لويس هلسينتيغر على القضية اسم \"فضيحة الشحن\" أثناء عرضه للمشكلة.\n\n"
             "وقال المدوّن \"نعرض المشكلة استجابة لهؤلاء المستخدمين\".")
     names = ("لويس هلسينتيغر", "PER", "لويس هلسينتيغر")
     _, quotes = quotes_of(text, _mentions_for(names))
