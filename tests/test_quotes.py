@@ -3083,3 +3083,16 @@ def test_s_called_name_the_noun_before_is_called_titles_the_name(switch_off):
     switch_off("S-CALLED-NAME")
     _, quotes = quotes_of(text, _mentions_for(names))
     assert quotes[-1].speaker_canonical == "المدوّن"
+
+
+def test_s_adverb_clause_the_name_after_an_adverb_opened_verb_is_the_next_he(switch_off):
+    """S-ADVERB-CLAUSE: كذلك أبدى غوتيريس تشاؤمه، حيث اعتبر أن: غوتيريس, not the last speaker."""
+    text = ("وقال ايشينغر إن الديمقراطية تواجه التحديات.\n\n"
+            "كذلك أبدى غوتيريس تشاؤمه بالنسبة لأزمة اليمن، حيث اعتبر أن \"لا حل في الأفق القريب\".")
+    names = (("ايشينغر", "PER", "ولفغانغ ايشينغر"), ("غوتيريس", "PER", "أنطونيو غوتيريس"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "أنطونيو غوتيريس", [(q.speaker_canonical, q.rules) for q in quotes]
+    assert "S-ADVERB-CLAUSE" in quotes[-1].rules
+    switch_off("S-ADVERB-CLAUSE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "ولفغانغ ايشينغر"

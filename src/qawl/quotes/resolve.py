@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
+    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, TIME_WORDS, is_naming_verb,
 )
 from qawl.clean import match_form
@@ -518,9 +518,10 @@ class _Resolver:
             if mention is None or mention.label not in ("PER", "ORG") or ex.mention_at(b, t - 1) is mention:
                 continue
             verb = t - 1 if tokens[t - 1].is_word else t - 2  # وتستفيد "21 سنشيري فوكس"
+            rules = ()
             if mention.label == "PER" and self.opens_sentence(b, t):
                 gender = ""  # لكن خامنئي الذي … وقال: a named topic of its sentence
-            elif verb >= 0 and self.opens_clause_with_verb(b, verb):
+            elif verb >= 0 and (rules := self.clause_verb(b, verb)) is not None:
                 gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
             else:
                 continue
@@ -535,7 +536,7 @@ class _Resolver:
             if span is None:
                 return None
             kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
-            return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True)
+            return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, rules or ())
         return None
 
     def opens_sentence(self, b: int, t: int) -> bool:
@@ -545,15 +546,27 @@ class _Resolver:
             t -= 1
         return t == 0 or (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0)
 
-    def opens_clause_with_verb(self, b: int, t: int) -> bool:
-        """واستعرض، فتستفيد at a sentence's or clause's start: a verb with its conjunction."""
+    def clause_verb(self, b: int, t: int) -> Optional[tuple[str, ...]]:
+        """The rule ids by which ``t`` is a verb opening a sentence or clause, else None: a verb with
+        its conjunction (واستعرض، فتستفيد: no id of its own), or (``S-ADVERB-CLAUSE``) a verb after a
+        clause-opening adverb (كذلك أبدى، كما رسم)."""
         tokens = self.ex.blocks[b].tokens
         key = tokens[t].key
-        if key[:1] not in CONJUNCTIONS_WAW_FA or len(key) < 4 or key[1:3] == "ال" or _is_stop(tokens[t]):
-            return False
-        if self.ex.mention_at(b, t) is not None or tokens[t].region >= 0:
-            return False
+        if self.ex.mention_at(b, t) is not None or tokens[t].region >= 0 or key[1:3] == "ال" or _is_stop(tokens[t]):
+            return None
+        if key[:1] in CONJUNCTIONS_WAW_FA and len(key) >= 4 and self.starts_clause(b, t):
+            return ()
+        return ("S-ADVERB-CLAUSE",) if self.after_clause_adverb(b, t) else None
+
+    def starts_clause(self, b: int, t: int) -> bool:
+        tokens = self.ex.blocks[b].tokens
         return t == 0 or (not tokens[t - 1].is_word and tokens[t - 1].text not in ALL_MARKS)
+
+    def after_clause_adverb(self, b: int, t: int) -> bool:
+        """A word of three letters or more right after كذلك / كما / ثم opening a sentence or clause."""
+        tokens = self.ex.blocks[b].tokens
+        return rule_on("S-ADVERB-CLAUSE") and t > 0 and len(tokens[t].key) >= 3 and not _is_definite(tokens[t].key) \
+            and tokens[t - 1].key in CLAUSE_ADVERBS and self.starts_clause(b, t - 1)
 
     def feminine_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
         """"وكثفت الولايات المتحدة ضغوطها على الرئيس مادورو، متهمة إياه": a feminine participle

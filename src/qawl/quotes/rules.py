@@ -170,6 +170,9 @@ RULES: dict[str, str] = {
     "S-TITLE-OFFICE": "المسؤول with a nisba that no name's title holds (المسؤول الأمريكي) resolved to the one person "
                       "whose title names that country, whatever the office (الممثل الأمريكي للتجارة روبرت لايتزر); data: "
                       "name_words.json generic_office_heads, arabic/nisba.tsv",
+    "S-ADVERB-CLAUSE": "a name right after the verb of a sentence that an adverb opens (كذلك أبدى غوتيريس تشاؤمه، "
+                       "كما رسم) is that clause's subject, whom a later dropped subject may mean, as after واستعرض; "
+                       "data: clause_words.json clause_adverbs",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
