@@ -3096,3 +3096,20 @@ def test_s_adverb_clause_the_name_after_an_adverb_opened_verb_is_the_next_he(swi
     switch_off("S-ADVERB-CLAUSE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "ولفغانغ ايشينغر"
+
+
+def test_s_auxiliary_verb_going_on_is_no_speaker(switch_off):
+    """S-AUXILIARY-VERB: ومضى يقول: the speaker before goes on; وعاد الوزير يقول: the minister."""
+    text = ("وقال المحلل محمد النفيعي إن القطاع واعد.\n\n"
+            "ومضى يقول: النتائج التي خرجت بها أغلب الشركات تؤكد أن الزخم ما زال قويا.")
+    names = (("محمد النفيعي", "PER", "محمد النفيعي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "محمد النفيعي", [(q.speaker_canonical, q.rules) for q in quotes]
+    assert "S-AUXILIARY-VERB" in quotes[-1].rules
+    text = "وعاد الوزير يقول: إن الحكومة لن تتراجع عن قرارها."
+    _, quotes = quotes_of(text)
+    assert quotes[-1].speaker.text == "الوزير"
+    switch_off("S-AUXILIARY-VERB")
+    _, quotes = quotes_of("وقال المحلل محمد النفيعي إن القطاع واعد.\n\n"
+                          "ومضى يقول: النتائج التي خرجت بها أغلب الشركات تؤكد أن الزخم ما زال قويا.", _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "ومضى"

@@ -89,6 +89,7 @@ SAME_WORDS = frozenset(_FUNCTION["same_words"])
 # --- clause words: where a subject or a content starts and ends ---
 CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
 CLAUSE_ADVERBS = frozenset(_CLAUSE["clause_adverbs"])
+AUXILIARY_VERBS = frozenset(_CLAUSE["auxiliary_verbs"])
 SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])
 CLAUSE_STOPPERS = frozenset(_CLAUSE["clause_stoppers"])
 CLAUSE_STOPPER_PAIRS = _pairs(_CLAUSE["clause_stopper_pairs"])

@@ -167,6 +167,8 @@ class _CueFinding:
                 np_end = after = t + 1
             host = None if conj or carried or np_end != t + 1 else self.host_subject(b, t)
             subject = None if conj or carried or host else self.subject_backward(b, t)
+            if subject is None and (b, t) in self.auxiliaries_before:
+                np_end = after = t + 1  # أخذ يروي للصحيفة عدة وقائع: the subject went before, the rest is the report
             pluperfect = None if conj or carried or np_end != t + 1 or host else self.pluperfect_subject(b, t)
             if pluperfect is None and conj == "ف":
                 pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
@@ -234,6 +236,8 @@ class _CueFinding:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
+        if (b, t) in self.auxiliaries_before:
+            candidate.rules += ("S-AUXILIARY-VERB",)  # ومضى يقول: the speaker goes on
         asides = dict.fromkeys(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)] if token.aside)
         candidate.rules += tuple(asides)  # قال مسؤول طلب عدم نشر اسمه إن; قال أحدهم، ويدعى جمال، إن
         candidate.boundary = opens_clause or entry.kind == "participle" or (

@@ -173,6 +173,9 @@ RULES: dict[str, str] = {
     "S-ADVERB-CLAUSE": "a name right after the verb of a sentence that an adverb opens (كذلك أبدى غوتيريس تشاؤمه، "
                        "كما رسم) is that clause's subject, whom a later dropped subject may mean, as after واستعرض; "
                        "data: clause_words.json clause_adverbs",
+    "S-AUXILIARY-VERB": "a verb of going on or starting before a present cue (ومضى يقول، وعاد الوزير يقول) is no "
+                        "subject: the words after it are, or the dropped subject of the speaker before; data: "
+                        "clause_words.json auxiliary_verbs",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
+    AUXILIARY_VERBS,
     ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
@@ -108,6 +109,9 @@ class _SourceSpan:
             t -= 1
         first = tokens[t].key
         bare = _strip_conj(first)
+        if words and rule_on("S-AUXILIARY-VERB") and (first in AUXILIARY_VERBS or bare in AUXILIARY_VERBS):
+            self.auxiliaries_before.add((b, cue))  # ومضى يقول، وعاد الوزير يقول: the auxiliary is no subject
+            return t + 1 if words > 1 else None
         if words and (bare in ADVERBIAL_HEADS or first in PREPOSITIONS or first[:1] in CONJUNCTIONS_WAW_FA and first[1:] in PREPOSITIONS
                       or _preposition_with_demonstrative(bare)
                       or t + _time_phrase_width(tokens, t) == cue or words == 1 and _is_connective(first)):
