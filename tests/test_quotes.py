@@ -3113,3 +3113,24 @@ def test_s_auxiliary_verb_going_on_is_no_speaker(switch_off):
     _, quotes = quotes_of("وقال المحلل محمد النفيعي إن القطاع واعد.\n\n"
                           "ومضى يقول: النتائج التي خرجت بها أغلب الشركات تؤكد أن الزخم ما زال قويا.", _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "ومضى"
+
+
+def test_s_addressee_pronoun_whom_it_was_said_to_is_no_speaker(switch_off):
+    """S-ADDRESSEE-PRONOUN: فقال لي إنها / وقالت لنا الوزيرة / فقال لي بفرحة: no لي speaker; a longer
+    name that starts with لي (لي كه شيانغ) and a subject after it (بعض الأصدقاء) stay."""
+    text = "وسألت عمر عن الصورة.\n\nفقال لي إنها لقطة من ألبوم الفيلم."
+    names = (("عمر", "PER", "عمر الشريف"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker is None or quotes[-1].speaker.text != "لي"
+    assert "S-ADDRESSEE-PRONOUN" in quotes[-1].rules
+    _, quotes = quotes_of("وقالت لنا الوزيرة إن المشروع سيكتمل قريبا.")
+    assert quotes[0].speaker.text == "الوزيرة"
+    _, quotes = quotes_of("فقال لي بعض الأصدقاء إن القرار خاطئ.")
+    assert quotes[0].speaker.text == "بعض الأصدقاء"
+    _, quotes = quotes_of("وزرته في مكتبه.\n\nفقال لي بفرحة: أنا تحت أمرك يا بنتي.", _mentions_for(*names))
+    assert quotes[-1].speaker is None or "بفرحة" not in quotes[-1].speaker.text
+    _, quotes = quotes_of("قال رئيس الوزراء الصيني لي كه شيانغ إن الاقتصاد ينمو.", _mentions_for(("لي كه شيانغ", "PER", "لي كه شيانغ")))
+    assert quotes[0].speaker_canonical == "لي كه شيانغ"
+    switch_off("S-ADDRESSEE-PRONOUN")
+    _, quotes = quotes_of("وقالت لنا الوزيرة إن المشروع سيكتمل قريبا.")
+    assert quotes[0].speaker is None or quotes[0].speaker.text != "الوزيرة"

@@ -238,6 +238,8 @@ class _CueFinding:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
         if (b, t) in self.auxiliaries_before:
             candidate.rules += ("S-AUXILIARY-VERB",)  # ومضى يقول: the speaker goes on
+        if (b, t + 1) in self.addressee_pronouns:
+            candidate.rules += ("S-ADDRESSEE-PRONOUN",)  # فقال لي إنها: not لي
         asides = dict.fromkeys(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)] if token.aside)
         candidate.rules += tuple(asides)  # قال مسؤول طلب عدم نشر اسمه إن; قال أحدهم، ويدعى جمال، إن
         candidate.boundary = opens_clause or entry.kind == "participle" or (

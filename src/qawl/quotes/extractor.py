@@ -71,6 +71,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.span_cuts: dict[tuple[int, int], str] = {}
         self.adjuncts_before: set[tuple[int, int]] = set()  # (block, cue) whose words before were an adjunct
         self.auxiliaries_before: set[tuple[int, int]] = set()  # (block, cue) after an auxiliary verb (S-AUXILIARY-VERB)
+        self.addressee_pronouns: set[tuple[int, int]] = set()  # (block, token) of a skipped لي / لنا (S-ADDRESSEE-PRONOUN)
         self.office_places: set[tuple[int, int]] = set()  # (block, phrase start) that S-OFFICE-PLACE carried on
         # ORG mentions whose name S-ORG-COMPLEMENT carried on past the tagger's end (id of the mention)
         self.bodies_named_on: set[int] = set()

@@ -176,6 +176,9 @@ RULES: dict[str, str] = {
     "S-AUXILIARY-VERB": "a verb of going on or starting before a present cue (ومضى يقول، وعاد الوزير يقول) is no "
                         "subject: the words after it are, or the dropped subject of the speaker before; data: "
                         "clause_words.json auxiliary_verbs",
+    "S-ADDRESSEE-PRONOUN": "ل with a first or second person pronoun right after a cue verb (فقال لي إنها، وقالت لنا "
+                           "الوزيرة) is whom it was said to, never the subject; data: function_words.json "
+                           "addressee_pronouns",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    AUXILIARY_VERBS,
+    ADDRESSEE_PRONOUNS, AUXILIARY_VERBS,
     ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
@@ -250,6 +250,9 @@ class _SourceSpan:
         token, heads = tokens[t], self.lexicon.heads
         if token.key in PREPOSITION_PRONOUNS:
             return t + 1  # وقال له الوزير، وكتب فيه الكاتب: a pronoun object before the subject
+        if token.key in ADDRESSEE_PRONOUNS and rule_on("S-ADDRESSEE-PRONOUN") and not self.name_runs_on(b, t):
+            self.addressee_pronouns.add((b, t))
+            return self.manner_end(b, t + 1)  # فقال لي إنها، وقالت لنا الوزيرة: whom it was said to
         if token.key in ("ل", "لـ"):
             nxt = t + 1
             region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None
@@ -266,6 +269,23 @@ class _SourceSpan:
             end = self.speaker_forward(b, t, len(tokens))
             return end if end > t else t
         return t
+
+    def manner_end(self, b: int, t: int) -> int:
+        """After a manner phrase with ب that runs up to the words (فقال لي بفرحة: / بهدوء القاضي إن), where
+        the words start: no subject; else ``t``."""
+        tokens = self.blocks[b].tokens
+        if t >= len(tokens) or not tokens[t].is_word or tokens[t].key[:1] != "ب" or self.mention_at(b, t) is not None \
+                or tokens[t].key in BA_SUBJECT_WORDS:
+            return t  # قال لي بعض الأصدقاء: a subject
+        for u in range(t + 1, min(len(tokens), t + MAX_NAME_WORDS + 1)):
+            if not tokens[u].is_word or tokens[u].key in COMPLEMENTISERS:
+                return u
+        return t
+
+    def name_runs_on(self, b: int, t: int) -> bool:
+        """Whether a tagged name starts at token ``t`` and goes on past it (لي كه تشيانغ)."""
+        mention = self.mention_at(b, t)
+        return mention is not None and t + 1 < len(self.blocks[b].tokens) and self.mention_at(b, t + 1) is mention
 
     def skip_adverb_before_subject(self, b: int, t: int) -> int:
         """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
