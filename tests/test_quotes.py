@@ -3015,6 +3015,16 @@ def test_s_document_author_a_statement_speaks_for_its_maker(switch_off):
     text = "ووجه الحزب رسالة إلى منظمة الصحة العالمية في بيان.\n\nوقال البيان إن المستشفيات مكتظة."
     _, quotes = quotes_of(text, _mentions_for(health))
     assert quotes[-1].speaker_canonical != "منظمة الصحة العالمية"  # إلى governs it: no maker
+    oxford = ("أوكسفورد", "ORG", "أوكسفورد")
+    text = ("وحسب الدراسة التي أجريت في جامعة \"أوكسفورد\"، فإن الساعة البيولوجية ليست مبرمجة للعمل المبكر.\n\n"
+            "وأوضحت الدراسة أننا نعيش في مجتمع لا ينام بالقدر الكافي.")
+    _, quotes = quotes_of(text, _mentions_for(oxford))
+    assert quotes[-1].speaker_canonical == "أوكسفورد"  # past the body's head and the quote mark
+    spiegel = ("دير شبيل", "ORG", "دير شبيل")
+    text = ("ويوضح التقرير الذي نشرته مجلة دير شبيل أن الأرقام مرتفعة.\n\n"
+            "وقال التقرير إن الكنيسة تعلم بالأمر.")
+    _, quotes = quotes_of(text, _mentions_for(spiegel))
+    assert quotes[-1].speaker_canonical != "دير شبيل"  # a magazine that published it did not make it
     text = "وقدم الشاهد شهادة لمكتب التحقيقات.\n\nوقالت الشهادة إن المتهم كان هناك."
     _, quotes = quotes_of(text, _mentions_for(("مكتب التحقيقات", "ORG", "مكتب التحقيقات")))
     assert "S-DOCUMENT-AUTHOR" not in quotes[-1].rules  # a testimony is no made document

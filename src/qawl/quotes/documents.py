@@ -17,7 +17,7 @@ from qawl.arabic import AUTHORED_DOCUMENTS, COMPLEMENTISERS, ISSUED_WORDS, PREPO
 from qawl.schema import Mention
 from .config import MAX_DOCUMENT_GAP, MAX_DOCUMENT_LOOKS
 from .lexical import _looks_adjective, _strip_noun
-from .tokens import COMMAS
+from .tokens import ALL_MARKS, COMMAS
 
 # the prepositions that may stand between a made document and its maker (أجريت في، صادر عن)
 _MAKER_LINKS = frozenset({"في", "عن", "من", "لدى"})
@@ -61,13 +61,20 @@ class _DocumentAuthors:
     def maker_after(self, b: int, t: int) -> Optional[Mention]:
         """The name after the document: glued ل, or past its adjectives, صادر عن, a relative and
         a verb whose pronoun is the document (أعدته) or that a preposition follows (أجريت في)."""
-        tokens = self.blocks[b].tokens
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         u, verb_seen = t + 1, False
-        while u < len(tokens) and u - t <= MAX_DOCUMENT_GAP and tokens[u].is_word and self.mention_at(b, u) is None:
+        while u < len(tokens) and u - t <= MAX_DOCUMENT_GAP + 2 and self.mention_at(b, u) is None:
             key = tokens[u].key
             next_key = tokens[u + 1].key if u + 1 < len(tokens) else ""
-            if key in ISSUED_WORDS or key in RELATIVES or key in _MAKER_LINKS or _looks_adjective(key) and not verb_seen:
+            if not tokens[u].is_word:
+                if tokens[u].text not in ALL_MARKS or u == t + 1:
+                    return None
+                u += 1  # جامعة "أوكسفورد": the opening mark of a quoted name
+            elif key in ISSUED_WORDS or key in RELATIVES or key in _MAKER_LINKS or _looks_adjective(key) and not verb_seen:
                 u += 1
+            elif verb_seen and _strip_noun(key) in heads["organisation"]:
+                u += 1  # أجريت في جامعة "أوكسفورد": the body's head before its name (a magazine that
+                # published it, نشرته مجلة دير شبيل, is no maker)
             elif not verb_seen and (key.endswith(("ها", "ته", "ه")) or next_key in _MAKER_LINKS) and key not in COMPLEMENTISERS:
                 verb_seen = True  # نشرته، أجرتها، أجريت (في)
                 u += 1
