@@ -348,6 +348,19 @@ def test_a_plural_or_feminine_of_a_listed_term_takes_its_role():
     assert role_of(rows, "المتظاهرين", disabled={"R-PLURAL"}) != "citizen_or_witness"
 
 
+def test_unnamed_groups_of_people_take_the_role_of_what_they_are():
+    """Generic groups that the full run left roleless (ROLES.md: observers and specialists are
+    experts, passengers and investors ordinary people, organisers an organisation)."""
+    rows = occurrences(("بعض المستثمرين", "", "person"), ("المراقبون", "", "person"), ("الناس", "", "person"),
+                       ("منظمو المهرجان", "", "person"), ("بعض الفلكيين", "", "person"))
+    table = build_aliases(rows).set_index("form")
+    assert table.loc["بعض المستثمرين", "role"] == "citizen_or_witness"
+    assert table.loc["الناس", "role"] == "citizen_or_witness"
+    assert table.loc["المراقبون", "role"] == "expert_or_academic"
+    assert table.loc["بعض الفلكيين", "role"] == "expert_or_academic"
+    assert table.loc["منظمو المهرجان", "role"] == "organisation_or_spokesperson"
+
+
 def test_derived_forms_never_make_a_given_name_or_a_bare_word_a_title():
     lex = actors.lexicons()
     assert ("ناجي",) not in lex.terms  # the bare form of الناجي is a given name
