@@ -3144,3 +3144,19 @@ def test_s_addressee_pronoun_whom_it_was_said_to_is_no_speaker(switch_off):
     switch_off("S-ADDRESSEE-PRONOUN")
     _, quotes = quotes_of("وقالت لنا الوزيرة إن المشروع سيكتمل قريبا.")
     assert quotes[0].speaker is None or quotes[0].speaker.text != "الوزيرة"
+
+
+def test_q_continuation_clause_words_naming_nobody_go_on_with_the_speaker(switch_off):
+    """Q-CONTINUATION-CLAUSE: وأضاف بلغ حجم الانخفاض …: the analyst goes on; بلغ حجم … is no subject.
+    An accusative object (وأضافوا شرطا) is no clause."""
+    text = ("وقال المستشار الاقتصادي فهمي صبحة إن القطاع واعد.\n\n"
+            "وأضاف بلغ حجم انخفاض الإيرادات المباشرة للشركات العاملة في المملكة 3.13 مليار ريال بنسبة 4.4 في المئة.")
+    names = (("فهمي صبحة", "PER", "فهمي صبحة"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "فهمي صبحة", [(q.speaker_canonical, q.rules) for q in quotes]
+    assert quotes[-1].content.text.startswith("بلغ حجم") and "Q-CONTINUATION-CLAUSE" in quotes[-1].rules
+    _, quotes = quotes_of("وقالت المصادر إن المعارضة وافقت على العرض، لكن الروس عادوا وأضافوا شرطا بوقف القتال في ريف حلب ومناطق أخرى.")
+    assert all("Q-CONTINUATION-CLAUSE" not in q.rules for q in quotes)
+    switch_off("Q-CONTINUATION-CLAUSE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert all(not q.content.text.startswith("بلغ حجم") for q in quotes)

@@ -213,6 +213,12 @@ class _CueFinding:
         candidate = self.complement_candidate(b, t, entry, after)
         if candidate is None and speaker is None and conj:
             candidate = self.continuation_candidate(b, t, entry)
+        if candidate is None and speaker is not None and conj and self.no_subject(b, speaker):
+            # وأضاف بلغ حجم الانخفاض 3 مليارات: no subject after the verb, the speaker's words go on
+            candidate = self.continuation_candidate(b, t, entry)
+            if candidate is not None:
+                speaker = None
+                candidate.rules += ("Q-CONTINUATION-CLAUSE",)
         if candidate is None or (entry.ambiguous and (candidate.method != "that" or not self.follows_at_once(b, after, candidate))):
             return None  # بين (3000 - 5250) ريالا على أن: "between", unless أن follows at once
         if entry.ambiguous and candidate.content_start == after + 2:
@@ -374,6 +380,17 @@ class _CueFinding:
         """"وكرد فعل على الاعتداء نصح زعيم الجالية": after a definite word (never a construct
         head) and before a recognised source, a bare form like نصح is the verb, not its noun."""
         return speaker is not None and _is_definite(prev.key) and self.is_source(b, *speaker)
+
+    def no_subject(self, b: int, span: tuple[int, int]) -> bool:
+        """``Q-CONTINUATION-CLAUSE``: the words read as a subject after وأضاف / وتابع name nobody: no
+        tagged name in them, and their first word is indefinite and no listed head (بلغ حجم الانخفاض)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        first = tokens[span[0]]
+        if not rule_on("Q-CONTINUATION-CLAUSE") or not first.is_word or _is_definite(first.key) or first.key.endswith("ا"):
+            return False  # وأضافوا شرطا، وتابعا أمينا: an accusative noun is the verb's object, no clause
+        if any(self.mention_at(b, u) is not None for u in range(span[0], span[1])):
+            return False
+        return not any(first.key in words or _strip_noun(first.key) in words for words in heads.values())
 
     def continuation_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """"وأضاف في كل مراحل التاريخ …": أضاف/تابع with a dropped subject goes on with the

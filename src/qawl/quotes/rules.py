@@ -182,6 +182,9 @@ RULES: dict[str, str] = {
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
+    "Q-CONTINUATION-CLAUSE": "وأضاف / وتابع followed by words that name nobody (no tagged name; an indefinite first "
+                             "word that is no listed head: وأضاف بلغ حجم الانخفاض …) and no complement: those words "
+                             "are the speaker's own, going on, not a subject",
     "Q-CALLED-NAME": "يدعى / تدعى written with ى and no complementiser after it (امرأة تدعى هيذر، ويدعى عصام جبار) is "
                      "\"is called\", no cue; data: name_words.json naming_verbs",
     "S-CALLED-NAME": "a speaker phrase followed by يدعى / تدعى / يسمى and a name (قال أحد المحتجين ويدعى عصام جبار) "
