@@ -3160,3 +3160,18 @@ def test_q_continuation_clause_words_naming_nobody_go_on_with_the_speaker(switch
     switch_off("Q-CONTINUATION-CLAUSE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert all(not q.content.text.startswith("بلغ حجم") for q in quotes)
+
+
+def test_s_head_gender_a_body_is_not_a_masculine_verbs_dropped_subject(switch_off):
+    """S-HEAD-GENDER: وأكدت وزارة الصحة … الدكتور خالد المرغلاني … وبيّن أن: the doctor, named after the
+    ministry spoke; the ministry is feminine, بيّن masculine."""
+    text = ("وأكدت وزارة الصحة عبر موقعها عدم تسجيل حالات جديدة.\n\n"
+            "وكان المتحدث باسم الوزارة الدكتور خالد المرغلاني قد زار المستشفى أمس.\n\n"
+            "وبيّن أن الحالات الست تخضع للعلاج.")
+    names = (("وزارة الصحة", "ORG", "وزارة الصحة"), ("خالد المرغلاني", "PER", "خالد المرغلاني"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "خالد المرغلاني", [(q.speaker_canonical, q.rules) for q in quotes]
+    assert "S-HEAD-GENDER" in quotes[-1].rules
+    switch_off("S-HEAD-GENDER")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "وزارة الصحة"

@@ -206,6 +206,17 @@ class _Resolver:
                 return agent
         if entry.kind == "participle" and entry.number == "p":
             return None  # a singular speaker is worse than none
+        if earlier and entry.gender and earlier[-1].gender and earlier[-1].kind != "person" and rule_on("S-HEAD-GENDER"):
+            # بحسب وكالة "فرانس برس" … وقال: no speaker agrees; the person named last is nearer than the agency
+            person = self.latest_person(before)
+            text = self.ex.doc.text
+            glued = person is not None and person.start > 0 and text[person.start - 1].isalpha()  # ودونالد ترامب: a list
+            governed = person is not None and match_form((text[:person.start].split() or [""])[-1]) in PREPOSITIONS
+            if person is not None and person.start > earlier[-1].position and not glued and not governed \
+                    and not self.inside_quoted_words(person.start):
+                span = make_span(self.ex.doc.text, person.start, person.end)
+                return _Agent(person.start, span, person.canonical or person.text, "person", "", "s", True,
+                              ("S-HEAD-GENDER",))
         return earlier[-1] if earlier else None
 
     def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
@@ -710,7 +721,8 @@ class _Resolver:
 
     def remember(self, span: Span, canonical: str, kind: str, entry: CueEntry, position: int, named: bool = False,
                  rules: tuple[str, ...] = ()) -> None:
-        self.agents.append(_Agent(position, span, canonical, kind, entry.gender, entry.number, named, rules))
+        gender = entry.gender or _head_gender(span.text, kind)
+        self.agents.append(_Agent(position, span, canonical, kind, gender, entry.number, named, rules))
 
     def remember_loose(self, b: int, token_span: tuple[int, int], entry: CueEntry) -> None:
         span = self.phrase_span(b, *token_span)
@@ -727,6 +739,16 @@ class _Resolver:
             if mention is not None:
                 canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
+
+
+def _head_gender(text: str, kind: str) -> str:
+    """``S-HEAD-GENDER``: a body or medium that a cue without gender brought (بحسب وكالة "فرانس برس") is
+    feminine when its head ends with ة, so a later قال does not take it for its dropped subject."""
+    words = text.split()
+    if not words or kind not in ("media", "organisation", "unknown") or not rule_on("S-HEAD-GENDER"):
+        return ""
+    head = words[0]
+    return "f" if head.endswith("ة") or head[1:].endswith("ة") and head[:1] in "وفبل" else ""
 
 
 def _unglued_source(ex: _Extractor, c: _Candidate, canonical: str) -> str:
