@@ -408,6 +408,8 @@ GOLD_FILES = (
     ("audit30_gold.json", "benchmarks"),
     ("audit31_gold.json", "benchmarks"),
     ("audit32_gold.json", "benchmarks"),
+    ("audit33_gold.json", "benchmarks"),
+    ("audit34_gold.json", "benchmarks"),
 )
 
 
