@@ -3175,3 +3175,21 @@ def test_s_head_gender_a_body_is_not_a_masculine_verbs_dropped_subject(switch_of
     switch_off("S-HEAD-GENDER")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "وزارة الصحة"
+
+
+def test_q_headline_place_voice_a_place_speaks_when_its_words_say_we(switch_off):
+    """Q-HEADLINE-PLACE-VOICE: تركيا: … ضمن أهدافنا is Turkey speaking; سوريا: مقتل … is a topic."""
+    turkey = (("تركيا", "LOC", "تركيا"),)
+    text = "تركيا: أكراد سوريا ليسوا ضمن أهدافنا العسكرية\n\nقالت الحكومة التركية إن العملية مستمرة."
+    _, quotes = quotes_of(text, _mentions_for(*turkey))
+    assert any(q.speaker_canonical == "تركيا" and "Q-HEADLINE-PLACE-VOICE" in q.rules for q in quotes)
+    syria = (("سوريا", "LOC", "سوريا"),)
+    _, quotes = quotes_of("سوريا: مقتل عشرين مدنيا في غارات على ريف إدلب\n\nوقالت مصادر إن الغارات استمرت.",
+                          _mentions_for(*syria))
+    assert all(q.speaker_canonical != "سوريا" for q in quotes)
+    _, quotes = quotes_of("مصر: بيانا رسميا عن حادث القطار صدر أمس\n\nوقالت مصادر إن التحقيق مستمر.",
+                          _mentions_for(("مصر", "LOC", "مصر")))
+    assert all(q.speaker_canonical != "مصر" for q in quotes)  # بيانا is no "we"
+    switch_off("Q-HEADLINE-PLACE-VOICE")
+    _, quotes = quotes_of(text, _mentions_for(*turkey))
+    assert all(q.speaker_canonical != "تركيا" for q in quotes)

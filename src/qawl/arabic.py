@@ -76,6 +76,15 @@ OBJECT_CARRIERS = _attached(_FUNCTION["object_carrier_stems"], ATTACHED_PRONOUNS
 PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUFFIXES)
 PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
 ADDRESSEE_PRONOUNS = frozenset(_FUNCTION["addressee_pronouns"])
+FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
+
+
+def says_we(key: str) -> bool:
+    """A word (matching form) that says "we": a listed one, or a noun with the pronoun نا (أهدافنا)."""
+    if key in FIRST_PERSON_PLURAL_WORDS:
+        return True
+    stem = key[:-2]
+    return key.endswith("نا") and len(key) >= 5 and len(stem) >= 3 and stem[-1:] not in ("ا", "ي", "و")
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])

@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
     HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS,
+    MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, says_we,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -490,7 +490,10 @@ class _CueFrames:
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
                     self.office_places.add((b, speaker_start))  # the body after في is where the source works
             if {m.label for t in range(speaker_start, speaker_end) if (m := self.mention_at(b, t))} == {"LOC"}:
-                candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
+                if self.mention_at(b, speaker_start) is not None:
+                    candidate.rules += ("Q-HEADLINE-PLACE-VOICE",)  # تركيا: … أهدافنا: the place says "we"
+                else:
+                    candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
             found.append(candidate)
         return found
 
@@ -517,11 +520,18 @@ class _CueFrames:
                 return None
         if sum(t.is_word for t in tokens[colon + 1 :]) < 3:
             return None
-        if not self.is_headline_speaker(b, first, end, speakers):
+        if not self.is_headline_speaker(b, first, end, speakers, colon):
             # a quoted name may still speak when the tagger did not see it as a place
             if not quoted or any((m := self.mention_at(b, t)) is not None and m.label == "LOC" for t in range(first, end)):
                 return None
         return first, (end if quoted else self.headline_name_end(b, end, first)), colon
+
+    def place_speaks(self, b: int, colon: int) -> bool:
+        """``Q-HEADLINE-PLACE-VOICE``: a place before a headline's colon is its speaker when the words after
+        the colon say "we" (قبرص: … ضمن أهدافنا، سوريا: … بالتنسيق معنا); else it is the topic (سوريا: مقتل …)."""
+        if colon < 0 or not rule_on("Q-HEADLINE-PLACE-VOICE"):
+            return False
+        return any(t.is_word and says_we(t.key) for t in self.blocks[b].tokens[colon + 1 :])
 
     def headline_speaker_word(self, b: int, first: int, t: int) -> bool:
         """A word that may stand in a headline speaker's phrase: no stop word or cue, except
@@ -590,11 +600,13 @@ class _CueFrames:
                 return t
         return end
 
-    def is_headline_speaker(self, b: int, start: int, end: int, speakers: set[str]) -> bool:
+    def is_headline_speaker(self, b: int, start: int, end: int, speakers: set[str], colon: int = -1) -> bool:
         tokens = self.blocks[b].tokens
         labels = {m.label for t in range(start, end) if (m := self.mention_at(b, t)) is not None}
         if labels & {"PER", "ORG"}:
             return True
+        if labels == {"LOC"} and self.mention_at(b, start) is not None and self.place_speaks(b, colon):
+            return True  # تركيا: أكراد سوريا ليسوا ضمن أهدافنا (Q-HEADLINE-PLACE-VOICE)
         if labels == {"LOC"} and (self.mention_at(b, start) is not None or not rule_on("Q-HEADLINE-TITLE")):
             return False  # الرياض: … is a dateline; وزير خارجية قطر: … is a title that holds a place
         first = _strip_noun(tokens[start].key)

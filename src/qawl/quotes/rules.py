@@ -188,6 +188,9 @@ RULES: dict[str, str] = {
     "Q-CONTINUATION-CLAUSE": "وأضاف / وتابع followed by words that name nobody (no tagged name; an indefinite first "
                              "word that is no listed head: وأضاف بلغ حجم الانخفاض …) and no complement: those words "
                              "are the speaker's own, going on, not a subject",
+    "Q-HEADLINE-PLACE-VOICE": "a place before a headline's colon (تركيا: …) is the speaker when the words after the "
+                              "colon say \"we\" (أهدافنا، معنا، لدينا), else the topic (سوريا: مقتل …); data: "
+                              "function_words.json first_person_plural_words",
     "Q-CALLED-NAME": "يدعى / تدعى written with ى and no complementiser after it (امرأة تدعى هيذر، ويدعى عصام جبار) is "
                      "\"is called\", no cue; data: name_words.json naming_verbs",
     "S-CALLED-NAME": "a speaker phrase followed by يدعى / تدعى / يسمى and a name (قال أحد المحتجين ويدعى عصام جبار) "
