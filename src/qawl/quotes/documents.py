@@ -60,7 +60,8 @@ class _DocumentAuthors:
 
     def maker_after(self, b: int, t: int) -> Optional[Mention]:
         """The name after the document: glued ل, or past its adjectives, صادر عن, a relative and
-        a verb whose pronoun is the document (أعدته) or that a preposition follows (أجريت في)."""
+        a verb whose pronoun is the document (أعدته) or that a preposition follows (أجريت في), then a
+        body's head and a quote mark (أجريت في جامعة "أوكسفورد")."""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         u, verb_seen = t + 1, False
         while u < len(tokens) and u - t <= MAX_DOCUMENT_GAP + 2 and self.mention_at(b, u) is None:

@@ -207,17 +207,23 @@ class _Resolver:
         if entry.kind == "participle" and entry.number == "p":
             return None  # a singular speaker is worse than none
         if earlier and entry.gender and earlier[-1].gender and earlier[-1].kind != "person" and rule_on("S-HEAD-GENDER"):
-            # بحسب وكالة "فرانس برس" … وقال: no speaker agrees; the person named last is nearer than the agency
-            person = self.latest_person(before)
-            text = self.ex.doc.text
-            glued = person is not None and person.start > 0 and text[person.start - 1].isalpha()  # ودونالد ترامب: a list
-            governed = person is not None and match_form((text[:person.start].split() or [""])[-1]) in PREPOSITIONS
-            if person is not None and person.start > earlier[-1].position and not glued and not governed \
-                    and not self.inside_quoted_words(person.start):
-                span = make_span(self.ex.doc.text, person.start, person.end)
-                return _Agent(person.start, span, person.canonical or person.text, "person", "", "s", True,
-                              ("S-HEAD-GENDER",))
+            # وأكدت وزارة الصحة … الدكتور خالد المرغلاني … وبيّن: no speaker agrees, and the body is no "he"
+            person = self.person_named_after(earlier[-1].position, before)
+            if person is not None:
+                return person
         return earlier[-1] if earlier else None
+
+    def person_named_after(self, after: int, before: int) -> Optional[_Agent]:
+        """``S-HEAD-GENDER``: the last person named between two offsets, outside quoted words, neither
+        glued to a conjunction (ودونالد ترامب: a list's end) nor after a preposition."""
+        person = self.latest_person(before)
+        if person is None or person.start <= after or self.inside_quoted_words(person.start):
+            return None
+        text = self.ex.doc.text
+        if text[person.start - 1].isalpha() or match_form((text[:person.start].split() or [""])[-1]) in PREPOSITIONS:
+            return None
+        span = make_span(text, person.start, person.end)
+        return _Agent(person.start, span, person.canonical or person.text, "person", "", "s", True, ("S-HEAD-GENDER",))
 
     def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
         """An earlier agent named by this short or descriptive phrase (المصادر, كيري)."""
@@ -747,8 +753,7 @@ def _head_gender(text: str, kind: str) -> str:
     words = text.split()
     if not words or kind not in ("media", "organisation", "unknown") or not rule_on("S-HEAD-GENDER"):
         return ""
-    head = words[0]
-    return "f" if head.endswith("ة") or head[1:].endswith("ة") and head[:1] in "وفبل" else ""
+    return "f" if words[0].endswith("ة") else ""
 
 
 def _unglued_source(ex: _Extractor, c: _Candidate, canonical: str) -> str:
