@@ -3172,9 +3172,17 @@ def test_s_head_gender_a_body_is_not_a_masculine_verbs_dropped_subject(switch_of
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "خالد المرغلاني", [(q.speaker_canonical, q.rules) for q in quotes]
     assert "S-HEAD-GENDER" in quotes[-1].rules
+    # an agency's attribution set after what it reports: its subject, not the agency, goes on speaking
+    relayed = ("وخرج نافالني من السجن جنوب موسكو صباح الأحد، بحسب وكالة \"فرانس برس\"، وتحدث إلى الصحفيين.\n\n"
+               "وقال \"شهدنا خلال الأيام الخمسين دليلا جديدا على أن هذا النظام في تراجع\".")
+    agency = (("نافالني", "PER", "أليكسي نافالني"), ("فرانس برس", "ORG", "فرانس برس"))
+    _, quotes = quotes_of(relayed, _mentions_for(*agency))
+    assert quotes[-1].speaker_canonical == "أليكسي نافالني", [(q.speaker_canonical, q.rules) for q in quotes]
     switch_off("S-HEAD-GENDER")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "وزارة الصحة"
+    _, quotes = quotes_of(relayed, _mentions_for(*agency))
+    assert quotes[-1].speaker_canonical != "أليكسي نافالني"
 
 
 def test_q_headline_place_voice_a_place_speaks_when_its_words_say_we(switch_off):

@@ -208,16 +208,28 @@ class _Resolver:
             return None  # a singular speaker is worse than none
         if earlier and entry.gender and earlier[-1].gender and earlier[-1].kind != "person" and rule_on("S-HEAD-GENDER"):
             # وأكدت وزارة الصحة … الدكتور خالد المرغلاني … وبيّن: no speaker agrees, and the body is no "he"
-            person = self.person_named_after(earlier[-1].position, before)
+            person = self.person_named_after(self.sentence_of(earlier[-1]), before, reported_end=earlier[-1].position)
             if person is not None:
                 return person
         return earlier[-1] if earlier else None
 
-    def person_named_after(self, after: int, before: int) -> Optional[_Agent]:
-        """``S-HEAD-GENDER``: the last person named between two offsets, outside quoted words, neither
-        glued to a conjunction (ودونالد ترامب: a list's end) nor after a preposition."""
+    def sentence_of(self, agent: _Agent) -> int:
+        """Where the sentence of a body's words starts when they are an attribution set after what it
+        reports (وخرج نافالني من السجن، بحسب وكالة "فرانس برس"): its subject may be the next "he"; else the
+        body's own offset."""
+        text = self.ex.doc.text
+        if agent.span.start <= agent.position:
+            return agent.position  # the body spoke first in its sentence (أكدت الوزارة): only later names
+        return max(text.rfind(mark, 0, agent.position) for mark in (*SENTENCE_END, "\n"))
+
+    def person_named_after(self, after: int, before: int, reported_end: int = -1) -> Optional[_Agent]:
+        """``S-HEAD-GENDER``: the last person named between two offsets, outside quoted words (but for the
+        clause an attribution reports, before ``reported_end``), neither glued to a conjunction (ودونالد ترامب:
+        a list's end) nor after a preposition."""
         person = self.latest_person(before)
-        if person is None or person.start <= after or self.inside_quoted_words(person.start):
+        if person is None or person.start <= after:
+            return None
+        if person.start >= reported_end and self.inside_quoted_words(person.start):
             return None
         text = self.ex.doc.text
         if text[person.start - 1].isalpha() or match_form((text[:person.start].split() or [""])[-1]) in PREPOSITIONS:

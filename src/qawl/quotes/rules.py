@@ -181,7 +181,9 @@ RULES: dict[str, str] = {
                            "addressee_pronouns",
     "S-HEAD-GENDER": "a body or medium that a cue without gender made a speaker (بحسب وزارة الصحة) is feminine when "
                      "its head ends with ة; when the last speaker, a body, disagrees with a dropped subject's verb, the "
-                     "person named after it is that subject (… وزارة الصحة … المتحدث الدكتور خالد المرغلاني … وبيّن)",
+                     "person named after it is that subject (… وزارة الصحة … المتحدث الدكتور خالد المرغلاني … وبيّن), "
+                     "or, when it is an attribution set after what it reports, the person of that clause (وخرج "
+                     "نافالني من السجن، بحسب وكالة \"فرانس برس\" … وقال)",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
