@@ -3201,3 +3201,14 @@ def test_q_headline_place_voice_a_place_speaks_when_its_words_say_we(switch_off)
     switch_off("Q-HEADLINE-PLACE-VOICE")
     _, quotes = quotes_of(text, _mentions_for(*turkey))
     assert all(q.speaker_canonical != "تركيا" for q in quotes)
+
+
+def test_q_headline_topic_plain_a_name_and_its_topic_open_unquoted_words(switch_off):
+    """Q-HEADLINE-TOPIC-PLAIN: زيدان عن بيل: يعلم مكانته …, unquoted, is Zidane's headline quote."""
+    text = "زيدان عن بيل: يعلم مكانته جيدا في ريال مدريد\n\nنفى المدرب وجود أزمة مع اللاعب."
+    names = (("زيدان", "PER", "زين الدين زيدان"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert any(q.speaker_canonical == "زين الدين زيدان" and q.content.text.startswith("يعلم مكانته") for q in quotes)
+    switch_off("Q-HEADLINE-TOPIC-PLAIN")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert not any(q.content.text.startswith("يعلم مكانته") for q in quotes)

@@ -485,6 +485,8 @@ class _CueFrames:
             candidate.content_end = _trim_credit(tokens, len(tokens))
             if topic:
                 candidate.rules += ("Q-HEADLINE-TOPIC",)
+                if candidate.region < 0:
+                    candidate.rules += ("Q-HEADLINE-TOPIC-PLAIN",)
             if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
                 candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
@@ -576,8 +578,8 @@ class _CueFrames:
         if any(_is_cue_token(t) or not t.is_word and t.text not in ALL_MARKS for t in tokens[end:colon]):
             return None
         region = self.region_opening_at(b, colon + 1)
-        if region is None or not region.words or region.last < len(tokens) - 3:
-            return None
+        if (region is None or not region.words or region.last < len(tokens) - 3) and not rule_on("Q-HEADLINE-TOPIC-PLAIN"):
+            return None  # زيدان عن بيل: يعلم مكانته: a name and its topic open unquoted words too (Q-HEADLINE-TOPIC-PLAIN)
         return 0, end, colon
 
     def headline_name_end(self, b: int, end: int, start: int = 0) -> int:

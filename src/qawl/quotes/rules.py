@@ -193,6 +193,8 @@ RULES: dict[str, str] = {
     "Q-HEADLINE-PLACE-VOICE": "a place before a headline's colon (تركيا: …) is the speaker when the words after the "
                               "colon say \"we\" (أهدافنا، معنا، لدينا), else the topic (سوريا: مقتل …); data: "
                               "function_words.json first_person_plural_words",
+    "Q-HEADLINE-TOPIC-PLAIN": "Q-HEADLINE-TOPIC with words that are not in quotation marks (زيدان عن بيل: يعلم مكانته "
+                              "جيدا في ريال مدريد، باميلا الكك للرجال: إذا كان فيك هذه الصفات …)",
     "Q-CALLED-NAME": "يدعى / تدعى written with ى and no complementiser after it (امرأة تدعى هيذر، ويدعى عصام جبار) is "
                      "\"is called\", no cue; data: name_words.json naming_verbs",
     "S-CALLED-NAME": "a speaker phrase followed by يدعى / تدعى / يسمى and a name (قال أحد المحتجين ويدعى عصام جبار) "
