@@ -77,14 +77,6 @@ PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUF
 PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
 ADDRESSEE_PRONOUNS = frozenset(_FUNCTION["addressee_pronouns"])
 FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
-
-
-def says_we(key: str) -> bool:
-    """A word (matching form) that says "we": a listed one, or a noun with the pronoun نا (أهدافنا)."""
-    if key in FIRST_PERSON_PLURAL_WORDS:
-        return True
-    stem = key[:-2]
-    return key.endswith("نا") and len(key) >= 5 and len(stem) >= 3 and stem[-1:] not in ("ا", "ي", "و")
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
@@ -95,6 +87,16 @@ CONJUNCTIONS_WAW_FA = frozenset(_FUNCTION["conjunctions_waw_fa"])
 BUT = frozenset(_FUNCTION["but"])
 DEGREE_WORDS = frozenset(_FUNCTION["degree_words"])
 SAME_WORDS = frozenset(_FUNCTION["same_words"])
+
+
+
+def says_we(key: str) -> bool:
+    """A word (matching form) that says "we": a listed one, or a noun with the pronoun نا (أهدافنا)."""
+    if key in FIRST_PERSON_PLURAL_WORDS:
+        return True
+    stem = key[:-2]
+    return key.endswith("نا") and len(key) >= 5 and len(stem) >= 3 and stem[-1:] not in ("ا", "ي", "و")
+
 
 # --- clause words: where a subject or a content starts and ends ---
 CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
@@ -166,6 +168,7 @@ NISBA_PLACES = _nisba_places()
 DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])
 DOCUMENT_HEADS = frozenset(_REPORT["document_heads"])
 AUTHORED_DOCUMENTS = frozenset(_REPORT["authored_documents"])
+MAKER_LINKS = frozenset(_REPORT["maker_links"])
 SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
 LINK_WORDS = frozenset(_REPORT["link_words"])
 ISSUED_WORDS = frozenset(_REPORT["issued_words"])

@@ -13,16 +13,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional
 
-from qawl.arabic import AUTHORED_DOCUMENTS, COMPLEMENTISERS, ISSUED_WORDS, PREPOSITIONS, RELATIVES
+from qawl.arabic import AUTHORED_DOCUMENTS, COMPLEMENTISERS, ISSUED_WORDS, MAKER_LINKS, PREPOSITIONS, RELATIVES
 from qawl.schema import Mention
 from .config import MAX_DOCUMENT_GAP, MAX_DOCUMENT_LOOKS
 from .lexical import _looks_adjective, _strip_noun
 from .tokens import ALL_MARKS, COMMAS
 
-# the prepositions that may stand between a made document and its maker (أجريت في، صادر عن)
-_MAKER_LINKS = frozenset({"في", "عن", "من", "لدى"})
-# the only preposition between a maker and its document (قالت الوزارة في بيان)
-_IN_DOCUMENT = frozenset({"في"})
 
 
 class _DocumentAuthors:
@@ -71,12 +67,12 @@ class _DocumentAuthors:
                 if tokens[u].text not in ALL_MARKS or u == t + 1:
                     return None
                 u += 1  # جامعة "أوكسفورد": the opening mark of a quoted name
-            elif key in ISSUED_WORDS or key in RELATIVES or key in _MAKER_LINKS or _looks_adjective(key) and not verb_seen:
+            elif key in ISSUED_WORDS or key in RELATIVES or key in MAKER_LINKS or _looks_adjective(key) and not verb_seen:
                 u += 1
             elif verb_seen and _strip_noun(key) in heads["organisation"]:
                 u += 1  # أجريت في جامعة "أوكسفورد": the body's head before its name (a magazine that
                 # published it, نشرته مجلة دير شبيل, is no maker)
-            elif not verb_seen and (key.endswith(("ها", "ته", "ه")) or next_key in _MAKER_LINKS) and key not in COMPLEMENTISERS:
+            elif not verb_seen and (key.endswith(("ها", "ته", "ه")) or next_key in MAKER_LINKS) and key not in COMPLEMENTISERS:
                 verb_seen = True  # نشرته، أجرتها، أجريت (في)
                 u += 1
             else:
@@ -99,8 +95,8 @@ class _DocumentAuthors:
             if not token.is_word:
                 if token.text not in COMMAS:
                     return None
-            elif token.key in _IN_DOCUMENT:
-                pass
+            elif token.key == "في":
+                pass  # the only preposition between a maker and its document (قالت الوزارة في بيان)
             elif token.key in COMPLEMENTISERS or token.key in RELATIVES or token.key in PREPOSITIONS or words:
                 return None  # ضد الحكومة في بيان، قال إن الوزارة: no maker; two words: no longer its clause
             else:
@@ -117,7 +113,7 @@ class _DocumentAuthors:
         if mention is None or mention.label not in ("PER", "ORG"):
             return None
         tokens = self.blocks[b].tokens
-        if u > 0 and tokens[u - 1].is_word and tokens[u - 1].key in PREPOSITIONS - _MAKER_LINKS:
+        if u > 0 and tokens[u - 1].is_word and tokens[u - 1].key in PREPOSITIONS - MAKER_LINKS:
             return None
         if self.governed(tokens[u], mention) and not (u == document + 1 and tokens[u].key[:1] == "ل"):
             return None

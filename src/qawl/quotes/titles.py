@@ -238,9 +238,7 @@ class _TitleIndex:
             and not self.refuses_deputy(title, {head} | described)
             and _complements_fit(complements, described, title - {head} - {_title_key(w) for w in name_of(mention).split()})
         ]
-        if len({name_of(mention) for _, mention in fitting}) != 1:
-            return None
-        return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+        return _one_person_nearest(fitting, position)
 
     def named_by_office(self, keys: list[str], position: int) -> Optional[Mention]:
         """``S-TITLE-OFFICE``: المسؤول with nisba adjectives only (المسؤول الأمريكي، المسؤول الحكومي الأردني),
@@ -261,9 +259,14 @@ class _TitleIndex:
             for offset, mention, title in entries
             if mention.label == "PER" and wanted <= {places[w] for w in title if w in places}
         }
-        if len({_key_text(mention.canonical or mention.text) for _, mention in fitting}) != 1:
-            return None
-        return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
+        return _one_person_nearest(fitting, position)
+
+
+def _one_person_nearest(fitting, position: int) -> Optional[Mention]:
+    """The nearest (before ``position`` first) of (offset, mention) pairs that all name one person, else None."""
+    if len({_key_text(mention.canonical or mention.text) for _, mention in fitting}) != 1:
+        return None
+    return min(fitting, key=lambda e: (e[0] > position, abs(e[0] - position)))[1]
 
 
 def _present_verb(key: str) -> bool:
