@@ -3212,3 +3212,19 @@ def test_q_headline_topic_plain_a_name_and_its_topic_open_unquoted_words(switch_
     switch_off("Q-HEADLINE-TOPIC-PLAIN")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert not any(q.content.text.startswith("يعلم مكانته") for q in quotes)
+
+
+def test_q_expressed_attitude_a_stated_attitude_after_arab_an(switch_off):
+    text = "وأعرب وزير الخارجية عن أمله في حل الأزمة بين البلدين قريبا."
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["أمله في حل الأزمة بين البلدين قريبا"]
+    assert "Q-EXPRESSED-ATTITUDE" in quotes[0].rules and quotes[0].speaker.text == "وزير الخارجية"
+    # thanks are an act, not words (ANNOTATION.md); a thing that expresses an idea reports nothing
+    for other in ("وأعرب المدير عن شكره وتقديره للعاملين في المستشفى.",
+                  "وتعبر هذه اللوحات عن فكرة إبداعية جديدة.",
+                  "وقال إن الفنان يعبر عن نفسه بالألوان."):
+        _, quotes = quotes_of(other)
+        assert all(q.cue.text not in ("أعرب", "تعبر", "يعبر") for q in quotes), other
+    switch_off("Q-EXPRESSED-ATTITUDE")
+    _, quotes = quotes_of(text)
+    assert not quotes

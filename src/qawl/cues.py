@@ -61,6 +61,7 @@ class CueEntry:
     addressee_prep: str = ""  # طلب من X أن / طلب من X التوقف: the preposition that brings whom it asks
     needs_source: bool = False  # كتب، نقل، اعتقد: a report only when the subject names a source
     that_after: str = ""  # توصل/خلص إلى أن: the that-clause reports only right after this preposition
+    owned_object: bool = False  # أعرب عن أمله: the preposition's noun must carry its owner's pronoun
 
     @property
     def complement(self) -> str:
@@ -93,6 +94,7 @@ class Lexicon:
     # kind -> the head words listed without the article (صحيفة، شركة): not the bare forms the
     # lexicon derives from definite ones (نظام of النظام "the regime" is also "a system")
     listed_indefinite: dict[str, frozenset[str]] = field(default_factory=dict)
+    attitude_exclusions: frozenset[str] = frozenset()  # شكر، نفس: after أعرب عن, no words reported
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -151,6 +153,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         addressee_prep=record.get("addressee_prep", ""),
         needs_source=bool(record.get("needs_source", False)),
         that_after=record.get("that_after", ""),
+        owned_object=bool(record.get("owned_object", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}
@@ -215,6 +218,7 @@ def load_cues() -> Lexicon:
         scripture_speakers=_match_set(raw["scripture_speakers"]["words"]),
         verbal_nouns=verbal_nouns,
         proposition_nouns=_match_set(raw["proposition_nouns"]["words"]),
+        attitude_exclusions=_match_set(raw.get("attitude_exclusions", {}).get("words", [])),
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),

@@ -222,6 +222,14 @@ class _ContentStart:
         return "prop" in complements and rule_on("Q-PROPOSITION-PREP") and (
             key in self.lexicon.proposition_nouns or self.owned_proposition(key))
 
+    def expressed_attitude(self, token: _Token) -> bool:
+        """``Q-EXPRESSED-ATTITUDE``: after أعرب/عبّر عن, a noun carrying its owner's pronoun (أمله، قلقها،
+        رفضه) is an attitude the speaker put in words; thanks (شكره) and the reflexive (نفسه) are not.
+        The surface word decides ة from the pronoun ه, which the matching form merges (فكرة)."""
+        owned = _unpossessed(token.key)
+        return rule_on("Q-EXPRESSED-ATTITUDE") and bool(owned) and not token.text.endswith("ة") \
+            and owned not in self.lexicon.attitude_exclusions
+
     def owned_proposition(self, key: str) -> bool:
         """``Q-OWNED-PROPOSITION``: a proposition noun carrying its owner's pronoun (عزمها، تمسكه)."""
         nouns = self.lexicon.proposition_nouns
@@ -327,6 +335,10 @@ class _ContentStart:
             if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):
                 return make("quote", region.first, self.region_index(b, region))
             method, start = self.after_addressee(b, entry, "prep", at + 1, after)
+            if method and entry.owned_object:
+                if not self.expressed_attitude(tokens[start]):
+                    return None  # عبر عن فكرة، أعرب عن شكره: no words reported
+                passed += ("Q-EXPRESSED-ATTITUDE",)
             return make(method, start) if method else None
         if kind == "quote":
             region = self.region_opening_at(b, at)
@@ -354,6 +366,10 @@ class _ContentStart:
             method, start = self.after_addressee(b, entry, method, start, after)
         if not method:
             return None
+        if entry.owned_object and method in ("prep", "obj"):
+            if not self.expressed_attitude(tokens[start]):
+                return None  # عبر عن فكرة، أعرب عن شكره: no words reported
+            passed += ("Q-EXPRESSED-ATTITUDE",)
         candidate = make(method, start)
         if any(_date_end(tokens, k, start) > k for k in range(after, start)):
             candidate.rules += ("B-DATE",)  # the date before the content was skipped

@@ -27,6 +27,9 @@ RULES: dict[str, str] = {
     "Q-OWNED-PROPOSITION": "a proposition noun carrying its owner's pronoun right after the cue (أكدت الشركة عزمها "
                            "طرحه، جدد تمسكه بـ) opens the words, as the bare noun does (أكد ضرورة); data: cues.json "
                            "proposition_nouns",
+    "Q-EXPRESSED-ATTITUDE": "أعرب/عبّر عن + a noun carrying its owner's pronoun (أعرب عن أمله في …، عبرت عن قلقها من …) "
+                            "reports the attitude in words; not thanks (أعرب عن شكره), an act in ANNOTATION.md, nor "
+                            "عبر عن نفسه; data: cues.json owned_object, attitude_exclusions",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
     "Q-ATTRIB-GLUED": "an attribution's source opening with ل glued to the article (…، وفقا للاتحاد الدولي للاتصالات) "
                       "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase; "
