@@ -2368,7 +2368,7 @@ def test_s_governed_name_is_no_participle_subject(switch_off, text, names, speak
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker_canonical or None for q in quotes] == [speaker]
     assert "S-GOVERNED-NAME" in quotes[0].rules or speaker is None
-    switch_off("S-GOVERNED-NAME")
+    switch_off("S-GOVERNED-NAME", "S-SUBJECT-NOT-OBJECT")  # the latter would also pass over a verb's object
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker_canonical for q in quotes] == [names[-1][0]]
 
@@ -3228,3 +3228,19 @@ def test_q_expressed_attitude_a_stated_attitude_after_arab_an(switch_off):
     switch_off("Q-EXPRESSED-ATTITUDE")
     _, quotes = quotes_of(text)
     assert not quotes
+
+
+def test_s_subject_not_object_a_participle_after_a_transitive_verb(switch_off):
+    from qawl.entities import extract_mentions
+    text = ("استقبل الملك سلمان بن عبدالعزيز الرئيس اللبناني ميشال عون في الرياض، "
+            "مؤكدا أن المملكة تقف مع لبنان.")
+    _, quotes = quotes_of(text, extract_mentions)
+    assert quotes[-1].speaker_canonical == "سلمان بن عبدالعزيز"
+    assert "S-SUBJECT-NOT-OBJECT" in quotes[-1].rules
+    # the object heads a relative clause: it is that clause's subject who speaks
+    _, quotes = quotes_of("ودعم مهدي هاشمي المرشح الإصلاحي مير حسين موسوي الذي رفض نتيجة الانتخابات، "
+                          "مؤكدا حصول أعمال تزوير.", extract_mentions)
+    assert all("S-SUBJECT-NOT-OBJECT" not in q.rules for q in quotes)
+    switch_off("S-SUBJECT-NOT-OBJECT")
+    _, quotes = quotes_of(text, extract_mentions)
+    assert quotes[-1].speaker_canonical == "ميشال عون"

@@ -14,14 +14,14 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, TIME_WORDS, is_naming_verb,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
 from .config import (
-    MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
+    MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
@@ -674,11 +674,51 @@ class _Resolver:
             if self.governed(b, first, start):
                 self.governed_skipped = True
                 continue  # التعازي لخادم الحرمين الشريفين الملك سلمان، مؤكدا: a complement, not the subject
+            subject = self.verb_subject_before(b, start, first, c.cue[0]) if c.entry.kind == "participle" else None
+            if subject is not None:  # استقبل الملك سلمان الرئيس ميشال عون، مؤكدا: the one who received
+                return subject
             last = t if first < t and tokens[t].key in EPITHETS else t + 1
             span = self.phrase_span(b, first, last)
             if span is not None:
                 return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "", True)
         return None
+
+    def verb_subject_before(self, b: int, start: int, first: int, cue: int) -> Optional[_Agent]:
+        """``S-SUBJECT-NOT-OBJECT``: when the sentence opens with a verb and the person right after it
+        (past its titles) comes before the person at ``first``, that earlier person is the verb's subject
+        and the later one its object (شكر الرئيس التركي، رجب طيب أردوغان، الشيخ تميم بن حمد، … مؤكدا):
+        the subject is the participle's. Not when the later person is joined to it by و, nor when a
+        relative clause opens after it (دعم هاشمي المرشح موسوي الذي رفض النتيجة، مؤكدا: موسوي)."""
+        if not rule_on("S-SUBJECT-NOT-OBJECT"):
+            return None
+        ex, tokens = self.ex, self.ex.blocks[b].tokens
+        verb = start
+        while verb < first and (not tokens[verb].is_word or tokens[verb].key in CLAUSE_ADVERBS):
+            verb += 1
+        heads = ex.lexicon.heads
+        opening = _strip_noun(_strip_conj(tokens[verb].key))
+        if verb >= first or ex.mention_at(b, verb) is not None or any(opening in heads[k] for k in ("person", "organisation", "media", "anonymous")):
+            return None  # الرئيس السيسي استقبل …: the sentence opens with its subject, not a verb
+        t = verb + 1
+        while t < first and t <= verb + MAX_SUBJECT_TITLE_WORDS and ex.mention_at(b, t) is None and (
+                tokens[t].text in COMMAS or _is_definite(tokens[t].key) or _strip_noun(tokens[t].key) in ex.lexicon.heads["person"]):
+            t += 1
+        mention = ex.mention_at(b, t)
+        if t >= first or mention is None or mention.label != "PER" or mention is ex.mention_at(b, first):
+            return None
+        chain = self.title_chain_start(b, first - 1, start) + 1
+        joined = tokens[chain].key[:1] == "و" and (_is_definite(tokens[chain].key[1:]) or ex.mention_at(b, chain) is not None)
+        if joined or tokens[chain - 1].key == "و":
+            return None  # استقبل الأمير فيصل والأمير سعود: two subjects
+        if any(tokens[k].key in SUBJECT_RELATIVES for k in range(first, cue)):
+            return None
+        end = t
+        while end < len(tokens) and ex.mention_at(b, end) is mention:
+            end += 1
+        span = self.phrase_span(b, t, end)
+        if span is None:
+            return None
+        return _Agent(span.start, span, self.mention_name(mention, span), "person", "", "", True, ("S-SUBJECT-NOT-OBJECT",))
 
     def governed(self, b: int, first: int, start: int) -> bool:
         """``S-GOVERNED-NAME``: the name at token ``first``, with the titles and definite words
