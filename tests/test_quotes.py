@@ -3244,3 +3244,24 @@ def test_s_subject_not_object_a_participle_after_a_transitive_verb(switch_off):
     switch_off("S-SUBJECT-NOT-OBJECT")
     _, quotes = quotes_of(text, extract_mentions)
     assert quotes[-1].speaker_canonical == "ميشال عون"
+
+
+def test_s_adverbial_opening_a_verb_after_an_opening_adverbial_names_the_next_subject(switch_off):
+    text = ("وقالت شذى الصقر إن المعرض ناجح. ومن جهتها أشادت العنود الجديعي بالدور التربوي للمعرض. "
+            "ونوهت بالدور المهم لأولياء الأمور.")
+    _, quotes = quotes_of(text)
+    assert quotes[-1].speaker_canonical == "العنود الجديعي" and "S-ADVERBIAL-OPENING" in quotes[-1].rules
+    switch_off("S-ADVERBIAL-OPENING")
+    _, quotes = quotes_of(text)
+    assert quotes[-1].speaker_canonical == "شذى الصقر"
+
+
+def test_s_loose_apposition_a_loose_subject_goes_on_to_the_name_after_its_comma(switch_off):
+    from qawl.entities import extract_mentions
+    text = ("من جهته علق وزير الخارجية البحريني، الشيخ خالد بن أحمد على صفحته بموقع تويتر، "
+            "قائلا: إن الله لا يغير ما بقوم.")
+    _, quotes = quotes_of(text, extract_mentions)
+    assert quotes[-1].speaker_canonical == "خالد بن أحمد" and "S-LOOSE-APPOSITION" in quotes[-1].rules
+    switch_off("S-LOOSE-APPOSITION")
+    _, quotes = quotes_of(text, extract_mentions)
+    assert quotes[-1].speaker_canonical == "وزير الخارجية البحريني"

@@ -46,6 +46,7 @@ MAX_NAME_WORDS = 4
 MAX_CALLED_WORDS = 3  # untagged words read as the name after يدعى (ويدعى عصام جبار)
 
 MAX_TITLE_WORDS = 12
+MAX_ADVERBIAL_WORDS = 2  # words of an adverbial phrase opening a clause before its verb (ومن جهتها أشادت: S-ADVERBIAL-OPENING)
 MAX_SUBJECT_TITLE_WORDS = 6  # titles and commas between a sentence's opening verb and its subject's name (S-SUBJECT-NOT-OBJECT)
 
 MAX_MIDDLE_HEAD_WORDS = 6  # words of a sentence before an aside attribution whose words come after it (Q-ATTRIB-MIDDLE)

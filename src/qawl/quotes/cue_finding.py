@@ -13,14 +13,14 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    ANAPHORIC_OBJECTS, AS_WORD, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
-    NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS,
+    ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
 from .rules import rule_on
-from .config import MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
+from .config import MAX_ADVERBIAL_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
     _is_verbal_noun_form, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
@@ -376,6 +376,39 @@ class _CueFinding:
         candidate.boundary = False
         return candidate
 
+    def apposed_mention_end(self, b: int, end: int) -> int:
+        """``S-LOOSE-APPOSITION``: after a subject that ends on a comma, a person the tagger found within two
+        words (علق وزير الخارجية البحريني، الشيخ خالد بن أحمد على صفحته) is the subject's name: the
+        subject goes on to its end. Else ``end``."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-LOOSE-APPOSITION") or end >= len(tokens) or tokens[end].text not in COMMAS:
+            return end
+        for u in range(end + 1, min(len(tokens), end + 3)):
+            mention = self.mention_at(b, u)
+            if mention is not None and mention.label == "PER":
+                while u < len(tokens) and self.mention_at(b, u) is mention:
+                    u += 1
+                return u
+            if not tokens[u].is_word:
+                break
+        return end
+
+    def after_opening_adverbial(self, b: int, t: int) -> bool:
+        """``S-ADVERBIAL-OPENING``: the words before ``t`` since its clause opened are an adverbial phrase
+        (ومن جهتها، بدوره، وفي المقابل: a head of clause_words.json adverbial_heads, after a preposition
+        or alone), so the bare form at ``t`` is the clause's verb and the name after it its subject."""
+        tokens = self.blocks[b].tokens
+        start = t
+        while start > 0 and tokens[start - 1].is_word and t - start < MAX_ADVERBIAL_WORDS:
+            start -= 1
+        if start == t or (start > 0 and tokens[start - 1].is_word) or not rule_on("S-ADVERBIAL-OPENING"):
+            return False
+        keys = [tok.key for tok in tokens[start:t]]
+        if keys[-1] not in ADVERBIAL_HEADS and _strip_conj(keys[-1]) not in ADVERBIAL_HEADS:
+            return False
+        first = keys[0][1:] if keys[0][:1] in CONJUNCTIONS_WAW_FA else keys[0]
+        return len(keys) == 1 or (len(keys) == 2 and (keys[0] in PREPOSITIONS or first in PREPOSITIONS))
+
     def verb_after_adverbial(self, b: int, prev: _Token, speaker: Optional[tuple[int, int]]) -> bool:
         """"وكرد فعل على الاعتداء نصح زعيم الجالية": after a definite word (never a construct
         head) and before a recognised source, a bare form like نصح is the verb, not its noun."""
@@ -551,6 +584,7 @@ class _CueFinding:
         tokens = self.blocks[b].tokens
         host = None if conj else self.host_subject(b, t)
         subject = None if conj or host else self.subject_backward(b, t)
+        rules: tuple[str, ...] = ()  # the ids that found the subject, for the quotes that refer back to it
         prev = _prev_word(tokens, t)
         if host is not None:
             span = host  # كلمة رحب فيها: the speech's speaker, not the speech (S-HOST-CLAUSE)
@@ -561,8 +595,14 @@ class _CueFinding:
             span = None
         elif t + 1 < len(tokens) and tokens[t + 1].key in ANAPHORIC_OBJECTS and self.demonstrative_object(b, t + 1):
             span = None  # كما وصف هذا النوع من الحروب: the object, and the subject is dropped
-        elif conj or prev is None or not prev.is_word or prev.key == AS_WORD:  # a bare form inside a clause is too often not a verb
+        elif conj or prev is None or not prev.is_word or prev.key == AS_WORD or self.after_opening_adverbial(b, t):
+            # a bare form inside a clause is too often not a verb; after ومن جهتها / بدوره opening its clause it is one
+            plain = conj or prev is None or not prev.is_word or prev.key == AS_WORD
+            rules = () if plain else ("S-ADVERBIAL-OPENING",)
             end = self.speaker_forward(b, t + 1, len(tokens))
+            apposed = self.apposed_mention_end(b, end)
+            rules += ("S-LOOSE-APPOSITION",) if apposed > end else ()
+            end = apposed
             span = (t + 1, end) if end > t + 1 and not self.object_first(b, t + 1) else None
             if span is not None and rule_on("S-LOOSE-SOURCE") and not self.loose_source(b, span):
                 self.loose_objects.append((b, span[0]))  # وشرح جهود المركز: the verb's object, no agent
@@ -571,6 +611,8 @@ class _CueFinding:
             span = None
         if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:
             self.loose_agents.append((b, span, entry))
+            if rules:
+                self.loose_rules[(b, span[0])] = rules
 
 
 def _in_construct(keys: list[str]) -> bool:

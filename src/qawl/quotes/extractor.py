@@ -64,6 +64,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
                 self.surnames.setdefault(words[-1], mention)
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
+        self.loose_rules: dict[tuple[int, int], tuple[str, ...]] = {}  # (block, first token) -> ids that found a loose agent
         # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent
         self.verbal_objects: list[tuple[int, int]] = []
         self.loose_objects: list[tuple[int, int]] = []  # (block, token) of objects kept from being agents (S-LOOSE-SOURCE)

@@ -796,6 +796,7 @@ class _Resolver:
             mention, title_rule = self.named_by_title_words(keys, span.start, ("PER",), b, token_span[1])
             if mention is not None:
                 canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
+        rules = (*self.ex.loose_rules.get((b, token_span[0]), ()), *rules)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
 
 

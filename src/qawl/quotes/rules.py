@@ -175,6 +175,11 @@ RULES: dict[str, str] = {
     "S-TITLE-OFFICE": "المسؤول with a nisba that no name's title holds (المسؤول الأمريكي) resolved to the one person "
                       "whose title names that country, whatever the office (الممثل الأمريكي للتجارة روبرت لايتزر); data: "
                       "name_words.json generic_office_heads, arabic/nisba.tsv",
+    "S-ADVERBIAL-OPENING": "a cue that reported nothing after an adverbial phrase opening its clause (ومن جهتها أشادت "
+                           "العنود الجديعي بالدور …) is a verb, and the name after it a subject a later dropped subject "
+                           "may mean (ونوهت بالدور …); data: clause_words.json adverbial_heads",
+    "S-LOOSE-APPOSITION": "the subject of a cue that reported nothing goes on over a comma to the person named right "
+                          "after it (من جهته علق وزير الخارجية البحريني، الشيخ خالد بن أحمد على صفحته)",
     "S-ADVERB-CLAUSE": "a name right after the verb of a sentence that an adverb opens (كذلك أبدى غوتيريس تشاؤمه، "
                        "كما رسم) is that clause's subject, whom a later dropped subject may mean, as after واستعرض; "
                        "data: clause_words.json clause_adverbs",
