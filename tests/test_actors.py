@@ -751,3 +751,31 @@ def test_a_name_joins_the_shortest_of_nasab_names_that_agree_but_not_of_ones_tha
                          ("عادل الجبير", "", "person"))
     k = keys(build_aliases(differ))
     assert k["عادل الجبير"] not in (k["عادل بن أحمد الجبير"], k["عادل بن محمد الجبير"])
+
+
+# --- session 21: group names in two cases, short names in brackets ----------------------------
+
+
+def test_a_plural_case_joins_a_groups_nominative_and_oblique_plural():
+    rows = in_articles(("a1", "الحوثيون", "ORG", "mention"), ("a1", "الحوثيون", "organisation", "quote"),
+                       ("a2", "الحوثيين", "ORG", "mention"), ("a3", "الحوثيين", "organisation", "quote"))
+    assert same_actor(rows, "الحوثيون", "الحوثيين")
+    assert not same_actor(rows, "الحوثيون", "الحوثيين", disabled={"A-PLURAL-CASE"})
+    # an adjective left alone by a description is no group's name
+    rows = in_articles(("a1", "أمنيون", "ORG", "mention"), ("a2", "أمنيين", "ORG", "mention"))
+    assert not same_actor(rows, "أمنيون", "أمنيين")
+
+
+def test_a_paren_alias_joins_a_body_written_with_its_short_name_in_brackets():
+    rows = in_articles(("a1", "وكالة الأنباء السورية (سانا)", "ORG", "mention"), ("a2", "سانا", "ORG", "mention"),
+                       ("a3", "سانا", "media", "quote"))
+    assert same_actor(rows, "وكالة الأنباء السورية (سانا)", "سانا")
+    assert not same_actor(rows, "وكالة الأنباء السورية (سانا)", "سانا", disabled={"A-PAREN-ALIAS"})
+    # a month, adjectives or a common noun that heads other names in brackets are no short name
+    rows = in_articles(("a1", "حزب الشعب الجمهوري (اشتراكي ديمقراطي)", "ORG", "mention"),
+                       ("a2", "اشتراكي ديمقراطي", "ORG", "mention"),
+                       ("a1", "محكمة التحكيم الرياضي الدولية (كأس)", "ORG", "mention"), ("a2", "كأس", "ORG", "mention"),
+                       ("a3", "كأس أوروبا", "ORG", "mention"), ("a4", "كأس آسيا", "ORG", "mention"),
+                       ("a5", "كأس الخليج", "ORG", "mention"))
+    assert not same_actor(rows, "حزب الشعب الجمهوري (اشتراكي ديمقراطي)", "اشتراكي ديمقراطي")
+    assert not same_actor(rows, "محكمة التحكيم الرياضي الدولية (كأس)", "كأس")

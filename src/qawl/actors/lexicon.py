@@ -39,6 +39,11 @@ RULES = {
                "(قوات البيشمركة الكردية), not when several nisbas follow it (وزارة الخارجية الأمريكية / الروسية)",
     "A-ARTICLE-SHIFT": "a body named as a noun and a definite adjective (الحلف الأطلسي) is the body named in construct "
                        "with the same words (حلف الأطلسي), when the corpus writes both and both are bodies",
+    "A-PLURAL-CASE": "a group named by a sound-plural nisba is one in the nominative and the oblique case "
+                     "(الحوثيون / الحوثيين), when neither is a person",
+    "A-PAREN-ALIAS": "a body written with its short name in brackets (حلف شمال الأطلسي (الناتو)، وكالة الأنباء السورية "
+                     "(سانا)) is the actor of the short name; never a date, a state, a capital, adjectives or a common noun "
+                     "in brackets",
     "A-TRANSLIT": "two people with one family name (five letters or more, no Arabic given name) whose given names "
                   "are one foreign name written two ways, vowels and ث/ت set aside (سامانثا / سامنتا باور، بيير / بيار)",
     "A-FOR-COMPLEMENT": "a title's or body's complement is description, not a name: ل and a noun in construct with a "

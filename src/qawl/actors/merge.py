@@ -8,7 +8,8 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
-from qawl.arabic import NASAB_PARTICLES
+from qawl.arabic import MONTH_NAMES, MONTHS_AND_DAYS, NASAB_PARTICLES
+from qawl.clean import match_form
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
     ACTOR_SOURCES, ALIAS_COLUMNS, DOCLINK_MIN_SHARE, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
@@ -276,6 +277,10 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
         _merge_nisba_bodies(readings, clusters, ev, lex, types)
     if "A-ARTICLE-SHIFT" not in disabled:
         _merge_article_shifts(clusters, types)
+    if "A-PLURAL-CASE" not in disabled:
+        _merge_plural_cases(clusters, types)
+    if "A-PAREN-ALIAS" not in disabled:
+        _merge_bracketed(readings, clusters, lex, types, disabled)
     if "A-LINEAGE" not in disabled:
         _merge_lineages(readings, clusters, ev, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
@@ -592,6 +597,80 @@ def _merge_article_shifts(clusters: _Clusters, types: dict) -> None:
                 and clusters.same_type(key, construct):
             clusters.union(construct, key, "A-ARTICLE-SHIFT", f"{construct} is {key} with the article moved "
                                                                "to the second word (a construct)")
+
+
+def _merge_plural_cases(clusters: _Clusters, types: dict) -> None:
+    """A-PLURAL-CASE: a group named by a nisba in the sound plural is one group in the nominative and the
+    oblique case (الحوثيون / الحوثيين, الإخوان المسلمون / المسلمين), when the corpus writes both and
+    neither is a person."""
+    keys = set(clusters.parent)
+    for key in sorted(keys):
+        words = key.split()
+        last = words[-1] if words else ""
+        if not last.endswith("يون") or len(last) < PLURAL_CASE_MIN_LETTERS or not words[0].startswith("ال"):
+            continue  # امنيون: an adjective a description left (مسؤولون أمنيون), not a group's name
+        oblique = " ".join([*words[:-1], last[:-3] + "يين"])
+        if oblique in keys and "PER" not in (types.get(key), types.get(oblique)) and clusters.same_type(key, oblique):
+            clusters.union(key, oblique, "A-PLURAL-CASE", f"{key} is {oblique} in the nominative case")
+
+
+PLURAL_CASE_MIN_LETTERS = 6  # الحوثيون: a nisba plural, not a short word that happens to end so
+_BRACKETED = re.compile(r"^(?P<long>[^()]+?)\s*\(\s*(?P<short>[^()]+?)\s*\)$")
+BRACKETED_MAX_WORDS = 3  # a short name in brackets (سانا، الناتو، إف بي آي), not a description
+
+
+def _bracketed_short(form: str, clusters: _Clusters, lex: Lexicons, types: dict, disabled: frozenset,
+                     heads_of: dict) -> Optional[tuple[str, str]]:
+    """(the body's name key, the short name's key) of a form that writes a body with its short name in
+    brackets (وكالة الأنباء السورية (سانا)), else None. The body is read whole (no complement set aside:
+    not الاتحاد الأوروبي لكرة القدم); the short name is no date, state or capital, no adjectives (اشتراكي
+    ديمقراطي، المركزي), no body description (البنك المركزي), not a word of the body's own name, and no common
+    noun that heads other names of the corpus (كأس، سلامة)."""
+    match = _BRACKETED.match(form)
+    if match is None:
+        return None
+    long, short = match["long"], match["short"]
+    short_key, long_key = name_key(short), name_key(long)
+    words = short_key.split()
+    if not words or len(words) > BRACKETED_MAX_WORDS or short_key not in clusters.parent or short_key in long_key.split():
+        return None
+    if short_key in lex.states or short_key in lex.capitals or set(match_form(short).split()) & (MONTH_NAMES | MONTHS_AND_DAYS):
+        return None  # (تموز), (روسيا): a date or a place, not a name
+    if all(word.endswith(("ي", "يه")) for word in words) or (len(words) > 1 and read_form(short, lex, disabled).is_body):
+        return None  # (اشتراكي ديمقراطي), (البنك المركزي): a description
+    if heads_of.get(short_key, 0) >= BRACKETED_MAX_HEADED or types.get(short_key, "ORG") != "ORG":
+        return None
+    body = read_form(long, lex, disabled)
+    if not body.is_body or body.key != long_key:
+        return None
+    return long_key, short_key
+
+
+BRACKETED_MAX_HEADED = 2  # كأس heads كأس العالم, كأس الملك …: a common noun, not a short name
+
+
+def _headed_counts(keys: Iterable[str]) -> Counter:
+    """For each one-word key, how many longer keys open with it (كاس: كاس العالم، كاس الملك)."""
+    counts: Counter = Counter()
+    for key in keys:
+        words = key.split()
+        if len(words) > 1:
+            counts[words[0]] += 1
+    return counts
+
+
+def _merge_bracketed(readings: dict, clusters: _Clusters, lex: Lexicons, types: dict, disabled: frozenset) -> None:
+    """A-PAREN-ALIAS: a body written with its short name in brackets (حلف شمال الأطلسي (الناتو)، وكالة الأنباء
+    السورية (سانا)) is the actor of that short name. Only the bracketed form joins: that the body's name
+    alone is always that actor is left unsaid (one wrong pair on the alias gold, no pair gained)."""
+    heads_of = _headed_counts(clusters.parent)
+    for form, reading in sorted(readings.items()):
+        found = _bracketed_short(form, clusters, lex, types, disabled, heads_of) if reading.key else None
+        if found is None:
+            continue
+        short_key = found[1]
+        if reading.key.split()[-len(short_key.split()):] == short_key.split() and clusters.same_type(reading.key, short_key):
+            clusters.union(reading.key, short_key, "A-PAREN-ALIAS", f"{form} writes the short name in brackets")
 
 
 # A-LINEAGE: a continuation used less than this share of the commonest one is a tagger's run-on (… آل سعود
