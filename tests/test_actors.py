@@ -779,3 +779,16 @@ def test_a_paren_alias_joins_a_body_written_with_its_short_name_in_brackets():
                        ("a5", "كأس الخليج", "ORG", "mention"))
     assert not same_actor(rows, "حزب الشعب الجمهوري (اشتراكي ديمقراطي)", "اشتراكي ديمقراطي")
     assert not same_actor(rows, "محكمة التحكيم الرياضي الدولية (كأس)", "كأس")
+
+
+def test_r_state_holds_when_the_actors_root_is_a_variant_of_the_state():
+    # in the full corpus بايرويت joins لبنان by its letters and may lead the actor: it is still the state
+    from collections import Counter
+    from types import SimpleNamespace
+    from qawl.actors.reading import read_form
+    from qawl.actors.roles import _role_votes
+    members = ["بايرويت", "لبنان", "مدير الأمن بلبنان"]
+    readings = {form: read_form(form) for form in members}
+    ev = SimpleNamespace(disabled=frozenset(), speaker_forms=set(members), tagged=set(members),
+                         count=Counter({form: 2 for form in members}), context_roles={}, context_rules={}, kinds={})
+    assert _role_votes(members, readings, ev, actors.lexicons(), "بايرويت") == ("minister_or_official", "R-STATE")

@@ -23,7 +23,9 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     disabled = ev.disabled
     if place and "R-PLACE" not in disabled and not any(form in ev.speaker_forms for form in members):
         return "none", "R-PLACE"
-    if (key in lex.states or key in lex.capitals) and "R-STATE" not in disabled:
+    # the actor's own key or one of its forms' (the root may be a variant: بايرويت for لبنان)
+    if any(k in lex.states or k in lex.capitals for k in (key, *(readings[form].key for form in members))) \
+            and "R-STATE" not in disabled:
         return "minister_or_official", "R-STATE"
     votes: Counter = Counter()
     rules: dict = {}
