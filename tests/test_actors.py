@@ -792,3 +792,18 @@ def test_r_state_holds_when_the_actors_root_is_a_variant_of_the_state():
     ev = SimpleNamespace(disabled=frozenset(), speaker_forms=set(members), tagged=set(members),
                          count=Counter({form: 2 for form in members}), context_roles={}, context_rules={}, kinds={})
     assert _role_votes(members, readings, ev, actors.lexicons(), "بايرويت") == ("minister_or_official", "R-STATE")
+
+
+def test_a_title_place_reads_a_title_before_a_city_as_someone_of_that_city():
+    rows = in_articles(("a1", "أبها", "LOC", "mention"), ("a2", "أبها", "LOC", "mention"),
+                       ("a3", "رئيس غرفة أبها", "organisation", "quote"))
+    table = build_aliases(rows)
+    row = table[table["form"] == "رئيس غرفة أبها"].iloc[0]
+    assert row["key"].startswith(GENERIC_PREFIX) and "A-TITLE-PLACE" in row["rule"]
+    off = build_aliases(rows, disabled={"A-TITLE-PLACE"})
+    assert off[off["form"] == "رئيس غرفة أبها"].iloc[0]["key"] == off[off["form"] == "أبها"].iloc[0]["key"]
+    # a place whose name opens with a title word stays the place; a name the tagger also took for a person is kept
+    rows = in_articles(("a1", "الشيخ زويد", "LOC", "mention"), ("a2", "الشيخ زويد", "LOC", "mention"),
+                       ("a3", "زويد", "LOC", "mention"), ("a4", "زويد", "LOC", "mention"))
+    table = build_aliases(rows)
+    assert not table[table["form"] == "الشيخ زويد"].iloc[0]["key"].startswith(GENERIC_PREFIX)

@@ -89,6 +89,8 @@ RULES = {
     "A-TITLE-STATE": "a person's title or a description before a state or capital (رئيسة حكومة بريطانيا، "
                      "زعيم كوريا الشمالية، رئيس بلدية أنقرة) names someone of that state, not the state: a "
                      "description (an office or a generic actor) whose affiliation is the state",
+    "A-TITLE-PLACE": "as A-TITLE-STATE, for a place most articles tag LOC (رئيس غرفة أبها، الأمين العام للغرفة "
+                     "التجارية الصناعية بجدة): someone of that place, not the place",
     "A-GENERIC": "a common noun or description without a name (الشركة, مصدر مسؤول) goes to the "
                  "unnamed actor of its role",
     "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "

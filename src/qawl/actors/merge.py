@@ -258,6 +258,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     ev = _gather(occurrences, readings, lex, disabled)
     if "A-BODY-OF-PLACE" not in disabled:
         _keep_bodies_of_places(readings, ev, lex)
+    if "A-TITLE-PLACE" not in disabled:
+        _describe_titled_places(readings, ev, lex, disabled)
     clusters = _Clusters()
     for reading in readings.values():
         if reading.key:
@@ -336,6 +338,33 @@ def _keep_bodies_of_places(readings: dict, ev: _Evidence, lex: Lexicons) -> None
             reading.name, reading.key = reading.unstripped, name_key(reading.unstripped, ev.disabled)
             rules = [r for r in reading.rules if r != "A-TITLE"] + ["A-BODY-OF-PLACE"]
             reading.rules = tuple(dict.fromkeys(rules))
+
+
+def _unmistaken_places(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
+    """Name keys that are places and never anything else: states and capitals, and keys the corpus tags LOC
+    at least twice and never as a person (not رضوان or صبيح, which a tagger once took for a place)."""
+    votes: dict = defaultdict(Counter)
+    for form, reading in readings.items():
+        if reading.key and not reading.unstripped:
+            for kind, n in ev.kinds.get(form, {}).items():
+                votes[reading.key][_TYPES.get(kind, kind)] += n
+    tagged = {key for key, counts in votes.items() if counts["LOC"] >= 2 and not counts["PER"]
+              and all(counts["LOC"] >= n for n in counts.values())}
+    return tagged | set(lex.states) | set(lex.capitals)
+
+
+def _describe_titled_places(readings: dict, ev: _Evidence, lex: Lexicons, disabled: frozenset) -> None:
+    """A-TITLE-PLACE: a form whose titles come before a place the corpus tags LOC (رئيس غرفة أبها) is read again
+    as a description of someone of that place."""
+    places = frozenset(_unmistaken_places(readings, ev, lex))
+    for form, reading in list(readings.items()):
+        kinds = Counter({_TYPES.get(kind, kind): n for kind, n in ev.kinds.get(form, {}).items()})
+        if kinds and kinds["LOC"] * 2 >= sum(kinds.values()):
+            continue  # الشيخ زويد، أحد رفيدة: the whole form is a place's name, whatever its first word
+        if reading.titles and reading.key and not reading.unstripped and "A-TITLE-STATE" not in reading.rules:
+            again = read_form(form, lex, disabled, places)
+            if "A-TITLE-PLACE" in again.rules:
+                readings[form] = again
 
 
 _TYPES = {"person": "PER", "PER": "PER", "organisation": "ORG", "media": "ORG", "ORG": "ORG", "LOC": "LOC"}

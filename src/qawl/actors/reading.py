@@ -261,9 +261,11 @@ def _company_after(words: tuple, end: int, lex: Lexicons) -> str:
     return ""
 
 
-def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = frozenset()) -> Reading:
+def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = frozenset(),
+              places: frozenset = frozenset()) -> Reading:
     """Read one form: its name (titles, honorifics and descriptions stripped), the role
-    votes of its words, its affiliation, or the generic role when it names nobody."""
+    votes of its words, its affiliation, or the generic role when it names nobody. ``places``: name
+    keys the corpus tags as places, beyond states and capitals (A-TITLE-PLACE)."""
     lex = lex or lexicons()
     text, rules = _clean_surface(form, disabled)
     reading = Reading(form=form)
@@ -378,6 +380,11 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     reading.key = name_key(reading.name, disabled)
     if reading.key and _titled_state(words, first, reading.key, lex, disabled):
         rules.append("A-TITLE-STATE")
+        _title_body(reading, words, raw, lex)
+        _read_description(reading, words, roles, lex, rules)
+        return reading
+    if reading.key and _titled_place(words, first, reading.key, lex, disabled, places):
+        rules.append("A-TITLE-PLACE")
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
@@ -526,6 +533,18 @@ def _titled_state(words: tuple, first: int, key: str, lex: Lexicons, disabled: f
         return False
     found = match_terms(words[:first], lex)
     return bool(found) and found[0][0] == 0 and found[0][1].kind in ("person", "head", "generic")
+
+
+def _titled_place(words: tuple, first: int, key: str, lex: Lexicons, disabled: frozenset, places: frozenset) -> bool:
+    """A-TITLE-PLACE: as A-TITLE-STATE, for a place the corpus tags LOC (رئيس غرفة أبها، الأمين العام للغرفة
+    التجارية بجدة): the head of the city's chamber is not the city. The name may carry a glued ب/ل (بجدة)."""
+    if first == 0 or not places or "A-TITLE-PLACE" in disabled:
+        return False
+    unglued = key[1:] if key[:1] in ("ب", "ل") and len(key) > 3 else key
+    if key not in places and unglued not in places:
+        return False
+    found = match_terms(words[:first], lex)
+    return bool(found) and found[0][0] == 0 and found[0][1].kind in ("person", "head", "generic", "body")
 
 
 def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
