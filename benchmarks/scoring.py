@@ -410,6 +410,8 @@ GOLD_FILES = (
     ("audit32_gold.json", "benchmarks"),
     ("audit33_gold.json", "benchmarks"),
     ("audit34_gold.json", "benchmarks"),
+    ("audit35_gold.json", "benchmarks"),
+    ("audit36_gold.json", "benchmarks"),
 )
 
 
