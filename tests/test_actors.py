@@ -807,3 +807,12 @@ def test_a_title_place_reads_a_title_before_a_city_as_someone_of_that_city():
                        ("a3", "زويد", "LOC", "mention"), ("a4", "زويد", "LOC", "mention"))
     table = build_aliases(rows)
     assert not table[table["form"] == "الشيخ زويد"].iloc[0]["key"].startswith(GENERIC_PREFIX)
+
+
+def test_a_variant_data_knows_the_other_names_of_the_most_quoted_bodies():
+    rows = in_articles(("a1", "الناتو", "ORG", "mention"), ("a2", "حلف شمال الأطلسي", "ORG", "mention"),
+                       ("a3", "تنظيم الدولة الإسلامية", "ORG", "mention"), ("a4", "داعش", "ORG", "mention"),
+                       ("a5", "أنصار الله", "ORG", "mention"), ("a6", "الحوثيين", "ORG", "mention"))
+    for form, other in (("الناتو", "حلف شمال الأطلسي"), ("تنظيم الدولة الإسلامية", "داعش"), ("أنصار الله", "الحوثيين")):
+        assert same_actor(rows, form, other)
+        assert not same_actor(rows, form, other, disabled={"A-VARIANT-DATA"})
