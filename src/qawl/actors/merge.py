@@ -315,14 +315,20 @@ def _merge_variants(readings: dict, clusters: _Clusters, lex: Lexicons, ev: _Evi
             clusters.union(key, target, "A-CAPITAL", f"{form} is the capital of {lex.capitals[key]}")
 
 
-def _place_keys(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
-    """Name keys of places: states, capitals, and keys most articles tag LOC (counted over
-    the forms that are that name alone, not a body named after it)."""
+def _place_votes(readings: dict, ev: _Evidence) -> dict:
+    """Each name key's uses by type, counted over the forms that are that name alone, not a body named
+    after it."""
     votes: dict = defaultdict(Counter)
     for form, reading in readings.items():
         if reading.key and not reading.unstripped:
             for kind, n in ev.kinds.get(form, {}).items():
                 votes[reading.key][_TYPES.get(kind, kind)] += n
+    return votes
+
+
+def _place_keys(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
+    """Name keys of places: states, capitals, and keys most articles tag LOC (``_place_votes``)."""
+    votes = _place_votes(readings, ev)
     # LOC leads, a tie with another type (LOC 2, ORG 2) included, whatever order the occurrences came in
     tagged = {key for key, counts in votes.items()
               if all(counts["LOC"] >= n for n in counts.values()) and counts["LOC"] > 0}
@@ -343,11 +349,7 @@ def _keep_bodies_of_places(readings: dict, ev: _Evidence, lex: Lexicons) -> None
 def _unmistaken_places(readings: dict, ev: _Evidence, lex: Lexicons) -> set:
     """Name keys that are places and never anything else: states and capitals, and keys the corpus tags LOC
     at least twice and never as a person (not رضوان or صبيح, which a tagger once took for a place)."""
-    votes: dict = defaultdict(Counter)
-    for form, reading in readings.items():
-        if reading.key and not reading.unstripped:
-            for kind, n in ev.kinds.get(form, {}).items():
-                votes[reading.key][_TYPES.get(kind, kind)] += n
+    votes = _place_votes(readings, ev)
     tagged = {key for key, counts in votes.items() if counts["LOC"] >= 2 and not counts["PER"]
               and all(counts["LOC"] >= n for n in counts.values())}
     return tagged | set(lex.states) | set(lex.capitals)
@@ -649,9 +651,9 @@ BRACKETED_MAX_WORDS = 3  # a short name in brackets (سانا، الناتو، �
 
 
 def _bracketed_short(form: str, clusters: _Clusters, lex: Lexicons, types: dict, disabled: frozenset,
-                     heads_of: dict) -> Optional[tuple[str, str]]:
-    """(the body's name key, the short name's key) of a form that writes a body with its short name in
-    brackets (وكالة الأنباء السورية (سانا)), else None. The body is read whole (no complement set aside:
+                     heads_of: dict) -> Optional[str]:
+    """The short name's key of a form that writes a body with its short name in brackets (وكالة الأنباء
+    السورية (سانا)), else None. The body is read whole (no complement set aside:
     not الاتحاد الأوروبي لكرة القدم); the short name is no date, state or capital, no adjectives (اشتراكي
     ديمقراطي، المركزي), no body description (البنك المركزي), not a word of the body's own name, and no common
     noun that heads other names of the corpus (كأس، سلامة)."""
@@ -672,7 +674,7 @@ def _bracketed_short(form: str, clusters: _Clusters, lex: Lexicons, types: dict,
     body = read_form(long, lex, disabled)
     if not body.is_body or body.key != long_key:
         return None
-    return long_key, short_key
+    return short_key
 
 
 BRACKETED_MAX_HEADED = 2  # كأس heads كأس العالم, كأس الملك …: a common noun, not a short name
@@ -694,10 +696,9 @@ def _merge_bracketed(readings: dict, clusters: _Clusters, lex: Lexicons, types: 
     alone is always that actor is left unsaid (one wrong pair on the alias gold, no pair gained)."""
     heads_of = _headed_counts(clusters.parent)
     for form, reading in sorted(readings.items()):
-        found = _bracketed_short(form, clusters, lex, types, disabled, heads_of) if reading.key else None
-        if found is None:
+        short_key = _bracketed_short(form, clusters, lex, types, disabled, heads_of) if reading.key else None
+        if short_key is None:
             continue
-        short_key = found[1]
         if reading.key.split()[-len(short_key.split()):] == short_key.split() and clusters.same_type(reading.key, short_key):
             clusters.union(reading.key, short_key, "A-PAREN-ALIAS", f"{form} writes the short name in brackets")
 

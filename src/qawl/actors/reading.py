@@ -378,13 +378,10 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         reading.is_body = True
     reading.name = " ".join(name_words)
     reading.key = name_key(reading.name, disabled)
-    if reading.key and _titled_state(words, first, reading.key, lex, disabled):
-        rules.append("A-TITLE-STATE")
-        _title_body(reading, words, raw, lex)
-        _read_description(reading, words, roles, lex, rules)
-        return reading
-    if reading.key and _titled_place(words, first, reading.key, lex, disabled, places):
-        rules.append("A-TITLE-PLACE")
+    titled = "" if not reading.key else "A-TITLE-STATE" if _titled_state(words, first, reading.key, lex, disabled) \
+        else "A-TITLE-PLACE" if _titled_place(words, first, reading.key, lex, disabled, places) else ""
+    if titled:
+        rules.append(titled)
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
@@ -531,8 +528,13 @@ def _titled_state(words: tuple, first: int, key: str, lex: Lexicons, disabled: f
     keys = {key, name_key(variant)} if variant else {key}
     if not any(k in lex.states or k in lex.capitals or k in (lex.state_names or {}) for k in keys):
         return False
+    return _title_opens(words, first, lex, ("person", "head", "generic"))
+
+
+def _title_opens(words: tuple, first: int, lex: Lexicons, kinds: tuple) -> bool:
+    """Do the words before the name (up to ``first``) open with a lexicon term of one of ``kinds``?"""
     found = match_terms(words[:first], lex)
-    return bool(found) and found[0][0] == 0 and found[0][1].kind in ("person", "head", "generic")
+    return bool(found) and found[0][0] == 0 and found[0][1].kind in kinds
 
 
 def _titled_place(words: tuple, first: int, key: str, lex: Lexicons, disabled: frozenset, places: frozenset) -> bool:
@@ -543,8 +545,7 @@ def _titled_place(words: tuple, first: int, key: str, lex: Lexicons, disabled: f
     unglued = key[1:] if key[:1] in ("ب", "ل") and len(key) > 3 else key
     if key not in places and unglued not in places:
         return False
-    found = match_terms(words[:first], lex)
-    return bool(found) and found[0][0] == 0 and found[0][1].kind in ("person", "head", "generic", "body")
+    return _title_opens(words, first, lex, ("person", "head", "generic", "body"))
 
 
 def _is_generic_body(words: tuple, lex: Lexicons) -> bool:

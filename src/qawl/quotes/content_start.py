@@ -230,6 +230,14 @@ class _ContentStart:
         return rule_on("Q-EXPRESSED-ATTITUDE") and bool(owned) and not token.text.endswith("ة") \
             and owned not in self.lexicon.attitude_exclusions
 
+    def attitude_rules(self, entry: CueEntry, method: str, token: _Token) -> Optional[tuple[str, ...]]:
+        """For a cue whose object must be an owned attitude noun (``owned_object``: أعرب، عبّر), the rule id when
+        its preposition's or object's first word is one, None when the words report nothing; () for any other
+        cue or complement."""
+        if not entry.owned_object or method not in ("prep", "obj"):
+            return ()
+        return ("Q-EXPRESSED-ATTITUDE",) if self.expressed_attitude(token) else None
+
     def owned_proposition(self, key: str) -> bool:
         """``Q-OWNED-PROPOSITION``: a proposition noun carrying its owner's pronoun (عزمها، تمسكه)."""
         nouns = self.lexicon.proposition_nouns
@@ -330,16 +338,21 @@ class _ContentStart:
             made.rules += passed
             return made
 
+        def make_owned(method: str, start: int) -> Optional[_Candidate]:
+            """``make``, unless the cue wants an owned attitude noun there and none opens the words."""
+            attitude = self.attitude_rules(entry, method, tokens[start])
+            if attitude is None:
+                return None  # عبر عن فكرة، أعرب عن شكره: no words reported
+            made = make(method, start)
+            made.rules += attitude
+            return made
+
         if kind == "prep":
             region = self.region_opening_at(b, at + 1)
             if region is not None and region.words and region.last + 2 >= self._clause_end(b, at + 1):
                 return make("quote", region.first, self.region_index(b, region))
             method, start = self.after_addressee(b, entry, "prep", at + 1, after)
-            if method and entry.owned_object:
-                if not self.expressed_attitude(tokens[start]):
-                    return None  # عبر عن فكرة، أعرب عن شكره: no words reported
-                passed += ("Q-EXPRESSED-ATTITUDE",)
-            return make(method, start) if method else None
+            return make_owned(method, start) if method else None
         if kind == "quote":
             region = self.region_opening_at(b, at)
             index = self.region_index(b, region)
@@ -366,11 +379,9 @@ class _ContentStart:
             method, start = self.after_addressee(b, entry, method, start, after)
         if not method:
             return None
-        if entry.owned_object and method in ("prep", "obj"):
-            if not self.expressed_attitude(tokens[start]):
-                return None  # عبر عن فكرة، أعرب عن شكره: no words reported
-            passed += ("Q-EXPRESSED-ATTITUDE",)
-        candidate = make(method, start)
+        candidate = make_owned(method, start)
+        if candidate is None:
+            return None
         if any(_date_end(tokens, k, start) > k for k in range(after, start)):
             candidate.rules += ("B-DATE",)  # the date before the content was skipped
         if method == "obj" and start - after > 2 and self._time_aside(tokens[after:start]):

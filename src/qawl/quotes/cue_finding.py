@@ -586,6 +586,7 @@ class _CueFinding:
         subject = None if conj or host else self.subject_backward(b, t)
         rules: tuple[str, ...] = ()  # the ids that found the subject, for the quotes that refer back to it
         prev = _prev_word(tokens, t)
+        plain = conj or prev is None or not prev.is_word or prev.key == AS_WORD  # the verb opens its clause
         if host is not None:
             span = host  # كلمة رحب فيها: the speech's speaker, not the speech (S-HOST-CLAUSE)
         elif subject is not None:
@@ -595,9 +596,8 @@ class _CueFinding:
             span = None
         elif t + 1 < len(tokens) and tokens[t + 1].key in ANAPHORIC_OBJECTS and self.demonstrative_object(b, t + 1):
             span = None  # كما وصف هذا النوع من الحروب: the object, and the subject is dropped
-        elif conj or prev is None or not prev.is_word or prev.key == AS_WORD or self.after_opening_adverbial(b, t):
+        elif plain or self.after_opening_adverbial(b, t):
             # a bare form inside a clause is too often not a verb; after ومن جهتها / بدوره opening its clause it is one
-            plain = conj or prev is None or not prev.is_word or prev.key == AS_WORD
             rules = () if plain else ("S-ADVERBIAL-OPENING",)
             end = self.speaker_forward(b, t + 1, len(tokens))
             apposed = self.apposed_mention_end(b, end)

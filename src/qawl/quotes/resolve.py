@@ -701,7 +701,7 @@ class _Resolver:
             return None  # الرئيس السيسي استقبل …: the sentence opens with its subject, not a verb
         t = verb + 1
         while t < first and t <= verb + MAX_SUBJECT_TITLE_WORDS and ex.mention_at(b, t) is None and (
-                tokens[t].text in COMMAS or _is_definite(tokens[t].key) or _strip_noun(tokens[t].key) in ex.lexicon.heads["person"]):
+                tokens[t].text in COMMAS or _is_definite(tokens[t].key) or _strip_noun(tokens[t].key) in heads["person"]):
             t += 1
         mention = ex.mention_at(b, t)
         if t >= first or mention is None or mention.label != "PER" or mention is ex.mention_at(b, first):
