@@ -41,6 +41,8 @@ built, and used only to judge it. ``--set dev8``: the same from ``dev8_articles.
 while session 20's speaker and role changes were made, and used only to judge them.
 ``--set dev10``: the same from ``dev10_articles.txt`` (seeds 32 and 33, run ``/tmp/roles_ant10``), labelled
 blind while session 21's changes were made, and used only to judge them.
+``--set dev11``: the same from ``dev11_articles.txt`` (seeds 34 and 35, run ``/tmp/roles_ant11``), labelled
+blind while session 22's changes were made, and used only to judge them.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -78,7 +80,8 @@ DEFAULT_RUN = Path("/tmp/actors_ant500")
 EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), "dev4": Path("/tmp/roles_ant4"),
               "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6"),
               "dev7": Path("/tmp/roles_ant7"), "dev8": Path("/tmp/roles_ant8"),
-              "dev9": Path("/tmp/roles_ant9"), "dev10": Path("/tmp/roles_ant10")}  # --set NAME: its run folder
+              "dev9": Path("/tmp/roles_ant9"), "dev10": Path("/tmp/roles_ant10"),
+              "dev11": Path("/tmp/roles_ant11")}  # --set NAME: its run folder
 SCALE_RUN = Path("/tmp/full_run")  # --set scale: a run over both whole corpora
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
@@ -225,7 +228,7 @@ def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("first", *EXTRA_RUNS, "scale"), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev10: roles_<set>.tsv")
+                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev11: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
