@@ -736,6 +736,16 @@ def test_synonym_and_spelling_of_a_listed_title():
     assert actors.read_form("الناطق", disabled=frozenset({"R-TITLE-SYNONYM"})).roles == ()
 
 
+def test_a_listed_title_in_the_accusative_or_a_construct_plural_keeps_its_role():
+    assert actors.read_form("تقريرا").roles[0] == ("document_or_report", "R-CASE-ENDING")
+    assert actors.read_form("مسؤولا سعوديا").roles[0] == ("minister_or_official", "R-CASE-ENDING")
+    assert actors.read_form("مسؤولا سعوديا").key == ""  # the nisba in the accusative describes
+    assert actors.read_form("مديرا فنيا").roles[0] == ("other", "R-CASE-ENDING")  # from المدير الفني
+    assert actors.read_form("مناصرو القضية").roles[0] == ("party_or_opposition", "R-CASE-ENDING")
+    assert actors.read_form("تقريرا", disabled=frozenset({"R-CASE-ENDING"})).roles == ()
+    assert actors.read_form("أمريكا").roles == ()  # a name ending in ا is no title's accusative
+
+
 def test_the_countries_of_the_nisba_list_are_states():
     table = build_aliases(occurrences(("إسرائيل", "", "organisation"), ("الأردن", "", "organisation")))
     assert set(table.set_index("form").loc[["إسرائيل", "الأردن"], "role"]) == {"minister_or_official"}

@@ -142,6 +142,8 @@ RULES = {
     "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
     "R-PLURAL": "role from a listed term's plural, feminine or (in)definite form (المتظاهرين، الناشطات، "
                 "وكالات الأنباء) when the lexicon does not list that form",
+    "R-CASE-ENDING": "role from a listed one-word title or person noun in the indefinite accusative (مسؤولا، تقريرا) "
+                     "or as a construct plural (منتقدو، مراقبو) when the lexicon does not list that form",
     "R-NISBA-BODY": "an untitled name closed by a feminine nisba (شاومي الصينية، سوناطراك الجزائرية) "
                     "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
     "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "
@@ -304,6 +306,29 @@ def _derived_forms(term: Term) -> list[tuple]:
     return [(w,) for w in dict.fromkeys(forms) if w != head]
 
 
+def _case_forms(term: Term) -> list[tuple]:
+    """R-CASE-ENDING: a one-word title or person noun listed without the article, in the indefinite
+    accusative (مسؤولا، تقريرا، صحفيا: its tanwin written ا; a noun with its nisba adjective: مديرا فنيا) and,
+    for a person noun, as the first word of a construct plural (منتقدو، مراقبو الانتخابات). Nothing for a word
+    ending in ة, a long vowel or hamza."""
+    if term.kind == "body" or not term.words or len(term.words) > 2:
+        return []
+    if len(term.words) == 2:  # a noun and its nisba adjective, both marked: مديرا فنيا، محللا سياسيا
+        noun, adjective = term.words
+        if noun.startswith("ال") and adjective.startswith("ال"):  # المدير الفني → مديرا فنيا
+            noun, adjective = noun[2:], adjective[2:]
+        if noun.startswith("ال") or not adjective.endswith("ي") or noun.endswith(("ه", "ا", "ى", "ء", "و", "ي")):
+            return []
+        return [(noun + "ا", adjective + "ا")]
+    word = term.words[0]
+    if word.startswith("ال") or len(word) < 3 or word.endswith(("ه", "ا", "ى", "ء", "و", "ون", "ين", "ات")):
+        return []
+    if term.kind == "modifier":  # بارزا، سابقا: still a description
+        return [(word + "ا",)]
+    person = term.kind in ("person", "head") or (term.kind == "generic" and term.role in _PERSON_NOUN_ROLES)
+    return [(word + "ا",)] + ([(word + "و",)] if person and not word.endswith("ي") else [])
+
+
 _SYNONYMS_OF = {}
 for _word, _canonical in TITLE_SYNONYMS.items():
     _SYNONYMS_OF.setdefault(_canonical, []).append(_word)
@@ -360,6 +385,11 @@ def lexicons() -> Lexicons:
             if words not in terms and words[0] not in given_names and words[0] not in not_speakers:
                 kind = "head" if term.kind == "head" else "generic"
                 terms[words] = Term(words, term.role, kind, derived=True)
+    for term in list(terms.values()):
+        for words in _case_forms(term):
+            if words[0] not in given_names and words[0] not in not_speakers:
+                kind = term.kind if term.kind in ("head", "modifier") else "generic"
+                terms.setdefault(words, Term(words, term.role, kind, derived=True, rule="R-CASE-ENDING"))
     for term in list(terms.values()):
         for words in _synonym_forms(term.words):
             terms.setdefault(words, Term(words, term.role, term.kind, derived=term.derived, rule="R-TITLE-SYNONYM"))

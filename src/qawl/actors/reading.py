@@ -80,7 +80,7 @@ def _describing(words: tuple, lex: Lexicons, disabled: frozenset = frozenset(),
     fired = [] if fired is None else fired
     marks = [False] * len(words)
     terms = dict(match_terms(words, lex))
-    in_title = False
+    in_title = accusative = False
     i = 0
     while i < len(words):
         word = words[i]
@@ -94,6 +94,7 @@ def _describing(words: tuple, lex: Lexicons, disabled: frozenset = frozenset(),
             for j in range(i, i + len(term.words)):
                 marks[j] = True
             in_title = True
+            accusative = term.rule == "R-CASE-ENDING"
             i += len(term.words)
             continue
         if word in lex.honorifics:
@@ -102,6 +103,8 @@ def _describing(words: tuple, lex: Lexicons, disabled: frozenset = frozenset(),
             i += 1
             continue
         n, _ = _nisba_at(words, i, lex)
+        if not n and in_title and word.endswith("يا") and accusative and _nisba_at((word[:-1],), 0, lex)[0]:
+            n = 1  # مسؤولا سعوديا: the nisba agrees with an accusative title (R-CASE-ENDING)
         if in_title and i > 0 and words[i - 1] in _SOURCE_NOUNS and (word.endswith(("ي", "ه")) or word[:1] == "م") \
                 and "A-SOURCE-ADJECTIVE" not in disabled:  # مصادر طبية، مصدر مقرب: a source's adjective names nobody
             marks[i] = True
@@ -559,8 +562,10 @@ def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
     rest = words[len(head.words):]
     if not rest:
         return head.kind == "generic"
+    accusative = head.rule == "R-CASE-ENDING"  # its adjectives are accusative too (R-CASE-ENDING)
     return all(not w.startswith("ال") and (_nisba_at(rest, i, lex)[0] or _is_modifier(w, lex)
-                                             or w.endswith("يه") or w.endswith("ي") or w in lex.terms)
+                                             or w.endswith(("يه", "ي")) or w in lex.terms
+                                             or (accusative and w.endswith("يا")))  # مسؤولا سعوديا: agreeing
                for i, w in enumerate(rest))
 
 
