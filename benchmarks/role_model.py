@@ -39,7 +39,7 @@ from qawl.clean import match_form  # noqa: E402
 from qawl.stance.model import class_scores as role_scores  # noqa: E402  (the same plain-JSON weights)
 
 RESULTS = ROOT / "benchmarks" / "role_model_results.json"
-TRAIN_SETS = ("first", "dev2", "dev3", "dev4", "dev5", "dev6")
+TRAIN_SETS = ("first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 SEED = 16
 

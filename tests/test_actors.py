@@ -232,6 +232,12 @@ def test_role_from_an_apposition_after_the_speaker():
     assert role_of(rows, "دارا خسروشاهي") == "organisation_or_spokesperson"
 
 
+def test_an_apposition_after_the_latin_spelling_and_its_comma():
+    rows = occurrences(("غاري كنغ", "", "person", "quote", "ويقول ", " Gary King، أستاذ العلوم السياسية في جامعة"))
+    assert role_of(rows, "غاري كنغ") == "expert_or_academic"
+    assert role_of(rows, "غاري كنغ", disabled={"R-APPOSITION-WIDE"}) != "expert_or_academic"
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))

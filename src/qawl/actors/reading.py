@@ -708,6 +708,9 @@ def _definite_title(term, word: str) -> bool:
     return term.kind == "generic" and word.startswith("ال") and term.role not in ("-", "document_or_report", "none")
 
 
+_LATIN_THEN_COMMA = re.compile(r"\s*(?:[A-Za-z][A-Za-z.'’-]*\s+){0,3}[A-Za-z][A-Za-z.'’-]*\s*[،,]\s*")
+
+
 def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
                      wide: bool = False, disabled: frozenset = frozenset()):
     """The description right after a speaker span (``، مدرب ليفربول``), as words.
@@ -717,6 +720,9 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
     comma = text.startswith(("،", ","))
     if comma:
         text = text[1:]
+    if wide:  # غاري كنغ Gary King، أستاذ: the Latin spelling ends at the comma, the title follows it
+        latin = _LATIN_THEN_COMMA.match(text)
+        text = text[latin.end():] if latin else text
     words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])
     if wide:
         start = _wide_start(words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS], lex)
