@@ -238,6 +238,16 @@ def test_an_apposition_after_the_latin_spelling_and_its_comma():
     assert role_of(rows, "غاري كنغ", disabled={"R-APPOSITION-WIDE"}) != "expert_or_academic"
 
 
+def test_a_title_of_rank_yields_to_the_office_the_corpus_gives():
+    rows = occurrences(("خالد بن عبد الله آل خليفة", "الشيخ خالد بن عبد الله آل خليفة", "person", "quote", "وأكد ",
+                        "، نائب رئيس مجلس الوزراء البحريني، أن"),
+                       ("خالد بن عبد الله آل خليفة", "", "", "mention", "وأكد الشيخ ", "، نائب رئيس مجلس الوزراء", 0))
+    assert role_of(rows, "خالد بن عبد الله آل خليفة") == "minister_or_official"
+    assert role_of(rows, "خالد بن عبد الله آل خليفة", disabled={"R-RANK"}) == "head_of_state_or_government"
+    alone = occurrences(("حمد بن جاسم", "الشيخ حمد بن جاسم", "person"))
+    assert role_of(alone, "حمد بن جاسم") == "head_of_state_or_government"  # nothing else says: the rank's role
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))

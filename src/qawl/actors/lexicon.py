@@ -144,6 +144,8 @@ RULES = {
                 "وكالات الأنباء) when the lexicon does not list that form",
     "R-CASE-ENDING": "role from a listed one-word title or person noun in the indefinite accusative (مسؤولا، تقريرا) "
                      "or as a construct plural (منتقدو، مراقبو) when the lexicon does not list that form",
+    "R-RANK": "a title of rank, not office (الشيخ، الأمير; data/actors/rank_titles.tsv) gives its role only "
+              "when no other title or context the corpus gives the actor does",
     "R-NISBA-BODY": "an untitled name closed by a feminine nisba (شاومي الصينية، سوناطراك الجزائرية) "
                     "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
     "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "
@@ -251,6 +253,7 @@ class Lexicons:
     quantifiers: frozenset = frozenset()  # words that alone stand for a number of people (R-QUANTIFIER)
     approximators: frozenset = frozenset()  # words that may open such a span (حوالي النصف)
     representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
+    ranks: frozenset = frozenset()  # titles of rank, not office (الشيخ، الأمير): R-RANK
     relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
 
 
@@ -431,6 +434,7 @@ def lexicons() -> Lexicons:
         quantifiers=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "quantifier"),
         approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
         representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
+        ranks=frozenset(words_of(t) for (t, *_) in _rows("rank_titles.tsv")),
     )
 
 

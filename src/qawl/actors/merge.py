@@ -19,7 +19,7 @@ from qawl.actors.reading import (
     _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
     title_before,
 )
-from qawl.actors.roles import _role_votes, owned_roles
+from qawl.actors.roles import RANK_WEIGHT, _role_votes, owned_roles
 
 
 class _Clusters:
@@ -179,8 +179,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if near_end and "R-DOCUMENT-OWNER" not in disabled:  # قرار هاني رمزي: his decision
                 votes = [vote for vote in votes if vote[0] != "document_or_report"]
             for role, vote_rule in votes[:1]:
-                ev.context_roles[form][role] += max(n, 1)
-                if near_end and comma:
+                ev.context_roles[form][role] += RANK_WEIGHT if vote_rule == "R-RANK" else max(n, 1)
+                if vote_rule == "R-RANK":  # الشيخ before the name: yields to any office (R-RANK)
+                    ev.context_rules[form].setdefault(role, vote_rule)
+                elif near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
                 elif not near_end and definite:
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-DEFINITE")

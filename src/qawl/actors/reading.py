@@ -148,6 +148,8 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
             skipped = True
             continue
         role, term_rule = term.role, (term.rule or ("R-PLURAL" if term.derived else rule))
+        if term.words in lex.ranks and "R-RANK" not in disabled:
+            term_rule = "R-RANK"  # counts only when nothing else gives a role (roles._role_votes)
         if term.words in lex.representatives and "R-REPRESENTATIVE" not in disabled:
             # ممثلة الولايات المتحدة: a representative of what follows, not an actress
             end = i + len(term.words)

@@ -10,6 +10,9 @@ if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this m
     from qawl.actors.merge import _Evidence
 
 
+RANK_WEIGHT = 0.01  # an R-RANK vote per use: below any one title or context vote, above none
+
+
 def owned_roles(reading, owner: bool) -> list:
     """The role votes of a form, without its document's when the named actor owns it."""
     if owner and reading.owns_document:
@@ -37,7 +40,8 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
         for role, rule in owned_roles(reading, owner)[:1]:
             if rule in disabled:
                 continue
-            votes[role] += 2 * weight
+            # a title of rank (الشيخ) yields to any office a title or context gives (R-RANK)
+            votes[role] += (RANK_WEIGHT if rule == "R-RANK" else 2) * weight
             rules.setdefault(role, rule)
         for role, n in ev.context_roles.get(form, {}).items():
             votes[role] += n
