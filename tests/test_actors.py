@@ -423,6 +423,12 @@ def test_an_age_after_the_name_marks_an_ordinary_person():
     assert role_of(rows, "كريم", disabled={"R-AGE"}) != "citizen_or_witness"
 
 
+def test_an_age_yields_to_a_title_the_corpus_gives():
+    rows = occurrences(("جيانلويجي بوفون", "", "person", "quote", "وقال ", " (40 عاما) في مؤتمر صحفي"),
+                       ("جيانلويجي بوفون", "", "person", "quote", "وقال الحارس ", " إن"))
+    assert role_of(rows, "جيانلويجي بوفون") == "other"
+
+
 def test_an_anonymous_source_or_a_leader_takes_the_role_of_the_body_named_after_it():
     rows = occurrences(("مصدر مسؤول في المؤسسة", "", "person"), ("زعيم الجالية اليهودية الألمانية", "", "person"),
                        ("مصدر مسؤول", "", "person"))

@@ -153,7 +153,7 @@ RULES = {
     "R-PARTITIVE": "a speaker's words opening with أحد/إحدى and a noun before the name they resolve to "
                    "(أحد متابعي ساويرس) are one of that actor's people: their title gives the actor no role",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
-             "citizen_or_witness",
+             "citizen_or_witness, when no title or context the corpus gives the actor says otherwise",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "

@@ -19,7 +19,7 @@ from qawl.actors.reading import (
     _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
     title_before,
 )
-from qawl.actors.roles import RANK_WEIGHT, _role_votes, owned_roles
+from qawl.actors.roles import WEAK_VOTE, _role_votes, owned_roles
 
 
 class _Clusters:
@@ -141,7 +141,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if kind:
             ev.kinds[form][kind] += n
         if after and "R-AGE" not in disabled and _AGE_AFTER.match(str(after)):
-            ev.context_roles[form]["citizen_or_witness"] += max(n, 1)
+            # an age comes with athletes and artists too: it decides only when nothing else does
+            ev.context_roles[form]["citizen_or_witness"] += WEAK_VOTE * max(n, 1)
             ev.context_rules[form].setdefault("citizen_or_witness", "R-AGE")
         context = "R-CONTEXT" not in disabled
         if before and "R-COUNTERPART" not in disabled:
@@ -179,7 +180,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if near_end and "R-DOCUMENT-OWNER" not in disabled:  # قرار هاني رمزي: his decision
                 votes = [vote for vote in votes if vote[0] != "document_or_report"]
             for role, vote_rule in votes[:1]:
-                ev.context_roles[form][role] += RANK_WEIGHT if vote_rule == "R-RANK" else max(n, 1)
+                ev.context_roles[form][role] += WEAK_VOTE if vote_rule == "R-RANK" else max(n, 1)
                 if vote_rule == "R-RANK":  # الشيخ before the name: yields to any office (R-RANK)
                     ev.context_rules[form].setdefault(role, vote_rule)
                 elif near_end and comma:

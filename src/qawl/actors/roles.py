@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this m
     from qawl.actors.merge import _Evidence
 
 
-RANK_WEIGHT = 0.01  # an R-RANK vote per use: below any one title or context vote, above none
+WEAK_VOTE = 0.01  # an R-RANK or R-AGE vote per use: below any one title or context vote, above none
 
 
 def owned_roles(reading, owner: bool) -> list:
@@ -41,7 +41,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
             if rule in disabled:
                 continue
             # a title of rank (الشيخ) yields to any office a title or context gives (R-RANK)
-            votes[role] += (RANK_WEIGHT if rule == "R-RANK" else 2) * weight
+            votes[role] += (WEAK_VOTE if rule == "R-RANK" else 2) * weight
             rules.setdefault(role, rule)
         for role, n in ev.context_roles.get(form, {}).items():
             votes[role] += n
