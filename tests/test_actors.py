@@ -248,6 +248,14 @@ def test_a_title_of_rank_yields_to_the_office_the_corpus_gives():
     assert role_of(alone, "حمد بن جاسم") == "head_of_state_or_government"  # nothing else says: the rank's role
 
 
+def test_a_state_like_body_or_an_envoy_with_an_international_adjective_is_an_organisation():
+    for form in ("المحكمة الجنائية الدولية", "الشرطة الأوروبية", "المبعوث الأممي"):
+        assert actors.read_form(form).roles[0] == ("organisation_or_spokesperson", "R-INTERNATIONAL"), form
+        assert actors.read_form(form, disabled=frozenset({"R-INTERNATIONAL"})).roles[0][0] == "minister_or_official"
+    for form in ("وزارة التعاون الدولي", "الدول الأوروبية", "الشرطة المصرية"):  # still a state's
+        assert actors.read_form(form).roles[0][0] == "minister_or_official", form
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))

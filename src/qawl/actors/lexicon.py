@@ -146,6 +146,8 @@ RULES = {
                      "or as a construct plural (منتقدو، مراقبو) when the lexicon does not list that form",
     "R-RANK": "a title of rank, not office (الشيخ، الأمير; data/actors/rank_titles.tsv) gives its role only "
               "when no other title or context the corpus gives the actor does",
+    "R-INTERNATIONAL": "an official's title or a state-like body with an international adjective or the UN a few words "
+                       "after it (محكمة العدل الدولية، الشرطة الأوروبية، المبعوث الأممي) is an international organisation's",
     "R-NISBA-BODY": "an untitled name closed by a feminine nisba (شاومي الصينية، سوناطراك الجزائرية) "
                     "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
     "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "

@@ -184,12 +184,34 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 body_role = _company_after(words, end, lex)
                 if body_role:
                     role, term_rule = body_role, "R-COMPANY-HEAD"
+        if role == "minister_or_official" and term.words[0] not in _STATE_ONLY_HEADS \
+                and "R-INTERNATIONAL" not in disabled and _international_after(words, i + len(term.words), found, k):
+            role, term_rule = "organisation_or_spokesperson", "R-INTERNATIONAL"
         votes.append((role, term_rule))
     if skipped and not votes:  # الولايات المتحدة منه: no other title, the words are read as before
         return _roles_in(words, lex, rule, near_end, disabled | {"R-STATE-NAME"})
     if skipped:  # the role read once the place was passed over
         votes = [(role, "R-STATE-NAME" if vote_rule == rule else vote_rule) for role, vote_rule in votes]
     return votes[::-1] if near_end else votes
+
+
+# international and supranational adjectives, and the UN, in matching form (R-INTERNATIONAL)
+_INTERNATIONAL = frozenset({"الدولي", "الدوليه", "الاوروبي", "الاوروبيه", "الافريقي", "الافريقيه", "الاممي",
+                            "الامميه", "العالمي", "العالميه"})
+_UNITED_NATIONS = frozenset({("الامم", "المتحده"), ("للامم", "المتحده"), ("بالامم", "المتحده")})
+# a ministry, government or state with such an adjective is still a state's (وزارة التعاون الدولي، الدول الأوروبية)
+_STATE_ONLY_HEADS = frozenset({"وزاره", "الوزاره", "وزير", "الوزير", "وزيره", "حكومه", "الحكومه", "دول", "الدول",
+                               "دوله", "الدوله"})
+MAX_INTERNATIONAL_GAP = 3  # words between a body's head and its international adjective (محكمة التحكيم الرياضي الدولية)
+
+
+def _international_after(words: tuple, end: int, found: list, k: int) -> bool:
+    """R-INTERNATIONAL: an international adjective or the UN within a few words after a title or body
+    (محكمة العدل الدولية، الشرطة الأوروبية، المبعوث الأممي، المبعوث الخاص للأمم المتحدة), before any other
+    title, body or state: an international organisation's, not a state's."""
+    stop = next((j for j, _ in found[k + 1:]), len(words))
+    window = words[end:min(stop, end + MAX_INTERNATIONAL_GAP + 1)]
+    return any(w in _INTERNATIONAL or tuple(window[n:n + 2]) in _UNITED_NATIONS for n, w in enumerate(window))
 
 
 _SERVED_ROLES = frozenset({"minister_or_official", "armed_group", "party_or_opposition"})
