@@ -256,6 +256,14 @@ def test_a_state_like_body_or_an_envoy_with_an_international_adjective_is_an_org
         assert actors.read_form(form).roles[0][0] == "minister_or_official", form
 
 
+def test_a_federal_body_or_a_central_bank_is_a_state_voice():
+    for form in ("مصرف الإمارات المركزي", "لجنة التجارة الفيدرالية الأميركية"):
+        assert actors.read_form(form).roles[0] == ("minister_or_official", "R-STATE-ADJECTIVE"), form
+        assert actors.read_form(form, disabled=frozenset({"R-STATE-ADJECTIVE"})).roles[0][0] == \
+            "organisation_or_spokesperson"
+    assert actors.read_form("بنك الاستثمار").roles[0][0] == "organisation_or_spokesperson"
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))

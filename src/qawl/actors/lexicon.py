@@ -148,6 +148,8 @@ RULES = {
               "when no other title or context the corpus gives the actor does",
     "R-INTERNATIONAL": "an official's title or a state-like body with an international adjective or the UN a few words "
                        "after it (محكمة العدل الدولية، الشرطة الأوروبية، المبعوث الأممي) is an international organisation's",
+    "R-STATE-ADJECTIVE": "a body read as an organisation's with a federal adjective, or a bank with المركزي, after its "
+                         "head (لجنة التجارة الفيدرالية، مصرف الإمارات المركزي) is a state's: minister_or_official",
     "R-NISBA-BODY": "an untitled name closed by a feminine nisba (شاومي الصينية، سوناطراك الجزائرية) "
                     "names a company or body: organisation_or_spokesperson (the adjective is stripped)",
     "R-DOCUMENT-OWNER": "a document noun before a name (قرار هاني رمزي، بيان الرئيس) is what the named actor "

@@ -187,6 +187,9 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
         if role == "minister_or_official" and term.words[0] not in _STATE_ONLY_HEADS \
                 and "R-INTERNATIONAL" not in disabled and _international_after(words, i + len(term.words), found, k):
             role, term_rule = "organisation_or_spokesperson", "R-INTERNATIONAL"
+        elif role == "organisation_or_spokesperson" and term.kind in ("body", "generic") \
+                and "R-STATE-ADJECTIVE" not in disabled and _state_adjective_after(words, i, term, found, k):
+            role, term_rule = "minister_or_official", "R-STATE-ADJECTIVE"
         votes.append((role, term_rule))
     if skipped and not votes:  # الولايات المتحدة منه: no other title, the words are read as before
         return _roles_in(words, lex, rule, near_end, disabled | {"R-STATE-NAME"})
@@ -212,6 +215,22 @@ def _international_after(words: tuple, end: int, found: list, k: int) -> bool:
     stop = next((j for j, _ in found[k + 1:]), len(words))
     window = words[end:min(stop, end + MAX_INTERNATIONAL_GAP + 1)]
     return any(w in _INTERNATIONAL or tuple(window[n:n + 2]) in _UNITED_NATIONS for n, w in enumerate(window))
+
+
+# adjectives only a state's body carries, in matching form (R-STATE-ADJECTIVE): a federal body; a central bank
+_FEDERAL = frozenset({"الفيدرالي", "الفيدراليه", "الفدرالي", "الفدراليه"})
+_CENTRAL = "المركزي"
+_BANK_HEADS = frozenset({"بنك", "البنك", "مصرف", "المصرف"})
+
+
+def _state_adjective_after(words: tuple, i: int, term, found: list, k: int) -> bool:
+    """R-STATE-ADJECTIVE: a body read as an organisation's with a federal adjective, or a bank with المركزي, a few
+    words after its head and before any other title (لجنة التجارة الفيدرالية، مصرف الإمارات المركزي، بنك
+    اليابان المركزي): a state's body."""
+    end = i + len(term.words)
+    stop = next((j for j, _ in found[k + 1:]), len(words))
+    window = words[end:min(stop, end + MAX_INTERNATIONAL_GAP + 1)]
+    return any(w in _FEDERAL for w in window) or (term.words[0] in _BANK_HEADS and _CENTRAL in window)
 
 
 _SERVED_ROLES = frozenset({"minister_or_official", "armed_group", "party_or_opposition"})
