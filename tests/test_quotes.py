@@ -2960,6 +2960,19 @@ def test_q_owned_act_a_possessed_verbal_noun_opens_the_object(switch_off):
     assert quotes == []
 
 
+def test_q_verbal_noun_object_a_derived_verbal_noun_after_a_complete_subject_opens_the_object(switch_off):
+    text = "وأعلن وزير الداخلية اكتمال الاستعدادات لانطلاق المرحلة الأولى من الانتخابات."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("وزير الداخلية", "اكتمال الاستعدادات لانطلاق المرحلة الأولى من الانتخابات")]
+    assert "Q-VERBAL-NOUN-OBJECT" in quotes[0].rules
+    _, quotes = quotes_of("وأكد الاتحاد الأوروبي استعداده للحوار.", [])
+    assert quotes[0].speaker.text == "الاتحاد الأوروبي"  # a verbal-noun-shaped head opens no object
+    switch_off("Q-VERBAL-NOUN-OBJECT")
+    _, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] != ["وزير الداخلية"]
+
+
 def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_source(switch_off):
     text = ("وانخفضت الأسعار مرة أخرى في الأسابيع الأخيرة لتحوم دون 50 دولارا للبرميل، وفق المؤشر العالمي. "
             "ويقنن القانون أوضاع الشركات العاملة في مجال النقل في مصر، بحسب بيان حكومي.")

@@ -210,6 +210,8 @@ class _ContentStart:
                     continue  # وأكد مصدر طلب عدم كشف اسمه، الحصيلة: عدم is the aside's
                 if tokens[t].key in self.lexicon.proposition_nouns or (t == start and self.owned_proposition(tokens[t].key)):
                     return "obj", t  # أكد ضرورة …; أكدت عزمها طرحه (Q-OWNED-PROPOSITION)
+                if t == start and t > 0 and self.verbal_noun_after_subject(b, t, t - 1):
+                    return "obj", t  # أكد ليبرلمان | اعتراض نحو 400 طائرة (Q-VERBAL-NOUN-OBJECT)
                 if t == start and tokens[t].text in COMMAS:
                     continue  # أكد المهندس جديع القحطاني، أهمية …: the comma closes the speaker
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:

@@ -38,6 +38,9 @@ RULES: dict[str, str] = {
                         "it name none (…، بحسب مصادر عسكرية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
                         "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
+    "Q-VERBAL-NOUN-OBJECT": "a word shaped like a derived verbal noun right after a complete subject (a definite word or "
+                            "a tagged name's end) opens the object of a cue that takes one (أعلن وزير الداخلية اكتمال "
+                            "الاستعدادات، أكد ليبرلمان اعتراض نحو 400 طائرة), not more of the subject",
     "Q-OWNED-ACT": "a verbal or proposition noun carrying its owner's pronoun after a cue's subject opens the object "
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "

@@ -123,7 +123,9 @@ class _SourcePhrase:
                 break  # … العمير | ولكنه عاد: the next clause
             if _is_cue_token(token, ("verb", "participle", "noun", "phrase")) and not self.cue_in_name(b, t):
                 break  # أجاب قائلا: / عن X قوله; not بين of بين ستانتون, a name the tagger found
-            if self.is_proposition_noun(tokens, t, start) or self.is_veil(b, t):
+            if self.is_proposition_noun(tokens, t, start, b) or self.is_veil(b, t):
+                if tokens[t].key not in self.lexicon.proposition_nouns and not self.is_veil(b, t):
+                    self.span_cuts.setdefault((b, t), "Q-VERBAL-NOUN-OBJECT")
                 break  # جدد الوزير التزام بلاده، كشفت الوزارة النقاب عن: the object, not more of the name
             words += 1
             t += 1
@@ -447,10 +449,11 @@ class _SourcePhrase:
         bare, heads = _strip_noun(key), self.lexicon.heads
         return bare in self.lexicon.naming_nouns or bare in heads["organisation"] or bare in heads["media"]
 
-    def is_proposition_noun(self, tokens: list[_Token], t: int, start: int) -> bool:
-        """ضرورة، أهمية first or after a complete phrase (not after a construct head: قوات دعم)."""
+    def is_proposition_noun(self, tokens: list[_Token], t: int, start: int, b: int = -1) -> bool:
+        """ضرورة، أهمية first or after a complete phrase (not after a construct head: قوات دعم); a derived
+        verbal noun after a complete phrase too (Q-VERBAL-NOUN-OBJECT)."""
         if tokens[t].key not in self.lexicon.proposition_nouns:
-            return False
+            return b >= 0 and self.verbal_noun_after_subject(b, t, start)
         if t == start:
             return True
         prev = tokens[t - 1].key
@@ -494,6 +497,9 @@ class _SourcePhrase:
             if mention is None and self.owned_act(token):
                 self.span_cuts[(b, i)] = "Q-OWNED-ACT"
                 return i  # أعلن الرؤساء التنفيذيون لثلاثة بنوك عالمية | انسحابهم: the subject's own act
+            if self.verbal_noun_after_subject(b, i, start):
+                self.span_cuts[(b, i)] = "Q-VERBAL-NOUN-OBJECT"
+                return i  # أعلن وزير الداخلية | اكتمال الاستعدادات
             if mention is not None and mention is previous:
                 continue  # inside one name
             if _is_coordinated(token.key, is_title) or (token.key[0] in "لب" and not _is_definite(token.key) and mention is None):
@@ -528,6 +534,22 @@ class _SourcePhrase:
                 continue
             return i
         return end
+
+    def verbal_noun_after_subject(self, b: int, t: int, start: int) -> bool:
+        """``Q-VERBAL-NOUN-OBJECT``: a word shaped like a derived verbal noun (التوصل، اكتمال، اعتراض) right
+        after a complete phrase (a definite word or the end of a tagged name) is what the cue reports, the
+        start of its object: أعلن وزير الداخلية | اكتمال الاستعدادات، أكد أفيغدور ليبرلمان | اعتراض نحو 400
+        طائرة. Never the phrase's first word (أعلن الاتحاد الأوروبي), a tagged name's word or a title."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-VERBAL-NOUN-OBJECT") or t <= start or not tokens[t].is_word or tokens[t].region >= 0:
+            return False
+        token, prev = tokens[t], tokens[t - 1]
+        if not prev.is_word or not is_verbal_noun(token.text) or self.mention_at(b, t) is not None:
+            return False
+        if any(_strip_noun(token.key) in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media")):
+            return False  # الإدارة، الاتحاد: a head that opens a name
+        previous = self.mention_at(b, t - 1)
+        return _is_definite(prev.key) or (previous is not None and previous.end <= token.start)
 
     def owned_act(self, token) -> bool:
         """``Q-OWNED-ACT``: a verbal noun or proposition noun carrying its owner's pronoun (انسحابهم،
