@@ -412,6 +412,8 @@ GOLD_FILES = (
     ("audit34_gold.json", "benchmarks"),
     ("audit35_gold.json", "benchmarks"),
     ("audit36_gold.json", "benchmarks"),
+    ("audit37_gold.json", "benchmarks"),
+    ("audit38_gold.json", "benchmarks"),
 )
 
 
