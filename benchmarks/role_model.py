@@ -10,8 +10,8 @@ the quote and entity stages gave it. It is not in the pipeline: it does not beat
 are in ``role_model_results.json`` and ``benchmarks/README.md``).
 
 Development role sets: the dev half of ``actors/roles_gold.tsv`` (run ``/tmp/actors_ant500``) and
-``actors/roles_dev2.tsv`` … ``roles_dev6.tsv`` (runs ``/tmp/roles_ant2`` … ``6``; ``benchmarks/actors.py
---set devK`` makes a missing run). Each item is a speaker form of its run with a hand-labelled role;
+``actors/roles_dev2.tsv`` … ``roles_dev10.tsv`` (runs ``/tmp/roles_ant2`` … ``10``; ``benchmarks/actors.py
+--set devK`` makes a missing run; dev7 … dev10 joined in session 22, after each judged its session). Each item is a speaker form of its run with a hand-labelled role;
 its features are those of the form's actor in the run's alias table built by the rules. The regularisation C is chosen by
 leave-one-set-out accuracy; the test half of ``roles_gold.tsv`` and any ``--judge`` set are scored
 only to report. Writes ``benchmarks/role_model_results.json``.

@@ -2973,6 +2973,20 @@ def test_q_verbal_noun_object_a_derived_verbal_noun_after_a_complete_subject_ope
     assert [q.speaker.text for q in quotes] != ["وزير الداخلية"]
 
 
+def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
+    text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
+            "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")
+    mentions = _mentions_for(("عبدالقادر ديني", "PER", "عبدالقادر ديني"))
+    _, quotes = quotes_of(text, mentions)
+    assert [q.speaker_canonical for q in quotes] == ["عبدالقادر ديني", "عبدالقادر ديني"]
+    assert "S-NAMED-AFTER" in quotes[0].rules
+    _, quotes = quotes_of(text.replace("وأضاف", "وقال"), mentions)  # not a continuing cue: someone else may speak
+    assert quotes[0].speaker_canonical == "وزير الدفاع الصومالي"
+    switch_off("S-NAMED-AFTER")
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[0].speaker_canonical == "وزير الدفاع الصومالي"
+
+
 def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_source(switch_off):
     text = ("وانخفضت الأسعار مرة أخرى في الأسابيع الأخيرة لتحوم دون 50 دولارا للبرميل، وفق المؤشر العالمي. "
             "ويقنن القانون أوضاع الشركات العاملة في مجال النقل في مصر، بحسب بيان حكومي.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
+    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb,
 )
 from qawl.clean import match_form
@@ -844,4 +844,46 @@ def resolve_speakers(ex: _Extractor, accepted: Sequence[_Candidate]) -> list[tup
             attributed.append((item, resolver.resolve(item, position)))
         else:
             resolver.remember_loose(*item)
-    return attributed
+    return _named_after(resolver, attributed) if rule_on("S-NAMED-AFTER") else attributed
+
+
+def _named_after(resolver: _Resolver, attributed: list) -> list:
+    """``S-NAMED-AFTER``: a person's title without a name (أعلن وزير الدفاع الصومالي) whose words go on, with
+    nobody else speaking between, in a continuing cue with a person's name that the article had not named before
+    (وأضاف اللواء الركن محمد علي المقدشي، وصرح …) is that person; the quotes that referred back to the title go
+    with it."""
+    ex, out = resolver.ex, list(attributed)
+    for i, (c, who) in enumerate(out):
+        if who.span is None or not who.rules or who.rules[0] != "S-PHRASE":
+            continue
+        keys = [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
+        if "PER" not in resolver.title_labels(keys):
+            continue
+        chain = [i]
+        for j in range(i + 1, len(out)):
+            other_c, other = out[j]
+            if other.canonical == who.canonical and not (other.rules and other.rules[0] in _NAMING_RULES):
+                chain.append(j)  # the dropped subjects that went on with the title
+                continue
+            start = ex.blocks[other_c.block].tokens[other_c.cue[0]].start
+            if other.kind == "person" and other.rules and other.rules[0] in _NAMING_RULES \
+                    and other_c.entry.lemma in CONTINUATION_LEMMAS and start - who.span.start <= MAX_NAMED_AFTER_CHARS \
+                    and not _named_before(ex, other.canonical, who.span.start):
+                for k in chain:
+                    kc, kw = out[k]
+                    out[k] = (kc, _Attribution(kw.span, other.canonical, "person", kw.is_pronoun, (*kw.rules, "S-NAMED-AFTER")))
+            break
+    return out
+
+
+_NAMING_RULES = frozenset({"S-NAMED", "S-FULL-NAME"})
+MAX_NAMED_AFTER_CHARS = 1500  # how far after the title the naming cue may come (a few sentences)
+
+
+def _named_before(ex: _Extractor, name: str, offset: int) -> bool:
+    """A mention of ``name`` (or of its last word, for a person's surname) starts before ``offset``, outside
+    the title (a headline names whom the body then describes: المقدشي: … / قال رئيس هيئة الأركان)."""
+    last = name.split()[-1] if name.split() else name
+    titles = [(block.span.start, block.span.end) for block in ex.blocks if block.span.label == "title"]
+    return any(m.start < offset and ((m.canonical or m.text) == name or (m.text.split() or [""])[-1] == last)
+               and not any(start <= m.start < end for start, end in titles) for m in ex.mentions)

@@ -166,6 +166,9 @@ RULES: dict[str, str] = {
     "S-QUOTED-NAME": "a quoted name right after an organisation or media head (صحيفة \"زمان\" التركية، لمؤسسة \"جي أي "
                      "أم\"، وكالة «رويترز») is an ORG name when no PER/ORG mention covers it, and its head is one of "
                      "its title words (a later الصحيفة / المؤسسة resolves to it); data: cues.json speaker_heads",
+    "S-NAMED-AFTER": "a person's title without a name whose words go on, with nobody else speaking between, in a "
+                     "continuing cue (وأضاف، وتابع) with a person's name the article had not named before is that person "
+                     "(أعلن وزير الدفاع الصومالي … وأضاف الجنرال عبدالقادر ديني)",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",
