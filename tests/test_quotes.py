@@ -2987,6 +2987,19 @@ def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_
     assert quotes[0].speaker_canonical == "وزير الدفاع الصومالي"
 
 
+def test_s_apposed_titles_a_second_title_between_commas_and_then_the_name(switch_off):
+    text = "وقال رئيس الوزراء العراقي، القائد العام للقوات المسلحة، حيدر العبادي، إن المعركة انتهت."
+    mentions = _mentions_for(("حيدر العبادي", "PER", "حيدر العبادي"))
+    _, quotes = quotes_of(text, mentions)
+    assert [(q.speaker_canonical, q.content.text) for q in quotes] == [("حيدر العبادي", "المعركة انتهت")]
+    assert "S-APPOSED-TITLES" in quotes[0].rules and "S-APPOSED-NAME" not in quotes[0].rules
+    _, quotes = quotes_of("وقال وزير الخارجية، في مؤتمر صحفي، إن الاتفاق قريب.", [])
+    assert quotes[0].speaker.text == "وزير الخارجية"
+    switch_off("S-APPOSED-TITLES")
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[0].speaker_canonical == "رئيس الوزراء العراقي"
+
+
 def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_source(switch_off):
     text = ("وانخفضت الأسعار مرة أخرى في الأسابيع الأخيرة لتحوم دون 50 دولارا للبرميل، وفق المؤشر العالمي. "
             "ويقنن القانون أوضاع الشركات العاملة في مجال النقل في مصر، بحسب بيان حكومي.")

@@ -184,7 +184,7 @@ class _CueFinding:
                 speaker, after = listed, np_end
             elif np_end > after:
                 head_end, np_end = np_end, self.apposed_name(b, (after, np_end), len(tokens))
-                apposed = np_end > head_end
+                apposed = np_end > head_end and self.span_cuts.get((b, np_end)) != "S-APPOSED-TITLES"
                 np_end = self._coordinated(b, np_end, len(tokens))
                 speaker, after = (after, np_end), np_end
                 relayed = self.relayed_source(b, np_end)

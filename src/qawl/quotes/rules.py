@@ -169,6 +169,9 @@ RULES: dict[str, str] = {
     "S-NAMED-AFTER": "a person's title without a name whose words go on, with nobody else speaking between, in a "
                      "continuing cue (وأضاف، وتابع) with a person's name the article had not named before is that person "
                      "(أعلن وزير الدفاع الصومالي … وأضاف الجنرال عبدالقادر ديني)",
+    "S-APPOSED-TITLES": "after a title, a second title set off by commas and then a person's name closed by a comma or "
+                        "the complementiser are all the speaker (قال رئيس الوزراء العراقي، القائد العام للقوات المسلحة، "
+                        "حيدر العبادي، إن)",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",

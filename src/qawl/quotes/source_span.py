@@ -240,7 +240,35 @@ class _SourceSpan:
             ok = bool(people) and people[-1] == close - 1 and all(i in people or first_name(i) or title(i) for i in name)
         else:
             ok = all(name_like(i) for i in name)
+        if not ok and self.mentions and titled:
+            return self.name_after_titles(b, end, close, limit)
         return close if ok else end
+
+    def name_after_titles(self, b: int, end: int, close: int, limit: int) -> int:
+        """``S-APPOSED-TITLES``: after a title, a second title set off by commas and then the person's name,
+        closed by a comma or by the complementiser (وأضاف رئيس أرامكو السعودية، كبير إدارييها التنفيذيين، الأستاذ
+        أمين حسن الناصر إن; قال رئيس الوزراء العراقي، القائد العام للقوات المسلحة، حيدر العبادي، إن): the end of the
+        name, else ``end``. The second part names nobody; the name is a tagged person, titles allowed before it."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-APPOSED-TITLES") or close + 1 >= limit:
+            return end
+        if _is_stop(tokens[end + 1]) or lookup_cue(tokens[end + 1].key)[0] is not None:
+            return end
+        if any(self.mention_at(b, i) is not None for i in range(end + 1, close)):
+            return end  # a name inside the second part: S-APPOSED-NAME's case, or no title
+        stop = min(limit, close + 2 + MAX_NAME_WORDS)
+        last = next((i for i in range(close + 1, stop) if not tokens[i].is_word or tokens[i].key in COMPLEMENTISERS), None)
+        if last is None or last == close + 1:
+            return end
+        people = [i for i in range(close + 1, last) if (m := self.mention_at(b, i)) is not None and m.label == "PER"]
+        if not people or people[-1] != last - 1:
+            return end
+        titles_before = all(_strip_noun(tokens[i].key) in heads["person"] or tokens[i].key in heads["person"]
+                            or self.mention_at(b, i) is not None for i in range(close + 1, last))
+        if not titles_before:
+            return end
+        self.span_cuts[(b, last)] = "S-APPOSED-TITLES"
+        return last
 
     def skip_addressee(self, b: int, t: int) -> int:
         """Skip "لفوكس نيوز" / "لـ«عكاظ»" right after a verb: whom it was said to, never its subject."""
