@@ -862,13 +862,14 @@ def _named_after(resolver: _Resolver, attributed: list) -> list:
         chain = [i]
         for j in range(i + 1, len(out)):
             other_c, other = out[j]
+            start = ex.blocks[other_c.block].tokens[other_c.cue[0]].start
+            if start - who.span.start > MAX_NAMED_AFTER_CHARS:
+                break  # too far on (and it bounds the work on a page of a thousand quotes)
             if other.canonical == who.canonical and not (other.rules and other.rules[0] in _NAMING_RULES):
                 chain.append(j)  # the dropped subjects that went on with the title
                 continue
-            start = ex.blocks[other_c.block].tokens[other_c.cue[0]].start
             if other.kind == "person" and other.rules and other.rules[0] in _NAMING_RULES \
-                    and other_c.entry.lemma in CONTINUATION_LEMMAS and start - who.span.start <= MAX_NAMED_AFTER_CHARS \
-                    and not _named_before(ex, other.canonical, who.span.start):
+                    and other_c.entry.lemma in CONTINUATION_LEMMAS and not _named_before(ex, other.canonical, who.span.start):
                 for k in chain:
                     kc, kw = out[k]
                     out[k] = (kc, _Attribution(kw.span, other.canonical, "person", kw.is_pronoun, (*kw.rules, "S-NAMED-AFTER")))
