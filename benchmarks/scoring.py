@@ -414,6 +414,8 @@ GOLD_FILES = (
     ("audit36_gold.json", "benchmarks"),
     ("audit37_gold.json", "benchmarks"),
     ("audit38_gold.json", "benchmarks"),
+    ("audit39_gold.json", "benchmarks"),
+    ("audit40_gold.json", "benchmarks"),
 )
 
 
