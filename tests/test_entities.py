@@ -555,6 +555,22 @@ def test_canonicalise_and_grouping_time_grows_linearly_with_distinct_names():
 @pytest.mark.parametrize(
     "text_in, tags_in, tags_out",
     [
+        ("قال بومبيو مازحا إنه", "O B-PER I-PER O", "O B-PER O O"),
+        ("قالت ماريا ساخرة إن", "O B-PER I-PER O", "O B-PER O O"),  # the feminine
+        ("ماريا ساخرة", "B-ORG I-ORG", "B-ORG I-ORG"),  # persons only
+        ("قال مازحا", "O B-PER", "O B-PER"),  # a name's first word stays: the tagger's, not a continuation
+    ],
+)
+def test_drop_manner_adverbs(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import drop_manner_adverbs
+
+    assert drop_manner_adverbs([match_form(w) for w in text_in.split()], tags_in.split()) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
         ("الشيخ تميم بن حمد آل ثاني قال", "O B-PER I-PER I-PER I-PER O O", "O B-PER I-PER I-PER I-PER I-PER O"),
         ("عمر أبو اللوم ،", "B-PER I-PER O O", "B-PER I-PER I-PER O"),
         ("محمد بن عبد الله", "B-PER I-PER O O", "B-PER I-PER I-PER I-PER"),  # بن then عبد: both links

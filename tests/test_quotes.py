@@ -3000,6 +3000,19 @@ def test_s_apposed_titles_a_second_title_between_commas_and_then_the_name(switch
     assert quotes[0].speaker_canonical == "رئيس الوزراء العراقي"
 
 
+def test_s_manner_adverb_is_no_part_of_the_speaker(switch_off):
+    tagged = _mentions_for(("بومبيو مازحا", "PER", "بومبيو مازحا"))  # a tagger that took the adverb in
+    text = "وقال بومبيو مازحا إنه سجل رقما قياسيا."
+    _, quotes = quotes_of(text, tagged)
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [("بومبيو", "بومبيو")]
+    assert "S-MANNER-ADVERB" in quotes[0].rules
+    _, quotes = quotes_of("وقال الوزير ضاحكا إن الأمر بسيط.", [])
+    assert quotes[0].speaker.text == "الوزير"
+    switch_off("S-MANNER-ADVERB")
+    _, quotes = quotes_of(text, tagged)
+    assert quotes[0].speaker_canonical == "بومبيو مازحا"
+
+
 def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_source(switch_off):
     text = ("وانخفضت الأسعار مرة أخرى في الأسابيع الأخيرة لتحوم دون 50 دولارا للبرميل، وفق المؤشر العالمي. "
             "ويقنن القانون أوضاع الشركات العاملة في مجال النقل في مصر، بحسب بيان حكومي.")

@@ -118,6 +118,9 @@ TOPIC_ADJUNCTS = frozenset(_CLAUSE["topic_adjuncts"])
 HEADLINE_TOPICS = frozenset(_CLAUSE["headline_topics"])
 ANAPHORIC_OBJECTS = frozenset(_CLAUSE["anaphoric_objects"])
 RESPONSE_ADVERBIALS = frozenset(_CLAUSE["response_adverbials"])
+# how someone spoke (مازحا، ساخرة، ضاحكين): the masculine, its feminine in ة and its plural in ين (S-MANNER-ADVERB)
+MANNER_ADVERBS = frozenset(form for word in _CLAUSE["manner_adverbs"]
+                           for form in (word, word[:-1] + "ه", word[:-1] + "ين"))
 ANAPHORIC_SUBJECTS = frozenset(_CLAUSE["anaphoric_subjects"])
 BACK_POINTERS = ANAPHORIC_SUBJECTS | frozenset(_CLAUSE["back_pointer_prepositions"])
 (BETWEEN,) = _CLAUSE["between"]

@@ -20,7 +20,7 @@ from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
-from qawl.arabic import MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, TIME_NOUNS, TIME_WORDS
+from qawl.arabic import MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, TIME_NOUNS, TIME_WORDS
 from qawl.schema import Document, Mention, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -424,6 +424,19 @@ def complete_person_names(tokens: list[str], tags: list[str],
     return tags
 
 
+def drop_manner_adverbs(forms: list[str], tags: list[str]) -> list[str]:
+    """A person's name ends before an accusative adjective of manner the tagger took into it (بومبيو |
+    مازحا، شون روبي | ساخرا): how the person spoke, never a name word (``MANNER_ADVERBS``)."""
+    tags = list(tags)
+    for i in range(1, len(tags)):
+        if tags[i] == "I-PER" and forms[i] in MANNER_ADVERBS:
+            j = i
+            while j < len(tags) and tags[j] == "I-PER":
+                tags[j] = "O"
+                j += 1
+    return tags
+
+
 def join_hyphenated_names(tokens: list[Span], tags: list[str]) -> list[str]:
     """Two person names written together across a hyphen are one double name (أمايا أرانز-أوتايغوي،
     باتريك سون-شيونغ): the tagger reads the hyphen as a break. Only without spaces around it."""
@@ -484,7 +497,7 @@ def spans_to_mentions(
         sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
                                         forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
-        sentence_tags = join_hashtag_names(tokens, sentence_tags)
+        sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue

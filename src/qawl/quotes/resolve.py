@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
+    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb,
 )
 from qawl.clean import match_form
@@ -170,6 +170,8 @@ class _Resolver:
         if not words or any(not WORD_TOKEN_RE.fullmatch(w) for w in words):
             return False
         keys = [match_form(w) for w in words]
+        if rule_on("S-MANNER-ADVERB") and any(k in MANNER_ADVERBS for k in keys):
+            return False  # شون | مازحا: how he spoke, not more of his name
         return not any(lookup_cue(k)[0] is not None or _is_stop_key(k) and k not in TIME_WORDS for k in keys)
 
     def kind_of(self, keys: list[str], mention: Optional[Mention]) -> str:

@@ -172,6 +172,9 @@ RULES: dict[str, str] = {
     "S-APPOSED-TITLES": "after a title, a second title set off by commas and then a person's name closed by a comma or "
                         "the complementiser are all the speaker (قال رئيس الوزراء العراقي، القائد العام للقوات المسلحة، "
                         "حيدر العبادي، إن)",
+    "S-MANNER-ADVERB": "an accusative adjective of manner after the speaker (قال بومبيو مازحا، يؤكد فاولر ساخرا) says how it "
+                       "spoke and is no part of its phrase or name, even when the tagger took it in; data: clause_words.json "
+                       "manner_adverbs",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",

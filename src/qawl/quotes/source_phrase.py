@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
+    ATTENTION_OBJECTS, MANNER_ADVERBS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -123,6 +123,9 @@ class _SourcePhrase:
                 break  # … العمير | ولكنه عاد: the next clause
             if _is_cue_token(token, ("verb", "participle", "noun", "phrase")) and not self.cue_in_name(b, t):
                 break  # أجاب قائلا: / عن X قوله; not بين of بين ستانتون, a name the tagger found
+            if words and token.key in MANNER_ADVERBS and rule_on("S-MANNER-ADVERB"):
+                self.span_cuts.setdefault((b, t), "S-MANNER-ADVERB")
+                break  # وقال بومبيو | مازحا: how he spoke, not his name
             if self.is_proposition_noun(tokens, t, start, b) or self.is_veil(b, t):
                 if tokens[t].key not in self.lexicon.proposition_nouns and not self.is_veil(b, t):
                     self.span_cuts.setdefault((b, t), "Q-VERBAL-NOUN-OBJECT")
@@ -571,6 +574,9 @@ class _SourcePhrase:
         if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
             t = start + 1
             while inside(t, first):
+                if tokens[t].key in MANNER_ADVERBS and rule_on("S-MANNER-ADVERB"):
+                    self.span_cuts.setdefault((b, t), "S-MANNER-ADVERB")
+                    return t  # شون | مازحا, which the tagger took into the name
                 t += 1
             heads = self.lexicon.heads["person"]
             if first.label == "PER" and t < end and (tokens[t].key in heads or _strip_noun(tokens[t].key) in heads):
