@@ -3013,6 +3013,16 @@ def test_s_manner_adverb_is_no_part_of_the_speaker(switch_off):
     assert quotes[0].speaker_canonical == "بومبيو مازحا"
 
 
+def test_s_quoted_subject_a_short_quotation_before_the_that_clause_names_the_speaker(switch_off):
+    text = 'وقالت شركة النفط إن الأسعار سترتفع. وتقول "بلومبيرغ" إن القرار مهم.'
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes][-1] == ("بلومبيرغ", "القرار مهم")
+    assert "S-QUOTED-SUBJECT" in quotes[-1].rules
+    switch_off("S-QUOTED-SUBJECT")
+    _, quotes = quotes_of(text, [])
+    assert quotes[-1].speaker is None or quotes[-1].speaker.text != "بلومبيرغ"
+
+
 def test_q_attrib_final_an_attribution_closing_its_sentence_reports_from_any_source(switch_off):
     text = ("وانخفضت الأسعار مرة أخرى في الأسابيع الأخيرة لتحوم دون 50 دولارا للبرميل، وفق المؤشر العالمي. "
             "ويقنن القانون أوضاع الشركات العاملة في مجال النقل في مصر، بحسب بيان حكومي.")

@@ -91,3 +91,4 @@ NO_SPEAKER_PENALTY = 0.7
 MAX_TITLED_LOOKS = 8
 TITLE_WINDOW_CHARS = 60
 TITLE_WINDOW_WORDS = 3
+MAX_QUOTED_SUBJECT_WORDS = 3  # a quotation between a verb and its أن read as the speaker's name (S-QUOTED-SUBJECT)

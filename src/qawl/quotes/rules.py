@@ -175,6 +175,8 @@ RULES: dict[str, str] = {
     "S-MANNER-ADVERB": "an accusative adjective of manner after the speaker (قال بومبيو مازحا، يؤكد فاولر ساخرا) says how it "
                        "spoke and is no part of its phrase or name, even when the tagger took it in; data: clause_words.json "
                        "manner_adverbs",
+    "S-QUOTED-SUBJECT": "a short quotation between a verb and its that-clause (وتقول \"فلاور\" إنها، قال «الصحة» إن) is the "
+                        "name of who speaks, even when the tagger found no name in it",
     "S-TITLE-NAME": "a definite description without a name (الوزير، الرئيس الأمريكي، المنظمة، الدراسة، المتحدث) resolved to "
                     "the name the article gives it: the nearest earlier (else the first later) name whose title "
                     "words, before it or apposed after it, hold every word of the description",

@@ -19,7 +19,7 @@ from qawl.cues import lookup_cue
 from qawl.schema import Mention
 from .candidate import _Candidate
 from .rules import rule_on
-from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS
+from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
     _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
@@ -247,13 +247,17 @@ class _SourcePhrase:
         verb = lookup_cue(tokens[region.open_token - 1].key)[0] if region.open_token > 0 else None
         if verb is None or verb.kind != "verb":
             return False  # بحسب «رويترز»، أضاف الاتحاد: an attribution, not a subject
-        named = (self.mention_at(b, k) for k in range(region.first, region.last + 1))
-        if not any(m is not None and m.label in ("PER", "ORG") for m in named):
-            return False
         after = region.close_token + 1
         if after >= limit or tokens[region.first].key in COMPLEMENTISERS:
             return False
         nxt = tokens[after]
+        if nxt.key in COMPLEMENTISERS and region.words <= MAX_QUOTED_SUBJECT_WORDS and rule_on("S-QUOTED-SUBJECT"):
+            # وتقول "فلاور" إنها …: a short quotation between the verb and its that-clause names who speaks
+            self.span_cuts.setdefault((b, after), "S-QUOTED-SUBJECT")
+            return True
+        named = (self.mention_at(b, k) for k in range(region.first, region.last + 1))
+        if not any(m is not None and m.label in ("PER", "ORG") for m in named):
+            return False
         return nxt.text in COMMAS or (nxt.is_word and nxt.key not in COMPLEMENTISERS and not _is_cue_token(nxt))
 
     def parties_after_participle(self, tokens: list[_Token], t: int, limit: int) -> bool:
