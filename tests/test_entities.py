@@ -552,6 +552,14 @@ def test_canonicalise_and_grouping_time_grows_linearly_with_distinct_names():
     assert seconds(4000) < 10 * base  # linear: about 4; it was about 16
 
 
+def test_an_opening_quotation_mark_after_a_word_opens_no_clause():
+    from qawl.entities.mentions import _opens_clause
+
+    assert not _opens_clause("وقالت «فورد» إنها", len("وقالت «"))  # the ف is the name's own letter
+    assert _opens_clause("«فروسيا تريد السلام»", 1)  # the text's start: a conjunction may open it
+    assert _opens_clause("قال: فورد", len("قال: "))
+
+
 @pytest.mark.parametrize(
     "text_in, tags_in, tags_out",
     [

@@ -510,9 +510,15 @@ def spans_to_mentions(
 
 
 def _opens_clause(text: str, start: int) -> bool:
-    """Whether the word at ``start`` follows no word: the text's start, a line or a punctuation mark."""
+    """Whether the word at ``start`` follows no word: the text's start, a line or a punctuation mark. An
+    opening quotation mark right after a word opens no clause (وقالت «فورد» إنها: the ف is the name's)."""
     before = text[:start].rstrip(" \t\u00a0")
+    if before and before[-1] in OPENING_QUOTE_MARKS:
+        before = before[:-1].rstrip(" \t\u00a0")
     return not before or not (before[-1].isalnum() or before[-1] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+
+
+OPENING_QUOTE_MARKS = frozenset('«"“„')
 
 
 def _after_comma(text: str, start: int) -> bool:
