@@ -2995,6 +2995,11 @@ def test_s_apposed_titles_a_second_title_between_commas_and_then_the_name(switch
     assert "S-APPOSED-TITLES" in quotes[0].rules and "S-APPOSED-NAME" not in quotes[0].rules
     _, quotes = quotes_of("وقال وزير الخارجية، في مؤتمر صحفي، إن الاتفاق قريب.", [])
     assert quotes[0].speaker.text == "وزير الخارجية"
+    longer = ("وأوضح مدير عام إدارة العلاقات العامة، المتحدث الإعلامي باسم أمانة المنطقة الشرقية، محمد الصفيان، "
+              "في تصريح صحافي، أنه سيتم قيد المواطن.")  # a long second title holding a body's name
+    _, quotes = quotes_of(longer, _mentions_for(("أمانة المنطقة الشرقية", "ORG", "أمانة المنطقة الشرقية"),
+                                                ("محمد الصفيان", "PER", "محمد الصفيان")))
+    assert quotes[0].speaker_canonical == "محمد الصفيان"
     switch_off("S-APPOSED-TITLES")
     _, quotes = quotes_of(text, mentions)
     assert quotes[0].speaker_canonical == "رئيس الوزراء العراقي"

@@ -22,7 +22,7 @@ from qawl.arabic import (
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
-from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS
+from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
     _strip_noun, _time_phrase_width,
@@ -223,6 +223,12 @@ class _SourceSpan:
         if end >= limit or tokens[end].text not in COMMAS or not (titled or self.mentions):
             return end
         close = next((i for i in range(end + 1, min(limit, end + 2 + MAX_NAME_WORDS)) if not tokens[i].is_word), None)
+        if close is None and self.mentions and titled:
+            # a second title too long for a name (، المتحدث الإعلامي باسم أمانة المنطقة الشرقية، محمد الصفيان،)
+            close = next((i for i in range(end + 1, min(limit, end + 2 + MAX_TITLE_WORDS)) if not tokens[i].is_word), None)
+            if close is not None and tokens[close].text in COMMAS and close > end + 1:
+                return self.name_after_titles(b, end, close, limit)
+            return end
         if close is None or tokens[close].text not in COMMAS or close == end + 1:
             return end
         if not rule_on("S-APPOSED-NAME"):
@@ -254,8 +260,8 @@ class _SourceSpan:
             return end
         if _is_stop(tokens[end + 1]) or lookup_cue(tokens[end + 1].key)[0] is not None:
             return end
-        if any(self.mention_at(b, i) is not None for i in range(end + 1, close)):
-            return end  # a name inside the second part: S-APPOSED-NAME's case, or no title
+        if any((m := self.mention_at(b, i)) is not None and m.label == "PER" for i in range(end + 1, close)):
+            return end  # a person inside the second part: S-APPOSED-NAME's case, or no title
         stop = min(limit, close + 2 + MAX_NAME_WORDS)
         last = next((i for i in range(close + 1, stop) if not tokens[i].is_word or tokens[i].key in COMPLEMENTISERS), None)
         if last is None or last == close + 1:
