@@ -254,7 +254,8 @@ class _SourceSpan:
         """``S-APPOSED-TITLES``: after a title, a second title set off by commas and then the person's name,
         closed by a comma or by the complementiser (وأضاف رئيس أرامكو السعودية، كبير إدارييها التنفيذيين، الأستاذ
         أمين حسن الناصر إن; قال رئيس الوزراء العراقي، القائد العام للقوات المسلحة، حيدر العبادي، إن): the end of the
-        name, else ``end``. The second part names nobody; the name is a tagged person, titles allowed before it."""
+        name, else ``end``. The second part names no person (a body it may: باسم أمانة المنطقة الشرقية); the name is a
+        tagged person, titles allowed before it."""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         if not rule_on("S-APPOSED-TITLES") or close + 1 >= limit:
             return end
