@@ -212,9 +212,15 @@ def _international_after(words: tuple, end: int, found: list, k: int) -> bool:
     """R-INTERNATIONAL: an international adjective or the UN within a few words after a title or body
     (محكمة العدل الدولية، الشرطة الأوروبية، المبعوث الأممي، المبعوث الخاص للأمم المتحدة), before any other
     title, body or state: an international organisation's, not a state's."""
-    stop = next((j for j, _ in found[k + 1:]), len(words))
-    window = words[end:min(stop, end + MAX_INTERNATIONAL_GAP + 1)]
+    window = _words_after_term(words, end, found, k)
     return any(w in _INTERNATIONAL or tuple(window[n:n + 2]) in _UNITED_NATIONS for n, w in enumerate(window))
+
+
+def _words_after_term(words: tuple, end: int, found: list, k: int) -> tuple:
+    """The few words after the ``k``-th term found (ending at ``end``), up to the next term: where its own
+    adjectives stand (R-INTERNATIONAL, R-STATE-ADJECTIVE)."""
+    stop = next((j for j, _ in found[k + 1:]), len(words))
+    return words[end:min(stop, end + MAX_INTERNATIONAL_GAP + 1)]
 
 
 # adjectives only a state's body carries, in matching form (R-STATE-ADJECTIVE): a federal body; a central bank
@@ -227,9 +233,7 @@ def _state_adjective_after(words: tuple, i: int, term, found: list, k: int) -> b
     """R-STATE-ADJECTIVE: a body read as an organisation's with a federal adjective, or a bank with المركزي, a few
     words after its head and before any other title (لجنة التجارة الفيدرالية، مصرف الإمارات المركزي، بنك
     اليابان المركزي): a state's body."""
-    end = i + len(term.words)
-    stop = next((j for j, _ in found[k + 1:]), len(words))
-    window = words[end:min(stop, end + MAX_INTERNATIONAL_GAP + 1)]
+    window = _words_after_term(words, i + len(term.words), found, k)
     return any(w in _FEDERAL for w in window) or (term.words[0] in _BANK_HEADS and _CENTRAL in window)
 
 

@@ -21,7 +21,7 @@ from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
 from .config import (
-    MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
+    MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_NAMED_AFTER_CHARS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
@@ -880,7 +880,6 @@ def _named_after(resolver: _Resolver, attributed: list) -> list:
 
 
 _NAMING_RULES = frozenset({"S-NAMED", "S-FULL-NAME"})
-MAX_NAMED_AFTER_CHARS = 1500  # how far after the title the naming cue may come (a few sentences)
 
 
 def _named_before(ex: _Extractor, name: str, offset: int) -> bool:
