@@ -163,6 +163,13 @@ def mentions_of(*pairs):
         # a body's forces are not the body (member_heads); its ministry's short name is the ministry
         ((("قوات الحلف الأطلسي", "ORG"), ("الحلف الأطلسي", "ORG")), ["قوات الحلف الأطلسي", "الحلف الأطلسي"]),
         ((("وزارة الخارجية الأمريكية", "ORG"), ("الخارجية الأمريكية", "ORG")), ["وزارة الخارجية الأمريكية"] * 2),
+        # a lone given name is the one full name of the article that it opens
+        ((("ديفيد كاميرون", "PER"), ("ديفيد", "PER")), ["ديفيد كاميرون"] * 2),
+        # two full names open with it: the given name stays alone
+        ((("عبدالله", "PER"), ("عبدالله بن عبدالعزيز", "PER"), ("عبدالله الثاني", "PER")),
+         ["عبدالله", "عبدالله بن عبدالعزيز", "عبدالله الثاني"]),
+        # only persons: a place's first word is no short name of it
+        ((("جدة", "LOC"), ("جدة التاريخية", "LOC")), ["جدة", "جدة التاريخية"]),
     ],
 )
 def test_canonicalise(pairs, expected):
@@ -352,6 +359,32 @@ def test_complete_places(text_in, tags_in, tags_out):
     assert complete_places(text_in.split(), tags_in.split()) == tags_out.split()
 
 
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("أعلن الاتحاد الأفريقي لكرة القدم أن", "O B-ORG I-ORG O O O", "O B-ORG I-ORG I-ORG I-ORG O"),
+        ("الهيئة العامة للسياحة والتراث الوطني في", "B-ORG I-ORG O O O O", "B-ORG I-ORG I-ORG I-ORG I-ORG O"),
+        ("وتنظمه الرابطة العالمية للنوم التي", "O B-ORG I-ORG O O", "O B-ORG I-ORG I-ORG O"),
+        ("قال الاتحاد الألماني للصحفيين إن", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # whom it told
+        ("أكدت المنظمة الدولية للرئيس أن", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a title
+        ("وقدمت الجمعية العامة للأمم المتحدة", "O B-ORG I-ORG B-ORG I-ORG", "O B-ORG I-ORG B-ORG I-ORG"),
+        ("فاز النادي الأهلي للمرة الثانية", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a time
+        ("دعا مجلس النواب لتسليط الضوء", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a purpose
+        ("اتجه المكتب الإقليمي للتحقيق في", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a purpose alone
+        ("المؤسسة العامة للتدريب التقني", "B-ORG I-ORG O O", "B-ORG I-ORG I-ORG I-ORG"),  # a field
+        ("استدعي الجيش البريطاني لمساعدة المئات", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),
+        ("قال الاتحاد لكرة القدم", "O B-ORG O O", "O B-ORG O O"),  # one word: no name to go on
+    ],
+)
+def test_complete_organisation_complements(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import complete_organisation_complements
+
+    words = text_in.split()
+    forms = [match_form(w) for w in words]
+    assert complete_organisation_complements(words, tags_in.split(), forms) == tags_out.split()
+
+
 def word_spans(words: str):
     """Spans of the space-separated words of ``words`` (offsets into ``words``)."""
     from qawl.schema import Span
@@ -510,7 +543,13 @@ def _fullest_by_comparing_every_pair(mentions):
         split = {key: key.split() for key in keys}
         for key in keys:
             fuller = [k for k in keys if label in SUFFIX_MATCH_LABELS and _ends_like(split[key], split[k])]
-            target[(label, key)] = max(fuller, key=lambda k: (len(split[k]), keys[k], k)) if fuller else key
+            owners = [k for k in keys if len(split[k]) > 1 and split[k][0] == split[key][0]]
+            if fuller:
+                target[(label, key)] = max(fuller, key=lambda k: (len(split[k]), keys[k], k))
+            elif label == "PER" and len(split[key]) == 1 and len(owners) == 1:
+                target[(label, key)] = owners[0]  # a lone given name opens one full name
+            else:
+                target[(label, key)] = key
     return [target[(m.label, entity_key(canonical_surface(m.text)))] for m in mentions]
 
 

@@ -283,6 +283,79 @@ def complete_organisations(tokens: list[str], tags: list[str],
     return tags
 
 
+MAX_COMPLEMENT_WORDS = 4  # للسياحة والتراث الوطني, لشؤون اللاجئين
+# Bodies that act on others more than they are named by a field: after them لـ is whom they
+# serve or what for (الجيش البريطاني لمساعدة المئات، المنتخب النيجيري للتأهل، وزارة الخارجية لبرنامجه).
+UNCOMPLETED_HEADS = frozenset(match_form(w) for w in (
+    "جيش", "الجيش", "قوات", "القوات", "شرطة", "الشرطة", "وزارة", "الوزارة", "إدارة", "الإدارة",
+    "منتخب", "المنتخب", "حزب", "الحزب", "حركة", "الحركة", "تنظيم", "التنظيم", "سلطة", "السلطة"))
+
+
+def complete_organisation_complements(tokens: list[str], tags: list[str], forms: list[str]) -> list[str]:
+    """A body's name goes on over its لـ complement, which the tagger often leaves out:
+    الاتحاد الأفريقي | لكرة القدم, الهيئة العامة | للسياحة والتراث الوطني, الرابطة العالمية | للنوم.
+
+    The name has two words or more and an organisation word opens it. The complement is a
+    لل word, or a لـ noun in construct with a definite word, that no name holds. It is never
+    a title, a person or a body (للرئيس، للإذاعة، للأمم المتحدة: someone it was said to) or a
+    plural of people (للصحفيين). After it come its adjectives and its و-coordinated nouns.
+    """
+    tags = list(tags)
+    for first, last, label in name_spans(tags):
+        head = _org_head(forms[first])
+        if label != "ORG" or last - first < 2 or not head or head in UNCOMPLETED_HEADS:
+            continue
+        end = _complement_end(forms, tags, last)
+        if end > last:
+            tags[last:end] = ["I-ORG"] * (end - last)
+    return tags
+
+
+def _complement_end(forms: list[str], tags: list[str], t: int) -> int:
+    """Where a body's لـ complement starting at ``t`` ends (``t`` when there is none)."""
+    if t >= len(forms) or tags[t] != "O":
+        return t
+    form = split_proclitics(forms[t])
+    if form.conj or form.prep != "ل" or not _complement_noun(form.stem):
+        return t
+    end = t + 1
+    if not form.article:  # لكرة | القدم: a construct needs its definite genitive
+        if _purpose_noun(form.stem) or form.stem.endswith(OWNER_SUFFIXES):
+            return t  # لتسليط الضوء، لانتزاع الأكثرية: a purpose; لمواقعنا: not a name's
+        nxt = split_proclitics(forms[end]) if end < len(forms) else None
+        if nxt is None or tags[end] != "O" or nxt.conj or nxt.prep or not nxt.article \
+                or not _complement_noun(nxt.stem):
+            return t
+        end += 1
+    while end < len(forms) and end - t < MAX_COMPLEMENT_WORDS and tags[end] == "O":
+        word = split_proclitics(forms[end])
+        if _name_adjective(forms[end]) and forms[end] not in NAME_ENDING_WORDS:
+            end += 1  # للسياحة والتراث | الوطني
+        elif word.conj == "و" and not word.prep and word.article and _complement_noun(word.stem):
+            end += 1  # للشباب | والرياضة
+        else:
+            break
+    if form.article and _purpose_noun(form.stem) and end == t + 1:
+        return t  # للتحقيق، للتعبير alone: a purpose (للتدريب التقني names a field)
+    return end
+
+
+OWNER_SUFFIXES = ("نا", "ها", "هم", "هما", "هن", "كم")  # a possessive pronoun: لمواقعنا
+
+
+def _purpose_noun(stem: str) -> bool:
+    """A verbal noun that makes لـ a purpose (لتسليط، لانتزاع، لاستعادة), not a name's complement."""
+    return tafil_shape(stem) or (stem[:1] == "ا" and len(stem) >= 5)
+
+
+def _complement_noun(stem: str) -> bool:
+    """A noun that can complete a body's name: no title, body or people's plural."""
+    definite = "ال" + stem
+    if stem in triggers() or definite in triggers() or _is_title_form(definite):
+        return False
+    return len(stem) >= 3 and not stem.endswith(("ين", "ون")) and definite not in NAME_ENDING_WORDS
+
+
 # Words that belong to a place's name: حلب الشرقية, مكة المكرمة, روسيا الاتحادية. Only
 # feminine ones: in ريف حماة الغربي the adjective describes ريف, not the city.
 PLACE_EPITHETS = frozenset(match_form(w) for w in (
@@ -494,8 +567,9 @@ def spans_to_mentions(
         forms = [match_form(word) for word in words]  # once for the three rules below
         sentence_tags = tag_gazetteer_organisations(
             words, tag_latin_organisations(words, sentence_tags), forms)
-        sentence_tags = complete_places(words, complete_organisations(words, sentence_tags, forms),
-                                        forms)
+        sentence_tags = complete_organisation_complements(
+            words, complete_organisations(words, sentence_tags, forms), forms)
+        sentence_tags = complete_places(words, sentence_tags, forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         for first, last, label in name_spans(sentence_tags):
@@ -562,6 +636,16 @@ def _ends_like(short: list[str], full: list[str]) -> bool:
     return True
 
 
+def _given_name_owner(word: str, split_keys: dict[str, list[str]]) -> str:
+    """The one fuller name of the document that a lone given name opens (ديفيد → ديفيد كاميرون), or ''.
+    Two such names (عبدالله بن عبدالعزيز, عبدالله الثاني) leave the given name alone."""
+    owners = {key for key, words in split_keys.items() if len(words) > 1 and words[0] == word}
+    return owners.pop() if len(owners) == 1 and GIVEN_NAME_LINK else ""
+
+
+GIVEN_NAME_LINK = True  # a switch, to measure what the link changes
+
+
 def _keys_by_last_word(split_keys: dict[str, list[str]]) -> dict[str, tuple[list[int], list[str]]]:
     """Last word -> (word counts, keys): the keys ending on it, by their number of words."""
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -599,6 +683,8 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
                           if _ends_like(words, split_keys[k])]
                 if fuller:  # the longest, then the most frequent, fuller form
                     best = max(fuller, key=lambda k: (len(split_keys[k]), keys[k], k))
+                elif label == "PER" and len(words) == 1:
+                    best = _given_name_owner(words[0], split_keys) or key
             target[(label, key)] = best
     out = []
     chosen: dict[tuple[str, str], str] = {}  # (label, best key) → its most common surface
