@@ -403,6 +403,12 @@ def word_spans(words: str):
         ("بومبيو وكيري", "PER", ["بومبيو", "وكيري"]),
         ("وزارة الخارجية والتعاون", "ORG", ["وزارة الخارجية والتعاون"]),  # و inside the name
         ("عمر وليد", "PER", ["عمر وليد"]),  # ليد is no word: وليد is a name of its own
+        # listed bodies: a known one-word name and another, or a second name an organisation word opens
+        ("فيسبوك وتويتر ويوتيوب", "ORG", ["فيسبوك", "وتويتر", "ويوتيوب"]),
+        ("البنك المركزي الأوروبي وصندوق النقد الدولي", "ORG", ["البنك المركزي الأوروبي", "وصندوق النقد الدولي"]),
+        ("آفون وسومرست", "ORG", ["آفون وسومرست"]),  # neither is a known body: one name
+        ("تي واي سي", "ORG", ["تي واي سي"]),  # واي is a letter's name, not و
+        ("منظمة التعاون الاقتصادي والتنمية", "ORG", ["منظمة التعاون الاقتصادي والتنمية"]),
     ],
 )
 def test_split_coordinated(words, label, pieces):

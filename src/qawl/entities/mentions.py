@@ -93,8 +93,11 @@ def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, 
     """Split a place or person run at a و that starts another name: السعودية ولندن,
     بومبيو وكيم → two.
 
-    Not ORG: in organisation names و belongs to the name (وزارة الخارجية والتعاون).
+    In organisation names و mostly belongs to the name (وزارة الخارجية والتعاون): an ORG run
+    is split only where two bodies are listed (``_lists_bodies``: أبل وأمازون).
     """
+    if label == "ORG" and len(run) >= 2:
+        return _split_listed_bodies(run, known)
     if label not in ("LOC", "PER") or len(run) < 2:
         return [run]
     pieces, current = [], [run[0]]
@@ -106,6 +109,38 @@ def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, 
             current.append(token)
     pieces.append(current)
     return pieces
+
+
+def _split_listed_bodies(run: list[Span], known: dict[str, str]) -> list[list[Span]]:
+    """An ORG run cut at each و that lists another body (``_lists_bodies``)."""
+    forms = [match_form(token.text) for token in run]
+    pieces, start = [], 0
+    for k in range(1, len(run)):
+        if _lists_bodies(forms[start:k], forms[k:], known):
+            pieces.append(run[start:k])
+            start = k
+    pieces.append(run[start:])
+    return pieces
+
+
+def _lists_bodies(before: list[str], after: list[str], known: dict[str, str]) -> bool:
+    """A و word at the start of ``after`` lists a second body: after a one-word name when one of
+    the two is a known organisation and no organisation word opens either (أبل | وأمازون، هواوي |
+    وسامسونغ; not آفون وسومرست, one police force), or, after a name of two words or more, when an
+    organisation word opens the second (البنك المركزي الأوروبي | وصندوق النقد الدولي)."""
+    word = split_proclitics(after[0])
+    if word.conj != "و" or word.prep or len(word.base) < 3:
+        return False  # واي in تي واي سي is a letter's name
+    if len(before) == 1:
+        first = split_proclitics(before[0]).base if before[0][:1] == "و" else before[0]  # a list goes on
+        listed = _known_organisation(first, known) or _known_organisation(word.base, known)
+        return listed and not _org_head(before[0]) and not _org_head(after[0])
+    return bool(_org_head(after[0]))
+
+
+def _known_organisation(form: str, known: dict[str, str]) -> bool:
+    """The gazetteer or the tagger's training names hold ``form`` as an organisation's."""
+    return gazetteer().get(form) == "ORG" or known.get(form) == "ORG"
 
 
 def _raw_length(token: str, letters: int) -> int:
