@@ -2229,9 +2229,12 @@ def test_s_verbal_noun_object_is_no_subject_for_later_dropped_subjects(switch_of
 @pytest.mark.parametrize("word, shaped", [
     ("الإفصاح", True), ("اكتمال", True), ("استعدادها", True), ("انسحابه", True),
     ("الأطفال", False), ("الأطباء", False), ("تطبيق", False), ("المقاومة", False), ("الاتحاد", False),
+    # form V only with the article: bare, the shape is a name; never a nisba or a participle
+    ("التوصل", True), ("التدخل", True), ("ترمب", False), ("التركي", False), ("التابع", False),
 ])
 def test_verbal_noun_shapes(word, shaped):
-    """Forms IV (with its hamza written), VII, VIII and X; not the plural أفعال nor forms II/III."""
+    """Forms IV (with its hamza written), VII, VIII and X, and V after the article; not the plural
+    أفعال nor forms II/III."""
     from qawl.arabic import is_verbal_noun
 
     assert is_verbal_noun(word) is shaped
@@ -2971,6 +2974,21 @@ def test_q_verbal_noun_object_a_derived_verbal_noun_after_a_complete_subject_ope
     switch_off("Q-VERBAL-NOUN-OBJECT")
     _, quotes = quotes_of(text, [])
     assert [q.speaker.text for q in quotes] != ["وزير الداخلية"]
+
+
+def test_q_verbal_noun_aside_a_verbal_noun_after_a_time_aside_or_an_apposed_title_opens_the_object(switch_off):
+    text = "وأكد وزير الخارجية، الجمعة، استمرار المفاوضات مع الجانب الروسي."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("وزير الخارجية", "استمرار المفاوضات مع الجانب الروسي")]
+    assert "Q-VERBAL-NOUN-ASIDE" in quotes[0].rules
+    apposed = "أكد ديفيد تومسون، الرئيس التنفيذي للشركة، ارتفاع الاستثمارات الأجنبية في قطاع الضيافة."
+    _, quotes = quotes_of(apposed, _mentions_for(("ديفيد تومسون", "PER", "ديفيد تومسون")))
+    assert [q.content.text for q in quotes] == ["ارتفاع الاستثمارات الأجنبية في قطاع الضيافة"]
+    _, quotes = quotes_of("وأكد وزير الخارجية، الجمعة، الوفد الروسي.", [])
+    assert quotes == []  # no verbal noun: the words report nothing
+    switch_off("Q-VERBAL-NOUN-ASIDE")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
 
 
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):

@@ -258,6 +258,8 @@ def _named_object_end(keys: list[str], t: int, i: int) -> int:
 VERBAL_NOUN_PATTERNS = tuple(_REPORT["verbal_noun_patterns"])
 _VERBAL_NOUN_RE = re.compile("^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in VERBAL_NOUN_PATTERNS) + ")$")
 _MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
+_DEFINITE_VERBAL_NOUN_RE = re.compile(
+    "^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in _REPORT["definite_verbal_noun_patterns"]) + ")$")
 
 
 def is_verbal_noun(word: str) -> bool:
@@ -266,6 +268,8 @@ def is_verbal_noun(word: str) -> bool:
     stem = _MARKS_RE.sub("", word)
     if stem.startswith("ال") and len(stem) > 5:
         stem = stem[2:]
+        if _DEFINITE_VERBAL_NOUN_RE.match(stem):
+            return True  # التوصل، التدخل
     if _VERBAL_NOUN_RE.match(stem):
         return True
     for suffix in PRONOUN_SUFFIXES:  # longest first

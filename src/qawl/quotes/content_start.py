@@ -16,12 +16,13 @@ from typing import Optional, Sequence
 from qawl.arabic import (
     BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
-    RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
+    RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS, is_verbal_noun,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
 from .config import (
-    FRAME_WINDOW, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_TITLE_WORDS, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    FRAME_WINDOW, MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_TITLE_WORDS, MIN_SPEECH_WORDS,
+    TERMINAL_WINDOW,
 )
 from .lexical import (
     _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _medium_name, _prep_form,
@@ -204,6 +205,9 @@ class _ContentStart:
                 and not _is_stop(tokens[adjunct_end]) and lookup_cue(tokens[adjunct_end].key)[0] is None:
             return "obj", adjunct_end
         if "prop" in complements:
+            close = self.apposed_title_end(b, start, end)
+            if close > start and self.verbal_noun_after_aside(b, close, close):
+                return "obj", close  # أكد تومسون، الرئيس التنفيذي للشركة، | ارتفاع (Q-VERBAL-NOUN-ASIDE)
             # أكد الأمين العام المساعد بالجامعة ضرورة ...: a proposition noun after a short adjunct
             for t in range(start, min(end, start + MAX_PROPOSITION_GAP + 1)):
                 if tokens[t].aside:
@@ -212,8 +216,13 @@ class _ContentStart:
                     return "obj", t  # أكد ضرورة …; أكدت عزمها طرحه (Q-OWNED-PROPOSITION)
                 if t == start and t > 0 and self.verbal_noun_after_subject(b, t, t - 1):
                     return "obj", t  # أكد ليبرلمان | اعتراض نحو 400 طائرة (Q-VERBAL-NOUN-OBJECT)
+                if self.verbal_noun_after_aside(b, start, t):
+                    return "obj", t  # أكد رومنيجه أمس الخميس | التوصل لاتفاق (Q-VERBAL-NOUN-ASIDE)
                 if t == start and tokens[t].text in COMMAS:
                     continue  # أكد المهندس جديع القحطاني، أهمية …: the comma closes the speaker
+                if tokens[t].text in COMMAS and rule_on("Q-VERBAL-NOUN-ASIDE") \
+                        and all(tok.text in COMMAS or tok.key in TIME_WORDS for tok in tokens[start:t]):
+                    continue  # وأكد وزير الخارجية، الجمعة، | استمرار: a time aside closes
                 if not tokens[t].is_word or _is_cue_token(tokens[t]) or tokens[t].key in COMPLEMENTISERS:
                     break
         return "", -1
@@ -244,6 +253,40 @@ class _ContentStart:
         """``Q-OWNED-PROPOSITION``: a proposition noun carrying its owner's pronoun (عزمها، تمسكه)."""
         nouns = self.lexicon.proposition_nouns
         return rule_on("Q-OWNED-PROPOSITION") and key not in nouns and _unpossessed(key) in nouns
+
+    def verbal_noun_after_aside(self, b: int, start: int, t: int) -> bool:
+        """``Q-VERBAL-NOUN-ASIDE``: a derived verbal noun after the speaker and only a time or the comma
+        that closes the speaker's apposition (أكد رومنيجه أمس الخميس | التوصل لاتفاق; أكد تومسون، الرئيس
+        التنفيذي للشركة، | ارتفاع الاستثمارات) opens the object, as right after the speaker
+        (Q-VERBAL-NOUN-OBJECT)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-VERBAL-NOUN-ASIDE") or t < start or start == 0 or t >= len(tokens):
+            return False
+        if t == start:  # right after an apposed title's closing comma (apposed_title_end)
+            if tokens[t - 1].text not in COMMAS:
+                return False
+        elif not tokens[start - 1].is_word or not all(tok.text in COMMAS or tok.key in TIME_WORDS for tok in tokens[start:t]):
+            return False
+        token = tokens[t]
+        if not token.is_word or token.region >= 0 or not is_verbal_noun(token.text) or self.mention_at(b, t) is not None:
+            return False
+        return not any(_strip_noun(token.key) in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
+
+    def apposed_title_end(self, b: int, start: int, end: int) -> int:
+        """After a speaker's name, a person's title set off by commas (تومسون، الرئيس التنفيذي للشركة،): the
+        token after its closing comma, else ``start``."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads["person"]
+        if start + 2 >= end or tokens[start].text not in COMMAS or not tokens[start - 1].is_word:
+            return start
+        first = tokens[start + 1].key
+        if not tokens[start + 1].is_word or not (first in heads or _strip_noun(first) in heads):
+            return start
+        for k in range(start + 2, min(end, start + MAX_APPOSITION_GAP)):
+            if tokens[k].text in COMMAS:
+                return k + 1
+            if not tokens[k].is_word or tokens[k].key in COMPLEMENTISERS or lookup_cue(tokens[k].key)[0] is not None:
+                return start
+        return start
 
     @staticmethod
     def _time_aside(tokens: Sequence[_Token]) -> bool:
@@ -388,6 +431,10 @@ class _ContentStart:
             candidate.rules += ("B-DATE",)  # the date before the content was skipped
         if method == "obj" and start - after > 2 and self._time_aside(tokens[after:start]):
             candidate.rules += ("B-TIME-ASIDE",)
+        if method == "obj" and start > after and "obj" not in entry.complements and (
+                self.verbal_noun_after_aside(b, after, start)
+                or self.apposed_title_end(b, after, start + 1) == start and self.verbal_noun_after_aside(b, start, start)):
+            candidate.rules += ("Q-VERBAL-NOUN-ASIDE",)
         if method == "prep" and start < at and "obj" not in entry.complements and self.proposition_first(b, set(entry.complements), start):
             candidate.rules += ("Q-PROPOSITION-PREP",)
         if method == "obj" and "obj" not in entry.complements and self.owned_proposition(tokens[start].key):

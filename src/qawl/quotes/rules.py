@@ -108,6 +108,9 @@ RULES: dict[str, str] = {
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
     "B-SAYING-PARTICIPLE": "a comma then a form of قال (، قائلا إن) opens a report of its own: the cue before it "
                            "does not take that report as its complement (واتهم خصومه بالعمالة، قائلا إن …)",
+    "Q-VERBAL-NOUN-ASIDE": "a derived verbal noun after the speaker and only a time or the comma closing its apposition "
+                           "opens the object, as right after it (أكد رومنيجه أمس الخميس التوصل لاتفاق؛ أكد تومسون، "
+                           "الرئيس التنفيذي للشركة، ارتفاع الاستثمارات)",
     "S-NAMED": "the speaker phrase holds a name mention: its canonical name",
     "S-FULL-NAME": "a name mention that runs past the speaker phrase with name words only (… إبراهيم بن سليمان "
                    "| الخميس) gives its whole name, not the clipped part",
