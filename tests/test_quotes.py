@@ -2991,6 +2991,21 @@ def test_q_verbal_noun_aside_a_verbal_noun_after_a_time_aside_or_an_apposed_titl
     assert quotes == []
 
 
+def test_s_opening_verb_a_name_after_a_verb_opening_the_sentence_before_is_the_dropped_subject(switch_off):
+    text = ("وقال شهود إن المسلح أطلق النار وسط الظلام. انتقل بوبي جيندال حاكم لويزيانا إلى مدينة لافايت. "
+            "وقال في مؤتمر صحافي إن الهجوم مروع.")
+    names = _mentions_for(("بوبي جيندال", "PER", "بوبي جيندال"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["شهود", "بوبي جيندال"]
+    assert "S-OPENING-VERB" in quotes[1].rules
+    titled = text.replace("انتقل بوبي", "معالي بوبي")  # a title opening the sentence is no verb
+    _, quotes = quotes_of(titled, _mentions_for(("بوبي جيندال", "PER", "بوبي جيندال")))
+    assert "S-OPENING-VERB" not in quotes[-1].rules
+    switch_off("S-OPENING-VERB")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["شهود", "شهود"]
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

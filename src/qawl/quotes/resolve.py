@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -587,7 +587,23 @@ class _Resolver:
             return None
         if key[:1] in CONJUNCTIONS_WAW_FA and len(key) >= 4 and self.starts_clause(b, t):
             return ()
+        if self.bare_opening_verb(b, t):
+            return ("S-OPENING-VERB",)
         return ("S-ADVERB-CLAUSE",) if self.after_clause_adverb(b, t) else None
+
+    def bare_opening_verb(self, b: int, t: int) -> bool:
+        """``S-OPENING-VERB``: an indefinite word of three letters or more opening a sentence, without a
+        conjunction, right before a name (انتقل بوبي جيندال … وقال) is a verb and the name its subject;
+        not a person's title (سمو الأمير، معالي الوزير) or another listed head."""
+        tokens, heads = self.ex.blocks[b].tokens, self.ex.lexicon.heads
+        key = tokens[t].key
+        if not rule_on("S-OPENING-VERB") or len(key) < 3 or not (t == 0 or _ends_sentence(tokens, t - 1)):
+            return False
+        if t + 1 >= len(tokens) or not (tokens[t + 1].is_word or tokens[t + 1].text in ALL_MARKS):
+            return False  # مثل: إسحاق هرتسوغ: a list, not a subject
+        if is_verbal_noun(tokens[t].text) or key.endswith("ات"):
+            return False  # ارتباط كاظم الساهر، كلمات فواز: a noun in construct with the name
+        return not any(key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "anonymous", "media"))
 
     def starts_clause(self, b: int, t: int) -> bool:
         tokens = self.ex.blocks[b].tokens

@@ -141,6 +141,8 @@ RULES: dict[str, str] = {
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
     "S-SUBJECT-NOT-OBJECT": "a participle's dropped subject is the person right after its sentence's opening verb, not "
                             "the person that verb took as object (استقبل الملك سلمان الرئيس ميشال عون، مؤكدا أن …)",
+    "S-OPENING-VERB": "a conjoined cue's dropped subject may be the name after an indefinite word that opens the sentence "
+                      "before it without a conjunction, a verb (انتقل بوبي جيندال إلى المدينة. وقال …), not a title",
     "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
                        "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
                        "dropped subject is not it",
