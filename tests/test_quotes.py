@@ -3006,6 +3006,32 @@ def test_s_opening_verb_a_name_after_a_verb_opening_the_sentence_before_is_the_d
     assert [q.speaker_canonical for q in quotes] == ["شهود", "شهود"]
 
 
+def test_s_topic_faqad_the_topic_after_amma_speaks_before_faqad(switch_off):
+    text = "أما وزير الخارجية فقد قال إن المحادثات مستمرة."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("وزير الخارجية", "المحادثات مستمرة")]
+    assert "S-TOPIC-FAQAD" in quotes[0].rules
+    switch_off("S-TOPIC-FAQAD")
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].speaker.text != "وزير الخارجية"
+
+
+def test_s_long_fronted_subject_a_named_subject_before_qad_may_be_long(switch_off):
+    text = ("وقال الشريف منصور أبو رياش إن العمل بدأ. وكان أمين العاصمة المقدسة ورئيس مجلس إدارة شركة البلد الأمين "
+            "الدكتور أسامة بن فضل البار قد قال إن المشروع سيكتمل العام المقبل.")
+    names = _mentions_for(("منصور أبو رياش", "PER", "منصور أبو رياش"), ("أسامة بن فضل البار", "PER", "أسامة بن فضل البار"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["منصور أبو رياش", "أسامة بن فضل البار"]
+    assert "S-LONG-FRONTED-SUBJECT" in quotes[1].rules
+    assert quotes[1].speaker.text.startswith("أمين العاصمة المقدسة")
+    unnamed = "وكان أمين العاصمة المقدسة ورئيس مجلس إدارة شركة البلد الأمين وعدد من أعضاء المجلس قد قالوا إن المشروع سيكتمل."
+    _, quotes = quotes_of(unnamed, [])
+    assert all("S-LONG-FRONTED-SUBJECT" not in q.rules for q in quotes)  # no name: a plain phrase's length
+    switch_off("S-LONG-FRONTED-SUBJECT")
+    _, quotes = quotes_of(text, names)
+    assert "S-LONG-FRONTED-SUBJECT" not in quotes[1].rules and not quotes[1].speaker.text.startswith("أمين العاصمة")
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

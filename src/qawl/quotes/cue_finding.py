@@ -140,7 +140,7 @@ class _CueFinding:
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
-        apposed, host = False, None
+        apposed, host, faqad = False, None, False
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -170,8 +170,10 @@ class _CueFinding:
             if subject is None and (b, t) in self.auxiliaries_before:
                 np_end = after = t + 1  # أخذ يروي للصحيفة عدة وقائع: the subject went before, the rest is the report
             pluperfect = None if conj or carried or np_end != t + 1 or host else self.pluperfect_subject(b, t)
-            if pluperfect is None and conj == "ف":
+            faqad = conj != "ف" and t > 0 and tokens[t - 1].key == "فقد" and rule_on("S-TOPIC-FAQAD")
+            if pluperfect is None and (conj == "ف" or faqad):
                 pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
+                faqad = faqad and pluperfect is not None
             if host is not None:  # وأصدرت الوزارة بيانا قالت فيه إن: the statement's issuer
                 speaker, start_token = host, host[0]
             elif pluperfect is not None:
@@ -242,6 +244,10 @@ class _CueFinding:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
+        if faqad and speaker is not None:
+            candidate.rules += ("S-TOPIC-FAQAD",)  # أما وزير الخارجية فقد قال: the topic speaks
+        if speaker is not None and (b, speaker[0]) in self.long_fronted:
+            candidate.rules += ("S-LONG-FRONTED-SUBJECT",)  # وكان أمين العاصمة … الدكتور أسامة البار قد قال
         if (b, t) in self.auxiliaries_before:
             candidate.rules += ("S-AUXILIARY-VERB",)  # ومضى يقول: the speaker goes on
         if (b, t + 1) in self.addressee_pronouns:

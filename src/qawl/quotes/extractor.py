@@ -71,6 +71,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         # (block, token) where a speaker phrase was cut by an S-SPAN-* rule -> its id (recorded on the quote)
         self.span_cuts: dict[tuple[int, int], str] = {}
         self.adjuncts_before: set[tuple[int, int]] = set()  # (block, cue) whose words before were an adjunct
+        self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
         self.auxiliaries_before: set[tuple[int, int]] = set()  # (block, cue) after an auxiliary verb (S-AUXILIARY-VERB)
         self.addressee_pronouns: set[tuple[int, int]] = set()  # (block, token) of a skipped لي / لنا (S-ADDRESSEE-PRONOUN)
         self.office_places: set[tuple[int, int]] = set()  # (block, phrase start) that S-OFFICE-PLACE carried on

@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, is_naming_verb, is_verbal_noun,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -601,7 +601,7 @@ class _Resolver:
             return False
         if t + 1 >= len(tokens) or not (tokens[t + 1].is_word or tokens[t + 1].text in ALL_MARKS):
             return False  # مثل: إسحاق هرتسوغ: a list, not a subject
-        if is_verbal_noun(tokens[t].text) or key.endswith("ات"):
+        if is_verbal_noun(tokens[t].text) or key.endswith("ات") or key in TOPIC_MARKERS:
             return False  # ارتباط كاظم الساهر، كلمات فواز: a noun in construct with the name
         return not any(key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "anonymous", "media"))
 

@@ -143,6 +143,11 @@ RULES: dict[str, str] = {
                             "the person that verb took as object (استقبل الملك سلمان الرئيس ميشال عون، مؤكدا أن …)",
     "S-OPENING-VERB": "a conjoined cue's dropped subject may be the name after an indefinite word that opens the sentence "
                       "before it without a conjunction, a verb (انتقل بوبي جيندال إلى المدينة. وقال …), not a title",
+    "S-LONG-FRONTED-SUBJECT": "a subject set before its verb (وكان … قد قال، أما … فقد قال) may run past a plain phrase's "
+                              "length, and hold a short quoted name, when it holds a person's or body's name (وكان أمين "
+                              "العاصمة المقدسة ورئيس مجلس إدارة شركة البلد الأمين الدكتور أسامة بن فضل البار قد)",
+    "S-TOPIC-FAQAD": "after أما, a topic followed by فقد and a cue is its subject, as before a ف-verb (أما وزير الخارجية "
+                     "فقد قال إن …)",
     "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
                        "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
                        "dropped subject is not it",

@@ -172,10 +172,13 @@ class _SourceSpan:
         while end < cue - 1 and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
             end += 1
         words = sum(tok.is_word for tok in tokens[kana + 1 : end])
-        if not 0 < words <= MAX_SUBJECT_WORDS or _is_stop(tokens[kana + 1]) or _is_cue_token(tokens[kana + 1]):
+        longest = MAX_KANA_SPAN if self.names_fronted(b, kana + 1, end) else MAX_SUBJECT_WORDS
+        if not 0 < words <= longest or _is_stop(tokens[kana + 1]) or _is_cue_token(tokens[kana + 1]):
             return None
         if end < cue - 1 and tokens[end].key not in RELATIVES and tokens[end].text not in COMMAS:
             return None  # the subject must end at a relative, a comma or قد
+        if words > MAX_SUBJECT_WORDS:
+            self.long_fronted.add((b, kana + 1))
         return kana + 1, end
 
     def topic_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
@@ -187,16 +190,29 @@ class _SourceSpan:
         )
         if marker is None or marker + 1 >= cue:
             return None
+        if tokens[cue - 1].key == "فقد":
+            cue -= 1  # أما سويليستيو، عضو البرلمان، فقد قال: فقد is the verb's
         first = tokens[marker + 1]
         if _is_stop(first) or first.key in TOPIC_ADJUNCTS or first.key.startswith(("بال", "لل")) \
                 or _strip_conj(first.key) in ADVERBIAL_HEADS or _time_phrase_width(tokens, marker + 1):
             return None  # أما عن الأسعار / على الصعيد الداخلي / الآن فقال الوزير: no subject
         inside = tokens[marker + 1 : cue]
-        if sum(tok.is_word for tok in inside) > MAX_SPEAKER_WORDS or any(
-            tok.region >= 0 or _is_cue_token(tok) or tok.text in SENTENCE_END for tok in inside
+        named = self.names_fronted(b, marker + 1, cue)
+        regions = self.blocks[b].regions
+        if sum(tok.is_word for tok in inside) > (MAX_KANA_SPAN if named else MAX_SPEAKER_WORDS) or any(
+            _is_cue_token(tok) or tok.text in SENTENCE_END
+            or tok.region >= 0 and not (named and regions[tok.region].words <= MAX_QUOTED_NAME_WORDS) for tok in inside
         ):
-            return None
+            return None  # a short quoted name may sit in a named topic's apposition (عن حزب "النضال الديمقراطي")
+        if sum(tok.is_word for tok in inside) > MAX_SPEAKER_WORDS or any(tok.region >= 0 for tok in inside):
+            self.long_fronted.add((b, marker + 1))
         return marker + 1, cue
+
+    def names_fronted(self, b: int, start: int, end: int) -> bool:
+        """``S-LONG-FRONTED-SUBJECT``: a subject set before its verb (after كان … قد, أما … ف) holds a
+        person's or body's name, so its titles and apposition may run longer than a plain phrase."""
+        return rule_on("S-LONG-FRONTED-SUBJECT") and any(
+            (m := self.mention_at(b, k)) is not None and m.label in ("PER", "ORG") for k in range(start, end))
 
     def purpose_subject(self, b: int, t: int) -> Optional[tuple[int, int]]:
         """وخرج الوزير أمام الصحفيين ليقول إن: the subject of the clause's opening verb speaks."""
