@@ -3032,6 +3032,18 @@ def test_s_long_fronted_subject_a_named_subject_before_qad_may_be_long(switch_of
     assert "S-LONG-FRONTED-SUBJECT" not in quotes[1].rules and not quotes[1].speaker.text.startswith("أمين العاصمة")
 
 
+def test_s_kana_verb_the_source_between_kana_and_a_past_cue_speaks(switch_off):
+    text = "وقالت جماعة مراقبة دولية إن الألغام إيرانية الصنع. وكانت مصادر في الجيش اليمني، كشفت أن الألغام زرعت في الطرقات."
+    _, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == ["جماعة مراقبة دولية", "مصادر في الجيش اليمني"]
+    assert "S-KANA-VERB" in quotes[1].rules
+    _, quotes = quotes_of("وقالت جماعة مراقبة دولية إن الألغام إيرانية. وكانت الأمطار هطلت بغزارة، وأكدت أن الطرق مغلقة.", [])
+    assert all("S-KANA-VERB" not in q.rules for q in quotes)  # rain is no source
+    switch_off("S-KANA-VERB")
+    _, quotes = quotes_of(text, [])
+    assert quotes[1].speaker.text == "جماعة مراقبة دولية"
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

@@ -148,6 +148,8 @@ RULES: dict[str, str] = {
                               "العاصمة المقدسة ورئيس مجلس إدارة شركة البلد الأمين الدكتور أسامة بن فضل البار قد)",
     "S-TOPIC-FAQAD": "after أما, a topic followed by فقد and a cue is its subject, as before a ف-verb (أما وزير الخارجية "
                      "فقد قال إن …)",
+    "S-KANA-VERB": "كان, a source and a past cue without قد (وكان التحالف العسكري في اليمن أعلن، وكانت مصادر في الجيش "
+                   "اليمني، كشفت): the source between كان and the verb speaks, as before قد",
     "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
                        "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
                        "dropped subject is not it",

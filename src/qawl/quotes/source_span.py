@@ -157,11 +157,15 @@ class _SourceSpan:
         """وكان تيباس قد قال، وكان العبادي الذي حل ائتلافه ثالثا قد قال: the subject between
         كان and its relative clause, comma or قد."""
         tokens = self.blocks[b].tokens
-        if cue < 3 or tokens[cue - 1].key != "قد":
+        if cue < 3:
             return None
+        qad = tokens[cue - 1].key == "قد"
+        if not qad and not self.kana_verb(b, cue):
+            return None
+        limit = cue - 1 if qad else cue  # the subject ends before قد, or before the verb itself
         start = self.sentence_start(b, cue)
         kana = next(
-            (k for k in range(cue - 2, max(start, cue - MAX_KANA_SPAN) - 1, -1) if tokens[k].key in KANA_FORMS), None
+            (k for k in range(limit - 1, max(start, cue - MAX_KANA_SPAN) - 1, -1) if tokens[k].key in KANA_FORMS), None
         )
         regions = self.blocks[b].regions
         if kana is None or any(
@@ -169,17 +173,28 @@ class _SourceSpan:
         ):
             return None  # وكانت شبكة "فيسبوك" قد أعلنت: only a short quoted name may sit inside
         end = kana + 1
-        while end < cue - 1 and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
+        while end < limit and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
             end += 1
         words = sum(tok.is_word for tok in tokens[kana + 1 : end])
         longest = MAX_KANA_SPAN if self.names_fronted(b, kana + 1, end) else MAX_SUBJECT_WORDS
         if not 0 < words <= longest or _is_stop(tokens[kana + 1]) or _is_cue_token(tokens[kana + 1]):
             return None
-        if end < cue - 1 and tokens[end].key not in RELATIVES and tokens[end].text not in COMMAS:
+        if end < limit and tokens[end].key not in RELATIVES and tokens[end].text not in COMMAS:
             return None  # the subject must end at a relative, a comma or قد
+        if not qad and (end < limit and tokens[end].key in RELATIVES or not self.names_source(b, kana + 1)
+                        or self.speaker_forward(b, kana + 1, limit) != end or any(tok.key == "قد" for tok in tokens[kana + 1 : end])):
+            return None  # without قد only a source phrase right before its verb: وكانت الأمطار | هطلت is no report
+        if not qad:
+            self.kana_verbs.add((b, kana + 1))
         if words > MAX_SUBJECT_WORDS:
             self.long_fronted.add((b, kana + 1))
         return kana + 1, end
+
+    def kana_verb(self, b: int, cue: int) -> bool:
+        """``S-KANA-VERB``: a past cue without قد may close a كان clause too (وكان التحالف العسكري في اليمن
+        أعلن، وكانت مصادر في الجيش اليمني، كشفت)."""
+        entry = lookup_cue(self.blocks[b].tokens[cue].key)[0]
+        return rule_on("S-KANA-VERB") and entry is not None and entry.kind == "verb" and entry.tense == "past"
 
     def topic_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
         """أما رئيس حزب الدستور، خالد داوود، فاتهم: the topic after أما is the فـ-verb's subject."""
