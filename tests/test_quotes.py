@@ -3084,9 +3084,17 @@ def test_s_manner_adverb_is_no_part_of_the_speaker(switch_off):
     assert "S-MANNER-ADVERB" in quotes[0].rules
     _, quotes = quotes_of("وقال الوزير ضاحكا إن الأمر بسيط.", [])
     assert quotes[0].speaker.text == "الوزير"
+    # right after the verb it is no subject either: the subject is dropped (the last speaker)
+    right_after = "وكتبت غينتر على تويتر: \"ذهبنا بالدراجة\". وقالت مازحة إن الرحلة كانت سلسة جدا."
+    names = _mentions_for(("غينتر", "PER", "جولي غينتر"))
+    _, quotes = quotes_of(right_after, names)
+    assert [q.speaker_canonical for q in quotes] == ["جولي غينتر", "جولي غينتر"]
+    assert "S-MANNER-ADVERB" in quotes[1].rules
     switch_off("S-MANNER-ADVERB")
     _, quotes = quotes_of(text, tagged)
     assert quotes[0].speaker_canonical == "بومبيو مازحا"
+    _, quotes = quotes_of(right_after, names)
+    assert quotes[1].speaker_canonical != "جولي غينتر"
 
 
 def test_s_quoted_subject_a_short_quotation_before_the_that_clause_names_the_speaker(switch_off):

@@ -246,6 +246,8 @@ class _CueFinding:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
         if faqad and speaker is not None:
             candidate.rules += ("S-TOPIC-FAQAD",)  # أما وزير الخارجية فقد قال: the topic speaks
+        if any((b, k) in self.manner_after_verb for k in range(t + 1, min(after + 1, len(tokens)))):
+            candidate.rules += ("S-MANNER-ADVERB",)  # وقالت مازحة إن: no subject after the verb
         if speaker is not None and (b, speaker[0]) in self.kana_verbs:
             candidate.rules += ("S-KANA-VERB",)  # وكان التحالف العسكري أعلن: كان's subject speaks
         if speaker is not None and (b, speaker[0]) in self.long_fronted:

@@ -16,7 +16,7 @@ from qawl.arabic import (
     ADDRESSEE_PRONOUNS, AUXILIARY_VERBS,
     ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
     CONJUNCTIONS_WAW_FA,
-    DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
+    DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
     PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
     TOPIC_MARKERS,
 )
@@ -356,6 +356,9 @@ class _SourceSpan:
     def skip_adverb_before_subject(self, b: int, t: int) -> int:
         """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if t < len(tokens) and tokens[t].key in MANNER_ADVERBS and rule_on("S-MANNER-ADVERB"):
+            self.manner_after_verb.add((b, t))
+            return t + 1  # وقالت مازحة إن: how she spoke, not who
         width = _time_phrase_width(tokens, t)
         if t + width >= len(tokens) or not width:
             return t
