@@ -416,6 +416,10 @@ GOLD_FILES = (
     ("audit38_gold.json", "benchmarks"),
     ("audit39_gold.json", "benchmarks"),
     ("audit40_gold.json", "benchmarks"),
+    ("audit41_gold.json", "benchmarks"),
+    ("audit42_gold.json", "benchmarks"),
+    ("audit43_gold.json", "benchmarks"),
+    ("audit44_gold.json", "benchmarks"),
 )
 
 
