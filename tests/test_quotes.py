@@ -3044,6 +3044,19 @@ def test_s_kana_verb_the_source_between_kana_and_a_past_cue_speaks(switch_off):
     assert quotes[1].speaker.text == "جماعة مراقبة دولية"
 
 
+def test_s_owned_statement_a_statement_noun_with_a_pronoun_is_its_owner(switch_off):
+    text = 'قال الفنان علي عبدالكريم إنه سعيد بالعودة. وتابع حديثه: "عدت إلى المسرح وأنا جاهز".'
+    names = _mentions_for(("علي عبدالكريم", "PER", "علي عبدالكريم"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["علي عبدالكريم", "علي عبدالكريم"]
+    assert "S-OWNED-STATEMENT" in quotes[1].rules
+    _, quotes = quotes_of(text.replace("وتابع حديثه", "وتابعت الكلمة"), names)
+    assert all("S-OWNED-STATEMENT" not in q.rules for q in quotes)  # no owner's pronoun
+    switch_off("S-OWNED-STATEMENT")
+    _, quotes = quotes_of(text, names)
+    assert quotes[1].speaker_canonical == "حديثه"
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

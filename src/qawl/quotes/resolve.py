@@ -25,7 +25,7 @@ from .config import (
 )
 from .lexical import (
     WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
-    _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key,
+    _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key, _unpossessed,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
@@ -239,6 +239,16 @@ class _Resolver:
         span = make_span(text, person.start, person.end)
         return _Agent(person.start, span, person.canonical or person.text, "person", "", "s", True, ("S-HEAD-GENDER",))
 
+    def owned_statement(self, tokens) -> bool:
+        """``S-OWNED-STATEMENT``: a speaker phrase that is a statement noun with its owner's pronoun (تصريحه،
+        كلمتها، تغريدتها) names no one: the owner, the last agreeing speaker, spoke. The written word tells the
+        pronoun ه from the feminine ة (كلمة is no كلم + ه)."""
+        words = [tok for tok in tokens if tok.is_word]
+        if not rule_on("S-OWNED-STATEMENT") or len(words) != 1 or words[0].text.endswith("ة"):
+            return False
+        owned = _unpossessed(_strip_conj(words[0].key))
+        return bool(owned) and owned in self.ex.lexicon.statement_frames
+
     def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
         """An earlier agent named by this short or descriptive phrase (المصادر, كيري)."""
         wanted = {_strip_noun(k) for k in keys if k not in DEMONSTRATIVES}
@@ -316,6 +326,11 @@ class _Resolver:
             canonical, kind = (agent.canonical, agent.kind) if agent else (span.text, "unknown")
             self.remember(span, canonical, kind, entry, position, named=agent is not None and agent.named)
             return _Attribution(span, canonical, kind, is_pronoun=True, rules=("S-PRONOUN",))
+        if len(keys) == 1 and mention is None and self.owned_statement(ex.blocks[b].tokens[start:end]):
+            agent = self.antecedent(entry, position)  # وعن تصريحه الذي قال فيه: the statement's owner spoke
+            if agent is not None:
+                self.remember(span, agent.canonical, agent.kind, entry, position, named=agent.named)
+                return _Attribution(span, agent.canonical, agent.kind, is_pronoun=True, rules=("S-OWNED-STATEMENT",))
         if len(keys) == 1 and keys[0] in LATTER and mention is None and rule_on("S-LATTER"):
             latter = self.latest_person(span.start)  # قال بعدها الأخير: the one named last
             if latter is not None:

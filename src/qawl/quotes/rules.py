@@ -150,6 +150,8 @@ RULES: dict[str, str] = {
                      "فقد قال إن …)",
     "S-KANA-VERB": "كان, a source and a past cue without قد (وكان التحالف العسكري في اليمن أعلن، وكانت مصادر في الجيش "
                    "اليمني، كشفت): the source between كان and the verb speaks, as before قد",
+    "S-OWNED-STATEMENT": "a speaker phrase that is a statement noun with its owner's pronoun (وعن تصريحه الذي قال فيه، "
+                         "كلمتها، تغريدتها) is that owner: the last agreeing speaker; data: cues.json statement_frames",
     "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
                        "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
                        "dropped subject is not it",
