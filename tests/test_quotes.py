@@ -3057,6 +3057,20 @@ def test_s_owned_statement_a_statement_noun_with_a_pronoun_is_its_owner(switch_o
     assert quotes[1].speaker_canonical == "حديثه"
 
 
+def test_q_clause_form_abbara_opening_a_clause_with_an_after_it_is_the_verb(switch_off):
+    text = "وعبر رئيس النادي مرتضى منصور عن أسفه بسبب القرار الأخير للاتحاد."
+    _, quotes = quotes_of(text, [])
+    assert [q.content.text for q in quotes] == ["أسفه بسبب القرار الأخير للاتحاد"]
+    assert "Q-CLAUSE-FORM" in quotes[0].rules
+    _, quotes = quotes_of("وأعلن الوزير عبر تويتر عن إطلاق المبادرة.", [])
+    assert all("Q-CLAUSE-FORM" not in q.rules for q in quotes)  # the preposition "via"
+    _, quotes = quotes_of("وعبر شهور، أنه لا يزيد عن وهم كبير.", [])
+    assert quotes == []  # "across months": only عن with what it expresses
+    switch_off("Q-CLAUSE-FORM")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

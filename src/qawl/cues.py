@@ -95,6 +95,8 @@ class Lexicon:
     # lexicon derives from definite ones (نظام of النظام "the regime" is also "a system")
     listed_indefinite: dict[str, frozenset[str]] = field(default_factory=dict)
     attitude_exclusions: frozenset[str] = frozenset()  # شكر، نفس: after أعرب عن, no words reported
+    # وعبر: skip forms that are the verb only where they open a clause with عن after them (Q-CLAUSE-FORM)
+    clause_forms: dict[str, CueEntry] = field(default_factory=dict)
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -187,9 +189,14 @@ def load_cues() -> Lexicon:
     raw = json.loads(resources.files("qawl").joinpath("data", CUES_FILE).read_text(encoding="utf-8"))
     forms: dict[str, CueEntry] = {}
     verbal_nouns: dict[str, CueEntry] = {}
+    clause_forms: dict[str, CueEntry] = {}
     for record in raw["verbs"]:
         for entry in _entries(record):
             forms.setdefault(entry.form, entry)
+        wanted = {match_form(form) for form in record.get("clause_forms", ())}
+        for entry in _entries({**record, "skip_forms": [], "ambiguous_forms": []}) if wanted else ():
+            if entry.form in wanted and entry.kind == "verb":
+                clause_forms.setdefault(entry.form, entry)
         for noun in record.get("nouns", ()):
             bare = next(_entries({**record, "nouns": [], "participle": ""}), None)
             if bare is not None:
@@ -219,6 +226,7 @@ def load_cues() -> Lexicon:
         verbal_nouns=verbal_nouns,
         proposition_nouns=_match_set(raw["proposition_nouns"]["words"]),
         attitude_exclusions=_match_set(raw.get("attitude_exclusions", {}).get("words", [])),
+        clause_forms=clause_forms,
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),

@@ -13,19 +13,22 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_OPENERS, COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
+    COMPLEMENTISERS, CONTINUATION_LEMMAS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
 from .rules import rule_on
-from .config import MAX_ADVERBIAL_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS
+from .config import (
+    MAX_ADVERBIAL_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS,
+)
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
     _is_verbal_noun_form, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
 )
-from .tokens import ALL_MARKS, COMMAS, _Token, _first_in
+from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
 
 
 class _CueFinding:
@@ -57,6 +60,9 @@ class _CueFinding:
                 if not token.is_word or token.region >= 0 or token.aside or self.cue_in_name(b, t):
                     continue  # أمل حجازي: a cue form opening a name the tagger found is the name
                 entry, conj = lookup_cue(token.key)
+                clause_form = entry is None and (entry := self.clause_form(b, t)) is not None
+                if clause_form:
+                    conj = token.key[: len(token.key) - len(entry.form)]
                 if entry is not None and _is_passive(token.text, entry, conj):
                     continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
                 if entry is not None and _is_first_person_hamza(token.text, entry, conj):
@@ -84,12 +90,38 @@ class _CueFinding:
                         candidate = None
                 elif entry.kind == "phrase":
                     candidate = self.attribution_candidate(b, t, entry)
+                if candidate is not None and clause_form and candidate.method != "prep":
+                    candidate = None  # وعبر شهور، أنه: "across months"; only عن with what it expresses
                 if candidate is not None:
+                    if clause_form:
+                        candidate.rules += ("Q-CLAUSE-FORM",)  # وعبر الوزير عن قلقه: the verb, not "via"
                     found.append(candidate)
                 elif entry.kind == "verb" and not entry.ambiguous:
                     self.record_agent(b, t, entry, conj)
         self.nest_disagreeing_participles(found)
         return found
+
+    def clause_form(self, b: int, t: int) -> Optional[CueEntry]:
+        """``Q-CLAUSE-FORM``: a form the lexicon keeps out because it is also a preposition (عبر "via") is the
+        verb where it opens a clause (with و/ف, at a sentence's start, after a clause opener or adverb: وعبر،
+        كما عبر، من جهته، عبر) and عن follows within a few words before the sentence ends (وعبر وزير الخارجية
+        عادل الجبير عن استنكار المملكة); not أعلن عبر تويتر عن."""
+        tokens, forms = self.blocks[b].tokens, self.lexicon.clause_forms
+        key = tokens[t].key
+        bare = key[1:] if key[:1] in CONJUNCTIONS_WAW_FA and key[1:] in forms else key
+        if not rule_on("Q-CLAUSE-FORM") or bare not in forms:
+            return None
+        prev = _prev_word(tokens, t)
+        opens = bare != key and (t == 0 or not tokens[t - 1].is_word) or prev is None or not tokens[t - 1].is_word \
+            or prev.key in CLAUSE_OPENERS or prev.key in CLAUSE_ADVERBS
+        if not opens:
+            return None
+        for k in range(t + 1, min(len(tokens), t + 2 + MAX_SPEAKER_WORDS)):
+            if _ends_sentence(tokens, k) or tokens[k].region >= 0:
+                return None
+            if tokens[k].key == "عن" or tokens[k].key.startswith("عن") and len(tokens[k].key) > 4 and k > t + 1:
+                return forms[bare]
+        return None
 
     def verb_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         """The candidate of the cue verb or participle at ``t`` (``conj``: its و/ف/لـ prefix), or None.

@@ -59,6 +59,9 @@ RULES: dict[str, str] = {
                          "the speaker and the words; data: report_words.json anonymity_*",
     "Q-OBJECT-PRONOUN-PREP": "a cue that aims at someone, carrying that someone as an object pronoun, reports "
                              "its preposition's words too (اتهمها سالفيني بالتعاون مع المهربين، طالبه الوزير بالاستقالة)",
+    "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
+                     "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
+                     "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
     "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
                         "speaks; a headline that opens with the place (الرياض: …) does not",
