@@ -3071,6 +3071,20 @@ def test_q_clause_form_abbara_opening_a_clause_with_an_after_it_is_the_verb(swit
     assert quotes == []
 
 
+def test_q_attitude_that_an_attitude_noun_with_a_that_clause_reports_it(switch_off):
+    text = "وأعرب الوزير عن الأمل في أن تنتهي الأزمة قريبا."
+    _, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("الوزير", "الأمل في أن تنتهي الأزمة قريبا")]
+    assert "Q-ATTITUDE-THAT" in quotes[0].rules
+    _, quotes = quotes_of("وأعرب الوزير عن الشكر بأن الوفد حضر.", [])
+    assert quotes == []  # thanks report no words
+    _, quotes = quotes_of("وأعرب الوزير عن الأمل بعد انتهاء الأزمة.", [])
+    assert quotes == []  # no that-clause
+    switch_off("Q-ATTITUDE-THAT")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

@@ -249,6 +249,20 @@ class _ContentStart:
             return ()
         return ("Q-EXPRESSED-ATTITUDE",) if self.expressed_attitude(token) else None
 
+    def attitude_that(self, b: int, t: int) -> bool:
+        """``Q-ATTITUDE-THAT``: after أعرب/عبّر عن, a noun without its owner's pronoun that a that-clause follows
+        at once, or after a preposition (عبرت عن القلق من أن …، أعرب عن الأمل في أن …، عن مخاوف من أن): the
+        clause says what was expressed. Thanks and the reflexive stay out (attitude_exclusions)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTITUDE-THAT") or t + 1 >= len(tokens) or not tokens[t].is_word:
+            return False
+        if _strip_noun(tokens[t].key) in self.lexicon.attitude_exclusions or tokens[t].key in self.lexicon.attitude_exclusions:
+            return False
+        k = t + 1
+        if k < len(tokens) and tokens[k].key in ("من", "في") and k + 1 < len(tokens):
+            k += 1
+        return tokens[k].key in COMPLEMENTISERS
+
     def owned_proposition(self, key: str) -> bool:
         """``Q-OWNED-PROPOSITION``: a proposition noun carrying its owner's pronoun (عزمها، تمسكه)."""
         nouns = self.lexicon.proposition_nouns
@@ -386,6 +400,8 @@ class _ContentStart:
         def make_owned(method: str, start: int) -> Optional[_Candidate]:
             """``make``, unless the cue wants an owned attitude noun there and none opens the words."""
             attitude = self.attitude_rules(entry, method, tokens[start])
+            if attitude is None and self.attitude_that(b, start):
+                attitude = ("Q-ATTITUDE-THAT",)  # عبرت عن القلق من أن …: the clause is what it expressed
             if attitude is None:
                 return None  # عبر عن فكرة، أعرب عن شكره: no words reported
             made = make(method, start)

@@ -62,6 +62,8 @@ RULES: dict[str, str] = {
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
+    "Q-ATTITUDE-THAT": "after أعرب / عبّر عن, a noun without its owner's pronoun followed at once, or after من / في, by a "
+                       "that-clause reports that clause (عبرت عن القلق من أن …، أعرب عن الأمل في أن …)",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
     "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
                         "speaks; a headline that opens with the place (الرياض: …) does not",
