@@ -420,6 +420,8 @@ GOLD_FILES = (
     ("audit42_gold.json", "benchmarks"),
     ("audit43_gold.json", "benchmarks"),
     ("audit44_gold.json", "benchmarks"),
+    ("audit45_gold.json", "benchmarks"),
+    ("audit46_gold.json", "benchmarks"),
 )
 
 
