@@ -599,7 +599,7 @@ def spans_to_mentions(
     mentions = []
     for tokens, sentence_tags in zip(sentences, tags):
         words = [t.text for t in tokens]
-        forms = [match_form(word) for word in words]  # once for the three rules below
+        forms = [match_form(word) for word in words]  # once for the rules below
         sentence_tags = tag_gazetteer_organisations(
             words, tag_latin_organisations(words, sentence_tags), forms)
         sentence_tags = complete_organisation_complements(
