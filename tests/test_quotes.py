@@ -3085,6 +3085,18 @@ def test_q_attitude_that_an_attitude_noun_with_a_that_clause_reports_it(switch_o
     assert quotes == []
 
 
+def test_s_apposed_antecedent_a_relative_after_an_apposed_title_refers_to_the_name(switch_off):
+    text = "لا تروق التقنية للكثيرين، مثل بن ليبرتون، الخبير في علوم الأحياء الدقيقة، الذي يحذر من أن تسبب الشرائح التهابات."
+    names = _mentions_for(("بن ليبرتون", "PER", "بن ليبرتون"))
+    _, quotes = quotes_of(text, names)
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [
+        ("بن ليبرتون، الخبير في علوم الأحياء الدقيقة", "بن ليبرتون")]
+    assert "S-APPOSED-ANTECEDENT" in quotes[0].rules
+    switch_off("S-APPOSED-ANTECEDENT")
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].speaker.text == "علوم الأحياء الدقيقة"
+
+
 def test_s_named_after_a_title_is_the_person_a_continuing_cue_names_next(switch_off):
     text = ("أعلن وزير الدفاع الصومالي الجمعة أن القوات الحكومية سيطرت على المدينة. "
             "وأضاف الجنرال عبدالقادر ديني أن العملية مستمرة.")

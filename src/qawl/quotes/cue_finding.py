@@ -22,7 +22,8 @@ from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
 from .rules import rule_on
 from .config import (
-    MAX_ADVERBIAL_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS, MIN_SPEECH_WORDS,
+    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
+    MIN_SPEECH_WORDS,
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
@@ -379,11 +380,36 @@ class _CueFinding:
                     start -= 1
             if start >= head or tokens[relative].key == "ما":
                 return None
-            candidate.speaker = (start, head)
+            apposed = self.apposed_antecedent(b, start, head)
+            candidate.speaker = apposed or (start, head)
+            if apposed:
+                candidate.rules += ("S-APPOSED-ANTECEDENT",)  # بن ليبرتون، الخبير في …، الذي يحذر
         candidate.start_token = t
         # "، التي تؤكد أن" starts a report of its own; without the comma it is part of the clause
         candidate.boundary = tokens[t - 2].text in COMMAS if t > 1 else False
         return candidate
+
+    def apposed_antecedent(self, b: int, start: int, head: int) -> Optional[tuple[int, int]]:
+        """``S-APPOSED-ANTECEDENT``: a relative clause after a person's title set off by commas refers to the
+        person named before the title (مثل بن ليبرتون، الخبير في علوم الأحياء الدقيقة، الذي يحذر): the name
+        and its title speak, not the title's last words."""
+        tokens = self.blocks[b].tokens
+        heads = self.lexicon.heads["person"] | self.lexicon.heads["anonymous"]  # الوزير، الخبير، المسؤول
+        if not rule_on("S-APPOSED-ANTECEDENT"):
+            return None
+        comma = next((k for k in range(start - 1, max(-1, head - MAX_APPOSITION_GAP), -1) if tokens[k].text in COMMAS), None)
+        if comma is None or comma < 1 or comma + 1 >= head:
+            return None
+        title = tokens[comma + 1].key
+        if not (title in heads or _strip_noun(title) in heads):
+            return None
+        mention = self.mention_at(b, comma - 1)
+        if mention is None or mention.label != "PER":
+            return None
+        first = comma - 1
+        while first > 0 and self.mention_at(b, first - 1) is mention:
+            first -= 1
+        return first, head
 
     def relative_is_subject(self, b: int, t: int, entry: CueEntry, np_end: int) -> bool:
         """القس كوري الذي لفت الأنظار: "…", سكودامور، الذي اقترح الفكرة، إنها: the relative is the

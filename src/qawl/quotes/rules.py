@@ -157,6 +157,8 @@ RULES: dict[str, str] = {
                    "اليمني، كشفت): the source between كان and the verb speaks, as before قد",
     "S-OWNED-STATEMENT": "a speaker phrase that is a statement noun with its owner's pronoun (وعن تصريحه الذي قال فيه، "
                          "كلمتها، تغريدتها) is that owner: the last agreeing speaker; data: cues.json statement_frames",
+    "S-APPOSED-ANTECEDENT": "a relative clause that reports after a person's title set off by commas refers to the person "
+                            "named before the title (مثل بن ليبرتون، الخبير في علوم الأحياء الدقيقة، الذي يحذر من أن)",
     "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
                        "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
                        "dropped subject is not it",
