@@ -422,6 +422,8 @@ GOLD_FILES = (
     ("audit44_gold.json", "benchmarks"),
     ("audit45_gold.json", "benchmarks"),
     ("audit46_gold.json", "benchmarks"),
+    ("audit47_gold.json", "benchmarks"),
+    ("audit48_gold.json", "benchmarks"),
 )
 
 
