@@ -78,6 +78,8 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
             rest = "ا" + rest[1:]  # للأمم is ل + الأمم with the alif dropped
         if len(rest) < MIN_REST_LETTERS or rest in FUNCTION_WORDS:
             continue
+        if prefix != split.conj and rest[:1] in STRIPPABLE_CONJ and word_count(rest[1:]) > word_count(rest):
+            continue  # بوبي is no ب + وبي: a rest read as و + word would put a conjunction after a preposition
         # a known rest counts only when the corpus does not prefer the whole token:
         # the training gazetteer holds clipped forms (وكس of فوكس, اسل of باسل)
         count = word_count(rest)
