@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from qawl.arabic import (
     BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
-    RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS, is_verbal_noun,
+    RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
@@ -281,10 +281,7 @@ class _ContentStart:
                 return False
         elif not tokens[start - 1].is_word or not all(tok.text in COMMAS or tok.key in TIME_WORDS for tok in tokens[start:t]):
             return False
-        token = tokens[t]
-        if not token.is_word or token.region >= 0 or not is_verbal_noun(token.text) or self.mention_at(b, t) is not None:
-            return False
-        return not any(_strip_noun(token.key) in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
+        return self.object_verbal_noun(b, t)
 
     def apposed_title_end(self, b: int, start: int, end: int) -> int:
         """After a speaker's name, a person's title set off by commas (تومسون، الرئيس التنفيذي للشركة،): the

@@ -548,15 +548,19 @@ class _SourcePhrase:
         start of its object: أعلن وزير الداخلية | اكتمال الاستعدادات، أكد أفيغدور ليبرلمان | اعتراض نحو 400
         طائرة. Never the phrase's first word (أعلن الاتحاد الأوروبي), a tagged name's word or a title."""
         tokens = self.blocks[b].tokens
-        if not rule_on("Q-VERBAL-NOUN-OBJECT") or t <= start or not tokens[t].is_word or tokens[t].region >= 0:
+        if not rule_on("Q-VERBAL-NOUN-OBJECT") or t <= start or not tokens[t - 1].is_word or not self.object_verbal_noun(b, t):
             return False
         token, prev = tokens[t], tokens[t - 1]
-        if not prev.is_word or not is_verbal_noun(token.text) or self.mention_at(b, t) is not None:
-            return False
-        if any(_strip_noun(token.key) in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media")):
-            return False  # الإدارة، الاتحاد: a head that opens a name
         previous = self.mention_at(b, t - 1)
         return _is_definite(prev.key) or (previous is not None and previous.end <= token.start)
+
+    def object_verbal_noun(self, b: int, t: int) -> bool:
+        """The word at ``t`` may open a cue's object as a derived verbal noun: shaped like one, outside
+        quotation marks and any tagged name, and no head that opens a name (الإدارة، الاتحاد)."""
+        token = self.blocks[b].tokens[t]
+        if not token.is_word or token.region >= 0 or not is_verbal_noun(token.text) or self.mention_at(b, t) is not None:
+            return False
+        return not any(_strip_noun(token.key) in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
 
     def owned_act(self, token) -> bool:
         """``Q-OWNED-ACT``: a verbal noun or proposition noun carrying its owner's pronoun (انسحابهم،
