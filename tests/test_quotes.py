@@ -2192,10 +2192,11 @@ def test_anonymous_ba_is_no_affiliation_after_a_verb_whose_object_takes_ba():
 @pytest.mark.parametrize("text, speaker", [
     ("أما هذا العام، فأكدت المنظمة أن ثروة 42 من أغنى أغنياء العالم تعادل ثروة نصف الفقراء.", "المنظمة"),
     ("وقال الوزير إن الاجتماع كان مثمرا. ولفت الانتباه إلى أن الحكومة ستدعم القطاع.", "الوزير"),
+    ("وقال الوزير إن الاجتماع كان مثمرا. ولفت انتباههم إلى أن الحكومة ستدعم القطاع.", "الوزير"),
 ])
 def test_a_time_phrase_or_an_idioms_object_is_no_speaker(text, speaker):
-    """هذا العام is a time adverb, not the topic after أما; الانتباه in لفت الانتباه إلى is the
-    idiom's object: the speaker is the organisation, and the minister for the dropped subject."""
+    """هذا العام is a time adverb, not the topic after أما; الانتباه in لفت الانتباه إلى (or
+    انتباههم, whose attention) is the idiom's object: the speaker is the organisation, and the minister for the dropped subject."""
     _, quotes = quotes_of(text, [])
     assert {q.speaker.text for q in quotes} == {speaker}
 
@@ -3465,3 +3466,29 @@ def test_s_loose_apposition_a_loose_subject_goes_on_to_the_name_after_its_comma(
     switch_off("S-LOOSE-APPOSITION")
     _, quotes = quotes_of(text, extract_mentions)
     assert quotes[-1].speaker_canonical == "وزير الخارجية البحريني"
+
+
+@pytest.mark.parametrize("word, accusative", [
+    ("مفاجئا", True), ("لاذعاً", True), ("غاضبا", True), ("دائما", True), ("رسمياً", True),
+    # an attached pronoun, a broken plural, a plural verb, a conjunction with ما, a name
+    ("رئيسها", False), ("رئيسنا", False), ("ضحايا", False), ("قالوا", False), ("بعدما", False),
+    ("وحينما", False), ("رضا", False), ("روسيا", False), ("المفاجئا", False),
+])
+def test_indefinite_accusative_shapes(word, accusative):
+    from qawl.arabic import is_indefinite_accusative
+
+    assert is_indefinite_accusative(word) is accusative
+
+
+def test_s_accusative_not_subject_a_predicate_before_the_verb_is_no_speaker(switch_off):
+    text = "قال اللاعب عمر الغامدي إنه سيعتزل. وحول قرار إبعاده هل كان مفاجئا قال: «نعم كان شيئا مفاجئا»."
+    names = _mentions_for(("عمر الغامدي", "PER", "عمر الغامدي"))
+    _, quotes = quotes_of(text, names)
+    assert "S-ACCUSATIVE-NOT-SUBJECT" in quotes[1].rules and quotes[1].speaker_canonical == "عمر الغامدي"
+    # after لكن the accusative is the subject; an indefinite source noun heads the clause after it
+    for other in ("ولكن مسؤولا قال إن القرار نهائي.", "وأصدر النادي بيانا جديدا أكد فيه أن القرار نهائي."):
+        _, quotes = quotes_of("قال اللاعب عمر الغامدي إنه سيعتزل. " + other, names)
+        assert all("S-ACCUSATIVE-NOT-SUBJECT" not in q.rules for q in quotes)
+    switch_off("S-ACCUSATIVE-NOT-SUBJECT")
+    _, quotes = quotes_of(text, names)
+    assert quotes[1].speaker.text == "مفاجئا"

@@ -18,6 +18,8 @@ import re
 from importlib import resources
 from typing import Any
 
+from qawl.clean import match_form
+
 
 def _word_class(name: str) -> dict[str, Any]:
     """The lists of ``data/arabic/<name>.json`` by key, their comments left out."""
@@ -66,6 +68,8 @@ PREPOSITIONS = PHRASE_PREPOSITIONS | EVENT_PREPOSITIONS
 PARTICLES = frozenset(_FUNCTION["particles"])
 SUBJECT_RELATIVES = frozenset(_FUNCTION["subject_relatives"])
 MA_RELATIVES = frozenset(_FUNCTION["ma_relatives"])
+MA_CONJUNCTIONS = frozenset(_FUNCTION["ma_conjunctions"])  # بعدما، حينما: no accusative
+INNA_PARTICLES = frozenset(_FUNCTION["inna_particles"])  # ولكن مسؤولا قال: an accusative subject
 RELATIVES = SUBJECT_RELATIVES | MA_RELATIVES
 DEMONSTRATIVES = frozenset(_FUNCTION["demonstratives"])
 PRONOUN_SUFFIXES = tuple(_FUNCTION["pronoun_suffixes"])
@@ -284,3 +288,23 @@ DASHES = frozenset(_PUNCTUATION["dashes"])
 
 # --- marks on letters (orthography, not word lists) ---
 DAMMA, SHADDA, FATHATAN = "\u064f", "\u0651", "\u064b"  # a damma on a verb's first letter marks the passive
+
+ACCUSATIVE_NOT_ENDINGS = ("ها", "نا", "هما", "كما", "ايا", "اا", "وا")  # a pronoun, a broken plural, a plural verb
+
+
+def is_indefinite_accusative(word: str) -> bool:
+    """A word as written in the indefinite accusative (مفاجئا، لاذعاً، غاضبا): ا or ـًا after a
+    consonant. Such a word is a predicate, a manner or a time (كان مفاجئا، يعتبر لاذعا، مؤخرا),
+    never a subject. Not an attached pronoun (رئيسها، رئيسنا), a broken plural (ضحايا), a plural
+    verb (قالوا), a conjunction with ما (بعدما), a definite word or a short one (رضا، دانا: names); a word in ـيا only with its
+    tanween (روسيا، ماريا). A name in ـا (فرنسا، أوباما) is the caller's to rule out: a tagged mention."""
+    marked = word.endswith((FATHATAN + "ا", "ا" + FATHATAN))
+    stem = _MARKS_RE.sub("", word)
+    bare = stem[1:] if stem[:1] in "وف" and len(stem) > 5 else stem
+    if match_form(bare) in MA_CONJUNCTIONS or match_form(stem) in MA_CONJUNCTIONS:
+        return False
+    if len(stem) < 5 or not stem.endswith("ا") or stem.startswith("ال"):
+        return False
+    if stem.endswith(ACCUSATIVE_NOT_ENDINGS) or (stem.endswith("يا") and not marked):
+        return False
+    return True

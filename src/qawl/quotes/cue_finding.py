@@ -277,6 +277,8 @@ class _CueFinding:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
+        if (b, t) in self.accusatives_before and speaker is None:
+            candidate.rules += ("S-ACCUSATIVE-NOT-SUBJECT",)  # هل كان مفاجئا قال: not the accusative
         if faqad and speaker is not None:
             candidate.rules += ("S-TOPIC-FAQAD",)  # أما وزير الخارجية فقد قال: the topic speaks
         if any((b, k) in self.manner_after_verb for k in range(t + 1, min(after + 1, len(tokens)))):

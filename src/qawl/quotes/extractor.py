@@ -71,6 +71,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         # (block, token) where a speaker phrase was cut by an S-SPAN-* rule -> its id (recorded on the quote)
         self.span_cuts: dict[tuple[int, int], str] = {}
         self.adjuncts_before: set[tuple[int, int]] = set()  # (block, cue) whose words before were an adjunct
+        self.accusatives_before: set[tuple[int, int]] = set()  # (block, cue) after an accusative (S-ACCUSATIVE-NOT-SUBJECT)
         self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
         self.kana_verbs: set[tuple[int, int]] = set()  # (block, start) of كان subjects closed by a verb, not قد
         self.manner_after_verb: set[tuple[int, int]] = set()  # (block, token) of a manner adverb right after a cue verb

@@ -82,6 +82,11 @@ class _MentionView:
     def mention_at(self, b: int, t: int) -> Optional[Mention]:
         return self.token_mention[b].get(t)
 
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every word of the article's mentions, in matching form (ألميدا named once is a name everywhere)."""
+        return frozenset(w for m in self.mentions for w in match_form(m.text).split())
+
     def _person_tokens(self, b: int) -> list[int]:
         """The tokens of block ``b`` under a person mention, in order (built on first use)."""
         people = self._people.get(b)

@@ -141,6 +141,7 @@ RULES: dict[str, str] = {
                    "of the speaker phrase (وفق بيان الجيش | جاء فيه أن)",
     "S-SPAN-PREFIXED": "a بـ/لـ word after a whole tagged person's name, or after a lone anonymous, media or document "
                        "head, is the verb's complement or addressee (دانا وايت | لشبكة CNN، أفادت تقارير | بإطلاق نار)",
+    "S-ACCUSATIVE-NOT-SUBJECT": "a word in the indefinite accusative (كان مفاجئا، يعتبر لاذعا) is no subject: the subject is dropped",
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",

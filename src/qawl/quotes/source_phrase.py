@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, MANNER_ADVERBS, PREPOSITIONS, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
+    ATTENTION_OBJECTS, MANNER_ADVERBS, PREPOSITIONS, PRONOUN_SUFFIXES, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -167,13 +167,13 @@ class _SourcePhrase:
         return not _is_stop(token)
 
     def is_veil(self, b: int, t: int) -> bool:
-        """كشف النقاب عن، لفت الانتباه إلى: an idiom's fixed object before its preposition (not a
-        name: عبد الكريم النقاب)."""
+        """كشف النقاب عن، لفت الانتباه / انتباههم إلى: an idiom's fixed object before its preposition
+        (not a name: عبد الكريم النقاب)."""
         tokens = self.blocks[b].tokens
         if t + 1 >= len(tokens):
             return False
         key, nxt = tokens[t].key, tokens[t + 1].key
-        idiom = key in VEIL_OBJECTS and nxt == "عن" or key in ATTENTION_OBJECTS and nxt == "الي"
+        idiom = key in VEIL_OBJECTS and nxt == "عن" or _attention_object(key) and nxt == "الي"
         mention = self.mention_at(b, t)
         return idiom and (mention is None or mention.label != "PER")
 
@@ -644,3 +644,10 @@ class _SourcePhrase:
         tokens = self.blocks[candidate.block].tokens
         s, e = candidate.speaker
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
+
+
+def _attention_object(key: str) -> bool:
+    """الانتباه، or انتباههم / نظره with the pronoun of whose attention was drawn."""
+    if key in ATTENTION_OBJECTS:
+        return True
+    return any(key.endswith(suffix) and "ال" + key[: -len(suffix)] in ATTENTION_OBJECTS for suffix in PRONOUN_SUFFIXES)

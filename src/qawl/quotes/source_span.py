@@ -18,7 +18,7 @@ from qawl.arabic import (
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
     PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
-    TOPIC_MARKERS,
+    TOPIC_MARKERS, INNA_PARTICLES, is_indefinite_accusative,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
@@ -119,7 +119,35 @@ class _SourceSpan:
         if words and self.adjunct_before_verb(b, t, cue):
             self.adjuncts_before.add((b, cue))
             return None
+        if words and self.accusative_at(b, cue - 1):
+            self.accusatives_before.add((b, cue))  # هل كان مفاجئا | قال: a predicate, the subject is dropped
+            return None
         return t if words else None
+
+    def accusative_at(self, b: int, t: int) -> bool:
+        """``S-ACCUSATIVE-NOT-SUBJECT``: a word in the indefinite accusative that no name of the article
+        holds, after كان or with its tanween written (كان مفاجئا | قال، دائماً | يقول: a predicate, a
+        manner, a time), is never a subject; before a
+        definite word it is a dual in construct (وزيرا التعليم), after إن or لكن their subject, and
+        either may be."""
+        tokens = self.blocks[b].tokens
+        token = tokens[t] if 0 <= t < len(tokens) else None
+        if token is None or not token.is_word or token.region >= 0 or not rule_on("S-ACCUSATIVE-NOT-SUBJECT"):
+            return False
+        if t + 1 < len(tokens) and _is_definite(tokens[t + 1].key):
+            return False
+        if token.key in CLAUSE_OPENERS or token.key in SUBJECT_OPENERS:
+            return False  # بعدما، عندما: a clause opens
+        if t > 0 and tokens[t - 1].key in INNA_PARTICLES:
+            return False  # ولكن مسؤولا قال: إن and its sisters make their subject accusative
+        stem = token.key.rstrip("ا")
+        if t > 0 and tokens[t - 1].key.endswith("ا") and not _is_definite(tokens[t - 1].key) or stem in self.document_heads \
+                or any(stem in words for words in self.lexicon.heads.values()):
+            return False  # أصدر بيانا جديدا أكد فيه، تقريرا يكشف: a source noun and the clause describing it
+        if self.mention_at(b, t) is not None or token.key in self.name_words or not is_indefinite_accusative(token.text):
+            return False
+        # a name the tagger missed may end in ا too (دي ميستورا اقترح): only كان's predicate or a written tanween
+        return token.text.endswith((FATHATAN + "ا", "ا" + FATHATAN)) or t > 0 and tokens[t - 1].key in KANA_FORMS
 
     def adjunct_before_verb(self, b: int, start: int, cue: int) -> bool:
         """``S-ADJUNCT-BEFORE-VERB``: words before a verb that end on a bare demonstrative (ولتوضيح
