@@ -436,6 +436,27 @@ def test_split_coordinated(words, label, pieces):
 
 
 @pytest.mark.parametrize(
+    "words, pieces",
+    [
+        ("وودورد لترامب", ["وودورد", "لترامب"]),  # whom he spoke to
+        ("عبدالله بجازان حامد غريبي", ["عبدالله", "حامد غريبي"]),  # a known place: where, no person
+        ("لوران لنتس", ["لوران لنتس"]),  # نتس is no known name: the family name's own ل
+        ("فان باستن", ["فان باستن"]),  # استن: too short a form to trust
+    ],
+)
+def test_a_person_run_is_cut_before_a_known_name_after_li_or_bi(words, pieces, monkeypatch):
+    import qawl.entities.mentions as mentions
+
+    counts = {"ترامب": 900, "لترامب": 20, "جازان": 500, "بجازان": 40, "نتس": 100, "لنتس": 1, "استن": 200, "باستن": 2}
+    known = {"ترامب": "PER", "جازان": "LOC", "استن": "PER"}
+    split = mentions.split_coordinated(word_spans(words), "PER", lambda form: counts.get(form, 0), known)
+    assert [" ".join(t.text for t in piece) for piece in split] == pieces
+    monkeypatch.setattr(mentions, "ADDRESSEE_SPLIT", False)
+    split = mentions.split_coordinated(word_spans(words), "PER", lambda form: counts.get(form, 0), known)
+    assert [" ".join(t.text for t in piece) for piece in split] == [words]
+
+
+@pytest.mark.parametrize(
     "text_in, tags_in, tags_out",
     [
         ("الولايات المتحدة ( CNN )", "B-LOC I-LOC O O O", "B-LOC I-LOC O B-ORG O"),

@@ -107,10 +107,33 @@ def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, 
         if match_form(token.text).startswith(STRIPPABLE_CONJ) and proclitic_length(token.text, word_count, known):
             pieces.append(current)
             current = [token]
+        elif label == "PER" and (after := _person_preposition(token.text, word_count, known)):
+            pieces.append(current)  # وقال وودورد | لترامب: whom he spoke to; مسجد الإمام علي | بالقديح: where
+            current = [token] if after == "person" else []
         else:
             current.append(token)
     pieces.append(current)
-    return pieces
+    return [piece for piece in pieces if piece]
+
+
+ADDRESSEE_SPLIT = True  # a switch, to measure what the split changes
+MIN_ADDRESSED_LETTERS = 5  # فان باستن: the gazetteer holds short clipped forms (استن)
+
+
+def _person_preposition(token: str, word_count, known: dict[str, str]) -> str:
+    """A word inside a person run that is ل/ب + a known person's name or place, far commoner without
+    it: "person" (لترامب، برونالدو: whom he spoke to or met) or "place" (بجازان: where, no person);
+    else "" (ليام، بسام: ``proclitic_length``; لنتس، باستن، بالحاج: no known person of five letters
+    or more, nor a known place, after the letter)."""
+    form = match_form(token)
+    if form[:1] not in STRIPPABLE_PREP or form.startswith(("ال", "لل")) or not ADDRESSEE_SPLIT:
+        return ""
+    rest = form[1:]
+    person = len(rest) >= MIN_ADDRESSED_LETTERS and (gazetteer().get(rest) == "PER" or known.get(rest) == "PER")
+    place = gazetteer().get(rest) == "LOC" or known.get(rest) == "LOC"
+    if not (person or place) or not proclitic_length(token, word_count, known, clause_start=False, person=True):
+        return ""
+    return "person" if person else "place"
 
 
 def _split_listed_bodies(run: list[Span], known: dict[str, str]) -> list[list[Span]]:
