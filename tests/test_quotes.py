@@ -3492,3 +3492,16 @@ def test_s_accusative_not_subject_a_predicate_before_the_verb_is_no_speaker(swit
     switch_off("S-ACCUSATIVE-NOT-SUBJECT")
     _, quotes = quotes_of(text, names)
     assert quotes[1].speaker.text == "مفاجئا"
+
+
+def test_q_attrib_issuer_figures_speak_through_the_body_that_issued_them(switch_off):
+    text = "وبلغ الفائض الشهر الماضي 625 مليار ين مقابل 478 مليار ين قبل عام، وفق الإحصاءات الصادرة عن وزارة المالية."
+    names = _mentions_for(("وزارة المالية", "ORG", "وزارة المالية"))
+    _, quotes = quotes_of(text, names)
+    assert len(quotes) == 1 and "Q-ATTRIB-ISSUER" in quotes[0].rules
+    assert quotes[0].speaker.text == "وزارة المالية" and quotes[0].content.text.startswith("وبلغ الفائض")
+    _, quotes = quotes_of("وبلغ الفائض 625 مليار ين مقابل 478 مليار ين قبل عام، وفق الإحصاءات الصادرة حديثا.", [])
+    assert not quotes  # no issuer named: figures alone report nothing
+    switch_off("Q-ATTRIB-ISSUER")
+    _, quotes = quotes_of(text, names)
+    assert not quotes

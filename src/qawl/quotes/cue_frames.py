@@ -20,7 +20,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
-    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
 from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
@@ -258,6 +258,8 @@ class _CueFrames:
                 np_end, rules = self.glued_source_end(b, s, limit), ("Q-ATTRIB-GLUED",)  # وفقا للاتحاد | الدولي
         relayed = cue[0] != t  # بحسب ما ذكرته خدمة الطوارئ: the subject of a reporting verb is its source
         source = np_end > s and self.is_source(b, s, np_end)
+        if not source and quoted is None and (issuer := self.issuer_after(b, s, limit)) is not None:
+            (s, np_end), source, rules = issuer, True, (*rules, "Q-ATTRIB-ISSUER")  # وفق الإحصاءات الصادرة عن | الوزارة
         if np_end > s and not source and relayed and self.relayed_agent(b, s):
             source, rules = True, (*rules, "Q-ATTRIB-RELAYED")
         if not source:
@@ -301,6 +303,19 @@ class _CueFrames:
         candidate.boundary = False
         candidate.rules += rules
         return candidate
+
+    def issuer_after(self, b: int, s: int, limit: int) -> Optional[tuple[int, int]]:
+        """``Q-ATTRIB-ISSUER``: what an attribution cites that is no source itself (data, figures) but
+        is issued by one named right after it (وفق الإحصاءات الصادرة عن وزارة المالية): that issuer."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-ISSUER"):
+            return None
+        for k in range(s, min(limit - 2, s + MAX_ISSUED_GAP)):
+            if not tokens[k].is_word:
+                return None
+            if tokens[k].key in ISSUED_WORDS and tokens[k + 1].key == "عن" and self.names_source(b, k + 2):
+                return k + 2, max(k + 3, self.speaker_forward(b, k + 2, limit))
+        return None
 
     def middle_attribution_words(self, b: int, t: int, np_end: int, sentence_start: int) -> Optional[int]:
         """``Q-ATTRIB-MIDDLE``: where the words start when an attribution is an aside between commas or

@@ -45,6 +45,8 @@ RULES: dict[str, str] = {
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "
                       "source's head (…، وفق المؤشر العالمي.), unless it cites evidence, a norm or a plan",
+    "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
+                       "(وفق الإحصاءات الصادرة عن وزارة المالية)",
     "Q-ATTRIB-MIDDLE": "an attribution set off by commas or dashes after a short sentence head reports the words after "
                        "it (يحتوي الهاتف -بحسب تسريبات الموقع- على 3 شاشات), not the head before it",
     "Q-ATTRIB-APODOSIS": "a sentence-opening attribution that فإن / فقد closes reports whatever its source's head "
