@@ -424,6 +424,8 @@ GOLD_FILES = (
     ("audit46_gold.json", "benchmarks"),
     ("audit47_gold.json", "benchmarks"),
     ("audit48_gold.json", "benchmarks"),
+    ("audit49_gold.json", "benchmarks"),
+    ("audit50_gold.json", "benchmarks"),
     ("audit51_gold.json", "benchmarks"),
     ("audit52_gold.json", "benchmarks"),
 )
