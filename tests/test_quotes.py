@@ -3505,3 +3505,34 @@ def test_q_attrib_issuer_figures_speak_through_the_body_that_issued_them(switch_
     switch_off("Q-ATTRIB-ISSUER")
     _, quotes = quotes_of(text, names)
     assert not quotes
+
+
+@pytest.mark.parametrize("text, first", [
+    ("وقال عباس إن إسرائيل أنهت اتفاقات أوسلو، ووصف خطة ترامب بأنها \"صفعة العصر\".", "إسرائيل أنهت اتفاقات أوسلو"),
+    ("وقالت نيكي هيلي إن المفاوضين مستعدون للمساعدة، لكنها استدركت \"لكننا لن نلاحقكم\".", "المفاوضين مستعدون للمساعدة"),
+])
+def test_b_speaker_goes_on_ends_the_words_before_the_speakers_next_cue(text, first, switch_off):
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text == first and "B-SPEAKER-GOES-ON" in quotes[0].rules
+    switch_off("B-SPEAKER-GOES-ON")
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text.startswith(first + "،")
+
+
+def test_b_speaker_goes_on_needs_the_cues_own_gender():
+    # وأكدت after قال: another (feminine) subject's report inside the words, not the speaker going on
+    _, quotes = quotes_of("وقال الوزير إن الحكومة وافقت على الخطة، وأكدت أنها ستنفذها قريبا.", [])
+    assert all("B-SPEAKER-GOES-ON" not in q.rules for q in quotes)
+
+
+def test_s_carried_pronoun_source_a_belief_after_lakinnahu_is_the_speakers(switch_off):
+    text = "وقال بوتين إن فضيحة سكريبال جرى تضخيمها عمدا، لكنه يعتقد بأنها ستختفي من عناوين الأخبار."
+    names = _mentions_for(("بوتين", "PER", "بوتين"))
+    _, quotes = quotes_of(text, names)
+    assert [q.cue.text for q in quotes] == ["قال", "يعتقد"]
+    assert quotes[1].speaker_canonical == "بوتين" and "S-CARRIED-PRONOUN-SOURCE" in quotes[1].rules
+    _, quotes = quotes_of("وقدم إلى بغداد أيام الخليفة المنصور، لكنه تنقل في العراق والشام.", [])
+    assert not quotes  # تنقل read as "she relays" does not agree with لكنه
+    switch_off("S-CARRIED-PRONOUN-SOURCE")
+    _, quotes = quotes_of(text, names)
+    assert [q.cue.text for q in quotes] == ["قال"]

@@ -26,6 +26,9 @@ from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
 
 # إنها / أنه …: a that-clause whose subject is the speaker, by the cue's gender and number
 SELF_COMPLEMENTISERS = {("f", "s"): ("انها",), ("m", "s"): ("انه",), ("m", "p"): ("انهم",), ("f", "p"): ("انهن",)}
+# لكنه / لكنها …: "but he / she", the speaker going on, by the cue's gender and number
+BUT_PRONOUNS = {("f", "s"): ("لكنها", "ولكنها"), ("m", "s"): ("لكنه", "ولكنه"), ("m", "p"): ("لكنهم", "ولكنهم"),
+                ("f", "p"): ("لكنهن", "ولكنهن")}
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
@@ -70,6 +73,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             if t > c.content_start + 1 and _same_subject_cue(tokens, c, t, ex.lexicon.proposition_nouns) \
                     and rule_on("B-SAME-SUBJECT-CUE"):
                 c.rules += ("B-SAME-SUBJECT-CUE",)  # قالت إنها مستعدة | وأكدت دعمها: the speaker's next report
+                break
+            if token.text in COMMAS and t > c.content_start + 1 and _speaker_goes_on(tokens, c, t + 1):
+                c.rules += ("B-SPEAKER-GOES-ON",)  # قال إن …، لكنه يعتقد / ، ووصف خطة …: the speaker's next report
                 break
             if t > c.content_start and token.text in COMMAS and t + 2 < len(tokens) \
                     and (tokens[t + 1].key, tokens[t + 2].key) in NARRATIVE_TIME_PAIRS and rule_on("B-TIME-CLAUSE"):
@@ -174,6 +180,25 @@ def _same_subject_cue(tokens: list[_Token], c: _Candidate, t: int, nouns: frozen
         return True
     opener = tokens[c.content_start - 1].key if c.method == "that" and c.content_start > 0 else ""
     return opener in SELF_COMPLEMENTISERS.get((cue.gender, cue.number), ())
+
+
+def _speaker_goes_on(tokens: list[_Token], c: _Candidate, t: int) -> bool:
+    """``B-SPEAKER-GOES-ON``: after a comma, لكنه / لكنها (the pronoun in the cue's gender and number)
+    or و, then a cue verb in the cue's own gender and number (قال بوتين إن …، لكنه يعتقد بأنها …;
+    قال عباس إن …، ووصف خطة ترامب بأنها …): the speaker's next report, not more of the words."""
+    cue = c.entry
+    if not rule_on("B-SPEAKER-GOES-ON") or t >= len(tokens) or cue.kind != "verb":
+        return False
+    key = tokens[t].key
+    if key in BUT_PRONOUNS.get((cue.gender, cue.number), ()):
+        t += 1
+        if t >= len(tokens):
+            return False
+        entry, conj = lookup_cue(tokens[t].key)
+        return entry is not None and not conj and entry.kind == "verb" and (entry.gender, entry.number) == (cue.gender, cue.number)
+    entry, conj = lookup_cue(key)
+    return entry is not None and conj == "و" and entry.kind == "verb" and entry.tense == "past" \
+        and (entry.gender, entry.number, entry.person) == (cue.gender, cue.number, cue.person)
 
 
 def _opens_object_cue(tokens: list[_Token], t: int) -> bool:

@@ -225,7 +225,7 @@ class _CueFinding:
                 relayed = self.relayed_source(b, np_end)
                 if relayed is not None:  # ذكرت الوكالة نقلا عن المصدر أن: the source speaks
                     speaker, after = relayed, relayed[1]
-            elif entry.impersonal_present and entry.tense == "present" and entry.gender != "f":
+            elif entry.impersonal_present and entry.tense == "present" and entry.gender != "f" and not carried:
                 # يُتوقع أن "it is expected" is masculine; تتوقع أن has a dropped feminine subject
                 return None  # ويذكر أن / ويتوقع أن: "it is said", no speaker
             if pointing and speaker is not None:
@@ -614,6 +614,12 @@ class _CueFinding:
         for a subject that names a source."""
         if not c.entry.needs_source or c.entry.kind != "verb" or c.method in ("quote", "colon"):
             return True
+        if c.speaker is None and rule_on("S-CARRIED-PRONOUN-SOURCE"):
+            prev = _prev_word(self.blocks[c.block].tokens, c.cue[0])
+            if prev is not None and prev.key in PRONOUN_CARRIERS and not prev.key.startswith(("ان", "فان", "لان")) \
+                    and _pronoun_agreement(prev.key) == (c.entry.gender, c.entry.number):
+                c.rules += ("S-CARRIED-PRONOUN-SOURCE",)  # لكنه يعتقد أنها: "but he believes", the speaker before
+                return True
         return c.speaker is not None and self.names_source(c.block, c.speaker[0])
 
     def object_pronoun_candidate(self, b: int, t: int) -> Optional[_Candidate]:
@@ -698,3 +704,10 @@ def _possessed(word: str) -> bool:
         return False
     return any(bare.endswith(suffix) and len(bare) - len(suffix) >= 3 for suffix in PRONOUN_SUFFIXES)
 
+
+def _pronoun_agreement(key: str) -> tuple[str, str]:
+    """(gender, number) of the pronoun a particle carries (لكنه m s, لكنها f s, لكنهم m p, لكنهن f p)."""
+    for suffix, agreement in (("هما", ("m", "d")), ("هم", ("m", "p")), ("هن", ("f", "p")), ("ها", ("f", "s")), ("ه", ("m", "s"))):
+        if key.endswith(suffix):
+            return agreement
+    return ("", "")

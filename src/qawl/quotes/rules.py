@@ -100,6 +100,8 @@ RULES: dict[str, str] = {
                           "| واستخدم الزعم): the next sentence is the narrator's",
     "B-MODAL-THAT": "أن after a modal verb (يجب أن، يمكن أن) opens a clause inside the words, never the cue's "
                     "complement (منوها بأهمية السياحة … يجب أن توفرها); data: function_words.json modal_verbs",
+    "B-SPEAKER-GOES-ON": "an unquoted content ends at a comma before لكنه / لكنها or و and a cue verb in the cue's own "
+                         "gender and number (قال إن …، لكنه يعتقد؛ …، ووصف خطة ترامب بأنها): the speaker's next report",
     "B-SAME-SUBJECT-CUE": "an unquoted content ends before و + a past cue verb in the cue's own person, gender and "
                           "number when the words have no subject of their own (أعلنت الحكومة إغلاق الصحيفة واتهمتها بـ، "
                           "قالت إنها مستعدة وأكدت دعمها): the speaker's next report",
@@ -144,6 +146,7 @@ RULES: dict[str, str] = {
     "S-SPAN-PREFIXED": "a بـ/لـ word after a whole tagged person's name, or after a lone anonymous, media or document "
                        "head, is the verb's complement or addressee (دانا وايت | لشبكة CNN، أفادت تقارير | بإطلاق نار)",
     "S-ACCUSATIVE-NOT-SUBJECT": "a word in the indefinite accusative (كان مفاجئا، يعتبر لاذعا) is no subject: the subject is dropped",
+    "S-CARRIED-PRONOUN-SOURCE": "a cue that reports only for a source (يعتقد، يرى) reports after لكنه / لكنها, whose pronoun is the speaker named before",
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
