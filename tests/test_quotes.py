@@ -3536,3 +3536,14 @@ def test_s_carried_pronoun_source_a_belief_after_lakinnahu_is_the_speakers(switc
     switch_off("S-CARRIED-PRONOUN-SOURCE")
     _, quotes = quotes_of(text, names)
     assert [q.cue.text for q in quotes] == ["قال"]
+
+
+def test_a_singular_head_in_waw_is_no_construct_plural():
+    """عضو المجلس is one member (a singular participle agrees with him); مستخدمو الموقع are several."""
+    _, quotes = quotes_of("قال عضو المجلس علي البارقي إن الحادث جبان تقف خلفه فئة ضالة، مؤكدا أن الحادث سيجعلنا أقوى.",
+                          _mentions_for(("علي البارقي", "PER", "علي البارقي")))
+    assert [q.cue.text for q in quotes] == ["قال", "مؤكدا"]
+    from qawl.quotes.lexical import _construct_plural
+
+    assert _construct_plural("مستخدمو") and _construct_plural("لاعبو")
+    assert not _construct_plural("عضو") and not _construct_plural("ابو")

@@ -27,7 +27,7 @@ from .config import (
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
-    _is_verbal_noun_form, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
+    _is_verbal_noun_form, _construct_plural, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
 
@@ -604,7 +604,7 @@ class _CueFinding:
             head = _strip_noun(first.key)
             # المغردون، مستخدمو، مصادر (not جون: a sound plural ending needs the article or a construct)
             if self.mention_at(c.block, c.speaker[0]) is None and (
-                head in PLURAL_HEADS or (head != first.key and head.endswith(("ون", "ين"))) or (head.endswith("و") and c.speaker[1] > c.speaker[0] + 1)
+                head in PLURAL_HEADS or (head != first.key and head.endswith(("ون", "ين"))) or (_construct_plural(head) and c.speaker[1] > c.speaker[0] + 1)
             ):
                 return "p"
         return c.entry.number

@@ -21,6 +21,7 @@ from qawl.arabic import (
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from qawl.schema import Mention
+from .config import MIN_CONSTRUCT_PLURAL_LETTERS
 from .rules import rule_on
 from .tokens import DIGIT_RE, _Token
 
@@ -229,7 +230,13 @@ def _is_plural_phrase(keys: list[str]) -> bool:
     if not keys:
         return False
     head = _strip_noun(_strip_conj(keys[0]))
-    return head.endswith(("ون", "ين")) or (head.endswith("و") and len(keys) > 1) or head in PLURAL_HEADS
+    return head.endswith(("ون", "ين")) or (_construct_plural(head) and len(keys) > 1) or head in PLURAL_HEADS
+
+
+def _construct_plural(head: str) -> bool:
+    """A sound masculine plural in construct, its ن dropped (مستخدمو، ممثلو، لاعبو): five letters or
+    more ending in و; عضو، أبو، نحو are singular."""
+    return head.endswith("و") and len(head) >= MIN_CONSTRUCT_PLURAL_LETTERS
 
 
 def _agrees(feature: str, other: str) -> bool:
