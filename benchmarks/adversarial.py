@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # this checkout's qawl, not the editable install's (a worktree of an older commit)
 RESULTS = ROOT / "benchmarks" / "adversarial_results.json"
 sys.path.insert(0, str(ROOT / "tests"))
 

@@ -19,6 +19,7 @@ from qawl.entities.tagger import default_model_dir
 from qawl.schema import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # this checkout's qawl, not the editable install's (a worktree of an older commit)
 SHARED = Path(os.environ.get("QAWL_SHARED", ROOT.parent / "shared"))
 DOC_SENTENCES = 30  # same pseudo-document size as training
 GROUP_LABELS = ("PER", "LOC", "ORG")

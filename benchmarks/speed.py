@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # this checkout's qawl, not the editable install's (a worktree of an older commit)
 SHARED = Path(os.environ.get("QAWL_SHARED", ROOT.parent / "shared"))
 CORPORA = ("saudinewsnet", "ant")
 RESULTS = ROOT / "benchmarks" / "speed_results.json"
