@@ -428,6 +428,10 @@ GOLD_FILES = (
     ("audit50_gold.json", "benchmarks"),
     ("audit51_gold.json", "benchmarks"),
     ("audit52_gold.json", "benchmarks"),
+    ("audit53_gold.json", "benchmarks"),
+    ("audit54_gold.json", "benchmarks"),
+    ("audit55_gold.json", "benchmarks"),
+    ("audit56_gold.json", "benchmarks"),
 )
 
 
