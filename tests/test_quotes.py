@@ -3547,3 +3547,16 @@ def test_a_singular_head_in_waw_is_no_construct_plural():
 
     assert _construct_plural("مستخدمو") and _construct_plural("لاعبو")
     assert not _construct_plural("عضو") and not _construct_plural("ابو")
+
+
+def test_s_document_body_owner_a_statement_of_the_ministry_is_the_ministry_named_before(switch_off):
+    text = "نفذت وزارة الداخلية أمس حكم القتل في جانيين بمنطقة جازان. وأوضح بيان للوزارة أن الجانيين أقدما على قتل شخص."
+    names = _mentions_for(("وزارة الداخلية", "ORG", "وزارة الداخلية"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].speaker_canonical == "وزارة الداخلية" and "S-DOCUMENT-BODY-OWNER" in quotes[0].rules
+    # the body's own name goes on after its head: not the ministry's
+    _, quotes = quotes_of("نفذت وزارة الداخلية الحكم. وأوضح بيان للوزارة الجديدة للشباب أن البرنامج بدأ.", names)
+    assert all("S-DOCUMENT-BODY-OWNER" not in q.rules for q in quotes)
+    switch_off("S-DOCUMENT-BODY-OWNER")
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].speaker_canonical != "وزارة الداخلية"

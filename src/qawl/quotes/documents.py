@@ -14,9 +14,11 @@ from functools import cached_property
 from typing import Optional
 
 from qawl.arabic import AUTHORED_DOCUMENTS, COMPLEMENTISERS, ISSUED_WORDS, MAKER_LINKS, PREPOSITIONS, RELATIVES
+from qawl.cues import lookup_cue
 from qawl.schema import Mention
 from .config import MAX_DOCUMENT_GAP, MAX_DOCUMENT_LOOKS
 from .lexical import _looks_adjective, _strip_noun
+from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS
 
 
@@ -78,6 +80,23 @@ class _DocumentAuthors:
             else:
                 return None
         return self.maker_mention(b, u, t)
+
+    def glued_body_owner(self, b: int, t: int) -> Optional[str]:
+        """``S-DOCUMENT-BODY-OWNER``: a document followed by لل + a body's head (بيان للوزارة، تقرير للهيئة)
+        is that body's: the one body of the article whose name opens with that head (وزارة الداخلية), when the
+        head stands alone (before أن, a cue or a mark)."""
+        tokens = self.blocks[b].tokens
+        if t + 1 >= len(tokens) or not rule_on("S-DOCUMENT-BODY-OWNER"):
+            return None
+        key = tokens[t + 1].key
+        if not key.startswith("لل") or len(key) < 5 or _strip_noun("ال" + key[2:]) not in self.lexicon.heads["organisation"]:
+            return None
+        after = tokens[t + 2] if t + 2 < len(tokens) else None
+        if after is not None and after.is_word and after.key not in COMPLEMENTISERS and lookup_cue(after.key)[0] is None:
+            return None  # بيان للاتحاد من أجل المتوسط: the body's own name goes on, untagged
+        head = key[2:]
+        owners = {name for words, (name, _) in self.body_names.items() if words and words[0] in (head, "ال" + head)}
+        return owners.pop() if len(owners) == 1 else None
 
     def maker_before(self, b: int, t: int) -> Optional[Mention]:
         """The subject before the document: right before it (أصدرت الوزارة بيانا), or before في

@@ -385,8 +385,10 @@ class _Resolver:
                 rules = (*rules, "S-TITLE-VERB")  # أسقف يعتذر للمغنية …: no title of hers
             elif any(_title_key(k) in ex.addressee_cut_titles for k in keys):
                 rules = (*rules, "S-TITLE-ADDRESSEE")  # الوشاحي لـ«الشرق الأوسط»: not the paper's title
+        self.body_owner_found = False
         if not named and (maker := self.document_maker(keys, span.start)) is not None:
             (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
+            rules = ("S-DOCUMENT-BODY-OWNER",) if self.body_owner_found else ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(ex, c, canonical)
@@ -421,6 +423,9 @@ class _Resolver:
                 return agent.canonical, agent.kind
             if (maker := self.ex.maker_at(b, t)) is not None:
                 return maker.canonical or maker.text, self.kind_of(keys, maker)
+            if offset == position and (owner := self.ex.glued_body_owner(b, t)) is not None:
+                self.body_owner_found = True  # بيان للوزارة: the ministry named before
+                return owner, "organisation"
         return None
 
     def spoke_in(self, offset: int) -> Optional[_Agent]:

@@ -147,6 +147,7 @@ RULES: dict[str, str] = {
                        "head, is the verb's complement or addressee (دانا وايت | لشبكة CNN، أفادت تقارير | بإطلاق نار)",
     "S-ACCUSATIVE-NOT-SUBJECT": "a word in the indefinite accusative (كان مفاجئا، يعتبر لاذعا) is no subject: the subject is dropped",
     "S-CARRIED-PRONOUN-SOURCE": "a cue that reports only for a source (يعتقد، يرى) reports after لكنه / لكنها, whose pronoun is the speaker named before",
+    "S-DOCUMENT-BODY-OWNER": "a document followed by لل and a body's head (أوضح بيان للوزارة) is the one body of the article named with that head (وزارة الداخلية)",
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
