@@ -20,15 +20,12 @@ from qawl.arabic import (
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
 from .candidate import _Candidate
-from .lexical import _is_definite, _is_stop, _object_cue, _strip_object
+from .lexical import _is_definite, _is_stop, _object_cue, _pronoun_agreement, _strip_object
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis
 
 # إنها / أنه …: a that-clause whose subject is the speaker, by the cue's gender and number
 SELF_COMPLEMENTISERS = {("f", "s"): ("انها",), ("m", "s"): ("انه",), ("m", "p"): ("انهم",), ("f", "p"): ("انهن",)}
-# لكنه / لكنها …: "but he / she", the speaker going on, by the cue's gender and number
-BUT_PRONOUNS = {("f", "s"): ("لكنها", "ولكنها"), ("m", "s"): ("لكنه", "ولكنه"), ("m", "p"): ("لكنهم", "ولكنهم"),
-                ("f", "p"): ("لكنهن", "ولكنهن")}
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
@@ -190,7 +187,8 @@ def _speaker_goes_on(tokens: list[_Token], c: _Candidate, t: int) -> bool:
     if not rule_on("B-SPEAKER-GOES-ON") or t >= len(tokens) or cue.kind != "verb":
         return False
     key = tokens[t].key
-    if key in BUT_PRONOUNS.get((cue.gender, cue.number), ()):
+    if key.startswith(("لكن", "ولكن")) and len(key) > len("لكن") + (key[0] == "و") \
+            and _pronoun_agreement(key) == (cue.gender, cue.number):
         t += 1
         if t >= len(tokens):
             return False

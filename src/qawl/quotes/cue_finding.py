@@ -27,7 +27,8 @@ from .config import (
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
-    _is_verbal_noun_form, _construct_plural, _object_cue, _prev_word, _strip_conj, _strip_noun, _strip_object,
+    _is_verbal_noun_form, _construct_plural, _object_cue, _prev_word, _pronoun_agreement, _strip_conj, _strip_noun,
+    _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
 
@@ -703,11 +704,3 @@ def _possessed(word: str) -> bool:
     if bare.startswith("ال") or bare in OBJECT_PRONOUNS:
         return False
     return any(bare.endswith(suffix) and len(bare) - len(suffix) >= 3 for suffix in PRONOUN_SUFFIXES)
-
-
-def _pronoun_agreement(key: str) -> tuple[str, str]:
-    """(gender, number) of the pronoun a particle carries (لكنه m s, لكنها f s, لكنهم m p, لكنهن f p)."""
-    for suffix, agreement in (("هما", ("m", "d")), ("هم", ("m", "p")), ("هن", ("f", "p")), ("ها", ("f", "s")), ("ه", ("m", "s"))):
-        if key.endswith(suffix):
-            return agreement
-    return ("", "")

@@ -260,3 +260,10 @@ def _is_passive(text: str, entry: CueEntry, conj: str) -> bool:
     if len(word) < 2 or word[1] != DAMMA or entry.kind != "verb":
         return False
     return entry.tense == "past" or (entry.form_i and SHADDA not in word)
+
+def _pronoun_agreement(key: str) -> tuple[str, str]:
+    """(gender, number) of the pronoun a particle carries (لكنه m s, لكنها f s, لكنهم m p, لكنهن f p)."""
+    for suffix, agreement in (("هما", ("m", "d")), ("هم", ("m", "p")), ("هن", ("f", "p")), ("ها", ("f", "s")), ("ه", ("m", "s"))):
+        if key.endswith(suffix):
+            return agreement
+    return ("", "")

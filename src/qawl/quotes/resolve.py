@@ -387,7 +387,7 @@ class _Resolver:
                 rules = (*rules, "S-TITLE-ADDRESSEE")  # الوشاحي لـ«الشرق الأوسط»: not the paper's title
         self.body_owner_found = False
         if not named and (maker := self.document_maker(keys, span.start)) is not None:
-            (canonical, kind), rule, named, rules = maker, "S-DOCUMENT-AUTHOR", True, ()
+            (canonical, kind), rule, named = maker, "S-DOCUMENT-AUTHOR", True
             rules = ("S-DOCUMENT-BODY-OWNER",) if self.body_owner_found else ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
