@@ -296,8 +296,9 @@ def is_indefinite_accusative(word: str) -> bool:
     """A word as written in the indefinite accusative (مفاجئا، لاذعاً، غاضبا): ا or ـًا after a
     consonant. Such a word is a predicate, a manner or a time (كان مفاجئا، يعتبر لاذعا، مؤخرا),
     never a subject. Not an attached pronoun (رئيسها، رئيسنا), a broken plural (ضحايا), a plural
-    verb (قالوا), a conjunction with ما (بعدما), a definite word or a short one (رضا، دانا: names); a word in ـيا only with its
-    tanween (روسيا، ماريا). A name in ـا (فرنسا، أوباما) is the caller's to rule out: a tagged mention."""
+    verb (قالوا), a conjunction with ما (بعدما), a definite word or a short one (رضا، دانا: names); a
+    word in ـيا only with its tanween (روسيا، ماريا). A name in ـا (فرنسا، أوباما) is the caller's to
+    rule out: a tagged mention."""
     marked = word.endswith((FATHATAN + "ا", "ا" + FATHATAN))
     stem = _MARKS_RE.sub("", word)
     bare = stem[1:] if stem[:1] in "وف" and len(stem) > 5 else stem

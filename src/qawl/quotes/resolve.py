@@ -385,10 +385,8 @@ class _Resolver:
                 rules = (*rules, "S-TITLE-VERB")  # أسقف يعتذر للمغنية …: no title of hers
             elif any(_title_key(k) in ex.addressee_cut_titles for k in keys):
                 rules = (*rules, "S-TITLE-ADDRESSEE")  # الوشاحي لـ«الشرق الأوسط»: not the paper's title
-        self.body_owner_found = False
         if not named and (maker := self.document_maker(keys, span.start)) is not None:
-            (canonical, kind), rule, named = maker, "S-DOCUMENT-AUTHOR", True
-            rules = ("S-DOCUMENT-BODY-OWNER",) if self.body_owner_found else ()
+            (canonical, kind, rules), rule, named = maker, "S-DOCUMENT-AUTHOR", True
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(ex, c, canonical)
@@ -411,21 +409,21 @@ class _Resolver:
             return found, "S-TITLE-HEAD"
         return self.ex.named_by_office(keys, position) if office else None, "S-TITLE-OFFICE"
 
-    def document_maker(self, keys: list[str], position: int) -> Optional[tuple[str, str]]:
-        """``S-DOCUMENT-AUTHOR``: (name, kind) of the maker of the document a speaker phrase opens
-        with (البيان، للدراسة), read at the nearest place of that document that names one: a named
-        speaker whose cue it follows (الاتحاد الألماني نفى في بيان), else a name around it."""
+    def document_maker(self, keys: list[str], position: int) -> Optional[tuple[str, str, tuple[str, ...]]]:
+        """``S-DOCUMENT-AUTHOR``: (name, kind, further rule ids) of the maker of the document a speaker
+        phrase opens with (البيان، للدراسة), read at the nearest place of that document that names one: a
+        named speaker whose cue it follows (الاتحاد الألماني نفى في بيان), else a name around it, else
+        the body its لل head names (بيان للوزارة: ``S-DOCUMENT-BODY-OWNER``)."""
         head = self.ex.document_head(keys[0]) if keys and rule_on("S-DOCUMENT-AUTHOR") else None
         if head is None:
             return None
         for offset, b, t in self.ex.document_places_around(head, position):
             if (agent := self.spoke_in(offset)) is not None:
-                return agent.canonical, agent.kind
+                return agent.canonical, agent.kind, ()
             if (maker := self.ex.maker_at(b, t)) is not None:
-                return maker.canonical or maker.text, self.kind_of(keys, maker)
+                return maker.canonical or maker.text, self.kind_of(keys, maker), ()
             if offset == position and (owner := self.ex.glued_body_owner(b, t)) is not None:
-                self.body_owner_found = True  # بيان للوزارة: the ministry named before
-                return owner, "organisation"
+                return owner, "organisation", ("S-DOCUMENT-BODY-OWNER",)  # بيان للوزارة: the ministry named before
         return None
 
     def spoke_in(self, offset: int) -> Optional[_Agent]:

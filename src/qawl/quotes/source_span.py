@@ -127,9 +127,8 @@ class _SourceSpan:
     def accusative_at(self, b: int, t: int) -> bool:
         """``S-ACCUSATIVE-NOT-SUBJECT``: a word in the indefinite accusative that no name of the article
         holds, after كان or with its tanween written (كان مفاجئا | قال، دائماً | يقول: a predicate, a
-        manner, a time), is never a subject; before a
-        definite word it is a dual in construct (وزيرا التعليم), after إن or لكن their subject, and
-        either may be."""
+        manner, a time), is never a subject. Before a definite word it is a dual in construct (وزيرا
+        التعليم), after إن or لكن their subject: either may be one."""
         tokens = self.blocks[b].tokens
         token = tokens[t] if 0 <= t < len(tokens) else None
         if token is None or not token.is_word or token.region >= 0 or not rule_on("S-ACCUSATIVE-NOT-SUBJECT"):
