@@ -2466,6 +2466,8 @@ def test_q_demonstrative_object_is_no_back_reference(switch_off):
      "للاتحاد الدولي للاتصالات", "الاتحاد الدولي للاتصالات"),
     ("Q-ATTRIB-CARRIER", "وأسفرت المواجهات غرب تعز عن مقتل وإصابة قرابة 55 حوثياً، بحسب مصادر عسكرية.",
      [("تعز", "LOC", "تعز")], "مصادر عسكرية", "مصادر عسكرية"),
+    ("Q-ATTRIB-CARRIER", "وأسفرت المواجهات غرب تعز عن مقتل وإصابة قرابة 55 حوثياً، وفقا لمصادر عسكرية.",
+     [("تعز", "LOC", "تعز")], "مصادر عسكرية", "مصادر عسكرية"),
     ("Q-ATTRIB-RELAYED",
      "أدى اندلاع حريق في مستودع للذخيرة في شمالي أوكرانيا إلى إجلاء حوالي 10 آلاف شخص، وفقاً لما ذكرته خدمة "
      "الطوارئ الأوكرانية.", [("أوكرانيا", "LOC", "أوكرانيا")], "خدمة الطوارئ الأوكرانية", "خدمة الطوارئ الأوكرانية"),
@@ -2482,6 +2484,26 @@ def test_postposed_attribution_sources(switch_off, rule, text, names, speaker, c
     _, quotes = quotes_of(text, _mentions_for(*names) if names else [])
     # the quote is lost, or (Q-ATTRIB-FINAL reading any source) its speaker is not the source
     assert [(q.speaker.text, q.speaker_canonical) for q in quotes] != [(speaker, canonical)]
+
+
+@pytest.mark.parametrize("tail", ["، الأحد.", "، أمس الأحد.", "، بينما التهمت النيران عددا من السيارات."])
+def test_q_attrib_final_tail_a_date_or_a_new_clause_after_the_source(switch_off, tail):
+    """Q-ATTRIB-FINAL-TAIL: a final attribution still closes its clause when only a date, or a word
+    that opens a new clause, follows its source after a comma."""
+    text = "وتعرض المقر الأمني الذي يضم مخزنا للأغذية إلى تدمير كامل، بحسب المصور" + tail
+    doc, quotes = quotes_of(text, [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("المصور", "وتعرض المقر الأمني الذي يضم مخزنا للأغذية إلى تدمير كامل")]
+    assert "Q-ATTRIB-FINAL-TAIL" in quotes[0].rules
+    assert doc.text[quotes[0].content.start : quotes[0].content.end] == quotes[0].content.text
+    switch_off("Q-ATTRIB-FINAL-TAIL")
+    assert not quotes_of(text, [])[1]
+
+
+def test_q_attrib_final_tail_not_after_a_norm_or_a_longer_tail():
+    """A norm cited (وفقا للقانون) is no source, and a tail that is more than a date is no close."""
+    for text in ("وتوفي ثلاثة أشخاص في الحادث، وفقا للقانون، بينما أصيب آخرون.",
+                 "وتوفي ثلاثة أشخاص في الحادث، بحسب المصور، الذي وصل إلى المكان."):
+        assert not quotes_of(text, [])[1]
 
 
 def test_relayed_attribution_passes_the_verbs_own_complement():
@@ -3404,6 +3426,45 @@ def test_q_headline_place_voice_a_place_speaks_when_its_words_say_we(switch_off)
     assert all(q.speaker_canonical != "تركيا" for q in quotes)
 
 
+def test_q_headline_place_voice_a_we_verb_after_a_verb_particle(switch_off):
+    """لم نسمح: a verb in ن after لم says "we" (qawl.arabic.says_we_after), so جوبا speaks."""
+    text = "جوبا: لم نسمح بإنشاء قاعدة إسرائيلية\n\nنفت دولة جنوب السودان أن تكون سمحت بإقامة قاعدة عسكرية."
+    names = _mentions_for(("جوبا", "LOC", "جوبا"))
+    _, quotes = quotes_of(text, names)
+    assert any(q.speaker_canonical == "جوبا" and "Q-HEADLINE-PLACE-VOICE" in q.rules for q in quotes)
+    _, quotes = quotes_of("جوبا: نظام جديد لتسجيل المركبات في العاصمة\n\nوقالت مصادر إن النظام يبدأ غدا.", names)
+    assert all(q.speaker_canonical != "جوبا" for q in quotes)  # نظام is no verb: no particle before it
+    switch_off("Q-HEADLINE-PLACE-VOICE")
+    _, quotes = quotes_of(text, names)
+    assert all(q.speaker_canonical != "جوبا" for q in quotes)
+
+
+def test_q_headline_topic_when_it_was_said_before_the_colon(switch_off):
+    """تركي آل الشيخ بعد خسارة السعودية: …: بعد opens when the words were said, like a topic."""
+    text = "تركي آل الشيخ بعد خسارة السعودية: لازم نعرف حجمنا\n\nوجه رئيس هيئة الرياضة انتقادات للمنتخب."
+    names = _mentions_for(("تركي آل الشيخ", "PER", "تركي آل الشيخ"), ("السعودية", "LOC", "السعودية"))
+    _, quotes = quotes_of(text, names)
+    assert any(q.speaker_canonical == "تركي آل الشيخ" and q.content.text == "لازم نعرف حجمنا" for q in quotes)
+    switch_off("Q-HEADLINE-TOPIC")
+    _, quotes = quotes_of(text, names)
+    assert not any(q.content.text == "لازم نعرف حجمنا" for q in quotes)
+
+
+def test_q_headline_body_title_an_untagged_name_the_body_gives_a_title(switch_off):
+    """Q-HEADLINE-BODY-TITLE: لطيفة: … is a person's headline quote when the body says الفنانة لطيفة;
+    a word the body never gives after a title stays a topic."""
+    body = "\nنشرت الفنانة لطيفة التونسية تغريدة عبر حسابها في تويتر."
+    names = _mentions_for(("تويتر", "ORG", "تويتر"))
+    text = "لطيفة: لم أمنع من دخول السعودية وأعشقها حكومة وشعبا" + body
+    _, quotes = quotes_of(text, names)
+    assert any(q.speaker.text == "لطيفة" and "Q-HEADLINE-BODY-TITLE" in q.rules for q in quotes)
+    _, quotes = quotes_of("حكاية: لم أمنع من دخول السعودية وأعشقها حكومة وشعبا" + body, names)
+    assert all(q.cue.text != ":" for q in quotes)
+    switch_off("Q-HEADLINE-BODY-TITLE")
+    _, quotes = quotes_of(text, names)
+    assert all(q.cue.text != ":" for q in quotes)
+
+
 def test_q_headline_topic_plain_a_name_and_its_topic_open_unquoted_words(switch_off):
     """Q-HEADLINE-TOPIC-PLAIN: زيدان عن بيل: يعلم مكانته …, unquoted, is Zidane's headline quote."""
     text = "زيدان عن بيل: يعلم مكانته جيدا في ريال مدريد\n\nنفى المدرب وجود أزمة مع اللاعب."
@@ -3560,3 +3621,15 @@ def test_s_document_body_owner_a_statement_of_the_ministry_is_the_ministry_named
     switch_off("S-DOCUMENT-BODY-OWNER")
     _, quotes = quotes_of(text, names)
     assert quotes[0].speaker_canonical != "وزارة الداخلية"
+
+
+@pytest.mark.parametrize("previous, word, we", [
+    ("لم", "نسمح", True), ("لن", "نقبل", True), ("سوف", "نعمل", True), ("", "أهدافنا", True), ("", "لدينا", True),
+    # a noun in ن with no particle before it, a particle before a short word, a third person verb
+    ("", "نظام", False), ("في", "نطاق", False), ("لم", "نم", False), ("لم", "يسمح", False),
+])
+def test_says_we_after_a_verb_particle(previous, word, we):
+    from qawl.arabic import says_we_after
+    from qawl.clean import match_form
+
+    assert says_we_after(previous, match_form(word)) is we

@@ -81,6 +81,7 @@ PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUF
 PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
 ADDRESSEE_PRONOUNS = frozenset(_FUNCTION["addressee_pronouns"])
 FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
+VERB_PARTICLES = frozenset(_FUNCTION["verb_particles"])  # لم، لن، سوف: only a verb follows
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
@@ -100,6 +101,12 @@ def says_we(key: str) -> bool:
         return True
     stem = key[:-2]
     return key.endswith("نا") and len(key) >= 5 and len(stem) >= 3 and stem[-1:] not in ("ا", "ي", "و")
+
+
+def says_we_after(previous: str, key: str) -> bool:
+    """A word that says "we" where it stands: ``says_we``, or a verb in ن after a particle that only a
+    verb follows (لم نسمح، لن نقبل، سوف نعمل)."""
+    return says_we(key) or (previous in VERB_PARTICLES and key.startswith("ن") and len(key) >= 4)
 
 
 # --- clause words: where a subject or a content starts and ends ---

@@ -12,14 +12,14 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
+    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
     HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, says_we,
+    MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
-    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
+    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
@@ -28,6 +28,9 @@ from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
+
+
+SOURCE_KINDS = ("person", "organisation", "media", "anonymous")  # head lists that name a source (names_source)
 
 
 def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
@@ -268,9 +271,10 @@ class _CueFrames:
                 if candidate is not None:
                     candidate.rules += ("Q-ATTRIB-CARRIER",)
                 return candidate
-            if relayed or quoted is not None or not (np_end > s and self.final_source(b, t, s, np_end)):
+            final = self.final_source(b, t, s, np_end) if np_end > s and not relayed and quoted is None else None
+            if final is None:
                 return None
-            rules = (*rules, "Q-ATTRIB-FINAL")  # …، وفق إحصاء حكومي صدر أواخر العام الماضي.
+            rules = (*rules, *final)  # …، وفق إحصاء حكومي صدر أواخر العام الماضي.
             if t < s - 1 and tokens[s - 1].key in self.lexicon.attribution_carriers and rule_on("Q-ATTRIB-CARRIER"):
                 s -= 1  # بحسب بيان | حكومي: the carrier passed over heads the source
         np_end = self.specified_source(b, s, np_end, limit) if quoted is None else np_end
@@ -362,38 +366,61 @@ class _CueFrames:
             return False
         return any(tok.key in COMPLEMENTISERS or tok.text == ":" for tok in tokens[t + 1 : t + 1 + MAX_MIDDLE_HEAD_WORDS])
 
-    def final_source(self, b: int, t: int, s: int, np_end: int) -> bool:
+    def final_source(self, b: int, t: int, s: int, np_end: int) -> Optional[tuple[str, ...]]:
         """``Q-ATTRIB-FINAL``: an attribution after a comma that closes its sentence (its source and at
         most a few words more, no complementiser, then the sentence's end) reports the clause before it
         whatever its source's head (…، وفق المؤشر العالمي.; …، بحسب بيان حكومي.), unless it cites
-        evidence, a norm or a plan (وفقا للقانون، حسب الحاجة: ``is_evidence``)."""
+        evidence, a norm or a plan (وفقا للقانون، حسب الحاجة: ``is_evidence``). Gives the rule ids that
+        read it so, else None."""
         tokens = self.blocks[b].tokens
         if not rule_on("Q-ATTRIB-FINAL") or t == 0 or tokens[t - 1].text not in COMMAS or not tokens[s].is_word:
-            return False
+            return None
         key = tokens[s].key
         head = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key  # وفقا لبيانات: the noun after ل
         if self.is_evidence(b, s) or listed_head(head, self.lexicon.heads, EVIDENCE_HEADS):
-            return False
+            return None
         if _strip_conj(tokens[t].key) not in self.lexicon.final_attribution_words or self.opens_sentence_at(b, t):
-            return False  # حسب حجم الحمولة: "depending on"
+            return None  # حسب حجم الحمولة: "depending on"
         if _owned_head(tokens[s].text):
-            return False  # بحسب تعبيره: the owner of the words speaks (a closer, not a source)
+            return None  # بحسب تعبيره: the owner of the words speaks (a closer, not a source)
         link = tokens[s - 1].key if s > t + 1 else ""
         if link in MA_RELATIVES or (link[:1] == "ل" and link[1:] in MA_RELATIVES):
-            return False  # وفق ما تم التداول به: a clause, not a source
+            return None  # وفق ما تم التداول به: a clause, not a source
         for k in range(np_end, min(len(tokens), np_end + MAX_FINAL_SOURCE_TAIL + 1)):
             if _ends_sentence(tokens, k):
-                return True
+                return ("Q-ATTRIB-FINAL",)
+            if tokens[k].text in COMMAS and self.closes_clause_at(b, k):
+                return ("Q-ATTRIB-FINAL", "Q-ATTRIB-FINAL-TAIL")
             if tokens[k].key in COMPLEMENTISERS or tokens[k].text in COMMAS or tokens[k].text in ALL_MARKS:
-                return False
-        return False
+                return None
+        return None
+
+    def closes_clause_at(self, b: int, comma: int) -> bool:
+        """``Q-ATTRIB-FINAL-TAIL``: what follows the comma after a final attribution's source leaves it
+        closing its clause: only a date before the sentence ends (…، وفقا لبيان على موقع الهيئة، الأحد.)
+        or a word that opens a new clause (…، بحسب المصور، بينما التهمت النيران …)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-FINAL-TAIL") or comma + 1 >= len(tokens):
+            return False
+        first = tokens[comma + 1]
+        second = tokens[comma + 2].key if comma + 2 < len(tokens) else ""
+        if first.key in CLAUSE_STOPPERS or (first.key, second) in CLAUSE_STOPPER_PAIRS:
+            return True
+        k = comma + 1
+        while k < len(tokens) and k <= comma + MAX_DATE_TAIL_WORDS and tokens[k].is_word and tokens[k].key in TIME_WORDS:
+            k += 1
+        return k > comma + 1 and (k >= len(tokens) or _ends_sentence(tokens, k))
 
     def carrier_is_source(self, b: int, t: int, s: int) -> bool:
         """``Q-ATTRIB-CARRIER``: a carrier word that was passed over (مصدر، مصادر، بيان) is the source
         itself when the words after it name none (بحسب مصادر | عسكرية.): an adjective, not a name."""
         tokens = self.blocks[b].tokens
-        return rule_on("Q-ATTRIB-CARRIER") and t < s - 1 and tokens[s - 1].key in self.lexicon.attribution_carriers \
-            and self.names_source(b, s - 1)
+        if not rule_on("Q-ATTRIB-CARRIER") or t >= s - 1:
+            return False
+        key, carriers = tokens[s - 1].key, self.lexicon.attribution_carriers
+        if key in carriers:
+            return self.names_source(b, s - 1)
+        return key[:1] == "ل" and key[1:] in carriers and listed_head(key[1:], self.lexicon.heads, SOURCE_KINDS)  # وفقا لمصادر | أمنية
 
     def glued_article_source(self, b: int, s: int) -> bool:
         """``Q-ATTRIB-GLUED``: an attribution's source opening with ل glued to the article (وفقا للاتحاد
@@ -502,6 +529,8 @@ class _CueFrames:
                 candidate.rules += ("Q-HEADLINE-TOPIC",)
                 if candidate.region < 0:
                     candidate.rules += ("Q-HEADLINE-TOPIC-PLAIN",)
+            if b in self.body_titled:
+                candidate.rules += ("Q-HEADLINE-BODY-TITLE",)
             if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
                 candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
@@ -548,7 +577,8 @@ class _CueFrames:
         the colon say "we" (قبرص: … ضمن أهدافنا، سوريا: … بالتنسيق معنا); else it is the topic (سوريا: مقتل …)."""
         if colon < 0 or not rule_on("Q-HEADLINE-PLACE-VOICE"):
             return False
-        return any(t.is_word and says_we(t.key) for t in self.blocks[b].tokens[colon + 1 :])
+        words = [t.key for t in self.blocks[b].tokens[colon + 1 :] if t.is_word]
+        return any(says_we_after(words[i - 1] if i else "", key) for i, key in enumerate(words))
 
     def headline_speaker_word(self, b: int, first: int, t: int) -> bool:
         """A word that may stand in a headline speaker's phrase: no stop word or cue, except
@@ -631,7 +661,25 @@ class _CueFrames:
         if any(first in heads[k] or tokens[start].key in heads[k] for k in ("person", "anonymous", "media")):
             return True
         text = _key_text(" ".join(t.text for t in tokens[start:end]))
-        return any(text and (text == s or f" {text}" in f" {s}") for s in speakers)
+        if any(text and (text == s or f" {text}" in f" {s}") for s in speakers):
+            return True
+        return self.titled_in_body(b, [t.key for t in tokens[start:end] if t.is_word])
+
+    def titled_in_body(self, b: int, keys: list[str]) -> bool:
+        """``Q-HEADLINE-BODY-TITLE``: a headline speaker's words that another paragraph gives right after
+        a person's title (لطيفة: … and then نشرت الفنانة لطيفة التونسية): a person's name, though
+        untagged."""
+        if not keys or len(keys) > MAX_NAME_WORDS or not rule_on("Q-HEADLINE-BODY-TITLE"):
+            return False
+        person = self.lexicon.heads["person"]
+        for other, block in enumerate(self.blocks):
+            tokens = block.tokens
+            for i in range(1, len(tokens) - len(keys) + 1):
+                if other != b and [t.key for t in tokens[i : i + len(keys)]] == keys \
+                        and _strip_noun(tokens[i - 1].key) in person and self.mention_at(other, i) is None:
+                    self.body_titled.add(b)
+                    return True
+        return False
 
     def closer_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
         """"…، على حد قوله": a clause no cue introduced, attributed by its closer to "him"."""

@@ -35,7 +35,7 @@ RULES: dict[str, str] = {
                       "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase; "
                       "a document's head counts (ووفقا للدراسة، فإن)",
     "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
-                        "it name none (…، بحسب مصادر عسكرية.): they are its adjectives, not a source's name",
+                        "it name none (…، بحسب مصادر عسكرية.، وفقا لمصادر أمنية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
                         "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
     "Q-VERBAL-NOUN-OBJECT": "a word shaped like a derived verbal noun right after a complete subject (a definite word or "
@@ -45,6 +45,8 @@ RULES: dict[str, str] = {
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "
                       "source's head (…، وفق المؤشر العالمي.), unless it cites evidence, a norm or a plan",
+    "Q-ATTRIB-FINAL-TAIL": "a final attribution still closes its clause when a comma and only a date (…، وفقا لبيان على "
+                           "موقع الهيئة، الأحد.) or a word that opens a new clause (…، بحسب المصور، بينما) follow its source",
     "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
                        "(وفق الإحصاءات الصادرة عن وزارة المالية)",
     "Q-ATTRIB-MIDDLE": "an attribution set off by commas or dashes after a short sentence head reports the words after "
@@ -67,6 +69,8 @@ RULES: dict[str, str] = {
     "Q-ATTITUDE-THAT": "after أعرب / عبّر عن, a noun without its owner's pronoun followed at once, or after من / في, by a "
                        "that-clause reports that clause (عبرت عن القلق من أن …، أعرب عن الأمل في أن …)",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
+    "Q-HEADLINE-BODY-TITLE": "a headline speaker's words that another paragraph gives right after a person's title "
+                             "(لطيفة: … ; نشرت الفنانة لطيفة التونسية) name a person though untagged",
     "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
                         "speaks; a headline that opens with the place (الرياض: …) does not",
     "Q-HEADLINE-PHRASE": "a headline speaker's phrase may hold a tagged name's words that look like stop words (عبدالله "
