@@ -3569,7 +3569,7 @@ def test_q_attrib_issuer_figures_speak_through_the_body_that_issued_them(switch_
 
 
 @pytest.mark.parametrize("text, first", [
-    ("وقال عباس إن إسرائيل أنهت اتفاقات أوسلو، ووصف خطة ترامب بأنها \"صفعة العصر\".", "إسرائيل أنهت اتفاقات أوسلو"),
+    ("وقال عباس إن إسرائيل أنهت اتفاقات أوسلو، وأكد تمسكه بالسلام العادل.", "إسرائيل أنهت اتفاقات أوسلو"),
     ("وقالت نيكي هيلي إن المفاوضين مستعدون للمساعدة، لكنها استدركت \"لكننا لن نلاحقكم\".", "المفاوضين مستعدون للمساعدة"),
 ])
 def test_b_speaker_goes_on_ends_the_words_before_the_speakers_next_cue(text, first, switch_off):
@@ -3633,3 +3633,35 @@ def test_says_we_after_a_verb_particle(previous, word, we):
     from qawl.clean import match_form
 
     assert says_we_after(previous, match_form(word)) is we
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a dropped subject, the predicate quoted: the object and the quotation
+    ("وقال عباس إن إسرائيل أنهت اتفاقات أوسلو. ووصف خطة الرئيس الأمريكي بأنها \"صفعة العصر\".",
+     "خطة الرئيس الأمريكي بأنها \"صفعة العصر\"", "محمود عباس"),
+    # a named subject, an unquoted predicate: the object and what it is called
+    ("من جهته وصف رئيس مركز الدراسات الدكتور عمر الحسن العلاقة بين المملكة ومصر بأنها علاقة التكامل الاستراتيجي.",
+     "العلاقة بين المملكة ومصر بأنها علاقة التكامل الاستراتيجي", "عمر الحسن"),
+    # an object pronoun: the words from the link on
+    ("ودأب عباس على انتقاد الاتفاق، ووصفه بأنه \"واحد من أسوأ الصفقات\".", "واحد من أسوأ الصفقات", "محمود عباس"),
+    # a one-word بال predicate before a comma
+    ("وقال عباس إن العلاقات جيدة. ووصف العلاقات الإيرانية التركية بالإستراتيجية، لكنه أشار إلى خلافات.",
+     "العلاقات الإيرانية التركية بالإستراتيجية", "محمود عباس"),
+])
+def test_q_described_as_a_describing_verb_and_what_its_object_is_called(switch_off, text, content, speaker):
+    names = _mentions_for(("عباس", "PER", "محمود عباس"), ("عمر الحسن", "PER", "عمر الحسن"))
+    doc, quotes = quotes_of(text, names)
+    described = [q for q in quotes if "Q-DESCRIBED-AS" in q.rules]
+    assert [q.content.text for q in described] == [content]
+    assert speaker in (described[0].speaker_canonical or "")
+    assert doc.text[described[0].content.start : described[0].content.end] == content
+    switch_off("Q-DESCRIBED-AS")
+    _, quotes = quotes_of(text, names)
+    assert content not in [q.content.text for q in quotes]
+
+
+def test_q_described_as_leaves_ma_and_a_statement_clause_alone():
+    """ما وصفه بـ "…" (a clause's object) and تغريدة وصفت فيها (a statement's clause) are no frame."""
+    for text in ("ودعا المسؤول الرياض إلى وقف ما وصفه بالعدوان على اليمن.",
+                 "واعتذرت الممثلة عن تغريدة وصفت فيها مساعدة أوباما بـ\"القردة الصغيرة\"."):
+        assert not any("Q-DESCRIBED-AS" in q.rules for q in quotes_of(text, [])[1])

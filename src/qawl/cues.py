@@ -95,6 +95,8 @@ class Lexicon:
     # lexicon derives from definite ones (نظام of النظام "the regime" is also "a system")
     listed_indefinite: dict[str, frozenset[str]] = field(default_factory=dict)
     attitude_exclusions: frozenset[str] = frozenset()  # شكر، نفس: after أعرب عن, no words reported
+    describing_cues: frozenset[str] = frozenset()  # وصف: its object is called something (Q-DESCRIBED-AS)
+    describing_links: frozenset[str] = frozenset()  # بأنه، بكونه: what opens the name it is called
     # وعبر: skip forms that are the verb only where they open a clause with عن after them (Q-CLAUSE-FORM)
     clause_forms: dict[str, CueEntry] = field(default_factory=dict)
 
@@ -226,6 +228,8 @@ def load_cues() -> Lexicon:
         verbal_nouns=verbal_nouns,
         proposition_nouns=_match_set(raw["proposition_nouns"]["words"]),
         attitude_exclusions=_match_set(raw.get("attitude_exclusions", {}).get("words", [])),
+        describing_cues=frozenset(raw.get("describing", {}).get("cues", [])),
+        describing_links=_match_set(raw.get("describing", {}).get("links", [])),
         clause_forms=clause_forms,
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),

@@ -156,6 +156,9 @@ class _CueFinding:
         tokens = self.blocks[b].tokens
         if self.response_adverbial(b, t):
             return None  # قال فوتيل، ردا على سؤال …، إنه: a reason, not a report of its own
+        described = self.described_candidate(b, t, entry, conj)
+        if described is not None:
+            return described  # ووصف خطة ترامب بأنها "صفعة العصر" (Q-DESCRIBED-AS)
         prev = _prev_word(tokens, t)
         carried = prev is not None and prev.key in PRONOUN_CARRIERS
         opens_clause = bool(conj) or carried or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
@@ -634,6 +637,9 @@ class _CueFinding:
             # وهذا ما أكده المتحدث: only the back-reference; ما يعتبره جميلا: / القرار الذي أعلنه reports nothing
             candidate = self.relative_candidate(b, t, entry)
             return candidate if candidate is not None and candidate.method == "back" else None
+        described = self.described_candidate(b, t, entry, conj)
+        if described is not None:
+            return described  # صفقة وصفها الرئيس بأنها "هدف": the object pronoun is what is described
         if not (conj or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS):
             return None  # أكدت إدانته: inside a clause the form is a verbal noun with its pronoun
         # the object is the pronoun, so what follows بأنه is the content (وصفه الوزير بأنه …)

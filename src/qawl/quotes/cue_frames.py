@@ -14,12 +14,12 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
     HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
-    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
+    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
@@ -307,6 +307,91 @@ class _CueFrames:
         candidate.boundary = False
         candidate.rules += rules
         return candidate
+
+    def described_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """``Q-DESCRIBED-AS``: a describing verb (وصف) whose object is then called something (ووصف خطة
+        ترامب بأنها "صفعة العصر"، وصف نتنياهو الهجوم بأنه عمل إرهابي، ووصفه بـ"الفظيع"). The words are
+        the object and what it is called (the object is what a stance is about); after an object
+        pronoun, only what it is called, and only the quotation when it is all of that. The subject is the noun phrase between the verb and the object when it names a
+        source, else it is dropped; an object pronoun (ووصفه) leaves the words from the link on. A
+        relative or ما before the verb (ما وصفه بـ) and a subject before it are left to the other
+        readings."""
+        if not rule_on("Q-DESCRIBED-AS") or entry.kind != "verb" or entry.lemma not in self.lexicon.describing_cues:
+            return None
+        tokens = self.blocks[b].tokens
+        prev = _prev_word(tokens, t)
+        if prev is not None and (prev.key in RELATIVES or prev.key in MA_RELATIVES):
+            return None
+        link = self.describing_link(b, t)
+        if link is None:
+            return None
+        if tokens[t + 1].key in CLAUSE_PREPOSITION_PRONOUNS:
+            return None  # تغريدة وصفت فيها …: the clause of a statement noun, read by the host clause
+        opens = bool(conj) or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
+        pronoun = lookup_cue(tokens[t].key)[0] is None  # ووصفه: the object is the pronoun
+        speaker, start = None, t + 1
+        np_end = self.speaker_forward(b, t + 1, link, split_object=not pronoun)
+        if np_end > t + 1:
+            np_end = self.apposed_name(b, (t + 1, np_end), link)  # الرئيس الروسي، فلاديمير بوتين، …
+        if pronoun:
+            # فيما وصفه الوزير بأنه | لقاء مثمر: the words after the link; بالمتواضع is itself the word
+            after_link = link + 1 if tokens[link].key in self.lexicon.describing_links else link
+            speaker, start = ((t + 1, np_end) if np_end > t + 1 else None), after_link
+            if speaker is None and not opens:
+                return None  # أكدت إدانته: inside a clause the form is a verbal noun with its pronoun
+        elif t + 1 < np_end < link and (self.names_source(b, t + 1) or self.is_source(b, t + 1, np_end)
+                                        or self.described_object_at(b, np_end)):
+            speaker, start = (t + 1, np_end), np_end
+        elif not opens:
+            return None  # X وصف …: the subject stands before the verb
+        if start < link:
+            start = min(link, self._skip_adjuncts(b, start, link))  # وصف بوتين، الأربعاء، | سكريبال; في تصريحات صحفية
+        region = self.region_opening_at(b, link + 1)
+        if region is not None and region.words and self.closes_predicate(b, region.close_token + 1) and start >= link:
+            candidate = _Candidate(b, (t, t + 1), entry, "quote", region.first, region=self.region_index(b, region))
+        else:
+            candidate = _Candidate(b, (t, t + 1), entry, "obj", start)
+            if tokens[link].key.startswith("بال"):
+                candidate.content_end = link + 1  # ووصف العلاقات بالإستراتيجية، لكنه: the one word it is called
+        candidate.speaker = speaker
+        candidate.start_token = t
+        candidate.boundary = True
+        candidate.rules += ("Q-DESCRIBED-AS",)
+        return candidate
+
+    def described_object_at(self, b: int, k: int) -> bool:
+        """``Q-DESCRIBED-AS``: the word at ``k`` opens an object, not more of a subject: it carries its
+        owner's pronoun or is a verbal noun (ووصف المتشددون | انسحابهم من المدينة بأنه)."""
+        token = self.blocks[b].tokens[k]
+        return token.is_word and (_owned_head(token.text) != "" or is_verbal_noun(token.text))
+
+    def describing_link(self, b: int, t: int) -> Optional[int]:
+        """``Q-DESCRIBED-AS``: the token after a describing verb that opens what its object is called:
+        بأنه / بكونه, ب before a quotation (بـ"الكلبة"), or a one-word بال predicate before a comma
+        or و (ووصف العلاقات بالإستراتيجية،); None past a sentence's end, a colon or another cue."""
+        tokens = self.blocks[b].tokens
+        for k in range(t + 1, min(len(tokens), t + 1 + MAX_DESCRIBED_GAP)):
+            token = tokens[k]
+            if _ends_sentence(tokens, k) or token.text == ":":
+                return None
+            if not token.is_word:
+                continue
+            if token.key in self.lexicon.describing_links:
+                return k
+            if token.key in ("ب", "بـ") and self.region_opening_at(b, k + 1) is not None:
+                return k
+            if k > t + 1 and token.key.startswith("بال") and len(token.key) > 5 and self.closes_predicate(b, k + 1):
+                return k
+            other = lookup_cue(token.key)[0]
+            if k > t + 1 and other is not None and not other.ambiguous:
+                return None  # another cue first (بين "between" is no cue here)
+        return None
+
+    def closes_predicate(self, b: int, k: int) -> bool:
+        """What a describing verb's object is called ends before ``k``: the block's or sentence's end,
+        a comma or و."""
+        tokens = self.blocks[b].tokens
+        return k >= len(tokens) or _ends_sentence(tokens, k) or tokens[k].text in COMMAS or tokens[k].key == "و"
 
     def issuer_after(self, b: int, s: int, limit: int) -> Optional[tuple[int, int]]:
         """``Q-ATTRIB-ISSUER``: what an attribution cites that is no source itself (data, figures) but

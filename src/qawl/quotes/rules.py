@@ -45,6 +45,9 @@ RULES: dict[str, str] = {
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "
                       "source's head (…، وفق المؤشر العالمي.), unless it cites evidence, a norm or a plan",
+    "Q-DESCRIBED-AS": "a describing verb whose object is then called something (ووصف خطة ترامب بأنها \"صفعة العصر\"، "
+                      "وصف نتنياهو الهجوم بأنه عمل إرهابي): the object and what it is called are the words (after an "
+                      "object pronoun, what it is called); data: cues.json describing",
     "Q-ATTRIB-FINAL-TAIL": "a final attribution still closes its clause when a comma and only a date (…، وفقا لبيان على "
                            "موقع الهيئة، الأحد.) or a word that opens a new clause (…، بحسب المصور، بينما) follow its source",
     "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
