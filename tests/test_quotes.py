@@ -3665,3 +3665,22 @@ def test_q_described_as_leaves_ma_and_a_statement_clause_alone():
     for text in ("ودعا المسؤول الرياض إلى وقف ما وصفه بالعدوان على اليمن.",
                  "واعتذرت الممثلة عن تغريدة وصفت فيها مساعدة أوباما بـ\"القردة الصغيرة\"."):
         assert not any("Q-DESCRIBED-AS" in q.rules for q in quotes_of(text, [])[1])
+
+
+def test_q_saying_owned_by_his_saying_reports_for_the_one_its_pronoun_points_to(switch_off):
+    """Q-SAYING-OWNED: وتطرق إلى التحليلات، بقوله: … is the expert's, resolved as a dropped subject;
+    a clause whose own verb is a cue (واعترف هيريرا …، بقوله) keeps its reading."""
+    names = _mentions_for(("محمد الشميمري", "PER", "محمد الشميمري"), ("ميغيل هيريرا", "PER", "ميغيل هيريرا"),
+                          ("غوميز", "PER", "غوميز"))
+    text = "وقال الخبير محمد الشميمري إن السوق مستقرة. وتطرق إلى التحليلات الفنية، بقوله: يسير النفط في اتجاه هابط."
+    doc, quotes = quotes_of(text, names)
+    owned = [q for q in quotes if "Q-SAYING-OWNED" in q.rules]
+    assert [(q.speaker_canonical, q.content.text) for q in owned] == [("محمد الشميمري", "يسير النفط في اتجاه هابط")]
+    assert doc.text[owned[0].content.start : owned[0].content.end] == owned[0].content.text
+    other = "وقال غوميز إن الحكم أخطأ. واعترف مدرب المكسيك ميغيل هيريرا بالخطأ، بقوله: «الحكم لم يكن جيدا»."
+    _, quotes = quotes_of(other, names)
+    assert [q.speaker_canonical for q in quotes if "الحكم لم يكن" in q.content.text] == ["ميغيل هيريرا"]
+    assert not any("Q-SAYING-OWNED" in q.rules for q in quotes)
+    switch_off("Q-SAYING-OWNED")
+    _, quotes = quotes_of(text, names)
+    assert not any("يسير النفط" in q.content.text for q in quotes)

@@ -558,28 +558,42 @@ class _CueFrames:
 
     def saying_candidate(self, b: int, t: int) -> Optional[_Candidate]:
         """"واكتفى الوزير بالقول إن …" / "وختم حديثه بالقول: …": بالقول reports for the subject
-        of the verb that opens its clause (the noun phrase right after that verb, else dropped)."""
+        of the verb that opens its clause (the noun phrase right after that verb, else dropped).
+        ``Q-SAYING-OWNED``: بقوله / بقولها ("by his saying") too; when no such subject is named
+        (وتطرق إلى التحليلات، بقوله: …) its pronoun is resolved as a dropped subject."""
         tokens = self.blocks[b].tokens
         entry = self.lexicon.verbal_nouns.get("قول")
         if entry is None or tokens[t].key not in SAYING_NOUNS:
             return None
-        candidate = self.complement_candidate(b, t, entry, t + 1, window=2)
+        owned = tokens[t].key != "بالقول"
+        if owned and (not rule_on("Q-SAYING-OWNED") or self.cue_verb_between(b, self.sentence_start(b, t), t)):
+            return None  # واعترف هيريرا بالخطأ، بقوله: "…": the clause's own cue reports the words
+        candidate = self.complement_candidate(b, t, entry, t + 1, window=3 if owned else 2)
         if candidate is None or candidate.method not in ("that", "quote", "colon"):
             return None
-        verb = next((v for v in range(t - 1, max(-1, t - 1 - MAX_SAYING_GAP), -1)
+        if owned:
+            candidate.rules += ("Q-SAYING-OWNED",)
+        last = t - 2 if owned and t > 1 and tokens[t - 1].text in COMMAS else t - 1  # وتطرق …، بقوله
+        verb = next((v for v in range(last, max(-1, last - MAX_SAYING_GAP), -1)
                      if not tokens[v].is_word or tokens[v].key[:1] in CONJUNCTIONS_WAW_FA and v == self.sentence_start(b, v)
-                     or v > 0 and not tokens[v - 1].is_word), None)
+                     or v > 0 and not tokens[v - 1].is_word or owned and v == 0), None)
         if verb is None or not tokens[verb].is_word or self.mention_at(b, verb) is not None:
-            return None  # no clause-opening verb close before it
-        np_end = self.speaker_forward(b, verb + 1, t)
+            return candidate if owned else None  # no clause-opening verb close before it
+        np_end = self.speaker_forward(b, verb + 1, last + 1)
         # the text, not the matching form, tells the pronoun ه from the feminine ة (الشرطة)
         while np_end > verb + 2 and tokens[np_end - 1].text.endswith(PRONOUN_SUFFIXES) and self.mention_at(b, np_end - 1) is None:
             np_end -= 1  # وختم المدير حديثه: the object with its pronoun is not the name
         if np_end > verb + 1 and not self.names_source(b, verb + 1):
-            return None  # ويمكن تلخيص الموقف بالقول: no one speaks
+            return candidate if owned else None  # ويمكن تلخيص الموقف بالقول: no one speaks
         candidate.speaker = (verb + 1, np_end) if np_end > verb + 1 else None
         candidate.start_token = verb
         return candidate
+
+    def cue_verb_between(self, b: int, start: int, end: int) -> bool:
+        """A cue verb (not an ambiguous form) among the tokens from ``start`` to ``end``."""
+        tokens = self.blocks[b].tokens
+        return any((entry := lookup_cue(tokens[k].key)[0]) is not None and entry.kind == "verb" and not entry.ambiguous
+                   for k in range(start, end) if tokens[k].is_word)
 
     def headline_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
         found = []

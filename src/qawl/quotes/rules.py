@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     "Q-DESCRIBED-AS": "a describing verb whose object is then called something (ووصف خطة ترامب بأنها \"صفعة العصر\"، "
                       "وصف نتنياهو الهجوم بأنه عمل إرهابي): the object and what it is called are the words (after an "
                       "object pronoun, what it is called); data: cues.json describing",
+    "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
+                      "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
+                      "saying_nouns",
     "Q-ATTRIB-FINAL-TAIL": "a final attribution still closes its clause when a comma and only a date (…، وفقا لبيان على "
                            "موقع الهيئة، الأحد.) or a word that opens a new clause (…، بحسب المصور، بينما) follow its source",
     "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
