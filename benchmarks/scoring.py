@@ -432,6 +432,10 @@ GOLD_FILES = (
     ("audit54_gold.json", "benchmarks"),
     ("audit55_gold.json", "benchmarks"),
     ("audit56_gold.json", "benchmarks"),
+    ("audit57_gold.json", "benchmarks"),
+    ("audit58_gold.json", "benchmarks"),
+    ("audit59_gold.json", "benchmarks"),
+    ("audit60_gold.json", "benchmarks"),
 )
 
 
