@@ -3684,3 +3684,24 @@ def test_q_saying_owned_by_his_saying_reports_for_the_one_its_pronoun_points_to(
     switch_off("Q-SAYING-OWNED")
     _, quotes = quotes_of(text, names)
     assert not any("يسير النفط" in q.content.text for q in quotes)
+
+
+@pytest.mark.parametrize("word, key", [
+    ("إمام", "إمام"), ("الإمام", "الإمام"), ("وإمام", "وإمام"), ("إِمام", "إمام"),
+    # the preposition and a bare spelling keep the plain matching form
+    ("أمام", "امام"), ("امام", "امام"), ("وأمام", "وامام"), ("إسلام", "اسلام"),
+])
+def test_word_key_keeps_the_hamza_of_imam(word, key):
+    from qawl.arabic import word_key
+
+    assert word_key(word) == key
+
+
+def test_imam_is_a_title_not_the_preposition_in_front_of():
+    """إمام وخطيب المسجد الحرام is the speaker's title (language layer: hamza_nouns); أمام البرلمان
+    stays a preposition after the speaker."""
+    names = _mentions_for(("سعود الشريم", "PER", "سعود الشريم"))
+    _, quotes = quotes_of("وأوصى إمام وخطيب المسجد الحرام الشيخ سعود الشريم المسلمين بتقوى الله.", names)
+    assert [q.speaker_canonical for q in quotes] == ["سعود الشريم"]
+    _, quotes = quotes_of("وقال الوزير أمام البرلمان إن الخطة جاهزة.", [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("الوزير", "الخطة جاهزة")]

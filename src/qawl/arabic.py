@@ -103,6 +103,22 @@ def says_we(key: str) -> bool:
     return key.endswith("نا") and len(key) >= 5 and len(stem) >= 3 and stem[-1:] not in ("ا", "ي", "و")
 
 
+HAMZA_NOUNS = tuple(_FUNCTION["hamza_nouns"])  # إمام, as written
+HAMZA_NOUN_FORMS = frozenset(match_form(noun) for noun in HAMZA_NOUNS)  # امام: their merged matching forms
+_DIACRITICS_RE = re.compile("[\u064b-\u0652\u0640]")
+
+
+def word_key(word: str) -> str:
+    """A word's matching form, but a hamza noun keeps its written hamza (الإمام، وإمام: the imam) so that
+    it is not the function word of the same matching form (أمام، امام: in front of)."""
+    key = match_form(word)
+    bare = _DIACRITICS_RE.sub("", word)
+    for noun in HAMZA_NOUNS:
+        if noun in bare:
+            key = key.replace(match_form(noun), noun, 1)
+    return key
+
+
 def says_we_after(previous: str, key: str) -> bool:
     """A word that says "we" where it stands: ``says_we``, or a verb in ن after a particle that only a
     verb follows (لم نسمح، لن نقبل، سوف نعمل)."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator, Optional
 
+from qawl.arabic import HAMZA_NOUN_FORMS, word_key
 from qawl.clean import match_form
 
 logger = logging.getLogger(__name__)
@@ -182,7 +183,10 @@ def _without_article(word: str) -> str:
 
 
 def _match_set(words: list[str]) -> frozenset[str]:
-    return frozenset(match_form(word) for word in words)
+    """The words' matching forms, and a hamza noun's word key (الإمام) besides: never the bare form it
+    shares with a function word (امام, in front of)."""
+    return frozenset(match_form(word) for word in words if match_form(word) not in HAMZA_NOUN_FORMS) \
+        | frozenset(word_key(word) for word in words)
 
 
 @lru_cache(maxsize=1)

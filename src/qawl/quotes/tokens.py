@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end, naming_end
+from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end, naming_end, word_key
 from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
@@ -43,7 +43,7 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 
 @lru_cache(maxsize=200_000)
 def _key(word: str) -> str:
-    return match_form(word)
+    return word_key(word)  # the matching form; إمام keeps its hamza (not أمام)
 
 
 @lru_cache(maxsize=200_000)
