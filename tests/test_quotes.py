@@ -3705,3 +3705,42 @@ def test_imam_is_a_title_not_the_preposition_in_front_of():
     assert [q.speaker_canonical for q in quotes] == ["سعود الشريم"]
     _, quotes = quotes_of("وقال الوزير أمام البرلمان إن الخطة جاهزة.", [])
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("الوزير", "الخطة جاهزة")]
+
+
+def test_q_headline_title_abbreviation_a_titled_name_speaks(switch_off):
+    """د. الصيني: …: the title's dot ends no sentence, and the name after it is the speaker."""
+    text = "د. الصيني: الإعلام مسؤولية والوطنية ليست «شرهة» توزع\n\nأكد الدكتور عثمان الصيني أن الإعلام مسؤولية."
+    names = _mentions_for(("عثمان الصيني", "PER", "عثمان الصيني"))
+    doc, quotes = quotes_of(text, names)
+    headline = [q for q in quotes if q.cue.text == ":"]
+    assert [(q.speaker.text, q.speaker_canonical) for q in headline] == [("الصيني", "عثمان الصيني")]
+    assert doc.text[headline[0].speaker.start : headline[0].speaker.end] == "الصيني"
+    switch_off("Q-HEADLINE-TITLE-ABBREVIATION")
+    _, quotes = quotes_of(text, names)
+    assert not any(q.cue.text == ":" for q in quotes)
+
+
+def test_a_quoted_name_after_a_glued_naming_noun_is_no_speech():
+    """لشبكة "ام اس ان بي سي": the quoted words after ل + a naming noun are the network's name; the
+    quotation after them is what was said."""
+    names = _mentions_for(("جون ماكين", "PER", "جون ماكين"), ("ام اس ان بي سي", "ORG", "ام اس ان بي سي"))
+    text = 'وقال جون ماكين لشبكة "ام اس ان بي سي" الاثنين، "يجب ان يقدم اعتذارات لعائلات الجنود".'
+    _, quotes = quotes_of(text, names)
+    assert [q.content.text for q in quotes] == ["يجب ان يقدم اعتذارات لعائلات الجنود"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال بوتين في الفيلم، بحسب تقرير وكالة رويترز: \"قيل لي إن طائرة خطفت في طريقها إلى اسطنبول\".",
+    "وبحسب جريدة الشروق التونسية، فإن المدرب نبيل معلول قال أمس إن الفريق سيخوض مباراة ودية ثالثة.",
+])
+def test_q_attrib_relays_report_an_attribution_of_a_report_makes_no_quote(switch_off, text):
+    """Q-ATTRIB-RELAYS-REPORT: the attribution says where a report was read; the one quote is the
+    reporting verb's speaker's."""
+    names = _mentions_for(("بوتين", "PER", "فلاديمير بوتين"), ("رويترز", "ORG", "رويترز"),
+                          ("نبيل معلول", "PER", "نبيل معلول"), ("الشروق", "ORG", "الشروق"))
+    _, quotes = quotes_of(text, names)
+    assert [q.cue.text for q in quotes] == ["قال"]
+    assert quotes[0].speaker_canonical in ("فلاديمير بوتين", "نبيل معلول")
+    switch_off("Q-ATTRIB-RELAYS-REPORT")
+    _, quotes = quotes_of(text, names)
+    assert any("Q-ATTRIB" in q.rules for q in quotes)  # the attribution reads the report as its words

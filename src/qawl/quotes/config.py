@@ -51,6 +51,8 @@ MAX_SUBJECT_TITLE_WORDS = 6  # titles and commas between a sentence's opening ve
 
 MAX_MIDDLE_HEAD_WORDS = 6  # words of a sentence before an aside attribution whose words come after it (Q-ATTRIB-MIDDLE)
 MAX_ISSUED_GAP = 4  # words of what an attribution cites before صادر عن and its issuer (Q-ATTRIB-ISSUER)
+MAX_RELAYED_FRAME_TOKENS = 16  # tokens from that verb of saying to its أن, colon or quotation (Q-ATTRIB-RELAYS-REPORT)
+MAX_RELAYED_SUBJECT_TOKENS = 7  # tokens of a clause an attribution reports in which a cue verb makes it a relayed report (Q-ATTRIB-RELAYS-REPORT)
 MAX_DESCRIBED_GAP = 24  # tokens from a describing verb to بأنه / بـ"…" (Q-DESCRIBED-AS)
 MAX_DATE_TAIL_WORDS = 3  # words of a date after a comma that a final attribution may leave before the sentence ends (Q-ATTRIB-FINAL-TAIL)
 MAX_FINAL_SOURCE_TAIL = 6  # words after a sentence-closing attribution's source before the sentence ends (Q-ATTRIB-FINAL)

@@ -51,14 +51,19 @@ class _ContentStart:
             return region.words > 0
         return region.words >= MIN_SPEECH_WORDS and not self.is_name_region(b, region)
 
+    def naming_noun(self, key: str) -> bool:
+        """A noun that names what follows it (صحيفة، شبكة، ندوة), also after a glued ل or ب (لشبكة "…")."""
+        nouns = self.lexicon.naming_nouns
+        return _strip_noun(key) in nouns or (key[:1] in ("ل", "ب") and not key.startswith("لل") and key[1:] in nouns)
+
     def is_name_region(self, b: int, region: _Region) -> bool:
         """A quoted title or name (صحيفة "الوطن"), not quoted speech."""
         if region.words == 0:
             return False
         tokens = self.blocks[b].tokens
         before = tokens[region.open_token - 1] if region.open_token > 0 else None
-        if before is not None and before.is_word and _strip_noun(before.key) in self.lexicon.naming_nouns:
-            return region.words <= MAX_TITLE_WORDS  # ندوة «ظاهرة التطرف الديني وسط الشباب..»
+        if before is not None and before.is_word and self.naming_noun(before.key):
+            return region.words <= MAX_TITLE_WORDS  # ندوة «ظاهرة التطرف الديني وسط الشباب..»، لشبكة "ام اس ان بي سي"
         if region.words > MAX_NAME_WORDS:
             return False
         inside = tokens[region.first : region.last + 1]

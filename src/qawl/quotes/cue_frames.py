@@ -19,15 +19,15 @@ from qawl.arabic import (
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
-    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
+    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
-from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
+from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
-from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence
+from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_title_abbreviation
 
 
 SOURCE_KINDS = ("person", "organisation", "media", "anonymous")  # head lists that name a source (names_source)
@@ -207,6 +207,8 @@ class _CueFrames:
         if s - 1 > t and (tokens[s - 1].key in carriers or tokens[s - 1].key[1:] in carriers) \
                 and not self.names_source(b, s):
             s -= 1  # وفقا لمصادر | عملت بالقرب منه فإنه: the carrier heads the source
+        if self.relays_report(b, opener + 1, min(len(tokens), opener + 1 + MAX_RELAYED_SUBJECT_TOKENS)):
+            return None  # وبحسب جريدة "الشروق"، فإن المدرب نبيل معلول قال: the report is the coach's
         candidate = _Candidate(b, cue, entry, "attribution", opener + 1)
         # an unnamed source is its noun phrase (وبحسب الأرقام | التي تم الكشف عنها، فإن)
         candidate.speaker = (s, max(s + 1, self.speaker_forward(b, s, end))) if unnamed else self.long_source_span(b, s, end)
@@ -290,6 +292,8 @@ class _CueFrames:
             verb = lookup_cue(tokens[after].key)[0]
             if verb is not None and verb.kind == "verb" and verb.tense == "past":
                 return None  # وبحسب «رويترز»، أضاف الاتحاد أن: the clause names its own speaker (not يُعتقد أن)
+            if self.relays_report(b, after, min(len(tokens), after + MAX_RELAYED_SUBJECT_TOKENS)):
+                return None  # وبحسب جريدة "الشروق"، فإن المدرب نبيل معلول قال: the report is the coach's
             candidate = _Candidate(b, cue, entry, "attribution", after)
         elif (after := self.middle_attribution_words(b, t, np_end + (quoted is not None), sentence_start)) is not None:
             candidate = _Candidate(b, cue, entry, "attribution", after)
@@ -301,6 +305,8 @@ class _CueFrames:
             first = sentence_start
             if end - first < 3:
                 return None
+            if self.relays_report(b, first, min(end, first + MAX_RELAYED_SUBJECT_TOKENS)):
+                return None  # وقال بوتين في الفيلم، بحسب تقرير وكالة رويترز: "…": the words are Putin's
             candidate = _Candidate(b, cue, entry, "attribution", first, content_end=end)
         candidate.speaker = (s, np_end)
         candidate.start_token = t
@@ -392,6 +398,45 @@ class _CueFrames:
         a comma or و."""
         tokens = self.blocks[b].tokens
         return k >= len(tokens) or _ends_sentence(tokens, k) or tokens[k].text in COMMAS or tokens[k].key == "و"
+
+    def relays_report(self, b: int, start: int, end: int) -> bool:
+        """``Q-ATTRIB-RELAYS-REPORT``: the clause an attribution would report opens with a report of its
+        own, a past verb of saying among its first words whose words follow it (after أن / إن, a colon
+        or a quotation, past the attribution itself): the attribution only says where that report was
+        read (وقال بوتين في الفيلم، بحسب رويترز: "…"; وبحسب الشروق، فإن معلول قال إن), and the words
+        are the reporting verb's speaker's."""
+        if not rule_on("Q-ATTRIB-RELAYS-REPORT"):
+            return False
+        tokens = self.blocks[b].tokens
+        for k in range(start, end):
+            if _ends_sentence(tokens, k):
+                return False  # … قتل برصاص ضابط شرطة. وأفادت: the next sentence's report is its own
+            if self.saying_verb_at(b, k) and self.report_follows(b, k):
+                return True
+        return False
+
+    def saying_verb_at(self, b: int, k: int) -> bool:
+        """A past cue verb that takes أن at ``k``, outside quotation marks and not a noun of the same form
+        (على رأي لجنة)."""
+        tokens = self.blocks[b].tokens
+        token = tokens[k]
+        if not token.is_word or token.region >= 0 or len(token.key) < 3 or _is_definite(token.key):
+            return False
+        entry = lookup_cue(token.key)[0]
+        prev = _prev_word(tokens, k)
+        return entry is not None and entry.kind == "verb" and not entry.ambiguous and entry.tense == "past" \
+            and "أن" in entry.complements and not (prev is not None and prev.key in PREPOSITIONS)
+
+    def report_follows(self, b: int, k: int) -> bool:
+        """The words of the verb of saying at ``k`` follow it in its sentence: أن / إن, a colon or an
+        opening quotation mark within a few words, past an attribution between them."""
+        tokens = self.blocks[b].tokens
+        for f in range(k + 1, min(len(tokens), k + 1 + MAX_RELAYED_FRAME_TOKENS)):
+            if _ends_sentence(tokens, f):
+                return False
+            if tokens[f].key in COMPLEMENTISERS or tokens[f].text == ":" or self.region_opening_at(b, f) is not None:
+                return True
+        return False
 
     def issuer_after(self, b: int, s: int, limit: int) -> Optional[tuple[int, int]]:
         """``Q-ATTRIB-ISSUER``: what an attribution cites that is no source itself (data, figures) but
@@ -622,6 +667,10 @@ class _CueFrames:
             if region is not None and region.last >= len(tokens) - 3:
                 candidate.region = self.region_index(b, region)
                 candidate.content_start = region.first
+            if speaker_end > speaker_start + 2 and _is_title_abbreviation(tokens, speaker_start + 1) \
+                    and rule_on("Q-HEADLINE-TITLE-ABBREVIATION"):
+                speaker_start += 2  # د. | الصيني: the name after the title, which the body names in full
+                candidate.rules += ("Q-HEADLINE-TITLE-ABBREVIATION",)
             candidate.speaker = (speaker_start, speaker_end)
             candidate.content_end = _trim_credit(tokens, len(tokens))
             if topic:
@@ -683,7 +732,10 @@ class _CueFrames:
         """A word that may stand in a headline speaker's phrase: no stop word or cue, except
         ``Q-HEADLINE-PHRASE``: a word of a tagged name (عبدالله بالخير) or a preposition after a
         source head (مصدر في اتحاد الكرة: …, مسؤول بالخارجية الأمريكية: …)."""
-        token = self.blocks[b].tokens[t]
+        tokens = self.blocks[b].tokens
+        token = tokens[t]
+        if _is_title_abbreviation(tokens, t) and rule_on("Q-HEADLINE-TITLE-ABBREVIATION"):
+            return True  # د. الصيني: …: the dot of a title, not a sentence's end
         if not token.is_word or _is_cue_token(token):
             return False
         if not _is_stop(token):
@@ -759,6 +811,8 @@ class _CueFrames:
         heads = self.lexicon.heads
         if any(first in heads[k] or tokens[start].key in heads[k] for k in ("person", "anonymous", "media")):
             return True
+        if end > start + 2 and _is_title_abbreviation(tokens, start + 1) and rule_on("Q-HEADLINE-TITLE-ABBREVIATION"):
+            return True  # د. الصيني: a title's abbreviation opens a person's name
         text = _key_text(" ".join(t.text for t in tokens[start:end]))
         if any(text and (text == s or f" {text}" in f" {s}") for s in speakers):
             return True

@@ -51,6 +51,9 @@ RULES: dict[str, str] = {
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
+    "Q-ATTRIB-RELAYS-REPORT": "an attribution whose clause opens with a report of its own (وقال بوتين في الفيلم، بحسب "
+                              "رويترز: \"…\"; وبحسب الشروق، فإن معلول قال إن) makes no quote: the words are the reporting "
+                              "verb's speaker's",
     "Q-ATTRIB-FINAL-TAIL": "a final attribution still closes its clause when a comma and only a date (…، وفقا لبيان على "
                            "موقع الهيئة، الأحد.) or a word that opens a new clause (…، بحسب المصور، بينما) follow its source",
     "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
@@ -77,6 +80,8 @@ RULES: dict[str, str] = {
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",
     "Q-HEADLINE-BODY-TITLE": "a headline speaker's words that another paragraph gives right after a person's title "
                              "(لطيفة: … ; نشرت الفنانة لطيفة التونسية) name a person though untagged",
+    "Q-HEADLINE-TITLE-ABBREVIATION": "a headline speaker opened by a title's abbreviation and its dot (د. الصيني: …) is a "
+                                     "person, and the dot is no sentence's end",
     "Q-HEADLINE-TITLE": "a headline speaker that is a title holding a place (وزير خارجية بريطانيا الأسبق لـCNN: …) "
                         "speaks; a headline that opens with the place (الرياض: …) does not",
     "Q-HEADLINE-PHRASE": "a headline speaker's phrase may hold a tagged name's words that look like stop words (عبدالله "
