@@ -436,6 +436,10 @@ GOLD_FILES = (
     ("audit58_gold.json", "benchmarks"),
     ("audit59_gold.json", "benchmarks"),
     ("audit60_gold.json", "benchmarks"),
+    ("audit61_gold.json", "benchmarks"),
+    ("audit62_gold.json", "benchmarks"),
+    ("audit63_gold.json", "benchmarks"),
+    ("audit64_gold.json", "benchmarks"),
 )
 
 
