@@ -3744,3 +3744,17 @@ def test_q_attrib_relays_report_an_attribution_of_a_report_makes_no_quote(switch
     switch_off("Q-ATTRIB-RELAYS-REPORT")
     _, quotes = quotes_of(text, names)
     assert any("Q-ATTRIB" in q.rules for q in quotes)  # the attribution reads the report as its words
+
+
+def test_q_attrib_last_clause_a_final_attribution_reports_its_last_clause(switch_off):
+    """Q-ATTRIB-LAST-CLAUSE: …، وقد استفاد 1311 شابا منها وفقا للنادي: only the clause after وقد."""
+    names = _mentions_for(("نادي الهلال", "ORG", "نادي الهلال"))
+    text = ("وقال مدرب الفريق إن المباراة صعبة. وأطلق نادي الهلال مبادرة لتوفير فرص العمل للباحثين عنها، "
+            "وقد استفاد 1311 شاب وشابة من هذه المبادرة وفقا للنادي.")
+    doc, quotes = quotes_of(text, names)
+    attributed = [q for q in quotes if "Q-ATTRIB" in q.rules]
+    assert [q.content.text for q in attributed] == ["استفاد 1311 شاب وشابة من هذه المبادرة"]
+    assert doc.text[attributed[0].content.start : attributed[0].content.end] == attributed[0].content.text
+    switch_off("Q-ATTRIB-LAST-CLAUSE")
+    _, quotes = quotes_of(text, names)
+    assert [q.content.text[:5] for q in quotes if "Q-ATTRIB" in q.rules] == ["وأطلق"[:5]]

@@ -302,7 +302,9 @@ class _CueFrames:
             end = t
             while end > sentence_start and (tokens[end - 1].text in COMMAS or tokens[end - 1].key in ATTRIBUTION_CONNECTORS):
                 end -= 1
-            first = sentence_start
+            first = self.last_clause_start(b, sentence_start, end)
+            if first > sentence_start:
+                rules = (*rules, "Q-ATTRIB-LAST-CLAUSE")
             if end - first < 3:
                 return None
             if self.relays_report(b, first, min(end, first + MAX_RELAYED_SUBJECT_TOKENS)):
@@ -398,6 +400,18 @@ class _CueFrames:
         a comma or و."""
         tokens = self.blocks[b].tokens
         return k >= len(tokens) or _ends_sentence(tokens, k) or tokens[k].text in COMMAS or tokens[k].key == "و"
+
+    def last_clause_start(self, b: int, start: int, end: int) -> int:
+        """``Q-ATTRIB-LAST-CLAUSE``: a final attribution reports the last clause of its sentence that a comma and
+        وقد / فقد open (أطلق النادي مبادرة …، وقد استفاد 1311 شابا منها وفقا للنادي: only the last clause), else
+        the whole sentence from ``start``."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-LAST-CLAUSE"):
+            return start
+        for k in range(end - 3, start, -1):
+            if tokens[k].text in COMMAS and tokens[k + 1].key in ("وقد", "فقد") and tokens[k].region < 0:
+                return k + 2
+        return start
 
     def relays_report(self, b: int, start: int, end: int) -> bool:
         """``Q-ATTRIB-RELAYS-REPORT``: the clause an attribution would report opens with a report of its

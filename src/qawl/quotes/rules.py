@@ -54,6 +54,8 @@ RULES: dict[str, str] = {
     "Q-ATTRIB-RELAYS-REPORT": "an attribution whose clause opens with a report of its own (وقال بوتين في الفيلم، بحسب "
                               "رويترز: \"…\"; وبحسب الشروق، فإن معلول قال إن) makes no quote: the words are the reporting "
                               "verb's speaker's",
+    "Q-ATTRIB-LAST-CLAUSE": "a sentence-final attribution reports only the last clause that a comma and وقد / فقد "
+                            "open (أطلق النادي مبادرة …، وقد استفاد 1311 شابا منها وفقا للنادي)",
     "Q-ATTRIB-FINAL-TAIL": "a final attribution still closes its clause when a comma and only a date (…، وفقا لبيان على "
                            "موقع الهيئة، الأحد.) or a word that opens a new clause (…، بحسب المصور، بينما) follow its source",
     "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
