@@ -440,6 +440,10 @@ GOLD_FILES = (
     ("audit62_gold.json", "benchmarks"),
     ("audit63_gold.json", "benchmarks"),
     ("audit64_gold.json", "benchmarks"),
+    ("audit65_gold.json", "benchmarks"),
+    ("audit66_gold.json", "benchmarks"),
+    ("audit67_gold.json", "benchmarks"),
+    ("audit68_gold.json", "benchmarks"),
 )
 
 
