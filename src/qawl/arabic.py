@@ -143,6 +143,7 @@ LINKING_VERBS = frozenset(_CLAUSE["linking_verbs"])
 TOPIC_MARKERS = frozenset(_CLAUSE["topic_markers"])
 TOPIC_ADJUNCTS = frozenset(_CLAUSE["topic_adjuncts"])
 HEADLINE_TOPICS = frozenset(_CLAUSE["headline_topics"])
+LAST_CLAUSE_OPENERS = frozenset(_CLAUSE["last_clause_openers"])  # وقد: a sentence's last clause after a comma
 ANAPHORIC_OBJECTS = frozenset(_CLAUSE["anaphoric_objects"])
 RESPONSE_ADVERBIALS = frozenset(_CLAUSE["response_adverbials"])
 # how someone spoke (مازحا، ساخرة، ضاحكين): the masculine, its feminine in ة and its plural in ين (S-MANNER-ADVERB)

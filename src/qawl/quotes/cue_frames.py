@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
-    HEADLINE_TOPICS, ISSUED_WORDS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
+    HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
     CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
@@ -23,14 +23,11 @@ from .config import (
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
-from .lexical import PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
+from .lexical import PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_title_abbreviation
-
-
-SOURCE_KINDS = ("person", "organisation", "media", "anonymous")  # head lists that name a source (names_source)
 
 
 def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
@@ -320,10 +317,10 @@ class _CueFrames:
         """``Q-DESCRIBED-AS``: a describing verb (وصف) whose object is then called something (ووصف خطة
         ترامب بأنها "صفعة العصر"، وصف نتنياهو الهجوم بأنه عمل إرهابي، ووصفه بـ"الفظيع"). The words are
         the object and what it is called (the object is what a stance is about); after an object
-        pronoun, only what it is called, and only the quotation when it is all of that. The subject is the noun phrase between the verb and the object when it names a
-        source, else it is dropped; an object pronoun (ووصفه) leaves the words from the link on. A
-        relative or ما before the verb (ما وصفه بـ) and a subject before it are left to the other
-        readings."""
+        pronoun (ووصفه) only what it is called, and only the quotation when it is all of that. The
+        subject is the noun phrase between the verb and the object when it names a source, else it is
+        dropped. A relative or ما before the verb (ما وصفه بـ) and a subject before it are left to the
+        other readings."""
         if not rule_on("Q-DESCRIBED-AS") or entry.kind != "verb" or entry.lemma not in self.lexicon.describing_cues:
             return None
         tokens = self.blocks[b].tokens
@@ -409,7 +406,7 @@ class _CueFrames:
         if not rule_on("Q-ATTRIB-LAST-CLAUSE"):
             return start
         for k in range(end - 3, start, -1):
-            if tokens[k].text in COMMAS and tokens[k + 1].key in ("وقد", "فقد") and tokens[k].region < 0:
+            if tokens[k].text in COMMAS and tokens[k + 1].key in LAST_CLAUSE_OPENERS and tokens[k].region < 0:
                 return k + 2
         return start
 

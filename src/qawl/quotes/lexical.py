@@ -31,6 +31,8 @@ PREPOSITION_PRONOUN_RE = re.compile(
 )
 
 
+SOURCE_KINDS = ("person", "organisation", "media", "anonymous")  # the cue lexicon's head lists that name a source
+
 def _prev_word(tokens: list[_Token], index: int) -> Optional[_Token]:
     return tokens[index - 1] if index > 0 else None
 

@@ -24,7 +24,7 @@ from .config import (
     MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_NAMED_AFTER_CHARS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
-    WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
+    SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
     _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key, _unpossessed,
 )
 from .rules import rule_on
@@ -621,7 +621,7 @@ class _Resolver:
             return False  # مثل: إسحاق هرتسوغ: a list, not a subject
         if is_verbal_noun(tokens[t].text) or key.endswith("ات") or key in TOPIC_MARKERS:
             return False  # ارتباط كاظم الساهر، كلمات فواز: a noun in construct with the name
-        return not any(key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "anonymous", "media"))
+        return not any(key in heads[k] or _strip_noun(key) in heads[k] for k in SOURCE_KINDS)
 
     def starts_clause(self, b: int, t: int) -> bool:
         tokens = self.ex.blocks[b].tokens
@@ -733,7 +733,7 @@ class _Resolver:
             verb += 1
         heads = ex.lexicon.heads
         opening = _strip_noun(_strip_conj(tokens[verb].key))
-        if verb >= first or ex.mention_at(b, verb) is not None or any(opening in heads[k] for k in ("person", "organisation", "media", "anonymous")):
+        if verb >= first or ex.mention_at(b, verb) is not None or any(opening in heads[k] for k in SOURCE_KINDS):
             return None  # الرئيس السيسي استقبل …: the sentence opens with its subject, not a verb
         t = verb + 1
         while t < first and t <= verb + MAX_SUBJECT_TITLE_WORDS and ex.mention_at(b, t) is None and (

@@ -21,7 +21,7 @@ from .candidate import _Candidate
 from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
-    _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
+    SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
     _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .tokens import (
@@ -466,7 +466,7 @@ class _SourcePhrase:
         prev = tokens[t - 1].key
         if _is_definite(prev):
             return True  # المتحدث باسم الجيش | دعم: a definite word is never a construct head
-        return not any(prev in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
+        return not any(prev in self.lexicon.heads[k] for k in SOURCE_KINDS)
 
     def _object_start(self, b: int, start: int, end: int) -> int:
         """Where an object noun phrase starts inside ``tokens[start:end]`` (else ``end``).
@@ -560,7 +560,7 @@ class _SourcePhrase:
         token = self.blocks[b].tokens[t]
         if not token.is_word or token.region >= 0 or not is_verbal_noun(token.text) or self.mention_at(b, t) is not None:
             return False
-        return not any(_strip_noun(token.key) in self.lexicon.heads[k] for k in ("person", "organisation", "anonymous", "media"))
+        return not any(_strip_noun(token.key) in self.lexicon.heads[k] for k in SOURCE_KINDS)
 
     def owned_act(self, token) -> bool:
         """``Q-OWNED-ACT``: a verbal noun or proposition noun carrying its owner's pronoun (انسحابهم،

@@ -24,7 +24,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
 from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
 from .lexical import (
-    PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
+    PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
     _strip_noun, _time_phrase_width,
 )
 from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
@@ -395,7 +395,7 @@ class _SourceSpan:
         mention = self.mention_at(b, t + width)
         named = mention is not None and mention.label in ("PER", "ORG")
         head = _strip_noun(nxt.key)
-        if named or nxt.key in LATTER or any(head in heads[k] for k in ("person", "organisation", "anonymous", "media")):
+        if named or nxt.key in LATTER or any(head in heads[k] for k in SOURCE_KINDS):
             return t + width
         return t
 
@@ -519,9 +519,8 @@ class _SourceSpan:
             return True  # وفقا لشهود، بحسب مصادر، وفقا لوثائق المحكمة
         if any(self.mention_at(b, t) is not None for t in range(start, end)):
             return True
-        known = ("person", "organisation", "media", "anonymous")
         owned = _owned_head(tokens[start].text)
-        if any(first in heads[k] or _strip_noun(first) in heads[k] or owned in heads[k] for k in known):
+        if any(first in heads[k] or _strip_noun(first) in heads[k] or owned in heads[k] for k in SOURCE_KINDS):
             return True  # بحسب الوزير; بحسب محاميه, وفقا لمتحدثها: a title under its possessor's pronoun
         # without a recognised entity: a short bare name, not a definite common noun
         return not self.mentions and not first.startswith("ال") and end - start <= 3
@@ -529,9 +528,7 @@ class _SourceSpan:
     def names_source(self, b: int, t: int) -> bool:
         """A phrase starting at ``t`` names a source by its entity or head word (الوزير، وكالة …)."""
         key, heads = self.blocks[b].tokens[t].key, self.lexicon.heads
-        return self.mention_at(b, t) is not None or any(
-            key in heads[k] or _strip_noun(key) in heads[k] for k in ("person", "organisation", "media", "anonymous")
-        )
+        return self.mention_at(b, t) is not None or any(key in heads[k] or _strip_noun(key) in heads[k] for k in SOURCE_KINDS)
 
     def names_document(self, b: int, t: int) -> bool:
         """A phrase starting at ``t`` is headed by a document (للدراسة، لوثيقة، البيان) that reports."""
