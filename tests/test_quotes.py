@@ -3758,3 +3758,22 @@ def test_q_attrib_last_clause_a_final_attribution_reports_its_last_clause(switch
     switch_off("Q-ATTRIB-LAST-CLAUSE")
     _, quotes = quotes_of(text, names)
     assert [q.content.text[:5] for q in quotes if "Q-ATTRIB" in q.rules] == ["وأطلق"[:5]]
+
+
+def test_q_saying_owned_the_subject_after_the_verbs_own_complement():
+    """واتفقت معها شبكة "بي بي سي" البريطانية بقولها: …: the network after معها speaks, past its name's
+    quotation marks, not the last speaker."""
+    names = _mentions_for(("سي ان ان", "ORG", "سي ان ان"), ("بي بي سي", "ORG", "بي بي سي"))
+    text = ('وقالت شبكة سي ان ان إن الانتخابات صورية. واتفقت معها شبكة "بي بي سي" البريطانية بقولها: '
+            "على كل لائحة انتخاب مرشح واحد مقرر من الدولة.")
+    _, quotes = quotes_of(text, names)
+    owned = [q for q in quotes if "Q-SAYING-OWNED" in q.rules]
+    assert [q.speaker_canonical for q in owned] == ["بي بي سي"]
+
+
+def test_q_described_as_not_after_a_preposition():
+    """بعد وصف الرئيس الهجوم بأنه …: after a preposition وصف is the verbal noun, read by the noun frame."""
+    _, quotes = quotes_of("وقال الوزير إن الوضع مستقر. وجاء ذلك بعد وصف الرئيس الهجوم بأنه عمل إرهابي.", [])
+    described = [q for q in quotes if q.cue.text == "وصف"]
+    assert [q.content.text for q in described] == ["الهجوم بأنه عمل إرهابي"]
+    assert not any("Q-DESCRIBED-AS" in q.rules for q in described)

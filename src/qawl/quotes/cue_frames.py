@@ -20,7 +20,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
-    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
 from .lexical import PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
@@ -327,6 +327,8 @@ class _CueFrames:
         prev = _prev_word(tokens, t)
         if prev is not None and (prev.key in RELATIVES or prev.key in MA_RELATIVES):
             return None
+        if prev is not None and (prev.key in PREPOSITIONS or _strip_conj(prev.key) in NOUN_FRAME_PREPS):
+            return None  # بجانب وصف لها بأنها: after a preposition the form is the noun "description"
         link = self.describing_link(b, t)
         if link is None:
             return None
@@ -630,18 +632,23 @@ class _CueFrames:
         if owned:
             candidate.rules += ("Q-SAYING-OWNED",)
         last = t - 2 if owned and t > 1 and tokens[t - 1].text in COMMAS else t - 1  # وتطرق …، بقوله
-        verb = next((v for v in range(last, max(-1, last - MAX_SAYING_GAP), -1)
-                     if not tokens[v].is_word or tokens[v].key[:1] in CONJUNCTIONS_WAW_FA and v == self.sentence_start(b, v)
-                     or v > 0 and not tokens[v - 1].is_word or owned and v == 0), None)
+        gap = MAX_OWNED_SAYING_GAP if owned else MAX_SAYING_GAP
+        verb = next((v for v in range(last, max(-1, last - gap), -1)
+                     if not tokens[v].is_word and tokens[v].text not in ALL_MARKS  # past a name's quotation marks
+                     or tokens[v].key[:1] in CONJUNCTIONS_WAW_FA and v == self.sentence_start(b, v)
+                     or v > 0 and not tokens[v - 1].is_word and tokens[v - 1].text not in ALL_MARKS or owned and v == 0), None)
         if verb is None or not tokens[verb].is_word or self.mention_at(b, verb) is not None:
             return candidate if owned else None  # no clause-opening verb close before it
-        np_end = self.speaker_forward(b, verb + 1, last + 1)
+        first = verb + 1
+        if owned and first < last and PREPOSITION_PRONOUN_RE.match(tokens[first].key):
+            first += 1  # واتفقت معها | شبكة "بي بي سي" بقولها: the subject comes after the verb's own complement
+        np_end = self.speaker_forward(b, first, last + 1)
         # the text, not the matching form, tells the pronoun ه from the feminine ة (الشرطة)
-        while np_end > verb + 2 and tokens[np_end - 1].text.endswith(PRONOUN_SUFFIXES) and self.mention_at(b, np_end - 1) is None:
+        while np_end > first + 1 and tokens[np_end - 1].text.endswith(PRONOUN_SUFFIXES) and self.mention_at(b, np_end - 1) is None:
             np_end -= 1  # وختم المدير حديثه: the object with its pronoun is not the name
-        if np_end > verb + 1 and not self.names_source(b, verb + 1):
+        if np_end > first and not self.names_source(b, first):
             return candidate if owned else None  # ويمكن تلخيص الموقف بالقول: no one speaks
-        candidate.speaker = (verb + 1, np_end) if np_end > verb + 1 else None
+        candidate.speaker = (first, np_end) if np_end > first else None
         candidate.start_token = verb
         return candidate
 
