@@ -105,14 +105,14 @@ def says_we(key: str) -> bool:
 
 HAMZA_NOUNS = tuple(_FUNCTION["hamza_nouns"])  # إمام, as written
 HAMZA_NOUN_FORMS = frozenset(match_form(noun) for noun in HAMZA_NOUNS)  # امام: their merged matching forms
-_DIACRITICS_RE = re.compile("[\u064b-\u0652\u0640]")
+_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
 
 
 def word_key(word: str) -> str:
     """A word's matching form, but a hamza noun keeps its written hamza (الإمام، وإمام: the imam) so that
     it is not the function word of the same matching form (أمام، امام: in front of)."""
     key = match_form(word)
-    bare = _DIACRITICS_RE.sub("", word)
+    bare = _MARKS_RE.sub("", word)
     for noun in HAMZA_NOUNS:
         if noun in bare:
             key = key.replace(match_form(noun), noun, 1)
@@ -285,7 +285,6 @@ def _named_object_end(keys: list[str], t: int, i: int) -> int:
 
 VERBAL_NOUN_PATTERNS = tuple(_REPORT["verbal_noun_patterns"])
 _VERBAL_NOUN_RE = re.compile("^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in VERBAL_NOUN_PATTERNS) + ")$")
-_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
 _DEFINITE_VERBAL_NOUN_RE = re.compile(
     "^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in _REPORT["definite_verbal_noun_patterns"]) + ")$")
 

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from qawl.arabic import (
     BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
-    ORDINAL_MONTHS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
+    ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
     RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
@@ -54,7 +54,7 @@ class _ContentStart:
     def naming_noun(self, key: str) -> bool:
         """A noun that names what follows it (صحيفة، شبكة، ندوة), also after a glued ل or ب (لشبكة "…")."""
         nouns = self.lexicon.naming_nouns
-        return _strip_noun(key) in nouns or (key[:1] in ("ل", "ب") and not key.startswith("لل") and key[1:] in nouns)
+        return _strip_noun(key) in nouns or (key[:1] in PREPOSITION_LETTERS and not key.startswith("لل") and key[1:] in nouns)
 
     def is_name_region(self, b: int, region: _Region) -> bool:
         """A quoted title or name (صحيفة "الوطن"), not quoted speech."""

@@ -18,7 +18,6 @@ from itertools import accumulate
 from typing import Optional
 
 from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end, naming_end, word_key
-from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
 from .config import MAX_CALLED_WORDS, MAX_INITIAL_LETTERS
