@@ -2028,13 +2028,14 @@ def test_aban_reports_and_a_comma_after_the_speaker_leaves_the_proposition_noun_
     assert not quotes_of("وتبين أن النيران اندلعت بجوار سور الفيلا.")[1]
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("مارك زوكربيرغ يعتذر أمام البرلمان الأوروبي.. ويؤكد أن فيسبوك سيحمي بيانات المستخدمين", "مارك زوكربيرغ"),
-    ("جوزيف بلاتر يستقيل من رئاسة الفيفا.. ويتعهد بعدم الترشح مجددا", "جوزيف بلاتر"),
+@pytest.mark.parametrize("text, speaker, label", [
+    ("مارك زوكربيرغ يعتذر أمام البرلمان الأوروبي.. ويؤكد أن فيسبوك سيحمي بيانات المستخدمين", "مارك زوكربيرغ", "PER"),
+    ("جوزيف بلاتر يستقيل من رئاسة الفيفا.. ويتعهد بعدم الترشح مجددا", "جوزيف بلاتر", "PER"),
+    ("سويسرا تأسف للعقوبات وتحث شركاتها على مواصلة العمل في إيران", "سويسرا", "LOC"),  # a country as its government
 ])
-def test_opening_subject_speaks_for_a_conjoined_verb(text, speaker):
+def test_opening_subject_speaks_for_a_conjoined_verb(text, speaker, label):
     """S-OPENING-SUBJECT: nobody spoke before, so the name that opens the sentence is the subject."""
-    _, quotes = quotes_of(text, lambda doc: stand_in_mentions(doc, [(speaker, "PER", speaker)]))
+    _, quotes = quotes_of(text, lambda doc: stand_in_mentions(doc, [(speaker, label, speaker)]))
     assert [q.speaker_canonical for q in quotes] == [speaker]
     assert "S-OPENING-SUBJECT" in quotes[0].rules
 

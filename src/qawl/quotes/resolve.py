@@ -672,7 +672,7 @@ class _Resolver:
         while start < c.cue[0] and not tokens[start].is_word:
             start += 1  # opening quotation marks, a dash
         mention = ex.mention_at(b, start)
-        if mention is None or mention.label not in ("PER", "ORG") or start >= c.cue[0]:
+        if mention is None or mention.label not in ("PER", "ORG", "LOC") or start >= c.cue[0]:
             return None
         last = start
         while last + 1 < c.cue[0] and ex.mention_at(b, last + 1) is mention:
@@ -684,7 +684,7 @@ class _Resolver:
         span = self.phrase_span(b, start, last + 1)
         if span is None:
             return None
-        kind = "person" if mention.label == "PER" else "organisation"
+        kind = "person" if mention.label == "PER" else "organisation"  # a place speaks as its government
         return _Agent(span.start, span, self.mention_name(mention, span), kind, "", "", True)
 
     def named_in_sentence(self, c: _Candidate) -> Optional[_Agent]:

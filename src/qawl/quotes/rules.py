@@ -186,7 +186,7 @@ RULES: dict[str, str] = {
     "S-GOVERNED-NAME": "a name after a preposition or a ل/ب-prefixed word (with its titles: التعازي لخادم الحرمين "
                        "الشريفين الملك سلمان، مؤكدا), or inside brackets, is a complement or an aside: a participle's "
                        "dropped subject is not it",
-    "S-OPENING-SUBJECT": "a dropped subject with nobody speaking before is the person or body that opens its sentence (or the sentence before): مارك زوكربيرغ يعتذر.. ويؤكد أن",
+    "S-OPENING-SUBJECT": "a dropped subject with nobody speaking before is the person, body or country that opens its sentence (or the sentence before): مارك زوكربيرغ يعتذر.. ويؤكد أن; سويسرا تأسف للعقوبات وتحث",
     "S-HONORIFIC-PRONOUN": "an honorific pronoun (وقال سموه، وأضاف معاليه) with nobody speaking before it is the last "
                            "person named with one of its titles (الأمير، معالي الوزير); data: name_words.json "
                            "honorific_pronoun_titles",
