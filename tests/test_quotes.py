@@ -1260,7 +1260,24 @@ ROUND8_CONSTRUCTIONS = {
         "وقضت المحكمة بالسجن المؤبد على محمد بديع، بحسب محاميه.",
         [("indirect", "بحسب", "محاميه", "وقضت المحكمة بالسجن المؤبد على محمد بديع")],
     ),
+    "a paper learned from sources (relay_preps من)": (
+        'وعلمت "الوطن" من مصادر مطلعة في هيئة التحقيق، أن توجيهات صدرت بسرعة البت في القضية.',
+        [("indirect", "علمت", "مصادر مطلعة", "توجيهات صدرت بسرعة البت في القضية")],
+    ),
 }
+
+
+@pytest.mark.parametrize("text", [
+    "علمت العائلة بوفاته في 13 كانون الأول.",  # learned of: no that-clause
+    "وقالت الأستاذة إن علم الاجتماع يدرس المجتمع.",  # علم "science" is no cue form
+    "وعلمت الشرطة من خلال التحقيقات أن السائق فر.",  # من خلال: no relayed source
+])
+def test_learned_reports_only_with_a_source_and_a_that_clause(text):
+    """علم reports only as علمت / علموا (only_forms) with a that-clause; من خلال brings no source."""
+    _, quotes = quotes_of(text, [])
+    assert not [q for q in quotes if q.cue.text.endswith("علمت") and q.speaker is not None and "خلال" in q.speaker.text]
+    assert all("علم" not in q.cue.text for q in quotes if "علم الاجتماع" in text)
+    assert not [q for q in quotes if "بوفاته" in q.content.text]
 
 
 @pytest.mark.parametrize("text, expected", ROUND8_CONSTRUCTIONS.values(), ids=ROUND8_CONSTRUCTIONS.keys())

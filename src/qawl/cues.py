@@ -55,6 +55,7 @@ class CueEntry:
     number: str = ""  # s, d, p
     person: int = 3
     relays: bool = False  # نقل عن: the source follows عن, the subject only relays
+    relay_preps: tuple[str, ...] = ("عن",)  # the prepositions a relayed source follows (علمت الصحيفة من مصادر)
     impersonal_present: bool = False  # يذكر أن / يتوقع أن without subject: "it is said"
     ambiguous: bool = False  # also a common other word (بين "between")
     addressee: bool = False  # طالب/دعا/اتهم: whom the act aims at follows the subject as an object
@@ -152,6 +153,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         complements=tuple(record.get("complements", ())),
         strength=float(record.get("strength", 1.0)),
         relays=bool(record.get("relays", False)),
+        relay_preps=tuple(match_form(p) for p in record.get("relay_preps", ("عن",))),
         impersonal_present=bool(record.get("impersonal_present", False)),
         addressee=bool(record.get("addressee", False)),
         form_i=bool(record.get("form_i", False)),
@@ -161,10 +163,11 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         owned_object=bool(record.get("owned_object", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
+    only = {match_form(form) for form in record.get("only_forms", ())}
     ambiguous = {match_form(form) for form in record.get("ambiguous_forms", ())}
     for form, tense, gender, number, person in _verb_forms(record):
         key = match_form(form)
-        if key not in skip:
+        if key not in skip and (not only or key in only):
             yield CueEntry(
                 key, kind="verb", tense=tense, gender=gender, number=number, person=person,
                 ambiguous=key in ambiguous, **common,

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS,
+    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
     CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
@@ -97,7 +97,7 @@ class _CueFrames:
             if _ends_sentence(tokens, s) or (s > t + 1 and key in CLAUSE_OPENERS):
                 return None  # نقل ... كما عبر فلان عن: that عن belongs to another clause
             source = None
-            if key == "عن":
+            if key in entry.relay_preps and not (s + 1 < limit and tokens[s + 1].key in EVENT_PREPOSITIONS):  # من خلال: no source
                 source = s + 1
             elif key == "علي" and s + 1 < limit and tokens[s + 1].key == "لسان":
                 source = s + 2
