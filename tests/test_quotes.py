@@ -3665,6 +3665,11 @@ def test_says_we_after_a_verb_particle(previous, word, we):
     # a one-word بال predicate before a comma
     ("وقال عباس إن العلاقات جيدة. ووصف العلاقات الإيرانية التركية بالإستراتيجية، لكنه أشار إلى خلافات.",
      "العلاقات الإيرانية التركية بالإستراتيجية", "محمود عباس"),
+    # an unquoted predicate ends before a contrast (PREDICATE_CLOSERS) or a semicolon
+    ("ووصف عمر الحسن الحادث في البداية بأنه هجوم إرهابي، بيد أن المدعين لم يوجهوا اتهاما بالإرهاب.",
+     "الحادث في البداية بأنه هجوم إرهابي", "عمر الحسن"),
+    ("ووصف عباس إيران بأنها الدولة الأكثر نشاطا في رعاية الإرهاب؛ مما يؤهلها لتكون البنك المركزي لتمويله.",
+     "إيران بأنها الدولة الأكثر نشاطا في رعاية الإرهاب", "محمود عباس"),
 ])
 def test_q_described_as_a_describing_verb_and_what_its_object_is_called(switch_off, text, content, speaker):
     names = _mentions_for(("عباس", "PER", "محمود عباس"), ("عمر الحسن", "PER", "عمر الحسن"))

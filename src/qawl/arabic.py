@@ -131,6 +131,7 @@ CLAUSE_ADVERBS = frozenset(_CLAUSE["clause_adverbs"])
 AUXILIARY_VERBS = frozenset(_CLAUSE["auxiliary_verbs"])
 SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])
 CLAUSE_STOPPERS = frozenset(_CLAUSE["clause_stoppers"])
+PREDICATE_CLOSERS = frozenset(_CLAUSE["predicate_closers"]) | NARRATOR_CONTRASTS | CLAUSE_STOPPERS  # وصف … بأنه X، بيد أن
 CLAUSE_STOPPER_PAIRS = _pairs(_CLAUSE["clause_stopper_pairs"])
 NARRATIVE_TIME_PAIRS = _pairs(_CLAUSE["narrative_time_pairs"])
 APODOSIS_OPENERS = frozenset(_CLAUSE["apodosis_openers"])  # فإن، فقد

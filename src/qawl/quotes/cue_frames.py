@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -360,11 +360,26 @@ class _CueFrames:
             candidate = _Candidate(b, (t, t + 1), entry, "obj", start)
             if tokens[link].key.startswith("بال"):
                 candidate.content_end = link + 1  # ووصف العلاقات بالإستراتيجية، لكنه: the one word it is called
+            elif (end := self.predicate_end(b, link)) is not None:
+                candidate.content_end = end  # وصف الحادث بأنه هجوم إرهابي، بيد أن …: the narrator goes on
         candidate.speaker = speaker
         candidate.start_token = t
         candidate.boundary = True
         candidate.rules += ("Q-DESCRIBED-AS",)
         return candidate
+
+    def predicate_end(self, b: int, link: int) -> Optional[int]:
+        """``Q-DESCRIBED-AS``: where what the object is called ends, unquoted, before its sentence does: a
+        semicolon, or a comma before a contrast or a consequence (``PREDICATE_CLOSERS``: ، بيد أن، ولكنها،
+        مما); None when the sentence ends first."""
+        tokens = self.blocks[b].tokens
+        for k in range(link + 1, len(tokens)):
+            if _ends_sentence(tokens, k) or tokens[k].region >= 0:
+                return None
+            nxt = tokens[k + 1].key if k + 1 < len(tokens) else ""
+            if tokens[k].text in ("؛", ";") or (tokens[k].text in COMMAS and nxt in PREDICATE_CLOSERS):
+                return k
+        return None
 
     def described_object_at(self, b: int, k: int) -> bool:
         """``Q-DESCRIBED-AS``: the word at ``k`` opens an object, not more of a subject: it carries its
