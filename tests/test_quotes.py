@@ -3800,3 +3800,13 @@ def test_q_described_as_not_after_a_preposition():
     described = [q for q in quotes if q.cue.text == "وصف"]
     assert [q.content.text for q in described] == ["الهجوم بأنه عمل إرهابي"]
     assert not any("Q-DESCRIBED-AS" in q.rules for q in described)
+
+
+def test_q_negated_report_drops_a_negated_preposition_report_but_keeps_a_negated_opinion(switch_off):
+    """Q-NEGATED-REPORT: ولم تكشف الشركة عن … tells that nothing was said; لا يتوقع المحلل أن … is a stated view."""
+    text = "ولم تكشف الشركة عن عدد السيارات التي خضعت للفحص."
+    assert not quotes_of(text, [])[1]
+    switch_off("Q-NEGATED-REPORT")
+    assert [q.content.text for q in quotes_of(text, [])[1]] == ["عدد السيارات التي خضعت للفحص"]
+    _, quotes = quotes_of("ولا يتوقع المحلل أن تنخفض الأسعار هذا العام.", [])
+    assert [q.content.text for q in quotes] == ["تنخفض الأسعار هذا العام"]

@@ -82,6 +82,7 @@ PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFF
 ADDRESSEE_PRONOUNS = frozenset(_FUNCTION["addressee_pronouns"])
 FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
 VERB_PARTICLES = frozenset(_FUNCTION["verb_particles"])  # لم، لن، سوف: only a verb follows
+REPORT_NEGATORS = frozenset(_FUNCTION["report_negators"])  # ولم تكشف … عن: nothing was told
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])

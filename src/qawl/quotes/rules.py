@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     "Q-DESCRIBED-AS": "a describing verb whose object is then called something (ووصف خطة ترامب بأنها \"صفعة العصر\"، "
                       "وصف نتنياهو الهجوم بأنه عمل إرهابي): the object and what it is called are the words (after an "
                       "object pronoun, what it is called); data: cues.json describing",
+    "Q-NEGATED-REPORT": "a cue verb right after a negative particle with a preposition or object complement reports "
+                        "nothing (ولم تكشف الشركة عن عدد السيارات); a negated that-clause keeps its report (لا يتوقع أن); "
+                        "data: function_words.json report_negators",
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
