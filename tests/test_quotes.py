@@ -3810,3 +3810,12 @@ def test_q_negated_report_drops_a_negated_preposition_report_but_keeps_a_negated
     assert [q.content.text for q in quotes_of(text, [])[1]] == ["عدد السيارات التي خضعت للفحص"]
     _, quotes = quotes_of("ولا يتوقع المحلل أن تنخفض الأسعار هذا العام.", [])
     assert [q.content.text for q in quotes] == ["تنخفض الأسعار هذا العام"]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("وجدد الرئيس التزام بلاده بالاتفاق.", True),  # a proposition noun: a renewed commitment
+    ("وجدد الفتح عقد مدربه التونسي ناصيف البياوي رغم بدايته السلبية.", False),  # a renewed contract
+])
+def test_renewing_reports_only_a_proposition(text, reported):
+    """جدد takes a that-clause or a proposition noun (cues.json), never any object."""
+    assert bool(quotes_of(text, [])[1]) is reported
