@@ -29,9 +29,9 @@ MODEL_ONLY = [
 ]
 
 
-def test_the_packaged_reader_is_there_and_adds_to_the_rules():
+def test_the_packaged_reader_is_there_with_a_mode_it_was_chosen_in():
     model = packaged_model()
-    assert model is not None and model["mode"] == "add"
+    assert model is not None and model["mode"] in ("add", "replace")  # stance_model.py picks it on untuned dev
     assert model["classes"] == ["none", "favor", "against"]
     info = packaged_model_info()
     assert info["present"] and len(info["sha256"]) == 64 and info["weights"] == len(model["weights"])

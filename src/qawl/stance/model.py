@@ -12,10 +12,12 @@ running it needs nothing beyond the standard library.
 
 It also reads narrated clauses (``narrated_clauses``): a named actor outside the quotes as the
 holder of the rest of its sentence, for the acts reported without words, with weights of their
-own. It is on by default, in mode ``add``: the rules' stances stay and the model adds the phrases
-they did not read (``data/stance_model.json``; ``extract_stances(reader="rules")`` for the rules
-alone). It beat the rules cross-validated on dev, on two fresh blind batches and on the test
-part (``benchmarks/STANCE_DECISIONS.md``, session 18).
+own. It is on by default (``data/stance_model.json``; ``extract_stances(reader="rules")`` for the
+rules alone), in the mode ``benchmarks/stance_model.py`` chose on the untuned dev batches: ``add``
+keeps the rules' stances and adds the phrases they did not read; ``replace`` (the packaged reader
+since session 26) decides every quote's phrases itself, keeping a rule's ids and evidence where it
+picks the phrase the rule read. It beat the rules cross-validated on dev, on fresh blind batches
+and on the test part (``benchmarks/STANCE_DECISIONS.md``).
 
 Input: the stance finder after the rules ran (its token view, quotes, candidates); output:
 the finder's quote candidates decided by the model (``apply_model``), narrated acts untouched.
