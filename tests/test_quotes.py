@@ -3819,3 +3819,13 @@ def test_q_negated_report_drops_a_negated_preposition_report_but_keeps_a_negated
 def test_renewing_reports_only_a_proposition(text, reported):
     """جدد takes a that-clause or a proposition noun (cues.json), never any object."""
     assert bool(quotes_of(text, [])[1]) is reported
+
+
+def test_s_apposed_after_complement_reaches_the_name_past_a_titles_complement(switch_off):
+    """S-APPOSED-AFTER-COMPLEMENT: رئيس الفريق الهندسي | في اللواء الخامس، الملازم سلطان شمسان، أن: the
+    lieutenant speaks; a rank or a person noun (الملازم، الطبيب) may open the apposed name."""
+    names = _mentions_for(("سلطان شمسان", "PER", "سلطان شمسان"))
+    text = "وأوضح رئيس الفريق الهندسي في اللواء الخامس بالجيش اليمني، الملازم سلطان شمسان، أن الميليشيات تستغل بقايا الصواريخ."
+    doc, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["سلطان شمسان"]
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text

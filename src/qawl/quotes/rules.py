@@ -202,6 +202,9 @@ RULES: dict[str, str] = {
                              "adjunct) are no subject: the subject follows the verb or is dropped",
     "S-COMMA-SUBJECT": "a name set off by a comma right before its verb, opening its clause (لكن الرئيس الأمريكي "
                        "دونالد ترامب، أعلن …) is the verb's subject",
+    "S-APPOSED-AFTER-COMPLEMENT": "a title whose phrase stops at a preposition goes on over its complement to the "
+                                  "name apposed after it (وأوضح رئيس الفريق الهندسي في اللواء الخامس، الملازم سلطان "
+                                  "شمسان، أن)",
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
                       "الخارجية الأمريكي، مايك بومبيو، إن), also when the tagger marked only the surname "
                       "(المرشد الإيراني، علي خامنئي، أنه)",

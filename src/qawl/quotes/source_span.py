@@ -277,6 +277,9 @@ class _SourceSpan:
         start, end = head
         first = _strip_noun(tokens[start].key)
         titled = first in heads["person"] or tokens[start].key in heads["person"]
+        if titled and self.mentions and end < limit and (tokens[end].key in PREPOSITIONS or (
+                tokens[end].key[:1] in PREPOSITION_LETTERS and len(tokens[end].key) > 3)):  # لصحيفة "سبق"
+            return self.apposed_after_complement(b, head, limit)
         # with mentions, the person mention between the commas shows the apposition (المرشد، المخرج)
         if end >= limit or tokens[end].text not in COMMAS or not (titled or self.mentions):
             return end
@@ -300,13 +303,37 @@ class _SourceSpan:
             first_name = lambda i: not _is_definite(tokens[i].key) and lookup_cue(tokens[i].key)[0] is None \
                 and tokens[i].key not in heads["person"]  # علي is a name here, not على
             # a title may open the apposition (، دكتور توماس زاكرايا،): the name is still the mention's
-            title = lambda i: bool(people) and i < people[0] and _strip_noun(tokens[i].key) in heads["person"]
+            # …، الطبيب عبد اللطيف الحاج،: a person-noun head (anonymous heads too) before the name is its title
+            title = lambda i: bool(people) and i < people[0] and (
+                _strip_noun(tokens[i].key) in heads["person"] or _strip_noun(tokens[i].key) in heads["anonymous"])
             ok = bool(people) and people[-1] == close - 1 and all(i in people or first_name(i) or title(i) for i in name)
         else:
             ok = all(name_like(i) for i in name)
         if not ok and self.mentions and titled:
             return self.name_after_titles(b, end, close, limit)
         return close if ok else end
+
+    def apposed_after_complement(self, b: int, head: tuple[int, int], limit: int) -> int:
+        """``S-APPOSED-AFTER-COMPLEMENT``: a title whose noun phrase stopped at a preposition goes on to
+        the name apposed after its complement (وأوضح رئيس الفريق الهندسي | في اللواء الخامس بالجيش اليمني،
+        الملازم سلطان شمسان، أن; ويقول المدير العام لصحيفة "سبق"، الأستاذ علي الحازمي:): the end of that
+        name, else the title's end. The complement is a few words or quotation marks, no cue, complementiser
+        or sentence end."""
+        tokens = self.blocks[b].tokens
+        start, end = head
+        if not rule_on("S-APPOSED-AFTER-COMPLEMENT"):
+            return end
+        for comma in range(end + 1, min(limit, end + 1 + MAX_TITLE_WORDS)):
+            token = tokens[comma]
+            if token.text in COMMAS:
+                closed = self.apposed_name(b, (start, comma), limit)
+                if closed <= comma:
+                    return end
+                self.span_cuts.setdefault((b, closed), "S-APPOSED-AFTER-COMPLEMENT")
+                return closed
+            if not (token.is_word or token.text in ALL_MARKS) or token.key in COMPLEMENTISERS or _is_cue_token(token):
+                return end
+        return end
 
     def name_after_titles(self, b: int, end: int, close: int, limit: int) -> int:
         """``S-APPOSED-TITLES``: after a title, a second title set off by commas and then the person's name,
