@@ -444,6 +444,10 @@ GOLD_FILES = (
     ("audit66_gold.json", "benchmarks"),
     ("audit67_gold.json", "benchmarks"),
     ("audit68_gold.json", "benchmarks"),
+    ("audit69_gold.json", "benchmarks"),
+    ("audit70_gold.json", "benchmarks"),
+    ("audit71_gold.json", "benchmarks"),
+    ("audit72_gold.json", "benchmarks"),
 )
 
 
