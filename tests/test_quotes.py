@@ -3829,3 +3829,19 @@ def test_s_apposed_after_complement_reaches_the_name_past_a_titles_complement(sw
     doc, quotes = quotes_of(text, names)
     assert [q.speaker_canonical for q in quotes] == ["سلطان شمسان"]
     assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
+
+
+def test_s_title_head_reads_past_a_verbal_noun_complement_and_not_an_indefinite_description():
+    """S-TITLE-HEAD: أفاد وزير الداخلية الفنزويلي | باعتقال (a ب verbal noun is the complement, no more of a
+    name) is the one minister whose title names no other office (S-TITLE-OTHER-OFFICE); an indefinite
+    description (قائد عسكري ميداني يمني) brings in someone new, not the one named قائد نصر."""
+    names = _mentions_for(("نيستور ريفرول", "PER", "نيستور ريفرول"), ("خورخي رودريغيز", "PER", "خورخي رودريغيز"))
+    text = ("أفاد وزير الداخلية الفنزويلي باعتقال ستة أشخاص. وقال الوزير، نيستور ريفرول، إن المعتقلين كانوا جزءا من جماعة. "
+            "وقال وزير الإعلام، خورخي رودريغيز، إن ما حدث كان بسبب انفجار طائرتين.")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["نيستور ريفرول", "نيستور ريفرول", "خورخي رودريغيز"]
+    names = _mentions_for(("قائد نصر", "PER", "قائد نصر"), ("فضل حسن", "PER", "فضل حسن"))
+    text = ("وقال المتحدث باسم المقاومة، قائد نصر، إن القائد فر. ونقلت وكالة عن قائد عملية التحرير، فضل حسن، قوله إن "
+            "قواته تمشط القاعدة. وكان قائد عسكري ميداني يمني قال إن الجيش سيطر على المدرج.")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes if "المدرج" in q.content.text] == ["قائد عسكري ميداني يمني"]

@@ -367,7 +367,7 @@ class _Resolver:
             rules = (*rules, "S-FULLEST-BODY")
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
-            ex.deputy_refused = False
+            ex.deputy_refused = ex.other_office_set_apart = False
             # وأضاف المسؤول الأمريكي after قال مسؤول أمريكي: the unnamed official, not the one American named
             found, title_rule = self.named_by_title_words(keys, span.start, labels, b, end, office=agent is None)
             if found is not None:
@@ -377,6 +377,8 @@ class _Resolver:
                 rules = (*rules, "S-QUOTED-NAME") if quoted else rules
                 if title_rule == "S-TITLE-HEAD" and has_complements(keys):
                     rules = (*rules, "S-TITLE-COMPLEMENT")
+                if title_rule == "S-TITLE-HEAD" and ex.other_office_set_apart:
+                    rules = (*rules, "S-TITLE-OTHER-OFFICE")  # not وزير الإعلام رودريغيز
                 if id(found) in ex.titled_through_quotes:
                     rules = (*rules, "S-TITLE-QUOTED")
             elif ex.deputy_refused:
@@ -474,6 +476,8 @@ class _Resolver:
             return True  # علي as written is also a given name, على the preposition
         if self.ex.document_head(key) is not None:
             return False  # وأصدر اللاعب الفرنسي بيانا: the document made is no part of a name
+        if written[:1] == "ب" and is_verbal_noun(written[1:]) and rule_on("S-TITLE-HEAD"):
+            return False  # أفاد وزير الداخلية الفنزويلي باعتقال: the complement, no part of a name
         if written[:1] == "ل" and rule_on("S-TITLE-ADDRESSEE") and (written[1:].isascii() or self.addressed_body(b, end)):
             return False  # وزير خارجية بريطانيا الأسبق لCNN، الوشاحي لـ«الشرق الأوسط»: whom it spoke to
         return not (key in COMPLEMENTISERS or key in PREPOSITIONS or key in TIME_WORDS or lookup_cue(key)[0])

@@ -262,6 +262,9 @@ RULES: dict[str, str] = {
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
+    "S-TITLE-OTHER-OFFICE": "for S-TITLE-HEAD, a person whose title has words of its own and none of the "
+                            "description's names another office (وزير الإعلام، خورخي رودريغيز is not وزير الداخلية "
+                            "الفنزويلي, the bare الوزير، نيستور ريفرول may be)",
     "Q-CONTINUATION-CLAUSE": "وأضاف / وتابع followed by words that name nobody (no tagged name; an indefinite first "
                              "word that is no listed head: وأضاف بلغ حجم الانخفاض …) and no complement: those words "
                              "are the speaker's own, going on, not a subject",

@@ -32,6 +32,7 @@ class _TitleIndex:
     """Title words of the names of one document (mixed into ``_Extractor``)."""
 
     deputy_refused = False  # S-TITLE-DEPUTY kept a deputy from the last description looked up
+    other_office_set_apart = False  # S-TITLE-OTHER-OFFICE left out a person of another office in the last look-up
 
     @cached_property
     def verb_cut_titles(self) -> set[str]:
@@ -222,6 +223,8 @@ class _TitleIndex:
         described = set(complements) | {_title_key(k) for k in adjectives} - set(places_of_keys(adjectives))
         if len(words) < 2 or any(k.endswith(("ين", "ون")) for k in adjectives):
             return None  # one person's adjectives are singular (المتحدث الصحفيين is no description)
+        if not any(k.startswith("ال") for k in words) and words[-1].endswith(("ي", "يه")):
+            return None  # قائد عسكري ميداني يمني: an indefinite description brings in someone new
         if not rule_on("S-TITLE-HEAD") or (complements and not rule_on("S-TITLE-COMPLEMENT")):
             return None
         places = _place_keys()
@@ -231,14 +234,20 @@ class _TitleIndex:
         if len(entries) > MAX_TITLE_LOOKS:
             return None  # many names with that title: no one of them is meant
         name_of = lambda mention: _key_text(mention.canonical or mention.text)
+        rest = lambda mention, title: title - {head} - {_title_key(w) for w in name_of(mention).split()}
         fitting = [
-            (offset, mention) for offset, mention, title in entries
+            (offset, mention, title) for offset, mention, title in entries
             # الرئيس الأمريكي is not الرئيس الروسي بوتين
             if not (wanted and (named := {places[w] for w in title if w in places}) and not wanted <= named)
             and not self.refuses_deputy(title, {head} | described)
-            and _complements_fit(complements, described, title - {head} - {_title_key(w) for w in name_of(mention).split()})
+            and _complements_fit(complements, described, rest(mention, title))
         ]
-        return _one_person_nearest(fitting, position)
+        if len({name_of(mention) for _, mention, _ in fitting}) > 1:
+            # two ministers: وزير الإعلام، خورخي رودريغيز is not the وزير الداخلية the bare الوزير، ريفرول may be
+            kept = [e for e in fitting if not _other_office(described, rest(e[1], e[2]) - set(places))]
+            self.other_office_set_apart = len(kept) < len(fitting)
+            fitting = kept
+        return _one_person_nearest([(offset, mention) for offset, mention, _ in fitting], position)
 
     def named_by_office(self, keys: list[str], position: int) -> Optional[Mention]:
         """``S-TITLE-OFFICE``: المسؤول with nisba adjectives only (المسؤول الأمريكي، المسؤول الحكومي الأردني),
@@ -260,6 +269,13 @@ class _TitleIndex:
             if mention.label == "PER" and wanted <= {places[w] for w in title if w in places}
         }
         return _one_person_nearest(fitting, position)
+
+
+def _other_office(described: set[str], title: set[str]) -> bool:
+    """``S-TITLE-OTHER-OFFICE``: when two persons hold a description's head, a title with words of its own, none
+    of them the description's (وزير الإعلام، خورخي رودريغيز for وزير الداخلية), names another office than the
+    description; a bare title (الوزير، نيستور ريفرول) names none."""
+    return rule_on("S-TITLE-OTHER-OFFICE") and bool(described) and bool(title) and not described & title
 
 
 def _one_person_nearest(fitting, position: int) -> Optional[Mention]:
