@@ -3845,3 +3845,10 @@ def test_s_title_head_reads_past_a_verbal_noun_complement_and_not_an_indefinite_
             "قواته تمشط القاعدة. وكان قائد عسكري ميداني يمني قال إن الجيش سيطر على المدرج.")
     _, quotes = quotes_of(text, names)
     assert [q.speaker_canonical for q in quotes if "المدرج" in q.content.text] == ["قائد عسكري ميداني يمني"]
+
+
+def test_a_postposed_cue_that_takes_no_that_clause_attributes_nothing():
+    """…، كما أعلنت الشرطة. attributes the clause before; …، كما حيا حارسه إيكر كاسياس. (greeted) does not."""
+    names = _mentions_for(("إيكر كاسياس", "PER", "إيكر كاسياس"), ("بورتو", "ORG", "بورتو"))
+    text = "احتفل بورتو بتتويجه بطلا للدوري البرتغالي للمرة الثامنة والعشرين، كما حيا حارسه الاسباني إيكر كاسياس."
+    assert not quotes_of(text, names)[1]

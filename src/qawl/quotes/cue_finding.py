@@ -442,8 +442,8 @@ class _CueFinding:
         before it; "، كما قال الوزير إن" (he also said that) goes on with words of its own."""
         tokens = self.blocks[b].tokens
         comma = t - 2
-        if comma < 1 or tokens[comma].text not in COMMAS:
-            return None
+        if comma < 1 or tokens[comma].text not in COMMAS or "أن" not in entry.complements:
+            return None  # …، كما حيا حارسه إيكر كاسياس: a verb that takes no that-clause reports no clause
         np_end = self.speaker_forward(b, t + 1, len(tokens))
         if np_end == t + 1 or not self.is_source(b, t + 1, np_end):
             return None
