@@ -448,6 +448,14 @@ GOLD_FILES = (
     ("audit70_gold.json", "benchmarks"),
     ("audit71_gold.json", "benchmarks"),
     ("audit72_gold.json", "benchmarks"),
+    ("audit73_gold.json", "benchmarks"),
+    ("audit74_gold.json", "benchmarks"),
+    ("audit75_gold.json", "benchmarks"),
+    ("audit76_gold.json", "benchmarks"),
+    ("audit77_gold.json", "benchmarks"),
+    ("audit78_gold.json", "benchmarks"),
+    ("audit79_gold.json", "benchmarks"),
+    ("audit80_gold.json", "benchmarks"),
 )
 
 
