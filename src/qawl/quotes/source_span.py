@@ -316,9 +316,9 @@ class _SourceSpan:
     def apposed_after_complement(self, b: int, head: tuple[int, int], limit: int) -> int:
         """``S-APPOSED-AFTER-COMPLEMENT``: a title whose noun phrase stopped at a preposition goes on to
         the name apposed after its complement (وأوضح رئيس الفريق الهندسي | في اللواء الخامس بالجيش اليمني،
-        الملازم سلطان شمسان، أن; ويقول المدير العام لصحيفة "سبق"، الأستاذ علي الحازمي:): the end of that
-        name, else the title's end. The complement is a few words or quotation marks, no cue, complementiser
-        or sentence end."""
+        الملازم سلطان شمسان، أن; وقال مدير عام المستشفيات الحكومية | في القطاع، الطبيب عبد اللطيف الحاج، إن): the
+        end of that name, else the title's end. The complement is a few words or quotation marks, no cue,
+        complementiser or sentence end."""
         tokens = self.blocks[b].tokens
         start, end = head
         if not rule_on("S-APPOSED-AFTER-COMPLEMENT"):
