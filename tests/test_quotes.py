@@ -3852,3 +3852,13 @@ def test_a_postposed_cue_that_takes_no_that_clause_attributes_nothing():
     names = _mentions_for(("إيكر كاسياس", "PER", "إيكر كاسياس"), ("بورتو", "ORG", "بورتو"))
     text = "احتفل بورتو بتتويجه بطلا للدوري البرتغالي للمرة الثامنة والعشرين، كما حيا حارسه الاسباني إيكر كاسياس."
     assert not quotes_of(text, names)[1]
+
+
+def test_a_proposition_noun_object_is_no_subject_for_later_dropped_subjects():
+    """أكد وجود توجه جاد (وجود in proposition_nouns): the existence is what was confirmed, the subject is dropped
+    and the later وأضاف still goes to the speaker named before, not to «وجود توجه جاد»."""
+    names = _mentions_for(("علي العلق", "PER", "علي العلق"))
+    text = ("وقال الدكتور علي العلق إن الأسعار مستقرة. وأكد وجود توجه جاد للسياسة الاقتصادية. "
+            "وأضاف أن التضخم سيبقى منخفضا.")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["علي العلق"] * 3
