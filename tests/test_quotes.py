@@ -3862,3 +3862,10 @@ def test_a_proposition_noun_object_is_no_subject_for_later_dropped_subjects():
             "وأضاف أن التضخم سيبقى منخفضا.")
     _, quotes = quotes_of(text, names)
     assert [q.speaker_canonical for q in quotes] == ["علي العلق"] * 3
+
+
+def test_a_read_also_link_line_is_no_report():
+    """اقرأ أيضا: <a headline> (a link line) is not أقرّا, the dual of أقر (cues.json skip_forms)."""
+    text = "وقال المحامي إن موكله بريء.\nاقرأ أيضا: إدانة قطب صناعة الأدوية الأمريكي مارتن شكريلي بالاحتيال\nوأضاف أن الحكم قاس."
+    _, quotes = quotes_of(text, [])
+    assert [q.cue.text for q in quotes] == ["قال", "أضاف"]
