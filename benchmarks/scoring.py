@@ -456,6 +456,10 @@ GOLD_FILES = (
     ("audit78_gold.json", "benchmarks"),
     ("audit79_gold.json", "benchmarks"),
     ("audit80_gold.json", "benchmarks"),
+    ("audit81_gold.json", "benchmarks"),
+    ("audit82_gold.json", "benchmarks"),
+    ("audit83_gold.json", "benchmarks"),
+    ("audit84_gold.json", "benchmarks"),
 )
 
 
