@@ -3869,3 +3869,14 @@ def test_a_read_also_link_line_is_no_report():
     text = "وقال المحامي إن موكله بريء.\nاقرأ أيضا: إدانة قطب صناعة الأدوية الأمريكي مارتن شكريلي بالاحتيال\nوأضاف أن الحكم قاس."
     _, quotes = quotes_of(text, [])
     assert [q.cue.text for q in quotes] == ["قال", "أضاف"]
+
+
+def test_q_headline_question_is_a_topic_not_a_statement(switch_off):
+    """Q-HEADLINE-QUESTION: «رومان أبراموفيتش: ما هي تأشيرة المستثمر؟» asks about him; «أبراموفيتش: لن أغادر لندن» reports."""
+    names = _mentions_for(("رومان أبراموفيتش", "PER", "رومان أبراموفيتش"))
+    asked = "رومان أبراموفيتش: ما هي تأشيرة المستثمر التي تعذر تجديدها؟\n\nتعذر على الملياردير الروسي تجديد تأشيرته."
+    assert not quotes_of(asked, names)[1]
+    said = "رومان أبراموفيتش: لن أغادر لندن\n\nتعذر على الملياردير الروسي تجديد تأشيرته."
+    assert [q.speaker_canonical for q in quotes_of(said, names)[1]] == ["رومان أبراموفيتش"]
+    switch_off("Q-HEADLINE-QUESTION")
+    assert [q.speaker_canonical for q in quotes_of(asked, names)[1]] == ["رومان أبراموفيتش"]

@@ -27,7 +27,7 @@ from .lexical import PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_de
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
-from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_title_abbreviation
+from .tokens import ALL_MARKS, COMMAS, QUESTION_MARKS, _Token, _ends_sentence, _is_title_abbreviation
 
 
 def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
@@ -695,6 +695,8 @@ class _CueFrames:
             speaker_start, speaker_end, colon = head
             if tokens[speaker_start].key in LINK_WORDS and rule_on("Q-LINK-LINE"):
                 continue  # رابط الخبر بصحيفة الوئام: <the article's own title>: a link line, not a statement
+            if any(t.text in QUESTION_MARKS for t in tokens[colon + 1:]) and rule_on("Q-HEADLINE-QUESTION"):
+                continue  # رومان أبراموفيتش: ما هي تأشيرة المستثمر؟: the headline asks about its topic
             candidate = _Candidate(b, (colon, colon + 1), _COLON_ENTRY, "headline", colon + 1)
             region = self.region_opening_at(b, colon + 1)
             if region is not None and region.last >= len(tokens) - 3:

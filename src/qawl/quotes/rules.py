@@ -110,6 +110,8 @@ RULES: dict[str, str] = {
     "Q-REPEAT-NAMED": "a headline statement repeated in the body with a speaker phrase (ميركل تقول "
                       "إنها تحترم قراره / وقالت المستشارة أنغيلا ميركل إنها تحترم قراره), is kept in the body's words, "
                       "where its speaker is named",
+    "Q-HEADLINE-QUESTION": "a headline whose words after the colon ask a question (رومان أبراموفيتش: ما هي تأشيرة "
+                           "المستثمر؟) names its topic, it reports no statement",
     "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
                    "title (it makes no quote; disabling it brings the spurious headline back)",
     # content boundaries
