@@ -3880,3 +3880,15 @@ def test_q_headline_question_is_a_topic_not_a_statement(switch_off):
     assert [q.speaker_canonical for q in quotes_of(said, names)[1]] == ["رومان أبراموفيتش"]
     switch_off("Q-HEADLINE-QUESTION")
     assert [q.speaker_canonical for q in quotes_of(asked, names)[1]] == ["رومان أبراموفيتش"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ورأت واحدة من الزبائن أن الأسعار مرتفعة.", "واحدة من الزبائن"),
+    ("وقال عدد من المسؤولين الأمريكيين إن الأسعار مرتفعة.", "عدد من المسؤولين الأمريكيين"),
+    ("وقال عدد من الاثنين إن الأسعار مرتفعة.", "عدد"),  # a time after من counts nobody
+])
+def test_s_partitive_source_counts_the_source_after_min(text, speaker):
+    """S-PARTITIVE-SOURCE: a quantity's من phrase (عدد من، واحدة من، مجموعة من) is part of the speaker."""
+    doc, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == [speaker]
+    assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == speaker

@@ -201,6 +201,7 @@ NISBA_PLACES = _nisba_places()
 DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])
 DOCUMENT_HEADS = frozenset(_REPORT["document_heads"])
 AUTHORED_DOCUMENTS = frozenset(_REPORT["authored_documents"])
+PARTITIVE_HEADS = frozenset(_REPORT["partitive_heads"])  # عدد من المسؤولين: the source they count
 MAKER_LINKS = frozenset(_REPORT["maker_links"])
 SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
 LINK_WORDS = frozenset(_REPORT["link_words"])

@@ -78,6 +78,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.auxiliaries_before: set[tuple[int, int]] = set()  # (block, cue) after an auxiliary verb (S-AUXILIARY-VERB)
         self.addressee_pronouns: set[tuple[int, int]] = set()  # (block, token) of a skipped لي / لنا (S-ADDRESSEE-PRONOUN)
         self.office_places: set[tuple[int, int]] = set()  # (block, phrase start) that S-OFFICE-PLACE carried on
+        self.phrase_rules: dict[tuple[int, int], str] = {}  # (block, phrase start) -> the rule that carried it on
         self.body_titled: set[int] = set()  # headline blocks whose speaker Q-HEADLINE-BODY-TITLE read as a name
         # ORG mentions whose name S-ORG-COMPLEMENT carried on past the tagger's end (id of the mention)
         self.bodies_named_on: set[int] = set()

@@ -73,14 +73,16 @@ def _block_roles(doc: Document) -> Callable[[int], str]:
 
 
 def _quote_rules(c: _Candidate, speaker: _Attribution, span_cuts: Optional[dict] = None,
-                 office_places: frozenset | set = frozenset()) -> tuple[str, ...]:
+                 office_places: frozenset | set = frozenset(), phrase_rules: Optional[dict] = None) -> tuple[str, ...]:
     """The ids of the rules behind a quote: its content's method, its own rules, its speaker's,
     the S-SPAN-* rule that ended its speaker phrase (``span_cuts``: (block, token) -> id), and
-    S-OFFICE-PLACE when it carried the phrase on (``office_places``: (block, phrase start))."""
+    S-OFFICE-PLACE or another rule that carried the phrase on (``office_places``, ``phrase_rules``:
+    (block, phrase start))."""
     cut = (span_cuts or {}).get((c.block, c.speaker[1])) if c.speaker is not None else None
     office = "S-OFFICE-PLACE" if c.speaker is not None and (c.block, c.speaker[0]) in office_places else ""
+    carried = (phrase_rules or {}).get((c.block, c.speaker[0]), "") if c.speaker is not None else ""
     ids = [METHOD_RULES.get(c.method, ""), "Q-CONCLUDE" if c.entry.that_after else "", *c.rules, *speaker.rules,
-           cut or "", office]
+           cut or "", office, carried]
     return tuple(dict.fromkeys(i for i in ids if i))
 
 
@@ -144,5 +146,5 @@ def build_quote(ex: _Extractor, c: _Candidate, speaker: _Attribution, block_role
         confidence=_confidence(c, balanced, speaker),
         block_role=block_role(cue.start),
         embedded_source=c.embedded,
-        rules=_quote_rules(c, speaker, ex.span_cuts, ex.office_places),
+        rules=_quote_rules(c, speaker, ex.span_cuts, ex.office_places, ex.phrase_rules),
     )

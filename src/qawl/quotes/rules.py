@@ -207,6 +207,8 @@ RULES: dict[str, str] = {
     "S-APPOSED-AFTER-COMPLEMENT": "a title whose phrase stops at a preposition goes on over its complement to the "
                                   "name apposed after it (وأوضح رئيس الفريق الهندسي في اللواء الخامس، الملازم سلطان "
                                   "شمسان، أن)",
+    "S-PARTITIVE-SOURCE": "a quantity's من phrase is part of the speaker it counts (وقال عدد من المسؤولين، ورأت واحدة "
+                          "من الزبائن); data: report_words.json partitive_heads",
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
                       "الخارجية الأمريكي، مايك بومبيو، إن), also when the tagger marked only the surname "
                       "(المرشد الإيراني، علي خامنئي، أنه)",

@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, MANNER_ADVERBS, PREPOSITIONS, PRONOUN_SUFFIXES, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
+    ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -373,6 +373,10 @@ class _SourcePhrase:
             return True
         if self.organisation_complement(b, start, t):
             return True
+        if key == "من" and t == start + 1 and tokens[start].key in PARTITIVE_HEADS and nxt_named and nxt.key not in TIME_WORDS \
+                and rule_on("S-PARTITIVE-SOURCE"):
+            self.phrase_rules[(b, start)] = "S-PARTITIVE-SOURCE"
+            return True  # عدد | من المسؤولين، واحدة | من الزبائن: the من phrase names whom they count
         if org_genitive:
             return False
         if self.office_place(b, start, t):
