@@ -460,6 +460,10 @@ GOLD_FILES = (
     ("audit82_gold.json", "benchmarks"),
     ("audit83_gold.json", "benchmarks"),
     ("audit84_gold.json", "benchmarks"),
+    ("audit85_gold.json", "benchmarks"),
+    ("audit86_gold.json", "benchmarks"),
+    ("audit87_gold.json", "benchmarks"),
+    ("audit88_gold.json", "benchmarks"),
 )
 
 
