@@ -311,6 +311,8 @@ def is_verbal_noun(word: str) -> bool:
 COMMAS = frozenset(_PUNCTUATION["commas"])
 QUOTE_MARKS = frozenset(_PUNCTUATION["quote_marks"])
 DASHES = frozenset(_PUNCTUATION["dashes"])
+SEMICOLONS = frozenset(_PUNCTUATION["semicolons"])
+QUESTION_MARKS = frozenset(_PUNCTUATION["question_marks"])
 
 # --- marks on letters (orthography, not word lists) ---
 DAMMA, SHADDA, FATHATAN = "\u064f", "\u0651", "\u064b"  # a damma on a verb's first letter marks the passive

@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, RELATIVES, SAYING_NOUNS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -27,7 +27,7 @@ from .lexical import PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_de
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
-from .tokens import ALL_MARKS, COMMAS, QUESTION_MARKS, _Token, _ends_sentence, _is_title_abbreviation
+from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_title_abbreviation
 
 
 def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
@@ -377,7 +377,7 @@ class _CueFrames:
             if _ends_sentence(tokens, k) or tokens[k].region >= 0:
                 return None
             nxt = tokens[k + 1].key if k + 1 < len(tokens) else ""
-            if tokens[k].text in ("؛", ";") or (tokens[k].text in COMMAS and nxt in PREDICATE_CLOSERS):
+            if tokens[k].text in SEMICOLONS or (tokens[k].text in COMMAS and nxt in PREDICATE_CLOSERS):
                 return k
         return None
 

@@ -32,7 +32,6 @@ STRAIGHT_MARK = '"'
 MARK_RE = re.compile("[" + "".join(sorted(ALL_MARKS)) + "]")
 
 SENTENCE_END = frozenset(".!?؟…")
-QUESTION_MARKS = frozenset("?؟")
 
 WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 
