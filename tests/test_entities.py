@@ -725,3 +725,81 @@ def test_a_hashtag_name_is_one_mention_named_with_spaces():
     people = [m for m in extract_mentions(doc, backend="crf") if m.label == "PER"]
     assert [(m.text, m.canonical) for m in people] == [("خلود_عطار", "خلود عطار")]
     assert all(doc.text[m.start:m.end] == m.text for m in people)
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("وقال مستشفى الملك فهد التخصصي ببريدة", "O O B-PER I-PER O O", "O B-ORG I-ORG I-ORG I-ORG O"),
+        ("مدير مركز الأمير سلطان النموذجي", "O O O O O", "O B-ORG I-ORG I-ORG I-ORG"),  # untagged name
+        ("جامعة الملك سعود بن عبدالعزيز", "O B-PER I-PER O O", "B-ORG I-ORG I-ORG O O"),
+        ("مؤسسة الملك سلمان بن عبدالعزيز", "O O O O O", "B-ORG I-ORG I-ORG I-ORG I-ORG"),
+        ("استقبل الملك فهد الوفد", "O B-PER I-PER O", "O B-PER I-PER O"),  # no institution word
+        ("والمؤسسة الملكية للتدريب", "O O O", "O O O"),  # a definite head is no construct
+        ("مركز الملك في المدينة", "O O O O", "O O O O"),  # no name after the title
+    ],
+)
+def test_complete_named_institutions(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import complete_named_institutions
+
+    words = text_in.split()
+    forms = [match_form(w) for w in words]
+    assert complete_named_institutions(words, tags_in.split(), forms) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("أعلن المرصد السوري لحقوق الإنسان أن", "O O O O O O", "O B-ORG I-ORG I-ORG I-ORG O"),
+        ("رئيس الهيئة العامة للسياحة والتراث الوطني", "O O O O O O", "O B-ORG I-ORG I-ORG I-ORG I-ORG"),
+        ("أكدت الإدارة العامة للتعليم أن", "O O O O O", "O B-ORG I-ORG I-ORG O"),
+        ("تسعى الإدارة الأمريكية لطمأنة الحلفاء", "O O O O O", "O O O O O"),  # acts on others: a purpose
+        ("وصل المستشفى لتلقي العلاج", "O O O O", "O O O O"),  # no adjective: a purpose
+        ("اجتمعت اللجنة التنفيذية أمس", "O O O O", "O O O O"),  # no complement: any committee
+    ],
+)
+def test_complete_definite_bodies(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import complete_definite_bodies
+
+    words = text_in.split()
+    forms = [match_form(w) for w in words]
+    assert complete_definite_bodies(words, tags_in.split(), forms) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, outlet",
+    [
+        ("عنوان الخبر هنا\n\nفهد الغبيوي- سبق- الدوادمي: تحقق شرطة البطحاء في بلاغ.", "سبق"),
+        ("عنوان الخبر هنا\n\nعين اليوم - بكين\n\nضبطت الشرطة الصينية مصنعا.", "عين اليوم"),
+        ("عنوان الخبر هنا\n\nحاتم النجيمي - الطائف\n\nانطلقت مساء أمس المسابقة.", None),  # the place
+        ("عنوان الخبر هنا\n\nنثريات الخميس - 24\n\nعلى الفتاة أن تستهدي.", None),  # no dateline
+        ("سطر أول\n\nسطر ثان\n\nسطر ثالث\n\nسطر رابع\n\nعين اليوم - بكين", None),  # not at the head
+    ],
+)
+def test_dateline_names_its_outlet(text_in, outlet):
+    doc = clean_article(Article(doc_id="t", raw_text=text_in, origin="t"))
+    orgs = [m.text for m in extract_mentions(doc) if m.label == "ORG"]
+    assert (outlet in orgs) if outlet else not any(o in ("نثريات الخميس", "الطائف", "عين اليوم") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "text_in, place",
+    [
+        ("وصل الوفد إلى المملكة أمس.", "المملكة"),
+        ("وقالت الوزارة إن الحجاج وصلوا بالمملكة قبل أيام.", "المملكة"),
+    ],
+)
+def test_state_short_name_is_a_place(text_in, place):
+    doc = clean_article(Article(doc_id="t", raw_text=text_in, origin="t"))
+    assert any(m.text == place and m.label == "LOC" for m in extract_mentions(doc))
+
+
+def test_state_short_name_followed_by_its_adjective_is_left_to_the_tagger():
+    from qawl.clean import match_form
+    from qawl.entities.mentions import tag_state_short_names
+
+    words = "زار المملكة المتحدة والمملكة الحيوانية".split()
+    forms = [match_form(w) for w in words]
+    assert tag_state_short_names(["O"] * 5, forms) == ["O"] * 5

@@ -3589,6 +3589,9 @@ def test_q_attrib_issuer_figures_speak_through_the_body_that_issued_them(switch_
 @pytest.mark.parametrize("text, first", [
     ("وقال عباس إن إسرائيل أنهت اتفاقات أوسلو، وأكد تمسكه بالسلام العادل.", "إسرائيل أنهت اتفاقات أوسلو"),
     ("وقالت نيكي هيلي إن المفاوضين مستعدون للمساعدة، لكنها استدركت \"لكننا لن نلاحقكم\".", "المفاوضين مستعدون للمساعدة"),
+    # a present narration goes on in the present; كما joins the next report as و does
+    ("ويقول الجيش إنه يستهدف مسلحين من الروهينجا، وينكر استهدافه مدنيين في ولاية راخين.", "يستهدف مسلحين من الروهينجا"),
+    ("ونفت الشركة أن تكون أسعارها غير قانونية، كما نفت استغلالها للمستهلكين.", "تكون أسعارها غير قانونية"),
 ])
 def test_b_speaker_goes_on_ends_the_words_before_the_speakers_next_cue(text, first, switch_off):
     _, quotes = quotes_of(text, [])

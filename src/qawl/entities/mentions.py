@@ -20,7 +20,10 @@ from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
-from qawl.arabic import MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, TIME_NOUNS, TIME_WORDS
+from qawl.arabic import (
+    BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, PHRASE_PREPOSITIONS, ROYAL_TITLES,
+    STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
+)
 from qawl.schema import Document, Mention, Span, make_span
 
 logger = logging.getLogger(__name__)
@@ -343,6 +346,85 @@ def complete_organisations(tokens: list[str], tags: list[str],
     return tags
 
 
+def complete_named_institutions(tokens: list[str], tags: list[str], forms: list[str]) -> list[str]:
+    """مستشفى الملك فهد التخصصي، مركز الأمير سلطان النموذجي: an institution word in construct (no
+    article, no و) before a royal or religious title (``ROYAL_TITLES``) and a name is one body's name,
+    over the name (the tagger's person, or one word and its links) and the relational adjectives
+    after it. The person it is named after is no mention of its own there."""
+    tags = list(tags)
+    i = 0
+    while i + 2 < len(tokens):
+        head = _org_head(forms[i])
+        if not head or head.startswith("ال") or forms[i + 1] not in ROYAL_TITLES or tags[i].startswith("I-") \
+                or split_proclitics(forms[i]).conj:
+            i += 1
+            continue
+        end = _named_after_end(forms, tags, i + 2)
+        if end == i + 2:
+            i += 1
+            continue
+        while end < len(tokens) and end - i < MAX_ORG_WORDS + 2 and _name_adjective(forms[end]) \
+                and tags[end][2:] not in ("PER", "LOC"):
+            end += 1  # التخصصي، الدولي، الثقافي
+        tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+        i = end
+    return tags
+
+
+def _named_after_end(forms: list[str], tags: list[str], t: int) -> int:
+    """Where the name an institution is named after, starting at ``t``, ends: the tagger's person
+    run when it read one (from the title or after it), else one bare word and its link words
+    (عبد العزيز، سلمان بن عبدالعزيز); ``t`` when no name is there."""
+    if tags[t - 1][2:] == "PER" or tags[t][2:] == "PER":
+        end = t + (tags[t][2:] == "PER" and tags[t - 1][2:] != "PER")
+        while end < len(tags) and tags[end] == "I-PER":
+            end += 1
+        return max(end, t + 1) if tags[t][2:] == "PER" else end
+    word = split_proclitics(forms[t])
+    if tags[t] != "O" or word.conj or word.prep or word.article or forms[t] in FUNCTION_WORDS \
+            or forms[t] in PHRASE_PREPOSITIONS:
+        return t  # مركز الملك في المدينة: no name
+    end = t + 1
+    while end + 1 < len(forms) and forms[end - 1] in NAME_LINKS and tags[end] == "O":
+        end += 1  # عبد | العزيز
+    while end + 1 < len(forms) and forms[end] in NASAB_PARTICLES and tags[end + 1] == "O":
+        end += 2  # سلمان | بن عبدالعزيز
+    return end
+
+
+# Adjectives in a body's name before its لـ complement (الهيئة العامة للسياحة، المحكمة العليا للانتخابات).
+NAMING_ADJECTIVES = frozenset(match_form(w) for w in ("العامة", "العام", "العليا", "الأعلى", "الدائمة", "الدائم"))
+
+
+def complete_definite_bodies(tokens: list[str], tags: list[str], forms: list[str]) -> list[str]:
+    """الهيئة العامة للسياحة والتراث الوطني، الرئاسة العامة لرعاية الشباب، اللجنة الدولية للصليب الأحمر:
+    a definite institution word, its naming or relational adjectives, then a لـ complement that no
+    name holds is a body's name, which the tagger often leaves untagged. The complement is what
+    makes it a name (اللجنة التنفيذية alone is any committee), and an adjective before it (البلدية
+    للواقع العملي, المستشفى لتلقي العلاج: a purpose); after a body that acts on others
+    (UNCOMPLETED_HEADS: الإدارة الأمريكية لطمأنة الحلفاء) a naming one (الإدارة العامة للتعليم)."""
+    tags = list(tags)
+    i = 0
+    while i + 1 < len(tokens):
+        word = split_proclitics(forms[i])
+        head = _org_head(forms[i]) or (word.base if word.base in BODY_HEADS else "")
+        if not head or not head.startswith("ال") or tags[i] != "O" or word.prep:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < MAX_ORG_WORDS and tags[j] == "O" \
+                and (forms[j] in NAMING_ADJECTIVES or _name_adjective(forms[j])) and forms[j] not in NAME_ENDING_WORDS:
+            j += 1
+        named = any(forms[k] in NAMING_ADJECTIVES for k in range(i + 1, j))
+        end = _complement_end(forms, tags, j, field=named)
+        if end == j or j == i + 1 or (head in UNCOMPLETED_HEADS and not named):
+            i += 1
+            continue
+        tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+        i = end
+    return tags
+
+
 MAX_COMPLEMENT_WORDS = 4  # للسياحة والتراث الوطني, لشؤون اللاجئين
 # Bodies that act on others more than they are named by a field: after them لـ is whom they
 # serve or what for (الجيش البريطاني لمساعدة المئات، المنتخب النيجيري للتأهل، وزارة الخارجية لبرنامجه).
@@ -365,14 +447,17 @@ def complete_organisation_complements(tokens: list[str], tags: list[str], forms:
         head = _org_head(forms[first])
         if label != "ORG" or last - first < 2 or not head or head in UNCOMPLETED_HEADS:
             continue
+        if any(split_proclitics(forms[k]).prep == "ل" for k in range(first + 1, last)):
+            continue  # الهيئة السعودية للتخصصات الصحية | للتخصصات: a name has one complement
         end = _complement_end(forms, tags, last)
         if end > last:
             tags[last:end] = ["I-ORG"] * (end - last)
     return tags
 
 
-def _complement_end(forms: list[str], tags: list[str], t: int) -> int:
-    """Where a body's لـ complement starting at ``t`` ends (``t`` when there is none)."""
+def _complement_end(forms: list[str], tags: list[str], t: int, field: bool = False) -> int:
+    """Where a body's لـ complement starting at ``t`` ends (``t`` when there is none). ``field``: a
+    naming adjective came before (الإدارة العامة للتعليم), so a verbal noun alone names a field too."""
     if t >= len(forms) or tags[t] != "O":
         return t
     form = split_proclitics(forms[t])
@@ -395,7 +480,7 @@ def _complement_end(forms: list[str], tags: list[str], t: int) -> int:
             end += 1  # للشباب | والرياضة
         else:
             break
-    if form.article and _purpose_noun(form.stem) and end == t + 1:
+    if form.article and _purpose_noun(form.stem) and end == t + 1 and not field:
         return t  # للتحقيق، للتعبير alone: a purpose (للتدريب التقني names a field)
     return end
 
@@ -616,6 +701,59 @@ def join_hashtag_names(tokens: list[Span], tags: list[str]) -> list[str]:
     return tags
 
 
+DATELINE_LINES = 3  # the title, the by-line and the dateline: where an outlet signs its article
+DATELINE_WORDS = 10  # a dateline's own words (فهد الغبيوي- سبق- الدوادمي:), before the report starts
+MAX_OUTLET_WORDS = 3
+
+
+def tag_dateline_outlets(text: str, tokens: list[Span], tags: list[str], forms: list[str]) -> list[str]:
+    """فهد الغبيوي- سبق- الدوادمي: / عين اليوم - بكين / عمر إبراهيم - عين اليوم: a line at the
+    article's head made of parts the dashes separate (who wrote it, the outlet, where from; up to a
+    colon) names its outlet in a part before the last that no name holds; the last part is the place
+    (حاتم النجيمي - الطائف). A part that is no name (a number, a function word) makes it no dateline."""
+    if not tokens or not any(t.text in DASHES for t in tokens[:DATELINE_WORDS]):
+        return tags
+    line_start = text.rfind("\n", 0, tokens[0].start) + 1
+    if text[line_start:tokens[0].start].strip() or text.count("\n", 0, line_start) >= DATELINE_LINES + 2 \
+            or len([line for line in text[:line_start].split("\n") if line.strip()]) >= DATELINE_LINES:
+        return tags
+    line_end = text.find("\n", tokens[0].start)
+    line = [k for k, t in enumerate(tokens) if line_end < 0 or t.start < line_end]
+    colon = next((k for k in line if tokens[k].text == ":"), None)
+    last = colon if colon is not None else line[-1] + 1
+    if last > DATELINE_WORDS:
+        return tags
+    parts, start = [], 0
+    for k in range(last + 1):
+        if k == last or tokens[k].text in DASHES:
+            parts.append((start, k))
+            start = k + 1
+    if len(parts) < 2 or any(b == a or b - a > MAX_OUTLET_WORDS for a, b in parts) \
+            or any(w in FUNCTION_WORDS or not ARABIC_LETTER_RE.search(w) for w in forms[:last] if w not in DASHES):
+        return tags  # نثريات الخميس - 24, قدر من رب العالمين - سبحانه وتعالى -: no dateline
+    tags = list(tags)
+    for a, b in parts[:-1]:  # the last part is the place: … - الدوادمي: / حاتم النجيمي - الطائف
+        if all(tag == "O" for tag in tags[a:b]):
+            tags[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
+    return tags
+
+
+def tag_state_short_names(tags: list[str], forms: list[str]) -> list[str]:
+    """وصل إلى المملكة، بالمملكة: a word that names a state by itself (``STATE_SHORT_NAMES``), untagged,
+    and followed by no word of a longer name (المملكة المتحدة، المملكة العربية السعودية) nor a
+    genitive (المملكة الحيوانية is an adjective too), is that state: a place."""
+    tags = list(tags)
+    for i, form in enumerate(forms):
+        word = split_proclitics(form)
+        if tags[i] != "O" or word.base not in STATE_SHORT_NAMES:
+            continue
+        nxt = forms[i + 1] if i + 1 < len(forms) else ""
+        if nxt.startswith("ال") or (i + 1 < len(tags) and tags[i + 1] != "O"):
+            continue
+        tags[i] = "B-LOC"
+    return tags
+
+
 def spans_to_mentions(
     doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
     known: dict[str, str] | None = None,
@@ -627,9 +765,12 @@ def spans_to_mentions(
         forms = [match_form(word) for word in words]  # once for the rules below
         sentence_tags = tag_gazetteer_organisations(
             words, tag_latin_organisations(words, sentence_tags), forms)
+        sentence_tags = tag_dateline_outlets(doc.text, tokens, sentence_tags, forms)
+        sentence_tags = complete_named_institutions(words, sentence_tags, forms)
+        sentence_tags = complete_definite_bodies(words, sentence_tags, forms)
         sentence_tags = complete_organisation_complements(
             words, complete_organisations(words, sentence_tags, forms), forms)
-        sentence_tags = complete_places(words, sentence_tags, forms)
+        sentence_tags = complete_places(words, tag_state_short_names(sentence_tags, forms), forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         for first, last, label in name_spans(sentence_tags):

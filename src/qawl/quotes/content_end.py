@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
+    AS_WORD, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
     NARRATOR_CONTRASTS,
 )
 from qawl.cues import load_cues, lookup_cue
@@ -181,8 +181,9 @@ def _same_subject_cue(tokens: list[_Token], c: _Candidate, t: int, nouns: frozen
 
 def _speaker_goes_on(tokens: list[_Token], c: _Candidate, t: int) -> bool:
     """``B-SPEAKER-GOES-ON``: after a comma, لكنه / لكنها (the pronoun in the cue's gender and number)
-    or و, then a cue verb in the cue's own gender and number (قال بوتين إن …، لكنه يعتقد بأنها …;
-    قال عباس إن …، ووصف خطة ترامب بأنها …): the speaker's next report, not more of the words."""
+    or و / كما, then a cue verb in the cue's own tense, gender and number (قال بوتين إن …، لكنه يعتقد
+    بأنها …; قال عباس إن …، ووصف خطة ترامب بأنها …; يقول الجيش إنه …، وينكر …; نفت الشركة أن …، كما
+    نفت …): the speaker's next report, not more of the words."""
     cue = c.entry
     if not rule_on("B-SPEAKER-GOES-ON") or t >= len(tokens) or cue.kind != "verb":
         return False
@@ -194,8 +195,11 @@ def _speaker_goes_on(tokens: list[_Token], c: _Candidate, t: int) -> bool:
             return False
         entry, conj = lookup_cue(tokens[t].key)
         return entry is not None and not conj and entry.kind == "verb" and (entry.gender, entry.number) == (cue.gender, cue.number)
-    entry, conj = lookup_cue(key)
-    return entry is not None and conj == "و" and entry.kind == "verb" and entry.tense == "past" \
+    as_clause = key == AS_WORD and t + 1 < len(tokens)  # …، كما نفت استغلالها: كما joins as و does
+    entry, conj = lookup_cue(tokens[t + 1].key if as_clause else key)
+    conj = "و" if as_clause and not conj else conj
+    # the cue's own tense too: يقول إن …، وينكر (a present narration goes on in the present)
+    return entry is not None and conj == "و" and entry.kind == "verb" and entry.tense == cue.tense \
         and (entry.gender, entry.number, entry.person) == (cue.gender, cue.number, cue.person)
 
 
