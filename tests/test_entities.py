@@ -803,3 +803,21 @@ def test_state_short_name_followed_by_its_adjective_is_left_to_the_tagger():
     words = "زار المملكة المتحدة والمملكة الحيوانية".split()
     forms = [match_form(w) for w in words]
     assert tag_state_short_names(["O"] * 5, forms) == ["O"] * 5
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_out",
+    [
+        ('مقاتلي تنظيم " الدولة الإسلامية " في', "O O O B-ORG I-ORG O O"),
+        ("ذكرت صحيفة « بيلد » الألمانية", "O O O B-ORG O O"),
+        ('وصفت منظمة " إرهابية " الجماعة', "O O O O O O"),  # an adjective in scare quotes
+        ('قالت الحركة " تصارع بوضوح "', "O O O O O O"),  # a definite head: a description follows
+    ],
+)
+def test_tag_quoted_names(text_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import tag_quoted_names
+
+    words = text_in.split()
+    forms = [match_form(w) for w in words]
+    assert tag_quoted_names(words, ["O"] * len(words), forms) == tags_out.split()

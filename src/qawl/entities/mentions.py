@@ -21,7 +21,7 @@ from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, PHRASE_PREPOSITIONS, ROYAL_TITLES,
+    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, PHRASE_PREPOSITIONS, ROYAL_TITLES,
     STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
 )
 from qawl.schema import Document, Mention, Span, make_span
@@ -738,6 +738,29 @@ def tag_dateline_outlets(text: str, tokens: list[Span], tags: list[str], forms: 
     return tags
 
 
+MAX_QUOTED_NAME_WORDS = 5
+
+
+def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> list[str]:
+    """تنظيم "الدولة الإسلامية"، صحيفة «بيلد»، وكالة "فرانس برس": the name in quotation marks right after
+    an organisation word in construct is that body's name, which the tagger leaves out for the marks
+    around it."""
+    tags = list(tags)
+    for i in range(len(words) - 2):
+        head = _org_head(forms[i])
+        if not head or head.startswith("ال") or head in WEAK_ORG_HEADS or tags[i][2:] == "PER" \
+                or words[i + 1] not in QUOTE_MARKS:
+            continue  # الحركة "تصارع بوضوح", حملة "أنا أيضا": a description or a slogan
+        close = next((k for k in range(i + 2, min(len(words), i + 3 + MAX_QUOTED_NAME_WORDS))
+                      if words[k] in QUOTE_MARKS), None)
+        if close is None or close == i + 2 or any(tag != "O" for tag in tags[i + 2:close]) \
+                or any(f in FUNCTION_WORDS or f in PHRASE_PREPOSITIONS or not WORD_RE.search(f) for f in forms[i + 2:close]) \
+                or (words[close - 1].endswith("ة") and not forms[close - 1].startswith("ال")):
+            continue  # منظمة "إرهابية", حقوق "مطلقة": an indefinite adjective or noun in scare quotes
+        tags[i + 2:close] = ["B-ORG"] + ["I-ORG"] * (close - i - 3)
+    return tags
+
+
 def tag_state_short_names(tags: list[str], forms: list[str]) -> list[str]:
     """وصل إلى المملكة، بالمملكة: a word that names a state by itself (``STATE_SHORT_NAMES``), untagged,
     and followed by no word of a longer name (المملكة المتحدة، المملكة العربية السعودية) nor a
@@ -766,6 +789,7 @@ def spans_to_mentions(
         sentence_tags = tag_gazetteer_organisations(
             words, tag_latin_organisations(words, sentence_tags), forms)
         sentence_tags = tag_dateline_outlets(doc.text, tokens, sentence_tags, forms)
+        sentence_tags = tag_quoted_names(words, sentence_tags, forms)
         sentence_tags = complete_named_institutions(words, sentence_tags, forms)
         sentence_tags = complete_definite_bodies(words, sentence_tags, forms)
         sentence_tags = complete_organisation_complements(
