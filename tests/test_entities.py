@@ -342,6 +342,7 @@ def test_crf_mentions_are_valid_spans():
         ("مركز البحوث العلمية التابع للوزارة", "O O O O O", "B-ORG I-ORG I-ORG O O"),
         ("وزارة الداخلية التي أعلنت", "O O O O", "B-ORG I-ORG O O"),
         ("قصفت القوات الحكومية المدينة", "O O O O", "O O O O"),
+        ("احتل الفريق المركز الثاني في الدوري", "O O O O O O", "O O O O O O"),  # a rank
         ("شكلت لجنة للتحقيق في الحادث", "O O O O O", "O O O O O"),
         ("قالت إدارة المستشفى إن", "O O O O", "O O O O"),
         ("حركة أمل اللبنانية", "O B-ORG O", "B-ORG I-ORG O"),
