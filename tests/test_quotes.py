@@ -3895,3 +3895,24 @@ def test_s_partitive_source_counts_the_source_after_min(text, speaker):
     doc, quotes = quotes_of(text, [])
     assert [q.speaker.text for q in quotes] == [speaker]
     assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    ("وأوضح أحمد عميش أن المياه مصنعة وفق معايير دقيقة مطالباً المستهلكين بعدم استخدام المياه المنقولة.",
+     "المستهلكين بعدم استخدام المياه المنقولة"),
+    ("والتقى باشينيان نوابا روسا مؤكدا لهم أنه لن يعادي روسيا.", "لن يعادي روسيا"),
+])
+def test_q_participle_frame_reports_without_a_comma(text, words, switch_off):
+    names = _mentions_for(("أحمد عميش", "PER", "أحمد عميش"), ("باشينيان", "PER", "باشينيان"))
+    _, quotes = quotes_of(text, names)
+    found = [q for q in quotes if q.content.text == words]
+    assert found and "Q-PARTICIPLE-FRAME" in found[0].rules and found[0].speaker_canonical in ("أحمد عميش", "باشينيان")
+    switch_off("Q-PARTICIPLE-FRAME")
+    _, quotes = quotes_of(text, names)
+    assert not any(q.content.text == words for q in quotes)
+
+
+def test_q_participle_frame_needs_the_verbs_own_preposition():
+    # وصلوا مطالبين بحقوقهم: no object before ب, and the participle is no frame of its own here
+    _, quotes = quotes_of("وقال المسؤول إن المعتمرين وصلوا أمس مطالبين حقوقهم كاملة.", [])
+    assert len(quotes) == 1

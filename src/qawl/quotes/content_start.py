@@ -29,6 +29,9 @@ from .lexical import (
     _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .rules import rule_on
+
+MAX_PARTICIPLE_OBJECT = 4  # مطالبا | إدارة المطار | بالتدخل: the object's words before the preposition
+PARTICIPLE_ADDRESSEES = frozenset(("له", "لها", "لهم", "لهما", "لهن", "لنا", "لي", "لك", "لكم"))  # whom it was said to
 from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _Token, _ends_sentence, _first_in
 
 
@@ -382,6 +385,29 @@ class _ContentStart:
         if nxt + 2 < len(tokens) and (tokens[nxt].key, tokens[nxt + 1].key) == ("في", "الوقت") and tokens[nxt + 2].key in SAME_WORDS:
             nxt = self._skip_adjuncts(b, nxt + 3, len(tokens))
         return nxt + 1 < len(tokens) and tokens[nxt].key in PREPOSITIONS and _prep_form(tokens[nxt].key) in entry.complements
+
+    def participle_frame_follows(self, b: int, t: int, entry: CueEntry) -> bool:
+        """``Q-PARTICIPLE-FRAME``: an accusative participle (ـا، ـين) reports without a comma before it when
+        its frame follows: an object, then the preposition its verb takes (مطالبا المستهلكين بعدم استخدام،
+        متهما وسائل الإعلام بسوء تفسير), or whom it was said to, then the words (مؤكدا لهم أنه)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-PARTICIPLE-FRAME") or not tokens[t].key.endswith(("ا", "ين")) or t + 2 >= len(tokens):
+            return False
+        if tokens[t + 1].key in PARTICIPLE_ADDRESSEES and self.introduces_speech(b, t + 2):
+            return True  # مؤكدا لهم أنه
+        if "obj" not in entry.complements:
+            return False
+        for k in range(t + 2, min(len(tokens) - 1, t + 2 + MAX_PARTICIPLE_OBJECT)):
+            between = tokens[k - 1]
+            if not between.is_word or between.region >= 0 or _is_cue_token(between) or between.key in PREPOSITIONS:
+                return False  # the object is plain words: no mark, quotation, cue or other preposition
+            key = tokens[k].key
+            if _prep_form(key) in entry.complements and key in PREPOSITIONS:
+                return True  # محذرا المواطنين من
+            if "ب" in entry.complements and key[:1] == "ب" and len(key) > 3 and key not in PREPOSITIONS \
+                    and tokens[k].is_word:
+                return True  # مطالبا الحكومة بدعم
+        return False
 
     def complement_candidate(
         self, b: int, cue: int, entry: CueEntry, after: int, window: int = TERMINAL_WINDOW

@@ -170,10 +170,13 @@ class _CueFinding:
             postposed = self.postposed_candidate(b, t, entry)
             if postposed is not None:
                 return postposed
+        framed = False  # Q-PARTICIPLE-FRAME: licensed by the frame after it alone
         if entry.kind == "participle" and not (
             opens_clause or prev.text in ALL_MARKS or self.introduces_speech(b, t + 1) or self.takes_own_preposition(b, t, entry)
         ):
-            return None  # a participle reports only as a continuation: ، مؤكدا أن
+            framed = self.participle_frame_follows(b, t, entry)
+            if not framed:
+                return None  # a participle reports only as a continuation: ، مؤكدا أن
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
@@ -297,6 +300,8 @@ class _CueFinding:
             candidate.rules += ("S-AUXILIARY-VERB",)  # ومضى يقول: the speaker goes on
         if (b, t + 1) in self.addressee_pronouns:
             candidate.rules += ("S-ADDRESSEE-PRONOUN",)  # فقال لي إنها: not لي
+        if framed:
+            candidate.rules += ("Q-PARTICIPLE-FRAME",)  # … دقيقة مطالباً المستهلكين بعدم: no comma before it
         asides = dict.fromkeys(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)] if token.aside)
         candidate.rules += tuple(asides)  # قال مسؤول طلب عدم نشر اسمه إن; قال أحدهم، ويدعى جمال، إن
         candidate.boundary = opens_clause or entry.kind == "participle" or (

@@ -110,6 +110,9 @@ RULES: dict[str, str] = {
     "Q-REPEAT-NAMED": "a headline statement repeated in the body with a speaker phrase (ميركل تقول "
                       "إنها تحترم قراره / وقالت المستشارة أنغيلا ميركل إنها تحترم قراره), is kept in the body's words, "
                       "where its speaker is named",
+    "Q-PARTICIPLE-FRAME": "an accusative participle of a cue (ـا، ـين) reports without a comma before it when its "
+                          "frame follows: an object and its verb's preposition (مطالبا المستهلكين بعدم، متهما الإعلام "
+                          "بسوء), or whom it was said to and the words (مؤكدا لهم أنه)",
     "Q-HEADLINE-QUESTION": "a headline whose words after the colon ask a question (رومان أبراموفيتش: ما هي تأشيرة "
                            "المستثمر؟) names its topic, it reports no statement",
     "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
