@@ -738,6 +738,7 @@ def test_a_hashtag_name_is_one_mention_named_with_spaces():
         ("استقبل الملك فهد الوفد", "O B-PER I-PER O", "O B-PER I-PER O"),  # no institution word
         ("والمؤسسة الملكية للتدريب", "O O O", "O O O"),  # a definite head is no construct
         ("مركز الملك في المدينة", "O O O O", "O O O O"),  # no name after the title
+        ("وصل إلى مطار الملك عبدالعزيز الدولي", "O O O B-PER I-PER O", "O O B-LOC I-LOC I-LOC I-LOC"),  # a place
     ],
 )
 def test_complete_named_institutions(text_in, tags_in, tags_out):

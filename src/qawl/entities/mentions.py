@@ -351,11 +351,14 @@ def complete_named_institutions(tokens: list[str], tags: list[str], forms: list[
     """مستشفى الملك فهد التخصصي، مركز الأمير سلطان النموذجي: an institution word in construct (no
     article, no و) before a royal or religious title (``ROYAL_TITLES``) and a name is one body's name,
     over the name (the tagger's person, or one word and its links) and the relational adjectives
-    after it. The person it is named after is no mention of its own there."""
+    after it; after a place word (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان) it is a place's.
+    The person it is named after is no mention of its own there."""
     tags = list(tags)
     i = 0
     while i + 2 < len(tokens):
         head = _org_head(forms[i])
+        label = "ORG" if head else _place_head(forms[i])
+        head = head or (forms[i] if label else "")
         if not head or head.startswith("ال") or forms[i + 1] not in ROYAL_TITLES or tags[i].startswith("I-") \
                 or split_proclitics(forms[i]).conj:
             i += 1
@@ -367,9 +370,14 @@ def complete_named_institutions(tokens: list[str], tags: list[str], forms: list[
         while end < len(tokens) and end - i < MAX_ORG_WORDS + 2 and _name_adjective(forms[end]) \
                 and tags[end][2:] not in ("PER", "LOC"):
             end += 1  # التخصصي، الدولي، الثقافي
-        tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+        tags[i:end] = [f"B-{label}"] + [f"I-{label}"] * (end - i - 1)
         i = end
     return tags
+
+
+def _place_head(form: str) -> str:
+    """``LOC`` when a word is a place trigger in construct (مطار، ميناء، شارع), else ''."""
+    return "LOC" if triggers().get(form) == "LOC" and not form.startswith("ال") else ""
 
 
 def _named_after_end(forms: list[str], tags: list[str], t: int) -> int:
