@@ -823,3 +823,19 @@ def test_tag_quoted_names(text_in, tags_out):
     words = text_in.split()
     forms = [match_form(w) for w in words]
     assert tag_quoted_names(words, ["O"] * len(words), forms) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("الأمير فيصل بن فهد رحمه الله في", "O B-PER I-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O O"),
+        ("قال تعالى في كتابه", "O B-PER O O", "O O O O"),
+        ("النبي محمد صلى الله عليه وسلم", "O B-PER I-PER I-PER O O", "O B-PER O O O O"),
+    ],
+)
+def test_drop_religious_formulas(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import drop_religious_formulas
+
+    forms = [match_form(w) for w in text_in.split()]
+    assert drop_religious_formulas(forms, tags_in.split()) == tags_out.split()

@@ -21,7 +21,7 @@ from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, PHRASE_PREPOSITIONS, ROYAL_TITLES,
+    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, PHRASE_PREPOSITIONS, RELIGIOUS_FORMULAS, ROYAL_TITLES,
     STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
 )
 from qawl.schema import Document, Mention, Span, make_span
@@ -651,6 +651,23 @@ def complete_person_names(tokens: list[str], tags: list[str],
     return tags
 
 
+def drop_religious_formulas(forms: list[str], tags: list[str]) -> list[str]:
+    """عبدالرحمن بن سعيد رحمه الله، قال تعالى، الرسول صلى الله عليه وسلم: a formula said after a name
+    (``RELIGIOUS_FORMULAS``) is no name nor part of one; a name the tagger ran on over it ends before it."""
+    tags = list(tags)
+    for i in range(len(forms)):
+        first = {forms[i], split_proclitics(forms[i]).base}  # وتعالى
+        for formula in RELIGIOUS_FORMULAS:
+            end = i + len(formula)
+            if formula[0] not in first or tuple(forms[i + 1:end]) != formula[1:]:
+                continue
+            tags[i:end] = ["O"] * len(formula)
+            if end < len(tags) and tags[end].startswith("I-"):
+                tags[end] = "B-" + tags[end][2:]
+            break
+    return tags
+
+
 def drop_manner_adverbs(forms: list[str], tags: list[str]) -> list[str]:
     """A person's name ends before an accusative adjective of manner the tagger took into it (بومبيو |
     مازحا، شون روبي | ساخرا): how the person spoke, never a name word (``MANNER_ADVERBS``)."""
@@ -806,6 +823,7 @@ def spans_to_mentions(
         sentence_tags = complete_places(words, tag_state_short_names(sentence_tags, forms), forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
+        sentence_tags = drop_religious_formulas(forms, sentence_tags)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
