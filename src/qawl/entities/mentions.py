@@ -297,6 +297,10 @@ def _org_head(form: str) -> str:
     return ""
 
 
+# A team acts: after its name لـ is what for (نادي تشيلسي للحصول على), not a field of its own.
+TEAM_HEADS = frozenset(match_form(w) for w in ("نادي", "فريق"))
+
+
 def complete_organisations(tokens: list[str], tags: list[str],
                            forms: list[str] | None = None) -> list[str]:
     """Tag institutional names the statistical tagger tends to miss as ORG.
@@ -316,7 +320,15 @@ def complete_organisations(tokens: list[str], tags: list[str],
             i += 1
             continue
         end = i + 1
-        if end < len(tokens) and gazetteer_organisation_end(forms, end):
+        known_end = gazetteer_organisation_end(forms, end) if end < len(tokens) else 0
+        if known_end:
+            sub_body = head not in MEMBER_HEADS and head not in UNCOMPLETED_HEADS and head not in TEAM_HEADS
+            field_end = _complement_end(forms, tags, known_end) if sub_body else known_end
+            if field_end > known_end and not head.startswith("ال"):
+                # مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية: a body of the known one, named by its field
+                tags[i:field_end] = ["B-ORG"] + ["I-ORG"] * (field_end - i - 1)
+                i = field_end
+                continue
             i += 1  # قوات الحشد الشعبي: a known name follows, and the head is not part of it
             continue
         if head.startswith("ال"):
