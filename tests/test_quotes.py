@@ -3916,3 +3916,17 @@ def test_q_participle_frame_needs_the_verbs_own_preposition():
     # وصلوا مطالبين بحقوقهم: no object before ب, and the participle is no frame of its own here
     _, quotes = quotes_of("وقال المسؤول إن المعتمرين وصلوا أمس مطالبين حقوقهم كاملة.", [])
     assert len(quotes) == 1
+
+
+def test_s_title_head_reads_a_description_whose_office_a_title_names_whole(switch_off):
+    # the bare الوزير، ريفرول and وزير الإعلام، رودريغيز both hold وزير: the one whose title names الإعلام
+    # is meant; the definite object after the description (المعارضة) is no more of a name
+    text = ("وقال الوزير، نيستور ريفرول، إن المعتقلين كانوا جزءا من جماعة. وقال وزير الإعلام، خورخي رودريغيز، "
+            "إن ما حدث كان انفجارا. واتهم وزير الإعلام الفنزويلي المعارضة اليمينية بتنفيذ الهجوم.")
+    names = _mentions_for(("نيستور ريفرول", "PER", "نيستور ريفرول"), ("خورخي رودريغيز", "PER", "خورخي رودريغيز"))
+    _, quotes = quotes_of(text, names)
+    accused = [q for q in quotes if q.cue.text == "اتهم"]
+    assert accused and accused[0].speaker_canonical == "خورخي رودريغيز" and "S-TITLE-HEAD" in accused[0].rules
+    switch_off("S-TITLE-HEAD")
+    _, quotes = quotes_of(text, names)
+    assert all(q.speaker_canonical != "خورخي رودريغيز" for q in quotes if q.cue.text == "اتهم")

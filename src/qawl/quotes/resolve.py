@@ -24,8 +24,8 @@ from .config import (
     MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_NAMED_AFTER_CHARS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
-    SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_feminine_verb,
-    _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key, _unpossessed,
+    SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
+    _looks_feminine_verb, _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key, _unpossessed,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
@@ -480,6 +480,8 @@ class _Resolver:
             return False  # أفاد وزير الداخلية الفنزويلي باعتقال: the complement, no part of a name
         if written[:1] == "ل" and rule_on("S-TITLE-ADDRESSEE") and (written[1:].isascii() or self.addressed_body(b, end)):
             return False  # وزير خارجية بريطانيا الأسبق لCNN، الوشاحي لـ«الشرق الأوسط»: whom it spoke to
+        if rule_on("S-TITLE-HEAD") and _is_definite(key) and not _looks_adjective(key) and self.ex.mention_at(b, end) is None:
+            return False  # اتهم وزير الإعلام الفنزويلي المعارضة: a definite noun no name holds is the object
         return not (key in COMPLEMENTISERS or key in PREPOSITIONS or key in TIME_WORDS or lookup_cue(key)[0])
 
     def addressed_body(self, b: int, t: int) -> bool:

@@ -315,7 +315,9 @@ RULES: dict[str, str] = {
                           "المتهمين) is one person of that body: the body is no speaker, and the description may take the "
                           "name its title gives (S-TITLE-NAME / S-TITLE-HEAD)",
     "S-TITLE-COMPLEMENT": "S-TITLE-HEAD for a head with genitive words (محامي المتهمين، مدير إدارة شؤون المباني): the name "
-                          "whose title is that head alone or holds at least half of those words",
+                          "whose title is that head alone, holds every one of those words, or all but one (two at "
+                          "least); one whose title holds them all is preferred to a bare title (وزير الإعلام الفنزويلي → "
+                          "وزير الإعلام، خورخي رودريغيز, not الوزير، نيستور ريفرول)",
 }
 
 DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch this)

@@ -247,6 +247,9 @@ class _TitleIndex:
             kept = [e for e in fitting if not _other_office(described, rest(e[1], e[2]) - set(places))]
             self.other_office_set_apart = len(kept) < len(fitting)
             fitting = kept
+        exact = [e for e in fitting if described and described <= rest(e[1], e[2])]
+        if exact and len(exact) < len(fitting) and rule_on("S-TITLE-COMPLEMENT"):
+            fitting = exact  # وزير الإعلام الفنزويلي: the minister whose title names that office, not a bare الوزير
         return _one_person_nearest([(offset, mention) for offset, mention, _ in fitting], position)
 
     def named_by_office(self, keys: list[str], position: int) -> Optional[Mention]:
@@ -331,7 +334,8 @@ def _complements_fit(complements: list[str], described: set[str], title: frozens
     if not title:
         return len(described) == 1
     shared = len(described & title)
-    return shared >= 2 and shared >= len(described) - 1
+    # وزير الإعلام الفنزويلي → وزير الإعلام، خورخي رودريغيز: the title holds every word the description has
+    return described <= title or (shared >= 2 and shared >= len(described) - 1)
 
 
 @lru_cache(maxsize=1)
