@@ -391,6 +391,8 @@ def test_complete_places(text_in, tags_in, tags_out):
         ("دعا مجلس النواب لتسليط الضوء", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a purpose
         ("اتجه المكتب الإقليمي للتحقيق في", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a purpose alone
         ("المؤسسة العامة للتدريب التقني", "B-ORG I-ORG O O", "B-ORG I-ORG I-ORG I-ORG"),  # a field
+        ("الهيئة السعودية للمدن الصناعية ومناطق التقنية في", "B-ORG I-ORG O O O O O",
+         "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O"),  # a coordinated construct and its genitive
         ("استدعي الجيش البريطاني لمساعدة المئات", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),
         ("قال الاتحاد لكرة القدم", "O B-ORG O O", "O B-ORG O O"),  # one word: no name to go on
     ],

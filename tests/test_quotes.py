@@ -3930,3 +3930,12 @@ def test_s_title_head_reads_a_description_whose_office_a_title_names_whole(switc
     switch_off("S-TITLE-HEAD")
     _, quotes = quotes_of(text, names)
     assert all(q.speaker_canonical != "خورخي رودريغيز" for q in quotes if q.cue.text == "اتهم")
+
+
+def test_a_forecast_reports_its_object():
+    # توقعت الأرصاد هطول أمطار: توقع takes a noun object as well as أن (cues.json)
+    text = "وتوقعت الرئاسة العامة للأرصاد وحماية البيئة هطول أمطار رعدية على مناطق جازان وعسير."
+    names = _mentions_for(("الرئاسة العامة للأرصاد وحماية البيئة", "ORG", "الرئاسة العامة للأرصاد وحماية البيئة"))
+    _, quotes = quotes_of(text, names)
+    assert len(quotes) == 1 and quotes[0].content.text.startswith("هطول أمطار رعدية")
+    assert quotes[0].speaker_canonical == "الرئاسة العامة للأرصاد وحماية البيئة"

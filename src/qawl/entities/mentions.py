@@ -499,6 +499,9 @@ def _complement_end(forms: list[str], tags: list[str], t: int, field: bool = Fal
             end += 1  # للسياحة والتراث | الوطني
         elif word.conj == "و" and not word.prep and word.article and _complement_noun(word.stem):
             end += 1  # للشباب | والرياضة
+        elif word.conj == "و" and not word.prep and _complement_noun(word.stem) and end + 1 < len(forms) \
+                and tags[end + 1] == "O" and _definite_genitive(forms[end + 1]):
+            end += 2  # للأرصاد | وحماية البيئة: a construct and its genitive
         else:
             break
     if form.article and _purpose_noun(form.stem) and end == t + 1 and not field:
@@ -507,6 +510,12 @@ def _complement_end(forms: list[str], tags: list[str], t: int, field: bool = Fal
 
 
 OWNER_SUFFIXES = ("نا", "ها", "هم", "هما", "هن", "كم")  # a possessive pronoun: لمواقعنا
+
+
+def _definite_genitive(form: str) -> bool:
+    """البيئة after وحماية: a bare definite noun (no conjunction, no preposition) that can complete a name."""
+    word = split_proclitics(form)
+    return bool(word.article) and not word.conj and not word.prep and _complement_noun(word.stem)
 
 
 def _purpose_noun(stem: str) -> bool:
