@@ -347,6 +347,8 @@ def test_crf_mentions_are_valid_spans():
         ("قالت إدارة المستشفى إن", "O O O O", "O O O O"),
         ("حركة أمل اللبنانية", "O B-ORG O", "B-ORG I-ORG O"),
         ("حركة حماس", "O B-ORG", "O B-ORG"),  # a gazetteer name does not take the head
+        ("أعلنت وزارة التجارة والصناعة أن", "O B-ORG I-ORG O O", "O B-ORG I-ORG I-ORG O"),  # a portfolio
+        ("قالت وزارة المالية والرئيس التنفيذي", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a title: someone else
         ("وقال مجلس الأمم المتحدة لحقوق الإنسان إن", "O O B-ORG I-ORG O O O",
          "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),  # unless its field follows: a body of its own
         ("قوات الأمم المتحدة لحفظ السلام", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # its members

@@ -297,6 +297,8 @@ def _org_head(form: str) -> str:
     return ""
 
 
+# Ministries name their portfolio with و (وزارة الشؤون البلدية والقروية، وزارة التجارة والصناعة).
+PORTFOLIO_HEADS = frozenset(match_form(w) for w in ("وزارة",))
 # A team acts: after its name لـ is what for (نادي تشيلسي للحصول على), not a field of its own.
 TEAM_HEADS = frozenset(match_form(w) for w in ("نادي", "فريق"))
 
@@ -339,6 +341,11 @@ def complete_organisations(tokens: list[str], tags: list[str],
             while end < len(tokens) and end - i < MAX_ORG_WORDS:
                 form = split_proclitics(forms[end])
                 known_name = tags[end] != "O" and tags[end][2:] != "PER"
+                if head in PORTFOLIO_HEADS and form.conj == "و" and form.article and not form.prep and tags[end] == "O" \
+                        and _complement_noun(form.stem) and form.base not in NAME_ENDING_WORDS and end > i + 1 \
+                        and not any(split_proclitics(forms[k]).prep for k in range(i + 1, end)):
+                    end += 1  # وزارة التجارة | والصناعة: a ministry's portfolio goes on
+                    continue
                 if form.conj or form.prep in NON_NAME_PREPOSITIONS or not (form.article or known_name):
                     break  # و starts another name: مجلس الأمن والجمعية العامة; بالوقوف is a phrase
                 if head in WEAK_ORG_HEADS and not known_name:
