@@ -846,3 +846,21 @@ def test_drop_religious_formulas(text_in, tags_in, tags_out):
 
     forms = [match_form(w) for w in text_in.split()]
     assert drop_religious_formulas(forms, tags_in.split()) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_out",
+    [
+        ("وقالت الحكومة المصرية إن", "O B-ORG I-ORG O"),
+        ("وتعتمد المعارضة السورية على", "O B-ORG I-ORG O"),
+        ("وقال وزير الخارجية الأمريكي إن", "O O O O O"),  # the nisba is the minister's
+        ("وقال وزير الداخلية الإيطالية إن", "O O O O O"),  # a title's complement
+        ("الحكومة الجديدة", "O O"),  # no country
+    ],
+)
+def test_complete_state_bodies(text_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import complete_state_bodies
+
+    forms = [match_form(w) for w in text_in.split()]
+    assert complete_state_bodies(["O"] * len(forms), forms) == tags_out.split()

@@ -21,8 +21,8 @@ from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, PHRASE_PREPOSITIONS, RELIGIOUS_FORMULAS, ROYAL_TITLES,
-    STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
+    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NISBA_PLACES, NASAB_PARTICLES, PHRASE_PREPOSITIONS, RELIGIOUS_FORMULAS, ROYAL_TITLES,
+    STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
 )
 from qawl.schema import Document, Mention, Span, make_span
 
@@ -815,6 +815,34 @@ def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> lis
     return tags
 
 
+def complete_state_bodies(tags: list[str], forms: list[str]) -> list[str]:
+    """الحكومة المصرية، المعارضة السورية، الإذاعة الإسرائيلية: a state body's word (``STATE_BODIES``) before a
+    nisba the tagger read as the country is one organisation over both."""
+    tags = list(tags)
+    for i in range(len(forms) - 1):
+        word = split_proclitics(forms[i])
+        if tags[i] != "O" or word.base not in STATE_BODIES or word.conj and word.prep:
+            continue
+        if tags[i + 1] not in ("O", "B-LOC") or (i + 2 < len(tags) and tags[i + 2].startswith("I-")) \
+                or forms[i + 1] not in _country_nisbas() or _feminine(word.base) != _feminine(forms[i + 1]):
+            continue  # وزير الخارجية الأمريكي: the nisba agrees with the minister, not the ministry
+        if i > 0 and (triggers().get(split_proclitics(forms[i - 1]).base) == "PER" or _is_title_form(forms[i - 1])):
+            continue  # وزير الداخلية الإيطالية: a title's complement, the person holds the office
+        tags[i:i + 2] = ["B-ORG", "I-ORG"]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def _country_nisbas() -> frozenset[str]:
+    """The nisba adjectives of ``arabic/nisba.tsv`` (matching form), masculine and feminine (السوري، السورية)."""
+    forms = set()
+    for adjective, _ in NISBA_PLACES:
+        base = match_form(adjective)
+        if " " not in base:
+            forms.update((base, base + "ه"))
+    return frozenset(forms)
+
+
 def tag_state_short_names(tags: list[str], forms: list[str]) -> list[str]:
     """وصل إلى المملكة، بالمملكة: a word that names a state by itself (``STATE_SHORT_NAMES``), untagged,
     and followed by no word of a longer name (المملكة المتحدة، المملكة العربية السعودية) nor a
@@ -844,7 +872,7 @@ def spans_to_mentions(
             words, tag_latin_organisations(words, sentence_tags), forms)
         sentence_tags = tag_dateline_outlets(doc.text, tokens, sentence_tags, forms)
         sentence_tags = tag_quoted_names(words, sentence_tags, forms)
-        sentence_tags = complete_named_institutions(words, sentence_tags, forms)
+        sentence_tags = complete_named_institutions(words, complete_state_bodies(sentence_tags, forms), forms)
         sentence_tags = complete_definite_bodies(words, sentence_tags, forms)
         sentence_tags = complete_organisation_complements(
             words, complete_organisations(words, sentence_tags, forms), forms)
