@@ -864,3 +864,13 @@ def test_complete_state_bodies(text_in, tags_out):
 
     forms = [match_form(w) for w in text_in.split()]
     assert complete_state_bodies(["O"] * len(forms), forms) == tags_out.split()
+
+
+def test_tag_region_names():
+    from qawl.clean import match_form
+    from qawl.entities.mentions import tag_region_names
+
+    words = "أمطار على المنطقة الشرقية وفي الوطن العربي".split()
+    forms = [match_form(w) for w in words]
+    tags = tag_region_names(["O", "O", "O", "B-LOC", "O", "O", "O"], forms)
+    assert tags == ["O", "O", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC"]

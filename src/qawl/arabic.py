@@ -178,6 +178,7 @@ BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
 DEPUTY_TITLES = frozenset(_NAME["deputy_titles"])
 BODY_HEADS = frozenset(_NAME["body_heads"])  # المرصد | السوري لحقوق الإنسان
 ROYAL_TITLES = frozenset(_NAME["royal_titles"])
+REGION_NAMES = tuple(tuple(line.split()) for line in _NAME["region_names"])  # المنطقة الشرقية
 STATE_BODIES = frozenset(_NAME["state_bodies"])  # الحكومة | المصرية: one body
 RELIGIOUS_FORMULAS = tuple(tuple(line.split()) for line in _NAME["religious_formulas"])  # رحمه الله
 STATE_SHORT_NAMES = frozenset(_NAME["state_short_names"])  # المملكة: a state named by itself  # مستشفى | الملك فهد: a body named after a person

@@ -21,7 +21,7 @@ from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NISBA_PLACES, NASAB_PARTICLES, PHRASE_PREPOSITIONS, RELIGIOUS_FORMULAS, ROYAL_TITLES,
+    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NISBA_PLACES, NASAB_PARTICLES, PHRASE_PREPOSITIONS, RELIGIOUS_FORMULAS, REGION_NAMES, ROYAL_TITLES,
     STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
 )
 from qawl.schema import Document, Mention, Span, make_span
@@ -843,6 +843,21 @@ def _country_nisbas() -> frozenset[str]:
     return frozenset(forms)
 
 
+def tag_region_names(tags: list[str], forms: list[str]) -> list[str]:
+    """المنطقة الشرقية، الوطن العربي (``REGION_NAMES``), untagged or with the tagger's place on one of
+    its words, and no longer name around it: one place."""
+    tags = list(tags)
+    for i in range(len(forms)):
+        for name in REGION_NAMES:
+            end = i + len(name)
+            if split_proclitics(forms[i]).base != name[0] or tuple(forms[i + 1:end]) != name[1:]:
+                continue
+            if any(tag not in ("O", "B-LOC") for tag in tags[i:end]) or (end < len(tags) and tags[end].startswith("I-")):
+                continue
+            tags[i:end] = ["B-LOC"] + ["I-LOC"] * (len(name) - 1)
+    return tags
+
+
 def tag_state_short_names(tags: list[str], forms: list[str]) -> list[str]:
     """وصل إلى المملكة، بالمملكة: a word that names a state by itself (``STATE_SHORT_NAMES``), untagged,
     and followed by no word of a longer name (المملكة المتحدة، المملكة العربية السعودية) nor a
@@ -876,7 +891,8 @@ def spans_to_mentions(
         sentence_tags = complete_definite_bodies(words, sentence_tags, forms)
         sentence_tags = complete_organisation_complements(
             words, complete_organisations(words, sentence_tags, forms), forms)
-        sentence_tags = complete_places(words, tag_state_short_names(sentence_tags, forms), forms)
+        sentence_tags = tag_region_names(tag_state_short_names(sentence_tags, forms), forms)
+        sentence_tags = complete_places(words, sentence_tags, forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         sentence_tags = drop_religious_formulas(forms, sentence_tags)
