@@ -464,6 +464,10 @@ GOLD_FILES = (
     ("audit86_gold.json", "benchmarks"),
     ("audit87_gold.json", "benchmarks"),
     ("audit88_gold.json", "benchmarks"),
+    ("audit89_gold.json", "benchmarks"),
+    ("audit90_gold.json", "benchmarks"),
+    ("audit91_gold.json", "benchmarks"),
+    ("audit92_gold.json", "benchmarks"),
 )
 
 
