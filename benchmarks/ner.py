@@ -12,14 +12,14 @@ import sys
 import time
 from pathlib import Path
 
-from qawl.clean import match_form
-from qawl.entities import extract_mentions, get_tagger, group_entities, tag_sentences
-from qawl.entities.conll import map_tag, read_conll, score_spans
-from qawl.entities.tagger import default_model_dir
-from qawl.schema import Article
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # this checkout's qawl, not the editable install's (a worktree of an older commit)
+
+from qawl.clean import match_form  # noqa: E402 (after the path: a worktree scores its own code)
+from qawl.entities import extract_mentions, get_tagger, group_entities, tag_sentences  # noqa: E402
+from qawl.entities.conll import map_tag, read_conll, score_spans  # noqa: E402
+from qawl.entities.tagger import default_model_dir  # noqa: E402
+from qawl.schema import Article  # noqa: E402
 SHARED = Path(os.environ.get("QAWL_SHARED", ROOT.parent / "shared"))
 DOC_SENTENCES = 30  # same pseudo-document size as training
 GROUP_LABELS = ("PER", "LOC", "ORG")
