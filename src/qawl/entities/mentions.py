@@ -21,8 +21,9 @@ from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, QUOTE_MARKS, MEMBER_HEADS, NAME_LINKS, NISBA_PLACES, NASAB_PARTICLES, PHRASE_PREPOSITIONS, RELIGIOUS_FORMULAS, REGION_NAMES, ROYAL_TITLES,
-    STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS, TIME_WORDS,
+    BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS,
+    QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
+    TIME_WORDS,
 )
 from qawl.schema import Document, Mention, Span, make_span
 
@@ -808,7 +809,8 @@ def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> lis
         close = next((k for k in range(i + 2, min(len(words), i + 3 + MAX_QUOTED_NAME_WORDS))
                       if words[k] in QUOTE_MARKS), None)
         if close is None or close == i + 2 or any(tag != "O" for tag in tags[i + 2:close]) \
-                or any(f in FUNCTION_WORDS or f in PHRASE_PREPOSITIONS or not WORD_RE.search(f) for f in forms[i + 2:close]) \
+                or any(f in FUNCTION_WORDS or f in PHRASE_PREPOSITIONS or not WORD_RE.search(f)
+                       for f in forms[i + 2:close]) \
                 or (words[close - 1].endswith("ة") and not forms[close - 1].startswith("ال")):
             continue  # منظمة "إرهابية", حقوق "مطلقة": an indefinite adjective or noun in scare quotes
         tags[i + 2:close] = ["B-ORG"] + ["I-ORG"] * (close - i - 3)
@@ -817,11 +819,12 @@ def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> lis
 
 def complete_state_bodies(tags: list[str], forms: list[str]) -> list[str]:
     """الحكومة المصرية، المعارضة السورية، الإذاعة الإسرائيلية: a state body's word (``STATE_BODIES``) before a
-    nisba the tagger read as the country is one organisation over both."""
+    country's nisba in its gender (``arabic/nisba.tsv``), untagged or read by the tagger as the country, is one
+    organisation over both."""
     tags = list(tags)
     for i in range(len(forms) - 1):
         word = split_proclitics(forms[i])
-        if tags[i] != "O" or word.base not in STATE_BODIES or word.conj and word.prep:
+        if tags[i] != "O" or word.base not in STATE_BODIES:
             continue
         if tags[i + 1] not in ("O", "B-LOC") or (i + 2 < len(tags) and tags[i + 2].startswith("I-")) \
                 or forms[i + 1] not in _country_nisbas() or _feminine(word.base) != _feminine(forms[i + 1]):
@@ -836,9 +839,9 @@ def complete_state_bodies(tags: list[str], forms: list[str]) -> list[str]:
 def _country_nisbas() -> frozenset[str]:
     """The nisba adjectives of ``arabic/nisba.tsv`` (matching form), masculine and feminine (السوري، السورية)."""
     forms = set()
-    for adjective, _ in NISBA_PLACES:
+    for adjective, place in NISBA_PLACES:
         base = match_form(adjective)
-        if " " not in base:
+        if " " not in base and place.strip():  # الدولي names no country
             forms.update((base, base + "ه"))
     return frozenset(forms)
 
