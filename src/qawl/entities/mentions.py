@@ -342,8 +342,8 @@ def complete_organisations(tokens: list[str], tags: list[str],
             while end < len(tokens) and end - i < MAX_ORG_WORDS:
                 form = split_proclitics(forms[end])
                 known_name = tags[end] != "O" and tags[end][2:] != "PER"
-                if head in PORTFOLIO_HEADS and form.conj == "و" and form.article and not form.prep and tags[end] == "O" \
-                        and _complement_noun(form.stem) and form.base not in NAME_ENDING_WORDS and end > i + 1 \
+                if head in PORTFOLIO_HEADS and form.conj == "و" and form.article and not form.prep \
+                        and tags[end] == "O" and _complement_noun(form.stem) and form.base not in NAME_ENDING_WORDS and end > i + 1 \
                         and not any(split_proclitics(forms[k]).prep for k in range(i + 1, end)):
                     end += 1  # وزارة التجارة | والصناعة: a ministry's portfolio goes on
                     continue
@@ -855,7 +855,8 @@ def tag_region_names(tags: list[str], forms: list[str]) -> list[str]:
             end = i + len(name)
             if split_proclitics(forms[i]).base != name[0] or tuple(forms[i + 1:end]) != name[1:]:
                 continue
-            if any(tag not in ("O", "B-LOC") for tag in tags[i:end]) or (end < len(tags) and tags[end].startswith("I-")):
+            if any(tag not in ("O", "B-LOC") for tag in tags[i:end]) \
+                    or (end < len(tags) and tags[end].startswith("I-")):
                 continue
             tags[i:end] = ["B-LOC"] + ["I-LOC"] * (len(name) - 1)
     return tags
