@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import Optional, Sequence
 
 from qawl.arabic import (
-    BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    ADDRESSEE_PRONOUNS, BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
     RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
 )
@@ -29,10 +29,11 @@ from .lexical import (
     _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .rules import rule_on
+from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _Token, _ends_sentence, _first_in
 
 MAX_PARTICIPLE_OBJECT = 4  # مطالبا | إدارة المطار | بالتدخل: the object's words before the preposition
-PARTICIPLE_ADDRESSEES = frozenset(("له", "لها", "لهم", "لهما", "لهن", "لنا", "لي", "لك", "لكم"))  # whom it was said to
-from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _Token, _ends_sentence, _first_in
+# whom it was said to (مؤكدا لهم أنه): لي، لنا، لك … and ل with a third person's pronoun (له، لها، لهم)
+PARTICIPLE_ADDRESSEES = ADDRESSEE_PRONOUNS | frozenset("ل" + suffix for suffix in PRONOUN_SUFFIXES)
 
 
 class _ContentStart:
