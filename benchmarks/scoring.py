@@ -468,6 +468,10 @@ GOLD_FILES = (
     ("audit90_gold.json", "benchmarks"),
     ("audit91_gold.json", "benchmarks"),
     ("audit92_gold.json", "benchmarks"),
+    ("audit93_gold.json", "benchmarks"),
+    ("audit94_gold.json", "benchmarks"),
+    ("audit95_gold.json", "benchmarks"),
+    ("audit96_gold.json", "benchmarks"),
 )
 
 
