@@ -2098,7 +2098,7 @@ def test_s_span_prefixed_complement_and_addressee_leave_the_speaker(switch_off):
     assert [q.speaker.text for q in quotes] == ["المتحدثة باسم البنتاغون دانا وايت"]
     assert "S-SPAN-PREFIXED" in quotes[0].rules
     assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
-    switch_off("S-SPAN-PREFIXED")
+    switch_off("S-SPAN-PREFIXED", "S-SPAN-MEDIUM")  # S-SPAN-MEDIUM cuts a known medium after its ل too
     _, quotes = quotes_of(said, names)
     assert [q.speaker.text for q in quotes] == ["المتحدثة باسم البنتاغون دانا وايت لشبكة CNN"]
     _, quotes = quotes_of(text, [])
@@ -3939,3 +3939,29 @@ def test_a_forecast_reports_its_object():
     _, quotes = quotes_of(text, names)
     assert len(quotes) == 1 and quotes[0].content.text.startswith("هطول أمطار رعدية")
     assert quotes[0].speaker_canonical == "الرئاسة العامة للأرصاد وحماية البيئة"
+
+
+def test_s_span_medium_a_known_medium_after_la_is_the_addressee_without_a_tagged_name(switch_off):
+    # no tagger names: the lexicon's media (cues.json speaker_heads media) tell the addressee
+    text = "وقال مصدر أمني رفيع لوكالة فرانس برس إن القوات تحركت."
+    _, quotes = quotes_of(text)
+    assert [q.speaker.text for q in quotes] == ["مصدر أمني رفيع"]
+    assert "S-SPAN-MEDIUM" in quotes[0].rules
+    # right after the verb: the subject is dropped, the medium is no speaker
+    two = "وقالت الخبيرة فيلمين أيردتس إن الأجهزة لا تملك السلطة. وأوضحت لبي بي سي أن الاستخبارات تبلغ الشرطة."
+    _, quotes = quotes_of(two, _mentions_for(("فيلمين أيردتس", "PER", "فيلمين أيردتس")))
+    assert [q.speaker_canonical for q in quotes] == ["فيلمين أيردتس", "فيلمين أيردتس"]
+    # a definite word going on makes it a body the officer belongs to, not the addressee
+    _, quotes = quotes_of("وقال الرئيس التنفيذي لوكالة الطاقة الدولية فاتح بيرول إن الطلب سيرتفع.",
+                          _mentions_for(("فاتح بيرول", "PER", "فاتح بيرول")))
+    assert [q.speaker_canonical for q in quotes] == ["فاتح بيرول"] and "S-SPAN-MEDIUM" not in quotes[0].rules
+    switch_off("S-SPAN-MEDIUM")
+    _, quotes = quotes_of(text)
+    assert [q.speaker.text for q in quotes] != ["مصدر أمني رفيع"]
+
+
+def test_a_ma_conjunction_before_the_verb_is_no_subject():
+    # بعدما علقت: the conjunction opens the verb's clause; the speaker is the one named before
+    text = "نشرت المطربة شيرين عبد الوهاب صورة لها، بعدما علقت على الصورة قائلة \"أحلى إحساس في الدنيا\"."
+    _, quotes = quotes_of(text, _mentions_for(("شيرين عبد الوهاب", "PER", "شيرين عبد الوهاب")))
+    assert quotes and all(q.speaker is None or q.speaker.text != "بعدما" for q in quotes)

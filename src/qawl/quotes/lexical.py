@@ -191,6 +191,13 @@ def _medium_name(text: str, media: frozenset) -> bool:
     return _key_text(text[1:] if text[:1] == "ل" else text) in media
 
 
+def _opens_with_medium(text: str, media: frozenset) -> bool:
+    """``S-SPAN-MEDIUM``: a name the tagger took from a glued ل and a medium on into the next words
+    (لبي بي سي أن الوصل)."""
+    words = _key_text(text[1:]).split() if text[:1] == "ل" else []
+    return any(" ".join(words[:n]) in media for n in (1, 2, 3) if n <= len(words))
+
+
 def _strip_object(key: str) -> str:
     """نشرته -> نشرت, نقلته -> نقلت: a verb with an object pronoun."""
     for suffix in ("ها", "ه"):

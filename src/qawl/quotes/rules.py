@@ -299,8 +299,9 @@ RULES: dict[str, str] = {
     "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
                    "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
                    "time_names",
-    "S-SPAN-MEDIUM": "a medium of several words that the tagger took with its ل (الشرطة لبي بي سي، المتحدث لسي إن "
-                     "إن) is whom the words were said to, not part of the speaker; data: cues.json speaker_heads media",
+    "S-SPAN-MEDIUM": "a medium glued to its ل after the speaker or right after a verb cue (الشرطة لبي بي سي، شارما "
+                     "لبي بي سي، مسؤول محلي لوكالة فرانس برس، وأوضحت لبي بي سي أن), tagged or not, is whom the words "
+                     "were said to, not part of the speaker nor a name it titles; data: cues.json speaker_heads media",
     "S-NAME-PARTICLE": "a tagged person's last word that looks like a preposition (أحمد علي) is the name when nothing "
                        "after it can be its object: a mark, a complementiser, a preposition or a cue (وأكد أحمد علي في "
                        "تصريح أن)",

@@ -9,6 +9,7 @@ runs over a stop word, a pronoun carrier, a cue or a proposition noun.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from qawl.arabic import (
@@ -22,7 +23,7 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
+    _is_relational, _is_stop, _key_text, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
@@ -98,6 +99,9 @@ class _SourcePhrase:
                 continue
             if words and self.ends_before_prefixed(b, start, t, ba_complement):
                 break  # المنظمة | بفتح، الشيخ | لـCNN: the verb's object or addressee, not the name
+            if self.addressee_medium(b, start, t):
+                self.span_cuts[(b, t)] = "S-SPAN-MEDIUM"
+                break  # شارما | لبي بي سي، مسؤول محلي | لوكالة فرانس برس: whom it was said to
             if words and _time_phrase_width(tokens, t) >= 2:
                 break  # وقالت الرابطة الوطنية للوسطاء | الأسبوع الماضي إن: a time adverb, not the name
             if words and self.continues_description(b, start, t):
@@ -274,6 +278,36 @@ class _SourcePhrase:
         if not rule_on("S-SPAN-MEDIUM") or mention is None or mention.start != self.blocks[b].tokens[t].start:
             return False
         return mention.text[:1] == "ل" and _medium_name(mention.text, self.lexicon.heads["media"])
+
+    def addressee_medium(self, b: int, start: int, t: int) -> bool:
+        """``S-SPAN-MEDIUM``: a لـ word that opens a medium's name (لبي بي سي، لرويترز، لوكالة فرانس برس،
+        لصحيفة «الحياة») after the speaker or right after the verb is whom the words were said to, whether
+        or not the tagger found it. Not where a definite word goes on the name (الرئيس التنفيذي لوكالة
+        الطاقة: whose officer he is) or a title or body word it belongs to comes before it."""
+        tokens = self.blocks[b].tokens
+        key = tokens[t].key
+        if not rule_on("S-SPAN-MEDIUM") or not tokens[t].is_word or key[:1] != "ل" or key.startswith("لل"):
+            return False
+        media = _media_keys(self.lexicon.heads["media"])
+        following = [key[1:]]
+        for tk in tokens[t + 1:t + 3]:
+            if not tk.is_word:
+                break
+            following.append(tk.key)
+        width = next((n for n in (3, 2, 1) if n <= len(following) and " ".join(following[:n]) in media), 0)
+        if not width:
+            return False
+        after = tokens[t + width] if t + width < len(tokens) else None
+        if after is not None and after.is_word and _is_definite(after.key) and " ".join(following[:width]) != after.key:
+            return False  # لوكالة الطاقة، لتلفزيون الشرق: a name that goes on, not a known medium
+        if t == start and not (t > 0 and _is_cue_token(tokens[t - 1])):
+            return False  # وفقا لموقع «سكاي نيوز»: after a prepositional cue the medium is the source
+        if t > start:
+            heads = self.lexicon.heads
+            before = _strip_noun(tokens[t - 1].key)
+            if any(before in heads[kind] or tokens[t - 1].key in heads[kind] for kind in ("person", "organisation", "media")):
+                return False  # مراسل | لصحيفة، مكتب | لقناة: whose it is
+        return True
 
     def ends_before_prefixed(self, b: int, start: int, t: int, ba_complement: bool = False) -> bool:
         """A بـ/لـ word after a phrase starts the verb's object or addressee (المنظمة | بفتح،
@@ -586,6 +620,9 @@ class _SourcePhrase:
         if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
             t = start + 1
             while inside(t, first):
+                if self.addressee_medium(b, start, t):
+                    self.span_cuts.setdefault((b, t), "S-SPAN-MEDIUM")
+                    return t  # شارما لبي بي سي, which the tagger took as one name
                 if tokens[t].key in MANNER_ADVERBS and rule_on("S-MANNER-ADVERB"):
                     self.span_cuts.setdefault((b, t), "S-MANNER-ADVERB")
                     return t  # شون | مازحا, which the tagger took into the name
@@ -648,6 +685,12 @@ class _SourcePhrase:
         tokens = self.blocks[candidate.block].tokens
         s, e = candidate.speaker
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
+
+
+@lru_cache(maxsize=4)
+def _media_keys(media: frozenset) -> frozenset:
+    """The media heads and names in matching form, their words joined by one space."""
+    return frozenset(_key_text(entry) for entry in media)
 
 
 def _attention_object(key: str) -> bool:

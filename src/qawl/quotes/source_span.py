@@ -14,7 +14,7 @@ from typing import Optional
 
 from qawl.arabic import (
     ADDRESSEE_PRONOUNS, AUXILIARY_VERBS,
-    ADVERBIAL_HEADS, APODOSIS_OPENERS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
+    ADVERBIAL_HEADS, APODOSIS_OPENERS, MA_CONJUNCTIONS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
     PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
@@ -101,8 +101,8 @@ class _SourceSpan:
                     t = region.open_token
                     continue
                 break
-            if not token.is_word or token.key in SUBJECT_OPENERS:
-                break
+            if not token.is_word or token.key in SUBJECT_OPENERS or token.key in MA_CONJUNCTIONS:
+                break  # بعدما علقت: the conjunction opens the verb's clause, its subject follows
             if _is_stop(token) or _is_cue_token(token) and not self.cue_in_name(b, t - 1) or words >= MAX_SUBJECT_WORDS:
                 return None  # a cue form may open a name the tagger found: أمل حجازي قالت
             words += 1

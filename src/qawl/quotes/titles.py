@@ -23,7 +23,7 @@ from qawl.clean import match_form
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
 from .config import MAX_NAME_WORDS, MAX_TITLE_AFTER, MAX_TITLE_BEFORE, MAX_TITLE_LOOKS
-from .lexical import _is_stop_key, _key_text, _looks_adjective, _medium_name, _stops_title, _strip_noun, _title_key
+from .lexical import _is_stop_key, _key_text, _looks_adjective, _opens_with_medium, _stops_title, _strip_noun, _title_key
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, _Token
 
@@ -155,7 +155,7 @@ class _TitleIndex:
         surface, canonical = mention.text, mention.canonical or ""
         if token.start < mention.start:  # the tagger left the clitics out of the mention
             return any(letter in PREPOSITION_LETTERS for letter in self.doc.text[token.start:mention.start])
-        if surface[:1] == "ل" and rule_on("S-SPAN-MEDIUM") and _medium_name(surface, self.lexicon.heads["media"]):
+        if surface[:1] == "ل" and rule_on("S-SPAN-MEDIUM") and _opens_with_medium(surface, self.lexicon.heads["media"]):
             return True  # لبي بي سي with its ل in the tagger's name (S-SPAN-MEDIUM)
         # كيكل for هربرت كيكل: a word of the canonical name as written, its ك no preposition
         return bool(canonical) and surface[:1] in PREPOSITION_LETTERS and surface != canonical \
