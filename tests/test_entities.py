@@ -821,6 +821,10 @@ def test_state_short_name_followed_by_its_adjective_is_left_to_the_tagger():
         ("ذكرت صحيفة « بيلد » الألمانية", "O O O B-ORG O O"),
         ('وصفت منظمة " إرهابية " الجماعة', "O O O O O O"),  # an adjective in scare quotes
         ('قالت الحركة " تصارع بوضوح "', "O O O O O O"),  # a definite head: a description follows
+        # a head and its definite description before the quoted name
+        ('أعلنت وكالة التصنيف الائتماني " ستاندرد آند بورز " أنها', "O O O O O B-ORG I-ORG I-ORG O O"),
+        ('قالت شركة الطيران الألمانية « لوفتهانزا » إن', "O O O O O B-ORG O O"),
+        ('قالت شركة في المدينة " الكبرى " إن', "O O O O O O O O"),  # not after a preposition
     ],
 )
 def test_tag_quoted_names(text_in, tags_out):

@@ -794,6 +794,7 @@ def tag_dateline_outlets(text: str, tokens: list[Span], tags: list[str], forms: 
 
 
 MAX_QUOTED_NAME_WORDS = 5
+MAX_NAME_DESCRIPTION = 2  # definite words between a body head and its quoted name (وكالة التصنيف الائتماني "…")
 
 
 def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> list[str]:
@@ -801,10 +802,12 @@ def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> lis
     an organisation word in construct is that body's name, which the tagger leaves out for the marks
     around it."""
     tags = list(tags)
-    for i in range(len(words) - 2):
-        head = _org_head(forms[i])
-        if not head or head.startswith("ال") or head in WEAK_ORG_HEADS or tags[i][2:] == "PER" \
-                or words[i + 1] not in QUOTE_MARKS:
+    for h in range(len(words) - 2):
+        head = _org_head(forms[h])
+        if not head or head.startswith("ال") or head in WEAK_ORG_HEADS or tags[h][2:] == "PER":
+            continue
+        i = h + _description_width(words, tags, forms, h + 1)  # وكالة التصنيف الائتماني "ستاندرد آند بورز"
+        if i + 2 >= len(words) or words[i + 1] not in QUOTE_MARKS:
             continue  # الحركة "تصارع بوضوح", حملة "أنا أيضا": a description or a slogan
         close = next((k for k in range(i + 2, min(len(words), i + 3 + MAX_QUOTED_NAME_WORDS))
                       if words[k] in QUOTE_MARKS), None)
@@ -815,6 +818,18 @@ def tag_quoted_names(words: list[str], tags: list[str], forms: list[str]) -> lis
             continue  # منظمة "إرهابية", حقوق "مطلقة": an indefinite adjective or noun in scare quotes
         tags[i + 2:close] = ["B-ORG"] + ["I-ORG"] * (close - i - 3)
     return tags
+
+
+def _description_width(words: list[str], tags: list[str], forms: list[str], k: int) -> int:
+    """How many definite words (at most ``MAX_NAME_DESCRIPTION``, untagged or going on the head's
+    organisation) describe the body head before ``k`` and its quoted name: التصنيف الائتماني in وكالة
+    التصنيف الائتماني "ستاندرد آند بورز", الطيران الألمانية in شركة الطيران الألمانية «لوفتهانزا»."""
+    width = 0
+    while width < MAX_NAME_DESCRIPTION and k + width < len(words) and tags[k + width] in ("O", "I-ORG") \
+            and forms[k + width].startswith("ال") and WORD_RE.search(forms[k + width]) \
+            and forms[k + width] not in FUNCTION_WORDS:
+        width += 1
+    return width
 
 
 def complete_state_bodies(tags: list[str], forms: list[str]) -> list[str]:
