@@ -3965,3 +3965,20 @@ def test_a_ma_conjunction_before_the_verb_is_no_subject():
     text = "نشرت المطربة شيرين عبد الوهاب صورة لها، بعدما علقت على الصورة قائلة \"أحلى إحساس في الدنيا\"."
     _, quotes = quotes_of(text, _mentions_for(("شيرين عبد الوهاب", "PER", "شيرين عبد الوهاب")))
     assert quotes and all(q.speaker is None or q.speaker.text != "بعدما" for q in quotes)
+
+
+def test_s_quoted_apposition_a_body_description_and_its_quoted_name(switch_off):
+    text = "أعلنت وكالة التصنيف الائتماني \"ستاندرد آند بورز\" أنها رفعت تصنيفها. وقالت الوكالة إنها متفائلة."
+    names = (("وكالة التصنيف الائتماني", "ORG", "وكالة التصنيف الائتماني"), ("ستاندرد آند بورز", "ORG", "ستاندرد آند بورز"))
+    doc, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == ["ستاندرد آند بورز", "ستاندرد آند بورز"]
+    assert quotes[0].speaker.text == "وكالة التصنيف الائتماني \"ستاندرد آند بورز\""
+    assert doc.text[quotes[0].speaker.start:quotes[0].speaker.end] == quotes[0].speaker.text
+    assert "S-QUOTED-APPOSITION" in quotes[0].rules
+    # a quotation that is no name of the tagger's stays out: منظمة الصحة العالمية "الرغبة المفرطة"
+    other = "وصنفت منظمة الصحة العالمية \"الرغبة المفرطة\" مرضا، وقالت المنظمة إن القرار نهائي."
+    _, quotes = quotes_of(other, _mentions_for(("منظمة الصحة العالمية", "ORG", "منظمة الصحة العالمية")))
+    assert all("S-QUOTED-APPOSITION" not in q.rules for q in quotes)
+    switch_off("S-QUOTED-APPOSITION")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "وكالة التصنيف الائتماني"

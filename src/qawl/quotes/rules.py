@@ -299,6 +299,9 @@ RULES: dict[str, str] = {
     "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
                    "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
                    "time_names",
+    "S-QUOTED-APPOSITION": "an organisation's name in quotation marks right after a body's description the tagger "
+                           "took as a name of its own (وكالة التصنيف الائتماني \"ستاندرد آند بورز\") is part of the "
+                           "speaker and names it",
     "S-SPAN-MEDIUM": "a medium glued to its ل after the speaker or right after a verb cue (الشرطة لبي بي سي، شارما "
                      "لبي بي سي، مسؤول محلي لوكالة فرانس برس، وأوضحت لبي بي سي أن), tagged or not, is whom the words "
                      "were said to, not part of the speaker nor a name it titles; data: cues.json speaker_heads media",

@@ -644,6 +644,10 @@ class _SourcePhrase:
                 while t < limit and tokens[t].start < first.end:
                     t += 1
                 self.span_cuts[(b, t)] = "S-ORG-GENITIVE"
+            apposed = self.apposed_quoted_name(b, t, limit) if first.label == "ORG" and t <= end else None
+            if apposed is not None:
+                self.span_cuts[(b, apposed)] = "S-QUOTED-APPOSITION"
+                return apposed  # وكالة التصنيف الائتماني "ستاندرد آند بورز": the body and its name
             return t
         # a mention straddling the cut: المرصد السوري | لحقوق الإنسان
         last = self.mention_at(b, end - 1)
@@ -661,6 +665,20 @@ class _SourcePhrase:
                         t += 1
                     return t
         return end
+
+    def apposed_quoted_name(self, b: int, t: int, limit: int) -> Optional[int]:
+        """``S-QUOTED-APPOSITION``: the end (after its closing mark) of an organisation's name in quotation
+        marks right at ``t``, after a body's description the tagger took as a name of its own (وكالة
+        التصنيف الائتماني "ستاندرد آند بورز"، شركة الطيران الألمانية «لوفتهانزا»), or None."""
+        if not rule_on("S-QUOTED-APPOSITION") or t >= limit:
+            return None
+        region = self.region_opening_at(b, t)
+        if region is None or not region.balanced or not 0 < region.words <= MAX_NAME_WORDS or region.close_token >= limit:
+            return None
+        inner = self.mention_at(b, region.first)
+        if inner is None or inner.label != "ORG" or self.mention_at(b, region.last) is not inner:
+            return None
+        return region.close_token + 1
 
     def construct_complement(self, b: int, t: int) -> bool:
         """``S-ORG-COMPLEMENT``: a لـ noun without the article in construct with a definite word
