@@ -3982,3 +3982,33 @@ def test_s_quoted_apposition_a_body_description_and_its_quoted_name(switch_off):
     switch_off("S-QUOTED-APPOSITION")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker_canonical == "وكالة التصنيف الائتماني"
+
+
+def test_s_bracketed_acronym_inside_a_subject(switch_off):
+    text = "وقال الوزير إن الشركات ستتضرر. لكن متحدثا باسم اتحاد الصناعة البريطاني (CBI) قال إن الشركات لن تتضرر."
+    doc, quotes = quotes_of(text, [])
+    assert quotes[1].speaker.text == "متحدثا باسم اتحاد الصناعة البريطاني (CBI)"
+    assert doc.text[quotes[1].speaker.start:quotes[1].speaker.end] == quotes[1].speaker.text
+    assert "S-BRACKETED-ACRONYM" in quotes[1].rules
+    # a bracket with a mark inside is no acronym: the subject is not read through it
+    _, quotes = quotes_of("وقال الوزير إن الشركات ستتضرر. وفي المقابل (قبل يومين، في لندن) قال إن الشركات لن تتضرر.", [])
+    assert "S-BRACKETED-ACRONYM" not in quotes[-1].rules
+    switch_off("S-BRACKETED-ACRONYM")
+    _, quotes = quotes_of(text, [])
+    assert quotes[1].speaker.text == "الوزير"
+
+
+def test_s_pluperfect_clause_names_a_later_dropped_subject(switch_off):
+    text = ("وقال مارك زوكربيرج إن الشركة ستحمي البيانات. وكان محلل البيانات الكندي كريستوفر وايلي، قد فجر مفاجأة "
+            "اختراق البيانات في مارس الماضي، وقال إن الشركة جمعت بيانات الملايين.")
+    names = (("مارك زوكربيرج", "PER", "مارك زوكربيرج"), ("كريستوفر وايلي", "PER", "كريستوفر وايلي"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes] == ["مارك زوكربيرج", "كريستوفر وايلي"]
+    assert "S-PLUPERFECT-CLAUSE" in quotes[1].rules
+    # without قد after the name, كان is no pluperfect of his: كان وايلي محللا
+    other = text.replace("، قد فجر", " محللا وفجر")
+    _, quotes = quotes_of(other, _mentions_for(*names))
+    assert "S-PLUPERFECT-CLAUSE" not in quotes[-1].rules
+    switch_off("S-PLUPERFECT-CLAUSE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[1].speaker_canonical == "مارك زوكربيرج"

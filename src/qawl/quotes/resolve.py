@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, LATTER, OFFICE_HEADS,
+    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -36,6 +36,9 @@ PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun i
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
+
+
+MAX_PLUPERFECT_TITLE = 4  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
 
 
 @dataclass
@@ -577,8 +580,14 @@ class _Resolver:
                 continue
             verb = t - 1 if tokens[t - 1].is_word else t - 2  # وتستفيد "21 سنشيري فوكس"
             rules = ()
+            end = t
+            while end < c.cue[0] and ex.mention_at(b, end) is mention:
+                end += 1
             if mention.label == "PER" and self.opens_sentence(b, t):
                 gender = ""  # لكن خامنئي الذي … وقال: a named topic of its sentence
+            elif verb >= 0 and self.pluperfect_clause(b, t, end):
+                rules = ("S-PLUPERFECT-CLAUSE",)  # وكان كريستوفر وايلي، قد فجر مفاجأة … وقال
+                gender = "f" if tokens[verb].key.endswith("ت") else "m"
             elif verb >= 0 and (rules := self.clause_verb(b, verb)) is not None:
                 gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
             else:
@@ -587,9 +596,6 @@ class _Resolver:
                 continue
             if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
                 continue
-            end = t
-            while end < c.cue[0] and ex.mention_at(b, end) is mention:
-                end += 1
             span = self.phrase_span(b, t, end)
             if span is None:
                 return None
@@ -603,6 +609,23 @@ class _Resolver:
         if t > 0 and tokens[t - 1].key in BUT:
             t -= 1
         return t == 0 or (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0)
+
+    def pluperfect_clause(self, b: int, start: int, end: int) -> bool:
+        """``S-PLUPERFECT-CLAUSE``: كان opening a clause, a few title words and the name from ``start`` to
+        ``end``, then قد past a comma at most (وكان محلل البيانات الكندي كريستوفر وايلي، قد فجر): the name is the
+        subject of that earlier act, whom a later dropped subject means."""
+        tokens = self.ex.blocks[b].tokens
+        if not rule_on("S-PLUPERFECT-CLAUSE"):
+            return False
+        after = end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end
+        if after >= len(tokens) or tokens[after].key != "قد":
+            return False
+        for kana in range(start - 1, max(-1, start - MAX_PLUPERFECT_TITLE - 2), -1):
+            if tokens[kana].key in KANA_FORMS:
+                return self.starts_clause(b, kana)
+            if not tokens[kana].is_word or self.ex.mention_at(b, kana) is not None:
+                return False
+        return False
 
     def clause_verb(self, b: int, t: int) -> Optional[tuple[str, ...]]:
         """The rule ids by which ``t`` is a verb opening a sentence or clause, else None: a verb with

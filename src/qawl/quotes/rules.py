@@ -299,6 +299,10 @@ RULES: dict[str, str] = {
     "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
                    "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
                    "time_names",
+    "S-BRACKETED-ACRONYM": "a short bracketed acronym or name inside a subject before its verb (لكن متحدثا باسم "
+                           "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
+    "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
+                           "of that act, whom a later dropped subject in its paragraph means",
     "S-QUOTED-APPOSITION": "an organisation's name in quotation marks right after a body's description the tagger "
                            "took as a name of its own (وكالة التصنيف الائتماني \"ستاندرد آند بورز\") is part of the "
                            "speaker and names it",

@@ -38,6 +38,9 @@ def listed_head(key: str, heads: dict, kinds: tuple[str, ...]) -> bool:
     return any(key in heads[k] or _strip_noun(key) in heads[k] for k in kinds)
 
 
+MAX_BRACKETED_WORDS = 3  # words of a bracketed acronym or name inside a subject: (CBI)، (سانا)
+
+
 class _SourceSpan:
     """Where the speaker of a cue is (mixed into ``_Extractor``)."""
 
@@ -94,6 +97,10 @@ class _SourceSpan:
         t, words = cue, 0
         while t > 0:
             token = tokens[t - 1]
+            if token.text == ")" and t == cue and (opening := self.bracket_opening(b, t - 1)) is not None:
+                t = opening  # اتحاد الصناعة البريطاني (CBI) قال: the acronym inside the subject
+                self.bracketed_subjects.add((b, cue))
+                continue
             if token.text in ALL_MARKS and token.region < 0:
                 # a closing mark of a quoted name inside the subject
                 region = self.blocks[b].closing.get(t - 1)
@@ -123,6 +130,21 @@ class _SourceSpan:
             self.accusatives_before.add((b, cue))  # هل كان مفاجئا | قال: a predicate, the subject is dropped
             return None
         return t if words else None
+
+    def bracket_opening(self, b: int, close: int) -> Optional[int]:
+        """``S-BRACKETED-ACRONYM``: the opening bracket of a short bracketed acronym or name (at most
+        ``MAX_BRACKETED_WORDS`` words, no mark inside) closed at ``close``, right after a word; the subject
+        scan reads through it only right before the verb ((CBI) قال, not إجراءات (الإيبولا) فقد أعلنت)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-BRACKETED-ACRONYM"):
+            return None
+        for k in range(close - 1, max(-1, close - MAX_BRACKETED_WORDS - 2), -1):
+            if tokens[k].text == "(":
+                inside = tokens[k + 1:close]
+                return k if inside and all(tok.is_word for tok in inside) and k > 0 and tokens[k - 1].is_word else None
+            if not tokens[k].is_word:
+                return None
+        return None
 
     def accusative_at(self, b: int, t: int) -> bool:
         """``S-ACCUSATIVE-NOT-SUBJECT``: a word in the indefinite accusative that no name of the article
