@@ -472,6 +472,10 @@ GOLD_FILES = (
     ("audit94_gold.json", "benchmarks"),
     ("audit95_gold.json", "benchmarks"),
     ("audit96_gold.json", "benchmarks"),
+    ("audit97_gold.json", "benchmarks"),
+    ("audit98_gold.json", "benchmarks"),
+    ("audit99_gold.json", "benchmarks"),
+    ("audit100_gold.json", "benchmarks"),
 )
 
 
