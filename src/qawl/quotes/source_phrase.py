@@ -9,7 +9,6 @@ runs over a stop word, a pronoun carrier, a cue or a proposition noun.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
 
 from qawl.arabic import (
@@ -23,7 +22,7 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _key_text, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
+    _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
@@ -288,7 +287,7 @@ class _SourcePhrase:
         key = tokens[t].key
         if not rule_on("S-SPAN-MEDIUM") or not tokens[t].is_word or key[:1] != "ل" or key.startswith("لل"):
             return False
-        media = _media_keys(self.lexicon.heads["media"])
+        media = self.lexicon.heads["media"]  # in matching form, words joined by one space
         following = [key[1:]]
         for tk in tokens[t + 1:t + 3]:
             if not tk.is_word:
@@ -703,12 +702,6 @@ class _SourcePhrase:
         tokens = self.blocks[candidate.block].tokens
         s, e = candidate.speaker
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
-
-
-@lru_cache(maxsize=4)
-def _media_keys(media: frozenset) -> frozenset:
-    """The media heads and names in matching form, their words joined by one space."""
-    return frozenset(_key_text(entry) for entry in media)
 
 
 def _attention_object(key: str) -> bool:
