@@ -493,6 +493,10 @@ def test_latin_organisation_mention_leaves_out_the_proclitic():
         ("اعترف للجيش السوري الحر", "O O O O", "O B-ORG I-ORG I-ORG"),
         ("وفتح الباب", "O O", "O O"),  # فتح is also a verb: ambiguous names are left out
         ("البيت الأبيض الجديد", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"),  # a longer span stays
+        # a medium with its ل that ends a person's run is whom the person spoke to
+        ("قال شارما لبي بي سي إنه", "O B-PER I-PER I-PER I-PER O", "O B-PER B-ORG I-ORG I-ORG O"),
+        ("قال جون كيلستش لرويترز إن", "O B-PER I-PER I-PER O", "O B-PER I-PER B-ORG O"),
+        ("قال مراسل رويترز إن", "O B-PER I-PER O", "O B-PER I-PER O"),  # no clitic: the tagger's span stays
     ],
 )
 def test_tag_gazetteer_organisations(text_in, tags_in, tags_out):

@@ -582,11 +582,18 @@ def tag_gazetteer_organisations(tokens: list[str], tags: list[str],
             if spans is None:
                 spans = {(start, stop): label for start, stop, label in name_spans(given)}
             untagged = all(tag == "O" for tag in tags[i:end])
-            if untagged or spans.get((i, end), "ORG") != "ORG":
+            if untagged or spans.get((i, end), "ORG") != "ORG" or _glued_to_person(tags, forms, i, end):
                 tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
                 i = end - 1
         i += 1
     return tags
+
+
+def _glued_to_person(tags: list[str], forms: list[str], i: int, end: int) -> bool:
+    """A gazetteer organisation with a clitic (لبي بي سي، لرويترز) that ends a person's run: whom the
+    person spoke to (قال شارما لبي بي سي), no part of the name."""
+    return tags[i] == "I-PER" and (end == len(tags) or not tags[end].startswith("I-")) \
+        and split_proclitics(forms[i]).base != forms[i]
 
 
 def gazetteer_organisation_end(forms: list[str], i: int) -> int:
