@@ -191,11 +191,16 @@ def _medium_name(text: str, media: frozenset) -> bool:
     return _key_text(text[1:] if text[:1] == "ل" else text) in media
 
 
+def _medium_width(words: list[str], media: frozenset) -> int:
+    """How many of ``words`` (matching forms, the glued ل already off the first) a medium's name
+    opening them takes: the longest of three, two or one, else 0 (بي بي سي، فرانس برس، رويترز)."""
+    return next((n for n in (3, 2, 1) if n <= len(words) and " ".join(words[:n]) in media), 0)
+
+
 def _opens_with_medium(text: str, media: frozenset) -> bool:
     """``S-SPAN-MEDIUM``: a name the tagger took from a glued ل and a medium on into the next words
     (لبي بي سي أن الوصل)."""
-    words = _key_text(text[1:]).split() if text[:1] == "ل" else []
-    return any(" ".join(words[:n]) in media for n in (1, 2, 3) if n <= len(words))
+    return text[:1] == "ل" and _medium_width(_key_text(text[1:]).split(), media) > 0
 
 
 def _strip_object(key: str) -> str:

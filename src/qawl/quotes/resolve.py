@@ -111,8 +111,7 @@ class _Resolver:
         best = min(mentions, key=lambda m: MENTION_PRIORITY.get(m.label, 9), default=None)
         if best is None or best.label == "PER":
             return best
-        if best.label == "ORG" and any(cut == "S-QUOTED-APPOSITION" for (cb, ct), cut in self.ex.span_cuts.items()
-                                       if cb == b and ct == end):
+        if best.label == "ORG" and self.ex.span_cuts.get((b, end)) == "S-QUOTED-APPOSITION":
             return mentions[-1]  # وكالة التصنيف الائتماني "ستاندرد آند بورز": the quoted name names it
         first = tokens[start].key
         if best.start > tokens[start].start and (first in heads["person"] or _strip_noun(first) in heads["person"]):

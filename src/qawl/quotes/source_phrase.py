@@ -22,7 +22,7 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _looks_adjective, _medium_name, _strip_noun, _time_phrase_width, _unpossessed,
+    _is_relational, _is_stop, _looks_adjective, _medium_name, _medium_width, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
@@ -293,7 +293,7 @@ class _SourcePhrase:
             if not tk.is_word:
                 break
             following.append(tk.key)
-        width = next((n for n in (3, 2, 1) if n <= len(following) and " ".join(following[:n]) in media), 0)
+        width = _medium_width(following, media)
         if not width:
             return False
         after = tokens[t + width] if t + width < len(tokens) else None
