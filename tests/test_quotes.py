@@ -4012,3 +4012,24 @@ def test_s_pluperfect_clause_names_a_later_dropped_subject(switch_off):
     switch_off("S-PLUPERFECT-CLAUSE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[1].speaker_canonical == "مارك زوكربيرج"
+
+
+def test_s_apposed_rank_lets_a_rank_open_the_apposed_name(switch_off):
+    text = "وقال المتحدث باسم المقاومة الوطنية، العقيد الركن صادق دويد، إن القوات تقدمت نحو المدينة."
+    names = (("صادق دويد", "PER", "صادق دويد"),)
+    doc, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "صادق دويد"
+    assert doc.text[quotes[0].speaker.start:quotes[0].speaker.end] == quotes[0].speaker.text
+    assert {"S-APPOSED-NAME", "S-APPOSED-RANK"} <= set(quotes[0].rules)
+    # the fronted subject of كان … قد takes its apposed name too
+    fronted = "وكان رئيس المجمع الأسقفي في نيكاراغوا، الكاردينال ليوبولدو برينيس، قد قال إن هناك قتيلين."
+    _, quotes = quotes_of(fronted, _mentions_for(("ليوبولدو برينيس", "PER", "ليوبولدو برينيس")))
+    assert quotes[0].speaker_canonical == "ليوبولدو برينيس"
+    assert "S-APPOSED-RANK" in quotes[0].rules
+    # after a body, definite words before a person are no rank of his: حزب …، أكبر الأحزاب المعارضة لأردوغان
+    body = "وقالت الحكومة اليمنية، المعترف بها دوليا أحمد بن دغر، إنها تشترط الإفراج عن الأسرى."
+    _, quotes = quotes_of(body, _mentions_for(("أحمد بن دغر", "PER", "أحمد بن دغر")))
+    assert quotes[0].speaker_canonical != "أحمد بن دغر"
+    switch_off("S-APPOSED-RANK")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker.text == "المتحدث باسم المقاومة الوطنية"

@@ -278,8 +278,11 @@ class _CueFinding:
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
             candidate.rules += ("S-OWN-OBJECT",)
-        if entry.kind == "verb" and apposed:
+        fronted = speaker is not None and (b, speaker[0]) in self.apposed_fronted  # وكان رئيس المجمع، الكاردينال …، قد قال
+        if entry.kind == "verb" and (apposed or fronted):
             candidate.rules += ("S-APPOSED-NAME",)
+            if (b, speaker[1] if fronted else after) in self.ranked_appositions:
+                candidate.rules += ("S-APPOSED-RANK",)  # ، العقيد الركن صادق دويد،
         if host is not None:
             candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:

@@ -72,6 +72,8 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.span_cuts: dict[tuple[int, int], str] = {}
         self.adjuncts_before: set[tuple[int, int]] = set()  # (block, cue) whose words before were an adjunct
         self.accusatives_before: set[tuple[int, int]] = set()  # (block, cue) after an accusative (S-ACCUSATIVE-NOT-SUBJECT)
+        self.apposed_fronted: set[tuple[int, int]] = set()  # (block, start) of a كان subject with its apposed name (S-APPOSED-NAME)
+        self.ranked_appositions: set[tuple[int, int]] = set()  # (block, end) of an apposed name with a rank (S-APPOSED-RANK)
         self.bracketed_subjects: set[tuple[int, int]] = set()  # (block, cue) whose subject holds (CBI) (S-BRACKETED-ACRONYM)
         self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
         self.kana_verbs: set[tuple[int, int]] = set()  # (block, start) of كان subjects closed by a verb, not قد

@@ -216,6 +216,8 @@ RULES: dict[str, str] = {
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
                       "الخارجية الأمريكي، مايك بومبيو، إن), also when the tagger marked only the surname "
                       "(المرشد الإيراني، علي خامنئي، أنه)",
+    "S-APPOSED-RANK": "for S-APPOSED-NAME, definite words before the apposed person's name are his rank or honorific "
+                      "(قال المتحدث باسم المقاومة الوطنية، العقيد الركن صادق دويد، إن; الكاردينال، الكابتن)",
     "S-DESCRIPTION-MENTION": "a mention that is only a definite head noun and adjectives (الصحيفة الإسبانية tagged "
                              "as a name) resolves to the earlier named speaker it describes (صحيفة «سوبرديبورتي» "
                              "الإسبانية)",

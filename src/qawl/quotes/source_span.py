@@ -224,6 +224,9 @@ class _SourceSpan:
         end = kana + 1
         while end < limit and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
             end += 1
+        if end < limit and tokens[end].text in COMMAS and (closed := self.apposed_name(b, (kana + 1, end), limit)) > end:
+            end = closed  # وكان رئيس المجمع، الكاردينال ليوبولدو برينيس، قد قال: the apposed name is the subject's
+            self.apposed_fronted.add((b, kana + 1))
         words = sum(tok.is_word for tok in tokens[kana + 1 : end])
         longest = MAX_KANA_SPAN if self.names_fronted(b, kana + 1, end) else MAX_SUBJECT_WORDS
         if not 0 < words <= longest or _is_stop(tokens[kana + 1]) or _is_cue_token(tokens[kana + 1]):
@@ -327,13 +330,24 @@ class _SourceSpan:
             # a title may open the apposition (، دكتور توماس زاكرايا،): the name is still the mention's
             # …، الطبيب عبد اللطيف الحاج،: a person-noun head (anonymous heads too) before the name is its title
             title = lambda i: bool(people) and i < people[0] and (
-                _strip_noun(tokens[i].key) in heads["person"] or _strip_noun(tokens[i].key) in heads["anonymous"])
+                _strip_noun(tokens[i].key) in heads["person"] or _strip_noun(tokens[i].key) in heads["anonymous"]
+                or titled and self.rank_word(tokens[i]) and all(self.rank_word(tokens[k]) for k in range(end + 1, i)))
             ok = bool(people) and people[-1] == close - 1 and all(i in people or first_name(i) or title(i) for i in name)
+            if ok and any(self.rank_word(tokens[i]) and _strip_noun(tokens[i].key) not in heads["person"]
+                          and i < people[0] and not first_name(i) for i in name):
+                self.ranked_appositions.add((b, close))
         else:
             ok = all(name_like(i) for i in name)
         if not ok and self.mentions and titled:
             return self.name_after_titles(b, end, close, limit)
         return close if ok else end
+
+    @staticmethod
+    def rank_word(token) -> bool:
+        """``S-APPOSED-RANK``: after a person's title, definite words opening the apposed name are his rank
+        or honorific (، العقيد الركن صادق دويد،، ، الكاردينال ليوبولدو برينيس،), unless a cue or a function word."""
+        return rule_on("S-APPOSED-RANK") and _is_definite(token.key) and not _is_stop(token) \
+            and lookup_cue(token.key)[0] is None
 
     def apposed_after_complement(self, b: int, head: tuple[int, int], limit: int) -> int:
         """``S-APPOSED-AFTER-COMPLEMENT``: a title whose noun phrase stopped at a preposition goes on to
