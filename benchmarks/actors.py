@@ -72,6 +72,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from qawl import actors  # noqa: E402
+from qawl.clean import match_form  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "actors"
 RESULTS = ROOT / "benchmarks" / "actors_results.json"
@@ -185,9 +186,37 @@ def alias_errors(rows: list[dict], predicted: dict) -> list[str]:
     return sorted(lines)
 
 
-def role_scores(items: list[dict], roles: dict) -> dict:
-    right = sum(roles.get(i["form"], "other") == i["role"] for i in items)
-    return {"speakers": len(items), "correct": right,
+def marked_surface(context: str) -> str:
+    """The speaker as the article writes it: the words a gold context marks with [[ ]]."""
+    start, end = context.find("[["), context.find("]]")
+    return context[start + 2:end].strip() if 0 <= start < end else ""
+
+
+def current_forms(items: list[dict], occurrences, known: set, contexts: dict | None = None) -> list[str]:
+    """Each gold item's form in this run's alias table. A gold row is keyed by the speaker's form
+    when it was labelled; where a later speaker rule changed that form (شركة جونز لانج لاسال → شركة
+    جونز لانج لاسال للاستشارات), the item is found again by its occurrence: the run's quote speaker
+    of the same article written as the context marks it (the same words, else one holding the other)."""
+    quotes = occurrences[occurrences["source"] == "quote"]
+    by_doc = {doc: list(zip(rows["surface"], rows["form"])) for doc, rows in quotes.groupby("doc_id")}
+    forms = []
+    for i in items:
+        context = i.get("context") or (contexts or {}).get((i["form"], i["doc_id"], i["quote"]), "")
+        surface = match_form(marked_surface(context))
+        if i["form"] in known or not surface:
+            forms.append(i["form"])
+            continue
+        found = by_doc.get(i["doc_id"], [])
+        same = [form for s, form in found if match_form(s) == surface]
+        near = [form for s, form in found if s and (match_form(s) in surface or surface in match_form(s))]
+        forms.append((same or near or [i["form"]])[0])
+    return forms
+
+
+def role_scores(items: list[dict], roles: dict, forms: list[str] | None = None) -> dict:
+    forms = forms or [i["form"] for i in items]
+    right = sum(roles.get(form, "other") == i["role"] for form, i in zip(forms, items))
+    return {"speakers": len(items), "correct": right, "rekeyed": sum(form != i["form"] for form, i in zip(forms, items)),
             "accuracy": round(right / len(items), 3) if items else None}
 
 
@@ -211,10 +240,10 @@ def same_affiliation(system: str, gold: str, exact: bool = False) -> bool:
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def affiliation_scores(items: list[dict], affiliations: dict) -> dict:
+def affiliation_scores(items: list[dict], affiliations: dict, forms: list[str] | None = None) -> dict:
     def share(hits):
         return {"correct": hits, "accuracy": round(hits / len(items), 3) if items else None}
-    system = [affiliations.get(i["form"], "") for i in items]
+    system = [affiliations.get(form, "") for form in forms or [i["form"] for i in items]]
     named = [i for i in items if i["affiliation"] != GENERIC]
     return {"speakers": len(items), "gold_named": len(named),
             **share(sum(same_affiliation(s, i["affiliation"]) for s, i in zip(system, items))),
@@ -255,6 +284,8 @@ def main(argv=None) -> int:
     predicted = {r["form"]: keys.get(r["form"], "missing:" + r["form"]) for r in gold}
     missing = [r["form"] for r in gold if r["form"] not in keys]
     items = read_tsv(GOLD / "roles_gold.tsv")
+    known = set(table["form"])
+    contexts = {(i["form"], i["doc_id"], i["quote"]): i["context"] for i in items}
     results = {"run": str(args.run), "forms_in_table": len(table), "actors": int(table["key"].nunique()),
                "seconds": round(seconds, 1), "gold_forms_missing": missing, "aliases": {}, "roles": {},
                "affiliations": {}}
@@ -262,14 +293,15 @@ def main(argv=None) -> int:
         rows = alias_part(gold, part)
         results["aliases"][part] = pair_scores(rows, predicted)
         part_items = [i for i in items if part_of(i["form"]) == part]
-        results["roles"][part] = role_scores(part_items, roles)
+        results["roles"][part] = role_scores(part_items, roles, current_forms(part_items, occurrences, known))
         if affiliation_items:
+            part_affiliations = [i for i in affiliation_items if part_of(i["form"]) == part]
             results["affiliations"][part] = affiliation_scores(
-                [i for i in affiliation_items if part_of(i["form"]) == part], affiliations)
+                part_affiliations, affiliations, current_forms(part_affiliations, occurrences, known, contexts))
     for part in ("dev", "test"):
         a, r = results["aliases"][part], results["roles"][part]
         print(f"{part:4}  {alias_text(a)}"
-              f"  | roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
+              f"  | roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f} ({r['rekeyed']} found by occurrence)")
         f = results["affiliations"].get(part)
         if f:
             print(f"{part:4}  affiliations: {f['correct']}/{f['speakers']} = {f['accuracy']:.3f}"
@@ -280,11 +312,13 @@ def main(argv=None) -> int:
     if args.errors:
         rows = alias_part(gold, "dev")
         print("\n".join(alias_errors(rows, predicted)))
-        print_role_errors([i for i in items if part_of(i["form"]) == "dev"], roles)
-        for i in affiliation_items:
-            if part_of(i["form"]) == "dev" and not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
+        dev_items = [i for i in items if part_of(i["form"]) == "dev"]
+        print_role_errors(dev_items, roles, current_forms(dev_items, occurrences, known))
+        dev_affiliations = [i for i in affiliation_items if part_of(i["form"]) == "dev"]
+        for i, form in zip(dev_affiliations, current_forms(dev_affiliations, occurrences, known, contexts)):
+            if not same_affiliation(affiliations.get(form, ""), i["affiliation"]):
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
-                      f" system {affiliations.get(i['form'], '') or '-'}")
+                      f" system {affiliations.get(form, '') or '-'}")
     if args.disable:
         return 0
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
@@ -294,10 +328,10 @@ def main(argv=None) -> int:
     return 0
 
 
-def print_role_errors(items: list[dict], roles: dict) -> None:
+def print_role_errors(items: list[dict], roles: dict, forms: list[str] | None = None) -> None:
     confusion = Counter()
-    for i in items:
-        system = roles.get(i["form"], "other")
+    for i, form in zip(items, forms or [i["form"] for i in items]):
+        system = roles.get(form, "other")
         if system != i["role"]:
             confusion[(i["role"], system)] += 1
             print(f"role  {i['form']}: gold {i['role']}, system {system}  [{i['doc_id']} #{i['quote']}]")
@@ -350,27 +384,31 @@ def main_set(name: str, run: Path, errors: bool, disabled: frozenset = frozenset
     """Roles and affiliations of roles_<name>.tsv / affiliations_<name>.tsv over that set's run (all development)."""
     ensure_set_run(name, run)
     started = time.time()
-    table = actors.build_aliases(actors.run_occurrences(run), disabled=disabled)
+    occurrences = actors.run_occurrences(run)
+    table = actors.build_aliases(occurrences, disabled=disabled)
     seconds = time.time() - started
     roles = dict(zip(table["form"], table["role"]))
     affiliations = dict(zip(table["form"], table["affiliation"]))
     items = read_tsv(GOLD / f"roles_{name}.tsv")
     affiliation_items = read_tsv(GOLD / f"affiliations_{name}.tsv")
-    missing = sorted({i["form"] for i in items} - set(table["form"]))
-    r = role_scores(items, roles)
-    f = affiliation_scores(affiliation_items, affiliations)
-    print(f"{name}  roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f}")
+    known = set(table["form"])
+    contexts = {(i["form"], i["doc_id"], i["quote"]): i.get("context", "") for i in items}
+    missing = sorted({i["form"] for i in items} - known)
+    forms, affiliation_forms = current_forms(items, occurrences, known), current_forms(affiliation_items, occurrences, known, contexts)
+    r = role_scores(items, roles, forms)
+    f = affiliation_scores(affiliation_items, affiliations, affiliation_forms)
+    print(f"{name}  roles: {r['correct']}/{r['speakers']} = {r['accuracy']:.3f} ({r['rekeyed']} found by occurrence)")
     print(f"{name}  affiliations: {f['correct']}/{f['speakers']} = {f['accuracy']:.3f}"
           f"  exact {f['exact']['accuracy']:.3f}  or country {f['or_country']['accuracy']:.3f}"
           f"  | gold named {f['gold_named']}, system named {f['system_named']}")
     print(f"alias table: {len(table)} forms, {int(table['key'].nunique())} actors, built in {seconds:.1f} s;"
           f" {len(missing)} {name} forms not in the run's tables")
     if errors:
-        print_role_errors(items, roles)
-        for i in affiliation_items:
-            if not same_affiliation(affiliations.get(i["form"], ""), i["affiliation"]):
+        print_role_errors(items, roles, forms)
+        for i, form in zip(affiliation_items, affiliation_forms):
+            if not same_affiliation(affiliations.get(form, ""), i["affiliation"]):
                 print(f"affiliation  {i['form']}: gold {i['affiliation']} ({i['country']}; {i['evidence']}),"
-                      f" system {affiliations.get(i['form'], '') or '-'}")
+                      f" system {affiliations.get(form, '') or '-'}")
     if disabled:
         return 0
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
