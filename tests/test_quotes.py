@@ -4033,3 +4033,20 @@ def test_s_apposed_rank_lets_a_rank_open_the_apposed_name(switch_off):
     switch_off("S-APPOSED-RANK")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker.text == "المتحدث باسم المقاومة الوطنية"
+
+
+def test_s_fronted_complement_reads_a_source_over_its_complement(switch_off):
+    text = "وقال الوزير إن الحوثيين أفرجوا عن الأسرى. إلا أن مصادر في المقاومة الشعبية بعدن أكدت أن الحوثيين سلموهم 30 أسيرا."
+    doc, quotes = quotes_of(text, _mentions_for(("عدن", "LOC", "عدن")))
+    assert quotes[1].speaker.text == "مصادر في المقاومة الشعبية بعدن"
+    assert doc.text[quotes[1].speaker.start:quotes[1].speaker.end] == quotes[1].speaker.text
+    assert quotes[1].speaker_canonical != "عدن"  # the place after في says where the sources sit
+    assert "S-FRONTED-COMPLEMENT" in quotes[1].rules
+    # glued to بال, too; but a phrase that does not open its clause is no subject of the verb
+    _, quotes = quotes_of("وقال الوزير إن القرار مبرر. لكن مصادر بالسوق أشارت إلى أن القرار ليس مبررا.", [])
+    assert quotes[1].speaker.text == "مصادر بالسوق"
+    _, quotes = quotes_of("وقال الوزير إن القرار مبرر. وأضاف في المؤتمر أن القرار ليس مبررا.", [])
+    assert "S-FRONTED-COMPLEMENT" not in quotes[1].rules
+    switch_off("S-FRONTED-COMPLEMENT")
+    _, quotes = quotes_of(text, [])
+    assert quotes[1].speaker.text == "الوزير"

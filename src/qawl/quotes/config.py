@@ -36,6 +36,7 @@ MAX_DOCUMENT_LOOKS = 3  # places of a document tried for its maker, on either si
 MAX_DOCUMENT_GAP = 3  # words between a document and its maker (الدراسة التي أجريت في | جامعة)
 
 MAX_SUBJECT_WORDS = 8
+MAX_FRONTED_WORDS = 9  # words of a source's phrase with its complement before its verb (S-FRONTED-COMPLEMENT)
 
 TERMINAL_WINDOW = 30
 

@@ -289,6 +289,8 @@ class _CueFinding:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
+        if (b, t) in self.fronted_complements and speaker is not None:
+            candidate.rules += ("S-FRONTED-COMPLEMENT",)  # مصادر في المقاومة الشعبية بعدن أكدت
         if (b, t) in self.bracketed_subjects and speaker is not None:
             candidate.rules += ("S-BRACKETED-ACRONYM",)  # اتحاد الصناعة البريطاني (CBI) قال
         if (b, t) in self.accusatives_before and speaker is None:

@@ -74,7 +74,9 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.accusatives_before: set[tuple[int, int]] = set()  # (block, cue) after an accusative (S-ACCUSATIVE-NOT-SUBJECT)
         self.apposed_fronted: set[tuple[int, int]] = set()  # (block, start) of a كان subject with its apposed name (S-APPOSED-NAME)
         self.ranked_appositions: set[tuple[int, int]] = set()  # (block, end) of an apposed name with a rank (S-APPOSED-RANK)
-        self.bracketed_subjects: set[tuple[int, int]] = set()  # (block, cue) whose subject holds (CBI) (S-BRACKETED-ACRONYM)
+        self.bracketed_subjects: set[tuple[int, int]] = set()
+        self.fronted_complements: set[tuple[int, int]] = set()
+        self.complement_starts: dict[tuple[int, int], int] = {}  # (block, phrase start) -> offset of its complement (S-FRONTED-COMPLEMENT)  # (block, cue) whose subject goes on over a complement (S-FRONTED-COMPLEMENT)  # (block, cue) whose subject holds (CBI) (S-BRACKETED-ACRONYM)
         self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
         self.kana_verbs: set[tuple[int, int]] = set()  # (block, start) of كان subjects closed by a verb, not قد
         self.manner_after_verb: set[tuple[int, int]] = set()  # (block, token) of a manner adverb right after a cue verb

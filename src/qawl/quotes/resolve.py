@@ -120,6 +120,8 @@ class _Resolver:
             return None  # طبيب المنتخب البرازيلي: the team's doctor speaks, not the team
         if best.start > tokens[start].start and (b, start) in self.ex.office_places:
             return None  # مصادر المعارضة في الجبهة الجنوبية (S-OFFICE-PLACE): where the source works
+        if best.start >= self.ex.complement_starts.get((b, start), len(self.ex.doc.text)):
+            return None  # مصادر في المقاومة الشعبية بعدن أكدت (S-FRONTED-COMPLEMENT): where the source sits
         return best
 
     def one_of_a_body(self, tokens: Sequence) -> bool:

@@ -301,6 +301,8 @@ RULES: dict[str, str] = {
     "S-TIME-NAME": "a given name that is also a time of day (صباح، فجر) right after a person's title, followed by a "
                    "word that is no time, starts the name (رئيس مجلس محافظة الأنبار صباح كرحوت); data: name_words.json "
                    "time_names",
+    "S-FRONTED-COMPLEMENT": "a source's phrase opening its clause goes on over a prepositional complement up to its "
+                            "verb (إلا أن مصادر في المقاومة الشعبية بعدن أكدت، لكن مصادر بالسوق أشارت): it is the subject",
     "S-BRACKETED-ACRONYM": "a short bracketed acronym or name inside a subject before its verb (لكن متحدثا باسم "
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "

@@ -22,7 +22,7 @@ from qawl.arabic import (
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
-from .config import MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
+from .config import MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
     _strip_noun, _time_phrase_width,
@@ -31,6 +31,12 @@ from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
 
 
 EVIDENCE_HEADS = ("not_sources", "sight_evidence")  # cues.json speaker_heads: what a source is not
+COMPLEMENT_PREPOSITIONS = frozenset({"في", "من", "داخل", "لدي", "بين", "ضمن"})  # where a source sits (S-FRONTED-COMPLEMENT)
+
+
+def _is_complement_opener(key: str) -> bool:
+    """في، من، داخل, or a word glued to بال (مصادر بالسوق): what opens a source's complement."""
+    return key in COMPLEMENT_PREPOSITIONS or key.startswith("بال") and len(key) > 5
 
 
 def listed_head(key: str, heads: dict, kinds: tuple[str, ...]) -> bool:
@@ -110,6 +116,8 @@ class _SourceSpan:
                 break
             if not token.is_word or token.key in SUBJECT_OPENERS or token.key in MA_CONJUNCTIONS:
                 break  # بعدما علقت: the conjunction opens the verb's clause, its subject follows
+            if _is_stop(token) and words < MAX_SUBJECT_WORDS:
+                return self.complement_subject(b, cue)  # مصادر في المقاومة الشعبية بعدن أكدت
             if _is_stop(token) or _is_cue_token(token) and not self.cue_in_name(b, t - 1) or words >= MAX_SUBJECT_WORDS:
                 return None  # a cue form may open a name the tagger found: أمل حجازي قالت
             words += 1
@@ -130,6 +138,36 @@ class _SourceSpan:
             self.accusatives_before.add((b, cue))  # هل كان مفاجئا | قال: a predicate, the subject is dropped
             return None
         return t if words else None
+
+    def complement_subject(self, b: int, cue: int) -> Optional[int]:
+        """``S-FRONTED-COMPLEMENT``: a source's phrase that opens its clause (at the sentence's start or
+        after لكن، إلا أن، بينما) and goes on over a prepositional complement right up to its verb (إلا أن
+        مصادر في المقاومة الشعبية بعدن أكدت، لكن مصادر بالسوق أشارت، مصادر داخل النادي أشارت): its start,
+        else None. The head is a source word or a name; the complement holds no cue, complementiser,
+        relative or mark, and the whole phrase at most ``MAX_FRONTED_WORDS`` words."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-FRONTED-COMPLEMENT"):
+            return None
+        opening = self.sentence_start(b, cue - 1)
+        start = next((k + 1 for k in range(cue - 1, max(opening, cue - MAX_FRONTED_WORDS - 1) - 1, -1)
+                      if not tokens[k].is_word or tokens[k].key in SUBJECT_OPENERS), opening)
+        while start < cue and tokens[start].key in CLAUSE_OPENERS:
+            start += 1
+        if start >= cue - 1 or start > opening and (tokens[start - 1].key not in SUBJECT_OPENERS or not tokens[start - 1].is_word):
+            return None  # the phrase must open its clause, not follow another word of it
+        head = tokens[start]
+        named = (m := self.mention_at(b, start)) is not None and m.label in ("PER", "ORG")
+        if _is_stop(head) or not (named or listed_head(_strip_conj(head.key), heads, SOURCE_KINDS)):
+            return None
+        phrase = tokens[start:cue]
+        stop = next((k for k, tok in enumerate(phrase) if _is_stop(tok) and not DIGIT_RE.match(tok.key)), None)  # فرانس 24
+        if stop is None or stop == 0 or not _is_complement_opener(phrase[stop].key):
+            return None
+        if any(tok.key in COMPLEMENTISERS or tok.key in RELATIVES or _is_cue_token(tok) or not tok.is_word for tok in phrase):
+            return None
+        self.fronted_complements.add((b, cue))
+        self.complement_starts[(b, start)] = phrase[stop].start  # a name after it says where the source sits
+        return start
 
     def bracket_opening(self, b: int, close: int) -> Optional[int]:
         """``S-BRACKETED-ACRONYM``: the opening bracket of a short bracketed acronym or name (at most
