@@ -2565,7 +2565,7 @@ def test_s_adjunct_before_verb_is_no_subject(switch_off, text, names, speaker):
 
 def test_s_adjunct_before_verb_keeps_a_body_named_with_l():
     _, quotes = quotes_of("ولجنة الانتخابات قالت إن النتائج ستعلن غدا.", [])
-    assert [q.speaker.text for q in quotes] == ["ولجنة الانتخابات"]
+    assert [q.speaker.text for q in quotes] == ["لجنة الانتخابات"]  # the conjunction is no part of it
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -4050,3 +4050,30 @@ def test_s_fronted_complement_reads_a_source_over_its_complement(switch_off):
     switch_off("S-FRONTED-COMPLEMENT")
     _, quotes = quotes_of(text, [])
     assert quotes[1].speaker.text == "الوزير"
+
+
+def test_s_clause_description_is_the_subject_of_its_sentence(switch_off):
+    text = "وقال الوزير إن القانون سيئ. لكن السلطات المصرية دافعت عن القانون وقالت إن مثل هذه الإجراءات ضرورية."
+    doc, quotes = quotes_of(text, [])
+    assert quotes[1].speaker.text == "السلطات المصرية"
+    assert doc.text[quotes[1].speaker.start:quotes[1].speaker.end] == quotes[1].speaker.text
+    assert "S-CLAUSE-DESCRIPTION" in quotes[1].rules
+    # a plural cue wants people: ناشطين محليين … وقالوا
+    plural = "وقال الوزير إن الصورة مزيفة. لكن ناشطين محليين تعرفوا إلى السيدة وقالوا إنها من قرية الشبكي."
+    _, quotes = quotes_of(plural, [])
+    assert quotes[1].speaker.text == "ناشطين محليين"
+    # a description that does not agree with the cue is not its subject
+    _, quotes = quotes_of(text.replace("وقالت إن", "وقال إن"), [])
+    assert quotes[1].speaker.text == "الوزير"
+    # after a verb the description may be its object: not read
+    _, quotes = quotes_of("وقال الوزير إن القانون سيئ. واستقبل الرئيس الوفد في القصر وقال إن العلاقات ممتازة.", [])
+    assert "S-CLAUSE-DESCRIPTION" not in quotes[1].rules
+    switch_off("S-CLAUSE-DESCRIPTION")
+    _, quotes = quotes_of(text, [])
+    assert quotes[1].speaker.text == "الوزير"
+
+
+def test_a_speaker_span_leaves_out_a_conjunction_glued_to_its_head():
+    doc, quotes = quotes_of("وقال الرئيس إن الاتفاق مهم. ووزير الخارجية الأميركي أكد أن الاتفاق صامد.", [])
+    assert quotes[1].speaker.text == "وزير الخارجية الأميركي"
+    assert doc.text[quotes[1].speaker.start:quotes[1].speaker.end] == quotes[1].speaker.text

@@ -25,7 +25,7 @@ from .config import (
 )
 from .lexical import (
     SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
-    _looks_feminine_verb, _is_definite, _prep_form, _strip_conj, _strip_noun, _title_key, _unpossessed,
+    _looks_feminine_verb, _is_definite, _prep_form, _number_gender, _strip_conj, _strip_noun, _title_key, _unpossessed,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
@@ -93,6 +93,10 @@ class _Resolver:
         heads = self.ex.lexicon.heads
         if conj and first.key[1:] in heads["pronoun"]:
             offset += 1
+        elif first.key[:1] in CONJUNCTIONS_WAW_FA and self.ex.mention_at(b, start) is None and any(
+            first.key[1:] in heads[k] or _strip_noun(first.key[1:]) in heads[k] for k in SOURCE_KINDS
+        ) and not any(first.key in heads[k] for k in SOURCE_KINDS):
+            offset += 1  # ووزارة الداخلية، ووزير الخارجية: the conjunction is no part of the speaker
         elif first.key[:1] == "ل" and not first.key.startswith("لل") and any(
             _strip_noun(first.key[1:]) in heads[k] for k in ("person", "organisation", "anonymous", "media", "document")
         ):
@@ -577,6 +581,9 @@ class _Resolver:
             if agent is not None and tokens[t].start <= agent.span.end:
                 return None
             mention = ex.mention_at(b, t)
+            if (mention is None or mention.label != "PER" and ex.mention_at(b, t - 1) is not mention) \
+                    and (described := self.described_clause_subject(c, t)) is not None:
+                return described  # لكن السلطات المصرية دافعت عن القانون وقالت
             if mention is None or mention.label not in ("PER", "ORG") or ex.mention_at(b, t - 1) is mention:
                 continue
             verb = t - 1 if tokens[t - 1].is_word else t - 2  # وتستفيد "21 سنشيري فوكس"
@@ -603,6 +610,54 @@ class _Resolver:
             kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
             return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, rules or ())
         return None
+
+    def described_clause_subject(self, c: _Candidate, t: int) -> Optional[_Agent]:
+        """``S-CLAUSE-DESCRIPTION``: a source's description without a person's name that opens the cue's
+        own sentence as the subject of an earlier verb (لكن السلطات المصرية دافعت عن القانون وقالت، لكن
+        ناشطين محليين تعرفوا إلى السيدة وقالوا). Its head is a listed source head, it agrees with the cue (a
+        feminine noun with a feminine cue, a plural head with a plural cue) and it lies outside any
+        quote's words. After a verb it is not read: there it may be the verb's object."""
+        ex, b = self.ex, c.block
+        tokens, heads = ex.blocks[b].tokens, ex.lexicon.heads
+        if not rule_on("S-CLAUSE-DESCRIPTION") or c.entry.kind != "verb" or t < 1 or not tokens[t].is_word:
+            return None
+        head = _strip_conj(tokens[t].key)
+        if _is_stop(tokens[t]) or not any(head in heads[k] or _strip_noun(head) in heads[k] for k in SOURCE_KINDS):
+            return None
+        if not self.opens_sentence(b, t):
+            return None  # after a verb the description may be its object (واستقبل الرئيس الوفد)
+        gender = _number_gender(_strip_noun(head))
+        plural = _is_plural_phrase([tokens[t].key])
+        if c.entry.number == "p" and not plural or c.entry.number != "p" and (plural and gender != "f" or gender == "p"):
+            return None  # قالوا wants people; قالت السلطات, قال المسؤول agree in the singular
+        if c.entry.number != "p" and not _agrees(c.entry.gender, gender):
+            return None
+        end = self.description_end(b, t, c.cue[0])
+        if any((m := ex.mention_at(b, k)) is not None and m.label == "PER" for k in range(t, min(end + 2, c.cue[0]))):
+            return None  # قائد النصر حسين عبدالغني: the person's name is the subject, read as a name
+        if end <= t or any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
+            return None
+        span = self.phrase_span(b, t, end)
+        if span is None:
+            return None
+        keys = [tok.key for tok in tokens[t:end] if tok.is_word]
+        mention = ex.mention_at(b, t)  # السلطات المصرية tagged as a body: its name
+        named = mention is not None and mention.label in ("ORG", "LOC")
+        canonical = self.mention_name(mention, span) if named else span.text
+        return _Agent(span.start, span, canonical, self.kind_of(keys, mention if named else None), gender,
+                      "p" if plural else "s", named, ("S-CLAUSE-DESCRIPTION",))
+
+    def description_end(self, b: int, t: int, limit: int) -> int:
+        """End of a description set before its verb: its head, a definite word it is in construct with
+        (مسؤولو النادي) and its adjectives (السلطات المصرية، ناشطين محليين), no further: the verb follows."""
+        tokens = self.ex.blocks[b].tokens
+        end = t + 1
+        if end < limit and tokens[end].is_word and not _is_definite(tokens[t].key) and _is_definite(tokens[end].key) \
+                and not _looks_adjective(tokens[end].key):
+            end += 1
+        while end < limit and tokens[end].is_word and _looks_adjective(tokens[end].key) and not _is_stop(tokens[end]):
+            end += 1
+        return end
 
     def opens_sentence(self, b: int, t: int) -> bool:
         """خامنئي at a sentence's start, or after its لكن."""

@@ -303,6 +303,9 @@ RULES: dict[str, str] = {
                    "time_names",
     "S-FRONTED-COMPLEMENT": "a source's phrase opening its clause goes on over a prepositional complement up to its "
                             "verb (إلا أن مصادر في المقاومة الشعبية بعدن أكدت، لكن مصادر بالسوق أشارت): it is the subject",
+    "S-CLAUSE-DESCRIPTION": "a conjoined cue's dropped subject is a source's description without a name that opens "
+                            "its sentence as the subject of an earlier verb (لكن السلطات المصرية دافعت عن القانون وقالت، "
+                            "لكن ناشطين محليين تعرفوا إلى السيدة وقالوا), when it agrees with the cue",
     "S-BRACKETED-ACRONYM": "a short bracketed acronym or name inside a subject before its verb (لكن متحدثا باسم "
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
