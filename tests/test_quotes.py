@@ -4077,3 +4077,27 @@ def test_a_speaker_span_leaves_out_a_conjunction_glued_to_its_head():
     doc, quotes = quotes_of("وقال الرئيس إن الاتفاق مهم. ووزير الخارجية الأميركي أكد أن الاتفاق صامد.", [])
     assert quotes[1].speaker.text == "وزير الخارجية الأميركي"
     assert doc.text[quotes[1].speaker.start:quotes[1].speaker.end] == quotes[1].speaker.text
+
+
+def test_s_relative_aside_skips_a_relative_clause_before_the_verb(switch_off):
+    text = ("وقال الوزير إن البرامج آمنة. البروفيسور أرون روث، الذي يدرس علوم المعلومات بجامعة بنسلفانيا، "
+            "أكد أن شركات السيارات تستخدم برامج خاصة.")
+    names = (("أرون روث", "PER", "أرون روث"),)
+    doc, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[1].speaker.text == "البروفيسور أرون روث"
+    assert doc.text[quotes[1].speaker.start:quotes[1].speaker.end] == quotes[1].speaker.text
+    assert quotes[1].speaker_canonical == "أرون روث"
+    assert "S-RELATIVE-ASIDE" in quotes[1].rules
+    # a thing with its relative clause names no source: not its subject
+    _, quotes = quotes_of("وقال الوزير إن البرامج آمنة. والقرار، الذي صدر أمس، أكد أن الشركات ملزمة.", [])
+    assert "S-RELATIVE-ASIDE" not in quotes[1].rules
+    switch_off("S-RELATIVE-ASIDE")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[1].speaker_canonical == "الوزير"
+
+
+def test_a_comma_subject_at_the_start_of_a_block_is_kept():
+    """start 0 is a subject too: خافيير ماسكيرانو …، أقر opens its block."""
+    text = "خافيير ماسكيرانو مدافع برشلونة ومنتخب الأرجنتين، أقر بالتهرب الضريبي ونجا من عقوبة السجن."
+    _, quotes = quotes_of(text, _mentions_for(("خافيير ماسكيرانو", "PER", "خافيير ماسكيرانو"), ("الأرجنتين", "LOC", "الأرجنتين")))
+    assert quotes and quotes[0].speaker_canonical == "خافيير ماسكيرانو"

@@ -221,7 +221,7 @@ class _CueFinding:
             elif subject is not None and (np_end == t + 1 or not opens_clause or tokens[t - 1].text in COMMAS):
                 # ترامب، أعلن انسحاب …: a named subject set off before the verb (S-COMMA-SUBJECT)
                 # leaves the words after the verb to the content
-                speaker, start_token = (subject, t), subject
+                speaker, start_token = (subject, self.aside_ends.get((b, subject), t)), subject  # S-RELATIVE-ASIDE ends it at its aside
             elif listed:
                 speaker, after = listed, np_end
             elif np_end > after:
@@ -289,6 +289,8 @@ class _CueFinding:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
+        if (b, t) in self.relative_asides and speaker is not None:
+            candidate.rules += ("S-RELATIVE-ASIDE",)  # البروفيسور أرون روث، الذي يدرس …، أكد
         if (b, t) in self.fronted_complements and speaker is not None:
             candidate.rules += ("S-FRONTED-COMPLEMENT",)  # مصادر في المقاومة الشعبية بعدن أكدت
         if (b, t) in self.bracketed_subjects and speaker is not None:

@@ -76,6 +76,8 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.ranked_appositions: set[tuple[int, int]] = set()  # (block, end) of an apposed name with a rank (S-APPOSED-RANK)
         self.bracketed_subjects: set[tuple[int, int]] = set()
         self.fronted_complements: set[tuple[int, int]] = set()
+        self.relative_asides: set[tuple[int, int]] = set()  # (block, cue) whose subject stands before a relative aside (S-RELATIVE-ASIDE)
+        self.aside_ends: dict[tuple[int, int], int] = {}  # (block, subject start) -> the comma opening its aside
         self.complement_starts: dict[tuple[int, int], int] = {}  # (block, phrase start) -> offset of its complement (S-FRONTED-COMPLEMENT)  # (block, cue) whose subject goes on over a complement (S-FRONTED-COMPLEMENT)  # (block, cue) whose subject holds (CBI) (S-BRACKETED-ACRONYM)
         self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
         self.kana_verbs: set[tuple[int, int]] = set()  # (block, start) of كان subjects closed by a verb, not قد

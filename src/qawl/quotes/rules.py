@@ -306,6 +306,8 @@ RULES: dict[str, str] = {
     "S-CLAUSE-DESCRIPTION": "a conjoined cue's dropped subject is a source's description without a name that opens "
                             "its sentence as the subject of an earlier verb (لكن السلطات المصرية دافعت عن القانون وقالت، "
                             "لكن ناشطين محليين تعرفوا إلى السيدة وقالوا), when it agrees with the cue",
+    "S-RELATIVE-ASIDE": "a relative clause set off by commas between a subject and its verb is skipped: the subject is "
+                        "the name or source before it (البروفيسور أرون روث، الذي يدرس علوم المعلومات، أكد أن)",
     "S-BRACKETED-ACRONYM": "a short bracketed acronym or name inside a subject before its verb (لكن متحدثا باسم "
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "

@@ -17,12 +17,12 @@ from qawl.arabic import (
     ADVERBIAL_HEADS, APODOSIS_OPENERS, MA_CONJUNCTIONS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
-    PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, TOPIC_ADJUNCTS,
+    PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES, TOPIC_ADJUNCTS,
     TOPIC_MARKERS, INNA_PARTICLES, is_indefinite_accusative,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
-from .config import MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
+from .config import MAX_ASIDE_WORDS, MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
     _strip_noun, _time_phrase_width,
@@ -99,7 +99,8 @@ class _SourceSpan:
         """Start of the subject right before a verb (SVO), or None."""
         tokens = self.blocks[b].tokens
         if cue > 1 and tokens[cue - 1].text in COMMAS:
-            return self.comma_subject(b, cue)
+            start = self.comma_subject(b, cue)  # a start of 0 is a subject too
+            return start if start is not None else self.relative_aside_subject(b, cue)
         t, words = cue, 0
         while t > 0:
             token = tokens[t - 1]
@@ -138,6 +139,30 @@ class _SourceSpan:
             self.accusatives_before.add((b, cue))  # هل كان مفاجئا | قال: a predicate, the subject is dropped
             return None
         return t if words else None
+
+    def relative_aside_subject(self, b: int, cue: int) -> Optional[int]:
+        """``S-RELATIVE-ASIDE``: a relative clause set off by commas between a subject and its verb
+        (البروفيسور أرون روث، الذي يدرس علوم المعلومات بجامعة بنسلفانيا، أكد أن; وكان المهاجم فخر الدين بن
+        يوسف، الذي اقتنص ركلة الجزاء، صرح): the subject before it, when a name or a source's head opens
+        it; else None. The aside holds no mark and at most ``MAX_ASIDE_WORDS`` words."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-RELATIVE-ASIDE"):
+            return None
+        for k in range(cue - 2, max(0, cue - MAX_ASIDE_WORDS - 3), -1):
+            if tokens[k].is_word:
+                continue
+            if tokens[k].text not in COMMAS or tokens[k + 1].key not in SUBJECT_RELATIVES or k < 2:
+                return None
+            start = self.subject_backward(b, k)
+            if start is None:
+                return None
+            named = any((m := self.mention_at(b, j)) is not None and m.label in ("PER", "ORG") for j in range(start, k))
+            if not named and not listed_head(_strip_conj(tokens[start].key), heads, SOURCE_KINDS):
+                return None
+            self.relative_asides.add((b, cue))
+            self.aside_ends[(b, start)] = k  # the subject ends where its aside opens
+            return start
+        return None
 
     def complement_subject(self, b: int, cue: int) -> Optional[int]:
         """``S-FRONTED-COMPLEMENT``: a source's phrase that opens its clause (at the sentence's start or
