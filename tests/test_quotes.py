@@ -4065,9 +4065,12 @@ def test_s_clause_description_is_the_subject_of_its_sentence(switch_off):
     # a description that does not agree with the cue is not its subject
     _, quotes = quotes_of(text.replace("وقالت إن", "وقال إن"), [])
     assert quotes[1].speaker.text == "الوزير"
-    # after a verb the description may be its object: not read
+    # after a masculine verb the description may be its object: not read
     _, quotes = quotes_of("وقال الوزير إن القانون سيئ. واستقبل الرئيس الوفد في القصر وقال إن العلاقات ممتازة.", [])
     assert "S-CLAUSE-DESCRIPTION" not in quotes[1].rules
+    # a feminine verb, noun and cue agree: the body after the verb is its subject
+    _, quotes = quotes_of("وقال الوزير إن الوضع هادئ. وفرضت إدارة النادي غرامة على اللاعب وحذرت من تكرار المخالفة.", [])
+    assert quotes[1].speaker.text == "إدارة النادي" and "S-CLAUSE-DESCRIPTION" in quotes[1].rules
     switch_off("S-CLAUSE-DESCRIPTION")
     _, quotes = quotes_of(text, [])
     assert quotes[1].speaker.text == "الوزير"

@@ -612,11 +612,13 @@ class _Resolver:
         return None
 
     def described_clause_subject(self, c: _Candidate, t: int) -> Optional[_Agent]:
-        """``S-CLAUSE-DESCRIPTION``: a source's description without a person's name that opens the cue's
-        own sentence as the subject of an earlier verb (لكن السلطات المصرية دافعت عن القانون وقالت، لكن
-        ناشطين محليين تعرفوا إلى السيدة وقالوا). Its head is a listed source head, it agrees with the cue (a
-        feminine noun with a feminine cue, a plural head with a plural cue) and it lies outside any
-        quote's words. After a verb it is not read: there it may be the verb's object."""
+        """``S-CLAUSE-DESCRIPTION``: a source's description without a person's name that is the subject of
+        an earlier verb of the cue's own sentence: opening the sentence before that verb (لكن السلطات
+        المصرية دافعت عن القانون وقالت، لكن ناشطين محليين تعرفوا إلى السيدة وقالوا), or right after a
+        clause-opening feminine verb when noun and cue are feminine too (وفرضت إدارة النادي غرامة … وحذرت).
+        Its head is a listed source head, it agrees with the cue (a feminine noun with a feminine cue, a
+        plural head with a plural cue) and it lies outside any quote's words. After a masculine verb it is
+        not read: there it may be the verb's object."""
         ex, b = self.ex, c.block
         tokens, heads = ex.blocks[b].tokens, ex.lexicon.heads
         if not rule_on("S-CLAUSE-DESCRIPTION") or c.entry.kind != "verb" or t < 1 or not tokens[t].is_word:
@@ -624,15 +626,20 @@ class _Resolver:
         head = _strip_conj(tokens[t].key)
         if _is_stop(tokens[t]) or not any(head in heads[k] or _strip_noun(head) in heads[k] for k in SOURCE_KINDS):
             return None
-        if not self.opens_sentence(b, t):
-            return None  # after a verb the description may be its object (واستقبل الرئيس الوفد)
-        gender = _number_gender(_strip_noun(head))
+        before = tokens[t - 1]
+        if self.opens_sentence(b, t):
+            gender = _number_gender(_strip_noun(head))
+        elif before.is_word and c.entry.gender == "f" and _looks_feminine_verb(before.key) \
+                and self.clause_verb(b, t - 1) is not None and _number_gender(_strip_noun(head)) == "f":
+            gender = "f"  # وأعلنت إدارة كاليفورنيا … وحذرت: a feminine verb, noun and cue agree
+        else:
+            return None  # after a masculine verb the description may be its object (واستقبل الرئيس الوفد)
         plural = _is_plural_phrase([tokens[t].key])
         if c.entry.number == "p" and not plural or c.entry.number != "p" and (plural and gender != "f" or gender == "p"):
             return None  # قالوا wants people; قالت السلطات, قال المسؤول agree in the singular
         if c.entry.number != "p" and not _agrees(c.entry.gender, gender):
             return None
-        end = self.description_end(b, t, c.cue[0])
+        end = self.description_end(b, t, c.cue[0]) if self.opens_sentence(b, t) else ex.speaker_forward(b, t, c.cue[0], split_object=True)
         if any((m := ex.mention_at(b, k)) is not None and m.label == "PER" for k in range(t, min(end + 2, c.cue[0]))):
             return None  # قائد النصر حسين عبدالغني: the person's name is the subject, read as a name
         if end <= t or any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
