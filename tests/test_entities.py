@@ -764,6 +764,25 @@ def test_complete_named_institutions(text_in, tags_in, tags_out):
 @pytest.mark.parametrize(
     "text_in, tags_in, tags_out",
     [
+        ("أصدرته كتائب عز الدين القسام الحادث", "O O B-PER I-PER I-PER O", "O B-ORG I-ORG I-ORG I-ORG O"),
+        ("رئيس مؤسسة محمد بن راشد", "O O B-PER I-PER I-PER", "O B-ORG I-ORG I-ORG I-ORG"),
+        ("وانتقدت إدارة ترامب القرار", "O O B-PER O", "O O B-PER O"),  # no institution word
+        ("والجامعة جورج واشنطن", "O B-PER I-PER", "O B-PER I-PER"),  # a definite head is no construct
+        ("ولكتائب عز الدين القسام", "O B-PER I-PER I-PER", "O B-PER I-PER I-PER"),  # a clitic: no name's start
+        ("مسجد الحرام", "O O", "O O"),  # no person after it
+    ],
+)
+def test_complete_eponym_bodies(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import complete_eponym_bodies
+
+    forms = [match_form(w) for w in text_in.split()]
+    assert complete_eponym_bodies(tags_in.split(), forms) == tags_out.split()
+
+
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
         ("أعلن المرصد السوري لحقوق الإنسان أن", "O O O O O O", "O B-ORG I-ORG I-ORG I-ORG O"),
         ("رئيس الهيئة العامة للسياحة والتراث الوطني", "O O O O O O", "O B-ORG I-ORG I-ORG I-ORG I-ORG"),
         ("أكدت الإدارة العامة للتعليم أن", "O O O O O", "O B-ORG I-ORG I-ORG O"),

@@ -177,6 +177,7 @@ ATTENTION_OBJECTS = frozenset(_NAME["attention_objects"])
 BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
 DEPUTY_TITLES = frozenset(_NAME["deputy_titles"])
 BODY_HEADS = frozenset(_NAME["body_heads"])  # المرصد | السوري لحقوق الإنسان
+EPONYM_HEADS = frozenset(match_form(w) for w in _NAME["eponym_heads"])  # كتائب | عز الدين القسام: a body named after a person
 ROYAL_TITLES = frozenset(_NAME["royal_titles"])  # مستشفى | الملك فهد: a body named after a person
 REGION_NAMES = tuple(tuple(line.split()) for line in _NAME["region_names"])  # المنطقة الشرقية
 STATE_BODIES = frozenset(_NAME["state_bodies"])  # الحكومة | المصرية: one body

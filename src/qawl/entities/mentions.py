@@ -22,7 +22,7 @@ from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.arabic import (
     BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS,
-    QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
+    QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
     TIME_WORDS,
 )
 from qawl.schema import Document, Mention, Span, make_span
@@ -393,6 +393,35 @@ def complete_named_institutions(tokens: list[str], tags: list[str], forms: list[
         tags[i:end] = [f"B-{label}"] + [f"I-{label}"] * (end - i - 1)
         i = end
     return tags
+
+
+def complete_eponym_bodies(tags: list[str], forms: list[str]) -> list[str]:
+    """كتائب عز الدين القسام، مؤسسة محمد بن راشد، جامعة جورج واشنطن: an institution word in construct
+    (``EPONYM_HEADS``) right before a person's run the tagger read names a body after that person: the
+    word and the run are one ORG, no further; the person is no mention of its own there."""
+    tags, i = list(tags), 0
+    while i + 1 < len(tags):
+        end = _eponym_end(forms, tags, i)
+        if end:
+            tags[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+            i = end
+        else:
+            i += 1
+    return tags
+
+
+def _eponym_end(forms: list[str], tags: list[str], i: int) -> int:
+    """End of the person's run that an institution word in construct names a body after (``EPONYM_HEADS``:
+    كتائب | عز الدين القسام، مؤسسة | محمد بن راشد), when the tagger read the person right after it and the
+    word itself is no part of another name; else 0. The word as written: with a clitic (ولكتائب) it is no
+    name's start."""
+    if forms[i] not in EPONYM_HEADS or tags[i] not in ("O", "B-ORG") \
+            or i + 1 >= len(tags) or tags[i + 1] != "B-PER":
+        return 0
+    end = i + 2
+    while end < len(tags) and tags[end] == "I-PER":
+        end += 1
+    return end
 
 
 def _place_head(form: str) -> str:
@@ -915,8 +944,8 @@ def spans_to_mentions(
         sentence_tags = tag_quoted_names(words, sentence_tags, forms)
         sentence_tags = complete_named_institutions(words, complete_state_bodies(sentence_tags, forms), forms)
         sentence_tags = complete_definite_bodies(words, sentence_tags, forms)
-        sentence_tags = complete_organisation_complements(
-            words, complete_organisations(words, sentence_tags, forms), forms)
+        sentence_tags = complete_eponym_bodies(complete_organisation_complements(
+            words, complete_organisations(words, sentence_tags, forms), forms), forms)
         sentence_tags = tag_region_names(tag_state_short_names(sentence_tags, forms), forms)
         sentence_tags = complete_places(words, sentence_tags, forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
