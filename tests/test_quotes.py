@@ -2417,6 +2417,9 @@ def test_s_governed_name_keeps_a_subject_after_a_title_with_its_genitive():
      "مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني", "فيدريكا موغريني"),
     ("ويقول مساعدون في البيت الأبيض إن مطالب المنتقدين غير واقعية.", [("البيت الأبيض", "ORG", "البيت الأبيض")],
      "مساعدون في البيت الأبيض", "مساعدون في البيت الأبيض"),
+    # an anonymous head over a body's head word the tagger left untagged; the place in it names nobody
+    ("وقال مصدر في قيادة عمليات الأنبار إن القوات تقدمت.", [("الأنبار", "LOC", "الأنبار")],
+     "مصدر في قيادة عمليات الأنبار", "مصدر في قيادة عمليات الأنبار"),
 ])
 def test_s_office_place_carries_a_title_on_to_where_the_office_is(switch_off, text, names, speaker, canonical):
     """S-OFFICE-PLACE: an indefinite title or anonymous head goes on over في and the body or place

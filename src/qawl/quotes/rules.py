@@ -158,7 +158,8 @@ RULES: dict[str, str] = {
                       "name (المجلس القومي → المجلس القومي للطفولة والأمومة), unless two fuller names differ",
     "S-OFFICE-PLACE": "an indefinite title or anonymous head without a name goes on over في/من and the body or "
                       "place named right after it (مسؤولة السياسة الخارجية | في الاتحاد الأوروبي، متحدث باسم القوات "
-                      "الأمريكية | في أفغانستان), and on to the name after that; a definite title stops (الوزير | في الرياض)",
+                      "الأمريكية | في أفغانستان; an anonymous head also over a body's head word the tagger left untagged: مصدر | في "
+                      "قيادة عمليات الأنبار), and on to the name after that; a definite title stops (الوزير | في الرياض)",
     "S-ANONYMOUS-BA": "an anonymous source's بـ phrase that names a body or a place says where it works and goes on "
                       "with the speaker (قال مسؤول | بالشرطة الهندية، ذكر مصدر آخر | بالوزارة)",
     "S-VERBAL-NOUN-OBJECT": "after و/ف, a derived verbal noun right after a cue that reports nothing is its object, "

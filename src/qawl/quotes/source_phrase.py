@@ -419,7 +419,12 @@ class _SourcePhrase:
         if self.mention_at(b, start) is not None:
             return False
         if key in ("في", "من"):
-            return nxt_named and nxt.key not in TIME_WORDS and lookup_cue(nxt.key)[0] is None
+            if nxt.key in TIME_WORDS or lookup_cue(nxt.key)[0] is not None:
+                return False
+            if not nxt_named and rule_on("S-OFFICE-PLACE") and _strip_noun(nxt.key) in heads["organisation"]:
+                self.office_places.add((b, start))  # مصدر في قيادة عمليات الأنبار: where the source works, not who
+                return True
+            return nxt_named
         if key in LINKING_VERBS:
             return nxt.key[:1] in "يت" and len(nxt.key) > 3 and lookup_cue(nxt.key)[0] is None
         return False

@@ -22,7 +22,10 @@ from qawl.arabic import (
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
-from .config import MAX_ASIDE_WORDS, MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS
+from .config import (
+    MAX_ASIDE_WORDS, MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS,
+    MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
+)
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
     _strip_noun, _time_phrase_width,
