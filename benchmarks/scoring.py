@@ -476,6 +476,10 @@ GOLD_FILES = (
     ("audit98_gold.json", "benchmarks"),
     ("audit99_gold.json", "benchmarks"),
     ("audit100_gold.json", "benchmarks"),
+    ("audit101_gold.json", "benchmarks"),
+    ("audit102_gold.json", "benchmarks"),
+    ("audit103_gold.json", "benchmarks"),
+    ("audit104_gold.json", "benchmarks"),
 )
 
 
