@@ -626,8 +626,8 @@ class _Resolver:
         head = _strip_conj(tokens[t].key)
         if _is_stop(tokens[t]) or not any(head in heads[k] or _strip_noun(head) in heads[k] for k in SOURCE_KINDS):
             return None
-        before = tokens[t - 1]
-        if self.opens_sentence(b, t):
+        before, opening = tokens[t - 1], self.opens_sentence(b, t)
+        if opening:
             gender = _number_gender(_strip_noun(head))
         elif before.is_word and c.entry.gender == "f" and _looks_feminine_verb(before.key) \
                 and self.clause_verb(b, t - 1) is not None and _number_gender(_strip_noun(head)) == "f":
@@ -639,7 +639,7 @@ class _Resolver:
             return None  # قالوا wants people; قالت السلطات, قال المسؤول agree in the singular
         if c.entry.number != "p" and not _agrees(c.entry.gender, gender):
             return None
-        end = self.description_end(b, t, c.cue[0]) if self.opens_sentence(b, t) else ex.speaker_forward(b, t, c.cue[0], split_object=True)
+        end = self.description_end(b, t, c.cue[0]) if opening else ex.speaker_forward(b, t, c.cue[0], split_object=True)
         if any((m := ex.mention_at(b, k)) is not None and m.label == "PER" for k in range(t, min(end + 2, c.cue[0]))):
             return None  # قائد النصر حسين عبدالغني: the person's name is the subject, read as a name
         if end <= t or any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
