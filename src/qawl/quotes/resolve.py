@@ -29,6 +29,7 @@ from .lexical import (
 )
 from .rules import rule_on
 from .select import _QuotedTokens
+from .source_span import listed_head
 from .titles import has_complements
 from .tokens import ALL_MARKS, COMMAS, SENTENCE_END, _ends_sentence
 
@@ -93,9 +94,8 @@ class _Resolver:
         heads = self.ex.lexicon.heads
         if conj and first.key[1:] in heads["pronoun"]:
             offset += 1
-        elif first.key[:1] in CONJUNCTIONS_WAW_FA and self.ex.mention_at(b, start) is None and any(
-            first.key[1:] in heads[k] or _strip_noun(first.key[1:]) in heads[k] for k in SOURCE_KINDS
-        ) and not any(first.key in heads[k] for k in SOURCE_KINDS):
+        elif first.key[:1] in CONJUNCTIONS_WAW_FA and self.ex.mention_at(b, start) is None \
+                and listed_head(first.key[1:], heads, SOURCE_KINDS) and not any(first.key in heads[k] for k in SOURCE_KINDS):
             offset += 1  # ووزارة الداخلية، ووزير الخارجية: the conjunction is no part of the speaker
         elif first.key[:1] == "ل" and not first.key.startswith("لل") and any(
             _strip_noun(first.key[1:]) in heads[k] for k in ("person", "organisation", "anonymous", "media", "document")
@@ -624,7 +624,7 @@ class _Resolver:
         if not rule_on("S-CLAUSE-DESCRIPTION") or c.entry.kind != "verb" or t < 1 or not tokens[t].is_word:
             return None
         head = _strip_conj(tokens[t].key)
-        if _is_stop(tokens[t]) or not any(head in heads[k] or _strip_noun(head) in heads[k] for k in SOURCE_KINDS):
+        if _is_stop(tokens[t]) or not listed_head(head, heads, SOURCE_KINDS):
             return None
         before, opening = tokens[t - 1], self.opens_sentence(b, t)
         if opening:
