@@ -213,9 +213,14 @@ def current_forms(items: list[dict], occurrences, known: set, contexts: dict | N
     return forms
 
 
+# A gold form that no row of the run has (not even found by its occurrence) is no speaker of the
+# run: the system gives it no role, which is right exactly when the gold says it names nobody.
+ABSENT_ROLE = "none"
+
+
 def role_scores(items: list[dict], roles: dict, forms: list[str] | None = None) -> dict:
     forms = forms or [i["form"] for i in items]
-    right = sum(roles.get(form, "other") == i["role"] for form, i in zip(forms, items))
+    right = sum(roles.get(form, ABSENT_ROLE) == i["role"] for form, i in zip(forms, items))
     return {"speakers": len(items), "correct": right, "rekeyed": sum(form != i["form"] for form, i in zip(forms, items)),
             "accuracy": round(right / len(items), 3) if items else None}
 
@@ -331,7 +336,7 @@ def main(argv=None) -> int:
 def print_role_errors(items: list[dict], roles: dict, forms: list[str] | None = None) -> None:
     confusion = Counter()
     for i, form in zip(items, forms or [i["form"] for i in items]):
-        system = roles.get(form, "other")
+        system = roles.get(form, ABSENT_ROLE)
         if system != i["role"]:
             confusion[(i["role"], system)] += 1
             print(f"role  {i['form']}: gold {i['role']}, system {system}  [{i['doc_id']} #{i['quote']}]")
