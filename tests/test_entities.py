@@ -83,7 +83,8 @@ def test_the_conjunction_fa_only_opens_a_clause(text_in, clause_start, text_out)
 
 def test_a_name_after_a_word_keeps_its_fa():
     doc = clean_article(Article("t", raw_text="وقالت شركة فورد إن المصنع سيغلق.", origin="t"))
-    assert any(m.text == "فورد" for m in extract_mentions(doc))
+    # the tagger fine-tuned on ANNOTATION.md's groups names the body شركة فورد: either way, not ورد
+    assert any(m.text in ("فورد", "شركة فورد") for m in extract_mentions(doc))
 
 
 @pytest.mark.parametrize(
@@ -807,13 +808,43 @@ def test_complete_definite_bodies(text_in, tags_in, tags_out):
         ("عنوان الخبر هنا\n\nعين اليوم - بكين\n\nضبطت الشرطة الصينية مصنعا.", "عين اليوم"),
         ("عنوان الخبر هنا\n\nحاتم النجيمي - الطائف\n\nانطلقت مساء أمس المسابقة.", None),  # the place
         ("عنوان الخبر هنا\n\nنثريات الخميس - 24\n\nعلى الفتاة أن تستهدي.", None),  # no dateline
-        ("سطر أول\n\nسطر ثان\n\nسطر ثالث\n\nسطر رابع\n\nعين اليوم - بكين", None),  # not at the head
     ],
 )
 def test_dateline_names_its_outlet(text_in, outlet):
     doc = clean_article(Article(doc_id="t", raw_text=text_in, origin="t"))
     orgs = [m.text for m in extract_mentions(doc) if m.label == "ORG"]
     assert (outlet in orgs) if outlet else not any(o in ("نثريات الخميس", "الطائف", "عين اليوم") for o in orgs)
+
+
+@pytest.mark.parametrize("words, tags_in, tags_out", [
+    # the tagger ran الجيش on into the clause's object
+    ("الجيش دعم المملكة للشعب اليمني", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG O O O O"),
+    ("الجيش اليمني دعم المملكة", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG O O"),
+    ("قناة العربية نت", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),  # a short word goes on
+    ("مستشفى الملك فهد", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),  # a known name goes on
+    ("الأمم المتحدة للطفولة", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),  # a clitic complement goes on
+    ("حزب الله", "B-ORG I-ORG", "B-ORG I-ORG"),
+    ("المدير دعم المملكة", "B-PER I-PER I-PER", "B-PER I-PER I-PER"),  # organisations only
+])
+def test_cut_bare_run_ons(words, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import cut_bare_run_ons
+
+    assert cut_bare_run_ons(tags_in.split(), [match_form(w) for w in words.split()]) == tags_out.split()
+
+
+def test_dateline_rule_reads_only_the_head_of_the_article():
+    # the fine-tuned tagger knows عين اليوم as an outlet anywhere, so the rule is checked on its own
+    from qawl.clean import match_form
+    from qawl.entities.mentions import tag_dateline_outlets
+
+    def rule_tags(text):
+        doc = clean_article(Article(doc_id="t", raw_text=text, origin="t"))
+        tokens = list(doc.tokens)
+        return tag_dateline_outlets(doc.text, tokens, ["O"] * len(tokens), [match_form(t.text) for t in tokens])
+
+    assert set(rule_tags("سطر أول\n\nسطر ثان\n\nسطر ثالث\n\nسطر رابع\n\nعين اليوم - بكين")) == {"O"}
+    assert rule_tags("عين اليوم - بكين\n\nضبطت الشرطة الصينية مصنعا.")[:2] == ["B-ORG", "I-ORG"]
 
 
 @pytest.mark.parametrize(

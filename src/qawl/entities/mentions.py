@@ -20,6 +20,7 @@ from qawl.clean import match_form
 from qawl.entities.conll import bio_spans
 from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
+from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
     BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
@@ -929,6 +930,30 @@ def tag_state_short_names(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
+def cut_bare_run_ons(tags: list[str], forms: list[str]) -> list[str]:
+    """الجيش | دعم المملكة للشعب اليمني: an organisation's name does not run on from a definite word
+    onto a bare one (no article, no clitic) that no list or corpus reads as a name: that word opens
+    the clause's next phrase (a verbal noun, an object), and the run ends before it. Short words
+    (العربية نت), name connectors (آل), triggers and known names go on."""
+    tags = list(tags)
+    for first, last, label in name_spans(tags):
+        if label != "ORG":
+            continue
+        for k in range(first + 1, last):
+            if _bare_after_definite(forms[k - 1], forms[k]):
+                tags[k:last] = ["O"] * (last - k)
+                break
+    return tags
+
+
+def _bare_after_definite(before: str, form: str) -> bool:
+    if not before.startswith("ال") or before == "ال" or len(form) < 3 or not form.isalpha():
+        return False  # ال alone is آل (آل ثاني)
+    if form.startswith(("ال", "لل")) or form[0] in "وفبلك" or form in NAME_CONNECTORS:
+        return False
+    return form not in triggers() and form not in gazetteer() and not read_as_name(form)
+
+
 def spans_to_mentions(
     doc: Document, sentences: list[list[Span]], tags: list[list[str]], word_count,
     known: dict[str, str] | None = None,
@@ -939,7 +964,7 @@ def spans_to_mentions(
         words = [t.text for t in tokens]
         forms = [match_form(word) for word in words]  # once for the rules below
         sentence_tags = tag_gazetteer_organisations(
-            words, tag_latin_organisations(words, sentence_tags), forms)
+            words, tag_latin_organisations(words, cut_bare_run_ons(sentence_tags, forms)), forms)
         sentence_tags = tag_dateline_outlets(doc.text, tokens, sentence_tags, forms)
         sentence_tags = tag_quoted_names(words, sentence_tags, forms)
         sentence_tags = complete_named_institutions(words, complete_state_bodies(sentence_tags, forms), forms)

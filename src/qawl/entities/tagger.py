@@ -88,6 +88,20 @@ def load_table(path: Path) -> dict[str, str]:
         return dict(line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
 
 
+NAME_READINGS = ("mid", "hi")  # corpus-gazetteer confidence that a word is part of names
+
+
+@lru_cache(maxsize=1)
+def corpus_names() -> dict[str, str]:
+    """Word -> ``LABEL:lo|mid|hi``: how the corpora read each word (the CRF's corpus gazetteer)."""
+    return load_table(default_model_dir() / CORPUS_GAZETTEER_FILE)
+
+
+def read_as_name(form: str) -> bool:
+    """The corpora read this word (matching form) as part of names more than now and then."""
+    return corpus_names().get(form, "").rpartition(":")[2] in NAME_READINGS
+
+
 class CrfTagger:
     """IOB2 tagger over pre-tokenised sentences (labels PER, LOC, ORG, MISC)."""
 
