@@ -159,15 +159,14 @@ def finetune(base: Path, sentences: list[tuple[list[str], list[str]]], epochs: i
     (seed + member for its order and dropout); returns (network, config, words, chars)."""
     import torch
 
-    from qawl.entities.neural import TAGS, LstmConfig, LstmTagger, repair_iob2
-    from qawl.entities.train_neural import length_batches
+    from qawl.entities.neural import LstmConfig, LstmTagger
+    from qawl.entities.train_neural import gold_tags, length_batches, optimise
 
     tagger = LstmTagger(base)
     with gzip.open(base / "ner_lstm.json.gz", "rt", encoding="utf-8") as handle:
         vocab = json.load(handle)
     network, encoder = tagger.network, tagger.encoder
     members = list(network.members) if hasattr(network, "members") else [network]
-    index = {tag: i for i, tag in enumerate(TAGS)}
     for number, member in enumerate(members):
         torch.manual_seed(seed + number)
         rng = random.Random(seed + number)
@@ -182,15 +181,7 @@ def finetune(base: Path, sentences: list[tuple[list[str], list[str]]], epochs: i
             for ids in batches:
                 batch = [sentences[i] for i in ids]
                 inputs = encoder.batch([tokens for tokens, _ in batch])
-                length = inputs[0].shape[1]
-                tags = torch.tensor([[index[t] for t in repair_iob2(tg)] + [0] * (length - len(tg))
-                                     for _, tg in batch])
-                loss = member.loss(*inputs, tags)
-                optimiser.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(params, 5.0)
-                optimiser.step()
-                total += loss.item() * len(batch)
+                total += optimise(member, inputs, gold_tags(batch, inputs[0].shape[1]), optimiser, params) * len(batch)
             logger.info("member %d epoch %d: loss %.3f (%.0f s)", number + 1, epoch + 1,
                         total / len(sentences), time.time() - started)
         member.eval()

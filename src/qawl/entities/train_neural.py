@@ -115,6 +115,27 @@ def silver_sentences(args) -> list[tuple[list[str], list[str]]]:
     return tagged
 
 
+def gold_tags(batch, length: int):
+    """Tag ids of a batch of (tokens, tags), padded to ``length``. A few gold sequences open a
+    name with I-, which the CRF could never reach: they are repaired first."""
+    import torch
+
+    return torch.tensor([[TAG_INDEX[t] for t in repair_iob2(tags)] + [0] * (length - len(tags))
+                         for _, tags in batch])
+
+
+def optimise(network, inputs, tags, optimiser, params) -> float:
+    """One training step on a batch (gradients clipped at 5); returns the batch's loss."""
+    import torch
+
+    loss = network.loss(*inputs, tags)
+    optimiser.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 5.0)
+    optimiser.step()
+    return loss.item()
+
+
 def train(sentences, held_out, words, vectors, args, seed: int, lm_state=None) -> tuple:
     """Train one network; with ``held_out``, keep its best epoch on it (early stopping).
 
@@ -153,16 +174,7 @@ def train(sentences, held_out, words, vectors, args, seed: int, lm_state=None) -
             if args.word_dropout:  # hide some word vectors: lean on spelling, as for unseen names
                 hidden = torch.rand(inputs[0].shape, generator=generator) < args.word_dropout
                 inputs = (inputs[0].masked_fill(hidden & (inputs[0] > PAD), UNK), *inputs[1:])
-            length = inputs[0].shape[1]
-            # a few gold sequences open a name with I-: the CRF could never reach them
-            tags = torch.tensor([[TAG_INDEX[t] for t in repair_iob2(tg)] + [0] * (length - len(tg))
-                                 for _, tg in batch])
-            loss = network.loss(*inputs, tags)
-            optimiser.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 5.0)
-            optimiser.step()
-            total += loss.item() * len(batch)
+            total += optimise(network, inputs, gold_tags(batch, inputs[0].shape[1]), optimiser, params) * len(batch)
         message = f"epoch {epoch}: loss {total / len(sentences):.3f} ({time.time() - started:.0f} s)"
         if held_out:
             table = evaluate(LstmTagger(network=network, encoder=encoder), held_out)
