@@ -81,17 +81,10 @@ def entity_groups(records: list[dict]) -> dict:
 
 
 def quotes(records: list[dict]) -> dict:
-    from qawl.clean import clean_article
+    from benchmarks.quotes import analyse, prediction  # the quote benchmark's own pipeline
     from qawl.entities import extract_mentions
-    from qawl.quotes import extract_quotes
-    from qawl.schema import Article
 
-    preds = {}
-    for r in records:
-        doc = clean_article(Article(r["doc"], raw_text=r["text"], origin="gold"))
-        preds[r["doc"]] = [{"type": q.type, "cue": q.cue.text, "content": q.content.text,
-                            "speaker": q.speaker.text if q.speaker else "",
-                            "speaker_canonical": q.speaker_canonical} for q in extract_quotes(doc, extract_mentions(doc))]
+    preds = {r["doc"]: [prediction(q) for q in analyse(r["text"], r["doc"], extract_mentions)[1]] for r in records}
     o = score_quotes(preds, records)["overall"]
     return {"detection_f1": round(o["detection"]["f1"], 4), "speaker_accuracy": round(o["speaker_accuracy"], 4),
             "named_speaker_share": round(o["named_speaker_share"], 4), "e2e_f1": round(o["end_to_end"]["f1"], 4),

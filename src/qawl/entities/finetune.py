@@ -33,10 +33,10 @@ import random
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 
 from qawl.clean import clean_article, match_form
+from qawl.entities.features import gazetteer
 from qawl.entities.mentions import sentence_tokens
 from qawl.entities.tagger import read_as_name
 from qawl.schema import Article
@@ -51,14 +51,6 @@ STRIP_HEADS = frozenset(match_form(w) for w in (
     "قرية", "حي", "شارع", "ميدان", "مخيم", "ميناء", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "قناة",
     "القناة", "موقع", "مجلة", "المجلة", "جريدة", "شبكة"))
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
-@lru_cache(maxsize=1)
-def hand_names() -> frozenset[str]:
-    """The hand-written gazetteer's names (``data/ner_gazetteer.tsv``), in matching form."""
-    from qawl.entities.features import gazetteer
-
-    return frozenset(match_form(name) for name in gazetteer() if ":" not in name)
-
-
 def name_words(form: str) -> list[str]:
     """The words of a listed form as the tagger reads them: tokens with a letter or digit, in
     matching form, without a place or medium head before the name."""
@@ -74,7 +66,7 @@ def generic_form(words: list[str]) -> bool:
     """One definite word that neither gazetteer reads as a name (النظام، الفصائل), with or without
     its article (الهلال stays: هلال is a name in the corpora)."""
     word = words[0] if len(words) == 1 else ""
-    if not word.startswith("ال") or word in hand_names():
+    if not word.startswith("ال") or word in gazetteer():
         return False
     return not (read_as_name(word) or read_as_name(word[2:]))
 
