@@ -833,6 +833,29 @@ def test_cut_bare_run_ons(words, tags_in, tags_out):
     assert cut_bare_run_ons(tags_in.split(), [match_form(w) for w in words.split()]) == tags_out.split()
 
 
+@pytest.mark.parametrize("words, tags_in, tags_out", [
+    # a country's nisba after a bare name word describes the name (ANNOTATION.md: MISC)
+    ("نيويورك تايمز الأمريكية", "B-ORG I-ORG I-ORG", "B-ORG I-ORG B-MISC"),
+    ("ليفربول الإنجليزي", "B-ORG I-ORG", "B-ORG B-MISC"),
+    ("تدمر السورية", "B-LOC I-LOC", "B-LOC B-MISC"),
+    ("الحكومة المصرية", "B-ORG I-ORG", "B-ORG I-ORG"),  # after a definite word it makes the name
+    ("الهيئة العامة للرياضة السعودية", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG"),
+    ("التحالف بقيادة السعودية", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),  # the بـ phrase's
+    ("كوريا الشمالية", "B-LOC I-LOC", "B-LOC I-LOC"),  # no country's nisba
+    ("خالد التركي", "B-PER I-PER", "B-PER I-PER"),  # a family name: persons keep it
+])
+def test_cut_name_nisbas(words, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import cut_name_nisbas
+
+    assert cut_name_nisbas(tags_in.split(), [match_form(w) for w in words.split()]) == tags_out.split()
+
+
+def test_name_nisba_is_left_out_of_the_mention():
+    doc = clean_article(Article(doc_id="t", raw_text="وقالت صحيفة نيويورك تايمز الأمريكية إن الرئيس غاضب.", origin="t"))
+    assert "نيويورك تايمز" in [m.text for m in extract_mentions(doc) if m.label == "ORG"]
+
+
 def test_dateline_rule_reads_only_the_head_of_the_article():
     # the fine-tuned tagger knows عين اليوم as an outlet anywhere, so the rule is checked on its own
     from qawl.clean import match_form

@@ -946,6 +946,21 @@ def cut_bare_run_ons(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
+def cut_name_nisbas(tags: list[str], forms: list[str]) -> list[str]:
+    """نيويورك تايمز | الأمريكية، تدمر | السورية: a country's nisba after the bare last word of a body's
+    or place's name describes the name and is no part of it (ANNOTATION.md: nationality adjectives
+    are MISC). After a definite word it stays (الحكومة المصرية، الجامعة الأمريكية: the adjective
+    makes the name), and so does a nisba that names its country itself (بقيادة السعودية)."""
+    tags = list(tags)
+    for first, last, label in name_spans(tags):
+        if label not in ("ORG", "LOC") or last - first < 2 or forms[last - 1] not in _country_nisbas():
+            continue
+        if forms[last - 1] in gazetteer() or split_proclitics(forms[last - 2]).article or forms[last - 2].startswith("ال"):
+            continue
+        tags[last - 1] = "B-MISC"
+    return tags
+
+
 def _bare_after_definite(before: str, form: str) -> bool:
     if not before.startswith("ال") or before == "ال" or len(form) < 3 or not form.isalpha():
         return False  # ال alone is آل (آل ثاني)
@@ -975,7 +990,7 @@ def spans_to_mentions(
         sentence_tags = complete_places(words, sentence_tags, forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
-        sentence_tags = drop_religious_formulas(forms, sentence_tags)
+        sentence_tags = cut_name_nisbas(drop_religious_formulas(forms, sentence_tags), forms)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
