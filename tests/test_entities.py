@@ -851,6 +851,42 @@ def test_cut_name_nisbas(words, tags_in, tags_out):
     assert cut_name_nisbas(tags_in.split(), [match_form(w) for w in words.split()]) == tags_out.split()
 
 
+@pytest.mark.parametrize("words, tags_in, tags_out", [
+    ("قصفت مدينة دوما", "O O B-LOC", "O B-LOC I-LOC"),
+    ("وصل إلى منطقة عسير", "O O O B-LOC", "O O B-LOC I-LOC"),
+    ("في وبمدينة دوما", "O O B-LOC", "O B-LOC I-LOC"),  # the head's proclitics
+    ("ولاية كاليفورنيا", "O B-LOC", "B-LOC I-LOC"),  # ولاية is a head, not و + لاية
+    ("مطار دمشق", "O B-LOC", "O B-LOC"),  # an airport is another place than the city
+    ("شمال سوريا", "O B-LOC", "O B-LOC"),  # a direction names a region
+    ("مدينة الملك عبدالله", "O B-PER I-PER", "O B-PER I-PER"),  # places only
+])
+def test_include_place_heads(words, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import include_place_heads
+
+    assert include_place_heads(tags_in.split(), [match_form(w) for w in words.split()]) == tags_out.split()
+
+
+@pytest.mark.parametrize("text_in, text_out", [
+    ("مدينة دوما", "دوما"),
+    ("منطقة عسير", "عسير"),
+    ("مدينة", "مدينة"),  # no name after it
+    ("المدينة المنورة", "المدينة المنورة"),  # a definite word is the name
+    ("دوما", "دوما"),
+])
+def test_without_place_head(text_in, text_out):
+    from qawl.entities.mentions import without_place_head
+
+    assert without_place_head(text_in) == text_out
+
+
+def test_place_and_its_headed_surface_are_one_entity():
+    doc = clean_article(Article(doc_id="t", raw_text="قصفت الطائرات مدينة دوما أمس، وقالت مصادر في دوما إن القصف عنيف.", origin="t"))
+    places = [m for m in extract_mentions(doc) if m.label == "LOC" and "دوما" in m.text]
+    assert {m.text for m in places} == {"مدينة دوما", "دوما"} and {m.canonical for m in places} == {"دوما"}
+    assert all(doc.text[m.start:m.end] == m.text for m in places)
+
+
 def test_name_nisba_is_left_out_of_the_mention():
     doc = clean_article(Article(doc_id="t", raw_text="وقالت صحيفة نيويورك تايمز الأمريكية إن الرئيس غاضب.", origin="t"))
     assert "نيويورك تايمز" in [m.text for m in extract_mentions(doc) if m.label == "ORG"]

@@ -179,6 +179,7 @@ DEPUTY_TITLES = frozenset(_NAME["deputy_titles"])
 BODY_HEADS = frozenset(_NAME["body_heads"])  # المرصد | السوري لحقوق الإنسان
 EPONYM_HEADS = frozenset(_NAME["eponym_heads"])  # كتائب | عز الدين القسام: a body named after a person
 ROYAL_TITLES = frozenset(_NAME["royal_titles"])  # مستشفى | الملك فهد: a body named after a person
+PLACE_HEADS = frozenset(_NAME["place_heads"])  # مدينة | دوما: the head of a place's surface, not of its name
 REGION_NAMES = tuple(tuple(line.split()) for line in _NAME["region_names"])  # المنطقة الشرقية
 STATE_BODIES = frozenset(_NAME["state_bodies"])  # الحكومة | المصرية: one body
 RELIGIOUS_FORMULAS = tuple(tuple(line.split()) for line in _NAME["religious_formulas"])  # رحمه الله

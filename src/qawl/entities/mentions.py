@@ -22,7 +22,7 @@ from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS,
+    BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
     TIME_WORDS,
 )
@@ -946,6 +946,30 @@ def cut_bare_run_ons(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
+def include_place_heads(tags: list[str], forms: list[str]) -> list[str]:
+    """بمدينة | دوما، منطقة | عسير: a place head (``PLACE_HEADS``) right before a place's name, with or
+    without its proclitics, belongs to the mention's surface (ANNOTATION.md lists ["مدينة دوما", "دوما"]);
+    ``canonical_surface`` leaves it out of the canonical name, so دوما and مدينة دوما are one place."""
+    tags = list(tags)
+    for first, _last, label in name_spans(tags):
+        if label == "LOC" and first > 0 and tags[first - 1] == "O" and _place_head_word(forms[first - 1]):
+            tags[first - 1:first + 1] = ["B-LOC", "I-LOC"]
+    return tags
+
+
+PLACE_HEAD_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # وبمدينة، لمنطقة
+
+
+def _place_head_word(form: str) -> bool:
+    return any(form.startswith(clitic) and form[len(clitic):] in PLACE_HEADS for clitic in PLACE_HEAD_PROCLITICS)
+
+
+def without_place_head(surface: str) -> str:
+    """مدينة دوما → دوما: a place's name without the head its surface opens with."""
+    words = surface.split()
+    return " ".join(words[1:]) if len(words) > 1 and match_form(words[0]) in PLACE_HEADS else surface
+
+
 def cut_name_nisbas(tags: list[str], forms: list[str]) -> list[str]:
     """نيويورك تايمز | الأمريكية، تدمر | السورية: a country's nisba after the bare last word of a body's
     or place's name describes the name and is no part of it (ANNOTATION.md: nationality adjectives
@@ -991,6 +1015,7 @@ def spans_to_mentions(
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         sentence_tags = cut_name_nisbas(drop_religious_formulas(forms, sentence_tags), forms)
+        sentence_tags = include_place_heads(sentence_tags, forms)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
@@ -1083,6 +1108,8 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
     keys_of = []  # each mention's key, computed once
     for mention in mentions:
         surface = canonical_surface(mention.text)
+        if mention.label == "LOC":
+            surface = without_place_head(surface)
         key = entity_key(surface)
         keys_of.append(key)
         by_label[mention.label][key] += 1
