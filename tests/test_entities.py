@@ -880,6 +880,29 @@ def test_without_place_head(text_in, text_out):
     assert without_place_head(text_in) == text_out
 
 
+@pytest.mark.parametrize("text_in, text_out", [
+    ("شركة أمازون", "أمازون"),
+    ("صحيفة ميرور", "ميرور"),
+    ("نادي ليفربول", "ليفربول"),
+    ("وكالة الأنباء السعودية", "وكالة الأنباء السعودية"),  # الأنباء السعودية is no name by itself
+    ("شركة", "شركة"),
+    ("أمازون", "أمازون"),
+    ("إدارة نادي العروبة", "نادي العروبة"),  # the club, not its management
+    ("مجلس إدارة شركة أرامكو", "أرامكو"),
+    ("إدارة الإطفاء", "إدارة الإطفاء"),  # a department's own name
+])
+def test_without_body_head(text_in, text_out):
+    from qawl.entities.mentions import without_body_head
+
+    assert without_body_head(text_in) == text_out
+
+
+def test_body_and_its_headed_surface_are_one_entity():
+    doc = clean_article(Article(doc_id="t", raw_text="وقالت شركة أمازون إن أرباحها ارتفعت، وأضافت أمازون أن المبيعات قوية.", origin="t"))
+    bodies = [m for m in extract_mentions(doc) if m.label == "ORG"]
+    assert {m.text for m in bodies} == {"شركة أمازون", "أمازون"} and {m.canonical for m in bodies} == {"أمازون"}
+
+
 def test_place_and_its_headed_surface_are_one_entity():
     doc = clean_article(Article(doc_id="t", raw_text="قصفت الطائرات مدينة دوما أمس، وقالت مصادر في دوما إن القصف عنيف.", origin="t"))
     places = [m for m in extract_mentions(doc) if m.label == "LOC" and "دوما" in m.text]

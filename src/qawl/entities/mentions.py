@@ -23,6 +23,7 @@ from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, tri
 from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
     BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
+    SURFACE_BODY_HEADS, MANAGEMENT_HEADS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
     TIME_WORDS,
 )
@@ -965,9 +966,36 @@ def _place_head_word(form: str) -> bool:
 
 
 def without_place_head(surface: str) -> str:
-    """مدينة دوما → دوما: a place's name without the head its surface opens with."""
+    """مدينة دوما → دوما، بحي الملز → الملز: a place's name without the head its surface opens with."""
     words = surface.split()
-    return " ".join(words[1:]) if len(words) > 1 and match_form(words[0]) in PLACE_HEADS else surface
+    return " ".join(words[1:]) if len(words) > 1 and _place_head_word(match_form(words[0])) else surface
+
+
+def without_body_head(surface: str) -> str:
+    """شركة أمازون → أمازون، صحيفة ميرور → ميرور: a body's own name without the common noun its
+    surface opens with (``SURFACE_BODY_HEADS``), when that name is a bare word; وكالة الأنباء السعودية
+    keeps its head (الأنباء السعودية is no name by itself). The management before a headed name is
+    left out (``MANAGEMENT_HEADS``: إدارة نادي العروبة → نادي العروبة)."""
+    words = surface.split()
+    forms = [match_form(w) for w in words]
+    for head in MANAGEMENT_HEADS:  # إدارة نادي العروبة: the club
+        if len(forms) > len(head) + 1 and tuple(forms[:len(head)]) == head and forms[len(head)] in SURFACE_BODY_HEADS:
+            words, forms = words[len(head):], forms[len(head):]
+            break
+    if len(words) < 2 or forms[0] not in SURFACE_BODY_HEADS:
+        return " ".join(words)
+    rest = forms[1]
+    return " ".join(words) if rest.startswith(("ال", "لل")) or not rest[:1].isalpha() else " ".join(words[1:])
+
+
+def name_surface(text: str, label: str) -> str:
+    """The part of a mention's text that its canonical name is made of."""
+    surface = canonical_surface(text)
+    if label == "LOC":
+        return without_place_head(surface)
+    if label == "ORG":
+        return without_body_head(surface)
+    return surface
 
 
 def cut_name_nisbas(tags: list[str], forms: list[str]) -> list[str]:
@@ -1107,9 +1135,7 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
     surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     keys_of = []  # each mention's key, computed once
     for mention in mentions:
-        surface = canonical_surface(mention.text)
-        if mention.label == "LOC":
-            surface = without_place_head(surface)
+        surface = name_surface(mention.text, mention.label)
         key = entity_key(surface)
         keys_of.append(key)
         by_label[mention.label][key] += 1
