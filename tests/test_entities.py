@@ -910,6 +910,26 @@ def test_place_and_its_headed_surface_are_one_entity():
     assert all(doc.text[m.start:m.end] == m.text for m in places)
 
 
+@pytest.mark.parametrize("form, label", [
+    ("الشريفين", ""),  # of خادم الحرمين الشريفين
+    ("الوزيرين", ""),  # a definite dual
+    ("سياسيون", ""),  # a nisba's plural
+    ("سويسري", "MISC"),  # a nationality
+    ("بوفون", "PER"),  # a name that ends like a plural, not definite
+    ("سلمان", "PER"),
+])
+def test_lone_person_word(form, label):
+    from qawl.entities.mentions import lone_person_word
+
+    assert lone_person_word(form) == label
+
+
+def test_royal_title_word_is_no_person():
+    doc = clean_article(Article(doc_id="t", raw_text="وأكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أن المملكة ماضية.", origin="t"))
+    persons = [m.text for m in extract_mentions(doc) if m.label == "PER"]
+    assert "الشريفين" not in persons and "سلمان بن عبدالعزيز" in persons
+
+
 def test_name_nisba_is_left_out_of_the_mention():
     doc = clean_article(Article(doc_id="t", raw_text="وقالت صحيفة نيويورك تايمز الأمريكية إن الرئيس غاضب.", origin="t"))
     assert "نيويورك تايمز" in [m.text for m in extract_mentions(doc) if m.label == "ORG"]

@@ -998,6 +998,20 @@ def name_surface(text: str, label: str) -> str:
     return surface
 
 
+def lone_person_word(form: str) -> str:
+    """The label of a person's mention that is one word (matching form, its proclitics left out):
+    a definite dual or plural (الشريفين of خادم الحرمين الشريفين، الوزيرين) or a nisba's plural (سياسيون)
+    names no person (''), a country's nisba alone (سويسري) is a nationality (MISC), anything else
+    stays PER. A word a list or the corpora read as a name stays PER (زيدون)."""
+    if read_as_name(form) or form in gazetteer():
+        return "PER"
+    if form.startswith("ال") and form.endswith(("ين", "ون", "ان")) and len(form) > 5:
+        return ""
+    if form.endswith(("يون", "يين")) and len(form) > 4:
+        return ""
+    return "MISC" if "ال" + form in _country_nisbas() else "PER"
+
+
 def cut_name_nisbas(tags: list[str], forms: list[str]) -> list[str]:
     """نيويورك تايمز | الأمريكية، تدمر | السورية: a country's nisba after the bare last word of a body's
     or place's name describes the name and is no part of it (ANNOTATION.md: nationality adjectives
@@ -1048,6 +1062,10 @@ def spans_to_mentions(
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
             run = drop_leading_titles(tokens[first:last], label)
+            if label == "PER" and len(run) == 1:
+                label = lone_person_word(split_proclitics(match_form(run[0].text)).base if run[0].text[:1] in "وف" else match_form(run[0].text))
+                if not label:
+                    continue
             for piece in split_coordinated(run, label, word_count, known or {}):
                 mention = _mention(doc, piece, label, word_count, known)
                 if mention is not None:
