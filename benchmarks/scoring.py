@@ -480,6 +480,10 @@ GOLD_FILES = (
     ("audit102_gold.json", "benchmarks"),
     ("audit103_gold.json", "benchmarks"),
     ("audit104_gold.json", "benchmarks"),
+    ("audit105_gold.json", "benchmarks"),
+    ("audit106_gold.json", "benchmarks"),
+    ("audit107_gold.json", "benchmarks"),
+    ("audit108_gold.json", "benchmarks"),
 )
 
 
