@@ -950,7 +950,7 @@ def cut_bare_run_ons(tags: list[str], forms: list[str]) -> list[str]:
 def include_place_heads(tags: list[str], forms: list[str]) -> list[str]:
     """بمدينة | دوما، منطقة | عسير: a place head (``PLACE_HEADS``) right before a place's name, with or
     without its proclitics, belongs to the mention's surface (ANNOTATION.md lists ["مدينة دوما", "دوما"]);
-    ``canonical_surface`` leaves it out of the canonical name, so دوما and مدينة دوما are one place."""
+    ``name_surface`` leaves it out of the canonical name, so دوما and مدينة دوما are one place."""
     tags = list(tags)
     for first, _last, label in name_spans(tags):
         if label == "LOC" and first > 0 and tags[first - 1] == "O" and _place_head_word(forms[first - 1]):
@@ -1012,6 +1012,12 @@ def lone_person_word(form: str) -> str:
     return "MISC" if "ال" + form in _country_nisbas() else "PER"
 
 
+def _person_word_form(text: str) -> str:
+    """A one-word person mention's matching form without a leading conjunction (والشريفين)."""
+    form = match_form(text)
+    return split_proclitics(form).base if form[:1] in "وف" else form
+
+
 def cut_name_nisbas(tags: list[str], forms: list[str]) -> list[str]:
     """نيويورك تايمز | الأمريكية، تدمر | السورية: a country's nisba after the bare last word of a body's
     or place's name describes the name and is no part of it (ANNOTATION.md: nationality adjectives
@@ -1063,7 +1069,7 @@ def spans_to_mentions(
                 continue
             run = drop_leading_titles(tokens[first:last], label)
             if label == "PER" and len(run) == 1:
-                label = lone_person_word(split_proclitics(match_form(run[0].text)).base if run[0].text[:1] in "وف" else match_form(run[0].text))
+                label = lone_person_word(_person_word_form(run[0].text))
                 if not label:
                     continue
             for piece in split_coordinated(run, label, word_count, known or {}):
