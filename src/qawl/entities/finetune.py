@@ -37,7 +37,7 @@ from pathlib import Path
 
 from qawl.clean import clean_article, match_form
 from qawl.entities.features import gazetteer
-from qawl.entities.mentions import sentence_tokens
+from qawl.entities.mentions import PROCLITICS, sentence_tokens
 from qawl.entities.tagger import read_as_name
 from qawl.schema import Article
 
@@ -50,7 +50,6 @@ STRIP_HEADS = frozenset(match_form(w) for w in (
     "مدينة", "المدينة", "محافظة", "ولاية", "إقليم", "عاصمة", "العاصمة", "جزيرة", "منطقة", "بلدة",
     "قرية", "حي", "شارع", "ميدان", "مخيم", "ميناء", "صحيفة", "الصحيفة", "وكالة", "الوكالة", "قناة",
     "القناة", "موقع", "مجلة", "المجلة", "جريدة", "شبكة"))
-PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 def name_words(form: str) -> list[str]:
     """The words of a listed form as the tagger reads them: tokens with a letter or digit, in
     matching form, without a place or medium head before the name."""

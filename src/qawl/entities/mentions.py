@@ -958,11 +958,12 @@ def include_place_heads(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
-PLACE_HEAD_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # وبمدينة، لمنطقة
+# the proclitic runs a word may open with (وبمدينة، لمنطقة); finetune projects listed forms with them too
+PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 
 def _place_head_word(form: str) -> bool:
-    return any(form.startswith(clitic) and form[len(clitic):] in PLACE_HEADS for clitic in PLACE_HEAD_PROCLITICS)
+    return any(form.startswith(clitic) and form[len(clitic):] in PLACE_HEADS for clitic in ("", *PROCLITICS))
 
 
 def without_place_head(surface: str) -> str:
