@@ -134,6 +134,9 @@ SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])
 CLAUSE_STOPPERS = frozenset(_CLAUSE["clause_stoppers"])
 PREDICATE_CLOSERS = frozenset(_CLAUSE["predicate_closers"]) | NARRATOR_CONTRASTS | CLAUSE_STOPPERS  # وصف … بأنه X، بيد أن
 CLAUSE_STOPPER_PAIRS = _pairs(_CLAUSE["clause_stopper_pairs"])
+# ، بينما / ، في حين: stoppers an unquoted content runs on over (one-word keys, and two-word pairs)
+CONTENT_CONTRASTS = frozenset(w for w in _CLAUSE["contrasts_kept_in_content"] if " " not in w)
+CONTENT_CONTRAST_PAIRS = _pairs([w for w in _CLAUSE["contrasts_kept_in_content"] if " " in w])
 NARRATIVE_TIME_PAIRS = _pairs(_CLAUSE["narrative_time_pairs"])
 APODOSIS_OPENERS = frozenset(_CLAUSE["apodosis_openers"])  # فإن، فقد
 CONTENT_OPENERS = frozenset(_CLAUSE["content_openers"]) | APODOSIS_OPENERS
@@ -145,6 +148,7 @@ LINKING_VERBS = frozenset(_CLAUSE["linking_verbs"])
 TOPIC_MARKERS = frozenset(_CLAUSE["topic_markers"])
 TOPIC_ADJUNCTS = frozenset(_CLAUSE["topic_adjuncts"])
 HEADLINE_TOPICS = frozenset(_CLAUSE["headline_topics"])
+OBJECT_RELATIVES = frozenset(_CLAUSE["object_relatives"])  # فيما اعتبره: Q-RELATIVE-OBJECT
 LAST_CLAUSE_OPENERS = frozenset(_CLAUSE["last_clause_openers"])  # وقد: a sentence's last clause after a comma
 ANAPHORIC_OBJECTS = frozenset(_CLAUSE["anaphoric_objects"])
 RESPONSE_ADVERBIALS = frozenset(_CLAUSE["response_adverbials"])

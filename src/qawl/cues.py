@@ -99,6 +99,7 @@ class Lexicon:
     attitude_exclusions: frozenset[str] = frozenset()  # شكر، نفس: after أعرب عن, no words reported
     describing_cues: frozenset[str] = frozenset()  # وصف: its object is called something (Q-DESCRIBED-AS)
     describing_links: frozenset[str] = frozenset()  # بأنه، بكونه: what opens the name it is called
+    predicate_cues: frozenset[str] = frozenset()  # اعتبر: after a relative, its object is held to be what follows the source
     # وعبر: skip forms that are the verb only where they open a clause with عن after them (Q-CLAUSE-FORM)
     clause_forms: dict[str, CueEntry] = field(default_factory=dict)
 
@@ -237,6 +238,7 @@ def load_cues() -> Lexicon:
         attitude_exclusions=_match_set(raw.get("attitude_exclusions", {}).get("words", [])),
         describing_cues=frozenset(raw.get("describing", {}).get("cues", [])),
         describing_links=_match_set(raw.get("describing", {}).get("links", [])),
+        predicate_cues=frozenset(raw.get("describing", {}).get("predicate_cues", [])),
         clause_forms=clause_forms,
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),

@@ -14,7 +14,8 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    AS_WORD, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
+    AS_WORD, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
+    CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
     NARRATOR_CONTRASTS,
 )
 from qawl.cues import load_cues, lookup_cue
@@ -118,10 +119,14 @@ def _is_circumstantial(token: _Token) -> bool:
 
 
 def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
+    """The word after a comma ends an unquoted content: a clause stopper (، وفقا، وذلك) that is not
+    a contrast the words run on over (، بينما، في حين: ``CONTENT_CONTRASTS``), or a closer."""
     key = tokens[t].key
-    if key in CLAUSE_STOPPERS or (key[:1] == "و" and key[1:] in CLAUSE_STOPPERS):
+    bare = key[1:] if key[:1] == "و" and key[1:] in CLAUSE_STOPPERS else key
+    if bare in CLAUSE_STOPPERS and bare not in CONTENT_CONTRASTS:
         return True
-    if t + 1 < len(tokens) and (key, tokens[t + 1].key) in CLAUSE_STOPPER_PAIRS:
+    pair = (key, tokens[t + 1].key) if t + 1 < len(tokens) else None
+    if pair in CLAUSE_STOPPER_PAIRS and pair not in CONTENT_CONTRAST_PAIRS:
         return True
     return _starts_closer(tokens, t, closers)
 

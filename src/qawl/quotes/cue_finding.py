@@ -16,7 +16,7 @@ from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
-    SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, is_verbal_noun,
+    SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
@@ -656,10 +656,15 @@ class _CueFinding:
         if entry is None or entry.kind != "verb" or entry.person != 3 or entry.ambiguous or entry.relays:
             return None
         prev = _prev_word(tokens, t)
+        if prev is not None and (prev.key in OBJECT_RELATIVES or prev.key[:1] == "و" and prev.key[1:] in SUBJECT_RELATIVES):
+            # والتي اعتبرها الملك، فيما اعتبره مراقبون: the pronoun points back, the source follows
+            return self.relative_object_candidate(b, t, entry, conj) or self.described_candidate(b, t, entry, conj)
         if prev is not None and prev.key in RELATIVES:
             # وهذا ما أكده المتحدث: only the back-reference; ما يعتبره جميلا: / القرار الذي أعلنه reports nothing
             candidate = self.relative_candidate(b, t, entry)
-            return candidate if candidate is not None and candidate.method == "back" else None
+            if candidate is not None and candidate.method == "back":
+                return candidate
+            return self.relative_object_candidate(b, t, entry, conj)
         described = self.described_candidate(b, t, entry, conj)
         if described is not None:
             return described  # صفقة وصفها الرئيس بأنها "هدف": the object pronoun is what is described
@@ -684,6 +689,48 @@ class _CueFinding:
         if opener != candidate.speaker[1] and not (candidate.method == "quote" and tokens[opener].text in ALL_MARKS and opener == candidate.speaker[1]):
             return None
         return candidate
+
+    def relative_object_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """``Q-RELATIVE-OBJECT``: after a relative pronoun, a cue's object pronoun is the antecedent and the
+        source follows the verb (الذي تتهمه ابنته بالتحرش بها، والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها
+        الملك طريقة جهنمية). The words are what the antecedent is accused of (a بـ word right after the
+        source), called (the describing link) or held to be (``predicate_cues``: the word right after it).
+        Only for a subject that names a source."""
+        if not rule_on("Q-RELATIVE-OBJECT"):
+            return None
+        tokens = self.blocks[b].tokens
+        if entry.lemma in self.lexicon.describing_cues:
+            candidate = self.described_candidate(b, t, entry, conj, after_relative=True)
+        else:
+            np_end = self.speaker_forward(b, t + 1, len(tokens))
+            if np_end <= t + 1 or not (self.names_source(b, t + 1) or self.is_source(b, t + 1, np_end)):
+                return None
+            if entry.lemma in self.lexicon.predicate_cues:
+                np_end = self.predicate_subject_end(b, t + 1, np_end)  # الملك الشهيد | طريقة جهنمية
+                if np_end >= len(tokens) or not tokens[np_end].is_word or _is_stop(tokens[np_end]):
+                    return None
+            elif not (entry.addressee and np_end < len(tokens) and tokens[np_end].key[:1] == "ب"
+                      and len(tokens[np_end].key) > 3):
+                return None  # الذي تتهمه ابنته | بالتحرش: what it is accused of
+            candidate = _Candidate(b, (t, t + 1), entry, "obj", np_end)
+            candidate.speaker = (t + 1, np_end)
+            candidate.start_token = t
+        if candidate is None or candidate.speaker is None:
+            return None
+        candidate.rules += ("Q-RELATIVE-OBJECT",)
+        candidate.start_token = t - 1  # the relative is no part of the words before (…، والتي | اعتبرها)
+        return candidate
+
+    def predicate_subject_end(self, b: int, start: int, end: int) -> int:
+        """``Q-RELATIVE-OBJECT``: the subject of اعتبرها ends where an indefinite word that no name holds follows
+        a definite one (الملك الشهيد | طريقة جهنمية): what the object is held to be."""
+        tokens = self.blocks[b].tokens
+        for k in range(start + 1, end):
+            if self.mention_at(b, k) is not None or _is_definite(tokens[k].key):
+                continue
+            if _is_definite(tokens[k - 1].key) or (tokens[k].key.endswith("ا") and len(tokens[k].key) > 3):
+                return k  # غيابا: an indefinite accusative
+        return end
 
     def record_agent(self, b: int, t: int, entry: CueEntry, conj: str) -> None:
         """A cue that reports nothing still names a subject a later dropped subject may refer to."""

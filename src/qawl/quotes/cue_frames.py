@@ -313,21 +313,22 @@ class _CueFrames:
         candidate.rules += rules
         return candidate
 
-    def described_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+    def described_candidate(self, b: int, t: int, entry: CueEntry, conj: str,
+                            after_relative: bool = False) -> Optional[_Candidate]:
         """``Q-DESCRIBED-AS``: a describing verb (وصف) whose object is then called something (ووصف خطة
         ترامب بأنها "صفعة العصر"، وصف نتنياهو الهجوم بأنه عمل إرهابي، ووصفه بـ"الفظيع"). The words are
         the object and what it is called (the object is what a stance is about); after an object
         pronoun (ووصفه) only what it is called, and only the quotation when it is all of that. The
         subject is the noun phrase between the verb and the object when it names a source, else it is
         dropped. A relative or ما before the verb (ما وصفه بـ) and a subject before it are left to the
-        other readings."""
+        other readings (``after_relative``: Q-RELATIVE-OBJECT's, with a named subject)."""
         if not rule_on("Q-DESCRIBED-AS") or entry.kind != "verb" or entry.lemma not in self.lexicon.describing_cues:
             return None
         tokens = self.blocks[b].tokens
         prev = _prev_word(tokens, t)
-        if prev is not None and (prev.key in RELATIVES or prev.key in MA_RELATIVES):
+        if prev is not None and (prev.key in RELATIVES or prev.key in MA_RELATIVES) and not after_relative:
             return None
-        if prev is not None and (prev.key in PREPOSITIONS or _strip_conj(prev.key) in NOUN_FRAME_PREPS):
+        if prev is not None and (prev.key in PREPOSITIONS or _strip_conj(prev.key) in NOUN_FRAME_PREPS) and not after_relative:
             return None  # بجانب وصف لها بأنها: after a preposition the form is the noun "description"
         link = self.describing_link(b, t)
         if link is None:
@@ -344,7 +345,7 @@ class _CueFrames:
             # فيما وصفه الوزير بأنه | لقاء مثمر: the words after the link; بالمتواضع is itself the word
             after_link = link + 1 if tokens[link].key in self.lexicon.describing_links else link
             speaker, start = ((t + 1, np_end) if np_end > t + 1 else None), after_link
-            if speaker is None and not opens:
+            if speaker is None and (not opens or after_relative):
                 return None  # أكدت إدانته: inside a clause the form is a verbal noun with its pronoun
         elif t + 1 < np_end < link and (self.names_source(b, t + 1) or self.is_source(b, t + 1, np_end)
                                         or self.described_object_at(b, np_end)):
