@@ -4104,7 +4104,7 @@ def test_s_relative_aside_skips_a_relative_clause_before_the_verb(switch_off):
 
 def test_a_comma_subject_at_the_start_of_a_block_is_kept():
     """start 0 is a subject too: خافيير ماسكيرانو …، أقر opens its block."""
-    text = "خافيير ماسكيرانو مدافع برشلونة ومنتخب الأرجنتين، أقر بالتهرب الضريبي ونجا من عقوبة السجن."
+    text = "خافيير ماسكيرانو مدافع برشلونة ومنتخب الأرجنتين، أقر بأنه تهرب من الضرائب ونجا من عقوبة السجن."
     _, quotes = quotes_of(text, _mentions_for(("خافيير ماسكيرانو", "PER", "خافيير ماسكيرانو"), ("الأرجنتين", "LOC", "الأرجنتين")))
     assert quotes and quotes[0].speaker_canonical == "خافيير ماسكيرانو"
 
@@ -4139,3 +4139,8 @@ def test_a_contrast_after_a_comma_stays_in_the_words():
     # gold contents keep ، بينما / ، في حين 24 and 17 times in dev, and end before them 5 and 9 times
     _, quotes = quotes_of("وقال الوزير إن الصادرات ارتفعت، بينما تراجعت الواردات بشكل كبير.")
     assert [q.content.text for q in quotes] == ["الصادرات ارتفعت، بينما تراجعت الواردات بشكل كبير"]
+
+
+def test_approving_with_ba_is_an_act_and_admitting_that_is_words():
+    assert not quotes_of("وأقر المجلس بتعديل بعض أحكام القانون.")[1]
+    assert [q.content.text for q in quotes_of("وأقر الوزير بأن الوضع صعب.")[1]] == ["الوضع صعب"]
