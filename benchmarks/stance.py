@@ -286,8 +286,11 @@ def miss_causes(predictions: dict, golds: list[dict], missed: list[dict]) -> dic
 
 
 def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True,
-            model: Optional[dict] = None, reader: str = "model") -> Optional[tuple[dict, list]]:
-    """(doc -> predicted stance dicts, notes on what ran), or None when the quotes stage is missing."""
+            model: Optional[dict] = None, reader: str = "model",
+            min_confidence: Optional[float] = None) -> Optional[tuple[dict, list]]:
+    """(doc -> predicted stance dicts, notes on what ran), or None when the quotes stage is missing.
+    ``min_confidence`` None keeps the stage's default cut (``qawl.stance.params.MIN_CONFIDENCE``)."""
+    cut = {} if min_confidence is None else {"min_confidence": min_confidence}
     predictions, notes = {}, set()
     for gold in golds:
         doc = clean_article(Article(gold["doc"], raw_text=raw_text(gold), origin="gold"))
@@ -301,8 +304,8 @@ def predict(mode: str, golds: list[dict], lexicon, use_entities: bool = True,
                 print(f"[{mode}] skipped: the quotes stage is not importable ({error})")
                 return None
             notes.add(note)
-        predictions[gold["doc"]] = stance_dicts(extract_stances(doc, quotes, mentions, lexicon=lexicon, model=model,
-                                                                  reader=reader))
+        stances = extract_stances(doc, quotes, mentions, lexicon=lexicon, model=model, reader=reader, **cut)
+        predictions[gold["doc"]] = stance_dicts(stances)
     return predictions, sorted(notes)
 
 
@@ -464,6 +467,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                         "packaged one (src/qawl/data/stance_model.json)")
     parser.add_argument("--rules-only", action="store_true",
                         help="the rules alone, without the learned reader (extract_stances(reader='rules'))")
+    parser.add_argument("--min-confidence", type=float, metavar="P",
+                        help="leave out stances of confidence under P (default: the stage's own cut, "
+                        "qawl.stance.params.MIN_CONFIDENCE; 0 scores every stance found)")
     parser.add_argument("--no-entities", action="store_true",
                         help="no entity mentions (neither qawl.entities in e2e nor gold ones in oracle)")
     parser.add_argument("--errors", type=int, default=40, help="error cases shown per list (dev part only)")
@@ -485,7 +491,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     split = load_split()
     lexicon = load_lexicon(args.lexicon)
     default_run = not (args.gold or args.lexicon or args.no_entities or args.mode != "both" or args.model
-                       or args.rules_only)
+                       or args.rules_only or args.min_confidence is not None)
     reader = load_model(args.model) if args.model else None
     out = args.out or (RESULTS if default_run else None)
     print(f"gold: {', '.join(Path(p).name for p in paths)}; split: {SPLIT_FILE.name}")
@@ -495,7 +501,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.fit_confidence:
         dev = [gold for gold in golds if part_of(gold["doc"], split) == "dev"]
         # the rules' stances only: the packaged reader was fitted on dev, its stances there are in-sample
-        predictions, _ = predict("e2e", dev, lexicon, use_entities=not args.no_entities, reader="rules")
+        predictions, _ = predict("e2e", dev, lexicon, use_entities=not args.no_entities, reader="rules",
+                                 min_confidence=0)  # it learns what the cut then reads
         model = fit_confidence(predictions, dev)
         target = ROOT / "src" / "qawl" / "data" / CONFIDENCE_FILE
         target.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -507,7 +514,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     for mode in modes:
         started = time.perf_counter()
         predicted = predict(mode, golds, lexicon, use_entities=not args.no_entities, model=reader,
-                            reader="rules" if args.rules_only else "model")
+                            reader="rules" if args.rules_only else "model", min_confidence=args.min_confidence)
         if predicted is None:
             continue
         predictions, notes = predicted

@@ -143,6 +143,14 @@ def test_an_unknown_stance_reader_is_a_usage_error(capsys, tmp_path):
     assert "--stance-reader: invalid choice: 'bert'" in capsys.readouterr().err
 
 
+def test_a_stance_cut_outside_0_to_1_is_a_usage_error(capsys, tmp_path):
+    assert main(["run", "--corpus", str(SEED), "--out", str(tmp_path / "run"), "-p", "stance_min_confidence=2"]) == 2
+    assert "stance_min_confidence must be a number from 0 to 1" in capsys.readouterr().err
+    assert not (tmp_path / "run").exists()
+    assert main(["analyze", str(SEED), "--stance-min-confidence", "high"]) == 2
+    assert "--stance-min-confidence: must be a number from 0 to 1" in capsys.readouterr().err
+
+
 def all_skipped_corpus(folder):
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")

@@ -101,7 +101,8 @@ def stance_output(example: dict) -> tuple[frozenset, set]:
     # the rules alone (the packaged reader would add its own stances over a rule switched off),
     # except the example of M-STANCE-MODEL, which brings its own model
     model = example.get("model")
-    found = stance.extract_stances(doc, found_quotes, mentions, model=model, reader="model" if model else "rules")
+    found = stance.extract_stances(doc, found_quotes, mentions, model=model, reader="model" if model else "rules",
+                                   min_confidence=0)
     seen = frozenset((s.speaker, s.target, s.polarity) for s in found)
     return seen, {rule for s in found for rule in s.rules}
 

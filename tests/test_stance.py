@@ -36,7 +36,8 @@ from qawl.tables import read_table, write_table
 
 from qawl.pipeline import STANCE_COLUMNS as STANCE_TABLE_COLUMNS, TABLE_SCHEMAS  # noqa: E402
 
-extract_stances = partial(extract_with_reader, reader="rules")
+# the rules' cases: every stance they make, whatever its confidence (the default cut is tested apart)
+extract_stances = partial(extract_with_reader, reader="rules", min_confidence=0)
 
 
 def make_doc(text: str, source: str = "", date: str = ""):
@@ -1167,3 +1168,15 @@ def test_a_target_phrase_names_what_follows_its_preposition():
     assert finder.target_name((start, start + 2)) == "إيران"
     assert finder.target_name((start + 1, start + 2)) == "إيران"
 
+
+
+def test_the_default_cut_leaves_out_stances_of_low_confidence():
+    from qawl.stance.params import MIN_CONFIDENCE
+
+    doc = make_doc("وقال الوزير إن الحكومة ترفض الاتفاق النووي وتدين الهجمات على المدنيين.")
+    quote = make_quote(doc, "قال", "الحكومة ترفض الاتفاق النووي وتدين الهجمات على المدنيين", "الوزير")
+    every = extract_with_reader(doc, [quote], min_confidence=0)
+    assert every and any(s.confidence < MIN_CONFIDENCE for s in every)
+    kept = extract_with_reader(doc, [quote])
+    assert kept == [s for s in every if s.confidence >= MIN_CONFIDENCE]
+    assert extract_with_reader(doc, [quote], min_confidence=1.0) == []

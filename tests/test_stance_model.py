@@ -1,10 +1,15 @@
 """The packaged learned stance reader (M-STANCE-MODEL), on by default in mode ``add``."""
+from functools import partial
+
 import pytest
 
 from qawl.clean import clean_article
 from qawl.schema import Article, Quote, make_span
-from qawl.stance import extract_stances
+from qawl.stance import extract_stances as extract_with_cut
 from qawl.stance.model import MODEL_RULE, READERS, packaged_model, packaged_model_info
+
+# the reader's cases: every stance it makes, whatever its confidence (the default cut: test_stance.py)
+extract_stances = partial(extract_with_cut, min_confidence=0)
 
 
 def quote_of(text: str, cue: str, content: str, speaker: str):
@@ -69,7 +74,8 @@ def test_the_engine_passes_its_reader_on():
     articles = [Article("a", raw_text=text, origin="test")]
     by_reader = {}
     for reader in READERS:
-        [result], failures = analyse_articles(articles, EngineConfig(backend="crf", stance_reader=reader))
+        [result], failures = analyse_articles(
+            articles, EngineConfig(backend="crf", stance_reader=reader, stance_min_confidence=0))
         assert not failures
         by_reader[reader] = {rule for s in result.stances for rule in s.rules}
     assert MODEL_RULE in by_reader["model"] and MODEL_RULE not in by_reader["rules"]
@@ -137,3 +143,10 @@ def test_the_cli_offers_the_readers_the_stage_has():
     from qawl.__main__ import STANCE_READERS
 
     assert STANCE_READERS == READERS
+
+
+def test_the_cli_default_stance_cut_is_the_stage_s():
+    from qawl.__main__ import STANCE_MIN_CONFIDENCE
+    from qawl.stance.params import MIN_CONFIDENCE
+
+    assert STANCE_MIN_CONFIDENCE == MIN_CONFIDENCE

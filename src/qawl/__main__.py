@@ -38,6 +38,7 @@ exit codes:
 
 NER_BACKENDS = ("auto", "crf", "lstm", "camel")  # qawl.entities.BACKENDS, without importing it
 STANCE_READERS = ("model", "rules")  # qawl.stance.model.READERS, without importing it
+STANCE_MIN_CONFIDENCE = 0.4  # qawl.stance.params.MIN_CONFIDENCE, without importing it
 
 EXAMPLES = """\
 examples:
@@ -65,7 +66,8 @@ source_line spans), sources (from the source line), entities ({text, label,
 start, end, canonical}), quotes ({type, cue, content, speaker, confidence}) and
 stances ({speaker, target, polarity, quote, evidence, evidence_kind: quote or
 act, target_kind: actor or issue, target_start/end, sentence_start/end, rules,
-confidence}). Every start/end is a character offset into text. Unreadable
+confidence}); stances under --stance-min-confidence are left out. Every
+start/end is a character offset into text. Unreadable
 files are reported on stderr, one line each.
 Output is written whole lines only: on a write failure (a full disk) a regular
 file is cut back to its last complete line, and --out FILE is written to a
@@ -90,6 +92,16 @@ def _seconds(value: str) -> float:
         raise argparse.ArgumentTypeError(f"must be a number of seconds, got {value}") from None
     if not number >= 0:
         raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, got {value}")
+    return number
+
+
+def _share(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1, got {value}") from None
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {value}")
     return number
 
 
@@ -145,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--stance-reader", choices=STANCE_READERS, default="model",
                          help="stances from the learned reader added to the rules (model: finds more, "
                          "less precise) or from the rules alone (default: model)")
+    analyze.add_argument("--stance-min-confidence", type=_share, default=STANCE_MIN_CONFIDENCE, metavar="P",
+                         help="leave out stances whose confidence (an estimate of the share that are right) is "
+                         f"under P; 0 keeps every stance found (default: {STANCE_MIN_CONFIDENCE})")
     analyze.add_argument("--time-budget", type=_seconds, default=10.0, metavar="SECONDS",
                          help="seconds one article may take over all stages; past it the article "
                          "is reported as failed and the next one goes on (0: no limit; default 10)")
@@ -358,6 +373,7 @@ def cmd_analyze(args) -> int:
     if args.out and not Path(args.out).resolve().parent.is_dir():
         return usage_error(f"no such folder for --out: {Path(args.out).parent}")
     config = EngineConfig(backend=args.backend, lexicon=args.lexicon, stance_reader=args.stance_reader,
+                          stance_min_confidence=args.stance_min_confidence,
                           time_budget=args.time_budget or None, max_chars=args.max_chars)
     skipped, failures, renamed = [], [], []
     output = LineOutput(args.out)

@@ -19,6 +19,7 @@ from qawl.clean import clean_article
 from qawl.engine.executors import _stage_reporter
 from qawl.pipeline import TABLE_SCHEMAS
 from qawl.schema import Article, Document
+from qawl.stance.params import MIN_CONFIDENCE
 from qawl.tables import mark_complete, write_part
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class EngineConfig:
     backend: str = "auto"  # NER backend: auto, lstm, crf or camel
     lexicon: Optional[str] = None  # extra stance lexicon file
     stance_reader: str = "model"  # model: the packaged learned reader on the rules; rules: the rules alone
+    stance_min_confidence: float = MIN_CONFIDENCE  # stances of lower confidence are left out; 0 keeps all
     dediacritise: bool = False
     time_budget: Optional[float] = DEFAULT_TIME_BUDGET  # seconds per article; None: no limit
     max_chars: int = DEFAULT_MAX_CHARS  # longer articles are cut into sections; 0: never
@@ -156,7 +158,8 @@ def analyse_articles(articles: list[Article], config: EngineConfig,
     for r in results:
         r.stances = budget.run("stance", r.doc.doc_id, r.doc.origin,
                                lambda: extract_stances(r.doc, r.quotes, r.mentions, lexicon=lexicon,
-                                                       reader=config.stance_reader)) or []
+                                                       reader=config.stance_reader,
+                                                       min_confidence=config.stance_min_confidence)) or []
     report("stance", len(articles), words)
     return results, budget.failures
 

@@ -79,6 +79,13 @@ def check_stance_reader(value) -> None:
                          f"added to the rules; rules: the rules alone), got {value!r}")
 
 
+def check_stance_min_confidence(value) -> None:
+    """``-p stance_min_confidence=…`` is a share from 0 to 1: a usage error before any work."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError(f"stance_min_confidence must be a number from 0 to 1 (0 keeps every stance), "
+                         f"got {value!r}")
+
+
 def declared_parameters(notebook: Path) -> set[str]:
     """The names assigned in a notebook's cell tagged ``parameters``."""
     import ast
@@ -118,6 +125,8 @@ def _checked_parameters(corpus: str, limit: Optional[int], extra: dict,
         extra = {**extra, "lexicon": check_lexicon(str(extra["lexicon"]))}
     if "stance_reader" in extra:
         check_stance_reader(extra["stance_reader"])
+    if "stance_min_confidence" in extra:
+        check_stance_min_confidence(extra["stance_min_confidence"])
     if fresh:  # a resumed run's corpus had articles when it started
         check_corpus_has_articles(corpus_path)
     return corpus_path, declared, extra

@@ -16,6 +16,7 @@ from qawl.stance.lexicon import default_lexicon, Lexicon
 from qawl.stance.merge import merge_stances, stance_confidence
 from qawl.stance.model import MODEL_RULE, apply_model, reader_model
 from qawl.stance.narrated import _NarratedRules
+from qawl.stance.params import MIN_CONFIDENCE
 from qawl.stance.quoted import _QuoteRules
 from qawl.stance.speakers import _SpeakerRules
 from qawl.stance.targets import _TargetRules
@@ -23,7 +24,8 @@ from qawl.stance.targets import _TargetRules
 
 def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[Sequence[Mention]] = None,
                     lexicon: Optional[Lexicon] = None, narrated: bool = True,
-                    model: Optional[dict] = None, reader: str = "model") -> list[Stance]:
+                    model: Optional[dict] = None, reader: str = "model",
+                    min_confidence: float = MIN_CONFIDENCE) -> list[Stance]:
     """Stances of the speakers of ``quotes`` (and of narrated acts when ``narrated``).
 
     Each ``Stance.quote`` indexes ``quotes`` (-1 for an act reported without
@@ -32,13 +34,15 @@ def extract_stances(doc: Document, quotes: Sequence[Quote], mentions: Optional[S
     one mention, else those words without a leading preposition. ``reader`` ``model`` (the
     default) adds the packaged learned reader's stances to the rules' (M-STANCE-MODEL);
     ``rules`` keeps the rules' alone. ``model`` (``qawl.stance.model.load_model``) replaces the
-    packaged reader.
+    packaged reader. Only stances whose confidence is at least ``min_confidence`` are returned
+    (``params.MIN_CONFIDENCE``; 0 returns every stance the rules and the reader found).
     """
     model = reader_model(reader, model)
     finder = rule_finder(doc, quotes, mentions, lexicon, narrated)
     if model is not None:
         apply_model(finder, model)
-    return merge_stances(with_confidence(stance_records(finder)))
+    stances = merge_stances(with_confidence(stance_records(finder)))
+    return [stance for stance in stances if stance.confidence >= min_confidence]
 
 
 def rule_finder(doc: Document, quotes: Sequence[Quote], mentions: Optional[Sequence[Mention]] = None,
