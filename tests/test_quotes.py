@@ -4144,3 +4144,14 @@ def test_a_contrast_after_a_comma_stays_in_the_words():
 def test_approving_with_ba_is_an_act_and_admitting_that_is_words():
     assert not quotes_of("وأقر المجلس بتعديل بعض أحكام القانون.")[1]
     assert [q.content.text for q in quotes_of("وأقر الوزير بأن الوضع صعب.")[1]] == ["الوضع صعب"]
+
+
+@pytest.mark.parametrize("text_in, speaker, content", [
+    ("وجاء في هذه الوثيقة أن هناك بين طالبي اللجوء العديد ممن يؤيدون العنف.", "الوثيقة",
+     "هناك بين طالبي اللجوء العديد ممن يؤيدون العنف"),
+    ("وجاء في الكتاب أن الحرب كانت خطأ كبيرا.", "الكتاب", "الحرب كانت خطأ كبيرا"),
+    ("وجاء في المقال: علينا جميعا أن نقبل الحقيقة.", "المقال", "علينا جميعا أن نقبل الحقيقة"),
+])
+def test_a_book_an_article_or_this_document_speaks_after_jaa_fi(text_in, speaker, content):
+    _, quotes = quotes_of(text_in)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
+    APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
     CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
@@ -616,17 +616,18 @@ class _CueFrames:
         tokens = self.blocks[b].tokens
         if tokens[t].key not in DOCUMENT_VERBS or t + 2 >= len(tokens) or tokens[t + 1].key != "في":
             return None
-        head = _strip_noun(tokens[t + 2].key)
+        first = t + 3 if tokens[t + 2].key in DEMONSTRATIVES and t + 3 < len(tokens) else t + 2  # في هذه الوثيقة
+        head = _strip_noun(tokens[first].key)
         if head not in self.document_heads:
             return None
-        np_end = self.speaker_forward(b, t + 2, len(tokens))
-        if np_end == t + 2:
+        np_end = self.speaker_forward(b, first, len(tokens))
+        if np_end == first:
             return None
         candidate = self.complement_candidate(b, t, DOCUMENT_CUE, np_end, window=MAX_APPOSITION_GAP)
         if candidate is None or candidate.method not in ("that", "quote", "colon"):
             return None
         candidate.cue = (t, t + 2)
-        candidate.speaker = (t + 2, np_end)
+        candidate.speaker = (first, np_end)
         candidate.start_token = t
         return candidate
 
