@@ -4155,3 +4155,12 @@ def test_approving_with_ba_is_an_act_and_admitting_that_is_words():
 def test_a_book_an_article_or_this_document_speaks_after_jaa_fi(text_in, speaker, content):
     _, quotes = quotes_of(text_in)
     assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]
+
+
+def test_s_source_inside_carries_an_anonymous_source_over_where_it_sits(switch_off):
+    _, quotes = quotes_of("وقالت مصادر داخل الائتلاف الحكومي إن الاتفاق قريب. وقال مسؤول لدى الوزارة إن القرار نهائي.")
+    assert [q.speaker.text for q in quotes] == ["مصادر داخل الائتلاف الحكومي", "مسؤول لدى الوزارة"]
+    assert "S-SOURCE-INSIDE" in quotes[0].rules
+    switch_off("S-SOURCE-INSIDE")
+    _, quotes = quotes_of("وقالت مصادر داخل الائتلاف الحكومي إن الاتفاق قريب.")
+    assert [q.speaker.text for q in quotes] == ["مصادر"]

@@ -68,6 +68,7 @@ PREPOSITIONS = PHRASE_PREPOSITIONS | EVENT_PREPOSITIONS
 PARTICLES = frozenset(_FUNCTION["particles"])
 SUBJECT_RELATIVES = frozenset(_FUNCTION["subject_relatives"])
 MA_RELATIVES = frozenset(_FUNCTION["ma_relatives"])
+SOURCE_INSIDE_PREPOSITIONS = frozenset(_FUNCTION["source_inside_prepositions"])  # مصادر داخل الائتلاف
 MA_CONJUNCTIONS = frozenset(_FUNCTION["ma_conjunctions"])  # بعدما، حينما: no accusative
 INNA_PARTICLES = frozenset(_FUNCTION["inna_particles"])  # ولكن مسؤولا قال: an accusative subject
 RELATIVES = SUBJECT_RELATIVES | MA_RELATIVES

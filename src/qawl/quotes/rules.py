@@ -159,6 +159,9 @@ RULES: dict[str, str] = {
                         "people it was said to (قالت الوزارة | للصحفيين إن)",
     "S-FULLEST-BODY": "a body's name that opens a fuller name of the same article takes the fuller one as its canonical "
                       "name (المجلس القومي → المجلس القومي للطفولة والأمومة), unless two fuller names differ",
+    "S-SOURCE-INSIDE": "an anonymous source goes on over داخل / لدى / ضمن and a name or definite word (مصادر داخل "
+                       "الائتلاف الحكومي، مسؤول لدى الوزارة): where it sits; data: function_words.json "
+                       "source_inside_prepositions",
     "S-OFFICE-PLACE": "an indefinite title or anonymous head without a name goes on over في/من and the body or "
                       "place named right after it (مسؤولة السياسة الخارجية | في الاتحاد الأوروبي، متحدث باسم القوات "
                       "الأمريكية | في أفغانستان; an anonymous head also over a body's head word the tagger left untagged: مصدر | في "

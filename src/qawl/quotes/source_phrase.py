@@ -13,7 +13,8 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, TIME_NAMES, TIME_WORDS, VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
+    ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, SOURCE_INSIDE_PREPOSITIONS, TIME_NAMES, TIME_WORDS,
+    VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -425,9 +426,22 @@ class _SourcePhrase:
                 self.office_places.add((b, start))  # مصدر في قيادة عمليات الأنبار: where the source works, not who
                 return True
             return nxt_named
+        if self.inside_body(b, start, t, nxt_named):
+            return True
         if key in LINKING_VERBS:
             return nxt.key[:1] in "يت" and len(nxt.key) > 3 and lookup_cue(nxt.key)[0] is None
         return False
+
+    def inside_body(self, b: int, start: int, t: int, nxt_named: bool) -> bool:
+        """``S-SOURCE-INSIDE``: an anonymous source goes on over داخل / لدى / ضمن before a definite word or a
+        name (مصادر | داخل الائتلاف الحكومي، مسؤول | لدى الوزارة): where it sits (a بـ phrase: S-ANONYMOUS-BA)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-SOURCE-INSIDE") or tokens[t].key not in SOURCE_INSIDE_PREPOSITIONS:
+            return False
+        inside = nxt_named and lookup_cue(tokens[t + 1].key)[0] is None
+        if inside:
+            self.phrase_rules.setdefault((b, start), "S-SOURCE-INSIDE")
+        return inside
 
     def office_place(self, b: int, start: int, t: int) -> bool:
         """``S-OFFICE-PLACE``: an indefinite title or anonymous head without a name (مسؤولة السياسة
