@@ -38,7 +38,7 @@ exit codes:
 
 NER_BACKENDS = ("auto", "crf", "lstm", "camel")  # qawl.entities.BACKENDS, without importing it
 STANCE_READERS = ("model", "rules")  # qawl.stance.model.READERS, without importing it
-STANCE_MIN_CONFIDENCE = 0.4  # qawl.stance.params.MIN_CONFIDENCE, without importing it
+STANCE_MIN_CONFIDENCE = 0.2  # qawl.stance.params.MIN_CONFIDENCE, without importing it
 
 EXAMPLES = """\
 examples:
