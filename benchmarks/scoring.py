@@ -484,6 +484,10 @@ GOLD_FILES = (
     ("audit106_gold.json", "benchmarks"),
     ("audit107_gold.json", "benchmarks"),
     ("audit108_gold.json", "benchmarks"),
+    ("audit109_gold.json", "benchmarks"),
+    ("audit110_gold.json", "benchmarks"),
+    ("audit111_gold.json", "benchmarks"),
+    ("audit112_gold.json", "benchmarks"),
 )
 
 
