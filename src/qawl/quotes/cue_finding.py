@@ -658,7 +658,7 @@ class _CueFinding:
         prev = _prev_word(tokens, t)
         if prev is not None and (prev.key in OBJECT_RELATIVES or prev.key[:1] == "و" and prev.key[1:] in SUBJECT_RELATIVES):
             # والتي اعتبرها الملك، فيما اعتبره مراقبون: the pronoun points back, the source follows
-            return self.relative_object_candidate(b, t, entry, conj) or self.described_candidate(b, t, entry, conj)
+            return self.relative_object_candidate(b, t, entry, conj)
         if prev is not None and prev.key in RELATIVES:
             # وهذا ما أكده المتحدث: only the back-reference; ما يعتبره جميلا: / القرار الذي أعلنه reports nothing
             candidate = self.relative_candidate(b, t, entry)
