@@ -8,6 +8,7 @@ from typing import Optional
 from matplotlib.figure import Figure
 
 from qawl.schema import QUOTE_TYPES
+from qawl.stance.params import MIN_CONFIDENCE
 from qawl.tables import PathLike
 
 DEFINITIONS = {
@@ -16,7 +17,8 @@ DEFINITIONS = {
     "mixed": "mixed: a paraphrase that quotes some of the speaker's words in quotation marks",
     "leaning": "leaning = (favor − against) ÷ all stances of the pair, from −1 (all against) to +1 (all in favour)",
     "stance": "a stance is a quote's position (favor, against or neutral) towards a person, body or "
-              "country it names, decided from its cue, evaluative words and negation",
+              "country it names, decided from its cue, evaluative words and negation; stances of confidence "
+              f"under the run's stance_min_confidence (by default {MIN_CONFIDENCE}) are left out",
 }
 QUOTE_TYPE_DEFINITIONS = "; ".join(DEFINITIONS[t] for t in QUOTE_TYPES) + "."
 
