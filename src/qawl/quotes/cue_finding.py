@@ -714,7 +714,6 @@ class _CueFinding:
                 return None  # الذي تتهمه ابنته | بالتحرش: what it is accused of
             candidate = _Candidate(b, (t, t + 1), entry, "obj", np_end)
             candidate.speaker = (t + 1, np_end)
-            candidate.start_token = t
         if candidate is None or candidate.speaker is None:
             return None
         candidate.rules += ("Q-RELATIVE-OBJECT",)
