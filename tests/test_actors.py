@@ -864,3 +864,26 @@ def test_a_variant_data_knows_the_other_names_of_the_most_quoted_bodies():
     for form, other in (("الناتو", "حلف شمال الأطلسي"), ("تنظيم الدولة الإسلامية", "داعش"), ("أنصار الله", "الحوثيين")):
         assert same_actor(rows, form, other)
         assert not same_actor(rows, form, other, disabled={"A-VARIANT-DATA"})
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("تركي المالكي", ""),             # a given name, not the nisba of تركيا
+    ("مسؤول روسي", "روسيا"),          # indefinite head, indefinite nisba
+    ("وزير الخارجية الروسي", "روسيا"),  # the nisba agrees with the construct's last word
+])
+def test_a_nisba_names_a_country_only_as_an_adjective(form, expected):
+    assert read_form(form).affiliation == expected
+
+
+def test_a_counterpart_takes_the_country_of_the_nisba_right_after_it():
+    from qawl.actors.reading import counterpart_before
+    assert counterpart_before("وجاء في البيان أن مستشار الأمن القومي ونظيره الكوري الجنوبي، ")[1] == "كوريا الجنوبية"
+
+
+def test_an_officials_country_outweighs_a_body_named_less_often():
+    rows = occurrences(("دونالد ترامب", "", "person", "quote", "وقال الرئيس الأمريكي "),
+                       ("دونالد ترامب", "", "person", "quote", "وأضاف الرئيس الأمريكي "),
+                       ("دونالد ترامب", "", "person", "quote", "وكتب المرشح عن حملة "),
+                       ("دونالد ترامب", "", "PER", "mention"))
+    assert affiliation_of(rows, "دونالد ترامب")[0] == "الولايات المتحدة"
+    assert affiliation_of(rows, "دونالد ترامب", disabled={"AFF-OFFICIAL-COUNTRY"})[0] == "حملة"

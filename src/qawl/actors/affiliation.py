@@ -28,11 +28,11 @@ _NOT_BODIES = frozenset({"-", "document_or_report", "citizen_or_witness", "other
 _BODY_END = frozenset({"في", "الذي", "التي", "خلال", "عبر", "حول", "منذ", "ان", "انه", "انها", "بان", "قائلا"})
 
 
-def _affiliation_in(words: tuple, lex: Lexicons) -> str:
+def _affiliation_in(words: tuple, lex: Lexicons, disabled: frozenset = frozenset()) -> str:
     """The country a nisba adjective (الروسي), a state's or a capital's name in ``words`` gives."""
     for i in range(len(words)):
         n, affiliation = _nisba_at(words, i, lex)
-        if n and affiliation:
+        if n and affiliation and ("AFF-NISBA-AGREEMENT" in disabled or _describes_word_before(words, i)):
             return affiliation
     for i in range(len(words)):
         for n in (2, 1):
@@ -40,6 +40,15 @@ def _affiliation_in(words: tuple, lex: Lexicons) -> str:
             if i + n <= len(words) and key in lex.state_names:  # ولي عهد أبوظبي → الإمارات
                 return lex.state_names[key]
     return ""
+
+
+def _describes_word_before(words: tuple, i: int) -> bool:
+    """AFF-NISBA-AGREEMENT: a nisba is an adjective only after a word it agrees with in
+    definiteness (وزير الخارجية الروسي، مسؤول روسي، نظيره الكوري); not a name's first word (تركي المالكي) nor
+    after a definite word (المتحدث باسم التحالف تركي المالكي)."""
+    if i == 0:
+        return False
+    return words[i].startswith("ال") or not words[i - 1].startswith("ال")  # نظيره الكوري: a possessed noun is definite
 
 
 def _unglued(word: str, lex: Lexicons) -> str:
@@ -105,13 +114,30 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
         return label, "AFF-SELF"
     if not government and "AFF-BODY" not in disabled:
         bodies = _votes(members, readings, ev, "body", ev.context_bodies)
-        if bodies:
+        if bodies and not _country_outweighs(members, readings, ev, role, bodies):
             return _most_common(bodies), "AFF-BODY"
+        outweighed = bool(bodies)
+    else:
+        outweighed = False
     if (government or role in OFFICIAL_ROLES) and "AFF-NISBA" not in disabled:
         countries = _votes(members, readings, ev, "affiliation", ev.context_affiliations)
         if countries:
-            return _most_common(countries), "AFF-NISBA"
+            return _most_common(countries), "AFF-OFFICIAL-COUNTRY" if outweighed else "AFF-NISBA"
     return "", ""
+
+
+def _country_outweighs(members: list, readings: dict, ev: _Evidence, role: str, bodies: Counter) -> bool:
+    """``AFF-OFFICIAL-COUNTRY``: an official's titles that name a country and no body (الرئيس الأمريكي)
+    outnumber the titles that name any one body (مدير حملة ترامب، ترامب عبر تويتر)."""
+    if role not in OFFICIAL_ROLES or "AFF-OFFICIAL-COUNTRY" in ev.disabled or "AFF-NISBA" in ev.disabled:
+        return False
+    alone: Counter = Counter()
+    for form in members:
+        reading = readings[form]
+        if reading.affiliation and not reading.body:
+            alone[reading.affiliation] += 2 * max(ev.count[form], 1)
+        alone.update(ev.context_countries_alone.get(form, {}))
+    return bool(alone) and max(alone.values()) > max(bodies.values())
 
 
 def _votes(members, readings, ev, field: str, context: dict) -> Counter:

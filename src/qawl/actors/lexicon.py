@@ -104,6 +104,11 @@ RULES = {
                 "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
     "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "
                  "names (وزير الخارجية الروسي → روسيا); a nationality alone gives no affiliation",
+    "AFF-OFFICIAL-COUNTRY": "an official or head of state whose contexts name a country more often than any body "
+                            "speaks for that country, not for the body (ترامب … عبر تويتر، مدير حملة ترامب → "
+                            "الولايات المتحدة, not تويتر or حملة)",
+    "AFF-NISBA-AGREEMENT": "a nisba gives a country only as an adjective: after a word it agrees with in "
+                           "definiteness, never as a name's first word (تركي المالكي is not تركيا)",
     "A-RESEARCHER": "set by the researcher's alias table",
     "R-TITLE": "role from a title or head noun in the speaker's words (data/actors/role_titles.tsv)",
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",

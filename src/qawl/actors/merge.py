@@ -85,6 +85,8 @@ class _Evidence:
     context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
     context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
     context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
+    # countries of titles that name no body (AFF-OFFICIAL-COUNTRY weighs them against the bodies)
+    context_countries_alone: dict = field(default_factory=lambda: defaultdict(Counter))
     context_rules: dict = field(default_factory=lambda: defaultdict(dict))  # form -> role -> rule (R-AGE...)
     # a title alone as the speaker, read with the words after it that go on describing it (R-CONTINUED)
     continued_roles: dict = field(default_factory=lambda: defaultdict(Counter))
@@ -197,9 +199,11 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             body, kind = body_in(words, raw, lex, after_title=not near_end)
             if kind == "body":
                 ev.context_bodies[form][body] += max(n, 1)
-            affiliation = body if kind == "country" else _affiliation_in(words, lex)
+            affiliation = body if kind == "country" else _affiliation_in(words, lex, disabled)
             if affiliation:
                 ev.context_affiliations[form][affiliation] += max(n, 1)
+                if kind != "body":
+                    ev.context_countries_alone[form][affiliation] += max(n, 1)
         reading = readings.get(form)
         if reading is not None and not reading.key and reading.roles and after and "R-CONTINUED" not in disabled:
             _continue_title(ev, form, str(after), lex, max(n, 1))
@@ -241,7 +245,7 @@ def _continue_title(ev: _Evidence, form: str, after: str, lex: Lexicons, n: int)
     if kind == "body":
         ev.continued_affiliations[form][(body, "AFF-BODY")] += n
     else:
-        country = body if kind == "country" else _affiliation_in(words, lex)
+        country = body if kind == "country" else _affiliation_in(words, lex, ev.disabled)
         if country:
             ev.continued_affiliations[form][(country, "AFF-NISBA")] += n
 

@@ -349,7 +349,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     fired: list = []
     marks = _describing(words, lex, disabled, fired)
     rules.extend(dict.fromkeys(fired))
-    reading.affiliation = _affiliation_in(words, lex)
+    reading.affiliation = _affiliation_in(words, lex, disabled)
     reading.government = any(words[:len(g)] == g for g in lex.government)
     if whole is not None and whole.kind == "body":  # حماس, رويترز, البيت الأبيض: a named body
         marks = [False] * len(words)
@@ -800,7 +800,7 @@ def counterpart_before(before: str, lex: Optional[Lexicons] = None) -> tuple[str
         return "", ""
     k = near[-1]
     offices = _roles_in(words[max(k - 2 * MAX_TITLE_WORDS, 0):k], lex, "R-COUNTERPART", near_end=True)
-    return (offices[0][0] if offices else ""), _affiliation_in(words[k + 1:], lex)
+    return (offices[0][0] if offices else ""), _affiliation_in(words[k:], lex)
 
 
 # words that end a title's continuation: the verb's complement, a relative clause
