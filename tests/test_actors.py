@@ -887,3 +887,13 @@ def test_an_officials_country_outweighs_a_body_named_less_often():
                        ("دونالد ترامب", "", "PER", "mention"))
     assert affiliation_of(rows, "دونالد ترامب")[0] == "الولايات المتحدة"
     assert affiliation_of(rows, "دونالد ترامب", disabled={"AFF-OFFICIAL-COUNTRY"})[0] == "حملة"
+
+
+def test_a_name_from_a_definite_body_takes_its_role_and_affiliation():
+    rows = occurrences(("رافي براكاش", "", "person", "quote", "وقال ", " من الشرطة الهندية إن الفتاة"),
+                       ("رافي براكاش", "", "PER", "mention"))
+    assert affiliation_of(rows, "رافي براكاش")[0] == "الشرطة الهندية"
+    table = build_aliases(rows).set_index("form")
+    assert table.loc["رافي براكاش", "role"] == "minister_or_official"
+    off = build_aliases(rows, disabled={"R-FROM-BODY"}).set_index("form")
+    assert off.loc["رافي براكاش", "role"] != "minister_or_official"

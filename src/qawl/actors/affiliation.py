@@ -25,7 +25,8 @@ BODY_ROLES = frozenset({"minister_or_official", "party_or_opposition", "armed_gr
 # roles a body named in a title must not have to be an affiliation (a document, a citizen)
 _NOT_BODIES = frozenset({"-", "document_or_report", "citizen_or_witness", "other", "none"})
 # a body's name stops at these (a place, a relative clause, the verb's complement إن)
-_BODY_END = frozenset({"في", "الذي", "التي", "خلال", "عبر", "حول", "منذ", "ان", "انه", "انها", "بان", "قائلا"})
+_BODY_END = frozenset({"في", "الذي", "التي", "خلال", "عبر", "حول", "منذ", "ان", "انه", "انها", "بان", "قائلا",
+                       "بعد", "قبل", "عقب", "اثناء"})
 
 
 def _affiliation_in(words: tuple, lex: Lexicons, disabled: frozenset = frozenset()) -> str:

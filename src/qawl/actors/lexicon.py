@@ -114,6 +114,9 @@ RULES = {
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
     "R-COMMA-TITLE": "role from a title set off by commas right before the name (زعيم المعارضة، كمال قليجدار "
                      "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
+    "R-FROM-BODY": "a definite body word after من / في right after the name gives the role of the body the "
+                   "speaker is from (بيتر موارر من اللجنة الدولية للصليب الأحمر → organisation; "
+                   "رافي براكاش من الشرطة الهندية → official)",
     "R-TITLE-COMPLEMENT": "a head title right before a full office (نائب المدير التنفيذي، المتحدث باسم الرئيس الروسي، "
                           "نائب رئيس الوزراء) takes that office's role, minister_or_official for a head of state's "
                           "or government's; the office named as its complement casts no vote of its own",

@@ -160,14 +160,15 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             # زعيم المعارضة، كمال قليجدار أوغلو، غرمته المحكمة: the title set off by commas before the name
             title, title_raw = title_before(str(before).rstrip()[:-1], lex, with_raw=True, disabled=disabled)
             comma = bool(title)
-        apposition, apposition_raw, wide, cut, definite = (), [], False, False, False
+        apposition, apposition_raw, wide, cut, definite, from_body = (), [], False, False, False, False
         if after and context:
             # a mention's words after it are read only after a comma (R-APPOSITION-WIDE: also without)
             if source != "mention" or str(after).lstrip().startswith(("،", ",")):
                 apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True,
                                                               disabled=disabled | {"R-APPOSITION-DEFINITE"})
+                from_body = bool(apposition) and str(after).split()[0] in ("من", "في", "بـ")  # R-FROM-BODY
                 if not apposition and "R-APPOSITION-DEFINITE" not in disabled:
-                    apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True)
+                    apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, disabled=disabled)
                     definite = bool(apposition)
             if not apposition and "R-APPOSITION-WIDE" not in disabled:
                 apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, wide=True)
@@ -187,6 +188,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                     ev.context_rules[form].setdefault(role, vote_rule)
                 elif near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
+                elif not near_end and from_body:
+                    ev.context_rules[form].setdefault(role, "R-FROM-BODY")
                 elif not near_end and definite:
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-DEFINITE")
                 elif not near_end and (wide or cut):

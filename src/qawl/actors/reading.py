@@ -784,8 +784,9 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
     if found and found[0][0] == 0 and _definite_title(found[0][1], words[0]) and comma \
             and "R-APPOSITION-DEFINITE" not in disabled:
         return (words, raw) if with_raw else words
-    if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and found[0][1].kind == "body":
-        # ديفيد برونياتوفسكي من جامعة جورج واشنطن: the body he is from
+    if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and (found[0][1].kind == "body" or (
+            _definite_title(found[0][1], words[1]) and "R-FROM-BODY" not in disabled)):
+        # ديفيد برونياتوفسكي من جامعة جورج واشنطن، بيتر موارر من اللجنة الدولية: the body he is from
         return (words[1:], raw[1:]) if with_raw else words[1:]
     return ((), []) if with_raw else ()
 
