@@ -897,3 +897,13 @@ def test_a_name_from_a_definite_body_takes_its_role_and_affiliation():
     assert table.loc["رافي براكاش", "role"] == "minister_or_official"
     off = build_aliases(rows, disabled={"R-FROM-BODY"}).set_index("form")
     assert off.loc["رافي براكاش", "role"] != "minister_or_official"
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("، مدير المبيعات في شركة \"لاند روفر\"، إن", "لاند روفر"),
+    ("، الباحثة في معهد «كارنيغي أوروبا» للأبحاث، إن", "معهد كارنيغي أوروبا للأبحاث"),
+])
+def test_a_quoted_name_inside_a_title_is_part_of_the_body(after, expected):
+    rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", after), ("فلان الفلاني", "", "PER", "mention"))
+    assert affiliation_of(rows, "فلان الفلاني")[0] == expected
+    assert affiliation_of(rows, "فلان الفلاني", disabled={"R-QUOTED-IN-TITLE"})[0] != expected

@@ -114,6 +114,8 @@ RULES = {
     "R-CONTEXT": "role from a title in the words right before the speaker or in its apposition",
     "R-COMMA-TITLE": "role from a title set off by commas right before the name (زعيم المعارضة، كمال قليجدار "
                      "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
+    "R-QUOTED-IN-TITLE": "a short quoted name inside a title or apposition is read without its marks, so the "
+                         "title goes on over it (مدير المبيعات في شركة \"لاند روفر\" → لاند روفر)",
     "R-FROM-BODY": "a definite body word after من / في right after the name gives the role of the body the "
                    "speaker is from (بيتر موارر من اللجنة الدولية للصليب الأحمر → organisation; "
                    "رافي براكاش من الشرطة الهندية → official)",

@@ -665,13 +665,23 @@ def _aligned_words(text: str) -> tuple[tuple, list]:
     return tuple(m for m, _ in pairs), [w for _, w in pairs]
 
 
+# a short quoted name inside a title (لشركة "مايكروسوفت الخليج"، لصحيفة «الحياة»)
+_QUOTED_NAME = re.compile(r'["“«]([^"“”«»\n.،,:؛]{1,40})["”»]')
+
+
+def _unquote_names(text: str, disabled: frozenset = frozenset()) -> str:
+    """R-QUOTED-IN-TITLE: a title's quoted name without its marks, so the title reads on over it
+    (المدير العام الإقليمي لشركة "مايكروسوفت الخليج" سيد حشيش)."""
+    return text if "R-QUOTED-IN-TITLE" in disabled else _QUOTED_NAME.sub(r"\1", text)
+
+
 def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
                  disabled: frozenset = frozenset()):
     """The description right before a speaker span (``وقال وزير الخارجية الروسي``
     → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none.
     ``with_raw``: (words, the words as written)."""
     lex = lex or lexicons()
-    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", before)[-1])
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", _unquote_names(before, disabled))[-1])
     words, raw = words[-MAX_TITLE_WORDS:], raw[-MAX_TITLE_WORDS:]
     marks = _describing(words, lex)
     start = len(words)
@@ -770,7 +780,7 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
     if wide:  # غاري كنغ Gary King، أستاذ: the Latin spelling ends at the comma, the title follows it
         latin = _LATIN_THEN_COMMA.match(text)
         text = text[latin.end():] if latin else text
-    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", text)[0])
+    words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", _unquote_names(text, disabled))[0])
     if wide:
         start = _wide_start(words[:MAX_TITLE_WORDS], raw[:MAX_TITLE_WORDS], lex)
         if start < 0:
