@@ -4164,3 +4164,27 @@ def test_s_source_inside_carries_an_anonymous_source_over_where_it_sits(switch_o
     switch_off("S-SOURCE-INSIDE")
     _, quotes = quotes_of("وقالت مصادر داخل الائتلاف الحكومي إن الاتفاق قريب.")
     assert [q.speaker.text for q in quotes] == ["مصادر"]
+
+
+def test_s_epithet_names_the_last_person_who_spoke_and_checks_gender_place_and_persons_between(switch_off):
+    names = (("لويس إنريكي", "PER", "لويس إنريكي"),)
+    text = ('وقال لويس إنريكي في مؤتمر صحفي: "حضر اللاعبان التدريبات اليوم".\n\n'
+            "وأوضح المدرب الإسباني أن فريقه أصبح متكاملا.")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "لويس إنريكي" and "S-EPITHET" in quotes[-1].rules
+    # another person named in between: the epithet may be his
+    between = text.replace("وأوضح", "واستقبل النادي ليونيل ميسي.\n\nوأوضح")
+    _, quotes = quotes_of(between, _mentions_for(*names, ("ليونيل ميسي", "PER", "ليونيل ميسي")))
+    assert quotes[-1].speaker_canonical == "المدرب الإسباني"
+    # a feminine epithet is not the man who spoke; nor is a nisba of another country than his title's
+    _, quotes = quotes_of(text.replace("المدرب الإسباني", "اللاعبة الأمريكية"), _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "اللاعبة الأمريكية"
+    other = ("وقال الرئيس الروسي فلاديمير بوتين إن المحادثات مفيدة.\n\nوأضاف الرئيس الإيطالي أن بلاده تدعم الحوار.")
+    _, quotes = quotes_of(other, _mentions_for(("فلاديمير بوتين", "PER", "فلاديمير بوتين")))
+    assert quotes[-1].speaker_canonical == "الرئيس الإيطالي"
+    # a group is no epithet of one person
+    _, quotes = quotes_of(text.replace("وأوضح المدرب الإسباني", "ووجد العلماء"), _mentions_for(*names))
+    assert quotes[-1].speaker_canonical != "لويس إنريكي"
+    switch_off("S-EPITHET")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "المدرب الإسباني"

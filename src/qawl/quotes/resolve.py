@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
+    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, PLURAL_HEADS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
+from qawl.entities.features import triggers
 from qawl.schema import Mention, Span, make_span
 from .candidate import _Candidate
 from .config import (
@@ -30,7 +31,7 @@ from .lexical import (
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import listed_head
-from .titles import has_complements
+from .titles import _place_keys, _title_key, has_complements, places_of_keys
 from .tokens import ALL_MARKS, COMMAS, SENTENCE_END, _ends_sentence
 
 PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun it opens (لخادم، بحضور)
@@ -39,7 +40,8 @@ if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
 
 
-MAX_PLUPERFECT_TITLE = 4  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
+MAX_PLUPERFECT_TITLE = 4
+MAX_EPITHET_WORDS = 3  # a title and its adjectives (S-EPITHET: اللاعب البرازيلي الشاب)  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
 
 
 @dataclass
@@ -400,6 +402,9 @@ class _Resolver:
                 rules = (*rules, "S-TITLE-ADDRESSEE")  # الوشاحي لـ«الشرق الأوسط»: not the paper's title
         if not named and (maker := self.document_maker(keys, span.start)) is not None:
             (canonical, kind, rules), rule, named = maker, "S-DOCUMENT-AUTHOR", True
+        if not named and (epithet := self.epithet_of_last_speaker(keys, b, start, end, position)) is not None:
+            canonical, kind, named = epithet.canonical, "person", True
+            rules = (*rules, "S-EPITHET")
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(ex, c, canonical)
@@ -409,6 +414,53 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def epithet_of_last_speaker(self, keys: list[str], b: int, start: int, end: int, position: int) -> Optional[_Agent]:
+        """``S-EPITHET``: a definite person title with only definite adjectives after it (المدرب الإسباني،
+        اللاعبة الأمريكية، المسؤول الإيراني) and no name is an epithet of the last named person who spoke,
+        when no other person is named between them and its gender agrees; else None."""
+        if not rule_on("S-EPITHET") or not keys or len(keys) > MAX_EPITHET_WORDS or not self.agents:
+            return None
+        first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
+        if not first.startswith("ال") or not self.person_head(first) or _is_plural_phrase([first]) \
+                or first in COMPLETE_SUBJECTS or _strip_noun(first) in PLURAL_HEADS:
+            return None  # العلماء، البعض: several people, not the one who spoke
+        if any(not k.startswith("ال") or self.person_head(k) for k in keys[1:]):
+            return None  # الأمين العام للأمم المتحدة، المسؤول الإيراني الكبير: only adjectives after the head
+        if any(self.ex.mention_at(b, t) is not None for t in range(start, end)):
+            return None
+        agent = self.agents[-1]
+        if not agent.named or agent.kind != "person" or agent.number == "p":
+            return None
+        feminine = first.endswith("ه")
+        if agent.gender and (agent.gender == "f") != feminine:
+            return None
+        others = [m for m in self.ex.mentions if m.label == "PER" and agent.position < m.start < position
+                  and not self.inside_quoted_words(m.start) and not _same_person(m, agent.canonical)]
+        return None if others or not self.places_fit(keys[1:], agent) else agent
+
+    def places_fit(self, adjectives: list[str], agent: _Agent) -> bool:
+        """``S-EPITHET``: the places the epithet's nisba names (الإيطالي) are among those of the person's
+        words and titles, when these name any (الرئيس الإيطالي is not الرئيس الروسي بوتين)."""
+        places = _place_keys()
+        wanted = {places[key] for key in places_of_keys(adjectives)}
+        if not wanted:
+            return True
+        words = {_title_key(k) for k in _key_text(agent.span.text).split()}
+        for entries in self.ex.title_index.values():
+            words.update(w for _, mention, title in entries if _same_person(mention, agent.canonical) for w in title)
+        named = {places[w] for w in words if w in places}
+        return not named or wanted <= named
+
+    def person_head(self, key: str) -> bool:
+        """A word that heads a description of one person: a person head (المدرب، الفنان), or a title the
+        entity tagger reads as a person's (المبعوث); not an office head (المسؤول، المتحدث) nor an anonymous
+        source (المصدر، الجندي)."""
+        heads, bare = self.ex.lexicon.heads, _strip_noun(key)
+        forms = {key, bare, bare[:-1] if bare.endswith("ه") else bare}
+        if forms & OFFICE_HEADS:
+            return False  # وقال ترامب … وقال المسؤول الأمريكي: an official, most often someone else
+        return any(f in heads["person"] for f in forms) or triggers().get(key) == "PER"
 
     def named_by_title_words(self, keys: list[str], position: int, labels: tuple[str, ...], b: int,
                              end: int, office: bool = True) -> tuple[Optional[Mention], str]:
@@ -929,6 +981,12 @@ class _Resolver:
                 canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
         rules = (*self.ex.loose_rules.get((b, token_span[0]), ()), *rules)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
+
+
+def _same_person(mention: Mention, canonical: str) -> bool:
+    """The mention names the person of ``canonical`` (إنريكي of لويس إنريكي)."""
+    words = set((mention.canonical or mention.text).split())
+    return bool(words) and words <= set(canonical.split())
 
 
 def _head_gender(text: str, kind: str) -> str:

@@ -276,6 +276,10 @@ RULES: dict[str, str] = {
                      "person named after it is that subject (… وزارة الصحة … المتحدث الدكتور خالد المرغلاني … وبيّن), "
                      "or, when it is an attribution set after what it reports, the person of that clause (وخرج "
                      "نافالني من السجن، بحسب وكالة \"فرانس برس\" … وقال)",
+    "S-EPITHET": "a definite person head with only definite adjectives after it and no name (المدرب "
+                 "الإسباني، اللاعبة الأمريكية، الفنان المصري) is an epithet of the last named person who spoke, "
+                 "when no other person is named between them, the gender agrees and its nisba fits his titles; not a "
+                 "group (العلماء، البعض), an office head (المسؤول الأمريكي) nor an anonymous source (المصدر التركي)",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
