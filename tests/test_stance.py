@@ -1046,7 +1046,7 @@ def _found(stances, speaker, target, polarity):
 
 def test_every_rule_has_a_case():
     # the opt-in model's case is test_model_add_keeps_the_rules_and_replace_decides_alone
-    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED", "H-FULLER-NAME", "M-STANCE-MODEL"} == set(RULES)
+    assert {case[0] for case in RULE_ID_CASES} | {"H-ATTESTED", "H-FULLER-NAME", "M-STANCE-MODEL", "T-WHOLE-NAME"} == set(RULES)
 
 
 @pytest.mark.parametrize("text, written, canonical, fuller", [
@@ -1180,3 +1180,26 @@ def test_the_default_cut_leaves_out_stances_of_low_confidence():
     kept = extract_with_reader(doc, [quote])
     assert kept == [s for s in every if s.confidence >= MIN_CONFIDENCE]
     assert extract_with_reader(doc, [quote], min_confidence=1.0) == []
+
+
+def test_a_target_that_stops_inside_a_name_goes_on_to_its_end():
+    # the rules alone: the packaged reader picks the name itself here
+    text = "وقال العبادي إنه يرفض تحالف رجل الدين الشيعي البارز مقتدى الصدر."
+    doc = make_doc(text)
+    quote = make_quote(doc, "قال", "يرفض تحالف رجل الدين الشيعي البارز مقتدى الصدر", "العبادي")
+    mentions = mentions_of(doc, ("مقتدى الصدر", "PER"))
+    [stance] = extract_stances(doc, [quote], mentions, reader="rules", min_confidence=0)
+    assert stance.target.endswith("مقتدى الصدر") and "T-WHOLE-NAME" in stance.rules
+    assert doc.text[stance.target_start:stance.target_end].endswith("مقتدى الصدر")
+    with disabled_rules("T-WHOLE-NAME"):
+        [stance] = extract_stances(doc, [quote], mentions, reader="rules", min_confidence=0)
+        assert stance.target.endswith("مقتدى")
+
+
+def test_a_target_name_keeps_the_first_letter_the_tagger_put_in_it():
+    text = "وقال المتحدث إن بلاده ترفض وحدات حماية الشعب الكردية المسلحة."
+    doc = make_doc(text)
+    quote = make_quote(doc, "قال", "بلاده ترفض وحدات حماية الشعب الكردية المسلحة", "المتحدث")
+    mentions = mentions_of(doc, ("وحدات حماية الشعب الكردية", "ORG"))
+    targets = {s.target for s in extract_stances(doc, [quote], mentions, reader="rules", min_confidence=0)}
+    assert targets == {"وحدات حماية الشعب الكردية المسلحة"}  # not حدات: its و is no conjunction

@@ -47,6 +47,7 @@ RULES: dict[str, str] = {
     "N-TITLE-NAME": "a subject title runs through its complement to the person's name: انتقد مدرب المنتخب لكرة القدم غاريث ساوثغيت …",
     "N-SUPPORT-SUBJECT": "the few words between a support verb and its act noun are its subject: وجه الاتحاد الانجليزي لكرة القدم اتهاما لـ …",
     "T-ACTOR": "a target phrase that names an actor (a mention, or a title before a person's name) is given the actor's canonical name",
+    "T-WHOLE-NAME": "a target phrase that stops inside a name goes on to the name's end: اتفق مع رجل الدين مقتدى | الصدر",
     "T-ACTOR-HEAD": "a target phrase that opens with a named actor and goes on with a preposition is the actor: جعفر بناهي في العام 2011",
     "NEG": "negation before the evaluative word: favor -> against, against -> neutral",
     "M-STANCE-MODEL": "a learned reader (data/stance_model.json) decides which phrases of a quote the speaker is for or against, from the rules' reading and the words around: صلاح يستحق الفوز -> favor صلاح",

@@ -13,6 +13,8 @@ from qawl.entities.features import triggers
 from qawl.schema import make_span, Mention, Stance
 from qawl.stance.candidates import _Candidate
 from qawl.stance.params import ACTOR_LABELS
+
+MAX_NAME_OVERRUN = 3  # words a target may go on to end the name it stops inside (T-WHOLE-NAME)
 from qawl.stance.rules import DISABLED_RULES
 from qawl.stance.shapes import _definite, strip_proclitic, _words
 from qawl.arabic import (
@@ -58,7 +60,8 @@ class _TargetRules:
         if mention is not None and tokens.range_of(mention.start, mention.end) == range(start, end):
             return mention.canonical or mention.text
         words = [t.text for t in tokens.spans[start:end] if not t.text in QUOTE_MARKS]
-        if words:
+        named = mention is not None and mention.text.startswith(tokens.spans[start].text)
+        if words and not named:  # وحدات حماية الشعب: the tagger's name keeps its first letter
             words[0] = strip_proclitic(words[0], tokens.known)
         return " ".join(words)
 
@@ -138,6 +141,21 @@ class _TargetRules:
             k += 1
         return last
 
+    def to_name_end(self, np: tuple[int, int]) -> tuple[int, int]:
+        """``T-WHOLE-NAME``: a phrase whose last word is inside a name that goes on after it (اتفق مع رجل
+        الدين الشيعي مقتدى | الصدر) ends where the name ends, at most ``MAX_NAME_OVERRUN`` words on."""
+        start, end = np
+        tokens = self.tokens
+        for k in range(end - 1, start - 1, -1):
+            mention = tokens.mention_at.get(k)
+            if mention is None:
+                continue
+            stop = tokens.range_of(mention.start, mention.end).stop
+            if end < stop <= end + MAX_NAME_OVERRUN:
+                return start, stop
+            break
+        return np
+
     def actor_head(self, np: tuple[int, int]) -> tuple[int, int]:
         """A phrase that opens with a named actor and goes on with a prepositional or time
         phrase is about the actor: جعفر بناهي | في العام 2011 -> جعفر بناهي."""
@@ -166,10 +184,13 @@ class _TargetRules:
         """The stance a candidate states, its target read by the T- rules; None when the target
         is no whole noun phrase, is the evaluation itself, or is the speaker or his side."""
         np = (candidate.start, candidate.end)
+        whole = self.to_name_end(np)
+        if whole != np and "T-WHOLE-NAME" not in DISABLED_RULES:
+            np = whole
         target = self.target_name(np)
         if self.fragment(np) or self.self_evaluated(candidate) or not _keep(candidate.holder, target):
             return None
-        rules = list(candidate.rules)
+        rules = list(candidate.rules) + (["T-WHOLE-NAME"] if np[1] != candidate.end else [])
         trimmed = self.actor_head(np)
         if trimmed != np and "T-ACTOR-HEAD" not in DISABLED_RULES:
             np, target = trimmed, self.target_name(trimmed)
