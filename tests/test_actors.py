@@ -907,3 +907,9 @@ def test_a_quoted_name_inside_a_title_is_part_of_the_body(after, expected):
     rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", after), ("فلان الفلاني", "", "PER", "mention"))
     assert affiliation_of(rows, "فلان الفلاني")[0] == expected
     assert affiliation_of(rows, "فلان الفلاني", disabled={"R-QUOTED-IN-TITLE"})[0] != expected
+
+
+@pytest.mark.parametrize("form, role", [("CNN", "journalist_or_media"), ("BBC", "journalist_or_media")])
+def test_a_listed_variant_of_a_named_body_takes_its_role(form, role):
+    assert read_form(form).roles[:1] == ((role, "R-NAME"),)
+    assert read_form(form, disabled=frozenset({"R-VARIANT-NAME"})).roles == ()

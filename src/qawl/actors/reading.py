@@ -342,6 +342,10 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
             raw, words = raw[:cut], words[:cut]
             rules.append("A-ADDRESSEE")
     whole = lex.terms.get(words)
+    if whole is None and "R-VARIANT-NAME" not in disabled and (meant := lex.variants.get(name_key(" ".join(words)))):
+        whole = lex.terms.get(tuple(match_form(w).lower() for w in meant.split()))  # CNN → سي إن إن, a medium
+        if whole is not None and whole.kind == "body":
+            rules.append("R-VARIANT-NAME")
     if whole is None and _nationals(words, lex) and "R-NATIONALS" not in disabled:
         # الفلسطينيون، البريطانيين: a people speaking as a whole are ordinary people; no affiliation
         _read_description(reading, words, [("citizen_or_witness", "R-NATIONALS")], lex, rules)
