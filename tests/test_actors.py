@@ -913,3 +913,10 @@ def test_a_quoted_name_inside_a_title_is_part_of_the_body(after, expected):
 def test_a_listed_variant_of_a_named_body_takes_its_role(form, role):
     assert read_form(form).roles[:1] == ((role, "R-NAME"),)
     assert read_form(form, disabled=frozenset({"R-VARIANT-NAME"})).roles == ()
+
+
+def test_a_body_after_a_relatives_word_is_no_affiliation():
+    rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", "، ابن محافظة الغربية في دلتا النيل، إن"),
+                       ("فلان الفلاني", "", "PER", "mention"))
+    assert affiliation_of(rows, "فلان الفلاني")[0] == ""
+    assert affiliation_of(rows, "فلان الفلاني", disabled={"AFF-RELATIVE"})[0] == "محافظة الغربية"

@@ -69,7 +69,8 @@ def _display(raw: str, word: str, unglued: str) -> str:
     return "ال" + raw[2:] if word.startswith("لل") else raw[1:]
 
 
-def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False) -> tuple[str, str]:
+def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
+            disabled: frozenset = frozenset()) -> tuple[str, str]:
     """``(name, "body")`` for the first body a title names after its head (الرئيس التنفيذي
     لشركة أوبر → أوبر; الباحث في جامعة الكويت → جامعة الكويت), ``(country, "country")`` when
     that body speaks for a government (المتحدثة باسم وزارة الخارجية الأمريكية), else ("", "")."""
@@ -80,8 +81,9 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False) -
         if term.kind in ("person", "head"):
             if "باسم" in term.words[:-1]:  # المتحدث باسم الجيش: the body starts inside the title
                 start = i + term.words.index("باسم") + 1
-                return body_in(words[start:], raw[start:], lex, after_title=True)
-            after_title = True
+                return body_in(words[start:], raw[start:], lex, after_title=True, disabled=disabled)
+            # ابن محافظة الغربية، زوجة اللاعب: a relative's or a citizen's word names where he is from, not his body
+            after_title = term.role != "citizen_or_witness" or "AFF-RELATIVE" in disabled
             continue
         if not after_title or term.kind not in ("body", "generic") or term.role in _NOT_BODIES:
             continue

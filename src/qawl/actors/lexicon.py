@@ -116,6 +116,8 @@ RULES = {
                      "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
     "R-QUOTED-IN-TITLE": "a short quoted name inside a title or apposition is read without its marks, so the "
                          "title goes on over it (مدير المبيعات في شركة \"لاند روفر\" → لاند روفر)",
+    "AFF-RELATIVE": "a body named after a relative's or a citizen's word (ابن محافظة الغربية، زوجة …) is where the "
+                    "speaker is from or whose he is, not the body he speaks for",
     "R-VARIANT-NAME": "a form that data/actors/variants.tsv lists for a named body of the role lexicon takes that "
                       "body's role (CNN → سي إن إن, a medium)",
     "R-FROM-BODY": "a definite body word after من / في right after the name gives the role of the body the "

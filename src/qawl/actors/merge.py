@@ -199,7 +199,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if definite and not near_end:  # الأستاذ بجامعة مانشستر: the body comes after the title
                 skip = len(match_terms(words, lex)[0][1].words)
                 words, raw = words[skip:], raw[skip:]
-            body, kind = body_in(words, raw, lex, after_title=not near_end)
+            body, kind = body_in(words, raw, lex, after_title=not near_end, disabled=disabled)
             if kind == "body":
                 ev.context_bodies[form][body] += max(n, 1)
             affiliation = body if kind == "country" else _affiliation_in(words, lex, disabled)
@@ -244,7 +244,7 @@ def _continue_title(ev: _Evidence, form: str, after: str, lex: Lexicons, n: int)
         return
     for role, _ in _roles_in(words, lex, "R-CONTINUED", False, ev.disabled)[:1]:
         ev.continued_roles[form][role] += n
-    body, kind = body_in(words, raw, lex)
+    body, kind = body_in(words, raw, lex, disabled=ev.disabled)
     if kind == "body":
         ev.continued_affiliations[form][(body, "AFF-BODY")] += n
     else:
