@@ -920,3 +920,12 @@ def test_a_body_after_a_relatives_word_is_no_affiliation():
                        ("فلان الفلاني", "", "PER", "mention"))
     assert affiliation_of(rows, "فلان الفلاني")[0] == ""
     assert affiliation_of(rows, "فلان الفلاني", disabled={"AFF-RELATIVE"})[0] == "محافظة الغربية"
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("، وهو طبيب نفسي، إن", ""),                              # a person described
+    ("، المتحدث باسم شرطة دبي، إن", "شرطة دبي"),             # a body in construct with a name
+])
+def test_an_indefinite_common_noun_names_no_body(after, expected):
+    rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", after), ("فلان الفلاني", "", "PER", "mention"))
+    assert affiliation_of(rows, "فلان الفلاني")[0] == expected

@@ -26,7 +26,7 @@ BODY_ROLES = frozenset({"minister_or_official", "party_or_opposition", "armed_gr
 _NOT_BODIES = frozenset({"-", "document_or_report", "citizen_or_witness", "other", "none"})
 # a body's name stops at these (a place, a relative clause, the verb's complement إن)
 _BODY_END = frozenset({"في", "الذي", "التي", "خلال", "عبر", "حول", "منذ", "ان", "انه", "انها", "بان", "قائلا",
-                       "بعد", "قبل", "عقب", "اثناء"})
+                       "بعد", "قبل", "عقب", "اثناء", "يقول", "تقول", "قال", "قالت", "فيما"})
 
 
 def _affiliation_in(words: tuple, lex: Lexicons, disabled: frozenset = frozenset()) -> str:
@@ -50,6 +50,14 @@ def _describes_word_before(words: tuple, i: int) -> bool:
     if i == 0:
         return False
     return words[i].startswith("ال") or not words[i - 1].startswith("ال")  # نظيره الكوري: a possessed noun is definite
+
+
+def _indefinite_description(words: tuple, start: int, end: int) -> bool:
+    """``AFF-INDEFINITE``: a common noun without the article and not in construct with a definite word
+    (ضابط رفيع، طبيب نفسي) describes a person; a body is named definite (الشرطة، شرطة دبي، وزارة الخارجية)."""
+    if words[start].startswith("ال"):
+        return False
+    return end >= len(words) or not words[end].startswith("ال")
 
 
 def _unglued(word: str, lex: Lexicons) -> str:
@@ -88,6 +96,8 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
         if not after_title or term.kind not in ("body", "generic") or term.role in _NOT_BODIES:
             continue
         end = i + len(term.words)
+        if term.kind == "generic" and _indefinite_description(plain, i, end) and "AFF-INDEFINITE" not in disabled:
+            continue  # ضابط رفيع، طبيب نفسي، معارضا بارزا: a person described, not a body named
         stop = end
         while stop < len(plain) and plain[stop] not in _BODY_END:
             stop += 1

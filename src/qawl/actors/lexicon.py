@@ -116,6 +116,8 @@ RULES = {
                      "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
     "R-QUOTED-IN-TITLE": "a short quoted name inside a title or apposition is read without its marks, so the "
                          "title goes on over it (مدير المبيعات في شركة \"لاند روفر\" → لاند روفر)",
+    "AFF-INDEFINITE": "a common noun without the article and not in construct with a definite word after a title "
+                      "(طبيب نفسي، ضابط رفيع، معارضا بارزا) describes the person, it names no body to speak for",
     "AFF-RELATIVE": "a body named after a relative's or a citizen's word (ابن محافظة الغربية، زوجة …) is where the "
                     "speaker is from or whose he is, not the body he speaks for",
     "R-VARIANT-NAME": "a form that data/actors/variants.tsv lists for a named body of the role lexicon takes that "
