@@ -4188,3 +4188,16 @@ def test_s_epithet_names_the_last_person_who_spoke_and_checks_gender_place_and_p
     switch_off("S-EPITHET")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "المدرب الإسباني"
+
+
+def test_s_plural_verb_gives_a_plural_verb_no_single_named_person(switch_off):
+    text = "قال المنظمون إن السباق انتهى. وقال ياكوب فال إن الطقس سيئ. وأضافوا أن السباق سيستأنف غدا."
+    names = (("ياكوب فال", "PER", "ياكوب فال"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "المنظمون"
+    # nobody but one person spoke before: no speaker rather than him
+    _, quotes = quotes_of("وقال ياكوب فال إن الطقس سيئ. وأضافوا أن السباق سيستأنف غدا.", _mentions_for(*names))
+    assert quotes[-1].speaker is None or quotes[-1].speaker_canonical != "ياكوب فال"
+    switch_off("S-PLURAL-VERB")
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "ياكوب فال"

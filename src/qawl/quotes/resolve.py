@@ -76,6 +76,7 @@ class _Resolver:
         self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
         self.governed_skipped = False  # named_in_sentence passed over a governed name (S-GOVERNED-NAME)
+        self.plural_skipped = False  # a plural verb passed over one named person (S-PLURAL-VERB)
 
     def phrase_span(self, b: int, start: int, end: int) -> Optional[Span]:
         tokens = self.ex.blocks[b].tokens
@@ -217,10 +218,15 @@ class _Resolver:
                 if _is_plural_phrase(_key_text(agent.span.text).split()):
                     return agent  # متسائلين، مشيرين: the most recent plural speaker
                 continue
+            if entry.number == "p" and agent.named and agent.kind == "person" and rule_on("S-PLURAL-VERB"):
+                self.plural_skipped = True
+                continue  # خبراء قللوا … كما استبعدوا: a plural verb's subject is never one named person
             if _agrees(entry.gender, agent.gender) and _agrees(entry.number, agent.number):
                 return agent
         if entry.kind == "participle" and entry.number == "p":
             return None  # a singular speaker is worse than none
+        if entry.number == "p" and rule_on("S-PLURAL-VERB"):
+            return next((a for a in reversed(earlier) if not (a.named and a.kind == "person")), None)
         if earlier and entry.gender and earlier[-1].gender and earlier[-1].kind != "person" and rule_on("S-HEAD-GENDER"):
             # وأكدت وزارة الصحة … الدكتور خالد المرغلاني … وبيّن: no speaker agrees, and the body is no "he"
             person = self.person_named_after(self.sentence_of(earlier[-1]), before, reported_end=earlier[-1].position)
@@ -288,6 +294,7 @@ class _Resolver:
         """
         ex, entry = self.ex, c.entry
         if c.speaker is None:
+            self.plural_skipped = False
             plural = entry.kind == "participle" and entry.number == "p"
             agent = (plural and self.plural_in_sentence(c)) or self.antecedent(entry, position)
             if entry.kind == "verb":
@@ -314,6 +321,8 @@ class _Resolver:
                 passed = (*passed, "S-LOOSE-SOURCE")
             if self.governed_skipped:
                 passed = (*passed, "S-GOVERNED-NAME")
+            if self.plural_skipped:
+                passed = (*passed, "S-PLURAL-VERB")
             return _Attribution(agent.span, agent.canonical, agent.kind, is_pronoun=entry.kind == "verb",
                                 rules=tuple(dict.fromkeys(("S-DROPPED", rule, *passed))))
         b, (start, end) = c.block, c.speaker
@@ -654,6 +663,9 @@ class _Resolver:
                 continue
             if not _agrees(c.entry.gender, gender) or (mention.label != "PER" and gender != c.entry.gender):
                 continue
+            if c.entry.number == "p" and mention.label == "PER" and rule_on("S-PLURAL-VERB"):
+                self.plural_skipped = True
+                continue  # وقال ياكوب فال … وأضافوا: one person is no plural verb's subject
             if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
                 continue
             span = self.phrase_span(b, t, end)

@@ -276,6 +276,8 @@ RULES: dict[str, str] = {
                      "person named after it is that subject (… وزارة الصحة … المتحدث الدكتور خالد المرغلاني … وبيّن), "
                      "or, when it is an attribution set after what it reports, the person of that clause (وخرج "
                      "نافالني من السجن، بحسب وكالة \"فرانس برس\" … وقال)",
+    "S-PLURAL-VERB": "a plural verb's dropped subject is never one named person: the last other speaker (قال المنظمون … "
+                     "وقال ياكوب فال … وأضافوا → المنظمون), else none",
     "S-EPITHET": "a definite person head with only definite adjectives after it and no name (المدرب "
                  "الإسباني، اللاعبة الأمريكية، الفنان المصري) is an epithet of the last named person who spoke, "
                  "when no other person is named between them, the gender agrees and its nisba fits his titles; not a "
