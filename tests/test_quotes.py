@@ -4201,3 +4201,18 @@ def test_s_plural_verb_gives_a_plural_verb_no_single_named_person(switch_off):
     switch_off("S-PLURAL-VERB")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "ياكوب فال"
+
+
+@pytest.mark.parametrize("text, names, rule, speaker", [
+    ("وقال بن ليبرتون إن الناس لا يخشون التكنولوجيا.\n\nفي المقابل، يحاول جوان أوسترلاند أن يبدد هذه المخاوف، "
+     "ويرى أن جمع البيانات محدود.", ("بن ليبرتون", "جوان أوسترلاند"), "S-ADVERBIAL-VERB", "جوان أوسترلاند"),
+    ("وقالت فلاور إن المزرعة جاهزة.\n\nوكانت كيلي تمتلك مزرعة عضوية وقالت إن زراعة الماريغوانا بدت كتحول طبيعي.",
+     ("فلاور", "كيلي"), "S-KANA-PROGRESSIVE", "كيلي"),
+])
+def test_a_clause_subject_named_after_the_last_speaker_is_the_dropped_subject(switch_off, text, names, rule, speaker):
+    mentions = _mentions_for(*((name, "PER", name) for name in names))
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[-1].speaker_canonical == speaker and rule in quotes[-1].rules
+    switch_off(rule)
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[-1].speaker_canonical == names[0]

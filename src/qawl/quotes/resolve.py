@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, PLURAL_HEADS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, PLURAL_HEADS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -654,8 +654,8 @@ class _Resolver:
                 end += 1
             if mention.label == "PER" and self.opens_sentence(b, t):
                 gender = ""  # لكن خامنئي الذي … وقال: a named topic of its sentence
-            elif verb >= 0 and self.pluperfect_clause(b, t, end):
-                rules = ("S-PLUPERFECT-CLAUSE",)  # وكان كريستوفر وايلي، قد فجر مفاجأة … وقال
+            elif verb >= 0 and (kana_rule := self.pluperfect_clause(b, t, end)):
+                rules = (kana_rule,)  # وكان كريستوفر وايلي، قد فجر مفاجأة … وقال; وكانت كيلي تمتلك … وقالت
                 gender = "f" if tokens[verb].key.endswith("ت") else "m"
             elif verb >= 0 and (rules := self.clause_verb(b, verb)) is not None:
                 gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
@@ -737,22 +737,34 @@ class _Resolver:
             t -= 1
         return t == 0 or (_ends_sentence(tokens, t - 1) and tokens[t - 1].region < 0)
 
-    def pluperfect_clause(self, b: int, start: int, end: int) -> bool:
+    def pluperfect_clause(self, b: int, start: int, end: int) -> str:
         """``S-PLUPERFECT-CLAUSE``: كان opening a clause, a few title words and the name from ``start`` to
         ``end``, then قد past a comma at most (وكان محلل البيانات الكندي كريستوفر وايلي، قد فجر): the name is the
-        subject of that earlier act, whom a later dropped subject means."""
+        subject of that earlier act, whom a later dropped subject means; the rule id, else "". With a
+        present verb instead of قد, ``S-KANA-PROGRESSIVE`` (وكانت كيلي تمتلك)."""
         tokens = self.ex.blocks[b].tokens
-        if not rule_on("S-PLUPERFECT-CLAUSE"):
-            return False
         after = end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end
-        if after >= len(tokens) or tokens[after].key != "قد":
-            return False
+        if after >= len(tokens):
+            return ""
+        if tokens[after].key == "قد" and rule_on("S-PLUPERFECT-CLAUSE"):
+            rule = "S-PLUPERFECT-CLAUSE"
+        elif self.progressive_verb(b, after):
+            rule = "S-KANA-PROGRESSIVE"
+        else:
+            return ""
         for kana in range(start - 1, max(-1, start - MAX_PLUPERFECT_TITLE - 2), -1):
             if tokens[kana].key in KANA_FORMS:
-                return self.starts_clause(b, kana)
+                return rule if self.starts_clause(b, kana) else ""
             if not tokens[kana].is_word or self.ex.mention_at(b, kana) is not None:
-                return False
-        return False
+                return ""
+        return ""
+
+    def progressive_verb(self, b: int, t: int) -> bool:
+        """``S-KANA-PROGRESSIVE``: a present verb right after كان and its subject (وكانت كيلي تمتلك مزرعة):
+        the subject of that past act too, as with قد."""
+        token = self.ex.blocks[b].tokens[t]
+        return rule_on("S-KANA-PROGRESSIVE") and token.is_word and token.key[:1] in ("ي", "ت") and len(token.key) >= 4 \
+            and not _is_definite(token.key) and self.ex.mention_at(b, t) is None and not _is_stop(token)
 
     def clause_verb(self, b: int, t: int) -> Optional[tuple[str, ...]]:
         """The rule ids by which ``t`` is a verb opening a sentence or clause, else None: a verb with
@@ -766,7 +778,23 @@ class _Resolver:
             return ()
         if self.bare_opening_verb(b, t):
             return ("S-OPENING-VERB",)
+        if self.after_adverbial_phrase(b, t):
+            return ("S-ADVERBIAL-VERB",)
         return ("S-ADVERB-CLAUSE",) if self.after_clause_adverb(b, t) else None
+
+    def after_adverbial_phrase(self, b: int, t: int) -> bool:
+        """``S-ADVERBIAL-VERB``: a bare word right after the comma that closes a sentence-opening adverbial
+        (في المقابل، يحاول جوان أوسترلاند؛ من جهته، يرى; بدوره، أشار) is the clause's verb, the name after it
+        its subject. The adverbial: at most three words, one of them an adverbial head (clause_words.json)."""
+        tokens = self.ex.blocks[b].tokens
+        if not rule_on("S-ADVERBIAL-VERB") or t < 2 or tokens[t - 1].text not in COMMAS or len(tokens[t].key) < 3:
+            return False
+        if _is_definite(tokens[t].key) or is_verbal_noun(tokens[t].text):
+            return False
+        start = self.ex.sentence_start(b, t - 1)
+        words = tokens[start:t - 1]
+        return 0 < len(words) <= 3 and all(w.is_word for w in words) \
+            and any(_strip_conj(w.key) in ADVERBIAL_HEADS or w.key in ADVERBIAL_HEADS for w in words)
 
     def bare_opening_verb(self, b: int, t: int) -> bool:
         """``S-OPENING-VERB``: an indefinite word of three letters or more opening a sentence, without a

@@ -276,6 +276,11 @@ RULES: dict[str, str] = {
                      "person named after it is that subject (… وزارة الصحة … المتحدث الدكتور خالد المرغلاني … وبيّن), "
                      "or, when it is an attribution set after what it reports, the person of that clause (وخرج "
                      "نافالني من السجن، بحسب وكالة \"فرانس برس\" … وقال)",
+    "S-ADVERBIAL-VERB": "a bare word right after the comma that closes a sentence-opening adverbial of three words at "
+                        "most (في المقابل، يحاول جوان أوسترلاند … ويرى) is a clause verb: the name after it is the subject "
+                        "a later dropped subject means",
+    "S-KANA-PROGRESSIVE": "كان, a name and a present verb (وكانت كيلي تمتلك مزرعة … وقالت): the name is the subject a "
+                          "later dropped subject means, as with كان X قد",
     "S-PLURAL-VERB": "a plural verb's dropped subject is never one named person: the last other speaker (قال المنظمون … "
                      "وقال ياكوب فال … وأضافوا → المنظمون), else none",
     "S-EPITHET": "a definite person head with only definite adjectives after it and no name (المدرب "
