@@ -488,6 +488,8 @@ GOLD_FILES = (
     ("audit110_gold.json", "benchmarks"),
     ("audit111_gold.json", "benchmarks"),
     ("audit112_gold.json", "benchmarks"),
+    ("audit113_gold.json", "benchmarks"),
+    ("audit114_gold.json", "benchmarks"),
 )
 
 
