@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, PLURAL_HEADS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
     PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -40,8 +40,8 @@ if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
 
 
-MAX_PLUPERFECT_TITLE = 4
-MAX_EPITHET_WORDS = 3  # a title and its adjectives (S-EPITHET: اللاعب البرازيلي الشاب)  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
+MAX_PLUPERFECT_TITLE = 4  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
+MAX_EPITHET_WORDS = 3  # a title and its adjectives (S-EPITHET: اللاعب البرازيلي الشاب)
 
 
 @dataclass
@@ -426,13 +426,13 @@ class _Resolver:
 
     def epithet_of_last_speaker(self, keys: list[str], b: int, start: int, end: int, position: int) -> Optional[_Agent]:
         """``S-EPITHET``: a definite person title with only definite adjectives after it (المدرب الإسباني،
-        اللاعبة الأمريكية، المسؤول الإيراني) and no name is an epithet of the last named person who spoke,
-        when no other person is named between them and its gender agrees; else None."""
+        اللاعبة الأمريكية، الفنان المصري) and no name is an epithet of the last named person who spoke, when
+        no other person is named between them, its gender agrees and its nisba fits his titles; else None."""
         if not rule_on("S-EPITHET") or not keys or len(keys) > MAX_EPITHET_WORDS or not self.agents:
             return None
         first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
         if not first.startswith("ال") or not self.person_head(first) or _is_plural_phrase([first]) \
-                or first in COMPLETE_SUBJECTS or _strip_noun(first) in PLURAL_HEADS:
+                or first in COMPLETE_SUBJECTS:
             return None  # العلماء، البعض: several people, not the one who spoke
         if any(not k.startswith("ال") or self.person_head(k) for k in keys[1:]):
             return None  # الأمين العام للأمم المتحدة، المسؤول الإيراني الكبير: only adjectives after the head

@@ -145,16 +145,11 @@ class _TargetRules:
         """``T-WHOLE-NAME``: a phrase whose last word is inside a name that goes on after it (اتفق مع رجل
         الدين الشيعي مقتدى | الصدر) ends where the name ends, at most ``MAX_NAME_OVERRUN`` words on."""
         start, end = np
-        tokens = self.tokens
-        for k in range(end - 1, start - 1, -1):
-            mention = tokens.mention_at.get(k)
-            if mention is None:
-                continue
-            stop = tokens.range_of(mention.start, mention.end).stop
-            if end < stop <= end + MAX_NAME_OVERRUN:
-                return start, stop
-            break
-        return np
+        mention = self.tokens.mention_at.get(end - 1)
+        if mention is None:
+            return np
+        stop = self.tokens.range_of(mention.start, mention.end).stop
+        return (start, stop) if end < stop <= end + MAX_NAME_OVERRUN else np
 
     def actor_head(self, np: tuple[int, int]) -> tuple[int, int]:
         """A phrase that opens with a named actor and goes on with a prepositional or time
