@@ -16,7 +16,7 @@ from qawl.actors.lexicon import (
     Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, transliterated, vowel_variant, words_of,
 )
 from qawl.actors.reading import (
-    _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
+    FROM_PREPOSITIONS, _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
     title_before,
 )
 from qawl.actors.roles import WEAK_VOTE, _role_votes, owned_roles
@@ -166,7 +166,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if source != "mention" or str(after).lstrip().startswith(("،", ",")):
                 apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True,
                                                               disabled=disabled | {"R-APPOSITION-DEFINITE"})
-                from_body = bool(apposition) and str(after).split()[0] in ("من", "في", "بـ")  # R-FROM-BODY
+                from_body = bool(apposition) and str(after).split()[0] in FROM_PREPOSITIONS  # R-FROM-BODY
                 if not apposition and "R-APPOSITION-DEFINITE" not in disabled:
                     apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, disabled=disabled)
                     definite = bool(apposition)

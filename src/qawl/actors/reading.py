@@ -769,6 +769,7 @@ def _definite_title(term, word: str) -> bool:
     return term.kind == "generic" and word.startswith("ال") and term.role not in ("-", "document_or_report", "none")
 
 
+FROM_PREPOSITIONS = ("من", "في", "بـ")  # a body the speaker is from right after the name (R-FROM-BODY)
 _LATIN_THEN_COMMA = re.compile(r"\s*(?:[A-Za-z][A-Za-z.'’-]*\s+){0,3}[A-Za-z][A-Za-z.'’-]*\s*[،,]\s*")
 
 
@@ -798,7 +799,7 @@ def apposition_after(after: str, lex: Optional[Lexicons] = None, with_raw: bool 
     if found and found[0][0] == 0 and _definite_title(found[0][1], words[0]) and comma \
             and "R-APPOSITION-DEFINITE" not in disabled:
         return (words, raw) if with_raw else words
-    if found and found[0][0] == 1 and words[0] in ("من", "في", "بـ") and (found[0][1].kind == "body" or (
+    if found and found[0][0] == 1 and words[0] in FROM_PREPOSITIONS and (found[0][1].kind == "body" or (
             _definite_title(found[0][1], words[1]) and "R-FROM-BODY" not in disabled)):
         # ديفيد برونياتوفسكي من جامعة جورج واشنطن، بيتر موارر من اللجنة الدولية: the body he is from
         return (words[1:], raw[1:]) if with_raw else words[1:]

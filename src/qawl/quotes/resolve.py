@@ -218,7 +218,7 @@ class _Resolver:
                 if _is_plural_phrase(_key_text(agent.span.text).split()):
                     return agent  # متسائلين، مشيرين: the most recent plural speaker
                 continue
-            if entry.number == "p" and agent.named and agent.kind == "person" and rule_on("S-PLURAL-VERB"):
+            if entry.number == "p" and _one_named_person(agent) and rule_on("S-PLURAL-VERB"):
                 self.plural_skipped = True
                 continue  # خبراء قللوا … كما استبعدوا: a plural verb's subject is never one named person
             if _agrees(entry.gender, agent.gender) and _agrees(entry.number, agent.number):
@@ -226,7 +226,7 @@ class _Resolver:
         if entry.kind == "participle" and entry.number == "p":
             return None  # a singular speaker is worse than none
         if entry.number == "p" and rule_on("S-PLURAL-VERB"):
-            return next((a for a in reversed(earlier) if not (a.named and a.kind == "person")), None)
+            return next((a for a in reversed(earlier) if not _one_named_person(a)), None)
         if earlier and entry.gender and earlier[-1].gender and earlier[-1].kind != "person" and rule_on("S-HEAD-GENDER"):
             # وأكدت وزارة الصحة … الدكتور خالد المرغلاني … وبيّن: no speaker agrees, and the body is no "he"
             person = self.person_named_after(self.sentence_of(earlier[-1]), before, reported_end=earlier[-1].position)
@@ -1021,6 +1021,11 @@ class _Resolver:
                 canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
         rules = (*self.ex.loose_rules.get((b, token_span[0]), ()), *rules)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
+
+
+def _one_named_person(agent: _Agent) -> bool:
+    """``S-PLURAL-VERB``: an agent named as one person, never a plural verb's subject."""
+    return agent.named and agent.kind == "person"
 
 
 def _same_person(mention: Mention, canonical: str) -> bool:
