@@ -4216,3 +4216,16 @@ def test_a_clause_subject_named_after_the_last_speaker_is_the_dropped_subject(sw
     switch_off(rule)
     _, quotes = quotes_of(text, mentions)
     assert quotes[-1].speaker_canonical == names[0]
+
+
+def test_s_pluperfect_object_the_subject_before_qad_speaks_not_the_object(switch_off):
+    text = "وكان الرئيس الأمريكي دونالد ترامب قد اتهم الصين بسرقة الملكية الفكرية."
+    names = _mentions_for(("دونالد ترامب", "PER", "دونالد ترامب"), ("الصين", "LOC", "الصين"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["دونالد ترامب"]
+    assert "S-PLUPERFECT-OBJECT" in quotes[0].rules
+    _, quotes = quotes_of("وكان قد اتهم وزير الخارجية الصين بسرقة الملكية الفكرية.", [])
+    assert all("S-PLUPERFECT-OBJECT" not in q.rules for q in quotes)  # no subject between كان and قد
+    switch_off("S-PLUPERFECT-OBJECT")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["الصين"]

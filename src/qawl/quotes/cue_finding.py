@@ -180,7 +180,7 @@ class _CueFinding:
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
-        apposed, host, faqad = False, None, False
+        apposed, host, faqad, pluperfect = False, None, False, None
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -209,7 +209,8 @@ class _CueFinding:
             subject = None if conj or carried or host else self.subject_backward(b, t)
             if subject is None and (b, t) in self.auxiliaries_before:
                 np_end = after = t + 1  # أخذ يروي للصحيفة عدة وقائع: the subject went before, the rest is the report
-            pluperfect = None if conj or carried or np_end != t + 1 or host else self.pluperfect_subject(b, t)
+            pluperfect = None if conj or carried or host else (
+                self.pluperfect_subject(b, t) if np_end == t + 1 else self.pluperfect_before_object(b, t))
             faqad = conj != "ف" and t > 0 and tokens[t - 1].key == "فقد" and rule_on("S-TOPIC-FAQAD")
             if pluperfect is None and (conj == "ف" or faqad):
                 pluperfect = self.topic_subject(b, t)  # the noun after the verb is then its object
@@ -301,6 +302,8 @@ class _CueFinding:
             candidate.rules += ("S-TOPIC-FAQAD",)  # أما وزير الخارجية فقد قال: the topic speaks
         if any((b, k) in self.manner_after_verb for k in range(t + 1, min(after + 1, len(tokens)))):
             candidate.rules += ("S-MANNER-ADVERB",)  # وقالت مازحة إن: no subject after the verb
+        if pluperfect is not None and speaker == pluperfect and np_end > t + 1:
+            candidate.rules += ("S-PLUPERFECT-OBJECT",)  # وكان ترامب قد اتهم الصين بـ: الصين is the object
         if speaker is not None and (b, speaker[0]) in self.kana_verbs:
             candidate.rules += ("S-KANA-VERB",)  # وكان التحالف العسكري أعلن: كان's subject speaks
         if speaker is not None and (b, speaker[0]) in self.long_fronted:

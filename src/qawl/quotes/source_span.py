@@ -308,6 +308,14 @@ class _SourceSpan:
             self.long_fronted.add((b, kana + 1))
         return kana + 1, end
 
+    def pluperfect_before_object(self, b: int, cue: int) -> Optional[tuple[int, int]]:
+        """``S-PLUPERFECT-OBJECT``: كان, a subject and قد right before a cue with a noun phrase after it
+        (وكان ترامب قد اتهم الصين بسرقة، وكانت محكمة العدل الدولية قد طالبت الولايات المتحدة بتخفيف): the
+        subject before قد speaks, and the phrase after the verb is its object."""
+        if not rule_on("S-PLUPERFECT-OBJECT") or cue < 3 or self.blocks[b].tokens[cue - 1].key != "قد":
+            return None
+        return self.pluperfect_subject(b, cue)
+
     def kana_verb(self, b: int, cue: int) -> bool:
         """``S-KANA-VERB``: a past cue without قد may close a كان clause too (وكان التحالف العسكري في اليمن
         أعلن، وكانت مصادر في الجيش اليمني، كشفت)."""
