@@ -3363,6 +3363,9 @@ def test_s_auxiliary_verb_going_on_is_no_speaker(switch_off):
     text = "وعاد الوزير يقول: إن الحكومة لن تتراجع عن قرارها."
     _, quotes = quotes_of(text)
     assert quotes[-1].speaker.text == "الوزير"
+    _, quotes = quotes_of("ولا تزال منظمة الصحة العالمية تؤكد استمرار تفشي الوباء.",
+                          _mentions_for(("منظمة الصحة العالمية", "ORG", "منظمة الصحة العالمية")))
+    assert [q.speaker_canonical for q in quotes] == ["منظمة الصحة العالمية"]  # the negator is the auxiliary's
     switch_off("S-AUXILIARY-VERB")
     _, quotes = quotes_of("وقال المحلل محمد النفيعي إن القطاع واعد.\n\n"
                           "ومضى يقول: النتائج التي خرجت بها أغلب الشركات تؤكد أن الزخم ما زال قويا.", _mentions_for(*names))

@@ -131,6 +131,7 @@ def says_we_after(previous: str, key: str) -> bool:
 CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
 CLAUSE_ADVERBS = frozenset(_CLAUSE["clause_adverbs"])
 AUXILIARY_VERBS = frozenset(_CLAUSE["auxiliary_verbs"])
+AUXILIARY_NEGATORS = frozenset(_CLAUSE["auxiliary_negators"])
 SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])
 CLAUSE_STOPPERS = frozenset(_CLAUSE["clause_stoppers"])
 PREDICATE_CLOSERS = frozenset(_CLAUSE["predicate_closers"]) | NARRATOR_CONTRASTS | CLAUSE_STOPPERS  # وصف … بأنه X، بيد أن

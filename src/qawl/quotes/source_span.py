@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    ADDRESSEE_PRONOUNS, AUXILIARY_VERBS,
+    ADDRESSEE_PRONOUNS, AUXILIARY_NEGATORS, AUXILIARY_VERBS,
     ADVERBIAL_HEADS, APODOSIS_OPENERS, MA_CONJUNCTIONS, BA_OBJECT_LEMMAS, BA_SUBJECT_WORDS, CLAUSE_OPENERS, COMPLEMENTISERS,
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
@@ -120,6 +120,8 @@ class _SourceSpan:
                 break
             if not token.is_word or token.key in SUBJECT_OPENERS or token.key in MA_CONJUNCTIONS:
                 break  # بعدما علقت: the conjunction opens the verb's clause, its subject follows
+            if words > 1 and token.key in AUXILIARY_NEGATORS and tokens[t].key in AUXILIARY_VERBS:
+                break  # ولا تزال المنظمة تؤكد: the negator belongs to the auxiliary that opens the clause
             if _is_stop(token) and words < MAX_SUBJECT_WORDS:
                 return self.complement_subject(b, cue)  # مصادر في المقاومة الشعبية بعدن أكدت
             if _is_stop(token) or _is_cue_token(token) and not self.cue_in_name(b, t - 1) or words >= MAX_SUBJECT_WORDS:
