@@ -3347,9 +3347,16 @@ def test_s_adverb_clause_the_name_after_an_adverb_opened_verb_is_the_next_he(swi
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "أنطونيو غوتيريس", [(q.speaker_canonical, q.rules) for q in quotes]
     assert "S-ADVERB-CLAUSE" in quotes[-1].rules
+    feminine = ('وقالت "سي دي سي" إن بعض المصابين لم يتناولوا الخس.\n'
+                'كما سجلت وكالة الصحة العامة في كندا إصابة ست حالات، مشيرة إلى وجود بصمات وراثية مشابهة.')
+    agencies = (("سي دي سي", "ORG", "سي دي سي"), ("وكالة الصحة العامة في كندا", "ORG", "وكالة الصحة العامة في كندا"))
+    _, quotes = quotes_of(feminine, _mentions_for(*agencies))
+    assert quotes[-1].speaker_canonical == "وكالة الصحة العامة في كندا"  # كما سجلت X، مشيرة: X's participle
     switch_off("S-ADVERB-CLAUSE")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[-1].speaker_canonical == "ولفغانغ ايشينغر"
+    _, quotes = quotes_of(feminine, _mentions_for(*agencies))
+    assert quotes[-1].speaker_canonical == "سي دي سي"
 
 
 def test_s_auxiliary_verb_going_on_is_no_speaker(switch_off):

@@ -829,8 +829,12 @@ class _Resolver:
         start = ex.sentence_start(b, c.cue[0])
         if c.entry.kind != "participle" or c.entry.gender != "f" or start + 2 >= c.cue[0]:
             return None
+        rules: tuple[str, ...] = ()
+        if tokens[start].key in CLAUSE_ADVERBS and rule_on("S-ADVERB-CLAUSE"):
+            start, rules = start + 1, ("S-ADVERB-CLAUSE",)  # كما سجلت وكالة الصحة العامة …، مشيرة
         verb, mention = tokens[start].key, ex.mention_at(b, start + 1)
-        feminine_verb = verb[:1] in CONJUNCTIONS_WAW_FA and verb.endswith("ت") and len(verb) > 4
+        conjoined = verb[:1] in CONJUNCTIONS_WAW_FA and len(verb) > 4  # وكثفت; after كما a bare سجلت
+        feminine_verb = (bool(rules) and len(verb) >= 4 or conjoined) and verb.endswith("ت")
         if not feminine_verb or ex.mention_at(b, start) is not None or mention is None or mention.label not in ("LOC", "ORG"):
             return None
         end = start + 1
@@ -840,7 +844,7 @@ class _Resolver:
         if span is None:
             return None
         kind = self.kind_of([t.key for t in tokens[start + 1 : end]], mention)
-        return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s", True)
+        return _Agent(span.start, span, self.mention_name(mention, span), kind, "f", "s", True, rules)
 
     def opening_subject(self, c: _Candidate) -> Optional[_Agent]:
         """The person or body named first in the cue's sentence, right before a word that is no
