@@ -4239,3 +4239,14 @@ def test_s_pluperfect_object_the_subject_before_qad_speaks_not_the_object(switch
     switch_off("S-PLUPERFECT-OBJECT")
     _, quotes = quotes_of(text, names)
     assert [q.speaker_canonical for q in quotes] == ["الصين"]
+
+
+def test_nominative_plural_participle_is_a_subject_not_a_cue():
+    """A circumstantial participle is accusative (منتقدين); منتقدون after a verb is its subject."""
+    from qawl.clean import match_form
+    from qawl.cues import lookup_cue
+    assert lookup_cue(match_form("منتقدين"))[0] is not None
+    assert lookup_cue(match_form("منتقدون"))[0] is None
+    _, quotes = quotes_of("قال أوباما إن الزيارة مهمة. ويقول منتقدون إن سجل أوباما في أفريقيا لا يقارن.",
+                          _mentions_for(("أوباما", "PER", "باراك أوباما")))
+    assert [q.speaker.text for q in quotes] == ["أوباما", "منتقدون"]
