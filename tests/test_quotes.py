@@ -4250,3 +4250,21 @@ def test_nominative_plural_participle_is_a_subject_not_a_cue():
     _, quotes = quotes_of("قال أوباما إن الزيارة مهمة. ويقول منتقدون إن سجل أوباما في أفريقيا لا يقارن.",
                           _mentions_for(("أوباما", "PER", "باراك أوباما")))
     assert [q.speaker.text for q in quotes] == ["أوباما", "منتقدون"]
+
+
+def test_s_side_adverb_the_subject_after_min_jihatihi_speaks(switch_off):
+    text = "وقالت المنظمة إن الخطة فاشلة. ورأى من جهته بيل فريليك مدير برنامج حقوق اللاجئين أن الخطة لن تنجح."
+    names = _mentions_for(("بيل فريليك", "PER", "بيل فريليك"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["المنظمة", "بيل فريليك"]
+    assert "S-SIDE-ADVERB" in quotes[1].rules
+    switch_off("S-SIDE-ADVERB")
+    _, quotes = quotes_of(text, names)
+    assert quotes[1].speaker_canonical == "المنظمة"
+
+
+def test_pronoun_object_an_hu_before_the_subject_is_skipped():
+    text = "قال أوباما إن الزيارة مهمة. كما قال عنه وزير الخارجية الإماراتي الشيخ عبد الله بن زايد إنه رجل دولة."
+    names = _mentions_for(("أوباما", "PER", "باراك أوباما"), ("عبد الله بن زايد", "PER", "عبد الله بن زايد"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["باراك أوباما", "عبد الله بن زايد"]

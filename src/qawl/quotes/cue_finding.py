@@ -300,6 +300,8 @@ class _CueFinding:
             candidate.rules += ("S-ACCUSATIVE-NOT-SUBJECT",)  # هل كان مفاجئا قال: not the accusative
         if faqad and speaker is not None:
             candidate.rules += ("S-TOPIC-FAQAD",)  # أما وزير الخارجية فقد قال: the topic speaks
+        if any((b, k) in self.side_adverbs for k in range(t + 1, min(after + 1, len(tokens)))):
+            candidate.rules += ("S-SIDE-ADVERB",)  # ورأى من جهته بيل فريليك: the subject after the adverb
         if any((b, k) in self.manner_after_verb for k in range(t + 1, min(after + 1, len(tokens)))):
             candidate.rules += ("S-MANNER-ADVERB",)  # وقالت مازحة إن: no subject after the verb
         if pluperfect is not None and speaker == pluperfect and np_end > t + 1:

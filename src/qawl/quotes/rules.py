@@ -330,6 +330,8 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "S-SIDE-ADVERB": "من جهته / من جانبه between a verb and a named or source subject (ورأى من جهته بيل فريليك أن) "
+                     "is skipped: the subject after it speaks; data: clause_words.json adverbial_heads",
     "S-PLUPERFECT-OBJECT": "كان, a subject and قد before a cue with a noun phrase after it (وكان ترامب قد اتهم الصين "
                            "بسرقة): the subject before قد speaks and the phrase after the verb is its object",
     "S-QUOTED-APPOSITION": "an organisation's name in quotation marks right after a body's description the tagger "

@@ -520,12 +520,14 @@ class _SourceSpan:
         return mention is not None and t + 1 < len(self.blocks[b].tokens) and self.mention_at(b, t + 1) is mention
 
     def skip_adverb_before_subject(self, b: int, t: int) -> int:
-        """قال بعدها الأخير / قال أمس الوزير: an adverb between the verb and a named subject."""
+        """قال بعدها الأخير / قال أمس الوزير / قال من جهته الوزير (``S-SIDE-ADVERB``): an adverb between the
+        verb and a named subject."""
         tokens, heads = self.blocks[b].tokens, self.lexicon.heads
         if t < len(tokens) and tokens[t].key in MANNER_ADVERBS and rule_on("S-MANNER-ADVERB"):
             self.manner_after_verb.add((b, t))
             return t + 1  # وقالت مازحة إن: how she spoke, not who
-        width = _time_phrase_width(tokens, t)
+        side = t + 1 < len(tokens) and tokens[t].key == "من" and tokens[t + 1].key in ADVERBIAL_HEADS
+        width = 2 if side and rule_on("S-SIDE-ADVERB") else _time_phrase_width(tokens, t)  # ورأى من جهته X
         if t + width >= len(tokens) or not width:
             return t
         nxt = tokens[t + width]
@@ -535,6 +537,8 @@ class _SourceSpan:
         named = mention is not None and mention.label in ("PER", "ORG")
         head = _strip_noun(nxt.key)
         if named or nxt.key in LATTER or any(head in heads[k] for k in SOURCE_KINDS):
+            if side:
+                self.side_adverbs.add((b, t))
             return t + width
         return t
 
