@@ -2478,6 +2478,9 @@ def test_q_demonstrative_object_is_no_back_reference(switch_off):
     assert not any(q.speaker is not None and "الزعم" in q.speaker.text for q in quotes)
     switch_off("Q-DEMONSTRATIVE-OBJECT")
     _, quotes = quotes_of(text, [])
+    assert any("Q-BACK" in q.rules for q in quotes)  # هذا read as pointing back to words said before
+    switch_off("S-PLUPERFECT-OBJECT")
+    _, quotes = quotes_of(text, [])
     assert any(q.speaker is not None and "الزعم" in q.speaker.text for q in quotes)
 
 
@@ -4268,3 +4271,16 @@ def test_pronoun_object_an_hu_before_the_subject_is_skipped():
     names = _mentions_for(("أوباما", "PER", "باراك أوباما"), ("عبد الله بن زايد", "PER", "عبد الله بن زايد"))
     _, quotes = quotes_of(text, names)
     assert [q.speaker_canonical for q in quotes] == ["باراك أوباما", "عبد الله بن زايد"]
+
+
+def test_q_adverbial_clause_a_cue_after_an_opening_adverbial_reports_on_its_own(switch_off):
+    text = "ونوه الزعيمان بأهمية ما تحقق في محاربة داعش، وفي هذا الصدد أكد الملك سلمان على ضرورة إيجاد حل للأزمة."
+    names = _mentions_for(("الملك سلمان", "PER", "سلمان"))
+    _, quotes = quotes_of(text, names)
+    assert [q.content.text for q in quotes] == ["بأهمية ما تحقق في محاربة داعش", "ضرورة إيجاد حل للأزمة"]
+    assert "Q-ADVERBIAL-CLAUSE" in quotes[1].rules
+    _, quotes = quotes_of("وقال الوزير إن الخطة ناجحة، وفي الوقت الذي أكد فيه الملك أن الحل قريب.", [])
+    assert all("Q-ADVERBIAL-CLAUSE" not in q.rules for q in quotes)  # a relative clause's cue
+    switch_off("Q-ADVERBIAL-CLAUSE")
+    _, quotes = quotes_of(text, names)
+    assert len(quotes) == 1 and "أكد الملك" in quotes[0].content.text

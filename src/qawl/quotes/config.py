@@ -49,6 +49,7 @@ MAX_NAME_WORDS = 4
 MAX_CALLED_WORDS = 3  # untagged words read as the name after يدعى (ويدعى عصام جبار)
 
 MAX_TITLE_WORDS = 12
+MAX_CLAUSE_ADVERBIAL_WORDS = 4  # words of an adverbial phrase after a comma before a cue (، وفي هذا الصدد أكد: Q-ADVERBIAL-CLAUSE)
 MAX_ADVERBIAL_WORDS = 2  # words of an adverbial phrase opening a clause before its verb (ومن جهتها أشادت: S-ADVERBIAL-OPENING)
 MAX_SUBJECT_TITLE_WORDS = 6  # titles and commas between a sentence's opening verb and its subject's name (S-SUBJECT-NOT-OBJECT)
 

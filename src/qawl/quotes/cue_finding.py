@@ -22,7 +22,7 @@ from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
 from .rules import rule_on
 from .config import (
-    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
+    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
     MIN_SPEECH_WORDS,
 )
 from .lexical import (
@@ -162,6 +162,8 @@ class _CueFinding:
         prev = _prev_word(tokens, t)
         carried = prev is not None and prev.key in PRONOUN_CARRIERS
         opens_clause = bool(conj) or carried or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
+        adverbial = None if opens_clause or entry.kind != "verb" else self.clause_adverbial_start(b, t)
+        opens_clause = opens_clause or adverbial is not None  # ، وفي هذا الصدد أكد الملك: a clause of its own
         if prev is not None and prev.key in RELATIVES and entry.kind == "verb":
             return self.relative_candidate(b, t, entry)
         if prev is not None and _strip_conj(prev.key) in self.lexicon.attribution_words:
@@ -304,6 +306,9 @@ class _CueFinding:
             candidate.rules += ("S-SIDE-ADVERB",)  # ورأى من جهته بيل فريليك: the subject after the adverb
         if any((b, k) in self.manner_after_verb for k in range(t + 1, min(after + 1, len(tokens)))):
             candidate.rules += ("S-MANNER-ADVERB",)  # وقالت مازحة إن: no subject after the verb
+        if adverbial is not None and start_token == t:
+            candidate.start_token = adverbial  # the words before end at the adverbial, not at the verb
+            candidate.rules += ("Q-ADVERBIAL-CLAUSE",)
         if pluperfect is not None and speaker == pluperfect and np_end > t + 1:
             candidate.rules += ("S-PLUPERFECT-OBJECT",)  # وكان ترامب قد اتهم الصين بـ: الصين is the object
         if speaker is not None and (b, speaker[0]) in self.kana_verbs:
@@ -494,6 +499,27 @@ class _CueFinding:
             if not tokens[u].is_word:
                 break
         return end
+
+    def clause_adverbial_start(self, b: int, t: int) -> Optional[int]:
+        """``Q-ADVERBIAL-CLAUSE``: the first token of an adverbial phrase opening the cue's clause after a
+        comma or sentence end, with و and a preposition or adverbial head (، وفي هذا الصدد أكد، ومن جهته،
+        أكد، وبدوره قال): the cue opens a report of its own there; else None. At most
+        ``MAX_CLAUSE_ADVERBIAL_WORDS`` words, none a relative, complementiser or cue."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ADVERBIAL-CLAUSE"):
+            return None
+        end = t - 1 if t > 1 and tokens[t - 1].text in COMMAS else t
+        for k in range(end - 1, max(-1, end - 1 - MAX_CLAUSE_ADVERBIAL_WORDS), -1):
+            token = tokens[k]
+            if not token.is_word or token.region >= 0:
+                return None
+            head = token.key[1:]  # after و (ومن، وفي: too short for _strip_conj)
+            opened = k == 0 or tokens[k - 1].text in COMMAS or _ends_sentence(tokens, k - 1)
+            if token.key[:1] == "و" and (head in PREPOSITIONS or head in ADVERBIAL_HEADS) and opened:
+                return k  # ومن (جهته): the preposition, not the relative من
+            if token.key in RELATIVES or token.key in COMPLEMENTISERS or lookup_cue(token.key)[0] is not None:
+                return None  # ، وفي الوقت الذي أكد: the cue is the relative clause's
+        return None
 
     def after_opening_adverbial(self, b: int, t: int) -> bool:
         """``S-ADVERBIAL-OPENING``: the words before ``t`` since its clause opened are an adverbial phrase

@@ -330,6 +330,9 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "Q-ADVERBIAL-CLAUSE": "a cue verb after an adverbial phrase that opens its clause with و and a preposition or "
+                          "adverbial head (، وفي هذا الصدد أكد الملك، ومن جهته أكد) opens a report of its own: the "
+                          "words before end at the phrase",
     "S-SIDE-ADVERB": "من جهته / من جانبه between a verb and a named or source subject (ورأى من جهته بيل فريليك أن) "
                      "is skipped: the subject after it speaks; data: clause_words.json adverbial_heads",
     "S-PLUPERFECT-OBJECT": "كان, a subject and قد before a cue with a noun phrase after it (وكان ترامب قد اتهم الصين "
