@@ -2479,7 +2479,7 @@ def test_q_demonstrative_object_is_no_back_reference(switch_off):
     switch_off("Q-DEMONSTRATIVE-OBJECT")
     _, quotes = quotes_of(text, [])
     assert any("Q-BACK" in q.rules for q in quotes)  # هذا read as pointing back to words said before
-    switch_off("S-PLUPERFECT-OBJECT")
+    switch_off("Q-DEMONSTRATIVE-OBJECT", "S-PLUPERFECT-OBJECT")
     _, quotes = quotes_of(text, [])
     assert any(q.speaker is not None and "الزعم" in q.speaker.text for q in quotes)
 
