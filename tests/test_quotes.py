@@ -4284,3 +4284,16 @@ def test_q_adverbial_clause_a_cue_after_an_opening_adverbial_reports_on_its_own(
     switch_off("Q-ADVERBIAL-CLAUSE")
     _, quotes = quotes_of(text, names)
     assert len(quotes) == 1 and "أكد الملك" in quotes[0].content.text
+
+
+def test_q_short_quote_a_short_quotation_after_a_saying_cue_is_speech(switch_off):
+    text = 'وصوت 364 نائبا لصالح إعادة انتخاب ميركل. وقالت ميركل لمجلس النواب بعد التصويت "أقبل نتيجة التصويت".'
+    names = _mentions_for(("ميركل", "PER", "أنجيلا ميركل"))
+    _, quotes = quotes_of(text, names)
+    assert [q.content.text for q in quotes] == ["أقبل نتيجة التصويت"]
+    assert "Q-SHORT-QUOTE" in quotes[0].rules
+    _, quotes = quotes_of('وقال "أبو محمد" إن الوضع صعب.', [])
+    assert [q.content.text for q in quotes] == ["الوضع صعب"]  # a quoted name before إن is the speaker
+    switch_off("Q-SHORT-QUOTE")
+    _, quotes = quotes_of(text, names)
+    assert quotes == []

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from qawl.arabic import (
     ADDRESSEE_PRONOUNS, BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
-    RESPONSE_ADVERBIALS, TIME_RELATIVES, TIME_WORDS,
+    RESPONSE_ADVERBIALS, SHORT_QUOTE_LEMMAS, TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
@@ -54,6 +54,20 @@ class _ContentStart:
         if before is not None and before.text == ":":
             return region.words > 0
         return region.words >= MIN_SPEECH_WORDS and not self.is_name_region(b, region)
+
+    def short_speech_region(self, b: int, region: _Region, entry: CueEntry) -> bool:
+        """``Q-SHORT-QUOTE``: a balanced quotation of fewer than ``MIN_SPEECH_WORDS`` words after a plain
+        saying cue (قال بوتين "الخيانة"، مضيفة "أحب بلدي"; report_words.json short_quote_lemmas) is speech when
+        the sentence, a comma or a cue follows it and it is no quoted name (قال "أبو محمد" إن)."""
+        if not rule_on("Q-SHORT-QUOTE") or entry.lemma not in SHORT_QUOTE_LEMMAS or not region.balanced:
+            return False
+        tokens = self.blocks[b].tokens
+        if self.is_name_region(b, region) or region.close_token < 0:
+            return False
+        nxt = region.close_token + 1
+        if nxt >= len(tokens) or _ends_sentence(tokens, nxt) or tokens[nxt].text in COMMAS:
+            return True
+        return tokens[nxt].is_word and _is_cue_token(tokens[nxt])  # “عرف بجهودنا” مضيفا أن
 
     def naming_noun(self, key: str) -> bool:
         """A noun that names what follows it (صحيفة، شبكة، ندوة), also after a glued ل or ب (لشبكة "…")."""
@@ -114,7 +128,7 @@ class _ContentStart:
             if token.text in ALL_MARKS and token.region < 0:
                 region = self.region_opening_at(b, t)
                 if region is not None and region.words:
-                    if self.is_speech_region(b, region):
+                    if self.is_speech_region(b, region) or self.short_speech_region(b, region, entry):
                         # القس كوري الذي لفت الأنظار: "…": the words go with the relative's verb
                         return ("cue", skipped_cue) if skipped_cue >= 0 else ("quote", t)
                     t = (region.close_token if region.close_token > 0 else region.last) + 1
@@ -451,7 +465,10 @@ class _ContentStart:
                 made = make(*framed)
                 made.rules += ("B-FRAMED-QUOTATION",)
                 return made
-            return make("quote", region.first, index)
+            made = make("quote", region.first, index)
+            if not self.is_speech_region(b, region):
+                made.rules += ("Q-SHORT-QUOTE",)  # قال بوتين "الخيانة": short, but speech
+            return made
         if kind == "colon":
             nxt = at + 1
             region = self.region_opening_at(b, nxt) if nxt < len(tokens) else None

@@ -330,6 +330,9 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
+                     "مضيفة \"أحب بلدي\"), closed by the sentence, a comma or a cue, is speech and not a quoted name; "
+                     "data: report_words.json short_quote_lemmas",
     "Q-ADVERBIAL-CLAUSE": "a cue verb after an adverbial phrase that opens its clause with و and a preposition or "
                           "adverbial head (، وفي هذا الصدد أكد الملك، ومن جهته أكد) opens a report of its own: the "
                           "words before end at the phrase",
