@@ -4297,3 +4297,15 @@ def test_q_short_quote_a_short_quotation_after_a_saying_cue_is_speech(switch_off
     switch_off("Q-SHORT-QUOTE")
     _, quotes = quotes_of(text, names)
     assert quotes == []
+
+
+def test_s_nearer_body_a_body_head_means_the_nearer_body_so_named(switch_off):
+    text = ("وقالت شركة كوين تشيك إنها ستعوض العملاء. وفاقت خسائر الجمعة ما خسرته شركة إم تي جوكس في عام 2014، "
+            "حين قالت الشركة إنها خسرت 850 ألف بيتكوين.")
+    names = _mentions_for(("شركة كوين تشيك", "ORG", "كوين تشيك"), ("شركة إم تي جوكس", "ORG", "إم تي جوكس"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["كوين تشيك", "إم تي جوكس"]
+    assert "S-NEARER-BODY" in quotes[1].rules
+    switch_off("S-NEARER-BODY")
+    _, quotes = quotes_of(text, names)
+    assert quotes[1].speaker_canonical == "كوين تشيك"

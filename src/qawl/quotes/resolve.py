@@ -366,7 +366,7 @@ class _Resolver:
                 self.remember(span, agent.canonical, agent.kind, entry, position, named=True)
                 return _Attribution(span, agent.canonical, agent.kind, rules=("S-DESCRIPTION-MENTION",))
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
-        fuller = None
+        fuller = nearer = None
         if mention is not None:
             canonical = _unglued_source(ex, c, self.mention_name(mention, span))  # before the fuller-body look-up
             kind = self.kind_of(keys, mention)
@@ -377,6 +377,8 @@ class _Resolver:
             described = keys[0].startswith("ال") and len(keys) <= MAX_NAME_WORDS
             refers = rule_on("S-REFERS-BACK") and (descriptive or described or len(keys) <= 2)
             agent = self.refers_back(keys, position) if refers else None
+            nearer = self.nearer_body(keys, agent, span.start) if agent is not None else None
+            agent = nearer or agent
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
         rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
@@ -387,6 +389,8 @@ class _Resolver:
             rule = "S-FULL-NAME"
         if fuller:
             rules = (*rules, "S-FULLEST-BODY")
+        if nearer is not None:
+            rules = (*rules, "S-NEARER-BODY")
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             ex.deputy_refused = ex.other_office_set_apart = False
@@ -423,6 +427,23 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def nearer_body(self, keys: list[str], agent: _Agent, start: int) -> Optional[_Agent]:
+        """``S-NEARER-BODY``: a body's head alone (الشركة، المنظمة الدولية) that would refer back to the speaker
+        ``agent`` means the body named with that head between them (قالت كوين-تشيك … ما خسرته شركة إم تي جوكس،
+        حين قالت الشركة): the nearer name whose words hold the phrase's."""
+        heads = self.ex.lexicon.heads["organisation"]
+        if not rule_on("S-NEARER-BODY") or not 1 <= len(keys) <= 2 or not _is_definite(keys[0]) \
+                or _strip_noun(keys[0]) not in heads:
+            return None
+        found = self.ex.named_by_title(keys, start, ("ORG",))
+        if found is None or not agent.span.end <= found.start < start or _same_person(found, agent.canonical):
+            return None
+        if all(_is_definite(k) for k in _key_text(found.text).split()):
+            return None  # المؤسسة الدولية، المجلس التنفيذي tagged as a name: a description, not the body's name
+        kind = self.kind_of(keys, found)
+        return _Agent(found.start, make_span(self.ex.doc.text, found.start, found.end), found.canonical or found.text,
+                      kind, "", "s", True, ("S-NEARER-BODY",))
 
     def epithet_of_last_speaker(self, keys: list[str], b: int, start: int, end: int, position: int) -> Optional[_Agent]:
         """``S-EPITHET``: a definite person title with only definite adjectives after it (المدرب الإسباني،

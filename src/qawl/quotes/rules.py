@@ -330,6 +330,8 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "S-NEARER-BODY": "a body's head alone (الشركة) that would refer back to an earlier speaker means the body named "
+                     "with that head between them (ما خسرته شركة إم تي جوكس، حين قالت الشركة)",
     "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
                      "مضيفة \"أحب بلدي\"), closed by the sentence, a comma or a cue, is speech and not a quoted name; "
                      "data: report_words.json short_quote_lemmas",
