@@ -4309,3 +4309,14 @@ def test_s_nearer_body_a_body_head_means_the_nearer_body_so_named(switch_off):
     switch_off("S-NEARER-BODY")
     _, quotes = quotes_of(text, names)
     assert quotes[1].speaker_canonical == "كوين تشيك"
+
+
+def test_b_stopper_after_mark_a_gloss_after_a_closing_mark_ends_the_words(switch_off):
+    text = 'وقال قرقاش إن الحكومة القطرية أخطأت حين وضعت نفسها ب"هذا الموقف" في إشارة إلى اتهامات توجهها للسعودية.'
+    names = _mentions_for(("قرقاش", "PER", "أنور قرقاش"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].content.text == 'الحكومة القطرية أخطأت حين وضعت نفسها ب"هذا الموقف"'
+    assert "B-STOPPER-AFTER-MARK" in quotes[0].rules
+    switch_off("B-STOPPER-AFTER-MARK")
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].content.text.endswith("للسعودية")

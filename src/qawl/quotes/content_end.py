@@ -58,6 +58,11 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 break
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
+            if t > c.content_start and _closes_aside(tokens, t) and _stopper_pair_at(tokens, t + 1) \
+                    and rule_on("B-STOPPER-AFTER-MARK"):
+                c.rules += ("B-STOPPER-AFTER-MARK",)  # ب"هذا الموقف" | في إشارة إلى: the narrator's gloss
+                t += 1
+                break
             if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
                 break
             if token.text in COMMAS and ex.narrator_resumes(c.block, t + 1):
@@ -129,6 +134,18 @@ def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
     if pair in CLAUSE_STOPPER_PAIRS and pair not in CONTENT_CONTRAST_PAIRS:
         return True
     return _starts_closer(tokens, t, closers)
+
+
+def _closes_aside(tokens: list[_Token], t: int) -> bool:
+    """A closing quotation mark or bracket at ``t`` (…"هذا الموقف"، …(العدوان)) with a word after it."""
+    return tokens[t].text in ('"', "”", "»", ")") and t > 0 and tokens[t - 1].is_word \
+        and t + 1 < len(tokens) and tokens[t + 1].is_word
+
+
+def _stopper_pair_at(tokens: list[_Token], t: int) -> bool:
+    """A two-word clause stopper (في إشارة، في حين) that the words do not run on over starts at ``t``."""
+    pair = (tokens[t].key, tokens[t + 1].key) if t + 1 < len(tokens) else None
+    return pair in CLAUSE_STOPPER_PAIRS and pair not in CONTENT_CONTRAST_PAIRS
 
 
 def _starts_closer(tokens: list[_Token], t: int, closers) -> bool:

@@ -330,6 +330,9 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "
+                            "في إشارة إلى) ends an unquoted content as after a comma; data: clause_words.json "
+                            "clause_stopper_pairs",
     "S-NEARER-BODY": "a body's head alone (الشركة) that would refer back to an earlier speaker means the body named "
                      "with that head between them (ما خسرته شركة إم تي جوكس، حين قالت الشركة)",
     "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
