@@ -255,16 +255,17 @@ def _ends_sentence(tokens: list[_Token], t: int) -> bool:
 
 
 def _is_initialism_dot(tokens: list[_Token], t: int) -> bool:
-    """إيه.بي.سي، إي.واي: a dot glued between two short letter groups spells out a name; a run-on
-    "الاجتماع.وقال" (a missing space after a full stop) has a longer word on one side."""
+    """إيه.بي.سي، إي.واي: a dot glued between two short letter groups spells out a name, one between two Latin
+    words is a web address (LFCA.RSLF.GOV.SA); a run-on "الاجتماع.وقال" (a missing space after a full stop) has a
+    longer Arabic word on one side."""
     if tokens[t].text != "." or not 0 < t < len(tokens) - 1:
         return False
     left, right = tokens[t - 1], tokens[t + 1]
+    glued = left.end == tokens[t].start and right.start == tokens[t].end and left.is_word and right.is_word
+    if glued and left.text.isascii() and right.text.isascii():
+        return True  # LFCA.RSLF.GOV.SA، bbc.com: a web address, never a full stop
     return (
-        left.end == tokens[t].start
-        and right.start == tokens[t].end
-        and left.is_word
-        and right.is_word
+        glued
         and len(left.text) <= MAX_INITIAL_LETTERS
         and len(right.text) <= MAX_INITIAL_LETTERS
         and not DIGIT_RE.match(left.text)
