@@ -490,6 +490,8 @@ GOLD_FILES = (
     ("audit112_gold.json", "benchmarks"),
     ("audit113_gold.json", "benchmarks"),
     ("audit114_gold.json", "benchmarks"),
+    ("audit115_gold.json", "benchmarks"),
+    ("audit116_gold.json", "benchmarks"),
 )
 
 
