@@ -1015,6 +1015,11 @@ def test_feminine_participle_takes_the_feminine_clause_subject():
     said = [q for q in quotes if q.cue.text == "متهمة"]
     assert len(said) == 1 and said[0].speaker_canonical == "فرنسا", [summary(q) for q in quotes]
     assert said[0].content.text.startswith("إياه بتزوير")
+    text = ("وقال وزير الخارجية مولود تشاوش اوغلو إن بلاده ستحارب داعش. وشنت تركيا سلسلة من الغارات الجوية، "
+            "مشيرة إلى أنها تستهدف ناشطين.")  # a verb of three letters after و
+    names = _mentions_for(("مولود تشاوش اوغلو", "PER", "مولود تشاوش اوغلو"), ("تركيا", "LOC", "تركيا"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "تركيا", [summary(q) for q in quotes]
 
 
 def test_preposition_tagged_as_a_name_stays_out_of_the_speaker():
@@ -4324,3 +4329,13 @@ def test_b_stopper_after_mark_a_gloss_after_a_closing_mark_ends_the_words(switch
     switch_off("B-STOPPER-AFTER-MARK")
     _, quotes = quotes_of(text, names)
     assert quotes[0].content.text.endswith("للسعودية")
+
+
+def test_s_adverbial_verb_a_feminine_participle_takes_the_body_after_an_opening_adverbial(switch_off):
+    text = "وقال مجدي أحمد إن الطائرة فقدت.\n\nوفي وقت لاحق، تراجعت شركة آسمان عن تأكيد الخبر، مشيرة إلى أن الحطام لم يوجد."
+    names = _mentions_for(("مجدي أحمد", "PER", "مجدي أحمد"), ("شركة آسمان", "ORG", "شركة آسمان"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "شركة آسمان" and "S-ADVERBIAL-VERB" in quotes[-1].rules
+    switch_off("S-ADVERBIAL-VERB")
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical != "شركة آسمان"

@@ -814,8 +814,11 @@ class _Resolver:
             return False
         start = self.ex.sentence_start(b, t - 1)
         words = tokens[start:t - 1]
-        return 0 < len(words) <= 3 and all(w.is_word for w in words) \
-            and any(_strip_conj(w.key) in ADVERBIAL_HEADS or w.key in ADVERBIAL_HEADS for w in words)
+        if not 0 < len(words) <= 3 or not all(w.is_word for w in words):
+            return False
+        first = words[0].key
+        prepositional = first[:1] in CONJUNCTIONS_WAW_FA and first[1:] in PREPOSITIONS  # وفي وقت لاحق، وخلال اللقاء
+        return prepositional or any(_strip_conj(w.key) in ADVERBIAL_HEADS or w.key in ADVERBIAL_HEADS for w in words)
 
     def bare_opening_verb(self, b: int, t: int) -> bool:
         """``S-OPENING-VERB``: an indefinite word of three letters or more opening a sentence, without a
@@ -853,8 +856,12 @@ class _Resolver:
         rules: tuple[str, ...] = ()
         if tokens[start].key in CLAUSE_ADVERBS and rule_on("S-ADVERB-CLAUSE"):
             start, rules = start + 1, ("S-ADVERB-CLAUSE",)  # كما سجلت وكالة الصحة العامة …، مشيرة
+        else:
+            comma = next((k for k in range(start + 1, min(c.cue[0], start + 5)) if tokens[k].text in COMMAS), None)
+            if comma is not None and self.after_adverbial_phrase(b, comma + 1):
+                start, rules = comma + 1, ("S-ADVERBIAL-VERB",)  # وفي وقت لاحق، تراجعت الشركة …، مشيرة
         verb, mention = tokens[start].key, ex.mention_at(b, start + 1)
-        conjoined = verb[:1] in CONJUNCTIONS_WAW_FA and len(verb) > 4  # وكثفت; after كما a bare سجلت
+        conjoined = verb[:1] in CONJUNCTIONS_WAW_FA and len(verb) >= 4  # وكثفت، وشنت; after كما a bare سجلت
         feminine_verb = (bool(rules) and len(verb) >= 4 or conjoined) and verb.endswith("ت")
         if not feminine_verb or ex.mention_at(b, start) is not None or mention is None or mention.label not in ("LOC", "ORG"):
             return None
