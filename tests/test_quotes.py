@@ -4339,3 +4339,14 @@ def test_s_adverbial_verb_a_feminine_participle_takes_the_body_after_an_opening_
     switch_off("S-ADVERBIAL-VERB")
     _, quotes = quotes_of(text, names)
     assert quotes[-1].speaker_canonical != "شركة آسمان"
+
+
+def test_s_adverb_before_verb_an_adverb_is_no_subject_when_a_source_follows(switch_off):
+    text = "ميدانيا أعلن مصدر أمني الجمعة أن تنظيم داعش أعدم أربعة أشخاص."
+    _, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == ["مصدر أمني"] and "S-ADVERB-BEFORE-VERB" in quotes[0].rules
+    _, quotes = quotes_of("الآلاف يطالبون نتنياهو بالرحيل.", _mentions_for(("نتنياهو", "PER", "بنيامين نتنياهو")))
+    assert [q.speaker.text for q in quotes] == ["الآلاف"]  # a definite noun before the verb is its subject
+    switch_off("S-ADVERB-BEFORE-VERB")
+    _, quotes = quotes_of(text, [])
+    assert [q.speaker.text for q in quotes] == ["ميدانيا"]

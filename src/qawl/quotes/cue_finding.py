@@ -182,7 +182,7 @@ class _CueFinding:
         speaker: Optional[tuple[int, int]] = None
         start_token = t
         after = t + 1
-        apposed, host, faqad, pluperfect = False, None, False, None
+        apposed, host, faqad, pluperfect, adverb_first = False, None, False, None, False
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -209,6 +209,9 @@ class _CueFinding:
                 np_end = after = t + 1
             host = None if conj or carried or np_end != t + 1 else self.host_subject(b, t)
             subject = None if conj or carried or host else self.subject_backward(b, t)
+            adverb_first = subject is not None and np_end > t + 1 and self.adverb_before_source(b, subject, t, after, np_end)
+            if adverb_first:
+                subject = None  # ميدانيا أعلن مصدر أمني: the source after the verb is its subject
             if subject is None and (b, t) in self.auxiliaries_before:
                 np_end = after = t + 1  # أخذ يروي للصحيفة عدة وقائع: the subject went before, the rest is the report
             pluperfect = None if conj or carried or host else (
@@ -309,6 +312,8 @@ class _CueFinding:
         if adverbial is not None and start_token == t:
             candidate.start_token = adverbial  # the words before end at the adverbial, not at the verb
             candidate.rules += ("Q-ADVERBIAL-CLAUSE",)
+        if adverb_first and speaker is not None:
+            candidate.rules += ("S-ADVERB-BEFORE-VERB",)
         if pluperfect is not None and speaker == pluperfect and np_end > t + 1:
             candidate.rules += ("S-PLUPERFECT-OBJECT",)  # وكان ترامب قد اتهم الصين بـ: الصين is the object
         if speaker is not None and (b, speaker[0]) in self.kana_verbs:
@@ -499,6 +504,18 @@ class _CueFinding:
             if not tokens[u].is_word:
                 break
         return end
+
+    def adverb_before_source(self, b: int, subject: int, t: int, after: int, np_end: int) -> bool:
+        """``S-ADVERB-BEFORE-VERB``: one untagged word before a verb whose own subject after it names a
+        source (ميدانيا أعلن مصدر أمني، محليا قالت الشرطة) is an adverb, not the subject: the verb has one."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-ADVERB-BEFORE-VERB") or t - subject != 1 or after != t + 1:
+            return False
+        word = tokens[subject]
+        if self.mention_at(b, subject) is not None or _is_definite(word.key) or any(_strip_noun(word.key) in heads[k] for k in heads):
+            return False  # الحكومة أعلنت، ترامب قال، الآلاف يطالبون نتنياهو: a name or a definite noun is the subject
+        return self.is_source(b, after, np_end) and (self.mention_at(b, after) is not None
+                                                    or any(_strip_noun(tokens[after].key) in heads[k] for k in heads))
 
     def clause_adverbial_start(self, b: int, t: int) -> Optional[int]:
         """``Q-ADVERBIAL-CLAUSE``: the first token of an adverbial phrase opening the cue's clause after a
