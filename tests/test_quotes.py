@@ -4350,3 +4350,14 @@ def test_s_adverb_before_verb_an_adverb_is_no_subject_when_a_source_follows(swit
     switch_off("S-ADVERB-BEFORE-VERB")
     _, quotes = quotes_of(text, [])
     assert [q.speaker.text for q in quotes] == ["ميدانيا"]
+
+
+def test_s_apposed_description_the_name_apposed_to_an_opening_description_speaks(switch_off):
+    text = ("وقال رئيس السودان إن العلاقات جيدة. وكانت النائبة في الكنيست الإسرائيلي، تمار زندبيرج، صرحت أخيرا "
+            "بأن بلادها تتعاون مع جنوب السودان.")
+    names = _mentions_for(("الكنيست الإسرائيلي", "ORG", "الكنيست الإسرائيلي"), ("تمار زندبيرج", "PER", "تمار زندبيرج"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "تمار زندبيرج" and "S-APPOSED-DESCRIPTION" in quotes[-1].rules
+    switch_off("S-APPOSED-DESCRIPTION")
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "رئيس السودان"

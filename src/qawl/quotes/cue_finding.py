@@ -293,6 +293,8 @@ class _CueFinding:
             candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
+            if (b, speaker[0]) in self.apposed_descriptions:
+                candidate.rules += ("S-APPOSED-DESCRIPTION",)  # وكانت النائبة …، تمار زندبيرج، صرحت
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
         if (b, t) in self.relative_asides and speaker is not None:

@@ -266,9 +266,35 @@ class _SourceSpan:
         ):
             return None
         opens = start == self.sentence_start(b, start) or tokens[start - 1].key in SUBJECT_OPENERS
+        if not opens and self.apposed_to_opening_description(b, start):
+            return start  # وكانت النائبة في الكنيست، تمار زندبيرج، صرحت: the name apposed to the clause's subject
         first = tokens[start].key
         nominal = self.mention_at(b, start) is not None or _strip_conj(first).startswith("ال") or self.names_source(b, start)
         return start if opens and nominal else None  # not ارتدت شيماء …، قالت nor وفق شروط ترمب، قال
+
+    def apposed_to_opening_description(self, b: int, start: int) -> bool:
+        """``S-APPOSED-DESCRIPTION``: the name at ``start`` follows a comma after a description that opens its
+        clause (at the sentence start, after كان or a subject opener: وكانت النائبة في الكنيست الإسرائيلي، تمار
+        زندبيرج، صرحت): the name is that subject's, and the verb after it is theirs."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-APPOSED-DESCRIPTION") or start < 2 or tokens[start - 1].text not in COMMAS:
+            return False
+        opening = self.sentence_start(b, start)
+        first = start - 1
+        while first > opening and start - first <= MAX_SUBJECT_WORDS + 1 and tokens[first - 1].is_word \
+                and tokens[first - 1].key not in KANA_FORMS and tokens[first - 1].key not in SUBJECT_OPENERS:
+            first -= 1
+        before = tokens[first - 1].key if first > 0 else ""
+        if first >= start - 1 or not (first == opening or before in KANA_FORMS or before in SUBJECT_OPENERS):
+            return False
+        mention = self.mention_at(b, first)
+        if mention is not None and mention.label == "PER":
+            return False  # ترامب، ماكرون، قال: a list of names, not a description and its name
+        head = _strip_conj(tokens[first].key)
+        if not (head.startswith("ال") or self.names_source(b, first)) or _is_stop(tokens[first]):
+            return False
+        self.apposed_descriptions.add((b, start))
+        return True
 
     def pluperfect_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
         """وكان تيباس قد قال، وكان العبادي الذي حل ائتلافه ثالثا قد قال: the subject between
