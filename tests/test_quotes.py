@@ -4361,3 +4361,14 @@ def test_s_apposed_description_the_name_apposed_to_an_opening_description_speaks
     switch_off("S-APPOSED-DESCRIPTION")
     _, quotes = quotes_of(text, names)
     assert quotes[-1].speaker_canonical == "رئيس السودان"
+
+
+def test_s_comma_aside_the_name_before_a_short_aside_is_the_subject(switch_off):
+    text = "وقال الوزير إن الخطة ناجحة. يذكر أن المخرج طارق العريان، زوج أصالة، كان أعلن الثلاثاء أن غياب زوجته سببه المرض."
+    names = _mentions_for(("طارق العريان", "PER", "طارق العريان"), ("أصالة", "PER", "أصالة"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "طارق العريان" and quotes[-1].speaker.text == "المخرج طارق العريان"
+    assert "S-COMMA-ASIDE" in quotes[-1].rules
+    switch_off("S-COMMA-ASIDE")
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical != "طارق العريان"

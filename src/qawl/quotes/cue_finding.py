@@ -297,6 +297,8 @@ class _CueFinding:
                 candidate.rules += ("S-APPOSED-DESCRIPTION",)  # وكانت النائبة …، تمار زندبيرج، صرحت
         if (b, t) in self.adjuncts_before:
             candidate.rules += ("S-ADJUNCT-BEFORE-VERB",)  # ولتوضيح هذا قال كومار: not the words before
+        if speaker is not None and (b, speaker[0]) in self.comma_asides and speaker[0] < t:
+            candidate.rules += ("S-COMMA-ASIDE",)  # طارق العريان، زوج أصالة، كان أعلن
         if (b, t) in self.relative_asides and speaker is not None:
             candidate.rules += ("S-RELATIVE-ASIDE",)  # البروفيسور أرون روث، الذي يدرس …، أكد
         if (b, t) in self.fronted_complements and speaker is not None:

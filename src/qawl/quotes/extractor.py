@@ -82,6 +82,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
         self.kana_verbs: set[tuple[int, int]] = set()  # (block, start) of كان subjects closed by a verb, not قد
         self.manner_after_verb: set[tuple[int, int]] = set()  # (block, token) of a manner adverb right after a cue verb
+        self.comma_asides: set[tuple[int, int]] = set()  # (block, token) of a subject before a comma aside
         self.apposed_descriptions: set[tuple[int, int]] = set()  # (block, token) of a name apposed to an opening description
         self.side_adverbs: set[tuple[int, int]] = set()  # (block, token) of من جهته between a cue verb and its subject
         self.auxiliaries_before: set[tuple[int, int]] = set()  # (block, cue) after an auxiliary verb (S-AUXILIARY-VERB)

@@ -330,6 +330,8 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "S-COMMA-ASIDE": "a short aside between commas (an apposition or adverbial) between a name that opens its clause and "
+                     "the verb (طارق العريان، زوج أصالة، كان أعلن؛ ماكرون، من جهته، أكد) leaves the name the subject",
     "S-APPOSED-DESCRIPTION": "a name after a comma that follows a description opening its clause, then a comma and the "
                              "verb (وكانت النائبة في الكنيست الإسرائيلي، تمار زندبيرج، صرحت بأن) is the verb's subject",
     "S-ADVERB-BEFORE-VERB": "one untagged word that is no source head before a verb whose subject after it names a "

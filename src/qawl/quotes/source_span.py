@@ -24,7 +24,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
 from .config import (
     MAX_ASIDE_WORDS, MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS,
-    MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
+    MAX_COMMA_ASIDE_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
@@ -101,9 +101,14 @@ class _SourceSpan:
     def subject_backward(self, b: int, cue: int) -> Optional[int]:
         """Start of the subject right before a verb (SVO), or None."""
         tokens = self.blocks[b].tokens
+        if cue > 2 and tokens[cue - 1].key in KANA_FORMS and tokens[cue - 2].text in COMMAS \
+                and rule_on("S-COMMA-ASIDE") and (start := self.comma_aside_subject(b, cue - 1)) is not None:
+            return start  # المخرج طارق العريان، زوج أصالة، كان أعلن
         if cue > 1 and tokens[cue - 1].text in COMMAS:
             start = self.comma_subject(b, cue)  # a start of 0 is a subject too
-            return start if start is not None else self.relative_aside_subject(b, cue)
+            if start is None:
+                start = self.relative_aside_subject(b, cue)
+            return start if start is not None else self.comma_aside_subject(b, cue)
         t, words = cue, 0
         while t > 0:
             token = tokens[t - 1]
@@ -271,6 +276,33 @@ class _SourceSpan:
         first = tokens[start].key
         nominal = self.mention_at(b, start) is not None or _strip_conj(first).startswith("ال") or self.names_source(b, start)
         return start if opens and nominal else None  # not ارتدت شيماء …، قالت nor وفق شروط ترمب، قال
+
+    def comma_aside_subject(self, b: int, cue: int) -> Optional[int]:
+        """``S-COMMA-ASIDE``: a short aside between commas right before the verb at ``cue`` (an apposition or an
+        adverbial: طارق العريان، زوج أصالة، أعلن; ماكرون، من جهته، أكد) after a name that opens its clause: the
+        name is the subject. At most ``MAX_COMMA_ASIDE_WORDS`` words, none a cue."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-COMMA-ASIDE") or cue < 4 or tokens[cue - 1].text not in COMMAS:
+            return None
+        opening = next((k for k in range(cue - 2, max(0, cue - MAX_COMMA_ASIDE_WORDS - 3), -1)
+                        if not tokens[k].is_word), None)
+        if opening is None or tokens[opening].text not in COMMAS or opening == cue - 2 or opening < 2:
+            return None
+        if any(_is_cue_token(tok) or tok.key in RELATIVES for tok in tokens[opening + 1 : cue - 1]):
+            return None  # ، الذي يدرس …،: the relative aside's reading; ، قال …،: a report of its own
+        mention = self.mention_at(b, opening - 1)
+        if mention is None or mention.label not in ("PER", "ORG"):
+            return None
+        start = self.subject_backward(b, opening)
+        if start is None or not any(self.mention_at(b, k) is mention for k in range(start, opening)):
+            return None
+        opens = start == self.sentence_start(b, start) or tokens[start - 1].key in SUBJECT_OPENERS \
+            or tokens[start - 1].key in COMPLEMENTISERS
+        if not opens:
+            return None
+        self.comma_asides.add((b, start))
+        self.aside_ends[(b, start)] = opening  # the subject ends where its aside opens
+        return start
 
     def apposed_to_opening_description(self, b: int, start: int) -> bool:
         """``S-APPOSED-DESCRIPTION``: the name at ``start`` follows a comma after a description that opens its
