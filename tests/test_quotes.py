@@ -4372,3 +4372,16 @@ def test_s_comma_aside_the_name_before_a_short_aside_is_the_subject(switch_off):
     switch_off("S-COMMA-ASIDE")
     _, quotes = quotes_of(text, names)
     assert quotes[-1].speaker_canonical != "طارق العريان"
+
+
+def test_s_relayed_pronoun_the_person_the_pronoun_means_speaks(switch_off):
+    text = ('وأشار رودي جيلياني إلى أن ترامب قد يصدر عفوا. ونقلت وكالة رويترز للأنباء عنه قوله '
+            '"لديه الصلاحية للنظر في الأمر".')
+    names = _mentions_for(("رودي جيلياني", "PER", "رودي جيلياني"), ("رويترز", "ORG", "رويترز"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "رودي جيلياني" and "S-RELAYED-PRONOUN" in quotes[-1].rules
+    _, quotes = quotes_of("وابتكر مهندس ياباني وسيلة نقل يحملها في حقيبة الظهر ويقول عنها إنها أول سيارة في حقيبة.", [])
+    assert all("S-RELAYED-PRONOUN" not in q.rules for q in quotes)  # نقل "transport": no agency relays
+    switch_off("S-RELAYED-PRONOUN")
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "رويترز"

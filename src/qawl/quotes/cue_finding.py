@@ -693,6 +693,8 @@ class _CueFinding:
         for a subject that names a source."""
         if not c.entry.needs_source or c.entry.kind != "verb" or c.method in ("quote", "colon"):
             return True
+        if "S-RELAYED-PRONOUN" in c.rules:
+            return True  # نقلت وسائل إعلامية عنه قوله: the pronoun's person is the source
         if c.speaker is None and rule_on("S-CARRIED-PRONOUN-SOURCE"):
             prev = _prev_word(self.blocks[c.block].tokens, c.cue[0])
             if prev is not None and prev.key in PRONOUN_CARRIERS and not prev.key.startswith(("ان", "فان", "لان")) \

@@ -41,6 +41,14 @@ def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
     return colon
 
 
+def _relay_pronoun(key: str, preps: tuple[str, ...]) -> str:
+    """The pronoun glued to a relaying preposition (عنه → ه, عنها → ها), else ""."""
+    for prep in preps:
+        if key.startswith(prep) and key[len(prep):] in PRONOUN_SUFFIXES:
+            return key[len(prep):]
+    return ""
+
+
 class _CueFrames:
     """Candidates of the non-verb cue constructions (mixed into ``_Extractor``)."""
 
@@ -88,6 +96,26 @@ class _CueFrames:
             return  # في حديث لصحيفة …: the medium, not the speaker
         self.loose_agents.append((b, (start, end), _OWNER_ENTRY))
 
+    def pronoun_relay_candidate(self, b: int, t: int, s: int, entry: CueEntry, pronoun: str) -> Optional[_Candidate]:
+        """``S-RELAYED-PRONOUN``: the relayed source is the pronoun on the preposition after the relaying source
+        (نقلت وكالة رويترز عنه قوله "…"، أوردت الوكالة عنها أن): the words are that person's, found as a dropped
+        subject that agrees with the pronoun, never the agency's."""
+        tokens = self.blocks[b].tokens
+        after = s + 1
+        noun_cue = lookup_cue(tokens[after].key)[0] if after < len(tokens) else None
+        gender, number = {"ه": ("m", "s"), "ها": ("f", "s"), "هم": ("m", "p"), "هما": ("m", "d")}[pronoun]
+        reported = replace(entry, gender=gender, number=number, complements=("أن", *entry.complements))
+        window = TERMINAL_WINDOW
+        if noun_cue is not None and noun_cue.kind == "noun":
+            after += 1
+            window = 2 * TERMINAL_WINDOW
+        candidate = self.complement_candidate(b, t, reported, after, window)
+        if candidate is not None:
+            candidate.speaker = None
+            candidate.start_token = t
+            candidate.rules += ("S-RELAYED-PRONOUN",)
+        return candidate
+
     def relay_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """نقلت وكالة X عن Y (قوله) إن ...: Y speaks, the agency relays."""
         tokens = self.blocks[b].tokens
@@ -97,6 +125,12 @@ class _CueFrames:
             if _ends_sentence(tokens, s) or (s > t + 1 and key in CLAUSE_OPENERS):
                 return None  # نقل ... كما عبر فلان عن: that عن belongs to another clause
             source = None
+            pronoun = _relay_pronoun(key, entry.relay_preps)
+            relayer = t + 1 if s > t + 1 else s + 1  # نقلت الوكالة عنه، نقلت عنه الوكالة
+            if pronoun and relayer < limit and self.names_source(b, relayer) and rule_on("S-RELAYED-PRONOUN"):
+                relayed = self.pronoun_relay_candidate(b, t, s, entry, pronoun)  # نقلت رويترز عنه قوله
+                if relayed is not None:
+                    return relayed
             if key in entry.relay_preps and not (s + 1 < limit and tokens[s + 1].key in EVENT_PREPOSITIONS):  # من خلال: no source
                 source = s + 1
             elif key == "علي" and s + 1 < limit and tokens[s + 1].key == "لسان":

@@ -330,6 +330,9 @@ RULES: dict[str, str] = {
                            "اتحاد الصناعة البريطاني (CBI) قال إن) is part of it, so the subject is read, not dropped",
     "S-PLUPERFECT-CLAUSE": "a name between كان and قد (وكان كريستوفر وايلي، قد فجر مفاجأة …، وقال إن) is the subject "
                            "of that act, whom a later dropped subject in its paragraph means",
+    "S-RELAYED-PRONOUN": "a relaying verb whose source is a pronoun on its preposition (نقلت وكالة رويترز عنه قوله، "
+                         "أوردت الوكالة عنها أن) reports the words of the person the pronoun means, found as a dropped "
+                         "subject that agrees with it, not the agency's",
     "S-COMMA-ASIDE": "a short aside between commas (an apposition or adverbial) between a name that opens its clause and "
                      "the verb (طارق العريان، زوج أصالة، كان أعلن؛ ماكرون، من جهته، أكد) leaves the name the subject",
     "S-APPOSED-DESCRIPTION": "a name after a comma that follows a description opening its clause, then a comma and the "
