@@ -4264,16 +4264,6 @@ def test_nominative_plural_participle_is_a_subject_not_a_cue():
     assert [q.speaker.text for q in quotes] == ["أوباما", "منتقدون"]
 
 
-def test_s_side_adverb_the_subject_after_min_jihatihi_speaks(switch_off):
-    text = "وقالت المنظمة إن الخطة فاشلة. ورأى من جهته بيل فريليك مدير برنامج حقوق اللاجئين أن الخطة لن تنجح."
-    names = _mentions_for(("بيل فريليك", "PER", "بيل فريليك"))
-    _, quotes = quotes_of(text, names)
-    assert [q.speaker_canonical for q in quotes] == ["المنظمة", "بيل فريليك"]
-    assert "S-SIDE-ADVERB" in quotes[1].rules
-    switch_off("S-SIDE-ADVERB")
-    _, quotes = quotes_of(text, names)
-    assert quotes[1].speaker_canonical == "المنظمة"
-
 
 def test_pronoun_object_an_hu_before_the_subject_is_skipped():
     text = "قال أوباما إن الزيارة مهمة. كما قال عنه وزير الخارجية الإماراتي الشيخ عبد الله بن زايد إنه رجل دولة."
@@ -4308,17 +4298,6 @@ def test_q_short_quote_a_short_quotation_after_a_saying_cue_is_speech(switch_off
     assert quotes == []
 
 
-def test_s_nearer_body_a_body_head_means_the_nearer_body_so_named(switch_off):
-    text = ("وقالت شركة كوين تشيك إنها ستعوض العملاء. وفاقت خسائر الجمعة ما خسرته شركة إم تي جوكس في عام 2014، "
-            "حين قالت الشركة إنها خسرت 850 ألف بيتكوين.")
-    names = _mentions_for(("شركة كوين تشيك", "ORG", "كوين تشيك"), ("شركة إم تي جوكس", "ORG", "إم تي جوكس"))
-    _, quotes = quotes_of(text, names)
-    assert [q.speaker_canonical for q in quotes] == ["كوين تشيك", "إم تي جوكس"]
-    assert "S-NEARER-BODY" in quotes[1].rules
-    switch_off("S-NEARER-BODY")
-    _, quotes = quotes_of(text, names)
-    assert quotes[1].speaker_canonical == "كوين تشيك"
-
 
 def test_b_stopper_after_mark_a_gloss_after_a_closing_mark_ends_the_words(switch_off):
     text = 'وقال قرقاش إن الحكومة القطرية أخطأت حين وضعت نفسها ب"هذا الموقف" في إشارة إلى اتهامات توجهها للسعودية.'
@@ -4331,15 +4310,6 @@ def test_b_stopper_after_mark_a_gloss_after_a_closing_mark_ends_the_words(switch
     assert quotes[0].content.text.endswith("للسعودية")
 
 
-def test_s_adverbial_verb_a_feminine_participle_takes_the_body_after_an_opening_adverbial(switch_off):
-    text = "وقال مجدي أحمد إن الطائرة فقدت.\n\nوفي وقت لاحق، تراجعت شركة آسمان عن تأكيد الخبر، مشيرة إلى أن الحطام لم يوجد."
-    names = _mentions_for(("مجدي أحمد", "PER", "مجدي أحمد"), ("شركة آسمان", "ORG", "شركة آسمان"))
-    _, quotes = quotes_of(text, names)
-    assert quotes[-1].speaker_canonical == "شركة آسمان" and "S-ADVERBIAL-VERB" in quotes[-1].rules
-    switch_off("S-ADVERBIAL-VERB")
-    _, quotes = quotes_of(text, names)
-    assert quotes[-1].speaker_canonical != "شركة آسمان"
-
 
 def test_s_adverb_before_verb_an_adverb_is_no_subject_when_a_source_follows(switch_off):
     text = "ميدانيا أعلن مصدر أمني الجمعة أن تنظيم داعش أعدم أربعة أشخاص."
@@ -4351,16 +4321,6 @@ def test_s_adverb_before_verb_an_adverb_is_no_subject_when_a_source_follows(swit
     _, quotes = quotes_of(text, [])
     assert [q.speaker.text for q in quotes] == ["ميدانيا"]
 
-
-def test_s_apposed_description_the_name_apposed_to_an_opening_description_speaks(switch_off):
-    text = ("وقال رئيس السودان إن العلاقات جيدة. وكانت النائبة في الكنيست الإسرائيلي، تمار زندبيرج، صرحت أخيرا "
-            "بأن بلادها تتعاون مع جنوب السودان.")
-    names = _mentions_for(("الكنيست الإسرائيلي", "ORG", "الكنيست الإسرائيلي"), ("تمار زندبيرج", "PER", "تمار زندبيرج"))
-    _, quotes = quotes_of(text, names)
-    assert quotes[-1].speaker_canonical == "تمار زندبيرج" and "S-APPOSED-DESCRIPTION" in quotes[-1].rules
-    switch_off("S-APPOSED-DESCRIPTION")
-    _, quotes = quotes_of(text, names)
-    assert quotes[-1].speaker_canonical == "رئيس السودان"
 
 
 def test_s_comma_aside_the_name_before_a_short_aside_is_the_subject(switch_off):
@@ -4385,3 +4345,35 @@ def test_s_relayed_pronoun_the_person_the_pronoun_means_speaks(switch_off):
     switch_off("S-RELAYED-PRONOUN")
     _, quotes = quotes_of(text, names)
     assert quotes[-1].speaker_canonical == "رويترز"
+
+
+@pytest.mark.parametrize("rule, text, names, speaker, without", [
+    ("S-SIDE-ADVERB", "وقالت المنظمة إن الخطة فاشلة. ورأى من جهته بيل فريليك مدير برنامج حقوق اللاجئين أن الخطة لن تنجح.",
+     [("بيل فريليك", "PER", "بيل فريليك")], "بيل فريليك", "المنظمة"),
+    ("S-NEARER-BODY", "وقالت شركة كوين تشيك إنها ستعوض العملاء. وفاقت خسائر الجمعة ما خسرته شركة إم تي جوكس في عام 2014، "
+     "حين قالت الشركة إنها خسرت 850 ألف بيتكوين.",
+     [("شركة كوين تشيك", "ORG", "كوين تشيك"), ("شركة إم تي جوكس", "ORG", "إم تي جوكس")], "إم تي جوكس", "كوين تشيك"),
+    ("S-APPOSED-DESCRIPTION", "وقال رئيس السودان إن العلاقات جيدة. وكانت النائبة في الكنيست الإسرائيلي، تمار زندبيرج، صرحت "
+     "أخيرا بأن بلادها تتعاون مع جنوب السودان.",
+     [("الكنيست الإسرائيلي", "ORG", "الكنيست الإسرائيلي"), ("تمار زندبيرج", "PER", "تمار زندبيرج")], "تمار زندبيرج",
+     "رئيس السودان"),
+])
+def test_a_later_speaker_rule_names_the_last_quote_and_without_it_the_earlier_one(switch_off, rule, text, names, speaker,
+                                                                                 without):
+    """S-SIDE-ADVERB (ورأى من جهته X), S-NEARER-BODY (الشركة: the body so named in between), S-APPOSED-DESCRIPTION
+    (وكانت النائبة …، X، صرحت): the last quote's speaker, and the earlier speaker when the rule is off."""
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [quotes[0].speaker_canonical, quotes[-1].speaker_canonical] == [without, speaker] and rule in quotes[-1].rules
+    switch_off(rule)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == without
+
+
+def test_s_adverbial_verb_a_feminine_participle_takes_the_body_after_an_opening_adverbial(switch_off):
+    text = "وقال مجدي أحمد إن الطائرة فقدت.\n\nوفي وقت لاحق، تراجعت شركة آسمان عن تأكيد الخبر، مشيرة إلى أن الحطام لم يوجد."
+    names = _mentions_for(("مجدي أحمد", "PER", "مجدي أحمد"), ("شركة آسمان", "ORG", "شركة آسمان"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical == "شركة آسمان" and "S-ADVERBIAL-VERB" in quotes[-1].rules
+    switch_off("S-ADVERBIAL-VERB")
+    _, quotes = quotes_of(text, names)
+    assert quotes[-1].speaker_canonical != "شركة آسمان"

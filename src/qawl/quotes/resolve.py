@@ -861,8 +861,8 @@ class _Resolver:
             if comma is not None and self.after_adverbial_phrase(b, comma + 1):
                 start, rules = comma + 1, ("S-ADVERBIAL-VERB",)  # وفي وقت لاحق، تراجعت الشركة …، مشيرة
         verb, mention = tokens[start].key, ex.mention_at(b, start + 1)
-        conjoined = verb[:1] in CONJUNCTIONS_WAW_FA and len(verb) >= 4  # وكثفت، وشنت; after كما a bare سجلت
-        feminine_verb = (bool(rules) and len(verb) >= 4 or conjoined) and verb.endswith("ت")
+        # وكثفت، وشنت; after كما or an opening adverbial a bare سجلت
+        feminine_verb = len(verb) >= 4 and verb.endswith("ت") and (bool(rules) or verb[:1] in CONJUNCTIONS_WAW_FA)
         if not feminine_verb or ex.mention_at(b, start) is not None or mention is None or mention.label not in ("LOC", "ORG"):
             return None
         end = start + 1
