@@ -4293,6 +4293,8 @@ def test_q_short_quote_a_short_quotation_after_a_saying_cue_is_speech(switch_off
     assert "Q-SHORT-QUOTE" in quotes[0].rules
     _, quotes = quotes_of('وقال "أبو محمد" إن الوضع صعب.', [])
     assert [q.content.text for q in quotes] == ["الوضع صعب"]  # a quoted name before إن is the speaker
+    _, quotes = quotes_of('وقالت سارة ثورنتون، عضوة "مجلس رؤساء الشرطة"، إن الشرطة تحتاج إلى دعم.', [])
+    assert [q.content.text for q in quotes] == ["الشرطة تحتاج إلى دعم"]  # a name in the apposition
     switch_off("Q-SHORT-QUOTE")
     _, quotes = quotes_of(text, names)
     assert quotes == []

@@ -65,7 +65,14 @@ class _ContentStart:
         if self.is_name_region(b, region) or region.close_token < 0:
             return False
         nxt = region.close_token + 1
-        if nxt >= len(tokens) or _ends_sentence(tokens, nxt) or tokens[nxt].text in COMMAS:
+        if nxt >= len(tokens) or _ends_sentence(tokens, nxt):
+            return True
+        if tokens[nxt].text in COMMAS:
+            for tok in tokens[nxt + 1 : nxt + 1 + MAX_NAME_WORDS]:
+                if tok.is_word and _is_cue_token(tok):
+                    return True  # قائلا "بلاش كلام فارغ"، مؤكدا أن: the next report
+                if tok.key in COMPLEMENTISERS or tok.text == ":":
+                    return False  # سارة ثورنتون، عضوة "مجلس رؤساء الشرطة"، إن: a name in the apposition
             return True
         return tokens[nxt].is_word and _is_cue_token(tokens[nxt])  # “عرف بجهودنا” مضيفا أن
 
