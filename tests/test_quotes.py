@@ -115,6 +115,18 @@ CONSTRUCTIONS = {
         "ونقلت تقارير تليفزيونية عن محمد علوش، المسؤول السياسي بجيش الإسلام، قوله الجمعة إن عدد المقاتلين لا يتجاوز بضع مئات.",
         [("indirect", "نقلت", "محمد علوش", "عدد المقاتلين لا يتجاوز بضع مئات")],
     ),
+    "spoke about a that-clause": (
+        "وتحدث ويل يونغ عن أنه عانى من أعراض اضطراب ما بعد الصدمة لسنوات.",
+        [("indirect", "تحدث", "ويل يونغ", "عانى من أعراض اضطراب")],
+    ),
+    "feared that": (
+        "وتخشى الأمم المتحدة أن يفاقم القتال الأزمة الإنسانية في البلاد.",
+        [("indirect", "تخشى", "الأمم المتحدة", "يفاقم القتال الأزمة")],
+    ),
+    "wished that": (
+        "وتمنى الوزير أن تنجح المفاوضات بين الطرفين.",
+        [("indirect", "تمنى", "الوزير", "تنجح المفاوضات")],
+    ),
     "nested attribution is one quote": (
         "وقال لافروف إن دي ميستورا اقترح خروج المسلحين من المدينة.",
         [("indirect", "قال", "لافروف", "دي ميستورا اقترح خروج المسلحين من المدينة")],
@@ -335,6 +347,9 @@ def test_unbalanced_mark_lowers_confidence_and_never_raises():
         ("اتهموا", "اتهم", "verb", "against", "m", "p"),
         ("يرى", "رأى", "verb", "neutral", "m", "s"),
         ("قوله", "قال", "noun", "neutral", "m", "s"),
+        ("وتحدثت", "تحدث", "verb", "neutral", "f", "s"),
+        ("يخشون", "خشي", "verb", "neutral", "m", "p"),
+        ("متمنياً", "تمنى", "participle", "neutral", "m", "s"),
     ],
 )
 def test_cue_entry_inflections(word, lemma, kind, polarity, gender, number):
@@ -4379,3 +4394,12 @@ def test_s_adverbial_verb_a_feminine_participle_takes_the_body_after_an_opening_
     switch_off("S-ADVERBIAL-VERB")
     _, quotes = quotes_of(text, names)
     assert quotes[-1].speaker_canonical != "شركة آسمان"
+
+
+def test_the_place_of_an_office_stays_in_the_speaker_of_a_cue_that_takes_an_object():
+    """S-OFFICE-PLACE carries the phrase over في and its place; a cue that may take an object
+    (أعلن) does not then read في as where its object starts."""
+    text = "أعلن متحدث باسم القوات الأمريكية في أفغانستان أن جنديين أصيبا في الهجوم."
+    names = [["القوات الأمريكية", "ORG", "القوات الأمريكية"], ["أفغانستان", "LOC", "أفغانستان"]]
+    _, found = quotes_of(text, lambda doc: stand_in_mentions(doc, names))
+    assert [summary(q)[2] for q in found] == ["متحدث باسم القوات الأمريكية في أفغانستان"]

@@ -125,7 +125,7 @@ class _Resolver:
             return None
         if best.start > tokens[start].start and self.one_of_a_body(tokens[start : start + 2]):
             return None  # طبيب المنتخب البرازيلي: the team's doctor speaks, not the team
-        if best.start > tokens[start].start and (b, start) in self.ex.office_places:
+        if best.start > tokens[start].start and self.ex.placed_phrase(b, start):
             return None  # مصادر المعارضة في الجبهة الجنوبية (S-OFFICE-PLACE): where the source works
         if best.start >= self.ex.complement_starts.get((b, start), len(self.ex.doc.text)):
             return None  # مصادر في المقاومة الشعبية بعدن أكدت (S-FRONTED-COMPLEMENT): where the source sits

@@ -162,6 +162,8 @@ RULES: dict[str, str] = {
     "S-SOURCE-INSIDE": "an anonymous source goes on over داخل / لدى / ضمن and a name or definite word (مصادر داخل "
                        "الائتلاف الحكومي، مسؤول لدى الوزارة): where it sits; data: function_words.json "
                        "source_inside_prepositions",
+    "S-BODY-PLACE": "a body's name goes on over في and the place named right after it (وزارة الصحة | في غزة، "
+                    "اتحاد كرة القدم | في أوروغواي)",
     "S-OFFICE-PLACE": "an indefinite title or anonymous head without a name goes on over في/من and the body or "
                       "place named right after it (مسؤولة السياسة الخارجية | في الاتحاد الأوروبي، متحدث باسم القوات "
                       "الأمريكية | في أفغانستان; an anonymous head also over a body's head word the tagger left untagged: مصدر | في "

@@ -413,7 +413,7 @@ class _SourcePhrase:
             return True  # عدد | من المسؤولين، واحدة | من الزبائن: the من phrase names whom they count
         if org_genitive:
             return False
-        if self.office_place(b, start, t):
+        if self.office_place(b, start, t) or self.body_place(b, start, t):
             return True
         if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
             return False
@@ -462,6 +462,24 @@ class _SourcePhrase:
         if mention is None or mention.label not in ("ORG", "LOC") or mention.start < tokens[t + 1].start:
             return False
         self.office_places.add((b, start))
+        return True
+
+    def placed_phrase(self, b: int, start: int) -> bool:
+        """The phrase from ``start`` went on over the place of its office or body (S-OFFICE-PLACE, S-BODY-PLACE)."""
+        return (b, start) in self.office_places or self.phrase_rules.get((b, start)) == "S-BODY-PLACE"
+
+    def body_place(self, b: int, start: int, t: int) -> bool:
+        """``S-BODY-PLACE``: a body's name goes on over في and the place the tagger names right after it
+        (وزارة الصحة | في غزة، اتحاد كرة القدم | في أوروغواي): which of the country's bodies it is."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-BODY-PLACE") or tokens[t].key != "في" or t - start < 1 or not self.opens_body(b, start):
+            return False
+        if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
+            return False
+        mention = self.mention_at(b, t + 1)
+        if mention is None or mention.label != "LOC" or mention.start < tokens[t + 1].start:
+            return False
+        self.phrase_rules.setdefault((b, start), "S-BODY-PLACE")
         return True
 
     def organisation_complement(self, b: int, start: int, t: int) -> bool:
@@ -556,6 +574,8 @@ class _SourcePhrase:
                 return i  # اتهمت منظمة “هيومن رايتس ووتش” | المتمردين: the quoted name ends the phrase
             if not (prev.is_word and token.is_word) or token.region >= 0:
                 continue
+            if token.key in ("في", "من") and self.placed_phrase(b, start):
+                continue  # أعلن متحدث باسم القوات الأمريكية | في أفغانستان: the office's place, no object
             previous, mention = self.mention_at(b, i - 1), self.mention_at(b, i)
             if mention is None and self.owned_act(token):
                 self.span_cuts[(b, i)] = "Q-OWNED-ACT"
@@ -652,6 +672,8 @@ class _SourcePhrase:
                 return t - 1
             if first.label == "ORG" and t < end and _is_indefinite_nisba(tokens[t].key) and self.mention_at(b, t) is None:
                 return t + 1  # منظمة إنقاذ | أوروبية: the organisation's adjective
+            if first.label == "ORG" and t < end and tokens[t].key == "في" and self.phrase_rules.get((b, start)) == "S-BODY-PLACE":
+                return end  # وزارة الصحة | في غزة: the place says which ministry
             if first.label == "ORG" and t < end and (tokens[t].key.startswith("لل") or tokens[t].text == "("):
                 return end  # الاتحاد الدولي | للنقل الجوي (أياتا): the name goes on
             if first.label == "ORG" and t + 1 < end and self.construct_complement(b, t):
