@@ -4403,3 +4403,12 @@ def test_the_place_of_an_office_stays_in_the_speaker_of_a_cue_that_takes_an_obje
     names = [["القوات الأمريكية", "ORG", "القوات الأمريكية"], ["أفغانستان", "LOC", "أفغانستان"]]
     _, found = quotes_of(text, lambda doc: stand_in_mentions(doc, names))
     assert [summary(q)[2] for q in found] == ["متحدث باسم القوات الأمريكية في أفغانستان"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ('أين العقل؟". وقال: "نعم".', ['"نعم"']),  # the first mark can only close: it opens nothing
+    ('قالت:" خاطبت ربي". وانتهى', ['" خاطبت ربي"']),  # after a colon and before a space it opens
+    ('وصفه بـ"الفظيع" أمس', ['"الفظيع"']),
+])
+def test_a_straight_mark_that_can_only_close_opens_nothing(text, regions):
+    assert [text[s:e] for s, e, _ in quote_regions(text)] == regions

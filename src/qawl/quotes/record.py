@@ -146,5 +146,11 @@ def build_quote(ex: _Extractor, c: _Candidate, speaker: _Attribution, block_role
         confidence=_confidence(c, balanced, speaker),
         block_role=block_role(cue.start),
         embedded_source=c.embedded,
-        rules=_quote_rules(c, speaker, ex.span_cuts, ex.office_places, ex.phrase_rules),
+        rules=_quote_rules(c, speaker, ex.span_cuts, ex.office_places, ex.phrase_rules) + _region_rules(ex, c),
     )
+
+
+def _region_rules(ex: _Extractor, c: _Candidate) -> tuple[str, ...]:
+    """``B-STRAY-STRAIGHT-MARK`` when the quote's quotation comes after a stray closing mark of its block."""
+    regions = ex.blocks[c.block].regions
+    return ("B-STRAY-STRAIGHT-MARK",) if 0 <= c.region < len(regions) and regions[c.region].after_stray else ()

@@ -33,6 +33,8 @@ MARK_RE = re.compile("[" + "".join(sorted(ALL_MARKS)) + "]")
 
 SENTENCE_END = frozenset(".!?؟…")
 
+STRAY_CLOSE_FOLLOWERS = frozenset(".,،؛;!?؟)…\n")
+
 WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 
 DIGIT_RE = re.compile(r"^\d")
@@ -71,18 +73,22 @@ class _Region:
     last: int = -1  # last token index inside the marks (inclusive)
     open_token: int = -1
     close_token: int = -1
+    after_stray: bool = False  # a stray closing mark before it in its block was ignored (B-STRAY-STRAIGHT-MARK)
 
     @property
     def words(self) -> int:
         return max(0, self.last - self.first + 1) if self.first >= 0 else 0
 
 
-def quote_regions(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, bool]]:
+def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
+                  strays: Optional[list[int]] = None) -> list[tuple[int, int, bool]]:
     """Outermost quotation regions of ``text[start:end]`` as (start, end, balanced).
 
     Guillemets and curly quotes pair with their partner, straight quotes toggle;
     an opening mark left unclosed runs to ``end`` and is reported unbalanced; a
-    stray closing mark opens a quotation right after a colon and is ignored elsewhere.
+    stray closing mark opens a quotation right after a colon and is ignored elsewhere, as is a
+    straight mark with none open that can only close (``B-STRAY-STRAIGHT-MARK``; its offset is
+    added to ``strays`` when given).
     """
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
@@ -105,11 +111,23 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None) -> list[
             if len(stack) == 1:
                 regions.append((stack[0][1], offset + 1, True))
             stack.pop()
+        elif not stack and _closes_word(text, offset, start, end) and rule_on("B-STRAY-STRAIGHT-MARK"):
+            if strays is not None:
+                strays.append(offset)
+            continue  # … أين العقل؟". with no mark before: a closing mark that opens nothing
         else:
             stack.append((STRAIGHT_MARK, offset))
     if stack:
         regions.append((stack[0][1], end, False))
     return regions
+
+
+def _closes_word(text: str, offset: int, start: int, end: int) -> bool:
+    """A straight mark that can only close: right after a word or a mark and right before a
+    punctuation mark or the block end (أين العقل؟".), never before a space (قالت:" خاطبت opens)."""
+    before = text[offset - 1] if offset > start else " "
+    after = text[offset + 1] if offset + 1 < end else ""
+    return not before.isspace() and (after == "" or after in STRAY_CLOSE_FOLLOWERS)
 
 
 @dataclass
@@ -184,7 +202,10 @@ def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token]
 
 
 def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Region]:
-    regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end)]
+    strays: list[int] = []
+    regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end, strays)]
+    for region in regions:
+        region.after_stray = any(stray < region.start for stray in strays)
     starts = [token.start for token in tokens]
     for index, region in enumerate(regions):
         # only tokens starting within [region.start, region.end] can open it or lie inside it
