@@ -151,6 +151,6 @@ def build_quote(ex: _Extractor, c: _Candidate, speaker: _Attribution, block_role
 
 
 def _region_rules(ex: _Extractor, c: _Candidate) -> tuple[str, ...]:
-    """``B-STRAY-STRAIGHT-MARK`` when the quote's quotation comes after a stray closing mark of its block."""
+    """The B- rules that read the marks of the quote's quotation (B-STRAY-STRAIGHT-MARK, B-REVERSED-GUILLEMET)."""
     regions = ex.blocks[c.block].regions
-    return ("B-STRAY-STRAIGHT-MARK",) if 0 <= c.region < len(regions) and regions[c.region].after_stray else ()
+    return regions[c.region].rules if 0 <= c.region < len(regions) else ()

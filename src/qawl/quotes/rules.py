@@ -341,6 +341,8 @@ RULES: dict[str, str] = {
                              "verb (وكانت النائبة في الكنيست الإسرائيلي، تمار زندبيرج، صرحت بأن) is the verb's subject",
     "S-ADVERB-BEFORE-VERB": "one untagged word that is no source head before a verb whose subject after it names a "
                             "source (ميدانيا أعلن مصدر أمني) is an adverb: the phrase after the verb speaks",
+    "B-REVERSED-GUILLEMET": "an opening guillemet or curly mark typed again while one is open, with no word right after "
+                            "it, closes the quotation («تنظيم داعش ليس مجرد عصابة « لهذا)",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "
                              "and right before a punctuation mark: أين العقل؟\".) opens nothing",
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "

@@ -73,7 +73,7 @@ class _Region:
     last: int = -1  # last token index inside the marks (inclusive)
     open_token: int = -1
     close_token: int = -1
-    after_stray: bool = False  # a stray closing mark before it in its block was ignored (B-STRAY-STRAIGHT-MARK)
+    rules: tuple[str, ...] = ()  # the B- rules that read its marks (B-STRAY-STRAIGHT-MARK, B-REVERSED-GUILLEMET)
 
     @property
     def words(self) -> int:
@@ -81,21 +81,29 @@ class _Region:
 
 
 def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
-                  strays: Optional[list[int]] = None) -> list[tuple[int, int, bool]]:
+                  notes: Optional[list[tuple[str, int]]] = None) -> list[tuple[int, int, bool]]:
     """Outermost quotation regions of ``text[start:end]`` as (start, end, balanced).
 
     Guillemets and curly quotes pair with their partner, straight quotes toggle;
     an opening mark left unclosed runs to ``end`` and is reported unbalanced; a
     stray closing mark opens a quotation right after a colon and is ignored elsewhere, as is a
-    straight mark with none open that can only close (``B-STRAY-STRAIGHT-MARK``; its offset is
-    added to ``strays`` when given).
+    straight mark with none open that can only close (``B-STRAY-STRAIGHT-MARK``). An opening
+    guillemet or curly mark typed again while one is open, with no word right after it, closes it
+    (``B-REVERSED-GUILLEMET``). ``notes``, when given, gets (rule id, offset of the mark) of both.
     """
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
     regions = []
     for mark in MARK_RE.finditer(text, start, end):  # only the marks matter: jump between them
         offset, char = mark.start(), mark.group()
-        if char in OPEN_MARKS:
+        if char in OPEN_MARKS and stack and stack[-1][0] == char and _ends_word_run(text, offset, end) \
+                and rule_on("B-REVERSED-GUILLEMET"):
+            if len(stack) == 1:  # «تنظيم داعش ليس مجرد عصابة « لهذا: the opening mark typed for the closing one
+                regions.append((stack[0][1], offset + 1, True))
+            stack.pop()
+            if notes is not None:
+                notes.append(("B-REVERSED-GUILLEMET", offset))
+        elif char in OPEN_MARKS:
             stack.append((char, offset))
         elif char in CLOSE_MARKS:
             opener = CLOSE_MARKS[char]
@@ -112,14 +120,20 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
                 regions.append((stack[0][1], offset + 1, True))
             stack.pop()
         elif not stack and _closes_word(text, offset, start, end) and rule_on("B-STRAY-STRAIGHT-MARK"):
-            if strays is not None:
-                strays.append(offset)
+            if notes is not None:
+                notes.append(("B-STRAY-STRAIGHT-MARK", offset))
             continue  # … أين العقل؟". with no mark before: a closing mark that opens nothing
         else:
             stack.append((STRAIGHT_MARK, offset))
     if stack:
         regions.append((stack[0][1], end, False))
     return regions
+
+
+def _ends_word_run(text: str, offset: int, end: int) -> bool:
+    """Nothing of a word right after the mark at ``offset``: a space, a punctuation mark or the block end."""
+    after = text[offset + 1] if offset + 1 < end else ""
+    return after == "" or after.isspace() or after in STRAY_CLOSE_FOLLOWERS
 
 
 def _closes_word(text: str, offset: int, start: int, end: int) -> bool:
@@ -202,10 +216,12 @@ def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token]
 
 
 def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Region]:
-    strays: list[int] = []
-    regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end, strays)]
+    notes: list[tuple[str, int]] = []
+    regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end, notes)]
     for region in regions:
-        region.after_stray = any(stray < region.start for stray in strays)
+        region.rules = tuple(dict.fromkeys(
+            rule for rule, offset in notes
+            if (rule == "B-STRAY-STRAIGHT-MARK" and offset < region.start) or offset == region.end - 1))
     starts = [token.start for token in tokens]
     for index, region in enumerate(regions):
         # only tokens starting within [region.start, region.end] can open it or lie inside it
