@@ -4409,6 +4409,8 @@ def test_the_place_of_an_office_stays_in_the_speaker_of_a_cue_that_takes_an_obje
     ('أين العقل؟". وقال: "نعم".', ['"نعم"']),  # the first mark can only close: it opens nothing
     ('قالت:" خاطبت ربي". وانتهى', ['" خاطبت ربي"']),  # after a colon and before a space it opens
     ('وصفه بـ"الفظيع" أمس', ['"الفظيع"']),
+    ('قالت "نرحب بحركة "أنا أيضا" ونتضامن معها". وانتهى', ['"نرحب بحركة "أنا أيضا" ونتضامن معها"']),  # nested
+    ('قال "نعم" و"لا" هنا', ['"نعم"', '"لا"']),
 ])
 def test_a_straight_mark_that_can_only_close_opens_nothing(text, regions):
     assert [text[s:e] for s, e, _ in quote_regions(text)] == regions

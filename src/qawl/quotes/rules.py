@@ -341,6 +341,9 @@ RULES: dict[str, str] = {
                              "verb (وكانت النائبة في الكنيست الإسرائيلي، تمار زندبيرج، صرحت بأن) is the verb's subject",
     "S-ADVERB-BEFORE-VERB": "one untagged word that is no source head before a verb whose subject after it names a "
                             "source (ميدانيا أعلن مصدر أمني) is an adverb: the phrase after the verb speaks",
+    "B-NESTED-STRAIGHT-MARKS": "straight quotation marks read by their side (after a space and before a letter "
+                               "opens, after a word and before a space closes) nest a quotation inside another "
+                               "(\"يسلط الإصدار الثالث لـ \"مؤشر ماستركارد\" الضوء\") when that closes every one of them",
     "B-REVERSED-GUILLEMET": "an opening guillemet or curly mark typed again while one is open, with no word right after "
                             "it, closes the quotation («تنظيم داعش ليس مجرد عصابة « لهذا)",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "

@@ -94,6 +94,7 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
     regions = []
+    nested = _nested_straight_openers(text, start, end) if rule_on("B-NESTED-STRAIGHT-MARKS") else frozenset()
     for mark in MARK_RE.finditer(text, start, end):  # only the marks matter: jump between them
         offset, char = mark.start(), mark.group()
         if char in OPEN_MARKS and stack and stack[-1][0] == char and _ends_word_run(text, offset, end) \
@@ -115,6 +116,10 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
             if depth == 0:
                 regions.append((stack[0][1], offset + 1, True))
             del stack[depth:]
+        elif stack and stack[-1][0] == STRAIGHT_MARK and offset in nested:
+            stack.append((STRAIGHT_MARK, offset))  # "يسلط الإصدار الثالث لـ "مؤشر ماستركارد" الضوء": a quotation inside
+            if notes is not None:
+                notes.append(("B-NESTED-STRAIGHT-MARKS", offset))
         elif stack and stack[-1][0] == STRAIGHT_MARK:
             if len(stack) == 1:
                 regions.append((stack[0][1], offset + 1, True))
@@ -134,6 +139,29 @@ def _ends_word_run(text: str, offset: int, end: int) -> bool:
     """Nothing of a word right after the mark at ``offset``: a space, a punctuation mark or the block end."""
     after = text[offset + 1] if offset + 1 < end else ""
     return after == "" or after.isspace() or after in STRAY_CLOSE_FOLLOWERS
+
+
+def _nested_straight_openers(text: str, start: int, end: int) -> frozenset[int]:
+    """``B-NESTED-STRAIGHT-MARKS``: the straight marks of ``text[start:end]`` that open a quotation inside
+    another, when reading each mark by its side (after a space and before a letter it opens; after a word
+    and before a space or a punctuation mark it closes; else it toggles) nests them and closes every one
+    of them; empty otherwise (the marks then toggle)."""
+    depth, nested = 0, []
+    for offset in (m.start() for m in re.finditer(STRAIGHT_MARK, text[start:end])):
+        offset += start
+        before = text[offset - 1] if offset > start else " "
+        after = text[offset + 1] if offset + 1 < end else ""
+        if before.isspace() and WORD_RE.match(after):
+            depth += 1
+            if depth > 1:
+                nested.append(offset)
+        elif not before.isspace() and (after == "" or after.isspace() or after in STRAY_CLOSE_FOLLOWERS):
+            if depth == 0:
+                return frozenset()
+            depth -= 1
+        else:
+            depth += -1 if depth else 1
+    return frozenset(nested) if depth == 0 else frozenset()
 
 
 def _closes_word(text: str, offset: int, start: int, end: int) -> bool:
@@ -221,7 +249,8 @@ def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Regio
     for region in regions:
         region.rules = tuple(dict.fromkeys(
             rule for rule, offset in notes
-            if (rule == "B-STRAY-STRAIGHT-MARK" and offset < region.start) or offset == region.end - 1))
+            if (rule == "B-STRAY-STRAIGHT-MARK" and offset < region.start) or offset == region.end - 1
+            or (rule == "B-NESTED-STRAIGHT-MARKS" and region.start < offset < region.end)))
     starts = [token.start for token in tokens]
     for index, region in enumerate(regions):
         # only tokens starting within [region.start, region.end] can open it or lie inside it
