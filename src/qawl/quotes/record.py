@@ -151,6 +151,6 @@ def build_quote(ex: _Extractor, c: _Candidate, speaker: _Attribution, block_role
 
 
 def _region_rules(ex: _Extractor, c: _Candidate) -> tuple[str, ...]:
-    """The B- rules that read the marks of the quote's quotation (B-STRAY-STRAIGHT-MARK, B-REVERSED-GUILLEMET)."""
+    """The B- rules that read the marks of the quote's quotation (``_Region.rules``)."""
     regions = ex.blocks[c.block].regions
     return regions[c.region].rules if 0 <= c.region < len(regions) else ()

@@ -73,7 +73,7 @@ class _Region:
     last: int = -1  # last token index inside the marks (inclusive)
     open_token: int = -1
     close_token: int = -1
-    rules: tuple[str, ...] = ()  # the B- rules that read its marks (B-STRAY-STRAIGHT-MARK, B-REVERSED-GUILLEMET)
+    rules: tuple[str, ...] = ()  # the B- rules that read its marks (B-STRAY-STRAIGHT-MARK, B-REVERSED-GUILLEMET, B-NESTED-STRAIGHT-MARKS)
 
     @property
     def words(self) -> int:
@@ -89,7 +89,8 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
     stray closing mark opens a quotation right after a colon and is ignored elsewhere, as is a
     straight mark with none open that can only close (``B-STRAY-STRAIGHT-MARK``). An opening
     guillemet or curly mark typed again while one is open, with no word right after it, closes it
-    (``B-REVERSED-GUILLEMET``). ``notes``, when given, gets (rule id, offset of the mark) of both.
+    (``B-REVERSED-GUILLEMET``). Straight marks nest when reading them by their side closes them all
+    (``B-NESTED-STRAIGHT-MARKS``). ``notes``, when given, gets (rule id, offset of the mark) of each.
     """
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
@@ -150,12 +151,11 @@ def _nested_straight_openers(text: str, start: int, end: int) -> frozenset[int]:
     for offset in (m.start() for m in re.finditer(STRAIGHT_MARK, text[start:end])):
         offset += start
         before = text[offset - 1] if offset > start else " "
-        after = text[offset + 1] if offset + 1 < end else ""
-        if before.isspace() and WORD_RE.match(after):
+        if before.isspace() and WORD_RE.match(text[offset + 1] if offset + 1 < end else ""):
             depth += 1
             if depth > 1:
                 nested.append(offset)
-        elif not before.isspace() and (after == "" or after.isspace() or after in STRAY_CLOSE_FOLLOWERS):
+        elif not before.isspace() and _ends_word_run(text, offset, end):
             if depth == 0:
                 return frozenset()
             depth -= 1
