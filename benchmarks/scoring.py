@@ -492,6 +492,8 @@ GOLD_FILES = (
     ("audit114_gold.json", "benchmarks"),
     ("audit115_gold.json", "benchmarks"),
     ("audit116_gold.json", "benchmarks"),
+    ("audit117_gold.json", "benchmarks"),
+    ("audit118_gold.json", "benchmarks"),
 )
 
 
