@@ -1078,7 +1078,11 @@ def _head_gender(text: str, kind: str) -> str:
 def _unglued_source(ex: _Extractor, c: _Candidate, canonical: str) -> str:
     """``Q-ATTRIB-GLUED``: an attribution's source written with ل glued to the article (وفقا للاتحاد
     الدولي، للمصادر) is named with the article (الاتحاد الدولي، المصادر); an unnamed source that
-    وفقا / طبقا governs (``Q-ATTRIB-APODOSIS``: وفقا لنص المرسوم) is named without its ل."""
+    وفقا / طبقا governs (``Q-ATTRIB-APODOSIS``: وفقا لنص المرسوم) is named without its ل; so is the maker
+    that ``S-MAKER-GENITIVE`` carried a document on to (بيان للاتحاد → الاتحاد)."""
+    carried = ex.phrase_rules.get((c.block, c.speaker[0])) if c.speaker is not None else None
+    if canonical.startswith("لل") and carried == "S-MAKER-GENITIVE":
+        return "ال" + canonical[2:]  # بيان للاتحاد: the maker, named with the article
     if c.method != "attribution":
         return canonical
     if canonical.startswith("لل") and rule_on("Q-ATTRIB-GLUED"):

@@ -157,6 +157,9 @@ RULES: dict[str, str] = {
     "S-ORG-COMPLEMENT": "a body's name that the tagger clipped goes on over its ل/لل complement (أعلن المجلس التنفيذي "
                         "| للصندوق أن، الاتحاد المصري | لكرة القدم، الكلية الملكية | للأطباء النفسيين), not over a medium or "
                         "people it was said to (قالت الوزارة | للصحفيين إن)",
+    "S-MAKER-GENITIVE": "a speaker phrase that a document or an office opens goes on over its لل genitive (تقرير "
+                        "| للجنة الاستشارية، استطلاع | للرأي، المتحدث الرسمي | للهيئة), not over a medium or people it "
+                        "was said to (قال المتحدث | للصحفيين)",
     "S-FULLEST-BODY": "a body's name that opens a fuller name of the same article takes the fuller one as its canonical "
                       "name (المجلس القومي → المجلس القومي للطفولة والأمومة), unless two fuller names differ",
     "S-SOURCE-INSIDE": "an anonymous source goes on over داخل / لدى / ضمن and a name or definite word (مصادر داخل "

@@ -405,7 +405,7 @@ class _SourcePhrase:
         org_genitive = key.startswith("لل") and len(key) > 4 and t - start >= 2 and head in heads["organisation"]
         if org_genitive and _is_definite(nxt.key) and nxt.key not in COMPLEMENTISERS:
             return True
-        if self.organisation_complement(b, start, t):
+        if self.organisation_complement(b, start, t) or self.maker_genitive(b, start, t):
             return True
         if key == "من" and t == start + 1 and tokens[start].key in PARTITIVE_HEADS and nxt_named and nxt.key not in TIME_WORDS \
                 and rule_on("S-PARTITIVE-SOURCE"):
@@ -501,6 +501,32 @@ class _SourcePhrase:
         self.span_cuts[(b, t + 1)] = "S-ORG-COMPLEMENT"
         if (mention := self.mention_at(b, start)) is not None:
             self.bodies_named_on.add(id(mention))
+        return True
+
+    def maker_genitive(self, b: int, start: int, t: int) -> bool:
+        """``S-MAKER-GENITIVE``: a phrase that a document or an office opens goes on over its لل genitive
+        (تقرير | للجنة الاستشارية، استطلاع | للرأي، المتحدث الرسمي | للهيئة، الجناح الإعلامي | للجيش): whose
+        document or office it is; never a medium, a person or a plural of people, who are whom it was said to
+        (قال المتحدث | للصحفيين، للوكالة)."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        key, nxt = tokens[t].key, tokens[t + 1]
+        if not rule_on("S-MAKER-GENITIVE") or not key.startswith("لل") or len(key) <= 4 or self.mention_at(b, start) is not None:
+            return False
+        first = _strip_noun(tokens[start].key)
+        if first not in heads["document"] and first not in heads["person"] and self.document_head(tokens[start].key) is None:
+            return False
+        if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
+            return False  # المدرب خورخي داسيلفا | للجهاز الإداري: after a name, whom it was said to
+        mention = self.mention_at(b, t)
+        if mention is not None and (mention.label != "ORG" or mention.start < tokens[t].start):
+            return False
+        stem = _strip_noun("ال" + key[2:])
+        if stem in heads["person"] or stem in heads["media"] or key.endswith(PEOPLE_PLURAL_ENDINGS) \
+                or (mention is not None and self.glued_medium(b, t, mention)):
+            return False
+        if nxt.key not in COMPLEMENTISERS and lookup_cue(nxt.key)[0] is not None:
+            return False
+        self.phrase_rules.setdefault((b, start), "S-MAKER-GENITIVE")
         return True
 
     def opens_body(self, b: int, start: int) -> bool:
