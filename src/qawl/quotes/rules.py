@@ -157,6 +157,9 @@ RULES: dict[str, str] = {
     "S-ORG-COMPLEMENT": "a body's name that the tagger clipped goes on over its ل/لل complement (أعلن المجلس التنفيذي "
                         "| للصندوق أن، الاتحاد المصري | لكرة القدم، الكلية الملكية | للأطباء النفسيين), not over a medium or "
                         "people it was said to (قالت الوزارة | للصحفيين إن)",
+    "S-OFFICE-BODY": "an indefinite person or source head without a name, or a definite plural one, goes on over في "
+                     "and the body after it (الباحثون في جامعة روتغرز، عاملون في قسم الحجوزات): where they work; a "
+                     "place after a definite title stays the verb's (الوزير في الرياض)",
     "S-MAKER-GENITIVE": "a speaker phrase that a document or an office opens goes on over its لل genitive (تقرير "
                         "| للجنة الاستشارية، استطلاع | للرأي، المتحدث الرسمي | للهيئة), not over a medium or people it "
                         "was said to (قال المتحدث | للصحفيين)",

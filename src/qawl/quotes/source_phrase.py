@@ -413,7 +413,7 @@ class _SourcePhrase:
             return True  # عدد | من المسؤولين، واحدة | من الزبائن: the من phrase names whom they count
         if org_genitive:
             return False
-        if self.office_place(b, start, t) or self.body_place(b, start, t):
+        if self.office_place(b, start, t) or self.body_place(b, start, t) or self.office_body(b, start, t):
             return True
         if head not in heads["anonymous"] or any(_is_definite(tok.key) for tok in tokens[start:t]):
             return False
@@ -464,9 +464,35 @@ class _SourcePhrase:
         self.office_places.add((b, start))
         return True
 
+    def office_body(self, b: int, start: int, t: int) -> bool:
+        """``S-OFFICE-BODY``: an indefinite person or source head without a name (متحدث باسم وزارة العدل، عاملون)
+        or a definite plural one (الباحثون) goes on over في and the body right after it (| في جامعة روتغرز، | في
+        قسم الحجوزات): where the people work, not where they spoke. Only a body: الوزير | في الرياض is the verb's,
+        and a definite singular title (المستشار | في وزارة الداخلية) is left to be read back to its name."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        if not rule_on("S-OFFICE-BODY") or tokens[t].key != "في" or t + 1 >= len(tokens) or not tokens[t + 1].is_word:
+            return False
+        first = _strip_noun(tokens[start].key)
+        forms = (first, first[:-1] if first.endswith("ه") else first, first[:-2] if first.endswith(("ون", "ين")) else first)
+        if not any(f in heads[k] for f in forms for k in ("person", "anonymous")) or self.mention_at(b, start) is not None:
+            return False
+        if _is_definite(tokens[start].key) and not first.endswith(PEOPLE_PLURAL_ENDINGS):
+            return False  # المستشار في وزارة الداخلية: one person's title, read back to his name (S-TITLE-NAME)
+        if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
+            return False
+        mention = self.mention_at(b, t + 1)
+        if mention is not None:
+            body = mention.label == "ORG" and mention.start >= tokens[t + 1].start
+        else:
+            body = _strip_noun(tokens[t + 1].key) in heads["organisation"]
+        if body:
+            self.phrase_rules.setdefault((b, start), "S-OFFICE-BODY")
+        return body
+
     def placed_phrase(self, b: int, start: int) -> bool:
-        """The phrase from ``start`` went on over the place of its office or body (S-OFFICE-PLACE, S-BODY-PLACE)."""
-        return (b, start) in self.office_places or self.phrase_rules.get((b, start)) == "S-BODY-PLACE"
+        """The phrase from ``start`` went on over the place of its office or body (S-OFFICE-PLACE, S-BODY-PLACE,
+        S-OFFICE-BODY)."""
+        return (b, start) in self.office_places or self.phrase_rules.get((b, start)) in ("S-BODY-PLACE", "S-OFFICE-BODY")
 
     def body_place(self, b: int, start: int, t: int) -> bool:
         """``S-BODY-PLACE``: a body's name goes on over في and the place the tagger names right after it
