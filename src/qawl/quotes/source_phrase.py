@@ -481,6 +481,9 @@ class _SourcePhrase:
         if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
             return False
         mention = self.mention_at(b, t + 1)
+        indefinite = not _is_definite(tokens[start].key)
+        if indefinite and (mention is not None or any(f in heads["anonymous"] for f in forms)):
+            return False  # متحدث باسم القوات | في أفغانستان، مصدر | في قيادة: S-OFFICE-PLACE's cases
         if mention is not None:
             body = mention.label == "ORG" and mention.start >= tokens[t + 1].start
         else:
