@@ -3,8 +3,9 @@
 Input: a candidate with its first content token and the sorted starts of the clause-opening
 candidates of its block. Output: ``_content_end``, the end (exclusive) of an unquoted
 content: the sentence end, a clause stopper after a comma (، في حين), a closer (على حد
-قوله), the narrator resuming (، ونشرت الشرطة), ``B-TIME-CLAUSE`` (، قبل أن), ``B-CIRCUMSTANTIAL``
-(متناولا), or the next cue; and ``_content_span``, the character span of the words.
+قوله), the narrator resuming (، ونشرت الشرطة), ``B-TIME-CLAUSE`` (، قبل أن), ``B-CUE-PARTICIPLE``
+(، مشيدا بـ), ``B-CIRCUMSTANTIAL`` (متناولا), or the next cue; and ``_content_span``, the
+character span of the words.
 Guarantees: the end lies in ``[content_start, next stop]``; a rule that ends a content is
 recorded on the candidate; marks inside quotations never end it.
 """
@@ -39,8 +40,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
     of these ends it (in this order at each token): a sentence end (not an ellipsis); a
     comma before a clause stopper or closer (، في حين، على حد قوله); for a prep/obj content a
     comma before a new clause (، وهي); a comma before the narrator resuming (، ونشرت
-    الشرطة); a closer; ``B-TIME-CLAUSE`` (، قبل أن); ``B-CIRCUMSTANTIAL`` (متناولا, with the
-    connector before it). At the next cue the connector before it (، مؤكدا / كما) is left out.
+    الشرطة); a closer; ``B-TIME-CLAUSE`` (، قبل أن); ``B-CUE-PARTICIPLE`` (، مشيدا بـ);
+    ``B-CIRCUMSTANTIAL`` (متناولا, with the connector before it). At the next cue the connector
+    before it (، مؤكدا / كما) is left out.
     """
     tokens = ex.blocks[c.block].tokens
     t = c.content_start
@@ -84,6 +86,10 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                     and (tokens[t + 1].key, tokens[t + 2].key) in NARRATIVE_TIME_PAIRS and rule_on("B-TIME-CLAUSE"):
                 c.rules += ("B-TIME-CLAUSE",)
                 break
+            if token.text in COMMAS and t > c.content_start + 1 and t + 1 < len(tokens) \
+                    and _agreeing_cue_participle(tokens[t + 1], c) and rule_on("B-CUE-PARTICIPLE"):
+                c.rules += ("B-CUE-PARTICIPLE",)  # …، مشيدا بتعاون اللاعبين: the speaker's next act
+                break
             if t > c.content_start + 1 and _is_circumstantial(token) and rule_on("B-CIRCUMSTANTIAL"):
                 c.rules += ("B-CIRCUMSTANTIAL",)
                 while t > c.content_start and (not tokens[t - 1].is_word or tokens[t - 1].key in CLAUSE_OPENERS) \
@@ -121,6 +127,20 @@ def _is_circumstantial(token: _Token) -> bool:
     (cues.json circumstantial) opens the speaker's next act, so the content before it ends. (A cue's own
     participle, مشيرا إلى أن, ends it as the next candidate.)"""
     return token.key in load_cues().circumstantial
+
+
+def _agreeing_cue_participle(token: _Token, c: _Candidate) -> bool:
+    """``B-CUE-PARTICIPLE``: a cue's accusative participle in the cue's own gender and number
+    (…، مشيدا بـ، …، مستبعدا حدوث، …، معربا عن) after a comma is the speaker's next act even
+    where it opens no report of its own (no candidate, so no stop): the words before it end. A
+    masculine singular without the accusative ا is a noun (، مهاجم فريق: "striker"), no act."""
+    entry, conj = lookup_cue(token.key)
+    cue = c.entry
+    if entry is None or conj or entry.kind != "participle":
+        return False
+    if (entry.gender, entry.number) != (cue.gender, cue.number):
+        return False  # قالت الصحيفة إن …، واصفين: someone inside the report (nest_disagreeing_participles)
+    return entry.number != "s" or entry.gender != "m" or token.key.endswith("ا")
 
 
 def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:

@@ -144,6 +144,9 @@ RULES: dict[str, str] = {
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
+    "B-CUE-PARTICIPLE": "an unquoted content ends before a comma and a cue's participle in the cue's own gender "
+                        "and number (…، مشيدا بتعاون اللاعبين / مستبعدا حدوث …): the speaker's next act, "
+                        "even where it opens no report of its own",
     "B-SAYING-PARTICIPLE": "a comma then a form of قال (، قائلا إن) opens a report of its own: the cue before it "
                            "does not take that report as its complement (واتهم خصومه بالعمالة، قائلا إن …)",
     "Q-VERBAL-NOUN-ASIDE": "a derived verbal noun after the speaker and only a time or the comma closing its apposition "
