@@ -494,6 +494,8 @@ GOLD_FILES = (
     ("audit116_gold.json", "benchmarks"),
     ("audit117_gold.json", "benchmarks"),
     ("audit118_gold.json", "benchmarks"),
+    ("audit119_gold.json", "benchmarks"),
+    ("audit120_gold.json", "benchmarks"),
 )
 
 
