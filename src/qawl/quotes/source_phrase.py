@@ -452,8 +452,7 @@ class _SourcePhrase:
         if not rule_on("S-OFFICE-PLACE") or tokens[t].key not in ("في", "من") or t + 1 >= len(tokens):
             return False
         first = _strip_noun(tokens[start].key)
-        forms = (first, first[:-1] if first.endswith("ه") else first,  # مسؤولة، مساعدون: the masculine singular
-                 first[:-2] if first.endswith(("ون", "ين")) else first)
+        forms = _singular_forms(first)
         if _is_definite(tokens[start].key) or not any(f in heads[k] for f in forms for k in ("person", "anonymous")):
             return False
         if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
@@ -473,16 +472,16 @@ class _SourcePhrase:
         if not rule_on("S-OFFICE-BODY") or tokens[t].key != "في" or t + 1 >= len(tokens) or not tokens[t + 1].is_word:
             return False
         first = _strip_noun(tokens[start].key)
-        forms = (first, first[:-1] if first.endswith("ه") else first, first[:-2] if first.endswith(("ون", "ين")) else first)
+        forms = _singular_forms(first)
         if not any(f in heads[k] for f in forms for k in ("person", "anonymous")) or self.mention_at(b, start) is not None:
             return False
-        if _is_definite(tokens[start].key) and not first.endswith(PEOPLE_PLURAL_ENDINGS):
+        definite = _is_definite(tokens[start].key)
+        if definite and not first.endswith(PEOPLE_PLURAL_ENDINGS):
             return False  # المستشار في وزارة الداخلية: one person's title, read back to his name (S-TITLE-NAME)
         if any((m := self.mention_at(b, k)) is not None and m.label == "PER" for k in range(start, t)):
             return False
         mention = self.mention_at(b, t + 1)
-        indefinite = not _is_definite(tokens[start].key)
-        if indefinite and (mention is not None or any(f in heads["anonymous"] for f in forms)):
+        if not definite and (mention is not None or any(f in heads["anonymous"] for f in forms)):
             return False  # متحدث باسم القوات | في أفغانستان، مصدر | في قيادة: S-OFFICE-PLACE's cases
         if mention is not None:
             body = mention.label == "ORG" and mention.start >= tokens[t + 1].start
@@ -798,6 +797,11 @@ class _SourcePhrase:
         tokens = self.blocks[candidate.block].tokens
         s, e = candidate.speaker
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
+
+
+def _singular_forms(head: str) -> tuple[str, str, str]:
+    """A head noun with its masculine singular guessed (مسؤولة، مساعدون → مسؤول، مساعد), to look it up in the heads."""
+    return head, head[:-1] if head.endswith("ه") else head, head[:-2] if head.endswith(("ون", "ين")) else head
 
 
 def _attention_object(key: str) -> bool:
