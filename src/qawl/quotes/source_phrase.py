@@ -521,8 +521,7 @@ class _SourcePhrase:
             return False
         if not self.opens_body(b, start) or self.mention_at(b, t) is not None:
             return False
-        stem = _strip_noun("ال" + key[2:])
-        if stem in heads["person"] or stem in heads["media"] or key.endswith(PEOPLE_PLURAL_ENDINGS):
+        if _addressee_lil(key, heads):
             return False
         if not (nxt.key in COMPLEMENTISERS or _is_definite(nxt.key) and lookup_cue(nxt.key)[0] is None):
             return False
@@ -548,9 +547,7 @@ class _SourcePhrase:
         mention = self.mention_at(b, t)
         if mention is not None and (mention.label != "ORG" or mention.start < tokens[t].start):
             return False
-        stem = _strip_noun("ال" + key[2:])
-        if stem in heads["person"] or stem in heads["media"] or key.endswith(PEOPLE_PLURAL_ENDINGS) \
-                or (mention is not None and self.glued_medium(b, t, mention)):
+        if _addressee_lil(key, heads) or (mention is not None and self.glued_medium(b, t, mention)):
             return False
         if nxt.key not in COMPLEMENTISERS and lookup_cue(nxt.key)[0] is not None:
             return False
@@ -797,6 +794,13 @@ class _SourcePhrase:
         tokens = self.blocks[candidate.block].tokens
         s, e = candidate.speaker
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
+
+
+def _addressee_lil(key: str, heads) -> bool:
+    """A لل word naming a person, a medium or people (للوزير، للوكالة، للصحفيين): whom it was said to, no
+    complement of the speaker's phrase (S-ORG-COMPLEMENT, S-MAKER-GENITIVE)."""
+    stem = _strip_noun("ال" + key[2:])
+    return stem in heads["person"] or stem in heads["media"] or key.endswith(PEOPLE_PLURAL_ENDINGS)
 
 
 def _singular_forms(head: str) -> tuple[str, str, str]:
