@@ -1903,6 +1903,22 @@ def test_q_attrib_fa_closes_a_long_source_at_its_fa_inna(switch_off):
     assert not quotes
 
 
+def test_q_attrib_fa_counts_words_and_skips_an_anonymity_aside(switch_off):
+    # marks and commas are not words of the source (12 tokens, 8 words before فإن)
+    text = ('وبحسب رئيس العمليات الإقليمية في "مركز أبحاث التسليح"، تيم ميشيتي، فإن إيران '
+            'لا تستطيع أن تنفي هذا بعد الآن.')
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ["إيران لا تستطيع أن تنفي هذا بعد الآن"]
+    assert "Q-ATTRIB-FA" in quotes[0].rules
+    # a source's request not to be named is an aside, not a report of its own
+    text = "وبحسب المسؤول الذي فضل عدم ذكر اسمه، فإن الحكام الأجانب سيديرون المباريات المحلية."
+    _, quotes = quotes_of(text)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("المسؤول", "الحكام الأجانب سيديرون المباريات المحلية")]
+    switch_off("Q-ANONYMITY-ASIDE")
+    _, quotes = quotes_of(text)
+    assert all("Q-ATTRIB-FA" not in q.rules for q in quotes)
+
+
 def test_q_attrib_fa_reads_a_short_sources_relative_clause_as_its_own(switch_off):
     text = ('وحسب الدراسة التي أجريت في جامعة "أوكسفورد"، فإن الساعة البيولوجية للإنسان ليست مبرمجة '
             "للعمل قبل العاشرة صباحا.")

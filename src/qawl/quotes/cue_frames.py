@@ -214,15 +214,18 @@ class _CueFrames:
         tokens = self.blocks[b].tokens
         if not rule_on("Q-ATTRIB-FA") or not self.opens_sentence_at(b, t):
             return None
-        opener = None
-        for f in range(s + 1, min(len(tokens), s + MAX_ATTRIBUTION_SOURCE_WORDS)):
+        opener, words = None, 0
+        for f in range(s + 1, len(tokens)):
             token = tokens[f]
+            words += token.is_word
+            if words >= MAX_ATTRIBUTION_SOURCE_WORDS:
+                return None
             if token.is_word and token.key in APODOSIS_OPENERS:
                 opener = f
                 break
             if not token.is_word and token.text not in COMMAS and token.text not in ALL_MARKS:
                 return None  # the sentence ends first
-            verb = lookup_cue(token.key)[0] if token.is_word else None
+            verb = lookup_cue(token.key)[0] if token.is_word and not token.aside else None  # الذي فضل عدم ذكر اسمه
             if verb is not None and verb.kind == "verb" and (tokens[f - 1].key not in RELATIVES or (
                     f + 1 < len(tokens) and tokens[f + 1].key in COMPLEMENTISERS)):
                 return None  # another report (a relative's verb, التي نشرتها, describes the source; التي قالت إن reports)
