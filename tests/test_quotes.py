@@ -6,6 +6,8 @@ benchmarks/quotes.py.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -4431,3 +4433,24 @@ def test_the_place_of_an_office_stays_in_the_speaker_of_a_cue_that_takes_an_obje
 ])
 def test_a_straight_mark_that_can_only_close_opens_nothing(text, regions):
     assert [text[s:e] for s, e, _ in quote_regions(text)] == regions
+
+
+def test_a_name_that_starts_with_lam_is_the_subject_not_an_addressee():
+    def tagged(names):
+        def mentions(doc):
+            found = []
+            for surface, canonical in names:
+                for match in re.finditer(surface, doc.text):
+                    if not any(m.start <= match.start() < m.end for m in found):
+                        found.append(Mention(match.start(), match.end(), surface, "PER", canonical))
+            return sorted(found, key=lambda m: m.start)
+        return mentions
+    # the canonical name (جوناثان ليفني) holds ليفني as written: no clitic لـ, so no addressee
+    text = ("ورحب جوناثان ليفني، المحامي، بإذاعة المقطوعة.\n\n"
+            "وقال ليفني، الذي كان أبوه أحد الناجين: \"نحن لا نذيع آراء هذا المؤلف\".")
+    _, quotes = quotes_of(text, tagged([("جوناثان ليفني", "جوناثان ليفني"), ("ليفني", "جوناثان ليفني")]))
+    assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [("ليفني", "جوناثان ليفني")]
+    # a clitic لـ before a tagged name is still whom it was said to
+    text = "وأكد الرئيس دونالد ترامب أن الاتفاق جيد. وقال لترامب إن الاتفاق سيء."
+    _, quotes = quotes_of(text, tagged([("دونالد ترامب", "دونالد ترامب"), ("ترامب", "دونالد ترامب")]))
+    assert all(q.speaker.text != "لترامب" for q in quotes)

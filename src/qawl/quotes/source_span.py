@@ -554,7 +554,8 @@ class _SourceSpan:
             return t
         mention = self.mention_at(b, t)
         clitic = mention is not None and mention.start > token.start
-        named = mention is not None and _key_text(mention.canonical or mention.text)[:1] != "ل"
+        # لترامب (canonical ترامب) has a clitic; ليفني (canonical جوناثان ليفني) is the name itself
+        named = mention is not None and token.key not in _key_text(mention.canonical or mention.text).split()
         if clitic or named or any(_strip_noun(token.key[1:]) in heads[k] for k in ("person", "organisation", "media")):
             end = self.speaker_forward(b, t, len(tokens))
             return end if end > t else t
