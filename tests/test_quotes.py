@@ -3315,6 +3315,10 @@ def test_s_document_author_a_statement_speaks_for_its_maker(switch_off):
             "وقال التقرير إن الكنيسة تعلم بالأمر.")
     _, quotes = quotes_of(text, _mentions_for(spiegel))
     assert quotes[-1].speaker_canonical != "دير شبيل"  # a magazine that published it did not make it
+    white_house = ("البيت الأبيض", "ORG", "البيت الأبيض")
+    text = "وقال البيت الأبيض في بيانه إن الحوثيين هددوا علنا.\n\nوأضاف البيان أن الهجوم تزامن مع اجتماع."
+    _, quotes = quotes_of(text, _mentions_for(white_house))
+    assert quotes[-1].speaker_canonical == "البيت الأبيض"  # في بيانه: the document its possessor made
     text = "وقدم الشاهد شهادة لمكتب التحقيقات.\n\nوقالت الشهادة إن المتهم كان هناك."
     _, quotes = quotes_of(text, _mentions_for(("مكتب التحقيقات", "ORG", "مكتب التحقيقات")))
     assert "S-DOCUMENT-AUTHOR" not in quotes[-1].rules  # a testimony is no made document

@@ -17,7 +17,7 @@ from qawl.arabic import AUTHORED_DOCUMENTS, COMPLEMENTISERS, ISSUED_WORDS, MAKER
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
 from .config import MAX_DOCUMENT_GAP, MAX_DOCUMENT_LOOKS
-from .lexical import _looks_adjective, _strip_noun
+from .lexical import _looks_adjective, _strip_noun, _unpossessed
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS
 
@@ -33,6 +33,9 @@ class _DocumentAuthors:
         for form in (bare, bare[1:] if bare[:1] in "وبلف" else "", bare[:-1] if bare.endswith("ا") else ""):
             if form in AUTHORED_DOCUMENTS:
                 return form
+        for form in (bare, bare[1:] if bare[:1] in "وبلف" else ""):
+            if _unpossessed(form) in AUTHORED_DOCUMENTS:
+                return _unpossessed(form)  # في بيانه، في تقريرها: its maker is the possessor
         return None
 
     @cached_property

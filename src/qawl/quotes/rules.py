@@ -261,7 +261,7 @@ RULES: dict[str, str] = {
                     "words, before it or apposed after it, hold every word of the description",
     "S-DOCUMENT-AUTHOR": "a document that speaks without a name (البيان، الدراسة، التقرير) is its maker as the "
                          "article names it at a place of that document: the name right after it (بيان لوزارة الدفاع، "
-                         "الدراسة التي أجريت في جامعة أوكسفورد) or the subject right before it (الاتحاد الألماني نفى في بيان)",
+                         "الدراسة التي أجريت في جامعة أوكسفورد) or the subject right before it (الاتحاد الألماني نفى في بيان، قال البيت الأبيض في بيانه)",
     "S-LOOSE-TITLE": "the subject of a cue that reported nothing, a person's description without a name (أصدر "
                      "اللاعب الفرنسي بيانا أعرب فيه), is resolved by S-TITLE-NAME / S-TITLE-HEAD before later dropped "
                      "subjects refer to it",
