@@ -195,6 +195,8 @@ STATE_SHORT_NAMES = frozenset(_NAME["state_short_names"])  # المملكة: a s
 NAMING_VERBS = frozenset(_NAME["naming_verbs"])  # as written: يدعى (is called), not يدعي (claims)
 COMPLETE_SUBJECTS = frozenset(_NAME["complete_subjects"])
 COMPLETE_SUBJECT_ADJECTIVES = frozenset(_NAME["complete_subject_adjectives"])
+GOVERNING_PARTICIPLES = _pairs(_NAME["governing_participles"])  # الواردة من: (stem, preposition)
+ADJECTIVE_NEGATORS = frozenset(_NAME["adjective_negators"])  # منظمات غير حكومية
 # each synonym title word -> the first word of its group (ناطق -> متحدث)
 OFFICE_HEADS = frozenset(_NAME["office_heads"])
 GENERIC_OFFICE_HEADS = frozenset(_NAME["generic_office_heads"])
