@@ -110,6 +110,11 @@ HAMZA_NOUN_FORMS = frozenset(match_form(noun) for noun in HAMZA_NOUNS)  # اما
 _MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
 
 
+def unvowelled(word: str) -> str:
+    """The word as written, without short vowels, shadda, sukun or tatweel (ة and attached pronouns kept)."""
+    return _MARKS_RE.sub("", word)
+
+
 def word_key(word: str) -> str:
     """A word's matching form, but a hamza noun keeps its written hamza (الإمام، وإمام: the imam) so that
     it is not the function word of the same matching form (أمام، امام: in front of)."""

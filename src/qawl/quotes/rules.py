@@ -234,6 +234,9 @@ RULES: dict[str, str] = {
                                "name_words.json governing_participles",
     "S-NEGATED-ADJECTIVE": "غير before an indefinite adjective keeps the speaker phrase going (أشارت أرقام غير رسمية، "
                            "طالبت أربع منظمات غير حكومية); data: name_words.json adjective_negators",
+    "S-PREPOSITIONAL-ADJUNCT": "right after a verb, a بـ word written with ة (أوضح بتغريدة له، أشار بكلمة افتتاحية) or a "
+                               "لـ word carrying a possessive pronoun (قال لزملائه، أضاف لمحبيه) is no subject: the subject "
+                               "is dropped; not a name the tagger found",
     "S-PARTITIVE-SOURCE": "a quantity's من phrase is part of the speaker it counts (وقال عدد من المسؤولين، ورأت واحدة "
                           "من الزبائن); data: report_words.json partitive_heads",
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "
