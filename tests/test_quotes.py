@@ -4458,3 +4458,11 @@ def test_a_name_that_starts_with_lam_is_the_subject_not_an_addressee():
     text = "وأكد الرئيس دونالد ترامب أن الاتفاق جيد. وقال لترامب إن الاتفاق سيء."
     _, quotes = quotes_of(text, tagged([("دونالد ترامب", "دونالد ترامب"), ("ترامب", "دونالد ترامب")]))
     assert all(q.speaker.text != "لترامب" for q in quotes)
+
+
+def test_a_speaker_phrase_cut_inside_a_name_keeps_its_bal_surname():
+    # the phrase reaches its word limit at حامد: the tagger's name goes on over بالخير, his surname
+    text = "وقال آمر كتيبة لواء أول مشاة الجيش الليبي العقيد الركن حامد بالخير، إن الجيش سيواصل القتال."
+    _, quotes = quotes_of(text, _mentions_for(("حامد بالخير", "PER", "حامد بالخير")))
+    assert [q.speaker_canonical for q in quotes] == ["حامد بالخير"]
+    assert quotes[0].speaker.text.endswith("حامد بالخير")

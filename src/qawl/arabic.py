@@ -110,6 +110,11 @@ HAMZA_NOUN_FORMS = frozenset(match_form(noun) for noun in HAMZA_NOUNS)  # اما
 _MARKS_RE = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
 
 
+def unvowelled(word: str) -> str:
+    """The word as written, without short vowels, shadda, sukun or tatweel (ة and attached pronouns kept)."""
+    return _MARKS_RE.sub("", word)
+
+
 def word_key(word: str) -> str:
     """A word's matching form, but a hamza noun keeps its written hamza (الإمام، وإمام: the imam) so that
     it is not the function word of the same matching form (أمام، امام: in front of)."""
@@ -195,6 +200,8 @@ STATE_SHORT_NAMES = frozenset(_NAME["state_short_names"])  # المملكة: a s
 NAMING_VERBS = frozenset(_NAME["naming_verbs"])  # as written: يدعى (is called), not يدعي (claims)
 COMPLETE_SUBJECTS = frozenset(_NAME["complete_subjects"])
 COMPLETE_SUBJECT_ADJECTIVES = frozenset(_NAME["complete_subject_adjectives"])
+GOVERNING_PARTICIPLES = _pairs(_NAME["governing_participles"])  # الواردة من: (stem, preposition)
+ADJECTIVE_NEGATORS = frozenset(_NAME["adjective_negators"])  # منظمات غير حكومية
 # each synonym title word -> the first word of its group (ناطق -> متحدث)
 OFFICE_HEADS = frozenset(_NAME["office_heads"])
 GENERIC_OFFICE_HEADS = frozenset(_NAME["generic_office_heads"])

@@ -328,6 +328,8 @@ class _CueFinding:
             candidate.rules += ("S-AUXILIARY-VERB",)  # ومضى يقول: the speaker goes on
         if (b, t + 1) in self.addressee_pronouns:
             candidate.rules += ("S-ADDRESSEE-PRONOUN",)  # فقال لي إنها: not لي
+        if (b, t + 1) in self.prepositional_adjuncts and (speaker is None or speaker[0] != t + 1):
+            candidate.rules += ("S-PREPOSITIONAL-ADJUNCT",)  # وقال لزملائه إن: not لزملائه
         if framed:
             candidate.rules += ("Q-PARTICIPLE-FRAME",)  # … دقيقة مطالباً المستهلكين بعدم: no comma before it
         asides = dict.fromkeys(token.aside for token in tokens[t + 1 : max(t + 1, candidate.content_start)] if token.aside)

@@ -86,6 +86,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.apposed_descriptions: set[tuple[int, int]] = set()  # (block, token) of a name apposed to an opening description
         self.side_adverbs: set[tuple[int, int]] = set()  # (block, token) of من جهته between a cue verb and its subject
         self.auxiliaries_before: set[tuple[int, int]] = set()  # (block, cue) after an auxiliary verb (S-AUXILIARY-VERB)
+        self.prepositional_adjuncts: set[tuple[int, int]] = set()  # (block, token) read as no subject (S-PREPOSITIONAL-ADJUNCT)
         self.addressee_pronouns: set[tuple[int, int]] = set()  # (block, token) of a skipped لي / لنا (S-ADDRESSEE-PRONOUN)
         self.office_places: set[tuple[int, int]] = set()  # (block, phrase start) that S-OFFICE-PLACE carried on
         self.phrase_rules: dict[tuple[int, int], str] = {}  # (block, phrase start) -> the rule that carried it on

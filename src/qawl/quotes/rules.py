@@ -229,6 +229,14 @@ RULES: dict[str, str] = {
     "S-APPOSED-AFTER-COMPLEMENT": "a title whose phrase stops at a preposition goes on over its complement to the "
                                   "name apposed after it (وأوضح رئيس الفريق الهندسي في اللواء الخامس، الملازم سلطان "
                                   "شمسان، أن)",
+    "S-PARTICIPLE-COMPLEMENT": "a participle in the speaker phrase goes on over the preposition it governs and its "
+                               "object (أفادت التقارير الواردة من سوريا، قال مسؤول في القوات الموالية للحكومة); data: "
+                               "name_words.json governing_participles",
+    "S-NEGATED-ADJECTIVE": "غير before an indefinite adjective keeps the speaker phrase going (أشارت أرقام غير رسمية، "
+                           "طالبت أربع منظمات غير حكومية); data: name_words.json adjective_negators",
+    "S-PREPOSITIONAL-ADJUNCT": "right after a verb, a بـ word written with ة (أوضح بتغريدة له، أشار بكلمة افتتاحية) or a "
+                               "لـ word carrying a possessive pronoun (قال لزملائه، أضاف لمحبيه) is no subject: the subject "
+                               "is dropped; not a name the tagger found",
     "S-PARTITIVE-SOURCE": "a quantity's من phrase is part of the speaker it counts (وقال عدد من المسؤولين، ورأت واحدة "
                           "من الزبائن); data: report_words.json partitive_heads",
     "S-APPOSED-NAME": "a person's name apposed between commas after a title is part of the speaker (قال وزير "

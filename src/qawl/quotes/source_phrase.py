@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from qawl.arabic import (
-    BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
+    BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, GOVERNING_PARTICIPLES, ADJECTIVE_NEGATORS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
     ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, SOURCE_INSIDE_PREPOSITIONS, TIME_NAMES, TIME_WORDS,
     VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
 )
@@ -87,6 +87,14 @@ class _SourcePhrase:
                 t += 2
                 words += 2
                 continue
+            if words and (width := self.participle_complement(b, start, t, limit)):
+                t += width
+                words += width
+                continue  # التقارير الواردة | من سوريا: the participle's complement
+            if words and self.negated_adjective(b, start, t, limit):
+                t += 2
+                words += 1
+                continue  # منظمات | غير حكومية: the head's adjective, negated
             cut = words and ("S-SPAN-COMPLETE" if self.after_complete_subject(b, start, t) else
                              "S-SPAN-VERB" if self.verb_with_its_preposition(b, start, t) else "")
             if cut:
@@ -271,6 +279,42 @@ class _SourcePhrase:
             return False
         parties, after = tokens[t + 1], tokens[t + 2]
         return parties.is_word and parties.key.startswith("ال") and after.key in COMPLEMENTISERS
+
+    def participle_complement(self, b: int, start: int, t: int, limit: int) -> int:
+        """``S-PARTICIPLE-COMPLEMENT``: tokens (1 or 2) of the complement that the participle before ``t``
+        governs (التقارير الواردة | من سوريا، القوات الموالية | للحكومة، اللجنة المشرفة | على الطلبات): it
+        says which ones, so the phrase goes on over it. Data: name_words.json governing_participles."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-PARTICIPLE-COMPLEMENT") or not tokens[t].is_word or tokens[t].region >= 0:
+            return 0
+        stem, key = _participle_stem(tokens[t - 1].key), tokens[t].key
+        if not stem or t - 1 == start and not _is_definite(tokens[start].key):
+            return 0  # بحسب مصادر | مقربة من: a bare participle first is the adjective of a source before it
+        if key[:1] in "بل" and len(key) > 3 and (stem, key[0]) in GOVERNING_PARTICIPLES:
+            width = 1  # للحكومة، بتأمين
+        elif (stem, key) in GOVERNING_PARTICIPLES and t + 1 < limit:
+            nxt, width = tokens[t + 1], 2  # من سوريا
+            if not nxt.is_word or _is_stop(nxt) or nxt.key in COMPLEMENTISERS or nxt.key in TIME_WORDS or _is_cue_token(nxt):
+                return 0
+        else:
+            return 0
+        self.phrase_rules.setdefault((b, start), "S-PARTICIPLE-COMPLEMENT")
+        self.complement_starts.setdefault((b, start), tokens[t].start)  # a body named in it is not the speaker
+        return width
+
+    def negated_adjective(self, b: int, start: int, t: int, limit: int) -> bool:
+        """``S-NEGATED-ADJECTIVE``: غير before an indefinite adjective (a nisba or a م participle) after an
+        indefinite phrase negates that adjective (أرقام | غير رسمية، منظمات | غير حكومية): the phrase goes on."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-NEGATED-ADJECTIVE") or tokens[t].key not in ADJECTIVE_NEGATORS or t + 1 >= limit:
+            return False
+        prev, nxt = tokens[t - 1], tokens[t + 1]
+        if not prev.is_word or _is_definite(prev.key) or not nxt.is_word or _is_definite(nxt.key) or len(nxt.key) < 4:
+            return False
+        if _is_stop(nxt) or _is_cue_token(nxt) or not (_is_indefinite_nisba(nxt.key) or nxt.key.startswith("م")):
+            return False
+        self.phrase_rules.setdefault((b, start), "S-NEGATED-ADJECTIVE")
+        return True
 
     def glued_medium(self, b: int, t: int, mention: Optional[Mention]) -> bool:
         """``S-SPAN-MEDIUM``: a medium of several words that the tagger took with its ل (الشرطة
@@ -703,8 +747,9 @@ class _SourcePhrase:
         tokens = self.blocks[b].tokens
         first = self.mention_at(b, start)
         # a tagger's span never carries the phrase over a preposition (وصرح هاشمي | أمام السجن)
+        # but a person's بال surname is his (حامد بالخير، محمد بالحاج)
         inside = lambda t, mention: t < limit and tokens[t].start < mention.end and (
-            not _is_stop(tokens[t]) or self.inside_name(b, t)
+            not _is_stop(tokens[t]) or self.inside_name(b, t) or mention.label == "PER" and tokens[t].key.startswith("بال")
         )
         if first is not None:  # a name first: the phrase ends with it (وتتهم واشنطن | المركز)
             t = start + 1
@@ -794,6 +839,20 @@ class _SourcePhrase:
         tokens = self.blocks[candidate.block].tokens
         s, e = candidate.speaker
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
+
+
+def _participle_stem(key: str) -> str:
+    """الواردة -> وارد, المشرفون -> مشرف, الموالين -> موالي: the stem of a governing participle, else ""."""
+    bare = key[2:] if key.startswith("ال") else key
+    stems = {stem for stem, _ in GOVERNING_PARTICIPLES}
+    for ending in ("", "ه", "ون", "ين", "ات"):
+        if ending and not bare.endswith(ending):
+            continue
+        stem = bare[: len(bare) - len(ending)]
+        for form in (stem, stem + "ي"):
+            if form in stems:
+                return form
+    return ""
 
 
 def _addressee_lil(key: str, heads) -> bool:

@@ -18,7 +18,7 @@ from qawl.arabic import (
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
     PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES, TOPIC_ADJUNCTS,
-    TOPIC_MARKERS, INNA_PARTICLES, is_indefinite_accusative,
+    TOPIC_MARKERS, INNA_PARTICLES, is_indefinite_accusative, unvowelled,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
@@ -668,6 +668,8 @@ class _SourceSpan:
         mention = self.mention_at(b, t)
         if key.startswith(("بال", "لل")):
             return mention is None or mention.start > token.start
+        if self.prepositional_adjunct(b, t, mention):
+            return True
         if key[0] != "ب" or not ("ب" in entry.complements or entry.lemma in BA_OBJECT_LEMMAS):
             return False  # قال بوفون: the tagger may take a name's first letter for بـ
         if mention is not None:
@@ -675,6 +677,23 @@ class _SourceSpan:
         if not self.mentions:
             return False  # without tagged names an untagged بـ-word may be one
         return not any(key in words or _strip_noun(key) in words for words in self.lexicon.heads.values())
+
+    def prepositional_adjunct(self, b: int, t: int, mention) -> bool:
+        """``S-PREPOSITIONAL-ADJUNCT``: after any verb, a بـ word written with ة (أوضح بتغريدة له، أشار بكلمة
+        افتتاحية) or a لـ word carrying a possessive pronoun (قال لزملائه، أضاف لمحبيه) is how or to whom it was
+        said, never the subject; not a name the tagger found (بثينة شعبان)."""
+        if not rule_on("S-PREPOSITIONAL-ADJUNCT") or not self.mentions:
+            return False
+        if mention is not None and mention.label in ("PER", "ORG") and mention.start <= self.blocks[b].tokens[t].start:
+            return False
+        written = unvowelled(self.blocks[b].tokens[t].text)
+        if written[:1] == "ب":
+            adjunct = written.endswith("ة") and len(written) >= 4
+        else:
+            adjunct = written[:1] == "ل" and len(written) >= 5 and written.endswith(PRONOUN_SUFFIXES)
+        if adjunct:
+            self.prepositional_adjuncts.add((b, t))
+        return adjunct
 
     def relayed_source(self, b: int, t: int) -> Optional[tuple[int, int]]:
         """The X of "نقلا عن X" right after a speaker, as a token range, or None."""
