@@ -2420,11 +2420,11 @@ def test_found_without_a_that_clause_reports_nothing(text):
 
 
 @pytest.mark.parametrize("text, names, speaker", [
-    ("وأبدى وليد توفيق سعادته للتعاون مع الملحن طلال، معتبراً أنه يملك إحساساً جميلاً.",
+    ("وفي المؤتمر أبدى وليد توفيق سعادته للتعاون مع الملحن طلال، معتبراً أنه يملك إحساساً جميلاً.",
      [("وليد توفيق", "PER", "وليد توفيق"), ("طلال", "PER", "طلال")], "وليد توفيق"),
     ("تحدث في الجلسة وزير الطاقة خالد الفالح عن الشراكة مع رئيس الشركة جون سميث، كاشفاً عن 8 شراكات جديدة.",
      [("خالد الفالح", "PER", "خالد الفالح"), ("جون سميث", "PER", "جون سميث")], "خالد الفالح"),
-    ("وأبرز المسؤول الأمن في البلاد (بحضور محمد العلي)، مؤكدا أن الوضع مستقر.",
+    ("وفي الاجتماع أبرز المسؤول الأمن في البلاد (بحضور محمد العلي)، مؤكدا أن الوضع مستقر.",
      [("محمد العلي", "PER", "محمد العلي")], None),
 ])
 def test_s_governed_name_is_no_participle_subject(switch_off, text, names, speaker):
@@ -4466,3 +4466,20 @@ def test_a_speaker_phrase_cut_inside_a_name_keeps_its_bal_surname():
     _, quotes = quotes_of(text, _mentions_for(("حامد بالخير", "PER", "حامد بالخير")))
     assert [q.speaker_canonical for q in quotes] == ["حامد بالخير"]
     assert quotes[0].speaker.text.endswith("حامد بالخير")
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ("وقال ترامب إن الأمر جيد. ودافع الحزب عن سياسة الجمعية، قائلا إن القرار صائب.",
+     [("ترامب", "PER", "ترامب")], "الحزب"),
+    ("وقال ترامب إن الأمر جيد. وشكر سفارة المملكة في سلطنة عمان التي بذلت جهودا، مضيفا أن الطفلة بخير.",
+     [("ترامب", "PER", "ترامب"), ("سفارة المملكة", "ORG", "سفارة المملكة")], "ترامب"),
+    ("وقال ترامب إن الأمر جيد. ودعم مهدي هاشمي المرشح مير حسين موسوي الذي رفض النتيجة، مؤكدا حصول تزوير.",
+     [("ترامب", "PER", "ترامب"), ("مهدي هاشمي", "PER", "مهدي هاشمي"), ("مير حسين موسوي", "PER", "مير حسين موسوي")],
+     "مير حسين موسوي"),
+])
+def test_s_participle_clause_takes_its_sentence_subject(text, names, speaker):
+    """S-PARTICIPLE-CLAUSE: a participle's dropped subject is the subject of its own sentence's clause verb,
+    but not a feminine body after a masculine verb (its object), nor a subject before a later person that a
+    relative clause describes."""
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.speaker_canonical for q in quotes][1:] == [speaker]

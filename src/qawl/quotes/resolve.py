@@ -9,7 +9,7 @@ pronouns and dropped subjects, and never takes an antecedent from inside a quote
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
@@ -306,7 +306,8 @@ class _Resolver:
             if agent is None or (entry.kind == "participle" and agent.position < sentence):
                 # كما عبر البنيان عن شكره، مؤكدا أن …: the participle's subject is the person
                 # named earlier in its own sentence, even when that verb reported nothing
-                agent = self.feminine_clause_subject(c) or self.named_in_sentence(c) or agent
+                agent = self.feminine_clause_subject(c) or self.participle_clause_subject(c) \
+                    or self.named_in_sentence(c) or agent
             rule = "S-DROPPED"
             if agent is None and entry.kind == "verb" and rule_on("S-OPENING-SUBJECT"):
                 # مارك زوكربيرغ يعتذر أمام البرلمان.. ويؤكد أن …: nobody spoke before, so the
@@ -654,12 +655,52 @@ class _Resolver:
                 return _Agent(span.start, span, span.text, "person", "m", "p")
         return None
 
-    def clause_subject_before(self, c: _Candidate, agent: Optional[_Agent]) -> Optional[_Agent]:
-        """The last name in the cue's paragraph that follows a clause-opening verb (واستعرض كوي,
-        وتستفيد "فوكس"), when it comes after ``agent`` and agrees with the cue's gender."""
+    def participle_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
+        """``S-PARTICIPLE-CLAUSE``: a participle's dropped subject is the subject of a clause-opening verb in
+        its own sentence (ودافع الحزب عن سياسة الجمعية، قائلا; لكن الحكومة قررت التأجيل موضحة), not the
+        last speaker of an earlier sentence."""
+        if c.entry.kind != "participle" or not rule_on("S-PARTICIPLE-CLAUSE"):
+            return None
+        agent = self.clause_subject_before(c, None, floor=self.ex.sentence_start(c.block, c.cue[0]))
+        if agent is None or agent.gender == "m" and _head_gender(agent.span.text, agent.kind) == "f":
+            return None  # وشكر سفارة المملكة، مضيفا: a masculine verb's feminine body is its object
+        if self.relative_after_later_person(c, agent):
+            return None  # ودعم هاشمي المرشح موسوي الذي رفض النتيجة، مؤكدا: the relative clause's subject speaks
+        agent = self.named_description(c.block, agent)
+        return replace(agent, rules=(*agent.rules, "S-PARTICIPLE-CLAUSE"))
+
+    def named_description(self, b: int, agent: _Agent) -> _Agent:
+        """A subject described without a name (المدرب الفرنسي) takes the name of an earlier speaker it refers
+        back to, else of the one name its words are the title of (``S-TITLE-NAME``)."""
+        if agent.named:
+            return agent
+        keys = _key_text(agent.span.text).split()
+        earlier = self.refers_back(keys, agent.position)
+        if earlier is not None:
+            return replace(agent, canonical=earlier.canonical, kind=earlier.kind, named=earlier.named)
+        labels = self.title_labels(keys) if rule_on("S-TITLE-NAME") else ()
+        if not labels:
+            return agent
+        end = next((t for t, tok in enumerate(self.ex.blocks[b].tokens) if tok.start >= agent.span.end), 0)
+        found, rule = self.named_by_title_words(keys, agent.span.start, labels, b, end, office=False)
+        if found is None:
+            return agent
+        return replace(agent, canonical=found.canonical or found.text, named=True, rules=(*agent.rules, rule))
+
+    def relative_after_later_person(self, c: _Candidate, agent: _Agent) -> bool:
+        """A person named after ``agent`` and before the cue, with a relative pronoun after that name."""
         ex, b = self.ex, c.block
         tokens = ex.blocks[b].tokens
-        for t in range(c.cue[0] - 1, 0, -1):
+        later = [t for t in range(c.cue[0]) if tokens[t].start >= agent.span.end
+                 and (m := ex.mention_at(b, t)) is not None and m.label == "PER"]
+        return bool(later) and any(tokens[k].key in SUBJECT_RELATIVES for k in range(later[0], c.cue[0]))
+
+    def clause_subject_before(self, c: _Candidate, agent: Optional[_Agent], floor: int = 0) -> Optional[_Agent]:
+        """The last name in the cue's paragraph (from token ``floor`` on) that follows a clause-opening verb
+        (واستعرض كوي, وتستفيد "فوكس"), when it comes after ``agent`` and agrees with the cue's gender."""
+        ex, b = self.ex, c.block
+        tokens = ex.blocks[b].tokens
+        for t in range(c.cue[0] - 1, floor, -1):
             if agent is not None and tokens[t].start <= agent.span.end:
                 return None
             mention = ex.mention_at(b, t)
@@ -703,10 +744,11 @@ class _Resolver:
         clause-opening feminine verb when noun and cue are feminine too (وفرضت إدارة النادي غرامة … وحذرت).
         Its head is a listed source head, it agrees with the cue (a feminine noun with a feminine cue, a
         plural head with a plural cue) and it lies outside any quote's words. After a masculine verb it is
-        not read: there it may be the verb's object."""
+        read only for a masculine participle (``S-PARTICIPLE-CLAUSE``): before a verb it may be its object."""
         ex, b = self.ex, c.block
         tokens, heads = ex.blocks[b].tokens, ex.lexicon.heads
-        if not rule_on("S-CLAUSE-DESCRIPTION") or c.entry.kind != "verb" or t < 1 or not tokens[t].is_word:
+        if not rule_on("S-CLAUSE-DESCRIPTION") or c.entry.kind not in ("verb", "participle") or t < 1 \
+                or not tokens[t].is_word:
             return None
         head = _strip_conj(tokens[t].key)
         if _is_stop(tokens[t]) or not listed_head(head, heads, SOURCE_KINDS):
@@ -717,6 +759,8 @@ class _Resolver:
         elif before.is_word and c.entry.gender == "f" and _looks_feminine_verb(before.key) \
                 and self.clause_verb(b, t - 1) is not None and _number_gender(_strip_noun(head)) == "f":
             gender = "f"  # وأعلنت إدارة كاليفورنيا … وحذرت: a feminine verb, noun and cue agree
+        elif self.masculine_verb_subject(c, t):
+            gender = "m"  # ودافع الحزب عن سياسة الجمعية، قائلا: a participle after its own clause
         else:
             return None  # after a masculine verb the description may be its object (واستقبل الرئيس الوفد)
         plural = _is_plural_phrase([tokens[t].key])
@@ -729,6 +773,8 @@ class _Resolver:
             return None  # قائد النصر حسين عبدالغني: the person's name is the subject, read as a name
         if end <= t or any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
             return None
+        if gender == "m":
+            end = self.description_end(b, t, end)  # ويسعى الرئيس الأميركي لحمل الصين: the head and its adjectives
         span = self.phrase_span(b, t, end)
         if span is None:
             return None
@@ -738,6 +784,19 @@ class _Resolver:
         canonical = self.mention_name(mention, span) if named else span.text
         return _Agent(span.start, span, canonical, self.kind_of(keys, mention if named else None), gender,
                       "p" if plural else "s", named, ("S-CLAUSE-DESCRIPTION",))
+
+    def masculine_verb_subject(self, c: _Candidate, t: int) -> bool:
+        """``S-PARTICIPLE-CLAUSE``: a definite masculine head right after a masculine verb opening a clause of
+        the participle's own sentence is that verb's subject (ودافع الحزب …، قائلا)."""
+        if c.entry.kind != "participle" or c.entry.gender != "m" or not rule_on("S-PARTICIPLE-CLAUSE"):
+            return False
+        b, tokens = c.block, self.ex.blocks[c.block].tokens
+        before, word = tokens[t - 1], _strip_conj(tokens[t].key)
+        if not before.is_word or _looks_feminine_verb(before.key) or not _is_definite(word):
+            return False
+        head = _strip_noun(word)  # not التقرير: a document's maker is named apart (S-DOCUMENT-AUTHOR)
+        return head not in self.ex.lexicon.heads["document"] and _number_gender(head) == "m" \
+            and t - 1 >= self.ex.sentence_start(b, c.cue[0]) and self.clause_verb(b, t - 1) is not None
 
     def description_end(self, b: int, t: int, limit: int) -> int:
         """End of a description set before its verb: its head, a definite word it is in construct with

@@ -343,6 +343,8 @@ RULES: dict[str, str] = {
     "S-CLAUSE-DESCRIPTION": "a conjoined cue's dropped subject is a source's description without a name that opens "
                             "its sentence as the subject of an earlier verb (لكن السلطات المصرية دافعت عن القانون وقالت، "
                             "لكن ناشطين محليين تعرفوا إلى السيدة وقالوا), when it agrees with the cue",
+    "S-PARTICIPLE-CLAUSE": "a participle's dropped subject is the subject of a clause-opening verb in its own sentence "
+                           "(ودافع الحزب عن سياسة الجمعية، قائلا), not the last speaker of an earlier sentence",
     "S-RELATIVE-ASIDE": "a relative clause set off by commas between a subject and its verb is skipped: the subject is "
                         "the name or source before it (البروفيسور أرون روث، الذي يدرس علوم المعلومات، أكد أن)",
     "S-BRACKETED-ACRONYM": "a short bracketed acronym or name inside a subject before its verb (لكن متحدثا باسم "
