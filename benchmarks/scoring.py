@@ -496,6 +496,8 @@ GOLD_FILES = (
     ("audit118_gold.json", "benchmarks"),
     ("audit119_gold.json", "benchmarks"),
     ("audit120_gold.json", "benchmarks"),
+    ("audit121_gold.json", "benchmarks"),
+    ("audit122_gold.json", "benchmarks"),
 )
 
 
