@@ -119,7 +119,7 @@ def word_key(word: str) -> str:
     """A word's matching form, but a hamza noun keeps its written hamza (الإمام، وإمام: the imam) so that
     it is not the function word of the same matching form (أمام، امام: in front of)."""
     key = match_form(word)
-    bare = _MARKS_RE.sub("", word)
+    bare = unvowelled(word)
     for noun in HAMZA_NOUNS:
         if noun in bare:
             key = key.replace(match_form(noun), noun, 1)
@@ -244,7 +244,7 @@ MAX_NAMING_NOTE = 12  # tokens of the parenthesis after a given name: (24 عام
 def is_naming_verb(written: str) -> bool:
     """يدعى، وتدعى، يسمى as written (final ى, diacritics dropped): "is called", which gives a name
     after it; يدعي (claims) is written with ي. Data: name_words.json naming_verbs."""
-    bare = _MARKS_RE.sub("", written)
+    bare = unvowelled(written)
     return bare in NAMING_VERBS or (bare[:1] == "و" and bare[1:] in NAMING_VERBS)
 
 
@@ -319,7 +319,7 @@ _DEFINITE_VERBAL_NOUN_RE = re.compile(
 def is_verbal_noun(word: str) -> bool:
     """A word as written shaped like a derived verbal noun (الإفصاح، اكتمال، استعدادها): one of
     ``VERBAL_NOUN_PATTERNS`` after the article and before an attached pronoun (ة before it is ت)."""
-    stem = _MARKS_RE.sub("", word)
+    stem = unvowelled(word)
     if stem.startswith("ال") and len(stem) > 5:
         stem = stem[2:]
         if _DEFINITE_VERBAL_NOUN_RE.match(stem):
@@ -352,7 +352,7 @@ def is_indefinite_accusative(word: str) -> bool:
     word in ـيا only with its tanween (روسيا، ماريا). A name in ـا (فرنسا، أوباما) is the caller's to
     rule out: a tagged mention."""
     marked = word.endswith((FATHATAN + "ا", "ا" + FATHATAN))
-    stem = _MARKS_RE.sub("", word)
+    stem = unvowelled(word)
     bare = stem[1:] if stem[:1] in "وف" and len(stem) > 5 else stem
     if match_form(bare) in MA_CONJUNCTIONS or match_form(stem) in MA_CONJUNCTIONS:
         return False

@@ -30,13 +30,9 @@ class _DocumentAuthors:
         """The made document a word is a form of (ببيان، بيانا، والدراسة → بيان، دراسه), else None;
         data: report_words.json authored_documents."""
         bare = _strip_noun(key)
-        for form in (bare, bare[1:] if bare[:1] in "وبلف" else "", bare[:-1] if bare.endswith("ا") else ""):
-            if form in AUTHORED_DOCUMENTS:
-                return form
-        for form in (bare, bare[1:] if bare[:1] in "وبلف" else ""):
-            if _unpossessed(form) in AUTHORED_DOCUMENTS:
-                return _unpossessed(form)  # في بيانه، في تقريرها: its maker is the possessor
-        return None
+        forms = (bare, bare[1:] if bare[:1] in "وبلف" else "", bare[:-1] if bare.endswith("ا") else "")
+        # then the possessed forms (في بيانه، في تقريرها): the maker is the possessor
+        return next((form for form in (*forms, *map(_unpossessed, forms[:2])) if form in AUTHORED_DOCUMENTS), None)
 
     @cached_property
     def document_places(self) -> dict[str, list[tuple[int, int, int]]]:

@@ -841,16 +841,18 @@ class _SourcePhrase:
         return self.doc.text[tokens[s].start : tokens[e - 1].end]
 
 
+_GOVERNING_STEMS = frozenset(stem for stem, _ in GOVERNING_PARTICIPLES)
+
+
 def _participle_stem(key: str) -> str:
     """الواردة -> وارد, المشرفون -> مشرف, الموالين -> موالي: the stem of a governing participle, else ""."""
     bare = key[2:] if key.startswith("ال") else key
-    stems = {stem for stem, _ in GOVERNING_PARTICIPLES}
     for ending in ("", "ه", "ون", "ين", "ات"):
         if ending and not bare.endswith(ending):
             continue
         stem = bare[: len(bare) - len(ending)]
         for form in (stem, stem + "ي"):
-            if form in stems:
+            if form in _GOVERNING_STEMS:
                 return form
     return ""
 
