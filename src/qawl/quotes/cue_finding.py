@@ -322,6 +322,8 @@ class _CueFinding:
             candidate.rules += ("S-PLUPERFECT-OBJECT",)  # وكان ترامب قد اتهم الصين بـ: الصين is the object
         if speaker is not None and (b, speaker[0]) in self.kana_verbs:
             candidate.rules += ("S-KANA-VERB",)  # وكان التحالف العسكري أعلن: كان's subject speaks
+        if speaker is not None and (b, speaker[0]) in self.fronted_pluperfects:
+            candidate.rules += ("S-FRONTED-PLUPERFECT",)  # يذكر أن الحزب الحاكم كان قد أعلن: before كان
         if speaker is not None and (b, speaker[0]) in self.long_fronted:
             candidate.rules += ("S-LONG-FRONTED-SUBJECT",)  # وكان أمين العاصمة … الدكتور أسامة البار قد قال
         if (b, t) in self.auxiliaries_before:

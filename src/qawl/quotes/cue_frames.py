@@ -374,7 +374,7 @@ class _CueFrames:
             return None  # تغريدة وصفت فيها …: the clause of a statement noun, read by the host clause
         opens = bool(conj) or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
         pronoun = lookup_cue(tokens[t].key)[0] is None  # ووصفه: the object is the pronoun
-        speaker, start = None, t + 1
+        speaker, start, pluperfect = None, t + 1, False
         np_end = self.speaker_forward(b, t + 1, link, split_object=not pronoun)
         if np_end > t + 1:
             np_end = self.apposed_name(b, (t + 1, np_end), link)  # الرئيس الروسي، فلاديمير بوتين، …
@@ -389,6 +389,9 @@ class _CueFrames:
             speaker, start = (t + 1, np_end), np_end
         elif not opens:
             return None  # X وصف …: the subject stands before the verb
+        elif prev is not None and prev.key == "قد" and rule_on("S-PLUPERFECT-DESCRIBER"):
+            speaker = self.pluperfect_subject(b, t)  # وكانت صحيفة «وول ستريت جورنال» قد وصفت في مقال …
+            pluperfect = speaker is not None
         if start < link:
             start = min(link, self._skip_adjuncts(b, start, link))  # وصف بوتين، الأربعاء، | سكريبال; في تصريحات صحفية
         region = self.region_opening_at(b, link + 1)
@@ -403,7 +406,7 @@ class _CueFrames:
         candidate.speaker = speaker
         candidate.start_token = t
         candidate.boundary = True
-        candidate.rules += ("Q-DESCRIBED-AS",)
+        candidate.rules += ("Q-DESCRIBED-AS",) + (("S-PLUPERFECT-DESCRIBER",) if pluperfect else ())
         return candidate
 
     def predicate_end(self, b: int, link: int) -> Optional[int]:

@@ -204,6 +204,10 @@ RULES: dict[str, str] = {
                               "العاصمة المقدسة ورئيس مجلس إدارة شركة البلد الأمين الدكتور أسامة بن فضل البار قد)",
     "S-TOPIC-FAQAD": "after أما, a topic followed by فقد and a cue is its subject, as before a ف-verb (أما وزير الخارجية "
                      "فقد قال إن …)",
+    "S-FRONTED-PLUPERFECT": "a subject set before كان قد and a cue (يذكر أن الحزب الحاكم في الصين كان قد أعلن): the "
+                            "phrase before كان speaks, read as a subject right before its verb",
+    "S-PLUPERFECT-DESCRIBER": "a describing verb after كان … قد (وكانت صحيفة «وول ستريت جورنال» قد وصفت في مقال "
+                              "المشروع بأنه فاشل): the subject before قد speaks, as for other cues",
     "S-KANA-VERB": "كان, a source and a past cue without قد (وكان التحالف العسكري في اليمن أعلن، وكانت مصادر في الجيش "
                    "اليمني، كشفت): the source between كان and the verb speaks, as before قد",
     "S-OWNED-STATEMENT": "a speaker phrase that is a statement noun with its owner's pronoun (وعن تصريحه الذي قال فيه، "

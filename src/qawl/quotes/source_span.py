@@ -347,6 +347,8 @@ class _SourceSpan:
             tokens[k].region >= 0 and regions[tokens[k].region].words > MAX_QUOTED_NAME_WORDS for k in range(kana, cue)
         ):
             return None  # وكانت شبكة "فيسبوك" قد أعلنت: only a short quoted name may sit inside
+        if qad and kana == limit - 1:
+            return self.fronted_pluperfect(b, kana)
         end = kana + 1
         while end < limit and (tokens[end].is_word or tokens[end].text in ALL_MARKS) and tokens[end].key not in RELATIVES:
             end += 1
@@ -367,6 +369,18 @@ class _SourceSpan:
         if words > MAX_SUBJECT_WORDS:
             self.long_fronted.add((b, kana + 1))
         return kana + 1, end
+
+    def fronted_pluperfect(self, b: int, kana: int) -> Optional[tuple[int, int]]:
+        """``S-FRONTED-PLUPERFECT``: كان and قد with nothing between them (يذكر أن الحزب الحاكم في الصين كان قد
+        أعلن، يشار إلى أن الرئيس الأمريكي، دونالد ترامب، كان قد كشف): the subject went before كان, read as a
+        subject right before a verb."""
+        if not rule_on("S-FRONTED-PLUPERFECT"):
+            return None
+        start = self.subject_backward(b, kana)
+        if start is None or start >= kana:
+            return None
+        self.fronted_pluperfects.add((b, start))
+        return start, kana
 
     def pluperfect_before_object(self, b: int, cue: int) -> Optional[tuple[int, int]]:
         """``S-PLUPERFECT-OBJECT``: كان, a subject and قد right before a cue with a noun phrase after it
