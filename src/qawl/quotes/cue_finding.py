@@ -322,6 +322,8 @@ class _CueFinding:
             candidate.rules += ("S-PLUPERFECT-OBJECT",)  # وكان ترامب قد اتهم الصين بـ: الصين is the object
         if speaker is not None and (b, speaker[0]) in self.kana_verbs:
             candidate.rules += ("S-KANA-VERB",)  # وكان التحالف العسكري أعلن: كان's subject speaks
+        if speaker is not None and speaker[0] < t and (b, t) in self.subjects_through_names:
+            candidate.rules += ("S-NAME-THROUGH-STOP",)  # المديرية العامة للجوازات أعلنت: through للجوازات
         if speaker is not None and (b, speaker[0]) in self.fronted_pluperfects:
             candidate.rules += ("S-FRONTED-PLUPERFECT",)  # يذكر أن الحزب الحاكم كان قد أعلن: before كان
         if speaker is not None and (b, speaker[0]) in self.long_fronted:

@@ -80,6 +80,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.aside_ends: dict[tuple[int, int], int] = {}  # (block, subject start) -> the comma opening its aside
         self.complement_starts: dict[tuple[int, int], int] = {}  # (block, phrase start) -> offset of its complement (S-FRONTED-COMPLEMENT)  # (block, cue) whose subject goes on over a complement (S-FRONTED-COMPLEMENT)  # (block, cue) whose subject holds (CBI) (S-BRACKETED-ACRONYM)
         self.long_fronted: set[tuple[int, int]] = set()  # (block, start) of fronted subjects longer than a phrase
+        self.subjects_through_names: set[tuple[int, int]] = set()  # (block, cue) whose subject ran through a name (S-NAME-THROUGH-STOP)
         self.fronted_pluperfects: set[tuple[int, int]] = set()  # (block, start) of subjects before كان قد (S-FRONTED-PLUPERFECT)
         self.kana_verbs: set[tuple[int, int]] = set()  # (block, start) of كان subjects closed by a verb, not قد
         self.manner_after_verb: set[tuple[int, int]] = set()  # (block, token) of a manner adverb right after a cue verb

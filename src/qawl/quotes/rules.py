@@ -208,6 +208,8 @@ RULES: dict[str, str] = {
                             "phrase before كان speaks, read as a subject right before its verb",
     "S-PLUPERFECT-DESCRIBER": "a describing verb after كان … قد (وكانت صحيفة «وول ستريت جورنال» قد وصفت في مقال "
                               "المشروع بأنه فاشل): the subject before قد speaks, as for other cues",
+    "S-NAME-THROUGH-STOP": "a subject before its verb reads on through a word that would end it (للجوازات، في) when the "
+                           "tagger put that word inside a name running to the verb (يذكر أن المديرية العامة للجوازات أعلنت)",
     "S-KANA-VERB": "كان, a source and a past cue without قد (وكان التحالف العسكري في اليمن أعلن، وكانت مصادر في الجيش "
                    "اليمني، كشفت): the source between كان and the verb speaks, as before قد",
     "S-OWNED-STATEMENT": "a speaker phrase that is a statement noun with its owner's pronoun (وعن تصريحه الذي قال فيه، "

@@ -127,6 +127,11 @@ class _SourceSpan:
                 break  # بعدما علقت: the conjunction opens the verb's clause, its subject follows
             if words > 1 and token.key in AUXILIARY_NEGATORS and tokens[t].key in AUXILIARY_VERBS:
                 break  # ولا تزال المنظمة تؤكد: the negator belongs to the auxiliary that opens the clause
+            if _is_stop(token) and words < MAX_SUBJECT_WORDS and self.stop_inside_name(b, t - 1, cue):
+                words += 1  # يذكر أن المديرية العامة للجوازات أعلنت: the name runs through للجوازات
+                t -= 1
+                self.subjects_through_names.add((b, cue))
+                continue
             if _is_stop(token) and words < MAX_SUBJECT_WORDS:
                 return self.complement_subject(b, cue)  # مصادر في المقاومة الشعبية بعدن أكدت
             if _is_stop(token) or _is_cue_token(token) and not self.cue_in_name(b, t - 1) or words >= MAX_SUBJECT_WORDS:
@@ -149,6 +154,15 @@ class _SourceSpan:
             self.accusatives_before.add((b, cue))  # هل كان مفاجئا | قال: a predicate, the subject is dropped
             return None
         return t if words else None
+
+    def stop_inside_name(self, b: int, t: int, cue: int) -> bool:
+        """``S-NAME-THROUGH-STOP``: a word that would stop a subject (للجوازات، في، 24) is inside a person's or
+        body's name that the tagger runs on from it up to the words already read (or to the verb)."""
+        if not rule_on("S-NAME-THROUGH-STOP"):
+            return False
+        mention = self.mention_at(b, t)
+        return mention is not None and mention.label in ("PER", "ORG") \
+            and (t + 1 == cue or self.mention_at(b, t + 1) is mention)
 
     def relative_aside_subject(self, b: int, cue: int) -> Optional[int]:
         """``S-RELATIVE-ASIDE``: a relative clause set off by commas between a subject and its verb
