@@ -498,6 +498,8 @@ GOLD_FILES = (
     ("audit120_gold.json", "benchmarks"),
     ("audit121_gold.json", "benchmarks"),
     ("audit122_gold.json", "benchmarks"),
+    ("audit123_gold.json", "benchmarks"),
+    ("audit124_gold.json", "benchmarks"),
 )
 
 
