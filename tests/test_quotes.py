@@ -4483,3 +4483,14 @@ def test_s_participle_clause_takes_its_sentence_subject(text, names, speaker):
     relative clause describes."""
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert [q.speaker_canonical for q in quotes][1:] == [speaker]
+
+
+def test_s_title_deputy_a_name_word_is_no_deputy_title():
+    # بن مساعد is part of the name, not "assistant": the prince is still the governor the headline names
+    text = ("أمير منطقة نجران: الإرهابيون شرذمة بغيضة\n\n"
+            "رفع الأمير جلوي بن عبدالعزيز بن مساعد، أمير منطقة نجران التعازي لخادم الحرمين الشريفين "
+            "الملك سلمان بن عبدالعزيز آل سعود.")
+    names = (("جلوي بن عبدالعزيز بن مساعد", "PER", "جلوي بن عبدالعزيز بن مساعد"),
+             ("سلمان بن عبدالعزيز آل سعود", "PER", "سلمان بن عبدالعزيز آل سعود"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "جلوي بن عبدالعزيز بن مساعد"

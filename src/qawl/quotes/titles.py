@@ -195,7 +195,7 @@ class _TitleIndex:
         i = bisect_left(rarest, position, key=lambda entry: entry[0])
 
         def fits(entry: tuple[int, Mention, frozenset]) -> bool:
-            return entry[1].label in labels and wanted <= entry[2] and not self.refuses_deputy(entry[2], wanted)
+            return entry[1].label in labels and wanted <= entry[2] and not self.refuses_deputy(entry[2], wanted, entry[1])
 
         before = rarest[max(0, i - MAX_TITLE_LOOKS) : i]
         for entry in reversed(before):
@@ -206,9 +206,11 @@ class _TitleIndex:
                 return entry[1]
         return None
 
-    def refuses_deputy(self, title: frozenset, wanted: set[str]) -> bool:
-        """``S-TITLE-DEPUTY`` (``_deputy_of``), remembered in ``deputy_refused`` for the rule ids."""
-        refused = _deputy_of(title, wanted)
+    def refuses_deputy(self, title: frozenset, wanted: set[str], mention: Mention) -> bool:
+        """``S-TITLE-DEPUTY`` (``_deputy_of``), remembered in ``deputy_refused`` for the rule ids.
+        The name's own words are no title: جلوي بن عبدالعزيز بن مساعد is no assistant (مساعد)."""
+        own = {_title_key(k) for k in _key_text(mention.text).split()}
+        refused = _deputy_of(title - own, wanted)
         self.deputy_refused = self.deputy_refused or refused
         return refused
 
@@ -239,7 +241,7 @@ class _TitleIndex:
             (offset, mention, title) for offset, mention, title in entries
             # الرئيس الأمريكي is not الرئيس الروسي بوتين
             if not (wanted and (named := {places[w] for w in title if w in places}) and not wanted <= named)
-            and not self.refuses_deputy(title, {head} | described)
+            and not self.refuses_deputy(title, {head} | described, mention)
             and _complements_fit(complements, described, rest(mention, title))
         ]
         if len({name_of(mention) for _, mention, _ in fitting}) > 1:
