@@ -4494,3 +4494,17 @@ def test_s_title_deputy_a_name_word_is_no_deputy_title():
              ("سلمان بن عبدالعزيز آل سعود", "PER", "سلمان بن عبدالعزيز آل سعود"))
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker_canonical == "جلوي بن عبدالعزيز بن مساعد"
+
+
+def test_s_government_state_a_government_speaks_for_its_country_only_when_named():
+    names = (("الحكومة الكندية", "ORG", "الحكومة الكندية"), ("كندا", "LOC", "كندا"))
+    text = "وقالت الحكومة الكندية إنها سترسل مساعدات إلى المتضررين في كندا."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[0].speaker_canonical == "كندا" and "S-GOVERNMENT-STATE" in quotes[0].rules
+    # no place of that name in the article: the phrase stays the speaker
+    _, quotes = quotes_of(text.replace(" في كندا", ""), _mentions_for(names[0]))
+    assert quotes[0].speaker_canonical == "الحكومة الكندية"
+    # a ministry is no government as a whole
+    text = "وقالت الخارجية الكندية إنها سترسل مساعدات إلى المتضررين في كندا."
+    _, quotes = quotes_of(text, _mentions_for(("الخارجية الكندية", "ORG", "الخارجية الكندية"), names[1]))
+    assert quotes[0].speaker_canonical != "كندا"

@@ -195,6 +195,7 @@ SURFACE_BODY_HEADS = frozenset(_NAME["surface_body_heads"])  # شركة | أما
 MANAGEMENT_HEADS = tuple(tuple(line.split()) for line in _NAME["management_heads"])  # إدارة | نادي العروبة
 REGION_NAMES = tuple(tuple(line.split()) for line in _NAME["region_names"])  # المنطقة الشرقية
 STATE_BODIES = frozenset(_NAME["state_bodies"])  # الحكومة | المصرية: one body
+STATE_GOVERNMENTS = frozenset(_NAME["state_governments"])  # الحكومة الكندية: the state of Canada
 RELIGIOUS_FORMULAS = tuple(tuple(line.split()) for line in _NAME["religious_formulas"])  # رحمه الله
 STATE_SHORT_NAMES = frozenset(_NAME["state_short_names"])  # المملكة: a state named by itself
 NAMING_VERBS = frozenset(_NAME["naming_verbs"])  # as written: يدعى (is called), not يدعي (claims)

@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -392,6 +392,9 @@ class _Resolver:
             rules = (*rules, "S-FULLEST-BODY")
         if nearer is not None:
             rules = (*rules, "S-NEARER-BODY")
+        if agent is None and (state := self.state_of_government(keys)) is not None:
+            canonical, kind = state, "organisation"  # الحكومة الكندية speaks for كندا, as the article names it
+            rules = (*rules, "S-GOVERNMENT-STATE")
         named = mention is not None or (agent is not None and agent.named)
         if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
             ex.deputy_refused = ex.other_office_set_apart = False
@@ -428,6 +431,22 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def state_of_government(self, keys: list[str]) -> Optional[str]:
+        """``S-GOVERNMENT-STATE``: the country a government or its authorities with that country's nisba
+        speak for (الحكومة الكندية، السلطات التركية), as a place name of the article; None when the article
+        names no such place."""
+        if len(keys) != 2 or not rule_on("S-GOVERNMENT-STATE"):
+            return None
+        first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
+        place = _place_keys().get(_title_key(keys[1])) if first in STATE_GOVERNMENTS else None
+        if place is None:
+            return None
+        wanted = match_form(place)
+        for mention in self.ex.mentions:
+            if mention.label == "LOC" and wanted in (match_form(mention.canonical or ""), match_form(mention.text)):
+                return mention.canonical or mention.text
+        return None
 
     def nearer_body(self, keys: list[str], agent: _Agent, start: int) -> Optional[_Agent]:
         """``S-NEARER-BODY``: a body's head alone (الشركة، المنظمة الدولية) that would refer back to the speaker

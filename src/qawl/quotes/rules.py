@@ -376,6 +376,9 @@ RULES: dict[str, str] = {
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "
                             "في إشارة إلى) ends an unquoted content as after a comma; data: clause_words.json "
                             "clause_stopper_pairs",
+    "S-GOVERNMENT-STATE": "a government or its authorities with a country's nisba (الحكومة الكندية، السلطات التركية) "
+                          "speak for that country: the canonical name is the country as the article names it; data: "
+                          "name_words.json state_governments",
     "S-NEARER-BODY": "a body's head alone (الشركة) that would refer back to an earlier speaker means the body named "
                      "with that head between them (ما خسرته شركة إم تي جوكس، حين قالت الشركة)",
     "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
