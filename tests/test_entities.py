@@ -694,6 +694,9 @@ def test_complete_person_names(text_in, tags_in, tags_out):
         ("باتريك سون-شيونغ", "B-PER I-PER O B-PER", "B-PER I-PER I-PER I-PER"),
         ("ترامب - كيم", "B-PER O B-PER", "B-PER O B-PER"),  # spaced: two people
         ("أرانز-كوبنهاغن", "B-PER O B-LOC", "B-PER O B-LOC"),  # persons only
+        ("كاميار كالانتار-زاده وهو", "B-PER I-PER O O O", "B-PER I-PER I-PER I-PER O"),  # second half untagged
+        ("فارغو-Fargo", "B-PER O O", "B-PER O O"),  # a Latin spelling is no second half
+        ("سعودي-الجنسية-", "B-PER O O O", "B-PER O O O"),  # a dash pair, not a double name
     ],
 )
 def test_join_hyphenated_names(text_in, tags_in, tags_out):

@@ -699,6 +699,7 @@ def complete_places(tokens: list[str], tags: list[str],
 # left out: after a name it is more often "or" (ترامب أم كلينتون) than "mother of".
 OPEN_NAME_LINKS = NAME_LINKS - {"ام"}
 WORD_RE = re.compile(r"\w")
+ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]")  # an Arabic letter
 
 
 def complete_person_names(tokens: list[str], tags: list[str],
@@ -750,10 +751,13 @@ def drop_manner_adverbs(forms: list[str], tags: list[str]) -> list[str]:
 
 def join_hyphenated_names(tokens: list[Span], tags: list[str]) -> list[str]:
     """Two person names written together across a hyphen are one double name (أمايا أرانز-أوتايغوي،
-    باتريك سون-شيونغ): the tagger reads the hyphen as a break. Only without spaces around it."""
+    باتريك سون-شيونغ، هولي ماتيكس-كريمر): the tagger reads the hyphen as a break, and often leaves the
+    second half untagged. Only without spaces around it, and only over one word."""
     tags = list(tags)
     for i in range(1, len(tokens) - 1):
-        if (tokens[i].text == "-" and tags[i] == "O" and tags[i - 1].endswith("-PER") and tags[i + 1] == "B-PER"
+        second = tags[i + 1] == "B-PER" or (tags[i + 1] == "O" and ARABIC_WORD_RE.search(tokens[i + 1].text) is not None
+                                            and not (i + 2 < len(tokens) and tokens[i + 2].text == "-"))
+        if (tokens[i].text == "-" and tags[i] == "O" and tags[i - 1].endswith("-PER") and second
                 and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start):
             tags[i] = tags[i + 1] = "I-PER"
     return tags
