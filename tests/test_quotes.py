@@ -4508,3 +4508,17 @@ def test_s_government_state_a_government_speaks_for_its_country_only_when_named(
     text = "وقالت الخارجية الكندية إنها سترسل مساعدات إلى المتضررين في كندا."
     _, quotes = quotes_of(text, _mentions_for(("الخارجية الكندية", "ORG", "الخارجية الكندية"), names[1]))
     assert quotes[0].speaker_canonical != "كندا"
+
+
+def test_s_spokesperson_body_an_unnamed_spokesperson_speaks_for_the_body():
+    names = (("شرطة العاصمة الرياض", "ORG", "شرطة العاصمة الرياض"),)
+    text = "قالت شرطة العاصمة الرياض إنها كشفت اللغز. وقال متحدث باسم الشرطة إن المتهم اعترف."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "شرطة العاصمة الرياض" and "S-SPOKESPERSON-BODY" in quotes[-1].rules
+    # a named spokesperson stays himself
+    text = "قالت شرطة العاصمة الرياض إنها كشفت اللغز. وقال المتحدث باسم الشرطة فواز الميمان إن المتهم اعترف."
+    _, quotes = quotes_of(text, _mentions_for(*names, ("فواز الميمان", "PER", "فواز الميمان")))
+    assert quotes[-1].speaker_canonical == "فواز الميمان"
+    # no body named before: the phrase stays
+    _, quotes = quotes_of("وقال متحدث باسم الشرطة إن المتهم اعترف.", [])
+    assert quotes[-1].speaker_canonical == "متحدث باسم الشرطة"

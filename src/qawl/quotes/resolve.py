@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -422,6 +422,9 @@ class _Resolver:
         if not named and (epithet := self.epithet_of_last_speaker(keys, b, start, end, position)) is not None:
             canonical, kind, named = epithet.canonical, "person", True
             rules = (*rules, "S-EPITHET")
+        if not named and (body := self.spokesperson_body(keys, b, start, end, span.start)) is not None:
+            canonical, kind, named = body, "organisation", True  # متحدث باسم وزارة العدل: the ministry speaks
+            rules = (*rules, "S-SPOKESPERSON-BODY")
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(ex, c, canonical)
@@ -431,6 +434,27 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def spokesperson_body(self, keys: list[str], b: int, start: int, end: int, offset: int) -> Optional[str]:
+        """``S-SPOKESPERSON-BODY``: the body an unnamed spokesperson speaks for (متحدث باسم وزارة العدل، المتحدث
+        باسم الشرطة): the body named in the phrase, else the nearest earlier body whose name opens with the
+        phrase's last word (الشرطة → شرطة العاصمة الرياض); None when the phrase names no body."""
+        if not keys or not rule_on("S-SPOKESPERSON-BODY") or _strip_noun(_strip_conj(keys[0])) not in SPOKESPERSON_HEADS:
+            return None
+        for t in range(start, end):
+            mention = self.ex.mention_at(b, t)
+            if mention is not None and mention.label == "ORG":
+                stop = self.ex.blocks[b].tokens[end - 1].end
+                if mention.end > stop:  # the tagger ran on past the phrase (وزارة العدل | لبي بي سي)
+                    return self.ex.doc.text[max(mention.start, self.ex.blocks[b].tokens[t].start):stop]
+                name = mention.canonical or mention.text
+                return self.ex.fuller_body(name) or name
+        last = _strip_noun(keys[-1])
+        if len(keys) < 3 or not _is_definite(keys[-1]) or last not in self.ex.lexicon.heads["organisation"]:
+            return None
+        earlier = [m for m in self.ex.mentions if m.label == "ORG" and m.end <= offset
+                   and _strip_noun(match_form(m.text).split()[0]) == last]
+        return (earlier[-1].canonical or earlier[-1].text) if earlier else None
 
     def state_of_government(self, keys: list[str]) -> Optional[str]:
         """``S-GOVERNMENT-STATE``: the country a government or its authorities with that country's nisba
