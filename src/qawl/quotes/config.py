@@ -61,6 +61,7 @@ MAX_RELAYED_SUBJECT_TOKENS = 7  # tokens of a clause an attribution reports in w
 MAX_DESCRIBED_GAP = 24  # tokens from a describing verb to بأنه / بـ"…" (Q-DESCRIBED-AS)
 MAX_DATE_TAIL_WORDS = 3  # words of a date after a comma that a final attribution may leave before the sentence ends (Q-ATTRIB-FINAL-TAIL)
 MAX_FINAL_SOURCE_TAIL = 6  # words after a sentence-closing attribution's source before the sentence ends (Q-ATTRIB-FINAL)
+MAX_OPENING_TAIL_WORDS = 4  # words after an opening attribution's source phrase before its comma, from a preposition (Q-ATTRIB-OPENING-COMMA)
 MAX_ATTRIBUTION_SOURCE_WORDS = 12  # words of a long attribution source before its فإن (Q-ATTRIB-FA)
 MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_TOPIC_WORDS = 12  # words between a headline speaker's name and its colon (whom to, about what)

@@ -246,6 +246,8 @@ class _ContentStart:
                     return "obj", t  # أكد ضرورة …; أكدت عزمها طرحه (Q-OWNED-PROPOSITION)
                 if t == start and t > 0 and self.verbal_noun_after_subject(b, t, t - 1):
                     return "obj", t  # أكد ليبرلمان | اعتراض نحو 400 طائرة (Q-VERBAL-NOUN-OBJECT)
+                if t == start and (b, t) in self.acts_first:
+                    return "obj", t  # وأكد | اعتزازه بابنه (Q-ACT-OBJECT-FIRST)
                 if self.verbal_noun_after_aside(b, start, t):
                     return "obj", t  # أكد رومنيجه أمس الخميس | التوصل لاتفاق (Q-VERBAL-NOUN-ASIDE)
                 if t == start and tokens[t].text in COMMAS:

@@ -183,6 +183,7 @@ class _CueFinding:
         start_token = t
         after = t + 1
         apposed, host, faqad, pluperfect, adverb_first = False, None, False, None, False
+        own_object = act_first = False
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -205,6 +206,10 @@ class _CueFinding:
             own_object = bool(conj) and np_end > after and self.owned_object(b, entry, after)
             if own_object:  # واتهم خصومه بـ: the phrase is the object, the subject is dropped
                 np_end = after
+            act_first = not own_object and np_end > after and after == t + 1 and self.act_object_first(b, entry, after)
+            if act_first:  # وأعلن انسحابه من السباق، وأعلن اكتمال الاستعدادات: the act is the object
+                np_end = after
+                self.acts_first.add((b, after))
             if np_end == after:
                 np_end = after = t + 1
             host = None if conj or carried or np_end != t + 1 else self.host_subject(b, t)
@@ -284,6 +289,10 @@ class _CueFinding:
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
             candidate.rules += ("S-OWN-OBJECT",)
+        if entry.kind == "verb" and act_first and candidate.method == "obj" and candidate.content_start == t + 1 and (
+            speaker is None or (opens_clause and speaker[1] == t and tokens[t - 1].text not in COMMAS)
+        ):
+            candidate.rules += ("Q-ACT-OBJECT-FIRST",)  # not on مصر تعلن اكتشاف …, read so before
         fronted = speaker is not None and (b, speaker[0]) in self.apposed_fronted  # وكان رئيس المجمع، الكاردينال …، قد قال
         if entry.kind == "verb" and (apposed or fronted):
             candidate.rules += ("S-APPOSED-NAME",)
@@ -389,6 +398,22 @@ class _CueFinding:
             return False
         token = self.blocks[b].tokens[first]
         return token.is_word and _possessed(token.text) and self.mention_at(b, first) is None
+
+    def act_object_first(self, b: int, entry: CueEntry, first: int) -> bool:
+        """``Q-ACT-OBJECT-FIRST``: right after a cue that takes an object or a proposition (أعلن، أكد), a
+        derived verbal noun without the article (وأعلن اكتمال الاستعدادات، أعلنت إنهاء صراع) or a verbal or
+        proposition noun carrying its owner's pronoun (وأعلن انسحابه، وأكد اعتزازه) is the object: the subject is
+        dropped. Not a name the tagger found, a source head (اتحاد، استطلاع) nor a quoted word."""
+        if not rule_on("Q-ACT-OBJECT-FIRST") or not ("obj" in entry.complements or "prop" in entry.complements):
+            return False
+        tokens = self.blocks[b].tokens
+        token = tokens[first]
+        if not token.is_word or token.region >= 0 or self.mention_at(b, first) is not None or _is_definite(token.key):
+            return False
+        if any(_strip_noun(token.key) in words or token.key in words for words in self.lexicon.heads.values()):
+            return False
+        # an owned proposition noun (وأكد حرصه) is read as Q-OWNED-PROPOSITION reads one after a subject
+        return is_verbal_noun(token.text) or (rule_on("Q-OWNED-PROPOSITION") and self.owned_act(token))
 
     def verbal_noun_object(self, b: int, first: int) -> bool:
         """``S-VERBAL-NOUN-OBJECT``: after و/ف, a derived verbal noun right after a cue that reports

@@ -19,7 +19,7 @@ from qawl.arabic import (
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
-    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS,
+    MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_OPENING_TAIL_WORDS,
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
@@ -283,6 +283,48 @@ class _CueFrames:
         prev = _prev_word(self.blocks[b].tokens, t)
         return t == sentence_start or (prev is not None and prev.key in CLAUSE_OPENERS and t - 1 == sentence_start)
 
+    def opening_comma(self, b: int, t: int, s: int, np_end: int) -> Optional[int]:
+        """``Q-ATTRIB-OPENING-COMMA``: a sentence-opening attribution whose source phrase a comma closes before a
+        clause of its own (وبحسب بيانات المعرض، سجلت دول …؛ ووفقا للسفير البريطاني في هولندا، كانت …) reports that
+        clause whatever its source's head: the comma, else None. Not evidence, a norm or a plan (وطبقا للاتفاق،),
+        an owner's words (بحسب تعبيره), a clause (وفق ما), a phrase holding a verb or a mark, nor a comma before an
+        apposition, a relative, a preposition or فإن (left to Q-ATTRIB-FA)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-OPENING-COMMA") or not self.opens_sentence_at(b, t) or s >= len(tokens) \
+                or not tokens[s].is_word:
+            return None
+        key = tokens[s].key
+        head = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key
+        if self.is_evidence(b, s) or listed_head(head, self.lexicon.heads, EVIDENCE_HEADS) or _owned_head(tokens[s].text):
+            return None
+        link = tokens[s - 1].key if s > t + 1 else ""
+        if link in MA_RELATIVES or (link[:1] == "ل" and link[1:] in MA_RELATIVES) or head in DEMONSTRATIVES:
+            return None  # وفق ما تم التداول به؛ ووفقا لذلك: a clause or "accordingly"
+        words = 0
+        for k in range(s, len(tokens)):
+            token = tokens[k]
+            if token.text in COMMAS:
+                break
+            if not token.is_word or token.region >= 0 or token.aside:
+                return None
+            words += 1
+            if k >= np_end and (k - np_end >= MAX_OPENING_TAIL_WORDS or (k == np_end and token.key not in PREPOSITIONS)):
+                return None  # ووفق المرصد السوري | ينتشر في منبج …،: the clause runs on without a comma
+            if words > MAX_ATTRIBUTION_SOURCE_WORDS or (k > s and token.key in RELATIVES) or token.key in COMPLEMENTISERS \
+                    or token.key in APODOSIS_OPENERS or lookup_cue(token.key)[0] is not None:
+                return None
+        else:
+            return None
+        nxt = k + 1
+        if nxt >= len(tokens) or not tokens[nxt].is_word or tokens[nxt].region >= 0 or words < 1:
+            return None
+        first = tokens[nxt]
+        if first.key in RELATIVES or first.key in PREPOSITIONS or first.key in APODOSIS_OPENERS or _is_definite(first.key) \
+                or self.mention_at(b, nxt) is not None or _strip_noun(first.key) in self.lexicon.heads["person"] \
+                or first.key in CONJUNCTIONS_WAW_FA or _ends_sentence(tokens, nxt):
+            return None  # ، المتخصصة / ، الذي / ، آنا كوندراتييفا / ، مدير: the source goes on
+        return k
+
     def short_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry) -> Optional[_Candidate]:
         """The attribution whose source is one noun phrase, before or after the words it reports."""
         tokens = self.blocks[b].tokens
@@ -308,6 +350,8 @@ class _CueFrames:
                     candidate.rules += ("Q-ATTRIB-CARRIER",)
                 return candidate
             final = self.final_source(b, t, s, np_end) if np_end > s and not relayed and quoted is None else None
+            if final is None and np_end > s and not relayed and quoted is None and self.opening_comma(b, t, s, np_end) is not None:
+                final = ("Q-ATTRIB-OPENING-COMMA",)  # وبحسب بيانات المعرض، سجلت …: whatever its head
             if final is None:
                 return None
             rules = (*rules, *final)  # …، وفق إحصاء حكومي صدر أواخر العام الماضي.
@@ -317,6 +361,12 @@ class _CueFrames:
         sentence_start = self.sentence_start(b, t)
         if self.opens_sentence_at(b, t):
             after = np_end + 1 if quoted is not None else np_end  # past the closing mark
+            comma = self.opening_comma(b, t, s, np_end) if quoted is None and after < len(tokens) \
+                and tokens[after].text not in COMMAS and not relayed else None
+            if comma is not None:  # ووفقا للسفير البريطاني | في هولندا، كانت: the comma closes the source
+                after = comma
+                if "Q-ATTRIB-OPENING-COMMA" not in rules:
+                    rules = (*rules, "Q-ATTRIB-OPENING-COMMA")
             while after < len(tokens) and (tokens[after].text in COMMAS or tokens[after].key in CONTENT_OPENERS):
                 after += 1
             if after >= len(tokens) or not tokens[after].is_word or tokens[after].key in PREPOSITIONS:

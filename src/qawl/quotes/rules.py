@@ -149,6 +149,13 @@ RULES: dict[str, str] = {
                         "even where it opens no report of its own",
     "B-SAYING-PARTICIPLE": "a comma then a form of قال (، قائلا إن) opens a report of its own: the cue before it "
                            "does not take that report as its complement (واتهم خصومه بالعمالة، قائلا إن …)",
+    "Q-ACT-OBJECT-FIRST": "right after a cue that takes an object or a proposition, a derived verbal noun without the "
+                          "article or a verbal or proposition noun carrying its owner's pronoun (وأعلن اكتمال الاستعدادات، "
+                          "وأعلن انسحابه من السباق) is the object and the subject is dropped, not a subject phrase",
+    "Q-ATTRIB-OPENING-COMMA": "a sentence-opening attribution whose source phrase a comma closes before a clause of its "
+                              "own reports that clause whatever its source's head (وبحسب بيانات المعرض، سجلت …؛ ووفقا "
+                              "للسفير البريطاني في هولندا، كانت …); not evidence, a norm, ما, ذلك, nor an apposition, a "
+                              "relative or فإن after the comma",
     "Q-VERBAL-NOUN-ASIDE": "a derived verbal noun after the speaker and only a time or the comma closing its apposition "
                            "opens the object, as right after it (أكد رومنيجه أمس الخميس التوصل لاتفاق؛ أكد تومسون، "
                            "الرئيس التنفيذي للشركة، ارتفاع الاستثمارات)",
