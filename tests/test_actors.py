@@ -929,3 +929,14 @@ def test_a_body_after_a_relatives_word_is_no_affiliation():
 def test_an_indefinite_common_noun_names_no_body(after, expected):
     rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", after), ("فلان الفلاني", "", "PER", "mention"))
     assert affiliation_of(rows, "فلان الفلاني")[0] == expected
+
+
+@pytest.mark.parametrize("form", ["التقديرات", "الإحصاء", "التحقيقات الرسمية", "مسح استقصائي", "نتائج الاستبيان",
+                                  "النعي", "القانون الجديد"])
+def test_estimates_counts_inquiries_and_findings_speak_as_documents(form):
+    assert read_form(form).roles[0] == ("document_or_report", "R-TITLE")
+
+
+def test_a_document_noun_after_a_persons_title_leaves_the_title_its_role():
+    assert read_form("قاضي التحقيق محمد العلي").roles[0] == ("minister_or_official", "R-TITLE")
+    assert read_form("أستاذ القانون الدولي محمد علي").roles[0] == ("expert_or_academic", "R-TITLE")
