@@ -940,3 +940,14 @@ def test_estimates_counts_inquiries_and_findings_speak_as_documents(form):
 def test_a_document_noun_after_a_persons_title_leaves_the_title_its_role():
     assert read_form("قاضي التحقيق محمد العلي").roles[0] == ("minister_or_official", "R-TITLE")
     assert read_form("أستاذ القانون الدولي محمد علي").roles[0] == ("expert_or_academic", "R-TITLE")
+
+
+@pytest.mark.parametrize("form", ["إدارة الاتحاد الإسباني", "مكتب الأمم المتحدة لحقوق الإنسان", "مكتب المفوضية السامية"])
+def test_a_bodys_unit_speaks_for_the_body_after_it(form):
+    assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-BODY-UNIT")
+    assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
+
+
+def test_a_unit_alone_or_of_a_state_office_keeps_its_role():
+    assert read_form("إدارة ترامب").roles[0][0] == "minister_or_official"
+    assert read_form("مكتب رئيسة الحكومة").roles[0] == ("minister_or_official", "R-TITLE")

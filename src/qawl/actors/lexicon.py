@@ -148,6 +148,9 @@ RULES = {
     "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
                         "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
                         "data/actors/representatives.tsv",
+    "R-BODY-UNIT": "a body's unit (إدارة، مكتب; data/actors/unit_heads.tsv) right before a body of "
+                   "the lexicon speaks for that body and takes its role (إدارة الاتحاد الإسباني، مكتب الأمم المتحدة "
+                   "لحقوق الإنسان: organisations), not the state office its head noun alone names",
     "R-STATE-NAME": "the words of a state's name of two or more words after a preposition in a description "
                     "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
                     "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",
@@ -275,6 +278,7 @@ class Lexicons:
     representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
     ranks: frozenset = frozenset()  # titles of rank, not office (الشيخ، الأمير): R-RANK
     relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
+    units: frozenset = frozenset()  # head nouns of a body's unit (إدارة، مكتب) that speak for the body after them
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -455,6 +459,7 @@ def lexicons() -> Lexicons:
         approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
         representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
         ranks=frozenset(words_of(t) for (t, *_) in _rows("rank_titles.tsv")),
+        units=frozenset(words_of(t) for (t, *_) in _rows("unit_heads.tsv")),
     )
 
 
