@@ -942,7 +942,8 @@ def test_a_document_noun_after_a_persons_title_leaves_the_title_its_role():
     assert read_form("أستاذ القانون الدولي محمد علي").roles[0] == ("expert_or_academic", "R-TITLE")
 
 
-@pytest.mark.parametrize("form", ["إدارة الاتحاد الإسباني", "مكتب الأمم المتحدة لحقوق الإنسان", "مكتب المفوضية السامية"])
+@pytest.mark.parametrize("form", ["إدارة الاتحاد الإسباني", "مكتب الأمم المتحدة لحقوق الإنسان", "مكتب المفوضية السامية",
+                                  "إدارة مستشفى المقاصد", "إدارة مهرجان كان"])
 def test_a_bodys_unit_speaks_for_the_body_after_it(form):
     assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-BODY-UNIT")
     assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
