@@ -952,3 +952,11 @@ def test_a_bodys_unit_speaks_for_the_body_after_it(form):
 def test_a_unit_alone_or_of_a_state_office_keeps_its_role():
     assert read_form("إدارة ترامب").roles[0][0] == "minister_or_official"
     assert read_form("مكتب رئيسة الحكومة").roles[0] == ("minister_or_official", "R-TITLE")
+
+
+@pytest.mark.parametrize("form, role", [("متحدث عسكري إسرائيلي", "minister_or_official"),
+                                        ("مسؤولين نقابيين", "organisation_or_spokesperson")])
+def test_a_domain_adjective_after_a_speaking_title_gives_its_role(form, role):
+    reading = read_form(form)
+    assert reading.roles[0] == (role, "R-DOMAIN-TITLE") and reading.generic_role == role
+    assert read_form(form, disabled=frozenset({"R-DOMAIN-TITLE"})).roles[:1] != ((role, "R-DOMAIN-TITLE"),)

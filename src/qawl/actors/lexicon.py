@@ -61,6 +61,8 @@ RULES = {
                   "(المسئولون = المسؤولون)",
     "R-DOMAIN": "a source with a domain adjective takes the adjective's role (مصادر قضائية، مصدر برلماني: officials; "
                 "مصادر إعلامية: media); data: data/actors/domain_adjectives.tsv",
+    "R-DOMAIN-TITLE": "as R-DOMAIN, after a spokesperson's or an official's title without a body (متحدث عسكري "
+                      "إسرائيلي: an official; مسؤولين نقابيين: an organisation's); the adjective names nobody",
     "A-SOURCE-ADJECTIVE": "an adjective after a source noun (مصادر طبية، مصدر مقرب، مصادر مطلعة: a nisba or a participle) describes the "
                           "source and names nobody: the form is a description, not an actor called طبية",
     "A-NASAB-CHAIN": "for A-NASAB, names whose nasabs agree, one the other's start (وليد بن محمد الصمعاني، وليد بن محمد "
@@ -375,16 +377,19 @@ def _synonym_forms(words: tuple) -> list[tuple]:
 _SOURCE_NOUNS = ("مصدر", "مصادر", "المصدر", "المصادر")
 
 
-def _domain_terms() -> list[tuple[tuple, str]]:
+def _domain_terms() -> list[tuple[tuple, str, str]]:
     """R-DOMAIN: a source noun with a domain adjective (مصادر قضائية، مصدر برلماني) and the adjective's role,
-    from ``domain_adjectives.tsv``; the article agrees (المصادر القضائية)."""
+    from ``domain_adjectives.tsv``; the article agrees (المصادر القضائية). R-DOMAIN-TITLE: the same after a
+    spokesperson's or an official's title (متحدث عسكري، مسؤولين نقابيين). (words, role, rule) each."""
     found = []
+    titles = [match_form(t) for (t, *_) in _rows("speaking_titles.tsv")]
     for adjective, role in _rows("domain_adjectives.tsv"):
         stem = match_form(adjective)
-        for noun in _SOURCE_NOUNS:
-            article = "ال" if noun.startswith("ال") else ""
-            for form in (stem, stem + "ه", stem + "ون", stem + "ين"):
-                found.append(((noun, article + form), role))
+        for nouns, rule in ((_SOURCE_NOUNS, "R-DOMAIN"), (titles, "R-DOMAIN-TITLE")):
+            for noun in nouns:
+                article = "ال" if noun.startswith("ال") else ""
+                for form in (stem, stem + "ه", stem + "ون", stem + "ين"):
+                    found.append(((noun, article + form), role, rule))
     return found
 
 
@@ -420,8 +425,8 @@ def lexicons() -> Lexicons:
     for term in list(terms.values()):
         for words in _synonym_forms(term.words):
             terms.setdefault(words, Term(words, term.role, term.kind, derived=term.derived, rule="R-TITLE-SYNONYM"))
-    for words, role in _domain_terms():
-        terms.setdefault(words, Term(words, role, "generic", rule="R-DOMAIN"))
+    for words, role, rule in _domain_terms():
+        terms.setdefault(words, Term(words, role, "generic", rule=rule))
     for term in list(terms.values()):
         spelled = tuple(w.replace("ؤ", "ئ") for w in term.words)  # المسئول: the hamza on its Egyptian seat
         if spelled != term.words:
