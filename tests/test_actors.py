@@ -960,3 +960,13 @@ def test_a_domain_adjective_after_a_speaking_title_gives_its_role(form, role):
     reading = read_form(form)
     assert reading.roles[0] == (role, "R-DOMAIN-TITLE") and reading.generic_role == role
     assert read_form(form, disabled=frozenset({"R-DOMAIN-TITLE"})).roles[:1] != ((role, "R-DOMAIN-TITLE"),)
+
+
+@pytest.mark.parametrize("form", ["مدير الدراسات جيريمي روبيول", "رئيس قسم البحوث أحمد شمس الدين"])
+def test_who_heads_studies_is_a_researcher(form):
+    assert read_form(form).roles[0] == ("expert_or_academic", "R-RESEARCH-HEAD")
+    assert read_form(form, disabled=frozenset({"R-RESEARCH-HEAD"})).roles[0][0] == "document_or_report"
+
+
+def test_a_spokesperson_in_a_statement_heads_no_research():
+    assert not any(rule == "R-RESEARCH-HEAD" for _, rule in read_form("الناطق في تصريح").roles)

@@ -130,6 +130,8 @@ RULES = {
     "R-TITLE-COMPLEMENT": "a head title right before a full office (نائب المدير التنفيذي، المتحدث باسم الرئيس الروسي، "
                           "نائب رئيس الوزراء) takes that office's role, minister_or_official for a head of state's "
                           "or government's; the office named as its complement casts no vote of its own",
+    "R-RESEARCH-HEAD": "a head title whose complement, with no في/من between, is a document noun (مدير الدراسات، رئيس "
+                       "قسم البحوث) heads research: expert_or_academic, not the document's role",
     "R-COMPANY-HEAD": "a head title (رئيس، نائب، مسؤول) that belongs, further on in its phrase and after a "
                       "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
                       "بفيسبوك، رئيس قسم البحوث بشركة X، رئيسة العمليات في الفيسبوك: a listed company with the article) "

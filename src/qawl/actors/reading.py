@@ -172,6 +172,12 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
             for j, later in ([] if complemented else found[k + 1:]):
                 if j - end > 2:
                     break
+                if later.kind in ("body", "generic") and later.role == "document_or_report" \
+                        and "R-RESEARCH-HEAD" not in disabled and not _IN_PREPOSITIONS & set(words[end:j]):
+                    # مدير الدراسات، رئيس قسم البحوث: who heads studies is a researcher, not a study (not الناطق في
+                    # تصريح, المشاركات في الدراسة: a document the title only speaks in or takes part in)
+                    role, term_rule, complemented = "expert_or_academic", "R-RESEARCH-HEAD", True
+                    break
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
                     complemented = True
