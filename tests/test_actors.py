@@ -970,3 +970,9 @@ def test_who_heads_studies_is_a_researcher(form):
 
 def test_a_spokesperson_in_a_statement_heads_no_research():
     assert not any(rule == "R-RESEARCH-HEAD" for _, rule in read_form("الناطق في تصريح").roles)
+
+
+@pytest.mark.parametrize("form", ["بعضهم", "آخر", "أخرى", "آخرين"])
+def test_a_quantifier_or_another_alone_is_ordinary_people(form):
+    assert read_form(form).roles == (("citizen_or_witness", "R-QUANTIFIER"),)
+    assert read_form(form, disabled=frozenset({"R-QUANTIFIER"})).roles != (("citizen_or_witness", "R-QUANTIFIER"),)
