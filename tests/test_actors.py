@@ -976,3 +976,8 @@ def test_a_spokesperson_in_a_statement_heads_no_research():
 def test_a_quantifier_or_another_alone_is_ordinary_people(form):
     assert read_form(form).roles == (("citizen_or_witness", "R-QUANTIFIER"),)
     assert read_form(form, disabled=frozenset({"R-QUANTIFIER"})).roles != (("citizen_or_witness", "R-QUANTIFIER"),)
+
+
+@pytest.mark.parametrize("form", ["موفد فرانس 24 عبد الله ملكاوي", "وكالة الأناضول", "إيسنا"])
+def test_the_regions_news_channels_and_agencies_are_media(form):
+    assert read_form(form).roles[0][0] == "journalist_or_media"
