@@ -981,3 +981,8 @@ def test_a_quantifier_or_another_alone_is_ordinary_people(form):
 @pytest.mark.parametrize("form", ["موفد فرانس 24 عبد الله ملكاوي", "وكالة الأناضول", "إيسنا"])
 def test_the_regions_news_channels_and_agencies_are_media(form):
     assert read_form(form).roles[0][0] == "journalist_or_media"
+
+
+@pytest.mark.parametrize("form", ["المجلس النرويجي للاجئين", "أطباء بلا حدود", "اليونيسف"])
+def test_international_humanitarian_organisations_are_organisations(form):
+    assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-NAME")
