@@ -986,3 +986,8 @@ def test_the_regions_news_channels_and_agencies_are_media(form):
 @pytest.mark.parametrize("form", ["المجلس النرويجي للاجئين", "أطباء بلا حدود", "اليونيسف"])
 def test_international_humanitarian_organisations_are_organisations(form):
     assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-NAME")
+
+
+@pytest.mark.parametrize("form", ["مؤيدو الحكومة", "مؤيدو الاتفاق"])
+def test_supporters_speak_as_a_party(form):
+    assert read_form(form).roles[0] == ("party_or_opposition", "R-TITLE")
