@@ -991,3 +991,12 @@ def test_international_humanitarian_organisations_are_organisations(form):
 @pytest.mark.parametrize("form", ["مؤيدو الحكومة", "مؤيدو الاتفاق"])
 def test_supporters_speak_as_a_party(form):
     assert read_form(form).roles[0] == ("party_or_opposition", "R-TITLE")
+
+
+@pytest.mark.parametrize("form", ["الأمن الأردني", "الجانب الأمريكي"])
+def test_a_states_security_or_side_is_official(form):
+    assert read_form(form).roles[0] == ("minister_or_official", "R-TITLE")
+
+
+def test_national_security_as_an_offices_field_names_no_body():
+    assert read_form("مستشار الأمن القومي الأمريكي جون بولتون").affiliation == "الولايات المتحدة"
