@@ -1000,3 +1000,10 @@ def test_a_states_security_or_side_is_official(form):
 
 def test_national_security_as_an_offices_field_names_no_body():
     assert read_form("مستشار الأمن القومي الأمريكي جون بولتون").affiliation == "الولايات المتحدة"
+
+
+def test_a_natural_place_that_speaks_is_no_official():
+    rows = occurrences(("البحر الأحمر", "", "LOC", "quote"), ("البحر الأحمر", "", "LOC", "mention"),
+                       ("خليج الخنازير", "", "LOC", "quote"), ("خليج الخنازير", "", "LOC", "mention"))
+    assert role_of(rows, "البحر الأحمر") == role_of(rows, "خليج الخنازير") == "none"
+    assert role_of(rows, "البحر الأحمر", disabled={"R-LANDFORM"}) == "minister_or_official"

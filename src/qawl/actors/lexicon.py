@@ -162,6 +162,9 @@ RULES = {
     "R-STATE": "a state or capital speaking is minister_or_official (states: those of capitals.tsv and countries.tsv, "
                "and the countries of arabic/nisba.tsv)",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
+    "R-LANDFORM": "a place the tables call LOC whose name opens with a natural place's head noun (البحر الأحمر، "
+                  "خليج الخنازير; data/actors/landforms.tsv) is no speaker (none) when nothing else gives it a role, "
+                  "not an official as R-KIND gives a LOC",
     "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
     "R-PLURAL": "role from a listed term's plural, feminine or (in)definite form (المتظاهرين، الناشطات، "
                 "وكالات الأنباء) when the lexicon does not list that form",
@@ -283,6 +286,7 @@ class Lexicons:
     ranks: frozenset = frozenset()  # titles of rank, not office (الشيخ، الأمير): R-RANK
     relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
     units: frozenset = frozenset()  # head nouns of a body's unit (إدارة، مكتب) that speak for the body after them
+    landforms: frozenset = frozenset()  # head nouns of natural places (البحر، خليج): R-LANDFORM
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -467,6 +471,7 @@ def lexicons() -> Lexicons:
         representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
         ranks=frozenset(words_of(t) for (t, *_) in _rows("rank_titles.tsv")),
         units=frozenset(words_of(t) for (t, *_) in _rows("unit_heads.tsv")),
+        landforms=frozenset(match_form(t) for (t, *_) in _rows("landforms.tsv")),
     )
 
 
