@@ -1007,3 +1007,8 @@ def test_a_natural_place_that_speaks_is_no_official():
                        ("خليج الخنازير", "", "LOC", "quote"), ("خليج الخنازير", "", "LOC", "mention"))
     assert role_of(rows, "البحر الأحمر") == role_of(rows, "خليج الخنازير") == "none"
     assert role_of(rows, "البحر الأحمر", disabled={"R-LANDFORM"}) == "minister_or_official"
+
+
+@pytest.mark.parametrize("form", ["الآباء", "الأهل", "الجيران", "عمال"])
+def test_broken_plurals_of_ordinary_people_are_citizens(form):
+    assert read_form(form).roles[0] == ("citizen_or_witness", "R-TITLE")
