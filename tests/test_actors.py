@@ -1012,3 +1012,10 @@ def test_a_natural_place_that_speaks_is_no_official():
 @pytest.mark.parametrize("form", ["الآباء", "الأهل", "الجيران", "عمال"])
 def test_broken_plurals_of_ordinary_people_are_citizens(form):
     assert read_form(form).roles[0] == ("citizen_or_witness", "R-TITLE")
+
+
+@pytest.mark.parametrize("form, role", [("المحامية", "other"), ("محامو الدفاع", "other"), ("محامي الطبيب", "other"),
+                                        ("المحامي المتخصص في حقوق الملكية", "expert_or_academic"),
+                                        ("المحامي العام", "minister_or_official")])
+def test_a_lawyer_is_quoted_for_a_client_a_specialised_one_as_an_expert(form, role):
+    assert read_form(form).roles[0] == (role, "R-TITLE")
