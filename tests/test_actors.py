@@ -1019,3 +1019,11 @@ def test_broken_plurals_of_ordinary_people_are_citizens(form):
                                         ("المحامي العام", "minister_or_official")])
 def test_a_lawyer_is_quoted_for_a_client_a_specialised_one_as_an_expert(form, role):
     assert read_form(form).roles[0] == (role, "R-TITLE")
+
+
+@pytest.mark.parametrize("after", ["، وهو في الثالثة والستين، إن الجراح", " وهو شاب في الرابعة والعشرين عاطل عن العمل",
+                                   " البالغة من العمر 47 عاما أنها"])
+def test_an_age_in_words_after_the_name_marks_an_ordinary_person(after):
+    rows = occurrences(("كريم", "", "person", "quote", "يقول ", after), ("كريم", "", "PER", "mention"))
+    assert role_of(rows, "كريم") == "citizen_or_witness"
+    assert role_of(rows, "كريم", disabled={"R-AGE-WORDS"}) != "citizen_or_witness"

@@ -184,6 +184,8 @@ RULES = {
                    "(أحد متابعي ساويرس) are one of that actor's people: their title gives the actor no role",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness, when no title or context the corpus gives the actor says otherwise",
+    "R-AGE-WORDS": "as R-AGE, an age written in words in an apposition right after the speaker (، وهو في الثالثة "
+                   "والستين، وهو شاب في الرابعة والعشرين، البالغ من العمر 47 عاما): citizen_or_witness, weakly",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "
