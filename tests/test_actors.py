@@ -962,7 +962,8 @@ def test_a_domain_adjective_after_a_speaking_title_gives_its_role(form, role):
     assert read_form(form, disabled=frozenset({"R-DOMAIN-TITLE"})).roles[:1] != ((role, "R-DOMAIN-TITLE"),)
 
 
-@pytest.mark.parametrize("form", ["مدير الدراسات جيريمي روبيول", "رئيس قسم البحوث أحمد شمس الدين"])
+@pytest.mark.parametrize("form", ["مدير الدراسات جيريمي روبيول", "رئيس قسم البحوث أحمد شمس الدين",
+                                  "كبير معدي البحث", "المشرفون على هذه الدراسة"])
 def test_who_heads_studies_is_a_researcher(form):
     assert read_form(form).roles[0] == ("expert_or_academic", "R-RESEARCH-HEAD")
     assert read_form(form, disabled=frozenset({"R-RESEARCH-HEAD"})).roles[0][0] == "document_or_report"
