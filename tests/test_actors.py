@@ -929,3 +929,102 @@ def test_a_body_after_a_relatives_word_is_no_affiliation():
 def test_an_indefinite_common_noun_names_no_body(after, expected):
     rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", after), ("فلان الفلاني", "", "PER", "mention"))
     assert affiliation_of(rows, "فلان الفلاني")[0] == expected
+
+
+@pytest.mark.parametrize("form", ["التقديرات", "الإحصاء", "التحقيقات الرسمية", "مسح استقصائي", "نتائج الاستبيان",
+                                  "النعي", "القانون الجديد"])
+def test_estimates_counts_inquiries_and_findings_speak_as_documents(form):
+    assert read_form(form).roles[0] == ("document_or_report", "R-TITLE")
+
+
+def test_a_document_noun_after_a_persons_title_leaves_the_title_its_role():
+    assert read_form("قاضي التحقيق محمد العلي").roles[0] == ("minister_or_official", "R-TITLE")
+    assert read_form("أستاذ القانون الدولي محمد علي").roles[0] == ("expert_or_academic", "R-TITLE")
+
+
+@pytest.mark.parametrize("form", ["إدارة الاتحاد الإسباني", "مكتب الأمم المتحدة لحقوق الإنسان", "مكتب المفوضية السامية",
+                                  "إدارة مستشفى المقاصد", "إدارة مهرجان كان"])
+def test_a_bodys_unit_speaks_for_the_body_after_it(form):
+    assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-BODY-UNIT")
+    assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
+
+
+def test_a_unit_alone_or_of_a_state_office_keeps_its_role():
+    assert read_form("إدارة ترامب").roles[0][0] == "minister_or_official"
+    assert read_form("مكتب رئيسة الحكومة").roles[0] == ("minister_or_official", "R-TITLE")
+
+
+@pytest.mark.parametrize("form, role", [("متحدث عسكري إسرائيلي", "minister_or_official"),
+                                        ("مسؤولين نقابيين", "organisation_or_spokesperson")])
+def test_a_domain_adjective_after_a_speaking_title_gives_its_role(form, role):
+    reading = read_form(form)
+    assert reading.roles[0] == (role, "R-DOMAIN-TITLE") and reading.generic_role == role
+    assert read_form(form, disabled=frozenset({"R-DOMAIN-TITLE"})).roles[:1] != ((role, "R-DOMAIN-TITLE"),)
+
+
+@pytest.mark.parametrize("form", ["مدير الدراسات جيريمي روبيول", "رئيس قسم البحوث أحمد شمس الدين",
+                                  "كبير معدي البحث", "المشرفون على هذه الدراسة"])
+def test_who_heads_studies_is_a_researcher(form):
+    assert read_form(form).roles[0] == ("expert_or_academic", "R-RESEARCH-HEAD")
+    assert read_form(form, disabled=frozenset({"R-RESEARCH-HEAD"})).roles[0][0] == "document_or_report"
+
+
+def test_a_spokesperson_in_a_statement_heads_no_research():
+    assert not any(rule == "R-RESEARCH-HEAD" for _, rule in read_form("الناطق في تصريح").roles)
+
+
+@pytest.mark.parametrize("form", ["بعضهم", "آخر", "أخرى", "آخرين"])
+def test_a_quantifier_or_another_alone_is_ordinary_people(form):
+    assert read_form(form).roles == (("citizen_or_witness", "R-QUANTIFIER"),)
+    assert read_form(form, disabled=frozenset({"R-QUANTIFIER"})).roles != (("citizen_or_witness", "R-QUANTIFIER"),)
+
+
+@pytest.mark.parametrize("form", ["موفد فرانس 24 عبد الله ملكاوي", "وكالة الأناضول", "إيسنا"])
+def test_the_regions_news_channels_and_agencies_are_media(form):
+    assert read_form(form).roles[0][0] == "journalist_or_media"
+
+
+@pytest.mark.parametrize("form", ["المجلس النرويجي للاجئين", "أطباء بلا حدود", "اليونيسف"])
+def test_international_humanitarian_organisations_are_organisations(form):
+    assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-NAME")
+
+
+@pytest.mark.parametrize("form", ["مؤيدو الحكومة", "مؤيدو الاتفاق"])
+def test_supporters_speak_as_a_party(form):
+    assert read_form(form).roles[0] == ("party_or_opposition", "R-TITLE")
+
+
+@pytest.mark.parametrize("form", ["الأمن الأردني", "الجانب الأمريكي"])
+def test_a_states_security_or_side_is_official(form):
+    assert read_form(form).roles[0] == ("minister_or_official", "R-TITLE")
+
+
+def test_national_security_as_an_offices_field_names_no_body():
+    assert read_form("مستشار الأمن القومي الأمريكي جون بولتون").affiliation == "الولايات المتحدة"
+
+
+def test_a_natural_place_that_speaks_is_no_official():
+    rows = occurrences(("البحر الأحمر", "", "LOC", "quote"), ("البحر الأحمر", "", "LOC", "mention"),
+                       ("خليج الخنازير", "", "LOC", "quote"), ("خليج الخنازير", "", "LOC", "mention"))
+    assert role_of(rows, "البحر الأحمر") == role_of(rows, "خليج الخنازير") == "none"
+    assert role_of(rows, "البحر الأحمر", disabled={"R-LANDFORM"}) == "minister_or_official"
+
+
+@pytest.mark.parametrize("form", ["الآباء", "الأهل", "الجيران", "عمال"])
+def test_broken_plurals_of_ordinary_people_are_citizens(form):
+    assert read_form(form).roles[0] == ("citizen_or_witness", "R-TITLE")
+
+
+@pytest.mark.parametrize("form, role", [("المحامية", "other"), ("محامو الدفاع", "other"), ("محامي الطبيب", "other"),
+                                        ("المحامي المتخصص في حقوق الملكية", "expert_or_academic"),
+                                        ("المحامي العام", "minister_or_official")])
+def test_a_lawyer_is_quoted_for_a_client_a_specialised_one_as_an_expert(form, role):
+    assert read_form(form).roles[0] == (role, "R-TITLE")
+
+
+@pytest.mark.parametrize("after", ["، وهو في الثالثة والستين، إن الجراح", " وهو شاب في الرابعة والعشرين عاطل عن العمل",
+                                   " البالغة من العمر 47 عاما أنها"])
+def test_an_age_in_words_after_the_name_marks_an_ordinary_person(after):
+    rows = occurrences(("كريم", "", "person", "quote", "يقول ", after), ("كريم", "", "PER", "mention"))
+    assert role_of(rows, "كريم") == "citizen_or_witness"
+    assert role_of(rows, "كريم", disabled={"R-AGE-WORDS"}) != "citizen_or_witness"

@@ -61,6 +61,8 @@ RULES = {
                   "(المسئولون = المسؤولون)",
     "R-DOMAIN": "a source with a domain adjective takes the adjective's role (مصادر قضائية، مصدر برلماني: officials; "
                 "مصادر إعلامية: media); data: data/actors/domain_adjectives.tsv",
+    "R-DOMAIN-TITLE": "as R-DOMAIN, after a spokesperson's or an official's title without a body (متحدث عسكري "
+                      "إسرائيلي: an official; مسؤولين نقابيين: an organisation's); the adjective names nobody",
     "A-SOURCE-ADJECTIVE": "an adjective after a source noun (مصادر طبية، مصدر مقرب، مصادر مطلعة: a nisba or a participle) describes the "
                           "source and names nobody: the form is a description, not an actor called طبية",
     "A-NASAB-CHAIN": "for A-NASAB, names whose nasabs agree, one the other's start (وليد بن محمد الصمعاني، وليد بن محمد "
@@ -128,6 +130,8 @@ RULES = {
     "R-TITLE-COMPLEMENT": "a head title right before a full office (نائب المدير التنفيذي، المتحدث باسم الرئيس الروسي، "
                           "نائب رئيس الوزراء) takes that office's role, minister_or_official for a head of state's "
                           "or government's; the office named as its complement casts no vote of its own",
+    "R-RESEARCH-HEAD": "a head title whose complement, with no في/من between, is a document noun (مدير الدراسات، رئيس "
+                       "قسم البحوث) heads research: expert_or_academic, not the document's role",
     "R-COMPANY-HEAD": "a head title (رئيس، نائب، مسؤول) that belongs, further on in its phrase and after a "
                       "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
                       "بفيسبوك، رئيس قسم البحوث بشركة X، رئيسة العمليات في الفيسبوك: a listed company with the article) "
@@ -148,6 +152,9 @@ RULES = {
     "R-REPRESENTATIVE": "a title that alone names an actor (ممثل، الممثلة: other) represents the state or body "
                         "named right after it (ممثلة الولايات المتحدة، ممثل الادعاء): that one's role; "
                         "data/actors/representatives.tsv",
+    "R-BODY-UNIT": "a body's unit (إدارة، مكتب; data/actors/unit_heads.tsv) right before a body of "
+                   "the lexicon speaks for that body and takes its role (إدارة الاتحاد الإسباني، مكتب الأمم المتحدة "
+                   "لحقوق الإنسان: organisations), not the state office its head noun alone names",
     "R-STATE-NAME": "the words of a state's name of two or more words after a preposition in a description "
                     "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
                     "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",
@@ -155,6 +162,9 @@ RULES = {
     "R-STATE": "a state or capital speaking is minister_or_official (states: those of capitals.tsv and countries.tsv, "
                "and the countries of arabic/nisba.tsv)",
     "R-KIND": "role from the quote table's speaker kind (media, organisation) when nothing else says",
+    "R-LANDFORM": "a place the tables call LOC whose name opens with a natural place's head noun (البحر الأحمر، "
+                  "خليج الخنازير; data/actors/landforms.tsv) is no speaker (none) when nothing else gives it a role, "
+                  "not an official as R-KIND gives a LOC",
     "R-UNTAGGED": "no title anywhere and never tagged as a name by the entity tagger: none",
     "R-PLURAL": "role from a listed term's plural, feminine or (in)definite form (المتظاهرين، الناشطات، "
                 "وكالات الأنباء) when the lexicon does not list that form",
@@ -174,6 +184,8 @@ RULES = {
                    "(أحد متابعي ساويرس) are one of that actor's people: their title gives the actor no role",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness, when no title or context the corpus gives the actor says otherwise",
+    "R-AGE-WORDS": "as R-AGE, an age written in words in an apposition right after the speaker (، وهو في الثالثة "
+                   "والستين، وهو شاب في الرابعة والعشرين، البالغ من العمر 47 عاما): citizen_or_witness, weakly",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "
@@ -275,6 +287,8 @@ class Lexicons:
     representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
     ranks: frozenset = frozenset()  # titles of rank, not office (الشيخ، الأمير): R-RANK
     relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
+    units: frozenset = frozenset()  # head nouns of a body's unit (إدارة، مكتب) that speak for the body after them
+    landforms: frozenset = frozenset()  # head nouns of natural places (البحر، خليج): R-LANDFORM
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -371,16 +385,19 @@ def _synonym_forms(words: tuple) -> list[tuple]:
 _SOURCE_NOUNS = ("مصدر", "مصادر", "المصدر", "المصادر")
 
 
-def _domain_terms() -> list[tuple[tuple, str]]:
+def _domain_terms() -> list[tuple[tuple, str, str]]:
     """R-DOMAIN: a source noun with a domain adjective (مصادر قضائية، مصدر برلماني) and the adjective's role,
-    from ``domain_adjectives.tsv``; the article agrees (المصادر القضائية)."""
+    from ``domain_adjectives.tsv``; the article agrees (المصادر القضائية). R-DOMAIN-TITLE: the same after a
+    spokesperson's or an official's title (متحدث عسكري، مسؤولين نقابيين). (words, role, rule) each."""
     found = []
+    titles = [match_form(t) for (t, *_) in _rows("speaking_titles.tsv")]
     for adjective, role in _rows("domain_adjectives.tsv"):
         stem = match_form(adjective)
-        for noun in _SOURCE_NOUNS:
-            article = "ال" if noun.startswith("ال") else ""
-            for form in (stem, stem + "ه", stem + "ون", stem + "ين"):
-                found.append(((noun, article + form), role))
+        for nouns, rule in ((_SOURCE_NOUNS, "R-DOMAIN"), (titles, "R-DOMAIN-TITLE")):
+            for noun in nouns:
+                article = "ال" if noun.startswith("ال") else ""
+                for form in (stem, stem + "ه", stem + "ون", stem + "ين"):
+                    found.append(((noun, article + form), role, rule))
     return found
 
 
@@ -416,8 +433,8 @@ def lexicons() -> Lexicons:
     for term in list(terms.values()):
         for words in _synonym_forms(term.words):
             terms.setdefault(words, Term(words, term.role, term.kind, derived=term.derived, rule="R-TITLE-SYNONYM"))
-    for words, role in _domain_terms():
-        terms.setdefault(words, Term(words, role, "generic", rule="R-DOMAIN"))
+    for words, role, rule in _domain_terms():
+        terms.setdefault(words, Term(words, role, "generic", rule=rule))
     for term in list(terms.values()):
         spelled = tuple(w.replace("ؤ", "ئ") for w in term.words)  # المسئول: the hamza on its Egyptian seat
         if spelled != term.words:
@@ -455,6 +472,8 @@ def lexicons() -> Lexicons:
         approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
         representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
         ranks=frozenset(words_of(t) for (t, *_) in _rows("rank_titles.tsv")),
+        units=frozenset(words_of(t) for (t, *_) in _rows("unit_heads.tsv")),
+        landforms=frozenset(match_form(t) for (t, *_) in _rows("landforms.tsv")),
     )
 
 

@@ -100,6 +100,13 @@ class _Evidence:
 # an age in brackets or between commas right after a name: (29 عاما)، ، 33 عاماً،
 _AGE_AFTER = re.compile(r"\s*[(،,]\s*(?:[0-9٠-٩]{1,3})\s*(?:عاما|عامًا|عاماً|عام|سنة|سنوات)\b")
 
+# an age in words right after a name, in an apposition: ، وهو في الثالثة والستين، وهو شاب في الرابعة والعشرين،
+# البالغ من العمر 47 عاما (R-AGE-WORDS)
+_DECADES = "(?:عشرين|ثلاثين|أربعين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)"
+_AGE_WORDS_AFTER = re.compile(r"\s*[،,]?\s*(?:(?:وهو|وهي)\s+(?:\S+\s+)?في\s+(?:ال\S+\s+و)?ال" + _DECADES
+                              + r"|(?:وهو|وهي)\s+(?:\S+\s+)?في\s+ال(?:عشرينات|ثلاثينات|أربعينات|اربعينات|خمسينات|ستينات|سبعينات)"
+                              + r"|ال?بالغ[ةه]?\s+من\s+العمر\s+[0-9٠-٩]{1,3})")
+
 OCCURRENCE_COLUMNS = ["doc_id", "form", "surface", "kind", "source", "before", "after", "n"]
 
 
@@ -146,6 +153,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             # an age comes with athletes and artists too: it decides only when nothing else does
             ev.context_roles[form]["citizen_or_witness"] += WEAK_VOTE * max(n, 1)
             ev.context_rules[form].setdefault("citizen_or_witness", "R-AGE")
+        elif after and "R-AGE-WORDS" not in disabled and _AGE_WORDS_AFTER.match(str(after)):
+            # as R-AGE, an age written in words: weak, it decides only when nothing else does
+            ev.context_roles[form]["citizen_or_witness"] += WEAK_VOTE * max(n, 1)
+            ev.context_rules[form].setdefault("citizen_or_witness", "R-AGE-WORDS")
         context = "R-CONTEXT" not in disabled
         if before and "R-COUNTERPART" not in disabled:
             office, country = counterpart_before(str(before), lex)

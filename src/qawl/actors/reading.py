@@ -159,6 +159,10 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 role, term_rule = later.role, "R-REPRESENTATIVE"
             elif state and (name_key(state) in lex.state_names or name_key(words[end]) in lex.state_names):
                 role, term_rule = "minister_or_official", "R-REPRESENTATIVE"
+        if term.words in lex.units and "R-BODY-UNIT" not in disabled:
+            unit_role = _role_of_body_after(words, i + len(term.words), found, k)
+            if unit_role:  # إدارة الاتحاد الإسباني: the federation's administration speaks for the federation
+                role, term_rule = unit_role, "R-BODY-UNIT"
         if term.kind == "head":
             end = i + len(term.words)
             complemented = False
@@ -167,6 +171,12 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 role, term_rule, complemented = glued.role, "R-BODY-PREPOSITION", True
             for j, later in ([] if complemented else found[k + 1:]):
                 if j - end > 2:
+                    break
+                if later.kind in ("body", "generic") and later.role == "document_or_report" \
+                        and "R-RESEARCH-HEAD" not in disabled and not _IN_PREPOSITIONS & set(words[end:j]):
+                    # مدير الدراسات، رئيس قسم البحوث: who heads studies is a researcher, not a study (not الناطق في
+                    # تصريح, المشاركات في الدراسة: a document the title only speaks in or takes part in)
+                    role, term_rule, complemented = "expert_or_academic", "R-RESEARCH-HEAD", True
                     break
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
@@ -196,6 +206,15 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     if skipped:  # the role read once the place was passed over
         votes = [(role, "R-STATE-NAME" if vote_rule == rule else vote_rule) for role, vote_rule in votes]
     return votes[::-1] if near_end else votes
+
+
+def _role_of_body_after(words: tuple, end: int, found: list, k: int) -> str:
+    """R-BODY-UNIT: the role of a body of the lexicon right after a unit's head noun (إدارة | الاتحاد الإسباني), ""
+    when none is there or it is a document (مكتب | الدراسات)."""
+    later = next((t for j, t in found[k + 1:] if j == end), None)
+    if later is None or later.kind not in ("body", "generic") or later.role in ("-", "document_or_report"):
+        return ""
+    return later.role
 
 
 # international and supranational adjectives, and the UN, in matching form (R-INTERNATIONAL)

@@ -20,6 +20,12 @@ def owned_roles(reading, owner: bool) -> list:
     return list(reading.roles)
 
 
+def _names_landform(key: str, lex: Lexicons) -> bool:
+    """R-LANDFORM: does the actor's key open with a natural place's head noun (البحر، خليج، جبل)?"""
+    words = key.split()
+    return bool(words) and words[0] in lex.landforms
+
+
 def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str,
                 place: bool = False) -> tuple[str, str]:
     """An actor's role and the rule that gave it, from the votes of its forms."""
@@ -58,6 +64,8 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else ""
     by_kind = {"media": "journalist_or_media", "organisation": "organisation_or_spokesperson",
                "ORG": "organisation_or_spokesperson", "LOC": "minister_or_official"}
+    if kind == "LOC" and "R-LANDFORM" not in disabled and _names_landform(key, lex):
+        return "none", "R-LANDFORM"  # البحر الأحمر: water or land does not speak as a government
     if kind in by_kind and "R-KIND" not in disabled:
         return by_kind[kind], "R-KIND"
     if "R-DEFAULT" in disabled:
