@@ -500,6 +500,8 @@ GOLD_FILES = (
     ("audit122_gold.json", "benchmarks"),
     ("audit123_gold.json", "benchmarks"),
     ("audit124_gold.json", "benchmarks"),
+    ("audit125_gold.json", "benchmarks"),
+    ("audit126_gold.json", "benchmarks"),
 )
 
 
