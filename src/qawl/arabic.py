@@ -206,7 +206,7 @@ ADJECTIVE_NEGATORS = frozenset(_NAME["adjective_negators"])  # منظمات غي
 # each synonym title word -> the first word of its group (ناطق -> متحدث)
 OFFICE_HEADS = frozenset(_NAME["office_heads"])
 GENERIC_OFFICE_HEADS = frozenset(_NAME["generic_office_heads"])
-SPOKESPERSON_HEADS = frozenset(_NAME["spokesperson_heads"])  # متحدث باسم X: X speaks
+SPOKESPERSON_HEADS = OFFICE_HEADS - GENERIC_OFFICE_HEADS  # متحدث، ناطق: one office, a body's voice (متحدث باسم X)
 TITLE_SYNONYMS = {word: line.split()[0] for line in _NAME["title_synonyms"] for word in line.split()[1:]}
 # an honorific pronoun (سموه) -> the title words before a name it may stand for (الأمير، سمو)
 HONORIFIC_PRONOUN_TITLES = {line.split()[0]: frozenset(line.split()[1:]) for line in _NAME["honorific_pronoun_titles"]}

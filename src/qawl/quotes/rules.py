@@ -384,7 +384,7 @@ RULES: dict[str, str] = {
                             "في إشارة إلى) ends an unquoted content as after a comma; data: clause_words.json "
                             "clause_stopper_pairs",
     "S-SPOKESPERSON-BODY": "an unnamed spokesperson speaks for the body the title names (متحدث باسم وزارة العدل → وزارة "
-                           "العدل; المتحدث باسم الشرطة → the police named earlier); data: name_words.json spokesperson_heads",
+                           "العدل; المتحدث باسم الشرطة → the police named earlier); data: name_words.json office_heads, not the generic ones",
     "S-GOVERNMENT-STATE": "a government or its authorities with a country's nisba (الحكومة الكندية، السلطات التركية) "
                           "speak for that country: the canonical name is the country as the article names it; data: "
                           "name_words.json state_governments",
