@@ -1028,3 +1028,18 @@ def test_an_age_in_words_after_the_name_marks_an_ordinary_person(after):
     rows = occurrences(("كريم", "", "person", "quote", "يقول ", after), ("كريم", "", "PER", "mention"))
     assert role_of(rows, "كريم") == "citizen_or_witness"
     assert role_of(rows, "كريم", disabled={"R-AGE-WORDS"}) != "citizen_or_witness"
+
+
+def test_a_degree_stands_against_a_body_the_speaker_is_only_from():
+    rows = occurrences(("مات كيرني", "الدكتور مات كيرني", "person", "quote", "ويقول ",
+                        "، من هيئة الخدمات الصحية الوطنية في انجلترا، إن"),
+                       ("مات كيرني", "", "PER", "mention", "ويقول الدكتور ", "، من هيئة الخدمات الصحية الوطنية"))
+    assert role_of(rows, "مات كيرني") == "expert_or_academic"
+    assert role_of(rows, "مات كيرني", disabled={"R-RANK-OVER-BODY"}) == "minister_or_official"
+
+
+def test_an_office_in_the_apposition_outvotes_a_degree():
+    rows = occurrences(("محمد خير الزبير", "الدكتور محمد خير الزبير", "person", "quote", "كشف ",
+                        "، محافظ بنك السودان المركزي، عن"),
+                       ("محمد خير الزبير", "", "PER", "mention", "كشف الدكتور ", "، محافظ بنك السودان المركزي، عن"))
+    assert role_of(rows, "محمد خير الزبير") == "minister_or_official"

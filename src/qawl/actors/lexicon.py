@@ -182,6 +182,8 @@ RULES = {
                         "issued, not its role",
     "R-PARTITIVE": "a speaker's words opening with أحد/إحدى and a noun before the name they resolve to "
                    "(أحد متابعي ساويرس) are one of that actor's people: their title gives the actor no role",
+    "R-RANK-OVER-BODY": "a title of rank (الدكتور) stands when the only role that outvotes it is that of a body the "
+                        "speaker is from (R-FROM-BODY: الدكتور مات كيرني، من هيئة الخدمات الصحية): membership is no office",
     "R-AGE": "an age right after the speaker (كريم (29 عاما)، سارة، 33 عاما،) marks an ordinary person: "
              "citizen_or_witness, when no title or context the corpus gives the actor says otherwise",
     "R-AGE-WORDS": "as R-AGE, an age written in words in an apposition right after the speaker (، وهو في الثالثة "

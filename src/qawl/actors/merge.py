@@ -118,6 +118,12 @@ def _between_commas(before: str, after: str) -> bool:
 _PARTITIVE = frozenset({"احد", "احدي"})
 
 
+def _opens_from(after: str) -> bool:
+    """R-FROM-BODY: do the words after a name open with من/في, a comma before them or not (، من هيئة ...)?"""
+    words = after.lstrip(" ،,").split()
+    return bool(words) and words[0] in FROM_PREPOSITIONS
+
+
 def _partitive(reading) -> bool:
     """A surface opening with أحد/إحدى and holding a name after a noun (أحد متابعي ساويرس، إحدى
     بنات ترامب): one of the name's people, not the named actor (R-PARTITIVE)."""
@@ -177,7 +183,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if source != "mention" or str(after).lstrip().startswith(("،", ",")):
                 apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True,
                                                               disabled=disabled | {"R-APPOSITION-DEFINITE"})
-                from_body = bool(apposition) and str(after).split()[0] in FROM_PREPOSITIONS  # R-FROM-BODY
+                from_body = bool(apposition) and _opens_from(str(after))  # R-FROM-BODY
                 if not apposition and "R-APPOSITION-DEFINITE" not in disabled:
                     apposition, apposition_raw = apposition_after(str(after), lex, with_raw=True, disabled=disabled)
                     definite = bool(apposition)

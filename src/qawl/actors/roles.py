@@ -38,6 +38,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
         return "minister_or_official", "R-STATE"
     votes: Counter = Counter()
     rules: dict = {}
+    ranks: Counter = Counter()  # the roles titles of rank give (R-RANK), for R-RANK-OVER-BODY
     # a document noun with a name the tagger knows (بيان الرئيس) is the actor's document, not its role
     owner = "R-DOCUMENT-OWNER" not in disabled and any(form in ev.tagged for form in members)
     for form in members:
@@ -49,11 +50,18 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
             # a title of rank (الشيخ) yields to any office a title or context gives (R-RANK)
             votes[role] += (WEAK_VOTE if rule == "R-RANK" else 2) * weight
             rules.setdefault(role, rule)
+            if rule == "R-RANK":
+                ranks[role] += weight
         for role, n in ev.context_roles.get(form, {}).items():
             votes[role] += n
             rules.setdefault(role, ev.context_rules.get(form, {}).get(role, "R-CONTEXT"))
+            if ev.context_rules.get(form, {}).get(role) == "R-RANK":
+                ranks[role] += n
     if votes:
         role = min(votes, key=lambda r: (-votes[r], ROLE_PRIORITY.get(r, 99)))
+        if ranks and rules[role] == "R-FROM-BODY" and "R-RANK-OVER-BODY" not in disabled:
+            # الدكتور مات كيرني، من هيئة الخدمات الصحية: a body one is from is no office, the rank stands
+            return min(ranks, key=lambda r: (-ranks[r], ROLE_PRIORITY.get(r, 99))), "R-RANK-OVER-BODY"
         return role, rules[role]
     if not any(form in ev.tagged for form in members) and "R-UNTAGGED" not in disabled:
         return "none", "R-UNTAGGED"
