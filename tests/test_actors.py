@@ -1043,3 +1043,12 @@ def test_an_office_in_the_apposition_outvotes_a_degree():
                         "، محافظ بنك السودان المركزي، عن"),
                        ("محمد خير الزبير", "", "PER", "mention", "كشف الدكتور ", "، محافظ بنك السودان المركزي، عن"))
     assert role_of(rows, "محمد خير الزبير") == "minister_or_official"
+
+
+def test_a_title_ending_on_its_body_s_quoted_name_before_the_speaker():
+    rows = occurrences(("سيد حشيش", "", "person", "quote",
+                        'وفقاً لما ذكره المدير العام الإقليمي لشركة "مايكروسوفت الخليج" ', ". وذكر"),
+                       ("سيد حشيش", "", "PER", "mention"))
+    assert role_of(rows, "سيد حشيش") == "organisation_or_spokesperson"
+    assert affiliation_of(rows, "سيد حشيش")[0] == "مايكروسوفت الخليج"
+    assert role_of(rows, "سيد حشيش", disabled={"R-QUOTED-IN-TITLE"}) == "other"

@@ -117,7 +117,8 @@ RULES = {
     "R-COMMA-TITLE": "role from a title set off by commas right before the name (زعيم المعارضة، كمال قليجدار "
                      "أوغلو، ...; وزيرة الهجرة، نبيلة مكرم، ...): the name closed by a comma too is its apposition",
     "R-QUOTED-IN-TITLE": "a short quoted name inside a title or apposition is read without its marks, so the "
-                         "title goes on over it (مدير المبيعات في شركة \"لاند روفر\" → لاند روفر)",
+                         "title goes on over it (مدير المبيعات في شركة \"لاند روفر\" → لاند روفر), also when the name "
+                         "ends the title right before the speaker (المدير العام لشركة \"مايكروسوفت الخليج\" سيد حشيش)",
     "AFF-INDEFINITE": "a common noun without the article and not in construct with a definite word after a title "
                       "(طبيب نفسي، ضابط رفيع، معارضا بارزا) describes the person, it names no body to speak for",
     "AFF-RELATIVE": "a body named after a relative's or a citizen's word (ابن محافظة الغربية، زوجة …) is where the "

@@ -690,6 +690,7 @@ def _aligned_words(text: str) -> tuple[tuple, list]:
 
 # a short quoted name inside a title (لشركة "مايكروسوفت الخليج"، لصحيفة «الحياة»)
 _QUOTED_NAME = re.compile(r'["“«]([^"“”«»\n.،,:؛]{1,40})["”»]')
+_QUOTED_END = re.compile(r'["“«]([^"“”«»\n.،,:؛]{1,40})["”»]\s*$')
 
 
 def _unquote_names(text: str, disabled: frozenset = frozenset()) -> str:
@@ -698,12 +699,34 @@ def _unquote_names(text: str, disabled: frozenset = frozenset()) -> str:
     return text if "R-QUOTED-IN-TITLE" in disabled else _QUOTED_NAME.sub(r"\1", text)
 
 
+def _title_to_body(before: str, lex: Lexicons, disabled: frozenset) -> tuple[tuple, list]:
+    """The title before a body's quoted name, its last word a body head glued to ل or ب or not (المدير العام
+    لشركة "مايكروسوفت الخليج"), as (words, words as written); ((), []) when there is none."""
+    head, head_raw = title_before(before, lex, with_raw=True, disabled=disabled)
+    if head:
+        return head, head_raw
+    rest, _, last = before.rstrip().rpartition(" ")
+    word = match_form(last)
+    plain = _unglued(word, lex)
+    glued = lex.terms.get((plain,)) if plain != word else None
+    if glued is None or glued.kind != "body":
+        return (), []
+    head, head_raw = title_before(rest + " ", lex, with_raw=True, disabled=disabled)
+    return (head + (word,), head_raw + [last]) if head else ((), [])
+
+
 def title_before(before: str, lex: Optional[Lexicons] = None, with_raw: bool = False,
                  disabled: frozenset = frozenset()):
     """The description right before a speaker span (``وقال وزير الخارجية الروسي``
     → ``وزير الخارجيه الروسي``), as matching-form words; () when there is none.
     ``with_raw``: (words, the words as written)."""
     lex = lex or lexicons()
+    end = _QUOTED_END.search(before) if "R-QUOTED-IN-TITLE" not in disabled else None
+    if end:  # المحلل في شركة الأبحاث "غافيكال"، آرثر كروبر: the title ends on its body's quoted name
+        head, head_raw = _title_to_body(before[:end.start()], lex, disabled)
+        if head:
+            words, raw = _aligned_words(end.group(1))
+            return (head + words, head_raw + raw) if with_raw else head + words
     words, raw = _aligned_words(re.split(r"[.،,:;؛!?؟\"“”«»()\n]", _unquote_names(before, disabled))[-1])
     words, raw = words[-MAX_TITLE_WORDS:], raw[-MAX_TITLE_WORDS:]
     marks = _describing(words, lex)
