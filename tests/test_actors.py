@@ -1052,3 +1052,28 @@ def test_a_title_ending_on_its_body_s_quoted_name_before_the_speaker():
     assert role_of(rows, "سيد حشيش") == "organisation_or_spokesperson"
     assert affiliation_of(rows, "سيد حشيش")[0] == "مايكروسوفت الخليج"
     assert role_of(rows, "سيد حشيش", disabled={"R-QUOTED-IN-TITLE"}) == "other"
+
+
+def test_a_noun_of_quoting_before_the_name_is_dropped():
+    rows = occurrences(("بهرام قاسمي", "", "person", "quote", "قال ", "، المتحدث باسم وزارة الخارجية الإيرانية، إن", 1),
+                       ("على لسان قاسمي", "", "person", "quote", "ونقلت وكالة الأنباء الإيرانية ", " قوله إن", 1),
+                       ("بهرام قاسمي", "", "PER", "mention"))
+    rows["doc_id"] = "a1"
+    assert role_of(rows, "على لسان قاسمي") == "minister_or_official"
+    assert role_of(rows, "على لسان قاسمي", disabled={"A-QUOTING-NOUN"}) != "minister_or_official"
+
+
+def test_a_given_name_ending_an_article_partner_s_name_takes_its_role():
+    rows = occurrences(("غلام علي رشيد", "", "person", "quote", "قال اللواء ", "، قائد مقر خاتم الأنبياء الإيراني، إن"),
+                       ("رشيد", "", "person", "quote", "وأضاف ", " إن"), ("رشيد", "", "PER", "mention"),
+                       ("غلام علي رشيد", "", "PER", "mention"))
+    rows["doc_id"] = "a1"
+    assert role_of(rows, "رشيد") == "minister_or_official"
+    assert role_of(rows, "رشيد", disabled={"R-ARTICLE-SURNAME"}) == "other"
+
+
+def test_a_given_name_opening_an_article_partner_s_name_takes_nothing():
+    rows = occurrences(("محمد بن سلمان", "", "person", "quote", "قال ولي العهد السعودي ", " إن"),
+                       ("محمد", "", "person", "quote", "وأضاف ", " إن"), ("محمد", "", "PER", "mention"))
+    rows["doc_id"] = "a1"
+    assert role_of(rows, "محمد") == "other"

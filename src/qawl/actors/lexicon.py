@@ -27,6 +27,8 @@ RULES = {
                 "opening with ل or ب, with لل for ل + the article, or with the conjunction و, joins the name without it "
                 "when the corpus uses that at least as often (لروبين → روبين, للحلف الأطلسي → الحلف الأطلسي, "
                 "وشريف إكرامي → شريف إكرامي)",
+    "A-QUOTING-NOUN": "a noun of quoting the speaker span took in before the name is dropped (على لسان قاسمي → قاسمي, "
+                      "the one quoted); data: not_speakers.tsv, what 'quoting noun'",
     "A-LATIN": "Latin script compared in lower case",
     "A-TITLE": "titles, honorifics and descriptions before or after the name stripped "
                "(الرئيس التركي، رجب طيب أردوغان → رجب طيب أردوغان; شركة أبل → أبل)",
@@ -141,6 +143,8 @@ RULES = {
                  "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
                  "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "
                  "nor for a name the corpus gave a fuller tagged name (تيم of دومينيك تيم)",
+    "R-ARTICLE-SURNAME": "as R-ARTICLE, for one Arabic given name that ends the longer name of its article partner "
+                         "(وعلى لسان رشيد after اللواء غلام علي رشيد، قائد ...): the family name, not a given name",
     "R-APPOSITION-WIDE": "an apposition read past the name's Latin spelling, a pronoun (وهو) and leading modifiers "
                          "(كبير خبراء الاقتصاد), with no comma after a mention, or opening with an indefinite "
                          "common noun (جيف بروك محلل إيرادات السينما، أليستير رينغ، استشاري في مستشفى)",
@@ -279,6 +283,7 @@ class Lexicons:
     capitals: dict  # name key -> state name
     variants: dict  # name key -> name
     not_speakers: frozenset
+    quoting: frozenset  # nouns of quoting a span may take in (على لسان): A-QUOTING-NOUN
     given_names: frozenset
     states: frozenset  # name keys of states
     state_names: dict = None  # name key of a state, capital or listed country name -> the state's name
@@ -467,6 +472,7 @@ def lexicons() -> Lexicons:
         relational=frozenset(words for (t, *_) in _rows("relational_titles.tsv") for words in _relational_forms(t)),
         nisba=nisba, capitals=capitals, variants=variants,
         not_speakers=not_speakers, given_names=given_names,
+        quoting=frozenset(match_form(w) for w, what in _rows("not_speakers.tsv") if what == "quoting noun"),
         states=frozenset(states), state_names=state_names,
         government=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "government"),
         dropped=frozenset(words_of(t) for t, kind in _rows("affiliation_heads.tsv") if kind == "dropped"),

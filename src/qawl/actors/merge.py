@@ -892,11 +892,17 @@ def _article_roles(actors: dict, readings: dict, clusters: _Clusters, ev: _Evide
     """R-ARTICLE: an actor that nothing gives a role (R-DEFAULT) takes the role of an actor of
     the same article whose longer name opens or ends with its name (باتريشيا in an article that
     has وعلقت المشرفة على الدراسة باتريشيا كونرود; مريم مصطفى and مريم مصطفى عبد السلام), when
-    that actor's role comes from a title or context and every such partner agrees. Forms that are one Arabic given name give and
-    take nothing (محمد is not محمد بن سلمان)."""
-    def usable(reading) -> bool:
+    that actor's role comes from a title or context and every such partner agrees. Forms that are one Arabic given name give
+    nothing and take only as the partner's last name (R-ARTICLE-SURNAME: رشيد of غلام علي رشيد; محمد is not محمد بن
+    سلمان)."""
+    def given_alone(key: str) -> bool:
+        return " " not in key and key in lex.given_names
+
+    def usable(reading, as_surname: bool = False) -> bool:
         words = reading.key.split()
-        return bool(words) and not (len(words) == 1 and (words[0] in lex.given_names or len(words[0]) < 3))
+        return bool(words) and not (len(words) == 1 and ((given_alone(words[0]) and not as_surname) or len(words[0]) < 3))
+
+    surnames = "R-ARTICLE-SURNAME" not in ev.disabled
 
     by_doc_root: dict = defaultdict(set)  # root -> articles of its forms
     for doc_id, forms in ev.doc_forms.items():
@@ -913,13 +919,13 @@ def _article_roles(actors: dict, readings: dict, clusters: _Clusters, ev: _Evide
     for root, (key, label, role, affiliation, rule) in actors.items():
         if rule.split("+")[0] != "R-DEFAULT":
             continue
-        partners = {}
+        partners, by_surname = {}, False
         for doc_id in by_doc_root.get(root, ()):
             # the actor's names as the article writes them, unless the corpus gave that name a fuller
             # tagged name (تيم of دومينيك تيم): then another article's تيم كوك is someone else
             own = {readings[f].key for f in ev.doc_forms[doc_id]
                    if readings.get(f) is not None and readings[f].key and clusters.find(readings[f].key) == root
-                   and usable(readings[f])}
+                   and usable(readings[f], surnames)}
             own = {k for k in own if not any(_opens_or_ends(tuple(k.split()), tuple(m.split()))
                                              for m in tagged_keys.get(root, ()))}
             for form in ev.doc_forms[doc_id]:
@@ -930,17 +936,21 @@ def _article_roles(actors: dict, readings: dict, clusters: _Clusters, ev: _Evide
                 if other_root == root or other_root not in actors:
                     continue
                 words = tuple(other.key.split())
-                if not any(_opens_or_ends(tuple(k.split()), words) for k in own):
+                # a given name alone only as the partner's last name (رشيد of غلام علي رشيد): R-ARTICLE-SURNAME
+                matched = [k for k in own if _opens_or_ends(tuple(k.split()), words)
+                           and (not given_alone(k) or words[-1:] == (k,))]
+                if not matched:
                     continue
                 partner_rule = actors[other_root][4].split("+")[0]
                 partner_role = actors[other_root][2]
                 if partner_rule in _NO_EVIDENCE or partner_role in _NOT_PERSON_ROLES:
                     continue
+                by_surname = by_surname or all(given_alone(k) for k in matched)
                 partners[other_root] = partner_role
         found = set(partners.values())
         if len(found) == 1:
             new_role = found.pop()
-            why = "+".join(["R-ARTICLE"] + [r for r in rule.split("+")[1:] if r])
+            why = "+".join(["R-ARTICLE-SURNAME" if by_surname else "R-ARTICLE"] + [r for r in rule.split("+")[1:] if r])
             updates[root] = (key, label, new_role, affiliation, why)
     actors.update(updates)
 

@@ -46,7 +46,21 @@ def _clean_surface(form: str, disabled: frozenset) -> tuple[str, list[str]]:
         rules.append("A-CLITIC")
     if _LATIN.search(text) and not _ARABIC_LETTERS.search(text) and "A-LATIN" not in disabled:
         rules.append("A-LATIN")
+    quoted = _after_quoting_noun(text)
+    if quoted != text and "A-QUOTING-NOUN" not in disabled:
+        text = quoted
+        rules.append("A-QUOTING-NOUN")
     return text, rules
+
+
+def _after_quoting_noun(text: str) -> str:
+    """A-QUOTING-NOUN: the words after a noun of quoting the span took in (على لسان قاسمي → قاسمي), else the text."""
+    raw = text.split()
+    words = [match_form(w) for w in raw[:2]]
+    skip = 1 if words and words[0] == "علي" else 0
+    if len(raw) > skip + 1 and words[skip:skip + 1] and words[skip] in lexicons().quoting:
+        return " ".join(raw[skip + 1:])
+    return text
 
 
 
