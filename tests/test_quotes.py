@@ -4525,3 +4525,13 @@ def test_s_spokesperson_body_an_unnamed_spokesperson_speaks_for_the_body():
     # no body named before: the phrase stays
     _, quotes = quotes_of("وقال متحدث باسم الشرطة إن المتهم اعترف.", [])
     assert quotes[-1].speaker_canonical == "متحدث باسم الشرطة"
+
+
+def test_that_purpose_runs_on_but_a_narrators_frame_ends_the_words():
+    """…، وذلك بهدف / لتعزيز: the speaker's purpose, more of the words (B-THAT-PURPOSE); …، وذلك في بيان:
+    the narrator's frame, which still ends them."""
+    text = "وأكد مدير المستشفى حرص الإدارة على تنظيم اللقاءات، وذلك بهدف تقوية العلاقات بين الموظفين."
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text.endswith("بهدف تقوية العلاقات بين الموظفين") and "B-THAT-PURPOSE" in quotes[0].rules
+    _, quotes = quotes_of(text.replace("بهدف تقوية العلاقات بين الموظفين", "في بيان رسمي"), [])
+    assert quotes[0].content.text == "حرص الإدارة على تنظيم اللقاءات"

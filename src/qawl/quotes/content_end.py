@@ -15,9 +15,9 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    AS_WORD, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
+    AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
-    NARRATOR_CONTRASTS,
+    NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS,
 )
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
@@ -58,6 +58,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 c.rules += ("B-QUOTED-FULL-STOP",)
                 t += 1  # the closing mark is the content's last character
                 break
+            if token.text in COMMAS and t + 1 < len(tokens) and _purpose_follows(tokens, t + 1, tokens[t + 1].key) \
+                    and "B-THAT-PURPOSE" not in c.rules:
+                c.rules += ("B-THAT-PURPOSE",)  # …، وذلك بهدف …: the speaker's purpose, more of the words
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
             if t > c.content_start and _closes_aside(tokens, t) and _stopper_pair_at(tokens, t + 1) \
@@ -149,11 +152,22 @@ def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
     key = tokens[t].key
     bare = key[1:] if key[:1] == "و" and key[1:] in CLAUSE_STOPPERS else key
     if bare in CLAUSE_STOPPERS and bare not in CONTENT_CONTRASTS:
-        return True
+        return not _purpose_follows(tokens, t, bare)
     pair = (key, tokens[t + 1].key) if t + 1 < len(tokens) else None
     if pair in CLAUSE_STOPPER_PAIRS and pair not in CONTENT_CONTRAST_PAIRS:
         return True
     return _starts_closer(tokens, t, closers)
+
+
+def _purpose_follows(tokens: list[_Token], t: int, stopper: str) -> bool:
+    """``B-THAT-PURPOSE``: وذلك at ``t`` opens the speaker's purpose, means or reason (…، وذلك من خلال
+    الاستفادة، …، وذلك بهدف، …، وذلك لتعزيز الوعي), no narrator's frame (، وذلك في بيان، ، وذلك وفقا لـ):
+    the words run on over it. Data: clause_words.json purpose_openers; a ل-prefixed verbal noun too."""
+    if stopper not in ATTRIBUTION_CONNECTORS or t + 1 >= len(tokens) or not rule_on("B-THAT-PURPOSE"):
+        return False
+    key = tokens[t + 1].key
+    pair = (key, tokens[t + 2].key) if t + 2 < len(tokens) else None
+    return key in PURPOSE_OPENERS or pair in PURPOSE_OPENER_PAIRS or (key[:1] == "ل" and len(key) >= 4 and tokens[t + 1].is_word)
 
 
 def _closes_aside(tokens: list[_Token], t: int) -> bool:

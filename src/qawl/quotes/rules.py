@@ -141,6 +141,8 @@ RULES: dict[str, str] = {
                     "إطلاقها النار) does not keep the object from being the words",
     "B-OBJECT-CUE": "an unquoted content ends before a comma and (بل) و + a cue carrying an object pronoun (…، بل "
                     "ووصفه بالفظيع؛ …، واعتبرها): the speaker's next report of what was just named",
+    "B-THAT-PURPOSE": "an unquoted content runs on over \"، وذلك\" when the speaker's purpose, means or reason follows "
+                      "(…، وذلك من خلال / بهدف / لتعزيز …); before a narrator's frame (، وذلك في بيان) it still ends",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
