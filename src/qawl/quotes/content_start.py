@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import Optional, Sequence
 
 from qawl.arabic import (
-    ADDRESSEE_PRONOUNS, BUT, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    ADDRESSEE_PRONOUNS, BUT, CLAUSE_GOVERNORS, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
     RESPONSE_ADVERBIALS, SHORT_QUOTE_LEMMAS, TIME_RELATIVES, TIME_WORDS,
 )
@@ -146,6 +146,8 @@ class _ContentStart:
                 return "end", t
             if token.key in COMPLEMENTISERS and not enclosed and not self.inside_medium_name(b, t):
                 before = tokens[t - 1].key if t > 0 else ""
+                if _governed_that(tokens, start, t):
+                    return "end", t  # …، كما أن / يبدو أن: the narrator's own clause, no report of the cue's
                 if entry.that_after and (not rule_on("Q-CONCLUDE") or _prep_form(before) != entry.that_after):
                     return "end", t  # توصل إلى اتفاق … بعد أن: no conclusion reported
                 # قالت من قبل إن: "previously", then the complementiser إن (written with its hamza
@@ -444,6 +446,9 @@ class _ContentStart:
                                            for k in range(after + 1, min(at, len(tokens)))):
             passed += ("B-MODAL-THAT",)  # the scan went past يجب أن
 
+        if kind == "end" and at < len(tokens) and _governed_that(tokens, after, at):
+            passed += ("Q-NARRATOR-THAT",)  # the words stop before the narrator's كما أن
+
         def make(method: str, start: int, region: int = -1) -> _Candidate:
             made = _Candidate(b, (cue, cue + 1), entry, method, start, region=region)
             made.rules += passed
@@ -573,6 +578,16 @@ class _ContentStart:
             return t
         end = _first_in(block.sentence_ends, t, len(block.tokens))
         return len(block.tokens) if end is None else end
+
+
+def _governed_that(tokens: list, start: int, t: int) -> bool:
+    """``Q-NARRATOR-THAT``: the complementiser at ``t`` is governed by a word of the narrator's own clause
+    (، كما أن، يبدو أن، ومن المتوقع أن، مما يعني أن), not right after the speaker: no that-clause of the cue.
+    Data: function_words.json clause_governors."""
+    if t - 1 <= start or tokens[t].key not in COMPLEMENTISERS or not rule_on("Q-NARRATOR-THAT"):
+        return False
+    before = tokens[t - 1].key
+    return before in CLAUSE_GOVERNORS or _strip_conj(before) in CLAUSE_GOVERNORS
 
 
 def _date_end(tokens: list, t: int, end: int) -> int:

@@ -126,6 +126,9 @@ RULES: dict[str, str] = {
     "B-QUOTED-FULL-STOP": "an unquoted content ends at the closing mark of a quotation inside it that ends its "
                           "sentence (قالت تركيا إنها شنت الهجوم في إطار \"حقها المشروع ... ميثاق الأمم المتحدة.\" "
                           "| واستخدم الزعم): the next sentence is the narrator's",
+    "Q-NARRATOR-THAT": "أن governed by a word of the narrator's own clause after the speaker (، كما أن، يبدو أن، ومن "
+                       "المتوقع أن، مما يعني أن، بل إن) is no complementiser of the cue: the scan for its complement "
+                       "ends there; data: function_words.json clause_governors",
     "B-MODAL-THAT": "أن after a modal verb (يجب أن، يمكن أن) opens a clause inside the words, never the cue's "
                     "complement (منوها بأهمية السياحة … يجب أن توفرها); data: function_words.json modal_verbs",
     "B-SPEAKER-GOES-ON": "an unquoted content ends at a comma before لكنه / لكنها, or و / كما and a cue verb in the "
