@@ -61,6 +61,7 @@ COMPLEMENTISERS = frozenset(_FUNCTION["complementisers"]) | THAT_COMPLEMENTISERS
 NARRATOR_CONTRASTS = frozenset(_FUNCTION["narrator_contrasts"])  # إلا أن، غير أن: the narrator's next clause
 WRITTEN_PREPOSITIONS = frozenset(_FUNCTION["written_prepositions"])  # على as written: علي is a name
 MODAL_VERBS = frozenset(_FUNCTION["modal_verbs"])  # يجب أن: a clause inside the words
+INFERENCE_OPENERS = frozenset(_FUNCTION["inference_openers"])  # بما يشير: a fact implies
 CLAUSE_GOVERNORS = frozenset(_FUNCTION["clause_governors"])  # ، كما أن: the narrator's clause
 NARRATOR_BEFORE_COMPLEMENTISER = frozenset(_FUNCTION["narrator_before_complementiser"]) | NARRATOR_CONTRASTS
 PHRASE_PREPOSITIONS = frozenset(_FUNCTION["prepositions"])  # may stand inside a noun phrase

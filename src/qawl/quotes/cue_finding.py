@@ -14,7 +14,7 @@ from typing import Optional
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
-    COMPLEMENTISERS, CONTINUATION_LEMMAS,
+    COMPLEMENTISERS, CONTINUATION_LEMMAS, INFERENCE_OPENERS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
@@ -164,6 +164,9 @@ class _CueFinding:
         opens_clause = bool(conj) or carried or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS
         adverbial = None if opens_clause or entry.kind != "verb" else self.clause_adverbial_start(b, t)
         opens_clause = opens_clause or adverbial is not None  # ، وفي هذا الصدد أكد الملك: a clause of its own
+        if prev is not None and prev.key in INFERENCE_OPENERS and entry.kind == "verb" and entry.tense == "present" \
+                and rule_on("Q-INFERENCE-CLAUSE"):
+            return None  # ارتفع اليورو، بما يشير إلى أن: what the fact implies, no source's words
         if prev is not None and prev.key in RELATIVES and entry.kind == "verb":
             return self.relative_candidate(b, t, entry)
         if prev is not None and _strip_conj(prev.key) in self.lexicon.attribution_words:

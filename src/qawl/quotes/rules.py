@@ -126,6 +126,8 @@ RULES: dict[str, str] = {
     "B-QUOTED-FULL-STOP": "an unquoted content ends at the closing mark of a quotation inside it that ends its "
                           "sentence (قالت تركيا إنها شنت الهجوم في إطار \"حقها المشروع ... ميثاق الأمم المتحدة.\" "
                           "| واستخدم الزعم): the next sentence is the narrator's",
+    "Q-INFERENCE-CLAUSE": "a present cue verb right after بما / مما (ارتفع اليورو، بما يشير إلى أن …) tells what the "
+                          "narrated fact implies: no report; data: function_words.json inference_openers",
     "Q-NARRATOR-THAT": "أن governed by a word of the narrator's own clause after the speaker (، كما أن، يبدو أن، ومن "
                        "المتوقع أن، مما يعني أن، بل إن) is no complementiser of the cue: the scan for its complement "
                        "ends there; data: function_words.json clause_governors",
