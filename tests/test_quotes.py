@@ -4535,3 +4535,14 @@ def test_that_purpose_runs_on_but_a_narrators_frame_ends_the_words():
     assert quotes[0].content.text.endswith("بهدف تقوية العلاقات بين الموظفين") and "B-THAT-PURPOSE" in quotes[0].rules
     _, quotes = quotes_of(text.replace("بهدف تقوية العلاقات بين الموظفين", "في بيان رسمي"), [])
     assert quotes[0].content.text == "حرص الإدارة على تنظيم اللقاءات"
+
+
+def test_claims_named_give_no_quote_but_their_speaker_goes_on():
+    """ونفت بكين هذه المزاعم: the claims are named, not told (Q-CLAIMS-NAMED); بكين is still the subject of the
+    next dropped "she"; صحة هذه المزاعم and a that-clause still report."""
+    names = (("بكين", "LOC", "بكين"),)
+    text = "ونفت بكين هذه المزاعم لكنها اعترفت بأن بعض المتطرفين محتجزون."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [(q.cue.text, q.speaker_canonical) for q in quotes] == [("اعترفت", "بكين")]
+    _, quotes = quotes_of("ونفت بكين صحة هذه المزاعم.", _mentions_for(*names))
+    assert [q.content.text for q in quotes] == ["صحة هذه المزاعم"]

@@ -126,6 +126,9 @@ RULES: dict[str, str] = {
     "B-QUOTED-FULL-STOP": "an unquoted content ends at the closing mark of a quotation inside it that ends its "
                           "sentence (قالت تركيا إنها شنت الهجوم في إطار \"حقها المشروع ... ميثاق الأمم المتحدة.\" "
                           "| واستخدم الزعم): the next sentence is the narrator's",
+    "Q-CLAIMS-NAMED": "an object or prepositional content of at most four words that only names others' claims (ونفى "
+                      "ترامب هذه المزاعم، وينفي مانافورت جميع التهم، نفى الاتهامات الموجهة إليه): no words told, no "
+                      "quote; not صحة هذه المزاعم nor a that-clause; data: report_words.json claim_nouns",
     "Q-INFERENCE-CLAUSE": "a present cue verb right after بما / مما (ارتفع اليورو، بما يشير إلى أن …) tells what the "
                           "narrated fact implies: no report; data: function_words.json inference_openers",
     "Q-NARRATOR-THAT": "أن governed by a word of the narrator's own clause after the speaker (، كما أن، يبدو أن، ومن "

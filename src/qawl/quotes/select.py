@@ -14,8 +14,9 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import Optional, Sequence, TYPE_CHECKING
 
+from qawl.arabic import CLAIM_NOUNS, CLAIM_TRUTH_NOUNS, COMPLEMENTISERS
 from .candidate import _Candidate
-from .config import OVERLAP_DUPLICATE, REPEAT_SHARE
+from .config import MAX_CLAIM_OBJECT_WORDS, OVERLAP_DUPLICATE, REPEAT_SHARE
 from .content_end import _content_end
 from .rules import rule_on
 from .tokens import _Block
@@ -42,6 +43,10 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             c.content_end = _content_end(ex, c, stops.get(c.block, []))
         if c.content_end <= c.content_start or not _has_words(ex.blocks[c.text_block], c.content_start, c.content_end):
             continue
+        if _names_claims_only(ex.blocks[c.text_block], c):
+            if c.speaker is not None and (c.block, c.speaker, c.entry) not in ex.loose_agents:
+                ex.loose_agents.append((c.block, c.speaker, c.entry))  # still the subject of a later "she"
+            continue  # ونفى ترامب هذه المزاعم: the claims are named, not told
         own = accepted_in.get(c.block)
         container = own.container(c) if own is not None else None
         if container is not None:
@@ -61,6 +66,22 @@ def _has_words(block: _Block, start: int, end: int) -> bool:
     if start < 0:  # a negative start slices from the end
         return any(t.is_word for t in block.tokens[start:end])
     return block.word_count(start, end) > 0
+
+
+def _names_claims_only(block: _Block, c: _Candidate) -> bool:
+    """``Q-CLAIMS-NAMED``: an object or prepositional content of a few words, one of its first three a
+    plural claim noun (الاتهامات، هذه المزاعم، جميع التهم، الاتهامات الموجهة إليه), without a that-clause or
+    quotation and not after صحة: it names the claims the article told, it tells no words of the speaker's.
+    Data: report_words.json claim_nouns, claim_truth_nouns."""
+    if c.method not in ("obj", "prep") or not rule_on("Q-CLAIMS-NAMED"):
+        return False
+    tokens = block.tokens[c.content_start : c.content_end]
+    words = [t for t in tokens if t.is_word]
+    if not words or len(words) > MAX_CLAIM_OBJECT_WORDS or words[0].key in CLAIM_TRUTH_NOUNS:
+        return False
+    if any(t.key in COMPLEMENTISERS or t.region >= 0 for t in tokens):
+        return False
+    return any(w.key in CLAIM_NOUNS for w in words[:3])
 
 
 def _inside(c: _Candidate, a: _Candidate) -> bool:
