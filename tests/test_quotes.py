@@ -4525,3 +4525,12 @@ def test_s_spokesperson_body_an_unnamed_spokesperson_speaks_for_the_body():
     # no body named before: the phrase stays
     _, quotes = quotes_of("وقال متحدث باسم الشرطة إن المتهم اعترف.", [])
     assert quotes[-1].speaker_canonical == "متحدث باسم الشرطة"
+
+
+def test_a_verbal_noun_object_keeps_the_person_after_it_out_of_the_speaker():
+    # أكد متحدث باسم الفيفا | اعتقال بلاتر: the person named in the object is not the title's name
+    text = "وأكد متحدث باسم الفيفا اعتقال بلاتر في روسيا."
+    _, quotes = quotes_of(text, _mentions_for(("الفيفا", "ORG", "الفيفا"), ("بلاتر", "PER", "جوزيف بلاتر")))
+    assert len(quotes) == 1
+    assert quotes[0].speaker.text == "متحدث باسم الفيفا"
+    assert quotes[0].content.text.startswith("اعتقال بلاتر")

@@ -41,6 +41,9 @@ RULES: dict[str, str] = {
     "Q-VERBAL-NOUN-OBJECT": "a word shaped like a derived verbal noun right after a complete subject (a definite word or "
                             "a tagged name's end) opens the object of a cue that takes one (أعلن وزير الداخلية اكتمال "
                             "الاستعدادات، أكد ليبرلمان اعتراض نحو 400 طائرة), not more of the subject",
+    "Q-PLAIN-VERBAL-NOUN-OBJECT": "a bare form II or form I verbal noun (تجديد، وصول) right after a complete subject opens "
+                                  "a cue's object as a derived one does (وأكد التحالف العربي دخول سفينة، أعلن الاتحاد "
+                                  "تعيين مدرب); data: report_words.json plain_verbal_noun_patterns",
     "Q-OWNED-ACT": "a verbal or proposition noun carrying its owner's pronoun after a cue's subject opens the object "
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "
