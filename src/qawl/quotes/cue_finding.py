@@ -259,8 +259,11 @@ class _CueFinding:
             after = t + 1
         if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
             return None  # قال الله تعالى: scripture cited inside someone's words
+        data_shown = False
         if speaker is not None and entry.strength < 1.0 and self.is_evidence(b, speaker[0]):
-            return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
+            data_shown = self.data_shows(b, entry, speaker[0])
+            if not data_shown:
+                return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
         if speaker is None and conj.endswith(PURPOSE_PREFIX):
             speaker = self.purpose_subject(b, t)
         candidate = self.complement_candidate(b, t, entry, after)
@@ -298,6 +301,8 @@ class _CueFinding:
             candidate.rules += ("S-APPOSED-NAME",)
             if (b, speaker[1] if fronted else after) in self.ranked_appositions:
                 candidate.rules += ("S-APPOSED-RANK",)  # ، العقيد الركن صادق دويد،
+        if data_shown:
+            candidate.rules += ("Q-DATA-SHOWS",)  # أظهرت بيانات رسمية أن: the data report
         if host is not None:
             candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
@@ -351,6 +356,14 @@ class _CueFinding:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def data_shows(self, b: int, entry: CueEntry, subject: int) -> bool:
+        """``Q-DATA-SHOWS``: data, figures or findings (بيانات، أرقام، نتائج) as the subject of a verb of showing
+        (أظهرت بيانات رسمية أن، كشفت أرقام حديثة عن) report what they show; sight evidence (أظهرت اللقطات) does
+        not. Data: cues.json data_subjects."""
+        key = self.blocks[b].tokens[subject].key
+        return rule_on("Q-DATA-SHOWS") and entry.lemma in self.lexicon.data_cues \
+            and (key in self.lexicon.data_subjects or _strip_noun(key) in self.lexicon.data_subjects)
 
     @staticmethod
     def negated_report(prev: Optional[_Token]) -> bool:

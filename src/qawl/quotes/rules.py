@@ -44,6 +44,9 @@ RULES: dict[str, str] = {
     "Q-PLAIN-VERBAL-NOUN-OBJECT": "a bare form II or form I verbal noun (تجديد، وصول) right after a complete subject opens "
                                   "a cue's object as a derived one does (وأكد التحالف العربي دخول سفينة، أعلن الاتحاد "
                                   "تعيين مدرب); data: report_words.json plain_verbal_noun_patterns",
+    "Q-DATA-SHOWS": "data, figures or findings (بيانات، أرقام، نتائج) as the subject of a verb of showing (أظهرت بيانات "
+                    "رسمية أن، كشفت أرقام حديثة عن) report what they show, though no source in an attribution; not sight "
+                    "evidence (أظهرت اللقطات); data: cues.json data_subjects",
     "Q-OWNED-ACT": "a verbal or proposition noun carrying its owner's pronoun after a cue's subject opens the object "
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "
