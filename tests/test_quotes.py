@@ -4534,3 +4534,13 @@ def test_a_verbal_noun_object_keeps_the_person_after_it_out_of_the_speaker():
     assert len(quotes) == 1
     assert quotes[0].speaker.text == "متحدث باسم الفيفا"
     assert quotes[0].content.text.startswith("اعتقال بلاتر")
+
+
+def test_a_final_wafqan_attribution_is_a_final_attribution_word():
+    # وفقا keeps its و: it is no و + فقا, so a final وفقا reports whatever its source's head, as وفق does
+    text = "وفي عام 2017، استوردت الولايات المتحدة 9٪ من نفطها من المملكة، وفقًا لإدارة معلومات الطاقة الأمريكية."
+    _, quotes = quotes_of(text, _mentions_for(("الولايات المتحدة", "LOC", "الولايات المتحدة")))
+    assert len(quotes) == 1
+    assert quotes[0].cue.text == "وفقًا"
+    assert quotes[0].speaker.text == "إدارة معلومات الطاقة الأمريكية"
+    assert quotes[0].content.text.startswith("وفي عام 2017")

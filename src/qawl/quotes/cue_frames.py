@@ -628,8 +628,9 @@ class _CueFrames:
         head = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key  # وفقا لبيانات: the noun after ل
         if self.is_evidence(b, s) or listed_head(head, self.lexicon.heads, EVIDENCE_HEADS):
             return None
-        if _strip_conj(tokens[t].key) not in self.lexicon.final_attribution_words or self.opens_sentence_at(b, t):
-            return None  # حسب حجم الحمولة: "depending on"
+        final_words = self.lexicon.final_attribution_words
+        if (tokens[t].key not in final_words and _strip_conj(tokens[t].key) not in final_words) or self.opens_sentence_at(b, t):
+            return None  # حسب حجم الحمولة: "depending on"; وفقا keeps its و (not و + فقا)
         if _owned_head(tokens[s].text):
             return None  # بحسب تعبيره: the owner of the words speaks (a closer, not a source)
         link = tokens[s - 1].key if s > t + 1 else ""
