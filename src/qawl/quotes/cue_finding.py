@@ -303,6 +303,10 @@ class _CueFinding:
                 candidate.rules += ("S-APPOSED-RANK",)  # ، العقيد الركن صادق دويد،
         if data_shown:
             candidate.rules += ("Q-DATA-SHOWS",)  # أظهرت بيانات رسمية أن: the data report
+            issuer = self.data_issuer(b, speaker[0], len(tokens))
+            if issuer is not None:
+                candidate.speaker = issuer  # كشفت بيانات للشرطة أن: the phrase runs on to the body that issued them
+                candidate.rules += ("S-DATA-ISSUER",)
         if host is not None:
             candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
