@@ -47,6 +47,9 @@ RULES: dict[str, str] = {
     "Q-DATA-SHOWS": "data, figures or findings (بيانات، أرقام، نتائج) as the subject of a verb of showing (أظهرت بيانات "
                     "رسمية أن، كشفت أرقام حديثة عن) report what they show, though no source in an attribution; not sight "
                     "evidence (أظهرت اللقطات); data: cues.json data_subjects",
+    "Q-DATA-OBJECT": "data that speak through a verb of showing (Q-DATA-SHOWS) report a noun object as they do a "
+                     "that-clause (أظهرت بيانات رسمية اليوم الخميس، ارتفاع معدل التضخم؛ أظهرت بيانات الجمارك ارتفاع الفائض); not "
+                     "when the subject phrase runs on over more than a few untagged words (the object is then in it)",
     "Q-ATTRIB-DATA": "an attribution after a comma that closes its sentence and cites data or figures (…، بحسب "
                      "إحصاءات الحلف الأطلسي.، وفقا لبيانات صدرت عن الهيئة.، حسب أرقام أعلنتها طوكيو) reports the clause "
                      "before it, with any attribution word; data: cues.json data_subjects",
