@@ -3644,9 +3644,14 @@ def test_q_attrib_issuer_figures_speak_through_the_body_that_issued_them(switch_
     _, quotes = quotes_of(text, names)
     assert len(quotes) == 1 and "Q-ATTRIB-ISSUER" in quotes[0].rules
     assert quotes[0].speaker.text == "وزارة المالية" and quotes[0].content.text.startswith("وبلغ الفائض")
-    _, quotes = quotes_of("وبلغ الفائض 625 مليار ين مقابل 478 مليار ين قبل عام، وفق الإحصاءات الصادرة حديثا.", [])
-    assert not quotes  # no issuer named: figures alone report nothing
-    switch_off("Q-ATTRIB-ISSUER")
+    unnamed = "وبلغ الفائض 625 مليار ين مقابل 478 مليار ين قبل عام، وفق الإحصاءات الصادرة حديثا."
+    _, quotes = quotes_of(unnamed, [])
+    # no issuer named: the figures themselves report, as they do when they show (Q-ATTRIB-DATA)
+    assert len(quotes) == 1 and "Q-ATTRIB-DATA" in quotes[0].rules and quotes[0].speaker.text.startswith("الإحصاءات")
+    switch_off("Q-ATTRIB-DATA")
+    _, quotes = quotes_of(unnamed, [])
+    assert not quotes
+    switch_off("Q-ATTRIB-ISSUER", "Q-ATTRIB-DATA")
     _, quotes = quotes_of(text, names)
     assert not quotes
 
@@ -4546,3 +4551,22 @@ def test_claims_named_give_no_quote_but_their_speaker_goes_on():
     assert [(q.cue.text, q.speaker_canonical) for q in quotes] == [("اعترفت", "بكين")]
     _, quotes = quotes_of("ونفت بكين صحة هذه المزاعم.", _mentions_for(*names))
     assert [q.content.text for q in quotes] == ["صحة هذه المزاعم"]
+
+
+def test_a_verbal_noun_object_keeps_the_person_after_it_out_of_the_speaker():
+    # أكد متحدث باسم الفيفا | اعتقال بلاتر: the person named in the object is not the title's name
+    text = "وأكد متحدث باسم الفيفا اعتقال بلاتر في روسيا."
+    _, quotes = quotes_of(text, _mentions_for(("الفيفا", "ORG", "الفيفا"), ("بلاتر", "PER", "جوزيف بلاتر")))
+    assert len(quotes) == 1
+    assert quotes[0].speaker.text == "متحدث باسم الفيفا"
+    assert quotes[0].content.text.startswith("اعتقال بلاتر")
+
+
+def test_a_final_wafqan_attribution_is_a_final_attribution_word():
+    # وفقا keeps its و: it is no و + فقا, so a final وفقا reports whatever its source's head, as وفق does
+    text = "وفي عام 2017، استوردت الولايات المتحدة 9٪ من نفطها من المملكة، وفقًا لإدارة معلومات الطاقة الأمريكية."
+    _, quotes = quotes_of(text, _mentions_for(("الولايات المتحدة", "LOC", "الولايات المتحدة")))
+    assert len(quotes) == 1
+    assert quotes[0].cue.text == "وفقًا"
+    assert quotes[0].speaker.text == "إدارة معلومات الطاقة الأمريكية"
+    assert quotes[0].content.text.startswith("وفي عام 2017")

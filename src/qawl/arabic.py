@@ -325,6 +325,16 @@ _DEFINITE_VERBAL_NOUN_RE = re.compile(
     "^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in _REPORT["definite_verbal_noun_patterns"]) + ")$")
 
 
+_PLAIN_VERBAL_NOUN_RE = re.compile(
+    "^(?:" + "|".join(p.replace("C", "[ء-ي]") for p in _REPORT["plain_verbal_noun_patterns"]) + ")$")
+
+
+def is_plain_verbal_noun(word: str) -> bool:
+    """A bare word as written shaped like a form II or form I verbal noun (تجديد، وصول): one of
+    ``plain_verbal_noun_patterns``, without the article or a suffix."""
+    return bool(_PLAIN_VERBAL_NOUN_RE.match(unvowelled(word)))
+
+
 def is_verbal_noun(word: str) -> bool:
     """A word as written shaped like a derived verbal noun (الإفصاح، اكتمال، استعدادها): one of
     ``VERBAL_NOUN_PATTERNS`` after the article and before an attached pronoun (ة before it is ت)."""

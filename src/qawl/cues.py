@@ -91,6 +91,8 @@ class Lexicon:
     statement_frames: frozenset[str]  # بيان، تصريح: في بيان لـ X names X as the one who speaks next
     verdict_subjects: frozenset[str] = frozenset()  # المحكمة: its أكدت + object upholds a ruling
     verdict_cues: frozenset[str] = frozenset()  # lemmas (أكد، أيد) that uphold a ruling after such a subject
+    data_subjects: frozenset[str] = frozenset()  # بيانات، أرقام: data that speak through a verb of showing
+    data_cues: frozenset[str] = frozenset()  # lemmas (أظهر، كشف) through which data speak (Q-DATA-SHOWS)
     # متناولا، شارحا، مثنيا: accusative participles of act verbs that open the speaker's next act
     circumstantial: frozenset[str] = frozenset()
     # kind -> the head words listed without the article (صحيفة، شركة): not the bare forms the
@@ -243,6 +245,8 @@ def load_cues() -> Lexicon:
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),
+        data_subjects=_match_set(raw.get("data_subjects", {}).get("words", [])),
+        data_cues=frozenset(raw.get("data_subjects", {}).get("cues", [])),
         circumstantial=_match_set(raw.get("circumstantial", {}).get("words", [])),
         listed_indefinite={
             kind: _match_set([w for w in words if not w.startswith("ال")])

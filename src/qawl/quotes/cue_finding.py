@@ -22,7 +22,7 @@ from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
 from .rules import rule_on
 from .config import (
-    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
+    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
     MIN_SPEECH_WORDS,
 )
 from .lexical import (
@@ -262,11 +262,16 @@ class _CueFinding:
             after = t + 1
         if speaker is not None and tokens[speaker[0]].key in self.lexicon.scripture_speakers:
             return None  # قال الله تعالى: scripture cited inside someone's words
+        data_shown = False
         if speaker is not None and entry.strength < 1.0 and self.is_evidence(b, speaker[0]):
-            return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
+            data_shown = self.data_shows(b, entry, speaker[0])
+            if not data_shown:
+                return None  # أظهرت اللقطات أن، ينص القانون على: evidence or a rule, not a source's words
         if speaker is None and conj.endswith(PURPOSE_PREFIX):
             speaker = self.purpose_subject(b, t)
         candidate = self.complement_candidate(b, t, entry, after)
+        if candidate is None and data_shown and rule_on("Q-DATA-OBJECT"):
+            candidate = self.data_object(b, t, entry, after, speaker)  # أظهرت بيانات رسمية | ارتفاع التضخم
         if candidate is None and speaker is None and conj:
             candidate = self.continuation_candidate(b, t, entry)
         if candidate is None and speaker is not None and conj and self.no_subject(b, speaker):
@@ -301,6 +306,12 @@ class _CueFinding:
             candidate.rules += ("S-APPOSED-NAME",)
             if (b, speaker[1] if fronted else after) in self.ranked_appositions:
                 candidate.rules += ("S-APPOSED-RANK",)  # ، العقيد الركن صادق دويد،
+        if data_shown:
+            candidate.rules += ("Q-DATA-SHOWS",)  # أظهرت بيانات رسمية أن: the data report
+            issuer = self.data_issuer(b, speaker[0], len(tokens))
+            if issuer is not None:
+                candidate.speaker = issuer  # كشفت بيانات للشرطة أن: the phrase runs on to the body that issued them
+                candidate.rules += ("S-DATA-ISSUER",)
         if host is not None:
             candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
@@ -354,6 +365,27 @@ class _CueFinding:
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
         return candidate
+
+    def data_object(self, b: int, t: int, entry: CueEntry, after: int, subject: tuple[int, int]) -> Optional[_Candidate]:
+        """``Q-DATA-OBJECT``: what data show may be a noun object instead of a that-clause (أظهرت بيانات رسمية
+        اليوم الخميس، ارتفاع معدل التضخم): the object is the words; not when the subject phrase runs on over more
+        words than a tagged name and a few of its own (أظهرت النتائج تجاوز رصيد الاستثمار …: the object is in it)."""
+        untagged = sum(1 for k in range(*subject) if self.blocks[b].tokens[k].is_word and self.mention_at(b, k) is None)
+        if untagged > MAX_DATA_SUBJECT_WORDS:
+            return None
+        candidate = self.complement_candidate(b, t, replace(entry, complements=(*entry.complements, "obj")), after)
+        if candidate is not None and candidate.method == "obj":
+            candidate.rules += ("Q-DATA-OBJECT",)
+            return candidate
+        return None
+
+    def data_shows(self, b: int, entry: CueEntry, subject: int) -> bool:
+        """``Q-DATA-SHOWS``: data, figures or findings (بيانات، أرقام، نتائج) as the subject of a verb of showing
+        (أظهرت بيانات رسمية أن، كشفت أرقام حديثة عن) report what they show; sight evidence (أظهرت اللقطات) does
+        not. Data: cues.json data_subjects."""
+        key = self.blocks[b].tokens[subject].key
+        return rule_on("Q-DATA-SHOWS") and entry.lemma in self.lexicon.data_cues \
+            and (key in self.lexicon.data_subjects or _strip_noun(key) in self.lexicon.data_subjects)
 
     @staticmethod
     def negated_report(prev: Optional[_Token]) -> bool:

@@ -395,6 +395,8 @@ class _CueFrames:
                 return None  # وقال بوتين في الفيلم، بحسب تقرير وكالة رويترز: "…": the words are Putin's
             candidate = _Candidate(b, cue, entry, "attribution", first, content_end=end)
         candidate.speaker = (s, np_end)
+        if quoted is None and self.is_data(b, s) and (issuer := self.data_issuer(b, s, limit)) is not None:
+            candidate.speaker, rules = issuer, (*rules, "S-DATA-ISSUER")  # وفقا لأرقام أعلنتها طوكيو: up to the issuer
         candidate.start_token = t
         candidate.boundary = False
         candidate.rules += rules
@@ -626,10 +628,13 @@ class _CueFrames:
             return None
         key = tokens[s].key
         head = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key  # وفقا لبيانات: the noun after ل
-        if self.is_evidence(b, s) or listed_head(head, self.lexicon.heads, EVIDENCE_HEADS):
+        data = rule_on("Q-ATTRIB-DATA") and self.is_data(b, s)  # …، بحسب إحصاءات الحلف الأطلسي.
+        if not data and (self.is_evidence(b, s) or listed_head(head, self.lexicon.heads, EVIDENCE_HEADS)):
             return None
-        if _strip_conj(tokens[t].key) not in self.lexicon.final_attribution_words or self.opens_sentence_at(b, t):
-            return None  # حسب حجم الحمولة: "depending on"
+        final_words = self.lexicon.final_attribution_words
+        if (not data and tokens[t].key not in final_words and _strip_conj(tokens[t].key) not in final_words) \
+                or self.opens_sentence_at(b, t):
+            return None  # حسب حجم الحمولة: "depending on" (حسب البيانات is data's); وفقا keeps its و (not و + فقا)
         if _owned_head(tokens[s].text):
             return None  # بحسب تعبيره: the owner of the words speaks (a closer, not a source)
         link = tokens[s - 1].key if s > t + 1 else ""
@@ -637,9 +642,9 @@ class _CueFrames:
             return None  # وفق ما تم التداول به: a clause, not a source
         for k in range(np_end, min(len(tokens), np_end + MAX_FINAL_SOURCE_TAIL + 1)):
             if _ends_sentence(tokens, k):
-                return ("Q-ATTRIB-FINAL",)
+                return ("Q-ATTRIB-FINAL",) + (("Q-ATTRIB-DATA",) if data else ())
             if tokens[k].text in COMMAS and self.closes_clause_at(b, k):
-                return ("Q-ATTRIB-FINAL", "Q-ATTRIB-FINAL-TAIL")
+                return ("Q-ATTRIB-FINAL", "Q-ATTRIB-FINAL-TAIL") + (("Q-ATTRIB-DATA",) if data else ())
             if tokens[k].key in COMPLEMENTISERS or tokens[k].text in COMMAS or tokens[k].text in ALL_MARKS:
                 return None
         return None

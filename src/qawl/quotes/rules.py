@@ -41,6 +41,22 @@ RULES: dict[str, str] = {
     "Q-VERBAL-NOUN-OBJECT": "a word shaped like a derived verbal noun right after a complete subject (a definite word or "
                             "a tagged name's end) opens the object of a cue that takes one (أعلن وزير الداخلية اكتمال "
                             "الاستعدادات، أكد ليبرلمان اعتراض نحو 400 طائرة), not more of the subject",
+    "Q-PLAIN-VERBAL-NOUN-OBJECT": "a bare form II or form I verbal noun (تجديد، وصول) right after a complete subject opens "
+                                  "a cue's object as a derived one does (وأكد التحالف العربي دخول سفينة، أعلن الاتحاد "
+                                  "تعيين مدرب); data: report_words.json plain_verbal_noun_patterns",
+    "Q-DATA-SHOWS": "data, figures or findings (بيانات، أرقام، نتائج) as the subject of a verb of showing (أظهرت بيانات "
+                    "رسمية أن، كشفت أرقام حديثة عن) report what they show, though no source in an attribution; not sight "
+                    "evidence (أظهرت اللقطات); data: cues.json data_subjects",
+    "Q-DATA-OBJECT": "data that speak through a verb of showing (Q-DATA-SHOWS) report a noun object as they do a "
+                     "that-clause (أظهرت بيانات رسمية اليوم الخميس، ارتفاع معدل التضخم؛ أظهرت بيانات الجمارك ارتفاع الفائض); not "
+                     "when the subject phrase runs on over more than a few untagged words (the object is then in it)",
+    "Q-ATTRIB-DATA": "an attribution after a comma that closes its sentence and cites data or figures (…، بحسب "
+                     "إحصاءات الحلف الأطلسي.، وفقا لبيانات صدرت عن الهيئة.، حسب أرقام أعلنتها طوكيو) reports the clause "
+                     "before it, with any attribution word; data: cues.json data_subjects",
+    "S-DATA-ISSUER": "the speaker phrase of data, figures or findings that report (Q-DATA-SHOWS, an attribution) runs "
+                     "on to the body named within a few words after them that issued them, as their genitive, after من / "
+                     "عن / ل or as a clause's agent (كشفت بيانات للشرطة أن، أظهرت بيانات من إدارة معلومات الطاقة أن، بحسب "
+                     "أرقام أعلنتها طوكيو), so that the body names it",
     "Q-OWNED-ACT": "a verbal or proposition noun carrying its owner's pronoun after a cue's subject opens the object "
                    "(أعلن الرؤساء التنفيذيون لثلاثة بنوك انسحابهم من المؤتمر), not more of the subject",
     "Q-ATTRIB-FINAL": "an attribution after a comma that closes its sentence reports the clause before it whatever its "

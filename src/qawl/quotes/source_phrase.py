@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, GOVERNING_PARTICIPLES, ADJECTIVE_NEGATORS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
     ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, SOURCE_INSIDE_PREPOSITIONS, TIME_NAMES, TIME_WORDS,
-    VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_verbal_noun,
+    VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_plain_verbal_noun, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Mention
@@ -33,6 +33,7 @@ from .tokens import (
 PEOPLE_PLURAL_ENDINGS = ("ين", "ون")
 
 
+VERBAL_NOUN_CUTS = frozenset({"Q-VERBAL-NOUN-OBJECT", "Q-PLAIN-VERBAL-NOUN-OBJECT"})  # cuts that open a cue's object
 
 class _SourcePhrase:
     """Noun-phrase reading of speaker phrases (mixed into ``_Extractor``)."""
@@ -140,7 +141,7 @@ class _SourcePhrase:
                 break  # وقال بومبيو | مازحا: how he spoke, not his name
             if self.is_proposition_noun(tokens, t, start, b) or self.is_veil(b, t):
                 if tokens[t].key not in self.lexicon.proposition_nouns and not self.is_veil(b, t):
-                    self.span_cuts.setdefault((b, t), "Q-VERBAL-NOUN-OBJECT")
+                    self.span_cuts.setdefault((b, t), self.verbal_noun_rule(b, t))
                 break  # جدد الوزير التزام بلاده، كشفت الوزارة النقاب عن: the object, not more of the name
             words += 1
             t += 1
@@ -676,7 +677,7 @@ class _SourcePhrase:
                 self.span_cuts[(b, i)] = "Q-OWNED-ACT"
                 return i  # أعلن الرؤساء التنفيذيون لثلاثة بنوك عالمية | انسحابهم: the subject's own act
             if self.verbal_noun_after_subject(b, i, start):
-                self.span_cuts[(b, i)] = "Q-VERBAL-NOUN-OBJECT"
+                self.span_cuts[(b, i)] = self.verbal_noun_rule(b, i)
                 return i  # أعلن وزير الداخلية | اكتمال الاستعدادات
             if mention is not None and mention is previous:
                 continue  # inside one name
@@ -719,11 +720,27 @@ class _SourcePhrase:
         start of its object: أعلن وزير الداخلية | اكتمال الاستعدادات، أكد أفيغدور ليبرلمان | اعتراض نحو 400
         طائرة. Never the phrase's first word (أعلن الاتحاد الأوروبي), a tagged name's word or a title."""
         tokens = self.blocks[b].tokens
-        if not rule_on("Q-VERBAL-NOUN-OBJECT") or t <= start or not tokens[t - 1].is_word or not self.object_verbal_noun(b, t):
+        if not rule_on("Q-VERBAL-NOUN-OBJECT") or t <= start or not tokens[t - 1].is_word:
+            return False
+        if not self.object_verbal_noun(b, t) and not self.plain_verbal_noun(b, t):
             return False
         token, prev = tokens[t], tokens[t - 1]
         previous = self.mention_at(b, t - 1)
         return _is_definite(prev.key) or (previous is not None and previous.end <= token.start)
+
+    def plain_verbal_noun(self, b: int, t: int) -> bool:
+        """``Q-PLAIN-VERBAL-NOUN-OBJECT``: a bare form II or form I verbal noun (تجديد، وصول) may open a cue's
+        object right after a complete subject (وأكد التحالف العربي | دخول سفينة), as a derived one does; not a
+        tagged name's word, a function word nor a source head. Data: report_words.json plain_verbal_noun_patterns."""
+        token = self.blocks[b].tokens[t]
+        if not rule_on("Q-PLAIN-VERBAL-NOUN-OBJECT") or not token.is_word or token.region >= 0 or _is_stop(token) \
+                or not is_plain_verbal_noun(token.text) or self.mention_at(b, t) is not None:
+            return False
+        return not any(_strip_noun(token.key) in self.lexicon.heads[k] for k in SOURCE_KINDS)
+
+    def verbal_noun_rule(self, b: int, t: int) -> str:
+        """The rule that reads the verbal noun at ``t`` as the start of a cue's object."""
+        return "Q-VERBAL-NOUN-OBJECT" if self.object_verbal_noun(b, t) else "Q-PLAIN-VERBAL-NOUN-OBJECT"
 
     def object_verbal_noun(self, b: int, t: int) -> bool:
         """The word at ``t`` may open a cue's object as a derived verbal noun: shaped like one, outside
@@ -789,6 +806,8 @@ class _SourcePhrase:
         last = self.mention_at(b, end - 1)
         while last is not None and inside(end, last):
             end += 1
+        if self.span_cuts.get((b, end)) in VERBAL_NOUN_CUTS:
+            return end  # أكد متحدث باسم الفيفا | وصول بلاتر: the person is in the object
         # a title whose person comes a few words later: سماحة مفتي عام المملكة ... الشيخ عبدالعزيز
         if not any((m := self.mention_at(b, t)) is not None and m.label == "PER" for t in range(start, end)):
             for t in range(end, min(limit, start + MAX_APPOSITION_GAP)):

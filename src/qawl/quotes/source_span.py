@@ -24,7 +24,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
 from .config import (
     MAX_ASIDE_WORDS, MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS,
-    MAX_COMMA_ASIDE_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
+    MAX_COMMA_ASIDE_WORDS, MAX_ISSUED_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
@@ -34,6 +34,7 @@ from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
 
 
 EVIDENCE_HEADS = ("not_sources", "sight_evidence")  # cues.json speaker_heads: what a source is not
+ISSUER_PREPOSITIONS = frozenset({"من", "عن"})  # بيانات من / صادرة عن X: what opens the issuer of data (S-DATA-ISSUER)
 COMPLEMENT_PREPOSITIONS = frozenset({"في", "من", "داخل", "لدي", "بين", "ضمن"})  # where a source sits (S-FRONTED-COMPLEMENT)
 
 
@@ -757,6 +758,30 @@ class _SourceSpan:
     def is_evidence(self, b: int, t: int, kinds: tuple[str, ...] = EVIDENCE_HEADS) -> bool:
         """The phrase at ``t`` is evidence, a norm or a plan (بحسب الصور، وفقا للقانون), not who spoke."""
         return self.mention_at(b, t) is None and listed_head(self.blocks[b].tokens[t].key, self.lexicon.heads, kinds)
+
+    def is_data(self, b: int, t: int) -> bool:
+        """The word at ``t`` heads data, figures or findings (بيانات، إحصاءات، أرقام): no source of its own,
+        but they speak for the body that issued them. Data: cues.json data_subjects."""
+        key = self.blocks[b].tokens[t].key
+        key = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key  # وفقا لبيانات
+        return key in self.lexicon.data_subjects or _strip_noun(key) in self.lexicon.data_subjects
+
+    def data_issuer(self, b: int, t: int, limit: int) -> Optional[tuple[int, int]]:
+        """``S-DATA-ISSUER``: data at ``t`` and the body named within a few words after them that issued them, as
+        their genitive, after من / عن / ل or as the agent of a clause on them (بيانات للشرطة، بيانات من إدارة
+        معلومات الطاقة، إحصاءات الحلف الأطلسي، أرقام أعلنتها طوكيو): the speaker phrase runs on to that body's
+        end, so that the body names it; None when none is named."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-DATA-ISSUER"):
+            return None
+        for k in range(t + 1, min(limit, t + 1 + MAX_ISSUED_WORDS)):
+            token = tokens[k]
+            if not token.is_word or token.key in COMPLEMENTISERS or token.region >= 0:
+                return None
+            start = k + 1 if token.key in ISSUER_PREPOSITIONS and k + 1 < limit else k
+            if self.names_source(b, start) and not self.is_data(b, start):
+                return t, max(start + 1, self.speaker_forward(b, start, limit))
+        return None
 
     def is_source(self, b: int, start: int, end: int) -> bool:
         """Can this phrase be a source (بحسب المرصد) rather than evidence (بحسب الصور)?"""
