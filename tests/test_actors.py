@@ -1077,3 +1077,14 @@ def test_a_given_name_opening_an_article_partner_s_name_takes_nothing():
                        ("محمد", "", "person", "quote", "وأضاف ", " إن"), ("محمد", "", "PER", "mention"))
     rows["doc_id"] = "a1"
     assert role_of(rows, "محمد") == "other"
+
+
+@pytest.mark.parametrize("form, role", [("مستشار الأمراض الجنسية في جامعة بريستول", "expert_or_academic"),
+                                        ("رئيس مركز مكافحة الجريمة الإلكترونية في الإنتربول", "minister_or_official")])
+def test_the_body_a_head_holds_office_in_outranks_the_title(form, role):
+    assert read_form(form).roles[0] == (role, "R-BODY-OVER-TITLE")
+    assert read_form(form, disabled=frozenset({"R-BODY-OVER-TITLE"})).roles[0][0] != role
+
+
+def test_a_medium_spoken_to_is_no_body_of_office():
+    assert not any(rule == "R-BODY-OVER-TITLE" for _, rule in read_form("مسؤول أمريكي لوكالة الأنباء الفرنسية").roles)

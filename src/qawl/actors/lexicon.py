@@ -139,6 +139,10 @@ RULES = {
                       "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
                       "بفيسبوك، رئيس قسم البحوث بشركة X، رئيسة العمليات في الفيسبوك: a listed company with the article) "
                       "is an executive: organisation_or_spokesperson, not an official",
+    "R-BODY-OVER-TITLE": "a head title (رئيس، مدير، مستشار) that belongs, further on in its phrase and after a "
+                         "preposition, to a body of the lexicon takes that body's role, not its own or its "
+                         "complement's (مستشار الأمراض الجنسية في جامعة بريستول → expert; رئيس مركز … في "
+                         "الإنتربول → official): the body one holds office in decides",
     "R-ARTICLE": "an actor nothing gives a role (R-DEFAULT) takes the role that a title or context gives an "
                  "actor of the same article whose longer name opens or ends with its name (وقالت باتريشيا after "
                  "المشرفة على الدراسة باتريشيا كونرود), when all such partners agree; not for one Arabic given name, "

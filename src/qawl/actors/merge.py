@@ -211,7 +211,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-DEFINITE")
                 elif not near_end and (wide or cut):
                     ev.context_rules[form].setdefault(role, "R-APPOSITION-CUT" if cut else "R-APPOSITION-WIDE")
-                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-REPRESENTATIVE", "R-STATE-NAME"):
+                elif vote_rule in ("R-TITLE-COMPLEMENT", "R-COMPANY-HEAD", "R-BODY-OVER-TITLE", "R-REPRESENTATIVE", "R-STATE-NAME"):
                     ev.context_rules[form].setdefault(role, vote_rule)
             if definite and not near_end:  # الأستاذ بجامعة مانشستر: the body comes after the title
                 skip = len(match_terms(words, lex)[0][1].words)

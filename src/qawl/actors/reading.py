@@ -208,6 +208,10 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 body_role = _company_after(words, end, lex)
                 if body_role:
                     role, term_rule = body_role, "R-COMPANY-HEAD"
+            if term_rule not in ("R-COMPANY-HEAD", "R-RESEARCH-HEAD") and "R-BODY-OVER-TITLE" not in disabled:
+                body_role = _company_after(words, end, lex, any_body=True)
+                if body_role and body_role != role:  # مستشار … في جامعة بريستول: the university's
+                    role, term_rule = body_role, "R-BODY-OVER-TITLE"
         if role == "minister_or_official" and term.words[0] not in _STATE_ONLY_HEADS \
                 and "R-INTERNATIONAL" not in disabled and _international_after(words, i + len(term.words), found, k):
             role, term_rule = "organisation_or_spokesperson", "R-INTERNATIONAL"
@@ -318,11 +322,16 @@ def _state_name_positions(words: tuple, lex: Lexicons, after_preposition: bool =
 _TO_BODY = frozenset({"في", "لدى", "ب", "ل", "من"})
 
 
-def _company_after(words: tuple, end: int, lex: Lexicons) -> str:
+# bodies no title holds office in: a document, a medium spoken to (لوكالة الأنباء الفرنسية) (R-BODY-OVER-TITLE)
+_NOT_HOLDING = frozenset({"document_or_report", "journalist_or_media"})
+
+
+def _company_after(words: tuple, end: int, lex: Lexicons, any_body: bool = False) -> str:
     """R-COMPANY-HEAD: the role of a company or non-governmental organisation that a head title
     (رئيس, نائب رئيس, مسؤول) belongs to further on in its phrase, after a preposition (في شركة X,
     بفيسبوك, لدى جوجل, لشركة): organisation_or_spokesperson, else "" (a government body or
     none: the head keeps its own role)."""
+    places = _state_name_positions(words, lex, True) if any_body else set()
     for i in range(end, len(words)):
         word = words[i]
         plain = _unglued(word, lex)
@@ -340,7 +349,8 @@ def _company_after(words: tuple, end: int, lex: Lexicons) -> str:
         if term.kind in ("body", "generic") and term.role == "organisation_or_spokesperson":
             return term.role
         if term.kind in ("body", "generic") and term.role != "-":
-            return ""  # في وزارة الصحة, بالجيش: the first body it belongs to is no company
+            # في وزارة الصحة, بالجيش: the first body it belongs to is no company (R-BODY-OVER-TITLE: its role)
+            return term.role if any_body and term.role not in _NOT_HOLDING and i not in places else ""
     return ""
 
 
