@@ -3998,7 +3998,7 @@ def test_s_title_head_reads_a_description_whose_office_a_title_names_whole(switc
     _, quotes = quotes_of(text, names)
     accused = [q for q in quotes if q.cue.text == "اتهم"]
     assert accused and accused[0].speaker_canonical == "خورخي رودريغيز" and "S-TITLE-HEAD" in accused[0].rules
-    switch_off("S-TITLE-HEAD")
+    switch_off("S-TITLE-HEAD", "S-EPITHET-CONSTRUCT")  # the construct epithet would also find its last speaker
     _, quotes = quotes_of(text, names)
     assert all(q.speaker_canonical != "خورخي رودريغيز" for q in quotes if q.cue.text == "اتهم")
 
@@ -4570,3 +4570,16 @@ def test_a_final_wafqan_attribution_is_a_final_attribution_word():
     assert quotes[0].cue.text == "وفقًا"
     assert quotes[0].speaker.text == "إدارة معلومات الطاقة الأمريكية"
     assert quotes[0].content.text.startswith("وفي عام 2017")
+
+
+def test_s_epithet_construct_only_after_a_sentence_opening_cue():
+    # وأضاف لاعب ساحل العاج goes on with the last speaker; في المقابل، قال مدير المدرسة brings in someone new
+    names = _mentions_for(("يايا توريه", "PER", "يايا توريه"), ("ياشيماسا هاياشي", "PER", "ياشيماسا هاياشي"))
+    text = ("قال يايا توريه، اللاعب السابق بفريق مانشستر سيتي إن المدرب لديه مشاكل مع اللاعبين.\n\n"
+            "وأضاف لاعب ساحل العاج أنه يريد أن يكسر الحواجز.")
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes if q.cue.text == "أضاف"] == ["يايا توريه"]
+    text = ("وقال ياشيماسا هاياشي، وزير التعليم في اليابان، إنه كان حري بالمدرسة أن تناقش أولياء الأمور.\n\n"
+            "في المقابل، قال مدير المدرسة إن الزي ليس باهظا.")
+    _, quotes = quotes_of(text, names)
+    assert all(q.speaker_canonical != "ياشيماسا هاياشي" for q in quotes if q.speaker and "مدير" in q.speaker.text)

@@ -421,7 +421,8 @@ class _Resolver:
             (canonical, kind, rules), rule, named = maker, "S-DOCUMENT-AUTHOR", True
         if not named and (epithet := self.epithet_of_last_speaker(keys, b, start, end, position)) is not None:
             canonical, kind, named = epithet.canonical, "person", True
-            rules = (*rules, "S-EPITHET")
+            construct = not keys[0].startswith(("ال", "وال"))
+            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if construct else ()))
         if not named and (body := self.spokesperson_body(keys, b, start, end, span.start)) is not None:
             canonical, kind, named = body, "organisation", True  # متحدث باسم وزارة العدل: the ministry speaks
             rules = (*rules, "S-SPOKESPERSON-BODY")
@@ -496,13 +497,15 @@ class _Resolver:
         if not rule_on("S-EPITHET") or not keys or len(keys) > MAX_EPITHET_WORDS or not self.agents:
             return None
         first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
-        if not first.startswith("ال") or not self.person_head(first) or _is_plural_phrase([first]) \
+        construct = self.construct_epithet(keys) and self.opens_sentence_after_cue(b, start)
+        if not (first.startswith("ال") or construct) or not self.person_head(first) or _is_plural_phrase([first]) \
                 or first in COMPLETE_SUBJECTS:
             return None  # العلماء، البعض: several people, not the one who spoke
-        if any(not k.startswith("ال") or self.person_head(k) for k in keys[1:]):
+        if any(not (k.startswith("ال") or construct) or self.person_head(k) for k in keys[1:]):
             return None  # الأمين العام للأمم المتحدة، المسؤول الإيراني الكبير: only adjectives after the head
-        if any(self.ex.mention_at(b, t) is not None for t in range(start, end)):
-            return None
+        if any((m := self.ex.mention_at(b, t)) is not None and not (construct and m.label == "LOC")
+               for t in range(start, end)):
+            return None  # a name; but a country may complete a construct head (لاعب ساحل العاج)
         agent = self.agents[-1]
         if not agent.named or agent.kind != "person" or agent.number == "p":
             return None
@@ -512,6 +515,17 @@ class _Resolver:
         others = [m for m in self.ex.mentions if m.label == "PER" and agent.position < m.start < position
                   and not self.inside_quoted_words(m.start) and not _same_person(m, agent.canonical)]
         return None if others or not self.places_fit(keys[1:], agent) else agent
+
+    def construct_epithet(self, keys: list[str]) -> bool:
+        """``S-EPITHET-CONSTRUCT``: an indefinite head in construct with a definite phrase (لاعب ساحل العاج،
+        مدرب المنتخب الإيطالي) describes as a definite head does."""
+        return len(keys) > 1 and not keys[0].startswith(("ال", "وال")) and keys[-1].startswith("ال") \
+            and rule_on("S-EPITHET-CONSTRUCT")
+
+    def opens_sentence_after_cue(self, b: int, start: int) -> bool:
+        """The speaker phrase follows a cue that opens its sentence (وأضاف لاعب ساحل العاج): the story goes
+        on with the same speaker, not with a new one brought in (في المقابل، قال مدير المدرسة)."""
+        return start > 0 and self.ex.sentence_start(b, start - 1) == start - 1
 
     def places_fit(self, adjectives: list[str], agent: _Agent) -> bool:
         """``S-EPITHET``: the places the epithet's nisba names (الإيطالي) are among those of the person's

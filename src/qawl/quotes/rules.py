@@ -345,6 +345,8 @@ RULES: dict[str, str] = {
                  "الإسباني، اللاعبة الأمريكية، الفنان المصري) is an epithet of the last named person who spoke, "
                  "when no other person is named between them, the gender agrees and its nisba fits his titles; not a "
                  "group (العلماء، البعض), an office head (المسؤول الأمريكي) nor an anonymous source (المصدر التركي)",
+    "S-EPITHET-CONSTRUCT": "S-EPITHET also for an indefinite person head in construct with a definite word "
+                           "right after a cue that opens its sentence (وأضاف لاعب ساحل العاج; not في المقابل، قال مدير المدرسة)",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
