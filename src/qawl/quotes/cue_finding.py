@@ -14,12 +14,13 @@ from typing import Optional
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
-    COMPLEMENTISERS, CONTINUATION_LEMMAS, INFERENCE_OPENERS,
+    COMPLEMENTISERS, CONTINUATION_LEMMAS, INFERENCE_OPENERS, MA_CONJUNCTIONS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
+from .content_end import SELF_COMPLEMENTISERS
 from .rules import rule_on
 from .config import (
     MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
@@ -101,6 +102,7 @@ class _CueFinding:
                 elif entry.kind == "verb" and not entry.ambiguous:
                     self.record_agent(b, t, entry, conj)
         self.nest_disagreeing_participles(found)
+        self.nest_disagreeing_verbs(found)
         return found
 
     def clause_form(self, b: int, t: int) -> Optional[CueEntry]:
@@ -733,6 +735,42 @@ class _CueFinding:
                     continue
                 c.boundary = False
 
+    def nest_disagreeing_verbs(self, found: list[_Candidate]) -> None:
+        """``Q-CLAUSE-SUBJECT-VERB``: وأضاف أن اللائحة شددت على …، ونصت على: a verb without a subject of its
+        own, in the sentence of a that-clause report and in another gender or number than that report's
+        speaker, is the predicate of the clause's subject: the words go on, no new clause."""
+        if not rule_on("Q-CLAUSE-SUBJECT-VERB"):
+            return
+        previous = None  # the last report that opened a clause: a nested cue is inside its words
+        for c in found:
+            if previous is None or c.entry.kind != "verb" or c.speaker is not None or not c.boundary \
+                    or previous.block != c.block:
+                previous = c if c.boundary else previous
+                continue
+            if not self.inside_disagreeing_report(c, previous):
+                previous = c
+                continue
+            c.boundary = False
+            if "Q-CLAUSE-SUBJECT-VERB" not in previous.rules:
+                previous.rules += ("Q-CLAUSE-SUBJECT-VERB",)  # its words go on over c
+
+    def inside_disagreeing_report(self, c: _Candidate, previous: _Candidate) -> bool:
+        """Whether ``c`` lies after the that-complementiser of ``previous`` in its sentence, its complement
+        right after it, in another gender or number than ``previous``'s speaker (a plural of things agrees
+        in the feminine singular; a verb before its subject tells no number)."""
+        if previous.method != "that" or previous.region >= 0 or previous.entry.relays or c.cue[0] <= previous.content_start:
+            return False
+        if self.sentence_start(c.block, c.cue[0]) > previous.cue[0]:
+            return False
+        if _may_open_own_report(self.blocks[c.block].tokens, c):
+            return False
+        gender, number = previous.entry.gender, self.subject_number(previous)
+        if previous.speaker is not None and previous.speaker[0] > previous.cue[0] and number == "s":
+            number = ""  # قال المدرب واللاعب: the verb before its subject stays singular
+        if not c.entry.gender or gender == c.entry.gender and number in ("", c.entry.number):
+            return False
+        return not self.nonhuman_agreement(c, previous, number)
+
     def nonhuman_agreement(self, c: _Candidate, previous: _Candidate, other: str) -> bool:
         """``Q-PLURAL-AGREEMENT``: a feminine singular participle agrees with a plural subject that is
         no sound masculine plural (أكدت المصادر …، مشيرة إلى أن), as Arabic plurals of things do."""
@@ -899,3 +937,27 @@ def _possessed(word: str) -> bool:
     if bare.startswith("ال") or bare in OBJECT_PRONOUNS:
         return False
     return any(bare.endswith(suffix) and len(bare) - len(suffix) >= 3 for suffix in PRONOUN_SUFFIXES)
+
+
+def _opens_complement(token: _Token) -> bool:
+    """A complementiser, preposition or other function word: a verb's complement, not its subject."""
+    return bool(PREPOSITION_PRONOUN_RE.match(token.key)) or token.key in COMPLEMENTISERS or _is_stop(token)
+
+
+def _dual_reads_as_participle(key: str) -> bool:
+    """طالبا: a form III dual past (فاعلا) is also a form I participle in the accusative (طالبًا "asking")."""
+    bare = key[1:] if key[:1] in CONJUNCTIONS_WAW_FA else key
+    return len(bare) == 5 and bare[1] == "ا" and bare.endswith("ا")
+
+
+def _may_open_own_report(tokens: list[_Token], c: _Candidate) -> bool:
+    """Whether the verb ``c`` may be a report of its own though no subject was found for it."""
+    prev = _prev_word(tokens, c.cue[0])
+    if prev is not None and (prev.key in PRONOUN_CARRIERS or prev.key in MA_CONJUNCTIONS or prev.key == AS_WORD):
+        return True  # لكنه حذر، فيما قال، كما أعلن: a subject of its own, the narrator's next clause
+    if c.cue[1] >= len(tokens) or not _opens_complement(tokens[c.cue[1]]):
+        return True  # فيما قال 55 في المئة منهم: a subject the speaker phrase missed may follow
+    if tokens[c.cue[1]].key in SELF_COMPLEMENTISERS.get((c.entry.gender, c.entry.number), ()):
+        return True  # …، وقال إنه يستطيع: the clause subject's own statement about itself
+    # طالبًا من الأتراك: the participle of طلب, the speaker's own act
+    return c.entry.number == "d" and _dual_reads_as_participle(tokens[c.cue[0]].key)

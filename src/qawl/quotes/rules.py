@@ -123,6 +123,9 @@ RULES: dict[str, str] = {
     "Q-PLURAL-AGREEMENT": "a feminine singular participle after a comma continues the report of a plural subject "
                           "that is no sound masculine plural (أكدت المصادر أن …، مشيرة إلى أن): Arabic plurals of "
                           "things agree in the feminine singular",
+    "Q-CLAUSE-SUBJECT-VERB": "a cue verb without a subject of its own inside a that-clause report's sentence, in "
+                             "another gender or number than the report's speaker (وأضاف أن اللائحة شددت على …، ونصت "
+                             "على; إن المرضى …، أكدوا أن), is the clause subject's predicate: the report goes on over it",
     # speakers
     "Q-CONCLUDE": "a finding verb with its that-clause right after إلى (توصل التقرير إلى أن، خلصت الدراسة إلى أن); "
                   "data: cues.json that_after",
