@@ -502,6 +502,8 @@ GOLD_FILES = (
     ("audit124_gold.json", "benchmarks"),
     ("audit125_gold.json", "benchmarks"),
     ("audit126_gold.json", "benchmarks"),
+    ("audit127_gold.json", "benchmarks"),
+    ("audit128_gold.json", "benchmarks"),
 )
 
 
