@@ -330,7 +330,8 @@ def _company_after(words: tuple, end: int, lex: Lexicons, any_body: bool = False
     """R-COMPANY-HEAD: the role of a company or non-governmental organisation that a head title
     (رئيس, نائب رئيس, مسؤول) belongs to further on in its phrase, after a preposition (في شركة X,
     بفيسبوك, لدى جوجل, لشركة): organisation_or_spokesperson, else "" (a government body or
-    none: the head keeps its own role)."""
+    none: the head keeps its own role). ``any_body`` (R-BODY-OVER-TITLE): the role of the first
+    body of any kind it belongs to, but a document, a medium spoken to or a state's name."""
     places = _state_name_positions(words, lex, True) if any_body else set()
     for i in range(end, len(words)):
         word = words[i]

@@ -421,8 +421,7 @@ class _Resolver:
             (canonical, kind, rules), rule, named = maker, "S-DOCUMENT-AUTHOR", True
         if not named and (epithet := self.epithet_of_last_speaker(keys, b, start, end, position)) is not None:
             canonical, kind, named = epithet.canonical, "person", True
-            construct = not keys[0].startswith(("ال", "وال"))
-            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if construct else ()))
+            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if self.construct_epithet(keys) else ()))
         if not named and (body := self.spokesperson_body(keys, b, start, end, span.start)) is not None:
             canonical, kind, named = body, "organisation", True  # متحدث باسم وزارة العدل: the ministry speaks
             rules = (*rules, "S-SPOKESPERSON-BODY")
