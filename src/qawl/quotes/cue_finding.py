@@ -28,8 +28,8 @@ from .config import (
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
-    _is_verbal_noun_form, _construct_plural, _object_cue, _prev_word, _pronoun_agreement, _strip_conj, _strip_noun,
-    _strip_object,
+    _is_verbal_noun_form, _is_oblique_plural, _construct_plural, _object_cue, _prev_word, _pronoun_agreement, _strip_conj,
+    _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
 
@@ -188,7 +188,7 @@ class _CueFinding:
         start_token = t
         after = t + 1
         apposed, host, faqad, pluperfect, adverb_first = False, None, False, None, False
-        own_object = act_first = False
+        own_object = act_first = oblique = False
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -210,6 +210,9 @@ class _CueFinding:
                 np_end = self.speaker_forward(b, after, len(tokens), split_object=splits, ba_complement=takes_ba)
             own_object = bool(conj) and np_end > after and self.owned_object(b, entry, after)
             if own_object:  # واتهم خصومه بـ: the phrase is the object, the subject is dropped
+                np_end = after
+            oblique = not own_object and np_end > after and self.oblique_object(b, after)
+            if oblique:  # ودعت المقاطعين إلى: the oblique plural is the object, the subject is dropped
                 np_end = after
             act_first = not own_object and np_end > after and after == t + 1 and self.act_object_first(b, entry, after)
             if act_first:  # وأعلن انسحابه من السباق، وأعلن اكتمال الاستعدادات: the act is the object
@@ -299,6 +302,8 @@ class _CueFinding:
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
             candidate.rules += ("S-OWN-OBJECT",)
+        if oblique:
+            candidate.rules += ("S-OBLIQUE-OBJECT",)
         if entry.kind == "verb" and act_first and candidate.method == "obj" and candidate.content_start == t + 1 and (
             speaker is None or (opens_clause and speaker[1] == t and tokens[t - 1].text not in COMMAS)
         ):
@@ -435,6 +440,13 @@ class _CueFinding:
             return False
         token = self.blocks[b].tokens[first]
         return token.is_word and _possessed(token.text) and self.mention_at(b, first) is None
+
+    def oblique_object(self, b: int, first: int) -> bool:
+        """``S-OBLIQUE-OBJECT``: right after a verb, a definite plural or dual in the oblique case (حذرت
+        المواطنين، طالب اللاعبين) is its object, never its subject; not a word of the article's names."""
+        token = self.blocks[b].tokens[first]
+        return rule_on("S-OBLIQUE-OBJECT") and token.is_word and token.region < 0 and _is_oblique_plural(token.key) \
+            and self.mention_at(b, first) is None and token.key not in self.name_words
 
     def act_object_first(self, b: int, entry: CueEntry, first: int) -> bool:
         """``Q-ACT-OBJECT-FIRST``: right after a cue that takes an object or a proposition (أعلن، أكد), a
