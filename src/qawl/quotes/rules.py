@@ -260,6 +260,8 @@ RULES: dict[str, str] = {
                            "person named with one of its titles (الأمير، معالي الوزير); data: name_words.json "
                            "honorific_pronoun_titles",
     "S-LATTER": "الأخير / الأخيرة resolved to the person named last",
+    "S-SAME-SOURCE": "a source head with a word of sameness (وأضاف المصدر نفسه، نفس المصدر، المنظمة ذاتها) is the source "
+                     "that spoke before: the last speaker for an anonymous head, else the last one the head names",
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
                     "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
