@@ -14,7 +14,7 @@ from typing import Optional
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
-    COMPLEMENTISERS, CONTINUATION_LEMMAS, INFERENCE_OPENERS, MA_CONJUNCTIONS,
+    COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
@@ -447,6 +447,29 @@ class _CueFinding:
         token = self.blocks[b].tokens[first]
         return rule_on("S-OBLIQUE-OBJECT") and token.is_word and token.region < 0 and _is_oblique_plural(token.key) \
             and self.mention_at(b, first) is None and token.key not in self.name_words
+
+    def agent_object_start(self, b: int, start: int, end: int) -> int:
+        """``S-AGENT-OBJECT``: where the object of a verb that reported nothing starts inside the phrase after it
+        (else ``end``): after a complete subject (a definite word or a tagged name's end), a demonstrative
+        (ورأت الممثلة | هذا النموذج) or an untagged indefinite accusative or statement noun (كتبت الممثلة |
+        تغريدة، ونشرت الفنانة دنيا غانم | صورا), which no adjective of a definite subject can be; after a bare
+        plural in ون, a definite word (واعتبر محللون | القرار سابقة)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-AGENT-OBJECT"):
+            return end
+        for i in range(start + 1, end):
+            prev, token = tokens[i - 1], tokens[i]
+            if not (prev.is_word and token.is_word) or token.region >= 0 or self.mention_at(b, i) is not None:
+                continue
+            if _is_indefinite_plural(prev.key) and _is_definite(token.key):
+                return i  # واعتبر محللون | القرار: no definite word describes or owns a bare plural in ون
+            previous = self.mention_at(b, i - 1)
+            if not (_is_definite(prev.key) or previous is not None and previous.end <= token.start):
+                continue  # a construct head (حكومة رئيس الوزراء) or a name going on
+            if token.key in DEMONSTRATIVES or not _is_definite(token.key) and token.key not in self.name_words and (
+                    token.key in self.lexicon.statement_frames or len(token.key) > 3 and token.key.endswith("ا")):
+                return i
+        return end
 
     def act_object_first(self, b: int, entry: CueEntry, first: int) -> bool:
         """``Q-ACT-OBJECT-FIRST``: right after a cue that takes an object or a proposition (أعلن، أكد), a
@@ -922,6 +945,9 @@ class _CueFinding:
             # a bare form inside a clause is too often not a verb; after ومن جهتها / بدوره opening its clause it is one
             rules = () if plain else ("S-ADVERBIAL-OPENING",)
             end = self.speaker_forward(b, t + 1, len(tokens))
+            if (split := self.agent_object_start(b, t + 1, end)) < end:
+                rules += ("S-AGENT-OBJECT",)  # كتبت الممثلة | تغريدة: the verb reported nothing, its object follows
+                end = split
             apposed = self.apposed_mention_end(b, end)
             rules += ("S-LOOSE-APPOSITION",) if apposed > end else ()
             end = apposed
@@ -935,6 +961,11 @@ class _CueFinding:
             self.loose_agents.append((b, span, entry))
             if rules:
                 self.loose_rules[(b, span[0])] = rules
+
+
+def _is_indefinite_plural(key: str) -> bool:
+    """محللون، مسؤولون: a bare sound masculine plural in the nominative, its ن kept, so in no construct."""
+    return not key.startswith("ال") and key.endswith("ون") and len(key) > 5
 
 
 def _in_construct(keys: list[str]) -> bool:

@@ -725,9 +725,10 @@ class _Resolver:
             if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
                 continue
             end = ex.speaker_forward(b, t, len(tokens), split_object=True)
-            span = self.phrase_span(b, t, max(end, t + 1))
+            split = ex.agent_object_start(b, t, end)  # واعتبر محللون | القرار سابقة، قائلين
+            span = self.phrase_span(b, t, max(split, t + 1))
             if span is not None:
-                return _Agent(span.start, span, span.text, "person", "m", "p")
+                return _Agent(span.start, span, span.text, "person", "m", "p", rules=("S-AGENT-OBJECT",) if split < end else ())
         return None
 
     def participle_clause_subject(self, c: _Candidate) -> Optional[_Agent]:

@@ -265,6 +265,8 @@ RULES: dict[str, str] = {
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
                     "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
+    "S-AGENT-OBJECT": "the subject of a verb that reports nothing (كتبت الممثلة تغريدة، ونشرت المنظمة بيانا) ends where "
+                      "its object starts, so a later dropped subject refers to the subject alone",
     "S-OBLIQUE-OBJECT": "right after a verb, a definite sound masculine plural or dual in the oblique case (ودعت "
                         "المقاطعين إلى، حذرت المواطنين من، طالب اللاعبين ب) is its object: the subject is dropped",
     "S-ADJUNCT-BEFORE-VERB": "words before a verb that end on a bare demonstrative (ولتوضيح هذا | قال كومار) or open "
