@@ -2772,6 +2772,15 @@ def test_s_host_clause_the_issuer_of_a_statement_speaks_in_its_clause(switch_off
     assert quotes[-1].speaker_canonical != "فرحان العنزي"
 
 
+def test_s_host_clause_a_comma_may_part_the_statement_noun_from_its_verb():
+    # كلمة، رحب فيها: the comma before the verb still leaves the speech's speaker as the one who spoke
+    text = ("وألقى رئيس بلدية القريات، المهندس فرحان العنزي، كلمة، رحب فيها بالحضور.\n\n"
+            "وأضاف أن المهرجان يخدم المجتمع من خلال ما يقدمه.")
+    names = (("فرحان العنزي", "PER", "فرحان العنزي"),)
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert quotes[-1].speaker_canonical == "فرحان العنزي"
+
+
 def test_b_object_cue_ends_the_words_before_the_speakers_next_report(switch_off):
     text = "ورأى الرئيس الأمريكي أن الاتفاق النووي لم يخدم مصالح واشنطن، بل ووصفه بالفظيع والسيء جدا."
     _, quotes = quotes_of(text, [])

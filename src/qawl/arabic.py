@@ -96,6 +96,7 @@ CONJUNCTIONS_WAW_FA = frozenset(_FUNCTION["conjunctions_waw_fa"])
 BUT = frozenset(_FUNCTION["but"])
 DEGREE_WORDS = frozenset(_FUNCTION["degree_words"])
 SAME_WORDS = frozenset(_FUNCTION["same_words"])
+SAME_SOURCE_WORDS = frozenset(_FUNCTION["same_source_words"])  # المصدر نفسه: the source named before
 
 
 

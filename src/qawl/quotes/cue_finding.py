@@ -14,7 +14,7 @@ from typing import Optional
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
-    COMPLEMENTISERS, CONTINUATION_LEMMAS, INFERENCE_OPENERS, MA_CONJUNCTIONS,
+    COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
     NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
@@ -28,8 +28,8 @@ from .config import (
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
-    _is_verbal_noun_form, _construct_plural, _object_cue, _prev_word, _pronoun_agreement, _strip_conj, _strip_noun,
-    _strip_object,
+    _is_verbal_noun_form, _is_oblique_plural, _construct_plural, _object_cue, _prev_word, _pronoun_agreement, _strip_conj,
+    _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
 
@@ -188,7 +188,7 @@ class _CueFinding:
         start_token = t
         after = t + 1
         apposed, host, faqad, pluperfect, adverb_first = False, None, False, None, False
-        own_object = act_first = False
+        own_object = act_first = oblique = False
         if entry.kind == "verb":
             splits = entry.addressee or "obj" in entry.complements
             after = self.skip_addressee(b, t + 1)
@@ -210,6 +210,9 @@ class _CueFinding:
                 np_end = self.speaker_forward(b, after, len(tokens), split_object=splits, ba_complement=takes_ba)
             own_object = bool(conj) and np_end > after and self.owned_object(b, entry, after)
             if own_object:  # واتهم خصومه بـ: the phrase is the object, the subject is dropped
+                np_end = after
+            oblique = not own_object and np_end > after and self.oblique_object(b, after)
+            if oblique:  # ودعت المقاطعين إلى: the oblique plural is the object, the subject is dropped
                 np_end = after
             act_first = not own_object and np_end > after and after == t + 1 and self.act_object_first(b, entry, after)
             if act_first:  # وأعلن انسحابه من السباق، وأعلن اكتمال الاستعدادات: the act is the object
@@ -299,6 +302,8 @@ class _CueFinding:
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
             candidate.rules += ("S-OWN-OBJECT",)
+        if oblique:
+            candidate.rules += ("S-OBLIQUE-OBJECT",)
         if entry.kind == "verb" and act_first and candidate.method == "obj" and candidate.content_start == t + 1 and (
             speaker is None or (opens_clause and speaker[1] == t and tokens[t - 1].text not in COMMAS)
         ):
@@ -435,6 +440,36 @@ class _CueFinding:
             return False
         token = self.blocks[b].tokens[first]
         return token.is_word and _possessed(token.text) and self.mention_at(b, first) is None
+
+    def oblique_object(self, b: int, first: int) -> bool:
+        """``S-OBLIQUE-OBJECT``: right after a verb, a definite plural or dual in the oblique case (حذرت
+        المواطنين، طالب اللاعبين) is its object, never its subject; not a word of the article's names."""
+        token = self.blocks[b].tokens[first]
+        return rule_on("S-OBLIQUE-OBJECT") and token.is_word and token.region < 0 and _is_oblique_plural(token.key) \
+            and self.mention_at(b, first) is None and token.key not in self.name_words
+
+    def agent_object_start(self, b: int, start: int, end: int) -> int:
+        """``S-AGENT-OBJECT``: where the object of a verb that reported nothing starts inside the phrase after it
+        (else ``end``): after a complete subject (a definite word or a tagged name's end), a demonstrative
+        (ورأت الممثلة | هذا النموذج) or an untagged indefinite accusative or statement noun (كتبت الممثلة |
+        تغريدة، ونشرت الفنانة دنيا غانم | صورا), which no adjective of a definite subject can be; after a bare
+        plural in ون, a definite word (واعتبر محللون | القرار سابقة)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-AGENT-OBJECT"):
+            return end
+        for i in range(start + 1, end):
+            prev, token = tokens[i - 1], tokens[i]
+            if not (prev.is_word and token.is_word) or token.region >= 0 or self.mention_at(b, i) is not None:
+                continue
+            if _is_indefinite_plural(prev.key) and _is_definite(token.key):
+                return i  # واعتبر محللون | القرار: no definite word describes or owns a bare plural in ون
+            previous = self.mention_at(b, i - 1)
+            if not (_is_definite(prev.key) or previous is not None and previous.end <= token.start):
+                continue  # a construct head (حكومة رئيس الوزراء) or a name going on
+            if token.key in DEMONSTRATIVES or not _is_definite(token.key) and token.key not in self.name_words and (
+                    token.key in self.lexicon.statement_frames or len(token.key) > 3 and token.key.endswith("ا")):
+                return i
+        return end
 
     def act_object_first(self, b: int, entry: CueEntry, first: int) -> bool:
         """``Q-ACT-OBJECT-FIRST``: right after a cue that takes an object or a proposition (أعلن، أكد), a
@@ -910,6 +945,9 @@ class _CueFinding:
             # a bare form inside a clause is too often not a verb; after ومن جهتها / بدوره opening its clause it is one
             rules = () if plain else ("S-ADVERBIAL-OPENING",)
             end = self.speaker_forward(b, t + 1, len(tokens))
+            if (split := self.agent_object_start(b, t + 1, end)) < end:
+                rules += ("S-AGENT-OBJECT",)  # كتبت الممثلة | تغريدة: the verb reported nothing, its object follows
+                end = split
             apposed = self.apposed_mention_end(b, end)
             rules += ("S-LOOSE-APPOSITION",) if apposed > end else ()
             end = apposed
@@ -923,6 +961,11 @@ class _CueFinding:
             self.loose_agents.append((b, span, entry))
             if rules:
                 self.loose_rules[(b, span[0])] = rules
+
+
+def _is_indefinite_plural(key: str) -> bool:
+    """محللون، مسؤولون: a bare sound masculine plural in the nominative, its ن kept, so in no construct."""
+    return not key.startswith("ال") and key.endswith("ون") and len(key) > 5
 
 
 def _in_construct(keys: list[str]) -> bool:

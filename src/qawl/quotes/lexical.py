@@ -247,6 +247,16 @@ def _is_plural_phrase(keys: list[str]) -> bool:
     return head.endswith(("ون", "ين")) or (_construct_plural(head) and len(keys) > 1) or head in PLURAL_HEADS
 
 
+def _is_oblique_plural(key: str) -> bool:
+    """``S-OBLIQUE-OBJECT``: a definite sound masculine plural or dual in the oblique case (المواطنين،
+    اللاعبين، اليمنيين، الجانبين): a participle (مـ), an active participle (فاعل) or a nisba before ين. Never
+    a subject; الأمين، الصين، الحسين fit none of the patterns."""
+    if not key.startswith("ال") or not key.endswith("ين"):
+        return False
+    stem = key[2:-2]
+    return len(stem) >= 3 and (stem[0] == "م" or stem[1] == "ا" or stem.endswith("ي"))
+
+
 def _construct_plural(head: str) -> bool:
     """A sound masculine plural in construct, its ن dropped (مستخدمو، ممثلو، لاعبو): five letters or
     more ending in و; عضو، أبو، نحو are singular."""

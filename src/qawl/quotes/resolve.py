@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
+    PHRASE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -268,6 +268,21 @@ class _Resolver:
         owned = _unpossessed(_strip_conj(words[0].key))
         return bool(owned) and owned in self.ex.lexicon.statement_frames
 
+    def same_source(self, keys: list[str], before: int) -> Optional[_Agent]:
+        """``S-SAME-SOURCE``: a source head with a word of sameness (نفس المصدر، المصدر ذاته، المنظمة نفسها) is
+        the source named before: for an anonymous head (المصدر، المصادر) the last speaker, for another head
+        (المنظمة) the last speaker its words name; None otherwise."""
+        if not rule_on("S-SAME-SOURCE") or len(keys) != 2:
+            return None
+        same = [k for k in keys if _strip_conj(k) in SAME_SOURCE_WORDS]
+        if len(same) != 1:
+            return None
+        head = _strip_noun(_strip_conj(keys[1] if same[0] == keys[0] else keys[0]))
+        if head in self.ex.lexicon.heads["anonymous"]:
+            earlier = [a for a in self.agents if a.position < before]
+            return earlier[-1] if earlier else None
+        return self.refers_back([head], before)
+
     def refers_back(self, keys: list[str], before: int) -> Optional[_Agent]:
         """An earlier agent named by this short or descriptive phrase (المصادر, كيري)."""
         wanted = {_strip_noun(k) for k in keys if k not in DEMONSTRATIVES}
@@ -366,6 +381,10 @@ class _Resolver:
             if agent is not None and agent.named:
                 self.remember(span, agent.canonical, agent.kind, entry, position, named=True)
                 return _Attribution(span, agent.canonical, agent.kind, rules=("S-DESCRIPTION-MENTION",))
+        same = self.same_source(keys, position) if mention is None else None
+        if same is not None:  # وأضاف المصدر نفسه: the source that spoke before
+            self.remember(span, same.canonical, same.kind, entry, position, named=same.named)
+            return _Attribution(span, same.canonical, same.kind, is_pronoun=True, rules=("S-SAME-SOURCE",))
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
         fuller = nearer = None
         if mention is not None:
@@ -706,9 +725,10 @@ class _Resolver:
             if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
                 continue
             end = ex.speaker_forward(b, t, len(tokens), split_object=True)
-            span = self.phrase_span(b, t, max(end, t + 1))
+            split = ex.agent_object_start(b, t, end)  # واعتبر محللون | القرار سابقة، قائلين
+            span = self.phrase_span(b, t, max(split, t + 1))
             if span is not None:
-                return _Agent(span.start, span, span.text, "person", "m", "p")
+                return _Agent(span.start, span, span.text, "person", "m", "p", rules=("S-AGENT-OBJECT",) if split < end else ())
         return None
 
     def participle_clause_subject(self, c: _Candidate) -> Optional[_Agent]:

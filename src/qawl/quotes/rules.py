@@ -260,9 +260,15 @@ RULES: dict[str, str] = {
                            "person named with one of its titles (الأمير، معالي الوزير); data: name_words.json "
                            "honorific_pronoun_titles",
     "S-LATTER": "الأخير / الأخيرة resolved to the person named last",
+    "S-SAME-SOURCE": "a source head with a word of sameness (وأضاف المصدر نفسه، نفس المصدر، المنظمة ذاتها) is the source "
+                     "that spoke before: the last speaker for an anonymous head, else the last one the head names",
     "S-REFERS-BACK": "a short or descriptive phrase (المصادر، كيري) resolved to an earlier speaker it names",
     "S-OWN-OBJECT": "after و/ف, a noun with a possessive pronoun right after a verb that takes an object or "
                     "addressee is that object, and the subject is dropped (واتهم خصومه بالعمالة، وأبلغ نظيره أن)",
+    "S-AGENT-OBJECT": "the subject of a verb that reports nothing (كتبت الممثلة تغريدة، ونشرت المنظمة بيانا) ends where "
+                      "its object starts, so a later dropped subject refers to the subject alone",
+    "S-OBLIQUE-OBJECT": "right after a verb, a definite sound masculine plural or dual in the oblique case (ودعت "
+                        "المقاطعين إلى، حذرت المواطنين من، طالب اللاعبين ب) is its object: the subject is dropped",
     "S-ADJUNCT-BEFORE-VERB": "words before a verb that end on a bare demonstrative (ولتوضيح هذا | قال كومار) or open "
                              "with a ل-prefixed word that names no one (ولتجنب هذه المخاطر | نصح الباحثون: a purpose "
                              "adjunct) are no subject: the subject follows the verb or is dropped",

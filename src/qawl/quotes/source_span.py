@@ -62,19 +62,20 @@ class _SourceSpan:
         tokens = self.blocks[b].tokens
         if not rule_on("S-HOST-CLAUSE") or cue < 3 or cue + 1 >= len(tokens):
             return None
-        after, noun = tokens[cue + 1].key, tokens[cue - 1]
+        n = cue - 2 if tokens[cue - 1].text in COMMAS else cue - 1  # كلمة، رحب فيها: a comma may part them
+        after, noun = tokens[cue + 1].key, tokens[n]
         if not (after.startswith("في") and after in PREPOSITION_PRONOUNS) or not self.no_subject_after(b, cue + 2):
             return None  # بيان دعت فيه «أوبك» المنتجين: the subject follows, the issuer is named
         frames = self.lexicon.statement_frames
         if not noun.is_word or not (noun.key in frames or noun.key[:-1] in frames and noun.key.endswith("ا")):
             return None  # كلمة، بيانا، تغريدة: a statement noun
-        start = self.sentence_start(b, cue - 1)
-        while start < cue - 2 and tokens[start].key in CLAUSE_OPENERS:
+        start = self.sentence_start(b, n)
+        while start < n - 1 and tokens[start].key in CLAUSE_OPENERS:
             start += 1  # ثم ألقى الفنان …: the verb comes after the connective
         opener = tokens[start]
-        if not opener.is_word or start + 1 >= cue - 1 or lookup_cue(_strip_conj(opener.key))[0] is not None:
+        if not opener.is_word or start + 1 >= n or lookup_cue(_strip_conj(opener.key))[0] is not None:
             return None  # the sentence opens with the verb whose object the noun is (وألقى، وأصدرت، ونشر)
-        end = cue - 1
+        end = n
         while end > start + 1 and tokens[end - 1].text in COMMAS:
             end -= 1
         subject = start + 1
