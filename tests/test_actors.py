@@ -1088,3 +1088,17 @@ def test_the_body_a_head_holds_office_in_outranks_the_title(form, role):
 
 def test_a_medium_spoken_to_is_no_body_of_office():
     assert not any(rule == "R-BODY-OVER-TITLE" for _, rule in read_form("مسؤول أمريكي لوكالة الأنباء الفرنسية").roles)
+
+
+def test_a_quoted_firm_in_a_title_makes_an_organisation_s_head():
+    rows = occurrences(("تيد سارندوس", "", "person", "quote", "وقال ", '، المسؤول الأول عن المحتوى في "نتفليكس" إن'),
+                       ("ليور كوهين", "", "person", "quote", "وقال ", '، رئيس قسم الموسيقى في "يوتيوب"، إن'))
+    for form in ("تيد سارندوس", "ليور كوهين"):
+        assert role_of(rows, form) == "organisation_or_spokesperson"
+        assert role_of(rows, form, disabled={"R-QUOTED-COMPANY"}) == "minister_or_official"
+
+
+def test_a_quoted_name_after_a_state_body_stays_an_official_s():
+    rows = occurrences(("أحمد علي", "", "person", "quote", "وقال ", '، المسؤول في وزارة الصحة "الفلسطينية" إن'),
+                       ("سامي حسن", "", "person", "quote", 'وقال المتحدث باسم "الكرملين" ', " إن"))
+    assert role_of(rows, "أحمد علي") == "minister_or_official"

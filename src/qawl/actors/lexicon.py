@@ -139,6 +139,9 @@ RULES = {
                       "preposition, to a company or organisation of the lexicon (نائب رئيس السياسة العامة في أوروبا "
                       "بفيسبوك، رئيس قسم البحوث بشركة X، رئيسة العمليات في الفيسبوك: a listed company with the article) "
                       "is an executive: organisation_or_spokesperson, not an official",
+    "R-QUOTED-COMPANY": "a head title that would be an official's, with no body of the lexicon in its phrase, that holds "
+                        "a name the article quotes (رئيس قسم الموسيقى في \"يوتيوب\"، المسؤول الأول عن المحتوى في "
+                        "\"نتفليكس\"، رئيس \"مان باور\" في فرنسا) belongs to a firm or brand: organisation_or_spokesperson",
     "R-BODY-OVER-TITLE": "a head title (رئيس، مدير، مستشار) that belongs, further on in its phrase and after a "
                          "preposition, to a body of the lexicon takes that body's role, not its own or its "
                          "complement's (مستشار الأمراض الجنسية في جامعة بريستول → expert; رئيس مركز … في "

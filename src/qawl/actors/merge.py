@@ -16,8 +16,8 @@ from qawl.actors.lexicon import (
     Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, transliterated, vowel_variant, words_of,
 )
 from qawl.actors.reading import (
-    FROM_PREPOSITIONS, _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key, read_form,
-    title_before,
+    FROM_PREPOSITIONS, _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key,
+    quoted_company, read_form, title_before,
 )
 from qawl.actors.roles import WEAK_VOTE, _role_votes, owned_roles
 
@@ -199,9 +199,14 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             votes = _roles_in(words, lex, "R-CONTEXT", near_end, disabled)
             if near_end and "R-DOCUMENT-OWNER" not in disabled:  # قرار هاني رمزي: his decision
                 votes = [vote for vote in votes if vote[0] != "document_or_report"]
+            if votes and votes[0] == ("minister_or_official", "R-CONTEXT") and "R-QUOTED-COMPANY" not in disabled \
+                    and quoted_company(words, raw, str(before)[-200:] if near_end else str(after)[:200], lex):
+                votes[0] = ("organisation_or_spokesperson", "R-QUOTED-COMPANY")  # رئيس قسم الموسيقى في "يوتيوب"
             for role, vote_rule in votes[:1]:
                 ev.context_roles[form][role] += WEAK_VOTE if vote_rule == "R-RANK" else max(n, 1)
                 if vote_rule == "R-RANK":  # الشيخ before the name: yields to any office (R-RANK)
+                    ev.context_rules[form].setdefault(role, vote_rule)
+                elif vote_rule == "R-QUOTED-COMPANY":
                     ev.context_rules[form].setdefault(role, vote_rule)
                 elif near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")

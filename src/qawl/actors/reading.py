@@ -724,6 +724,22 @@ def _unquote_names(text: str, disabled: frozenset = frozenset()) -> str:
     return text if "R-QUOTED-IN-TITLE" in disabled else _QUOTED_NAME.sub(r"\1", text)
 
 
+def quoted_company(words: tuple, raw: list, text: str, lex: Lexicons) -> bool:
+    """R-QUOTED-COMPANY: does a title's phrase (``words``, as written ``raw``) hold a name the article
+    quoted in ``text`` (رئيس قسم الموسيقى في "يوتيوب"، المسؤول الأول عن المحتوى في "نتفليكس"), with no
+    body of the lexicon in the phrase? Quotes mark a brand or firm, not a state's office."""
+    if any(t.kind == "body" or (t.kind == "generic" and i > 0) for i, t in match_terms(words, lex) if t.role != "-"):
+        return False  # في وزارة الصحة، بالشرطة: a body the title serves; المسؤول itself is the title
+    for match in _QUOTED_NAME.finditer(text):
+        quoted, quoted_raw = _aligned_words(match.group(1))
+        n = len(quoted_raw)
+        if not n or name_key(" ".join(quoted_raw)) in lex.state_names or match_terms(quoted, lex):
+            continue
+        if any(raw[i:i + n] == quoted_raw for i in range(1, len(raw) - n + 1)):
+            return True
+    return False
+
+
 def _title_to_body(before: str, lex: Lexicons, disabled: frozenset) -> tuple[tuple, list]:
     """The title before a body's quoted name, its last word a body head glued to ل or ب or not (المدير العام
     لشركة "مايكروسوفت الخليج"), as (words, words as written); ((), []) when there is none."""
