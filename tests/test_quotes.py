@@ -4553,6 +4553,17 @@ def test_claims_named_give_no_quote_but_their_speaker_goes_on():
     assert [q.content.text for q in quotes] == ["صحة هذه المزاعم"]
 
 
+def test_a_content_that_only_points_back_gives_no_quote():
+    """ولكنه ينفي ذلك / إذ تعلن عن ذلك: one demonstrative points back at what was told (Q-ANAPHORIC-CONTENT);
+    a content with more words still reports."""
+    names = (("ستورمي", "PER", "ستورمي"), ("ترامب", "PER", "ترامب"), ("وزارة الداخلية", "ORG", "وزارة الداخلية"))
+    text = "وتقول ستورمي إنها التقت ترامب في عام 2006، ولكنه ينفي ذلك. ووزارة الداخلية إذ تعلن عن ذلك تؤكد حرصها على الأمن."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.cue.text for q in quotes if q.content.text == "ذلك"] == []
+    _, quotes = quotes_of("ونفى ترامب ذلك الاتهام الموجه إليه من الصحيفة.", _mentions_for(*names))
+    assert len(quotes) == 1
+
+
 def test_a_verbal_noun_object_keeps_the_person_after_it_out_of_the_speaker():
     # أكد متحدث باسم الفيفا | اعتقال بلاتر: the person named in the object is not the title's name
     text = "وأكد متحدث باسم الفيفا اعتقال بلاتر في روسيا."

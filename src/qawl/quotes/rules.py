@@ -148,6 +148,9 @@ RULES: dict[str, str] = {
     "Q-CLAIMS-NAMED": "an object or prepositional content of at most four words that only names others' claims (ونفى "
                       "ترامب هذه المزاعم، وينفي مانافورت جميع التهم، نفى الاتهامات الموجهة إليه): no words told, no "
                       "quote; not صحة هذه المزاعم nor a that-clause; data: report_words.json claim_nouns",
+    "Q-ANAPHORIC-CONTENT": "an object or prepositional content that is one demonstrative (ولكنه ينفي ذلك، ووزارة "
+                           "الداخلية إذ تعلن عن ذلك) points back at what the narrator told: no quote; its speaker stays "
+                           "a loose agent; data: clause_words.json anaphoric_objects",
     "Q-INFERENCE-CLAUSE": "a present cue verb right after بما / مما (ارتفع اليورو، بما يشير إلى أن …) tells what the "
                           "narrated fact implies: no report; data: function_words.json inference_openers",
     "Q-NARRATOR-THAT": "أن governed by a word of the narrator's own clause after the speaker (، كما أن، يبدو أن، ومن "
