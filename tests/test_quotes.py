@@ -4594,3 +4594,34 @@ def test_s_epithet_construct_only_after_a_sentence_opening_cue():
             "في المقابل، قال مدير المدرسة إن الزي ليس باهظا.")
     _, quotes = quotes_of(text, names)
     assert all(q.speaker_canonical != "ياشيماسا هاياشي" for q in quotes if q.speaker and "مدير" in q.speaker.text)
+
+
+def test_a_conjunction_homograph_is_the_other_word_inside_a_clause():
+    """وما ورد فيه، كل فرد: ورد / فرد after a word are 'it appeared' / 'individual' (Q-CONJ-HOMOGRAPH); at a
+    clause's start وردّ still replies, and ورد في + a document reports like جاء في, with the و in its cue."""
+    _, quotes = quotes_of("انتهى كل ما يخص التقرير وما ورد فيه من بشارات أن الإنتاج سيرتفع.", [])
+    assert quotes == []
+    _, quotes = quotes_of("وقال الوزير إن الحكومة مستقرة. وردّ الرئيس على منتقديه قائلا \"نحن نحترم كل الآراء\".", [])
+    assert [q.cue.text for q in quotes] == ["قال", "ردّ"]
+    _, quotes = quotes_of("وأكد الجيش ذلك، كما ورد في بيان الجيش أن الجندي تسلم الأموال.", [])
+    assert [(q.cue.text, q.content.text) for q in quotes if "ورد" in q.cue.text] == [("ورد في", "الجندي تسلم الأموال")]
+
+
+def test_a_verbal_noun_after_a_preposition_reports_only_with_its_agent():
+    """مقابل رفض 14 عضوا بأن: a verbal noun, no quote (Q-PREPOSITION-NOUN); بعد وصف الرئيس الهجوم بأنه: its
+    agent right after it reports through the noun frame."""
+    _, quotes = quotes_of("وأقر المجلس القرار بموافقة 70 عضوا مقابل رفض 14 عضوا بأن الميزانية كافية.", [])
+    assert quotes == []
+    _, quotes = quotes_of("وجاء ذلك بعد وصف الرئيس الهجوم بأنه عمل إرهابي.", [])
+    assert [q.content.text for q in quotes] == ["الهجوم بأنه عمل إرهابي"]
+
+
+def test_fassara_reports_only_as_a_describing_verb():
+    """فسره بعض المعلقين بأن …: فسّر reports what its object is taken to be; وهو ما يفسر إلغاءه (which explains)
+    reports nothing."""
+    names = _mentions_for(("غلوفر", "PER", "غلوفر"))
+    text = "ويقتل غلوفر أفراد الكورس في تتابع فسره بعض المعلقين بأن فيه إشارة إلى مقتل تسعة من السود."
+    _, quotes = quotes_of(text, names)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("بعض المعلقين", "فيه إشارة إلى مقتل تسعة من السود")]
+    _, quotes = quotes_of("أراد العبادي أن تكون الحرب على هوامير السلطة وهو ما يفسر إلغاءه لكل مناصب نواب الرئيس.", [])
+    assert quotes == []
