@@ -4562,6 +4562,17 @@ def test_claims_named_give_no_quote_but_their_speaker_goes_on():
     assert [q.content.text for q in quotes] == ["صحة هذه المزاعم"]
 
 
+def test_a_content_that_only_points_back_gives_no_quote():
+    """ولكنه ينفي ذلك / إذ تعلن عن ذلك: one demonstrative points back at what was told (Q-ANAPHORIC-CONTENT);
+    a content with more words still reports."""
+    names = (("ستورمي", "PER", "ستورمي"), ("ترامب", "PER", "ترامب"), ("وزارة الداخلية", "ORG", "وزارة الداخلية"))
+    text = "وتقول ستورمي إنها التقت ترامب في عام 2006، ولكنه ينفي ذلك. ووزارة الداخلية إذ تعلن عن ذلك تؤكد حرصها على الأمن."
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    assert [q.cue.text for q in quotes if q.content.text == "ذلك"] == []
+    _, quotes = quotes_of("ونفى ترامب ذلك الاتهام الموجه إليه من الصحيفة.", _mentions_for(*names))
+    assert len(quotes) == 1
+
+
 def test_a_verbal_noun_object_keeps_the_person_after_it_out_of_the_speaker():
     # أكد متحدث باسم الفيفا | اعتقال بلاتر: the person named in the object is not the title's name
     text = "وأكد متحدث باسم الفيفا اعتقال بلاتر في روسيا."
@@ -4592,3 +4603,34 @@ def test_s_epithet_construct_only_after_a_sentence_opening_cue():
             "في المقابل، قال مدير المدرسة إن الزي ليس باهظا.")
     _, quotes = quotes_of(text, names)
     assert all(q.speaker_canonical != "ياشيماسا هاياشي" for q in quotes if q.speaker and "مدير" in q.speaker.text)
+
+
+def test_a_conjunction_homograph_is_the_other_word_inside_a_clause():
+    """وما ورد فيه، كل فرد: ورد / فرد after a word are 'it appeared' / 'individual' (Q-CONJ-HOMOGRAPH); at a
+    clause's start وردّ still replies, and ورد في + a document reports like جاء في, with the و in its cue."""
+    _, quotes = quotes_of("انتهى كل ما يخص التقرير وما ورد فيه من بشارات أن الإنتاج سيرتفع.", [])
+    assert quotes == []
+    _, quotes = quotes_of("وقال الوزير إن الحكومة مستقرة. وردّ الرئيس على منتقديه قائلا \"نحن نحترم كل الآراء\".", [])
+    assert [q.cue.text for q in quotes] == ["قال", "ردّ"]
+    _, quotes = quotes_of("وأكد الجيش ذلك، كما ورد في بيان الجيش أن الجندي تسلم الأموال.", [])
+    assert [(q.cue.text, q.content.text) for q in quotes if "ورد" in q.cue.text] == [("ورد في", "الجندي تسلم الأموال")]
+
+
+def test_a_verbal_noun_after_a_preposition_reports_only_with_its_agent():
+    """مقابل رفض 14 عضوا بأن: a verbal noun, no quote (Q-PREPOSITION-NOUN); بعد وصف الرئيس الهجوم بأنه: its
+    agent right after it reports through the noun frame."""
+    _, quotes = quotes_of("وأقر المجلس القرار بموافقة 70 عضوا مقابل رفض 14 عضوا بأن الميزانية كافية.", [])
+    assert quotes == []
+    _, quotes = quotes_of("وجاء ذلك بعد وصف الرئيس الهجوم بأنه عمل إرهابي.", [])
+    assert [q.content.text for q in quotes] == ["الهجوم بأنه عمل إرهابي"]
+
+
+def test_fassara_reports_only_as_a_describing_verb():
+    """فسره بعض المعلقين بأن …: فسّر reports what its object is taken to be; وهو ما يفسر إلغاءه (which explains)
+    reports nothing."""
+    names = _mentions_for(("غلوفر", "PER", "غلوفر"))
+    text = "ويقتل غلوفر أفراد الكورس في تتابع فسره بعض المعلقين بأن فيه إشارة إلى مقتل تسعة من السود."
+    _, quotes = quotes_of(text, names)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("بعض المعلقين", "فيه إشارة إلى مقتل تسعة من السود")]
+    _, quotes = quotes_of("أراد العبادي أن تكون الحرب على هوامير السلطة وهو ما يفسر إلغاءه لكل مناصب نواب الرئيس.", [])
+    assert quotes == []

@@ -13,9 +13,9 @@ from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTIONS_WAW_FA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
+    ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
-    NARRATOR_CONTRASTS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
+    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
@@ -70,6 +70,11 @@ class _CueFinding:
                     continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
                 if entry is not None and _is_first_person_hamza(token.text, entry, conj):
                     continue  # أعتقد أن، أعتبر أن: "I", not the past اعتقد / اعتبر
+                if entry is not None and conj and self.conjunction_homograph(b, t, entry):
+                    document = self.document_candidate(b, t)  # كما ورد في بيان شين بيت أن
+                    if document is not None:
+                        found.append(document)
+                    continue  # وما ورد فيه، كل فرد: another word, no reply
                 if entry is None:
                     carried_object = (
                         self.object_pronoun_candidate(b, t) or self.document_candidate(b, t) or self.saying_candidate(b, t)
@@ -85,6 +90,7 @@ class _CueFinding:
                     continue
                 if entry.person != 3:
                     continue  # first person: words inside someone's statement
+                governed = entry.kind == "verb" and not conj and self.governed_by_preposition(b, t)
                 candidate = None
                 if entry.kind in ("verb", "participle"):
                     candidate = self.relay_candidate(b, t, entry) if entry.relays else None
@@ -93,6 +99,10 @@ class _CueFinding:
                         candidate = None
                 elif entry.kind == "phrase":
                     candidate = self.attribution_candidate(b, t, entry)
+                if governed:
+                    if candidate is None or not self.noun_frame_agent(b, t, candidate):
+                        continue  # بين رفض التطبيع، ووسط حذر المستثمرين: the verbal noun, no one reports
+                    candidate.rules += ("Q-PREPOSITION-NOUN",)  # بعد وصف الرئيس الهجوم بأنه: its agent reports
                 if candidate is not None and clause_form and candidate.method != "prep":
                     candidate = None  # وعبر شهور، أنه: "across months"; only عن with what it expresses
                 if candidate is not None:
@@ -104,6 +114,36 @@ class _CueFinding:
         self.nest_disagreeing_participles(found)
         self.nest_disagreeing_verbs(found)
         return found
+
+    def governed_by_preposition(self, b: int, t: int) -> bool:
+        """``Q-PREPOSITION-NOUN``: a cue verb's form right after a preposition that governs a noun is its verbal
+        noun (بين رفض التطبيع، مقابل رفض 14 عضوا، ووسط حذر المستثمرين، مع توقع المستثمرين، على أمل أن): a
+        preposition never takes a verb. Data: function_words.json noun_governing_prepositions."""
+        if t == 0 or not rule_on("Q-PREPOSITION-NOUN"):
+            return False
+        prev = self.blocks[b].tokens[t - 1]
+        if not prev.is_word:
+            return False
+        key = prev.key
+        bare = key[1:] if len(key) > 2 and key[0] in CONJUNCTIONS_WAW_FA else key
+        return key in NOUN_GOVERNING_PREPOSITIONS or bare in NOUN_GOVERNING_PREPOSITIONS
+
+    def noun_frame_agent(self, b: int, t: int, candidate: _Candidate) -> bool:
+        """``Q-PREPOSITION-NOUN``: the verbal noun after a preposition of time or circumstance still reports when
+        a source right after it is its agent (بعد وصف الرئيس الهجوم بأنه، عقب تأكيد الوزير أن)."""
+        prev = self.blocks[b].tokens[t - 1].key
+        return _strip_conj(prev) in NOUN_FRAME_PREPS and candidate.speaker is not None \
+            and candidate.speaker[0] == t + 1 and self.names_source(b, t + 1)
+
+    def conjunction_homograph(self, b: int, t: int, entry: CueEntry) -> bool:
+        """``Q-CONJ-HOMOGRAPH``: و/ف + a form of a cue whose whole spelling is also another word (ورد "it
+        appeared", فرد "individual") is conjunction + cue only where it opens a clause (at a paragraph's start,
+        after punctuation or a quotation's close) or carries its shadda (وردّ); after a word (وما ورد فيه، كما
+        ورد في، كل فرد) it is the other word. Data: report_words.json conjunction_homograph_lemmas."""
+        tokens = self.blocks[b].tokens
+        if entry.lemma not in CONJUNCTION_HOMOGRAPH_LEMMAS or not rule_on("Q-CONJ-HOMOGRAPH"):
+            return False
+        return t > 0 and tokens[t - 1].is_word and SHADDA not in tokens[t].text
 
     def clause_form(self, b: int, t: int) -> Optional[CueEntry]:
         """``Q-CLAUSE-FORM``: a form the lexicon keeps out because it is also a preposition (عبر "via") is the

@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -143,6 +143,8 @@ class _CueFrames:
             if np_end == source:
                 return None
             after = self._skip_apposition(b, np_end, limit)
+            relative_end = self._skip_source_relative(b, after, limit)  # عن X، الذي يعمل …، بأن
+            after = relative_end or after
             noun_cue = lookup_cue(tokens[after].key)[0] if after < len(tokens) else None
             # the relaying verb agrees with the agency, not with the source; what follows
             # the source is reported speech, so a that-clause is always welcome
@@ -157,12 +159,28 @@ class _CueFrames:
                 noun = _Candidate(b, (t, t + 1), reported, "obj", after)
                 candidate = noun if after < limit and tokens[after].is_word and not _is_stop(tokens[after]) else None
             if candidate is not None:
+                if relative_end:
+                    candidate.rules += ("Q-RELAY-RELATIVE",)
                 if candidate.method == "prep" and tokens[candidate.content_start - 1].key == "علي":
                     candidate.method = "that"
                 candidate.speaker = (source, np_end)
                 candidate.start_token = t
             return candidate
         return None
+
+    def _skip_source_relative(self, b: int, t: int, limit: int) -> int:
+        """``Q-RELAY-RELATIVE``: a relative clause on the relayed source (نقلت الصحيفة عن الدكتور إيان بيرسون، الذي
+        يعمل مهندسا …، ومتخصصا في …، بأن) runs to the comma before the that-clause: the token after that
+        comma, or 0 when no such comma closes it before the sentence does."""
+        tokens = self.blocks[b].tokens
+        if t >= limit or tokens[t].key not in SUBJECT_RELATIVES or not rule_on("Q-RELAY-RELATIVE"):
+            return 0
+        for k in range(t + 1, limit - 1):
+            if _ends_sentence(tokens, k) or tokens[k].region >= 0:
+                return 0
+            if tokens[k].text in COMMAS and tokens[k + 1].key in COMPLEMENTISERS:
+                return k + 1
+        return 0
 
     def _skip_apposition(self, b: int, t: int, limit: int) -> int:
         """Skip "، المسؤول السياسي بجيش الإسلام،" between a source and what it said."""

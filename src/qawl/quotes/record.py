@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional, Sequence, TYPE_CHECKING
 from qawl.arabic import DOCUMENT_VERBS
 from qawl.cues import cue_entry, lookup_cue
 from qawl.schema import Document, Quote, Span, make_span
-from .candidate import _Candidate
+from .candidate import DOCUMENT_CUE, _Candidate
 from .config import BASE_CONFIDENCE, NO_SPEAKER_PENALTY, PRONOUN_PENALTY, UNBALANCED_PENALTY
 from .content_end import _content_span, _without_marks
 from .resolve import _Attribution
@@ -41,8 +41,9 @@ def _cue_span(ex: _Extractor, c: _Candidate) -> Span:
     tokens = ex.blocks[c.block].tokens
     first = tokens[c.cue[0]]
     start = first.start
-    _, conj = lookup_cue(first.key)
-    if (conj or first.key in DOCUMENT_VERBS) and ex.doc.text[start] in "وف":
+    document = c.entry is DOCUMENT_CUE  # ورد في البيان: the و is the verb's; وورد في: a conjunction
+    conj = "" if document else lookup_cue(first.key)[1]
+    if (conj or document and first.key[1:] in DOCUMENT_VERBS) and ex.doc.text[start] in "وف":
         start += 1
     return make_span(ex.doc.text, start, tokens[c.cue[1] - 1].end, "cue")
 

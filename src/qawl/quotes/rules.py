@@ -148,6 +148,20 @@ RULES: dict[str, str] = {
     "Q-CLAIMS-NAMED": "an object or prepositional content of at most four words that only names others' claims (ونفى "
                       "ترامب هذه المزاعم، وينفي مانافورت جميع التهم، نفى الاتهامات الموجهة إليه): no words told, no "
                       "quote; not صحة هذه المزاعم nor a that-clause; data: report_words.json claim_nouns",
+    "Q-ANAPHORIC-CONTENT": "an object or prepositional content that is one demonstrative (ولكنه ينفي ذلك، ووزارة "
+                           "الداخلية إذ تعلن عن ذلك) points back at what the narrator told: no quote; its speaker stays "
+                           "a loose agent; data: clause_words.json anaphoric_objects",
+    "Q-PREPOSITION-NOUN": "a cue verb's form right after a preposition that governs a noun is its verbal noun (بين "
+                          "رفض التطبيع، مقابل رفض 14 عضوا، مع توقع المستثمرين): no cue, unless after a preposition of time or "
+                          "circumstance a source right after it is its agent (بعد وصف الرئيس الهجوم بأنه), recorded "
+                          "there; data: function_words.json noun_governing_prepositions",
+    "Q-RELAY-RELATIVE": "a relative clause on a relayed source (نقلت الصحيفة عن الدكتور إيان بيرسون، الذي يعمل "
+                        "مهندسا …، ومتخصصا في توقع التطورات، بأن …) runs to the comma before the that-clause: the "
+                        "words after it are the source's",
+    "Q-CONJ-HOMOGRAPH": "و/ف + a cue form whose whole spelling is also another word (ورد 'it appeared', فرد "
+                        "'individual') is conjunction + cue only where it opens a clause or carries its shadda (وردّ); "
+                        "after a word (وما ورد فيه، كل فرد) no cue, though ورد في + a document reports like جاء في; "
+                        "data: report_words.json conjunction_homograph_lemmas",
     "Q-INFERENCE-CLAUSE": "a present cue verb right after بما / مما (ارتفع اليورو، بما يشير إلى أن …) tells what the "
                           "narrated fact implies: no report; data: function_words.json inference_openers",
     "Q-NARRATOR-THAT": "أن governed by a word of the narrator's own clause after the speaker (، كما أن، يبدو أن، ومن "

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import Optional, Sequence, TYPE_CHECKING
 
-from qawl.arabic import CLAIM_NOUNS, CLAIM_TRUTH_NOUNS, COMPLEMENTISERS
+from qawl.arabic import ANAPHORIC_OBJECTS, CLAIM_NOUNS, CLAIM_TRUTH_NOUNS, COMPLEMENTISERS
 from .candidate import _Candidate
 from .config import MAX_CLAIM_OBJECT_WORDS, OVERLAP_DUPLICATE, REPEAT_SHARE
 from .content_end import _content_end
@@ -43,7 +43,7 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             c.content_end = _content_end(ex, c, stops.get(c.block, []))
         if c.content_end <= c.content_start or not _has_words(ex.blocks[c.text_block], c.content_start, c.content_end):
             continue
-        if _names_claims_only(ex.blocks[c.text_block], c):
+        if _names_claims_only(ex.blocks[c.text_block], c) or _points_back_only(ex.blocks[c.text_block], c):
             if c.speaker is not None and (c.block, c.speaker, c.entry) not in ex.loose_agents:
                 ex.loose_agents.append((c.block, c.speaker, c.entry))  # still the subject of a later "she"
             continue  # ونفى ترامب هذه المزاعم: the claims are named, not told
@@ -82,6 +82,16 @@ def _names_claims_only(block: _Block, c: _Candidate) -> bool:
     if any(t.key in COMPLEMENTISERS or t.region >= 0 for t in tokens):
         return False
     return any(w.key in CLAIM_NOUNS for w in words[:3])
+
+
+def _points_back_only(block: _Block, c: _Candidate) -> bool:
+    """``Q-ANAPHORIC-CONTENT``: an object or prepositional content that is one demonstrative (ولكنه ينفي ذلك،
+    ووزارة الداخلية إذ تعلن عن ذلك) points back at what the narrator told: no words of the speaker's.
+    Data: clause_words.json anaphoric_objects."""
+    if c.method not in ("obj", "prep") or not rule_on("Q-ANAPHORIC-CONTENT"):
+        return False
+    words = [t for t in block.tokens[c.content_start : c.content_end] if t.is_word]
+    return len(words) == 1 and words[0].key in ANAPHORIC_OBJECTS and words[0].region < 0
 
 
 def _inside(c: _Candidate, a: _Candidate) -> bool:
