@@ -3176,6 +3176,29 @@ def test_q_attitude_that_an_attitude_noun_with_a_that_clause_reports_it(switch_o
     assert quotes == []
 
 
+def test_q_attitude_construct_a_noun_in_construct_with_an_owned_attitude(switch_off):
+    text = "من جهته، عبر المدرب يورغن كلينسمان عن خيبة أمله بعد فقدان اللقب."
+    _, quotes = quotes_of(text, [])
+    assert [q.content.text for q in quotes] == ["خيبة أمله بعد فقدان اللقب"]
+    assert "Q-ATTITUDE-CONSTRUCT" in quotes[0].rules
+    _, quotes = quotes_of("وأعرب الوزير عن بالغ شكره للملك.", [])
+    assert quotes == []  # thanks stay an act
+    _, quotes = quotes_of("وأعرب الوزير عن الخيبة من القرار.", [])
+    assert quotes == []  # a definite noun is no construct head here
+    switch_off("Q-ATTITUDE-CONSTRUCT")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
+def test_q_expressed_attitude_the_noun_inside_quotation_marks_decides():
+    # عن "أسفها": the opening mark used to be taken for the noun, so the owned attitude was missed
+    _, quotes = quotes_of("وعبرت كندا عن \"أسفها\" لأن المحادثات تعثرت.", [])
+    assert [q.content.text for q in quotes] == ["\"أسفها\" لأن المحادثات تعثرت"]
+    assert "Q-EXPRESSED-ATTITUDE" in quotes[0].rules
+    _, quotes = quotes_of("وأعرب الوزير عن \"شكره\" للملك.", [])
+    assert quotes == []  # thanks in quotation marks are still an act
+
+
 def test_s_apposed_antecedent_a_relative_after_an_apposed_title_refers_to_the_name(switch_off):
     text = "لا تروق التقنية للكثيرين، مثل بن ليبرتون، الخبير في علوم الأحياء الدقيقة، الذي يحذر من أن تسبب الشرائح التهابات."
     names = _mentions_for(("بن ليبرتون", "PER", "بن ليبرتون"))
