@@ -3162,6 +3162,25 @@ def test_q_clause_form_abbara_opening_a_clause_with_an_after_it_is_the_verb(swit
     assert quotes == []
 
 
+def test_q_clause_form_after_an_opening_adverbial_phrase_is_the_verb():
+    # من جانبه عبر: the adverbial phrase opens the clause as a comma would (من جهته، عبر)
+    _, quotes = quotes_of("من جانبه عبر رئيس النادي محمد القاسم عن سعادته بهذه الرعاية.", [])
+    assert [q.content.text for q in quotes] == ["سعادته بهذه الرعاية"]
+    assert "Q-CLAUSE-FORM" in quotes[0].rules
+
+
+def test_q_adverbial_clause_bare_an_opening_adverbial_without_waw(switch_off):
+    text = "من جانبه أعرب رئيس النادي محمد القاسم عن سعادته بهذه الرعاية."
+    _, quotes = quotes_of(text, [])
+    assert [q.content.text for q in quotes] == ["سعادته بهذه الرعاية"]
+    assert "Q-ADVERBIAL-CLAUSE-BARE" in quotes[0].rules
+    _, quotes = quotes_of("من أعرب عن سعادته بالقرار فليحضر.", [])
+    assert all("Q-ADVERBIAL-CLAUSE-BARE" not in q.rules for q in quotes)  # the relative من, no adverbial
+    switch_off("Q-ADVERBIAL-CLAUSE-BARE")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
 def test_q_attitude_that_an_attitude_noun_with_a_that_clause_reports_it(switch_off):
     text = "وأعرب الوزير عن الأمل في أن تنتهي الأزمة قريبا."
     _, quotes = quotes_of(text, [])
@@ -3775,7 +3794,8 @@ def test_q_described_as_a_describing_verb_and_what_its_object_is_called(switch_o
     assert [q.content.text for q in described] == [content]
     assert speaker in (described[0].speaker_canonical or "")
     assert doc.text[described[0].content.start : described[0].content.end] == content
-    switch_off("Q-DESCRIBED-AS")
+    # من جهته وصف: without Q-ADVERBIAL-CLAUSE-BARE too, the plain object reading would give the same words
+    switch_off("Q-DESCRIBED-AS", "Q-ADVERBIAL-CLAUSE-BARE")
     _, quotes = quotes_of(text, names)
     assert content not in [q.content.text for q in quotes]
 

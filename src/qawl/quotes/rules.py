@@ -99,6 +99,8 @@ RULES: dict[str, str] = {
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
+    "Q-ADVERBIAL-CLAUSE-BARE": "an adverbial phrase opening the sentence without و (من جانبه، من جهته، بدوره) right before "
+                               "the cue opens a clause of its own, as with و (من جانبه أعرب رئيس النادي عن سعادته)",
     "Q-ATTITUDE-CONSTRUCT": "after أعرب / عبّر عن, an indefinite noun in construct with a noun carrying its owner's "
                             "pronoun reports it as that noun would (عبر عن خيبة أمله، أعربت عن بالغ أسفها)",
     "Q-ATTITUDE-THAT": "after أعرب / عبّر عن, a noun without its owner's pronoun followed at once, or after من / في, by a "
