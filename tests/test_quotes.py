@@ -3181,6 +3181,20 @@ def test_q_adverbial_clause_bare_an_opening_adverbial_without_waw(switch_off):
     assert quotes == []
 
 
+def test_q_talked_about_a_past_talk_with_a_named_subject(switch_off):
+    text = "تحدث وزير الخارجية الأمريكي مايك بومبيو عن زيارته إلى كوريا الشمالية."
+    _, quotes = quotes_of(text, [])
+    assert [q.content.text for q in quotes] == ["زيارته إلى كوريا الشمالية"]
+    assert "Q-TALKED-ABOUT" in quotes[0].rules
+    _, quotes = quotes_of("ويتحدث الفيلم عن قصة حب في القاهرة.", [])
+    assert quotes == []  # the present: what a work is about
+    _, quotes = quotes_of("وتحدث الوزير عن الخطة، مؤكدا أن الحكومة ستنفذها.", [])
+    assert [q.content.text for q in quotes] == ["الخطة", "الحكومة ستنفذها"]  # the other report keeps its words
+    switch_off("Q-TALKED-ABOUT")
+    _, quotes = quotes_of(text, [])
+    assert quotes == []
+
+
 def test_q_attitude_that_an_attitude_noun_with_a_that_clause_reports_it(switch_off):
     text = "وأعرب الوزير عن الأمل في أن تنتهي الأزمة قريبا."
     _, quotes = quotes_of(text, [])

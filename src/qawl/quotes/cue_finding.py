@@ -88,7 +88,7 @@ class _CueFinding:
                 candidate = None
                 if entry.kind in ("verb", "participle"):
                     candidate = self.relay_candidate(b, t, entry) if entry.relays else None
-                    candidate = candidate or self.verb_candidate(b, t, entry, conj)
+                    candidate = candidate or self.verb_candidate(b, t, entry, conj) or self.past_prep_candidate(b, t, entry, conj)
                     if candidate is not None and not self.reports_for_source(candidate):
                         candidate = None
                 elif entry.kind == "phrase":
@@ -123,6 +123,20 @@ class _CueFinding:
             if tokens[k].key == "عن" or tokens[k].key.startswith("عن") and len(tokens[k].key) > 4 and k > t + 1:
                 return forms[bare]
         return None
+
+    def past_prep_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """``Q-TALKED-ABOUT``: a past cue with a preposition of its ``past_preps`` (تحدث وزير الخارجية عن زيارتيه)
+        reports what follows it when its subject names a source; a weak reading, so it cuts no other content and
+        yields to any other candidate over the same words (``yields``). Data: cues.json past_preps."""
+        if not entry.past_preps or entry.tense != "past" or entry.kind != "verb" or not rule_on("Q-TALKED-ABOUT"):
+            return None
+        candidate = self.verb_candidate(b, t, replace(entry, complements=(*entry.complements, *entry.past_preps)), conj)
+        if candidate is None or candidate.method != "prep" or candidate.speaker is None \
+                or not self.names_source(b, candidate.speaker[0]):
+            return None
+        candidate.boundary, candidate.yields = False, True
+        candidate.rules += ("Q-TALKED-ABOUT",)
+        return candidate
 
     def opens_clause(self, b: int, t: int) -> bool:
         """The word at ``t`` opens a clause: with و/ف, at a sentence's start, after a comma, a clause opener or

@@ -101,6 +101,9 @@ RULES: dict[str, str] = {
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
     "Q-ADVERBIAL-CLAUSE-BARE": "an adverbial phrase opening the sentence without و (من جانبه، من جهته، بدوره) right before "
                                "the cue opens a clause of its own, as with و (من جانبه أعرب رئيس النادي عن سعادته)",
+    "Q-TALKED-ABOUT": "a past cue with a preposition of its past_preps (تحدث وزير الخارجية عن زيارتيه) reports what follows "
+                      "when its subject names a source, only where no other candidate claims the words; data: cues.json "
+                      "past_preps",
     "Q-ATTITUDE-CONSTRUCT": "after أعرب / عبّر عن, an indefinite noun in construct with a noun carrying its owner's "
                             "pronoun reports it as that noun would (عبر عن خيبة أمله، أعربت عن بالغ أسفها)",
     "Q-ATTITUDE-THAT": "after أعرب / عبّر عن, a noun without its owner's pronoun followed at once, or after من / في, by a "
