@@ -64,6 +64,7 @@ class CueEntry:
     needs_source: bool = False  # كتب، نقل، اعتقد: a report only when the subject names a source
     that_after: str = ""  # توصل/خلص إلى أن: the that-clause reports only right after this preposition
     owned_object: bool = False  # أعرب عن أمله: the preposition's noun must carry its owner's pronoun
+    past_preps: tuple[str, ...] = ()  # تحدث الوزير عن: prepositions that report only in the past with a named subject
 
     @property
     def complement(self) -> str:
@@ -164,6 +165,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         needs_source=bool(record.get("needs_source", False)),
         that_after=record.get("that_after", ""),
         owned_object=bool(record.get("owned_object", False)),
+        past_preps=tuple(record.get("past_preps", ())),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     only = {match_form(form) for form in record.get("only_forms", ())}

@@ -30,6 +30,7 @@ class _Candidate:
     accepted: bool = True
     content_block: int = -1  # block of the content when it is not the cue's (أعلن ذلك X after a paragraph)
     rules: tuple[str, ...] = ()  # ids (RULES) of the rules that made this candidate, besides its method's
+    yields: bool = False  # a weak reading: selected after the others, kept only where no other one claims the words
 
     @property
     def text_block(self) -> int:

@@ -283,6 +283,17 @@ class _ContentStart:
             return ()
         return ("Q-EXPRESSED-ATTITUDE",) if self.expressed_attitude(token) else None
 
+    def attitude_construct(self, b: int, t: int) -> bool:
+        """``Q-ATTITUDE-CONSTRUCT``: after أعرب/عبّر عن, an indefinite noun in construct with an owned attitude
+        noun (عن خيبة أمله، عن بالغ أسفها، عن عميق حزنه): the attitude is the speaker's all the same."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTITUDE-CONSTRUCT") or t + 1 >= len(tokens) or not tokens[t].is_word:
+            return False
+        head = tokens[t]
+        owned = _unpossessed(head.key) and not head.text.endswith("ة")
+        return not head.key.startswith("ال") and not owned and tokens[t + 1].is_word \
+            and self.expressed_attitude(tokens[t + 1])
+
     def attitude_that(self, b: int, t: int) -> bool:
         """``Q-ATTITUDE-THAT``: after أعرب/عبّر عن, a noun without its owner's pronoun that a that-clause follows
         at once, or after a preposition (عبرت عن القلق من أن …، أعرب عن الأمل في أن …، عن مخاوف من أن): the
@@ -456,9 +467,13 @@ class _ContentStart:
 
         def make_owned(method: str, start: int) -> Optional[_Candidate]:
             """``make``, unless the cue wants an owned attitude noun there and none opens the words."""
-            attitude = self.attitude_rules(entry, method, tokens[start])
-            if attitude is None and self.attitude_that(b, start):
+            # عن "خيبة أملها": the quotation mark opens the words, the noun after it decides
+            noun = start + 1 if tokens[start].text in ALL_MARKS and start + 1 < len(tokens) else start
+            attitude = self.attitude_rules(entry, method, tokens[noun])
+            if attitude is None and self.attitude_that(b, noun):
                 attitude = ("Q-ATTITUDE-THAT",)  # عبرت عن القلق من أن …: the clause is what it expressed
+            if attitude is None and self.attitude_construct(b, noun):
+                attitude = ("Q-ATTITUDE-CONSTRUCT",)  # عبر عن خيبة أمله: the owned noun is its genitive
             if attitude is None:
                 return None  # عبر عن فكرة، أعرب عن شكره: no words reported
             made = make(method, start)

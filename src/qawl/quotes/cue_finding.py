@@ -94,7 +94,7 @@ class _CueFinding:
                 candidate = None
                 if entry.kind in ("verb", "participle"):
                     candidate = self.relay_candidate(b, t, entry) if entry.relays else None
-                    candidate = candidate or self.verb_candidate(b, t, entry, conj)
+                    candidate = candidate or self.verb_candidate(b, t, entry, conj) or self.past_prep_candidate(b, t, entry, conj)
                     if candidate is not None and not self.reports_for_source(candidate):
                         candidate = None
                 elif entry.kind == "phrase":
@@ -147,18 +147,15 @@ class _CueFinding:
 
     def clause_form(self, b: int, t: int) -> Optional[CueEntry]:
         """``Q-CLAUSE-FORM``: a form the lexicon keeps out because it is also a preposition (عبر "via") is the
-        verb where it opens a clause (with و/ف, at a sentence's start, after a clause opener or adverb: وعبر،
-        كما عبر، من جهته، عبر) and عن follows within a few words before the sentence ends (وعبر وزير الخارجية
+        verb where it opens a clause (with و/ف, at a sentence's start, after a clause opener, adverb or adverbial
+        phrase: وعبر، كما عبر، من جهته، عبر، من جانبه عبر) and عن follows within a few words before the sentence ends (وعبر وزير الخارجية
         عادل الجبير عن استنكار المملكة); not أعلن عبر تويتر عن."""
         tokens, forms = self.blocks[b].tokens, self.lexicon.clause_forms
         key = tokens[t].key
         bare = key[1:] if key[:1] in CONJUNCTIONS_WAW_FA and key[1:] in forms else key
         if not rule_on("Q-CLAUSE-FORM") or bare not in forms:
             return None
-        prev = _prev_word(tokens, t)
-        opens = bare != key and (t == 0 or not tokens[t - 1].is_word) or prev is None or not tokens[t - 1].is_word \
-            or prev.key in CLAUSE_OPENERS or prev.key in CLAUSE_ADVERBS
-        if not opens:
+        if not self.opens_clause(b, t):
             return None
         for k in range(t + 1, min(len(tokens), t + 2 + MAX_SPEAKER_WORDS)):
             if _ends_sentence(tokens, k) or tokens[k].region >= 0:
@@ -166,6 +163,29 @@ class _CueFinding:
             if tokens[k].key == "عن" or tokens[k].key.startswith("عن") and len(tokens[k].key) > 4 and k > t + 1:
                 return forms[bare]
         return None
+
+    def past_prep_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """``Q-TALKED-ABOUT``: a past cue with a preposition of its ``past_preps`` (تحدث وزير الخارجية عن زيارتيه)
+        reports what follows it when its subject names a source; a weak reading, so it cuts no other content and
+        yields to any other candidate over the same words (``yields``). Data: cues.json past_preps."""
+        if not entry.past_preps or entry.tense != "past" or entry.kind != "verb" or not rule_on("Q-TALKED-ABOUT"):
+            return None
+        candidate = self.verb_candidate(b, t, replace(entry, complements=(*entry.complements, *entry.past_preps)), conj)
+        if candidate is None or candidate.method != "prep" or candidate.speaker is None \
+                or not self.names_source(b, candidate.speaker[0]):
+            return None
+        candidate.boundary, candidate.yields = False, True
+        candidate.rules += ("Q-TALKED-ABOUT",)
+        return candidate
+
+    def opens_clause(self, b: int, t: int) -> bool:
+        """The word at ``t`` opens a clause: with و/ف, at a sentence's start, after a comma, a clause opener or
+        adverb, or an adverbial phrase (كما عبر، من جانبه عبر)."""
+        tokens = self.blocks[b].tokens
+        key, prev = tokens[t].key, _prev_word(tokens, t)
+        glued = key[:1] in CONJUNCTIONS_WAW_FA and key[1:] in self.lexicon.clause_forms
+        return glued and (t == 0 or not tokens[t - 1].is_word) or prev is None or not tokens[t - 1].is_word \
+            or prev.key in CLAUSE_OPENERS or prev.key in CLAUSE_ADVERBS or prev.key in ADVERBIAL_HEADS
 
     def verb_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         """The candidate of the cue verb or participle at ``t`` (``conj``: its و/ف/لـ prefix), or None.
@@ -386,6 +406,8 @@ class _CueFinding:
         if adverbial is not None and start_token == t:
             candidate.start_token = adverbial  # the words before end at the adverbial, not at the verb
             candidate.rules += ("Q-ADVERBIAL-CLAUSE",)
+            if self.bare_adverbial(b, adverbial, t):
+                candidate.rules += ("Q-ADVERBIAL-CLAUSE-BARE",)  # من جانبه أعرب: no و before it
         if adverb_first and speaker is not None:
             candidate.rules += ("S-ADVERB-BEFORE-VERB",)
         if pluperfect is not None and speaker == pluperfect and np_end > t + 1:
@@ -681,9 +703,20 @@ class _CueFinding:
             opened = k == 0 or tokens[k - 1].text in COMMAS or _ends_sentence(tokens, k - 1)
             if token.key[:1] == "و" and (head in PREPOSITIONS or head in ADVERBIAL_HEADS) and opened:
                 return k  # ومن (جهته): the preposition, not the relative من
+            if opened and self.bare_adverbial(b, k, t):
+                return k  # من جانبه أعرب: the same phrase opening its sentence without و
             if token.key in RELATIVES or token.key in COMPLEMENTISERS or lookup_cue(token.key)[0] is not None:
                 return None  # ، وفي الوقت الذي أكد: the cue is the relative clause's
         return None
+
+    def bare_adverbial(self, b: int, k: int, t: int) -> bool:
+        """``Q-ADVERBIAL-CLAUSE-BARE``: an adverbial head (بدوره) or a preposition with one (من جانبه، من جهته)
+        opening the sentence without و, right before the cue at ``t``."""
+        tokens = self.blocks[b].tokens
+        key = tokens[k].key
+        phrase = key in ADVERBIAL_HEADS and k + 1 == t \
+            or key in PREPOSITIONS and k + 2 == t and tokens[k + 1].key in ADVERBIAL_HEADS
+        return phrase and rule_on("Q-ADVERBIAL-CLAUSE-BARE")
 
     def after_opening_adverbial(self, b: int, t: int) -> bool:
         """``S-ADVERBIAL-OPENING``: the words before ``t`` since its clause opened are an adverbial phrase

@@ -99,6 +99,13 @@ RULES: dict[str, str] = {
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
+    "Q-ADVERBIAL-CLAUSE-BARE": "an adverbial phrase opening the sentence without و (من جانبه، من جهته، بدوره) right before "
+                               "the cue opens a clause of its own, as with و (من جانبه أعرب رئيس النادي عن سعادته)",
+    "Q-TALKED-ABOUT": "a past cue with a preposition of its past_preps (تحدث وزير الخارجية عن زيارتيه) reports what follows "
+                      "when its subject names a source, only where no other candidate claims the words; data: cues.json "
+                      "past_preps",
+    "Q-ATTITUDE-CONSTRUCT": "after أعرب / عبّر عن, an indefinite noun in construct with a noun carrying its owner's "
+                            "pronoun reports it as that noun would (عبر عن خيبة أمله، أعربت عن بالغ أسفها)",
     "Q-ATTITUDE-THAT": "after أعرب / عبّر عن, a noun without its owner's pronoun followed at once, or after من / في, by a "
                        "that-clause reports that clause (عبرت عن القلق من أن …، أعرب عن الأمل في أن …)",
     "Q-HEADLINE": "a headline form: speaker, colon, statement (روحاني: …)",

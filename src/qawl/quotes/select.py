@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # only for annotations: the extractor imports this module
 
 def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
     """Bound every content, drop cues nested in an accepted quote, keep one of duplicates."""
-    candidates.sort(key=lambda c: (c.block, min(c.start_token, c.cue[0])))
+    candidates.sort(key=lambda c: (c.yields, c.block, min(c.start_token, c.cue[0])))  # weak readings last
     stops: dict[int, list[int]] = {}  # sorted: the candidates are in order within a block
     for c in candidates:
         if c.boundary:
@@ -58,6 +58,7 @@ def _select(ex: _Extractor, candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         index.add(c)
         accepted.append(c)
+    accepted.sort(key=lambda c: (c.block, min(c.start_token, c.cue[0])))
     return _drop_repeats(ex, accepted)
 
 
