@@ -3886,6 +3886,13 @@ def test_q_negated_report_drops_a_negated_preposition_report_but_keeps_a_negated
     assert [q.content.text for q in quotes] == ["تنخفض الأسعار هذا العام"]
 
 
+def test_q_negated_report_after_without_that():
+    """Q-NEGATED-REPORT: ، دون أن يعلن عن التفاصيل tells that nothing was said, as لم يعلن عن does: no quote."""
+    text = "وأعلن المطرب استعداده لطرح ألبوم جديد خلال الفترة المقبلة، دون أن يعلن عن التفاصيل الخاصة بالألبوم."
+    _, quotes = quotes_of(text, [])
+    assert [q.cue.text for q in quotes] == ["أعلن"]
+
+
 @pytest.mark.parametrize("text, reported", [
     ("وجدد الرئيس التزام بلاده بالاتفاق.", True),  # a proposition noun: a renewed commitment
     ("وجدد الفتح عقد مدربه التونسي ناصيف البياوي رغم بدايته السلبية.", False),  # a renewed contract

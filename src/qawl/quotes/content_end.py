@@ -17,7 +17,7 @@ from typing import Any, TYPE_CHECKING
 from qawl.arabic import (
     AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
-    NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS,
+    COMPLEMENTISERS, NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS,
 )
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
@@ -93,6 +93,15 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                     and _agreeing_cue_participle(tokens[t + 1], c) and rule_on("B-CUE-PARTICIPLE"):
                 c.rules += ("B-CUE-PARTICIPLE",)  # …، مشيدا بتعاون اللاعبين: the speaker's next act
                 break
+            if t > c.content_start + 1 and rule_on("B-WITHOUT-DETAIL") and (
+                    token.text in COMMAS and _withholds_detail(tokens, t + 1)
+                    or tokens[t - 1].is_word and _withholds_detail(tokens, t, bare=True)):
+                c.rules += ("B-WITHOUT-DETAIL",)  # …، دون الكشف عن قيمة الصفقة: the narrator's note
+                break
+            if token.text in COMMAS and t > c.content_start + 1 and t + 1 < len(tokens) \
+                    and _act_participle(tokens, t + 1, c) and rule_on("B-ACT-PARTICIPLE"):
+                c.rules += ("B-ACT-PARTICIPLE",)  # …، مقدما شكره للاتحاد: the speaker's next act
+                break
             if t > c.content_start + 1 and _is_circumstantial(token) and rule_on("B-CIRCUMSTANTIAL"):
                 c.rules += ("B-CIRCUMSTANTIAL",)
                 while t > c.content_start and (not tokens[t - 1].is_word or tokens[t - 1].key in CLAUSE_OPENERS) \
@@ -144,6 +153,49 @@ def _agreeing_cue_participle(token: _Token, c: _Candidate) -> bool:
     if (entry.gender, entry.number) != (cue.gender, cue.number):
         return False  # قالت الصحيفة إن …، واصفين: someone inside the report (nest_disagreeing_participles)
     return entry.number != "s" or entry.gender != "m" or token.key.endswith("ا")
+
+
+def _withholds_detail(tokens: list[_Token], t: int, bare: bool = False) -> bool:
+    """``B-WITHOUT-DETAIL``: (من) دون (أن) at ``t`` then a word of giving details (الكشف، إضافة، مزيد;
+    clause_words.json withheld_detail_words) or a present cue verb (يكشف، تؤكد): the narrator notes what
+    the speaker left out (…، دون الكشف عن قيمة الصفقة; …، من دون أن يكشف خططه), no more of the words.
+    Without a comma before it (``bare``) only a definite verbal noun of the list: وقع عقدا دون الكشف عن مدته,
+    not سيحول دون مزيد من الانخفاض (دون is the verb's own) nor حصلت عليه من دون أن يطلب منها الطبيب."""
+    if t < len(tokens) and tokens[t].key == "من":
+        t += 1
+    if t >= len(tokens) or tokens[t].key != "دون":
+        return False
+    t += 1
+    if t < len(tokens) and tokens[t].key == "ان":
+        t += 1
+    if t >= len(tokens) or not tokens[t].is_word:
+        return False
+    key = tokens[t].key
+    if key in WITHHELD_DETAIL_WORDS:
+        return not bare or key.startswith("ال")
+    if bare:
+        return False
+    entry, conj = lookup_cue(key)
+    return entry is not None and not conj and entry.kind == "verb" and entry.tense == "present"
+
+
+def _act_participle(tokens: list[_Token], t: int, c: _Candidate) -> bool:
+    """``B-ACT-PARTICIPLE``: after a comma, a masculine singular accusative participle of a derived verb
+    (م…ا: مقدما، مثمنا، مستندا، متجاهلا) that is no listed cue, after a masculine singular cue, is the
+    speaker's next act, as a cue's participle is (B-CUE-PARTICIPLE): the words before it end. The
+    participle of a cue verb (مقدرا ← يقدر) ends them only before its own that-clause (، مفيدا أن):
+    with an object (، مقدرا سعر السهم بنحو 420 دولارا) it goes on with the words. Not a word with an
+    attached pronoun (مفادها)."""
+    token = tokens[t]
+    key = token.key
+    if not token.is_word or len(key) < 5 or key[0] != "م" or not key.endswith("ا") or key.endswith(("ها", "نا")):
+        return False
+    if lookup_cue(key)[0] is not None or (c.entry.gender, c.entry.number) != ("m", "s"):
+        return False  # a listed cue participle: B-CUE-PARTICIPLE or the next candidate
+    verb, conj = lookup_cue("ي" + key[1:-1])
+    if verb is not None and not conj and verb.kind == "verb":
+        return t + 1 < len(tokens) and tokens[t + 1].key in COMPLEMENTISERS
+    return True
 
 
 def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:

@@ -64,9 +64,9 @@ RULES: dict[str, str] = {
     "Q-DESCRIBED-AS": "a describing verb whose object is then called something (ووصف خطة ترامب بأنها \"صفعة العصر\"، "
                       "وصف نتنياهو الهجوم بأنه عمل إرهابي): the object and what it is called are the words (after an "
                       "object pronoun, what it is called); data: cues.json describing",
-    "Q-NEGATED-REPORT": "a cue verb right after a negative particle with a preposition or object complement reports "
-                        "nothing (ولم تكشف الشركة عن عدد السيارات); a negated that-clause keeps its report (لا يتوقع أن); "
-                        "data: function_words.json report_negators",
+    "Q-NEGATED-REPORT": "a cue verb right after a negative particle (or دون أن) with a preposition or object complement "
+                        "reports nothing (ولم تكشف الشركة عن عدد السيارات؛ دون أن يعلن عن التفاصيل); a negated that-clause "
+                        "keeps its report (لا يتوقع أن); data: function_words.json report_negators, report_negator_pairs",
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
@@ -173,6 +173,11 @@ RULES: dict[str, str] = {
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
+    "B-WITHOUT-DETAIL": "an unquoted content ends before \"، (من) دون (أن)\" and a word of giving details or a "
+                        "present cue verb (…، دون الكشف عن قيمة الصفقة / من دون أن يكشف خططه): the narrator's note",
+    "B-ACT-PARTICIPLE": "an unquoted content ends before a comma and a masculine singular accusative participle of a "
+                        "derived verb that is no cue (…، مقدما شكره / مستندا إلى …) after a masculine singular cue: "
+                        "the speaker's next act",
     "B-CUE-PARTICIPLE": "an unquoted content ends before a comma and a cue's participle in the cue's own gender "
                         "and number (…، مشيدا بتعاون اللاعبين / مستبعدا حدوث …): the speaker's next act, "
                         "even where it opens no report of its own",
