@@ -84,6 +84,7 @@ PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUF
 PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
 ADDRESSEE_PRONOUNS = frozenset(_FUNCTION["addressee_pronouns"])
 FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
+FIRST_PERSON_SINGULAR_WORDS = frozenset(_FUNCTION["first_person_singular_words"])
 VERB_PARTICLES = frozenset(_FUNCTION["verb_particles"])  # لم، لن، سوف: only a verb follows
 REPORT_NEGATORS = frozenset(_FUNCTION["report_negators"])  # ولم تكشف … عن: nothing was told
 REPORT_NEGATOR_PAIRS = _pairs(_FUNCTION["report_negator_pairs"])  # دون أن يعلن: nothing was told
@@ -133,6 +134,11 @@ def says_we_after(previous: str, key: str) -> bool:
     """A word that says "we" where it stands: ``says_we``, or a verb in ن after a particle that only a
     verb follows (لم نسمح، لن نقبل، سوف نعمل)."""
     return says_we(key) or (previous in VERB_PARTICLES and key.startswith("ن") and len(key) >= 4)
+
+
+def says_i_or_we_after(previous: str, key: str) -> bool:
+    """A word that says "I" or "we" where it stands: ``says_we_after`` or a listed "I" word (إنني، لست)."""
+    return key in FIRST_PERSON_SINGULAR_WORDS or says_we_after(previous, key)
 
 
 # --- clause words: where a subject or a content starts and ends ---

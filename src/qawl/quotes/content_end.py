@@ -17,7 +17,7 @@ from typing import Any, TYPE_CHECKING
 from qawl.arabic import (
     AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
-    COMPLEMENTISERS, NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS,
+    COMPLEMENTISERS, NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS, says_i_or_we_after,
 )
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
@@ -53,7 +53,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
         token = tokens[t]
         if token.region < 0:
             if _ends_sentence(tokens, t) and not _is_ellipsis(tokens, t):
-                break
+                if not _colon_goes_on(tokens, c, t, next_stop):
+                    break
+                c.rules += ("B-COLON-GOES-ON",) if "B-COLON-GOES-ON" not in c.rules else ()
             if t > c.content_start + 1 and _closes_quoted_sentence(ex, c.block, t) and rule_on("B-QUOTED-FULL-STOP"):
                 c.rules += ("B-QUOTED-FULL-STOP",)
                 t += 1  # the closing mark is the content's last character
@@ -120,6 +122,24 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             else:
                 break
     return end
+
+
+def _colon_goes_on(tokens: list[_Token], c: _Candidate, t: int, next_stop: int) -> bool:
+    """``B-COLON-GOES-ON``: the unquoted words after a colon go on over the sentence end at ``t`` when the
+    next sentence of the paragraph opens with a word without و / ف (not the narrator's next sentence:
+    وأضاف، وكانت), holds no cue, and the words so far or it say "I" or "we" (قال: المنتخب المكسيكي كان
+    أفضل منا. لقد استفدنا من الأخطاء): the speaker is still talking in his own voice."""
+    if c.method != "colon" or t + 1 >= next_stop or not rule_on("B-COLON-GOES-ON"):
+        return False
+    first = tokens[t + 1]
+    if not first.is_word or first.key[:1] in ("و", "ف"):
+        return False
+    end = t + 1
+    while end < len(tokens) and not (_ends_sentence(tokens, end) and not _is_ellipsis(tokens, end)):
+        end += 1
+    if end >= next_stop:
+        return False  # a cue inside it opens the next report
+    return any(says_i_or_we_after(tokens[u - 1].key, tokens[u].key) for u in range(c.content_start, end) if tokens[u].is_word)
 
 
 def _closes_quoted_sentence(ex: _Extractor, b: int, t: int) -> bool:

@@ -170,6 +170,10 @@ RULES: dict[str, str] = {
                     "ووصفه بالفظيع؛ …، واعتبرها): the speaker's next report of what was just named",
     "B-THAT-PURPOSE": "an unquoted content runs on over \"، وذلك\" when the speaker's purpose, means or reason follows "
                       "(…، وذلك من خلال / بهدف / لتعزيز …); before a narrator's frame (، وذلك في بيان) it still ends",
+    "B-COLON-GOES-ON": "unquoted words after a colon go on over a sentence end when the next sentence of the "
+                       "paragraph opens without و / ف, holds no cue, and the words say I or we (قال: كان أفضل منا. "
+                       "لقد استفدنا من الأخطاء): the speaker is still talking; data: function_words.json "
+                       "first_person_singular_words, first_person_plural_words",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
