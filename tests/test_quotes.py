@@ -3678,6 +3678,14 @@ def test_b_speaker_goes_on_needs_the_cues_own_gender():
     assert all("B-SPEAKER-GOES-ON" not in q.rules for q in quotes)
 
 
+def test_b_speaker_goes_on_not_at_a_verbal_noun_in_construct():
+    # ونشر ثقافة الحقوق: the noun نَشْر (its verb takes no object) going on with the list of verbal nouns
+    text = "وأوضح مخايش بأن اللجنة تعمل على تحقيق أهدافها، والعمل على متابعة الموظفين، ونشر ثقافة الحقوق والواجبات."
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text.endswith("ونشر ثقافة الحقوق والواجبات")
+    assert "B-SPEAKER-GOES-ON" not in quotes[0].rules
+
+
 def test_s_carried_pronoun_source_a_belief_after_lakinnahu_is_the_speakers(switch_off):
     text = "وقال بوتين إن فضيحة سكريبال جرى تضخيمها عمدا، لكنه يعتقد بأنها ستختفي من عناوين الأخبار."
     names = _mentions_for(("بوتين", "PER", "بوتين"))

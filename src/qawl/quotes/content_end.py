@@ -326,9 +326,23 @@ def _speaker_goes_on(tokens: list[_Token], c: _Candidate, t: int) -> bool:
     as_clause = key == AS_WORD and t + 1 < len(tokens)  # …، كما نفت استغلالها: كما joins as و does
     entry, conj = lookup_cue(tokens[t + 1].key if as_clause else key)
     conj = "و" if as_clause and not conj else conj
+    if entry is not None and _objectless_verbal_noun(tokens, t + 1 + as_clause, entry):
+        return False  # …، ونشر ثقافة الوعي: one more of the words' verbal nouns
     # the cue's own tense too: يقول إن …، وينكر (a present narration goes on in the present)
     return entry is not None and conj == "و" and entry.kind == "verb" and entry.tense == cue.tense \
         and (entry.gender, entry.number, entry.person) == (cue.gender, cue.number, cue.person)
+
+
+def _objectless_verbal_noun(tokens: list[_Token], t: int, entry) -> bool:
+    """The past of a simple cue verb that takes no object (نشر) before an indefinite noun in construct
+    with a definite one (ونشر ثقافة الوعي) is the verb's noun (نَشْر) going on with a list of them, not
+    the verb: as a verb it would report nothing with a noun object."""
+    if not entry.form_i or "obj" in entry.complements or entry.tense != "past" or entry.gender != "m" \
+            or entry.number != "s" or t + 1 >= len(tokens):
+        return False
+    noun, genitive = tokens[t], tokens[t + 1]
+    return noun.is_word and genitive.is_word and not _is_definite(noun.key) and not _is_stop(noun) \
+        and noun.key not in COMPLEMENTISERS and _is_definite(genitive.key)
 
 
 def _opens_object_cue(tokens: list[_Token], t: int) -> bool:

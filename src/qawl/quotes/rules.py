@@ -157,7 +157,8 @@ RULES: dict[str, str] = {
                     "complement (منوها بأهمية السياحة … يجب أن توفرها); data: function_words.json modal_verbs",
     "B-SPEAKER-GOES-ON": "an unquoted content ends at a comma before لكنه / لكنها, or و / كما and a cue verb in the "
                          "cue's own tense, gender and number (قال إن …، لكنه يعتقد؛ …، ووصف خطة ترامب بأنها؛ يقول إن …، "
-                         "وينكر؛ نفت أن …، كما نفت): the speaker's next report",
+                         "وينكر؛ نفت أن …، كما نفت): the speaker's next report; not the noun of a verb that takes no "
+                         "object (…، ونشر ثقافة الوعي)",
     "B-SAME-SUBJECT-CUE": "an unquoted content ends before و + a past cue verb in the cue's own person, gender and "
                           "number when the words have no subject of their own (أعلنت الحكومة إغلاق الصحيفة واتهمتها بـ، "
                           "قالت إنها مستعدة وأكدت دعمها): the speaker's next report",
