@@ -157,6 +157,7 @@ PURPOSE_OPENER_PAIRS = _pairs([w for w in _CLAUSE["purpose_openers"] if " " in w
 CONTENT_CONTRASTS = frozenset(w for w in _CLAUSE["contrasts_kept_in_content"] if " " not in w)
 CONTENT_CONTRAST_PAIRS = _pairs([w for w in _CLAUSE["contrasts_kept_in_content"] if " " in w])
 NARRATIVE_TIME_PAIRS = _pairs(_CLAUSE["narrative_time_pairs"])
+NORM_NOUNS = frozenset(_CLAUSE["norm_nouns"])  # ، وفقا للمبادرة: B-ACCORDING-TO-NORM
 WITHHELD_DETAIL_WORDS = frozenset(_CLAUSE["withheld_detail_words"])  # ، دون الكشف عن: B-WITHOUT-DETAIL
 APODOSIS_OPENERS = frozenset(_CLAUSE["apodosis_openers"])  # فإن، فقد
 CONTENT_OPENERS = frozenset(_CLAUSE["content_openers"]) | APODOSIS_OPENERS

@@ -17,7 +17,7 @@ from typing import Any, TYPE_CHECKING
 from qawl.arabic import (
     AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
-    COMPLEMENTISERS, NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS, says_i_or_we_after,
+    COMPLEMENTISERS, NARRATOR_CONTRASTS, NORM_NOUNS, PRONOUN_SUFFIXES, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS, says_i_or_we_after,
 )
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
@@ -65,6 +65,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 c.rules += ("B-THAT-PURPOSE",)  # …، وذلك بهدف …: the speaker's purpose, more of the words
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
+            if token.text in COMMAS and t + 1 < len(tokens) and tokens[t + 1].key in CLAUSE_STOPPERS \
+                    and _norm_follows(tokens, t + 1) and "B-ACCORDING-TO-NORM" not in c.rules:
+                c.rules += ("B-ACCORDING-TO-NORM",)  # …، وفقا للمبادرة الخليجية: more of the words
             if t > c.content_start and _closes_aside(tokens, t) and _stopper_pair_at(tokens, t + 1) \
                     and rule_on("B-STOPPER-AFTER-MARK"):
                 c.rules += ("B-STOPPER-AFTER-MARK",)  # ب"هذا الموقف" | في إشارة إلى: the narrator's gloss
@@ -224,11 +227,33 @@ def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
     key = tokens[t].key
     bare = key[1:] if key[:1] == "و" and key[1:] in CLAUSE_STOPPERS else key
     if bare in CLAUSE_STOPPERS and bare not in CONTENT_CONTRASTS:
+        if _norm_follows(tokens, t):
+            return False  # …، وفقا للمبادرة الخليجية: a rule the words follow, no source
         return not _purpose_follows(tokens, t, bare)
     pair = (key, tokens[t + 1].key) if t + 1 < len(tokens) else None
     if pair in CLAUSE_STOPPER_PAIRS and pair not in CONTENT_CONTRAST_PAIRS:
         return True
     return _starts_closer(tokens, t, closers)
+
+
+def _norm_follows(tokens: list[_Token], t: int) -> bool:
+    """``B-ACCORDING-TO-NORM``: a rule, plan or wish right after the stopper at ``t`` (، وفقا للمبادرة، ، وفق
+    ضوابط، ، وفقا لرغبته; clause_words.json norm_nouns, with its ل, article or pronoun) is what the words
+    follow, not who said them: the words run on over it."""
+    if t + 1 >= len(tokens) or not rule_on("B-ACCORDING-TO-NORM"):
+        return False
+    key = tokens[t + 1].key
+    return any(_is_norm(key[len(prefix):]) for prefix in ("", "ل", "لل", "ال") if key.startswith(prefix))
+
+
+def _is_norm(key: str) -> bool:
+    if key in NORM_NOUNS:
+        return True
+    for suffix in PRONOUN_SUFFIXES:  # longest first; ة is written ت before a pronoun (رغبته)
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            return stem in NORM_NOUNS or stem[-1:] == "ت" and stem[:-1] + "ه" in NORM_NOUNS
+    return False
 
 
 def _purpose_follows(tokens: list[_Token], t: int, stopper: str) -> bool:

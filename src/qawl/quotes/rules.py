@@ -175,6 +175,9 @@ RULES: dict[str, str] = {
                        "paragraph opens without و / ف, holds no cue, and the words say I or we (قال: كان أفضل منا. "
                        "لقد استفدنا من الأخطاء): the speaker is still talking; data: function_words.json "
                        "first_person_singular_words, first_person_plural_words",
+    "B-ACCORDING-TO-NORM": "an unquoted content runs on over \"، وفقا / بحسب\" before a rule, plan or wish it "
+                           "follows (…، وفقا للمبادرة الخليجية؛ …، وفقاً للائحة الهيئة): no source; data: "
+                           "clause_words.json norm_nouns",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
