@@ -3743,6 +3743,14 @@ def test_b_speaker_goes_on_needs_the_cues_own_gender():
     assert all("B-SPEAKER-GOES-ON" not in q.rules for q in quotes)
 
 
+def test_b_speaker_goes_on_not_at_a_verbal_noun_in_construct():
+    # ونشر ثقافة الحقوق: the noun نَشْر (its verb takes no object) going on with the list of verbal nouns
+    text = "وأوضح مخايش بأن اللجنة تعمل على تحقيق أهدافها، والعمل على متابعة الموظفين، ونشر ثقافة الحقوق والواجبات."
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text.endswith("ونشر ثقافة الحقوق والواجبات")
+    assert "B-SPEAKER-GOES-ON" not in quotes[0].rules
+
+
 def test_s_carried_pronoun_source_a_belief_after_lakinnahu_is_the_speakers(switch_off):
     text = "وقال بوتين إن فضيحة سكريبال جرى تضخيمها عمدا، لكنه يعتقد بأنها ستختفي من عناوين الأخبار."
     names = _mentions_for(("بوتين", "PER", "بوتين"))
@@ -3950,6 +3958,13 @@ def test_q_negated_report_drops_a_negated_preposition_report_but_keeps_a_negated
     assert [q.content.text for q in quotes_of(text, [])[1]] == ["عدد السيارات التي خضعت للفحص"]
     _, quotes = quotes_of("ولا يتوقع المحلل أن تنخفض الأسعار هذا العام.", [])
     assert [q.content.text for q in quotes] == ["تنخفض الأسعار هذا العام"]
+
+
+def test_q_negated_report_after_without_that():
+    """Q-NEGATED-REPORT: ، دون أن يعلن عن التفاصيل tells that nothing was said, as لم يعلن عن does: no quote."""
+    text = "وأعلن المطرب استعداده لطرح ألبوم جديد خلال الفترة المقبلة، دون أن يعلن عن التفاصيل الخاصة بالألبوم."
+    _, quotes = quotes_of(text, [])
+    assert [q.cue.text for q in quotes] == ["أعلن"]
 
 
 @pytest.mark.parametrize("text, reported", [

@@ -85,8 +85,10 @@ PRONOUN_CARRIERS = _attached(_FUNCTION["pronoun_carrier_particles"], PRONOUN_SUF
 PREPOSITION_PRONOUNS = _attached(_FUNCTION["pronoun_prepositions"], PRONOUN_SUFFIXES)
 ADDRESSEE_PRONOUNS = frozenset(_FUNCTION["addressee_pronouns"])
 FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
+FIRST_PERSON_SINGULAR_WORDS = frozenset(_FUNCTION["first_person_singular_words"])
 VERB_PARTICLES = frozenset(_FUNCTION["verb_particles"])  # لم، لن، سوف: only a verb follows
 REPORT_NEGATORS = frozenset(_FUNCTION["report_negators"])  # ولم تكشف … عن: nothing was told
+REPORT_NEGATOR_PAIRS = _pairs(_FUNCTION["report_negator_pairs"])  # دون أن يعلن: nothing was told
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)
 PREPOSITION_LETTERS = frozenset(_FUNCTION["preposition_letters"])
@@ -136,6 +138,11 @@ def says_we_after(previous: str, key: str) -> bool:
     return says_we(key) or (previous in VERB_PARTICLES and key.startswith("ن") and len(key) >= 4)
 
 
+def says_i_or_we_after(previous: str, key: str) -> bool:
+    """A word that says "I" or "we" where it stands: ``says_we_after`` or a listed "I" word (إنني، لست)."""
+    return key in FIRST_PERSON_SINGULAR_WORDS or says_we_after(previous, key)
+
+
 # --- clause words: where a subject or a content starts and ends ---
 CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
 CLAUSE_ADVERBS = frozenset(_CLAUSE["clause_adverbs"])
@@ -152,6 +159,8 @@ PURPOSE_OPENER_PAIRS = _pairs([w for w in _CLAUSE["purpose_openers"] if " " in w
 CONTENT_CONTRASTS = frozenset(w for w in _CLAUSE["contrasts_kept_in_content"] if " " not in w)
 CONTENT_CONTRAST_PAIRS = _pairs([w for w in _CLAUSE["contrasts_kept_in_content"] if " " in w])
 NARRATIVE_TIME_PAIRS = _pairs(_CLAUSE["narrative_time_pairs"])
+NORM_NOUNS = frozenset(_CLAUSE["norm_nouns"])  # ، وفقا للمبادرة: B-ACCORDING-TO-NORM
+WITHHELD_DETAIL_WORDS = frozenset(_CLAUSE["withheld_detail_words"])  # ، دون الكشف عن: B-WITHOUT-DETAIL
 APODOSIS_OPENERS = frozenset(_CLAUSE["apodosis_openers"])  # فإن، فقد
 CONTENT_OPENERS = frozenset(_CLAUSE["content_openers"]) | APODOSIS_OPENERS
 (AS_WORD,) = _CLAUSE["as_word"]

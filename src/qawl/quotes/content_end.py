@@ -17,7 +17,7 @@ from typing import Any, TYPE_CHECKING
 from qawl.arabic import (
     AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
-    NARRATOR_CONTRASTS, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS,
+    COMPLEMENTISERS, NARRATOR_CONTRASTS, NORM_NOUNS, PRONOUN_SUFFIXES, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS, says_i_or_we_after,
 )
 from qawl.cues import load_cues, lookup_cue
 from qawl.schema import Span, make_span
@@ -53,7 +53,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
         token = tokens[t]
         if token.region < 0:
             if _ends_sentence(tokens, t) and not _is_ellipsis(tokens, t):
-                break
+                if not _colon_goes_on(tokens, c, t, next_stop):
+                    break
+                c.rules += ("B-COLON-GOES-ON",) if "B-COLON-GOES-ON" not in c.rules else ()
             if t > c.content_start + 1 and _closes_quoted_sentence(ex, c.block, t) and rule_on("B-QUOTED-FULL-STOP"):
                 c.rules += ("B-QUOTED-FULL-STOP",)
                 t += 1  # the closing mark is the content's last character
@@ -63,6 +65,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 c.rules += ("B-THAT-PURPOSE",)  # …، وذلك بهدف …: the speaker's purpose, more of the words
             if token.text in COMMAS and t + 1 < len(tokens) and _stops_clause(tokens, t + 1, closers):
                 break
+            if token.text in COMMAS and t + 1 < len(tokens) and tokens[t + 1].key in CLAUSE_STOPPERS \
+                    and _norm_follows(tokens, t + 1) and "B-ACCORDING-TO-NORM" not in c.rules:
+                c.rules += ("B-ACCORDING-TO-NORM",)  # …، وفقا للمبادرة الخليجية: more of the words
             if t > c.content_start and _closes_aside(tokens, t) and _stopper_pair_at(tokens, t + 1) \
                     and rule_on("B-STOPPER-AFTER-MARK"):
                 c.rules += ("B-STOPPER-AFTER-MARK",)  # ب"هذا الموقف" | في إشارة إلى: the narrator's gloss
@@ -93,6 +98,15 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                     and _agreeing_cue_participle(tokens[t + 1], c) and rule_on("B-CUE-PARTICIPLE"):
                 c.rules += ("B-CUE-PARTICIPLE",)  # …، مشيدا بتعاون اللاعبين: the speaker's next act
                 break
+            if t > c.content_start + 1 and rule_on("B-WITHOUT-DETAIL") and (
+                    token.text in COMMAS and _withholds_detail(tokens, t + 1)
+                    or tokens[t - 1].is_word and _withholds_detail(tokens, t, bare=True)):
+                c.rules += ("B-WITHOUT-DETAIL",)  # …، دون الكشف عن قيمة الصفقة: the narrator's note
+                break
+            if token.text in COMMAS and t > c.content_start + 1 and t + 1 < len(tokens) \
+                    and _act_participle(tokens, t + 1, c) and rule_on("B-ACT-PARTICIPLE"):
+                c.rules += ("B-ACT-PARTICIPLE",)  # …، مقدما شكره للاتحاد: the speaker's next act
+                break
             if t > c.content_start + 1 and _is_circumstantial(token) and rule_on("B-CIRCUMSTANTIAL"):
                 c.rules += ("B-CIRCUMSTANTIAL",)
                 while t > c.content_start and (not tokens[t - 1].is_word or tokens[t - 1].key in CLAUSE_OPENERS) \
@@ -111,6 +125,24 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
             else:
                 break
     return end
+
+
+def _colon_goes_on(tokens: list[_Token], c: _Candidate, t: int, next_stop: int) -> bool:
+    """``B-COLON-GOES-ON``: the unquoted words after a colon go on over the sentence end at ``t`` when the
+    next sentence of the paragraph opens with a word without و / ف (not the narrator's next sentence:
+    وأضاف، وكانت), holds no cue, and the words so far or it say "I" or "we" (قال: المنتخب المكسيكي كان
+    أفضل منا. لقد استفدنا من الأخطاء): the speaker is still talking in his own voice."""
+    if c.method != "colon" or t + 1 >= next_stop or not rule_on("B-COLON-GOES-ON"):
+        return False
+    first = tokens[t + 1]
+    if not first.is_word or first.key[:1] in ("و", "ف"):
+        return False
+    end = t + 1
+    while end < len(tokens) and not (_ends_sentence(tokens, end) and not _is_ellipsis(tokens, end)):
+        end += 1
+    if end >= next_stop:
+        return False  # a cue inside it opens the next report
+    return any(says_i_or_we_after(tokens[u - 1].key, tokens[u].key) for u in range(c.content_start, end) if tokens[u].is_word)
 
 
 def _closes_quoted_sentence(ex: _Extractor, b: int, t: int) -> bool:
@@ -146,17 +178,82 @@ def _agreeing_cue_participle(token: _Token, c: _Candidate) -> bool:
     return entry.number != "s" or entry.gender != "m" or token.key.endswith("ا")
 
 
+def _withholds_detail(tokens: list[_Token], t: int, bare: bool = False) -> bool:
+    """``B-WITHOUT-DETAIL``: (من) دون (أن) at ``t`` then a word of giving details (الكشف، إضافة، مزيد;
+    clause_words.json withheld_detail_words) or a present cue verb (يكشف، تؤكد): the narrator notes what
+    the speaker left out (…، دون الكشف عن قيمة الصفقة; …، من دون أن يكشف خططه), no more of the words.
+    Without a comma before it (``bare``) only a definite verbal noun of the list: وقع عقدا دون الكشف عن مدته,
+    not سيحول دون مزيد من الانخفاض (دون is the verb's own) nor حصلت عليه من دون أن يطلب منها الطبيب."""
+    if t < len(tokens) and tokens[t].key == "من":
+        t += 1
+    if t >= len(tokens) or tokens[t].key != "دون":
+        return False
+    t += 1
+    if t < len(tokens) and tokens[t].key == "ان":
+        t += 1
+    if t >= len(tokens) or not tokens[t].is_word:
+        return False
+    key = tokens[t].key
+    if key in WITHHELD_DETAIL_WORDS:
+        return not bare or key.startswith("ال")
+    if bare:
+        return False
+    entry, conj = lookup_cue(key)
+    return entry is not None and not conj and entry.kind == "verb" and entry.tense == "present"
+
+
+def _act_participle(tokens: list[_Token], t: int, c: _Candidate) -> bool:
+    """``B-ACT-PARTICIPLE``: after a comma, a masculine singular accusative participle of a derived verb
+    (م…ا: مقدما، مثمنا، مستندا، متجاهلا) that is no listed cue, after a masculine singular cue, is the
+    speaker's next act, as a cue's participle is (B-CUE-PARTICIPLE): the words before it end. The
+    participle of a cue verb (مقدرا ← يقدر) ends them only before its own that-clause (، مفيدا أن):
+    with an object (، مقدرا سعر السهم بنحو 420 دولارا) it goes on with the words. Not a word with an
+    attached pronoun (مفادها)."""
+    token = tokens[t]
+    key = token.key
+    if not token.is_word or len(key) < 5 or key[0] != "م" or not key.endswith("ا") or key.endswith(("ها", "نا")):
+        return False
+    if lookup_cue(key)[0] is not None or (c.entry.gender, c.entry.number) != ("m", "s"):
+        return False  # a listed cue participle: B-CUE-PARTICIPLE or the next candidate
+    verb, conj = lookup_cue("ي" + key[1:-1])
+    if verb is not None and not conj and verb.kind == "verb":
+        return t + 1 < len(tokens) and tokens[t + 1].key in COMPLEMENTISERS
+    return True
+
+
 def _stops_clause(tokens: list[_Token], t: int, closers) -> bool:
     """The word after a comma ends an unquoted content: a clause stopper (، وفقا، وذلك) that is not
     a contrast the words run on over (، بينما، في حين: ``CONTENT_CONTRASTS``), or a closer."""
     key = tokens[t].key
     bare = key[1:] if key[:1] == "و" and key[1:] in CLAUSE_STOPPERS else key
     if bare in CLAUSE_STOPPERS and bare not in CONTENT_CONTRASTS:
+        if _norm_follows(tokens, t):
+            return False  # …، وفقا للمبادرة الخليجية: a rule the words follow, no source
         return not _purpose_follows(tokens, t, bare)
     pair = (key, tokens[t + 1].key) if t + 1 < len(tokens) else None
     if pair in CLAUSE_STOPPER_PAIRS and pair not in CONTENT_CONTRAST_PAIRS:
         return True
     return _starts_closer(tokens, t, closers)
+
+
+def _norm_follows(tokens: list[_Token], t: int) -> bool:
+    """``B-ACCORDING-TO-NORM``: a rule, plan or wish right after the stopper at ``t`` (، وفقا للمبادرة، ، وفق
+    ضوابط، ، وفقا لرغبته; clause_words.json norm_nouns, with its ل, article or pronoun) is what the words
+    follow, not who said them: the words run on over it."""
+    if t + 1 >= len(tokens) or not rule_on("B-ACCORDING-TO-NORM"):
+        return False
+    key = tokens[t + 1].key
+    return any(_is_norm(key[len(prefix):]) for prefix in ("", "ل", "لل", "ال") if key.startswith(prefix))
+
+
+def _is_norm(key: str) -> bool:
+    if key in NORM_NOUNS:
+        return True
+    for suffix in PRONOUN_SUFFIXES:  # longest first; ة is written ت before a pronoun (رغبته)
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            return stem in NORM_NOUNS or stem[-1:] == "ت" and stem[:-1] + "ه" in NORM_NOUNS
+    return False
 
 
 def _purpose_follows(tokens: list[_Token], t: int, stopper: str) -> bool:
@@ -254,9 +351,23 @@ def _speaker_goes_on(tokens: list[_Token], c: _Candidate, t: int) -> bool:
     as_clause = key == AS_WORD and t + 1 < len(tokens)  # …، كما نفت استغلالها: كما joins as و does
     entry, conj = lookup_cue(tokens[t + 1].key if as_clause else key)
     conj = "و" if as_clause and not conj else conj
+    if entry is not None and _objectless_verbal_noun(tokens, t + 1 + as_clause, entry):
+        return False  # …، ونشر ثقافة الوعي: one more of the words' verbal nouns
     # the cue's own tense too: يقول إن …، وينكر (a present narration goes on in the present)
     return entry is not None and conj == "و" and entry.kind == "verb" and entry.tense == cue.tense \
         and (entry.gender, entry.number, entry.person) == (cue.gender, cue.number, cue.person)
+
+
+def _objectless_verbal_noun(tokens: list[_Token], t: int, entry) -> bool:
+    """The past of a simple cue verb that takes no object (نشر) before an indefinite noun in construct
+    with a definite one (ونشر ثقافة الوعي) is the verb's noun (نَشْر) going on with a list of them, not
+    the verb: as a verb it would report nothing with a noun object."""
+    if not entry.form_i or "obj" in entry.complements or entry.tense != "past" or entry.gender != "m" \
+            or entry.number != "s" or t + 1 >= len(tokens):
+        return False
+    noun, genitive = tokens[t], tokens[t + 1]
+    return noun.is_word and genitive.is_word and not _is_definite(noun.key) and not _is_stop(noun) \
+        and noun.key not in COMPLEMENTISERS and _is_definite(genitive.key)
 
 
 def _opens_object_cue(tokens: list[_Token], t: int) -> bool:

@@ -15,7 +15,7 @@ from typing import Optional
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
-    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATORS, SUBJECT_OPENERS,
+    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
@@ -356,7 +356,7 @@ class _CueFinding:
             or tokens[speaker[0]].key in self.lexicon.verdict_subjects
         ):
             return None  # أكدت المحكمة إدانته: a court upholding a ruling
-        if entry.kind == "verb" and candidate.method in ("prep", "obj") and self.negated_report(prev):
+        if entry.kind == "verb" and candidate.method in ("prep", "obj") and self.negated_report(prev, _prev_word(tokens, t - 1)):
             return None  # ولم تكشف الشركة عن عدد السيارات: a report that nothing was told
         candidate.speaker = speaker
         candidate.start_token = start_token
@@ -457,11 +457,13 @@ class _CueFinding:
             and (key in self.lexicon.data_subjects or _strip_noun(key) in self.lexicon.data_subjects)
 
     @staticmethod
-    def negated_report(prev: Optional[_Token]) -> bool:
-        """``Q-NEGATED-REPORT``: a negative particle right before the cue verb (ولم تكشف، لم يعلن، لا تعترف):
-        with a preposition or object complement it tells that nothing was said. Data:
-        function_words.json report_negators."""
-        return prev is not None and prev.key in REPORT_NEGATORS and rule_on("Q-NEGATED-REPORT")
+    def negated_report(prev: Optional[_Token], before: Optional[_Token] = None) -> bool:
+        """``Q-NEGATED-REPORT``: a negative particle right before the cue verb (ولم تكشف، لم يعلن، لا تعترف), or
+        two words that negate it (، دون أن يعلن عن التفاصيل): with a preposition or object complement it tells
+        that nothing was said. Data: function_words.json report_negators, report_negator_pairs."""
+        if prev is None or not rule_on("Q-NEGATED-REPORT"):
+            return False
+        return prev.key in REPORT_NEGATORS or (before is not None and (before.key, prev.key) in REPORT_NEGATOR_PAIRS)
 
     def loose_source(self, b: int, span: tuple[int, int]) -> bool:
         """``S-LOOSE-SOURCE``: the words after a verb that reported nothing can be its subject unless they

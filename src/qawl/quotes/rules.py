@@ -64,9 +64,9 @@ RULES: dict[str, str] = {
     "Q-DESCRIBED-AS": "a describing verb whose object is then called something (ووصف خطة ترامب بأنها \"صفعة العصر\"، "
                       "وصف نتنياهو الهجوم بأنه عمل إرهابي): the object and what it is called are the words (after an "
                       "object pronoun, what it is called); data: cues.json describing",
-    "Q-NEGATED-REPORT": "a cue verb right after a negative particle with a preposition or object complement reports "
-                        "nothing (ولم تكشف الشركة عن عدد السيارات); a negated that-clause keeps its report (لا يتوقع أن); "
-                        "data: function_words.json report_negators",
+    "Q-NEGATED-REPORT": "a cue verb right after a negative particle (or دون أن) with a preposition or object complement "
+                        "reports nothing (ولم تكشف الشركة عن عدد السيارات؛ دون أن يعلن عن التفاصيل); a negated that-clause "
+                        "keeps its report (لا يتوقع أن); data: function_words.json report_negators, report_negator_pairs",
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
@@ -178,7 +178,8 @@ RULES: dict[str, str] = {
                     "complement (منوها بأهمية السياحة … يجب أن توفرها); data: function_words.json modal_verbs",
     "B-SPEAKER-GOES-ON": "an unquoted content ends at a comma before لكنه / لكنها, or و / كما and a cue verb in the "
                          "cue's own tense, gender and number (قال إن …، لكنه يعتقد؛ …، ووصف خطة ترامب بأنها؛ يقول إن …، "
-                         "وينكر؛ نفت أن …، كما نفت): the speaker's next report",
+                         "وينكر؛ نفت أن …، كما نفت): the speaker's next report; not the noun of a verb that takes no "
+                         "object (…، ونشر ثقافة الوعي)",
     "B-SAME-SUBJECT-CUE": "an unquoted content ends before و + a past cue verb in the cue's own person, gender and "
                           "number when the words have no subject of their own (أعلنت الحكومة إغلاق الصحيفة واتهمتها بـ، "
                           "قالت إنها مستعدة وأكدت دعمها): the speaker's next report",
@@ -191,9 +192,21 @@ RULES: dict[str, str] = {
                     "ووصفه بالفظيع؛ …، واعتبرها): the speaker's next report of what was just named",
     "B-THAT-PURPOSE": "an unquoted content runs on over \"، وذلك\" when the speaker's purpose, means or reason follows "
                       "(…، وذلك من خلال / بهدف / لتعزيز …); before a narrator's frame (، وذلك في بيان) it still ends",
+    "B-COLON-GOES-ON": "unquoted words after a colon go on over a sentence end when the next sentence of the "
+                       "paragraph opens without و / ف, holds no cue, and the words say I or we (قال: كان أفضل منا. "
+                       "لقد استفدنا من الأخطاء): the speaker is still talking; data: function_words.json "
+                       "first_person_singular_words, first_person_plural_words",
+    "B-ACCORDING-TO-NORM": "an unquoted content runs on over \"، وفقا / بحسب\" before a rule, plan or wish it "
+                           "follows (…، وفقا للمبادرة الخليجية؛ …، وفقاً للائحة الهيئة): no source; data: "
+                           "clause_words.json norm_nouns",
     "B-TIME-CLAUSE": "an unquoted content ends before \"، قبل أن\" (the narrator's next event: كشف أن X، قبل أن ينضم …)",
     "B-CIRCUMSTANTIAL": "an unquoted content ends before an accusative participle of an act verb that is no cue "
                         "(… متناولا / مستعرضا): the speaker's next act; data: cues.json circumstantial",
+    "B-WITHOUT-DETAIL": "an unquoted content ends before \"، (من) دون (أن)\" and a word of giving details or a "
+                        "present cue verb (…، دون الكشف عن قيمة الصفقة / من دون أن يكشف خططه): the narrator's note",
+    "B-ACT-PARTICIPLE": "an unquoted content ends before a comma and a masculine singular accusative participle of a "
+                        "derived verb that is no cue (…، مقدما شكره / مستندا إلى …) after a masculine singular cue: "
+                        "the speaker's next act",
     "B-CUE-PARTICIPLE": "an unquoted content ends before a comma and a cue's participle in the cue's own gender "
                         "and number (…، مشيدا بتعاون اللاعبين / مستبعدا حدوث …): the speaker's next act, "
                         "even where it opens no report of its own",
