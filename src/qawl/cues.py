@@ -81,6 +81,8 @@ class Lexicon:
     attribution_links: frozenset[str]
     attribution_carriers: frozenset[str]
     attribution_lam_words: frozenset[str]  # وفقا، طبقا: their source is written with ل (وفقا لنص المرسوم)
+    impersonal_verbs: frozenset[str]  # جاء، ورد: حسبما جاء في البيان, the source is after the preposition
+    impersonal_preps: frozenset[str]
     final_attribution_words: frozenset[str]  # بحسب، وفق: closing a sentence, any source reports (Q-ATTRIB-FINAL)
     closers: tuple[tuple[str, ...], ...]
     heads: dict[str, frozenset[str]]  # kind -> head words (matching form)
@@ -232,6 +234,8 @@ def load_cues() -> Lexicon:
         attribution_links=_match_set(attribution["links"]),
         attribution_carriers=_match_set(attribution["carriers"]),
         attribution_lam_words=_match_set(attribution["lam_words"]),
+        impersonal_verbs=_match_set(attribution["impersonal_verbs"]),
+        impersonal_preps=_match_set(attribution["impersonal_preps"]),
         final_attribution_words=_match_set(attribution["final_words"]),
         closers=tuple(tuple(match_form(closer).split()) for closer in attribution["closers"]),
         heads=heads,

@@ -23,7 +23,10 @@ from .config import (
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
-from .lexical import PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _strip_object
+from .lexical import (
+    PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun,
+    _strip_object, _time_phrase_width,
+)
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
@@ -195,20 +198,37 @@ class _CueFrames:
 
     def attribution_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """بحسب ما أفاد X / وفقا لبيان صادر عن X / نقلا عن X: X is the source of the clause."""
-        s, cue, entry = self.attribution_source_start(b, t, entry)
-        short = self.short_attribution(b, t, s, cue, entry)
+        s, cue, entry, passed = self.attribution_source_start(b, t, entry)
+        short = self.short_attribution(b, t, s, cue, entry, "Q-ATTRIB-IMPERSONAL" in passed)
         if short is not None and short.content_end < 0 \
                 and self.blocks[b].tokens[short.content_start].key in RELATIVES:
             # حسب الدراسة | التي أجريت في جامعة أوكسفورد، فإن: the relative clause is still the source's
-            return self.long_attribution(b, t, s, cue, entry) or short
-        return short or self.long_attribution(b, t, s, cue, entry)
+            found = self.long_attribution(b, t, s, cue, entry) or short
+        else:
+            found = short or self.long_attribution(b, t, s, cue, entry)
+        if found is not None:
+            found.rules += passed  # what was passed over before the source
+        return found
 
-    def attribution_source_start(self, b: int, t: int, entry: CueEntry) -> tuple[int, tuple[int, int], CueEntry]:
+    def impersonal_source_start(self, b: int, s: int) -> Optional[int]:
+        """``Q-ATTRIB-IMPERSONAL``: after ما an impersonal or passive verb (حسبما جاء، وفق ما علم الثلاثاء)
+        takes its source after في / من (حسبما نشر السبت في | الجريدة الرسمية); where that source starts."""
+        tokens, lex = self.blocks[b].tokens, self.lexicon
+        if not rule_on("Q-ATTRIB-IMPERSONAL") or tokens[s].key not in lex.impersonal_verbs \
+                or not tokens[s - 1].key.endswith("ما"):
+            return None
+        p = s + 1 + self.attribution_time_width(b, s + 1)
+        if p + 1 < len(tokens) and tokens[p].key in lex.impersonal_preps and tokens[p + 1].is_word:
+            return p + 1
+        return None
+
+    def attribution_source_start(self, b: int, t: int, entry: CueEntry) -> tuple[int, tuple[int, int], CueEntry, tuple[str, ...]]:
         """Where the source of the attribution at ``t`` starts, past its links (ما، لما، صادر عن)
-        and a relaying verb (بحسب ما أفاد), with the cue and entry that verb makes."""
+        and a relaying verb (بحسب ما أفاد), with the cue and entry that verb makes and the ids of the
+        rules that passed over a time adverb or an impersonal verb's preposition."""
         tokens = self.blocks[b].tokens
         limit = min(len(tokens), t + TERMINAL_WINDOW)
-        s, cue = t + 1, (t, t + 1)
+        s, cue, width = t + 1, (t, t + 1), 0
         lex = self.lexicon
         while s < limit and (tokens[s].key in lex.attribution_links or tokens[s].key in ISSUED_WORDS):
             s += 1
@@ -216,6 +236,8 @@ class _CueFrames:
             s += 1  # وفقا لبيان
         while s < limit and (tokens[s].key in lex.attribution_carriers or tokens[s].key in ISSUED_WORDS or tokens[s].key == "عن"):
             s += 1
+        if s < limit and (cited := self.impersonal_source_start(b, s)) is not None:
+            return cited, cue, entry, ("Q-ATTRIB-IMPERSONAL",) + (("Q-ATTRIB-TIME",) if cited > s + 2 else ())  # verb, في, source
         if s < limit:
             verb = lookup_cue(tokens[s].key)[0] or lookup_cue(_strip_object(tokens[s].key))[0]
             if verb is not None and verb.kind == "verb":
@@ -223,7 +245,15 @@ class _CueFrames:
                 s += 1
                 if s < limit and PREPOSITION_PRONOUN_RE.match(tokens[s].key):
                     s += 1  # بحسب ما أفادت به | وسائل إعلام: the verb's own complement
-        return s, cue, entry
+                width = self.attribution_time_width(b, s)
+        return s + width, cue, entry, ("Q-ATTRIB-TIME",) if width else ()
+
+    def attribution_time_width(self, b: int, s: int) -> int:
+        """``Q-ATTRIB-TIME``: a time adverb between the relaying verb and its subject (بحسب ما أعلنته الثلاثاء |
+        الأكاديمية، حسب ما أعلن اليوم | مصدر حكومي) dates the report; the source comes after it."""
+        tokens = self.blocks[b].tokens
+        width = _time_phrase_width(tokens, s) if rule_on("Q-ATTRIB-TIME") else 0
+        return width if width and s + width < len(tokens) and tokens[s + width].is_word else 0
 
     def long_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry) -> Optional[_Candidate]:
         """``Q-ATTRIB-FA``: a sentence-opening attribution whose source runs on past its noun phrase
@@ -343,8 +373,10 @@ class _CueFrames:
             return None  # ، المتخصصة / ، الذي / ، آنا كوندراتييفا / ، مدير: the source goes on
         return k
 
-    def short_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry) -> Optional[_Candidate]:
-        """The attribution whose source is one noun phrase, before or after the words it reports."""
+    def short_attribution(self, b: int, t: int, s: int, cue: tuple[int, int], entry: CueEntry,
+                          cited: bool = False) -> Optional[_Candidate]:
+        """The attribution whose source is one noun phrase, before or after the words it reports;
+        ``cited``: what is at ``s`` is the source whatever its head (حسبما جاء في | X)."""
         tokens = self.blocks[b].tokens
         limit = min(len(tokens), t + TERMINAL_WINDOW)
         quoted = self.quoted_source(b, s)
@@ -359,6 +391,7 @@ class _CueFrames:
         source = np_end > s and self.is_source(b, s, np_end)
         if not source and quoted is None and (issuer := self.issuer_after(b, s, limit)) is not None:
             (s, np_end), source, rules = issuer, True, (*rules, "Q-ATTRIB-ISSUER")  # وفق الإحصاءات الصادرة عن | الوزارة
+        source = source or (cited and np_end > s)
         if np_end > s and not source and relayed and self.relayed_agent(b, s):
             source, rules = True, (*rules, "Q-ATTRIB-RELAYED")
         if not source:
@@ -397,7 +430,10 @@ class _CueFrames:
             if self.relays_report(b, after, min(len(tokens), after + MAX_RELAYED_SUBJECT_TOKENS)):
                 return None  # وبحسب جريدة "الشروق"، فإن المدرب نبيل معلول قال: the report is the coach's
             candidate = _Candidate(b, cue, entry, "attribution", after)
-        elif (after := self.middle_attribution_words(b, t, np_end + (quoted is not None), sentence_start)) is not None:
+        elif cited and np_end < len(tokens) and tokens[np_end].text == ":":
+            return None  # بقوله حسبما جاء في الكتاب: "…": the document is where the words after it are read
+        elif not cited and (after := self.middle_attribution_words(b, t, np_end + (quoted is not None), sentence_start)) is not None:
+            # (حسبما جاء في بيان، حصلت …: a cited document's words are the sentence before it)
             candidate = _Candidate(b, cue, entry, "attribution", after)
             rules = (*rules, "Q-ATTRIB-MIDDLE")
         else:

@@ -31,6 +31,10 @@ RULES: dict[str, str] = {
                             "reports the attitude in words; not thanks (أعرب عن شكره), an act in ANNOTATION.md, nor "
                             "عبر عن نفسه; data: cues.json owned_object, attitude_exclusions",
     "Q-ATTRIB": "an attribution phrase (بحسب / وفقا لـ / نقلا عن X) before or after the words",
+    "Q-ATTRIB-TIME": "a time adverb between an attribution's relaying verb and its subject is passed over (بحسب ما أعلن "
+                     "اليوم مصدر حكومي)",
+    "Q-ATTRIB-IMPERSONAL": "after ما an impersonal or passive verb (جاء، ورد، علم، نشر) takes its source after في / من "
+                           "(…، حسبما نشر السبت في الجريدة الرسمية)",
     "Q-ATTRIB-GLUED": "an attribution's source opening with ل glued to the article (…، وفقا للاتحاد الدولي للاتصالات) "
                       "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase; "
                       "a document's head counts (ووفقا للدراسة، فإن)",
