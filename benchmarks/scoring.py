@@ -504,6 +504,8 @@ GOLD_FILES = (
     ("audit126_gold.json", "benchmarks"),
     ("audit127_gold.json", "benchmarks"),
     ("audit128_gold.json", "benchmarks"),
+    ("audit129_gold.json", "benchmarks"),
+    ("audit130_gold.json", "benchmarks"),
 )
 
 
