@@ -15,7 +15,7 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
+    AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
     COMPLEMENTISERS, NARRATOR_CONTRASTS, NORM_NOUNS, PRONOUN_SUFFIXES, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS, says_i_or_we_after,
 )
@@ -135,7 +135,7 @@ def _colon_goes_on(tokens: list[_Token], c: _Candidate, t: int, next_stop: int) 
     if c.method != "colon" or t + 1 >= next_stop or not rule_on("B-COLON-GOES-ON"):
         return False
     first = tokens[t + 1]
-    if not first.is_word or first.key[:1] in ("و", "ف"):
+    if not first.is_word or first.key[:1] in CONJUNCTIONS_WAW_FA:
         return False
     end = t + 1
     while end < len(tokens) and not (_ends_sentence(tokens, end) and not _is_ellipsis(tokens, end)):
