@@ -46,6 +46,11 @@ FRAME_WINDOW = 14
 
 MIN_SPEECH_WORDS = 4
 
+# a quotation inside a speaker's phrase (Q-QUOTATION-IN-SOURCE): its words, and the plain words after it
+# before the cue's complementiser (محطة "سي.إن.بي.سي" اليوم الأربعاء | أن)
+MAX_SOURCE_QUOTATION_WORDS = 6
+MAX_SOURCE_QUOTATION_GAP = 8
+
 MAX_NAME_WORDS = 4
 MAX_CALLED_WORDS = 3  # untagged words read as the name after يدعى (ويدعى عصام جبار)
 

@@ -21,8 +21,8 @@ from qawl.arabic import (
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
 from .config import (
-    FRAME_WINDOW, MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_TITLE_WORDS, MIN_SPEECH_WORDS,
-    TERMINAL_WINDOW,
+    FRAME_WINDOW, MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SOURCE_QUOTATION_GAP,
+    MAX_SOURCE_QUOTATION_WORDS, MAX_TITLE_WORDS, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .lexical import (
     _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _medium_name, _prep_form,
@@ -43,6 +43,11 @@ class _ContentStart:
         block = self.blocks[b]
         index = block.opening.get(t)
         return None if index is None else block.regions[index]
+
+    def regions_opening(self, b: int, start: int, end: int) -> list[_Region]:
+        """The quotation regions whose opening mark lies in ``tokens[start:end]``."""
+        block = self.blocks[b]
+        return [block.regions[block.opening[t]] for t in range(start, min(end, len(block.tokens))) if t in block.opening]
 
     def region_index(self, b: int, region: _Region) -> int:
         """Where ``region`` (one that ``region_opening_at`` gave) is in its block's regions."""
@@ -75,6 +80,29 @@ class _ContentStart:
                     return False  # سارة ثورنتون، عضوة "مجلس رؤساء الشرطة"، إن: a name in the apposition
             return True
         return tokens[nxt].is_word and _is_cue_token(tokens[nxt])  # “عرف بجهودنا” مضيفا أن
+
+    def quotation_in_source(self, b: int, region: _Region, entry: CueEntry) -> bool:
+        """``Q-QUOTATION-IN-SOURCE``: a short quotation inside the speaker's phrase (ذكرت محطة "سي.إن.بي.سي"
+        اليوم أن، وتوقع محللون في "آر.بي.سي كابيتال ماركتس" أن): plain words of the same clause after it lead to
+        the cue's own complementiser or a colon, which opens the words; the quotation names a source."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-QUOTATION-IN-SOURCE") or not region.balanced or region.close_token <= 0:
+            return False
+        inside = [t for t in tokens[region.first : region.last + 1] if t.is_word]
+        if not inside or len(inside) > MAX_SOURCE_QUOTATION_WORDS or inside[0].key in COMPLEMENTISERS:
+            return False  # قال "إنه اختبار": the complement itself is quoted
+        if region.open_token > 0 and tokens[region.open_token - 1].text == ":":
+            return False  # قال: "…": speech
+        limit = min(len(tokens), region.close_token + 1 + MAX_SOURCE_QUOTATION_GAP)
+        for t in range(region.close_token + 1, limit):
+            token = tokens[t]
+            if token.key in COMPLEMENTISERS:
+                return "أن" in entry.complements
+            if token.text == ":":
+                return True
+            if not token.is_word or token.region >= 0 or _is_cue_token(token):
+                return False
+        return False
 
     def naming_noun(self, key: str) -> bool:
         """A noun that names what follows it (صحيفة، شبكة، ندوة), also after a glued ل or ب (لشبكة "…")."""
@@ -135,6 +163,9 @@ class _ContentStart:
             if token.text in ALL_MARKS and token.region < 0:
                 region = self.region_opening_at(b, t)
                 if region is not None and region.words:
+                    if self.quotation_in_source(b, region, entry):
+                        t = region.close_token + 1  # محطة "سي.إن.بي.سي" اليوم أن: a name, the words come later
+                        continue
                     if self.is_speech_region(b, region) or self.short_speech_region(b, region, entry):
                         # القس كوري الذي لفت الأنظار: "…": the words go with the relative's verb
                         return ("cue", skipped_cue) if skipped_cue >= 0 else ("quote", t)
@@ -457,6 +488,8 @@ class _ContentStart:
                                            for k in range(after + 1, min(at, len(tokens)))):
             passed += ("B-MODAL-THAT",)  # the scan went past يجب أن
 
+        if any(self.quotation_in_source(b, region, entry) for region in self.regions_opening(b, after, at)):
+            passed += ("Q-QUOTATION-IN-SOURCE",)  # the scan went past a quoted name in the speaker's phrase
         if kind == "end" and at < len(tokens) and _governed_that(tokens, after, at):
             passed += ("Q-NARRATOR-THAT",)  # the words stop before the narrator's كما أن
 

@@ -465,6 +465,8 @@ RULES: dict[str, str] = {
                           "name_words.json state_governments",
     "S-NEARER-BODY": "a body's head alone (الشركة) that would refer back to an earlier speaker means the body named "
                      "with that head between them (ما خسرته شركة إم تي جوكس، حين قالت الشركة)",
+    "Q-QUOTATION-IN-SOURCE": "a short quotation inside the speaker's phrase, followed by plain words and the cue's "
+                             "complementiser or a colon (ذكرت محطة \"سي.إن.بي.سي\" اليوم أن): a name, the words come after",
     "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
                      "مضيفة \"أحب بلدي\"), closed by the sentence, a comma or a cue, is speech and not a quoted name; "
                      "data: report_words.json short_quote_lemmas",
