@@ -366,6 +366,7 @@ def is_verbal_noun(word: str) -> bool:
 COMMAS = frozenset(_PUNCTUATION["commas"])
 QUOTE_MARKS = frozenset(_PUNCTUATION["quote_marks"])
 DASHES = frozenset(_PUNCTUATION["dashes"])
+LABEL_SEPARATORS = frozenset(_PUNCTUATION["label_separators"])
 SEMICOLONS = frozenset(_PUNCTUATION["semicolons"])
 QUESTION_MARKS = frozenset(_PUNCTUATION["question_marks"])
 

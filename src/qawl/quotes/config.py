@@ -69,6 +69,7 @@ MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_TOPIC_WORDS = 12  # words between a headline speaker's name and its colon (whom to, about what)
 
 MAX_HEADLINE_WORDS = 30
+MAX_HEADLINE_LABEL_WORDS = 3  # words of a section label before the slash that opens a headline (Q-HEADLINE-LABEL)
 
 MAX_APPOSITION_GAP = 12
 

@@ -14,13 +14,13 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_OPENING_TAIL_WORDS,
-    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_LABEL_WORDS, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
 from .lexical import (
@@ -838,6 +838,10 @@ class _CueFrames:
             if b in quoting:
                 continue
             head = self.headline_head(b, 0, speakers)
+            label = 0 if head is not None else self.headline_label_end(b)
+            if label:
+                head = self.headline_head(b, label, speakers)  # قد يهمك/ تميم بن حمد: …
+            labelled = label > 0 and head is not None
             topic = head is None and (head := self.topic_headline_head(b)) is not None
             if head is None:
                 continue
@@ -865,6 +869,8 @@ class _CueFrames:
                     candidate.rules += ("Q-HEADLINE-TOPIC-PLAIN",)
             if b in self.body_titled:
                 candidate.rules += ("Q-HEADLINE-BODY-TITLE",)
+            if labelled:
+                candidate.rules += ("Q-HEADLINE-LABEL",)
             if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
                 candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
@@ -876,6 +882,20 @@ class _CueFrames:
                     candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
             found.append(candidate)
         return found
+
+    def headline_label_end(self, b: int) -> int:
+        """``Q-HEADLINE-LABEL``: a headline may follow a short section label that a slash or bar closes (قد يهمك/
+        ترامب: …، رياضي / مدربا الهلال والنصر: …); where the headline starts after it, else 0. The label is a
+        few untagged words: a name before the mark (عكاظ/ …) is a by-line, not a label."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-HEADLINE-LABEL"):
+            return 0
+        for k in range(min(len(tokens), MAX_HEADLINE_LABEL_WORDS + 1)):
+            if tokens[k].text in LABEL_SEPARATORS:
+                return k + 1 if k > 0 and k + 1 < len(tokens) else 0
+            if not tokens[k].is_word or self.mention_at(b, k) is not None:
+                return 0
+        return 0
 
     def headline_head(self, b: int, start: int, speakers: set[str]) -> Optional[tuple[int, int, int]]:
         """Speaker (start, end) and colon of a headline form starting at ``start``, or None.

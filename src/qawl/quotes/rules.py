@@ -146,6 +146,8 @@ RULES: dict[str, str] = {
     "Q-PARTICIPLE-FRAME": "an accusative participle of a cue (ـا، ـين) reports without a comma before it when its "
                           "frame follows: an object and its verb's preposition (مطالبا المستهلكين بعدم، متهما الإعلام "
                           "بسوء), or whom it was said to and the words (مؤكدا لهم أنه)",
+    "Q-HEADLINE-LABEL": "a headline form after a short untagged section label closed by a slash or bar (قد يهمك/ تميم بن "
+                        "حمد: …، رياضي / مدربا الهلال والنصر: …): the speaker starts after the mark",
     "Q-HEADLINE-QUESTION": "a headline whose words after the colon ask a question (رومان أبراموفيتش: ما هي تأشيرة "
                            "المستثمر؟) names its topic, it reports no statement",
     "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
