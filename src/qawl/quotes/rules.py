@@ -38,6 +38,9 @@ RULES: dict[str, str] = {
     "Q-ATTRIB-GLUED": "an attribution's source opening with ل glued to the article (…، وفقا للاتحاد الدولي للاتصالات) "
                       "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase; "
                       "a document's head counts (ووفقا للدراسة، فإن)",
+    "Q-ATTRIB-ISSUED-VERB": "an attribution's document or data followed by a verb read as passive and its author after a "
+                            "preposition (…، بحسب تقرير نشر في صحيفة X.، وفق بيان صدر السبت عن المجلس) reports for the "
+                            "document and its author, whatever the author's head; data: report_words.json issued_verbs",
     "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
                         "it name none (…، بحسب مصادر عسكرية.، وفقا لمصادر أمنية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
