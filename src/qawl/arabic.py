@@ -247,6 +247,8 @@ MAKER_LINKS = frozenset(_REPORT["maker_links"])
 SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
 LINK_WORDS = frozenset(_REPORT["link_words"])
 ISSUED_WORDS = frozenset(_REPORT["issued_words"])
+ISSUED_VERBS = frozenset(_REPORT["issued_verbs"])
+ISSUED_VERB_PREPS = frozenset(_REPORT["issued_verb_preps"])
 CLAIM_NOUNS = frozenset(_REPORT["claim_nouns"])  # ونفى هذه المزاعم: the claims named, not told
 CLAIM_TRUTH_NOUNS = frozenset(_REPORT["claim_truth_nouns"])  # صحة هذه المزاعم
 BA_OBJECT_LEMMAS = frozenset(_REPORT["ba_object_lemmas"])
@@ -366,6 +368,7 @@ def is_verbal_noun(word: str) -> bool:
 COMMAS = frozenset(_PUNCTUATION["commas"])
 QUOTE_MARKS = frozenset(_PUNCTUATION["quote_marks"])
 DASHES = frozenset(_PUNCTUATION["dashes"])
+LABEL_SEPARATORS = frozenset(_PUNCTUATION["label_separators"])
 SEMICOLONS = frozenset(_PUNCTUATION["semicolons"])
 QUESTION_MARKS = frozenset(_PUNCTUATION["question_marks"])
 

@@ -60,6 +60,7 @@ MAX_ADVERBIAL_WORDS = 2  # words of an adverbial phrase opening a clause before 
 MAX_SUBJECT_TITLE_WORDS = 6  # titles and commas between a sentence's opening verb and its subject's name (S-SUBJECT-NOT-OBJECT)
 
 MAX_MIDDLE_HEAD_WORDS = 6  # words of a sentence before an aside attribution whose words come after it (Q-ATTRIB-MIDDLE)
+MAX_ISSUED_ADJECTIVES = 2  # adjectives between an attribution's document and the verb that issued it (بحسب بيان مقتضب صدر عن: Q-ATTRIB-ISSUED-VERB)
 MAX_ISSUED_WORDS = 5  # words after data before the body that issued them (بيانات رسمية صدرت اليوم عن | الهيئة: S-DATA-ISSUER)
 MAX_DATA_SUBJECT_WORDS = 4  # untagged words of data that show a noun object (بيانات اقتصادية صدرت أمس: Q-DATA-OBJECT)
 MAX_ISSUED_GAP = 4  # words of what an attribution cites before صادر عن and its issuer (Q-ATTRIB-ISSUER)
@@ -74,6 +75,7 @@ MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_HEADLINE_TOPIC_WORDS = 12  # words between a headline speaker's name and its colon (whom to, about what)
 
 MAX_HEADLINE_WORDS = 30
+MAX_HEADLINE_LABEL_WORDS = 3  # words of a section label before the slash that opens a headline (Q-HEADLINE-LABEL)
 
 MAX_APPOSITION_GAP = 12
 

@@ -13,14 +13,14 @@ from typing import Optional
 
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
-    HEADLINE_TOPICS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    HEADLINE_TOPICS, ISSUED_VERB_PREPS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_OPENING_TAIL_WORDS,
-    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_WORDS, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_LABEL_WORDS, MAX_HEADLINE_WORDS, MAX_ISSUED_ADJECTIVES, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .content_end import _starts_closer, _trim_credit
 from .lexical import (
@@ -198,8 +198,13 @@ class _CueFrames:
 
     def attribution_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
         """بحسب ما أفاد X / وفقا لبيان صادر عن X / نقلا عن X: X is the source of the clause."""
-        s, cue, entry, passed = self.attribution_source_start(b, t, entry)
-        short = self.short_attribution(b, t, s, cue, entry, "Q-ATTRIB-IMPERSONAL" in passed)
+        issued = self.issued_document(b, t)
+        if issued is not None:  # بحسب تقرير نشر في | صحيفة X: the author after the verb's preposition
+            s, cue, passed = issued[1], (t, t + 1), ("Q-ATTRIB-ISSUED-VERB",)
+        else:
+            s, cue, entry, passed = self.attribution_source_start(b, t, entry)
+        cited = "Q-ATTRIB-IMPERSONAL" in passed or issued is not None
+        short = self.short_attribution(b, t, s, cue, entry, cited)
         if short is not None and short.content_end < 0 \
                 and self.blocks[b].tokens[short.content_start].key in RELATIVES:
             # حسب الدراسة | التي أجريت في جامعة أوكسفورد، فإن: the relative clause is still the source's
@@ -208,7 +213,41 @@ class _CueFrames:
             found = short or self.long_attribution(b, t, s, cue, entry)
         if found is not None:
             found.rules += passed  # what was passed over before the source
+            if issued is not None and found.content_start < t and found.speaker is not None:
+                # …، وفق بيان صدر السبت عن المجلس.: the document and its author close the words; an opening
+                # one (ووفقا لبيان صدر عن المجلس فإن) keeps its author alone, as Q-ATTRIB-FA reads it
+                found.speaker = (issued[0], found.speaker[1])
         return found
+
+    def issued_document(self, b: int, t: int) -> Optional[tuple[int, int]]:
+        """``Q-ATTRIB-ISSUED-VERB``: an attribution's document or data followed, within a few adjectives, by a
+        verb read as passive and its author after a preposition (بحسب تقرير نشر في صحيفة X، وفق بيان صدر السبت عن
+        المجلس، وفقاً لدراسة جديدة نشرت في دورية X): the document's first token and where the author starts; else
+        None. Data: report_words.json issued_verbs, issued_verb_preps."""
+        tokens, lex = self.blocks[b].tokens, self.lexicon
+        if not rule_on("Q-ATTRIB-ISSUED-VERB"):
+            return None
+        head = t + 1
+        while head < len(tokens) and tokens[head].key in lex.attribution_links:
+            head += 1
+        if head >= len(tokens) or not tokens[head].is_word:
+            return None
+        key = tokens[head].key
+        noun = key[1:] if key[:1] == "ل" and key[:2] != "لل" else key
+        if noun not in lex.attribution_carriers and not self.is_data(b, head) and not self.names_document(b, head):
+            return None
+        for v in range(head + 1, min(len(tokens), head + 2 + MAX_ISSUED_ADJECTIVES)):
+            if not tokens[v].is_word or tokens[v].region >= 0:
+                return None
+            if tokens[v].key in ISSUED_VERBS:
+                p = v + 1
+                while p < len(tokens) and (width := self.attribution_time_width(b, p)):
+                    p += width  # صدرت اليوم | الثلاثاء عن: a day after اليوم
+                if p + 1 < len(tokens) and tokens[p].key in ISSUED_VERB_PREPS and tokens[p + 1].is_word \
+                        and not _is_stop(tokens[p + 1]):
+                    return head, p + 1
+                return None
+        return None
 
     def impersonal_source_start(self, b: int, s: int) -> Optional[int]:
         """``Q-ATTRIB-IMPERSONAL``: after ما an impersonal or passive verb (حسبما جاء، وفق ما علم الثلاثاء)
@@ -838,6 +877,10 @@ class _CueFrames:
             if b in quoting:
                 continue
             head = self.headline_head(b, 0, speakers)
+            label = 0 if head is not None else self.headline_label_end(b)
+            if label:
+                head = self.headline_head(b, label, speakers)  # قد يهمك/ تميم بن حمد: …
+            labelled = label > 0 and head is not None
             topic = head is None and (head := self.topic_headline_head(b)) is not None
             if head is None:
                 continue
@@ -865,6 +908,8 @@ class _CueFrames:
                     candidate.rules += ("Q-HEADLINE-TOPIC-PLAIN",)
             if b in self.body_titled:
                 candidate.rules += ("Q-HEADLINE-BODY-TITLE",)
+            if labelled:
+                candidate.rules += ("Q-HEADLINE-LABEL",)
             if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
                 candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
@@ -876,6 +921,20 @@ class _CueFrames:
                     candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
             found.append(candidate)
         return found
+
+    def headline_label_end(self, b: int) -> int:
+        """``Q-HEADLINE-LABEL``: a headline may follow a short section label that a slash or bar closes (قد يهمك/
+        ترامب: …، رياضي / مدربا الهلال والنصر: …); where the headline starts after it, else 0. The label is a
+        few untagged words: a name before the mark (عكاظ/ …) is a by-line, not a label."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-HEADLINE-LABEL"):
+            return 0
+        for k in range(min(len(tokens), MAX_HEADLINE_LABEL_WORDS + 1)):
+            if tokens[k].text in LABEL_SEPARATORS:
+                return k + 1 if k > 0 and k + 1 < len(tokens) else 0
+            if not tokens[k].is_word or self.mention_at(b, k) is not None:
+                return 0
+        return 0
 
     def headline_head(self, b: int, start: int, speakers: set[str]) -> Optional[tuple[int, int, int]]:
         """Speaker (start, end) and colon of a headline form starting at ``start``, or None.

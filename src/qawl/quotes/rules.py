@@ -38,6 +38,9 @@ RULES: dict[str, str] = {
     "Q-ATTRIB-GLUED": "an attribution's source opening with ل glued to the article (…، وفقا للاتحاد الدولي للاتصالات) "
                       "is the source's name, named without the ل (الاتحاد الدولي للاتصالات), not a prepositional phrase; "
                       "a document's head counts (ووفقا للدراسة، فإن)",
+    "Q-ATTRIB-ISSUED-VERB": "an attribution's document or data followed by a verb read as passive and its author after a "
+                            "preposition (…، بحسب تقرير نشر في صحيفة X.، وفق بيان صدر السبت عن المجلس) reports for the "
+                            "document and its author, whatever the author's head; data: report_words.json issued_verbs",
     "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
                         "it name none (…، بحسب مصادر عسكرية.، وفقا لمصادر أمنية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
@@ -146,6 +149,8 @@ RULES: dict[str, str] = {
     "Q-PARTICIPLE-FRAME": "an accusative participle of a cue (ـا، ـين) reports without a comma before it when its "
                           "frame follows: an object and its verb's preposition (مطالبا المستهلكين بعدم، متهما الإعلام "
                           "بسوء), or whom it was said to and the words (مؤكدا لهم أنه)",
+    "Q-HEADLINE-LABEL": "a headline form after a short untagged section label closed by a slash or bar (قد يهمك/ تميم بن "
+                        "حمد: …، رياضي / مدربا الهلال والنصر: …): the speaker starts after the mark",
     "Q-HEADLINE-QUESTION": "a headline whose words after the colon ask a question (رومان أبراموفيتش: ما هي تأشيرة "
                            "المستثمر؟) names its topic, it reports no statement",
     "Q-LINK-LINE": "a link line (رابط الخبر بصحيفة الوئام: <title>) is no headline quote: it repeats the page's "
