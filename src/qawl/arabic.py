@@ -100,6 +100,7 @@ BUT = frozenset(_FUNCTION["but"])
 DEGREE_WORDS = frozenset(_FUNCTION["degree_words"])
 SAME_WORDS = frozenset(_FUNCTION["same_words"])
 SAME_SOURCE_WORDS = frozenset(_FUNCTION["same_source_words"])  # المصدر نفسه: the source named before
+MEDIUM_SOURCE_HEADS = frozenset(_FUNCTION["medium_source_heads"])  # وأوضح المصدر after a newspaper: that newspaper
 
 
 

@@ -14,7 +14,7 @@ from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
-    PHRASE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
+    MEDIUM_SOURCE_HEADS, PHRASE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -386,7 +386,7 @@ class _Resolver:
             self.remember(span, same.canonical, same.kind, entry, position, named=same.named)
             return _Attribution(span, same.canonical, same.kind, is_pronoun=True, rules=("S-SAME-SOURCE",))
         descriptive = keys[0] in DEMONSTRATIVES or (len(keys) <= 2 and keys[0].startswith("ال") and mention is None)
-        fuller = nearer = None
+        fuller = nearer = medium = None
         if mention is not None:
             canonical = _unglued_source(ex, c, self.mention_name(mention, span))  # before the fuller-body look-up
             kind = self.kind_of(keys, mention)
@@ -398,7 +398,8 @@ class _Resolver:
             refers = rule_on("S-REFERS-BACK") and (descriptive or described or len(keys) <= 2)
             agent = self.refers_back(keys, position) if refers else None
             nearer = self.nearer_body(keys, agent, span.start) if agent is not None else None
-            agent = nearer or agent
+            medium = self.medium_source(keys, position) if agent is None else None
+            agent = nearer or agent or medium
             canonical = agent.canonical if agent else span.text
             kind = agent.kind if agent else self.kind_of(keys, None)
         rule = "S-NAMED" if mention is not None else "S-REFERS-BACK" if agent is not None else "S-PHRASE"
@@ -411,6 +412,8 @@ class _Resolver:
             rules = (*rules, "S-FULLEST-BODY")
         if nearer is not None:
             rules = (*rules, "S-NEARER-BODY")
+        if medium is not None:
+            rules = (*rules, "S-SOURCE-MEDIUM")
         if agent is None and (state := self.state_of_government(keys)) is not None:
             canonical, kind = state, "organisation"  # الحكومة الكندية speaks for كندا, as the article names it
             rules = (*rules, "S-GOVERNMENT-STATE")
@@ -430,6 +433,8 @@ class _Resolver:
                     rules = (*rules, "S-TITLE-OTHER-OFFICE")  # not وزير الإعلام رودريغيز
                 if id(found) in ex.titled_through_quotes:
                     rules = (*rules, "S-TITLE-QUOTED")
+                if id(found) in ex.titled_through_ranks:
+                    rules = (*rules, "S-TITLE-RANKED-APPOSITION")
             elif ex.deputy_refused:
                 rules = (*rules, "S-TITLE-DEPUTY")  # رئيس مجلس المحافظة is not its deputy head
             elif any(_title_key(k) in ex.verb_cut_titles for k in keys):
@@ -490,6 +495,16 @@ class _Resolver:
             if mention.label == "LOC" and wanted in (match_form(mention.canonical or ""), match_form(mention.text)):
                 return mention.canonical or mention.text
         return None
+
+    def medium_source(self, keys: list[str], before: int) -> Optional[_Agent]:
+        """``S-SOURCE-MEDIUM``: a bare المصدر that names no earlier source is the medium that spoke last (قالت
+        صحيفة "لوموند" إن … وأوضح المصدر أن): the newspaper or agency is the article's source."""
+        if not rule_on("S-SOURCE-MEDIUM") or len(keys) != 1 or not _is_definite(_strip_conj(keys[0])):
+            return None
+        if _strip_noun(_strip_conj(keys[0])) not in MEDIUM_SOURCE_HEADS:
+            return None
+        earlier = [a for a in self.agents if a.position < before]
+        return earlier[-1] if earlier and earlier[-1].kind == "media" else None
 
     def nearer_body(self, keys: list[str], agent: _Agent, start: int) -> Optional[_Agent]:
         """``S-NEARER-BODY``: a body's head alone (الشركة، المنظمة الدولية) that would refer back to the speaker

@@ -505,6 +505,10 @@ RULES: dict[str, str] = {
                           "whose title is that head alone, holds every one of those words, or all but one (two at "
                           "least); one whose title holds them all is preferred to a bare title (وزير الإعلام الفنزويلي → "
                           "وزير الإعلام، خورخي رودريغيز, not الوزير، نيستور ريفرول)",
+    "S-SOURCE-MEDIUM": "a bare source head (المصدر) that names no earlier source is the medium that spoke last (قالت "
+                       "صحيفة \"لوموند\" إن … وأوضح المصدر أن → لوموند); data: function_words.json medium_source_heads",
+    "S-TITLE-RANKED-APPOSITION": "a name set off from its title by a comma and rank words (وزير الخارجية البحريني، الشيخ "
+                                 "خالد بن أحمد) has that title, as with a bare comma, for a later description to find",
 }
 
 DISABLED_RULES: set[str] = set()  # ids of rules switched off (tests monkeypatch this)

@@ -51,6 +51,12 @@ class _TitleIndex:
         return set()
 
     @cached_property
+    def titled_through_ranks(self) -> set[int]:
+        """ids of the mentions whose title was read over a comma and rank words (S-TITLE-RANKED-APPOSITION),
+        filled by ``title_index``."""
+        return set()
+
+    @cached_property
     def title_index(self) -> dict[str, list[tuple[int, Mention, frozenset]]]:
         """Title word (``_title_key``) -> (offset, mention) of each PER/ORG name it describes, in
         text order: the words before the name in its clause (up to the previous name or mark), and
@@ -79,6 +85,8 @@ class _TitleIndex:
                     if not tokens[u].is_word:
                         if u == opening:
                             pass  # the opening mark of a quoted name inside the title
+                        elif u < t - 1 and self.ranked_apposition(tokens, u, t):
+                            self.titled_through_ranks.add(id(mention))  # وزير الخارجية البحريني، الشيخ خالد بن أحمد
                         elif (quoted := self.quoted_title_name(block, u)) is not None:
                             opening = quoted  # مؤسس موقع "فيسبوك"، مارك زوكربيرغ (S-TITLE-QUOTED)
                             self.titled_through_quotes.add(id(mention))
@@ -205,6 +213,12 @@ class _TitleIndex:
             if fits(entry):
                 return entry[1]
         return None
+
+    def ranked_apposition(self, tokens, comma: int, t: int) -> bool:
+        """``S-TITLE-RANKED-APPOSITION``: a comma followed only by rank words before a name (، الشيخ خالد بن أحمد)
+        sets the name off from its title as a bare comma does."""
+        return tokens[comma].text in COMMAS and rule_on("S-TITLE-RANKED-APPOSITION") \
+            and all(tokens[k].is_word and self.rank_word(tokens[k]) for k in range(comma + 1, t))
 
     def refuses_deputy(self, title: frozenset, wanted: set[str], mention: Mention) -> bool:
         """``S-TITLE-DEPUTY`` (``_deputy_of``), remembered in ``deputy_refused`` for the rule ids.
