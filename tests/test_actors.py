@@ -282,7 +282,7 @@ def test_names_the_lexicon_lists_get_their_role():
 
 
 def test_a_state_speaking_is_an_official_voice():
-    rows = occurrences(("إيران", "", "organisation", "quote", "وقال المتحدث "))
+    rows = occurrences(("إيران", "", "organisation", "quote", "وقالت "))
     assert role_of(rows, "إيران") == "minister_or_official"
     assert role_of(rows, "إيران", disabled={"R-STATE"}) != "minister_or_official"
 
