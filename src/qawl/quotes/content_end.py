@@ -98,6 +98,10 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                     and _agreeing_cue_participle(tokens[t + 1], c) and rule_on("B-CUE-PARTICIPLE"):
                 c.rules += ("B-CUE-PARTICIPLE",)  # …، مشيدا بتعاون اللاعبين: the speaker's next act
                 break
+            if t > c.content_start + 1 and tokens[t - 1].is_word and _bare_cue_participle(token, c, ex.lexicon.describing_cues) \
+                    and rule_on("B-BARE-PARTICIPLE"):
+                c.rules += ("B-BARE-PARTICIPLE",)  # …بحسب المواقع معتبرا التطوير خطوة: the speaker's next act
+                break
             if t > c.content_start + 1 and rule_on("B-WITHOUT-DETAIL") and (
                     token.text in COMMAS and _withholds_detail(tokens, t + 1)
                     or tokens[t - 1].is_word and _withholds_detail(tokens, t, bare=True)):
@@ -176,6 +180,23 @@ def _agreeing_cue_participle(token: _Token, c: _Candidate) -> bool:
     if (entry.gender, entry.number) != (cue.gender, cue.number):
         return False  # قالت الصحيفة إن …، واصفين: someone inside the report (nest_disagreeing_participles)
     return entry.number != "s" or entry.gender != "m" or token.key.endswith("ا")
+
+
+def _bare_cue_participle(token: _Token, c: _Candidate, describing: frozenset | set = frozenset()) -> bool:
+    """``B-BARE-PARTICIPLE``: (و +) a cue's masculine accusative participle right after a word, with no comma
+    (…مابين 5 و60 ألفا معتبرا التطوير خطوة جيدة، …ضد كل مجرم داعيا الله), in the cue's own gender and number,
+    is the speaker's next act as after a comma (B-CUE-PARTICIPLE). The feminine ـة and a bare masculine
+    singular are also adjectives (إجراءات مشددة، ليس مؤكدا), so they do not count. Nor does a describing
+    participle (…الصادم واصفا الراحل بالمبدع): without a comma it opens no report of its own (Q-DESCRIBED-AS
+    reads verbs), so its words would lose their speaker."""
+    entry, conj = lookup_cue(token.key)
+    cue = c.entry
+    if entry is None or conj not in ("", "و") or entry.kind != "participle" or entry.gender != "m" \
+            or entry.lemma in describing:
+        return False
+    if (entry.gender, entry.number) != (cue.gender, cue.number):
+        return False
+    return entry.number != "s" or token.key.endswith("ا")
 
 
 def _withholds_detail(tokens: list[_Token], t: int, bare: bool = False) -> bool:

@@ -219,6 +219,9 @@ RULES: dict[str, str] = {
     "B-CUE-PARTICIPLE": "an unquoted content ends before a comma and a cue's participle in the cue's own gender "
                         "and number (…، مشيدا بتعاون اللاعبين / مستبعدا حدوث …): the speaker's next act, "
                         "even where it opens no report of its own",
+    "B-BARE-PARTICIPLE": "an unquoted content ends before (و +) a cue's masculine accusative participle in the cue's "
+                         "own gender and number right after a word, without a comma (… معتبرا التطوير خطوة / "
+                         "داعيا الله): the speaker's next act",
     "B-SAYING-PARTICIPLE": "a comma then a form of قال (، قائلا إن) opens a report of its own: the cue before it "
                            "does not take that report as its complement (واتهم خصومه بالعمالة، قائلا إن …)",
     "Q-ACT-OBJECT-FIRST": "right after a cue that takes an object or a proposition, a derived verbal noun without the "
