@@ -200,6 +200,9 @@ RULES: dict[str, str] = {
                        "paragraph opens without و / ف, holds no cue, and the words say I or we (قال: كان أفضل منا. "
                        "لقد استفدنا من الأخطاء): the speaker is still talking; data: function_words.json "
                        "first_person_singular_words, first_person_plural_words",
+    "B-PAUSE-ENDS": "a pause of two dots then a word with و / ف (…البرنامج النووي.. وكان) ends unquoted words like "
+                    "a full stop unless the words after it say I or we (…في سوريا.. ولا ينتظر أي منا): the "
+                    "narrator's next sentence",
     "B-ACCORDING-TO-NORM": "an unquoted content runs on over \"، وفقا / بحسب\" before a rule, plan or wish it "
                            "follows (…، وفقا للمبادرة الخليجية؛ …، وفقاً للائحة الهيئة): no source; data: "
                            "clause_words.json norm_nouns",
