@@ -100,6 +100,8 @@ RULES: dict[str, str] = {
     "Q-RELATIVE-OBJECT": "after a relative pronoun, a cue carrying its object pronoun reports for the source named "
                          "after it what the antecedent is accused of, called or held to be (الذي تتهمه ابنته بالتحرش بها، "
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
+    "Q-COLON-FORM": "a form kept out of the lexicon because it is mostly another verb (زاد \"increased\") is a verb of "
+                    "saying with و/ف right before a colon (، وزاد: …): the same speaker goes on; data: cues.json colon_forms",
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
