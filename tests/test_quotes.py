@@ -2497,6 +2497,30 @@ def test_b_quoted_full_stop_ends_the_content_with_its_quoted_sentence(switch_off
     assert "واستخدم" in quotes[0].content.text
 
 
+@pytest.mark.parametrize("text, content", [
+    ("وقال المرصد إن الطائرات قصفت مناطق في إدلب أمس.. وقتل طفلان في غارة.", "الطائرات قصفت مناطق في إدلب أمس"),
+    # the words after the pause say "we": the speaker goes on
+    ("وقال الوزير إن بلاده تواصل العمل في سوريا.. ولا ينتظر أي منا الإدارة القادمة.",
+     "بلاده تواصل العمل في سوريا.. ولا ينتظر أي منا الإدارة القادمة"),
+    # no و / ف after the pause: a title's two halves, or the speaker going on
+    ("وقال المدير إن المؤتمر يدرس الإعلام الجديد.. الواقع والخصائص.", "المؤتمر يدرس الإعلام الجديد.. الواقع والخصائص"),
+])
+def test_b_pause_ends_ends_the_words_at_two_dots_before_the_narrators_sentence(text, content):
+    """B-PAUSE-ENDS: ".." then a word with و / ف ends the words unless what follows says I or we."""
+    doc, quotes = quotes_of(text)
+    assert quotes[0].content.text == content
+    assert doc.text[quotes[0].content.start : quotes[0].content.end] == content
+
+
+def test_q_colon_form_reads_zada_only_before_a_colon():
+    """Q-COLON-FORM: وزاد right before a colon is the speaker going on; وزاد عدد القتلى is "increased"."""
+    text = "وقال الوزير إن الهجوم فشل، وزاد: نحن مستعدون لكل شيء. وزاد عدد القتلى إلى عشرة."
+    _, quotes = quotes_of(text)
+    assert [(q.cue.text, q.content.text) for q in quotes] == [
+        ("قال", "الهجوم فشل"), ("وزاد", "نحن مستعدون لكل شيء")]
+    assert "Q-COLON-FORM" in quotes[1].rules
+
+
 def test_q_repeat_named_keeps_the_bodys_words_of_a_headline_statement(switch_off):
     """Q-REPEAT-NAMED: a headline statement repeated in the body with a speaker phrase is kept in
     the body's words; off, the headline's words are kept and the body's repeat dropped."""

@@ -107,6 +107,8 @@ class Lexicon:
     predicate_cues: frozenset[str] = frozenset()  # اعتبر: after a relative, its object is held to be what follows the source
     # وعبر: skip forms that are the verb only where they open a clause with عن after them (Q-CLAUSE-FORM)
     clause_forms: dict[str, CueEntry] = field(default_factory=dict)
+    # وزاد: skip forms that are the verb only with و/ف right before a colon (Q-COLON-FORM)
+    colon_forms: dict[str, CueEntry] = field(default_factory=dict)
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -206,13 +208,15 @@ def load_cues() -> Lexicon:
     forms: dict[str, CueEntry] = {}
     verbal_nouns: dict[str, CueEntry] = {}
     clause_forms: dict[str, CueEntry] = {}
+    colon_forms: dict[str, CueEntry] = {}
     for record in raw["verbs"]:
         for entry in _entries(record):
             forms.setdefault(entry.form, entry)
-        wanted = {match_form(form) for form in record.get("clause_forms", ())}
-        for entry in _entries({**record, "skip_forms": [], "ambiguous_forms": []}) if wanted else ():
-            if entry.form in wanted and entry.kind == "verb":
-                clause_forms.setdefault(entry.form, entry)
+        for field_name, kept in (("clause_forms", clause_forms), ("colon_forms", colon_forms)):
+            wanted = {match_form(form) for form in record.get(field_name, ())}
+            for entry in _entries({**record, "skip_forms": [], "ambiguous_forms": []}) if wanted else ():
+                if entry.form in wanted and entry.kind == "verb":
+                    kept.setdefault(entry.form, entry)
         for noun in record.get("nouns", ()):
             bare = next(_entries({**record, "nouns": [], "participle": ""}), None)
             if bare is not None:
@@ -248,6 +252,7 @@ def load_cues() -> Lexicon:
         describing_links=_match_set(raw.get("describing", {}).get("links", [])),
         predicate_cues=frozenset(raw.get("describing", {}).get("predicate_cues", [])),
         clause_forms=clause_forms,
+        colon_forms=colon_forms,
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),

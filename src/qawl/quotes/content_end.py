@@ -37,7 +37,8 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
     """Token index (exclusive) where an indirect quote's content ends.
 
     Outside quotation marks, token by token up to the next clause-opening cue, the first
-    of these ends it (in this order at each token): a sentence end (not an ellipsis); a
+    of these ends it (in this order at each token): a sentence end (not an ellipsis);
+    ``B-PAUSE-ENDS`` (.. و); a
     comma before a clause stopper or closer (، في حين، على حد قوله); for a prep/obj content a
     comma before a new clause (، وهي); a comma before the narrator resuming (، ونشرت
     الشرطة); a closer; ``B-TIME-CLAUSE`` (، قبل أن); ``B-CUE-PARTICIPLE`` (، مشيدا بـ);
@@ -56,6 +57,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                 if not _colon_goes_on(tokens, c, t, next_stop):
                     break
                 c.rules += ("B-COLON-GOES-ON",) if "B-COLON-GOES-ON" not in c.rules else ()
+            if t > c.content_start + 1 and _pause_ends_words(tokens, t, next_stop) and rule_on("B-PAUSE-ENDS"):
+                c.rules += ("B-PAUSE-ENDS",)  # …البرنامج النووي.. وقتل طفلان: the narrator's next sentence
+                break
             if t > c.content_start + 1 and _closes_quoted_sentence(ex, c.block, t) and rule_on("B-QUOTED-FULL-STOP"):
                 c.rules += ("B-QUOTED-FULL-STOP",)
                 t += 1  # the closing mark is the content's last character
@@ -147,6 +151,23 @@ def _colon_goes_on(tokens: list[_Token], c: _Candidate, t: int, next_stop: int) 
     if end >= next_stop:
         return False  # a cue inside it opens the next report
     return any(says_i_or_we_after(tokens[u - 1].key, tokens[u].key) for u in range(c.content_start, end) if tokens[u].is_word)
+
+
+def _pause_ends_words(tokens: list[_Token], t: int, next_stop: int) -> bool:
+    """``B-PAUSE-ENDS``: a pause of two dots at ``t`` then a word with و / ف (… البرنامج النووي.. وقتل
+    طفلان) ends unquoted words like a full stop, unless the words after it, up to the next sentence end or
+    pause, say "I" or "we" (…في سوريا.. ولا ينتظر أي منا): the speaker's own voice goes on there, the
+    narrator's next sentence ends the words."""
+    if not _is_ellipsis(tokens, t) or tokens[t - 1].text == "." or t + 2 >= len(tokens) or tokens[t + 2].text == ".":
+        return False  # only the first dot of exactly two
+    if not tokens[t + 2].is_word or tokens[t + 2].key[:1] not in CONJUNCTIONS_WAW_FA:
+        return False  # الأول: الإعلام الجديد.. الواقع والخصائص: a title's halves, or the speaker going on
+    u = t + 2
+    while u < min(next_stop, len(tokens)) and tokens[u].text not in ALL_MARKS and not _ends_sentence(tokens, u):
+        if tokens[u].is_word and says_i_or_we_after(tokens[u - 1].key, tokens[u].key):
+            return False
+        u += 1
+    return True
 
 
 def _closes_quoted_sentence(ex: _Extractor, b: int, t: int) -> bool:

@@ -64,7 +64,8 @@ class _CueFinding:
                     continue  # أمل حجازي: a cue form opening a name the tagger found is the name
                 entry, conj = lookup_cue(token.key)
                 clause_form = entry is None and (entry := self.clause_form(b, t)) is not None
-                if clause_form:
+                colon_form = entry is None and (entry := self.colon_form(b, t)) is not None
+                if clause_form or colon_form:
                     conj = token.key[: len(token.key) - len(entry.form)]
                 if entry is not None and _is_passive(token.text, entry, conj):
                     continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
@@ -105,6 +106,8 @@ class _CueFinding:
                     candidate.rules += ("Q-PREPOSITION-NOUN",)  # بعد وصف الرئيس الهجوم بأنه: its agent reports
                 if candidate is not None and clause_form and candidate.method != "prep":
                     candidate = None  # وعبر شهور، أنه: "across months"; only عن with what it expresses
+                if candidate is not None and colon_form:
+                    candidate.rules += ("Q-COLON-FORM",)  # وزاد: the speaker goes on, not "increased"
                 if candidate is not None:
                     if clause_form:
                         candidate.rules += ("Q-CLAUSE-FORM",)  # وعبر الوزير عن قلقه: the verb, not "via"
@@ -163,6 +166,15 @@ class _CueFinding:
             if tokens[k].key == "عن" or tokens[k].key.startswith("عن") and len(tokens[k].key) > 4 and k > t + 1:
                 return forms[bare]
         return None
+
+    def colon_form(self, b: int, t: int) -> Optional[CueEntry]:
+        """``Q-COLON-FORM``: a form the lexicon keeps out because it is mostly another verb (زاد "increased") is a
+        verb of saying with و/ف right before a colon (، وزاد: …): the same speaker goes on."""
+        tokens, forms = self.blocks[b].tokens, self.lexicon.colon_forms
+        key = tokens[t].key
+        if not rule_on("Q-COLON-FORM") or key[:1] not in CONJUNCTIONS_WAW_FA or key[1:] not in forms:
+            return None
+        return forms[key[1:]] if t + 1 < len(tokens) and tokens[t + 1].text == ":" else None
 
     def past_prep_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         """``Q-TALKED-ABOUT``: a past cue with a preposition of its ``past_preps`` (تحدث وزير الخارجية عن زيارتيه)

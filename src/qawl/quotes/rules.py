@@ -103,6 +103,8 @@ RULES: dict[str, str] = {
     "Q-RELATIVE-OBJECT": "after a relative pronoun, a cue carrying its object pronoun reports for the source named "
                          "after it what the antecedent is accused of, called or held to be (الذي تتهمه ابنته بالتحرش بها، "
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
+    "Q-COLON-FORM": "a form kept out of the lexicon because it is mostly another verb (زاد \"increased\") is a verb of "
+                    "saying with و/ف right before a colon (، وزاد: …): the same speaker goes on; data: cues.json colon_forms",
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
@@ -205,6 +207,9 @@ RULES: dict[str, str] = {
                        "paragraph opens without و / ف, holds no cue, and the words say I or we (قال: كان أفضل منا. "
                        "لقد استفدنا من الأخطاء): the speaker is still talking; data: function_words.json "
                        "first_person_singular_words, first_person_plural_words",
+    "B-PAUSE-ENDS": "a pause of two dots then a word with و / ف (…البرنامج النووي.. وكان) ends unquoted words like "
+                    "a full stop unless the words after it say I or we (…في سوريا.. ولا ينتظر أي منا): the "
+                    "narrator's next sentence",
     "B-ACCORDING-TO-NORM": "an unquoted content runs on over \"، وفقا / بحسب\" before a rule, plan or wish it "
                            "follows (…، وفقا للمبادرة الخليجية؛ …، وفقاً للائحة الهيئة): no source; data: "
                            "clause_words.json norm_nouns",
