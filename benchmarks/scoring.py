@@ -506,6 +506,8 @@ GOLD_FILES = (
     ("audit128_gold.json", "benchmarks"),
     ("audit129_gold.json", "benchmarks"),
     ("audit130_gold.json", "benchmarks"),
+    ("audit131_gold.json", "benchmarks"),
+    ("audit132_gold.json", "benchmarks"),
 )
 
 
