@@ -38,11 +38,15 @@ def main() -> int:
     parser.add_argument("--name", required=True, help="the set's name, e.g. dev5")
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--links", type=Path, required=True, help="folder to fill with links to the articles")
+    parser.add_argument("--size", type=int, default=500, help="articles to draw (default 500)")
     args = parser.parse_args()
     skip = excluded(args.name)
     articles = list(load_corpus(SHARED / "corpora" / "ant"))
     pool = [a for a in articles[500:] if a.doc_id not in skip]
-    picked = sorted(a.doc_id for a in random.Random(args.seed).sample(pool, 500))
+    if not 0 < args.size <= len(pool):
+        parser.error(f"--size {args.size}: the pool of ANT articles no gold file or earlier set holds has "
+                     f"{len(pool)} left; ask for at most that many")
+    picked = sorted(a.doc_id for a in random.Random(args.seed).sample(pool, args.size))
     (ROOT / "benchmarks" / "actors" / f"{args.name}_articles.txt").write_text("\n".join(picked) + "\n", encoding="utf-8")
     for doc_id in picked:
         rel = doc_id[len("ant/"):]
