@@ -249,7 +249,6 @@ SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
 LINK_WORDS = frozenset(_REPORT["link_words"])
 ISSUED_WORDS = frozenset(_REPORT["issued_words"])
 ISSUED_VERBS = frozenset(_REPORT["issued_verbs"])
-ISSUED_VERB_PREPS = frozenset(_REPORT["issued_verb_preps"])
 CLAIM_NOUNS = frozenset(_REPORT["claim_nouns"])  # ونفى هذه المزاعم: the claims named, not told
 CLAIM_TRUTH_NOUNS = frozenset(_REPORT["claim_truth_nouns"])  # صحة هذه المزاعم
 BA_OBJECT_LEMMAS = frozenset(_REPORT["ba_object_lemmas"])

@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
-    HEADLINE_TOPICS, ISSUED_VERB_PREPS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
+    HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
     CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
@@ -223,7 +223,7 @@ class _CueFrames:
         """``Q-ATTRIB-ISSUED-VERB``: an attribution's document or data followed, within a few adjectives, by a
         verb read as passive and its author after a preposition (بحسب تقرير نشر في صحيفة X، وفق بيان صدر السبت عن
         المجلس، وفقاً لدراسة جديدة نشرت في دورية X): the document's first token and where the author starts; else
-        None. Data: report_words.json issued_verbs, issued_verb_preps."""
+        None. Data: report_words.json issued_verbs, maker_links."""
         tokens, lex = self.blocks[b].tokens, self.lexicon
         if not rule_on("Q-ATTRIB-ISSUED-VERB"):
             return None
@@ -243,7 +243,7 @@ class _CueFrames:
                 p = v + 1
                 while p < len(tokens) and (width := self.attribution_time_width(b, p)):
                     p += width  # صدرت اليوم | الثلاثاء عن: a day after اليوم
-                if p + 1 < len(tokens) and tokens[p].key in ISSUED_VERB_PREPS and tokens[p + 1].is_word \
+                if p + 1 < len(tokens) and tokens[p].key in MAKER_LINKS and tokens[p + 1].is_word \
                         and not _is_stop(tokens[p + 1]):
                     return head, p + 1
                 return None
