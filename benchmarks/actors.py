@@ -43,6 +43,8 @@ while session 20's speaker and role changes were made, and used only to judge th
 blind while session 21's changes were made, and used only to judge them.
 ``--set dev11``: the same from ``dev11_articles.txt`` (seeds 34 and 35, run ``/tmp/roles_ant11``), labelled
 blind while session 22's changes were made, and used only to judge them.
+``--set dev12``: the same from ``dev12_articles.txt`` (the 401 ANT articles left in the pool, seeds 36 and 37,
+run ``/tmp/roles_ant12_s42``), labelled blind by two annotators in session 42 and used to judge its role changes.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -82,7 +84,7 @@ EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), 
               "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6"),
               "dev7": Path("/tmp/roles_ant7"), "dev8": Path("/tmp/roles_ant8"),
               "dev9": Path("/tmp/roles_ant9"), "dev10": Path("/tmp/roles_ant10"),
-              "dev11": Path("/tmp/roles_ant11")}  # --set NAME: its run folder
+              "dev11": Path("/tmp/roles_ant11"), "dev12": Path("/tmp/roles_ant12")}  # --set NAME: its run folder
 SCALE_RUN = Path("/tmp/full_run")  # --set scale: a run over both whole corpora
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
@@ -262,7 +264,7 @@ def affiliation_scores(items: list[dict], affiliations: dict, forms: list[str] |
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("first", *EXTRA_RUNS, "scale"), default="first",
-                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev11: roles_<set>.tsv")
+                        help="first: roles_gold.tsv (dev and test halves); dev2 … dev12: roles_<set>.tsv")
     parser.add_argument("--run", type=Path, default=None,
                         help=f"the run folder ({DEFAULT_RUN}; for an extra set: {', '.join(map(str, EXTRA_RUNS.values()))})")
     parser.add_argument("--errors", action="store_true", help="print the dev errors")
