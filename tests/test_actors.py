@@ -949,6 +949,39 @@ def test_a_bodys_unit_speaks_for_the_body_after_it(form):
     assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
 
 
+def test_a_head_title_naming_a_unit_speaks_for_the_body_after_the_unit():
+    form = "متحدثة باسم مكتب الأمم المتحدة لحقوق الإنسان"
+    assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-BODY-UNIT")
+    assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
+
+
+EARLIER = "تعرضت وزيرة الهجرة الدنماركية إلى انتقادات واسعة بعد تصريحات لها.\n\nوقالت "
+
+
+def named_after_an_earlier_title(earlier: str):
+    rows = occurrences(("إنغى ستويبرغ", "", "person", "quote", "وقالت ", "، التي اشتهرت بسياساتها، إن"),
+                       ("إنغى ستويبرغ", "", "PER", "mention"), ("إنغى ستويبرغ", "", "", "earlier", earlier, "", 0))
+    rows["doc_id"] = "a1"
+    return rows
+
+
+def test_a_title_the_article_gave_before_naming_the_person_gives_role_and_affiliation():
+    rows = named_after_an_earlier_title(EARLIER)
+    row = build_aliases(rows).set_index("form").loc["إنغى ستويبرغ"]
+    assert (row["role"], row["affiliation"]) == ("minister_or_official", "الدنمارك")
+    assert "R-EARLIER-TITLE" in row["rule"]
+    off = build_aliases(rows, disabled={"R-EARLIER-TITLE"}).set_index("form").loc["إنغى ستويبرغ"]
+    assert (off["role"], off["affiliation"]) == ("other", "")
+
+
+@pytest.mark.parametrize("earlier", [
+    "ويمثل هؤلاء 95% من مستخدمي الإنترنت حول العالم.\n\nوقالت ",  # after a preposition: the world, no scientist
+    "وأعلنت الحكومة خطة جديدة.\n\nوقالت وزيرة الهجرة الدنماركية ",  # the name's own sentence is R-CONTEXT's
+])
+def test_an_earlier_title_must_open_a_finished_sentence(earlier):
+    assert role_of(named_after_an_earlier_title(earlier), "إنغى ستويبرغ") == "other"
+
+
 def test_a_unit_alone_or_of_a_state_office_keeps_its_role():
     assert read_form("إدارة ترامب").roles[0][0] == "minister_or_official"
     assert read_form("مكتب رئيسة الحكومة").roles[0] == ("minister_or_official", "R-TITLE")

@@ -166,7 +166,8 @@ RULES = {
                         "data/actors/representatives.tsv",
     "R-BODY-UNIT": "a body's unit (إدارة، مكتب; data/actors/unit_heads.tsv) right before a body of "
                    "the lexicon speaks for that body and takes its role (إدارة الاتحاد الإسباني، مكتب الأمم المتحدة "
-                   "لحقوق الإنسان: organisations), not the state office its head noun alone names",
+                   "لحقوق الإنسان: organisations), not the state office its head noun alone names; so does a unit a head "
+                   "title names (المتحدثة باسم مكتب الأمم المتحدة)",
     "R-STATE-NAME": "the words of a state's name of two or more words after a preposition in a description "
                     "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
                     "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",
@@ -206,6 +207,10 @@ RULES = {
                     "before a definite plural nationality (غالبية الأمريكيين), is a "
                     "number of ordinary people: citizen_or_witness, unless the words after it name them (كثير من "
                     "المحللين: R-CONTINUED)",
+    "R-EARLIER-TITLE": "a tagged person nothing else gives a role takes the role (and the body or official's country) "
+                       "of a title with no name that opens, or follows the first word or a speech verb of, the latest "
+                       "of the two sentences before the person's first mention with one, no person named between "
+                       "(تعرضت وزيرة الهجرة الدنماركية لانتقادات. وقالت إنغر ستويبرغ)",
     "R-DEFAULT": "no evidence: other",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
@@ -228,6 +233,9 @@ OFFICE_MIN_SHARE = 0.75
 DOCLINK_MIN_SHARE = 0.75  # A-DOCLINK: the share of a name's links that must go to one actor
 ACTOR_SOURCES = ("quote", "stance", "target")  # positions where a form acts (capitals stand for states)
 SPEAKER_SOURCES = ("quote", "stance")  # positions where a form speaks (a stance's speaker, not its target)
+# the text before a speaker's first mention in its article, back two sentences (R-EARLIER-TITLE)
+EARLIER_SOURCE = "earlier"
+EARLIER_SENTENCES = 2
 
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")

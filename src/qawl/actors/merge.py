@@ -12,11 +12,12 @@ from qawl.arabic import MONTH_NAMES, MONTHS_AND_DAYS, NASAB_PARTICLES
 from qawl.clean import match_form
 from qawl.actors.affiliation import OFFICIAL_ROLES, _affiliation_in, _affiliation_of, body_in, unnamed_affiliation
 from qawl.actors.lexicon import (
-    ACTOR_SOURCES, ALIAS_COLUMNS, DOCLINK_MIN_SHARE, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
+    ACTOR_SOURCES, ALIAS_COLUMNS, DOCLINK_MIN_SHARE, EARLIER_SOURCE, SPEAKER_SOURCES, GENERIC_PREFIX, OFFICE_MIN_SHARE, OFFICE_MIN_VOTES, SURNAME_MIN_LETTERS,
     Lexicons, generic_key, generic_label, lexicons, match_terms, name_key, skeleton_key, transliterated, vowel_variant, words_of,
 )
 from qawl.actors.reading import (
-    FROM_PREPOSITIONS, _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, office_key,
+    FROM_PREPOSITIONS, _roles_in, apposition_after, apposition_after_cut, continued_title, counterpart_before, earlier_title,
+    office_key,
     quoted_company, read_form, title_before,
 )
 from qawl.actors.roles import WEAK_VOTE, _role_votes, owned_roles
@@ -95,6 +96,8 @@ class _Evidence:
     offices: dict = field(default_factory=lambda: defaultdict(Counter))  # office -> form
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
     doc_forms: dict = field(default_factory=lambda: defaultdict(set))  # article -> forms written in it (R-ARTICLE)
+    earlier_roles: dict = field(default_factory=lambda: defaultdict(Counter))  # R-EARLIER-TITLE
+    earlier_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # (name, rule)
 
 
 # an age in brackets or between commas right after a name: (29 عاما)، ، 33 عاماً،
@@ -142,6 +145,10 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             frame["before"], frame["after"], frame["n"]):
         form, surface = str(form).strip(), str(surface).strip()
         if not form:
+            continue
+        if source == EARLIER_SOURCE:  # not a use of the form: only the title an article gave before naming it
+            if before and "R-EARLIER-TITLE" not in disabled:
+                _earlier_role(ev, form, str(before), lex)
             continue
         if doc_id:
             ev.doc_forms[str(doc_id)].update(f for f in (form, surface) if f)
@@ -257,6 +264,31 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if "@" in office:
                 ev.offices[office][form] += max(n, 1)
     return ev
+
+
+def _earlier_role(ev: _Evidence, form: str, before: str, lex: Lexicons) -> None:
+    """R-EARLIER-TITLE: the role of the title an article gave, with no name, before first naming the form."""
+    words, raw = earlier_title(before, lex)
+    for role, _ in _roles_in(words, lex, "R-EARLIER-TITLE", False, ev.disabled)[:1] if words else ():
+        ev.earlier_roles[form][role] += 1
+        body, kind = body_in(words, raw, lex, disabled=ev.disabled)
+        if kind == "body":
+            ev.earlier_affiliations[form][(body, "AFF-BODY")] += 1
+        else:
+            country = body if kind == "country" else _affiliation_in(words, lex, ev.disabled)
+            if country:
+                ev.earlier_affiliations[form][(country, "AFF-NISBA")] += 1
+
+
+def _earlier_affiliation(members: list, ev: _Evidence, role: str) -> tuple[str, str]:
+    """R-EARLIER-TITLE: the body the earlier title names, or the country of an official's, as the affiliation."""
+    votes: Counter = Counter()
+    for form in members:
+        votes.update(ev.earlier_affiliations.get(form, {}))
+    for (name, rule), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        if rule not in ev.disabled and (rule == "AFF-BODY" or role in OFFICIAL_ROLES):
+            return name, rule
+    return "", ""
 
 
 def _continue_title(ev: _Evidence, form: str, after: str, lex: Lexicons, n: int) -> None:
@@ -845,6 +877,8 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
         taken.add(key)
         affiliation, affiliation_rule = _affiliation_of(forms, readings, ev, lex, root, role, label) \
             if role_rule != "R-PLACE" else ("", "")
+        if role_rule == "R-EARLIER-TITLE" and not affiliation:
+            affiliation, affiliation_rule = _earlier_affiliation(forms, ev, role)
         actors[root] = (key, label, role, affiliation, "+".join(r for r in (role_rule, affiliation_rule) if r))
     if "R-ARTICLE" not in ev.disabled:
         _article_roles(actors, readings, clusters, ev, lex)

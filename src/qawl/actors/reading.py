@@ -10,6 +10,7 @@ from qawl.actors.lexicon import (
     _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, _SOURCE_NOUNS, MAX_TITLE_WORDS, Lexicons,
     Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
 )
+from qawl.arabic import PREPOSITIONS
 from qawl.clean import match_form
 
 
@@ -194,6 +195,11 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                     break
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
+                    if later.words in lex.units and "R-BODY-UNIT" not in disabled:
+                        # المتحدثة باسم مكتب الأمم المتحدة: the unit speaks for the body after it
+                        k_later = next(n for n, (at, _) in enumerate(found) if at == j)
+                        unit_role = _role_of_body_after(words, j + len(later.words), found, k_later)
+                        role, term_rule = (unit_role, "R-BODY-UNIT") if unit_role else (role, term_rule)
                     complemented = True
                     break
                 if later.kind == "person" and j == end and later.role != "-" and "R-TITLE-COMPLEMENT" not in disabled:
@@ -926,6 +932,31 @@ def continued_title(form: str, after: str, lex: Optional[Lexicons] = None) -> tu
         return (), []
     own, own_raw = _aligned_words(form)
     return own + words, own_raw + raw
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n:]+")
+
+
+def earlier_title(before: str, lex: Optional[Lexicons] = None) -> tuple:
+    """R-EARLIER-TITLE: the title with no name in the latest sentence of ``before`` (its last, unfinished one left
+    out) that opens the sentence, follows its first word (تعرضت وزيرة، لكن رئيس) or follows a speech verb
+    (عبرت متحدثة باسم المكتب), with its description, as (words, words as written); ((), []) when there is none."""
+    from qawl.cues import lookup_cue  # the quote stage's lexicon of speech verbs
+
+    lex = lex or lexicons()
+    for sentence in reversed(_SENTENCE_END.split(before)[:-1]):
+        words, raw = _aligned_words(sentence)
+        marks = _describing(words, lex)
+        for i, term in match_terms(words, lex):
+            if term.kind not in ("person", "head") or term.derived or term.rule or words[i] in _PARTITIVES \
+                    or term.role in ("-", "none", "document_or_report") or (i > 0 and marks[i - 1]):
+                continue
+            cue = lookup_cue(words[i - 1])[0] if i > 0 else None
+            if i == 0 or (i == 1 and words[0] not in PREPOSITIONS) or (cue is not None and cue.kind == "verb"):
+                end = next((j for j in range(i, len(words)) if not marks[j]), len(words))
+                end = min(end, i + MAX_TITLE_WORDS)
+                return words[i:end], raw[i:end]
+    return (), []
 
 
 def _may_hold_title(before: str) -> bool:

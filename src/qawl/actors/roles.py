@@ -65,6 +65,11 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
         return role, rules[role]
     if not any(form in ev.tagged for form in members) and "R-UNTAGGED" not in disabled:
         return "none", "R-UNTAGGED"
+    earlier = Counter()
+    for form in members:
+        earlier.update(ev.earlier_roles.get(form, {}))
+    if earlier and "R-EARLIER-TITLE" not in disabled:  # the title an article gave before it named the person
+        return min(earlier, key=lambda r: (-earlier[r], ROLE_PRIORITY.get(r, 99))), "R-EARLIER-TITLE"
     kinds = Counter()
     for form in members:
         kinds.update(ev.kinds.get(form, {}))

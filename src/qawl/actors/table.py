@@ -11,8 +11,8 @@ from typing import Iterable, Optional
 import pandas as pd
 
 from qawl.actors.lexicon import (
-    ALIAS_COLUMNS, ALIASES_NAME, CONTEXT_CHARS, EDIT_COLUMNS, EDITS_NAME, GENERIC_PREFIX, MENTION_CONTEXT_CHARS,
-    ROLES, name_key,
+    ALIAS_COLUMNS, ALIASES_NAME, CONTEXT_CHARS, EARLIER_SENTENCES, EARLIER_SOURCE, EDIT_COLUMNS, EDITS_NAME,
+    GENERIC_PREFIX, MENTION_CONTEXT_CHARS, ROLES, name_key,
 )
 from qawl.actors.merge import OCCURRENCE_COLUMNS, build_aliases
 from qawl.actors.reading import _may_hold_title, _may_open_apposition
@@ -154,7 +154,39 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
             # most mentions have no title before or after them
             frame = frame[frame["before"].map(_may_hold_title) | frame["after"].map(_may_open_apposition)]
         frames.append(frame)
+    frames.append(_earlier_contexts(run_dir))
     return pd.concat(frames, ignore_index=True).reindex(columns=OCCURRENCE_COLUMNS)
+
+
+def _earlier_contexts(run_dir: PathLike) -> pd.DataFrame:
+    """R-EARLIER-TITLE: for each person speaking at the first mention of its last word in the article, the text
+    from two sentences back (or from the last person named, if nearer) to the name: where an article that
+    names the person only now gave the title before (وزيرة الهجرة الدنماركية ... وقالت إنغر ستويبرغ)."""
+    from qawl.aggregates import connect, table_paths
+
+    try:
+        for name in ("sentences", "mentions"):
+            table_paths(run_dir, name)
+    except FileNotFoundError:
+        return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
+    with connect(run_dir, "quotes", "documents", "sentences", "mentions", merged=False) as con:
+        return con.execute(f"""
+            WITH back AS (SELECT doc_id, start, coalesce(lag(start, {EARLIER_SENTENCES}) OVER
+                              (PARTITION BY doc_id ORDER BY start), 0) AS since FROM sentences),
+            spoken AS (
+                SELECT q.doc_id, coalesce(nullif(trim(q.speaker_canonical), ''), trim(q.speaker)) AS form,
+                       q.speaker_start, d.text,
+                       greatest(b.since, coalesce((SELECT max(m."end") FROM mentions m WHERE m.doc_id = q.doc_id
+                                AND m.label = 'PER' AND m."end" <= q.speaker_start), 0)) AS since
+                FROM quotes q JOIN documents d USING (doc_id)
+                     JOIN back b ON b.doc_id = q.doc_id AND b.start = q.sentence_start
+                WHERE q.speaker_kind = 'person' AND NOT coalesce(q.speaker_is_pronoun, false)
+                      AND q.speaker_start > 0 AND coalesce(trim(q.speaker), '') <> ''
+                      AND position(regexp_extract(trim(q.speaker), '(\\S+)$', 1)
+                                   IN substring(d.text, 1, q.speaker_start)) = 0)
+            SELECT DISTINCT doc_id, form, '' AS surface, '' AS kind, '{EARLIER_SOURCE}' AS source,
+                   substring(text, since + 1, speaker_start - since) AS before, '' AS after, 0 AS n
+            FROM spoken WHERE speaker_start > since""").df()
 
 
 def write_aliases(run_dir: PathLike, aliases: Optional[PathLike] = None) -> pd.DataFrame:
