@@ -949,12 +949,6 @@ def test_a_bodys_unit_speaks_for_the_body_after_it(form):
     assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
 
 
-def test_a_head_title_naming_a_unit_speaks_for_the_body_after_the_unit():
-    form = "متحدثة باسم مكتب الأمم المتحدة لحقوق الإنسان"
-    assert read_form(form).roles[0] == ("organisation_or_spokesperson", "R-BODY-UNIT")
-    assert read_form(form, disabled=frozenset({"R-BODY-UNIT"})).roles[0][0] == "minister_or_official"
-
-
 EARLIER = "تعرضت وزيرة الهجرة الدنماركية إلى انتقادات واسعة بعد تصريحات لها.\n\nوقالت "
 
 

@@ -166,8 +166,7 @@ RULES = {
                         "data/actors/representatives.tsv",
     "R-BODY-UNIT": "a body's unit (إدارة، مكتب; data/actors/unit_heads.tsv) right before a body of "
                    "the lexicon speaks for that body and takes its role (إدارة الاتحاد الإسباني، مكتب الأمم المتحدة "
-                   "لحقوق الإنسان: organisations), not the state office its head noun alone names; so does a unit a head "
-                   "title names (المتحدثة باسم مكتب الأمم المتحدة)",
+                   "لحقوق الإنسان: organisations), not the state office its head noun alone names",
     "R-STATE-NAME": "the words of a state's name of two or more words after a preposition in a description "
                     "(مدير المجموعة في الولايات المتحدة) are a place, not a title, when another title in the "
                     "words has a role (الولايات casts no vote); a state's name alone read as the title before a name is no title",

@@ -195,11 +195,6 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                     break
                 if later.kind in ("body", "generic") and later.role != "-":
                     role = later.role
-                    if later.words in lex.units and "R-BODY-UNIT" not in disabled:
-                        # المتحدثة باسم مكتب الأمم المتحدة: the unit speaks for the body after it
-                        k_later = next(n for n, (at, _) in enumerate(found) if at == j)
-                        unit_role = _role_of_body_after(words, j + len(later.words), found, k_later)
-                        role, term_rule = (unit_role, "R-BODY-UNIT") if unit_role else (role, term_rule)
                     complemented = True
                     break
                 if later.kind == "person" and j == end and later.role != "-" and "R-TITLE-COMPLEMENT" not in disabled:
