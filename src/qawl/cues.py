@@ -65,6 +65,7 @@ class CueEntry:
     that_after: str = ""  # توصل/خلص إلى أن: the that-clause reports only right after this preposition
     owned_object: bool = False  # أعرب عن أمله: the preposition's noun must carry its owner's pronoun
     past_preps: tuple[str, ...] = ()  # تحدث الوزير عن: prepositions that report only in the past with a named subject
+    yields: bool = False  # ختم حديثه بالقول: a weak reading, kept only where no other cue claims the words
 
     @property
     def complement(self) -> str:
@@ -170,6 +171,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         that_after=record.get("that_after", ""),
         owned_object=bool(record.get("owned_object", False)),
         past_preps=tuple(record.get("past_preps", ())),
+        yields=bool(record.get("yields", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     only = {match_form(form) for form in record.get("only_forms", ())}

@@ -108,6 +108,9 @@ class _CueFinding:
                     candidate = None  # وعبر شهور، أنه: "across months"; only عن with what it expresses
                 if candidate is not None and colon_form:
                     candidate.rules += ("Q-COLON-FORM",)  # وزاد: the speaker goes on, not "increased"
+                if candidate is not None and entry.yields and rule_on("Q-CLOSING-CUE-YIELDS"):
+                    candidate.yields = True  # وختم حديثه بالقول إن: بالقول reports the words
+                    candidate.rules += ("Q-CLOSING-CUE-YIELDS",)
                 if candidate is not None:
                     if clause_form:
                         candidate.rules += ("Q-CLAUSE-FORM",)  # وعبر الوزير عن قلقه: the verb, not "via"

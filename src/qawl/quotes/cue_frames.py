@@ -858,9 +858,11 @@ class _CueFrames:
         return candidate
 
     def cue_verb_between(self, b: int, start: int, end: int) -> bool:
-        """A cue verb (not an ambiguous form) among the tokens from ``start`` to ``end``."""
+        """A cue verb (not an ambiguous form, nor a closing verb that yields: Q-CLOSING-CUE-YIELDS) among the
+        tokens from ``start`` to ``end``."""
         tokens = self.blocks[b].tokens
         return any((entry := lookup_cue(tokens[k].key)[0]) is not None and entry.kind == "verb" and not entry.ambiguous
+                   and not (entry.yields and rule_on("Q-CLOSING-CUE-YIELDS"))
                    for k in range(start, end) if tokens[k].is_word)
 
     def headline_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:

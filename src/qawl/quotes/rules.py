@@ -105,6 +105,10 @@ RULES: dict[str, str] = {
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
     "Q-COLON-FORM": "a form kept out of the lexicon because it is mostly another verb (زاد \"increased\") is a verb of "
                     "saying with و/ف right before a colon (، وزاد: …): the same speaker goes on; data: cues.json colon_forms",
+    "Q-CLOSING-CUE-YIELDS": "a verb of closing (ختم، اختتم) reads words only where no other cue claims them (وختم "
+                            "اللاعب حديثه بالقول إن …: بالقول reports); data: cues.json yields",
+    "Q-NAME-FINAL-CUE": "a bare cue form that ends a tagged person's name after its other words (ليخلف عادل عزت في "
+                        "المنصب) is the name, not a verb",
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",

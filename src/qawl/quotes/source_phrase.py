@@ -195,9 +195,21 @@ class _SourcePhrase:
         of a weak cue, which is also a noun (أمل حجازي، بين ستانتون); not أردف كيمبف or بحسب X,
         where the tagger only ran the name back over the verb."""
         if not self.inside_name(b, t):
-            return False
+            return self.cue_ends_name(b, t)
         entry, conj = lookup_cue(self.blocks[b].tokens[t].key)
         return entry is not None and not conj and _is_verbal_noun_form(entry)
+
+    def cue_ends_name(self, b: int, t: int) -> bool:
+        """``Q-NAME-FINAL-CUE``: a bare cue form that ends a tagged person's name after its other words
+        (ليخلف عادل عزت في المنصب، شارع علي بن أبي طالب) is the name, not a verb after it."""
+        if t == 0 or not rule_on("Q-NAME-FINAL-CUE"):
+            return False
+        mention = self.mention_at(b, t)
+        token = self.blocks[b].tokens[t]
+        if mention is None or mention.label != "PER" or mention.end != token.end or self.mention_at(b, t - 1) is not mention:
+            return False
+        entry, conj = lookup_cue(token.key)
+        return entry is not None and not conj
 
     def inside_name(self, b: int, t: int) -> bool:
         """فان in لويس فان جال، فان دايك: a particle-like word that a tagged person's name goes on past."""
