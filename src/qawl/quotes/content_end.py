@@ -195,12 +195,15 @@ def _agreeing_cue_participle(token: _Token, c: _Candidate) -> bool:
     where it opens no report of its own (no candidate, so no stop): the words before it end. A
     masculine singular without the accusative ا is a noun (، مهاجم فريق: "striker"), no act."""
     entry, conj = lookup_cue(token.key)
-    cue = c.entry
-    if entry is None or conj or entry.kind != "participle":
+    return not conj and _participle_agrees(entry, token.key, c.entry)
+
+
+def _participle_agrees(entry, key: str, cue) -> bool:
+    """A cue participle in the cue's own gender and number (not قالت الصحيفة إن …، واصفين: someone inside the
+    report, nest_disagreeing_participles), accusative (ـا) when masculine singular."""
+    if entry is None or entry.kind != "participle" or (entry.gender, entry.number) != (cue.gender, cue.number):
         return False
-    if (entry.gender, entry.number) != (cue.gender, cue.number):
-        return False  # قالت الصحيفة إن …، واصفين: someone inside the report (nest_disagreeing_participles)
-    return entry.number != "s" or entry.gender != "m" or token.key.endswith("ا")
+    return entry.number != "s" or entry.gender != "m" or key.endswith("ا")
 
 
 def _bare_cue_participle(token: _Token, c: _Candidate, describing: frozenset | set = frozenset()) -> bool:
@@ -211,13 +214,9 @@ def _bare_cue_participle(token: _Token, c: _Candidate, describing: frozenset | s
     participle (…الصادم واصفا الراحل بالمبدع): without a comma it opens no report of its own (Q-DESCRIBED-AS
     reads verbs), so its words would lose their speaker."""
     entry, conj = lookup_cue(token.key)
-    cue = c.entry
-    if entry is None or conj not in ("", "و") or entry.kind != "participle" or entry.gender != "m" \
-            or entry.lemma in describing:
+    if entry is None or conj not in ("", "و") or entry.gender != "m" or entry.lemma in describing:
         return False
-    if (entry.gender, entry.number) != (cue.gender, cue.number):
-        return False
-    return entry.number != "s" or token.key.endswith("ا")
+    return _participle_agrees(entry, token.key, c.entry)
 
 
 def _withholds_detail(tokens: list[_Token], t: int, bare: bool = False) -> bool:
