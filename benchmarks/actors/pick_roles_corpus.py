@@ -1,15 +1,19 @@
-"""500 random ANT articles for a fresh role set: outside the first 500 (the actors gold run),
-every gold file and every earlier set's article list; written as a list and as links.
+"""500 random ANT (or SaudiNewsNet) articles for a fresh role set: outside the first 500 ANT articles
+(the actors gold run), every gold file and every earlier set's article list; written as a list and as a corpus.
 
     .venv/bin/python benchmarks/actors/pick_roles_corpus.py --name dev5 --seed 22 --links /work/annot13/ant_roles5
+    .venv/bin/python benchmarks/actors/pick_roles_corpus.py --name dev13 --corpus snn --seed 43 --links /tmp/snn13
 
-writes ``benchmarks/actors/<name>_articles.txt`` (doc ids, sorted) and a folder of links to the
-articles under ``--links``, which ``python -m qawl run --corpus`` reads. dev5 is ``--seed 22``; dev2 …
-dev4 were drawn by earlier, hard-coded versions of this script, which this one does not redraw.
+writes ``benchmarks/actors/<name>_articles.txt`` (doc ids, sorted) and, under ``--links``, a corpus of the
+articles that ``python -m qawl run --corpus`` reads: links to the ANT files, or for SaudiNewsNet (whose
+articles sit inside daily archives) one ``articles.jsonl`` whose records keep the corpus's ids. dev5 is
+``--seed 22``; dev2 … dev4 were drawn by earlier, hard-coded versions of this script, which this one does
+not redraw.
 """
 import argparse
 import glob
 import json
+import logging
 import os
 import random
 import sys
@@ -21,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from qawl.corpus import load_corpus  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+CORPORA = {"ant": "ant", "snn": "saudinewsnet"}
 
 
 def excluded(name: str) -> set[str]:
@@ -39,23 +44,45 @@ def main() -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--links", type=Path, required=True, help="folder to fill with links to the articles")
     parser.add_argument("--size", type=int, default=500, help="articles to draw (default 500)")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="ant",
+                        help="ant (default) or snn (SaudiNewsNet, once the ANT pool is used up)")
     args = parser.parse_args()
     skip = excluded(args.name)
-    articles = list(load_corpus(SHARED / "corpora" / "ant"))
-    pool = [a for a in articles[500:] if a.doc_id not in skip]
+    logging.getLogger("qawl.corpus").setLevel(logging.ERROR)  # SaudiNewsNet's empty records are skipped by design
+    articles = list(load_corpus(SHARED / "corpora" / CORPORA[args.corpus]))
+    if args.corpus == "ant":
+        articles = articles[500:]  # the first 500 are the actors gold run
+    pool = [a for a in articles if a.doc_id not in skip]
     if not 0 < args.size <= len(pool):
-        parser.error(f"--size {args.size}: the pool of ANT articles no gold file or earlier set holds has "
-                     f"{len(pool)} left; ask for at most that many")
-    picked = sorted(a.doc_id for a in random.Random(args.seed).sample(pool, args.size))
-    (ROOT / "benchmarks" / "actors" / f"{args.name}_articles.txt").write_text("\n".join(picked) + "\n", encoding="utf-8")
-    for doc_id in picked:
-        rel = doc_id[len("ant/"):]
-        target = args.links / rel
+        parser.error(f"--size {args.size}: the pool of {args.corpus} articles no gold file or earlier set holds "
+                     f"has {len(pool)} left; ask for at most that many")
+    picked = sorted(random.Random(args.seed).sample(pool, args.size), key=lambda a: a.doc_id)
+    (ROOT / "benchmarks" / "actors" / f"{args.name}_articles.txt").write_text(
+        "\n".join(a.doc_id for a in picked) + "\n", encoding="utf-8")
+    args.links.mkdir(parents=True, exist_ok=True)
+    if args.corpus == "ant":
+        link_ant_articles(picked, args.links)
+    else:
+        write_records(picked, args.links / "articles.jsonl")
+    print(f"{len(pool)} articles in the pool, {len(picked)} picked")
+    return 0
+
+
+def link_ant_articles(picked: list, folder: Path) -> None:
+    for article in picked:
+        rel = article.doc_id[len("ant/"):]
+        target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             os.symlink(SHARED / "corpora" / "ant" / rel, target)
-    print(f"{len(pool)} articles in the pool, {len(picked)} picked")
-    return 0
+
+
+def write_records(picked: list, path: Path) -> None:
+    """One JSON record per article; its "id" keeps the corpus's doc id (snn/<day>/<n>)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for article in picked:
+            record = {"id": article.doc_id, "text": article.raw_text, "source": article.source, "date": article.date}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
