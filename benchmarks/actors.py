@@ -45,6 +45,9 @@ blind while session 21's changes were made, and used only to judge them.
 blind while session 22's changes were made, and used only to judge them.
 ``--set dev12``: the same from ``dev12_articles.txt`` (the 401 ANT articles left in the pool, seeds 36 and 37,
 run ``/tmp/roles_ant12_s42``), labelled blind by two annotators in session 42 and used to judge its role changes.
+``--set dev13``: the first set from SaudiNewsNet, the ANT pool being used up: 200 speakers of a run over 400 SaudiNewsNet
+articles that no gold file holds (``dev13_articles.txt``, ``pick_roles_corpus.py --corpus snn --seed 43 --size 400``,
+run ``/tmp/roles_snn13``), labelled blind by two annotators in session 43.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -84,7 +87,8 @@ EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), 
               "dev5": Path("/tmp/roles_ant5"), "dev6": Path("/tmp/roles_ant6"),
               "dev7": Path("/tmp/roles_ant7"), "dev8": Path("/tmp/roles_ant8"),
               "dev9": Path("/tmp/roles_ant9"), "dev10": Path("/tmp/roles_ant10"),
-              "dev11": Path("/tmp/roles_ant11"), "dev12": Path("/tmp/roles_ant12")}  # --set NAME: its run folder
+              "dev11": Path("/tmp/roles_ant11"), "dev12": Path("/tmp/roles_ant12"),
+              "dev13": Path("/tmp/roles_snn13")}  # --set NAME: its run folder
 SCALE_RUN = Path("/tmp/full_run")  # --set scale: a run over both whole corpora
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
@@ -116,24 +120,47 @@ def ensure_run(run_dir: Path) -> None:
 
 
 def ensure_set_run(name: str, run_dir: Path) -> None:
-    """Make the run of an extra set when missing: a temporary folder of links to the articles of
-    <name>_articles.txt."""
+    """Make the run of an extra set when missing, from the articles of <name>_articles.txt: a
+    temporary folder of links to ANT files, or of one JSONL of SaudiNewsNet records (their
+    articles sit inside daily archives), whose "id" keeps the corpus's doc id."""
     if (run_dir / "tables").is_dir():
         return
     corpus = shared_dir() / "corpora"
-    links = Path(tempfile.mkdtemp(prefix=f"qawl_{name}_")) / "ant_roles"
-    for doc_id in (GOLD / f"{name}_articles.txt").read_text(encoding="utf-8").split():
-        relative = Path(doc_id)  # ant/<source>/<section>/<file>
-        target = corpus / relative
-        if not target.exists():
-            raise FileNotFoundError(f"{name} article missing from the corpus: {target}")
-        link = links / relative.relative_to(relative.parts[0])
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(target)
+    doc_ids = (GOLD / f"{name}_articles.txt").read_text(encoding="utf-8").split()
+    links = Path(tempfile.mkdtemp(prefix=f"qawl_{name}_")) / "roles_corpus"
+    links.mkdir()
+    if all(doc_id.startswith("snn/") for doc_id in doc_ids):
+        write_snn_records(set(doc_ids), corpus / "saudinewsnet", links / "articles.jsonl")
+    else:
+        link_ant_files(doc_ids, corpus, links)
     command = [sys.executable, "-m", "qawl", "run", "--corpus", str(links), "--out", str(run_dir),
                "--workers", "2"]
     print(f"making the {name} run:", " ".join(command), file=sys.stderr)
     subprocess.run(command, check=True, cwd=ROOT)
+
+
+def link_ant_files(doc_ids: list[str], corpus: Path, links: Path) -> None:
+    for doc_id in doc_ids:
+        relative = Path(doc_id)  # ant/<source>/<section>/<file>
+        target = corpus / relative
+        if not target.exists():
+            raise FileNotFoundError(f"article missing from the corpus: {target}")
+        link = links / relative.relative_to(relative.parts[0])
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
+
+
+def write_snn_records(doc_ids: set[str], corpus: Path, path: Path) -> None:
+    from qawl.corpus import load_corpus
+    found = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for article in load_corpus(corpus):
+            if article.doc_id in doc_ids:
+                found += 1
+                handle.write(json.dumps({"id": article.doc_id, "text": article.raw_text, "source": article.source,
+                                         "date": article.date}, ensure_ascii=False) + "\n")
+    if found != len(doc_ids):
+        raise FileNotFoundError(f"{len(doc_ids) - found} SaudiNewsNet articles missing from {corpus}")
 
 
 def pair_scores(rows: list[dict], predicted: dict) -> dict:
