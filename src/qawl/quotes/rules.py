@@ -470,6 +470,9 @@ RULES: dict[str, str] = {
                                "(\"يسلط الإصدار الثالث لـ \"مؤشر ماستركارد\" الضوء\") when that closes every one of them",
     "B-REVERSED-GUILLEMET": "an opening guillemet or curly mark typed again while one is open, with no word right after "
                             "it, closes the quotation («تنظيم داعش ليس مجرد عصابة « لهذا)",
+    "B-UNCLOSED-NARRATION": "a quotation mark left unclosed ends at the first sentence end after which the narrator's "
+                            "next sentence opens with (و) a third-person past cue verb (. وأشار رونالدو إلى، . من "
+                            "جانبه أوضح المدير), not at the paragraph end",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "
                              "and right before a punctuation mark: أين العقل؟\".) opens nothing",
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "
