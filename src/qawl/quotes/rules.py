@@ -490,6 +490,9 @@ RULES: dict[str, str] = {
     "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
                      "مضيفة \"أحب بلدي\"), closed by the sentence, a comma or a cue, is speech and not a quoted name; "
                      "data: report_words.json short_quote_lemmas",
+    "Q-TIME-RELATIVE": "a cue verb after a time noun and a relative pronoun ((في) الوقت الذي دعا فيه الرئيس إلى، "
+                       "اليوم الذي قال فيه الوزير إن) reports with its own subject after the verb, also with a "
+                       "preposition, and ends the words before it; data: time_words.json time_antecedents",
     "Q-ADVERBIAL-CLAUSE": "a cue verb after an adverbial phrase that opens its clause with و and a preposition or "
                           "adverbial head (، وفي هذا الصدد أكد الملك، ومن جهته أكد) opens a report of its own: the "
                           "words before end at the phrase",
