@@ -4731,3 +4731,14 @@ def test_fassara_reports_only_as_a_describing_verb():
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("بعض المعلقين", "فيه إشارة إلى مقتل تسعة من السود")]
     _, quotes = quotes_of("أراد العبادي أن تكون الحرب على هوامير السلطة وهو ما يفسر إلغاءه لكل مناصب نواب الرئيس.", [])
     assert quotes == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    # the narrator's next sentence (و + a third-person past cue) ends an unclosed «, and its own marks count
+    ('قال «لقد حان الوقت. وأشار رونالدو إلى أن «ألمانيا» قوية.', ['«لقد حان الوقت.', '«ألمانيا»']),
+    ('قال: «نعاني من الحر. من جانبه أوضح المدير أن التكييف يعمل.', ['«نعاني من الحر.']),
+    # the speaker's own sentences (first person, no cue) stay in it up to the paragraph end
+    ('قال «لقد حان الوقت. وأقول لكم إننا جاهزون.', ['«لقد حان الوقت. وأقول لكم إننا جاهزون.']),
+])
+def test_an_unclosed_quotation_ends_where_the_narrator_resumes(text, regions):
+    assert [text[s:e] for s, e, _ in quote_regions(text)] == regions

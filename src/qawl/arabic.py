@@ -49,6 +49,7 @@ DAY_NAMES = frozenset(_TIME["day_names"])
 TIME_WORDS = frozenset(_TIME["time_words"]) | DAY_NAMES
 TIME_PHRASES = frozenset(tuple(phrase.split()) for phrase in _TIME["time_phrases"])  # أول من أمس
 TIME_NOUNS = frozenset(_TIME["time_nouns"])
+TIME_ANTECEDENTS = frozenset(_TIME["time_antecedents"])  # في الوقت الذي دعا فيه X: the clause's own speaker
 TIME_RELATIVES = frozenset(_TIME["time_relatives"])
 TIME_QUALIFIERS = frozenset(_TIME["time_qualifiers"])
 MONTHS_AND_DAYS = frozenset(_TIME["months_and_days"])

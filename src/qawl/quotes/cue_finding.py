@@ -16,7 +16,7 @@ from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
     NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
-    SUBJECT_RELATIVES, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
+    SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from .candidate import _Candidate
@@ -589,6 +589,13 @@ class _CueFinding:
         np_end = self.speaker_forward(b, first, len(tokens))
         np_end = t + 1 if np_end == first else np_end
         candidate = self.complement_candidate(b, t, entry, np_end)
+        dated = self.time_relative_start(b, t)
+        if dated is not None and candidate is not None and candidate.method in ("that", "prep", "quote", "colon") \
+                and not entry.ambiguous:
+            candidate.speaker = (first, np_end) if np_end > first else None
+            candidate.start_token, candidate.boundary = dated, True  # the words before end at في الوقت
+            candidate.rules += ("Q-TIME-RELATIVE",)
+            return candidate
         if candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
             pointer = t - 2
             # وهذا ما أكده المتحدث.: the clause before is what he confirmed
@@ -618,6 +625,17 @@ class _CueFinding:
         # "، التي تؤكد أن" starts a report of its own; without the comma it is part of the clause
         candidate.boundary = tokens[t - 2].text in COMMAS if t > 1 else False
         return candidate
+
+    def time_relative_start(self, b: int, t: int) -> Optional[int]:
+        """``Q-TIME-RELATIVE``: the first token of "(في) الوقت الذي" right before the cue at ``t`` (a time noun of
+        time_words.json time_antecedents, a subject relative, maybe a preposition before them): the clause is
+        no description of the time but a report with its own subject after the verb (في الوقت الذي دعا فيه
+        الرئيس إلى السلام), and the words before it end there; else None."""
+        tokens = self.blocks[b].tokens
+        if t < 2 or tokens[t - 1].key not in SUBJECT_RELATIVES or tokens[t - 2].key not in TIME_ANTECEDENTS \
+                or not rule_on("Q-TIME-RELATIVE"):
+            return None
+        return t - 3 if t >= 3 and tokens[t - 3].key in PREPOSITIONS else t - 2
 
     def apposed_antecedent(self, b: int, start: int, head: int) -> Optional[tuple[int, int]]:
         """``S-APPOSED-ANTECEDENT``: a relative clause after a person's title set off by commas refers to the

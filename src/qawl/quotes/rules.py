@@ -470,6 +470,9 @@ RULES: dict[str, str] = {
                                "(\"يسلط الإصدار الثالث لـ \"مؤشر ماستركارد\" الضوء\") when that closes every one of them",
     "B-REVERSED-GUILLEMET": "an opening guillemet or curly mark typed again while one is open, with no word right after "
                             "it, closes the quotation («تنظيم داعش ليس مجرد عصابة « لهذا)",
+    "B-UNCLOSED-NARRATION": "a quotation mark left unclosed ends at the first sentence end after which the narrator's "
+                            "next sentence opens with (و) a third-person past cue verb (. وأشار رونالدو إلى، . من "
+                            "جانبه أوضح المدير), not at the paragraph end",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "
                              "and right before a punctuation mark: أين العقل؟\".) opens nothing",
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "
@@ -487,6 +490,9 @@ RULES: dict[str, str] = {
     "Q-SHORT-QUOTE": "a quotation of one to three words after a plain saying cue and its speaker (قال بوتين \"الخيانة\"، "
                      "مضيفة \"أحب بلدي\"), closed by the sentence, a comma or a cue, is speech and not a quoted name; "
                      "data: report_words.json short_quote_lemmas",
+    "Q-TIME-RELATIVE": "a cue verb after a time noun and a relative pronoun ((في) الوقت الذي دعا فيه الرئيس إلى، "
+                       "اليوم الذي قال فيه الوزير إن) reports with its own subject after the verb, also with a "
+                       "preposition, and ends the words before it; data: time_words.json time_antecedents",
     "Q-ADVERBIAL-CLAUSE": "a cue verb after an adverbial phrase that opens its clause with و and a preposition or "
                           "adverbial head (، وفي هذا الصدد أكد الملك، ومن جهته أكد) opens a report of its own: the "
                           "words before end at the phrase",

@@ -17,7 +17,10 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from qawl.arabic import COMMAS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end, naming_end, word_key
+from qawl.arabic import (
+    ADVERBIAL_HEADS, COMMAS, CONJUNCTIONS_WAW_FA, PREPOSITIONS, QUOTE_MARKS as ALL_MARKS, TITLE_ABBREVIATIONS, anonymity_end,
+    naming_end, word_key,
+)
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
 from .config import MAX_CALLED_WORDS, MAX_INITIAL_LETTERS
@@ -132,8 +135,45 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
         else:
             stack.append((STRAIGHT_MARK, offset))
     if stack:
-        regions.append((stack[0][1], end, False))
+        cut = _narration_after_unclosed(text, stack[0][1], end)
+        regions.append((stack[0][1], cut or end, False))
+        if cut is not None:  # the narrator's sentences after it may hold quotations of their own
+            if notes is not None:
+                notes.append(("B-UNCLOSED-NARRATION", cut - 1))
+            regions += quote_regions(text, cut, end, notes)
     return regions
+
+
+SENTENCE_BREAK_RE = re.compile(r"(?<![.])[.!?؟](?![.])\s+")
+
+WORDS_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _narration_after_unclosed(text: str, start: int, end: int) -> Optional[int]:
+    """``B-UNCLOSED-NARRATION``: the offset where a quotation opened at ``start`` and never closed ends: right
+    after the first sentence end followed by the narrator's next sentence (. وأشار رونالدو إلى، . من جانبه
+    أوضح المدير), which no speaker's own words open; None when there is none."""
+    if not rule_on("B-UNCLOSED-NARRATION"):
+        return None
+    for stop in SENTENCE_BREAK_RE.finditer(text, start + 1, end):
+        if _opens_narration(WORDS_RE.findall(text, stop.end(), min(end, stop.end() + 80))[:4]):
+            return stop.start() + 1
+    return None
+
+
+def _opens_narration(words: list[str]) -> bool:
+    """و / ف + a third-person past cue verb (وقال، وأكد), or one after an adverbial phrase (من جانبه أوضح، بدوره
+    قال): a sentence that reports someone in the third person, the narrator's."""
+    keys = [word_key(w) for w in words]
+    if len(keys) >= 3 and keys[0] in PREPOSITIONS | {c + p for c in CONJUNCTIONS_WAW_FA for p in PREPOSITIONS} \
+            and keys[1] in ADVERBIAL_HEADS:
+        keys = keys[2:]
+    elif len(keys) >= 2 and keys[0] in ADVERBIAL_HEADS:
+        keys = keys[1:]
+    elif not keys or keys[0][:1] not in CONJUNCTIONS_WAW_FA:
+        return False
+    entry, _ = lookup_cue(keys[0]) if keys else (None, "")
+    return entry is not None and entry.kind == "verb" and entry.tense == "past" and entry.person == 3
 
 
 def _ends_word_run(text: str, offset: int, end: int) -> bool:
