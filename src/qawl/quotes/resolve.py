@@ -315,7 +315,7 @@ class _Resolver:
             if entry.kind == "verb":
                 # واستعرض كوي النظام … وقال إنه: a subject named after its verb later in the
                 # paragraph is nearer than the last speaker
-                agent = self.clause_subject_before(c, agent) or agent
+                agent = self.clause_subject_before(c, agent) or self.paragraph_before_subject(c, agent) or agent
             sentence = ex.blocks[c.block].tokens[ex.sentence_start(c.block, c.cue[0])].start
             self.governed_skipped = False
             if agent is None or (entry.kind == "participle" and agent.position < sentence):
@@ -786,16 +786,19 @@ class _Resolver:
                  and (m := ex.mention_at(b, t)) is not None and m.label == "PER"]
         return bool(later) and any(tokens[k].key in SUBJECT_RELATIVES for k in range(later[0], c.cue[0]))
 
-    def clause_subject_before(self, c: _Candidate, agent: Optional[_Agent], floor: int = 0) -> Optional[_Agent]:
-        """The last name in the cue's paragraph (from token ``floor`` on) that follows a clause-opening verb
-        (واستعرض كوي, وتستفيد "فوكس"), when it comes after ``agent`` and agrees with the cue's gender."""
-        ex, b = self.ex, c.block
+    def clause_subject_before(self, c: _Candidate, agent: Optional[_Agent], floor: int = 0,
+                              block: Optional[int] = None) -> Optional[_Agent]:
+        """The last name in the cue's paragraph (from token ``floor`` on; or in the whole paragraph ``block``)
+        that follows a clause-opening verb (واستعرض كوي, وتستفيد "فوكس"), when it comes after ``agent`` and
+        agrees with the cue's gender."""
+        ex, b = self.ex, c.block if block is None else block
         tokens = ex.blocks[b].tokens
-        for t in range(c.cue[0] - 1, floor, -1):
+        stop = c.cue[0] if block is None else len(tokens)
+        for t in range(stop - 1, floor, -1):
             if agent is not None and tokens[t].start <= agent.span.end:
                 return None
             mention = ex.mention_at(b, t)
-            if (mention is None or mention.label != "PER" and ex.mention_at(b, t - 1) is not mention) \
+            if block is None and (mention is None or mention.label != "PER" and ex.mention_at(b, t - 1) is not mention) \
                     and (described := self.described_clause_subject(c, t)) is not None:
                 return described  # لكن السلطات المصرية دافعت عن القانون وقالت
             if mention is None or mention.label not in ("PER", "ORG") or ex.mention_at(b, t - 1) is mention:
@@ -803,7 +806,7 @@ class _Resolver:
             verb = t - 1 if tokens[t - 1].is_word else t - 2  # وتستفيد "21 سنشيري فوكس"
             rules = ()
             end = t
-            while end < c.cue[0] and ex.mention_at(b, end) is mention:
+            while end < stop and ex.mention_at(b, end) is mention:
                 end += 1
             if mention.label == "PER" and self.opens_sentence(b, t):
                 gender = ""  # لكن خامنئي الذي … وقال: a named topic of its sentence
@@ -812,6 +815,10 @@ class _Resolver:
                 gender = "f" if tokens[verb].key.endswith("ت") else "m"
             elif verb >= 0 and (rules := self.clause_verb(b, verb)) is not None:
                 gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
+            elif mention.label == "PER" and (titled := self.verb_before_titles(b, t, floor)) is not None \
+                    and (rules := self.clause_verb(b, titled)) is not None:
+                rules = (*rules, "S-TITLED-CLAUSE-SUBJECT")  # وتدرس المستشارة الألمانية أنجيلا ميركل الوضع، وقالت
+                gender = "f" if _looks_feminine_verb(tokens[titled].key) else "m"
             else:
                 continue
             if not _agrees(c.entry.gender, gender) or (mention.label != "PER" and gender != c.entry.gender):
@@ -827,6 +834,70 @@ class _Resolver:
             kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
             return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, rules or ())
         return None
+
+    def verb_before_titles(self, b: int, t: int, floor: int) -> Optional[int]:
+        """``S-TITLED-CLAUSE-SUBJECT``: the token before the title words of the name at ``t`` (وتدرس | المستشارة
+        الألمانية أنجيلا ميركل، ندد | الرئيس الجمهوري لمجلس النواب بول راين), when they hold a person's title:
+        definite words, title heads (an indefinite one opens the chain) and a body's genitive after them, a
+        comma or quotation mark before the name at most; else None."""
+        if not rule_on("S-TITLED-CLAUSE-SUBJECT"):
+            return None
+        tokens = self.ex.blocks[b].tokens
+        k = t - 1
+        if k > 0 and not tokens[k].is_word and (tokens[k].text in COMMAS or tokens[k].text in ALL_MARKS):
+            k -= 1  # عضو مجلس النواب "لي باكيز"، الرئيس التركي، رجب طيب أردوغان
+        titled = False
+        while k > floor and t - k <= MAX_SUBJECT_TITLE_WORDS and tokens[k].is_word:
+            if (body := self.ex.mention_at(b, k)) is not None:
+                first = self.genitive_body_start(b, k, body)
+                if first is None:
+                    break
+                k = first - 1  # رئيس الاتحاد | لمجلس النواب: the title's body
+                continue
+            key = tokens[k].key
+            head = self.title_word(key)
+            titled = titled or head
+            if head and not _is_definite(key) and key[:1] not in PREPOSITION_PREFIXES:
+                return k - 1  # وزير الخارجية: an indefinite head opens the chain
+            if not (_is_definite(key) or head or self.prefixed(key) and key[0] == "ل" and tokens[k - 1].is_word
+                    and _is_definite(tokens[k - 1].key)):
+                break
+            k -= 1
+        return k if titled and k < t - 1 else None
+
+    def genitive_body_start(self, b: int, k: int, body: Mention) -> Optional[int]:
+        """The first token of a body's name ending at ``k`` that is the genitive of the title before it (الرئيس
+        الجمهوري لمجلس النواب، قائد النصر), else None."""
+        tokens = self.ex.blocks[b].tokens
+        first = k
+        while first > 0 and self.ex.mention_at(b, first - 1) is body:
+            first -= 1
+        if body.label == "PER" or first < 1 or not tokens[first - 1].is_word:
+            return None
+        before = tokens[first - 1].key
+        if tokens[first].key[:1] != "ل":  # قائد النصر، عضو مجلس النواب: in construct with an indefinite title
+            return first if self.title_word(before) and not _is_definite(before) else None
+        return first if _is_definite(before) or self.title_word(before) else None
+
+    def title_word(self, key: str) -> bool:
+        """A person's title or office (الرئيس، المستشارة، المتحدث)."""
+        bare = _strip_noun(key)
+        forms = {key, bare, bare[:-1] if bare.endswith("ه") else bare}
+        return any(f in self.ex.lexicon.heads["person"] for f in forms) or bool(forms & OFFICE_HEADS) \
+            or triggers().get(key) == "PER"
+
+    def paragraph_before_subject(self, c: _Candidate, agent: Optional[_Agent]) -> Optional[_Agent]:
+        """``S-PARAGRAPH-SUBJECT``: a verb that opens its paragraph (وفي وقت لاحق، اعتذر برودبنت … ⏎ وقال) has
+        the clause subject of the body paragraph before as its dropped subject, when it comes after ``agent``."""
+        ex, b = self.ex, c.block
+        if not rule_on("S-PARAGRAPH-SUBJECT") or b == 0 or any(tok.is_word for tok in ex.blocks[b].tokens[:c.cue[0]]):
+            return None
+        if ex.blocks[b].span.label != "body" or ex.blocks[b - 1].span.label != "body":
+            return None
+        found = self.clause_subject_before(c, agent, block=b - 1)
+        if found is None or agent is not None and ex.blocks[b - 1].span.start <= agent.position < found.position:
+            return None  # وأوضحت لبي بي سي … ⏎ وأشارت: the name after the last speaker's own cue is no subject
+        return replace(found, rules=(*found.rules, "S-PARAGRAPH-SUBJECT"))
 
     def described_clause_subject(self, c: _Candidate, t: int) -> Optional[_Agent]:
         """``S-CLAUSE-DESCRIPTION``: a source's description without a person's name that is the subject of

@@ -401,6 +401,12 @@ RULES: dict[str, str] = {
     "S-ADVERBIAL-VERB": "a bare word right after the comma that closes a sentence-opening adverbial of three words at "
                         "most (في المقابل، يحاول جوان أوسترلاند … ويرى) is a clause verb: the name after it is the subject "
                         "a later dropped subject means",
+    "S-TITLED-CLAUSE-SUBJECT": "a name after a clause-opening verb and a person's title words (وتدرس المستشارة "
+                               "الألمانية أنجيلا ميركل الوضع، وقالت) is the subject a later dropped subject means, as a "
+                               "name right after the verb is",
+    "S-PARAGRAPH-SUBJECT": "a verb cue that opens its paragraph with a dropped subject goes back to the last name "
+                           "after a clause-opening verb in the body paragraph before (وفي وقت لاحق، اعتذر برودبنت … ⏎ "
+                           "وقال), when no speaker came after it",
     "S-KANA-PROGRESSIVE": "كان, a name and a present verb (وكانت كيلي تمتلك مزرعة … وقالت): the name is the subject a "
                           "later dropped subject means, as with كان X قد",
     "S-PLURAL-VERB": "a plural verb's dropped subject is never one named person: the last other speaker (قال المنظمون … "
