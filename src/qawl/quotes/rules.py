@@ -470,6 +470,9 @@ RULES: dict[str, str] = {
                                "(\"يسلط الإصدار الثالث لـ \"مؤشر ماستركارد\" الضوء\") when that closes every one of them",
     "B-REVERSED-GUILLEMET": "an opening guillemet or curly mark typed again while one is open, with no word right after "
                             "it, closes the quotation («تنظيم داعش ليس مجرد عصابة « لهذا)",
+    "B-COLON-BRACKET": "brackets opened right after a colon and closed in the paragraph quote the words between them "
+                       "as quotation marks do (قال تعالى: {…}، العرب تقول: (شر البليّة ما يُضحك)), when they hold two "
+                       "words or more and no word of the sentence follows them",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "
                              "and right before a punctuation mark: أين العقل؟\".) opens nothing",
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "
