@@ -105,6 +105,9 @@ RULES: dict[str, str] = {
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
     "Q-COLON-FORM": "a form kept out of the lexicon because it is mostly another verb (زاد \"increased\") is a verb of "
                     "saying with و/ف right before a colon (، وزاد: …): the same speaker goes on; data: cues.json colon_forms",
+    "Q-FIXED-OBJECT": "a cue that reports only with a fixed object after its speaker (ألقى / أنحى باللائمة، باللوم) "
+                      "reports the words after that object (وألقى خان باللائمة على اقتطاع مخصصات الشرطة), nothing "
+                      "without it (ألقت الشرطة القبض على); data: cues.json fixed_objects",
     "Q-CLOSING-CUE-YIELDS": "a verb of closing (ختم، اختتم) reads words only where no other cue claims them (وختم "
                             "اللاعب حديثه بالقول إن …: بالقول reports); data: cues.json yields",
     "Q-NAME-FINAL-CUE": "a bare cue form that ends a tagged person's name after its other words (ليخلف عادل عزت في "
