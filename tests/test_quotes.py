@@ -4743,3 +4743,14 @@ def test_fassara_reports_only_as_a_describing_verb():
 ])
 def test_an_unclosed_quotation_ends_where_the_narrator_resumes(text, regions):
     assert [text[s:e] for s, e, _ in quote_regions(text)] == regions
+
+
+def test_a_fixed_object_verb_without_its_object_is_a_plain_verb():
+    """ألقى reports only with باللائمة / باللوم (Q-FIXED-OBJECT); ألقى كلمة is a plain verb, so a speech's
+    speaker is still its subject (S-HOST-CLAUSE) and ألقت الشرطة القبض names no speaker for وقالت."""
+    _, quotes = quotes_of("ألقى وزير الداخلية باللوم على المعارضة في أعمال العنف.", [])
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("وزير الداخلية", "على المعارضة في أعمال العنف")]
+    _, quotes = quotes_of("بعدها ألقى شيخ قبائل العمور، كلمة أشار فيها إلى أن الوطن بخير.", [])
+    assert len(quotes) == 1 and "شيخ قبائل العمور" in quotes[0].speaker.text
+    _, quotes = quotes_of("وألقت الشرطة القبض على المتهم. وقالت إنه اعترف بالجريمة.", [])
+    assert [q.speaker for q in quotes] == [None]

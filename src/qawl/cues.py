@@ -64,6 +64,7 @@ class CueEntry:
     needs_source: bool = False  # كتب، نقل، اعتقد: a report only when the subject names a source
     that_after: str = ""  # توصل/خلص إلى أن: the that-clause reports only right after this preposition
     owned_object: bool = False  # أعرب عن أمله: the preposition's noun must carry its owner's pronoun
+    fixed_objects: tuple[str, ...] = ()  # ألقى باللائمة على: the cue reports only with one of these objects
     past_preps: tuple[str, ...] = ()  # تحدث الوزير عن: prepositions that report only in the past with a named subject
     yields: bool = False  # ختم حديثه بالقول: a weak reading, kept only where no other cue claims the words
 
@@ -170,6 +171,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         needs_source=bool(record.get("needs_source", False)),
         that_after=record.get("that_after", ""),
         owned_object=bool(record.get("owned_object", False)),
+        fixed_objects=tuple(match_form(word) for word in record.get("fixed_objects", ())),
         past_preps=tuple(record.get("past_preps", ())),
         yields=bool(record.get("yields", False)),
     )

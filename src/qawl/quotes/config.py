@@ -46,6 +46,8 @@ FRAME_WINDOW = 14
 
 MIN_SPEECH_WORDS = 4
 
+MIN_BRACKET_WORDS = 2  # words between brackets after a colon that make a quotation (B-COLON-BRACKET), not a label (1)
+
 # a quotation inside a speaker's phrase (Q-QUOTATION-IN-SOURCE): its words, and the plain words after it
 # before the cue's complementiser (محطة "سي.إن.بي.سي" اليوم الأربعاء | أن)
 MAX_SOURCE_QUOTATION_WORDS = 6

@@ -477,9 +477,31 @@ class _ContentStart:
                 return True  # مطالبا الحكومة بدعم
         return False
 
+    def fixed_object_candidate(self, b: int, cue: int, entry: CueEntry, after: int) -> Optional[_Candidate]:
+        """``Q-FIXED-OBJECT``: a cue that reports only with a fixed object (ألقى / أنحى باللائمة، باللوم:
+        cues.json fixed_objects) reports the words after that object (وألقى خان باللائمة على | اقتطاع …) when
+        it follows the speaker in the same clause; else nothing (ألقت الشرطة القبض على، ألقى كلمة)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-FIXED-OBJECT"):
+            return None
+        for k in range(after, min(len(tokens) - 1, after + FRAME_WINDOW)):
+            token = tokens[k]
+            if token.key in entry.fixed_objects and token.region < 0:
+                if not tokens[k + 1].is_word:
+                    return None
+                candidate = _Candidate(b, (cue, cue + 1), entry, "prep", k + 1)
+                candidate.rules += ("Q-FIXED-OBJECT",)
+                return candidate
+            if token.text == ":" or token.text in ALL_MARKS or token.region >= 0 or _ends_sentence(tokens, k) \
+                    or (token.is_word and _is_cue_token(token)):
+                return None  # past commas and brackets of an apposition (كتائب القسام، الجناح العسكري لحماس (…)،)
+        return None
+
     def complement_candidate(
         self, b: int, cue: int, entry: CueEntry, after: int, window: int = TERMINAL_WINDOW
     ) -> Optional[_Candidate]:
+        if entry.fixed_objects:
+            return self.fixed_object_candidate(b, cue, entry, after)
         tokens = self.blocks[b].tokens
         kind, at = self.scan_terminal(b, after, entry, window)
         # ردا على سؤال … between the speaker and the words: recorded on the candidate

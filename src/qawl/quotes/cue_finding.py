@@ -1034,6 +1034,8 @@ class _CueFinding:
 
     def record_agent(self, b: int, t: int, entry: CueEntry, conj: str) -> None:
         """A cue that reports nothing still names a subject a later dropped subject may refer to."""
+        if entry.fixed_objects:
+            return  # ألقت الشرطة القبض: without its fixed object the verb is no cue, its phrase no subject
         tokens = self.blocks[b].tokens
         host = None if conj else self.host_subject(b, t)
         subject = None if conj or host else self.subject_backward(b, t)

@@ -73,7 +73,8 @@ def _is_cue_token(token: _Token, kinds: tuple[str, ...] = ("verb", "participle")
     if token.aside:
         return False  # طلب عدم نشر اسمه: an aside, not a report
     entry = lookup_cue(token.key)[0]
-    return entry is not None and entry.kind in kinds and entry.person == 3
+    # ألقى is a cue only with its fixed object (Q-FIXED-OBJECT): elsewhere a plain verb (ألقى كلمة)
+    return entry is not None and entry.kind in kinds and entry.person == 3 and not entry.fixed_objects
 
 
 def _is_verbal_noun_form(entry: CueEntry) -> bool:

@@ -105,6 +105,9 @@ RULES: dict[str, str] = {
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
     "Q-COLON-FORM": "a form kept out of the lexicon because it is mostly another verb (زاد \"increased\") is a verb of "
                     "saying with و/ف right before a colon (، وزاد: …): the same speaker goes on; data: cues.json colon_forms",
+    "Q-FIXED-OBJECT": "a cue that reports only with a fixed object after its speaker (ألقى / أنحى باللائمة، باللوم) "
+                      "reports the words after that object (وألقى خان باللائمة على اقتطاع مخصصات الشرطة), nothing "
+                      "without it (ألقت الشرطة القبض على); data: cues.json fixed_objects",
     "Q-CLOSING-CUE-YIELDS": "a verb of closing (ختم، اختتم) reads words only where no other cue claims them (وختم "
                             "اللاعب حديثه بالقول إن …: بالقول reports); data: cues.json yields",
     "Q-NAME-FINAL-CUE": "a bare cue form that ends a tagged person's name after its other words (ليخلف عادل عزت في "
@@ -479,6 +482,9 @@ RULES: dict[str, str] = {
     "B-UNCLOSED-NARRATION": "a quotation mark left unclosed ends at the first sentence end after which the narrator's "
                             "next sentence opens with (و) a third-person past cue verb (. وأشار رونالدو إلى، . من "
                             "جانبه أوضح المدير), not at the paragraph end",
+    "B-COLON-BRACKET": "brackets opened right after a colon and closed in the paragraph quote the words between them "
+                       "as quotation marks do (قال تعالى: {…}، العرب تقول: (شر البليّة ما يُضحك)), when they hold two "
+                       "words or more and no word of the sentence follows them",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "
                              "and right before a punctuation mark: أين العقل؟\".) opens nothing",
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "

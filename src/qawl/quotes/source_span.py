@@ -73,7 +73,8 @@ class _SourceSpan:
         while start < n - 1 and tokens[start].key in CLAUSE_OPENERS:
             start += 1  # ثم ألقى الفنان …: the verb comes after the connective
         opener = tokens[start]
-        if not opener.is_word or start + 1 >= n or lookup_cue(_strip_conj(opener.key))[0] is not None:
+        verb = lookup_cue(_strip_conj(opener.key))[0]
+        if not opener.is_word or start + 1 >= n or (verb is not None and not verb.fixed_objects):
             return None  # the sentence opens with the verb whose object the noun is (وألقى، وأصدرت، ونشر)
         end = n
         while end > start + 1 and tokens[end - 1].text in COMMAS:

@@ -23,7 +23,7 @@ from qawl.arabic import (
 )
 from qawl.cues import lookup_cue
 from qawl.schema import Document, Span
-from .config import MAX_CALLED_WORDS, MAX_INITIAL_LETTERS
+from .config import MAX_CALLED_WORDS, MAX_INITIAL_LETTERS, MIN_BRACKET_WORDS
 from .rules import rule_on
 
 OPEN_MARKS = {"«": "»", "“": "”"}
@@ -31,6 +31,15 @@ OPEN_MARKS = {"«": "»", "“": "”"}
 CLOSE_MARKS = {"»": "«", "”": "“"}
 
 STRAIGHT_MARK = '"'
+
+# brackets that quote after a colon (B-COLON-BRACKET): قال تعالى: {…}، يقول الشاعر: (…)
+BRACKET_PAIRS = {"(": ")", "{": "}", "[": "]"}
+
+BRACKET_CLOSERS = frozenset(BRACKET_PAIRS.values())
+
+WORD_RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+COLON_BRACKET_RE = re.compile(r":\s*([({\[])\1*")
 
 MARK_RE = re.compile("[" + "".join(sorted(ALL_MARKS)) + "]")
 
@@ -283,14 +292,54 @@ def _block_tokens(doc: Document, block: Span, cursor: int) -> tuple[list[_Token]
     return tokens, cursor
 
 
+def colon_bracket_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``B-COLON-BRACKET``: brackets opened right after a colon and closed in the block quote the words
+    between them (قال تعالى: {…}، العرب تقول: (شر البليّة ما يُضحك)، مستشهدا بقوله تعالى: ((…))), as
+    (start, end) offsets of the opening run and just after its closing run; not a bracketed label
+    of one word (التالي: (1) …), nor brackets the sentence goes on after (جاء في الحديث: (…) في شأن …)."""
+    found = []
+    for match in COLON_BRACKET_RE.finditer(text, start, end):
+        opener = match.group(1)
+        closer, depth, offset = BRACKET_PAIRS[opener], 0, match.start(1)
+        while offset < end:
+            char = text[offset]
+            depth += (char == opener) - (char == closer)
+            offset += 1
+            if depth == 0:
+                break
+        after = WORD_RE.match(text[offset:end].lstrip()[:1])  # (…) في شأن …: the brackets go on with the sentence
+        if depth == 0 and not after and len(WORD_RUN_RE.findall(text, match.end(), offset)) >= MIN_BRACKET_WORDS:
+            found.append((match.start(1), offset))
+    return found
+
+
+def _merge_bracket_regions(marks: list[tuple[int, int, bool]],
+                           brackets: list[tuple[int, int]]) -> tuple[list[tuple[int, int, bool]], set[int]]:
+    """The outermost of the quotation-mark and colon-bracket regions, in order, and the starts of the
+    bracket regions kept: a bracket inside quotation marks is theirs; marks inside brackets are the
+    brackets'; a bracket region that a quotation crosses is dropped."""
+    kept = [(s, e) for s, e in brackets
+            if not any(ms <= s < me or s < ms < e < me for ms, me, _ in marks)]
+    kept = [(s, e) for s, e in kept if not any((os, oe) != (s, e) and os <= s and e <= oe for os, oe in kept)]
+    outer = [m for m in marks if not any(s <= m[0] and m[1] <= e for s, e in kept)]
+    return sorted(outer + [(s, e, True) for s, e in kept]), {s for s, _ in kept}
+
+
 def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Region]:
     notes: list[tuple[str, int]] = []
-    regions = [_Region(s, e, b) for s, e, b in quote_regions(text, block.start, block.end, notes)]
+    spans = quote_regions(text, block.start, block.end, notes)
+    bracketed: set[int] = set()
+    if rule_on("B-COLON-BRACKET"):
+        spans, bracketed = _merge_bracket_regions(spans, colon_bracket_regions(text, block.start, block.end))
+    regions = [_Region(s, e, b) for s, e, b in spans]
     for region in regions:
         region.rules = tuple(dict.fromkeys(
             rule for rule, offset in notes
             if (rule == "B-STRAY-STRAIGHT-MARK" and offset < region.start) or offset == region.end - 1
             or (rule == "B-NESTED-STRAIGHT-MARKS" and region.start < offset < region.end)))
+    for region in regions:
+        if region.start in bracketed:
+            region.rules = ("B-COLON-BRACKET",)
     starts = [token.start for token in tokens]
     for index, region in enumerate(regions):
         # only tokens starting within [region.start, region.end] can open it or lie inside it
@@ -300,7 +349,8 @@ def _attach_regions(block: Span, tokens: list[_Token], text: str) -> list[_Regio
             if token.start == region.start:
                 region.open_token = t
             elif region.start < token.start and token.end <= region.end:
-                if token.text in ALL_MARKS and token.end == region.end and region.balanced:
+                closing = token.text in ALL_MARKS or (region.start in bracketed and token.text[-1:] in BRACKET_CLOSERS)
+                if closing and token.end == region.end and region.balanced:
                     region.close_token = t
                     continue
                 token.region = index
