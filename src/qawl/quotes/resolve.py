@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
     MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -447,7 +447,8 @@ class _Resolver:
             (canonical, kind, rules), rule, named = maker, "S-DOCUMENT-AUTHOR", True
         if not named and (epithet := self.epithet_of_last_speaker(keys, b, start, end, position)) is not None:
             canonical, kind, named = epithet.canonical, "person", True
-            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if self.construct_epithet(keys) else ()))
+            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if self.construct_epithet(keys) else ()),
+                     *(("S-EPITHET-HEAD",) if _epithet_head(keys) else ()))
         if not named and (body := self.spokesperson_body(keys, b, start, end, span.start)) is not None:
             canonical, kind, named = body, "organisation", True  # متحدث باسم وزارة العدل: the ministry speaks
             rules = (*rules, "S-SPOKESPERSON-BODY")
@@ -620,6 +621,8 @@ class _Resolver:
         forms = {key, bare, bare[:-1] if bare.endswith("ه") else bare}
         if forms & OFFICE_HEADS:
             return False  # وقال ترامب … وقال المسؤول الأمريكي: an official, most often someone else
+        if _epithet_head([key]):
+            return True  # وقال السياسي الاشتراكي: a word for one person, no office
         return any(f in heads["person"] for f in forms) or triggers().get(key) == "PER"
 
     def named_by_title_words(self, keys: list[str], position: int, labels: tuple[str, ...], b: int,
@@ -1242,6 +1245,12 @@ class _Resolver:
                 canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
         rules = (*self.ex.loose_rules.get((b, token_span[0]), ()), *rules)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
+
+
+def _epithet_head(keys: list[str]) -> bool:
+    """``S-EPITHET-HEAD``: the phrase opens with a word for one person that is no office (السياسي، المذيع)."""
+    first = _strip_conj(keys[0]) if keys and keys[0][1:3] == "ال" else (keys[0] if keys else "")
+    return first in EPITHET_HEADS and rule_on("S-EPITHET-HEAD")
 
 
 def _one_named_person(agent: _Agent) -> bool:

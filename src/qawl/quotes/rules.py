@@ -414,6 +414,8 @@ RULES: dict[str, str] = {
                              "person named right before the reported words (قال مسؤول إعلام الفرع الرابع عشر للحزب "
                              "الديمقراطي الكردستاني في الموصل، سعيد مموزيني: «…»); not over a verb, relative or other "
                              "preposition, nor to a governed name (يخشى المعارضون، وفقا للنائب طلعت خليل، أن)",
+    "S-EPITHET-HEAD": "S-EPITHET also for a definite noun for one person that is no office title (السياسي، المذيع، "
+                      "الناشطة; data: name_words.json epithet_heads)",
     "S-EPITHET-CONSTRUCT": "S-EPITHET also for an indefinite person head in construct with a definite word "
                            "right after a cue that opens its sentence (وأضاف لاعب ساحل العاج; not في المقابل، قال مدير المدرسة)",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
