@@ -3305,6 +3305,9 @@ def test_s_apposed_titles_a_second_title_between_commas_and_then_the_name(switch
                                                 ("محمد الصفيان", "PER", "محمد الصفيان")))
     assert quotes[0].speaker_canonical == "محمد الصفيان"
     switch_off("S-APPOSED-TITLES")
+    _, quotes = quotes_of(text, mentions)  # the cut title still reaches its name (S-NAME-CLOSES-SUBJECT)
+    assert quotes[0].speaker_canonical == "حيدر العبادي" and "S-NAME-CLOSES-SUBJECT" in quotes[0].rules
+    switch_off("S-APPOSED-TITLES", "S-NAME-CLOSES-SUBJECT")
     _, quotes = quotes_of(text, mentions)
     assert quotes[0].speaker_canonical == "رئيس الوزراء العراقي"
 
@@ -4208,7 +4211,7 @@ def test_s_apposed_rank_lets_a_rank_open_the_apposed_name(switch_off):
     body = "وقالت الحكومة اليمنية، المعترف بها دوليا أحمد بن دغر، إنها تشترط الإفراج عن الأسرى."
     _, quotes = quotes_of(body, _mentions_for(("أحمد بن دغر", "PER", "أحمد بن دغر")))
     assert quotes[0].speaker_canonical != "أحمد بن دغر"
-    switch_off("S-APPOSED-RANK")
+    switch_off("S-APPOSED-RANK", "S-NAME-CLOSES-SUBJECT")
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker.text == "المتحدث باسم المقاومة الوطنية"
 
@@ -4754,3 +4757,23 @@ def test_a_fixed_object_verb_without_its_object_is_a_plain_verb():
     assert len(quotes) == 1 and "شيخ قبائل العمور" in quotes[0].speaker.text
     _, quotes = quotes_of("وألقت الشرطة القبض على المتهم. وقالت إنه اعترف بالجريمة.", [])
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_s_name_closes_subject_a_cut_title_reaches_its_name(switch_off):
+    text = ("وقال مسؤول إعلام الفرع الرابع عشر للحزب الديمقراطي الكردستاني في الموصل، سعيد مموزيني "
+            "لـ«الشرق الأوسط»: «لقد دمرت طائرات التحالف الدولي مخزنا كبيرا».")
+    mentions = _mentions_for(("الحزب الديمقراطي الكردستاني", "ORG", "الحزب الديمقراطي الكردستاني"),
+                             ("الموصل", "LOC", "الموصل"), ("سعيد مموزيني", "PER", "سعيد مموزيني"))
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[0].speaker_canonical == "سعيد مموزيني" and "S-NAME-CLOSES-SUBJECT" in quotes[0].rules
+    assert quotes[0].speaker.text.endswith("سعيد مموزيني")
+    # a governed name or a cue that takes an object: no speaker of its own
+    governed = "وقال مسؤول في الوزارة لوزير الخارجية سيرغي لافروف إن الاتفاق قريب."
+    _, quotes = quotes_of(governed, _mentions_for(("سيرغي لافروف", "PER", "سيرغي لافروف")))
+    assert "S-NAME-CLOSES-SUBJECT" not in quotes[0].rules
+    accused = "واتهمت ناشطة في المنظمة، هارفي واينستاين بالاعتداء عليها."
+    _, quotes = quotes_of(accused, _mentions_for(("هارفي واينستاين", "PER", "هارفي واينستاين")))
+    assert all(q.speaker_canonical != "هارفي واينستاين" for q in quotes)
+    switch_off("S-NAME-CLOSES-SUBJECT")
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[0].speaker_canonical != "سعيد مموزيني"

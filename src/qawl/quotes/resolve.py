@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
-    MEDIUM_SOURCE_HEADS, PHRASE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
+    MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor
 
 
+SUBJECT_ONLY_METHODS = ("quote", "colon", "that")  # cue constructions with no object before the reported words
+MAX_CLOSING_TITLE_WORDS = 14  # title words between a cut title and its name (S-NAME-CLOSES-SUBJECT)
 MAX_PLUPERFECT_TITLE = 4  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
 MAX_EPITHET_WORDS = 3  # a title and its adjectives (S-EPITHET: اللاعب البرازيلي الشاب)
 
@@ -445,10 +447,15 @@ class _Resolver:
             (canonical, kind, rules), rule, named = maker, "S-DOCUMENT-AUTHOR", True
         if not named and (epithet := self.epithet_of_last_speaker(keys, b, start, end, position)) is not None:
             canonical, kind, named = epithet.canonical, "person", True
-            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if self.construct_epithet(keys) else ()))
+            rules = (*rules, "S-EPITHET", *(("S-EPITHET-CONSTRUCT",) if self.construct_epithet(keys) else ()),
+                     *(("S-EPITHET-HEAD",) if _epithet_head(keys) else ()))
         if not named and (body := self.spokesperson_body(keys, b, start, end, span.start)) is not None:
             canonical, kind, named = body, "organisation", True  # متحدث باسم وزارة العدل: the ministry speaks
             rules = (*rules, "S-SPOKESPERSON-BODY")
+        if not named and (closing := self.name_closing_subject(c, keys, b, end)) is not None:
+            # وأوضح مدير عام الهيئة العامة للسياحة … المهندس محمد العمرة أن: the title's name ends the subject
+            span = make_span(ex.doc.text, span.start, closing.end, "speaker")
+            canonical, kind, named, rule = closing.canonical or closing.text, "person", True, "S-NAME-CLOSES-SUBJECT"
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         canonical = _unglued_source(ex, c, canonical)
@@ -458,6 +465,39 @@ class _Resolver:
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def name_closing_subject(self, c: _Candidate, keys: list[str], b: int, end: int) -> Optional[Mention]:
+        """``S-NAME-CLOSES-SUBJECT``: a singular person's or source's title without a name, cut short between the cue
+        and the words it reports (after قال … إن / : / a quotation), goes on over title words (nouns, في / من / باسم,
+        bodies and places, commas, quoted names) to the person named right before those words: that person speaks
+        (قال مسؤول إعلام الفرع الرابع عشر للحزب الديمقراطي الكردستاني في الموصل، سعيد مموزيني لـ«الشرق الأوسط»: «…»).
+        None when a verb, relative, other preposition or sentence end comes first, or the name is governed."""
+        if not rule_on("S-NAME-CLOSES-SUBJECT") or c.text_block != b or end >= c.content_start \
+                or c.method not in SUBJECT_ONLY_METHODS or not keys or _is_plural_phrase(keys):
+            return None  # اتهمت أكثر من 50 امرأة … واينستاين بالاعتداء: after an object cue, a name may be its object
+        ex, tokens = self.ex, self.ex.blocks[b].tokens
+        first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
+        if not listed_head(first, ex.lexicon.heads, ("person", "anonymous")) and triggers().get(first) != "PER":
+            return None  # عفوا ملكيا، لكن الملك فيليب السادس: no person's title
+        allowed = SOURCE_PREPOSITIONS | NAME_PREPOSITIONS
+        words = 0
+        for t in range(end, min(c.content_start, len(tokens))):
+            tok = tokens[t]
+            mention = ex.mention_at(b, t)
+            if mention is not None and mention.label == "PER":
+                return None if ex.governed(tok, mention) else mention
+            if not tok.is_word:
+                if tok.text in SENTENCE_END or tok.text == ":":
+                    return None
+                continue
+            words += 1
+            key = tok.key
+            if words > MAX_CLOSING_TITLE_WORDS or ex.ends_title(tok) or lookup_cue(key)[0] is not None \
+                    or (key in PREPOSITIONS and key not in allowed) or key in COMPLEMENTISERS:
+                return None
+            if key[:1] in PREPOSITION_PREFIXES and self.person_head(key[1:]):
+                return None  # لوزير الخارجية سيرغي لافروف: the name a preposition governs is not the subject
+        return None
 
     def spokesperson_body(self, keys: list[str], b: int, start: int, end: int, offset: int) -> Optional[str]:
         """``S-SPOKESPERSON-BODY``: the body an unnamed spokesperson speaks for (متحدث باسم وزارة العدل، المتحدث
@@ -581,6 +621,8 @@ class _Resolver:
         forms = {key, bare, bare[:-1] if bare.endswith("ه") else bare}
         if forms & OFFICE_HEADS:
             return False  # وقال ترامب … وقال المسؤول الأمريكي: an official, most often someone else
+        if _epithet_head([key]):
+            return True  # وقال السياسي الاشتراكي: a word for one person, no office
         return any(f in heads["person"] for f in forms) or triggers().get(key) == "PER"
 
     def named_by_title_words(self, keys: list[str], position: int, labels: tuple[str, ...], b: int,
@@ -1274,6 +1316,12 @@ class _Resolver:
                 canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
         rules = (*self.ex.loose_rules.get((b, token_span[0]), ()), *rules)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
+
+
+def _epithet_head(keys: list[str]) -> bool:
+    """``S-EPITHET-HEAD``: the phrase opens with a word for one person that is no office (السياسي، المذيع)."""
+    first = _strip_conj(keys[0]) if keys and keys[0][1:3] == "ال" else (keys[0] if keys else "")
+    return first in EPITHET_HEADS and rule_on("S-EPITHET-HEAD")
 
 
 def _one_named_person(agent: _Agent) -> bool:

@@ -418,6 +418,13 @@ RULES: dict[str, str] = {
                  "الإسباني، اللاعبة الأمريكية، الفنان المصري) is an epithet of the last named person who spoke, "
                  "when no other person is named between them, the gender agrees and its nisba fits his titles; not a "
                  "group (العلماء، البعض), an office head (المسؤول الأمريكي) nor an anonymous source (المصدر التركي)",
+    "S-NAME-CLOSES-SUBJECT": "a singular person's title without a name, cut short between the cue and what it reports, "
+                             "goes on over title words (في / من / باسم, bodies, places, commas, quoted names) to the "
+                             "person named right before the reported words (قال مسؤول إعلام الفرع الرابع عشر للحزب "
+                             "الديمقراطي الكردستاني في الموصل، سعيد مموزيني: «…»); not over a verb, relative or other "
+                             "preposition, nor to a governed name (يخشى المعارضون، وفقا للنائب طلعت خليل، أن)",
+    "S-EPITHET-HEAD": "S-EPITHET also for a definite noun for one person that is no office title (السياسي، المذيع، "
+                      "الناشطة; data: name_words.json epithet_heads)",
     "S-EPITHET-CONSTRUCT": "S-EPITHET also for an indefinite person head in construct with a definite word "
                            "right after a cue that opens its sentence (وأضاف لاعب ساحل العاج; not في المقابل، قال مدير المدرسة)",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
