@@ -1129,3 +1129,19 @@ def test_a_quoted_name_after_a_state_body_stays_an_official_s():
     rows = occurrences(("أحمد علي", "", "person", "quote", "وقال ", '، المسؤول في وزارة الصحة "الفلسطينية" إن'),
                        ("سامي حسن", "", "person", "quote", 'وقال المتحدث باسم "الكرملين" ', " إن"))
     assert role_of(rows, "أحمد علي") == "minister_or_official"
+
+
+def test_a_body_named_after_a_royal_keeps_its_name_and_the_speaker_his():
+    form = "المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ"
+    reading = read_form(form)
+    assert reading.name == "رأفت الصباغ" and reading.body == "مركز الملك سلمان للإغاثة والأعمال الإنسانية"
+    dean = read_form("عميد كلية الطب بجامعة الملك عبدالعزيز")  # no person named: the king is the university's
+    assert not dean.name and dean.body == "جامعة الملك عبدالعزيز"
+    assert all(role != "head_of_state_or_government" for role, _ in dean.roles)
+    assert read_form("المتحدث باسم مستشفى الملك فهد محمد العتيبي").name == "محمد العتيبي"
+    assert read_form("مدير جامعة الأمير محمد بن فهد عيسى الأنصاري").name == "عيسى الأنصاري"
+    # a rank right before the name is the person's, not the end of the body's name
+    assert read_form("مدير جامعة الملك سعود الدكتور بدران العمر").body == "جامعة الملك سعود"
+    assert read_form("الملك سلمان").name == "سلمان"  # the king himself still speaks
+    off = read_form(form, disabled=frozenset({"A-EPONYM-BODY"}))
+    assert off.name != "رأفت الصباغ"

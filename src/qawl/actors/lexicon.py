@@ -59,6 +59,9 @@ RULES = {
                        "(الناطق الإعلامي = المتحدث الإعلامي، العاهل = الملك); data: arabic/name_words.json title_synonyms",
     "A-BODY-RUN": "words after a title that open with a preposition glued to a body (بشرطة منطقة مكة، لوزارة العمل) "
                   "name the body the title belongs to, not the person: the name is the other words (… العقيد عاطي القرشي)",
+    "A-EPONYM-BODY": "a royal title and its name after an institution or place word in construct (مستشفى الملك فهد، "
+                     "لمركز الملك سلمان للإغاثة، بجامعة الأمير محمد بن فهد) belong to the body's name: neither the "
+                     "speaker's title nor his name",
     "R-SPELLING": "a listed title with its hamza written on ئ where the list has ؤ takes the listed title's role "
                   "(المسئولون = المسؤولون)",
     "R-DOMAIN": "a source with a domain adjective takes the adjective's role (مصادر قضائية، مصدر برلماني: officials; "

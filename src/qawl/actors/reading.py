@@ -10,7 +10,7 @@ from qawl.actors.lexicon import (
     _ARABIC_LETTERS, _CLITIC_LATIN, _FORMER, _HASHTAG, _LATIN, _NAME_LINKS, _PUNCT, _SOURCE_NOUNS, MAX_TITLE_WORDS, Lexicons,
     Term, _is_modifier, _nisba_at, lexicons, match_terms, name_key, words_of,
 )
-from qawl.arabic import PREPOSITIONS
+from qawl.arabic import EPONYM_HEADS, NAME_LINKS, NASAB_PARTICLES, PLACE_HEADS, PREPOSITIONS, ROYAL_TITLES
 from qawl.clean import match_form
 
 
@@ -87,6 +87,49 @@ def _for_complement(words: tuple, i: int, lex: Lexicons) -> bool:
             and word not in lex.given_names and not _nisba_at(words, i + 1, lex)[0] and (after,) not in lex.terms)
 
 
+# an institution or place in construct before a royal title names a body after a person (مستشفى الملك فهد)
+_NAMED_AFTER_HEADS = EPONYM_HEADS | PLACE_HEADS
+_ROYAL_NAME_LINKS = NASAB_PARTICLES | {"ال"}  # بن، بنت، آل: the royal's name goes on
+
+
+def _fused_eponyms(words: tuple, raw: list) -> tuple[tuple, list]:
+    """A-EPONYM-BODY: the royal title and name after an institution word in construct (مستشفى الملك فهد،
+    لمركز الملك سلمان، بجامعة الأمير محمد بن فهد) as one word, so that neither the title nor the name is read
+    as the speaker's: both belong to the body's name."""
+    out_words, out_raw, i = [], [], 0
+    while i < len(words):
+        end = _eponym_name_end(words, i)
+        if end:
+            out_words += [words[i], " ".join(words[i + 1:end])]
+            out_raw += [raw[i], " ".join(raw[i + 1:end])]
+            i = end
+        else:
+            out_words.append(words[i])
+            out_raw.append(raw[i])
+            i += 1
+    return tuple(out_words), out_raw
+
+
+def _eponym_head(word: str) -> bool:
+    """An institution or place word in construct, bare or after a glued ل/ب (لمركز، بجامعة)."""
+    return word in _NAMED_AFTER_HEADS or (word[:1] in ("ل", "ب") and word[1:] in _NAMED_AFTER_HEADS)
+
+
+def _eponym_name_end(words: tuple, i: int) -> int:
+    """End of the royal title and name after the institution word at ``i``, else 0."""
+    if not _eponym_head(words[i]) or i + 2 >= len(words) or words[i + 1] not in ROYAL_TITLES:
+        return 0
+    end = _name_word_end(words, i + 2)
+    while end + 1 < len(words) and words[end] in _ROYAL_NAME_LINKS:
+        end = _name_word_end(words, end + 1)
+    return end
+
+
+def _name_word_end(words: tuple, j: int) -> int:
+    """After one name word at ``j``; two when it is a linking word (عبد العزيز، أبو بكر)."""
+    return j + 2 if words[j] in NAME_LINKS - _ROYAL_NAME_LINKS and j + 1 < len(words) else j + 1
+
+
 def _describing(words: tuple, lex: Lexicons, disabled: frozenset = frozenset(),
                 fired: Optional[list] = None) -> list[bool]:
     """For each word: does it belong to a description (title, nisba, ال-complement,
@@ -103,6 +146,12 @@ def _describing(words: tuple, lex: Lexicons, disabled: frozenset = frozenset(),
         if i > 0 and words[i - 1] in _NAME_LINKS:  # آل الشيخ, بن سلطان: the name goes on
             in_title = False
             i += 1
+            continue
+        if 0 < i < len(words) - 1 and _eponym_head(word) and words[i + 1].split(" ")[0] in ROYAL_TITLES \
+                and " " in words[i + 1]:  # مدير لمركز | الملك سلمان (A-EPONYM-BODY): a title's body, described
+            marks[i] = marks[i + 1] = True
+            in_title = True
+            i += 2
             continue
         if term is not None and term.kind in ("person", "head", "generic", "modifier") \
                 and not _given_name_before_nasab(words, i, term):
@@ -366,6 +415,11 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     reading = Reading(form=form)
     raw = _PUNCT.sub(" ", text if "A-HASHTAG" in disabled else text.replace("_", " ")).split()
     words = tuple(match_form(w).lower() for w in raw)
+    if "A-EPONYM-BODY" not in disabled:
+        fused, raw = _fused_eponyms(words, raw)
+        if len(fused) < len(words):
+            rules.append("A-EPONYM-BODY")
+        words = fused
     if not words:
         reading.generic_role = "none"
         reading.rules = ("A-NONE",)
@@ -488,7 +542,8 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         _title_body(reading, words, raw, lex)
         _read_description(reading, words, roles, lex, rules)
         return reading
-    _title_body(reading, words[:first], raw[:first], lex)
+    before = _before_rank(words, first, lex) if "A-EPONYM-BODY" not in disabled else first
+    _title_body(reading, words[:before], raw[:before], lex)
     if not reading.body and last < len(words):  # حشمت ستانكزاي المتحدث باسم الشرطة
         _title_body(reading, words[last:], raw[last:], lex)
     reading.owns_document = any(role == "document_or_report" for role, _ in roles)
@@ -501,6 +556,14 @@ _PREPOSITIONS = frozenset({"عن", "في", "من", "لدى", "ب", "ل"})  # a n
 # A-OF-NAME reads a name of at most this many words (with its relational title) as someone else's:
 # سفير نيوزيلندا جيرارد فان بوهيمن holds a state and the ambassador's own name
 OF_NAME_MAX_WORDS = 3
+
+
+def _before_rank(words: tuple, first: int, lex: Lexicons) -> int:
+    """Where the honorifics and ranks right before the name at ``first`` start (… جامعة الملك سعود | الدكتور
+    بدران العمر): they are the person's, not part of the body's name before them."""
+    while first > 0 and (words[first - 1] in lex.honorifics or (words[first - 1],) in lex.ranks):
+        first -= 1
+    return first
 
 
 def _governed_by_title(words: tuple, first: int, lex: Lexicons) -> bool:
