@@ -148,6 +148,7 @@ def says_i_or_we_after(previous: str, key: str) -> bool:
 # --- clause words: where a subject or a content starts and ends ---
 CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
 CLAUSE_ADVERBS = frozenset(_CLAUSE["clause_adverbs"])
+QAD_PARTICLES = frozenset(_CLAUSE["qad_particles"])  # فقد ندد الرئيس: S-QAD-CLAUSE
 AUXILIARY_VERBS = frozenset(_CLAUSE["auxiliary_verbs"])
 AUXILIARY_NEGATORS = frozenset(_CLAUSE["auxiliary_negators"])
 SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])

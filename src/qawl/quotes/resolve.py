@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, OFFICE_HEADS,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, QAD_PARTICLES, OFFICE_HEADS,
     MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -1056,15 +1056,19 @@ class _Resolver:
         clause-opening adverb (كذلك أبدى، كما رسم)."""
         tokens = self.ex.blocks[b].tokens
         key = tokens[t].key
-        if self.ex.mention_at(b, t) is not None or tokens[t].region >= 0 or key[1:3] == "ال" or _is_stop(tokens[t]):
+        if self.ex.mention_at(b, t) is not None or tokens[t].region >= 0 or key[1:3] == "ال":
             return None
+        if _is_stop(tokens[t]):  # وقد عبر بولتون: after قد only a verb comes, even one spelt as a preposition
+            return ("S-QAD-CLAUSE",) if self.after_qad(b, t) else None
         if key[:1] in CONJUNCTIONS_WAW_FA and len(key) >= 4 and self.starts_clause(b, t):
             return ()
         if self.bare_opening_verb(b, t):
             return ("S-OPENING-VERB",)
         if self.after_adverbial_phrase(b, t):
             return ("S-ADVERBIAL-VERB",)
-        return ("S-ADVERB-CLAUSE",) if self.after_clause_adverb(b, t) else None
+        if self.after_clause_adverb(b, t):
+            return ("S-ADVERB-CLAUSE",)
+        return ("S-QAD-CLAUSE",) if self.after_qad(b, t) else None
 
     def after_adverbial_phrase(self, b: int, t: int) -> bool:
         """``S-ADVERBIAL-VERB``: a bare word right after the comma that closes a sentence-opening adverbial
@@ -1106,6 +1110,15 @@ class _Resolver:
         tokens = self.ex.blocks[b].tokens
         return rule_on("S-ADVERB-CLAUSE") and t > 0 and len(tokens[t].key) >= 3 and not _is_definite(tokens[t].key) \
             and tokens[t - 1].key in CLAUSE_ADVERBS and self.starts_clause(b, t - 1)
+
+    def after_qad(self, b: int, t: int) -> bool:
+        """``S-QAD-CLAUSE``: an indefinite word of three letters or more right after قد (فقد ندد، وقد نشر، لقد أثنى;
+        a bare قد only at a clause's start) is the clause's verb."""
+        tokens = self.ex.blocks[b].tokens
+        if not rule_on("S-QAD-CLAUSE") or t < 1 or len(tokens[t].key) < 3 or _is_definite(tokens[t].key):
+            return False
+        particle = tokens[t - 1].key
+        return particle in QAD_PARTICLES and (particle != "قد" or self.starts_clause(b, t - 1))
 
     def feminine_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
         """"وكثفت الولايات المتحدة ضغوطها على الرئيس مادورو، متهمة إياه": a feminine participle

@@ -404,6 +404,8 @@ RULES: dict[str, str] = {
     "S-ADVERBIAL-VERB": "a bare word right after the comma that closes a sentence-opening adverbial of three words at "
                         "most (في المقابل، يحاول جوان أوسترلاند … ويرى) is a clause verb: the name after it is the subject "
                         "a later dropped subject means",
+    "S-QAD-CLAUSE": "a past verb right after قد (فقد ندد الرئيس الجمهوري بول راين بالقرار، وقال; وقد نشر فريق غوغل) opens "
+                    "a clause: the name after it is the subject a later dropped subject means",
     "S-TITLED-CLAUSE-SUBJECT": "a name after a clause-opening verb and a person's title words (وتدرس المستشارة "
                                "الألمانية أنجيلا ميركل الوضع، وقالت) is the subject a later dropped subject means, as a "
                                "name right after the verb is",
