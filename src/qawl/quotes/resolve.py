@@ -164,6 +164,28 @@ class _Resolver:
             words.pop()  # قالت المنظمة إن: the tagger ran the name into the complementiser
         return known_head and all(k.startswith("ال") for k in keys) and words == keys
 
+    def body_of_head(self, keys: list[str], before: int) -> Optional[_Agent]:
+        """``S-DESCRIPTION-HEAD``: a tagged description whose adjectives are not all nisbas (المنظمة الحقوقية،
+        الشركة الأمريكية العملاقة; not الجيش الإسرائيلي, a name itself) is the nearest earlier named body that
+        spoke with that head in its words (منظمة العفو الدولية، شركة "أبل"), when that body's name is more than a
+        head and adjectives and its nisbas fit."""
+        adjectives = keys[1:]
+        if not rule_on("S-DESCRIPTION-HEAD") or not adjectives or len(places_of_keys(adjectives)) == len(adjectives):
+            return None
+        head, places = _strip_noun(keys[0]), _place_keys()
+        wanted = {places[k] for k in places_of_keys(adjectives)}
+        for agent in reversed([a for a in self.agents if a.position < before]):
+            words = {_strip_noun(k) for k in _key_text(agent.span.text + " " + agent.canonical).split()}
+            if head not in words:
+                continue
+            named = {places[w] for w in map(_title_key, words) if w in places}
+            # الشرطة الإسرائيلية before الشرطة العسكرية: a head and adjectives is a description too, maybe another body
+            described = all(_is_definite(k) for k in _key_text(agent.canonical).split())
+            fits = agent.named and agent.kind == "organisation" and not described \
+                and not (wanted and named and not wanted <= named)
+            return agent if fits else None
+        return None
+
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
         tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
@@ -379,10 +401,13 @@ class _Resolver:
                 return _Attribution(span, canonical, "person", is_pronoun=True, rules=("S-LATTER",))
         if mention is not None and self.described_by_mention(keys, mention):
             # الصحيفة الإسبانية tagged as a name: an earlier speaker it describes is who speaks
-            agent = self.refers_back(keys, position)
+            agent, rule = self.refers_back(keys, position), "S-DESCRIPTION-MENTION"
+            if agent is None or not agent.named:
+                # المنظمة الحقوقية after منظمة العفو الدولية spoke: the body its head names
+                agent, rule = self.body_of_head(keys, position), "S-DESCRIPTION-HEAD"
             if agent is not None and agent.named:
                 self.remember(span, agent.canonical, agent.kind, entry, position, named=True)
-                return _Attribution(span, agent.canonical, agent.kind, rules=("S-DESCRIPTION-MENTION",))
+                return _Attribution(span, agent.canonical, agent.kind, rules=tuple(dict.fromkeys(("S-DESCRIPTION-MENTION", rule))))
         same = self.same_source(keys, position) if mention is None else None
         if same is not None:  # وأضاف المصدر نفسه: the source that spoke before
             self.remember(span, same.canonical, same.kind, entry, position, named=same.named)

@@ -353,6 +353,10 @@ RULES: dict[str, str] = {
     "S-DESCRIPTION-MENTION": "a mention that is only a definite head noun and adjectives (الصحيفة الإسبانية tagged "
                              "as a name) resolves to the earlier named speaker it describes (صحيفة «سوبرديبورتي» "
                              "الإسبانية)",
+    "S-DESCRIPTION-HEAD": "for S-DESCRIPTION-MENTION, a tagged description with an adjective that is no nisba "
+                          "(المنظمة الحقوقية، الشركة الأمريكية العملاقة) that names no earlier speaker whole is the "
+                          "nearest earlier named body that spoke with its head (منظمة العفو الدولية، شركة \"أبل\"), "
+                          "when its nisbas fit that body's; not a nisba-only name (الجيش الإسرائيلي)",
     "S-TITLE-SYNONYM": "title words that name the same office match each other when a description is resolved to "
                        "a name (المتحدث باسم القوات = الناطق باسم القوات، العاهل = الملك); data: name_words.json "
                        "title_synonyms",
