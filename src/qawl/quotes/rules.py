@@ -77,6 +77,9 @@ RULES: dict[str, str] = {
     "Q-NEGATED-REPORT": "a cue verb right after a negative particle (or دون أن) with a preposition or object complement "
                         "reports nothing (ولم تكشف الشركة عن عدد السيارات؛ دون أن يعلن عن التفاصيل); a negated that-clause "
                         "keeps its report (لا يتوقع أن); data: function_words.json report_negators, report_negator_pairs",
+    "Q-NEGATED-PAST-THAT": "a cue verb right after the past negative لم reports nothing with a that-clause either (ولم "
+                           "يوضح الخبر نوع العقار، … أنه؛ لم تعتبر المنظمة أن); present لا keeps it (لا يتوقع أن); data: "
+                           "function_words.json past_report_negators",
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
