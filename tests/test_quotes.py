@@ -3989,6 +3989,16 @@ def test_q_negated_report_drops_a_negated_preposition_report_but_keeps_a_negated
     assert [q.content.text for q in quotes] == ["تنخفض الأسعار هذا العام"]
 
 
+def test_q_negated_past_that_drops_what_was_not_said_but_keeps_present_la(switch_off):
+    """Q-NEGATED-PAST-THAT: ولم يوضح الخبر … أنه tells what was not said; لا يتوقع المحلل أن … still reports."""
+    text = "ولم يوضح الخبر نوع هذا العقار، الأقرب إلى العقل أنه شقة فاخرة في لندن."
+    assert not quotes_of(text, [])[1]
+    _, quotes = quotes_of("ولا يتوقع المحلل أن تنخفض الأسعار هذا العام.", [])
+    assert [q.content.text for q in quotes] == ["تنخفض الأسعار هذا العام"]
+    switch_off("Q-NEGATED-PAST-THAT")
+    assert [q.content.text for q in quotes_of(text, [])[1]] == ["شقة فاخرة في لندن"]
+
+
 def test_q_negated_report_after_without_that():
     """Q-NEGATED-REPORT: ، دون أن يعلن عن التفاصيل tells that nothing was said, as لم يعلن عن does: no quote."""
     text = "وأعلن المطرب استعداده لطرح ألبوم جديد خلال الفترة المقبلة، دون أن يعلن عن التفاصيل الخاصة بالألبوم."

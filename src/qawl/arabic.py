@@ -89,6 +89,7 @@ FIRST_PERSON_PLURAL_WORDS = frozenset(_FUNCTION["first_person_plural_words"])
 FIRST_PERSON_SINGULAR_WORDS = frozenset(_FUNCTION["first_person_singular_words"])
 VERB_PARTICLES = frozenset(_FUNCTION["verb_particles"])  # لم، لن، سوف: only a verb follows
 REPORT_NEGATORS = frozenset(_FUNCTION["report_negators"])  # ولم تكشف … عن: nothing was told
+PAST_REPORT_NEGATORS = frozenset(_FUNCTION["past_report_negators"])  # ولم يوضح … أن: nothing was said
 REPORT_NEGATOR_PAIRS = _pairs(_FUNCTION["report_negator_pairs"])  # دون أن يعلن: nothing was told
 PREPOSITION_PRONOUN_STEMS = tuple(_FUNCTION["pronoun_prepositions"] + _FUNCTION["preposition_pronoun_stems"])
 CLAUSE_PREPOSITION_PRONOUNS = _attached(_FUNCTION["clause_prepositions"], PRONOUN_SUFFIXES)

@@ -15,7 +15,7 @@ from typing import Optional
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
-    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
+    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
@@ -373,6 +373,8 @@ class _CueFinding:
             return None  # أكدت المحكمة إدانته: a court upholding a ruling
         if entry.kind == "verb" and candidate.method in ("prep", "obj") and self.negated_report(prev, _prev_word(tokens, t - 1)):
             return None  # ولم تكشف الشركة عن عدد السيارات: a report that nothing was told
+        if entry.kind == "verb" and candidate.method == "that" and self.negated_past_report(prev):
+            return None  # ولم يوضح الخبر نوع العقار، … أنه: what was not said
         candidate.speaker = speaker
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
@@ -479,6 +481,12 @@ class _CueFinding:
         if prev is None or not rule_on("Q-NEGATED-REPORT"):
             return False
         return prev.key in REPORT_NEGATORS or (before is not None and (before.key, prev.key) in REPORT_NEGATOR_PAIRS)
+
+    @staticmethod
+    def negated_past_report(prev: Optional[_Token]) -> bool:
+        """``Q-NEGATED-PAST-THAT``: لم right before the cue verb negates a that-clause too (ولم يُعلن بعد عن أسباب
+        المنع، غير أن؛ لم تعتبر أن): the words are what was not said. Data: function_words.json past_report_negators."""
+        return prev is not None and rule_on("Q-NEGATED-PAST-THAT") and prev.key in PAST_REPORT_NEGATORS
 
     def loose_source(self, b: int, span: tuple[int, int]) -> bool:
         """``S-LOOSE-SOURCE``: the words after a verb that reported nothing can be its subject unless they

@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -22,7 +22,7 @@ from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_OPENING_TAIL_WORDS,
     MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_LABEL_WORDS, MAX_HEADLINE_WORDS, MAX_ISSUED_ADJECTIVES, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
-from .content_end import _starts_closer, _trim_credit
+from .content_end import _is_norm, _starts_closer, _trim_credit
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun,
     _strip_object, _time_phrase_width,
@@ -31,6 +31,15 @@ from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_title_abbreviation
+
+
+def _norm_source(key: str) -> bool:
+    """``Q-ATTRIB-NORM``: a rule, decision or plan with its ل, article or pronoun (لقرار، للمعايير، برنامجها;
+    clause_words.json norm_nouns) as an attribution's source."""
+    if not rule_on("Q-ATTRIB-NORM"):
+        return False
+    return any(key.startswith(prefix) and _is_norm(key[len(prefix):]) for prefix in ("ل", "لل", "ال")) \
+        or (key not in NORM_NOUNS and _is_norm(key))
 
 
 def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
@@ -471,6 +480,8 @@ class _CueFrames:
             candidate = _Candidate(b, cue, entry, "attribution", after)
         elif cited and np_end < len(tokens) and tokens[np_end].text == ":":
             return None  # بقوله حسبما جاء في الكتاب: "…": the document is where the words after it are read
+        elif quoted is None and not relayed and _norm_source(tokens[s].key):
+            return None  # …، وفقا لقرار مجلس الأمن: the words follow a rule, nobody says them
         elif not cited and (after := self.middle_attribution_words(b, t, np_end + (quoted is not None), sentence_start)) is not None:
             # (حسبما جاء في بيان، حصلت …: a cited document's words are the sentence before it)
             candidate = _Candidate(b, cue, entry, "attribution", after)

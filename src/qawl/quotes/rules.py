@@ -41,6 +41,9 @@ RULES: dict[str, str] = {
     "Q-ATTRIB-ISSUED-VERB": "an attribution's document or data followed by a verb read as passive and its author after a "
                             "preposition (…، بحسب تقرير نشر في صحيفة X.، وفق بيان صدر السبت عن المجلس) reports for the "
                             "document and its author, whatever the author's head; data: report_words.json issued_verbs",
+    "Q-ATTRIB-NORM": "an attribution whose source is a rule, decision or plan with its ل, article or pronoun (…، "
+                     "وفقا لقرار مجلس الأمن، طبقا لمعايير الشركة، وفق برنامجها) after the words it closes names "
+                     "nobody who says them: no quote; data: clause_words.json norm_nouns",
     "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
                         "it name none (…، بحسب مصادر عسكرية.، وفقا لمصادر أمنية.): they are its adjectives, not a source's name",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
@@ -74,6 +77,9 @@ RULES: dict[str, str] = {
     "Q-NEGATED-REPORT": "a cue verb right after a negative particle (or دون أن) with a preposition or object complement "
                         "reports nothing (ولم تكشف الشركة عن عدد السيارات؛ دون أن يعلن عن التفاصيل); a negated that-clause "
                         "keeps its report (لا يتوقع أن); data: function_words.json report_negators, report_negator_pairs",
+    "Q-NEGATED-PAST-THAT": "a cue verb right after the past negative لم reports nothing with a that-clause either (ولم "
+                           "يوضح الخبر نوع العقار، … أنه؛ لم تعتبر المنظمة أن); present لا keeps it (لا يتوقع أن); data: "
+                           "function_words.json past_report_negators",
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
