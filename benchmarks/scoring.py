@@ -508,6 +508,8 @@ GOLD_FILES = (
     ("audit130_gold.json", "benchmarks"),
     ("audit131_gold.json", "benchmarks"),
     ("audit132_gold.json", "benchmarks"),
+    ("audit133_gold.json", "benchmarks"),
+    ("audit134_gold.json", "benchmarks"),
 )
 
 
