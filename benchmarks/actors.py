@@ -152,15 +152,18 @@ def link_ant_files(doc_ids: list[str], corpus: Path, links: Path) -> None:
 
 def write_snn_records(doc_ids: set[str], corpus: Path, path: Path) -> None:
     from qawl.corpus import load_corpus
-    found = 0
+    articles = [article for article in load_corpus(corpus) if article.doc_id in doc_ids]
+    if len(articles) != len(doc_ids):
+        raise FileNotFoundError(f"{len(doc_ids) - len(articles)} SaudiNewsNet articles missing from {corpus}")
+    write_records(articles, path)
+
+
+def write_records(articles: list, path: Path) -> None:
+    """One JSON record per article, read back by ``python -m qawl run``: its "id" keeps the corpus's doc id."""
     with open(path, "w", encoding="utf-8") as handle:
-        for article in load_corpus(corpus):
-            if article.doc_id in doc_ids:
-                found += 1
-                handle.write(json.dumps({"id": article.doc_id, "text": article.raw_text, "source": article.source,
-                                         "date": article.date}, ensure_ascii=False) + "\n")
-    if found != len(doc_ids):
-        raise FileNotFoundError(f"{len(doc_ids) - found} SaudiNewsNet articles missing from {corpus}")
+        for article in articles:
+            record = {"id": article.doc_id, "text": article.raw_text, "source": article.source, "date": article.date}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def pair_scores(rows: list[dict], predicted: dict) -> dict:

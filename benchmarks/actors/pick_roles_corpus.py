@@ -8,7 +8,8 @@ writes ``benchmarks/actors/<name>_articles.txt`` (doc ids, sorted) and, under ``
 articles that ``python -m qawl run --corpus`` reads: links to the ANT files, or for SaudiNewsNet (whose
 articles sit inside daily archives) one ``articles.jsonl`` whose records keep the corpus's ids. dev5 is
 ``--seed 22``; dev2 … dev4 were drawn by earlier, hard-coded versions of this script, which this one does
-not redraw.
+not redraw. The pool shrinks with every gold file and set added, so a redraw with the same seed gives other
+articles once one is: each set's ``_articles.txt`` is its record (dev13 was drawn before audit135–136 existed).
 """
 import argparse
 import glob
@@ -22,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from actors import write_records  # noqa: E402  (benchmarks/actors.py)
 from qawl.corpus import load_corpus  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -75,14 +79,6 @@ def link_ant_articles(picked: list, folder: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             os.symlink(SHARED / "corpora" / "ant" / rel, target)
-
-
-def write_records(picked: list, path: Path) -> None:
-    """One JSON record per article; its "id" keeps the corpus's doc id (snn/<day>/<n>)."""
-    with open(path, "w", encoding="utf-8") as handle:
-        for article in picked:
-            record = {"id": article.doc_id, "text": article.raw_text, "source": article.source, "date": article.date}
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -155,8 +155,6 @@ def quote_regions(text: str, start: int = 0, end: Optional[int] = None,
 
 SENTENCE_BREAK_RE = re.compile(r"(?<![.])[.!?؟](?![.])\s+")
 
-WORDS_RE = re.compile(r"[^\W_]+", re.UNICODE)
-
 
 def _narration_after_unclosed(text: str, start: int, end: int) -> Optional[int]:
     """``B-UNCLOSED-NARRATION``: the offset where a quotation opened at ``start`` and never closed ends: right
@@ -165,7 +163,7 @@ def _narration_after_unclosed(text: str, start: int, end: int) -> Optional[int]:
     if not rule_on("B-UNCLOSED-NARRATION"):
         return None
     for stop in SENTENCE_BREAK_RE.finditer(text, start + 1, end):
-        if _opens_narration(WORDS_RE.findall(text, stop.end(), min(end, stop.end() + 80))[:4]):
+        if _opens_narration(WORD_RUN_RE.findall(text, stop.end(), min(end, stop.end() + 80))[:4]):
             return stop.start() + 1
     return None
 
