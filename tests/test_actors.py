@@ -1145,3 +1145,11 @@ def test_a_body_named_after_a_royal_keeps_its_name_and_the_speaker_his():
     assert read_form("الملك سلمان").name == "سلمان"  # the king himself still speaks
     off = read_form(form, disabled=frozenset({"A-EPONYM-BODY"}))
     assert off.name != "رأفت الصباغ"
+
+
+@pytest.mark.parametrize("form, role", [("المستشار الاقتصادي ناصر آل مغرم", "expert_or_academic"),
+                                        ("المستشارة الألمانية أنغيلا ميركل", "head_of_state_or_government")])
+def test_a_chancellors_title_with_an_adjective_is_an_advisers(form, role):
+    assert read_form(form).roles[0][0] == role
+    assert read_form("المستشار الاقتصادي ناصر آل مغرم", disabled=frozenset({"R-ADVISER"})).roles[0][0] \
+        == "head_of_state_or_government"

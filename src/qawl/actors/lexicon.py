@@ -187,6 +187,8 @@ RULES = {
                      "or as a construct plural (منتقدو، مراقبو) when the lexicon does not list that form",
     "R-RANK": "a title of rank, not office (الشيخ، الأمير; data/actors/rank_titles.tsv) gives its role only "
               "when no other title or context the corpus gives the actor does",
+    "R-ADVISER": "a chancellor's title (المستشار) followed by a definite adjective that is no nationality "
+                 "(المستشار الاقتصادي، not المستشارة الألمانية) is an adviser's (data/actors/adviser_titles.tsv)",
     "R-INTERNATIONAL": "an official's title or a state-like body with an international adjective or the UN a few words "
                        "after it (محكمة العدل الدولية، الشرطة الأوروبية، المبعوث الأممي) is an international organisation's",
     "R-STATE-ADJECTIVE": "a body read as an organisation's with a federal adjective, or a bank with المركزي, after its "
@@ -314,6 +316,7 @@ class Lexicons:
     relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
     units: frozenset = frozenset()  # head nouns of a body's unit (إدارة، مكتب) that speak for the body after them
     landforms: frozenset = frozenset()  # head nouns of natural places (البحر، خليج): R-LANDFORM
+    advisers: dict = None  # title words -> the adviser's role when no nationality follows (R-ADVISER)
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -500,6 +503,7 @@ def lexicons() -> Lexicons:
         ranks=frozenset(words_of(t) for (t, *_) in _rows("rank_titles.tsv")),
         units=frozenset(words_of(t) for (t, *_) in _rows("unit_heads.tsv")),
         landforms=frozenset(match_form(t) for (t, *_) in _rows("landforms.tsv")),
+        advisers={words_of(t): role for t, role in _rows("adviser_titles.tsv")},
     )
 
 

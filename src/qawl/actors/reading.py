@@ -223,6 +223,9 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
                 role, term_rule = later.role, "R-REPRESENTATIVE"
             elif state and (name_key(state) in lex.state_names or name_key(words[end]) in lex.state_names):
                 role, term_rule = "minister_or_official", "R-REPRESENTATIVE"
+        if lex.advisers and term.words in lex.advisers and "R-ADVISER" not in disabled \
+                and _adviser_adjective(words, i + len(term.words), lex):
+            role, term_rule = lex.advisers[term.words], "R-ADVISER"
         if term.words in lex.units and "R-BODY-UNIT" not in disabled:
             unit_role = _role_of_body_after(words, i + len(term.words), found, k)
             if unit_role:  # إدارة الاتحاد الإسباني: the federation's administration speaks for the federation
@@ -274,6 +277,13 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     if skipped:  # the role read once the place was passed over
         votes = [(role, "R-STATE-NAME" if vote_rule == rule else vote_rule) for role, vote_rule in votes]
     return votes[::-1] if near_end else votes
+
+
+def _adviser_adjective(words: tuple, at: int, lex: Lexicons) -> bool:
+    """R-ADVISER: a definite nisba-shaped adjective at ``at`` that is no nationality (الاقتصادي, not الألماني)."""
+    if at >= len(words) or not words[at].startswith("ال") or len(words[at]) < 5:
+        return False
+    return words[at].endswith(("ي", "يه")) and not _nisba_at(words, at, lex)[0]
 
 
 def _role_of_body_after(words: tuple, end: int, found: list, k: int) -> str:
