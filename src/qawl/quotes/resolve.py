@@ -46,6 +46,12 @@ MAX_PLUPERFECT_TITLE = 4  # title words between كان and the name (S-PLUPERFEC
 MAX_EPITHET_WORDS = 3  # a title and its adjectives (S-EPITHET: اللاعب البرازيلي الشاب)
 
 
+def _head_forms(key: str) -> set[str]:
+    """A head word as written, without its article or clitic, and without a feminine ه (المستشارة → مستشار)."""
+    bare = _strip_noun(key)
+    return {key, bare, bare[:-1] if bare.endswith("ه") else bare}
+
+
 @dataclass
 class _Agent:
     position: int
@@ -642,8 +648,7 @@ class _Resolver:
         """A word that heads a description of one person: a person head (المدرب، الفنان), or a title the
         entity tagger reads as a person's (المبعوث); not an office head (المسؤول، المتحدث) nor an anonymous
         source (المصدر، الجندي)."""
-        heads, bare = self.ex.lexicon.heads, _strip_noun(key)
-        forms = {key, bare, bare[:-1] if bare.endswith("ه") else bare}
+        heads, forms = self.ex.lexicon.heads, _head_forms(key)
         if forms & OFFICE_HEADS:
             return False  # وقال ترامب … وقال المسؤول الأمريكي: an official, most often someone else
         if _epithet_head([key]):
@@ -948,8 +953,7 @@ class _Resolver:
 
     def title_word(self, key: str) -> bool:
         """A person's title or office (الرئيس، المستشارة، المتحدث)."""
-        bare = _strip_noun(key)
-        forms = {key, bare, bare[:-1] if bare.endswith("ه") else bare}
+        forms = _head_forms(key)
         return any(f in self.ex.lexicon.heads["person"] for f in forms) or bool(forms & OFFICE_HEADS) \
             or triggers().get(key) == "PER"
 
