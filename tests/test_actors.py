@@ -1153,3 +1153,9 @@ def test_a_chancellors_title_with_an_adjective_is_an_advisers(form, role):
     assert read_form(form).roles[0][0] == role
     assert read_form("المستشار الاقتصادي ناصر آل مغرم", disabled=frozenset({"R-ADVISER"})).roles[0][0] \
         == "head_of_state_or_government"
+
+
+def test_an_official_described_by_a_definite_title_speaks_for_the_country():
+    rows = occurrences(("المسؤول الصيني", "", "person", "quote", "ووصف ", " الخطوة بأنها أحادية"))
+    assert affiliation_of(rows, "المسؤول الصيني") == ("الصين", "A-NORM+R-TITLE+AFF-PERSON-NOUN+AFF-NISBA")
+    assert affiliation_of(rows, "المسؤول الصيني", disabled={"AFF-PERSON-NOUN"})[0] == "المسؤول الصيني"

@@ -117,14 +117,17 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
 
 
 def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str, role: str,
-                    label: str) -> tuple[str, str]:
-    """An actor's affiliation and the rule that gave it."""
-    disabled = ev.disabled
+                    label: str, person: bool = False) -> tuple[str, str]:
+    """An actor's affiliation and the rule that gave it (``person``: AFF-PERSON-NOUN ruled AFF-SELF out)."""
+    disabled = ev.disabled | {"AFF-SELF"} if person else ev.disabled
     if key in lex.state_names and "AFF-STATE" not in disabled:
         return lex.state_names[key], "AFF-STATE"
     government = any(readings[form].government for form in members)
     if not government and role in BODY_ROLES and _is_body(members, readings, ev) and "AFF-SELF" not in disabled:
-        return label, "AFF-SELF"
+        if "AFF-PERSON-NOUN" in disabled or not all(_person_noun(readings[f], lex) for f in members):
+            return label, "AFF-SELF"
+        affiliation, rule = _affiliation_of(members, readings, ev, lex, key, role, label, person=True)
+        return affiliation, "AFF-PERSON-NOUN" + ("+" + rule if rule else "")
     if not government and "AFF-BODY" not in disabled:
         bodies = _votes(members, readings, ev, "body", ev.context_bodies)
         if bodies and not _country_outweighs(members, readings, ev, role, bodies):
@@ -137,6 +140,15 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
         if countries:
             return _most_common(countries), "AFF-OFFICIAL-COUNTRY" if outweighed else "AFF-NISBA"
     return "", ""
+
+
+def _person_noun(reading, lex: Lexicons) -> bool:
+    """AFF-PERSON-NOUN: is the form only titles, the first a person's title with the article (المسؤول ← مسؤول)?"""
+    words = reading.titles
+    if not words or not words[0].startswith("ال") or len(words) != len(reading.form.split()):
+        return False
+    bare = lex.terms.get((words[0][2:],))
+    return bare is not None and bare.kind in ("person", "head")
 
 
 def _country_outweighs(members: list, readings: dict, ev: _Evidence, role: str, bodies: Counter) -> bool:

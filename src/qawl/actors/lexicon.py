@@ -107,6 +107,9 @@ RULES = {
     "AFF-STATE": "a state or its capital speaks for the state (موسكو → روسيا)",
     "AFF-SELF": "a named body (its name has a body's head noun, the lexicon lists it, or most tables call it "
                 "an organisation) speaks for itself (صحيفة لوموند → لوموند), unless it is a government's",
+    "AFF-PERSON-NOUN": "a description opening with a person's title in its definite form (المسؤول الصيني، "
+                       "الوزيرة الإسرائيلية: the lexicon lists مسؤول، وزيرة as titles) is a person, not a body "
+                       "speaking for itself: no AFF-SELF",
     "AFF-BODY": "the body a title or apposition names after its head (المتحدث باسم الجيش الإسرائيلي → "
                 "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
     "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "
