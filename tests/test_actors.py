@@ -1159,3 +1159,10 @@ def test_an_official_described_by_a_definite_title_speaks_for_the_country():
     rows = occurrences(("المسؤول الصيني", "", "person", "quote", "ووصف ", " الخطوة بأنها أحادية"))
     assert affiliation_of(rows, "المسؤول الصيني") == ("الصين", "A-NORM+R-TITLE+AFF-PERSON-NOUN+AFF-NISBA")
     assert affiliation_of(rows, "المسؤول الصيني", disabled={"AFF-PERSON-NOUN"})[0] == "المسؤول الصيني"
+
+
+def test_the_body_a_unit_belongs_to_is_the_affiliation():
+    rows = occurrences(("بول بيرفيرسي", "", "person", "quote", "وقال ", "، قائد قوات الدعم الأرضي بشرطة العاصمة، إن"),
+                       ("بول بيرفيرسي", "", "PER", "mention"))
+    assert affiliation_of(rows, "بول بيرفيرسي") == ("شرطة العاصمة", "A-NORM+R-CONTEXT+AFF-BODY+AFF-OUTER-BODY")
+    assert affiliation_of(rows, "بول بيرفيرسي", disabled={"AFF-OUTER-BODY"})[0] == "قوات الدعم الأرضي بشرطة العاصمة"

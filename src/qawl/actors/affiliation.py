@@ -78,10 +78,11 @@ def _display(raw: str, word: str, unglued: str) -> str:
 
 
 def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
-            disabled: frozenset = frozenset()) -> tuple[str, str]:
+            disabled: frozenset = frozenset(), outer: set | None = None) -> tuple[str, str]:
     """``(name, "body")`` for the first body a title names after its head (الرئيس التنفيذي
     لشركة أوبر → أوبر; الباحث في جامعة الكويت → جامعة الكويت), ``(country, "country")`` when
-    that body speaks for a government (المتحدثة باسم وزارة الخارجية الأمريكية), else ("", "")."""
+    that body speaks for a government (المتحدثة باسم وزارة الخارجية الأمريكية), else ("", ""). ``outer``
+    collects the bodies AFF-OUTER-BODY gave (the rule applies only when it is passed)."""
     if len(raw) != len(words):
         raw = list(words)
     plain = tuple(_unglued(w, lex) for w in words)
@@ -89,7 +90,7 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
         if term.kind in ("person", "head"):
             if "باسم" in term.words[:-1]:  # المتحدث باسم الجيش: the body starts inside the title
                 start = i + term.words.index("باسم") + 1
-                return body_in(words[start:], raw[start:], lex, after_title=True, disabled=disabled)
+                return body_in(words[start:], raw[start:], lex, after_title=True, disabled=disabled, outer=outer)
             # ابن محافظة الغربية، زوجة اللاعب: a relative's or a citizen's word names where he is from, not his body
             after_title = term.role != "citizen_or_witness" or "AFF-RELATIVE" in disabled
             continue
@@ -101,6 +102,12 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
         stop = end
         while stop < len(plain) and plain[stop] not in _BODY_END:
             stop += 1
+        at = _outer_body(words, plain, end, stop, lex) if outer is not None and "AFF-OUTER-BODY" not in disabled else 0
+        if at:  # لجنة الموارد البشرية بالغرفة التجارية: the unit's body is the speaker's
+            name, kind = body_in(words[at:], raw[at:], lex, after_title=True, disabled=disabled)
+            if kind == "body":
+                outer.add(name)
+            return name, kind
         if any(plain[i:i + len(g)] == g for g in lex.government):
             country = _affiliation_in(plain[i:stop], lex)
             return (country, "country") if country else ("", "")
@@ -114,6 +121,16 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
                 names = names[:-1]  # صحيفة لوموند الفرنسية → لوموند
         return " ".join(names), "body"
     return "", ""
+
+
+def _outer_body(words: tuple, plain: tuple, end: int, stop: int, lex: Lexicons) -> int:
+    """AFF-OUTER-BODY: where a body glued to ب opens inside a body's name (متحف نيكلسون بجامعة سيدني), else 0."""
+    for j in range(end, stop):
+        if words[j].startswith("ب") and plain[j] != words[j]:
+            term = next((t for k, t in match_terms(plain[j:stop], lex) if k == 0), None)
+            if term is not None and term.kind == "body" and term.role not in _NOT_BODIES:
+                return j
+    return 0
 
 
 def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str, role: str,
@@ -131,7 +148,9 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
     if not government and "AFF-BODY" not in disabled:
         bodies = _votes(members, readings, ev, "body", ev.context_bodies)
         if bodies and not _country_outweighs(members, readings, ev, role, bodies):
-            return _most_common(bodies), "AFF-BODY"
+            body = _most_common(bodies)
+            outer = ev.outer_bodies | {readings[f].body for f in members if "AFF-OUTER-BODY" in readings[f].rules}
+            return body, "AFF-BODY+AFF-OUTER-BODY" if body in outer else "AFF-BODY"
         outweighed = bool(bodies)
     else:
         outweighed = False
@@ -181,7 +200,7 @@ def unnamed_affiliation(reading, role: str, disabled: frozenset) -> tuple[str, s
     """The affiliation of a form that names nobody: the body its words name, or the country
     of an office of state (وزير الخارجية التركي → تركيا); nothing for منظمة حقوقية بريطانية."""
     if reading.body and "AFF-BODY" not in disabled:
-        return reading.body, "AFF-BODY"
+        return reading.body, "AFF-BODY+AFF-OUTER-BODY" if "AFF-OUTER-BODY" in reading.rules else "AFF-BODY"
     if reading.affiliation and (role in OFFICIAL_ROLES or reading.government) and "AFF-NISBA" not in disabled:
         return reading.affiliation, "AFF-NISBA"
     return "", ""

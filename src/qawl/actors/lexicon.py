@@ -110,6 +110,8 @@ RULES = {
     "AFF-PERSON-NOUN": "a description opening with a person's title in its definite form (المسؤول الصيني، "
                        "الوزيرة الإسرائيلية: the lexicon lists مسؤول، وزيرة as titles) is a person, not a body "
                        "speaking for itself: no AFF-SELF",
+    "AFF-OUTER-BODY": "a body glued to ب inside the body a title or apposition names is the one the speaker "
+                      "belongs to (لجنة الموارد البشرية بالغرفة التجارية بجدة → الغرفة التجارية بجدة)",
     "AFF-BODY": "the body a title or apposition names after its head (المتحدث باسم الجيش الإسرائيلي → "
                 "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
     "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "

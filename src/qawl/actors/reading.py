@@ -489,14 +489,14 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
     if whole is not None and whole.kind == "body":
         roles = [(whole.role, "R-NAME")]
     if not runs:
-        _title_body(reading, words, raw, lex)
+        _title_body(reading, words, raw, lex, disabled, rules)
         _read_description(reading, words, roles, lex, rules)
         return reading
     if "A-OF-NAME" not in disabled:  # a short name only: a longer run may hold a place and the bearer's name
         runs = [r for r in runs if r[1] - r[0] > OF_NAME_MAX_WORDS or not _governed_by_title(words, r[0], lex)]
         if not runs:  # مستشار ترامب، زوجة ترامب، سفير خادم الحرمين: someone of that name, not its bearer
             rules.append("A-OF-NAME")
-            _title_body(reading, words, raw, lex)
+            _title_body(reading, words, raw, lex, disabled, rules)
             _read_description(reading, words, roles, lex, rules)
             return reading
     if "A-BODY-RUN" not in disabled and len(runs) > 1:
@@ -517,7 +517,7 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         if not _opens_body(words, first, lex, disabled | {"A-BODY-RUN"}):
             rules.append("A-BODY-RUN")  # مصادر محلية في عدن: the place the sources are in
         # نائب عن حزب العمال, الرئيس التنفيذي لشركة أوبر: a title and the body it belongs to
-        _title_body(reading, words, raw, lex)
+        _title_body(reading, words, raw, lex, disabled, rules)
         _read_description(reading, words, roles, lex, rules)
         return reading
     if len(words) > 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
@@ -545,17 +545,17 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         else "A-TITLE-PLACE" if _titled_place(words, first, reading.key, lex, disabled, places) else ""
     if titled:
         rules.append(titled)
-        _title_body(reading, words, raw, lex)
+        _title_body(reading, words, raw, lex, disabled, rules)
         _read_description(reading, words, roles, lex, rules)
         return reading
     if not reading.key or _is_generic_body(words, lex):
-        _title_body(reading, words, raw, lex)
+        _title_body(reading, words, raw, lex, disabled, rules)
         _read_description(reading, words, roles, lex, rules)
         return reading
     before = _before_rank(words, first, lex) if "A-EPONYM-BODY" not in disabled else first
-    _title_body(reading, words[:before], raw[:before], lex)
+    _title_body(reading, words[:before], raw[:before], lex, disabled, rules)
     if not reading.body and last < len(words):  # حشمت ستانكزاي المتحدث باسم الشرطة
-        _title_body(reading, words[last:], raw[last:], lex)
+        _title_body(reading, words[last:], raw[last:], lex, disabled, rules)
     reading.owns_document = any(role == "document_or_report" for role, _ in roles)
     reading.roles = tuple(roles)
     reading.rules = tuple(dict.fromkeys(rules))
@@ -610,9 +610,13 @@ def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
     return len(rest) == 1 and (rest[0] in lex.quantifiers or (rest[0][:1] in "وف" and rest[0][1:] in lex.quantifiers))
 
 
-def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons) -> None:
+def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons, disabled: frozenset = frozenset(),
+                rules: list | None = None) -> None:
     """The body (or, for a government body, the country) the title words name."""
-    found, kind = body_in(words, raw, lex)
+    outer: set = set()
+    found, kind = body_in(words, raw, lex, disabled=disabled, outer=outer)
+    if outer and rules is not None:
+        rules.append("AFF-OUTER-BODY")
     if kind == "body":
         reading.body = found
     elif kind == "country" and not reading.affiliation:
