@@ -4787,3 +4787,11 @@ def test_s_name_closes_subject_a_cut_title_reaches_its_name(switch_off):
     switch_off("S-NAME-CLOSES-SUBJECT")
     _, quotes = quotes_of(text, mentions)
     assert quotes[0].speaker_canonical != "سعيد مموزيني"
+
+
+def test_feminine_plural_complementiser_opens_the_words():
+    """أنهن / إنهن / بأنهن are complementisers as أنهم is: the women's words after them are reported."""
+    _, quotes = quotes_of("وقالت غالبيتهن إنهن لم يعلمن بوجودهن داخل العراق إلا بعد فترة.", [])
+    assert [q.content.text for q in quotes] == ["لم يعلمن بوجودهن داخل العراق إلا بعد فترة"]
+    _, quotes = quotes_of("وأكدت الطالبات أنهن تعرضن للتحرش في الحافلة.", [])
+    assert [q.content.text for q in quotes] == ["تعرضن للتحرش في الحافلة"]

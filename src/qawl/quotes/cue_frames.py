@@ -218,6 +218,9 @@ class _CueFrames:
                 and self.blocks[b].tokens[short.content_start].key in RELATIVES:
             # حسب الدراسة | التي أجريت في جامعة أوكسفورد، فإن: the relative clause is still the source's
             found = self.long_attribution(b, t, s, cue, entry) or short
+        elif short is not None and self.opens_comma_clause(b, t):
+            # …، وبحسب المتحدث الرسمي … فقد قامت: the apodosis opens the words, not the clause before the comma
+            found = self.long_attribution(b, t, s, cue, entry) or short
         else:
             found = short or self.long_attribution(b, t, s, cue, entry)
         if found is not None:
@@ -308,7 +311,7 @@ class _CueFrames:
         (ووفقا للمختص في الاستثمارات، فإن …؛ وبحسب المعلومات التي نشرتها الوزارة على موقعها فإن …):
         فإن / فقد closes the source and opens the words."""
         tokens = self.blocks[b].tokens
-        if not rule_on("Q-ATTRIB-FA") or not self.opens_sentence_at(b, t):
+        if not rule_on("Q-ATTRIB-FA") or not (self.opens_sentence_at(b, t) or self.opens_comma_clause(b, t)):
             return None
         opener, words = None, 0
         for f in range(s + 1, len(tokens)):
@@ -345,7 +348,16 @@ class _CueFrames:
         candidate.start_token = t
         candidate.boundary = False
         candidate.rules += ("Q-ATTRIB-FA", "Q-ATTRIB-APODOSIS") if unnamed else ("Q-ATTRIB-FA",)
+        if not self.opens_sentence_at(b, t):
+            candidate.rules += ("Q-ATTRIB-COMMA-FA",)
         return candidate
+
+    def opens_comma_clause(self, b: int, t: int) -> bool:
+        """``Q-ATTRIB-COMMA-FA``: an attribution joined by و right after a comma (…، وبحسب معطيات المنظمة فإن)
+        opens a clause of its own, as at a sentence start, for Q-ATTRIB-FA to read up to its فإن / فقد."""
+        tokens = self.blocks[b].tokens
+        return rule_on("Q-ATTRIB-COMMA-FA") and 0 < t and tokens[t - 1].text in COMMAS \
+            and tokens[t].key[:1] == "و" and lookup_cue(tokens[t].key[1:])[0] is not None
 
     def apodosis_source(self, b: int, s: int) -> bool:
         """``Q-ATTRIB-APODOSIS``: a sentence-opening attribution that فإن / فقد closes reports, whatever

@@ -94,6 +94,9 @@ RULES: dict[str, str] = {
                        "(وفق الإحصاءات الصادرة عن وزارة المالية)",
     "Q-ATTRIB-MIDDLE": "an attribution set off by commas or dashes after a short sentence head reports the words after "
                        "it (يحتوي الهاتف -بحسب تسريبات الموقع- على 3 شاشات), not the head before it",
+    "Q-ATTRIB-COMMA-FA": "an attribution joined by و right after a comma inside a sentence (…، وبحسب معطيات منظمة "
+                         "السياحة العالمية فإن …) opens its own clause for Q-ATTRIB-FA: its فإن / فقد opens the words, "
+                         "not the clause before the comma",
     "Q-ATTRIB-APODOSIS": "a sentence-opening attribution that فإن / فقد closes reports whatever its source's head "
                          "(وبحسب الاستخبارات الأميركية، فإن …), unless it cites something seen (وحسب الصور، فقد); "
                          "data: cues.json speaker_heads sight_evidence",
