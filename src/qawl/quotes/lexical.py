@@ -276,15 +276,42 @@ def _is_first_person_hamza(text: str, entry: CueEntry, conj: str) -> bool:
 
 
 def _is_passive(text: str, entry: CueEntry, conj: str) -> bool:
-    """يُرى، يُقال، أُعلن: a damma on the first letter marks the passive voice.
+    """يُرى، يُقال، أُعلن، اتُّهم، يُتّهم: a damma early in the word marks the passive voice.
 
-    A past form with it is always passive; a present one only for a simple
-    (form I) verb: the prefix of form II/IV يُبيّن، يُؤكد takes a damma too.
+    A past form with it on its first letter is always passive, and so is one of a derived verb
+    opening with ا (اتُّهم، اسْتُبعد) with it on one of its first three letters. A present one
+    with it on its prefix is passive for a simple (form I) verb without shadda and for a derived
+    verb of form V-X (يُتّهم، يُنتقد); the prefix of form II-IV يُبيّن، يُؤكد، يُتابع takes a damma
+    too. Verbs whose bare present its own rule reads as impersonal (يتوقع أن) keep that reading.
     """
     word = text[1:] if conj and text[:1] in "وف" else text
-    if len(word) < 2 or word[1] != DAMMA or entry.kind != "verb":
+    if entry.kind != "verb":
         return False
-    return entry.tense == "past" or (entry.form_i and SHADDA not in word)
+    derived = _is_derived_v_to_x(entry.lemma) and not entry.impersonal_present
+    if entry.tense == "past" and entry.lemma.startswith("ا"):
+        return DAMMA in _after_letters(word, 3)
+    if len(word) < 2 or word[1] != DAMMA:
+        return False
+    return entry.tense == "past" or derived or (entry.form_i and SHADDA not in word)
+
+
+def _is_derived_v_to_x(lemma: str) -> bool:
+    """اتهم، انتقد، استبعد (forms VII-X) or تحدث، تساءل (V-VI), not form III تابع."""
+    return lemma.startswith("ا") or (lemma.startswith("ت") and lemma[1:2] != "ا")
+
+
+def _after_letters(word: str, letters: int) -> str:
+    """The marks that follow the first ``letters`` letters of a vocalised word."""
+    marks, seen = "", 0
+    for char in word:
+        if "\u064b" <= char <= "\u0652":
+            marks += char
+        else:
+            seen += 1
+            if seen > letters:
+                break
+    return marks
+
 
 def _pronoun_agreement(key: str) -> tuple[str, str]:
     """(gender, number) of the pronoun a particle carries (لكنه m s, لكنها f s, لكنهم m p, لكنهن f p)."""
