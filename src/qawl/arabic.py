@@ -60,6 +60,7 @@ ORDINAL_MONTHS = frozenset(_TIME["ordinal_months"])  # كانون الثاني
 THAT_COMPLEMENTISERS = frozenset(_FUNCTION["that_complementisers"])
 COMPLEMENTISERS = frozenset(_FUNCTION["complementisers"]) | THAT_COMPLEMENTISERS
 NARRATOR_CONTRASTS = frozenset(_FUNCTION["narrator_contrasts"])  # إلا أن، غير أن: the narrator's next clause
+STATEMENT_PREPOSITIONS = frozenset(_FUNCTION["statement_prepositions"])  # في بيان: where the speaker spoke
 WRITTEN_PREPOSITIONS = frozenset(_FUNCTION["written_prepositions"])  # على as written: علي is a name
 MODAL_VERBS = frozenset(_FUNCTION["modal_verbs"])  # يجب أن: a clause inside the words
 INFERENCE_OPENERS = frozenset(_FUNCTION["inference_openers"])  # بما يشير: a fact implies

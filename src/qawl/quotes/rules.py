@@ -445,6 +445,9 @@ RULES: dict[str, str] = {
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
+    "S-SPAN-STATEMENT": "في / عبر / خلال before a statement noun (بيان، تغريدة، تصريح، مقابلة) ends the speaker phrase: "
+                        "a name after it is another's (وقالت عائلتها في بيان نقلته وكيلة أعمالها غويندولين كوين; data: "
+                        "cues.json statement_frames, function_words.json statement_prepositions)",
     "S-TITLE-OTHER-OFFICE": "for S-TITLE-HEAD, a person whose title has words of its own and none of the "
                             "description's names another office (وزير الإعلام، خورخي رودريغيز is not وزير الداخلية "
                             "الفنزويلي, the bare الوزير، نيستور ريفرول may be)",

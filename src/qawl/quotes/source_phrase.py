@@ -13,7 +13,7 @@ from typing import Optional
 
 from qawl.arabic import (
     BETWEEN, CLAUSE_PREPOSITION_PRONOUNS, COMPLEMENTISERS, COMPLETE_SUBJECT_ADJECTIVES, COMPLETE_SUBJECTS, EPITHETS, GOVERNING_PARTICIPLES, ADJECTIVE_NEGATORS, LINKING_VERBS, NAME_LINKS, NAME_PREPOSITIONS, PRONOUN_CARRIERS,
-    ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, SOURCE_INSIDE_PREPOSITIONS, TIME_NAMES, TIME_WORDS,
+    ATTENTION_OBJECTS, MANNER_ADVERBS, PARTITIVE_HEADS, PREPOSITIONS, PRONOUN_SUFFIXES, SOURCE_INSIDE_PREPOSITIONS, STATEMENT_PREPOSITIONS, TIME_NAMES, TIME_WORDS,
     VEIL_OBJECTS, WRITTEN_PREPOSITIONS, is_plain_verbal_noun, is_verbal_noun,
 )
 from qawl.cues import lookup_cue
@@ -101,6 +101,9 @@ class _SourcePhrase:
             if cut:
                 self.span_cuts[(b, t)] = cut
                 break  # انتقد البعض | الحملة; وفق بيان الجيش | جاء فيه: the object, or a clause of its own
+            if words and self.statement_after(b, t):
+                self.span_cuts[(b, t)] = "S-SPAN-STATEMENT"
+                break  # وقالت الوزارة | في بيان وزع على … لوزير الدفاع: where it spoke, not more of who
             if words and not ba_complement and self.anonymous_affiliation(b, start, t):
                 affiliated = True  # مسؤول | بالشرطة الهندية: where the source works
                 t += 1
@@ -149,7 +152,8 @@ class _SourcePhrase:
             t = self._bracketed_acronym(b, t, limit)
         end = self._extend_to_mention(b, start, t, limit)
         if end > start and _is_stop(tokens[end - 1]) and self.ends_with_particle(b, end - 1):
-            self.span_cuts.setdefault((b, end), "S-NAME-PARTICLE")  # أحمد علي | في تصريح
+            if self.span_cuts.get((b, end)) in (None, "S-SPAN-STATEMENT"):  # the name's own end tells more
+                self.span_cuts[(b, end)] = "S-NAME-PARTICLE"  # أحمد علي | في تصريح
         if affiliated:
             self.span_cuts.setdefault((b, end), "S-ANONYMOUS-BA")
         return end
@@ -162,6 +166,18 @@ class _SourcePhrase:
         return rule_on("S-SPAN-COMPLETE") and tokens[start].key in COMPLETE_SUBJECTS \
             and all(tok.key in COMPLETE_SUBJECT_ADJECTIVES for tok in tokens[start + 1 : t] if tok.is_word) \
             and tokens[t].key not in COMPLETE_SUBJECT_ADJECTIVES and self.mention_at(b, start) is None
+
+    def statement_after(self, b: int, t: int) -> bool:
+        """``S-SPAN-STATEMENT``: في / عبر / خلال before a statement noun (في بيان، في تغريدة أخرى،
+        خلال مؤتمر) ends the speaker phrase: the words after tell where it spoke, and a name there is another's
+        (في بيان نقلته وكيلة أعمالها). Not inside a tagged name. Data: cues.json statement_frames."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-SPAN-STATEMENT") or t + 1 >= len(tokens) or tokens[t].key not in STATEMENT_PREPOSITIONS:
+            return False
+        if self.inside_name(b, t) or not tokens[t + 1].is_word:
+            return False
+        key = tokens[t + 1].key
+        return key in self.lexicon.statement_frames or _unpossessed(key) in self.lexicon.statement_frames
 
     def verb_with_its_preposition(self, b: int, start: int, t: int) -> bool:
         """``S-SPAN-VERB``: a bare word followed by a preposition carrying a pronoun (جاء فيه، أعلن
@@ -818,8 +834,8 @@ class _SourcePhrase:
         last = self.mention_at(b, end - 1)
         while last is not None and inside(end, last):
             end += 1
-        if self.span_cuts.get((b, end)) in VERBAL_NOUN_CUTS:
-            return end  # أكد متحدث باسم الفيفا | وصول بلاتر: the person is in the object
+        if self.span_cuts.get((b, end)) in VERBAL_NOUN_CUTS or self.span_cuts.get((b, end)) == "S-SPAN-STATEMENT":
+            return end  # أكد متحدث باسم الفيفا | وصول بلاتر: the person is in the object; في بيان نقلته وكيلتها
         # a title whose person comes a few words later: سماحة مفتي عام المملكة ... الشيخ عبدالعزيز
         if not any((m := self.mention_at(b, t)) is not None and m.label == "PER" for t in range(start, end)):
             for t in range(end, min(limit, start + MAX_APPOSITION_GAP)):
