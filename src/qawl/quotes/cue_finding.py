@@ -1050,6 +1050,8 @@ class _CueFinding:
         rules: tuple[str, ...] = ()  # the ids that found the subject, for the quotes that refer back to it
         prev = _prev_word(tokens, t)
         plain = conj or prev is None or not prev.is_word or prev.key == AS_WORD  # the verb opens its clause
+        # فيما أكد فادي إسماعيل … صحة الأنباء، وقال: a ما conjunction opens a clause too
+        after_ma = not plain and prev.key in MA_CONJUNCTIONS and rule_on("S-MA-CLAUSE-AGENT")
         if host is not None:
             span = host  # كلمة رحب فيها: the speech's speaker, not the speech (S-HOST-CLAUSE)
         elif subject is not None:
@@ -1059,9 +1061,9 @@ class _CueFinding:
             span = None
         elif t + 1 < len(tokens) and tokens[t + 1].key in ANAPHORIC_OBJECTS and self.demonstrative_object(b, t + 1):
             span = None  # كما وصف هذا النوع من الحروب: the object, and the subject is dropped
-        elif plain or self.after_opening_adverbial(b, t):
+        elif plain or after_ma or self.after_opening_adverbial(b, t):
             # a bare form inside a clause is too often not a verb; after ومن جهتها / بدوره opening its clause it is one
-            rules = () if plain else ("S-ADVERBIAL-OPENING",)
+            rules = () if plain else ("S-MA-CLAUSE-AGENT",) if after_ma else ("S-ADVERBIAL-OPENING",)
             end = self.speaker_forward(b, t + 1, len(tokens))
             if (split := self.agent_object_start(b, t + 1, end)) < end:
                 rules += ("S-AGENT-OBJECT",)  # كتبت الممثلة | تغريدة: the verb reported nothing, its object follows

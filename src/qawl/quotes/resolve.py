@@ -83,6 +83,9 @@ class _Resolver:
         self.loose_objects = [ex.blocks[b].tokens[t].start for b, t in ex.loose_objects]  # S-LOOSE-SOURCE
         self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
+        # S-ATTRIBUTED-SUBJECT: by the index of an attribution's source in agents, the subject its words open with;
+        # kept apart, for dropped subjects only (no description refers back to it)
+        self.attributed: dict[int, _Agent] = {}
         self.governed_skipped = False  # named_in_sentence passed over a governed name (S-GOVERNED-NAME)
         self.plural_skipped = False  # a plural verb passed over one named person (S-PLURAL-VERB)
 
@@ -242,7 +245,8 @@ class _Resolver:
         return "unknown"
 
     def antecedent(self, entry: CueEntry, before: int) -> Optional[_Agent]:
-        earlier = [a for a in self.agents if a.position <= before]
+        earlier = [x for i, a in enumerate(self.agents) for x in (a, self.attributed.get(i))
+                   if x is not None and x.position <= before]
         for agent in reversed(earlier):
             if entry.kind == "participle" and entry.number == "p":
                 if _is_plural_phrase(_key_text(agent.span.text).split()):
@@ -495,7 +499,41 @@ class _Resolver:
         if len(keys) > 1 and self.one_of_a_body_keys(keys[:2]):
             rules = (*rules, "S-CONSTRUCT-SOURCE")
         self.remember(span, canonical, kind, entry, position, named=named)
+        if c.method == "attribution" and (subject := self.attributed_subject(c)) is not None:
+            self.attributed[len(self.agents) - 1] = subject  # وفقا للكرملين، هنأ بوتين … وشدد: Putin goes on
         return _Attribution(span, canonical, kind, is_pronoun=descriptive and agent is not None, rules=(rule, *rules))
+
+    def attributed_subject(self, c: _Candidate) -> Optional[_Agent]:
+        """``S-ATTRIBUTED-SUBJECT``: the named subject of the verb that opens an attribution's words (وفقا للكرملين،
+        هنأ بوتين; طبقا لموقع "مشابل"، فقد أطلقت "أبل"; وتضخ السعودية … وفقا لبيانات أوبك): the one a later dropped
+        subject means, not the source the words are attributed to."""
+        if not rule_on("S-ATTRIBUTED-SUBJECT"):
+            return None
+        ex, b = self.ex, c.text_block
+        tokens = ex.blocks[b].tokens
+        t = c.content_start
+        if t < len(tokens) and tokens[t].key in QAD_PARTICLES:
+            t += 1  # فقد أطلقت
+        if t + 1 >= min(len(tokens), c.content_end if c.content_end >= 0 else len(tokens)):
+            return None
+        verb = tokens[t].key
+        if not tokens[t].is_word or ex.mention_at(b, t) is not None or _is_definite(_strip_conj(verb)) \
+                or len(verb) < 3 or _is_stop(tokens[t]):
+            return None
+        first = t + 1 if tokens[t + 1].is_word else t + 2  # أطلقت "أبل"
+        mention = ex.mention_at(b, first) if first < len(tokens) else None
+        if mention is None or mention.label not in ("PER", "ORG", "LOC") or ex.mention_at(b, first - 1) is mention:
+            return None
+        end = first
+        while end < len(tokens) and ex.mention_at(b, end) is mention:
+            end += 1
+        span = self.phrase_span(b, first, end)
+        if span is None:
+            return None
+        stem = verb[1:] if verb[:1] in CONJUNCTIONS_WAW_FA and len(verb) > 3 else verb
+        gender = "f" if stem.endswith("ت") or stem[:1] == "ت" else "m"
+        kind = self.kind_of([tok.key for tok in tokens[first:end]], mention)
+        return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, ("S-ATTRIBUTED-SUBJECT",))
 
     def name_closing_subject(self, c: _Candidate, keys: list[str], b: int, end: int) -> Optional[Mention]:
         """``S-NAME-CLOSES-SUBJECT``: a singular person's or source's title without a name, cut short between the cue

@@ -298,6 +298,10 @@ RULES: dict[str, str] = {
     "S-PHRASE": "the speaker phrase as written (no name in it, nothing earlier it refers to)",
     "S-PRONOUN": "a pronoun subject (هو، وهي) resolved to the last agreeing speaker",
     "S-DROPPED": "a dropped subject resolved to the last agreeing speaker or the name in its sentence",
+    "S-MA-CLAUSE-AGENT": "the subject of a cue that reported nothing right after a ما conjunction (فيما أكد فادي إسماعيل "
+                         "صحة الأنباء، وقال) is remembered for a later dropped subject, as after و",
+    "S-ATTRIBUTED-SUBJECT": "the named subject of the verb opening an attribution's words (وفقا للكرملين، هنأ بوتين … وشدد) "
+                            "is whom a later dropped subject means, not the attributed source",
     "S-SUBJECT-NOT-OBJECT": "a participle's dropped subject is the person right after its sentence's opening verb, not "
                             "the person that verb took as object (استقبل الملك سلمان الرئيس ميشال عون، مؤكدا أن …)",
     "S-OPENING-VERB": "a conjoined cue's dropped subject may be the name after an indefinite word that opens the sentence "
