@@ -455,10 +455,11 @@ class _CueFrames:
         if np_end > s and not source and relayed and self.relayed_agent(b, s):
             source, rules = True, (*rules, "Q-ATTRIB-RELAYED")
         if not source:
-            if quoted is None and self.carrier_is_source(b, t, s):
+            bare = quoted is None and self.carrier_stands_alone(b, t, s)
+            if bare or (quoted is None and self.carrier_is_source(b, t, s)):
                 candidate = self.short_attribution(b, t, s - 1, cue, entry)  # بحسب مصادر | عسكرية
                 if candidate is not None:
-                    candidate.rules += ("Q-ATTRIB-CARRIER",)
+                    candidate.rules += ("Q-ATTRIB-BARE-CARRIER",) if bare else ("Q-ATTRIB-CARRIER",)
                 return candidate
             final = self.final_source(b, t, s, np_end) if np_end > s and not relayed and quoted is None else None
             if final is None and np_end > s and not relayed and quoted is None and self.opening_comma(b, t, s, np_end) is not None:
@@ -791,6 +792,20 @@ class _CueFrames:
         if key in carriers:
             return self.names_source(b, s - 1)
         return key[:1] == "ل" and key[1:] in carriers and listed_head(key[1:], self.lexicon.heads, SOURCE_KINDS)  # وفقا لمصادر | أمنية
+
+    def carrier_stands_alone(self, b: int, t: int, s: int) -> bool:
+        """``Q-ATTRIB-BARE-CARRIER``: a carrier passed over (بيان، مصادر، تقرير) before no noun phrase of its
+        own, only a preposition, a comma or the sentence's end (وفقا لبيان | من الشركة، بحسب بيان |، جاء
+        فيه): the carrier itself is the source."""
+        tokens, carriers = self.blocks[b].tokens, self.lexicon.attribution_carriers
+        if not rule_on("Q-ATTRIB-BARE-CARRIER") or t >= s - 1 or s >= len(tokens):
+            return False
+        key = tokens[s - 1].key
+        if key not in carriers and not (key[:1] == "ل" and key[1:] in carriers):
+            return False
+        nxt = tokens[s]
+        return (not nxt.is_word and nxt.text in COMMAS) or _ends_sentence(tokens, s) \
+            or (nxt.key in PREPOSITIONS and nxt.key != "عن")
 
     def glued_article_source(self, b: int, s: int) -> bool:
         """``Q-ATTRIB-GLUED``: an attribution's source opening with ل glued to the article (وفقا للاتحاد

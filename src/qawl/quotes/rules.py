@@ -46,6 +46,8 @@ RULES: dict[str, str] = {
                      "nobody who says them: no quote; data: clause_words.json norm_nouns",
     "Q-ATTRIB-CARRIER": "a carrier word of an attribution (مصادر، مصدر، بيان) is the source itself when the words after "
                         "it name none (…، بحسب مصادر عسكرية.، وفقا لمصادر أمنية.): they are its adjectives, not a source's name",
+    "Q-ATTRIB-BARE-CARRIER": "a carrier word of an attribution (بيان، مصادر) followed by no noun phrase, only a preposition, "
+                             "a comma or the sentence's end (…، وفقا لبيان من الشركة.، بحسب بيان، جاء فيه) is the source itself",
     "Q-ATTRIB-RELAYED": "the subject after a reporting verb inside an attribution (…، وفقا لما ذكرته خدمة الطوارئ "
                         "الأوكرانية) is a source even when no lexicon head or tag says so; not evidence (الصور)",
     "Q-VERBAL-NOUN-OBJECT": "a word shaped like a derived verbal noun right after a complete subject (a definite word or "
