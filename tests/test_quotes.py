@@ -4803,3 +4803,14 @@ def test_feminine_plural_complementiser_opens_the_words():
     assert [q.content.text for q in quotes] == ["لم يعلمن بوجودهن داخل العراق إلا بعد فترة"]
     _, quotes = quotes_of("وأكدت الطالبات أنهن تعرضن للتحرش في الحافلة.", [])
     assert [q.content.text for q in quotes] == ["تعرضن للتحرش في الحافلة"]
+
+
+def test_title_index_reads_a_listed_title_without_its_conjunction():
+    # ومدير مطار الجوف in a list of officials is the title مدير مطار الجوف that a later description names
+    text = ("وكان في استقبالها وكيل إمارة منطقة الجوف عبدالرحمن البادي، ومدير مطار الجوف عبدالمحسن المضيان. "
+            "وأوضح مدير مطار الجوف أن شركة النيل ستسير رحلتين أسبوعيا.")
+    names = (("عبدالرحمن البادي", "PER", "عبدالرحمن البادي"), ("عبدالمحسن المضيان", "PER", "عبدالمحسن المضيان"))
+    _, quotes = quotes_of(text, _mentions_for(*names))
+    said = {q.cue.text: q for q in quotes}
+    assert said["أوضح"].speaker.text == "مدير مطار الجوف"
+    assert said["أوضح"].speaker_canonical == "عبدالمحسن المضيان"

@@ -107,6 +107,8 @@ class _TitleIndex:
                         break  # أكد المرصد أن عزيز إسبر: the clause before the name is no title
                     else:
                         words.add(_title_key(tokens[u].key))
+                        if (bare := _conjoined_head(tokens[u].key, title_heads)) is not None:
+                            words.add(_title_key(bare))  # وعدد من المسؤولين، ومدير مطار الجوف عبدالمحسن المضيان
                     u -= 1
                 v = end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end
                 if v < len(tokens) and tokens[v].is_word and (
@@ -288,6 +290,13 @@ class _TitleIndex:
             if mention.label == "PER" and wanted <= {places[w] for w in title if w in places}
         }
         return _one_person_nearest(fitting, position)
+
+
+def _conjoined_head(key: str, title_heads: frozenset) -> Optional[str]:
+    """A title head with a listing و glued to it (ومدير، ورئيس), without the و, that a later description
+    (مدير مطار الجوف) names; None for any other word (وزير keeps its و)."""
+    bare = key[1:] if len(key) > 3 and key[0] == "و" and not key.startswith("وال") else ""
+    return bare if bare in title_heads else None
 
 
 def _other_office(described: set[str], title: set[str]) -> bool:
