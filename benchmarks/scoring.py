@@ -510,6 +510,8 @@ GOLD_FILES = (
     ("audit132_gold.json", "benchmarks"),
     ("audit133_gold.json", "benchmarks"),
     ("audit134_gold.json", "benchmarks"),
+    ("audit135_gold.json", "benchmarks"),
+    ("audit136_gold.json", "benchmarks"),
 )
 
 
