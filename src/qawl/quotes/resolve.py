@@ -530,7 +530,7 @@ class _Resolver:
         span = self.phrase_span(b, first, end)
         if span is None:
             return None
-        stem = verb[1:] if verb[:1] in CONJUNCTIONS_WAW_FA and len(verb) > 3 else verb
+        stem = _strip_conj(verb)
         gender = "f" if stem.endswith("ت") or stem[:1] == "ت" else "m"
         kind = self.kind_of([tok.key for tok in tokens[first:end]], mention)
         return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, ("S-ATTRIBUTED-SUBJECT",))

@@ -834,7 +834,7 @@ class _SourcePhrase:
         last = self.mention_at(b, end - 1)
         while last is not None and inside(end, last):
             end += 1
-        if self.span_cuts.get((b, end)) in VERBAL_NOUN_CUTS or self.span_cuts.get((b, end)) == "S-SPAN-STATEMENT":
+        if self.span_cuts.get((b, end)) in (*VERBAL_NOUN_CUTS, "S-SPAN-STATEMENT"):
             return end  # أكد متحدث باسم الفيفا | وصول بلاتر: the person is in the object; في بيان نقلته وكيلتها
         # a title whose person comes a few words later: سماحة مفتي عام المملكة ... الشيخ عبدالعزيز
         if not any((m := self.mention_at(b, t)) is not None and m.label == "PER" for t in range(start, end)):
