@@ -1166,3 +1166,10 @@ def test_the_body_a_unit_belongs_to_is_the_affiliation():
                        ("بول بيرفيرسي", "", "PER", "mention"))
     assert affiliation_of(rows, "بول بيرفيرسي") == ("شرطة العاصمة", "A-NORM+R-CONTEXT+AFF-BODY+AFF-OUTER-BODY")
     assert affiliation_of(rows, "بول بيرفيرسي", disabled={"AFF-OUTER-BODY"})[0] == "قوات الدعم الأرضي بشرطة العاصمة"
+
+
+@pytest.mark.parametrize("after", [" في مقالة في \"السفير\" بتاريخ 4 مايو", " خلال مقاله الى أن", " في تقرير أعده لصحيفة"])
+def test_a_piece_of_writing_after_the_name_marks_a_writer_of_the_press(after):
+    rows = occurrences(("نصري الصايغ", "", "person", "quote", "قال ", after), ("نصري الصايغ", "", "PER", "mention"))
+    assert role_of(rows, "نصري الصايغ") == "journalist_or_media"
+    assert role_of(rows, "نصري الصايغ", disabled={"R-PRESS-PIECE"}) != "journalist_or_media"

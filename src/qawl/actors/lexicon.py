@@ -210,6 +210,9 @@ RULES = {
              "citizen_or_witness, when no title or context the corpus gives the actor says otherwise",
     "R-AGE-WORDS": "as R-AGE, an age written in words in an apposition right after the speaker (، وهو في الثالثة "
                    "والستين، وهو شاب في الرابعة والعشرين، البالغ من العمر 47 عاما): citizen_or_witness, weakly",
+    "R-PRESS-PIECE": "the speaker's words going on with في/خلال/ضمن and a piece of writing (قال نصري الصايغ في مقالة، "
+                     "أشار الموسى خلال مقاله، في تقرير أعده; data/actors/press_pieces.tsv) mark its writer: "
+                     "journalist_or_media",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "
@@ -322,6 +325,7 @@ class Lexicons:
     units: frozenset = frozenset()  # head nouns of a body's unit (إدارة، مكتب) that speak for the body after them
     landforms: frozenset = frozenset()  # head nouns of natural places (البحر، خليج): R-LANDFORM
     advisers: dict = None  # title words -> the adviser's role when no nationality follows (R-ADVISER)
+    press_pieces: frozenset = frozenset()  # pieces of writing (words) a writer of the press signs: R-PRESS-PIECE
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -509,6 +513,7 @@ def lexicons() -> Lexicons:
         units=frozenset(words_of(t) for (t, *_) in _rows("unit_heads.tsv")),
         landforms=frozenset(match_form(t) for (t, *_) in _rows("landforms.tsv")),
         advisers={words_of(t): role for t, role in _rows("adviser_titles.tsv")},
+        press_pieces=frozenset(words_of(t) for (t, *_) in _rows("press_pieces.tsv")),
     )
 
 

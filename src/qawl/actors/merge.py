@@ -128,6 +128,17 @@ def _opens_from(after: str) -> bool:
     return bool(words) and words[0] in FROM_PREPOSITIONS
 
 
+_PIECE_PREPOSITIONS = frozenset({"في", "خلال", "ضمن"})
+
+
+def _press_piece(after: str, lex: Lexicons) -> bool:
+    """R-PRESS-PIECE: do the words after a name go on with في/خلال and a piece the name wrote (في مقالة)?"""
+    words = words_of(after[:60])
+    if not words or words[0] not in _PIECE_PREPOSITIONS:
+        return False
+    return any(words[1:1 + len(piece)] == piece for piece in lex.press_pieces)
+
+
 def _partitive(reading) -> bool:
     """A surface opening with أحد/إحدى and holding a name after a noun (أحد متابعي ساويرس، إحدى
     بنات ترامب): one of the name's people, not the named actor (R-PARTITIVE)."""
@@ -171,6 +182,9 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             # as R-AGE, an age written in words: weak, it decides only when nothing else does
             ev.context_roles[form]["citizen_or_witness"] += WEAK_VOTE * max(n, 1)
             ev.context_rules[form].setdefault("citizen_or_witness", "R-AGE-WORDS")
+        if after and "R-PRESS-PIECE" not in disabled and _press_piece(str(after), lex):
+            ev.context_roles[form]["journalist_or_media"] += max(n, 1)
+            ev.context_rules[form].setdefault("journalist_or_media", "R-PRESS-PIECE")
         context = "R-CONTEXT" not in disabled
         if before and "R-COUNTERPART" not in disabled:
             office, country = counterpart_before(str(before), lex)
