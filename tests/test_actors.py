@@ -1173,3 +1173,15 @@ def test_a_piece_of_writing_after_the_name_marks_a_writer_of_the_press(after):
     rows = occurrences(("نصري الصايغ", "", "person", "quote", "قال ", after), ("نصري الصايغ", "", "PER", "mention"))
     assert role_of(rows, "نصري الصايغ") == "journalist_or_media"
     assert role_of(rows, "نصري الصايغ", disabled={"R-PRESS-PIECE"}) != "journalist_or_media"
+
+
+@pytest.mark.parametrize("form, role", [("اقتصادي معروف", "expert_or_academic"), ("قيادي", "party_or_opposition")])
+def test_a_title_listed_with_the_article_is_read_without_it(form, role):
+    rows = occurrences((form, "", "anonymous", "quote", "وقال ", " إن"))
+    assert role_of(rows, form) == role
+    assert role_of(rows, form, disabled={"R-INDEFINITE"}) != role
+
+
+def test_a_bare_title_that_is_another_word_is_no_title():
+    terms = actors.lexicons().terms
+    assert ("قيادي",) in terms and ("امام",) not in terms and ("طالب",) not in terms

@@ -213,6 +213,9 @@ RULES = {
     "R-PRESS-PIECE": "the speaker's words going on with في/خلال/ضمن and a piece of writing (قال نصري الصايغ في مقالة، "
                      "أشار الموسى خلال مقاله، في تقرير أعده; data/actors/press_pieces.tsv) mark its writer: "
                      "journalist_or_media",
+    "R-INDEFINITE": "a one-word title listed only with the article (الإمام، القيادي) is read without it too, as an "
+                    "indefinite noun (قيادي في قوى 8 آذار، اقتصادي معروف), unless the bare word is another common "
+                    "word (أمام، طالب، أديب; data/actors/not_bare_titles.tsv) or a given name",
     "R-NATIONALS": "a definite plural nationality alone as the speaker (الفلسطينيون، البريطانيين) is a people "
                    "speaking as a whole: citizen_or_witness, with no affiliation",
     "R-QUANTIFIER": "a quantifier alone as the speaker (بعضهم، عدد، حوالي النصف; data/actors/quantifiers.tsv), or "
@@ -380,6 +383,15 @@ def _derived_forms(term: Term) -> list[tuple]:
     return [(w,) for w in dict.fromkeys(forms) if w != head]
 
 
+def _indefinite_form(term: Term) -> tuple:
+    """R-INDEFINITE: a one-word title listed only with the article (الإمام، القيادي) without it, as an
+    indefinite noun (إمام الحرم النبوي، قيادي في قوى 8 آذار); () for a phrase, a body or a short word."""
+    if len(term.words) != 1 or term.kind not in ("person", "head") or term.derived or term.role == "-":
+        return ()
+    word = term.words[0]
+    return (word[2:],) if word.startswith("ال") and len(word) >= 6 else ()
+
+
 def _case_forms(term: Term) -> list[tuple]:
     """R-CASE-ENDING: a one-word title or person noun listed without the article, in the indefinite
     accusative (مسؤولا، تقريرا، صحفيا: its tanwin written ا; a noun with its nisba adjective: مديرا فنيا) and,
@@ -467,6 +479,11 @@ def lexicons() -> Lexicons:
             if words[0] not in given_names and words[0] not in not_speakers:
                 kind = term.kind if term.kind in ("head", "modifier") else "generic"
                 terms.setdefault(words, Term(words, term.role, kind, derived=True, rule="R-CASE-ENDING"))
+    not_bare = frozenset(match_form(w) for (w, *_) in _rows("not_bare_titles.tsv"))
+    for term in list(terms.values()):
+        bare = _indefinite_form(term)
+        if bare and bare[0] not in given_names | not_speakers | not_bare:
+            terms.setdefault(bare, Term(bare, term.role, term.kind, derived=True, rule="R-INDEFINITE"))
     for term in list(terms.values()):
         for words in _synonym_forms(term.words):
             terms.setdefault(words, Term(words, term.role, term.kind, derived=term.derived, rule="R-TITLE-SYNONYM"))
