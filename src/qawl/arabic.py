@@ -64,6 +64,7 @@ STATEMENT_PREPOSITIONS = frozenset(_FUNCTION["statement_prepositions"])  # في 
 WRITTEN_PREPOSITIONS = frozenset(_FUNCTION["written_prepositions"])  # على as written: علي is a name
 MODAL_VERBS = frozenset(_FUNCTION["modal_verbs"])  # يجب أن: a clause inside the words
 INFERENCE_OPENERS = frozenset(_FUNCTION["inference_openers"])  # بما يشير: a fact implies
+QUESTION_OPENERS = frozenset(_FUNCTION["question_openers"])  # هل تقول …؟: a question, no report
 CLAUSE_GOVERNORS = frozenset(_FUNCTION["clause_governors"])  # ، كما أن: the narrator's clause
 NARRATOR_BEFORE_COMPLEMENTISER = frozenset(_FUNCTION["narrator_before_complementiser"]) | NARRATOR_CONTRASTS
 PHRASE_PREPOSITIONS = frozenset(_FUNCTION["prepositions"])  # may stand inside a noun phrase

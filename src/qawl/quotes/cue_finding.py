@@ -15,7 +15,7 @@ from typing import Optional
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
-    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
+    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, QUESTION_OPENERS, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
@@ -91,6 +91,8 @@ class _CueFinding:
                     continue
                 if entry.person != 3:
                     continue  # first person: words inside someone's statement
+                if self.asks_question(b, t):
+                    continue  # كيف أعلنت المنتخبات عن قوائمها؟: a question, nobody's words are reported
                 governed = entry.kind == "verb" and not conj and self.governed_by_preposition(b, t)
                 candidate = None
                 if entry.kind in ("verb", "participle"):
@@ -120,6 +122,16 @@ class _CueFinding:
         self.nest_disagreeing_participles(found)
         self.nest_disagreeing_verbs(found)
         return found
+
+    def asks_question(self, b: int, t: int) -> bool:
+        """``Q-QUESTION-NO-REPORT``: the cue's sentence opens with an interrogative (هل، كيف، وهل) and ends
+        with a question mark, and no relative clause (التي تقول طهران إنها) stands between them and the cue."""
+        if not rule_on("Q-QUESTION-NO-REPORT"):
+            return False
+        questions = self.__dict__.setdefault("_question_relatives", {})
+        if b not in questions:
+            questions[b] = _question_relatives(self.blocks[b].tokens)
+        return t < questions[b][t]
 
     def governed_by_preposition(self, b: int, t: int) -> bool:
         """``Q-PREPOSITION-NOUN``: a cue verb's form right after a preposition that governs a noun is its verbal
@@ -1124,3 +1136,22 @@ def _may_open_own_report(tokens: list[_Token], c: _Candidate) -> bool:
         return True  # …، وقال إنه يستطيع: the clause subject's own statement about itself
     # طالبًا من الأتراك: the participle of طلب, the speaker's own act
     return c.entry.number == "d" and _dual_reads_as_participle(tokens[c.cue[0]].key)
+
+
+def _question_relatives(tokens: list[_Token]) -> list[int]:
+    """For each token, where a relative (الذي، التي) first stands in its sentence when that sentence opens
+    with an interrogative and ends with a question mark; -1 for the tokens of any other sentence. One pass."""
+    reach = [-1] * len(tokens)
+    start = 0
+    while start < len(tokens):
+        end = start
+        while end < len(tokens) and not _ends_sentence(tokens, end):
+            end += 1
+        words = [k for k in range(start, min(end, len(tokens))) if tokens[k].is_word]
+        opener = tokens[words[0]].key if words else ""
+        asks = opener in QUESTION_OPENERS or (opener[:1] in "وف" and opener[1:] in QUESTION_OPENERS)
+        if asks and end < len(tokens) and tokens[end].text in "؟?":
+            relative = next((k for k in words if tokens[k].key in SUBJECT_RELATIVES), end)
+            reach[start:end] = [relative] * (end - start)
+        start = end + 1
+    return reach

@@ -198,6 +198,10 @@ RULES: dict[str, str] = {
                         "'individual') is conjunction + cue only where it opens a clause or carries its shadda (وردّ); "
                         "after a word (وما ورد فيه، كل فرد) no cue, though ورد في + a document reports like جاء في; "
                         "data: report_words.json conjunction_homograph_lemmas",
+    "Q-QUESTION-NO-REPORT": "a cue in a sentence that opens with an interrogative (هل، كيف، لماذا) and ends with a "
+                            "question mark (هل تقول بأن …؟، كيف أعلنت المنتخبات عن قوائمها؟) asks, it reports no "
+                            "words; not past a relative clause (وهل ستتوقف طهران … التي تقول طهران إنها …؟); data: "
+                            "function_words.json question_openers",
     "Q-INFERENCE-CLAUSE": "a present cue verb right after بما / مما (ارتفع اليورو، بما يشير إلى أن …) tells what the "
                           "narrated fact implies: no report; data: function_words.json inference_openers",
     "Q-NARRATOR-THAT": "أن governed by a word of the narrator's own clause after the speaker (، كما أن، يبدو أن، ومن "
