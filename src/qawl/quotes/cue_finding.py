@@ -10,6 +10,7 @@ passive and first-person forms never are; each token makes at most one candidate
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 from typing import Optional
 
 from qawl.arabic import (
@@ -128,10 +129,12 @@ class _CueFinding:
         with a question mark, and no relative clause (التي تقول طهران إنها) stands between them and the cue."""
         if not rule_on("Q-QUESTION-NO-REPORT"):
             return False
-        questions = self.__dict__.setdefault("_question_relatives", {})
-        if b not in questions:
-            questions[b] = _question_relatives(self.blocks[b].tokens)
-        return t < questions[b][t]
+        return t < self.question_reach[b][t]
+
+    @cached_property
+    def question_reach(self) -> list[list[int]]:
+        """Per block, ``_question_relatives`` of its tokens: one pass over the document, asked once."""
+        return [_question_relatives(block.tokens) for block in self.blocks]
 
     def governed_by_preposition(self, b: int, t: int) -> bool:
         """``Q-PREPOSITION-NOUN``: a cue verb's form right after a preposition that governs a noun is its verbal
