@@ -345,7 +345,7 @@ class _Resolver:
         if c.speaker is None:
             self.plural_skipped = False
             plural = entry.kind == "participle" and entry.number == "p"
-            agent = (plural and self.plural_in_sentence(c)) or self.antecedent(entry, position)
+            agent = (plural and self.plural_in_sentence(c)) or self.plural_verb_subject(c) or self.antecedent(entry, position)
             if entry.kind == "verb":
                 # واستعرض كوي النظام … وقال إنه: a subject named after its verb later in the
                 # paragraph is nearer than the last speaker
@@ -837,24 +837,58 @@ class _Resolver:
         return next((m for m in reversed(self.ex.mentions) if m.end <= before and m.label == "PER"), None)
 
     def plural_in_sentence(self, c: _Candidate) -> Optional[_Agent]:
-        """واحتج المزارعون أمام الوزارة، مطالبين: a plural participle's subject is the last plural
-        subject of a verb in its sentence, outside any quote's words."""
+        """واحتج المزارعون أمام الوزارة، مطالبين: a plural participle's (or verb's) subject is the last plural
+        subject of a verb in its sentence, outside any quote's words (a clause's too: ``plural_clause_subject``)."""
         ex, b = self.ex, c.block
         tokens = ex.blocks[b].tokens
         start = ex.sentence_start(b, c.cue[0])
         for t in range(c.cue[0] - 1, start, -1):
             if not tokens[t].is_word or not _is_plural_phrase([tokens[t].key]) or tokens[t - 1].is_word is False:
                 continue
+            if rule_on("S-PLURAL-VERB-SENTENCE") and (_is_stop(tokens[t]) or tokens[t - 1].key in PREPOSITIONS):
+                continue  # بين الذين يدعون، بين مرحبين بها: a relative or a preposition's noun, no subject
+            clause = ""
             if lookup_cue(tokens[t - 1].key)[0] is None and not (t - 1 == start and tokens[t - 1].key[:1] == "و"):
-                continue  # only the subject right after its verb (VSO)
+                clause = self.plural_clause_subject(b, t, start, c.cue[0])
+                if not clause:
+                    continue  # only the subject right after its verb (VSO)
             if any(a.text_block == b and a.content_start <= t < a.content_end for a in self.accepted):
                 continue
-            end = ex.speaker_forward(b, t, len(tokens), split_object=True)
+            end = t + 1 if clause == "svo" else ex.speaker_forward(b, t, len(tokens), split_object=True)
+            if clause == "vso" and _is_definite(tokens[t].key):
+                # فحص الباحثون | عينات دم: a definite subject's adjectives are definite, the object after them is not
+                end = next((k for k in range(t + 1, end) if not _is_definite(tokens[k].key)), end)
             split = ex.agent_object_start(b, t, end)  # واعتبر محللون | القرار سابقة، قائلين
             span = self.phrase_span(b, t, max(split, t + 1))
             if span is not None:
-                return _Agent(span.start, span, span.text, "person", "m", "p", rules=("S-AGENT-OBJECT",) if split < end else ())
+                rules = (("S-AGENT-OBJECT",) if split < end else ()) + (("S-PLURAL-VERB-SENTENCE",) if clause else ())
+                return _Agent(span.start, span, span.text, "person", "m", "p", rules=rules)
         return None
+
+    def plural_verb_subject(self, c: _Candidate) -> Optional[_Agent]:
+        """``S-PLURAL-VERB-SENTENCE``: a plural verb's dropped subject is the plural subject of a verb in its own
+        sentence, as a plural participle's is (وبينما يؤكد الخبراء …، فإنهم يوصون), not the last plural speaker."""
+        if c.entry.kind != "verb" or c.entry.number != "p" or not rule_on("S-PLURAL-VERB-SENTENCE"):
+            return None
+        agent = self.plural_in_sentence(c)
+        return replace(agent, rules=tuple(dict.fromkeys((*agent.rules, "S-PLURAL-VERB-SENTENCE")))) if agent else None
+
+    def plural_clause_subject(self, b: int, t: int, start: int, cue: int) -> str:
+        """``S-PLURAL-VERB-SENTENCE``: how the plural noun at ``t`` is its clause's subject: "vso" right after the
+        first word after a comma, when that word is no function word (وخلال الدراسة، فحص | الباحثون; not في حين),
+        "svo" right before a plural past verb that is not the cue itself (ولكن خبراء | قللوا … كما استبعدوا);
+        else ""."""
+        tokens = self.ex.blocks[b].tokens
+        if not rule_on("S-PLURAL-VERB-SENTENCE"):
+            return ""
+        verb = tokens[t - 1]
+        if t - 2 > start and tokens[t - 2].text in COMMAS and not _is_stop(verb) and not is_verbal_noun(verb.text) \
+                and not tokens[t].key.endswith("ين"):
+            return "vso"  # a subject is nominative: قيام شابين is a verbal noun's genitive
+        opens = t - 1 == start or verb.key in BUT or verb.text in COMMAS
+        nxt = tokens[t + 1] if t + 1 < cue else None
+        svo = nxt is not None and nxt.is_word and not _is_definite(nxt.key) and nxt.key.endswith("وا") and len(nxt.key) > 4
+        return "svo" if opens and svo else ""
 
     def participle_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
         """``S-PARTICIPLE-CLAUSE``: a participle's dropped subject is the subject of a clause-opening verb in

@@ -439,6 +439,9 @@ RULES: dict[str, str] = {
                           "later dropped subject means, as with كان X قد",
     "S-PLURAL-VERB": "a plural verb's dropped subject is never one named person: the last other speaker (قال المنظمون … "
                      "وقال ياكوب فال … وأضافوا → المنظمون), else none",
+    "S-PLURAL-VERB-SENTENCE": "a plural verb's dropped subject is the plural subject of a verb in its own sentence, as a "
+                              "plural participle's is, and a clause's plural subject counts: after a comma's first word "
+                              "(وخلال الدراسة، فحص الباحثون … لكنهم قالوا) or before a plural verb (ولكن خبراء قللوا … كما استبعدوا)",
     "S-EPITHET": "a definite person head with only definite adjectives after it and no name (المدرب "
                  "الإسباني، اللاعبة الأمريكية، الفنان المصري) is an epithet of the last named person who spoke, "
                  "when no other person is named between them, the gender agrees and its nisba fits his titles; not a "
