@@ -915,6 +915,19 @@ def test_a_listed_variant_of_a_named_body_takes_its_role(form, role):
     assert read_form(form, disabled=frozenset({"R-VARIANT-NAME"})).roles == ()
 
 
+def test_a_players_or_coachs_title_names_his_team():
+    rows = occurrences(("ماوريسيو بوكيتينو", "", "person", "quote", "وقال ", "، مدرب توتنهام الإنجليزي، إن"),
+                       ("ماوريسيو بوكيتينو", "", "PER", "mention"))
+    assert affiliation_of(rows, "ماوريسيو بوكيتينو") == ("توتنهام", "A-NORM+R-CONTEXT+AFF-BODY+AFF-TEAM")
+    assert affiliation_of(rows, "ماوريسيو بوكيتينو", disabled={"AFF-TEAM"})[0] == ""
+
+
+@pytest.mark.parametrize("after", ["، لاعب مانشستر سيتي السابق، إن", "، مدرب الفريق، إن", "، مدرب إنجلترا، إن"])
+def test_a_former_team_a_common_noun_or_a_state_is_no_team(after):
+    rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", after), ("فلان الفلاني", "", "PER", "mention"))
+    assert affiliation_of(rows, "فلان الفلاني")[0] == ""
+
+
 def test_a_body_after_a_relatives_word_is_no_affiliation():
     rows = occurrences(("فلان الفلاني", "", "person", "quote", "وقال ", "، ابن محافظة الغربية في دلتا النيل، إن"),
                        ("فلان الفلاني", "", "PER", "mention"))

@@ -78,11 +78,11 @@ def _display(raw: str, word: str, unglued: str) -> str:
 
 
 def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
-            disabled: frozenset = frozenset(), outer: set | None = None) -> tuple[str, str]:
+            disabled: frozenset = frozenset(), outer: set | None = None, teams: set | None = None) -> tuple[str, str]:
     """``(name, "body")`` for the first body a title names after its head (الرئيس التنفيذي
     لشركة أوبر → أوبر; الباحث في جامعة الكويت → جامعة الكويت), ``(country, "country")`` when
     that body speaks for a government (المتحدثة باسم وزارة الخارجية الأمريكية), else ("", ""). ``outer``
-    collects the bodies AFF-OUTER-BODY gave (the rule applies only when it is passed)."""
+    collects the bodies AFF-OUTER-BODY gave (the rule applies only when it is passed), ``teams`` those AFF-TEAM gave."""
     if len(raw) != len(words):
         raw = list(words)
     plain = tuple(_unglued(w, lex) for w in words)
@@ -90,7 +90,8 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
         if term.kind in ("person", "head"):
             if "باسم" in term.words[:-1]:  # المتحدث باسم الجيش: the body starts inside the title
                 start = i + term.words.index("باسم") + 1
-                return body_in(words[start:], raw[start:], lex, after_title=True, disabled=disabled, outer=outer)
+                return body_in(words[start:], raw[start:], lex, after_title=True, disabled=disabled, outer=outer,
+                               teams=teams)
             # ابن محافظة الغربية، زوجة اللاعب: a relative's or a citizen's word names where he is from, not his body
             after_title = term.role != "citizen_or_witness" or "AFF-RELATIVE" in disabled
             continue
@@ -120,7 +121,47 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
             while len(names) > 1 and _nisba_at(plain, i + len(term.words) + len(names) - 1, lex)[0]:
                 names = names[:-1]  # صحيفة لوموند الفرنسية → لوموند
         return " ".join(names), "body"
-    return "", ""
+    team = _team_after(plain, raw, lex) if "AFF-TEAM" not in disabled else ""
+    if team and teams is not None:
+        teams.add(team)
+    return (team, "body") if team else ("", "")
+
+
+def _team_at(words: tuple, i: int, lex: Lexicons) -> int:
+    """The number of words of a player's or coach's title at ``words[i]`` (لاعب خط الوسط), else 0."""
+    titles = lex.team_titles or {}
+    return next((n for n in (3, 2, 1) if titles.get(tuple(words[i:i + n])) == "title"), 0)
+
+
+def _team_after(words: tuple, raw: list, lex: Lexicons) -> str:
+    """AFF-TEAM: the team a player's or coach's title names right after it (مدرب توتنهام → توتنهام), up to a
+    nisba, a listed term or three words; a lone common noun (الفريق) or a state's name (مدرب إنجلترا) names none."""
+    titles = lex.team_titles or {}
+    for i in range(len(words)):
+        n = _team_at(words, i, lex)
+        if not n:
+            continue
+        start = i + n
+        while start < len(words) and titles.get((words[start],)) == "head":
+            start += 1
+        if start < len(words) and words[start].startswith("لل"):  # المدير الفني للمنتخب الإنجليزي
+            words = words[:start] + ("ال" + words[start][2:],) + words[start + 1:]
+            raw = raw[:start] + ["ال" + raw[start][2:]] + raw[start + 1:]
+        stop = start
+        while (stop < len(words) and stop - start < 3 and words[stop] not in _BODY_END
+               and titles.get((words[stop],)) not in ("not", "former") and not _nisba_at(words, stop, lex)[0]
+               and not (stop > start and words[stop] in lex.starts)):
+            stop += 1
+        name = words[start:stop]
+        if not name or name_key(" ".join(name)) in lex.state_names:
+            return ""
+        nisba = _nisba_at(words, stop, lex)[0]
+        if stop + nisba < len(words) and titles.get((words[stop + nisba],)) == "former":
+            return ""  # لاعب مانشستر سيتي السابق: a team he left
+        if len(name) == 1 and titles.get(name) == "common":  # المنتخب: a team only with its nisba (المنتخب المصري)
+            return " ".join(raw[start:stop + nisba]) if nisba else ""
+        return " ".join(raw[start:stop])
+    return ""
 
 
 def _outer_body(words: tuple, plain: tuple, end: int, stop: int, lex: Lexicons) -> int:
@@ -149,8 +190,7 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
         bodies = _votes(members, readings, ev, "body", ev.context_bodies)
         if bodies and not _country_outweighs(members, readings, ev, role, bodies):
             body = _most_common(bodies)
-            outer = ev.outer_bodies | {readings[f].body for f in members if "AFF-OUTER-BODY" in readings[f].rules}
-            return body, "AFF-BODY+AFF-OUTER-BODY" if body in outer else "AFF-BODY"
+            return body, "AFF-BODY" + _body_rule(body, members, readings, ev)
         outweighed = bool(bodies)
     else:
         outweighed = False
@@ -159,6 +199,14 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
         if countries:
             return _most_common(countries), "AFF-OFFICIAL-COUNTRY" if outweighed else "AFF-NISBA"
     return "", ""
+
+
+def _body_rule(body: str, members: list, readings: dict, ev: _Evidence) -> str:
+    """The rule past AFF-BODY that found the body, if any (AFF-OUTER-BODY, AFF-TEAM), as a suffix."""
+    for rule, found in (("AFF-OUTER-BODY", ev.outer_bodies), ("AFF-TEAM", ev.team_bodies)):
+        if body in found or any(rule in readings[f].rules and readings[f].body == body for f in members):
+            return "+" + rule
+    return ""
 
 
 def _person_noun(reading, lex: Lexicons) -> bool:
@@ -200,7 +248,7 @@ def unnamed_affiliation(reading, role: str, disabled: frozenset) -> tuple[str, s
     """The affiliation of a form that names nobody: the body its words name, or the country
     of an office of state (وزير الخارجية التركي → تركيا); nothing for منظمة حقوقية بريطانية."""
     if reading.body and "AFF-BODY" not in disabled:
-        return reading.body, "AFF-BODY+AFF-OUTER-BODY" if "AFF-OUTER-BODY" in reading.rules else "AFF-BODY"
+        return reading.body, "AFF-BODY" + "".join("+" + r for r in ("AFF-OUTER-BODY", "AFF-TEAM") if r in reading.rules)
     if reading.affiliation and (role in OFFICIAL_ROLES or reading.government) and "AFF-NISBA" not in disabled:
         return reading.affiliation, "AFF-NISBA"
     return "", ""

@@ -131,6 +131,8 @@ RULES = {
                          "ends the title right before the speaker (المدير العام لشركة \"مايكروسوفت الخليج\" سيد حشيش)",
     "AFF-INDEFINITE": "a common noun without the article and not in construct with a definite word after a title "
                       "(طبيب نفسي، ضابط رفيع، معارضا بارزا) describes the person, it names no body to speak for",
+    "AFF-TEAM": "a player's or coach's title with no listed body after it (data/actors/team_titles.tsv) names his "
+                "team in the words right after it, up to a nisba (بوكيتينو، مدرب توتنهام → توتنهام)",
     "AFF-RELATIVE": "a body named after a relative's or a citizen's word (ابن محافظة الغربية، زوجة …) is where the "
                     "speaker is from or whose he is, not the body he speaks for",
     "R-VARIANT-NAME": "a form that data/actors/variants.tsv lists for a named body of the role lexicon takes that "
@@ -329,6 +331,7 @@ class Lexicons:
     landforms: frozenset = frozenset()  # head nouns of natural places (البحر، خليج): R-LANDFORM
     advisers: dict = None  # title words -> the adviser's role when no nationality follows (R-ADVISER)
     press_pieces: frozenset = frozenset()  # pieces of writing (words) a writer of the press signs: R-PRESS-PIECE
+    team_titles: dict = None  # words of a player's or coach's title, a team's head noun, a word no team: AFF-TEAM
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -531,6 +534,7 @@ def lexicons() -> Lexicons:
         landforms=frozenset(match_form(t) for (t, *_) in _rows("landforms.tsv")),
         advisers={words_of(t): role for t, role in _rows("adviser_titles.tsv")},
         press_pieces=frozenset(words_of(t) for (t, *_) in _rows("press_pieces.tsv")),
+        team_titles={words_of(t): kind for t, kind in _rows("team_titles.tsv")},
     )
 
 

@@ -87,6 +87,7 @@ class _Evidence:
     context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
     context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
     outer_bodies: set = field(default_factory=set)  # bodies AFF-OUTER-BODY read past a unit (لجنة ... بالغرفة)
+    team_bodies: set = field(default_factory=set)  # teams AFF-TEAM read after a player's title (مدرب توتنهام)
     # countries of titles that name no body (AFF-OFFICIAL-COUNTRY weighs them against the bodies)
     context_countries_alone: dict = field(default_factory=lambda: defaultdict(Counter))
     context_rules: dict = field(default_factory=lambda: defaultdict(dict))  # form -> role -> rule (R-AGE...)
@@ -243,7 +244,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if definite and not near_end:  # الأستاذ بجامعة مانشستر: the body comes after the title
                 skip = len(match_terms(words, lex)[0][1].words)
                 words, raw = words[skip:], raw[skip:]
-            body, kind = body_in(words, raw, lex, after_title=not near_end, disabled=disabled, outer=ev.outer_bodies)
+            body, kind = body_in(words, raw, lex, after_title=not near_end, disabled=disabled, outer=ev.outer_bodies,
+                                 teams=ev.team_bodies)
             if kind == "body":
                 ev.context_bodies[form][body] += max(n, 1)
             affiliation = body if kind == "country" else _affiliation_in(words, lex, disabled)

@@ -614,9 +614,10 @@ def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons, disabl
                 rules: list | None = None) -> None:
     """The body (or, for a government body, the country) the title words name."""
     outer: set = set()
-    found, kind = body_in(words, raw, lex, disabled=disabled, outer=outer)
-    if outer and rules is not None:
-        rules.append("AFF-OUTER-BODY")
+    teams: set = set()
+    found, kind = body_in(words, raw, lex, disabled=disabled, outer=outer, teams=teams)
+    if rules is not None:
+        rules.extend(rule for rule, found_by in (("AFF-OUTER-BODY", outer), ("AFF-TEAM", teams)) if found_by)
     if kind == "body":
         reading.body = found
     elif kind == "country" and not reading.affiliation:
