@@ -250,6 +250,7 @@ DOCUMENT_VERBS = frozenset(_REPORT["document_verbs"])
 DOCUMENT_HEADS = frozenset(_REPORT["document_heads"])
 AUTHORED_DOCUMENTS = frozenset(_REPORT["authored_documents"])
 PARTITIVE_HEADS = frozenset(_REPORT["partitive_heads"])  # عدد من المسؤولين: the source they count
+SINGLE_PARTITIVES = frozenset(_REPORT["single_partitive_heads"])  # واحدة من الزبائن: one of them
 MAKER_LINKS = frozenset(_REPORT["maker_links"])
 SAYING_NOUNS = frozenset(_REPORT["saying_nouns"])
 LINK_WORDS = frozenset(_REPORT["link_words"])

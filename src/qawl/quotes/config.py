@@ -116,4 +116,5 @@ TITLE_WINDOW_WORDS = 3
 MAX_QUOTED_SUBJECT_WORDS = 3  # a quotation between a verb and its أن read as the speaker's name (S-QUOTED-SUBJECT)
 MAX_NAMED_AFTER_CHARS = 1500  # how far after a title the cue that names it may come, a few sentences (S-NAMED-AFTER)
 MIN_CONSTRUCT_PLURAL_LETTERS = 5  # مستخدمو، لاعبو: a construct plural; عضو، أبو are singular
+MIN_INDEFINITE_PLURAL_LETTERS = 5  # باحثون، آخرون: a plural without the article; جون، عون are names or singular
 MAX_CLAIM_OBJECT_WORDS = 4  # words of an object that only names claims (الاتهامات الموجهة إليه: Q-CLAIMS-NAMED)

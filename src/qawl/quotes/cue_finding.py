@@ -16,7 +16,7 @@ from typing import Optional
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
-    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, QUESTION_OPENERS, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
+    NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, PARTITIVE_HEADS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, QUESTION_OPENERS, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
@@ -24,12 +24,12 @@ from .candidate import _Candidate
 from .content_end import SELF_COMPLEMENTISERS
 from .rules import rule_on
 from .config import (
-    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS,
+    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS, MIN_INDEFINITE_PLURAL_LETTERS,
     MIN_SPEECH_WORDS,
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
-    _is_verbal_noun_form, _is_oblique_plural, _construct_plural, _object_cue, _prev_word, _pronoun_agreement, _strip_conj,
+    _is_verbal_noun_form, _is_oblique_plural, _construct_plural, _counts_people, _object_cue, _prev_word, _pronoun_agreement, _strip_conj,
     _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
@@ -896,6 +896,9 @@ class _CueFinding:
                 continue
             number, other = c.entry.number, self.subject_number(previous)
             if number and other and number != other and self.sentence_start(c.block, c.cue[0]) <= previous.cue[0]:
+                if c.entry.gender == "m" and number == "p" and self.plural_subject_after_verb(previous):
+                    c.rules += ("Q-PLURAL-SUBJECT-PARTICIPLE",)  # أفاد باحثون أن …، مضيفين أن: the same speakers
+                    continue
                 if self.nonhuman_agreement(c, previous, other):
                     c.rules += ("Q-PLURAL-AGREEMENT",)
                     continue
@@ -944,6 +947,21 @@ class _CueFinding:
             return False
         head = _strip_noun(self.blocks[previous.block].tokens[previous.speaker[0]].key) if previous.speaker else ""
         return bool(head) and not head.endswith(("ون", "ين", "و"))
+
+    def plural_subject_after_verb(self, c: _Candidate) -> bool:
+        """``Q-PLURAL-SUBJECT-PARTICIPLE``: a masculine singular verb before a subject that names several people
+        without the article (أفاد باحثون، أكد متعاملون) or counts them (أكد عدد من المواطنين): a masculine plural
+        participle later in the sentence agrees with that subject, as the verb before it cannot."""
+        if not rule_on("Q-PLURAL-SUBJECT-PARTICIPLE") or c.speaker is None or c.speaker[0] <= c.cue[0] \
+                or c.entry.kind != "verb" or (c.entry.gender, c.entry.number) != ("m", "s"):
+            return False
+        tokens, first = self.blocks[c.block].tokens, c.speaker[0]
+        if self.mention_at(c.block, first) is not None:
+            return False
+        key = _strip_conj(tokens[first].key)
+        if key in PARTITIVE_HEADS:
+            return _counts_people([tok.key for tok in tokens[first:c.speaker[1]]])
+        return not key.startswith("ال") and key.endswith("ون") and len(key) >= MIN_INDEFINITE_PLURAL_LETTERS
 
     def subject_number(self, c: _Candidate) -> str:
         """Number of a cue's subject: a verb before its subject stays singular (أوضح المغردون),

@@ -13,7 +13,7 @@ from typing import Optional
 from qawl.arabic import (
     TITLE_SYNONYMS,
     ADJECTIVES, ADVERB_STEMS, ATTACHED_PRONOUNS, PREPOSITION_PRONOUN_STEMS, COMPLEMENTISERS, DAMMA, DEMONSTRATIVES,
-    NISBA_ENDINGS, PARTICLES, PLURAL_HEADS,
+    NISBA_ENDINGS, PARTICLES, PARTITIVE_HEADS, PLURAL_HEADS, SINGLE_PARTITIVES,
     MONTH_NAMES, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIONAL_NOUNS, RELATIVES, SHADDA, TIME_NOUNS, TIME_PHRASES,
     TIME_RELATIVES,
     TIME_WORDS, _MARKS_RE,
@@ -246,6 +246,13 @@ def _is_plural_phrase(keys: list[str]) -> bool:
         return False
     head = _strip_noun(_strip_conj(keys[0]))
     return head.endswith(("ون", "ين")) or (_construct_plural(head) and len(keys) > 1) or head in PLURAL_HEADS
+
+
+def _counts_people(keys: list[str]) -> bool:
+    """عدد من المواطنين، العديد من الخبراء: a quantity of a group with its من phrase, plural in sense
+    (not واحدة من الزبائن)."""
+    head = _strip_conj(keys[0]) if keys else ""
+    return len(keys) > 1 and head in PARTITIVE_HEADS and head not in SINGLE_PARTITIVES and keys[1] == "من"
 
 
 def _is_oblique_plural(key: str) -> bool:

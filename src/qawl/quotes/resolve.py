@@ -25,7 +25,7 @@ from .config import (
     MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_NAMED_AFTER_CHARS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
-    SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
+    SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _counts_people, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
     _looks_feminine_verb, _is_definite, _prep_form, _number_gender, _strip_conj, _strip_noun, _title_key, _unpossessed,
 )
 from .rules import rule_on
@@ -249,8 +249,11 @@ class _Resolver:
                    if x is not None and x.position <= before]
         for agent in reversed(earlier):
             if entry.kind == "participle" and entry.number == "p":
-                if _is_plural_phrase(_key_text(agent.span.text).split()):
+                keys = _key_text(agent.span.text).split()
+                if _is_plural_phrase(keys):
                     return agent  # متسائلين، مشيرين: the most recent plural speaker
+                if _counts_people(keys) and rule_on("Q-PLURAL-SUBJECT-PARTICIPLE"):
+                    return agent  # أكد عدد من المواطنين …، موضحين: so many of them
                 continue
             if entry.number == "p" and _one_named_person(agent) and rule_on("S-PLURAL-VERB"):
                 self.plural_skipped = True

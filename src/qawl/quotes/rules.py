@@ -154,6 +154,9 @@ RULES: dict[str, str] = {
     "Q-DEMONSTRATIVE-OBJECT": "a demonstrative after a cue followed by a definite noun that names no source (أورد "
                               "هذا الزعم، أكد ذلك الأمر) is the object: no back reference, no speaker after it",
     "Q-BACK": "a cue that points back to words before it (أعلن ذلك X)",
+    "Q-PLURAL-SUBJECT-PARTICIPLE": "a masculine plural participle agrees with a singular verb's subject set after it that "
+                                   "names people without the article or counts them (أفاد باحثون أن …، مضيفين أن; أكد عدد "
+                                   "من المواطنين أن …، موضحين أن): the speakers' next report, not someone inside the words",
     "Q-PLURAL-AGREEMENT": "a feminine singular participle after a comma continues the report of a plural subject "
                           "that is no sound masculine plural (أكدت المصادر أن …، مشيرة إلى أن): Arabic plurals of "
                           "things agree in the feminine singular",
