@@ -1016,6 +1016,9 @@ class _CueFinding:
         entry = replace(entry, complements=("أن", *entry.complements))
         candidate = self.verb_candidate(b, t, entry, conj)
         aimed = entry.addressee and rule_on("Q-OBJECT-PRONOUN-PREP")  # اتهمها سالفيني بالتعاون: the pronoun is whom
+        if aimed and self.dropped_subject_aim(candidate, t, conj) and not self.after_complementiser(b, t):
+            candidate.rules += ("Q-OBJECT-PRONOUN-PREP", "Q-OBJECT-PRONOUN-DROPPED")
+            return candidate  # وقطعت علاقاتها مع قطر واتهمتها بدعم …: the subject of the verb before
         if candidate is None or candidate.speaker is None or candidate.method not in (
             ("that", "quote", "prep") if aimed else ("that", "quote")
         ):
@@ -1031,6 +1034,21 @@ class _CueFinding:
         if opener != candidate.speaker[1] and not (candidate.method == "quote" and tokens[opener].text in ALL_MARKS and opener == candidate.speaker[1]):
             return None
         return candidate
+
+    def after_complementiser(self, b: int, t: int) -> bool:
+        """A complementiser (أن، إن) earlier in ``t``'s sentence: a verb there may be the clause's own (قالت
+        الوزارة إن الشرطة اعتقلت المشتبه به واتهمته بالقتل), its subject the clause's."""
+        tokens = self.blocks[b].tokens
+        return any(tok.key in COMPLEMENTISERS for tok in tokens[self.sentence_start(b, t):t])
+
+    @staticmethod
+    def dropped_subject_aim(candidate: Optional[_Candidate], t: int, conj: str) -> bool:
+        """``Q-OBJECT-PRONOUN-DROPPED``: after و/ف, a cue that aims at someone, carrying that someone as its
+        object pronoun, with no subject of its own and its preposition right after it (واتهمتها بدعم جماعات
+        متطرفة، وطالبها بتوضيح مطالبها) reports for its dropped subject, as with a named one; not after a
+        complementiser in its sentence (after_complementiser)."""
+        return candidate is not None and bool(conj) and candidate.speaker is None and candidate.method == "prep" \
+            and candidate.content_start - (t + 1) in (0, 1) and rule_on("Q-OBJECT-PRONOUN-DROPPED")
 
     def relative_object_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         """``Q-RELATIVE-OBJECT``: after a relative pronoun, a cue's object pronoun is the antecedent and the

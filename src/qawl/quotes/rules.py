@@ -111,6 +111,10 @@ RULES: dict[str, str] = {
                          "the speaker and the words; data: report_words.json anonymity_*",
     "Q-OBJECT-PRONOUN-PREP": "a cue that aims at someone, carrying that someone as an object pronoun, reports "
                              "its preposition's words too (اتهمها سالفيني بالتعاون مع المهربين، طالبه الوزير بالاستقالة)",
+    "Q-OBJECT-PRONOUN-DROPPED": "after و/ف, a cue that aims at someone, carrying that someone as its object pronoun, "
+                                "with no subject of its own and its preposition right after it (واتهمتها بدعم جماعات "
+                                "متطرفة، وحذر الفيفا اليونان وطالبها باتخاذ) reports for its dropped subject; not after أن / إن "
+                                "in its sentence, where the verb may be the reported clause's own",
     "Q-RELATIVE-OBJECT": "after a relative pronoun, a cue carrying its object pronoun reports for the source named "
                          "after it what the antecedent is accused of, called or held to be (الذي تتهمه ابنته بالتحرش بها، "
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
