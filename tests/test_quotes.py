@@ -4475,6 +4475,18 @@ def test_q_short_quote_a_short_quotation_after_a_saying_cue_is_speech(switch_off
 
 
 
+def test_b_consequence_after_mark_the_narrators_note_after_a_closing_mark_ends_the_words(switch_off):
+    text = 'وأعلن الاتحاد المصري أن فترة غياب صلاح بسبب الإصابة "لن تزيد على 3 أسابيع"، ما يشير إلى أنه سيتمكن من اللحاق بالمنتخب.'
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text == 'فترة غياب صلاح بسبب الإصابة "لن تزيد على 3 أسابيع"'
+    assert "B-CONSEQUENCE-AFTER-MARK" in quotes[0].rules
+    _, quotes = quotes_of('وقال الوزير إن الخطة تبدأ غدا، ما يعني نهاية الأزمة.', [])
+    assert quotes[0].content.text.endswith("نهاية الأزمة")  # no closing mark: the words run on
+    switch_off("B-CONSEQUENCE-AFTER-MARK")
+    _, quotes = quotes_of(text, [])
+    assert quotes[0].content.text.endswith("بالمنتخب")
+
+
 def test_b_stopper_after_mark_a_gloss_after_a_closing_mark_ends_the_words(switch_off):
     text = 'وقال قرقاش إن الحكومة القطرية أخطأت حين وضعت نفسها ب"هذا الموقف" في إشارة إلى اتهامات توجهها للسعودية.'
     names = _mentions_for(("قرقاش", "PER", "أنور قرقاش"))

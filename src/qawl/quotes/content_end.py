@@ -15,7 +15,7 @@ from bisect import bisect_right
 from typing import Any, TYPE_CHECKING
 
 from qawl.arabic import (
-    AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONJUNCTIONS_WAW_FA, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
+    AS_WORD, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CONSEQUENCE_OPENERS, CONJUNCTIONS_WAW_FA, CLAUSE_STOPPERS, CLAUSE_STOPPER_PAIRS, CONJOINED_PRONOUNS, CONTENT_CONTRAST_PAIRS,
     CONTENT_CONTRASTS, MONTHS_AND_DAYS, NARRATIVE_TIME_PAIRS,
     COMPLEMENTISERS, NARRATOR_CONTRASTS, NORM_NOUNS, PRONOUN_SUFFIXES, PURPOSE_OPENER_PAIRS, PURPOSE_OPENERS, WITHHELD_DETAIL_WORDS, says_i_or_we_after,
 )
@@ -76,6 +76,10 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                     and rule_on("B-STOPPER-AFTER-MARK"):
                 c.rules += ("B-STOPPER-AFTER-MARK",)  # ب"هذا الموقف" | في إشارة إلى: the narrator's gloss
                 t += 1
+                break
+            if token.text in COMMAS and t > c.content_start + 1 and _consequence_after_mark(ex, c.block, t) \
+                    and rule_on("B-CONSEQUENCE-AFTER-MARK"):
+                c.rules += ("B-CONSEQUENCE-AFTER-MARK",)  # …"لن تزيد على 3 أسابيع"، ما يشير: the narrator's note
                 break
             if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
                 break
@@ -180,6 +184,17 @@ def _closes_quoted_sentence(ex: _Extractor, b: int, t: int) -> bool:
         return False
     return _ends_sentence(tokens, t - 1) and not _is_ellipsis(tokens, t - 1) \
         and t + 1 < len(tokens) and tokens[t + 1].is_word
+
+
+def _consequence_after_mark(ex: _Extractor, b: int, t: int) -> bool:
+    """``B-CONSEQUENCE-AFTER-MARK``: the comma at ``t`` follows the closing mark of a quotation and opens
+    ما / مما + a word (…"لن تزيد على 3 أسابيع"، ما يشير إلى أنه سيتمكن …): the narrator's note on what the
+    quoted words mean or cause. The quoted words were the speaker's last; the content ends at the mark."""
+    tokens = ex.blocks[b].tokens
+    region = ex.blocks[b].closing.get(t - 1)
+    if region is None or not region.balanced or region.words < 2:
+        return False
+    return t + 2 < len(tokens) and tokens[t + 1].key in CONSEQUENCE_OPENERS and tokens[t + 2].is_word
 
 
 def _is_circumstantial(token: _Token) -> bool:
