@@ -4487,6 +4487,21 @@ def test_b_consequence_after_mark_the_narrators_note_after_a_closing_mark_ends_t
     assert quotes[0].content.text.endswith("بالمنتخب")
 
 
+def test_b_quoted_complement_ends_a_verb_first_clause_after_a_quoted_that_clause_is_the_narrators(switch_off):
+    text = 'وأضاف غوتيريس أن "لبنان هو عمود أساسي للاستقرار في المنطقة"، وثمن الرسائل الصادرة عن السلطات اللبنانية.'
+    names = _mentions_for(("غوتيريس", "PER", "أنطونيو غوتيريس"))
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].content.text == "لبنان هو عمود أساسي للاستقرار في المنطقة"
+    assert "B-QUOTED-COMPLEMENT-ENDS" in quotes[0].rules
+    _, quotes = quotes_of('وقال إن "النظام يستهدف الصحفيين"، لينشر مع تغريدته فيديو عن طهران.', [])
+    assert quotes[0].content.text == "النظام يستهدف الصحفيين"
+    _, quotes = quotes_of('وقالت إن "الاتفاق ليس هو الأفضل"، لكن له عدد معين من المزايا.', [])
+    assert quotes[0].content.text.endswith("المزايا")  # لكن: the speaker's words go on
+    switch_off("B-QUOTED-COMPLEMENT-ENDS")
+    _, quotes = quotes_of(text, names)
+    assert quotes[0].content.text.endswith("اللبنانية")
+
+
 def test_b_stopper_after_mark_a_gloss_after_a_closing_mark_ends_the_words(switch_off):
     text = 'وقال قرقاش إن الحكومة القطرية أخطأت حين وضعت نفسها ب"هذا الموقف" في إشارة إلى اتهامات توجهها للسعودية.'
     names = _mentions_for(("قرقاش", "PER", "أنور قرقاش"))

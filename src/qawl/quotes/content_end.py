@@ -81,6 +81,9 @@ def _content_end(ex: _Extractor, c: _Candidate, stops: list[int]) -> int:
                     and rule_on("B-CONSEQUENCE-AFTER-MARK"):
                 c.rules += ("B-CONSEQUENCE-AFTER-MARK",)  # …"لن تزيد على 3 أسابيع"، ما يشير: the narrator's note
                 break
+            if token.text in COMMAS and _narrator_after_quoted_complement(ex, c, t) and rule_on("B-QUOTED-COMPLEMENT-ENDS"):
+                c.rules += ("B-QUOTED-COMPLEMENT-ENDS",)  # قال إن "…"، وثمن الرسائل: the narrator's next clause
+                break
             if token.text in COMMAS and c.method in ("prep", "obj") and t + 1 < len(tokens) and _opens_new_clause(tokens[t + 1]):
                 break
             if token.text in COMMAS and ex.narrator_resumes(c.block, t + 1):
@@ -195,6 +198,26 @@ def _consequence_after_mark(ex: _Extractor, b: int, t: int) -> bool:
     if region is None or not region.balanced or region.words < 2:
         return False
     return t + 2 < len(tokens) and tokens[t + 1].key in CONSEQUENCE_OPENERS and tokens[t + 2].is_word
+
+
+def _narrator_after_quoted_complement(ex: _Extractor, c: _Candidate, t: int) -> bool:
+    """``B-QUOTED-COMPLEMENT-ENDS``: the whole that-clause is quoted (أضاف أن "لبنان هو عمود أساسي …") and
+    the comma at ``t`` right after its closing mark opens a verb-first clause: و + a bare three-letter word (a
+    past verb: ، وثمن الرسائل), ل + a present verb (، لينشر مع تغريدته) or كما أنه / أنها (، كما أنه لم يخف):
+    the narrator's next clause, not more of the quoted words."""
+    tokens = ex.blocks[c.block].tokens
+    if c.method != "that" or t + 2 >= len(tokens) or not tokens[t + 2].is_word:
+        return False
+    region = ex.blocks[c.block].closing.get(t - 1)
+    if region is None or not region.balanced or region.words < 2 or region.open_token != c.content_start:
+        return False
+    key = tokens[t + 1].key
+    if key == AS_WORD:
+        return tokens[t + 2].key in ("انه", "انها", "انهم")
+    if key.startswith("لي") and len(key) >= 5:
+        return ex.mention_at(c.block, t + 1) is None
+    return len(key) == 4 and key[0] == "و" and not _is_stop(tokens[t + 1]) and not _is_definite(key[1:]) \
+        and ex.mention_at(c.block, t + 1) is None
 
 
 def _is_circumstantial(token: _Token) -> bool:
