@@ -532,10 +532,11 @@ RULES: dict[str, str] = {
                        "words or more and no word of the sentence follows them",
     "B-STRAY-STRAIGHT-MARK": "a straight quotation mark with none open that can only close (right after a word "
                              "and right before a punctuation mark: أين العقل؟\".) opens nothing",
-    "B-CONSEQUENCE-AFTER-MARK": "an unquoted content ends at the closing mark of a quotation followed by a comma and ما / مما "
-    "(…\"لن تزيد على 3 أسابيع\"، ما يشير إلى أنه …): the narrator's note on what the quoted words mean or cause",
-    "B-QUOTED-COMPLEMENT-ENDS": "a that-clause quoted whole (أضاف أن \"…\") ends at its closing mark before a comma and a "
-    "verb-first clause (، وثمن الرسائل; ، لينشر; ، كما أنه): the narrator's next clause",
+    "B-CONSEQUENCE-AFTER-MARK": "an unquoted content ends at the closing mark of a quotation followed by a comma and ما / "
+                                "مما (…\"لن تزيد على 3 أسابيع\"، ما يشير إلى أنه …): the narrator's note on what the "
+                                "quoted words mean or cause",
+    "B-QUOTED-COMPLEMENT-ENDS": "a that-clause quoted whole (أضاف أن \"…\") ends at its closing mark before a comma and "
+                                "a verb-first clause (، وثمن الرسائل; ، لينشر; ، كما أنه): the narrator's next clause",
     "B-STOPPER-AFTER-MARK": "a two-word clause stopper right after a closing quotation mark or bracket (…ب\"هذا الموقف\" "
                             "في إشارة إلى) ends an unquoted content as after a comma; data: clause_words.json "
                             "clause_stopper_pairs",
