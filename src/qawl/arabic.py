@@ -377,6 +377,7 @@ COMMAS = frozenset(_PUNCTUATION["commas"])
 QUOTE_MARKS = frozenset(_PUNCTUATION["quote_marks"])
 DASHES = frozenset(_PUNCTUATION["dashes"])
 LABEL_SEPARATORS = frozenset(_PUNCTUATION["label_separators"])
+PAUSE_MARKS = frozenset(_PUNCTUATION["pause_marks"])
 SEMICOLONS = frozenset(_PUNCTUATION["semicolons"])
 QUESTION_MARKS = frozenset(_PUNCTUATION["question_marks"])
 

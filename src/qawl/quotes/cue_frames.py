@@ -14,7 +14,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PAUSE_MARKS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -30,7 +30,7 @@ from .lexical import (
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
-from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_title_abbreviation
+from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis, _is_title_abbreviation
 
 
 def _norm_source(key: str) -> bool:
@@ -921,6 +921,10 @@ class _CueFrames:
             if label:
                 head = self.headline_head(b, label, speakers)  # قد يهمك/ تميم بن حمد: …
             labelled = label > 0 and head is not None
+            pause = 0 if head is not None else self.headline_pause_end(b)
+            if pause:
+                head = self.headline_head(b, pause, speakers)  # بعد حكم العدل الدولية.. جواد ظريف: …
+            paused = pause > 0 and head is not None
             topic = head is None and (head := self.topic_headline_head(b)) is not None
             if head is None:
                 continue
@@ -950,6 +954,8 @@ class _CueFrames:
                 candidate.rules += ("Q-HEADLINE-BODY-TITLE",)
             if labelled:
                 candidate.rules += ("Q-HEADLINE-LABEL",)
+            if paused:
+                candidate.rules += ("Q-HEADLINE-PAUSE",)
             if any(t.is_word and _is_stop(t) for t in tokens[speaker_start:speaker_end]):
                 candidate.rules += ("Q-HEADLINE-PHRASE",)  # عبدالله بالخير، مصدر في اتحاد الكرة
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
@@ -974,6 +980,19 @@ class _CueFrames:
                 return k + 1 if k > 0 and k + 1 < len(tokens) else 0
             if not tokens[k].is_word or self.mention_at(b, k) is not None:
                 return 0
+        return 0
+
+    def headline_pause_end(self, b: int) -> int:
+        """``Q-HEADLINE-PAUSE``: a headline's speaker may follow its topic after a pause (عام على الأزمة الخليجية..
+        ووزير خارجية البحرين: …، بعد حكم العدل الدولية.. جواد ظريف: …); where the words after the last ".." or
+        "…" before the colon start, else 0."""
+        tokens = self.blocks[b].tokens
+        colon = next((i for i, token in enumerate(tokens) if token.text == ":"), None)
+        if colon is None or not rule_on("Q-HEADLINE-PAUSE"):
+            return 0
+        for k in range(colon - 1, 0, -1):
+            if tokens[k].text in PAUSE_MARKS or _is_ellipsis(tokens, k):
+                return k + 1 if k + 1 < colon else 0
         return 0
 
     def headline_head(self, b: int, start: int, speakers: set[str]) -> Optional[tuple[int, int, int]]:

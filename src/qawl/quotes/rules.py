@@ -85,6 +85,9 @@ RULES: dict[str, str] = {
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
+    "Q-HEADLINE-PAUSE": "a headline's speaker may follow its topic after a pause (عام على الأزمة الخليجية.. ووزير "
+                        "خارجية البحرين: …؛ بعد حكم العدل الدولية.. جواد ظريف: …): the headline form starts after the "
+                        "last .. or … before its colon; data: punctuation.json pause_marks",
     "Q-ATTRIB-RELAYS-REPORT": "an attribution whose clause opens with a report of its own (وقال بوتين في الفيلم، بحسب "
                               "رويترز: \"…\"; وبحسب الشروق، فإن معلول قال إن) makes no quote: the words are the reporting "
                               "verb's speaker's",
