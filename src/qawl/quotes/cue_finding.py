@@ -15,11 +15,12 @@ from typing import Optional
 
 from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
-    COMPLEMENTISERS, CONTINUATION_LEMMAS, DEMONSTRATIVES, INFERENCE_OPENERS, MA_CONJUNCTIONS,
+    COMPLEMENTISERS, COMPLETE_SUBJECTS, CONTINUATION_LEMMAS, DEMONSTRATIVES, DOCUMENT_HEADS, OBJECT_QUANTIFIERS, INFERENCE_OPENERS, MA_CONJUNCTIONS,
     NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, PARTITIVE_HEADS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, QUESTION_OPENERS, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
     SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
+from qawl.entities.features import gazetteer_words
 from .candidate import _Candidate
 from .content_end import SELF_COMPLEMENTISERS
 from .rules import rule_on
@@ -390,6 +391,10 @@ class _CueFinding:
             return None  # ولم تكشف الشركة عن عدد السيارات: a report that nothing was told
         if entry.kind == "verb" and candidate.method == "that" and self.negated_past_report(prev):
             return None  # ولم يوضح الخبر نوع العقار، … أنه: what was not said
+        if entry.kind == "verb" and (conj or carried) and speaker is not None and speaker[0] > t \
+                and candidate.method != "obj" and self.object_names_no_source(b, entry, speaker, candidate):
+            speaker = None  # وطالب المجتمع الدولي بـ: the object, the subject is dropped
+            candidate.rules += ("S-OBJECT-NO-SOURCE",)
         candidate.speaker = speaker
         candidate.start_token = start_token
         if entry.kind == "verb" and own_object:
@@ -542,6 +547,40 @@ class _CueFinding:
             return False
         token = self.blocks[b].tokens[first]
         return token.is_word and _possessed(token.text) and self.mention_at(b, first) is None
+
+    def object_names_no_source(self, b: int, entry: CueEntry, span: tuple[int, int], candidate: _Candidate) -> bool:
+        """``S-OBJECT-NO-SOURCE``: after و/ف or a pronoun carrier, the words between a verb that takes an object
+        and what it reports right after them (وطالب المجتمع الدولي | بالاضطلاع، ودعت جميع اليمنيين | إلى) are its
+        object when they open with a definite word or a quantifier (before a quotation only a quantifier: ووصف أي
+        طرح سياسي «…») and name no source: no tagged or listed name, no word that may be a subject."""
+        if not rule_on("S-OBJECT-NO-SOURCE") or not (entry.addressee or "obj" in entry.complements):
+            return False
+        start, end = span
+        tokens = self.blocks[b].tokens
+        if any(tok.is_word for tok in tokens[end:candidate.content_start]):
+            return False  # the words go on past the phrase: it may be a subject with more after it
+        if any(self.mention_at(b, u) is not None for u in range(start, end)):
+            return False
+        keys = [tok.key for tok in tokens[start:end] if tok.is_word]
+        if not keys or not (_is_definite(keys[0]) or keys[0] in OBJECT_QUANTIFIERS) or self.names_source(b, start):
+            return False  # لائحة الدعوى، عيارة: a construct head or a bare word may well be the subject
+        if candidate.method == "quote" and keys[0] not in OBJECT_QUANTIFIERS:
+            return False  # وطالبت الفرقة «الإخوة …»: a definite word before a quotation is most often who speaks
+        if keys[0] in gazetteer_words() or keys[0] in self.name_words:
+            return False  # a listed place or body the tagger missed here (الولايات المتحدة), or a word it tagged elsewhere
+        return not any(self.may_be_subject(k) for k in keys)
+
+    def may_be_subject(self, key: str) -> bool:
+        """A word that may head or be a subject: a source or document head, a quantity (الكثير), a complete
+        subject (البعض), a relative that describes one (التي), a nominative plural or dual (المحتجون، ممثلو،
+        الممثلتان)."""
+        stem = _strip_noun(key)
+        if stem.endswith("ات") and len(stem) > 4:
+            stem = stem[:-2] + "ه"  # المنظمات: a plural of a listed head (منظمة)
+        if key in COMPLETE_SUBJECTS or key in SUBJECT_RELATIVES or key in PARTITIVE_HEADS or stem in DOCUMENT_HEADS:
+            return True
+        return key.endswith(("ون", "ان")) or (key.endswith("و") and len(key) > 4) \
+            or any(key in words or stem in words for words in self.lexicon.heads.values())
 
     def oblique_object(self, b: int, first: int) -> bool:
         """``S-OBLIQUE-OBJECT``: right after a verb, a definite plural or dual in the oblique case (حذرت

@@ -493,6 +493,10 @@ RULES: dict[str, str] = {
     "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
                      "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
                      "that opens the sentence, not the noun",
+    "S-OBJECT-NO-SOURCE": "after و/ف or a pronoun carrier, the words between a verb that takes an object and what it "
+                          "reports right after them (not an object noun phrase) are that object when they open with a definite "
+                          "word (before a quotation: a quantifier) and name no source (وطالب المجتمع الدولي بـ، ووصف أي طرح "
+                          "سياسي «…»): the subject is dropped; data: function_words.json object_quantifiers",
     "S-OBJECT-FIRST": "a cue that reports nothing, with a preposition and pronoun or a function word right after it "
                       "(وتمنى له دوام النجاح، وطلبت ألا تتحدث), names no subject for a later dropped subject",
     "S-TITLE-MENTION": "a lone definite person title the tagger took for a name (الأسقف، القس) is a description "
