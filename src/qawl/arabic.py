@@ -168,6 +168,7 @@ CONTENT_CONTRAST_PAIRS = _pairs([w for w in _CLAUSE["contrasts_kept_in_content"]
 NARRATIVE_TIME_PAIRS = _pairs(_CLAUSE["narrative_time_pairs"])
 NORM_NOUNS = frozenset(_CLAUSE["norm_nouns"])  # ، وفقا للمبادرة: B-ACCORDING-TO-NORM
 WITHHELD_DETAIL_WORDS = frozenset(_CLAUSE["withheld_detail_words"])  # ، دون الكشف عن: B-WITHOUT-DETAIL
+RELATIVE_PASSIVE_LEMMAS = frozenset(_CLAUSE["relative_passive_lemmas"])  # الذي اتُّهم بـ: Q-RELATIVE-PREP
 CONSEQUENCE_OPENERS = frozenset(_CLAUSE["consequence_openers"])  # "…"، ما يعني: B-CONSEQUENCE-AFTER-MARK
 APODOSIS_OPENERS = frozenset(_CLAUSE["apodosis_openers"])  # فإن، فقد
 CONTENT_OPENERS = frozenset(_CLAUSE["content_openers"]) | APODOSIS_OPENERS

@@ -17,7 +17,7 @@ from qawl.arabic import (
     ADVERBIAL_HEADS, ANAPHORIC_OBJECTS, AS_WORD, CONJUNCTION_HOMOGRAPH_LEMMAS, CONJUNCTIONS_WAW_FA, SHADDA, BA_OBJECT_LEMMAS, BACK_POINTERS, CLAUSE_ADVERBS, CLAUSE_OPENERS,
     COMPLEMENTISERS, COMPLETE_SUBJECTS, CONTINUATION_LEMMAS, DEMONSTRATIVES, DOCUMENT_HEADS, OBJECT_QUANTIFIERS, INFERENCE_OPENERS, MA_CONJUNCTIONS,
     NARRATOR_CONTRASTS, NOUN_FRAME_PREPS, PARTITIVE_HEADS, NOUN_GOVERNING_PREPOSITIONS, OBJECT_PRONOUNS, PLURAL_HEADS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, QUESTION_OPENERS, RELATIVES, PAST_REPORT_NEGATORS, REPORT_NEGATOR_PAIRS, REPORT_NEGATORS, SUBJECT_OPENERS,
-    SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
+    RELATIVE_PASSIVE_LEMMAS, SUBJECT_RELATIVES, TIME_ANTECEDENTS, TIME_NOUNS, TIME_WORDS, OBJECT_RELATIVES, is_verbal_noun,
 )
 from qawl.cues import CueEntry, PURPOSE_PREFIX, lookup_cue
 from qawl.entities.features import gazetteer_words
@@ -31,7 +31,7 @@ from .config import (
 from .lexical import (
     PREPOSITION_PRONOUN_RE, _is_cue_token, _is_definite, _is_first_person_hamza, _is_passive, _is_stop, _is_stop_key,
     _is_verbal_noun_form, _is_oblique_plural, _construct_plural, _counts_people, _object_cue, _prev_word, _pronoun_agreement, _strip_conj,
-    _strip_noun, _strip_object,
+    SOURCE_KINDS, _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
 
@@ -648,9 +648,13 @@ class _CueFinding:
         tokens = self.blocks[b].tokens
         # التي أعلن عنها الجيش: the pronoun pointing back comes before the subject
         first = t + 2 if t + 2 < len(tokens) and PREPOSITION_PRONOUN_RE.match(tokens[t + 1].key) else t + 1
-        np_end = self.speaker_forward(b, first, len(tokens))
+        # الذي طالب بإحالة الحكم: the preposition opens the complement, no subject after the verb
+        complement_first = first == t + 1 and self.opens_with_complement(b, first, entry) and rule_on("Q-RELATIVE-PREP")
+        np_end = first if complement_first else self.speaker_forward(b, first, len(tokens))
         np_end = t + 1 if np_end == first else np_end
         candidate = self.complement_candidate(b, t, entry, np_end)
+        if candidate is not None and complement_first:
+            candidate.rules += ("Q-RELATIVE-PREP",)
         dated = self.time_relative_start(b, t)
         if dated is not None and candidate is not None and candidate.method in ("that", "prep", "quote", "colon") \
                 and not entry.ambiguous:
@@ -658,7 +662,11 @@ class _CueFinding:
             candidate.start_token, candidate.boundary = dated, True  # the words before end at في الوقت
             candidate.rules += ("Q-TIME-RELATIVE",)
             return candidate
-        if candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
+        reported_prep = candidate is not None and candidate.method == "prep" \
+            and self.relative_subject_prep(b, t, entry, first, np_end)
+        if reported_prep:
+            candidate.rules = tuple(dict.fromkeys(candidate.rules + ("Q-RELATIVE-PREP",)))
+        elif candidate is None or candidate.method not in ("that", "quote", "colon") or entry.ambiguous:
             pointer = t - 2
             # وهذا ما أكده المتحدث.: the clause before is what he confirmed
             if candidate is None and entry.kind == "verb" and not entry.ambiguous and np_end > t + 1 and pointer >= 0 \
@@ -683,10 +691,28 @@ class _CueFinding:
             candidate.speaker = apposed or (start, head)
             if apposed:
                 candidate.rules += ("S-APPOSED-ANTECEDENT",)  # بن ليبرتون، الخبير في …، الذي يحذر
+        if reported_prep and not self.antecedent_names_source(b, *candidate.speaker):
+            return None  # الأمر الذي يشير إلى، مقالات الفقي التي تكشف عن: a fact or thing, no source
         candidate.start_token = t
         # "، التي تؤكد أن" starts a report of its own; without the comma it is part of the clause
         candidate.boundary = tokens[t - 2].text in COMMAS if t > 1 else False
         return candidate
+
+    def antecedent_names_source(self, b: int, start: int, end: int) -> bool:
+        """The antecedent phrase opens with a name (تيلرسون في أنقرة) or holds a source's head word (مدير عام
+        مستشفى عفرين، حليفها وزير الداخلية); a name owned by a thing (مقالات الفقي) is no source."""
+        tokens, heads = self.blocks[b].tokens, self.lexicon.heads
+        return self.mention_at(b, start) is not None or any(
+            tokens[k].key in heads[kind] or _strip_noun(tokens[k].key) in heads[kind]
+            for k in range(start, end) for kind in SOURCE_KINDS)
+
+    def relative_subject_prep(self, b: int, t: int, entry: CueEntry, first: int, np_end: int) -> bool:
+        """``Q-RELATIVE-PREP``: the relative is the cue verb's own subject (no subject after the verb, no pronoun
+        pointing back on its preposition) and the preposition follows the verb at once (مدير المستشفى الذي أشار
+        إلى تعرض أشخاص …، التي أشارت إلى مقتل طاقمها): its words are reported as in a main clause; not الهدنة التي
+        دعا إليها, whose preposition holds the antecedent."""
+        return entry.kind == "verb" and not entry.ambiguous and first == t + 1 and np_end == t + 1 \
+            and entry.lemma not in RELATIVE_PASSIVE_LEMMAS and rule_on("Q-RELATIVE-PREP")
 
     def time_relative_start(self, b: int, t: int) -> Optional[int]:
         """``Q-TIME-RELATIVE``: the first token of "(في) الوقت الذي" right before the cue at ``t`` (a time noun of

@@ -118,6 +118,9 @@ RULES: dict[str, str] = {
                                 "with no subject of its own and its preposition right after it (واتهمتها بدعم جماعات "
                                 "متطرفة، وحذر الفيفا اليونان وطالبها باتخاذ) reports for its dropped subject; not after أن / إن "
                                 "in its sentence, where the verb may be the reported clause's own",
+    "Q-RELATIVE-PREP": "after a relative pronoun that is the cue verb's subject, the preposition right after the verb "
+                       "reports its words for the antecedent (مدير المستشفى الذي أشار إلى تعرض أشخاص لعوارض …، "
+                       "التي أشارت إلى مقتل طاقمها); not التي دعا إليها, whose preposition points back",
     "Q-RELATIVE-OBJECT": "after a relative pronoun, a cue carrying its object pronoun reports for the source named "
                          "after it what the antecedent is accused of, called or held to be (الذي تتهمه ابنته بالتحرش بها، "
                          "والذي وصفه بوتين بأنه لا يقهر، التي اعتبرها الملك طريقة جهنمية); data: cues.json describing",
