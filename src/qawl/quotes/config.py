@@ -24,6 +24,8 @@ MAX_INITIAL_LETTERS = 3  # إيه.بي.سي: each spelt-out letter is at most th
 
 MAX_SPEAKER_WORDS = 10
 
+CLAUSE_FORM_FAR_REACH = 24  # tokens from a clause form (عبر) to its عن past a long titled subject (Q-CLAUSE-FORM-FAR)
+
 MAX_TITLE_BEFORE = 12  # title words read before a name (وزير الخارجية الأمريكي جون كيري)
 
 MAX_TITLE_AFTER = 6  # apposed title words read after it (جون كيري، وزير الخارجية)

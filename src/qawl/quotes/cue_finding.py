@@ -25,7 +25,7 @@ from .candidate import _Candidate
 from .content_end import SELF_COMPLEMENTISERS
 from .rules import rule_on
 from .config import (
-    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, MIN_CONTINUATION_WORDS, MIN_INDEFINITE_PLURAL_LETTERS,
+    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, CLAUSE_FORM_FAR_REACH, MIN_CONTINUATION_WORDS, MIN_INDEFINITE_PLURAL_LETTERS,
     MIN_SPEECH_WORDS,
 )
 from .lexical import (
@@ -118,6 +118,8 @@ class _CueFinding:
                 if candidate is not None:
                     if clause_form:
                         candidate.rules += ("Q-CLAUSE-FORM",)  # وعبر الوزير عن قلقه: the verb, not "via"
+                        if (b, t) in self.far_clause_forms:
+                            candidate.rules += ("Q-CLAUSE-FORM-FAR",)
                     found.append(candidate)
                 elif entry.kind == "verb" and not entry.ambiguous:
                     self.record_agent(b, t, entry, conj)
@@ -179,11 +181,17 @@ class _CueFinding:
             return None
         if not self.opens_clause(b, t):
             return None
-        for k in range(t + 1, min(len(tokens), t + 2 + MAX_SPEAKER_WORDS)):
+        near = t + 2 + MAX_SPEAKER_WORDS
+        reach = t + 2 + CLAUSE_FORM_FAR_REACH if rule_on("Q-CLAUSE-FORM-FAR") else near
+        for k in range(t + 1, min(len(tokens), reach)):
             if _ends_sentence(tokens, k) or tokens[k].region >= 0:
                 return None
             if tokens[k].key == "عن" or tokens[k].key.startswith("عن") and len(tokens[k].key) > 4 and k > t + 1:
+                if k >= near:  # عبر رئيس الوزراء …، الشيخ محمد بن راشد آل مكتوم، السبت، عن
+                    self.far_clause_forms.add((b, t))
                 return forms[bare]
+            if k >= near and tokens[k].is_word and lookup_cue(tokens[k].key)[0] is not None:
+                return None  # another verb of saying owns the words after it
         return None
 
     def colon_form(self, b: int, t: int) -> Optional[CueEntry]:

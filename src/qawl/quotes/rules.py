@@ -133,6 +133,9 @@ RULES: dict[str, str] = {
                             "اللاعب حديثه بالقول إن …: بالقول reports); data: cues.json yields",
     "Q-NAME-FINAL-CUE": "a bare cue form that ends a tagged person's name after its other words (ليخلف عادل عزت في "
                         "المنصب) is the name, not a verb",
+    "Q-CLAUSE-FORM-FAR": "Q-CLAUSE-FORM's عن may stand past the few words of a plain subject, after a long titled "
+                         "one with its commas (عبر رئيس وزراء الإمارات …، الشيخ محمد بن راشد آل مكتوم، السبت، عن سعادته), "
+                         "up to CLAUSE_FORM_FAR_REACH tokens, when no other cue verb stands in between",
     "Q-CLAUSE-FORM": "a cue form the lexicon keeps out because it is also a preposition (عبر \"via\") is the verb where "
                      "it opens a clause and عن follows within a few words (وعبر وزير الخارجية عادل الجبير عن استنكار "
                      "المملكة؛ not أعلن عبر تويتر); data: cues.json clause_forms",
