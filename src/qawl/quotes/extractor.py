@@ -65,8 +65,8 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
         self.loose_rules: dict[tuple[int, int], tuple[str, ...]] = {}  # (block, first token) -> ids that found a loose agent
-        # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent
         self.far_clause_forms: set[tuple[int, int]] = set()  # (block, token) of a clause form whose عن is far (Q-CLAUSE-FORM-FAR)
+        # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent
         self.verbal_objects: list[tuple[int, int]] = []
         self.loose_objects: list[tuple[int, int]] = []  # (block, token) of objects kept from being agents (S-LOOSE-SOURCE)
         # (block, token) where a speaker phrase was cut by an S-SPAN-* rule -> its id (recorded on the quote)
