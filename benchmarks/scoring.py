@@ -512,6 +512,8 @@ GOLD_FILES = (
     ("audit134_gold.json", "benchmarks"),
     ("audit135_gold.json", "benchmarks"),
     ("audit136_gold.json", "benchmarks"),
+    ("audit137_gold.json", "benchmarks"),
+    ("audit138_gold.json", "benchmarks"),
 )
 
 
