@@ -53,6 +53,9 @@ run ``/tmp/roles_snn13``), labelled blind by two annotators in session 43.
 ``--set dev15``: the same from ``dev15_articles.txt`` (``pick_roles_corpus.py --corpus snn --seed 45 --size 400``, run
 ``/tmp/roles_snn15``, items ``role_items.py --seed 45``), labelled blind by two annotators in session 45 and used to
 judge its role changes.
+``--set dev16``: the same from ``dev16_articles.txt`` (``pick_roles_corpus.py --corpus snn --seed 46 --size 400``, run
+``/tmp/roles_snn16``, items ``role_items.py --seed 46``), labelled blind by two annotators in session 46 and used to
+judge its role changes.
 
 Affiliations are read from the gold of the main checkout (``AFFILIATIONS_GOLD``, or
 ``--affiliations``): one per row of ``roles_gold.tsv``, the country or organisation the
@@ -94,7 +97,8 @@ EXTRA_RUNS = {"dev2": Path("/tmp/roles_ant2"), "dev3": Path("/tmp/roles_ant3"), 
               "dev9": Path("/tmp/roles_ant9"), "dev10": Path("/tmp/roles_ant10"),
               "dev11": Path("/tmp/roles_ant11"), "dev12": Path("/tmp/roles_ant12"),
               "dev13": Path("/tmp/roles_snn13"), "dev14": Path("/tmp/roles_snn14"),
-              "dev15": Path("/tmp/roles_snn15")}  # --set NAME: its run folder
+              "dev15": Path("/tmp/roles_snn15"),
+              "dev16": Path("/tmp/roles_snn16")}  # --set NAME: its run folder
 SCALE_RUN = Path("/tmp/full_run")  # --set scale: a run over both whole corpora
 AFFILIATIONS_GOLD = Path("/work/main/benchmarks/actors/affiliations_gold.tsv")
 GENERIC = "-"
