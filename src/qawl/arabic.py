@@ -193,6 +193,7 @@ BACK_POINTERS = ANAPHORIC_SUBJECTS | frozenset(_CLAUSE["back_pointer_preposition
 ATTRIBUTION_CONNECTORS = frozenset(_CLAUSE["attribution_connectors"])
 LIST_OPENER = tuple(_CLAUSE["list_opener"])
 NOUN_FRAME_PREPS = frozenset(_CLAUSE["noun_frame_prepositions"])
+NOUN_FRAME_FROM_HEADS = frozenset(_CLAUSE["noun_frame_from_heads"])  # على الرغم من تأكيد X أن
 
 # --- name words: names, titles and descriptions of speakers ---
 NAME_LINKS = frozenset(_NAME["name_links"])

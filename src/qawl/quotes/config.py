@@ -18,6 +18,7 @@ MAX_KANA_SPAN = 25
 MIN_CONTINUATION_WORDS = 6
 
 MAX_SAYING_GAP = 8
+NOUN_FRAME_FROM_REACH = 3  # بعد أيام فقط من إعلان: the words between the preposition and من (Q-NOUN-FRAME-FROM)
 MAX_OWNED_SAYING_GAP = 12  # tokens back from بقوله to the verb that opens its clause (Q-SAYING-OWNED)
 
 MAX_INITIAL_LETTERS = 3  # إيه.بي.سي: each spelt-out letter is at most three letters long

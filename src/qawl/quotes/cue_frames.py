@@ -8,19 +8,20 @@ selection (they must not repeat an accepted quote).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import Optional
 
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
-    HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
+    HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_FROM_HEADS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
     CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PAUSE_MARKS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
     MAX_APPOSITION_GAP, MAX_ATTRIBUTION_SOURCE_WORDS, MAX_DATE_TAIL_WORDS, MAX_DESCRIBED_GAP, MAX_RELAYED_FRAME_TOKENS, MAX_RELAYED_SUBJECT_TOKENS, MAX_HEADLINE_SPEAKER_WORDS, MAX_HEADLINE_TOPIC_WORDS, MAX_OPENING_TAIL_WORDS,
-    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_LABEL_WORDS, MAX_HEADLINE_WORDS, MAX_ISSUED_ADJECTIVES, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
+    MAX_FINAL_SOURCE_TAIL, MAX_HEADLINE_LABEL_WORDS, MAX_HEADLINE_WORDS, MAX_ISSUED_ADJECTIVES, MAX_ISSUED_GAP, MAX_MIDDLE_HEAD_WORDS, MAX_NAME_WORDS, MAX_OWNED_SAYING_GAP, MAX_RELAY_GAP, MAX_SAYING_GAP, MIN_SPEECH_WORDS, NOUN_FRAME_FROM_REACH, TERMINAL_WINDOW,
 )
 from .content_end import _is_norm, _starts_closer, _trim_credit
 from .lexical import (
@@ -73,7 +74,8 @@ class _CueFrames:
         tokens = self.blocks[b].tokens
         entry = self.lexicon.verbal_nouns.get(_strip_conj(tokens[t].key))
         prev = _prev_word(tokens, t)
-        if entry is None or prev is None or _strip_conj(prev.key) not in NOUN_FRAME_PREPS:
+        framed_from = entry is not None and self.frame_from(b, t)
+        if entry is None or prev is None or _strip_conj(prev.key) not in NOUN_FRAME_PREPS and not framed_from:
             return None
         np_end = self.speaker_forward(b, t + 1, len(tokens), split_object=entry.addressee)
         if np_end == t + 1 or tokens[t + 1].key in self.lexicon.proposition_nouns:
@@ -81,9 +83,23 @@ class _CueFrames:
         candidate = self.complement_candidate(b, t, entry, np_end)
         if candidate is None or candidate.method not in ("that", "quote", "colon", "prep"):
             return None
+        if framed_from:
+            candidate.rules += ("Q-NOUN-FRAME-FROM",)
         candidate.speaker = (t + 1, np_end)
         candidate.start_token = t - 1
         return candidate
+
+    def frame_from(self, b: int, t: int) -> bool:
+        """``Q-NOUN-FRAME-FROM``: من right before the verbal noun opens its frame after a noun-frame preposition
+        a few words back (بعد أيام من إعلان المرشد أنه، بعد ساعات فقط من تأكيد) or after الرغم (على الرغم من)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-NOUN-FRAME-FROM") or t < 2 or tokens[t - 1].key != "من":
+            return False
+        if tokens[t - 2].key in NOUN_FRAME_FROM_HEADS:
+            return True
+        back = [tokens[k] for k in range(t - 2, max(-1, t - 2 - NOUN_FRAME_FROM_REACH), -1)]
+        words = list(itertools.takewhile(lambda token: token.is_word, back))
+        return any(_strip_conj(token.key) in NOUN_FRAME_PREPS for token in words[1:])
 
     def record_statement_owner(self, b: int, t: int) -> None:
         """في بيان لوزارة الخارجية، حذرت …: the owner of the statement is who speaks next."""

@@ -82,6 +82,7 @@ RULES: dict[str, str] = {
     "Q-NEGATED-PAST-THAT": "a cue verb right after the past negative لم reports nothing with a that-clause either (ولم "
                            "يوضح الخبر نوع العقار، … أنه؛ لم تعتبر المنظمة أن); present لا keeps it (لا يتوقع أن); data: "
                            "function_words.json past_report_negators",
+    "Q-NOUN-FRAME-FROM": "a verbal noun after من that follows a noun-frame preposition a few words back or الرغم (بعد أيام من إعلان المرشد أنه، على الرغم من تأكيد الوزير أن) reports for its agent like one right after the preposition",
     "Q-SAYING-OWNED": "بقوله / بقولها (by his saying) before a quotation, a colon or أن reports for the one its pronoun "
                       "points to, resolved as a dropped subject (وتطرق إلى التحليلات، بقوله: …); data: report_words.json "
                       "saying_nouns",
