@@ -526,6 +526,9 @@ class _CueFrames:
                 return None
             if self.relays_report(b, first, min(end, first + MAX_RELAYED_SUBJECT_TOKENS)):
                 return None  # وقال بوتين في الفيلم، بحسب تقرير وكالة رويترز: "…": the words are Putin's
+            inner_end = None if relayed or cited else self.inner_attribution_end(b, t, np_end + (quoted is not None))
+            if inner_end is not None:  # قتل في دارفور وفق للامم المتحدة 300 الف شخص: the clause goes on
+                end, rules = inner_end, (*rules, "Q-ATTRIB-INNER")
             candidate = _Candidate(b, cue, entry, "attribution", first, content_end=end)
         candidate.speaker = (s, np_end)
         if quoted is None and self.is_data(b, s) and (issuer := self.data_issuer(b, s, limit)) is not None:
@@ -640,6 +643,25 @@ class _CueFrames:
         a comma or و."""
         tokens = self.blocks[b].tokens
         return k >= len(tokens) or _ends_sentence(tokens, k) or tokens[k].text in COMMAS or tokens[k].key == "و"
+
+    def inner_attribution_end(self, b: int, t: int, after: int) -> Optional[int]:
+        """``Q-ATTRIB-INNER``: an attribution with no mark before it whose source a word of the same
+        clause follows (قتل من جراء النزاع في دارفور وفق للامم المتحدة 300 الف شخص) sits inside the
+        words: they run over it to the sentence end. None when a mark stands on either side, a
+        connector before it (وذلك بحسب), or a relative or و after its source (التي تعتبرها، وتحتاج)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-ATTRIB-INNER") or t == 0 or not tokens[t - 1].is_word \
+                or after >= len(tokens) or not tokens[after].is_word:
+            return None
+        if tokens[t - 1].key in ATTRIBUTION_CONNECTORS or tokens[t - 1].key in CLAUSE_OPENERS \
+                or tokens[after].key in RELATIVES or tokens[after].key.startswith("و"):
+            return None  # …، وذلك بحسب الاستطلاع | بحسب وزارة الصحة التي | حسب ما نشر من أخبار وتحتاج: no inner one
+        if lookup_cue(tokens[after].key)[0] is not None:
+            return None  # …وفق استطلاعات الرأي أشار: a verb of the source's own
+        end = after
+        while end < len(tokens) and not _ends_sentence(tokens, end):
+            end += 1
+        return end
 
     def last_clause_start(self, b: int, start: int, end: int) -> int:
         """``Q-ATTRIB-LAST-CLAUSE``: a final attribution reports the last clause of its sentence that a comma and

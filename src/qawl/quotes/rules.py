@@ -98,6 +98,8 @@ RULES: dict[str, str] = {
                            "موقع الهيئة، الأحد.) or a word that opens a new clause (…، بحسب المصور، بينما) follow its source",
     "Q-ATTRIB-ISSUER": "what an attribution cites that is no source (data, figures) speaks through the body that issued it "
                        "(وفق الإحصاءات الصادرة عن وزارة المالية)",
+    "Q-ATTRIB-INNER": "an attribution with no mark before it whose source a word of the same clause follows (قتل من "
+                      "جراء النزاع في دارفور وفق للامم المتحدة 300 الف شخص) reports the whole sentence, over it",
     "Q-ATTRIB-MIDDLE": "an attribution set off by commas or dashes after a short sentence head reports the words after "
                        "it (يحتوي الهاتف -بحسب تسريبات الموقع- على 3 شاشات), not the head before it",
     "Q-ATTRIB-COMMA-FA": "an attribution joined by و right after a comma inside a sentence (…، وبحسب معطيات منظمة "
