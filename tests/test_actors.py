@@ -1181,6 +1181,13 @@ def test_the_body_a_unit_belongs_to_is_the_affiliation():
     assert affiliation_of(rows, "بول بيرفيرسي", disabled={"AFF-OUTER-BODY"})[0] == "قوات الدعم الأرضي بشرطة العاصمة"
 
 
+def test_the_body_named_after_fi_that_a_unit_belongs_to_is_the_affiliation():
+    rows = occurrences(("ريم الحسن", "", "person", "quote", "وقال ", "، عضو الهيئة الرئاسية في مجلس سوريا الديمقراطية، إن"),
+                       ("ريم الحسن", "", "PER", "mention"))
+    assert affiliation_of(rows, "ريم الحسن") == ("مجلس سوريا الديمقراطية", "A-NORM+R-CONTEXT+AFF-BODY+AFF-OUTER-BODY-IN")
+    assert affiliation_of(rows, "ريم الحسن", disabled={"AFF-OUTER-BODY-IN"})[0] == "الهيئة الرئاسية"
+
+
 @pytest.mark.parametrize("after", [" في مقالة في \"السفير\" بتاريخ 4 مايو", " خلال مقاله الى أن", " في تقرير أعده لصحيفة"])
 def test_a_piece_of_writing_after_the_name_marks_a_writer_of_the_press(after):
     rows = occurrences(("نصري الصايغ", "", "person", "quote", "قال ", after), ("نصري الصايغ", "", "PER", "mention"))

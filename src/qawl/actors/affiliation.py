@@ -13,6 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from qawl.actors.lexicon import Lexicons, _nisba_at, match_terms, name_key
+from qawl.arabic import PLACE_HEADS
 
 if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this module
     from qawl.actors.merge import _Evidence
@@ -78,11 +79,12 @@ def _display(raw: str, word: str, unglued: str) -> str:
 
 
 def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
-            disabled: frozenset = frozenset(), outer: set | None = None, teams: set | None = None) -> tuple[str, str]:
+            disabled: frozenset = frozenset(), outer: dict | None = None, teams: set | None = None) -> tuple[str, str]:
     """``(name, "body")`` for the first body a title names after its head (الرئيس التنفيذي
     لشركة أوبر → أوبر; الباحث في جامعة الكويت → جامعة الكويت), ``(country, "country")`` when
     that body speaks for a government (المتحدثة باسم وزارة الخارجية الأمريكية), else ("", ""). ``outer``
-    collects the bodies AFF-OUTER-BODY gave (the rule applies only when it is passed), ``teams`` those AFF-TEAM gave."""
+    maps the bodies AFF-OUTER-BODY or AFF-OUTER-BODY-IN gave to that rule (they apply only when it is passed),
+    ``teams`` collects those AFF-TEAM gave."""
     if len(raw) != len(words):
         raw = list(words)
     plain = tuple(_unglued(w, lex) for w in words)
@@ -107,8 +109,12 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
         if at:  # لجنة الموارد البشرية بالغرفة التجارية: the unit's body is the speaker's
             name, kind = body_in(words[at:], raw[at:], lex, after_title=True, disabled=disabled)
             if kind == "body":
-                outer.add(name)
+                outer[name] = "AFF-OUTER-BODY"
             return name, kind
+        found = _outer_body_in(words, raw, plain, stop, lex, disabled) if outer is not None else ("", "")
+        if found[1]:  # عضو لجنة الأمن والدفاع في البرلمان العراقي: the unit's body is the speaker's
+            outer[found[0]] = "AFF-OUTER-BODY-IN"
+            return found
         if any(plain[i:i + len(g)] == g for g in lex.government):
             country = _affiliation_in(plain[i:stop], lex)
             return (country, "country") if country else ("", "")
@@ -174,6 +180,22 @@ def _outer_body(words: tuple, plain: tuple, end: int, stop: int, lex: Lexicons) 
     return 0
 
 
+def _outer_body_in(words: tuple, raw: list, plain: tuple, stop: int, lex: Lexicons,
+                   disabled: frozenset) -> tuple[str, str]:
+    """AFF-OUTER-BODY-IN: the body named right after في that ends a body's name (قسم التطعيمات في هيئة الصحة
+    العامة → هيئة الصحة العامة), else ("", "")."""
+    if "AFF-OUTER-BODY-IN" in disabled or stop + 1 >= len(plain) or plain[stop] != "في":
+        return "", ""
+    if plain[stop + 1] in PLACE_HEADS:
+        return "", ""  # في محافظة البصرة: a place, not a body
+    if any(name_key(" ".join(plain[j:stop])) in lex.state_names for j in range(stop)):
+        return "", ""  # سفير المملكة العربية السعودية في الأمم المتحدة: a state's post at the body
+    term = next((t for k, t in match_terms(plain[stop + 1:], lex) if k == 0), None)
+    if term is None or term.kind not in ("body", "generic") or term.role in _NOT_BODIES:
+        return "", ""
+    return body_in(words[stop + 1:], raw[stop + 1:], lex, after_title=True, disabled=disabled)
+
+
 def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str, role: str,
                     label: str, person: bool = False) -> tuple[str, str]:
     """An actor's affiliation and the rule that gave it (``person``: AFF-PERSON-NOUN ruled AFF-SELF out)."""
@@ -202,9 +224,12 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
 
 
 def _body_rule(body: str, members: list, readings: dict, ev: _Evidence) -> str:
-    """The rule past AFF-BODY that found the body, if any (AFF-OUTER-BODY, AFF-TEAM), as a suffix."""
-    for rule, found in (("AFF-OUTER-BODY", ev.outer_bodies), ("AFF-TEAM", ev.team_bodies)):
-        if body in found or any(rule in readings[f].rules and readings[f].body == body for f in members):
+    """The rule past AFF-BODY that found the body, if any (AFF-OUTER-BODY, AFF-OUTER-BODY-IN, AFF-TEAM), as a suffix."""
+    if body in ev.outer_bodies:
+        return "+" + ev.outer_bodies[body]
+    for rule in ("AFF-OUTER-BODY", "AFF-OUTER-BODY-IN", "AFF-TEAM"):
+        if (rule == "AFF-TEAM" and body in ev.team_bodies) or any(
+                rule in readings[f].rules and readings[f].body == body for f in members):
             return "+" + rule
     return ""
 

@@ -112,6 +112,9 @@ RULES = {
                        "speaking for itself: no AFF-SELF",
     "AFF-OUTER-BODY": "a body glued to ب inside the body a title or apposition names is the one the speaker "
                       "belongs to (لجنة الموارد البشرية بالغرفة التجارية بجدة → الغرفة التجارية بجدة)",
+    "AFF-OUTER-BODY-IN": "a body named right after في that ends the body a title or apposition names is the one the "
+                         "speaker belongs to (رئيس قسم التطعيمات في هيئة الصحة العامة → هيئة الصحة العامة); not a place "
+                         "(في محافظة البصرة) nor after a state's name (سفير السعودية في الأمم المتحدة)",
     "AFF-BODY": "the body a title or apposition names after its head (المتحدث باسم الجيش الإسرائيلي → "
                 "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
     "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "

@@ -86,7 +86,7 @@ class _Evidence:
     context_roles: dict = field(default_factory=lambda: defaultdict(Counter))
     context_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # countries
     context_bodies: dict = field(default_factory=lambda: defaultdict(Counter))  # bodies a title names
-    outer_bodies: set = field(default_factory=set)  # bodies AFF-OUTER-BODY read past a unit (لجنة ... بالغرفة)
+    outer_bodies: dict = field(default_factory=dict)  # body -> the rule that read it past a unit (لجنة ... بالغرفة)
     team_bodies: set = field(default_factory=set)  # teams AFF-TEAM read after a player's title (مدرب توتنهام)
     # countries of titles that name no body (AFF-OFFICIAL-COUNTRY weighs them against the bodies)
     context_countries_alone: dict = field(default_factory=lambda: defaultdict(Counter))

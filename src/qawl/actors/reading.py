@@ -613,11 +613,11 @@ def _people_quantifier(words: tuple, lex: Lexicons) -> bool:
 def _title_body(reading: Reading, words: tuple, raw: list, lex: Lexicons, disabled: frozenset = frozenset(),
                 rules: list | None = None) -> None:
     """The body (or, for a government body, the country) the title words name."""
-    outer: set = set()
+    outer: dict = {}
     teams: set = set()
     found, kind = body_in(words, raw, lex, disabled=disabled, outer=outer, teams=teams)
     if rules is not None:
-        rules.extend(rule for rule, found_by in (("AFF-OUTER-BODY", outer), ("AFF-TEAM", teams)) if found_by)
+        rules.extend(sorted(set(outer.values())) + (["AFF-TEAM"] if teams else []))
     if kind == "body":
         reading.body = found
     elif kind == "country" and not reading.affiliation:
