@@ -1188,6 +1188,13 @@ def test_the_body_named_after_fi_that_a_unit_belongs_to_is_the_affiliation():
     assert affiliation_of(rows, "ريم الحسن", disabled={"AFF-OUTER-BODY-IN"})[0] == "الهيئة الرئاسية"
 
 
+def test_a_local_office_before_a_place_speaks_for_the_places_council():
+    rows = occurrences(("نير بركات", "", "person", "quote", "وقال ", "، رئيس بلدية القدس، إن"),
+                       ("نير بركات", "", "PER", "mention"))
+    assert affiliation_of(rows, "نير بركات") == ("بلدية القدس", "A-NORM+R-CONTEXT+AFF-BODY+AFF-LOCAL-OFFICE")
+    assert affiliation_of(rows, "نير بركات", disabled={"AFF-LOCAL-OFFICE"})[0] != "بلدية القدس"
+
+
 @pytest.mark.parametrize("after", [" في مقالة في \"السفير\" بتاريخ 4 مايو", " خلال مقاله الى أن", " في تقرير أعده لصحيفة"])
 def test_a_piece_of_writing_after_the_name_marks_a_writer_of_the_press(after):
     rows = occurrences(("نصري الصايغ", "", "person", "quote", "قال ", after), ("نصري الصايغ", "", "PER", "mention"))

@@ -94,6 +94,11 @@ def body_in(words: tuple, raw: list, lex: Lexicons, after_title: bool = False,
                 start = i + term.words.index("باسم") + 1
                 return body_in(words[start:], raw[start:], lex, after_title=True, disabled=disabled, outer=outer,
                                teams=teams)
+            local = _local_office(words, raw, plain, i + len(term.words), term, lex) \
+                if outer is not None and "AFF-LOCAL-OFFICE" not in disabled else ""
+            if local:  # رئيس بلدية القدس: the mayor speaks for the town's council
+                outer[local] = "AFF-LOCAL-OFFICE"
+                return local, "body"
             # ابن محافظة الغربية، زوجة اللاعب: a relative's or a citizen's word names where he is from, not his body
             after_title = term.role != "citizen_or_witness" or "AFF-RELATIVE" in disabled
             continue
@@ -180,6 +185,26 @@ def _outer_body(words: tuple, plain: tuple, end: int, stop: int, lex: Lexicons) 
     return 0
 
 
+def _local_office(words: tuple, raw: list, plain: tuple, end: int, term, lex: Lexicons) -> str:
+    """AFF-LOCAL-OFFICE: the council a title of local government names with the place after it (رئيس بلدية
+    القدس → بلدية القدس), up to two words that are no listed term, nisba or end of a body's name; else ""."""
+    offices = lex.local_offices or {}
+    after = plain[end] if end < len(plain) and (term.words, plain[end]) in offices else ""
+    head = offices.get((term.words, after))
+    if head is None:
+        return ""
+    start = end + 1 if after else end
+    stop = start
+    while stop < len(plain) and stop - start < 2 and plain[stop] not in _BODY_END \
+            and not any(k == 0 for k, _ in match_terms(plain[stop:], lex)) and not _nisba_at(plain, stop, lex)[0]:
+        stop += 1
+    if stop == start or (stop < len(plain) and stop == start + 2 and plain[stop] not in _BODY_END
+                         and not any(k == 0 for k, _ in match_terms(plain[stop:], lex))
+                         and not _nisba_at(plain, stop, lex)[0]):
+        return ""  # no place, or words running on past two: not a place's name
+    return " ".join([head] + list(raw[start:stop]))
+
+
 def _outer_body_in(words: tuple, raw: list, plain: tuple, stop: int, lex: Lexicons,
                    disabled: frozenset) -> tuple[str, str]:
     """AFF-OUTER-BODY-IN: the body named right after في that ends a body's name (قسم التطعيمات في هيئة الصحة
@@ -224,10 +249,11 @@ def _affiliation_of(members: list, readings: dict, ev: _Evidence, lex: Lexicons,
 
 
 def _body_rule(body: str, members: list, readings: dict, ev: _Evidence) -> str:
-    """The rule past AFF-BODY that found the body, if any (AFF-OUTER-BODY, AFF-OUTER-BODY-IN, AFF-TEAM), as a suffix."""
+    """The rule past AFF-BODY that found the body, if any (AFF-OUTER-BODY, AFF-OUTER-BODY-IN, AFF-LOCAL-OFFICE,
+    AFF-TEAM), as a suffix."""
     if body in ev.outer_bodies:
         return "+" + ev.outer_bodies[body]
-    for rule in ("AFF-OUTER-BODY", "AFF-OUTER-BODY-IN", "AFF-TEAM"):
+    for rule in ("AFF-OUTER-BODY", "AFF-OUTER-BODY-IN", "AFF-LOCAL-OFFICE", "AFF-TEAM"):
         if (rule == "AFF-TEAM" and body in ev.team_bodies) or any(
                 rule in readings[f].rules and readings[f].body == body for f in members):
             return "+" + rule

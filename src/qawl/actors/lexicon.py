@@ -115,6 +115,9 @@ RULES = {
     "AFF-OUTER-BODY-IN": "a body named right after في that ends the body a title or apposition names is the one the "
                          "speaker belongs to (رئيس قسم التطعيمات في هيئة الصحة العامة → هيئة الصحة العامة); not a place "
                          "(في محافظة البصرة) nor after a state's name (سفير السعودية في الأمم المتحدة)",
+    "AFF-LOCAL-OFFICE": "a title of local government before a place's name speaks for the place's council "
+                        "(رئيس بلدية القدس → بلدية القدس، محافظ البحر الأحمر → محافظة البحر الأحمر، أمير منطقة عسير → "
+                        "إمارة منطقة عسير; data/actors/local_offices.tsv); not before a listed body (محافظ البنك المركزي)",
     "AFF-BODY": "the body a title or apposition names after its head (المتحدث باسم الجيش الإسرائيلي → "
                 "الجيش الإسرائيلي; الرئيس التنفيذي لشركة أوبر → أوبر; نائب عن حزب العمال → حزب العمال)",
     "AFF-NISBA": "an office of state (or a government body) speaks for the country its nisba, state or capital "
@@ -335,6 +338,7 @@ class Lexicons:
     advisers: dict = None  # title words -> the adviser's role when no nationality follows (R-ADVISER)
     press_pieces: frozenset = frozenset()  # pieces of writing (words) a writer of the press signs: R-PRESS-PIECE
     team_titles: dict = None  # words of a player's or coach's title, a team's head noun, a word no team: AFF-TEAM
+    local_offices: dict = None  # (title words, the word that must follow or "") -> the body's head: AFF-LOCAL-OFFICE
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -538,6 +542,8 @@ def lexicons() -> Lexicons:
         advisers={words_of(t): role for t, role in _rows("adviser_titles.tsv")},
         press_pieces=frozenset(words_of(t) for (t, *_) in _rows("press_pieces.tsv")),
         team_titles={words_of(t): kind for t, kind in _rows("team_titles.tsv")},
+        local_offices={(words_of(t), match_form(after) if after != "-" else ""): head
+                       for t, after, head in _rows("local_offices.tsv")},
     )
 
 
