@@ -214,6 +214,7 @@ VEIL_OBJECTS = frozenset(_NAME["veil_objects"])
 ATTENTION_OBJECTS = frozenset(_NAME["attention_objects"])
 BA_SUBJECT_WORDS = frozenset(_NAME["ba_subject_words"])
 DEPUTY_TITLES = frozenset(_NAME["deputy_titles"])
+COURTESY_TITLES = frozenset(_NAME["courtesy_titles"])  # معالي | الرئيس العام: no office (S-TITLE-COURTESY)
 BODY_HEADS = frozenset(_NAME["body_heads"])  # المرصد | السوري لحقوق الإنسان
 EPONYM_HEADS = frozenset(_NAME["eponym_heads"])  # كتائب | عز الدين القسام: a body named after a person
 ROYAL_TITLES = frozenset(_NAME["royal_titles"])  # مستشفى | الملك فهد: a body named after a person

@@ -526,6 +526,8 @@ class _CueFinding:
         if any(self.mention_at(b, k) is not None for k in range(start, end)):
             return True
         keys = [tok.key for tok in self.blocks[b].tokens[start:end] if tok.is_word]
+        if len(keys) == 1 and self.honorific_pronoun_at(b, start):
+            return True  # وأدان معاليه: an honorific pronoun subject, not a possessed object (S-SPAN-PRONOUN)
         return not (_possessed(keys[0]) or _in_construct(keys))
 
     def object_first(self, b: int, t: int) -> bool:

@@ -10,10 +10,11 @@ pronouns and dropped subjects, and never takes an antecedent from inside a quote
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, QAD_PARTICLES, OFFICE_HEADS,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, COURTESY_TITLES, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, QAD_PARTICLES, OFFICE_HEADS,
     MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -458,13 +459,13 @@ class _Resolver:
             canonical, kind = state, "organisation"  # الحكومة الكندية speaks for كندا, as the article names it
             rules = (*rules, "S-GOVERNMENT-STATE")
         named = mention is not None or (agent is not None and agent.named)
-        if not named and rule_on("S-TITLE-NAME") and (labels := self.title_labels(keys)):
+        if not named and rule_on("S-TITLE-NAME") and (self.title_labels(keys) or self.title_labels(_without_courtesy(keys))):
             ex.deputy_refused = ex.other_office_set_apart = False
             # وأضاف المسؤول الأمريكي after قال مسؤول أمريكي: the unnamed official, not the one American named
-            found, title_rule = self.named_by_title_words(keys, span.start, labels, b, end, office=agent is None)
+            found, title_rule, courtesy = self.named_by_courteous_title(keys, span.start, b, end, office=agent is None)
             if found is not None:
                 canonical, kind, rule, named = found.canonical or found.text, self.kind_of(keys, found), title_rule, True
-                rules = ()
+                rules = courtesy
                 quoted = id(found) in ex.quoted_made or id(found) in ex.quoted_titled
                 rules = (*rules, "S-QUOTED-NAME") if quoted else rules
                 if title_rule == "S-TITLE-HEAD" and has_complements(keys):
@@ -707,6 +708,21 @@ class _Resolver:
         if (found := self.ex.named_by_head(keys, position)) is not None:
             return found, "S-TITLE-HEAD"
         return self.ex.named_by_office(keys, position) if office else None, "S-TITLE-OFFICE"
+
+    def named_by_courteous_title(self, keys: list[str], position: int, b: int, end: int, office: bool = True,
+                                 labels: tuple[str, ...] = ()) -> tuple[Optional[Mention], str, tuple[str, ...]]:
+        """``named_by_title_words`` for a description that may open with courtesy words (معالي الرئيس العام):
+        first without them (``S-TITLE-COURTESY``, in the ids returned), then whole, as the title may hold
+        them (صاحب السمو … → سمو رئيس رعاية الشباب)."""
+        bare = _without_courtesy(keys)
+        if len(bare) < len(keys) and (bare_labels := labels or self.title_labels(bare)):
+            found, rule = self.named_by_title_words(bare, position, bare_labels, b, end, office=office)
+            if found is not None:
+                return found, rule, ("S-TITLE-COURTESY",)
+        if not (labels := labels or self.title_labels(keys)):
+            return None, "S-TITLE-NAME", ()
+        found, rule = self.named_by_title_words(keys, position, labels, b, end, office=office)
+        return found, rule, ()
 
     def document_maker(self, keys: list[str], position: int) -> Optional[tuple[str, str, tuple[str, ...]]]:
         """``S-DOCUMENT-AUTHOR``: (name, kind, further rule ids) of the maker of the document a speaker
@@ -1417,22 +1433,49 @@ class _Resolver:
         gender = entry.gender or _head_gender(span.text, kind)
         self.agents.append(_Agent(position, span, canonical, kind, gender, entry.number, named, rules))
 
+    def loose_pronoun_antecedent(self, keys: list[str], entry: CueEntry, before: int) -> Optional[_Agent]:
+        """``S-SPAN-PRONOUN``: the named speaker an honorific pronoun subject of a cue that reported
+        nothing (وأدان معاليه) refers to, as for a quote's pronoun; None for any other subject."""
+        if len(keys) != 1 or keys[0] not in self.ex.lexicon.heads["pronoun"] or not rule_on("S-SPAN-PRONOUN"):
+            return None
+        agent = self.antecedent(entry, before)
+        return agent if agent is not None and agent.named else None
+
     def remember_loose(self, b: int, token_span: tuple[int, int], entry: CueEntry) -> None:
         span = self.phrase_span(b, *token_span)
         if span is None:
             return
         keys = [t.key for t in self.ex.blocks[b].tokens[token_span[0] : token_span[1]] if t.is_word]
+        if (agent := self.loose_pronoun_antecedent(keys, entry, span.start)) is not None:
+            # وأدان معاليه … هذا العمل، مؤكدا: the person the pronoun means goes on speaking
+            self.remember(span, agent.canonical, agent.kind, entry, span.start, named=agent.named, rules=("S-SPAN-PRONOUN",))
+            return
         mention = self.best_mention(b, *token_span)
         canonical = self.mention_name(mention, span) if mention else span.text
         rules: tuple[str, ...] = ()
         if mention is None and rule_on("S-LOOSE-TITLE") and "PER" in self.title_labels(keys):
             # قال اللاعب الفرنسي (a cue that reported nothing): the later "he" is the player named before;
             # persons only: a loose الصحيفة took the wrong paper of a press review
-            mention, title_rule = self.named_by_title_words(keys, span.start, ("PER",), b, token_span[1])
+            mention, title_rule, courtesy = self.named_by_courteous_title(keys, span.start, b, token_span[1], labels=("PER",))
             if mention is not None:
-                canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule)
+                canonical, rules = mention.canonical or mention.text, ("S-LOOSE-TITLE", title_rule, *courtesy)
         rules = (*self.ex.loose_rules.get((b, token_span[0]), ()), *rules)
         self.remember(span, canonical, self.kind_of(keys, mention), entry, span.start, named=mention is not None, rules=rules)
+
+
+def _without_courtesy(keys: list[str]) -> list[str]:
+    """``S-TITLE-COURTESY``: a description without the courtesy words it opens with (معالي | الرئيس العام
+    لشؤون المسجد الحرام), which name no office and are left out of the titles it is matched with;
+    data: name_words.json courtesy_titles."""
+    n = 0
+    while n < len(keys) - 1 and keys[n] in _courtesy_keys() and rule_on("S-TITLE-COURTESY"):
+        n += 1
+    return keys[n:] if n else keys
+
+
+@lru_cache(maxsize=1)
+def _courtesy_keys() -> frozenset[str]:
+    return frozenset(match_form(word) for word in COURTESY_TITLES)
 
 
 def _epithet_head(keys: list[str]) -> bool:

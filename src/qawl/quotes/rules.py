@@ -313,6 +313,9 @@ RULES: dict[str, str] = {
     "S-SPAN-COMPLETE": "a subject complete by itself (البعض، الجميع، كثيرون) takes no noun as its complement: the "
                        "next word that is none of its adjectives starts the object (وانتقد البعض | الحملة); data: "
                        "name_words.json complete_subjects",
+    "S-SPAN-PRONOUN": "an honorific pronoun subject (معاليه، سموه) is whole: the words after it are the verb's "
+                      "adjuncts or object (وأدان معاليه | باسمه وباسم منسوبي المجلس الأعلى للقضاء); after a cue that "
+                      "reported nothing it is a subject, not an object, and stands for the named speaker it refers to",
     "S-SPAN-VERB": "a bare word followed by a preposition carrying a pronoun is a verb with its complement, not more "
                    "of the speaker phrase (وفق بيان الجيش | جاء فيه أن)",
     "S-SPAN-PREFIXED": "a بـ/لـ word after a whole tagged person's name, or after a lone anonymous, media or document "
@@ -495,6 +498,9 @@ RULES: dict[str, str] = {
                      "\"is called\", no cue; data: name_words.json naming_verbs",
     "S-CALLED-NAME": "a speaker phrase followed by يدعى / تدعى / يسمى and a name (قال أحد المحتجين ويدعى عصام جبار) "
                      "is that name; data: name_words.json naming_verbs",
+    "S-TITLE-COURTESY": "for S-TITLE-NAME, the courtesy words a description opens with (معالي الرئيس العام لشؤون المسجد "
+                        "الحرام، سماحة المفتي) name no office and need not be in the name's title; data: name_words.json "
+                        "courtesy_titles",
     "S-TITLE-DEPUTY": "a name whose title makes it a deputy or aide (نائب رئيس مجلس المحافظة فالح العيساوي) is not the "
                       "office a description without that word names (رئيس مجلس المحافظة); data: name_words.json deputy_titles",
     "S-TITLE-QUOTED": "a short quoted name inside a name's title (مؤسس موقع \"فيسبوك\"، مارك زوكربيرغ) is part of the "

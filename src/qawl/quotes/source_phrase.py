@@ -71,6 +71,9 @@ class _SourcePhrase:
             token = tokens[t]
             if token.aside:
                 break  # مسؤول | طلب عدم نشر اسمه: the source's aside ends its phrase
+            if words == 1 and token.is_word and not _is_stop(token) and self.honorific_pronoun_at(b, start):
+                self.span_cuts[(b, t)] = "S-SPAN-PRONOUN"
+                break  # وأدان معاليه | باسمه وباسم منسوبي المجلس: the pronoun is the whole subject
             if token.text in ALL_MARKS and t + 1 < limit:
                 region = self.region_opening_at(b, t)
                 # a quoted name inside the phrase: وكالة أنباء الصين الجديدة "شينخوا",
@@ -420,6 +423,11 @@ class _SourcePhrase:
             return False  # الرئيس التنفيذي لشركة ...: whose officer he is
         # a bare لـ word may be a name (لودريان): only a tagger can tell it is not one
         return self._cut_by_rule(b, t, by_rule, bool(self.mentions) and mention is None and not name_goes_on)
+
+    def honorific_pronoun_at(self, b: int, t: int) -> bool:
+        """``S-SPAN-PRONOUN``: the word at ``t`` is an honorific pronoun (معاليه، سموه), a whole subject."""
+        key = self.blocks[b].tokens[t].key
+        return key in self.lexicon.heads["pronoun"] and rule_on("S-SPAN-PRONOUN")
 
     def _cut_by_rule(self, b: int, t: int, by_rule: bool, cut: bool) -> bool:
         """``cut``, remembering (``span_cuts``) that S-SPAN-PREFIXED made it when ``by_rule``."""
