@@ -1212,3 +1212,13 @@ def test_a_title_listed_with_the_article_is_read_without_it(form, role):
 def test_a_bare_title_that_is_another_word_is_no_title():
     terms = actors.lexicons().terms
     assert ("قيادي",) in terms and ("امام",) not in terms and ("طالب",) not in terms
+
+
+def test_a_context_cut_at_its_edge_keeps_whole_words_only():
+    from qawl.actors.table import words_after, words_before
+    after = "، ومدير معهد العلوم في جامعه هارفارد: “سوف"
+    assert words_after(after, after.index("هارفارد") + 1) == "، ومدير معهد العلوم في جامعه "
+    assert words_after(after, after.index("هارفارد") - 1) == "، ومدير معهد العلوم في جامعه"
+    assert words_after("قال", 10) == "قال"
+    before = "ة لما وصفه بالتدمير وأضاف "
+    assert words_before(before, len(before) - 1) == " لما وصفه بالتدمير وأضاف "

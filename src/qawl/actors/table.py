@@ -3,6 +3,7 @@ to the quote, stance and entity tables."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -115,14 +116,16 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
                    coalesce(trim(q.speaker), '') AS surface, coalesce(q.speaker_kind, '') AS kind,
                    'quote' AS source,
                    CASE WHEN q.speaker_start >= 0 THEN
-                        substring(d.text, greatest(q.speaker_start - {CONTEXT_CHARS}, 0) + 1,
-                                  q.speaker_start - greatest(q.speaker_start - {CONTEXT_CHARS}, 0))
+                        substring(d.text, greatest(q.speaker_start - {CONTEXT_CHARS + 1}, 0) + 1,
+                                  q.speaker_start - greatest(q.speaker_start - {CONTEXT_CHARS + 1}, 0))
                         ELSE '' END AS before,
-                   CASE WHEN q.speaker_end >= 0 THEN substring(d.text, q.speaker_end + 1, {CONTEXT_CHARS})
+                   CASE WHEN q.speaker_end >= 0 THEN
+                        substring(d.text, q.speaker_end + 1, {CONTEXT_CHARS + 1})
                         ELSE '' END AS after,
                    1 AS n
             FROM quotes q JOIN documents d USING (doc_id)
             WHERE coalesce(q.speaker_canonical, q.speaker, '') <> ''""").df())
+    _whole_words(frames[0], CONTEXT_CHARS)
     for name, sql in (
             ("stances", """
                 SELECT '' AS doc_id, form, '' AS surface, '' AS kind, source, '' AS before,
@@ -139,9 +142,9 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
             ("mentions", f"""
                 SELECT m.doc_id, trim(m.canonical) AS form, '' AS surface, '' AS kind,
                        'mention' AS source,
-                       substring(d.text, greatest(m.start - {MENTION_CONTEXT_CHARS}, 0) + 1,
-                                 m.start - greatest(m.start - {MENTION_CONTEXT_CHARS}, 0)) AS before,
-                       substring(d.text, m."end" + 1, {MENTION_CONTEXT_CHARS}) AS after, 0 AS n
+                       substring(d.text, greatest(m.start - {MENTION_CONTEXT_CHARS + 1}, 0) + 1,
+                                 m.start - greatest(m.start - {MENTION_CONTEXT_CHARS + 1}, 0)) AS before,
+                       substring(d.text, m."end" + 1, {MENTION_CONTEXT_CHARS + 1}) AS after, 0 AS n
                 FROM mentions m JOIN documents d USING (doc_id)
                 WHERE m.label = 'PER' AND coalesce(m.canonical, '') <> '' AND m.start > 0""")):
         try:
@@ -150,12 +153,33 @@ def run_occurrences(run_dir: PathLike) -> pd.DataFrame:
             continue
         with connect(run_dir, name, "documents", merged=False) as con:
             frame = con.execute(sql).df()
+        _whole_words(frame, MENTION_CONTEXT_CHARS)
         if name == "mentions" and "before" in frame and (frame["before"] != "").any():
             # most mentions have no title before or after them
             frame = frame[frame["before"].map(_may_hold_title) | frame["after"].map(_may_open_apposition)]
         frames.append(frame)
     frames.append(_earlier_contexts(run_dir))
     return pd.concat(frames, ignore_index=True).reindex(columns=OCCURRENCE_COLUMNS)
+
+
+def words_after(text: str, chars: int) -> str:
+    """The first ``chars`` characters of ``text`` (read one longer) without the word the edge cuts (في جامعه ه
+    → في جامعه): the start of a word is no word of the context."""
+    if len(text) <= chars or text[chars - 1].isspace() or text[chars].isspace():
+        return text[:chars]
+    return re.sub(r"\S+$", "", text[:chars])
+
+
+def words_before(text: str, chars: int) -> str:
+    """As ``words_after``, the last ``chars`` characters of ``text`` without the word the edge cuts."""
+    return words_after(text[::-1], chars)[::-1]
+
+
+def _whole_words(frame: pd.DataFrame, chars: int) -> None:
+    """The context columns of ``frame`` cut to ``chars`` characters on whole words."""
+    for column, cut in (("before", words_before), ("after", words_after)):
+        if column in frame:
+            frame[column] = frame[column].map(lambda text: cut(text, chars) if isinstance(text, str) else text)
 
 
 def _earlier_contexts(run_dir: PathLike) -> pd.DataFrame:
