@@ -854,6 +854,24 @@ def test_cut_name_nisbas(words, tags_in, tags_out):
     assert cut_name_nisbas(tags_in.split(), [match_form(w) for w in words.split()]) == tags_out.split()
 
 
+@pytest.mark.parametrize("text_in, text_out", [
+    ("وكالة الأناضول الرسمية", "وكالة الأناضول"),
+    ("حزب الشعب الجمهوري المعارض", "حزب الشعب الجمهوري"),
+    ("وكالة الأنباء السورية الرسمية", "وكالة الأنباء السورية"),
+    ("الحزب الحاكم", "الحزب الحاكم"),  # الحزب alone names nothing
+])
+def test_organisation_names_leave_out_epithets(text_in, text_out):
+    from qawl.entities.mentions import name_surface
+
+    assert name_surface(text_in, "ORG") == text_out
+
+
+def test_organisation_epithet_stays_in_the_mention_not_its_canonical():
+    doc = clean_article(Article(doc_id="t", raw_text="وأشارت تقديرات وكالة الأناضول الحكومية إلى فوز الحزب.", origin="t"))
+    found = [(m.text, m.canonical) for m in extract_mentions(doc) if m.label == "ORG"]
+    assert ("وكالة الأناضول الحكومية", "وكالة الأناضول") in found
+
+
 @pytest.mark.parametrize("words, tags_in, tags_out", [
     ("قصفت مدينة دوما", "O O B-LOC", "O B-LOC I-LOC"),
     ("وصل إلى منطقة عسير", "O O O B-LOC", "O O B-LOC I-LOC"),

@@ -2633,6 +2633,15 @@ def test_s_description_mention_sees_past_a_name_run_into_its_complementiser():
     assert "S-DESCRIPTION-MENTION" in quotes[1].rules
 
 
+def test_s_description_mention_reads_the_mention_text_when_its_canonical_drops_an_epithet():
+    """الشركة الأمريكية العملاقة: its canonical name leaves out the epithet (الشركة الأمريكية), the
+    mention's text is still a head and adjectives: a description of the company named before."""
+    text = 'وأعلنت شركة أبل أنها ستدفع الضرائب. وأكدت الشركة الأمريكية العملاقة أنها ستفتح مجمعا جديدا.'
+    names = _mentions_for(("شركة أبل", "ORG", "أبل"), ("الشركة الأمريكية العملاقة", "ORG", "الشركة الأمريكية"))
+    _, quotes = quotes_of(text, names)
+    assert [q.speaker_canonical for q in quotes] == ["أبل", "أبل"]
+
+
 @pytest.mark.parametrize("text, names, speaker", [
     ("ولتوضيح هذا قال كومار إنه يمكن للوالدين تقليل المخاطر.", [("كومار", "PER", "كومار")], "كومار"),
     ("ولتجنب هذه المخاطر نصح الباحثون بضرورة تجنب الطرق المزدحمة.", [], "الباحثون"),

@@ -205,6 +205,7 @@ MEMBER_HEADS = frozenset(_NAME["member_heads"])  # قوات الحلف: the forc
 NISBA_ENDINGS = tuple(_NAME["nisba_endings"])
 ADJECTIVES = frozenset(_NAME["adjectives"])
 EPITHETS = frozenset(_NAME["epithets"])
+ORGANISATION_EPITHETS = frozenset(_NAME["organisation_epithets"])  # وكالة الأناضول | الرسمية
 EPITHET_HEADS = frozenset(_NAME["epithet_heads"])  # السياسي، المذيع: one person, no office (S-EPITHET)
 PLURAL_HEADS = frozenset(_NAME["plural_heads"])
 RELATIONAL_NOUNS = frozenset(_NAME["relational_nouns"])

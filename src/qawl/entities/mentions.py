@@ -23,6 +23,7 @@ from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, tri
 from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
     BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
+    ORGANISATION_EPITHETS,
     SURFACE_BODY_HEADS, MANAGEMENT_HEADS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
     TIME_WORDS,
@@ -993,13 +994,27 @@ def without_body_head(surface: str) -> str:
     return " ".join(words) if rest.startswith(("ال", "لل")) or not rest[:1].isalpha() else " ".join(words[1:])
 
 
+MIN_EPITHET_CUT_WORDS = 2  # الحزب الحاكم keeps its adjective: الحزب alone names nothing
+
+
+def without_epithets(surface: str) -> str:
+    """وكالة الأناضول الرسمية → وكالة الأناضول، حزب الشعب الجمهوري المعارض → حزب الشعب الجمهوري: a
+    writer's epithet at the end of a body's surface (``ORGANISATION_EPITHETS``) is no part of its name,
+    while two words are left. Only the canonical name loses it: the mention keeps the phrase a quote's
+    speaker is read from."""
+    words = surface.split()
+    while len(words) > MIN_EPITHET_CUT_WORDS and match_form(words[-1]) in ORGANISATION_EPITHETS:
+        words.pop()
+    return " ".join(words)
+
+
 def name_surface(text: str, label: str) -> str:
     """The part of a mention's text that its canonical name is made of."""
     surface = canonical_surface(text)
     if label == "LOC":
         return without_place_head(surface)
     if label == "ORG":
-        return without_body_head(surface)
+        return without_body_head(without_epithets(surface))
     return surface
 
 

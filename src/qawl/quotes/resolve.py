@@ -53,6 +53,13 @@ def _head_forms(key: str) -> set[str]:
     return {key, bare, bare[:-1] if bare.endswith("ه") else bare}
 
 
+def _without_complementisers(words: list[str]) -> list[str]:
+    """قالت المنظمة إن: the tagger ran the name into the complementiser."""
+    while words and words[-1] in COMPLEMENTISERS:
+        words = words[:-1]
+    return words
+
+
 @dataclass
 class _Agent:
     position: int
@@ -169,10 +176,9 @@ class _Resolver:
         heads = self.ex.lexicon.heads
         head = _strip_noun(keys[0])
         known_head = any(head in heads[k] or keys[0] in heads[k] for k in ("media", "organisation", "document"))
-        words = match_form(mention.canonical or mention.text).split()
-        while words and words[-1] in COMPLEMENTISERS:
-            words.pop()  # قالت المنظمة إن: the tagger ran the name into the complementiser
-        return known_head and all(k.startswith("ال") for k in keys) and words == keys
+        return known_head and all(k.startswith("ال") for k in keys) and any(
+            _without_complementisers(match_form(form).split()) == keys  # the canonical drops an epithet (العملاقة)
+            for form in {mention.canonical or mention.text, mention.text})
 
     def body_of_head(self, keys: list[str], before: int) -> Optional[_Agent]:
         """``S-DESCRIPTION-HEAD``: a tagged description whose adjectives are not all nisbas (المنظمة الحقوقية،
