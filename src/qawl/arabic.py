@@ -153,6 +153,7 @@ def says_i_or_we_after(previous: str, key: str) -> bool:
 CLAUSE_OPENERS = frozenset(_CLAUSE["clause_openers"])
 CLAUSE_ADVERBS = frozenset(_CLAUSE["clause_adverbs"])
 QAD_PARTICLES = frozenset(_CLAUSE["qad_particles"])  # فقد ندد الرئيس: S-QAD-CLAUSE
+CLAUSE_PARTICLES = frozenset(_CLAUSE["clause_particles"])  # ولم يعط بومبيو، فيما أعرب الأمير: S-PARTICLE-CLAUSE
 AUXILIARY_VERBS = frozenset(_CLAUSE["auxiliary_verbs"])
 AUXILIARY_NEGATORS = frozenset(_CLAUSE["auxiliary_negators"])
 SUBJECT_OPENERS = frozenset(_CLAUSE["subject_openers"])

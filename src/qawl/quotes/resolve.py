@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, COURTESY_TITLES, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, QAD_PARTICLES, OFFICE_HEADS,
+    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, COURTESY_TITLES, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, CLAUSE_PARTICLES, QAD_PARTICLES, OFFICE_HEADS,
     MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
 )
 from qawl.clean import match_form
@@ -983,7 +983,7 @@ class _Resolver:
                 rules = (kana_rule,)  # وكان كريستوفر وايلي، قد فجر مفاجأة … وقال; وكانت كيلي تمتلك … وقالت
                 gender = "f" if tokens[verb].key.endswith("ت") else "m"
             elif verb >= 0 and (rules := self.clause_verb(b, verb)) is not None:
-                gender = "f" if _looks_feminine_verb(tokens[verb].key) else "m"
+                gender = self.clause_verb_gender(tokens[verb].key, rules)
             elif mention.label == "PER" and (titled := self.verb_before_titles(b, t, floor)) is not None \
                     and (rules := self.clause_verb(b, titled)) is not None:
                 rules = (*rules, "S-TITLED-CLAUSE-SUBJECT")  # وتدرس المستشارة الألمانية أنجيلا ميركل الوضع، وقالت
@@ -1003,6 +1003,14 @@ class _Resolver:
             kind = self.kind_of([tok.key for tok in tokens[t:end]], mention)
             return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, rules or ())
         return None
+
+    @staticmethod
+    def clause_verb_gender(key: str, rules: tuple[str, ...]) -> str:
+        """The gender of a clause verb: a bare one after a particle (أشادت، يعط; تحدث may be a masculine past, so
+        no gender), else a verb after its conjunction or a past one (وتستفيد، أعلنت)."""
+        if "S-PARTICLE-CLAUSE" in rules:
+            return "f" if key.endswith("ت") else "" if key[:1] == "ت" else "m"
+        return "f" if _looks_feminine_verb(key) else "m"
 
     def verb_before_titles(self, b: int, t: int, floor: int) -> Optional[int]:
         """``S-TITLED-CLAUSE-SUBJECT``: the token before the title words of the name at ``t`` (وتدرس | المستشارة
@@ -1194,6 +1202,8 @@ class _Resolver:
             return ("S-ADVERBIAL-VERB",)
         if self.after_clause_adverb(b, t):
             return ("S-ADVERB-CLAUSE",)
+        if self.after_clause_particle(b, t):
+            return ("S-PARTICLE-CLAUSE",)
         return ("S-QAD-CLAUSE",) if self.after_qad(b, t) else None
 
     def after_adverbial_phrase(self, b: int, t: int) -> bool:
@@ -1245,6 +1255,17 @@ class _Resolver:
             return False
         particle = tokens[t - 1].key
         return particle in QAD_PARTICLES and (particle != "قد" or self.starts_clause(b, t - 1))
+
+    def after_clause_particle(self, b: int, t: int) -> bool:
+        """``S-PARTICLE-CLAUSE``: an indefinite word of three letters or more right after a negator or a
+        subordinating conjunction (ولم يعط، فيما أعرب، بعدما قررت; a bare لم / لن only at a clause's start) is
+        the clause's verb, as after قد."""
+        tokens = self.ex.blocks[b].tokens
+        if not rule_on("S-PARTICLE-CLAUSE") or t < 1 or len(tokens[t].key) < 3 or _is_definite(tokens[t].key) \
+                or _is_stop(tokens[t]):
+            return False
+        particle = tokens[t - 1].key
+        return particle in CLAUSE_PARTICLES and (particle not in ("لم", "لن") or self.starts_clause(b, t - 1))
 
     def feminine_clause_subject(self, c: _Candidate) -> Optional[_Agent]:
         """"وكثفت الولايات المتحدة ضغوطها على الرئيس مادورو، متهمة إياه": a feminine participle

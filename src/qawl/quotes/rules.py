@@ -451,6 +451,9 @@ RULES: dict[str, str] = {
                         "a later dropped subject means",
     "S-QAD-CLAUSE": "a past verb right after قد (فقد ندد الرئيس الجمهوري بول راين بالقرار، وقال; وقد نشر فريق غوغل) opens "
                     "a clause: the name after it is the subject a later dropped subject means",
+    "S-PARTICLE-CLAUSE": "a verb right after a negator or a subordinating conjunction (ولم يعط بومبيو الكثير من "
+                         "المعلومات، لكنه قال; فيما أعرب الأمير عن أمله) opens a clause: the name after it is the subject "
+                         "a later dropped subject means; data: clause_words.json clause_particles",
     "S-TITLED-CLAUSE-SUBJECT": "a name after a clause-opening verb and a person's title words (وتدرس المستشارة "
                                "الألمانية أنجيلا ميركل الوضع، وقالت) is the subject a later dropped subject means, as a "
                                "name right after the verb is",
