@@ -445,6 +445,40 @@ def test_split_coordinated(words, label, pieces):
 
 
 @pytest.mark.parametrize(
+    "before, words, pieces",
+    [
+        # the context announces several bodies: بين, a dual or a plural of bodies (with مثل / منها)
+        ("الاندماج بين", "سبرينت وتي موبايل", ["سبرينت", "تي موبايل"]),
+        ("بين فريقي", "الهلال والنصر", ["الهلال", "النصر"]),
+        ("شركات منها", "جنرال موترز وبانك أوف أمريكا", ["جنرال موترز", "بانك أوف أمريكا"]),  # و alone cut
+        ("أنهت إدارتا", "نادي الاتحاد وهجر", ["نادي الاتحاد", "هجر"]),
+        ("وتخوض", "شركتا تي موبايل وسبرينت", ["شركتا تي موبايل", "سبرينت"]),
+        # one body: an organisation word opens the run after بين; a dual's second definite complement
+        ("المحادثات بين", "حزب العدالة والتنمية", ["حزب العدالة والتنمية"]),
+        ("بارزين من", "مجلسي الشيوخ والنواب", ["مجلسي الشيوخ والنواب"]),
+        ("وجرى في", "الهلال والنصر", ["الهلال والنصر"]),  # nothing announces two
+    ],
+)
+def test_an_organisation_run_is_split_where_its_context_announces_several(before, words, pieces):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import split_coordinated
+
+    forms = [match_form(word) for word in before.split()]
+    split = split_coordinated(word_spans(words), "ORG", lambda form: COUNTS.get(form, 0), {}, forms)
+    assert [" ".join(t.text for t in piece) for piece in split] == pieces
+
+
+def test_a_list_of_bodies_tagged_as_two_runs_keeps_its_context():
+    from qawl.clean import match_form
+    from qawl.entities.mentions import _list_start
+
+    forms = [match_form(w) for w in "شركات منها جنرال موترز ومايكروسوفت وكوكاكولا".split()]
+    tags = "O O B-ORG I-ORG B-ORG I-ORG".split()
+    assert _list_start(tags, forms, 4) == 2
+    assert _list_start(tags, forms, 2) == 2
+
+
+@pytest.mark.parametrize(
     "words, pieces",
     [
         ("وودورد لترامب", ["وودورد", "لترامب"]),  # whom he spoke to

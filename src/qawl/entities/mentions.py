@@ -22,7 +22,7 @@ from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
-    BODY_HEADS, DASHES, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
+    BETWEEN, BODY_HEADS, BODY_PLURALS, DASHES, EXAMPLE_LINKS, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
     ORGANISATION_EPITHETS,
     SURFACE_BODY_HEADS, MANAGEMENT_HEADS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
@@ -98,14 +98,18 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
     return _raw_length(token, best) if best else 0
 
 
-def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, str]) -> list[list[Span]]:
+def split_coordinated(run: list[Span], label: str, word_count, known: dict[str, str],
+                      before: list[str] | None = None) -> list[list[Span]]:
     """Split a place or person run at a و that starts another name: السعودية ولندن,
     بومبيو وكيم → two.
 
     In organisation names و mostly belongs to the name (وزارة الخارجية والتعاون): an ORG run
-    is split only where two bodies are listed (``_lists_bodies``: أبل وأمازون).
+    is split only where two bodies are listed (``_lists_bodies``: أبل وأمازون), or where the words
+    ``before`` it (matching forms) announce several (``_announces_several``: بين الهلال والنصر).
     """
     if label == "ORG" and len(run) >= 2:
+        if _announces_several(before or [], [match_form(token.text) for token in run]):
+            return _split_at_conjunctions(run)
         return _split_listed_bodies(run, known)
     if label not in ("LOC", "PER") or len(run) < 2:
         return [run]
@@ -141,6 +145,41 @@ def _person_preposition(token: str, word_count, known: dict[str, str]) -> str:
     if not (person or place) or not proclitic_length(token, word_count, known, clause_start=False, person=True):
         return ""
     return "person" if person else "place"
+
+
+def _announces_several(before: list[str], forms: list[str]) -> bool:
+    """Whether the run's context says it names more than one body: a dual of an organisation word
+    before it, or opening it before names without ال (فريقي الهلال والنصر، شركتا تي موبايل وسبرينت);
+    or, when no organisation word opens the run (بين حزب العدالة والتنمية is one party), بين or a
+    plural of bodies before it (بين سبرينت وتي موبايل، أندية الهلال والنصر، شركات مثل أندرويد ويوتيوب)."""
+    if any(_dual_of_body(form) for form in before[-1:]):
+        return True
+    if _dual_of_body(forms[0]):  # مجلسي الشيوخ والنواب: a definite word after و is the head's second complement
+        return not any(form[:1] == "و" and form[1:3] == "ال" for form in forms[1:])
+    if _org_head(forms[0]):
+        return False
+    previous = before[-2:-1] if before[-1:] and before[-1] in EXAMPLE_LINKS else before[-1:]
+    return bool(previous) and (previous[0] == BETWEEN or previous[0] in BODY_PLURALS)
+
+
+def _dual_of_body(form: str) -> bool:
+    """A dual in the construct state of an organisation word: شركتا، شركتي، فريقي، ناديي."""
+    if form.endswith(("تا", "تي")):
+        return triggers().get(form[:-2] + "ه") == "ORG"
+    return form.endswith(("ا", "ي")) and triggers().get(form[:-1]) == "ORG"
+
+
+def _split_at_conjunctions(run: list[Span]) -> list[list[Span]]:
+    """A run of listed bodies cut before each word that opens with the conjunction و."""
+    pieces = [[run[0]]]
+    for token in run[1:]:
+        form = match_form(token.text)
+        if split_proclitics(form).conj == "و" and len(form) >= 3:  # وتي موبايل، وبانك أوف أمريكا
+            cut = _raw_length(token.text, 1)  # the و alone: بانك keeps its ب
+            pieces.append([Span(token.start + cut, token.end, token.text[cut:], token.label)])
+        else:
+            pieces[-1].append(token)
+    return pieces
 
 
 def _split_listed_bodies(run: list[Span], known: dict[str, str]) -> list[list[Span]]:
@@ -1092,11 +1131,22 @@ def spans_to_mentions(
                 label = lone_person_word(_person_word_form(run[0].text))
                 if not label:
                     continue
-            for piece in split_coordinated(run, label, word_count, known or {}):
-                mention = _mention(doc, piece, label, word_count, known)
+            at = _list_start(sentence_tags, forms, tokens.index(run[0]) if run else first)
+            for piece in split_coordinated(run, label, word_count, known or {}, forms[max(0, at - 2):at]):
+                mention = _mention(doc, piece, label, word_count, known, piece[0] not in run)
                 if mention is not None:
                     mentions.append(mention)
     return mentions
+
+
+def _list_start(tags: list[str], forms: list[str], at: int) -> int:
+    """Where a list of bodies that the run at ``at`` goes on starts: back over the names of the
+    same label it follows with و (جنرال موترز | ومايكروسوفت وكوكاكولا, tagged as two runs)."""
+    while at > 0 and forms[at][:1] == "و" and tags[at - 1][2:] == tags[at][2:]:
+        at -= 1
+        while at > 0 and tags[at][:2] == "I-":
+            at -= 1
+    return at
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -1117,13 +1167,14 @@ def _after_comma(text: str, start: int) -> bool:
     return text[:start].rstrip(" \t\u00a0")[-1:] in ("،", ",")
 
 
-def _mention(doc: Document, run: list[Span], label: str, word_count, known) -> Mention | None:
+def _mention(doc: Document, run: list[Span], label: str, word_count, known, bare: bool = False) -> Mention | None:
+    """The mention of ``run``, its proclitics cut unless the run is ``bare`` (its و already cut)."""
     latin = LATIN_NAME_RE.match(run[0].text) if len(run) == 1 else None
     if latin and latin.group(1) in LATIN_ORGANISATIONS:  # لCNN → CNN
         span = make_span(doc.text, run[0].start + latin.start(1), run[0].end, label)
         return Mention(span.start, span.end, span.text, label)
     opens = _opens_clause(doc.text, run[0].start) and not (label == "PER" and _after_comma(doc.text, run[0].start))
-    start = run[0].start + proclitic_length(run[0].text, word_count, known, opens, person=label == "PER")
+    start = run[0].start + (0 if bare else proclitic_length(run[0].text, word_count, known, opens, person=label == "PER"))
     end = run[-1].end
     text = doc.text[start:end]
     # the tagger knows Arabic only: Latin captions come out as noise
