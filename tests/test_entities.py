@@ -468,6 +468,24 @@ def test_an_organisation_run_is_split_where_its_context_announces_several(before
     assert [" ".join(t.text for t in piece) for piece in split] == pieces
 
 
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("قوات النظام التقدم نحو", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG O O"),
+        ("سلطة الطاقة الفلسطينية التنسيق", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG O"),
+        ("مؤسسة فيتش العالمية التصنيف الائتماني", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG O O"),
+        ("الاتحاد الإسلامي التركي", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),  # a nisba goes on
+        ("مجلس التعاون الخليجي", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),  # after an indefinite head
+    ],
+)
+def test_an_organisation_run_ends_before_a_definite_verbal_noun(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import cut_verbal_noun_run_ons
+
+    forms = [match_form(w) for w in text_in.split()]
+    assert cut_verbal_noun_run_ons(tags_in.split(), forms) == tags_out.split()
+
+
 def test_a_list_of_bodies_tagged_as_two_runs_keeps_its_context():
     from qawl.clean import match_form
     from qawl.entities.mentions import _list_start

@@ -991,6 +991,29 @@ def cut_bare_run_ons(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
+def cut_verbal_noun_run_ons(tags: list[str], forms: list[str]) -> list[str]:
+    """قوات النظام | التقدم، مؤسسة فيتش العالمية | التصنيف: after a definite word an organisation's name
+    takes adjectives, not a definite verbal noun (التفعيل، التفعّل، التفاعل and their plurals): that noun
+    opens the clause's next phrase, and the run ends before it."""
+    tags = list(tags)
+    for first, last, label in name_spans(tags):
+        if label != "ORG":
+            continue
+        for k in range(first + 2, last):
+            if forms[k - 1].startswith(("ال", "لل")) and _definite_verbal_noun(forms[k]):
+                tags[k:last] = ["O"] * (last - k)
+                break
+    return tags
+
+
+def _definite_verbal_noun(form: str) -> bool:
+    """التنسيق، التقدم، التعاون، الترتيبات: ال + a verbal noun of a ت-pattern, no nisba."""
+    if not form.startswith("ال") or form.endswith(("ي", "يه")):
+        return False  # التركي، التجاري، التقنية: adjectives (nisba)
+    stem = form[2:-2] if form.endswith("ات") else form[2:]
+    return stem[:1] == "ت" and (tafil_shape(stem) or len(stem) == 4 or (len(stem) == 5 and stem[2] == "ا"))
+
+
 def include_place_heads(tags: list[str], forms: list[str]) -> list[str]:
     """بمدينة | دوما، منطقة | عسير: a place head (``PLACE_HEADS``) right before a place's name, with or
     without its proclitics, belongs to the mention's surface (ANNOTATION.md lists ["مدينة دوما", "دوما"]);
@@ -1122,7 +1145,7 @@ def spans_to_mentions(
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         sentence_tags = cut_name_nisbas(drop_religious_formulas(forms, sentence_tags), forms)
-        sentence_tags = include_place_heads(sentence_tags, forms)
+        sentence_tags = cut_verbal_noun_run_ons(include_place_heads(sentence_tags, forms), forms)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
                 continue
