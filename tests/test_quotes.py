@@ -2869,7 +2869,7 @@ def test_q_owned_proposition_a_proposition_noun_with_its_owners_pronoun(switch_o
     # any other owned noun is no proposition: أكدت حبها
     _, quotes = quotes_of("لكن الفنانة أكدت حبها للجمهور في كل مكان.")
     assert not quotes
-    switch_off("Q-OWNED-PROPOSITION")
+    switch_off("Q-OWNED-PROPOSITION", "Q-OWNED-NOUN-OBJECT")  # the latter takes any owned noun, this one too
     _, quotes = quotes_of(text)
     assert not quotes
 
@@ -4320,7 +4320,7 @@ def test_q_relative_object_reads_the_source_after_a_relative(switch_off):
         "وعرضت الطائرة الصاروخ الجديد، والذي وصفه الرئيس في مارس الماضي بأنه لا يقهر. "
         "وأعلن الرئيس ترشحه، فيما اعتبره مراقبون غيابا كاملا للمنافسة الحقيقية.")[1]]
     assert said == [("تتهمه", "ابنته", "بالتحرش بها عندما كانت طفلة"), ("وصفه", "الرئيس", "لا يقهر"),
-                    ("اعتبره", "مراقبون", "غيابا كاملا للمنافسة الحقيقية")]
+                    ("أعلن", "الرئيس", "ترشحه"), ("اعتبره", "مراقبون", "غيابا كاملا للمنافسة الحقيقية")]
     # the relative before the cue is no part of the words before it
     _, quotes = quotes_of("وقال إن الاستعمار لجأ إلى محاربة الإسلام، والتي اعتبرها الملك الشهيد طريقة جهنمية.")
     assert [(q.speaker.text if q.speaker else "", q.content.text) for q in quotes] == [
@@ -4850,3 +4850,14 @@ def test_title_index_reads_a_listed_title_without_its_conjunction():
     said = {q.cue.text: q for q in quotes}
     assert said["أوضح"].speaker.text == "مدير مطار الجوف"
     assert said["أوضح"].speaker_canonical == "عبدالمحسن المضيان"
+
+
+def test_q_owned_noun_object_not_the_subject_restated(switch_off):
+    _, quotes = quotes_of("وأكد رئيس النادي رغبته في الفوز بالبطولة.")
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("رئيس النادي", "رغبته في الفوز بالبطولة")]
+    assert "Q-OWNED-NOUN-OBJECT" in quotes[0].rules
+    # the same source (ذاته) and a quantifier (جميعهم) restate the subject: no object
+    _, quotes = quotes_of("وبحسب المصدر ذاته، يتضمن الاتفاق إجلاء المقاتلين.")
+    assert [q.speaker.text for q in quotes] == ["المصدر ذاته"]
+    _, quotes = quotes_of("وأكد المسؤولون جميعهم أن الاتفاق قريب.")
+    assert [q.speaker.text for q in quotes] == ["المسؤولون جميعهم"]

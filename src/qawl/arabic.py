@@ -60,6 +60,7 @@ ORDINAL_MONTHS = frozenset(_TIME["ordinal_months"])  # كانون الثاني
 THAT_COMPLEMENTISERS = frozenset(_FUNCTION["that_complementisers"])
 COMPLEMENTISERS = frozenset(_FUNCTION["complementisers"]) | THAT_COMPLEMENTISERS
 OBJECT_QUANTIFIERS = frozenset(_FUNCTION["object_quantifiers"])  # ووصف أي طرح: S-OBJECT-NO-SOURCE
+SUBJECT_QUANTIFIERS = frozenset(_FUNCTION["subject_quantifiers"])  # جميعهم، كلاهما: Q-OWNED-NOUN-OBJECT
 NARRATOR_CONTRASTS = frozenset(_FUNCTION["narrator_contrasts"])  # إلا أن، غير أن: the narrator's next clause
 STATEMENT_PREPOSITIONS = frozenset(_FUNCTION["statement_prepositions"])  # في بيان: where the speaker spoke
 WRITTEN_PREPOSITIONS = frozenset(_FUNCTION["written_prepositions"])  # على as written: علي is a name

@@ -15,7 +15,8 @@ from typing import Optional, Sequence
 
 from qawl.arabic import (
     ADDRESSEE_PRONOUNS, BUT, CLAUSE_GOVERNORS, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
-    ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_WORDS, SUBJECT_RELATIVES, TIME_QUALIFIERS,
+    ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_SOURCE_WORDS, SAME_WORDS, SUBJECT_QUANTIFIERS,
+    SUBJECT_RELATIVES, TIME_QUALIFIERS,
     RESPONSE_ADVERBIALS, SHORT_QUOTE_LEMMAS, TIME_RELATIVES, TIME_WORDS,
 )
 from qawl.cues import CueEntry, lookup_cue
@@ -26,7 +27,7 @@ from .config import (
 )
 from .lexical import (
     _is_cue_token, _is_definite, _is_indefinite_nisba, _is_stop, _looks_adjective, _medium_name, _prep_form,
-    _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
+    _is_relational, _strip_conj, _strip_noun, _time_phrase_width, _unpossessed,
 )
 from .rules import rule_on
 from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _Token, _ends_sentence, _first_in
@@ -277,6 +278,8 @@ class _ContentStart:
                     continue  # وأكد مصدر طلب عدم كشف اسمه، الحصيلة: عدم is the aside's
                 if tokens[t].key in self.lexicon.proposition_nouns or (t == start and self.owned_proposition(tokens[t].key)):
                     return "obj", t  # أكد ضرورة …; أكدت عزمها طرحه (Q-OWNED-PROPOSITION)
+                if (t == start or self.after_complete_word(b, t)) and self.owned_noun_object(b, t):
+                    return "obj", t  # أكد جميل قاسم | سعادته بما … (Q-OWNED-NOUN-OBJECT)
                 if t == start and t > 0 and self.verbal_noun_after_subject(b, t, t - 1):
                     return "obj", t  # أكد ليبرلمان | اعتراض نحو 400 طائرة (Q-VERBAL-NOUN-OBJECT)
                 if t == start and (b, t) in self.acts_first:
@@ -338,6 +341,28 @@ class _ContentStart:
         if k < len(tokens) and tokens[k].key in ("من", "في") and k + 1 < len(tokens):
             k += 1
         return tokens[k].key in COMPLEMENTISERS
+
+    def after_complete_word(self, b: int, t: int) -> bool:
+        """The word before ``t`` may end a noun phrase: a definite word or the end of a tagged name."""
+        prev = self.blocks[b].tokens[t - 1]
+        mention = self.mention_at(b, t - 1)
+        return prev.is_word and (_is_definite(prev.key) or mention is not None and mention is not self.mention_at(b, t))
+
+    def owned_noun_object(self, b: int, t: int) -> bool:
+        """``Q-OWNED-NOUN-OBJECT``: any noun carrying its owner's pronoun (سعادته، رغبتهم، جاهزيته) right after
+        the speaker of a cue that takes a proposition opens it, as a proposition noun does; not the reflexive
+        (نفسه), the subject restated (ذاته، جميعهم), a relative (نظيره), an honorific (سموه) nor a name's word.
+        The surface word tells the pronoun ه from ة."""
+        token = self.blocks[b].tokens[t]
+        owned = _unpossessed(token.key)
+        if not rule_on("Q-OWNED-NOUN-OBJECT") or not token.is_word or not owned or token.text.endswith("ة") \
+                or token.region >= 0 or self.mention_at(b, t) is not None or token.key[:1] in "وفبل":
+            return False
+        if token.key in self.name_words or token.key.endswith("لله") or token.key in self.lexicon.heads["pronoun"]:
+            return False  # عبدالله، سموه: a name's word or an honorific subject
+        if token.key in SAME_SOURCE_WORDS or owned in SUBJECT_QUANTIFIERS:
+            return False  # المصدر ذاته، المسؤولون جميعهم: the subject restated
+        return owned not in self.lexicon.attitude_exclusions and not _is_relational(token.key)
 
     def owned_proposition(self, key: str) -> bool:
         """``Q-OWNED-PROPOSITION``: a proposition noun carrying its owner's pronoun (عزمها، تمسكه)."""
@@ -585,6 +610,8 @@ class _ContentStart:
             candidate.rules += ("Q-PROPOSITION-PREP",)
         if method == "obj" and "obj" not in entry.complements and self.owned_proposition(tokens[start].key):
             candidate.rules += ("Q-OWNED-PROPOSITION",)
+        elif method == "obj" and "obj" not in entry.complements and self.owned_noun_object(b, start):
+            candidate.rules += ("Q-OWNED-NOUN-OBJECT",)
         return candidate
 
     def _addressee_end(self, b: int, start: int) -> int:

@@ -27,6 +27,11 @@ RULES: dict[str, str] = {
     "Q-OWNED-PROPOSITION": "a proposition noun carrying its owner's pronoun right after the cue (أكدت الشركة عزمها "
                            "طرحه، جدد تمسكه بـ) opens the words, as the bare noun does (أكد ضرورة); data: cues.json "
                            "proposition_nouns",
+    "Q-OWNED-NOUN-OBJECT": "any noun carrying its owner's pronoun after a complete speaker phrase (a definite word or "
+                           "a tagged name's end) ends the phrase and opens the words of a cue that takes a proposition "
+                           "(أكد جميل قاسم سعادته بما …، أكد أبناء الأقلية في إثيوبيا رغبتهم في …); not the reflexive "
+                           "(نفسه), the same source (ذاته), a quantifier (جميعهم), a relative noun (نظيره) nor an "
+                           "honorific (سموه); data: function_words.json subject_quantifiers",
     "Q-EXPRESSED-ATTITUDE": "أعرب/عبّر عن + a noun carrying its owner's pronoun (أعرب عن أمله في …، عبرت عن قلقها من …) "
                             "reports the attitude in words; not thanks (أعرب عن شكره), an act in ANNOTATION.md, nor "
                             "عبر عن نفسه; data: cues.json owned_object, attitude_exclusions",

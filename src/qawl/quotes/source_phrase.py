@@ -145,6 +145,9 @@ class _SourcePhrase:
             if words and token.key in MANNER_ADVERBS and rule_on("S-MANNER-ADVERB"):
                 self.span_cuts.setdefault((b, t), "S-MANNER-ADVERB")
                 break  # وقال بومبيو | مازحا: how he spoke, not his name
+            if words and self.after_complete_word(b, t) and self.owned_noun_object(b, t):
+                self.span_cuts.setdefault((b, t), "Q-OWNED-NOUN-OBJECT")
+                break  # أكد رئيس النادي | رغبته في …: the speaker's own thing is what he reports, not his name
             if self.is_proposition_noun(tokens, t, start, b) or self.is_veil(b, t):
                 if tokens[t].key not in self.lexicon.proposition_nouns and not self.is_veil(b, t):
                     self.span_cuts.setdefault((b, t), self.verbal_noun_rule(b, t))
