@@ -1008,6 +1008,15 @@ def test_name_nisba_is_left_out_of_the_mention():
     assert "نيويورك تايمز" in [m.text for m in extract_mentions(doc) if m.label == "ORG"]
 
 
+@pytest.mark.parametrize("text_in, place", [
+    ("وتأهل الفريق إلى نهائي دوري أبطال أوروبا بعد فوزه أمس.", "أوروبا"),
+    ("وشارك اللاعب مع منتخب بلاده في كأس آسيا الماضية.", "آسيا"),
+])
+def test_place_in_a_competition_name_is_no_place(text_in, place):
+    doc = clean_article(Article(doc_id="t", raw_text=text_in, origin="t"))
+    assert place not in [m.text for m in extract_mentions(doc) if m.label == "LOC"]
+
+
 def test_dateline_rule_reads_only_the_head_of_the_article():
     # the fine-tuned tagger knows عين اليوم as an outlet anywhere, so the rule is checked on its own
     from qawl.clean import match_form

@@ -227,6 +227,7 @@ MANAGEMENT_HEADS = tuple(tuple(line.split()) for line in _NAME["management_heads
 REGION_NAMES = tuple(tuple(line.split()) for line in _NAME["region_names"])  # المنطقة الشرقية
 BODY_PLURALS = frozenset(_NAME["body_plurals"])  # أندية | الهلال والنصر: a list of bodies
 EXAMPLE_LINKS = frozenset(_NAME["example_links"])  # شركات مثل | أندرويد ويوتيوب
+COMPETITION_HEADS = frozenset(_NAME["competition_heads"])  # كأس | آسيا: an event's name
 STATE_BODIES = frozenset(_NAME["state_bodies"])  # الحكومة | المصرية: one body
 STATE_GOVERNMENTS = frozenset(_NAME["state_governments"])  # الحكومة الكندية: the state of Canada
 RELIGIOUS_FORMULAS = tuple(tuple(line.split()) for line in _NAME["religious_formulas"])  # رحمه الله

@@ -22,7 +22,7 @@ from qawl.entities.consistency import NAME_CONNECTORS, name_spans
 from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, triggers
 from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
-    BETWEEN, BODY_HEADS, BODY_PLURALS, DASHES, EXAMPLE_LINKS, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
+    BETWEEN, BODY_HEADS, BODY_PLURALS, COMPETITION_HEADS, DASHES, EXAMPLE_LINKS, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
     ORGANISATION_EPITHETS,
     SURFACE_BODY_HEADS, MANAGEMENT_HEADS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
@@ -1115,6 +1115,21 @@ def cut_name_nisbas(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
+def mark_competition_places(tags: list[str], forms: list[str]) -> list[str]:
+    """دوري أبطال | أوروبا، كأس | آسيا، بطولة | فرنسا: a place right after a word that opens a
+    competition's name (``COMPETITION_HEADS``) is part of that event's name (MISC), no place."""
+    tags = list(tags)
+    for first, last, label in name_spans(tags):
+        if label == "LOC" and first > 0 and _is_competition_head(forms[first - 1]):
+            tags[first:last] = ["B-MISC"] + ["I-MISC"] * (last - first - 1)
+    return tags
+
+
+def _is_competition_head(form: str) -> bool:
+    # كأس is read whole: its ك is no proclitic
+    return form in COMPETITION_HEADS or split_proclitics(form).base in COMPETITION_HEADS
+
+
 def _bare_after_definite(before: str, form: str) -> bool:
     if not before.startswith("ال") or before == "ال" or len(form) < 3 or not form.isalpha():
         return False  # ال alone is آل (آل ثاني)
@@ -1145,6 +1160,7 @@ def spans_to_mentions(
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         sentence_tags = cut_name_nisbas(drop_religious_formulas(forms, sentence_tags), forms)
+        sentence_tags = mark_competition_places(sentence_tags, forms)
         sentence_tags = cut_verbal_noun_run_ons(include_place_heads(sentence_tags, forms), forms)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
