@@ -1017,6 +1017,15 @@ def test_place_in_a_competition_name_is_no_place(text_in, place):
     assert place not in [m.text for m in extract_mentions(doc) if m.label == "LOC"]
 
 
+@pytest.mark.parametrize("text_in", [
+    "وستجتمع اللجنة في العاصمة السعودية الرياض الشهر المقبل.",
+    "وقال إن أغلب العائلات السعودية تفضل الراحة في العيد.",
+])
+def test_country_nisba_after_a_feminine_definite_word_is_no_place(text_in):
+    doc = clean_article(Article(doc_id="t", raw_text=text_in, origin="t"))
+    assert "السعودية" not in [m.text for m in extract_mentions(doc) if m.label == "LOC"]
+
+
 def test_dateline_rule_reads_only_the_head_of_the_article():
     # the fine-tuned tagger knows عين اليوم as an outlet anywhere, so the rule is checked on its own
     from qawl.clean import match_form

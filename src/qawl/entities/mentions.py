@@ -1125,6 +1125,20 @@ def mark_competition_places(tags: list[str], forms: list[str]) -> list[str]:
     return tags
 
 
+def mark_nisba_places(tags: list[str], forms: list[str]) -> list[str]:
+    """العاصمة | السعودية، العائلات | السعودية: a place's one word that is also a country's nisba,
+    right after an untagged definite feminine or plural word, agrees with that word as its
+    adjective (MISC), no place."""
+    tags = list(tags)
+    for first, last, label in name_spans(tags):
+        if label != "LOC" or last - first != 1 or first == 0 or forms[first] not in _country_nisbas():
+            continue
+        before = split_proclitics(forms[first - 1])
+        if tags[first - 1] == "O" and before.article and _feminine(before.base):
+            tags[first] = "B-MISC"
+    return tags
+
+
 def _is_competition_head(form: str) -> bool:
     # كأس is read whole: its ك is no proclitic
     return form in COMPETITION_HEADS or split_proclitics(form).base in COMPETITION_HEADS
@@ -1160,7 +1174,7 @@ def spans_to_mentions(
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
         sentence_tags = drop_manner_adverbs(forms, join_hashtag_names(tokens, sentence_tags))
         sentence_tags = cut_name_nisbas(drop_religious_formulas(forms, sentence_tags), forms)
-        sentence_tags = mark_competition_places(sentence_tags, forms)
+        sentence_tags = mark_nisba_places(mark_competition_places(sentence_tags, forms), forms)
         sentence_tags = cut_verbal_noun_run_ons(include_place_heads(sentence_tags, forms), forms)
         for first, last, label in name_spans(sentence_tags):
             if label not in ("PER", "LOC", "ORG", "MISC"):
