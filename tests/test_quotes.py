@@ -4861,3 +4861,15 @@ def test_q_owned_noun_object_not_the_subject_restated(switch_off):
     assert [q.speaker.text for q in quotes] == ["المصدر ذاته"]
     _, quotes = quotes_of("وأكد المسؤولون جميعهم أن الاتفاق قريب.")
     assert [q.speaker.text for q in quotes] == ["المسؤولون جميعهم"]
+
+
+def test_statement_noun_purpose_or_time_is_no_owner():
+    """بيان لاحق، بيان لتوضيح موقفه: a time qualifier or ل + verbal noun after a statement noun says when or
+    what for; read as ل + owner it became the antecedent of the next dropped subject."""
+    text = ("وقالت المتحدثة باسم الخارجية هيذر نوريت إن الوضع مقلق. وأصدرت الوزارة في وقت لاحق بيان لاحق "
+            "حول الهجوم. وقالت إن التقارير مزعجة.")
+    _, quotes = quotes_of(text, _mentions_for(("هيذر نوريت", "PER", "هيذر نوريت")))
+    assert all(q.speaker is None or "لاحق" not in q.speaker.text for q in quotes)
+    text = "وأصدر اللاعب بيانا أمس. ونشر بيان لتوضيح موقفه من الصور. وقال إن الصور كانت على هامش فعالية."
+    _, quotes = quotes_of(text, [])
+    assert all(q.speaker is None or q.speaker.text != "لتوضيح موقفه" for q in quotes)

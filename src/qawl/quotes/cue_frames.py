@@ -15,7 +15,7 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_FROM_HEADS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PAUSE_MARKS, PARTICLES, TIME_WORDS, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PAUSE_MARKS, PARTICLES, TIME_QUALIFIERS, TIME_WORDS, is_plain_verbal_noun, is_verbal_noun, says_we_after,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
@@ -32,6 +32,12 @@ from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis, _is_title_abbreviation
+
+
+def _purpose_or_time(key: str) -> bool:
+    """لتوضيح، لاحق، لاحقة: after a statement noun, a ل + verbal noun says what for, a time qualifier when."""
+    bare = key[:-1] if key.endswith("ه") else key
+    return bare in TIME_QUALIFIERS or key[:1] == "ل" and (is_verbal_noun(key[1:]) or is_plain_verbal_noun(key[1:]))
 
 
 def _norm_source(key: str) -> bool:
@@ -106,14 +112,8 @@ class _CueFrames:
         tokens = self.blocks[b].tokens
         if _strip_conj(tokens[t].key) not in self.lexicon.statement_frames or t + 1 >= len(tokens):
             return
-        owner = tokens[t + 1]
-        if owner.key in ("ل", "لـ"):
-            start = t + 2
-        elif owner.key.startswith("ل") and not owner.key.startswith("لل") and owner.key[1:] not in OBJECT_PRONOUNS:
-            start = t + 1
-        else:
-            return
-        if start >= len(tokens) or not tokens[start].is_word:
+        start = self.statement_owner_start(b, t + 1)
+        if start is None or start >= len(tokens) or not tokens[start].is_word:
             return  # في تصريح لـ"عكاظ": a quoted name is the medium spoken to
         end = self.speaker_forward(b, start, len(tokens))
         if end == start:
@@ -123,6 +123,18 @@ class _CueFrames:
         if any(k in self.lexicon.heads["media"] for k in keys) or (mention is not None and mention.label == "LOC"):
             return  # في حديث لصحيفة …: the medium, not the speaker
         self.loose_agents.append((b, (start, end), _OWNER_ENTRY))
+
+    def statement_owner_start(self, b: int, k: int) -> Optional[int]:
+        """Where the owner after a statement noun starts: after a loose ل (بيان لـ X) or on a ل-prefixed word
+        (لوزارة); never a ل-word that is a purpose or a time (بيان لتوضيح موقفه، بيان لاحق)."""
+        key = self.blocks[b].tokens[k].key
+        if key in ("ل", "لـ"):
+            return k + 1
+        if self.mention_at(b, k) is None and _purpose_or_time(key):
+            return None
+        if key.startswith("ل") and not key.startswith("لل") and key[1:] not in OBJECT_PRONOUNS:
+            return k
+        return None
 
     def pronoun_relay_candidate(self, b: int, t: int, s: int, entry: CueEntry, pronoun: str) -> Optional[_Candidate]:
         """``S-RELAYED-PRONOUN``: the relayed source is the pronoun on the preposition after the relaying source
