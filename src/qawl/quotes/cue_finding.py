@@ -1203,9 +1203,6 @@ class _CueFinding:
                 span = None
         else:
             span = None
-        if span is not None and self.no_source_head(b, *span):
-            self.unsourced_heads.append((b, span[0]))  # ودعا جميع "صناع القرار": the object, no agent
-            span = None
         if span is not None and tokens[span[0]].key not in self.lexicon.scripture_speakers:
             self.loose_agents.append((b, span, entry))
             if rules:

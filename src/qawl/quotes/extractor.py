@@ -68,7 +68,6 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.far_clause_forms: set[tuple[int, int]] = set()  # (block, token) of a clause form whose عن is far (Q-CLAUSE-FORM-FAR)
         # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent
         self.verbal_objects: list[tuple[int, int]] = []
-        self.unsourced_heads: list[tuple[int, int]] = []  # (block, token) of misread subjects kept from being agents (S-NO-SOURCE-HEAD)
         self.loose_objects: list[tuple[int, int]] = []  # (block, token) of objects kept from being agents (S-LOOSE-SOURCE)
         # (block, token) where a speaker phrase was cut by an S-SPAN-* rule -> its id (recorded on the quote)
         self.span_cuts: dict[tuple[int, int], str] = {}

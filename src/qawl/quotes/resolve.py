@@ -89,7 +89,6 @@ class _Resolver:
         # offsets of the verbal-noun objects that were kept from being agents (S-VERBAL-NOUN-OBJECT)
         self.verbal_objects = [ex.blocks[b].tokens[t].start for b, t in ex.verbal_objects]
         self.loose_objects = [ex.blocks[b].tokens[t].start for b, t in ex.loose_objects]  # S-LOOSE-SOURCE
-        self.unsourced_heads = [ex.blocks[b].tokens[t].start for b, t in ex.unsourced_heads]  # S-NO-SOURCE-HEAD
         self.accepted = accepted  # whose words a pronoun's antecedent may not come from
         self.agents: list[_Agent] = []
         # S-ATTRIBUTED-SUBJECT: by the index of an attribution's source in agents, the subject its words open with;
@@ -353,9 +352,6 @@ class _Resolver:
         name may still trade for the name its title gives (``S-TITLE-NAME``).
         """
         ex, entry = self.ex, c.entry
-        if c.speaker is not None and ex.no_source_head(c.block, *c.speaker):
-            c.speaker = None  # أشار بشكل غير مباشر إلى: no subject written, so a dropped one
-            c.rules += ("S-NO-SOURCE-HEAD",)
         if c.speaker is None:
             self.plural_skipped = False
             plural = entry.kind == "participle" and entry.number == "p"
@@ -383,8 +379,6 @@ class _Resolver:
             passed = (*passed, *agent.rules)
             if any(agent.position < p < position for p in self.loose_objects):
                 passed = (*passed, "S-LOOSE-SOURCE")
-            if any(agent.position < p < position for p in self.unsourced_heads):
-                passed = (*passed, "S-NO-SOURCE-HEAD")
             if self.governed_skipped:
                 passed = (*passed, "S-GOVERNED-NAME")
             if self.plural_skipped:

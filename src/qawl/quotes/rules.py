@@ -352,8 +352,6 @@ RULES: dict[str, str] = {
                            "tagger put that word inside a name running to the verb (يذكر أن المديرية العامة للجوازات أعلنت)",
     "S-KANA-VERB": "كان, a source and a past cue without قد (وكان التحالف العسكري في اليمن أعلن، وكانت مصادر في الجيش "
                    "اليمني، كشفت): the source between كان and the verb speaks, as before قد",
-    "S-NO-SOURCE-HEAD": "a subject phrase that opens with an adverbial or a time word (أشار بشكل غير مباشر، "
-                        "لاحقا) or is a bare quantifier (ودعا جميع \"صناع القرار\") is no source: the subject is dropped",
     "S-OWNED-STATEMENT": "a speaker phrase that is a statement noun with its owner's pronoun (وعن تصريحه الذي قال فيه، "
                          "كلمتها، تغريدتها) is that owner: the last agreeing speaker; data: cues.json statement_frames",
     "S-APPOSED-ANTECEDENT": "a relative clause that reports after a person's title set off by commas refers to the person "

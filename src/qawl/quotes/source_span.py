@@ -18,7 +18,7 @@ from qawl.arabic import (
     CONJUNCTIONS_WAW_FA,
     DEMONSTRATIVES, FATHATAN, KANA_FORMS, LATTER, MANNER_ADVERBS, LIST_OPENER, NAME_PREPOSITIONS, PARTICLES, PREPOSITION_LETTERS,
     PREPOSITION_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SUBJECT_OPENERS, SUBJECT_RELATIVES, TOPIC_ADJUNCTS,
-    TOPIC_MARKERS, INNA_PARTICLES, OBJECT_QUANTIFIERS, TIME_QUALIFIERS, TIME_WORDS, is_indefinite_accusative, unvowelled,
+    TOPIC_MARKERS, INNA_PARTICLES, is_indefinite_accusative, unvowelled,
 )
 from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
@@ -800,20 +800,6 @@ class _SourceSpan:
             return True  # بحسب الوزير; بحسب محاميه, وفقا لمتحدثها: a title under its possessor's pronoun
         # without a recognised entity: a short bare name, not a definite common noun
         return not self.mentions and not first.startswith("ال") and end - start <= 3
-
-    def no_source_head(self, b: int, start: int, end: int) -> bool:
-        """``S-NO-SOURCE-HEAD``: a subject phrase that opens with an adverbial (أشار بشكل غير مباشر) or a time
-        word (لاحقا، كذلك), or is a bare quantifier (ودعا جميع "صناع القرار"), names no source: the words were
-        misread as the subject."""
-        if not rule_on("S-NO-SOURCE-HEAD") or self.mention_at(b, start) is not None:
-            return False
-        keys = [tok.key for tok in self.blocks[b].tokens[start:end] if tok.is_word]
-        if not keys:
-            return False
-        first = _strip_conj(keys[0])
-        if len(keys) == 1 and first in OBJECT_QUANTIFIERS:
-            return True
-        return keys[0] in TIME_QUALIFIERS or any(k in ADVERBIAL_HEADS or k in TIME_WORDS for k in (keys[0], first))
 
     def names_source(self, b: int, t: int) -> bool:
         """A phrase starting at ``t`` names a source by its entity or head word (الوزير، وكالة …)."""
