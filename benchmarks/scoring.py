@@ -514,6 +514,8 @@ GOLD_FILES = (
     ("audit136_gold.json", "benchmarks"),
     ("audit137_gold.json", "benchmarks"),
     ("audit138_gold.json", "benchmarks"),
+    ("audit139_gold.json", "benchmarks"),
+    ("audit140_gold.json", "benchmarks"),
 )
 
 
