@@ -10,7 +10,6 @@ pronouns and dropped subjects, and never takes an antecedent from inside a quote
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
@@ -1495,14 +1494,9 @@ def _without_courtesy(keys: list[str]) -> list[str]:
     لشؤون المسجد الحرام), which name no office and are left out of the titles it is matched with;
     data: name_words.json courtesy_titles."""
     n = 0
-    while n < len(keys) - 1 and keys[n] in _courtesy_keys() and rule_on("S-TITLE-COURTESY"):
+    while n < len(keys) - 1 and keys[n] in COURTESY_TITLES and rule_on("S-TITLE-COURTESY"):
         n += 1
     return keys[n:] if n else keys
-
-
-@lru_cache(maxsize=1)
-def _courtesy_keys() -> frozenset[str]:
-    return frozenset(match_form(word) for word in COURTESY_TITLES)
 
 
 def _epithet_head(keys: list[str]) -> bool:
