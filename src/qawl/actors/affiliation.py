@@ -195,14 +195,17 @@ def _local_office(words: tuple, raw: list, plain: tuple, end: int, term, lex: Le
         return ""
     start = end + 1 if after else end
     stop = start
-    while stop < len(plain) and stop - start < 2 and plain[stop] not in _BODY_END \
-            and not any(k == 0 for k, _ in match_terms(plain[stop:], lex)) and not _nisba_at(plain, stop, lex)[0]:
+    while stop < len(plain) and stop - start < 2 and _place_word_at(plain, stop, lex):
         stop += 1
-    if stop == start or (stop < len(plain) and stop == start + 2 and plain[stop] not in _BODY_END
-                         and not any(k == 0 for k, _ in match_terms(plain[stop:], lex))
-                         and not _nisba_at(plain, stop, lex)[0]):
+    if stop == start or (stop < len(plain) and stop == start + 2 and _place_word_at(plain, stop, lex)):
         return ""  # no place, or words running on past two: not a place's name
     return " ".join([head] + list(raw[start:stop]))
+
+
+def _place_word_at(plain: tuple, k: int, lex: Lexicons) -> bool:
+    """The word at ``k`` may go on a place's name: no end of a body's name, listed term or nisba."""
+    return plain[k] not in _BODY_END and not any(j == 0 for j, _ in match_terms(plain[k:], lex)) \
+        and not _nisba_at(plain, k, lex)[0]
 
 
 def _outer_body_in(words: tuple, raw: list, plain: tuple, stop: int, lex: Lexicons,
