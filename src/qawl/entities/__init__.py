@@ -125,7 +125,7 @@ def _document_mentions(tagger, doc: Document, sentences, tags) -> list[Mention]:
     # the lstm backend shares the CRF's training gazetteer (see LstmTagger.extractor)
     known = tagger.extractor.train_gazetteer if hasattr(tagger, "extractor") else None
     mentions = spans_to_mentions(doc, sentences, tags, _word_count(tagger), known)
-    return canonicalise(mentions)
+    return canonicalise(mentions, doc.text)
 
 
 def tag_conll(lines: Iterable[str], backend: str = "crf") -> list[str]:

@@ -340,6 +340,24 @@ def _org_head(form: str) -> str:
     return ""
 
 
+def _after_tagged_name(tags: list[str], forms: list[str], k: int, head: str) -> bool:
+    """Word ``k``, after a name the tagger read, is no part of the body's name: another name (مجلس الأمن
+    الدولي | إيران), or an untagged word that is no relational adjective in the head's gender (جامعة جازان |
+    الترتيبات، فريق الأهلي | التجريبية; but فريق روما | الإيطالي)."""
+    if tags[k] != "O":
+        return not tags[k].startswith("I-")
+    return not (_name_adjective(forms[k]) and (_feminine(head) or not _feminine(forms[k])))
+
+
+def _organ_of_a_body(forms: list[str], k: int) -> bool:
+    """مجلس | الإدارة، مكتب | الشركة، مركز | للشرطة: an organisation word alone after the head names the body
+    whose organ this is, one the article names elsewhere; no name of its own (مجلس الهيئة العامة goes on)."""
+    if not _org_head(forms[k]):
+        return False
+    after = split_proclitics(forms[k + 1]) if k + 1 < len(forms) else None
+    return after is None or not after.article or bool(after.conj or after.prep)
+
+
 # Ministries name their portfolio with و (وزارة الشؤون البلدية والقروية، وزارة التجارة والصناعة).
 PORTFOLIO_HEADS = frozenset(match_form(w) for w in ("وزارة",))
 # A team acts: after its name لـ is what for (نادي تشيلسي للحصول على), not a field of its own.
@@ -381,6 +399,7 @@ def complete_organisations(tokens: list[str], tags: list[str],
                    and (_feminine(head) or not _feminine(forms[end]))):
                 end += 1  # a feminine adjective after a masculine head describes an earlier noun
         else:
+            named = tags[i] != "O"  # inside a name the tagger read
             while end < len(tokens) and end - i < MAX_ORG_WORDS:
                 form = split_proclitics(forms[end])
                 known_name = tags[end] != "O" and tags[end][2:] != "PER"
@@ -389,9 +408,16 @@ def complete_organisations(tokens: list[str], tags: list[str],
                         and not any(split_proclitics(forms[k]).prep for k in range(i + 1, end)):
                     end += 1  # وزارة التجارة | والصناعة: a ministry's portfolio goes on
                     continue
+                if named and _after_tagged_name(tags, forms, end, head):
+                    break  # جامعة جازان | الترتيبات: the tagger's name ended, the clause goes on
                 if form.conj or form.prep in NON_NAME_PREPOSITIONS or not (form.article or known_name):
                     break  # و starts another name: مجلس الأمن والجمعية العامة; بالوقوف is a phrase
                 if head in WEAK_ORG_HEADS and not known_name:
+                    break
+                if head in TEAM_HEADS and not (known_name or named):
+                    break  # فريق البحث، نادي المسرح: a team names itself after a club's name
+                named = named or known_name
+                if end == i + 1 and not known_name and _organ_of_a_body(forms, end):
                     break
                 if form.prep and tafil_shape(form.stem):
                     break  # لجنة للتحقيق: لـ + a verbal noun is a purpose, not a name
@@ -547,8 +573,8 @@ def complete_organisation_complements(tokens: list[str], tags: list[str], forms:
         head = _org_head(forms[first])
         if label != "ORG" or last - first < 2 or not head or head in UNCOMPLETED_HEADS:
             continue
-        if any(split_proclitics(forms[k]).prep == "ل" for k in range(first + 1, last)):
-            continue  # الهيئة السعودية للتخصصات الصحية | للتخصصات: a name has one complement
+        if any(split_proclitics(forms[k]).prep == "ل" and forms[k] not in gazetteer() for k in range(first + 1, last)):
+            continue  # الهيئة السعودية للتخصصات الصحية | للتخصصات: a name has one complement (لندن is no ل)
         end = _complement_end(forms, tags, last)
         if end > last:
             tags[last:end] = ["I-ORG"] * (end - last)
@@ -1070,6 +1096,25 @@ def without_epithets(surface: str) -> str:
     return " ".join(words)
 
 
+def without_located_place(surface: str, places: set[str]) -> str:
+    """وزارة العدل بمنطقة الرياض → وزارة العدل، مستشفى الملك خالد بحائل → مستشفى الملك خالد: where a body
+    sits (بـ + a place head, a gazetteer place or one of the article's ``places``, their keys) is no part
+    of its name, while two words are left. Only the canonical name loses it, as with ``without_epithets``."""
+    words = surface.split()
+    for k in range(MIN_EPITHET_CUT_WORDS, len(words)):
+        word = split_proclitics(match_form(words[k]))
+        if word.prep == "ب" and not word.conj and _names_a_place(word, words[k + 1:], places):
+            return " ".join(words[:k])
+    return surface
+
+
+def _names_a_place(word, after: list[str], places: set[str]) -> bool:
+    """Whether a word without its ب (``split_proclitics``), and the words ``after`` it, name a place."""
+    rest = word.article + word.stem
+    return word.stem in PLACE_HEADS or gazetteer().get(rest) == "LOC" or rest in places \
+        or entity_key(" ".join([rest, *after])) in places
+
+
 def name_surface(text: str, label: str) -> str:
     """The part of a mention's text that its canonical name is made of."""
     surface = canonical_surface(text)
@@ -1276,14 +1321,18 @@ def _keys_by_last_word(split_keys: dict[str, list[str]]) -> dict[str, tuple[list
             for last, group in groups.items()}
 
 
-def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
-    """Give each mention the fullest form of its entity within the document."""
+def canonicalise(mentions: Iterable[Mention], text: str = "") -> list[Mention]:
+    """Give each mention the fullest form of its entity within the document (``text``: the document's,
+    where a body's head word stands before its mention)."""
     mentions = list(mentions)
     by_label: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     keys_of = []  # each mention's key, computed once
+    places = {entity_key(name_surface(m.text, "LOC")) for m in mentions if m.label == "LOC"}
     for mention in mentions:
         surface = name_surface(mention.text, mention.label)
+        if mention.label == "ORG":
+            surface = without_located_place(surface, places)
         key = entity_key(surface)
         keys_of.append(key)
         by_label[mention.label][key] += 1
@@ -1306,6 +1355,7 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
                 elif label == "PER" and len(words) == 1:
                     best = _given_name_owner(words[0], split_keys) or key
             target[(label, key)] = best
+    _resolve_descriptions(mentions, keys_of, target, text)
     out = []
     chosen: dict[tuple[str, str], str] = {}  # (label, best key) → its most common surface
     for mention, key in zip(mentions, keys_of):
@@ -1315,6 +1365,48 @@ def canonicalise(mentions: Iterable[Mention]) -> list[Mention]:
             canonical = chosen[best] = surfaces[best].most_common(1)[0][0]
         out.append(Mention(mention.start, mention.end, mention.text, mention.label, canonical))
     return out
+
+
+def _resolve_descriptions(mentions: list[Mention], keys_of: list[str], target: dict, text: str) -> None:
+    """الشركة الصينية، النادي اللندني: a definite body head (``SURFACE_BODY_HEADS``) and relational
+    adjectives describe the one body the article names with that head (شركة زد تي إي، نادي تشيلسي): the
+    description takes that body's name, unless their countries differ (القناة المصرية ≠ قناة TRT التركية)."""
+    named: dict[str, set[str]] = defaultdict(set)  # head → the entities whose mentions open with it
+    countries: dict[str, set[str]] = defaultdict(set)  # entity → the countries its mentions' nisbas name
+    for mention, key in zip(mentions, keys_of):
+        if mention.label != "ORG":
+            continue
+        words = [match_form(word) for word in mention.text.split()]
+        entity = target[("ORG", key)]
+        countries[entity] |= _nisba_countries(words)
+        head = split_proclitics(words[0]).base if len(words) > 1 else ""
+        if head not in SURFACE_BODY_HEADS:
+            head = split_proclitics(_word_before(text, mention.start)).base  # صحيفة (جارديان): the head outside
+        if head in SURFACE_BODY_HEADS:
+            named[head].add(entity)
+    for (label, key), best in list(target.items()):
+        words = key.split()
+        if label != "ORG" or len(words) < 2 or not words[0].startswith("ال") \
+                or not all(_name_adjective(word) for word in words[1:]):
+            continue
+        owners = named.get(words[0][2:], set())
+        if len(owners) != 1 or best in owners:
+            continue
+        owner = next(iter(owners))
+        mine = _nisba_countries(words)
+        if not (mine and countries[owner] and not mine & countries[owner]):
+            target[(label, key)] = owner
+
+
+def _word_before(text: str, start: int) -> str:
+    """The matching form of the word before ``start`` in ``text``, over spaces, brackets and quotation marks."""
+    words = text[:start].rstrip(" \t\u00a0(«\"“").split()
+    return match_form(words[-1]) if words else ""
+
+
+def _nisba_countries(forms: list[str]) -> set[str]:
+    """The country nisbas among matching forms, masculine (الصينيه → الصيني)."""
+    return {form.removesuffix("ه") for form in forms if form in _country_nisbas()}
 
 
 def group_entities(mentions: Iterable[Mention]) -> list[dict]:
