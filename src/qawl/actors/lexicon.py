@@ -66,6 +66,9 @@ RULES = {
                   "(المسئولون = المسؤولون)",
     "R-DOMAIN": "a source with a domain adjective takes the adjective's role (مصادر قضائية، مصدر برلماني: officials; "
                 "مصادر إعلامية: media); data: data/actors/domain_adjectives.tsv",
+    "R-DOMAIN-BODY": "a medium, school, centre or committee read as media, an expert's or an organisation's with a "
+                     "state domain adjective a few words after its head (خلية الإعلام الحربي، الكلية الأمنية، لجنة "
+                     "برلمانية; data/actors/domain_adjectives.tsv, body state) is a state's body: minister_or_official",
     "R-DOMAIN-TITLE": "as R-DOMAIN, after a spokesperson's or an official's title without a body (متحدث عسكري "
                       "إسرائيلي: an official; مسؤولين نقابيين: an organisation's); the adjective names nobody",
     "A-SOURCE-ADJECTIVE": "an adjective after a source noun (مصادر طبية، مصدر مقرب، مصادر مطلعة: a nisba or a participle) describes the "
@@ -339,6 +342,7 @@ class Lexicons:
     press_pieces: frozenset = frozenset()  # pieces of writing (words) a writer of the press signs: R-PRESS-PIECE
     team_titles: dict = None  # words of a player's or coach's title, a team's head noun, a word no team: AFF-TEAM
     local_offices: dict = None  # (title words, the word that must follow or "") -> the body's head: AFF-LOCAL-OFFICE
+    state_adjectives: frozenset = frozenset()  # forms of the adjectives that make a body the state's: R-DOMAIN-BODY
 
 
 def _nisba_forms(adjective: str) -> list[str]:
@@ -450,7 +454,7 @@ def _domain_terms() -> list[tuple[tuple, str, str]]:
     spokesperson's or an official's title (متحدث عسكري، مسؤولين نقابيين). (words, role, rule) each."""
     found = []
     titles = [match_form(t) for (t, *_) in _rows("speaking_titles.tsv")]
-    for adjective, role in _rows("domain_adjectives.tsv"):
+    for adjective, role, *_ in _rows("domain_adjectives.tsv"):
         stem = match_form(adjective)
         for nouns, rule in ((_SOURCE_NOUNS, "R-DOMAIN"), (titles, "R-DOMAIN-TITLE")):
             for noun in nouns:
@@ -458,6 +462,13 @@ def _domain_terms() -> list[tuple[tuple, str, str]]:
                 for form in (stem, stem + "ه", stem + "ون", stem + "ين"):
                     found.append(((noun, article + form), role, rule))
     return found
+
+
+def _adjective_forms(adjective: str) -> tuple:
+    """A masculine singular adjective in matching form, with and without the article, and its feminine
+    (أمني → امني، امنيه، الامني، الامنيه)."""
+    stem = match_form(adjective)
+    return tuple(article + stem + ending for article in ("", "ال") for ending in ("", "ه"))
 
 
 def _relational_forms(title: str) -> list[tuple]:
@@ -544,6 +555,8 @@ def lexicons() -> Lexicons:
         team_titles={words_of(t): kind for t, kind in _rows("team_titles.tsv")},
         local_offices={(words_of(t), match_form(after) if after != "-" else ""): head
                        for t, after, head in _rows("local_offices.tsv")},
+        state_adjectives=frozenset(form for adjective, _, body in _rows("domain_adjectives.tsv") if body == "state"
+                                   for form in _adjective_forms(adjective)),
     )
 
 

@@ -271,6 +271,9 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
         elif role == "organisation_or_spokesperson" and term.kind in ("body", "generic") \
                 and "R-STATE-ADJECTIVE" not in disabled and _state_adjective_after(words, i, term, found, k):
             role, term_rule = "minister_or_official", "R-STATE-ADJECTIVE"
+        elif role in _DOMAIN_BODY_ROLES and term.kind in ("body", "generic") and "R-DOMAIN-BODY" not in disabled \
+                and _state_domain_after(words, i + len(term.words), lex):
+            role, term_rule = "minister_or_official", "R-DOMAIN-BODY"
         votes.append((role, term_rule))
     if skipped and not votes:  # الولايات المتحدة منه: no other title, the words are read as before
         return _roles_in(words, lex, rule, near_end, disabled | {"R-STATE-NAME"})
@@ -332,6 +335,21 @@ def _state_adjective_after(words: tuple, i: int, term, found: list, k: int) -> b
     اليابان المركزي): a state's body."""
     window = _words_after_term(words, i + len(term.words), found, k)
     return any(w in _FEDERAL for w in window) or (term.words[0] in _BANK_HEADS and _CENTRAL in window)
+
+
+# bodies a state domain adjective makes a state's (R-DOMAIN-BODY): a medium, a school or centre, a committee
+_DOMAIN_BODY_ROLES = frozenset({"journalist_or_media", "expert_or_academic", "organisation_or_spokesperson"})
+
+
+def _state_domain_after(words: tuple, end: int, lex: Lexicons) -> bool:
+    """R-DOMAIN-BODY: a state domain adjective (الأمني، الحربي، برلمانية) within a few words after a body's head,
+    before a preposition takes the phrase to another body (المكتب الإعلامي | للمقاومة)."""
+    for word in words[end:end + MAX_INTERNATIONAL_GAP + 1]:
+        if word in PREPOSITIONS or _unglued(word, lex) != word or word.startswith(("لل", "بال")):
+            return False
+        if word in lex.state_adjectives:
+            return True
+    return False
 
 
 _SERVED_ROLES = frozenset({"minister_or_official", "armed_group", "party_or_opposition"})
