@@ -264,6 +264,20 @@ def test_a_federal_body_or_a_central_bank_is_a_state_voice():
     assert actors.read_form("بنك الاستثمار").roles[0][0] == "organisation_or_spokesperson"
 
 
+def test_a_medium_school_or_committee_with_a_state_domain_adjective_is_a_state_body():
+    for form in ("خلية الإعلام الحربي", "مركز الإعلام الأمني", "الكلية الأمنية", "لجنة برلمانية"):
+        assert actors.read_form(form).roles[0] == ("minister_or_official", "R-DOMAIN-BODY"), form
+        assert actors.read_form(form, disabled=frozenset({"R-DOMAIN-BODY"})).roles[0][0] != "minister_or_official"
+    # رسمي says whose voice, not which state domain: the club's own website stays a medium
+    assert actors.read_form("الموقع الرسمي للنادي").roles[0][0] == "journalist_or_media"
+
+
+def test_saudi_local_government_is_a_state_voice():
+    for form in ("أمانة منطقة الرياض", "إمارة منطقة عسير", "أمين العاصمة المقدسة"):
+        assert actors.read_form(form).roles[0][0] == "minister_or_official", form
+    assert actors.read_form("الأمانة العامة لمجلس التعاون").roles[0][0] == "organisation_or_spokesperson"
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))

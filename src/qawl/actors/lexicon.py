@@ -490,9 +490,13 @@ def lexicons() -> Lexicons:
             terms[words] = Term(words, role, kind)
     given_names = frozenset(name_key(n) for (n, *_) in _rows("given_names.tsv"))
     not_speakers = frozenset(match_form(w) for (w, *_) in _rows("not_speakers.tsv"))
+    # a state's name is never a derived form of a title (الإمارات is no plural of إمارة here)
+    state_words = {words_of(name) for row in _rows("capitals.tsv") + _rows("countries.tsv") for name in row} \
+        | {words_of(place) for _, place in NISBA_PLACES}
     for term in list(terms.values()):
         for words in _derived_forms(term):
-            if words not in terms and words[0] not in given_names and words[0] not in not_speakers:
+            if words not in terms and words[0] not in given_names and words[0] not in not_speakers \
+                    and words not in state_words:
                 kind = "head" if term.kind == "head" else "generic"
                 terms[words] = Term(words, term.role, kind, derived=True)
     for term in list(terms.values()):
