@@ -278,6 +278,12 @@ def test_saudi_local_government_is_a_state_voice():
     assert actors.read_form("الأمانة العامة لمجلس التعاون").roles[0][0] == "organisation_or_spokesperson"
 
 
+def test_a_state_directorate_or_service_is_a_state_voice():
+    for form in ("المديرية العامة للجوازات", "الشؤون الصحية", "المديرية", "إبراهيم العنزي مدير عام جمرك الحديثة"):
+        assert actors.read_form(form).roles[0][0] == "minister_or_official", form
+    assert actors.read_form("المديرية العامة للجوازات").key  # a named body, not a description
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))
