@@ -284,6 +284,12 @@ def test_a_state_directorate_or_service_is_a_state_voice():
     assert actors.read_form("المديرية العامة للجوازات").key  # a named body, not a description
 
 
+def test_a_board_or_a_club_department_speaks_for_its_organisation():
+    for form in ("مجلس إدارة النادي الأهلي", "إدارة الكرة", "مجلس الإدارة"):
+        assert actors.read_form(form).roles[0][0] == "organisation_or_spokesperson", form
+    assert actors.read_form("مجلس النواب").roles[0][0] == "minister_or_official"
+
+
 def test_role_from_the_title_in_the_speaker_span():
     rows = occurrences(("هيذر نويرت", "المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت", "person"),
                        ("هيذر نويرت", "", "PER", "mention"))
