@@ -202,6 +202,7 @@ NAME_LINKS = frozenset(_NAME["name_links"])
 NASAB_PARTICLES = frozenset(_NAME["nasab_particles"])
 NAME_PREPOSITIONS = frozenset(_NAME["name_prepositions"])
 SOURCE_PREPOSITIONS = frozenset(_NAME["source_prepositions"])
+COMPLEMENT_PREPOSITIONS = frozenset(_NAME["complement_prepositions"])  # لجنة الرقابة | على المال العام: S-COMPLEMENT-TO-WORDS
 TIME_NAMES = frozenset(_NAME["time_names"])  # صباح كرحوت: a name, not "the morning of"
 MEMBER_HEADS = frozenset(_NAME["member_heads"])  # قوات الحلف: the forces, not the alliance
 NISBA_ENDINGS = tuple(_NAME["nisba_endings"])

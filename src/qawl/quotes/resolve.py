@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence, TYPE_CHECKING
 
 from qawl.arabic import (
-    ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENTISERS, COMPLETE_SUBJECTS, COURTESY_TITLES, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, CLAUSE_PARTICLES, QAD_PARTICLES, OFFICE_HEADS,
-    MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_verbal_noun,
+    ADDRESSEE_PRONOUNS, ADVERBIAL_HEADS, BUT, CLAUSE_ADVERBS, COMPLEMENT_PREPOSITIONS, COMPLEMENTISERS, COMPLETE_SUBJECTS, COURTESY_TITLES, CONJUNCTIONS_WAW_FA, CONTINUATION_LEMMAS, MANNER_ADVERBS, DEMONSTRATIVES, EPITHET_HEADS, EPITHETS, HONORIFIC_PRONOUN_TITLES, KANA_FORMS, LATTER, CLAUSE_PARTICLES, QAD_PARTICLES, OFFICE_HEADS,
+    MEDIUM_SOURCE_HEADS, NAME_PREPOSITIONS, PARTITIVE_HEADS, PHRASE_PREPOSITIONS, SOURCE_PREPOSITIONS, PREPOSITIONS, PRONOUN_SUFFIXES, RELATIVES, SAME_SOURCE_WORDS, SPOKESPERSON_HEADS, STATE_GOVERNMENTS, SUBJECT_RELATIVES, TIME_WORDS, TOPIC_MARKERS, is_naming_verb, is_plain_verbal_noun, is_verbal_noun,
 )
 from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
@@ -26,7 +26,7 @@ from .config import (
 )
 from .lexical import (
     SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _counts_people, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
-    _looks_feminine_verb, _is_definite, _prep_form, _number_gender, _strip_conj, _strip_noun, _title_key, _unpossessed,
+    _looks_feminine_verb, _is_definite, _prep_form, _number_gender, _strip_conj, _strip_noun, _time_phrase_width, _title_key, _unpossessed,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
@@ -44,6 +44,7 @@ SUBJECT_ONLY_METHODS = ("quote", "colon", "that")  # cue constructions with no o
 MAX_CLOSING_TITLE_WORDS = 14  # title words between a cut title and its name (S-NAME-CLOSES-SUBJECT)
 MAX_PLUPERFECT_TITLE = 4  # title words between كان and the name (S-PLUPERFECT-CLAUSE)
 MAX_EPITHET_WORDS = 3  # a title and its adjectives (S-EPITHET: اللاعب البرازيلي الشاب)
+MAX_COMPLEMENT_WORDS = 8  # words of a speaker phrase's complement before the words it reports (S-COMPLEMENT-TO-WORDS)
 
 
 def _head_forms(key: str) -> set[str]:
@@ -502,6 +503,11 @@ class _Resolver:
             canonical, kind, named, rule = closing.canonical or closing.text, "person", True, "S-NAME-CLOSES-SUBJECT"
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
+        complemented = end if rule == "S-NAME-CLOSES-SUBJECT" else self.complement_end(c, b, start, end)
+        if complemented > end:  # لجنة الرقابة | على المال العام إلى أن: the complement names the source too
+            phrase, span = span, make_span(ex.doc.text, span.start, ex.blocks[b].tokens[complemented - 1].end, "speaker")
+            canonical = span.text if canonical == phrase.text else canonical  # a name stays the name found
+            rules = (*rules, "S-COMPLEMENT-TO-WORDS")
         canonical = _unglued_source(ex, c, canonical)
         if title_tagged and named and mention is None:
             rules = (*rules, "S-TITLE-MENTION")
@@ -543,6 +549,114 @@ class _Resolver:
         gender = "f" if stem.endswith("ت") or stem[:1] == "ت" else "m"
         kind = self.kind_of([tok.key for tok in tokens[first:end]], mention)
         return _Agent(span.start, span, self.mention_name(mention, span), kind, gender, "s", True, ("S-ATTRIBUTED-SUBJECT",))
+
+    def complement_end(self, c: _Candidate, b: int, start: int, end: int) -> int:
+        """``S-COMPLEMENT-TO-WORDS``: the end of a speaker phrase after its verb, gone on over the complement
+        between it and the words it reports (a that-clause, a colon, a quotation): a preposition of
+        complement_prepositions or a glued ل / ب and the definite words or names after it (وقال علماء من جامعة
+        كوينزلاند | للتكنولوجيا إن، أكد مسؤول | بالبحرية الأمريكية أن، أشارت لجنة الرقابة | على المال العام إلى
+        أن). It stops before a time, a statement (في البيان), a cue, a relative, a person's name, whom the words
+        were said to (للصحفيين، لشبكة CNN) and a preposition left without its noun (``preposition_opens``,
+        ``complement_word``). A named person or a noun owned by a pronoun (محاموه، أحدهم) is whole, and a
+        complement cut inside a list (دراسة في جامعة هارفارد | وجامعات أخرى) is read not at all. ``end`` when
+        nothing fits."""
+        ex, entry = self.ex, c.entry
+        if not rule_on("S-COMPLEMENT-TO-WORDS") or c.method not in SUBJECT_ONLY_METHODS or c.text_block != b \
+                or entry.kind != "verb" or entry.addressee or start <= c.cue[0] or not start < end < c.content_start:
+            return end
+        tokens = ex.blocks[b].tokens
+        last = ex.mention_at(b, end - 1)
+        if last is not None and last.label == "PER" or tokens[end - 1].text.endswith(PRONOUN_SUFFIXES):
+            return end  # بوتين | في الفيلم، محاموه | في البيان: a named person or an owned noun is whole
+        head = _strip_conj(tokens[start].key)
+        t = good = end
+        while t < c.content_start and t - end < MAX_COMPLEMENT_WORDS:
+            token = tokens[t]
+            if not token.is_word or token.region >= 0 or token.aside or self.ends_complement(b, t):
+                break
+            if token.key in COMPLEMENT_PREPOSITIONS:
+                if not self.preposition_opens(b, t, c.content_start, head):
+                    break
+                t += 1
+                continue  # a preposition ends nothing: its noun must follow
+            if t == end and not self.glued(token.key):
+                break  # the complement opens with a preposition
+            if not self.complement_word(b, start, t, c.content_start):
+                if token.key[:1] == "و" and t > end:
+                    return end  # وجامعات أمريكية أخرى: a list goes on that the complement cannot hold
+                break
+            t += 1
+            good = t
+        return good
+
+    @staticmethod
+    def glued(key: str) -> bool:
+        """A word with a glued ل / ب (للتكنولوجيا، بالبحرية، لصندوق)."""
+        return key[:1] in PREPOSITION_PREFIXES and len(key) > 3
+
+    def governs_next(self, b: int, t: int, limit: int) -> tuple[bool, bool]:
+        """Whether the word after ``t`` (before ``limit``) is a definite word or a name a preposition may
+        govern, and whether it is a name."""
+        tokens = self.ex.blocks[b].tokens
+        nxt = tokens[t + 1] if t + 1 < limit else None
+        named = nxt is not None and self.ex.mention_at(b, t + 1) is not None
+        return nxt is not None and nxt.is_word and (_is_definite(nxt.key) or named), named
+
+    def preposition_opens(self, b: int, t: int, limit: int, head: str) -> bool:
+        """``S-COMPLEMENT-TO-WORDS``: the free preposition at ``t`` opens a complement of the phrase headed by
+        ``head``: a definite word or name follows that is no act (في التحقيق); في only after a source head
+        without the article or a group (مسؤولون | في الإدارة، بعض المتعاملين | في السوق), or after a body's
+        head before a name (وزارة الصحة | في غزة): not a bare name's or a definite title's place."""
+        ex, tokens = self.ex, self.ex.blocks[b].tokens
+        governs, named = self.governs_next(b, t, limit)
+        if not governs:
+            return False
+        following = tokens[t + 1].text
+        if not named and (is_verbal_noun(following) or is_plain_verbal_noun(following[2:])):
+            return False  # في التحقيق: an act, not where the source sits
+        if tokens[t].key != "في":
+            return True
+        heads = ex.lexicon.heads
+        placed = _is_plural_phrase([head]) or head in PARTITIVE_HEADS \
+            or not _is_definite(head) and listed_head(head, heads, SOURCE_KINDS)
+        return placed or named and listed_head(head, heads, ("organisation",))
+
+    def complement_word(self, b: int, start: int, t: int, limit: int) -> bool:
+        """``S-COMPLEMENT-TO-WORDS``: the word at ``t`` goes on a complement: a definite word, a name, a و
+        before a definite word, or a glued ل / ب word that is a genitive (للصندوق، لصندوق النقد، بمكة), not an
+        adverb (بوضوح، لاحقا) nor whom the words were said to (للصحفيين)."""
+        key, named = self.ex.blocks[b].tokens[t].key, self.ex.mention_at(b, t) is not None
+        if self.glued(key):
+            governs, _ = self.governs_next(b, t, limit)
+            if not (_is_definite(key[1:]) or key.startswith("لل") or governs or named):
+                return False  # بوضوح، لاحقا: an adverb, not a genitive in construct
+            return not (key[:1] == "ل" and self.addressed(b, start, t))
+        return _is_definite(key) or named or key[:1] == "و" and _is_definite(key[1:])
+
+    def ends_complement(self, b: int, t: int) -> bool:
+        """``S-COMPLEMENT-TO-WORDS``: a word no complement of a speaker phrase holds: a complementiser, a time, a
+        cue, a relative or demonstrative, an adverbial or manner word, a statement noun (بيان، بتغريدة), a word
+        carrying a pronoun as written (تقييمه، له; not إدارة, whose ة the matching form writes ه) or a person's name."""
+        ex, token = self.ex, self.ex.blocks[b].tokens[t]
+        key = token.key
+        bare = _strip_noun(key[1:] if key[:1] in PREPOSITION_PREFIXES and len(key) > 3 else key)
+        mention = ex.mention_at(b, t)
+        frames = ex.lexicon.statement_frames
+        return key in COMPLEMENTISERS or key in TIME_WORDS or _time_phrase_width(ex.blocks[b].tokens, t) > 0 \
+            or lookup_cue(key)[0] is not None or key in RELATIVES or key in DEMONSTRATIVES or key in ADVERBIAL_HEADS \
+            or key in MANNER_ADVERBS or _strip_conj(key) in ex.lexicon.attribution_words \
+            or bare in frames or _unpossessed(bare) in frames \
+            or token.text.endswith(PRONOUN_SUFFIXES) and not _is_definite(key) or mention is not None and mention.label == "PER"
+
+    def addressed(self, b: int, start: int, t: int) -> bool:
+        """``S-COMPLEMENT-TO-WORDS``: a ل word that is whom the words were said to: a medium (لشبكة، لCNN), a
+        person or source head (للصحفيين، لمسؤول) or a plural of people in ون / ين (للمراسلين)."""
+        key = self.ex.blocks[b].tokens[t].key
+        noun = _strip_noun("ال" + key[2:] if key.startswith("لل") else key[1:])
+        written = self.ex.blocks[b].tokens[t].text
+        return self.ex.addressee_medium(b, start, t) or key in ADDRESSEE_PRONOUNS or noun.endswith(("ون", "ين")) \
+            or written[1:].isascii() \
+            or listed_head(noun, self.ex.lexicon.heads, ("person", "anonymous", "media"))
 
     def name_closing_subject(self, c: _Candidate, keys: list[str], b: int, end: int) -> Optional[Mention]:
         """``S-NAME-CLOSES-SUBJECT``: a singular person's or source's title without a name, cut short between the cue

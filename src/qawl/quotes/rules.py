@@ -617,6 +617,12 @@ RULES: dict[str, str] = {
                           "وزير الإعلام، خورخي رودريغيز, not الوزير، نيستور ريفرول)",
     "S-SOURCE-MEDIUM": "a bare source head (المصدر) that names no earlier source is the medium that spoke last (قالت "
                        "صحيفة \"لوموند\" إن … وأوضح المصدر أن → لوموند); data: function_words.json medium_source_heads",
+    "S-COMPLEMENT-TO-WORDS": "a speaker phrase after its verb goes on over the complement left between it and the words it "
+                             "reports (a that-clause, a colon, a quotation): a preposition or glued ل / ب and the definite "
+                             "words or names it governs (وقال علماء من جامعة كوينزلاند | للتكنولوجيا إن، أكد مسؤول | "
+                             "بالبحرية الأمريكية أن); not a time, a statement, an act, an addressee (للصحفيين) nor a person's "
+                             "name, and after a definite head في only for a body before a name (وزارة الصحة في غزة; الوزير | في "
+                             "الرياض stays); data: name_words.json complement_prepositions",
     "S-TITLE-RANKED-APPOSITION": "a name set off from its title by a comma and rank words (وزير الخارجية البحريني، الشيخ "
                                  "خالد بن أحمد) has that title, as with a bare comma, for a later description to find",
 }
