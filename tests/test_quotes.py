@@ -3614,10 +3614,54 @@ def test_q_headline_place_voice_a_place_speaks_when_its_words_say_we(switch_off)
     _, quotes = quotes_of("مصر: بيانا رسميا عن حادث القطار صدر أمس\n\nوقالت مصادر إن التحقيق مستمر.",
                           _mentions_for(("مصر", "LOC", "مصر")))
     assert all(q.speaker_canonical != "مصر" for q in quotes)  # بيانا is no "we"
-    switch_off("Q-HEADLINE-PLACE-VOICE")
+    switch_off("Q-HEADLINE-PLACE-VOICE", "Q-HEADLINE-PLACE-LEAD")  # the lead's الحكومة التركية names Turkey too
     _, quotes = quotes_of(text, _mentions_for(*turkey))
     headline = text.index("\n")  # the body's الحكومة التركية is Turkey too (S-GOVERNMENT-STATE)
     assert all(q.speaker_canonical != "تركيا" for q in quotes if q.content.start < headline)
+
+
+def test_q_headline_place_lead_the_state_itself_speaks_in_the_lead(switch_off):
+    """Q-HEADLINE-PLACE-LEAD: كندا: … is Canada's statement when the lead's first sentence reports the Canadian
+    government; an agency with the nisba (وزارة الداخلية العراقية) or words that hold their own cue do not make it."""
+    text = "كندا: مستعدون لاستقبال اللاجئين الروهينغا\n\nقالت الحكومة الكندية إنها على استعداد لاستقبال لاجئين."
+    canada = _mentions_for(("كندا", "LOC", "كندا"))
+    _, quotes = quotes_of(text, canada)
+    assert any(q.speaker_canonical == "كندا" and "Q-HEADLINE-PLACE-LEAD" in q.rules for q in quotes)
+    agency = "العراق: اعتقال 41 عنصرا من داعش\n\nأعلنت وزارة الداخلية العراقية اليوم أن الاستخبارات اعتقلت 41 عنصرا."
+    _, quotes = quotes_of(agency, _mentions_for(("العراق", "LOC", "العراق")))
+    assert all(q.cue.text != ":" for q in quotes)
+    own_cue = "كندا: الحكومة تعلن استقبال اللاجئين\n\nقالت الحكومة الكندية إنها ستستقبل لاجئين."
+    _, quotes = quotes_of(own_cue, canada)
+    assert all("Q-HEADLINE-PLACE-LEAD" not in q.rules for q in quotes)
+    switch_off("Q-HEADLINE-PLACE-LEAD")
+    _, quotes = quotes_of(text, canada)
+    assert all(q.cue.text != ":" for q in quotes)
+
+
+def test_q_data_form_only_data_or_a_document_make_tazhar_a_verb_of_showing(switch_off):
+    """Q-DATA-FORM: تظهر reports with data or a study right after it; تظهر علامات is "appear"."""
+    _, quotes = quotes_of("وتظهر البيانات المفصلة أن نمو الصادرات يفقد الزخم.")
+    assert [q.content.text for q in quotes] == ["نمو الصادرات يفقد الزخم"]
+    assert "Q-DATA-FORM" in quotes[0].rules
+    _, quotes = quotes_of("وتظهر علامات التعب على اللاعبين بعد أن قالوا إنهم جاهزون.")
+    assert all(q.cue.text != "وتظهر" for q in quotes)
+    switch_off("Q-DATA-FORM")
+    _, quotes = quotes_of("وتظهر البيانات المفصلة أن نمو الصادرات يفقد الزخم.")
+    assert quotes == []
+
+
+def test_q_measured_object_an_estimate_needs_its_figure_and_a_source(switch_off):
+    """Q-MEASURED-OBJECT: قدرت فوربس ثروته بـ4.5 مليارات is an estimate; قدر الوزير جهود … is praise, and the
+    bare present before its object (ويقدر عدد الزوار بنحو …) is the passive."""
+    _, quotes = quotes_of("وفي 2015 قدرت فوربس ثروته بـ4.5 مليارات دولار.", _mentions_for(("فوربس", "ORG", "فوربس")))
+    assert any("Q-MEASURED-OBJECT" in q.rules and q.content.text.startswith("ثروته") for q in quotes)
+    _, quotes = quotes_of("وقدر الوزير جهود العاملين في الوزارة خلال موسم الحج.")
+    assert quotes == []
+    _, quotes = quotes_of("ويقدر عدد الزوار بنحو 20 ألف زائر يوميا.")
+    assert quotes == []
+    switch_off("Q-MEASURED-OBJECT")
+    _, quotes = quotes_of("وفي 2015 قدرت فوربس ثروته بـ4.5 مليارات دولار.", _mentions_for(("فوربس", "ORG", "فوربس")))
+    assert quotes == []
 
 
 def test_q_headline_place_voice_a_we_verb_after_a_verb_particle(switch_off):

@@ -67,6 +67,7 @@ class CueEntry:
     fixed_objects: tuple[str, ...] = ()  # ألقى باللائمة على: the cue reports only with one of these objects
     past_preps: tuple[str, ...] = ()  # تحدث الوزير عن: prepositions that report only in the past with a named subject
     yields: bool = False  # ختم حديثه بالقول: a weak reading, kept only where no other cue claims the words
+    measured_object: bool = False  # قدرت فوربس ثروته بنحو …: the object reports only with the figure after it
 
     @property
     def complement(self) -> str:
@@ -111,6 +112,8 @@ class Lexicon:
     clause_forms: dict[str, CueEntry] = field(default_factory=dict)
     # وزاد: skip forms that are the verb only with و/ف right before a colon (Q-COLON-FORM)
     colon_forms: dict[str, CueEntry] = field(default_factory=dict)
+    # تظهر: skip forms that are the verb only with data or a document as their subject (Q-DATA-FORM)
+    data_forms: dict[str, CueEntry] = field(default_factory=dict)
 
 
 def _verb_forms(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, int]]:
@@ -174,6 +177,7 @@ def _entries(record: dict[str, Any]) -> Iterator[CueEntry]:
         fixed_objects=tuple(match_form(word) for word in record.get("fixed_objects", ())),
         past_preps=tuple(record.get("past_preps", ())),
         yields=bool(record.get("yields", False)),
+        measured_object=bool(record.get("measured_object", False)),
     )
     skip = {match_form(form) for form in record.get("skip_forms", ())}
     only = {match_form(form) for form in record.get("only_forms", ())}
@@ -213,10 +217,11 @@ def load_cues() -> Lexicon:
     verbal_nouns: dict[str, CueEntry] = {}
     clause_forms: dict[str, CueEntry] = {}
     colon_forms: dict[str, CueEntry] = {}
+    data_forms: dict[str, CueEntry] = {}
     for record in raw["verbs"]:
         for entry in _entries(record):
             forms.setdefault(entry.form, entry)
-        for field_name, kept in (("clause_forms", clause_forms), ("colon_forms", colon_forms)):
+        for field_name, kept in (("clause_forms", clause_forms), ("colon_forms", colon_forms), ("data_forms", data_forms)):
             wanted = {match_form(form) for form in record.get(field_name, ())}
             for entry in _entries({**record, "skip_forms": [], "ambiguous_forms": []}) if wanted else ():
                 if entry.form in wanted and entry.kind == "verb":
@@ -257,6 +262,7 @@ def load_cues() -> Lexicon:
         predicate_cues=frozenset(raw.get("describing", {}).get("predicate_cues", [])),
         clause_forms=clause_forms,
         colon_forms=colon_forms,
+        data_forms=data_forms,
         statement_frames=_match_set(raw["statement_frames"]["words"]),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),

@@ -87,6 +87,7 @@ MAX_APPOSITION_GAP = 12
 MAX_RELAY_GAP = 16
 
 MAX_PROPOSITION_GAP = 3
+MAX_MEASURE_GAP = 16  # tokens from an estimate's object to the figure it is estimated at (Q-MEASURED-OBJECT)
 
 OVERLAP_DUPLICATE = 0.5
 

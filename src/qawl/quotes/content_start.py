@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import Optional, Sequence
 
 from qawl.arabic import (
-    ADDRESSEE_PRONOUNS, BUT, CLAUSE_GOVERNORS, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
+    ADDRESSEE_PRONOUNS, BUT, CLAUSE_GOVERNORS, CLAUSE_OPENERS, COMPLEMENTISERS, DEGREE_WORDS, MEASURE_OPENERS, MODAL_VERBS, MONTH_NAMES, NARRATOR_BEFORE_COMPLEMENTISER, OBJECT_CARRIERS,
     ORDINAL_MONTHS, PREPOSITION_LETTERS, PREPOSITIONS, PRONOUN_CARRIERS, PRONOUN_SUFFIXES, SAME_SOURCE_WORDS, SAME_WORDS, SUBJECT_QUANTIFIERS,
     SUBJECT_RELATIVES, TIME_QUALIFIERS,
     RESPONSE_ADVERBIALS, SHORT_QUOTE_LEMMAS, TIME_RELATIVES, TIME_WORDS,
@@ -22,7 +22,7 @@ from qawl.arabic import (
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import _Candidate
 from .config import (
-    FRAME_WINDOW, MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SOURCE_QUOTATION_GAP,
+    FRAME_WINDOW, MAX_APPOSITION_GAP, MAX_MEASURE_GAP, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SOURCE_QUOTATION_GAP,
     MAX_SOURCE_QUOTATION_WORDS, MAX_TITLE_WORDS, MIN_SPEECH_WORDS, TERMINAL_WINDOW,
 )
 from .lexical import (
@@ -35,6 +35,10 @@ from .tokens import ALL_MARKS, COMMAS, LATIN_RE, SENTENCE_END, _Region, _Token, 
 MAX_PARTICIPLE_OBJECT = 4  # مطالبا | إدارة المطار | بالتدخل: the object's words before the preposition
 # whom it was said to (مؤكدا لهم أنه): لي، لنا، لك … and ل with a third person's pronoun (له، لها، لهم)
 PARTICIPLE_ADDRESSEES = ADDRESSEE_PRONOUNS | frozenset("ل" + suffix for suffix in PRONOUN_SUFFIXES)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 class _ContentStart:
@@ -546,7 +550,14 @@ class _ContentStart:
             return made
 
         def make_owned(method: str, start: int) -> Optional[_Candidate]:
-            """``make``, unless the cue wants an owned attitude noun there and none opens the words."""
+            """``make``, unless the cue wants an owned attitude noun there and none opens the words, or a figure
+            after its object and none follows (``measured_object``)."""
+            if entry.measured_object and method == "obj":
+                if not self.measure_follows(b, start):
+                    return None  # قدر الوزير جهود العاملين: "appreciated", no estimate
+                made = make(method, start)
+                made.rules += ("Q-MEASURED-OBJECT",)
+                return made
             # عن "خيبة أملها": the quotation mark opens the words, the noun after it decides
             noun = start + 1 if tokens[start].text in ALL_MARKS and start + 1 < len(tokens) else start
             attitude = self.attitude_rules(entry, method, tokens[noun])
@@ -613,6 +624,22 @@ class _ContentStart:
         elif method == "obj" and "obj" not in entry.complements and self.owned_noun_object(b, start):
             candidate.rules += ("Q-OWNED-NOUN-OBJECT",)
         return candidate
+
+    def measure_follows(self, b: int, start: int) -> bool:
+        """``Q-MEASURED-OBJECT``: the figure an estimate gives its object follows it before the sentence ends: ب glued
+        to a number (بـ300 مليون), or a ب word or measure opener with a number within the next two tokens (بنحو 19.7
+        مليار، بمليارين و800 مليون، عند 1.0%). Data: report_words.json measure_openers."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("Q-MEASURED-OBJECT"):
+            return False
+        for k in range(start + 1, min(len(tokens), start + MAX_MEASURE_GAP)):
+            if _ends_sentence(tokens, k) or (tokens[k].is_word and _is_cue_token(tokens[k])):
+                return False
+            key = tokens[k].key
+            opens = key[:1] == "ب" or key in MEASURE_OPENERS
+            if opens and (_has_digit(key) or any(_has_digit(t.text) for t in tokens[k + 1 : k + 3])):
+                return True
+        return False
 
     def _addressee_end(self, b: int, start: int) -> int:
         """End of a short addressee phrase: a name, or a noun with its construct complement

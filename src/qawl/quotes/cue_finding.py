@@ -67,7 +67,8 @@ class _CueFinding:
                 entry, conj = lookup_cue(token.key)
                 clause_form = entry is None and (entry := self.clause_form(b, t)) is not None
                 colon_form = entry is None and (entry := self.colon_form(b, t)) is not None
-                if clause_form or colon_form:
+                data_form = entry is None and (entry := self.data_form(b, t)) is not None
+                if clause_form or colon_form or data_form:
                     conj = token.key[: len(token.key) - len(entry.form)]
                 if entry is not None and _is_passive(token.text, entry, conj):
                     continue  # يُرى أنه / أُعلن عن: no one is reported as speaking
@@ -112,6 +113,8 @@ class _CueFinding:
                     candidate = None  # وعبر شهور، أنه: "across months"; only عن with what it expresses
                 if candidate is not None and colon_form:
                     candidate.rules += ("Q-COLON-FORM",)  # وزاد: the speaker goes on, not "increased"
+                if candidate is not None and data_form:
+                    candidate.rules += ("Q-DATA-FORM",)  # وتظهر البيانات أن: data show, not "appear"
                 if candidate is not None and entry.yields and rule_on("Q-CLOSING-CUE-YIELDS"):
                     candidate.yields = True  # وختم حديثه بالقول إن: بالقول reports the words
                     candidate.rules += ("Q-CLOSING-CUE-YIELDS",)
@@ -202,6 +205,17 @@ class _CueFinding:
         if not rule_on("Q-COLON-FORM") or key[:1] not in CONJUNCTIONS_WAW_FA or key[1:] not in forms:
             return None
         return forms[key[1:]] if t + 1 < len(tokens) and tokens[t + 1].text == ":" else None
+
+    def data_form(self, b: int, t: int) -> Optional[CueEntry]:
+        """``Q-DATA-FORM``: a form the lexicon keeps out because it is mostly intransitive (تظهر "appears") is the
+        verb of showing when data or a document is its subject right after it (وتظهر البيانات المفصلة أن، تُظهر
+        الدراسة الأخيرة أن، وتظهر الإحصاءات وجود …); not تظهر علامات التعب."""
+        tokens, forms = self.blocks[b].tokens, self.lexicon.data_forms
+        key = tokens[t].key
+        bare = key[1:] if key[:1] in CONJUNCTIONS_WAW_FA and key[1:] in forms else key
+        if not rule_on("Q-DATA-FORM") or bare not in forms or t + 1 >= len(tokens) or not tokens[t + 1].is_word:
+            return None
+        return forms[bare] if self.is_data(b, t + 1) or self.names_document(b, t + 1) else None
 
     def past_prep_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         """``Q-TALKED-ABOUT``: a past cue with a preposition of its ``past_preps`` (تحدث وزير الخارجية عن زيارتيه)
@@ -1053,7 +1067,10 @@ class _CueFinding:
 
     def reports_for_source(self, c: _Candidate) -> bool:
         """كتب يريد أن، الذي يعتقد أنه: a needs_source cue without quotation or colon reports only
-        for a subject that names a source."""
+        for a subject that names a source; so does an estimate's measured object (Q-MEASURED-OBJECT)."""
+        if "Q-MEASURED-OBJECT" in c.rules:
+            # ويقدر عدد المستخدمين بنحو …: the bare present is "is estimated", its object no source
+            return c.speaker is not None and self.names_source(c.block, c.speaker[0])
         if not c.entry.needs_source or c.entry.kind != "verb" or c.method in ("quote", "colon"):
             return True
         if "S-RELAYED-PRONOUN" in c.rules:

@@ -15,8 +15,9 @@ from typing import Optional
 from qawl.arabic import (
     APODOSIS_OPENERS, ATTRIBUTION_CONNECTORS, CLAUSE_OPENERS, CLAUSE_STOPPER_PAIRS, CLAUSE_STOPPERS, COMPLEMENTISERS, CONJUNCTIONS_WAW_FA, CONTENT_OPENERS, DEMONSTRATIVES, DOCUMENT_VERBS, EVENT_PREPOSITIONS,
     HEADLINE_TOPICS, ISSUED_VERBS, ISSUED_WORDS, LAST_CLAUSE_OPENERS, LINK_WORDS, MAKER_LINKS, NOUN_FRAME_FROM_HEADS, NOUN_FRAME_PREPS, OBJECT_PRONOUNS, PREPOSITIONS, PRONOUN_SUFFIXES,
-    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PAUSE_MARKS, PARTICLES, TIME_QUALIFIERS, TIME_WORDS, is_plain_verbal_noun, is_verbal_noun, says_we_after,
+    CLAUSE_PREPOSITION_PRONOUNS, MA_RELATIVES, NORM_NOUNS, PREDICATE_CLOSERS, QUESTION_MARKS, RELATIVES, SAYING_NOUNS, SEMICOLONS, SOURCE_PREPOSITIONS, STATE_VOICES, SUBJECT_RELATIVES, COPULA_PRONOUNS, DASHES, LABEL_SEPARATORS, PAUSE_MARKS, PARTICLES, TIME_QUALIFIERS, TIME_WORDS, is_plain_verbal_noun, is_verbal_noun, says_we_after,
 )
+from qawl.clean import match_form
 from qawl.cues import CueEntry, lookup_cue
 from .candidate import DOCUMENT_CUE, _CLOSER_ENTRY, _COLON_ENTRY, _Candidate, _OWNER_ENTRY
 from .config import (
@@ -25,12 +26,13 @@ from .config import (
 )
 from .content_end import _is_norm, _starts_closer, _trim_credit
 from .lexical import (
-    PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun,
+    PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _prev_word, _strip_conj, _strip_noun, _title_key,
     _strip_object, _time_phrase_width,
 )
 from .rules import rule_on
 from .select import _QuotedTokens
 from .source_span import EVIDENCE_HEADS, _owned_head, listed_head
+from .titles import _place_keys
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _is_ellipsis, _is_title_abbreviation
 
 
@@ -58,6 +60,12 @@ def _addressee_start(tokens: list[_Token], colon: int, start: int = 0) -> int:
             if all(r.is_word or r.text in ALL_MARKS for r in rest):
                 return t
     return colon
+
+
+def _nisba_place(key: str) -> str:
+    """The title key of the place a nisba names (الكندية -> كندا's key), else ""."""
+    place = _place_keys().get(_title_key(key))
+    return _title_key(match_form(place)) if place else ""
 
 
 def _relay_pronoun(key: str, preps: tuple[str, ...]) -> str:
@@ -957,6 +965,7 @@ class _CueFrames:
         found = []
         speakers = {_key_text(self.speaker_text(c)) for c in accepted if c.speaker}
         quoting = {c.block for c in accepted}
+        self.lead_speakers = self.lead_sentence_speakers(accepted)
         for b, block in enumerate(self.blocks):
             tokens = block.tokens
             words = sum(t.is_word for t in tokens)
@@ -1011,7 +1020,9 @@ class _CueFrames:
                 if any(self.source_preposition(b, speaker_start, k) for k in range(speaker_start, speaker_end)):
                     self.office_places.add((b, speaker_start))  # the body after في is where the source works
             if {m.label for t in range(speaker_start, speaker_end) if (m := self.mention_at(b, t))} == {"LOC"}:
-                if self.mention_at(b, speaker_start) is not None:
+                if self.mention_at(b, speaker_start) is not None and not self.place_speaks(b, colon):
+                    candidate.rules += ("Q-HEADLINE-PLACE-LEAD",)  # كندا: … / قالت الحكومة الكندية: the lead names it
+                elif self.mention_at(b, speaker_start) is not None:
                     candidate.rules += ("Q-HEADLINE-PLACE-VOICE",)  # تركيا: … أهدافنا: the place says "we"
                 else:
                     candidate.rules += ("Q-HEADLINE-TITLE",)  # وزير خارجية بريطانيا: a title holding a place
@@ -1081,6 +1092,45 @@ class _CueFrames:
             return False
         words = [t.key for t in self.blocks[b].tokens[colon + 1 :] if t.is_word]
         return any(says_we_after(words[i - 1] if i else "", key) for i, key in enumerate(words))
+
+    def lead_sentence_speakers(self, accepted: list[_Candidate]) -> list[tuple[Optional[str], list[str]]]:
+        """``Q-HEADLINE-PLACE-LEAD``: each speaker phrase that the first sentence of the article's lead (its first
+        paragraph after the first, that is no title, caption or subheading) gives a cue of, as the first selection
+        accepted it: the canonical name of a place it opens with, and its word keys."""
+        lead = next((b for b, block in enumerate(self.blocks) if b > 0 and block.tokens and block.span.label not in
+                     ("title", "caption", "subheading")), None)
+        if lead is None:
+            return []
+        tokens = self.blocks[lead].tokens
+        first_end = next((k for k in range(len(tokens)) if _ends_sentence(tokens, k)), len(tokens))
+        found = []
+        for c in accepted:
+            if c.block == lead and c.speaker and c.cue[0] < first_end:
+                opening = self.mention_at(lead, c.speaker[0])
+                place = (opening.canonical or opening.text) if opening is not None and opening.label == "LOC" else None
+                found.append((place, [t.key for t in tokens[c.speaker[0] : c.speaker[1]] if t.is_word]))
+        return found
+
+    def lead_place_speaks(self, b: int, start: int, colon: int) -> bool:
+        """``Q-HEADLINE-PLACE-LEAD``: a place before a headline's colon is its speaker when the lead's first
+        sentence reports the state itself: a source opening with that place (السعودية: اعتراض صاروخ … / أعلنت المملكة
+        العربية السعودية) or a state voice with its nisba (كندا: مستعدون … / قالت الحكومة الكندية إنها), unless
+        the words after the colon hold a cue of their own (سوريا: الأكراد يعلنون …). Data: name_words.json
+        state_voices, nisba.tsv."""
+        tokens = self.blocks[b].tokens
+        mention = self.mention_at(b, start)
+        if not rule_on("Q-HEADLINE-PLACE-LEAD") or mention is None or not self.lead_speakers:
+            return False
+        if any(_is_cue_token(t) for t in tokens[colon + 1:]):
+            return False
+        name = match_form(mention.canonical or mention.text)
+        words, place = {_title_key(w) for w in name.split()}, _title_key(name)
+        for opening, keys in self.lead_speakers:
+            if opening is not None and words <= {_title_key(w) for w in match_form(opening).split()}:
+                return True  # السعودية / المملكة العربية السعودية
+            if any(key in STATE_VOICES and _nisba_place(nxt) == place for key, nxt in zip(keys, keys[1:])):
+                return True  # كندا / الحكومة الكندية
+        return False
 
     def headline_speaker_word(self, b: int, first: int, t: int) -> bool:
         """A word that may stand in a headline speaker's phrase: no stop word or cue, except
@@ -1159,6 +1209,8 @@ class _CueFrames:
             return True
         if labels == {"LOC"} and self.mention_at(b, start) is not None and self.place_speaks(b, colon):
             return True  # تركيا: أكراد سوريا ليسوا ضمن أهدافنا (Q-HEADLINE-PLACE-VOICE)
+        if labels == {"LOC"} and self.lead_place_speaks(b, start, colon):
+            return True  # كندا: مستعدون … / قالت الحكومة الكندية إنها (Q-HEADLINE-PLACE-LEAD)
         if labels == {"LOC"} and (self.mention_at(b, start) is not None or not rule_on("Q-HEADLINE-TITLE")):
             return False  # الرياض: … is a dateline; وزير خارجية قطر: … is a title that holds a place
         first = _strip_noun(tokens[start].key)

@@ -64,6 +64,8 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
                 self.surnames.setdefault(words[-1], mention)
         # subjects of cues that reported nothing: later dropped subjects may refer to them
         self.loose_agents: list[tuple[int, tuple[int, int], CueEntry]] = []
+        # the speakers the lead's first sentence reports, once the first selection is made (Q-HEADLINE-PLACE-LEAD)
+        self.lead_speakers: list[tuple[Optional[str], list[str]]] = []
         self.loose_rules: dict[tuple[int, int], tuple[str, ...]] = {}  # (block, first token) -> ids that found a loose agent
         self.far_clause_forms: set[tuple[int, int]] = set()  # (block, token) of a clause form whose عن is far (Q-CLAUSE-FORM-FAR)
         # (block, token) of a verbal noun that S-VERBAL-NOUN-OBJECT kept from being a loose agent

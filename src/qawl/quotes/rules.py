@@ -497,6 +497,18 @@ RULES: dict[str, str] = {
     "Q-CONTINUATION-CLAUSE": "وأضاف / وتابع followed by words that name nobody (no tagged name; an indefinite first "
                              "word that is no listed head: وأضاف بلغ حجم الانخفاض …) and no complement: those words "
                              "are the speaker's own, going on, not a subject",
+    "Q-DATA-FORM": "a present form kept out of the lexicon as mostly intransitive (تظهر، يظهر \"appears\") is the verb "
+                   "of showing when data or a document is its subject right after it (وتظهر البيانات المفصلة أن، تُظهر "
+                   "الدراسة الأخيرة أن); data: cues.json data_forms, data_subjects, speaker_heads document",
+    "Q-MEASURED-OBJECT": "an estimating cue (قدر) takes a noun object only when the figure it is estimated at follows "
+                         "in its sentence (قدرت فوربس ثروته بنحو 19.7 مليار دولار، قدر صندوق النقد النمو عند 1.0%); "
+                         "without one it reports nothing (قدر الوزير جهود العاملين); data: cues.json measured_object, "
+                         "report_words.json measure_openers",
+    "Q-HEADLINE-PLACE-LEAD": "a place before a headline's colon (كندا: مستعدون لاستقبال اللاجئين) is the speaker when "
+                             "the first sentence of the lead reports the state itself: a source opening with that place "
+                             "(أعلنت المملكة العربية السعودية) or a state voice with its nisba (قالت الحكومة الكندية "
+                             "إنها), unless the words after the colon hold a cue of their own; data: name_words.json "
+                             "state_voices, nisba.tsv",
     "Q-HEADLINE-PLACE-VOICE": "a place before a headline's colon (تركيا: …) is the speaker when the words after the "
                               "colon say \"we\" (أهدافنا، معنا، لدينا), else the topic (سوريا: مقتل …); data: "
                               "function_words.json first_person_plural_words",
