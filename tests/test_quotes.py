@@ -2480,7 +2480,7 @@ def test_s_office_place_carries_a_title_on_to_where_the_office_is(switch_off, te
     assert [(q.speaker.text, q.speaker_canonical) for q in quotes] == [(speaker, canonical)]
     assert "S-OFFICE-PLACE" in quotes[0].rules
     assert doc.text[quotes[0].speaker.start : quotes[0].speaker.end] == quotes[0].speaker.text
-    switch_off("S-OFFICE-PLACE", "S-COMPLEMENT-TO-WORDS")  # which reads the place before إن too
+    switch_off("S-OFFICE-PLACE", "S-COMPLEMENT-TO-WORDS", "S-NAME-CLOSES-SUBJECT")  # which read the place before إن too, and reach مسؤولة … موغريني
     _, quotes = quotes_of(text, _mentions_for(*names))
     assert quotes[0].speaker.text != speaker and "S-OFFICE-PLACE" not in quotes[0].rules
 
@@ -3482,7 +3482,7 @@ def test_a_description_spoken_to_a_medium_is_resolved_by_its_head(switch_off):
     names = ("ديفيد ميليباند", "PER", "ديفيد ميليباند")
     _, quotes = quotes_of(text, _mentions_for(names))
     assert quotes[0].speaker_canonical == "ديفيد ميليباند", [(q.speaker_canonical, q.rules) for q in quotes]
-    switch_off("S-TITLE-ADDRESSEE")
+    switch_off("S-TITLE-ADDRESSEE", "S-TITLE-PLACE")  # S-TITLE-PLACE reads بريطانيا as the title's البريطاني
     _, quotes = quotes_of(text, _mentions_for(names))
     assert quotes[0].speaker_canonical == "وزير خارجية بريطانيا الأسبق"
 
@@ -4877,6 +4877,52 @@ def test_s_name_closes_subject_a_cut_title_reaches_its_name(switch_off):
     switch_off("S-NAME-CLOSES-SUBJECT")
     _, quotes = quotes_of(text, mentions)
     assert quotes[0].speaker_canonical != "سعيد مموزيني"
+
+
+def test_s_name_closes_subject_reads_a_feminine_title(switch_off):
+    """A feminine title (المسؤولة، الباحثة) is the listed masculine head's (المسؤول): its cut phrase reaches the name."""
+    switch_off("S-TITLE-NAME", "S-NAME-CLOSES-FIRST")
+    text = "وقالت المسؤولة في معهد العلوم الوطني الأسترالي، إليزابيث ماهوني، إن المجرة بعيدة جدا."
+    _, quotes = quotes_of(text, _mentions_for(("إليزابيث ماهوني", "PER", "إليزابيث ماهوني")))
+    assert quotes[0].speaker_canonical == "إليزابيث ماهوني" and "S-NAME-CLOSES-SUBJECT" in quotes[0].rules
+    assert quotes[0].speaker.text.endswith("إليزابيث ماهوني")
+
+
+def test_s_name_closes_subject_stops_at_where_it_spoke():
+    """A phrase that S-SPAN-STATEMENT cut (في تغريدة) does not run on to a name after it: that name is another's."""
+    text = "وقال مسؤول في الهيئة في تغريدة أخرى موجها انتقادا للمهاجم محمد السهلاوي: \"مستواه سيء\"."
+    _, quotes = quotes_of(text, _mentions_for(("محمد السهلاوي", "PER", "محمد السهلاوي")))
+    assert quotes[0].speaker.text == "مسؤول في الهيئة" and quotes[0].speaker_canonical != "محمد السهلاوي"
+
+
+def test_s_title_place_matches_a_country_in_either_form(switch_off):
+    """وزير خارجية البحرين (the country in construct) is the minister whose title names it by its nisba
+    (وزير الخارجية البحريني), not the other minister; switched off, the description stays unnamed."""
+    text = ("واستقبل وزير الخارجية البحريني خالد بن أحمد وزير الخارجية الأردني أيمن الصفدي في المنامة.\n\n"
+            "وقالت رئيسة وزراء بريطانيا إن بلادها تدعم الحوار.\n\nوقال وزير خارجية البحرين إن المحادثات كانت مثمرة.")
+    mentions = _mentions_for(("خالد بن أحمد", "PER", "خالد بن أحمد"), ("أيمن الصفدي", "PER", "أيمن الصفدي"))
+    _, quotes = quotes_of(text, mentions)
+    by_speaker = {q.speaker.text: q for q in quotes}
+    assert by_speaker["وزير خارجية البحرين"].speaker_canonical == "خالد بن أحمد"
+    assert "S-TITLE-PLACE" in by_speaker["وزير خارجية البحرين"].rules
+    assert by_speaker["رئيسة وزراء بريطانيا"].speaker_canonical == "رئيسة وزراء بريطانيا"  # no title names Britain
+    switch_off("S-TITLE-PLACE")
+    _, quotes = quotes_of(text, mentions)
+    assert {q.speaker.text: q.speaker_canonical for q in quotes}["وزير خارجية البحرين"] == "وزير خارجية البحرين"
+
+
+def test_s_name_tail_takes_the_word_the_tagger_cut(switch_off):
+    """One untagged word between a tagged name and a comma is the name's own; not a name after its ل, whom it
+    was said to (قال وودورد لترامب:)."""
+    mentions = _mentions_for(("ريبيكا", "PER", "ريبيكا"), ("وودورد", "PER", "وودورد"), ("ترامب", "PER", "ترامب"))
+    text = "وتقول ريبيكا فانين، أحد مؤسسي المنتدى، إن الشركات تبحث عن شركاء."
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[0].speaker.text == "ريبيكا فانين" and quotes[0].speaker_canonical == "ريبيكا فانين"
+    _, quotes = quotes_of("والتقى ترامب بالصحفي. وقال وودورد لترامب: \"لدي وثائق كثيرة\".", mentions)
+    assert [q.speaker.text for q in quotes if q.cue.text == "قال"] == ["وودورد"]
+    switch_off("S-NAME-TAIL")
+    _, quotes = quotes_of(text, mentions)
+    assert quotes[0].speaker.text == "ريبيكا"
 
 
 def test_feminine_plural_complementiser_opens_the_words():

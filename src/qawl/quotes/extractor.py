@@ -99,6 +99,7 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.body_titled: set[int] = set()  # headline blocks whose speaker Q-HEADLINE-BODY-TITLE read as a name
         # ORG mentions whose name S-ORG-COMPLEMENT carried on past the tagger's end (id of the mention)
         self.bodies_named_on: set[int] = set()
+        self.names_run_on: set[int] = set()  # PER mentions whose last word the tagger cut (S-NAME-TAIL), by id
         self._people: dict[int, list[int]] = {}
 
     def _index_mentions(self, mentions: list[Mention]) -> None:

@@ -205,8 +205,9 @@ class _Resolver:
     def mention_name(self, mention: Mention, span: Span) -> str:
         """The mention's canonical name, or the part of it inside the speaker span when the
         tagger's span runs past it (وأردف البرعي: the cue is never part of the name)."""
-        if id(mention) in self.ex.bodies_named_on and span.start <= mention.start < mention.end < span.end:
-            return self.ex.doc.text[mention.start : span.end]  # S-ORG-COMPLEMENT: the name the tagger clipped
+        if (id(mention) in self.ex.bodies_named_on or id(mention) in self.ex.names_run_on) \
+                and span.start <= mention.start < mention.end < span.end:
+            return self.ex.doc.text[mention.start : span.end]  # S-ORG-COMPLEMENT, S-NAME-TAIL: the name the tagger clipped
         if (span.start <= mention.start and mention.end <= span.end) or self.overflow_is_name(mention, span):
             return mention.canonical or mention.text
         start, end = max(span.start, mention.start), min(span.end, mention.end)
@@ -497,10 +498,13 @@ class _Resolver:
         if not named and (body := self.spokesperson_body(keys, b, start, end, span.start)) is not None:
             canonical, kind, named = body, "organisation", True  # متحدث باسم وزارة العدل: the ministry speaks
             rules = (*rules, "S-SPOKESPERSON-BODY")
-        if not named and (closing := self.name_closing_subject(c, keys, b, end)) is not None:
-            # وأوضح مدير عام الهيئة العامة للسياحة … المهندس محمد العمرة أن: the title's name ends the subject
+        first = named and mention is None and rule_on("S-NAME-CLOSES-FIRST")
+        if (not named or first) and (closing := self.name_closing_subject(c, keys, b, end)) is not None:
+            # وأوضح مدير عام الهيئة العامة للسياحة … المهندس محمد العمرة أن: the title's name ends the subject;
+            # S-NAME-CLOSES-FIRST: before an earlier speaker or name the description would refer back to
             span = make_span(ex.doc.text, span.start, closing.end, "speaker")
             canonical, kind, named, rule = closing.canonical or closing.text, "person", True, "S-NAME-CLOSES-SUBJECT"
+            agent, rules = None, ("S-NAME-CLOSES-FIRST",) if first else ()
         if rule == "S-PHRASE" and not rule_on("S-PHRASE"):
             return _Attribution(None)
         complemented = end if rule == "S-NAME-CLOSES-SUBJECT" else self.complement_end(c, b, start, end)
@@ -669,8 +673,11 @@ class _Resolver:
             return None  # اتهمت أكثر من 50 امرأة … واينستاين بالاعتداء: after an object cue, a name may be its object
         ex, tokens = self.ex, self.ex.blocks[b].tokens
         first = _strip_conj(keys[0]) if keys[0][1:3] == "ال" else keys[0]
-        if not listed_head(first, ex.lexicon.heads, ("person", "anonymous")) and triggers().get(first) != "PER":
-            return None  # عفوا ملكيا، لكن الملك فيليب السادس: no person's title
+        if not any(listed_head(form, ex.lexicon.heads, ("person", "anonymous")) for form in _head_forms(first)) \
+                and triggers().get(first) != "PER":
+            return None  # عفوا ملكيا، لكن الملك فيليب السادس: no person's title (المسؤولة is المسؤول's)
+        if ex.span_cuts.get((b, end)) == "S-SPAN-STATEMENT":
+            return None  # قال رئيس الهيئة | في تغريدة … للمهاجم محمد السهلاوي: where it spoke, a name there is another's
         allowed = SOURCE_PREPOSITIONS | NAME_PREPOSITIONS
         words = 0
         for t in range(end, min(c.content_start, len(tokens))):
@@ -819,11 +826,12 @@ class _Resolver:
     def named_by_title_words(self, keys: list[str], position: int, labels: tuple[str, ...], b: int,
                              end: int, office: bool = True) -> tuple[Optional[Mention], str]:
         """The name a description stands for, with the rule that found it: every word of it in one
-        name's title (``S-TITLE-NAME``), else its head in the one person's title (``S-TITLE-HEAD``), else,
-        with ``office``, المسؤول and a nisba in the one title naming that country (``S-TITLE-OFFICE``)."""
-        found = self.ex.named_by_title(keys, position, labels)
+        name's title (``S-TITLE-NAME``; its place in any form: ``S-TITLE-PLACE``), else its head in the one
+        person's title (``S-TITLE-HEAD``), else, with ``office``, المسؤول and a nisba in the one title naming
+        that country (``S-TITLE-OFFICE``)."""
+        found = self.ex.named_by_title(keys, position, labels, by_place=True)
         if found is not None or "PER" not in labels or self.runs_on(b, end):
-            return found, "S-TITLE-NAME"
+            return found, "S-TITLE-PLACE" if self.ex.title_place_matched else "S-TITLE-NAME"
         if (found := self.ex.named_by_head(keys, position)) is not None:
             return found, "S-TITLE-HEAD"
         return self.ex.named_by_office(keys, position) if office else None, "S-TITLE-OFFICE"

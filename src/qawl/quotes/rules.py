@@ -481,10 +481,17 @@ RULES: dict[str, str] = {
                              "person named right before the reported words (قال مسؤول إعلام الفرع الرابع عشر للحزب "
                              "الديمقراطي الكردستاني في الموصل، سعيد مموزيني: «…»); not over a verb, relative or other "
                              "preposition, nor to a governed name (يخشى المعارضون، وفقا للنائب طلعت خليل، أن)",
+    "S-NAME-CLOSES-FIRST": "the name that closes a cut title's subject (S-NAME-CLOSES-SUBJECT) is taken before an "
+                           "earlier speaker or a title's name the description would refer back to (وقال الرئيس التنفيذي "
+                           "لمشروع \"نيوم\" كلاوس كلاينفيلد إن: not the chief executive who spoke before)",
     "S-EPITHET-HEAD": "S-EPITHET also for a definite noun for one person that is no office title (السياسي، المذيع، "
                       "الناشطة; data: name_words.json epithet_heads)",
     "S-EPITHET-CONSTRUCT": "S-EPITHET also for an indefinite person head in construct with a definite word "
                            "right after a cue that opens its sentence (وأضاف لاعب ساحل العاج; not في المقابل، قال مدير المدرسة)",
+    "S-TITLE-PLACE": "a description that no name's title holds word for word is the name whose title names its place in "
+                     "another form: a country after its office in construct or its nisba in either gender (رئيس كوريا "
+                     "الجنوبية → الرئيس الكوري الجنوبي مون جيه إن، وزير خارجية البحرين → وزير الخارجية البحريني); data: "
+                     "arabic/nisba.tsv",
     "S-TITLE-HEAD": "a head noun with adjectives that no name's title holds whole (الرئيس الإيطالي، المنظمة الحقوقية) "
                     "resolved to the one name of the article whose title holds the head noun and names no other "
                     "country than the description's nisba (رئيس الجمهورية سيرغو ماتاريلا); data: arabic/nisba.tsv",
@@ -610,6 +617,9 @@ RULES: dict[str, str] = {
     "S-SPAN-MEDIUM": "a medium glued to its ل after the speaker or right after a verb cue (الشرطة لبي بي سي، شارما "
                      "لبي بي سي، مسؤول محلي لوكالة فرانس برس، وأوضحت لبي بي سي أن), tagged or not, is whom the words "
                      "were said to, not part of the speaker nor a name it titles; data: cues.json speaker_heads media",
+    "S-NAME-TAIL": "one untagged word right after a tagged person's name, ending the subject before a comma, colon, "
+                   "quotation mark or إن, is the name's last word the tagger cut, not the verb's object (وقال جرهارد إك، "
+                   "ردا على …؛ وتقول ريبيكا فانين، أحد مؤسسي المنتدى، إن): the speaker and its name run on over it",
     "S-NAME-PARTICLE": "a tagged person's last word that looks like a preposition (أحمد علي) is the name when nothing "
                        "after it can be its object: a mark, a complementiser, a preposition or a cue (وأكد أحمد علي في "
                        "تصريح أن)",

@@ -23,11 +23,15 @@ from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
     SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
-    _is_relational, _is_stop, _looks_adjective, _medium_name, _medium_width, _strip_noun, _time_phrase_width, _unpossessed,
+    _is_relational, _is_stop, _key_text, _looks_adjective, _medium_name, _medium_width, _strip_noun, _time_phrase_width, _title_key,
+    _unpossessed,
 )
+from .titles import _place_keys
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
 )
+
+PREPOSITION_PREFIXES = ("ل", "ب")  # glued to a name, they make it a complement (لترامب، بالحكومة)
 
 # a لل word with a sound plural ending names people (للصحفيين، للمواطنين): whom it was said to
 PEOPLE_PLURAL_ENDINGS = ("ين", "ون")
@@ -269,6 +273,38 @@ class _SourcePhrase:
         before = self.mention_at(b, t - 1) if t > 0 else None
         return before is not None and before.label == "PER" and before.end == tokens[t - 1].end \
             and tokens[t].text not in WRITTEN_PREPOSITIONS and self.objectless_particle(b, t)
+
+    def takes_name_tail(self, b: int, start: int, t: int, end: int) -> bool:
+        """``name_tail``, recorded: the rule on the phrase, the name for its canonical form."""
+        if not self.name_tail(b, t, end):
+            return False
+        self.phrase_rules.setdefault((b, start), "S-NAME-TAIL")
+        self.names_run_on.add(id(self.mention_at(b, t - 1)))
+        return True
+
+    def name_tail(self, b: int, t: int, end: int) -> bool:
+        """``S-NAME-TAIL``: one untagged word right after a tagged person's name that ends the phrase before a
+        comma, colon, quotation mark or إن (وقال جرهارد | إك، ردا على؛ وتقول ريبيكا | فانين، أحد مؤسسي) is the
+        name's last word, which the tagger cut, not the verb's object: no definite word, adjective, place, title
+        or number, nor a name of the article after its ل / ب (لترامب: whom it was said to)."""
+        tokens = self.blocks[b].tokens
+        if not rule_on("S-NAME-TAIL") or t != end - 1 or t < 1 or end >= len(tokens):
+            return False
+        before, token, nxt = self.mention_at(b, t - 1), tokens[t], tokens[end]
+        if before is None or before.label != "PER" or before.end != tokens[t - 1].end or token.region >= 0:
+            return False
+        key = token.key
+        if _is_definite(key) or _looks_adjective(key) or DIGIT_RE.match(key) or key in self.lexicon.heads["person"] \
+                or _title_key(key) in _place_keys():
+            return False
+        if key[:1] in PREPOSITION_PREFIXES and self.names_word(key[1:]):
+            return False  # قال وودورد | لترامب: whom it was said to, a name of the article after its ل
+        inna = nxt.key in COMPLEMENTISERS and nxt.text.startswith("إ")
+        return inna or not nxt.is_word and (nxt.text in COMMAS or nxt.text == ":" or end in self.blocks[b].opening)
+
+    def names_word(self, key: str) -> bool:
+        """A word of a name the tagger found anywhere in the document."""
+        return any(key in _key_text(m.text).split() for m in self.mentions)
 
     def objectless_particle(self, b: int, t: int) -> bool:
         """``S-NAME-PARTICLE``: a tagged person's last word that looks like a preposition (أحمد علي) is
@@ -750,6 +786,8 @@ class _SourcePhrase:
             if person_head and not named and not self.mentions:
                 named = True  # without mentions a bare word after a title is taken for the name
                 continue
+            if self.takes_name_tail(b, start, i, end):
+                continue  # وقال الدكتور محمد عيسى | والي، مختص: the rest of the name, not the object
             return i
         return end
 
@@ -820,6 +858,8 @@ class _SourcePhrase:
             heads = self.lexicon.heads["person"]
             if first.label == "PER" and t < end and (tokens[t].key in heads or _strip_noun(tokens[t].key) in heads):
                 return end  # unless the person's title follows: جون فامفاكاتيس مدير غوغل للتعليم
+            if first.label == "PER" and t < end and self.takes_name_tail(b, start, t, end):
+                return end  # وقال جرهارد | إك، ردا على: the rest of the name the tagger cut
             if first.label == "PER" and t - 1 > start and tokens[t - 1].key in EPITHETS:
                 return t - 1
             if first.label == "ORG" and t < end and _is_indefinite_nisba(tokens[t].key) and self.mention_at(b, t) is None:

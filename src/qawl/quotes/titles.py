@@ -3,7 +3,8 @@
 Input: the blocks and their mentions. Output: ``named_by_title(keys, position, labels)``, the
 PER/ORG mention whose title words (before it in its clause, or apposed after it) hold every
 word of a description such as الوزير or الرئيس الأمريكي: the nearest before ``position``, else
-the first after it, else None; ``named_by_head(keys, position)``, the one person whose title
+the first after it, else (``by_place``, ``S-TITLE-PLACE``) the one whose title names its place in
+another form (البحريني for البحرين), else None; ``named_by_head(keys, position)``, the one person whose title
 holds the description's head noun when none holds all its words. A quoted name after a body head
 (``S-QUOTED-NAME``) has that head among its title words, without its clitic (مؤسسة of لمؤسسة
 "جي أي أم"). Guarantees: the index is built once per document in one pass;
@@ -32,6 +33,7 @@ class _TitleIndex:
     """Title words of the names of one document (mixed into ``_Extractor``)."""
 
     deputy_refused = False  # S-TITLE-DEPUTY kept a deputy from the last description looked up
+    title_place_matched = False  # S-TITLE-PLACE found the name of the last description looked up
     other_office_set_apart = False  # S-TITLE-OTHER-OFFICE left out a person of another office in the last look-up
 
     @cached_property
@@ -190,22 +192,39 @@ class _TitleIndex:
         entry = lookup_cue(key)[0]
         return (entry is not None and entry.kind == "verb") or _present_verb(key)
 
-    def named_by_title(self, keys: list[str], position: int, labels: tuple[str, ...]) -> Optional[Mention]:
+    def named_by_title(self, keys: list[str], position: int, labels: tuple[str, ...],
+                       by_place: bool = False) -> Optional[Mention]:
         """The name whose title words hold every word of ``keys``: the nearest before ``position``,
-        else the first after it (``S-TITLE-NAME``)."""
+        else the first after it (``S-TITLE-NAME``); failing that, with ``by_place``, the one whose title names
+        the description's place in another form (``S-TITLE-PLACE``, remembered in ``title_place_matched``)."""
+        self.title_place_matched = False
         wanted = {_title_key(k) for k in keys if k not in DEMONSTRATIVES}
         wanted.discard("")
         if not wanted:
             return None
+        found = self._nearest_titled(wanted, wanted, position, labels, lambda title: wanted <= title)
+        if found is not None or not by_place or not rule_on("S-TITLE-PLACE"):
+            return found
+        places, rest = _place_tags(wanted)
+        if not places or not rest:
+            return None
+        found = self._nearest_titled(rest, wanted, position, labels,
+                                     lambda title: rest <= title and places <= _place_tags(title)[0])
+        self.title_place_matched = found is not None
+        return found
+
+    def _nearest_titled(self, looked_up: set[str], wanted: set[str], position: int, labels: tuple[str, ...],
+                        holds) -> Optional[Mention]:
+        """The name of a label in ``labels`` whose title ``holds`` the description, among the names indexed under
+        the rarest of the ``looked_up`` words: the nearest before ``position``, else the first after it."""
         index = self.title_index
-        lists = [index.get(w, []) for w in wanted]
-        rarest = min(lists, key=len)
+        rarest = min((index.get(w, []) for w in looked_up), key=len)
         if not rarest:
             return None
         i = bisect_left(rarest, position, key=lambda entry: entry[0])
 
         def fits(entry: tuple[int, Mention, frozenset]) -> bool:
-            return entry[1].label in labels and wanted <= entry[2] and not self.refuses_deputy(entry[2], wanted, entry[1])
+            return entry[1].label in labels and holds(entry[2]) and not self.refuses_deputy(entry[2], wanted, entry[1])
 
         before = rarest[max(0, i - MAX_TITLE_LOOKS) : i]
         for entry in reversed(before):
@@ -361,6 +380,38 @@ def _complements_fit(complements: list[str], described: set[str], title: frozens
     shared = len(described & title)
     # وزير الإعلام الفنزويلي → وزير الإعلام، خورخي رودريغيز: the title holds every word the description has
     return described <= title or (shared >= 2 and shared >= len(described) - 1)
+
+
+def _place_tags(words) -> tuple[set[str], set[str]]:
+    """``S-TITLE-PLACE``: the places that title keys name, in any form (كوريا الجنوبية، الكوري الجنوبي، الكورية
+    الجنوبية; البحرين، البحريني), and the keys that name none."""
+    singles, pairs = _place_keys(), _place_pairs()
+    places, rest = set(), set(words)
+    for pair, place in pairs.items():
+        if pair <= rest:
+            places.add(place)
+            rest -= pair
+    for key in list(rest):
+        if key in singles:
+            places.add(singles[key])
+            rest.discard(key)
+    return places, rest
+
+
+@lru_cache(maxsize=1)
+def _place_pairs() -> dict[frozenset, str]:
+    """Title keys of a two-word nisba (both words in either gender) or two-word place name -> the place
+    (الكوري الجنوبي، الكورية الجنوبية، كوريا الجنوبية → كوريا الجنوبية; الولايات المتحدة)."""
+    pairs: dict[frozenset, str] = {}
+    for adjective, place in NISBA_PLACES:
+        forms = [match_form(adjective).split()]
+        if len(forms[0]) == 2:
+            forms.append([word + "ه" for word in forms[0]])
+        forms.append(match_form(place).split())
+        for words in forms:
+            if len(words) == 2:
+                pairs.setdefault(frozenset(_title_key(w) for w in words), place)
+    return pairs
 
 
 @lru_cache(maxsize=1)
