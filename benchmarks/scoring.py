@@ -516,6 +516,8 @@ GOLD_FILES = (
     ("audit138_gold.json", "benchmarks"),
     ("audit139_gold.json", "benchmarks"),
     ("audit140_gold.json", "benchmarks"),
+    ("audit141_gold.json", "benchmarks"),
+    ("audit142_gold.json", "benchmarks"),
 )
 
 
