@@ -31,6 +31,8 @@ PREPOSITION_PRONOUN_RE = re.compile(
 )
 
 
+# a glued preposition governs the noun it opens (لخادم، بحضور); before a name it makes it a complement (لترامب)
+PREPOSITION_PREFIXES = ("ل", "ب")
 SOURCE_KINDS = ("person", "organisation", "media", "anonymous")  # the cue lexicon's head lists that name a source
 
 def _prev_word(tokens: list[_Token], index: int) -> Optional[_Token]:

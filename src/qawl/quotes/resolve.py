@@ -25,7 +25,7 @@ from .config import (
     MAX_DESCRIPTION_WORDS, MAX_DOCUMENT_GAP, MAX_NAME_WORDS, MAX_NAMED_AFTER_CHARS, MAX_SUBJECT_TITLE_WORDS, MAX_TITLED_LOOKS, MENTION_PRIORITY, TITLE_WINDOW_CHARS, TITLE_WINDOW_WORDS,
 )
 from .lexical import (
-    SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _counts_people, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
+    PREPOSITION_PREFIXES, SOURCE_KINDS, WORD_TOKEN_RE, _agrees, _counts_people, _is_plural_phrase, _is_stop, _is_stop_key, _key_text, _looks_adjective,
     _looks_feminine_verb, _is_definite, _prep_form, _number_gender, _strip_conj, _strip_noun, _time_phrase_width, _title_key, _unpossessed,
 )
 from .rules import rule_on
@@ -33,8 +33,6 @@ from .select import _QuotedTokens
 from .source_span import listed_head
 from .titles import _place_keys, _title_key, has_complements, places_of_keys
 from .tokens import ALL_MARKS, COMMAS, SENTENCE_END, _ends_sentence
-
-PREPOSITION_PREFIXES = ("ل", "ب")  # a prefixed preposition governs the noun it opens (لخادم، بحضور)
 
 if TYPE_CHECKING:  # only for annotations: the extractor imports this module
     from .extractor import _Extractor

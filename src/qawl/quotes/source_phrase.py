@@ -22,7 +22,7 @@ from .candidate import _Candidate
 from .rules import rule_on
 from .config import MAX_APPOSITION_GAP, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_QUOTED_SUBJECT_WORDS, MAX_SPEAKER_WORDS
 from .lexical import (
-    SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
+    PREPOSITION_PREFIXES, SOURCE_KINDS, _agreeing_participle, _is_coordinated, _is_cue_token, _is_definite, _is_indefinite_nisba, _is_verbal_noun_form,
     _is_relational, _is_stop, _key_text, _looks_adjective, _medium_name, _medium_width, _strip_noun, _time_phrase_width, _title_key,
     _unpossessed,
 )
@@ -30,8 +30,6 @@ from .titles import _place_keys
 from .tokens import (
     ALL_MARKS, COMMAS, DIGIT_RE, LATIN_RE, _Region, _Token, _is_initialism_dot, _is_title_abbreviation,
 )
-
-PREPOSITION_PREFIXES = ("ل", "ب")  # glued to a name, they make it a complement (لترامب، بالحكومة)
 
 # a لل word with a sound plural ending names people (للصحفيين، للمواطنين): whom it was said to
 PEOPLE_PLURAL_ENDINGS = ("ين", "ون")
