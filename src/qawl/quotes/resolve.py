@@ -641,7 +641,7 @@ class _Resolver:
         carrying a pronoun as written (تقييمه، له; not إدارة, whose ة the matching form writes ه) or a person's name."""
         ex, token = self.ex, self.ex.blocks[b].tokens[t]
         key = token.key
-        bare = _strip_noun(key[1:] if key[:1] in PREPOSITION_PREFIXES and len(key) > 3 else key)
+        bare = _strip_noun(key[1:] if self.glued(key) else key)
         mention = ex.mention_at(b, t)
         frames = ex.lexicon.statement_frames
         return key in COMPLEMENTISERS or key in TIME_WORDS or _time_phrase_width(ex.blocks[b].tokens, t) > 0 \
