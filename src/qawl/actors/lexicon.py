@@ -105,6 +105,8 @@ RULES = {
                  "unnamed actor of its role",
     "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "
               "opening with a preposition glued to a definite common noun (كالعقوبات، بالنسبة)",
+    "A-TAGGED-NAME": "a name of several words the entity tagger found is a name even when its first word is "
+                     "a particle or pronoun of A-NONE (لي كه شيانغ، لي هوبر: Li and Lee, not لي)",
     "A-ADDRESSEE": "the medium a speaker talked to is not part of its name (جونسون لبي بي سي → جونسون; "
                    "ل + a media name or head noun of data/actors/role_titles.tsv, or ل + Latin script)",
     "AFF-STATE": "a state or its capital speaks for the state (موسكو → روسيا)",

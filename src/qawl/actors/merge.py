@@ -336,6 +336,8 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     lex = lexicons()
     forms = _all_forms(occurrences)
     readings = {form: read_form(form, lex, disabled) for form in forms}
+    if "A-TAGGED-NAME" not in disabled:
+        _read_tagged_names(readings, _tagged_forms(occurrences), lex, disabled)
     ev = _gather(occurrences, readings, lex, disabled)
     if "A-BODY-OF-PLACE" not in disabled:
         _keep_bodies_of_places(readings, ev, lex)
@@ -368,6 +370,27 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
         _merge_lineages(readings, clusters, ev, types)
     offices = {} if "A-OFFICE" in disabled else _resolve_offices(readings, clusters, ev)
     return _alias_rows(readings, clusters, offices, ev, lex, _place_keys(readings, ev, lex))
+
+
+def _tagged_forms(occurrences: pd.DataFrame) -> set:
+    """The forms the entity tagger found as names (occurrences from the mentions table)."""
+    if "source" not in occurrences or "form" not in occurrences:
+        return set()
+    mentions = occurrences.loc[occurrences["source"] == "mention", "form"].dropna()
+    return {str(form).strip() for form in mentions}
+
+
+def _read_tagged_names(readings: dict, tagged: set, lex: Lexicons, disabled: frozenset) -> None:
+    """A-TAGGED-NAME: a name of several words the entity tagger found is read as a name even when its
+    first word is also a particle or pronoun (لي كه شيانغ، لي هوبر: Li and Lee, not لي "to me")."""
+    for form in tagged:
+        reading = readings.get(form)
+        if reading is None or reading.rules != ("A-NONE",) or len(form.split()) < 2:
+            continue
+        again = read_form(form, lex, disabled | {"A-NONE"})
+        if again.key:
+            again.rules = tuple(again.rules) + ("A-TAGGED-NAME",)
+            readings[form] = again
 
 
 def _all_forms(occurrences: pd.DataFrame) -> list[str]:
