@@ -1248,3 +1248,9 @@ def test_a_context_cut_at_its_edge_keeps_whole_words_only():
     assert words_after("قال", 10) == "قال"
     before = "ة لما وصفه بالتدمير وأضاف "
     assert words_before(before, len(before) - 1) == " لما وصفه بالتدمير وأضاف "
+
+
+def test_a_name_that_opens_like_a_preposition_stays_a_name():
+    # علي خامنئي: علي is not على (A-PREPOSITION-RUN reads only a preposition written with its alif maqsura)
+    assert read_form("المرشد الأعلى الإيراني علي خامنئي").key == read_form("علي خامنئي").key
+    assert read_form("الاتفاق النووي مع إيران").key == ""

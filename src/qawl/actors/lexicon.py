@@ -105,6 +105,8 @@ RULES = {
                  "unnamed actor of its role",
     "A-NONE": "a pronoun, particle, adverb or month taken as the speaker names nobody, nor does a phrase "
               "opening with a preposition glued to a definite common noun (كالعقوبات، بالنسبة)",
+    "A-PREPOSITION-RUN": "the words after a title that open with a free-standing preposition complete the "
+                         "description and are not its name (الاتفاق النووي مع إيران: a document, not مع إيران)",
     "A-TAGGED-NAME": "a name of several words the entity tagger found is a name even when its first word is "
                      "a particle or pronoun of A-NONE (لي كه شيانغ، لي هوبر: Li and Lee, not لي)",
     "A-ADDRESSEE": "the medium a speaker talked to is not part of its name (جونسون لبي بي سي → جونسون; "

@@ -538,6 +538,11 @@ def read_form(form: str, lex: Optional[Lexicons] = None, disabled: frozenset = f
         _title_body(reading, words, raw, lex, disabled, rules)
         _read_description(reading, words, roles, lex, rules)
         return reading
+    if first > 0 and _free_preposition(words[first], raw[first]) and "A-PREPOSITION-RUN" not in disabled:
+        # الاتفاق النووي مع إيران: the words after the preposition complete a description; they are not its name
+        rules.append("A-PREPOSITION-RUN")
+        _read_description(reading, words, roles, lex, rules)
+        return reading
     if len(words) > 1 and words[0] in lex.not_speakers and "A-NONE" not in disabled:
         _read_description(reading, words, roles, lex, rules)  # حوالي ربع المشاركين
         if not roles:  # تلك المرحلة
@@ -759,6 +764,12 @@ def _is_generic_body(words: tuple, lex: Lexicons) -> bool:
                                              or w.endswith(("يه", "ي")) or w in lex.terms
                                              or (accusative and w.endswith("يا")))  # مسؤولا سعوديا: agreeing
                for i, w in enumerate(rest))
+
+
+def _free_preposition(word: str, written: str) -> bool:
+    """A preposition written as a word of its own; على, إلى, لدى and حتى only with their alif maqsura
+    (علي خامنئي is a name)."""
+    return word in PREPOSITIONS and not (word.endswith("ي") and not written.endswith("ى"))
 
 
 def _read_description(reading: Reading, words: tuple, roles: list, lex: Lexicons, rules: list) -> None:
