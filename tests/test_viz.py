@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from qawl import aggregates, viz
+from qawl import actors, aggregates, viz
 
 QUOTE_COLUMNS = [
     "doc_id", "quote", "type", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
@@ -107,6 +107,15 @@ def test_share_of_voice_uses_surface_name_when_no_canonical(quotes):
     quotes = quotes.assign(speaker_canonical="")
     labels = texts(viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes)).axes[0].get_yticklabels())
     assert KERRY in labels
+
+
+def test_share_of_voice_counts_a_speaker_that_names_nobody_as_no_speaker(quotes):
+    # the actor stage labels a speaker phrase such as حوالي or له "(not a speaker)": no bar for it
+    nobody = actors.generic_label("none")
+    quotes = quotes.assign(speaker_canonical=quotes["speaker_canonical"].where(quotes.index != 0, nobody))
+    fig = viz.share_of_voice_figure(aggregates.speaker_voices_of(quotes))
+    assert nobody not in texts(fig.axes[0].get_yticklabels())
+    assert "2 quotes without a speaker not counted" in title(fig)
 
 
 def test_share_of_voice_scales_with_many_speakers():

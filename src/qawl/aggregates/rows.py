@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from qawl.actors import generic_label
 from qawl.schema import QUOTE_TYPES, SPEAKER_KINDS
 
 UNKNOWN_SOURCE = "(unknown)"
 UNKNOWN_OUTLET = "(unknown outlet)"
 UNATTRIBUTED = "(no speaker)"
+NOBODY = generic_label("none")  # the actor label of a speaker phrase that names nobody (حوالي، له)
 SOURCE_TYPES = {
     "person": "named official/person",
     "organisation": "named official/person",
@@ -37,10 +39,11 @@ def outlets(frame: pd.DataFrame) -> pd.Series:
 
 
 def speaker_names(quotes: pd.DataFrame) -> pd.Series:
-    """The name to show for each quote's speaker: canonical form, else surface form."""
+    """The name to show for each quote's speaker: canonical form, else surface form; none ("") where
+    the actor stage found that the speaker phrase names nobody."""
     canonical = text_column(quotes, "speaker_canonical")
     surface = text_column(quotes, "speaker")
-    return canonical.where(canonical != "", surface)
+    return canonical.where(canonical != "", surface).where(canonical != NOBODY, "")
 
 
 def speaker_keys(quotes: pd.DataFrame) -> pd.Series:
