@@ -170,6 +170,15 @@ def test_speaker_voices(whole, parted):
 
 def test_stance_pairs(whole, parted):
     _same(aggregates.stance_pairs(parted), aggregates.stance_pairs_of(whole["stances"]))
+    _same(aggregates.stance_pairs(parted, actors_only=True),
+          aggregates.stance_pairs_of(whole["stances"], actors_only=True))
+
+
+def test_stance_pairs_of_actors_leave_issue_targets_out():
+    stances = pd.DataFrame({"speaker": ["روسيا", "روسيا"], "target": ["الاتفاق", "إيران"],
+                            "polarity": ["against", "favor"], "target_kind": ["issue", "actor"]})
+    assert list(aggregates.stance_pairs_of(stances)["target"]) == ["الاتفاق", "إيران"]
+    assert list(aggregates.stance_pairs_of(stances, actors_only=True)["target"]) == ["إيران"]
 
 
 @pytest.mark.parametrize("by", ["type", "source"])

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from qawl.aggregates.rows import string_column, text_column
-from qawl.aggregates.sql import _polarity_counts_sql, _query, connect
+from qawl.aggregates.sql import _has_column, _polarity_counts_sql, _query, connect
 from qawl.schema import POLARITIES
 from qawl.tables import PathLike
 
@@ -31,13 +31,14 @@ def speaker_target_table(run_dir: PathLike) -> pd.DataFrame:
     return table[SPEAKER_TARGET_COLUMNS].reset_index(drop=True)
 
 
-def stance_pairs(run_dir: PathLike) -> pd.DataFrame:
+def stance_pairs(run_dir: PathLike, actors_only: bool = False) -> pd.DataFrame:
     """``stance_pairs_of`` over the run's stances: input of ``qawl.viz.stance_heatmap`` and ``stance_network``."""
     with connect(run_dir, "stances") as con:
+        kept = "WHERE target_kind = 'actor'" if actors_only and _has_column(con, "stances", "target_kind") else ""
         table = _query(con, f"""
             WITH clean AS (
                 SELECT qawl_label(speaker) AS speaker, qawl_label(target) AS target,
-                       qawl_label(polarity) AS polarity, row_pos FROM stances)
+                       qawl_label(polarity) AS polarity, row_pos FROM stances {kept})
             SELECT speaker, target, {_polarity_counts_sql()}, count(*) AS total
             FROM clean WHERE speaker <> '' AND target <> '' AND list_contains($1, polarity)
             GROUP BY ALL ORDER BY min(row_pos)""", [list(POLARITIES)])
@@ -127,13 +128,16 @@ def _stance_rows(stances: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["polarity"].isin(POLARITIES)]
 
 
-def stance_pairs_of(stances: pd.DataFrame) -> pd.DataFrame:
+def stance_pairs_of(stances: pd.DataFrame, actors_only: bool = False) -> pd.DataFrame:
     """Stances per (speaker, target) by polarity, in order of each pair's first stance.
 
     The input of ``qawl.viz.stance_heatmap`` and ``stance_network``
     (``stance_pairs`` over a run); stances without a speaker, a target or a
-    known polarity are left out.
+    known polarity are left out, and with ``actors_only`` those whose target is an
+    issue (``target_kind``), not an actor.
     """
+    if actors_only and "target_kind" in stances.columns:
+        stances = stances[stances["target_kind"] == "actor"]
     rows = _stance_rows(stances).reset_index(drop=True)
     if rows.empty:
         return pd.DataFrame(columns=STANCE_PAIR_COLUMNS).astype({c: int for c in STANCE_PAIR_COLUMNS[2:]})
