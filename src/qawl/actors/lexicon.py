@@ -207,6 +207,9 @@ RULES = {
                      "or as a construct plural (منتقدو، مراقبو) when the lexicon does not list that form",
     "R-RANK": "a title of rank, not office (الشيخ، الأمير; data/actors/rank_titles.tsv) gives its role only "
               "when no other title or context the corpus gives the actor does",
+    "R-RANK-YIELDS": "a title of rank (الشيخ، الأمير، الدكتور) that opens a speaker's words, or a title or apposition "
+                     "around it, yields to an office title in the same words (الدكتور صالح العواجي وكيل وزارة المياه, "
+                     "مدير الجامعة الدكتور عبدالرحمن العاصمي): that office's role is their vote",
     "R-ADVISER": "a chancellor's title (المستشار) followed by a definite adjective that is no nationality "
                  "(المستشار الاقتصادي، not المستشارة الألمانية) is an adviser's (data/actors/adviser_titles.tsv)",
     "R-INTERNATIONAL": "an official's title or a state-like body with an international adjective or the UN a few words "

@@ -20,7 +20,7 @@ from qawl.actors.reading import (
     office_key,
     quoted_company, read_form, title_before,
 )
-from qawl.actors.roles import WEAK_VOTE, _role_votes, owned_roles
+from qawl.actors.roles import WEAK_VOTE, _role_votes, leading_vote, owned_roles
 
 
 class _Clusters:
@@ -225,11 +225,11 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
             if votes and votes[0] == ("minister_or_official", "R-CONTEXT") and "R-QUOTED-COMPANY" not in disabled \
                     and quoted_company(words, raw, str(before)[-200:] if near_end else str(after)[:200], lex):
                 votes[0] = ("organisation_or_spokesperson", "R-QUOTED-COMPANY")  # رئيس قسم الموسيقى في "يوتيوب"
-            for role, vote_rule in votes[:1]:
+            for role, vote_rule in leading_vote(votes, disabled, near_end):
                 ev.context_roles[form][role] += WEAK_VOTE if vote_rule == "R-RANK" else max(n, 1)
                 if vote_rule == "R-RANK":  # الشيخ before the name: yields to any office (R-RANK)
                     ev.context_rules[form].setdefault(role, vote_rule)
-                elif vote_rule == "R-QUOTED-COMPANY":
+                elif vote_rule in ("R-QUOTED-COMPANY", "R-RANK-YIELDS"):
                     ev.context_rules[form].setdefault(role, vote_rule)
                 elif near_end and comma:
                     ev.context_rules[form].setdefault(role, "R-COMMA-TITLE")
@@ -260,11 +260,12 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         if said_surface is not None and _partitive(said_surface) and "R-PARTITIVE" not in disabled:
             said_surface = None  # أحد متابعي ساويرس: one of the name's followers, someone else
         said_roles = owned_roles(said_surface, "R-DOCUMENT-OWNER" not in disabled) if said_surface else []
+        said_roles = leading_vote(said_roles, disabled)
         if said_roles and "R-TITLE" not in disabled:
             # what the article wrote around the name (قرار هاني رمزي: his decision, not him)
             ev.context_roles[form][said_roles[0][0]] += n
-            if said_roles[0][1] == "R-REPRESENTATIVE":
-                ev.context_rules[form].setdefault(said_roles[0][0], "R-REPRESENTATIVE")
+            if said_roles[0][1] in ("R-REPRESENTATIVE", "R-RANK-YIELDS"):
+                ev.context_rules[form].setdefault(*said_roles[0])
             if said_surface.affiliation:
                 ev.context_affiliations[form][said_surface.affiliation] += n
             if said_surface.body:

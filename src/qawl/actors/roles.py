@@ -20,6 +20,18 @@ def owned_roles(reading, owner: bool) -> list:
     return list(reading.roles)
 
 
+def leading_vote(votes: list, disabled: frozenset, near_end: bool = False) -> list:
+    """The vote that speaks for a run of words (at most one): the first, unless it is a title of rank and an
+    office is in the same words (R-RANK-YIELDS: الدكتور صالح العواجي وكيل وزارة المياه → official). Votes read
+    nearest the name first (a title before it) yield to the office that opens the title (وزير الثقافة والإعلام
+    الدكتور), not to a word of its complement."""
+    if "R-RANK-YIELDS" not in disabled:
+        offices = [vote for vote in votes if vote[1] != "R-RANK"]
+        if offices and votes[0][1] == "R-RANK":
+            return [(offices[-1 if near_end else 0][0], "R-RANK-YIELDS")]
+    return list(votes[:1])
+
+
 def _names_landform(key: str, lex: Lexicons) -> bool:
     """R-LANDFORM: does the actor's key open with a natural place's head noun (البحر، خليج، جبل)?"""
     words = key.split()
@@ -44,7 +56,7 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
     for form in members:
         weight = max(ev.count[form], 1)
         reading = readings[form]
-        for role, rule in owned_roles(reading, owner)[:1]:
+        for role, rule in leading_vote(owned_roles(reading, owner), disabled):
             if rule in disabled:
                 continue
             # a title of rank (الشيخ) yields to any office a title or context gives (R-RANK)
