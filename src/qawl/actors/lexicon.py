@@ -245,6 +245,9 @@ RULES = {
                        "of the two sentences before the person's first mention with one, no person named between "
                        "(تعرضت وزيرة الهجرة الدنماركية لانتقادات. وقالت إنغر ستويبرغ)",
     "R-DEFAULT": "no evidence: other",
+    "R-VOX-POP": "an actor nothing gives a role (R-DEFAULT), quoted only in articles that quote four or more such "
+                 "actors named in full (two words or more), is one of the ordinary people a street interview asks "
+                 "(وقال زاهر العلي … وأشار هاشم الباروت): citizen_or_witness",
     "R-CONTINUED": "a title alone as the speaker (القيادي) read with the words after the span that go on "
                    "describing it (البارز في جيش الإسلام → armed_group), when at least half its uses do",
     "R-COUNTERPART": "a counterpart (ونظيره السعودي) before a name holds the office of the title before it "

@@ -98,6 +98,7 @@ class _Evidence:
     offices: dict = field(default_factory=lambda: defaultdict(Counter))  # office -> form
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
     doc_forms: dict = field(default_factory=lambda: defaultdict(set))  # article -> forms written in it (R-ARTICLE)
+    doc_speakers: dict = field(default_factory=lambda: defaultdict(set))  # article -> forms quoted in it (R-VOX-POP)
     earlier_roles: dict = field(default_factory=lambda: defaultdict(Counter))  # R-EARLIER-TITLE
     earlier_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # (name, rule)
 
@@ -173,6 +174,8 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
         (ev.actor_forms if source in ACTOR_SOURCES else ev.entity_forms).add(form)
         if source in SPEAKER_SOURCES:
             ev.speaker_forms.add(form)
+            if doc_id:
+                ev.doc_speakers[str(doc_id)].add(form)
         if kind:
             ev.kinds[form][kind] += n
         if after and "R-AGE" not in disabled and _AGE_AFTER.match(str(after)):
@@ -923,6 +926,8 @@ def _alias_rows(readings: dict, clusters: _Clusters, offices: dict, ev: _Evidenc
         actors[root] = (key, label, role, affiliation, "+".join(r for r in (role_rule, affiliation_rule) if r))
     if "R-ARTICLE" not in ev.disabled:
         _article_roles(actors, readings, clusters, ev, lex)
+    if "R-VOX-POP" not in ev.disabled:
+        _vox_pop_roles(actors, readings, clusters, ev)
     rows = []
     for form in sorted(readings):
         reading = readings[form]
@@ -1033,6 +1038,31 @@ def _article_roles(actors: dict, readings: dict, clusters: _Clusters, ev: _Evide
             why = "+".join(["R-ARTICLE-SURNAME" if by_surname else "R-ARTICLE"] + [r for r in rule.split("+")[1:] if r])
             updates[root] = (key, label, new_role, affiliation, why)
     actors.update(updates)
+
+
+# untitled people named in full (two words or more) quoted in one article that make it a street interview
+VOX_POP_SPEAKERS = 4
+
+
+def _vox_pop_roles(actors: dict, readings: dict, clusters: _Clusters, ev: _Evidence) -> None:
+    """R-VOX-POP: an actor nothing gives a role (R-DEFAULT), quoted only in articles that quote at least
+    VOX_POP_SPEAKERS such actors named in full, is one of the ordinary people a street interview asks (وقال زاهر
+    العلي … وأشار هاشم الباروت … ودعا يوسف الصقر): citizen_or_witness. Full names, as such a report introduces each
+    person it asks; a story's characters go by one name (لوبين، كاري)."""
+    untitled = {root for root, actor in actors.items() if actor[4].split("+")[0] == "R-DEFAULT"}
+    docs_of: dict = defaultdict(set)
+    plain: dict = {}
+    for doc_id, forms in ev.doc_speakers.items():
+        roots = {clusters.find(readings[f].key) for f in forms if readings.get(f) is not None and readings[f].key}
+        for root in roots:
+            docs_of[root].add(doc_id)
+        plain[doc_id] = sum(" " in actors[root][0] for root in roots & untitled)
+    for root in untitled:
+        docs = docs_of.get(root)
+        if docs and all(plain[doc_id] >= VOX_POP_SPEAKERS for doc_id in docs):
+            key, label, _, affiliation, rule = actors[root]
+            actors[root] = (key, label, "citizen_or_witness", affiliation,
+                            "+".join(["R-VOX-POP"] + [r for r in rule.split("+")[1:] if r]))
 
 
 def _opens_or_ends(short: tuple, long: tuple) -> bool:
