@@ -1684,20 +1684,23 @@ def resolve_speakers(ex: _Extractor, accepted: Sequence[_Candidate]) -> list[tup
             attributed.append((item, resolver.resolve(item, position)))
         else:
             resolver.remember_loose(*item)
-    return _named_after(resolver, attributed) if rule_on("S-NAMED-AFTER") else attributed
+    attributed = _named_after(resolver, attributed) if rule_on("S-NAMED-AFTER") else attributed
+    return _named_around(resolver, attributed) if rule_on("S-NAMED-AROUND") else attributed
 
 
 def _named_after(resolver: _Resolver, attributed: list) -> list:
     """``S-NAMED-AFTER``: a person's title without a name (أعلن وزير الدفاع الصومالي) whose words go on, with
     nobody else speaking between, in a continuing cue with a person's name that the article had not named before
     (وأضاف اللواء الركن محمد علي المقدشي، وصرح …) is that person; the quotes that referred back to the title go
-    with it."""
+    with it. Also after any cue when the titles of that name hold the description's head
+    (``S-NAMED-AFTER-TITLE``: قالت قاضية اتحادية … وقالت القاضية ونكه روغين)."""
     ex, out = resolver.ex, list(attributed)
     for i, (c, who) in enumerate(out):
         if who.span is None or not who.rules or who.rules[0] != "S-PHRASE":
             continue
         keys = [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
-        if "PER" not in resolver.title_labels(keys):
+        titled = "PER" in resolver.title_labels(keys)
+        if not titled and not rule_on("S-NAMED-AFTER-TITLE"):
             continue
         chain = [i]
         for j in range(i + 1, len(out)):
@@ -1709,15 +1712,99 @@ def _named_after(resolver: _Resolver, attributed: list) -> list:
                 chain.append(j)  # the dropped subjects that went on with the title
                 continue
             if other.kind == "person" and other.rules and other.rules[0] in _NAMING_RULES \
-                    and other_c.entry.lemma in CONTINUATION_LEMMAS and not _named_before(ex, other.canonical, who.span.start):
-                for k in chain:
+                    and not _named_before(ex, other.canonical, who.span.start):
+                rules = _naming_after_rules(resolver, who, keys, titled, other_c, other)
+                for k in chain if rules else ():
                     kc, kw = out[k]
-                    out[k] = (kc, _Attribution(kw.span, other.canonical, "person", kw.is_pronoun, (*kw.rules, "S-NAMED-AFTER")))
+                    out[k] = (kc, _Attribution(kw.span, other.canonical, "person", kw.is_pronoun, (*kw.rules, *rules)))
             break
     return out
 
 
+def _naming_after_rules(resolver: _Resolver, who: _Attribution, keys: list[str], titled: bool, other_c: _Candidate,
+                        other: _Attribution) -> tuple[str, ...]:
+    """The S-NAMED-AFTER ids by which the named speaker ``other`` right after the title ``who`` is its person, or ()."""
+    if titled and other_c.entry.lemma in CONTINUATION_LEMMAS:
+        return ("S-NAMED-AFTER",)
+    if _titles_hold_head(resolver, keys, other):
+        return ("S-NAMED-AFTER", "S-NAMED-AFTER-TITLE")
+    return ()
+
+
+def _titles_hold_head(resolver: _Resolver, keys: list[str], other: _Attribution) -> bool:
+    """``S-NAMED-AFTER-TITLE``: the titles the article gives the person of ``other`` (before the name in its
+    phrase, or apposed) hold the head of the description ``keys`` (قاضية → القاضية ونكه روغين; استشاري →
+    استشاري طب وجراحة العيون الدكتور ياسر المزروعي), and its nisba fits them."""
+    if not rule_on("S-NAMED-AFTER-TITLE") or not keys:
+        return False
+    head = _title_key(_strip_conj(keys[0]))
+    if len(head) < 3 or _is_plural_phrase(keys[:1]) or _strip_noun(_strip_conj(keys[0])) in resolver.ex.lexicon.heads["anonymous"]:
+        return False  # مصادر، المصدر: nobody's title
+    words = {_title_key(k) for k in _key_text(other.span.text).split()}
+    words |= {key for key, entries in resolver.ex.title_index.items()
+              if any(_same_person(mention, other.canonical) for _, mention, _ in entries)}
+    agent = _Agent(other.span.start, other.span, other.canonical, "person", "", "s", True)
+    return head in words and resolver.places_fit(keys[1:], agent)
+
+
 _NAMING_RULES = frozenset({"S-NAMED", "S-FULL-NAME"})
+
+
+def _untraded_title(resolver: _Resolver, who: _Attribution) -> bool:
+    """A person's title kept as written (S-PHRASE), traded for no name."""
+    if who.span is None or not who.rules or who.rules[0] != "S-PHRASE" or who.canonical != who.span.text:
+        return False
+    keys = [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
+    # one person's head (القائد السابق لبرشلونة), not news or findings (الخبر، التحقيقات) a title word resembles
+    return "PER" in resolver.title_labels(keys) and resolver.kind_of(keys, None) in ("person", "anonymous") \
+        and not _is_plural_phrase(keys[:1])
+
+
+def _named_around(resolver: _Resolver, attributed: list) -> list:
+    """``S-NAMED-AROUND``: a person's title without a name (وقال مدرب المنتخب المغربي) whose words come between
+    two quotes of the same named person, nobody else named between them, is that person: the story goes on
+    with him; the title's nisba fits his titles and its gender his."""
+    out = list(attributed)
+    i = 1
+    while i < len(out) - 1:
+        who = out[i][1]
+        if not _untraded_title(resolver, who):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j][1].canonical == who.canonical and out[j][1].span is not None:
+            j += 1  # the dropped subjects that went on with the title
+        if j < len(out) and (person := _person_around(resolver, out[i - 1], out[j], who)) is not None:
+            for k in range(i, j):
+                kc, kw = out[k]
+                out[k] = (kc, _Attribution(kw.span, person, "person", kw.is_pronoun, (*kw.rules, "S-NAMED-AROUND")))
+        i = j
+    return out
+
+
+def _person_around(resolver: _Resolver, before: tuple, after: tuple, who: _Attribution) -> Optional[str]:
+    """The named person who speaks both right before and right after a title (``S-NAMED-AROUND``), else None."""
+    ex = resolver.ex
+    (bc, bw), (ac, aw) = before, after
+    if bw.kind != "person" or aw.kind != "person" or not bw.canonical or bw.canonical != aw.canonical:
+        return None
+    name = bw.canonical
+    if not any(m.label == "PER" and (m.canonical or m.text) == name for m in ex.mentions):
+        return None  # a description that went on, not a name
+    start = ex.blocks[bc.block].tokens[bc.cue[0]].start
+    end = ex.blocks[ac.block].tokens[ac.cue[0]].start
+    if end - start > MAX_NAMED_AFTER_CHARS:
+        return None
+    if any(m.label == "PER" and start < m.start < end and not _same_person(m, name)
+           and not resolver.inside_quoted_words(m.start) for m in ex.mentions):
+        return None  # someone else is named between: the title may be his
+    keys = [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
+    feminine = _strip_conj(keys[0]).endswith("ه")
+    genders = {x.entry.gender for x in (bc, ac) if x.entry.gender}
+    if genders and genders != {"f" if feminine else "m"}:
+        return None
+    agent = _Agent(start, bw.span, name, "person", "", "s", True)
+    return name if resolver.places_fit(keys[1:], agent) else None
 
 
 def _named_before(ex: _Extractor, name: str, offset: int) -> bool:

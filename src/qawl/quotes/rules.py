@@ -412,6 +412,12 @@ RULES: dict[str, str] = {
     "S-NAMED-AFTER": "a person's title without a name whose words go on, with nobody else speaking between, in a "
                      "continuing cue (وأضاف، وتابع) with a person's name the article had not named before is that person "
                      "(أعلن وزير الدفاع الصومالي … وأضاف الجنرال عبدالقادر ديني)",
+    "S-NAMED-AFTER-TITLE": "S-NAMED-AFTER also after any cue, for any description of one person, when the titles the "
+                           "article gives the named speaker hold the description's head and its nisba fits them (قالت "
+                           "قاضية اتحادية بلجيكية … وقالت القاضية ونكه روغين)",
+    "S-NAMED-AROUND": "a person's title without a name whose words come between two quotes of the same named person, "
+                      "nobody else named between (قال رونار … وأضاف مدرب المنتخب المغربي … وتابع رونار), is that person, "
+                      "when its nisba fits his titles and its gender his",
     "S-APPOSED-TITLES": "after a title, a second title set off by commas and then a person's name closed by a comma or "
                         "the complementiser are all the speaker (قال رئيس الوزراء العراقي، القائد العام للقوات المسلحة، "
                         "حيدر العبادي، إن)",
