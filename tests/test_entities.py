@@ -442,6 +442,25 @@ def test_complete_organisation_complements(text_in, tags_in, tags_out):
     assert complete_organisation_complements(words, tags_in.split(), forms) == tags_out.split()
 
 
+@pytest.mark.parametrize(
+    "text_in, tags_in, tags_out",
+    [
+        ("عضو لجنة الرقابة على المال العام أمس", "O B-ORG I-ORG O O O O", "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),
+        ("عقدتها اللجنة السعودية للكشف عن المنشطات بمقرها", "O B-ORG I-ORG I-ORG O O O",
+         "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),
+        ("حرص وزارة العمل على الفصل", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),  # a ministry acts on others
+        ("شكره للهيئة العامة للرياضة على الدعوة التي تلقاها", "O B-ORG I-ORG I-ORG O O O O",
+         "O B-ORG I-ORG I-ORG O O O O"),  # a relative clause: the sentence's invitation
+        ("مديرية الجوازات على الرابط", "B-ORG I-ORG O O", "B-ORG I-ORG O O"),  # a plural is no activity
+    ],
+)
+def test_complete_noun_objects(text_in, tags_in, tags_out):
+    from qawl.clean import match_form
+    from qawl.entities.mentions import complete_noun_objects
+
+    assert complete_noun_objects(tags_in.split(), [match_form(w) for w in text_in.split()]) == tags_out.split()
+
+
 def word_spans(words: str):
     """Spans of the space-separated words of ``words`` (offsets into ``words``)."""
     from qawl.schema import Span

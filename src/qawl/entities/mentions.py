@@ -23,6 +23,7 @@ from qawl.entities.features import gazetteer, split_proclitics, tafil_shape, tri
 from qawl.entities.tagger import read_as_name
 from qawl.arabic import (
     BETWEEN, BODY_HEADS, BODY_PLURALS, COMPETITION_HEADS, DASHES, EXAMPLE_LINKS, MANNER_ADVERBS, MEMBER_HEADS, NAME_LINKS, NASAB_PARTICLES, NISBA_PLACES, PHRASE_PREPOSITIONS, PLACE_HEADS,
+    SUBJECT_RELATIVES,
     ORGANISATION_EPITHETS,
     SURFACE_BODY_HEADS, MANAGEMENT_HEADS,
     QUOTE_MARKS, REGION_NAMES, RELIGIOUS_FORMULAS, ROYAL_TITLES, EPONYM_HEADS, STATE_BODIES, STATE_SHORT_NAMES, TIME_NOUNS,
@@ -615,6 +616,50 @@ def _complement_end(forms: list[str], tags: list[str], t: int, field: bool = Fal
 
 
 OWNER_SUFFIXES = ("نا", "ها", "هم", "هما", "هن", "كم")  # a possessive pronoun: لمواقعنا
+OBJECT_PREPOSITIONS = frozenset(match_form(w) for w in ("على", "عن"))  # الرقابة على، الكشف عن
+MAX_OBJECT_WORDS = 4  # على | مخالفات نظام مزاولة المهن
+
+
+def complete_noun_objects(tags: list[str], forms: list[str]) -> list[str]:
+    """لجنة الرقابة | على المال العام، اللجنة السعودية للكشف | عن المنشطات: a body named for what it
+    does ends on a definite noun (its activity, no plural), whose object on على / عن belongs to the
+    name. The name has two words or more, an organisation word opens it that does not act on others
+    (``UNCOMPLETED_HEADS``: وزارة العمل | على) and no list knows it whole (مجلس الأمن); the object is
+    untagged and ends on a definite word, then its adjectives, and no relative clause follows it."""
+    tags = list(tags)
+    for first, last, label in reversed(name_spans(tags)):
+        if label != "ORG" or last - first < 2 or last + 1 >= len(forms) or tags[last] != "O" \
+                or forms[last] not in OBJECT_PREPOSITIONS or _org_head(forms[first]) in ("", *UNCOMPLETED_HEADS):
+            continue
+        activity = split_proclitics(forms[last - 1])
+        if not activity.article or _name_adjective(forms[last - 1]) or not _complement_noun(activity.stem) \
+                or activity.stem.endswith("ات") or " ".join(forms[first:last]) in gazetteer():
+            continue
+        end = _object_end(forms, tags, last + 1)
+        if end > last + 1:
+            tags[last:end] = ["I-ORG"] * (end - last)
+    return tags
+
+
+def _object_end(forms: list[str], tags: list[str], t: int) -> int:
+    """Where a noun's object starting at ``t`` ends: bare nouns in construct up to a definite one, then its
+    relational adjectives; ``t`` when no definite word closes it within ``MAX_OBJECT_WORDS``."""
+    end = t
+    while end < len(forms) and end - t < MAX_OBJECT_WORDS and tags[end] == "O":
+        word = split_proclitics(forms[end])
+        if word.conj or word.prep or not _complement_noun(word.stem):
+            return t
+        end += 1
+        if word.article:
+            break
+    else:
+        return t
+    while end < len(forms) and end - t < MAX_OBJECT_WORDS and tags[end] == "O" and (forms[end] in NAMING_ADJECTIVES
+            or _name_adjective(forms[end]) and forms[end] not in NAME_ENDING_WORDS):  # المال | العام: no year
+        end += 1
+    if end < len(forms) and forms[end] in SUBJECT_RELATIVES:
+        return t  # على الدعوة | التي تلقاها: a thing of the sentence, which a relative clause describes
+    return end
 
 
 def _definite_genitive(form: str) -> bool:
@@ -1212,8 +1257,8 @@ def spans_to_mentions(
         sentence_tags = tag_quoted_names(words, sentence_tags, forms)
         sentence_tags = complete_named_institutions(words, complete_state_bodies(sentence_tags, forms), forms)
         sentence_tags = complete_definite_bodies(words, sentence_tags, forms)
-        sentence_tags = complete_eponym_bodies(complete_organisation_complements(
-            words, complete_organisations(words, sentence_tags, forms), forms), forms)
+        sentence_tags = complete_eponym_bodies(complete_noun_objects(complete_organisation_complements(
+            words, complete_organisations(words, sentence_tags, forms), forms), forms), forms)
         sentence_tags = tag_region_names(tag_state_short_names(sentence_tags, forms), forms)
         sentence_tags = complete_places(words, sentence_tags, forms)
         sentence_tags = join_hyphenated_names(tokens, complete_person_names(words, sentence_tags, forms))
