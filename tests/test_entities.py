@@ -1005,6 +1005,22 @@ def test_without_place_head(text_in, text_out):
     assert without_place_head(text_in) == text_out
 
 
+@pytest.mark.parametrize("text_in, names, text_out", [
+    ("حزب الله اللبناني", set(), "حزب الله"),  # a known name, then its nisba
+    ("رويترز للأنباء", set(), "رويترز"),
+    ("صندوق النقد الدولي لتحليلات القدرة", set(), "صندوق النقد الدولي"),
+    ("الاتحاد الأوروبي", {"الاتحاد"}, "الاتحاد الأوروبي"),  # the list knows the whole name
+    ("المنتخب الإيراني لكرة القدم", {"المنتخب الإيراني"}, "المنتخب الإيراني"),  # the article's own name
+    ("مجلس الأمن الدولي إيران", set(), "مجلس الأمن الدولي إيران"),  # no description after the name
+    ("الهيئة العامة للرياضة", set(), "الهيئة العامة للرياضة"),
+    ("جبهة لافروف", {"جبهة"}, "جبهة لافروف"),  # a name that opens with ل
+])
+def test_without_known_name_tail(text_in, names, text_out):
+    from qawl.entities.mentions import entity_key, without_known_name_tail
+
+    assert without_known_name_tail(text_in, {entity_key(n) for n in names}) == text_out
+
+
 @pytest.mark.parametrize("text_in, text_out", [
     ("شركة أمازون", "أمازون"),
     ("صحيفة ميرور", "ميرور"),

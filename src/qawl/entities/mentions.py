@@ -1160,6 +1160,32 @@ def _names_a_place(word, after: list[str], places: set[str]) -> bool:
         or entity_key(" ".join([rest, *after])) in places
 
 
+def without_known_name_tail(surface: str, names: set[str]) -> str:
+    """حزب الله اللبناني → حزب الله، رويترز للأنباء → رويترز: after a body's whole name that a list knows
+    or ``names`` holds (the keys of the article's other organisations), relational adjectives or a لـ
+    phrase describe the body and are no part of its name, unless the list knows the whole (الاتحاد
+    الأوروبي after الاتحاد). Only the canonical name loses them, as with ``without_epithets``."""
+    words = surface.split()
+    forms = [match_form(word) for word in words]
+    if gazetteer().get(" ".join(forms)):
+        return surface
+    for k in range(len(words) - 1, 0, -1):
+        prefix = " ".join(forms[:k])
+        if gazetteer().get(prefix) != "ORG" and entity_key(" ".join(words[:k])) not in names:
+            continue
+        tail = forms[k:]
+        if _describing_phrase(tail) or all(NISBA_RE.match(form) for form in tail):
+            return " ".join(words[:k])
+        return surface
+    return surface
+
+
+def _describing_phrase(forms: list[str]) -> bool:
+    """A لـ phrase (للأنباء، لكرة القدم، لقسمين), not a name that opens with ل (لافروف، لندن)."""
+    word = split_proclitics(forms[0])
+    return word.prep == "ل" and not word.conj and forms[0] not in gazetteer() and not read_as_name(forms[0])
+
+
 def name_surface(text: str, label: str) -> str:
     """The part of a mention's text that its canonical name is made of."""
     surface = canonical_surface(text)
@@ -1374,10 +1400,11 @@ def canonicalise(mentions: Iterable[Mention], text: str = "") -> list[Mention]:
     surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     keys_of = []  # each mention's key, computed once
     places = {entity_key(name_surface(m.text, "LOC")) for m in mentions if m.label == "LOC"}
+    bodies = {entity_key(name_surface(m.text, "ORG")) for m in mentions if m.label == "ORG"}
     for mention in mentions:
         surface = name_surface(mention.text, mention.label)
         if mention.label == "ORG":
-            surface = without_located_place(surface, places)
+            surface = without_known_name_tail(without_located_place(surface, places), bodies)
         key = entity_key(surface)
         keys_of.append(key)
         by_label[mention.label][key] += 1
