@@ -1014,6 +1014,7 @@ def test_without_place_head(text_in, text_out):
     ("مجلس الأمن الدولي إيران", set(), "مجلس الأمن الدولي إيران"),  # no description after the name
     ("الهيئة العامة للرياضة", set(), "الهيئة العامة للرياضة"),
     ("جبهة لافروف", {"جبهة"}, "جبهة لافروف"),  # a name that opens with ل
+    ("جامعة جازان بسوق عكاظ", {"جامعة جازان"}, "جامعة جازان"),  # where it acts
 ])
 def test_without_known_name_tail(text_in, names, text_out):
     from qawl.entities.mentions import entity_key, without_known_name_tail

@@ -1163,7 +1163,7 @@ def _names_a_place(word, after: list[str], places: set[str]) -> bool:
 def without_known_name_tail(surface: str, names: set[str]) -> str:
     """حزب الله اللبناني → حزب الله، رويترز للأنباء → رويترز: after a body's whole name that a list knows
     or ``names`` holds (the keys of the article's other organisations), relational adjectives or a لـ
-    phrase describe the body and are no part of its name, unless the list knows the whole (الاتحاد
+    or بـ phrase (جامعة جازان | بسوق عكاظ: where, or when) describe the body and are no part of its name, unless the list knows the whole (الاتحاد
     الأوروبي after الاتحاد). Only the canonical name loses them, as with ``without_epithets``."""
     words = surface.split()
     forms = [match_form(word) for word in words]
@@ -1181,9 +1181,9 @@ def without_known_name_tail(surface: str, names: set[str]) -> str:
 
 
 def _describing_phrase(forms: list[str]) -> bool:
-    """A لـ phrase (للأنباء، لكرة القدم، لقسمين), not a name that opens with ل (لافروف، لندن)."""
+    """A لـ or بـ phrase (للأنباء، لكرة القدم، بسوق عكاظ), not a name that opens with the letter (لافروف، لندن)."""
     word = split_proclitics(forms[0])
-    return word.prep == "ل" and not word.conj and forms[0] not in gazetteer() and not read_as_name(forms[0])
+    return word.prep in ("ل", "ب") and not word.conj and forms[0] not in gazetteer() and not read_as_name(forms[0])
 
 
 def name_surface(text: str, label: str) -> str:
