@@ -1121,10 +1121,16 @@ def without_body_head(surface: str) -> str:
         if len(forms) > len(head) + 1 and tuple(forms[:len(head)]) == head and forms[len(head)] in SURFACE_BODY_HEADS:
             words, forms = words[len(head):], forms[len(head):]
             break
-    if len(words) < 2 or forms[0] not in SURFACE_BODY_HEADS:
+    if len(words) < 2 or not _surface_body_head(forms[0]):
         return " ".join(words)
     rest = forms[1]
     return " ".join(words) if rest.startswith(("ال", "لل")) or not rest[:1].isalpha() else " ".join(words[1:])
+
+
+def _surface_body_head(form: str) -> bool:
+    """A head of a body's surface (``SURFACE_BODY_HEADS``), or a dual or plural of bodies before one of
+    their names (شركتي إيني، شركات ميكروسوفت: ``_dual_of_body``, ``BODY_PLURALS``)."""
+    return form in SURFACE_BODY_HEADS or form in BODY_PLURALS or _dual_of_body(form)
 
 
 MIN_EPITHET_CUT_WORDS = 2  # الحزب الحاكم keeps its adjective: الحزب alone names nothing
