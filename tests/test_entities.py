@@ -1029,6 +1029,8 @@ def test_without_known_name_tail(text_in, names, text_out):
     ("فريق نابولي", "نابولي"),  # a team's head, as نادي's
     ("فريق الاتحاد", "فريق الاتحاد"),
     ("شركتي إيني", "إيني"),  # a dual of bodies before one of their names
+    ("وكالة أنباء الأناضول", "وكالة أنباء الأناضول"),  # أنباء is in construct: a common noun
+    ("شركة أرامكو السعودية", "أرامكو السعودية"),  # a bare name, then its nisba
     ("شركات ميكروسوفت", "ميكروسوفت"),
     ("وكالة الأنباء السعودية", "وكالة الأنباء السعودية"),  # الأنباء السعودية is no name by itself
     ("شركة", "شركة"),

@@ -1124,7 +1124,16 @@ def without_body_head(surface: str) -> str:
     if len(words) < 2 or not _surface_body_head(forms[0]):
         return " ".join(words)
     rest = forms[1]
-    return " ".join(words) if rest.startswith(("ال", "لل")) or not rest[:1].isalpha() else " ".join(words[1:])
+    if rest.startswith(("ال", "لل")) or not rest[:1].isalpha() or _construct_noun(forms[1:]):
+        return " ".join(words)
+    return " ".join(words[1:])
+
+
+def _construct_noun(forms: list[str]) -> bool:
+    """أنباء | الأناضول: a bare noun before a definite word that is no relational adjective is in
+    construct with it, a common noun the head's name is made of (وكالة أنباء الأناضول), no bare name
+    (شركة أرامكو | السعودية)."""
+    return len(forms) > 1 and forms[1].startswith("ال") and not NISBA_RE.match(forms[1])
 
 
 def _surface_body_head(form: str) -> bool:
