@@ -2797,6 +2797,26 @@ def test_s_title_quoted_a_quoted_name_inside_a_title_is_part_of_it(switch_off):
     assert quotes[-1].speaker_canonical == "مؤسس فيسبوك"
 
 
+def test_s_host_issuer_the_issuer_of_a_statement_speaks_wherever_it_is_named(switch_off):
+    cases = [
+        ("وجاء ذلك في بيان أصدرته الوزارة قالت فيه إن الأوضاع مستقرة في المنطقة.", "الوزارة"),
+        ("وأصدرت الجامعة بيانا البارحة، أوضحت فيه أن الحادث لا علاقة له بالجامعة.", "الجامعة"),
+        ("وكان الرئيس قد ألقى كلمة أكد فيها أن الحكومة ماضية في الإصلاح.", "الرئيس"),
+    ]
+    for text, issuer in cases:
+        _, quotes = quotes_of(text, [])
+        assert quotes[0].speaker.text == issuer and "S-HOST-ISSUER" in quotes[0].rules, text
+    # a cue that takes an object: the phrase after فيه is its object, the issuer speaks
+    _, quotes = quotes_of("وفي تقرير نشرته المنظمة، اتهمت فيه النظام السوري بارتكاب جرائم حرب.", [])
+    assert quotes[0].speaker.text == "المنظمة" and quotes[0].content.text.startswith("النظام السوري")
+    # no issuer named: neither the noun nor the words before it speak
+    _, quotes = quotes_of("وفي بيان أصدرته، قالت فيه إن الوضع خطير.", [])
+    assert quotes[0].speaker is None
+    switch_off("S-HOST-ISSUER")
+    _, quotes = quotes_of(cases[0][0], [])
+    assert quotes[0].speaker is None or quotes[0].speaker.text != "الوزارة"
+
+
 def test_s_host_clause_the_issuer_of_a_statement_speaks_in_its_clause(switch_off):
     _, quotes = quotes_of("وأصدرت الوزارة بيانا قالت فيه إن الأوضاع مستقرة في المنطقة.", [])
     assert quotes[0].speaker.text == "الوزارة" and "S-HOST-CLAUSE" in quotes[0].rules

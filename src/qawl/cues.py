@@ -95,6 +95,7 @@ class Lexicon:
     verbal_nouns: dict[str, CueEntry]
     proposition_nouns: frozenset[str]  # ضرورة، أهمية: a proposition as object, never a name
     statement_frames: frozenset[str]  # بيان، تصريح: في بيان لـ X names X as the one who speaks next
+    issued_texts: frozenset[str] = frozenset()  # تقرير، خطاب: texts whose issuer speaks in a clause on them (S-HOST-ISSUER)
     verdict_subjects: frozenset[str] = frozenset()  # المحكمة: its أكدت + object upholds a ruling
     verdict_cues: frozenset[str] = frozenset()  # lemmas (أكد، أيد) that uphold a ruling after such a subject
     data_subjects: frozenset[str] = frozenset()  # بيانات، أرقام: data that speak through a verb of showing
@@ -264,6 +265,7 @@ def load_cues() -> Lexicon:
         colon_forms=colon_forms,
         data_forms=data_forms,
         statement_frames=_match_set(raw["statement_frames"]["words"]),
+        issued_texts=_match_set(raw.get("issued_texts", {}).get("words", [])),
         verdict_subjects=_match_set(raw.get("verdict_subjects", {}).get("words", [])),
         verdict_cues=frozenset(raw.get("verdict_subjects", {}).get("cues", [])),
         data_subjects=_match_set(raw.get("data_subjects", {}).get("words", [])),

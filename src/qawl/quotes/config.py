@@ -66,6 +66,7 @@ MAX_SUBJECT_TITLE_WORDS = 6  # titles and commas between a sentence's opening ve
 
 MAX_MIDDLE_HEAD_WORDS = 6  # words of a sentence before an aside attribution whose words come after it (Q-ATTRIB-MIDDLE)
 MAX_ISSUED_ADJECTIVES = 2  # adjectives between an attribution's document and the verb that issued it (بحسب بيان مقتضب صدر عن: Q-ATTRIB-ISSUED-VERB)
+MAX_HOST_DISTANCE = 12  # words from a statement noun to a cue in its clause (تغريدة كتبها ترامب على حسابه بموقع تويتر يهدد فيها: S-HOST-ISSUER)
 MAX_ISSUED_WORDS = 5  # words after data before the body that issued them (بيانات رسمية صدرت اليوم عن | الهيئة: S-DATA-ISSUER)
 MAX_DATA_SUBJECT_WORDS = 4  # untagged words of data that show a noun object (بيانات اقتصادية صدرت أمس: Q-DATA-OBJECT)
 MAX_ISSUED_GAP = 4  # words of what an attribution cites before صادر عن and its issuer (Q-ATTRIB-ISSUER)

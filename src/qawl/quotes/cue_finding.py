@@ -333,14 +333,18 @@ class _CueFinding:
                 self.acts_first.add((b, after))
             if np_end == after:
                 np_end = after = t + 1
-            host = None if conj or carried or np_end != t + 1 else self.host_subject(b, t)
-            subject = None if conj or carried or host else self.subject_backward(b, t)
+            objected = np_end > after == t + 2 and (splits or "obj" in entry.complements)  # اتهمت فيه النظام السوري
+            host = None if conj or carried or (np_end != t + 1 and not objected) else self.host_subject(b, t, objected)
+            if host is not None and objected:
+                np_end = after  # the phrase after فيه is the object, not a second subject
+            issuerless = (b, t) in self.issuerless_hosts
+            subject = None if conj or carried or host or issuerless else self.subject_backward(b, t)
             adverb_first = subject is not None and np_end > t + 1 and self.adverb_before_source(b, subject, t, after, np_end)
             if adverb_first:
                 subject = None  # ميدانيا أعلن مصدر أمني: the source after the verb is its subject
             if subject is None and (b, t) in self.auxiliaries_before:
                 np_end = after = t + 1  # أخذ يروي للصحيفة عدة وقائع: the subject went before, the rest is the report
-            pluperfect = None if conj or carried or host else (
+            pluperfect = None if conj or carried or host or issuerless else (
                 self.pluperfect_subject(b, t) if np_end == t + 1 else self.pluperfect_before_object(b, t))
             faqad = conj != "ف" and t > 0 and tokens[t - 1].key == "فقد" and rule_on("S-TOPIC-FAQAD")
             if pluperfect is None and (conj == "ف" or faqad):
@@ -373,7 +377,7 @@ class _CueFinding:
                 if back is None:
                     self.loose_agents.append((b, speaker, entry))
                 return back
-            if subject is None and not opens_clause and _is_verbal_noun_form(entry) and not _is_stop(prev) \
+            if subject is None and not opens_clause and not issuerless and _is_verbal_noun_form(entry) and not _is_stop(prev) \
                     and not self.verb_after_adverbial(b, prev, speaker):
                 return None  # هي لغة طلب متنمر: the noun طلب, not the verb
         elif entry.kind == "participle" and t + 1 < len(tokens) and tokens[t + 1].text == ":":
@@ -438,8 +442,8 @@ class _CueFinding:
             if issuer is not None:
                 candidate.speaker = issuer  # كشفت بيانات للشرطة أن: the phrase runs on to the body that issued them
                 candidate.rules += ("S-DATA-ISSUER",)
-        if host is not None:
-            candidate.rules += ("S-HOST-CLAUSE",)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
+        if host is not None or (b, t) in self.issuerless_hosts:
+            candidate.rules += (self.host_rules.get((b, t), "S-HOST-ISSUER"),)  # وأصدرت الوزارة بيانا قالت فيه: the issuer speaks
         if speaker is not None and speaker[1] == t and tokens[t - 1].text in COMMAS:
             candidate.rules += ("S-COMMA-SUBJECT",)  # ترامب، أعلن: the name before the comma
             if (b, speaker[0]) in self.apposed_descriptions:
@@ -1189,7 +1193,7 @@ class _CueFinding:
             return  # ألقت الشرطة القبض: without its fixed object the verb is no cue, its phrase no subject
         tokens = self.blocks[b].tokens
         host = None if conj else self.host_subject(b, t)
-        subject = None if conj or host else self.subject_backward(b, t)
+        subject = None if conj or host or (b, t) in self.issuerless_hosts else self.subject_backward(b, t)
         rules: tuple[str, ...] = ()  # the ids that found the subject, for the quotes that refer back to it
         prev = _prev_word(tokens, t)
         plain = conj or prev is None or not prev.is_word or prev.key == AS_WORD  # the verb opens its clause

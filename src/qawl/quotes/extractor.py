@@ -90,6 +90,8 @@ class _Extractor(_CueFinding, _CueFrames, _ContentStart, _ContentEnd, _SourceSpa
         self.comma_asides: set[tuple[int, int]] = set()  # (block, token) of a subject before a comma aside
         self.apposed_descriptions: set[tuple[int, int]] = set()  # (block, token) of a name apposed to an opening description
         self.side_adverbs: set[tuple[int, int]] = set()  # (block, token) of من جهته between a cue verb and its subject
+        self.host_rules: dict[tuple[int, int], str] = {}  # (block, cue) -> the rule that found its statement's issuer
+        self.issuerless_hosts: set[tuple[int, int]] = set()  # (block, cue) in the clause of a statement without issuer (S-HOST-ISSUER)
         self.acts_first: set[tuple[int, int]] = set()  # (block, token) of an object right after its cue verb (Q-ACT-OBJECT-FIRST)
         self.auxiliaries_before: set[tuple[int, int]] = set()  # (block, cue) after an auxiliary verb (S-AUXILIARY-VERB)
         self.prepositional_adjuncts: set[tuple[int, int]] = set()  # (block, token) read as no subject (S-PREPOSITIONAL-ADJUNCT)

@@ -541,6 +541,12 @@ RULES: dict[str, str] = {
     "S-HOST-CLAUSE": "a cue in the clause of an indefinite statement noun, pointed back to by فيه / فيها (وأصدرت الوزارة "
                      "بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها): the speaker is the subject of the verb "
                      "that opens the sentence, not the noun",
+    "S-HOST-ISSUER": "a cue in the clause of a statement noun, pointed back to by فيه / فيها, beyond S-HOST-CLAUSE: the "
+                     "noun's issuer speaks wherever it is named (after the relative verb that carries the noun's pronoun: في "
+                     "بيان أصدرته الوزارة قالت فيه; after its ل or as its genitive name; as the subject of the clause whose "
+                     "object the noun is, up to قد after كان, with adverbials and commas before the cue); after a cue that "
+                     "takes an object the phrase after فيه is that object (اتهمت فيه النظام السوري); with no issuer named "
+                     "the cue has no subject of its own (في خطاب ألقاه في واشنطن دافع فيه)",
     "S-OBJECT-NO-SOURCE": "after و/ف or a pronoun carrier, the words between a verb that takes an object and what it "
                           "reports right after them (not an object noun phrase) are that object when they open with a definite "
                           "word (before a quotation: a quantifier) and name no source (وطالب المجتمع الدولي بـ، ووصف أي طرح "

@@ -24,7 +24,7 @@ from qawl.cues import CueEntry, lookup_cue
 from .rules import rule_on
 from .config import (
     MAX_ASIDE_WORDS, MAX_FRONTED_WORDS, MAX_KANA_SPAN, MAX_NAME_WORDS, MAX_QUOTED_NAME_WORDS, MAX_SPEAKER_WORDS,
-    MAX_COMMA_ASIDE_WORDS, MAX_ISSUED_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
+    MAX_COMMA_ASIDE_WORDS, MAX_HOST_DISTANCE, MAX_ISSUED_WORDS, MAX_SUBJECT_WORDS, MAX_TITLE_WORDS,
 )
 from .lexical import (
     PREPOSITION_PRONOUN_RE, SOURCE_KINDS, _is_cue_token, _is_definite, _is_stop, _key_text, _source_head, _strip_conj,
@@ -35,6 +35,8 @@ from .tokens import ALL_MARKS, COMMAS, DIGIT_RE, SENTENCE_END
 
 EVIDENCE_HEADS = ("not_sources", "sight_evidence")  # cues.json speaker_heads: what a source is not
 ISSUER_PREPOSITIONS = frozenset({"من", "عن"})  # بيانات من / صادرة عن X: what opens the issuer of data (S-DATA-ISSUER)
+# where the clause holding a statement noun opens inside its sentence (S-HOST-ISSUER): not قد, و, ف
+HOST_CLAUSE_BOUNDS = COMPLEMENTISERS | MA_CONJUNCTIONS | (CLAUSE_OPENERS - {"و", "ف", "قد", "وقد", "لقد", "فقد", "ايضا", "كذلك", "وكذلك"})
 COMPLEMENT_PREPOSITIONS = frozenset({"في", "من", "داخل", "لدي", "بين", "ضمن"})  # where a source sits (S-FRONTED-COMPLEMENT)
 
 
@@ -54,27 +56,173 @@ MAX_BRACKETED_WORDS = 3  # words of a bracketed acronym or name inside a subject
 class _SourceSpan:
     """Where the speaker of a cue is (mixed into ``_Extractor``)."""
 
-    def host_subject(self, b: int, cue: int) -> Optional[tuple[int, int]]:
-        """``S-HOST-CLAUSE``: a cue inside the clause of an indefinite statement noun, pointed back to by
-        فيه / فيها (وألقى رئيس البلدية، المهندس فرحان العنزي، كلمة | رحب فيها؛ وأصدرت الوزارة بيانا |
-        قالت فيه إن): the speaker is the subject of the verb that opens the sentence, between it and the
-        noun; else None."""
+    def host_subject(self, b: int, cue: int, objected: bool = False) -> Optional[tuple[int, int]]:
+        """The speaker of a cue inside the clause of a statement noun, pointed back to by فيه / فيها.
+
+        ``S-HOST-CLAUSE``: the noun right before the cue, the subject of the verb that opens the
+        sentence between them (وأصدرت الوزارة بيانا قالت فيه إن، وألقى المهندس فرحان العنزي كلمة رحب فيها).
+        ``S-HOST-ISSUER``: more generally the noun's issuer, wherever it is named: after the verb of a
+        relative clause on the noun (في بيان أصدرته الوزارة قالت فيه، تغريدة كتبها ترامب يهدد فيها), after its
+        ل (تصريحات للرئيس أوباما أكد فيها) or as the subject of the clause whose object the noun is, with
+        adverbials and commas before the cue (أصدرت الجامعة بيانا البارحة، أوضحت فيه). With ``objected`` (a cue
+        that takes an object, a noun phrase after فيه) the issuer still speaks and the phrase is the object
+        (تقرير نشرته المنظمة اتهمت فيه النظام السوري). A noun with no issuer named leaves the cue without a
+        subject (``issuerless_hosts``): neither the noun nor the words before it speak. None when no
+        statement noun hosts the cue."""
         tokens = self.blocks[b].tokens
-        if not rule_on("S-HOST-CLAUSE") or cue < 3 or cue + 1 >= len(tokens):
+        if cue < 2 or cue + 1 >= len(tokens):
             return None
-        n = cue - 2 if tokens[cue - 1].text in COMMAS else cue - 1  # كلمة، رحب فيها: a comma may part them
-        after, noun = tokens[cue + 1].key, tokens[n]
-        if not (after.startswith("في") and after in PREPOSITION_PRONOUNS) or not self.no_subject_after(b, cue + 2):
+        after = tokens[cue + 1].key
+        if not (after.startswith("في") and after in PREPOSITION_PRONOUNS):
+            return None
+        free = self.no_subject_after(b, cue + 2)
+        if not free and not objected:
             return None  # بيان دعت فيه «أوبك» المنتجين: the subject follows, the issuer is named
-        frames = self.lexicon.statement_frames
-        if not noun.is_word or not (noun.key in frames or noun.key[:-1] in frames and noun.key.endswith("ا")):
-            return None  # كلمة، بيانا، تغريدة: a statement noun
-        start = self.sentence_start(b, n)
+        n = cue - 2 if tokens[cue - 1].text in COMMAS else cue - 1  # كلمة، رحب فيها: a comma may part them
+        if free and not objected and rule_on("S-HOST-CLAUSE") and self.is_host_noun(tokens[n]):
+            span = self.opener_issuer(b, n, stop_at_qad=False)
+            if span is not None:
+                stopped = self.opener_issuer(b, n, stop_at_qad=True) if rule_on("S-HOST-ISSUER") else None
+                self.host_rules[(b, cue)] = "S-HOST-ISSUER" if stopped and stopped != span else "S-HOST-CLAUSE"
+                return stopped or span
+        if not rule_on("S-HOST-ISSUER") or (n := self.host_noun(b, cue)) is None:
+            return None
+        span = self.relative_issuer(b, n, cue)
+        if span is None:
+            span = self.owner_issuer(b, n, cue) or self.genitive_issuer(b, n, cue) or self.opener_issuer(b, n, stop_at_qad=True)
+        if span is None or span == ():
+            if free and (span == () or n > 0 and tokens[n - 1].key in PREPOSITIONS):
+                self.issuerless_hosts.add((b, cue))  # في خطاب ألقاه في واشنطن دافع فيه، في بيان، قالت فيه: no subject here
+            return None
+        self.host_rules[(b, cue)] = "S-HOST-ISSUER"
+        return span
+
+    def is_host_noun(self, token) -> bool:
+        """بيان، بيانا، تصريحات، بتصريحات: a statement noun (cues.json statement_frames), bare, accusative or
+        after a glued preposition."""
+        if not token.is_word:
+            return False
+        frames, key = self.lexicon.statement_frames | self.lexicon.issued_texts, token.key
+        return any(k in frames or k[:-1] in frames and k.endswith("ا") for k in (key, key[1:] if key[:1] in "بلو" else key))
+
+    def host_noun(self, b: int, cue: int) -> Optional[int]:
+        """The statement noun whose clause holds ``cue``: the nearest one before it within its sentence, with only
+        words, commas and short quoted names between (not a that-clause, a quotation or another cue)."""
+        tokens = self.blocks[b].tokens
+        first = max(self.sentence_start(b, cue), cue - MAX_HOST_DISTANCE)
+        for k in range(cue - 1, first - 1, -1):
+            token = tokens[k]
+            if self.is_host_noun(token):
+                return k
+            if token.key in COMPLEMENTISERS or token.region >= 0 and self.blocks[b].regions[token.region].words > MAX_QUOTED_NAME_WORDS:
+                return None  # a that-clause or a quotation ends the noun's clause
+            if not token.is_word and token.text not in COMMAS and token.text not in ALL_MARKS:
+                return None
+            if token.is_word and k < cue - 1 and _is_cue_token(token) and not self.carries_pronoun(token):
+                return None
+        return None
+
+    def relative_issuer(self, b: int, n: int, cue: int):
+        """The subject of a relative verb on the noun that carries its pronoun (بيان أصدرته الوزارة، كلمة كان قد
+        ألقاها الرئيس، تغريدة كتبها ترامب على حسابه): its span, () when the verb has none before the cue
+        (خطاب ألقاه في واشنطن), None when no such verb follows the noun."""
+        tokens = self.blocks[b].tokens
+        v = n + 1
+        if v < cue and tokens[v].key in SUBJECT_RELATIVES:
+            v += 1  # التغريدة التي أطلقتها
+        while v < cue and (tokens[v].key in KANA_FORMS or tokens[v].key == "قد"):
+            v += 1  # كلمة كان قد ألقاها
+        if v >= cue or not self.carries_pronoun(tokens[v]):
+            return None
+        return self.issuer_phrase(b, v + 1, cue)
+
+    def carries_pronoun(self, token) -> bool:
+        """أصدرته، نشرتها، ألقاها: a verb with the object pronoun ه / ها (not ة, not a preposition with one)."""
+        text = unvowelled(token.text)
+        return token.is_word and text.endswith(("ه", "ها")) and len(text) >= 5 and token.key not in PREPOSITION_PRONOUNS \
+            and not text.startswith("ال") and not self.is_host_noun(token)
+
+    def owner_issuer(self, b: int, n: int, cue: int):
+        """The owner after ل when the noun is no verb's object (على تصريحات للرئيس أوباما أكد فيها); after a verb
+        (ووجه كلمة لجمهور الزمالك) the ل names whom it was addressed to."""
+        tokens = self.blocks[b].tokens
+        if n + 1 >= cue or not (n == 0 or tokens[n - 1].key in PREPOSITIONS or tokens[n].key[:1] in "بل"):
+            return None
+        key = tokens[n + 1].key
+        start = n + 2 if key in ("ل", "لـ") else n + 1 if key[:1] == "ل" and len(key) > 3 else None
+        if start is None or start >= cue:
+            return None
+        if start == n + 1:  # للرئيس أوباما: the owner's phrase opens on its glued ل
+            span = self.issuer_phrase(b, start, cue)
+            return span if span and (self.mention_at(b, start) is not None or self.names_source(b, start)) else None
+        span = self.issuer_phrase(b, start, cue)
+        return span or None
+
+    def genitive_issuer(self, b: int, n: int, cue: int) -> Optional[tuple[int, int]]:
+        """A tagged name right after the noun is its owner (تصريحات ترامب التي هاجم فيها)."""
+        if n + 1 >= cue or self.mention_at(b, n + 1) is None or self.blocks[b].tokens[n + 1].key[:1] in ("ل", "ب"):
+            return None  # كلمة لجمهور الزمالك: whom it was addressed to
+        return self.issuer_phrase(b, n + 1, cue) or None
+
+    def coordinated_words(self, b: int, start: int, end: int) -> bool:
+        """فرنسا | وبريطانيا وألمانيا والاتحاد الأوروبي: the words up to ``end`` go on the phrase with و, no cue or
+        preposition among them."""
+        tokens = self.blocks[b].tokens
+        return tokens[start].key[:1] == "و" and all(
+            t.is_word and t.key not in PREPOSITIONS and not _is_cue_token(t) for t in tokens[start:end])
+
+    def issuer_phrase(self, b: int, start: int, limit: int):
+        """The issuer's noun phrase from ``start`` (after a time adverb and commas; a short quoted name), or ()."""
+        tokens = self.blocks[b].tokens
+        start += _time_phrase_width(tokens, start)
+        while start < limit and tokens[start].text in COMMAS:
+            start += 1
+        if start >= limit:
+            return ()
+        region = self.region_opening_at(b, start)
+        if region is not None:
+            fits = region.balanced and 0 < region.words <= MAX_QUOTED_NAME_WORDS and region.close_token < limit
+            return (start, region.close_token + 1) if fits else ()
+        token = tokens[start]
+        if not token.is_word or token.key in PREPOSITIONS or _is_cue_token(token):
+            return ()
+        end = min(self.speaker_forward(b, start, limit), start + MAX_SPEAKER_WORDS)
+        while end > start and tokens[end - 1].text in COMMAS:
+            end -= 1
+        return (start, end) if end > start else ()
+
+    def opener_issuer(self, b: int, n: int, stop_at_qad: bool) -> Optional[tuple[int, int]]:
+        """The subject of the verb that opens the noun's sentence, between it and the noun (وأصدرت الوزارة بيانا);
+        with ``stop_at_qad`` also after كان up to قد (وكان الرئيس قد ألقى كلمة) and without the time adverb
+        before the noun (أصدر نادي أرسنال الأربعاء بيانا)."""
+        tokens, sentence = self.blocks[b].tokens, self.sentence_start(b, n)
+        if not stop_at_qad:
+            return self.clause_issuer(b, sentence, n, False)
+        # the noun's own clause: after a comma (، وجه عموري كلمة), a conjunction or complementiser (عندما نشر وكيل
+        # أعمال اللاعب تغريدة، يذكر أن ترامب كان قد نشر تغريدة), else from the sentence's start
+        comma = next((k + 1 for k in range(n - 1, sentence, -1) if tokens[k].text in COMMAS), None)
+        bound = next((k + 1 for k in range(n - 1, sentence, -1) if tokens[k].key in HOST_CLAUSE_BOUNDS), None)
+        for start in dict.fromkeys(k for k in (comma, bound, sentence) if k is not None):
+            span = self.clause_issuer(b, start, n, True)
+            if span is not None:
+                return span
+        return None
+
+    def clause_issuer(self, b: int, start: int, n: int, stop_at_qad: bool) -> Optional[tuple[int, int]]:
+        """The subject of the clause from ``start`` whose object the noun at ``n`` is (see ``opener_issuer``)."""
+        tokens = self.blocks[b].tokens
+        if stop_at_qad:
+            kana = next((k for k in range(start + 1, n - 1) if tokens[k].key in KANA_FORMS and tokens[k + 1].key == "قد"), None)
+            if kana is not None and self.issuer_phrase(b, start, kana):
+                return self.issuer_phrase(b, start, kana)  # ترامب كان قد نشر: the subject before كان
+            if start > 0 and tokens[start - 1].key in COMPLEMENTISERS:
+                return None  # إن المملكة وجهت رسالة: a report inside a report, its verb not known
         while start < n - 1 and tokens[start].key in CLAUSE_OPENERS:
             start += 1  # ثم ألقى الفنان …: the verb comes after the connective
         opener = tokens[start]
         verb = lookup_cue(_strip_conj(opener.key))[0]
-        if not opener.is_word or start + 1 >= n or (verb is not None and not verb.fixed_objects):
+        published = stop_at_qad and verb is not None and (verb.needs_source or "أن" not in verb.complements)  # ونشر أبوريدة تغريدة
+        if not opener.is_word or start + 1 >= n or (verb is not None and not verb.fixed_objects and not published):
             return None  # the sentence opens with the verb whose object the noun is (وألقى، وأصدرت، ونشر)
         end = n
         while end > start + 1 and tokens[end - 1].text in COMMAS:
@@ -82,8 +230,20 @@ class _SourceSpan:
         subject = start + 1
         while subject < end and tokens[subject].text in COMMAS:
             subject += 1
+        if stop_at_qad:
+            if opener.key in KANA_FORMS:  # وكان الرئيس قد ألقى كلمة; without قد the verb after the name is not known
+                end = next((k for k in range(subject, end) if tokens[k].key == "قد"), None)
+                if end is None:
+                    return None
+            end = next((k for k in range(subject + 1, end) if _time_phrase_width(tokens, k)), end)
+            while end > subject and tokens[end - 1].text in COMMAS:
+                end -= 1
+            phrase = self.issuer_phrase(b, subject, end) if end > subject else ()
+            if not phrase or phrase[0] != subject or phrase[1] != end and not self.coordinated_words(b, phrase[1], end):
+                return None  # وذلك بعد ساعات على تصريحات، بينما تتم محاربته …، ووجه كلمة: no noun phrase, no subject
         if end - subject > MAX_SPEAKER_WORDS or any(
-            (not t.is_word and t.text not in COMMAS) or _is_cue_token(t) for t in tokens[subject:end]
+            (not t.is_word and t.text not in COMMAS and (not stop_at_qad or t.text not in ALL_MARKS)) or _is_cue_token(t)
+            for t in tokens[subject:end]
         ):
             return None
         return (subject, end) if end > subject else None
