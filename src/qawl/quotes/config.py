@@ -39,6 +39,7 @@ MAX_DOCUMENT_LOOKS = 3  # places of a document tried for its maker, on either si
 MAX_DOCUMENT_GAP = 3  # words between a document and its maker (الدراسة التي أجريت في | جامعة)
 
 MAX_SUBJECT_WORDS = 8
+MAX_AMBIGUOUS_RUN_WORDS = 10  # words from an ambiguous cue to its أن read as its subject's phrase (Q-AMBIGUOUS-SPEAKER-RUN)
 MAX_FRONTED_WORDS = 9  # words of a source's phrase with its complement before its verb (S-FRONTED-COMPLEMENT)
 MAX_COMMA_ASIDE_WORDS = 5  # words of an apposition or adverbial between commas after a named subject (S-COMMA-ASIDE)
 MAX_ASIDE_WORDS = 16  # words of a relative clause set off by commas between a subject and its verb (S-RELATIVE-ASIDE)

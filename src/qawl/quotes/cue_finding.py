@@ -25,7 +25,7 @@ from .candidate import _Candidate
 from .content_end import SELF_COMPLEMENTISERS
 from .rules import rule_on
 from .config import (
-    MAX_ADVERBIAL_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, CLAUSE_FORM_FAR_REACH, MIN_CONTINUATION_WORDS, MIN_INDEFINITE_PLURAL_LETTERS,
+    MAX_ADVERBIAL_WORDS, MAX_AMBIGUOUS_RUN_WORDS, MAX_APPOSITION_GAP, MAX_CLAUSE_ADVERBIAL_WORDS, MAX_DATA_SUBJECT_WORDS, MAX_NAME_WORDS, MAX_PROPOSITION_GAP, MAX_SPEAKER_WORDS, CLAUSE_FORM_FAR_REACH, MIN_CONTINUATION_WORDS, MIN_INDEFINITE_PLURAL_LETTERS,
     MIN_SPEECH_WORDS,
 )
 from .lexical import (
@@ -34,6 +34,9 @@ from .lexical import (
     SOURCE_KINDS, _strip_noun, _strip_object,
 )
 from .tokens import ALL_MARKS, COMMAS, _Token, _ends_sentence, _first_in
+
+
+COORDINATED_DEFINITE = "وال"  # a second noun joined to the first: بين الحكومة والمعارضة
 
 
 class _CueFinding:
@@ -402,8 +405,13 @@ class _CueFinding:
             if candidate is not None:
                 speaker = None
                 candidate.rules += ("Q-CONTINUATION-CLAUSE",)
-        if candidate is None or (entry.ambiguous and (candidate.method != "that" or not self.follows_at_once(b, after, candidate))):
+        run = entry.ambiguous and candidate is not None and candidate.method == "that" \
+            and _opens_own_clause(prev, adverbial is not None) \
+            and not self.follows_at_once(b, after, candidate) and self.speaker_runs_to_that(b, t, speaker, candidate)
+        if candidate is None or (entry.ambiguous and (candidate.method != "that" or not (run or self.follows_at_once(b, after, candidate)))):
             return None  # بين (3000 - 5250) ريالا على أن: "between", unless أن follows at once
+        if run:
+            candidate.rules += ("Q-AMBIGUOUS-SPEAKER-RUN",)
         if entry.ambiguous and candidate.content_start == after + 2:
             candidate.rules += ("Q-AMBIGUOUS-COMMA",)
         if speaker is not None and entry.lemma in self.lexicon.verdict_cues and (
@@ -567,6 +575,17 @@ class _CueFinding:
         tokens = self.blocks[b].tokens
         return rule_on("Q-AMBIGUOUS-COMMA") and candidate.content_start == after + 2 and after > 0 \
             and tokens[after].text in COMMAS and tokens[after - 1].is_word
+
+    def speaker_runs_to_that(self, b: int, t: int, speaker: Optional[tuple[int, int]], candidate: _Candidate) -> bool:
+        """An ambiguous form opening its clause with its subject right after it reports when only words and
+        commas run on to its أن (وبين الدكتور كمال عثمان خلال حديثه أن): the speaker's phrase and its asides.
+        Not a second noun joined by و (بين الحكومة والمعارضة: "between") nor a figure (Q-AMBIGUOUS-SPEAKER-RUN)."""
+        if not rule_on("Q-AMBIGUOUS-SPEAKER-RUN") or speaker is None or speaker[0] != t + 1:
+            return False
+        that = candidate.content_start - 1
+        if that - t - 1 > MAX_AMBIGUOUS_RUN_WORDS:
+            return False
+        return all(_speaker_run_token(token) for token in self.blocks[b].tokens[t + 1:that])
 
     def owned_object(self, b: int, entry: CueEntry, first: int) -> bool:
         """واتهم خصومه بـ، وأبلغ نظيره أن: after و/ف, a noun whose possessive pronoun points back at
@@ -1228,6 +1247,21 @@ class _CueFinding:
             self.loose_agents.append((b, span, entry))
             if rules:
                 self.loose_rules[(b, span[0])] = rules
+
+
+def _opens_own_clause(prev: Optional[_Token], adverbial: bool) -> bool:
+    """The word at hand opens its sentence or clause (after a mark, a clause opener or an opening adverbial), not
+    a phrase (وبين عمان ودمشق وبين دمشق وبيروت: "between") nor a preposition's object (ومن بين: "among")."""
+    if prev is not None and (prev.key in PREPOSITIONS or prev.key[:1] in CONJUNCTIONS_WAW_FA and prev.key[1:] in PREPOSITIONS):
+        return False
+    return prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS or adverbial
+
+
+def _speaker_run_token(token: _Token) -> bool:
+    """A word or comma of a subject's phrase: no figure, no noun joined by و with its article."""
+    if token.text in COMMAS:
+        return True
+    return token.is_word and not token.key[:1].isdigit() and not token.key.startswith(COORDINATED_DEFINITE)
 
 
 def _is_indefinite_plural(key: str) -> bool:

@@ -24,6 +24,9 @@ RULES: dict[str, str] = {
                           "follows it (أكد حرص المجلس على وحدة اليمن: from حرص, not from وحدة)",
     "Q-AMBIGUOUS-COMMA": "a cue that is also a common word (بين، بيّن) reports when its أن follows the speaker at "
                          "once or after the one comma that closes the speaker (وبيّن المسؤول الأردني، أن)",
+    "Q-AMBIGUOUS-SPEAKER-RUN": "an ambiguous cue form opening its clause (وبين، وأبان، وجد) with its subject right after it "
+                               "reports when only words and commas run on to its أن (وبين الدكتور كمال عثمان خلال حديثه "
+                               "أن); not a second noun joined by و (بين الحكومة والمعارضة) nor a figure",
     "Q-OWNED-PROPOSITION": "a proposition noun carrying its owner's pronoun right after the cue (أكدت الشركة عزمها "
                            "طرحه، جدد تمسكه بـ) opens the words, as the bare noun does (أكد ضرورة); data: cues.json "
                            "proposition_nouns",
