@@ -244,6 +244,19 @@ class _CueFinding:
             or prev.key in CLAUSE_OPENERS or prev.key in CLAUSE_ADVERBS or prev.key in ADVERBIAL_HEADS
 
     def verb_candidate(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
+        """``verb_reading``; where it finds nothing, a verb of holding reads its object and what the object is
+        held to be (``Q-PREDICATE-OBJECT``: واعتبر السودان تشكيل المجلس خطوة مهمة), so that its other readings
+        keep their speaker phrase whole."""
+        plain = self.verb_reading(b, t, entry, conj)
+        if plain is not None or not self.predicate_object(entry):
+            return plain
+        held = self.verb_reading(b, t, replace(entry, complements=(*entry.complements, "obj")), conj)
+        if held is None or held.method != "obj" or not self.active_holding(b, held):
+            return None
+        held.rules += ("Q-PREDICATE-OBJECT",)
+        return held
+
+    def verb_reading(self, b: int, t: int, entry: CueEntry, conj: str) -> Optional[_Candidate]:
         """The candidate of the cue verb or participle at ``t`` (``conj``: its و/ف/لـ prefix), or None.
 
         The checks run in this order; each early return decides before the later, more
@@ -504,6 +517,40 @@ class _CueFinding:
         candidate.boundary = opens_clause or entry.kind == "participle" or (
             speaker is not None and speaker[0] < t and self._opens_before(b, speaker[0])
         )
+        return candidate
+
+    def predicate_object(self, entry: CueEntry) -> bool:
+        """``Q-PREDICATE-OBJECT``: a verb of holding (اعتبر, cues.json predicate_cues) in the past or as a participle
+        takes a noun object and what it is held to be (واعتبر السودان تشكيل المجلس خطوة مهمة، معتبرا التطوير خطوة
+        جيدة); not the present, mostly the passive "is considered" (يعتبر ميسي ضمن أعلى اللاعبين أجرا)."""
+        return entry.lemma in self.lexicon.predicate_cues and entry.tense != "present" and "obj" not in entry.complements \
+            and rule_on("Q-PREDICATE-OBJECT")
+
+    def active_holding(self, b: int, candidate: _Candidate) -> bool:
+        """``Q-PREDICATE-OBJECT`` reads the active verb: its subject, when written, names a source (not اعتُبر هذا
+        الفعل عملا مخالفا), and its words open with no indefinite accusative, the predicate of the passive
+        (وإذا كان تيلرسون اعتُبر صوتا معتدلا)."""
+        tokens = self.blocks[b].tokens
+        first = tokens[candidate.content_start]
+        if len(first.key) > 3 and first.key.endswith("ا") and not _is_definite(first.key) \
+                and self.mention_at(b, candidate.content_start) is None:
+            return False
+        speaker = candidate.speaker
+        return speaker is None or self.names_source(b, speaker[0]) or self.is_source(b, *speaker)
+
+    def held_candidate(self, b: int, t: int, entry: CueEntry) -> Optional[_Candidate]:
+        """``Q-PREDICATE-OBJECT`` with the object as a pronoun (واعتبره البعض موقفا لئيما): the source follows the
+        verb and what the pronoun is held to be follows the source, as after a relative (Q-RELATIVE-OBJECT)."""
+        tokens = self.blocks[b].tokens
+        np_end = self.speaker_forward(b, t + 1, len(tokens))
+        if np_end <= t + 1 or not (self.names_source(b, t + 1) or self.is_source(b, t + 1, np_end)):
+            return None
+        np_end = self.predicate_subject_end(b, t + 1, np_end)
+        if np_end >= len(tokens) or not tokens[np_end].is_word or _is_stop(tokens[np_end]):
+            return None
+        candidate = _Candidate(b, (t, t + 1), entry, "obj", np_end)
+        candidate.speaker = (t + 1, np_end)
+        candidate.rules += ("Q-PREDICATE-OBJECT",)
         return candidate
 
     def data_object(self, b: int, t: int, entry: CueEntry, after: int, subject: tuple[int, int]) -> Optional[_Candidate]:
@@ -1127,6 +1174,8 @@ class _CueFinding:
             return described  # صفقة وصفها الرئيس بأنها "هدف": the object pronoun is what is described
         if not (conj or prev is None or not prev.is_word or prev.key in CLAUSE_OPENERS):
             return None  # أكدت إدانته: inside a clause the form is a verbal noun with its pronoun
+        if self.predicate_object(entry) and (prev is None or not prev.is_word):
+            return self.held_candidate(b, t, entry)  # ، واعتبره البعض موقفا لئيما: what the pronoun is held to be
         # the object is the pronoun, so what follows بأنه is the content (وصفه الوزير بأنه …)
         entry = replace(entry, complements=("أن", *entry.complements))
         candidate = self.verb_candidate(b, t, entry, conj)

@@ -27,6 +27,9 @@ RULES: dict[str, str] = {
     "Q-AMBIGUOUS-SPEAKER-RUN": "an ambiguous cue form opening its clause (وبين، وأبان، وجد) with its subject right after it "
                                "reports when only words and commas run on to its أن (وبين الدكتور كمال عثمان خلال حديثه "
                                "أن); not a second noun joined by و (بين الحكومة والمعارضة) nor a figure",
+    "Q-PREDICATE-OBJECT": "a verb of holding (اعتبر) in the past or as a participle takes a noun object and what it is "
+                          "held to be as its words (واعتبر السودان تشكيل المجلس خطوة مهمة، معتبرا التطوير خطوة جيدة); "
+                          "not the present, mostly the passive (يعتبر ميسي ضمن …); data: cues.json predicate_cues",
     "Q-OWNED-PROPOSITION": "a proposition noun carrying its owner's pronoun right after the cue (أكدت الشركة عزمها "
                            "طرحه، جدد تمسكه بـ) opens the words, as the bare noun does (أكد ضرورة); data: cues.json "
                            "proposition_nouns",
