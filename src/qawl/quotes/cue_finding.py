@@ -632,7 +632,10 @@ class _CueFinding:
         that = candidate.content_start - 1
         if that - t - 1 > MAX_AMBIGUOUS_RUN_WORDS:
             return False
-        return all(_speaker_run_token(token) for token in self.blocks[b].tokens[t + 1:that])
+        tokens = self.blocks[b].tokens
+        if all(token.text in COMMAS for token in tokens[speaker[1]:that]):
+            return False  # the speaker and at most its closing comma: Q-AMBIGUOUS-COMMA's reading
+        return all(_speaker_run_token(token) for token in tokens[t + 1:that])
 
     def owned_object(self, b: int, entry: CueEntry, first: int) -> bool:
         """واتهم خصومه بـ، وأبلغ نظيره أن: after و/ف, a noun whose possessive pronoun points back at
