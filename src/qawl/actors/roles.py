@@ -5,11 +5,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from qawl.actors.lexicon import ROLE_PRIORITY, Lexicons
+from qawl.arabic import NASAB_PARTICLES
 
 if TYPE_CHECKING:  # the evidence is gathered by the merge, which imports this module
     from qawl.actors.merge import _Evidence
 
 
+_LINEAGE = NASAB_PARTICLES | {"ال"}  # بن، بنت، آل (matching form): a royal's name goes on with its lineage
 WEAK_VOTE = 0.01  # an R-RANK or R-AGE vote per use: below any one title or context vote, above none
 
 
@@ -36,6 +38,22 @@ def _names_landform(key: str, lex: Lexicons) -> bool:
     """R-LANDFORM: does the actor's key open with a natural place's head noun (البحر، خليج، جبل)?"""
     words = key.split()
     return bool(words) and words[0] in lex.landforms
+
+
+def _commoner_role(role: str, members: list, readings: dict, key: str, lex: Lexicons, before: dict) -> str:
+    """R-RANK-COMMONER: a ruler's rank title (الشيخ) deciding alone for an actor none of whose names has a nasab
+    or آل is a scholar's or notable's (الشيخ جعفر الربح), not a Gulf ruler's (الشيخ محمد بن زايد): the role
+    rank_titles.tsv gives it there. The title is in a form or before it (``before``: form -> rank titles);
+    "" when that does not hold."""
+    names = [key, *(readings[form].key for form in members)]
+    if any(set(name.split()) & _LINEAGE for name in names):
+        return ""
+    for form in members:
+        for title, commoner in (lex.commoner_ranks or {}).items():
+            titled = set(title) <= set(readings[form].titles) or title in before.get(form, ())
+            if titled and lex.terms[title].role == role:
+                return commoner
+    return ""
 
 
 def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str,
@@ -71,6 +89,10 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
                 ranks[role] += n
     if votes:
         role = min(votes, key=lambda r: (-votes[r], ROLE_PRIORITY.get(r, 99)))
+        if rules[role] == "R-RANK" and "R-RANK-COMMONER" not in disabled:
+            commoner = _commoner_role(role, members, readings, key, lex, ev.rank_titles)
+            if commoner:
+                return commoner, "R-RANK-COMMONER"
         if ranks and rules[role] == "R-FROM-BODY" and "R-RANK-OVER-BODY" not in disabled:
             # الدكتور مات كيرني، من هيئة الخدمات الصحية: a body one is from is no office, the rank stands
             return min(ranks, key=lambda r: (-ranks[r], ROLE_PRIORITY.get(r, 99))), "R-RANK-OVER-BODY"
