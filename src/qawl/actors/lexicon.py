@@ -207,6 +207,8 @@ RULES = {
                      "or as a construct plural (منتقدو، مراقبو) when the lexicon does not list that form",
     "R-RANK": "a title of rank, not office (الشيخ، الأمير; data/actors/rank_titles.tsv) gives its role only "
               "when no other title or context the corpus gives the actor does",
+    "R-RULER-OF-STATE": "a prince's title (أمير، الأمير; data/actors/state_rulers.tsv) is a head of state's before a "
+                        "state's name (أمير قطر، أمير دولة الكويت), else an official's (أمير منطقة عسير)",
     "R-RANK-COMMONER": "a ruler's rank title (الشيخ) before a name with no nasab or آل (الشيخ جعفر الربح, not الشيخ محمد "
                        "بن زايد) is a scholar's: the role data/actors/rank_titles.tsv gives it there",
     "R-RANK-YIELDS": "a title of rank (الشيخ، الأمير، الدكتور) that opens a speaker's words, or a title or apposition "
@@ -347,6 +349,7 @@ class Lexicons:
     approximators: frozenset = frozenset()  # words that may open such a span (حوالي النصف)
     representatives: frozenset = frozenset()  # titles (words) that represent a body named after them
     ranks: frozenset = frozenset()  # titles of rank, not office (الشيخ، الأمير): R-RANK
+    state_rulers: frozenset = frozenset()  # titles that are a ruler's before a state's name (R-RULER-OF-STATE)
     commoner_ranks: dict = None  # rank title -> its role before a name with no nasab or آل (R-RANK-COMMONER)
     relational: frozenset = frozenset()  # titles (words) whose name after them is someone else's (A-OF-NAME)
     units: frozenset = frozenset()  # head nouns of a body's unit (إدارة، مكتب) that speak for the body after them
@@ -565,6 +568,7 @@ def lexicons() -> Lexicons:
         approximators=frozenset(match_form(w) for w, kind in _rows("quantifiers.tsv") if kind == "approximator"),
         representatives=frozenset(words_of(t) for (t, *_) in _rows("representatives.tsv")),
         ranks=frozenset(words_of(t) for (t, *_) in _rows("rank_titles.tsv")),
+        state_rulers=frozenset(words_of(t) for (t, *_) in _rows("state_rulers.tsv")),
         commoner_ranks={words_of(t): rest[0] for (t, *rest) in _rows("rank_titles.tsv") if rest and rest[0] != "-"},
         units=frozenset(words_of(t) for (t, *_) in _rows("unit_heads.tsv")),
         landforms=frozenset(match_form(t) for (t, *_) in _rows("landforms.tsv")),

@@ -99,7 +99,7 @@ class _Evidence:
     tagged: set = field(default_factory=set)  # forms the entity tagger found as names
     doc_forms: dict = field(default_factory=lambda: defaultdict(set))  # article -> forms written in it (R-ARTICLE)
     doc_speakers: dict = field(default_factory=lambda: defaultdict(set))  # article -> forms quoted in it (R-VOX-POP)
-    rank_titles: dict = field(default_factory=lambda: defaultdict(set))  # form -> rank titles before it (R-RANK-COMMONER)
+    rank_titles: dict = field(default_factory=lambda: defaultdict(set))  # form -> rank titles before it (R-RANK-COMMONER, R-RULER-OF-STATE)
     earlier_roles: dict = field(default_factory=lambda: defaultdict(Counter))  # R-EARLIER-TITLE
     earlier_affiliations: dict = field(default_factory=lambda: defaultdict(Counter))  # (name, rule)
 
@@ -233,7 +233,7 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_roles[form][role] += WEAK_VOTE if vote_rule == "R-RANK" else max(n, 1)
                 if vote_rule == "R-RANK":  # الشيخ before the name: yields to any office (R-RANK)
                     ev.context_rules[form].setdefault(role, vote_rule)
-                    ev.rank_titles[form].update(t for t in lex.commoner_ranks or {} if set(t) <= set(words))
+                    ev.rank_titles[form].update(t for t in lex.ranks if set(t) <= set(words))
                 elif vote_rule in ("R-QUOTED-COMPANY", "R-RANK-YIELDS"):
                     ev.context_rules[form].setdefault(role, vote_rule)
                 elif near_end and comma:

@@ -212,6 +212,9 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
             skipped = True
             continue
         role, term_rule = term.role, (term.rule or ("R-PLURAL" if term.derived else rule))
+        if term.words in lex.state_rulers and "R-RULER-OF-STATE" not in disabled \
+                and not _state_after(words, i + len(term.words), lex):
+            role, term_rule = "minister_or_official", "R-RULER-OF-STATE"  # أمير منطقة عسير: a governor
         if term.words in lex.ranks and "R-RANK" not in disabled:
             term_rule = "R-RANK"  # counts only when nothing else gives a role (roles._role_votes)
         if term.words in lex.representatives and "R-REPRESENTATIVE" not in disabled:
@@ -280,6 +283,13 @@ def _roles_in(words: tuple, lex: Lexicons, rule: str, near_end: bool,
     if skipped:  # the role read once the place was passed over
         votes = [(role, "R-STATE-NAME" if vote_rule == rule else vote_rule) for role, vote_rule in votes]
     return votes[::-1] if near_end else votes
+
+
+def _state_after(words: tuple, end: int, lex: Lexicons) -> bool:
+    """R-RULER-OF-STATE: a state's name (or دولة and one) right after a title (أمير قطر، أمير دولة الكويت)."""
+    rest = words[end + 1:] if end < len(words) and words[end] == "دوله" else words[end:]
+    return any(name_key(" ".join(rest[:n])) in (lex.state_names or {}) or name_key(" ".join(rest[:n])) in lex.states
+               for n in (1, 2) if len(rest) >= n)
 
 
 def _adviser_adjective(words: tuple, at: int, lex: Lexicons) -> bool:

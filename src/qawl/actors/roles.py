@@ -56,6 +56,16 @@ def _commoner_role(role: str, members: list, readings: dict, key: str, lex: Lexi
     return ""
 
 
+def _prince_in_office(role: str, members: list, readings: dict, lex: Lexicons, before: dict,
+                      disabled: frozenset) -> bool:
+    """R-RULER-OF-STATE decided a rank's vote: الأمير before no state's name is an official's (the rule is named
+    on the actor as R-RANK-YIELDS is)."""
+    if role != "minister_or_official" or "R-RULER-OF-STATE" in disabled:
+        return False
+    return any(title in lex.state_rulers and (set(title) <= set(readings[form].titles) or title in before.get(form, ()))
+               for form in members for title in lex.ranks)
+
+
 def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key: str,
                 place: bool = False) -> tuple[str, str]:
     """An actor's role and the rule that gave it, from the votes of its forms."""
@@ -93,6 +103,8 @@ def _role_votes(members: list, readings: dict, ev: _Evidence, lex: Lexicons, key
             commoner = _commoner_role(role, members, readings, key, lex, ev.rank_titles)
             if commoner:
                 return commoner, "R-RANK-COMMONER"
+        if rules[role] == "R-RANK" and _prince_in_office(role, members, readings, lex, ev.rank_titles, disabled):
+            return role, "R-RULER-OF-STATE"
         if ranks and rules[role] == "R-FROM-BODY" and "R-RANK-OVER-BODY" not in disabled:
             # الدكتور مات كيرني، من هيئة الخدمات الصحية: a body one is from is no office, the rank stands
             return min(ranks, key=lambda r: (-ranks[r], ROLE_PRIORITY.get(r, 99))), "R-RANK-OVER-BODY"
