@@ -88,7 +88,7 @@ finetune-ner: setup ## fine-tune the BiLSTM-CRF ensemble on the dev part's gold 
 	git show d31e2e6:src/qawl/models/ner_lstm.json.gz > build/ner_base/ner_lstm.json.gz
 	$(PY) -m qawl.entities.finetune --base build/ner_base --split benchmarks/split.json --part dev \
 		--shared $(SHARED) --out src/qawl/models --epochs 3 \
-		--exclude $(foreach k,105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142,benchmarks/audit$(k)_gold.json) --gold $$($(PY) -c "import sys; sys.path[:0] = ['.', 'src']; \
+		--exclude $(foreach k,105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144,benchmarks/audit$(k)_gold.json) --gold $$($(PY) -c "import sys; sys.path[:0] = ['.', 'src']; \
 		from pathlib import Path; from benchmarks.scoring import gold_paths; print(*gold_paths(Path('$(SHARED)')))")
 
 # The one target that deletes what it did not create: only when asked for by name.

@@ -518,6 +518,8 @@ GOLD_FILES = (
     ("audit140_gold.json", "benchmarks"),
     ("audit141_gold.json", "benchmarks"),
     ("audit142_gold.json", "benchmarks"),
+    ("audit143_gold.json", "benchmarks"),
+    ("audit144_gold.json", "benchmarks"),
 )
 
 

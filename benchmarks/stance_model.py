@@ -46,7 +46,7 @@ NARRATED_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: no narrated stanc
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 MODES = ("replace", "add")
 # dev batches no stance rule was chosen on (they joined dev after the last stance round, 29e17a5; audit29-30 judged the session-18 reader, unread)
-UNTUNED = tuple(f"audit{k}_gold.json" for k in range(7, 143))
+UNTUNED = tuple(f"audit{k}_gold.json" for k in range(7, 145))
 
 
 def documents(paths: list[Path], part: str | None = "dev") -> list[dict]:
