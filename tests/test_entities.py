@@ -1015,6 +1015,7 @@ def test_without_place_head(text_in, text_out):
     ("الهيئة العامة للرياضة", set(), "الهيئة العامة للرياضة"),
     ("جبهة لافروف", {"جبهة"}, "جبهة لافروف"),  # a name that opens with ل
     ("جامعة جازان بسوق عكاظ", {"جامعة جازان"}, "جامعة جازان"),  # where it acts
+    ("اتحاد الكرة الإماراتي", {"اتحاد الكرة"}, "اتحاد الكرة الإماراتي"),  # the country says which body
 ])
 def test_without_known_name_tail(text_in, names, text_out):
     from qawl.entities.mentions import entity_key, without_known_name_tail

@@ -1186,9 +1186,12 @@ def without_known_name_tail(surface: str, names: set[str]) -> str:
         return surface
     for k in range(len(words) - 1, 0, -1):
         prefix = " ".join(forms[:k])
-        if gazetteer().get(prefix) != "ORG" and entity_key(" ".join(words[:k])) not in names:
+        listed = gazetteer().get(prefix) == "ORG"
+        if not listed and entity_key(" ".join(words[:k])) not in names:
             continue
         tail = forms[k:]
+        if not listed and _country_nisbas() & set(tail):
+            return surface  # اتحاد الكرة الإماراتي: the country says which body a short mention (اتحاد الكرة) means
         if _describing_phrase(tail) or all(NISBA_RE.match(form) for form in tail):
             return " ".join(words[:k])
         return surface
