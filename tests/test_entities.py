@@ -57,6 +57,12 @@ def test_proclitic_length(text_in, text_out):
     assert text_in[proclitic_length(text_in, word_count):] == text_out
 
 
+def test_a_persons_name_keeps_its_b_or_l_before_alif_and_two_letters():
+    counts = {"لاري": 2, "اري": 50, "بادي": 1, "ادي": 40}.get
+    assert proclitic_length("لاري", lambda f: counts(f, 0), person=True) == 0  # لاري كودلو, not ل + اري
+    assert proclitic_length("بادي", lambda f: counts(f, 0), person=True) == 0
+
+
 def test_a_person_apposed_after_a_comma_keeps_its_fa(monkeypatch):
     import qawl.entities.mentions as mentions
 

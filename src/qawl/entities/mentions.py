@@ -93,6 +93,8 @@ def proclitic_length(token: str, word_count, known: dict[str, str] | None = None
         count = word_count(rest)
         if person and prefix != split.conj and count < PREP_STRIP_RATIO * word_count(form[len(split.conj):]):
             continue  # بسام, ليام: a name's own ب/ل unless the rest is far the commoner word (بمحمد)
+        if person and prefix != split.conj and len(rest) == 3 and rest[0] == "ا":
+            continue  # لاري, بادي: ا and two letters are too short a name to be the rest of a preposition's word
         score = (_is_known_name(rest, known) and count >= whole_count, count)
         if score > best_score and (score[0] or score[1] > 0):
             best, best_score = len(prefix), score
