@@ -150,8 +150,8 @@ def _partitive(reading) -> bool:
 
 
 def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
-            disabled: frozenset = frozenset()) -> _Evidence:
-    ev = _Evidence(disabled=disabled)
+            disabled: frozenset = frozenset(), tagged: frozenset = frozenset()) -> _Evidence:
+    ev = _Evidence(disabled=disabled, tagged=set(tagged))
     frame = occurrences.reindex(columns=OCCURRENCE_COLUMNS)
     frame = frame.fillna({"form": "", "surface": "", "kind": "", "source": "", "before": "", "after": "",
                           "n": 1})
@@ -275,8 +275,6 @@ def _gather(occurrences: pd.DataFrame, readings: dict, lex: Lexicons,
                 ev.context_affiliations[form][said_surface.affiliation] += n
             if said_surface.body:
                 ev.context_bodies[form][said_surface.body] += n
-        if source == "mention":
-            ev.tagged.add(form)
         for said in (said_surface, reading):
             if said is not None and said.key and said.titles:
                 office = office_key(said.titles, lex)
@@ -342,9 +340,10 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     lex = lexicons()
     forms = _all_forms(occurrences)
     readings = {form: read_form(form, lex, disabled) for form in forms}
+    tagged = _tagged_forms(occurrences)
     if "A-TAGGED-NAME" not in disabled:
-        _read_tagged_names(readings, _tagged_forms(occurrences), lex, disabled)
-    ev = _gather(occurrences, readings, lex, disabled)
+        _read_tagged_names(readings, tagged, lex, disabled)
+    ev = _gather(occurrences, readings, lex, disabled, tagged)
     if "A-BODY-OF-PLACE" not in disabled:
         _keep_bodies_of_places(readings, ev, lex)
     if "A-TITLE-PLACE" not in disabled:
@@ -378,12 +377,12 @@ def build_aliases(occurrences: pd.DataFrame, disabled: Iterable[str] = ()) -> pd
     return _alias_rows(readings, clusters, offices, ev, lex, _place_keys(readings, ev, lex))
 
 
-def _tagged_forms(occurrences: pd.DataFrame) -> set:
+def _tagged_forms(occurrences: pd.DataFrame) -> frozenset:
     """The forms the entity tagger found as names (occurrences from the mentions table)."""
     if "source" not in occurrences or "form" not in occurrences:
-        return set()
+        return frozenset()
     mentions = occurrences.loc[occurrences["source"] == "mention", "form"].dropna()
-    return {str(form).strip() for form in mentions}
+    return frozenset(str(form).strip() for form in mentions) - {""}
 
 
 def _read_tagged_names(readings: dict, tagged: set, lex: Lexicons, disabled: frozenset) -> None:

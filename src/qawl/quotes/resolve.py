@@ -1696,9 +1696,9 @@ def _named_after(resolver: _Resolver, attributed: list) -> list:
     (``S-NAMED-AFTER-TITLE``: قالت قاضية اتحادية … وقالت القاضية ونكه روغين)."""
     ex, out = resolver.ex, list(attributed)
     for i, (c, who) in enumerate(out):
-        if who.span is None or not who.rules or who.rules[0] != "S-PHRASE":
+        keys = _phrase_keys(who)
+        if keys is None:
             continue
-        keys = [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
         titled = "PER" in resolver.title_labels(keys)
         if not titled and not rule_on("S-NAMED-AFTER-TITLE"):
             continue
@@ -1750,11 +1750,18 @@ def _titles_hold_head(resolver: _Resolver, keys: list[str], other: _Attribution)
 _NAMING_RULES = frozenset({"S-NAMED", "S-FULL-NAME"})
 
 
+def _phrase_keys(who: _Attribution) -> Optional[list[str]]:
+    """The matching forms of a speaker phrase kept as written (S-PHRASE), else None."""
+    if who.span is None or not who.rules or who.rules[0] != "S-PHRASE":
+        return None
+    return [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
+
+
 def _untraded_title(resolver: _Resolver, who: _Attribution) -> bool:
     """A person's title kept as written (S-PHRASE), traded for no name."""
-    if who.span is None or not who.rules or who.rules[0] != "S-PHRASE" or who.canonical != who.span.text:
+    keys = _phrase_keys(who)
+    if keys is None or who.canonical != who.span.text:
         return False
-    keys = [match_form(w) for w in WORD_TOKEN_RE.findall(who.span.text)]
     # one person's head (القائد السابق لبرشلونة), not news or findings (الخبر، التحقيقات) a title word resembles
     return "PER" in resolver.title_labels(keys) and resolver.kind_of(keys, None) in ("person", "anonymous") \
         and not _is_plural_phrase(keys[:1])
